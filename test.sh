@@ -9,7 +9,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 pkg-config --exists check || { echo "test.sh: Check (libcheck) is missing: apt-get install check" >&2; exit 1; }
 [ -x configure ] && [ configure -nt configure.ac ] && [ configure -nt Makefile.am ] || autoreconf -fi >/dev/null 2>&1
-[ ! -f config.status ] || { echo "test.sh: this source tree is configured in place; run make distclean first" >&2; exit 1; }
+if [ -f config.status ]; then
+	echo "test.sh: this source tree is configured in place; run 'make distclean' first" >&2
+	exit 1
+fi
 
 summary() { # the Check runner's closing line, hidden by automake in the log
 	grep -E '^[0-9]+%: Checks:' "$1/tests/check_ddbgt.log" || true
