@@ -940,9 +940,9 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	goto done;
 
 refused:
-	if (!rc) {
+	if (rc == DDBGT_OK || rc == DDBGT_EINVALID) {
 		rc = ddbgt__diag_addf(found, DDBGT_E_EMIT_INVALID_MODEL, "", NULL,
-		                      "nothing was emitted: the table has %zu error(s)",
+		                      "nothing was emitted: %zu error(s) above",
 		                      ddbgt_diags_error_count(found));
 		if (!rc)
 			rc = DDBGT_EINVALID;
