@@ -338,31 +338,45 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_object_end(w);
 }
 
-/* The ARN or stream ARN of a region's table, as an expression. */
-static void region_attr(ddbgt__emit_ctx *ctx, size_t i, const char *attr, char *buf)
+/* The ARN or stream ARN of a region's table, written as an expression. */
+static void write_region_attr(ddbgt__emit_ctx *ctx, size_t i, const char *attr)
 {
-	char label[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__tfjson *w = &ctx->w;
+	char alias[64];
 	const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
-	if (i == ctx->primary)
-		ddbgt__emit_label(ctx, buf, "${aws_dynamodb_table.%s.%s}", ctx->res, attr);
-	else if (!ctx->replica_resources)
+	ddbgt__tfjson_string_begin(w);
+	if (i == ctx->primary) {
+		ddbgt__tfjson_string_literal(w, "${aws_dynamodb_table.");
+		ddbgt__tfjson_string_literal(w, ctx->res);
+	} else if (!ctx->replica_resources) {
 		/* Region codes are [a-z0-9-] (checked before emitting): safe inside the quotes. */
-		ddbgt__emit_label(ctx, buf,
-		                  "${one([for r in aws_dynamodb_table.%s.replica : r.%s "
-		                  "if r.region_name == \"%s\"])}",
-		                  ctx->res, attr, region);
-	else if (strcmp(attr, "arn") == 0)
-		ddbgt__emit_label(ctx, buf, "${aws_dynamodb_table_replica.%s.arn}",
-		                  replica_label(ctx, i, label));
-	else
-		ddbgt__emit_label(ctx, buf, "${data.aws_dynamodb_table.%s.stream_arn}",
-		                  replica_label(ctx, i, label));
+		ddbgt__tfjson_string_literal(w, "${one([for r in aws_dynamodb_table.");
+		ddbgt__tfjson_string_literal(w, ctx->res);
+		ddbgt__tfjson_string_literal(w, ".replica : r.");
+		ddbgt__tfjson_string_literal(w, attr);
+		ddbgt__tfjson_string_literal(w, " if r.region_name == \"");
+		ddbgt__tfjson_string_literal(w, region);
+		ddbgt__tfjson_string_literal(w, "\"])}");
+		ddbgt__tfjson_string_end(w);
+		return;
+	} else {
+		ddbgt__emit_alias(alias, sizeof alias, region);
+		ddbgt__tfjson_string_literal(w, strcmp(attr, "arn") == 0
+		                                    ? "${aws_dynamodb_table_replica."
+		                                    : "${data.aws_dynamodb_table.");
+		ddbgt__tfjson_string_literal(w, ctx->res);
+		ddbgt__tfjson_string_literal(w, "_");
+		ddbgt__tfjson_string_literal(w, alias);
+	}
+	ddbgt__tfjson_string_literal(w, ".");
+	ddbgt__tfjson_string_literal(w, attr);
+	ddbgt__tfjson_string_literal(w, "}");
+	ddbgt__tfjson_string_end(w);
 }
 
 static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, const char *attr)
 {
 	ddbgt__tfjson *w = &ctx->w;
-	char ref[DDBGT__EMIT_LABEL_MAX];
 	ddbgt__tfjson_key(w, output);
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__tfjson_key(w, "value");
@@ -372,17 +386,16 @@ static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, const cha
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);
 		ddbgt__tfjson_key_text(w, ddbgt_replica_region(rep));
 		if (attr) {
-			region_attr(ctx, i, attr, ref);
-			ddbgt__tfjson_literal(w, ref);
+			write_region_attr(ctx, i, attr);
 			continue;
 		}
 		/* Inline replicas all have the home region's class. */
 		size_t cls = ctx->replica_resources ? i : ctx->primary;
 		ddbgt__tfjson_object_begin(w);
-		region_attr(ctx, i, "arn", ref);
-		ddbgt__tfjson_kv_literal(w, "arn", ref);
-		region_attr(ctx, i, "stream_arn", ref);
-		ddbgt__tfjson_kv_literal(w, "stream_arn", ref);
+		ddbgt__tfjson_key(w, "arn");
+		write_region_attr(ctx, i, "arn");
+		ddbgt__tfjson_key(w, "stream_arn");
+		write_region_attr(ctx, i, "stream_arn");
 		ddbgt__tfjson_kv_literal(w, "role", ddbgt_enum_name(DDBGT_ENUM_ROLE,
 		                                                    ddbgt_replica_effective_role(rep)));
 		ddbgt__tfjson_kv_literal(w, "table_class",

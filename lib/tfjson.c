@@ -20,10 +20,12 @@ static void fail(ddbgt__tfjson *w, int status)
 		w->status = status;
 }
 
-static int reserve(ddbgt__tfjson *w, size_t more)
+static inline int reserve(ddbgt__tfjson *w, size_t more)
 {
 	if (w->status)
 		return -1;
+	if (more < w->cap - w->len)
+		return 0; /* the common case: room for more and the final NUL */
 	if (more > SIZE_MAX - w->len - 1) {
 		fail(w, DDBGT_ENOMEM);
 		return -1;
@@ -182,6 +184,19 @@ int ddbgt__tfjson_utf8_valid(const char *s)
 	return 1;
 }
 
+/* Printable ASCII but '"', '\\' and '{': copied as they are. */
+static const unsigned char plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0,
+	/* 0x80-0xff: UTF-8, checked one sequence at a time */
+};
+
 static int is_sigil(char c)
 {
 	return c == '$' || c == '%';
@@ -205,38 +220,66 @@ void ddbgt__tfjson_put_escaped(ddbgt__tfjson *w, const char *s, int template_tex
 			putc1(w, (char)p[0]);
 		put(w, "\\\"}", 3);
 	}
-	while (*p && !w->status) {
-		size_t n = utf8_len(p);
-		if (!n) {
-			if (!w->bad_string)
-				w->bad_string = s;
-			fail(w, DDBGT_EINVAL);
-			return;
+	if (w->status)
+		return;
+	/* The worst case is 6 bytes a byte ("\u0001"); a doubled sigil needs only 2. */
+	size_t n = strlen((const char *)p);
+	if (n > (SIZE_MAX - 1) / 6 || reserve(w, 6 * n))
+		return;
+	char *o = w->buf + w->len;
+	char last = w->last;
+	while (*p) {
+		/* The common case: a run of characters that JSON and templates take as they are. */
+		const unsigned char *run = p;
+		while (plain[*p])
+			p++;
+		if (p > run) {
+			memcpy(o, run, (size_t)(p - run));
+			o += p - run;
+			last = (char)p[-1];
+			continue;
 		}
 		unsigned char c = *p;
-		if (template_text && c == '{' && is_sigil(w->last))
-			putc1(w, w->last); /* "${" -> "$${", "%{" -> "%%{" */
-		if (n > 1) {
-			put(w, (const char *)p, n);
-		} else if (c == '"' || c == '\\') {
-			char esc[2] = {'\\', (char)c};
-			put(w, esc, 2);
-		} else if (c < 0x20 || c == 0x7f) {
-			static const char short_esc[] = "btn\0fr";
-			if (c >= '\b' && c <= '\r' && short_esc[c - '\b']) {
-				char esc[2] = {'\\', short_esc[c - '\b']};
-				put(w, esc, 2);
-			} else {
-				char esc[7];
-				snprintf(esc, sizeof esc, "\\u%04x", c);
-				put(w, esc, 6);
-			}
-		} else {
-			putc1(w, (char)c);
+		if (c == '{') {
+			if (template_text && is_sigil(last))
+				*o++ = last; /* "${" -> "$${", "%{" -> "%%{" */
+			*o++ = '{';
+			last = '{';
+			p++;
+			continue;
 		}
-		w->last = n > 1 ? 0 : (char)c;
-		p += n;
+		if (c >= 0x80) {
+			size_t len = utf8_len(p);
+			if (!len) {
+				if (!w->bad_string)
+					w->bad_string = s;
+				fail(w, DDBGT_EINVAL);
+				break;
+			}
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+			last = 0;
+			continue;
+		}
+		static const char short_esc[] = "btn\0fr";
+		*o++ = '\\';
+		if (c == '"' || c == '\\') {
+			*o++ = (char)c;
+		} else if (c >= '\b' && c <= '\r' && short_esc[c - '\b']) {
+			*o++ = short_esc[c - '\b'];
+		} else {
+			static const char hex[] = "0123456789abcdef";
+			memcpy(o, "u00", 3);
+			o[3] = hex[c >> 4];
+			o[4] = hex[c & 15];
+			o += 5;
+		}
+		last = (char)c;
+		p++;
 	}
+	w->len = (size_t)(o - w->buf);
+	w->last = last;
 }
 
 void ddbgt__tfjson_string_begin(ddbgt__tfjson *w)
