@@ -194,7 +194,7 @@ const char *ddbgt_policy_jurisdiction_at(const ddbgt_policy *p, size_t i)
 
 static int set_flag(ddbgt_policy *p, int *slot, int value)
 {
-	int v = ddbgt__bool_arg(value, 0);
+	int v = ddbgt__bool_arg(value);
 
 	if (p == NULL || v < 0)
 		return DDBGT_EINVAL;
