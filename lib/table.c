@@ -325,15 +325,17 @@ int ddbgt_table_clear_capacity(ddbgt_table *t, ddbgt_rw rw)
 }
 
 int ddbgt_table_set_autoscaling(ddbgt_table *t, ddbgt_rw rw, int64_t min, int64_t max,
-                                    double target_utilization)
+                                double target_utilization)
 {
-	return ddbgt__sides_set_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max, target_utilization);
+	return ddbgt__sides_set_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max,
+	                                    target_utilization);
 }
 
 int ddbgt_table_get_autoscaling(const ddbgt_table *t, ddbgt_rw rw, int64_t *min, int64_t *max,
                                 double *target_utilization)
 {
-	return ddbgt__sides_get_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max, target_utilization);
+	return ddbgt__sides_get_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max,
+	                                    target_utilization);
 }
 
 int ddbgt_table_clear_autoscaling(ddbgt_table *t, ddbgt_rw rw)

@@ -5,6 +5,7 @@
 
 #include <ddbgt.h>
 
+#include "model.h"
 #include "testutil.h"
 
 static ddbgt_table *new_table(const char *name)
@@ -71,6 +72,8 @@ START_TEST(table_settings)
 
 	ck_assert_str_eq(ddbgt_table_name(t), "orders");
 	ck_assert_int_eq(ddbgt_table_set_name(t, "orders2"), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_table_name(t), "orders2");
+	ck_assert_int_eq(ddbgt_table_set_name(t, NULL), DDBGT_EINVAL);
 	ck_assert_str_eq(ddbgt_table_name(t), "orders2");
 
 	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), DDBGT_OK);
@@ -175,7 +178,10 @@ START_TEST(table_keys_and_attributes)
 	ck_assert_int_eq(ddbgt_table_remove_attribute(t, "gpk"), DDBGT_ENOTFOUND);
 	ck_assert_int_eq(ddbgt_table_remove_attribute(t, NULL), DDBGT_EINVAL);
 
-	/* Removing the sort key. */
+	/* Removing the sort key, whatever type comes with the NULL name. */
+	ck_assert_int_eq(ddbgt_table_set_sort_key(t, NULL, DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_ptr_null(ddbgt_table_sort_key_name(t));
+	ck_assert_int_eq(ddbgt_table_sort_key_type(t), DDBGT_ATTR_UNSET);
 	ck_assert_int_eq(ddbgt_table_set_sort_key(t, NULL, DDBGT_ATTR_UNSET), DDBGT_OK);
 	ck_assert_ptr_null(ddbgt_table_sort_key_name(t));
 	ck_assert_int_eq(ddbgt_table_sort_key_type(t), DDBGT_ATTR_UNSET);
@@ -329,6 +335,50 @@ START_TEST(table_tags_sorted_and_replaced)
 	ck_assert_int_eq(ddbgt_table_remove_tag(t, NULL), DDBGT_EINVAL);
 	ck_assert_uint_eq(ddbgt_table_tag_count(t), 3);
 	ck_assert_str_eq(ddbgt_table_tag_key(t, 1), "env");
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* The dumper reads lib/model.h: the raw fields must tell "not given" from a default. */
+START_TEST(raw_fields_record_what_was_given)
+{
+	ddbgt_table *t = new_table("t");
+	ddbgt_replica *r = add_replica(t, "eu-west-1");
+	ddbgt_gsi *g = NULL;
+
+	ck_assert_int_eq(t->billing_mode, DDBGT_BILLING_UNSET);
+	ck_assert_int_eq(t->encryption, DDBGT_ENCRYPTION_UNSET);
+	ck_assert_int_eq(t->table_class, DDBGT_TABLE_CLASS_UNSET);
+	ck_assert_int_eq(t->consistency, DDBGT_CONSISTENCY_UNSET);
+	ck_assert_int_eq(t->pitr, DDBGT__NOT_SET);
+	ck_assert_int_eq(t->deletion_protection, DDBGT__NOT_SET);
+	ck_assert_int_eq(t->legacy_version, DDBGT__NOT_SET);
+	ck_assert_int_eq(t->adopt_existing, DDBGT__NOT_SET);
+	ck_assert_int_eq(t->stream_set, 0);
+	ck_assert_int_eq(r->contributor_insights, DDBGT__NOT_SET);
+	ck_assert_int_eq(t->policy->require_pitr, DDBGT__NOT_SET);
+	ck_assert_int_eq(t->policy->require_cmk, DDBGT__NOT_SET);
+	ck_assert_int_eq(t->policy->require_deletion_protection, DDBGT__NOT_SET);
+
+	/* Giving the default value explicitly is remembered. */
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PAY_PER_REQUEST), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_encryption(t, DDBGT_ENCRYPTION_AWS_OWNED), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_pitr(t, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_deletion_protection(t, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights(r, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_policy_set_require_pitr(t->policy, 0), DDBGT_OK);
+	ck_assert_int_eq(t->billing_mode, DDBGT_BILLING_PAY_PER_REQUEST);
+	ck_assert_int_eq(t->encryption, DDBGT_ENCRYPTION_AWS_OWNED);
+	ck_assert_int_eq(t->pitr, 0);
+	ck_assert_int_eq(t->deletion_protection, 0);
+	ck_assert_int_eq(r->contributor_insights, 0);
+	ck_assert_int_eq(t->policy->require_pitr, 0);
+
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "i"), DDBGT_OK);
+	ck_assert_int_eq(g->projection, DDBGT_PROJECTION_UNSET);
+	ck_assert_int_eq(ddbgt_gsi_set_projection(g, DDBGT_PROJECTION_ALL), DDBGT_OK);
+	ck_assert_int_eq(g->projection, DDBGT_PROJECTION_ALL);
+	ddbgt_gsi_free(g);
 	ddbgt_table_free(t);
 }
 END_TEST
@@ -1810,6 +1860,7 @@ Suite *ddbgt_test_model(void)
 	tcase_add_test(tc, table_stream_default_follows_replicas);
 	tcase_add_test(tc, table_enums_out_of_range);
 	tcase_add_test(tc, table_tags_sorted_and_replaced);
+	tcase_add_test(tc, raw_fields_record_what_was_given);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("ownership");
