@@ -93,11 +93,30 @@ void ddbgt__emit_need(ddbgt__emit_ctx *ctx, int major, int minor, const char *fe
 
 void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 {
+	/* Only "%s": labels are made for every resource, and vsnprintf was a third of an emit. */
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(buf, DDBGT__EMIT_LABEL_MAX, fmt, ap);
+	size_t n = 0;
+	int ok = 1;
+	for (const char *f = fmt; *f && ok; f++) {
+		if (f[0] == '%' && f[1] == 's') {
+			const char *s = va_arg(ap, const char *);
+			size_t len = strlen(s);
+			ok = len < DDBGT__EMIT_LABEL_MAX - n;
+			if (ok) {
+				memcpy(buf + n, s, len);
+				n += len;
+			}
+			f++;
+		} else {
+			ok = n + 1 < DDBGT__EMIT_LABEL_MAX;
+			if (ok)
+				buf[n++] = *f;
+		}
+	}
 	va_end(ap);
-	if (n < 0 || n >= DDBGT__EMIT_LABEL_MAX)
+	buf[ok ? n : 0] = '\0';
+	if (!ok)
 		ctx_fail(ctx, DDBGT_EINVAL);
 }
 

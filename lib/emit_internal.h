@@ -80,7 +80,10 @@ void ddbgt__emit_finding(ddbgt__emit_ctx *ctx, ddbgt_code code, const char *path
 /* Raise the provider version floor to major.minor for feature. */
 void ddbgt__emit_need(ddbgt__emit_ctx *ctx, int major, int minor, const char *feature);
 
-/* snprintf into a label buffer; a label that does not fit fails the emit. */
+/*
+ * A label or reference from a format of "%s" conversions only (printf-checked),
+ * into a buffer of DDBGT__EMIT_LABEL_MAX; one that does not fit fails the emit.
+ */
 void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 	DDBGT__PRINTF(3, 4);
 /* A region code as an identifier ("eu-west-1" -> "eu_west_1"). */

@@ -4,7 +4,6 @@
  */
 #include "tfjson.h"
 
-#include <inttypes.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -184,7 +183,10 @@ int ddbgt__tfjson_utf8_valid(const char *s)
 	return 1;
 }
 
-/* Printable ASCII but '"', '\\' and '{': copied as they are. */
+/*
+ * 1: printable ASCII but '"', '\\' and '{', copied as they are; 2: '{', copied as
+ * it is in a literal, but after a sigil escaped in text.
+ */
 static const unsigned char plain[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -193,9 +195,46 @@ static const unsigned char plain[256] = {
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
 	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 0,
 	/* 0x80-0xff: UTF-8, checked one sequence at a time */
 };
+
+/*
+ * Whether any byte of v, 8 bytes of a string, is not plain for mask: below
+ * 0x20, 0x7f and up, '"', '\\', and with mask 1 (text) also '{'. The tests
+ * are the exact "has a byte less than n" and "has a zero byte" word tricks.
+ */
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+static inline uint64_t has_byte(uint64_t v, unsigned char c)
+{
+	uint64_t x = v ^ (ONES * c);
+	return (x - ONES) & ~x & HIGHS;
+}
+
+static inline uint64_t special8(uint64_t v, unsigned char mask)
+{
+	uint64_t s = (v & HIGHS) | ((v - ONES * 0x20) & ~v & HIGHS);
+	s |= has_byte(v, '"') | has_byte(v, '\\') | has_byte(v, 0x7f);
+	if (mask == 1)
+		s |= has_byte(v, '{');
+	return s;
+}
+
+/* The length of the plain prefix of the n bytes at p, eight at a time where it can. */
+static size_t plain_run(const unsigned char *p, size_t n, unsigned char mask)
+{
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v;
+		memcpy(&v, p + i, 8);
+		if (special8(v, mask))
+			break;
+	}
+	while (i < n && (plain[p[i]] & mask))
+		i++;
+	return i;
+}
 
 static int is_sigil(char c)
 {
@@ -222,64 +261,61 @@ void ddbgt__tfjson_put_escaped(ddbgt__tfjson *w, const char *s, int template_tex
 	}
 	if (w->status)
 		return;
-	/* The worst case is 6 bytes a byte ("\u0001"); a doubled sigil needs only 2. */
-	size_t n = strlen((const char *)p);
-	if (n > (SIZE_MAX - 1) / 6 || reserve(w, 6 * n))
+	const unsigned char mask = template_text ? 1 : 3;
+	size_t len = strlen((const char *)p);
+	/* Most strings need no escaping at all: one scan, one copy. */
+	size_t i = plain_run(p, len, mask);
+	if (reserve(w, len))
 		return;
+	if (i < len && (len > (SIZE_MAX - 1) / 6 || reserve(w, 6 * len)))
+		return; /* the worst case is 6 bytes a byte ("\u0001") */
 	char *o = w->buf + w->len;
-	char last = w->last;
-	while (*p) {
-		/* The common case: a run of characters that JSON and templates take as they are. */
-		const unsigned char *run = p;
-		while (plain[*p])
-			p++;
-		if (p > run) {
-			memcpy(o, run, (size_t)(p - run));
-			o += p - run;
-			last = (char)p[-1];
-			continue;
-		}
-		unsigned char c = *p;
+	memcpy(o, p, i);
+	o += i;
+	while (i < len) {
+		unsigned char c = p[i];
 		if (c == '{') {
-			if (template_text && is_sigil(last))
-				*o++ = last; /* "${" -> "$${", "%{" -> "%%{" */
+			/* Only text stops here: "${" -> "$${", "%{" -> "%%{". */
+			char prev = i ? (char)p[i - 1] : w->last;
+			if (is_sigil(prev))
+				*o++ = prev;
 			*o++ = '{';
-			last = '{';
-			p++;
-			continue;
-		}
-		if (c >= 0x80) {
-			size_t len = utf8_len(p);
-			if (!len) {
+			i++;
+		} else if (c >= 0x80) {
+			size_t n = utf8_len(p + i);
+			if (!n) {
 				if (!w->bad_string)
 					w->bad_string = s;
 				fail(w, DDBGT_EINVAL);
-				break;
+				return;
 			}
-			memcpy(o, p, len);
-			o += len;
-			p += len;
-			last = 0;
-			continue;
-		}
-		static const char short_esc[] = "btn\0fr";
-		*o++ = '\\';
-		if (c == '"' || c == '\\') {
-			*o++ = (char)c;
-		} else if (c >= '\b' && c <= '\r' && short_esc[c - '\b']) {
-			*o++ = short_esc[c - '\b'];
+			memcpy(o, p + i, n);
+			o += n;
+			i += n;
 		} else {
-			static const char hex[] = "0123456789abcdef";
-			memcpy(o, "u00", 3);
-			o[3] = hex[c >> 4];
-			o[4] = hex[c & 15];
-			o += 5;
+			static const char short_esc[] = "btn\0fr";
+			*o++ = '\\';
+			if (c == '"' || c == '\\') {
+				*o++ = (char)c;
+			} else if (c >= '\b' && c <= '\r' && short_esc[c - '\b']) {
+				*o++ = short_esc[c - '\b'];
+			} else {
+				static const char hex[] = "0123456789abcdef";
+				memcpy(o, "u00", 3);
+				o[3] = hex[c >> 4];
+				o[4] = hex[c & 15];
+				o += 5;
+			}
+			i++;
 		}
-		last = (char)c;
-		p++;
+		size_t k = plain_run(p + i, len - i, mask);
+		memcpy(o, p + i, k);
+		o += k;
+		i += k;
 	}
 	w->len = (size_t)(o - w->buf);
-	w->last = last;
+	if (len)
+		w->last = (char)p[len - 1];
 }
 
 void ddbgt__tfjson_string_begin(ddbgt__tfjson *w)
@@ -335,8 +371,26 @@ static void whole_string(ddbgt__tfjson *w, const char *s, int template_text)
 
 static void write_key(ddbgt__tfjson *w, const char *key, int template_text)
 {
-	if (w->depth == 0 || w->after_key || w->in_string) {
+	if (w->depth == 0 || w->after_key || w->in_string || !key) {
 		fail(w, DDBGT_EINVAL);
+		return;
+	}
+	size_t len = strlen(key);
+	if (plain_run((const unsigned char *)key, len, 1) == len) {
+		/* A plain key (every argument and block name): quotes and separator in one go. */
+		begin_item(w);
+		if (reserve(w, len + 4))
+			return;
+		char *o = w->buf + w->len;
+		*o++ = '"';
+		memcpy(o, key, len);
+		o += len;
+		*o++ = '"';
+		*o++ = ':';
+		if (!w->compact)
+			*o++ = ' ';
+		w->len = (size_t)(o - w->buf);
+		w->after_key = 1;
 		return;
 	}
 	whole_string(w, key, template_text);
@@ -364,15 +418,28 @@ static void scalar(ddbgt__tfjson *w, const char *s, size_t n)
 
 void ddbgt__tfjson_int(ddbgt__tfjson *w, int64_t v)
 {
+	/* Digits from the right, without printf: numbers are a good part of every document. */
 	char num[24];
-	int n = snprintf(num, sizeof num, "%" PRId64, v);
-	scalar(w, num, (size_t)n);
+	char *p = num + sizeof num;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	scalar(w, p, (size_t)(num + sizeof num - p));
 }
 
 void ddbgt__tfjson_number(ddbgt__tfjson *w, double v)
 {
 	if (!isfinite(v)) {
 		fail(w, DDBGT_EINVAL);
+		return;
+	}
+	/* Whole numbers, the usual target utilization, print as integers. */
+	if (v > -1e15 && v < 1e15 && v == (double)(int64_t)v) {
+		ddbgt__tfjson_int(w, (int64_t)v);
 		return;
 	}
 	char num[40];
