@@ -120,35 +120,42 @@ void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 		ctx_fail(ctx, DDBGT_EINVAL);
 }
 
-void ddbgt__emit_alias(char *buf, size_t size, const char *region)
-{
-	size_t i = 0;
-	for (; region[i] && i + 1 < size; i++)
-		buf[i] = region[i] == '-' ? '_' : region[i];
-	buf[i] = '\0';
-}
-
 const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i)
 {
 	return ddbgt_table_replica_at(ctx->t, i);
 }
 
-const char *ddbgt__emit_provider_ref(const ddbgt__emit_ctx *ctx, size_t replica, char *buf,
-                                     size_t size)
-{
-	if (replica == ctx->primary)
-		return NULL;
-	char alias[64];
-	ddbgt__emit_alias(alias, sizeof alias, ddbgt_replica_region(ddbgt__emit_replica(ctx, replica)));
-	snprintf(buf, size, "aws.%s", alias);
-	return buf;
-}
-
 void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica)
 {
-	char ref[80];
-	if (ddbgt__emit_provider_ref(ctx, replica, ref, sizeof ref))
-		ddbgt__tfjson_kv_literal(&ctx->w, "provider", ref);
+	if (ctx->provider[replica])
+		ddbgt__tfjson_kv_literal(&ctx->w, "provider", ctx->provider[replica]);
+}
+
+/* The aliases and provider references of every region, made once per emit. */
+static int make_region_names(ddbgt__emit_ctx *ctx)
+{
+	size_t size = 2 * ctx->nrep * sizeof(char *);
+	for (size_t i = 0; i < ctx->nrep; i++)
+		size += 2 * strlen(ddbgt_replica_region(ddbgt__emit_replica(ctx, i))) + 6;
+	char *block = ddbgt__malloc(size);
+	if (!block)
+		return DDBGT_ENOMEM;
+	ctx->alias = (const char **)(void *)block;
+	ctx->provider = ctx->alias + ctx->nrep;
+	char *o = block + 2 * ctx->nrep * sizeof(char *);
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
+		size_t n = strlen(region);
+		char *alias = o + 4;
+		memcpy(o, "aws.", 4);
+		for (size_t k = 0; k < n; k++)
+			alias[k] = region[k] == '-' ? '_' : region[k];
+		alias[n] = '\0';
+		ctx->alias[i] = alias;
+		ctx->provider[i] = i == ctx->primary ? NULL : o;
+		o += n + 5;
+	}
+	return DDBGT_OK;
 }
 
 /* A Terraform identifier from a name: [A-Za-z0-9_] kept, all else '_', no leading digit. */
@@ -303,11 +310,8 @@ static void write_provider(ddbgt__emit_ctx *ctx, size_t replica, const size_t *t
 	ddbgt__tfjson *w = &ctx->w;
 	const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, replica));
 	ddbgt__tfjson_object_begin(w);
-	if (replica != ctx->primary) {
-		char alias[64];
-		ddbgt__emit_alias(alias, sizeof alias, region);
-		ddbgt__tfjson_kv_literal(w, "alias", alias);
-	}
+	if (replica != ctx->primary)
+		ddbgt__tfjson_kv_literal(w, "alias", ctx->alias[replica]);
 	ddbgt__tfjson_kv_text(w, "region", region);
 	if (ctx->o->assume_role_arn) {
 		ddbgt__tfjson_key(w, "assume_role");
@@ -388,10 +392,8 @@ void ddbgt__emit_write_kms_value(ddbgt__emit_ctx *ctx, size_t replica)
 		ddbgt__tfjson_text(&ctx->w, key);
 		return;
 	}
-	char alias[64], ref[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__emit_alias(alias, sizeof alias,
-	                  ddbgt_replica_region(ddbgt__emit_replica(ctx, replica)));
-	ddbgt__emit_label(ctx, ref, "${data.aws_kms_key.%s_%s.arn}", ctx->res, alias);
+	char ref[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__emit_label(ctx, ref, "${data.aws_kms_key.%s_%s.arn}", ctx->res, ctx->alias[replica]);
 	ddbgt__tfjson_literal(&ctx->w, ref);
 }
 
@@ -416,10 +418,8 @@ void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *
 			const char *key = kms_key_of(ctx, i);
 			if (!key || ddbgt__emit_key_is_arn(key))
 				continue;
-			char alias[64], label[DDBGT__EMIT_LABEL_MAX];
-			ddbgt__emit_alias(alias, sizeof alias,
-			                  ddbgt_replica_region(ddbgt__emit_replica(ctx, i)));
-			ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, alias);
+			char label[DDBGT__EMIT_LABEL_MAX];
+			ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, ctx->alias[i]);
 			ddbgt__tfjson_key(w, label);
 			ddbgt__tfjson_object_begin(w);
 			ddbgt__emit_provider_kv(ctx, i);
@@ -614,9 +614,7 @@ void ddbgt__emit_write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 static void scaling_label(ddbgt__emit_ctx *ctx, const ddbgt__emit_scaling *s, char *buf,
                           int per_region_writes)
 {
-	char alias[64];
-	ddbgt__emit_alias(alias, sizeof alias,
-	                  ddbgt_replica_region(ddbgt__emit_replica(ctx, s->replica)));
+	const char *alias = ctx->alias[s->replica];
 	const char *rw = s->rw == DDBGT_READ ? "read" : "write";
 	int region = s->rw == DDBGT_READ || per_region_writes;
 	if (s->gsi < 0)
@@ -754,9 +752,7 @@ void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx,
 		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
 		if (ddbgt_replica_contributor_insights(r) != 1)
 			continue;
-		char alias[64];
-		ddbgt__emit_alias(alias, sizeof alias, ddbgt_replica_region(r));
-		ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, alias);
+		ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, ctx->alias[i]);
 		ddbgt__tfjson_key(w, label);
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__emit_provider_kv(ctx, i);
@@ -845,6 +841,7 @@ static void free_ctx(ddbgt__emit_ctx *ctx)
 		ddbgt__free(ctx->gsi_label[i]);
 	ddbgt__free(ctx->gsi_label);
 	ddbgt__free(ctx->scaling);
+	ddbgt__free((void *)ctx->alias);
 	ddbgt_diags_free(ctx->findings);
 	ddbgt__tfjson_release(&ctx->w);
 }
@@ -900,6 +897,8 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	for (size_t i = 0; i < ctx.nrep; i++)
 		if (ddbgt_table_replica_at(table, i) == primary)
 			ctx.primary = i;
+	if ((rc = make_region_names(&ctx)))
+		goto done;
 	if (o.resource_name)
 		snprintf(ctx.res, sizeof ctx.res, "%s", o.resource_name);
 	else

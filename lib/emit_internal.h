@@ -49,6 +49,10 @@ typedef struct ddbgt__emit_ctx {
 	char res[DDBGT__EMIT_LABEL_MAX];
 	size_t nrep;
 	size_t primary;        /* index of the primary replica */
+	/* Per replica: its region as an identifier ("eu_west_1"), and its provider
+	 * reference ("aws.eu_west_1"; NULL for the home region). One allocation. */
+	const char **alias;
+	const char **provider;
 	size_t ngsi;
 	char **gsi_label;      /* per GSI: its name made an identifier, unique */
 	ddbgt__emit_scaling *scaling;
@@ -86,11 +90,6 @@ void ddbgt__emit_need(ddbgt__emit_ctx *ctx, int major, int minor, const char *fe
  */
 void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 	DDBGT__PRINTF(3, 4);
-/* A region code as an identifier ("eu-west-1" -> "eu_west_1"). */
-void ddbgt__emit_alias(char *buf, size_t size, const char *region);
-/* The provider reference of a replica's region ("aws.eu_west_1"), or NULL for the home region. */
-const char *ddbgt__emit_provider_ref(const ddbgt__emit_ctx *ctx, size_t replica, char *buf,
-                                     size_t size);
 /* Write "provider": ... for a non-home region. */
 void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica);
 const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i);

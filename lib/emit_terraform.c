@@ -152,9 +152,7 @@ static const char *table_ref(ddbgt__emit_ctx *ctx, size_t replica, char *buf)
 
 static const char *replica_label(ddbgt__emit_ctx *ctx, size_t replica, char *buf)
 {
-	char alias[64];
-	ddbgt__emit_alias(alias, sizeof alias, ddbgt_replica_region(ddbgt__emit_replica(ctx, replica)));
-	ddbgt__emit_label(ctx, buf, "%s_%s", ctx->res, alias);
+	ddbgt__emit_label(ctx, buf, "%s_%s", ctx->res, ctx->alias[replica]);
 	return buf;
 }
 
@@ -342,7 +340,6 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 static void write_region_attr(ddbgt__emit_ctx *ctx, size_t i, const char *attr)
 {
 	ddbgt__tfjson *w = &ctx->w;
-	char alias[64];
 	const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
 	ddbgt__tfjson_string_begin(w);
 	if (i == ctx->primary) {
@@ -360,13 +357,12 @@ static void write_region_attr(ddbgt__emit_ctx *ctx, size_t i, const char *attr)
 		ddbgt__tfjson_string_end(w);
 		return;
 	} else {
-		ddbgt__emit_alias(alias, sizeof alias, region);
 		ddbgt__tfjson_string_literal(w, strcmp(attr, "arn") == 0
 		                                    ? "${aws_dynamodb_table_replica."
 		                                    : "${data.aws_dynamodb_table.");
 		ddbgt__tfjson_string_literal(w, ctx->res);
 		ddbgt__tfjson_string_literal(w, "_");
-		ddbgt__tfjson_string_literal(w, alias);
+		ddbgt__tfjson_string_literal(w, ctx->alias[i]);
 	}
 	ddbgt__tfjson_string_literal(w, ".");
 	ddbgt__tfjson_string_literal(w, attr);

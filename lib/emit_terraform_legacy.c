@@ -65,9 +65,7 @@ int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx)
 
 static const char *table_ref(ddbgt__emit_ctx *ctx, size_t replica, char *buf)
 {
-	char alias[64];
-	ddbgt__emit_alias(alias, sizeof alias, ddbgt_replica_region(ddbgt__emit_replica(ctx, replica)));
-	ddbgt__emit_label(ctx, buf, "aws_dynamodb_table.%s_%s", ctx->res, alias);
+	ddbgt__emit_label(ctx, buf, "aws_dynamodb_table.%s_%s", ctx->res, ctx->alias[replica]);
 	return buf;
 }
 
