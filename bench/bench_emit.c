@@ -1,6 +1,7 @@
 /*
  * Terraform emit of a 5-replica, 5-GSI table: nanoseconds and allocations per
- * document (target: under 30 microseconds). Usage: bench_emit [iterations]
+ * document (target: under 30 microseconds).
+ * Usage: bench_emit [iterations [case]], case one of the names printed.
  *
  * "5x5" is the shared benchmark table (bench_build_table: PROVISIONED with
  * write autoscaling, read autoscaling in every region, a key, class and tags
@@ -49,8 +50,12 @@ static uint64_t cpu_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+static const char *only; /* run just this case (for callgrind), or all */
+
 static void run(const char *name, const ddbgt_table *t, const ddbgt_emit_options *o, size_t n)
 {
+	if (only && strcmp(only, name) != 0)
+		return;
 	char *doc = NULL;
 	if (ddbgt_emit_string(&doc, t, o, NULL)) {
 		fprintf(stderr, "bench: %s: emit failed\n", name);
@@ -74,6 +79,7 @@ int main(int argc, char **argv)
 	size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 20000;
 	if (n == 0)
 		n = 1;
+	only = argc > 2 ? argv[2] : NULL;
 	bench_count_allocs();
 	ddbgt_table *t = bench_build_table(5, 5), *od = on_demand();
 	ddbgt_emit_options compact = DDBGT_EMIT_OPTIONS_INIT;
