@@ -440,6 +440,14 @@ static const struct code_row catalogue[] = {
 	 "the document needs a newer AWS provider than 5.0",
 	 "use at least the provider version named in the message",
 	 "terraform-provider-aws CHANGELOG; doc/terraform.md"},
+	{DDBGT_E_EMIT_INCOMPLETE, "DDBGT_E_EMIT_INCOMPLETE", DDBGT_SEVERITY_ERROR,
+	 "the table or an index lacks a name or key that the document must contain",
+	 "set the table's name and partition key, each GSI's partition key and each LSI's sort key",
+	 "doc/terraform.md (refusals the policy cannot lower)"},
+	{DDBGT_E_EMIT_REGION, "DDBGT_E_EMIT_REGION", DDBGT_SEVERITY_ERROR,
+	 "a region code cannot become a provider alias, or a region appears twice",
+	 "use region codes such as eu-west-1, each once",
+	 "doc/terraform.md (refusals the policy cannot lower)"},
 	/* cost and prices: 600-699 */
 	/* templates and helpers: 700-799 */
 };

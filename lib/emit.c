@@ -158,6 +158,31 @@ static int make_region_names(ddbgt__emit_ctx *ctx)
 	return DDBGT_OK;
 }
 
+/* ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$: the shape the emitters turn into provider aliases. */
+int ddbgt__emit_region_shaped(const char *r)
+{
+	size_t parts = 0, len = 0;
+	int letters = 1, digits = 1;
+	for (const char *p = r;; p++) {
+		if (*p == '-' || *p == '\0') {
+			/* The first part is two letters, the middle ones letters, the last 1-2 digits. */
+			if (len == 0 || (parts == 0 && (len != 2 || !letters)))
+				return 0;
+			if (*p == '\0')
+				return parts >= 2 && digits && len <= 2;
+			if (parts > 0 && !letters)
+				return 0;
+			parts++;
+			len = 0;
+			letters = digits = 1;
+			continue;
+		}
+		letters &= *p >= 'a' && *p <= 'z';
+		digits &= *p >= '0' && *p <= '9';
+		len++;
+	}
+}
+
 /* A Terraform identifier from a name: [A-Za-z0-9_] kept, all else '_', no leading digit. */
 static void identifier(char *buf, size_t size, const char *name)
 {
@@ -811,6 +836,50 @@ static int check_options(const ddbgt_emit_options *o, ddbgt_diags *found)
 	return DDBGT_EINVAL;
 }
 
+/*
+ * What the document cannot be written without, checked whatever the
+ * validator and the policy said: names and keys (they are written as
+ * strings), and region codes that make distinct provider aliases and that
+ * the outputs quote. A refusal here is never a warning.
+ */
+static int guard(const ddbgt_table *t, ddbgt_diags *found)
+{
+	size_t before = ddbgt_diags_error_count(found);
+	int rc = 0;
+	char path[96];
+	if (!ddbgt_table_name(t) || !ddbgt_table_name(t)[0] || !ddbgt_table_partition_key_name(t))
+		rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, "/table", NULL,
+		                       "the table needs a name and a partition key");
+	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++)
+		if (!ddbgt_gsi_partition_key(ddbgt_table_gsi_at(t, i))) {
+			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu", i);
+			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, path, NULL,
+			                       "the index needs a partition key");
+		}
+	for (size_t i = 0; i < ddbgt_table_lsi_count(t); i++)
+		if (!ddbgt_lsi_sort_key(ddbgt_table_lsi_at(t, i))) {
+			snprintf(path, sizeof path, "/table/local_secondary_indexes/%zu", i);
+			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, path, NULL,
+			                       "the index needs a sort key");
+		}
+	size_t n = ddbgt_table_replica_count(t);
+	for (size_t i = 0; i < n; i++) {
+		const char *region = ddbgt_replica_region(ddbgt_table_replica_at(t, i));
+		snprintf(path, sizeof path, "/replicas/%zu/region", i);
+		int twice = 0;
+		for (size_t j = 0; j < i; j++)
+			twice |= strcmp(region, ddbgt_replica_region(ddbgt_table_replica_at(t, j))) == 0;
+		if (!ddbgt__emit_region_shaped(region) || twice)
+			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_REGION, path, region,
+			                       twice ? "region %s appears twice: one provider per region"
+			                             : "\"%s\" is not a region code",
+			                       region);
+	}
+	if (rc)
+		return DDBGT_ENOMEM;
+	return ddbgt_diags_error_count(found) > before ? DDBGT_EINVALID : DDBGT_OK;
+}
+
 /* Labels of the GSIs: identifiers, made unique with their position when two collide. */
 static int make_gsi_labels(ddbgt__emit_ctx *ctx)
 {
@@ -883,6 +952,9 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	if ((rc = check_options(&o, found)))
 		goto done;
 	if ((rc = ddbgt__emit_precheck(table, found)))
+		goto refused;
+
+	if ((rc = guard(table, found)))
 		goto refused;
 
 	ctx.nrep = ddbgt_table_replica_count(table);

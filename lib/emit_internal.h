@@ -78,6 +78,8 @@ void ddbgt__emit_terraform_legacy_write(ddbgt__emit_ctx *ctx);
  */
 int ddbgt__emit_precheck(const ddbgt_table *table, ddbgt_diags *diags);
 
+/* 1 when r has the shape of a region code, ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$. */
+int ddbgt__emit_region_shaped(const char *r);
 /* A finding of the emitter, with the severity the table's policy gives its code. */
 void ddbgt__emit_finding(ddbgt__emit_ctx *ctx, ddbgt_code code, const char *path,
                          const char *region, const char *fmt, ...) DDBGT__PRINTF(5, 6);

@@ -226,7 +226,9 @@ static void write_inline_replicas(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson *w = &ctx->w;
 	if (ctx->replica_resources || ctx->nrep < 2)
 		return;
-	int propagate = ddbgt__emit_merged_tag_count(ctx, ddbgt__emit_replica(ctx, ctx->primary)) > 0;
+	/* The provider's default tags are in the table's tags_all, which propagation copies too. */
+	int propagate = ddbgt__emit_merged_tag_count(ctx, ddbgt__emit_replica(ctx, ctx->primary)) > 0 ||
+	                ctx->o->default_tag_count > 0;
 	ddbgt__tfjson_key(w, "replica");
 	ddbgt__tfjson_array_begin(w);
 	for (size_t i = 0; i < ctx->nrep; i++) {

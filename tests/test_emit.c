@@ -211,6 +211,24 @@ static ddbgt_table *two_regions(void)
 	return t;
 }
 
+START_TEST(default_tags_propagate_to_inline_replicas)
+{
+	ddbgt_table *t = two_regions();
+	char *out = emit_ok(t, NULL, NULL);
+	ck_assert_ptr_null(strstr(out, "propagate_tags"));
+	ddbgt_free(out);
+	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
+	static const char *const k[] = {"env"}, *const v[] = {"prod"};
+	o.default_tag_count = 1;
+	o.default_tag_keys = k;
+	o.default_tag_values = v;
+	out = emit_ok(t, &o, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "\"propagate_tags\": true"));
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 START_TEST(tag_order_does_not_matter)
 {
 	ddbgt_table *x = two_regions(), *y = two_regions();
@@ -447,6 +465,57 @@ START_TEST(invalid_model_writes_nothing)
 	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_NO_HOME_REGION));
 	ddbgt_table_free(t);
 	ddbgt_diags_free(d);
+}
+END_TEST
+
+/* The policy may lower the validator's findings, never the emitter's own guard. */
+START_TEST(guard_holds_whatever_the_policy)
+{
+	ddbgt_table *t = two_regions();
+	ddbgt_policy *p = ddbgt_table_policy(t);
+	static const char *const lowered[] = {"DDBGT_E_REGION_UNKNOWN", "DDBGT_E_REGION_DUPLICATE",
+	                                      "DDBGT_E_KEY_SCHEMA_SHAPE"};
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_int_eq(ddbgt_policy_set_severity(p, lowered[i], DDBGT_SEVERITY_WARNING),
+		                 DDBGT_OK);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = (char *)1;
+
+	/* A region that would end the quoted string of an output expression. */
+	ddbgt_replica *r = NULL;
+	ck_assert_int_eq(ddbgt_replica_new(&r, "x\"])}${file(\"/etc/passwd\")}"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_REGION_UNKNOWN));
+	ck_assert_int_eq(ddbgt_diags_severity(d, 0), DDBGT_SEVERITY_WARNING);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_REGION));
+	ck_assert_int_eq(ddbgt_table_remove_replica(t, ddbgt_replica_region(r)), DDBGT_OK);
+
+	/* A region twice would make two providers with one alias. */
+	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_REGION));
+	ck_assert_int_eq(ddbgt_table_remove_replica(t, "eu-west-1"), DDBGT_OK);
+
+	/* An index without its key cannot be written. */
+	ddbgt_gsi *g = NULL;
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "nokey"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_gsi(t, g), DDBGT_OK);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_KEY_SCHEMA_SHAPE));
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_INCOMPLETE));
+	ck_assert_int_eq(ddbgt_table_remove_gsi(t, "nokey"), DDBGT_OK);
+
+	/* And the table is emitted once it is whole again. */
+	out = emit_ok(t, NULL, NULL);
+	ddbgt_free(out);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
 }
 END_TEST
 
@@ -732,11 +801,13 @@ Suite *ddbgt_test_emit(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("behaviour");
 	tcase_add_test(tc, same_model_same_bytes);
+	tcase_add_test(tc, default_tags_propagate_to_inline_replicas);
 	tcase_add_test(tc, tag_order_does_not_matter);
 	tcase_add_test(tc, hostile_strings_read_back_as_text);
 	tcase_add_test(tc, hostile_strings_through_the_api);
 	tcase_add_test(tc, invalid_utf8_is_refused);
 	tcase_add_test(tc, invalid_model_writes_nothing);
+	tcase_add_test(tc, guard_holds_whatever_the_policy);
 	tcase_add_test(tc, target_must_match_the_version);
 	tcase_add_test(tc, policy_sets_the_severity_of_emitter_findings);
 	tcase_add_test(tc, provider_floor_follows_features);

@@ -126,6 +126,8 @@ typedef enum ddbgt_code {
 	DDBGT_W_EMIT_LEGACY_STREAM = 509,
 	DDBGT_W_EMIT_ADOPT_NOT_IMPORTED = 510,
 	DDBGT_I_EMIT_PROVIDER_FLOOR = 511,
+	DDBGT_E_EMIT_INCOMPLETE = 512,
+	DDBGT_E_EMIT_REGION = 513,
 	/* cost and prices: 600-699 */
 	/* templates and helpers: 700-799 */
 	DDBGT_CODE_END_ = 1000 /* not a code: keeps the enum wide enough */
