@@ -218,8 +218,18 @@ static int valid_identifier(const char *s)
 
 /* ---- capacity ---- */
 
-void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
-                             const ddbgt_gsi *gsi, ddbgt_rw rw, ddbgt__emit_capacity *out)
+/* A read or write capacity setting as one region sees it. */
+struct capacity {
+	enum { EMIT_CAP_NONE, EMIT_CAP_UNITS, EMIT_CAP_AUTOSCALING } kind;
+	int has_units; /* units is set (for autoscaling: the initial capacity) */
+	int64_t units;
+	int64_t min, max;
+	double target;
+};
+
+/* Read or write capacity in a region for the table (gsi NULL) or a GSI. */
+static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
+                        const ddbgt_gsi *gsi, ddbgt_rw rw, struct capacity *out)
 {
 	memset(out, 0, sizeof *out);
 	out->kind = EMIT_CAP_NONE;
@@ -252,15 +262,16 @@ void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *re
 		out->kind = EMIT_CAP_UNITS;
 }
 
-int64_t ddbgt__emit_declared_units(const ddbgt__emit_capacity *cap)
+/* The units to declare on a table or GSI block: the units, else the autoscaling minimum. */
+static int64_t declared_units(const struct capacity *cap)
 {
 	if (cap->has_units)
 		return cap->units;
 	return cap->kind == EMIT_CAP_AUTOSCALING ? cap->min : 0;
 }
 
-void ddbgt__emit_add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw rw,
-                             const ddbgt__emit_capacity *cap, int pinned)
+static void add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw rw,
+                        const struct capacity *cap, int pinned)
 {
 	if (ddbgt__grow((void **)&ctx->scaling, &ctx->capscaling, ctx->nscaling + 1,
 	                sizeof *ctx->scaling)) {
@@ -398,7 +409,7 @@ void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx)
 
 /* ---- KMS keys ---- */
 
-int ddbgt__emit_key_is_arn(const char *key)
+static int key_is_arn(const char *key)
 {
 	return strncmp(key, "arn:", 4) == 0;
 }
@@ -413,7 +424,7 @@ static const char *kms_key_of(const ddbgt__emit_ctx *ctx, size_t replica)
 void ddbgt__emit_write_kms_value(ddbgt__emit_ctx *ctx, size_t replica)
 {
 	const char *key = kms_key_of(ctx, replica);
-	if (ddbgt__emit_key_is_arn(key)) {
+	if (key_is_arn(key)) {
 		ddbgt__tfjson_text(&ctx->w, key);
 		return;
 	}
@@ -428,7 +439,7 @@ void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *
 	size_t lookups = 0;
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const char *key = kms_key_of(ctx, i);
-		lookups += key && !ddbgt__emit_key_is_arn(key);
+		lookups += key && !key_is_arn(key);
 	}
 	int more = extra ? extra(ctx, 0) : 0;
 	if (!lookups && !more)
@@ -441,7 +452,7 @@ void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *
 		ddbgt__tfjson_object_begin(w);
 		for (size_t i = 0; i < ctx->nrep; i++) {
 			const char *key = kms_key_of(ctx, i);
-			if (!key || ddbgt__emit_key_is_arn(key))
+			if (!key || key_is_arn(key))
 				continue;
 			char label[DDBGT__EMIT_LABEL_MAX];
 			ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, ctx->alias[i]);
@@ -553,7 +564,7 @@ static void write_on_demand(ddbgt__tfjson *w, int has_r, int64_t r, int has_w, i
 	ddbgt__tfjson_object_end(w);
 }
 
-void ddbgt__emit_write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
+static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	const ddbgt_table *t = ctx->t;
@@ -592,11 +603,11 @@ void ddbgt__emit_write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 			                                         ddbgt_gsi_projection(g)));
 			write_non_key(w, ddbgt_gsi_non_key_attribute_count(g), gsi_non_key_at, g);
 			if (provisioned) {
-				ddbgt__emit_capacity rc, wc;
-				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_READ, &rc);
-				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_WRITE, &wc);
-				ddbgt__tfjson_kv_int(w, "read_capacity", ddbgt__emit_declared_units(&rc));
-				ddbgt__tfjson_kv_int(w, "write_capacity", ddbgt__emit_declared_units(&wc));
+				struct capacity rc, wc;
+				capacity_of(ctx, rep, g, DDBGT_READ, &rc);
+				capacity_of(ctx, rep, g, DDBGT_WRITE, &wc);
+				ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
+				ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
 			} else {
 				int64_t r = 0, wr = 0;
 				int has_r = ddbgt_gsi_get_on_demand_max(g, DDBGT_READ, &r) == DDBGT_OK;
@@ -670,9 +681,8 @@ static int writes_per_region(const ddbgt__emit_ctx *ctx)
 	return ctx->o->target == DDBGT_EMIT_TERRAFORM_LEGACY;
 }
 
-void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx,
-                               const char *(*table_ref)(ddbgt__emit_ctx *, size_t, char *),
-                               const char *(*depends)(ddbgt__emit_ctx *, size_t, char *))
+void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                               ddbgt__emit_ref_fn depends)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	if (!ctx->nscaling)
@@ -760,9 +770,8 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx,
 	ddbgt__tfjson_object_end(w);
 }
 
-void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx,
-                                const char *(*table_ref)(ddbgt__emit_ctx *, size_t, char *),
-                                const char *(*depends)(ddbgt__emit_ctx *, size_t, char *))
+void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                ddbgt__emit_ref_fn depends)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	size_t n = 0;
@@ -1174,13 +1183,13 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 	if (ddbgt_table_sort_key_name(t))
 		ddbgt__tfjson_kv_text(w, "range_key", ddbgt_table_sort_key_name(t));
 	if (provisioned) {
-		ddbgt__emit_capacity rc, wc;
-		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_READ, &rc);
-		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_WRITE, &wc);
-		ddbgt__tfjson_kv_int(w, "read_capacity", ddbgt__emit_declared_units(&rc));
-		ddbgt__tfjson_kv_int(w, "write_capacity", ddbgt__emit_declared_units(&wc));
+		struct capacity rc, wc;
+		capacity_of(ctx, rep, NULL, DDBGT_READ, &rc);
+		capacity_of(ctx, rep, NULL, DDBGT_WRITE, &wc);
+		ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
+		ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
 	}
-	ddbgt__emit_write_keys_and_indexes(ctx, replica);
+	write_keys_and_indexes(ctx, replica);
 
 	if (force_stream || ddbgt_table_stream_enabled(t)) {
 		ddbgt_stream_view view = force_stream ? DDBGT_STREAM_VIEW_NEW_AND_OLD_IMAGES
@@ -1231,9 +1240,9 @@ void ddbgt__emit_write_lifecycle(ddbgt__emit_ctx *ctx, size_t replica, int ignor
 {
 	ddbgt__tfjson *w = &ctx->w;
 	int provisioned = ddbgt_table_billing_mode(ctx->t) == DDBGT_BILLING_PROVISIONED;
-	ddbgt__emit_capacity rc, wc;
-	ddbgt__emit_capacity_of(ctx, ddbgt__emit_replica(ctx, replica), NULL, DDBGT_READ, &rc);
-	ddbgt__emit_capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &wc);
+	struct capacity rc, wc;
+	capacity_of(ctx, ddbgt__emit_replica(ctx, replica), NULL, DDBGT_READ, &rc);
+	capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &wc);
 	/* Capacities that Application Auto Scaling moves are not Terraform's to reset. */
 	int ignore_read = provisioned && rc.kind == EMIT_CAP_AUTOSCALING;
 	int ignore_write = provisioned && wc.kind == EMIT_CAP_AUTOSCALING;
@@ -1257,20 +1266,20 @@ void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere)
 {
 	if (ddbgt_table_billing_mode(ctx->t) != DDBGT_BILLING_PROVISIONED)
 		return;
-	ddbgt__emit_capacity cap, home;
+	struct capacity cap, home;
 	/* Writes: one setting that DynamoDB keeps equal in every region of a current global table. */
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = r == 0 ? ctx->primary : r <= ctx->primary ? r - 1 : r;
 		if (i != ctx->primary && !writes_everywhere)
 			continue;
-		ddbgt__emit_capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &cap);
+		capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &cap);
 		if (cap.kind == EMIT_CAP_AUTOSCALING)
-			ddbgt__emit_add_scaling(ctx, i, -1, DDBGT_WRITE, &cap, 0);
+			add_scaling(ctx, i, -1, DDBGT_WRITE, &cap, 0);
 		for (size_t g = 0; g < ctx->ngsi; g++) {
-			ddbgt__emit_capacity_of(ctx, NULL, ddbgt_table_gsi_at(ctx->t, g), DDBGT_WRITE,
+			capacity_of(ctx, NULL, ddbgt_table_gsi_at(ctx->t, g), DDBGT_WRITE,
 			                        &cap);
 			if (cap.kind == EMIT_CAP_AUTOSCALING)
-				ddbgt__emit_add_scaling(ctx, i, (long)g, DDBGT_WRITE, &cap, 0);
+				add_scaling(ctx, i, (long)g, DDBGT_WRITE, &cap, 0);
 		}
 	}
 	/* Reads, region by region, the home region first. */
@@ -1280,14 +1289,14 @@ void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere)
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);
 		for (long g = -1; g < (long)ctx->ngsi; g++) {
 			const ddbgt_gsi *gsi = g < 0 ? NULL : ddbgt_table_gsi_at(ctx->t, (size_t)g);
-			ddbgt__emit_capacity_of(ctx, rep, gsi, DDBGT_READ, &cap);
-			ddbgt__emit_capacity_of(ctx, prim, gsi, DDBGT_READ, &home);
+			capacity_of(ctx, rep, gsi, DDBGT_READ, &cap);
+			capacity_of(ctx, prim, gsi, DDBGT_READ, &home);
 			if (cap.kind == EMIT_CAP_AUTOSCALING)
-				ddbgt__emit_add_scaling(ctx, i, g, DDBGT_READ, &cap, 0);
+				add_scaling(ctx, i, g, DDBGT_READ, &cap, 0);
 			else if (cap.kind == EMIT_CAP_UNITS && i != ctx->primary && !writes_everywhere &&
 			         (home.kind != EMIT_CAP_UNITS || home.units != cap.units))
 				/* No replica setting holds read units: a target with min = max pins them. */
-				ddbgt__emit_add_scaling(ctx, i, g, DDBGT_READ, &cap, 1);
+				add_scaling(ctx, i, g, DDBGT_READ, &cap, 1);
 		}
 	}
 }

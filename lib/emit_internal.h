@@ -22,15 +22,6 @@
 /* Room for any label: a resource name and an index name of 255 each, plus suffixes. */
 #define DDBGT__EMIT_LABEL_MAX 640
 
-/* A read or write capacity setting as one region sees it. */
-typedef struct ddbgt__emit_capacity {
-	enum { EMIT_CAP_NONE, EMIT_CAP_UNITS, EMIT_CAP_AUTOSCALING } kind;
-	int has_units;  /* units is set (for autoscaling: the initial capacity) */
-	int64_t units;
-	int64_t min, max;
-	double target;
-} ddbgt__emit_capacity;
-
 /* One aws_appautoscaling_target, with its target-tracking policy unless pinned. */
 typedef struct ddbgt__emit_scaling {
 	size_t replica;  /* index of the region's replica */
@@ -96,18 +87,6 @@ void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica);
 const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i);
 
-/* Read or write capacity in a region for the table (gsi NULL) or a GSI. */
-void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
-                             const ddbgt_gsi *gsi, ddbgt_rw rw, ddbgt__emit_capacity *out);
-/* The units to declare on a table or GSI block: the units, else the autoscaling minimum. */
-int64_t ddbgt__emit_declared_units(const ddbgt__emit_capacity *cap);
-/* Queue an autoscaling target (and policy); fails the emit on ENOMEM. */
-void ddbgt__emit_add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw rw,
-                             const ddbgt__emit_capacity *cap, int pinned);
-
-/* Whether a replica's KMS key is an ARN (else it is resolved through a data source). */
-int ddbgt__emit_key_is_arn(const char *key);
-
 /* The document's "//" comment, "terraform" block and "provider" block. */
 void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx);
 /* "data": aws_kms_key lookups; extra writes more data sources of the target (may be NULL). */
@@ -117,14 +96,18 @@ void ddbgt__emit_write_kms_value(ddbgt__emit_ctx *ctx, size_t replica);
 /* "tags": the table's tags merged with the replica's (replica wins); nothing when empty. */
 void ddbgt__emit_write_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
 size_t ddbgt__emit_merged_tag_count(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
-/* attribute, global_secondary_index, local_secondary_index blocks for a region. */
-void ddbgt__emit_write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica);
+/*
+ * A target's reference for a region, written into buf (DDBGT__EMIT_LABEL_MAX):
+ * the region's table ("aws_dynamodb_table.t"), or what its resources wait for
+ * (NULL for nothing).
+ */
+typedef const char *(*ddbgt__emit_ref_fn)(ddbgt__emit_ctx *ctx, size_t replica, char *buf);
 /* "aws_appautoscaling_target" and "aws_appautoscaling_policy" for the queued scaling. */
-void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, const char *(*table_ref)(ddbgt__emit_ctx *ctx, size_t replica, char *buf),
-                               const char *(*depends)(ddbgt__emit_ctx *ctx, size_t replica, char *buf));
+void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                               ddbgt__emit_ref_fn depends);
 /* "aws_dynamodb_contributor_insights" per region that asks for it. */
-void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, const char *(*table_ref)(ddbgt__emit_ctx *ctx, size_t replica, char *buf),
-                                const char *(*depends)(ddbgt__emit_ctx *ctx, size_t replica, char *buf));
+void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                ddbgt__emit_ref_fn depends);
 /*
  * The table resource's arguments from "name" to "point_in_time_recovery", as
  * the region of replica sees them; force_stream writes NEW_AND_OLD_IMAGES

@@ -5,6 +5,7 @@
  * carry, as aws_dynamodb_table_replica resources (never both for one table).
  * The mapping of every setting, with its sources, is doc/terraform.md.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "emit_internal.h"

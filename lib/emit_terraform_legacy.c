@@ -5,6 +5,7 @@
  * indexes and a NEW_AND_OLD_IMAGES stream, and the aws_dynamodb_global_table
  * that joins them, created after all of them. See doc/terraform.md.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "emit_internal.h"
