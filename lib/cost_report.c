@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "cost_internal.h"
 #include "diag_internal.h"
+#include "jsonutil.h"
 
 void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
 {
@@ -337,7 +338,7 @@ static json_t *line_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_
 	put(b, o, "index", str_or_null(l->index));
 	put(b, o, "destination", str_or_null(l->dest));
 	put(b, o, "table_class", str_or_null(ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, (int)l->cls)));
-	put(b, o, "quantity", json_real((double)l->qty_micros / 1e6));
+	put(b, o, "quantity", ddbgt__json_number((double)l->qty_micros / 1e6));
 	put(b, o, "quantity_micros", json_integer(l->qty_micros));
 	put(b, o, "unit", json_string(ddbgt_price_item_unit(l->item)));
 	if (l->priced) {
@@ -395,7 +396,7 @@ static json_t *report_json(const ddbgt_cost_report *rep)
 	}
 	put(&b, root, "currency", json_string(rep->currency));
 	put(&b, root, "price_date", str_or_null(rep->price_date));
-	put(&b, root, "hours_per_month", json_real(rep->hours));
+	put(&b, root, "hours_per_month", ddbgt__json_number(rep->hours));
 	put_money(&b, root, "total", rep->total);
 	put(&b, root, "complete", json_boolean(rep->complete));
 	for (i = 0; i < rep->nregions; i++) {
@@ -426,10 +427,8 @@ static json_t *report_json(const ddbgt_cost_report *rep)
 
 int ddbgt_cost_report_to_json(char **out, const ddbgt_cost_report *report)
 {
-	const size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
 	json_t *root;
-	size_t n;
-	char *s;
+	int rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
@@ -439,18 +438,9 @@ int ddbgt_cost_report_to_json(char **out, const ddbgt_cost_report *report)
 	root = report_json(report);
 	if (!root)
 		return DDBGT_ENOMEM;
-	n = json_dumpb(root, NULL, 0, flags);
-	s = n ? ddbgt__malloc(n + 2) : NULL;
-	if (!s) {
-		json_decref(root);
-		return DDBGT_ENOMEM;
-	}
-	json_dumpb(root, s, n, flags);
+	rc = ddbgt__json_dump(out, root, 0);
 	json_decref(root);
-	s[n] = '\n';
-	s[n + 1] = '\0';
-	*out = s;
-	return DDBGT_OK;
+	return rc;
 }
 
 /* ---- text ------------------------------------------------------------------ */
@@ -500,9 +490,16 @@ static int right_aligned(int col)
 	return col == 4 || col == 6 || col == 7;
 }
 
+/* Long index names are cut in the text table; the JSON keeps them whole. */
 static void cell(row *r, int col, const char *s)
 {
-	snprintf(r->c[col], CELL, "%s", s ? s : "");
+	size_t n = s ? strlen(s) : 0;
+
+	if (n >= CELL)
+		n = CELL - 1;
+	if (n)
+		memcpy(r->c[col], s, n);
+	r->c[col][n] = '\0';
 }
 
 static void fill_line(row *r, const ddbgt_cost_report *rep, const ddbgt__cost_line *l)

@@ -213,8 +213,8 @@ typedef enum ddbgt_cost_recommendation_kind {
  * average utilisation is above it.
  */
 DDBGT_API size_t ddbgt_cost_report_recommendation_count(const ddbgt_cost_report *report);
-DDBGT_API ddbgt_cost_recommendation_kind
-ddbgt_cost_recommendation_kind_at(const ddbgt_cost_report *report, size_t i);
+DDBGT_API ddbgt_cost_recommendation_kind ddbgt_cost_recommendation_kind_at(
+	const ddbgt_cost_report *report, size_t i);
 /* The replica's region; NULL for a billing-mode recommendation. */
 DDBGT_API const char *ddbgt_cost_recommendation_region(const ddbgt_cost_report *report, size_t i);
 DDBGT_API const char *ddbgt_cost_recommendation_current(const ddbgt_cost_report *report, size_t i);
