@@ -268,16 +268,19 @@ static void say_capacity_from_usage(est *e, unsigned char *said, const char *pat
 		e->oom = 1;
 }
 
-/* The table's provisioned units for rw at this demand. */
+/*
+ * The table's provisioned units for rw at this demand. Autoscaling, when
+ * set, decides what is billed; fixed units are what an unscaled table keeps.
+ */
 static double table_units(est *e, ddbgt_rw rw, double demand)
 {
 	int64_t units, min, max;
 	double target;
 
-	if (ddbgt_table_get_capacity(e->table, rw, &units) == DDBGT_OK)
-		return (double)units;
 	if (ddbgt_table_get_autoscaling(e->table, rw, &min, &max, &target) == DDBGT_OK)
 		return autoscaled(demand, min, max, target);
+	if (ddbgt_table_get_capacity(e->table, rw, &units) == DDBGT_OK)
+		return (double)units;
 	say_capacity_from_usage(e, &e->capacity_said[rw], "/table/capacity",
 	                        rw == DDBGT_WRITE ? "write capacity" : "read capacity",
 	                        ceil(demand));
@@ -290,10 +293,10 @@ static double gsi_units(est *e, size_t g, const ddbgt_gsi *gsi, ddbgt_rw rw, dou
 	double target;
 	char path[64];
 
-	if (ddbgt_gsi_get_capacity(gsi, rw, &units) == DDBGT_OK)
-		return (double)units;
 	if (ddbgt_gsi_get_autoscaling(gsi, rw, &min, &max, &target) == DDBGT_OK)
 		return autoscaled(demand, min, max, target);
+	if (ddbgt_gsi_get_capacity(gsi, rw, &units) == DDBGT_OK)
+		return (double)units;
 	snprintf(path, sizeof(path), "/table/global_secondary_indexes/%zu/capacity", g);
 	say_capacity_from_usage(e, &e->gsi_capacity_said[2 * g + rw], path,
 	                        rw == DDBGT_WRITE ? "index write capacity" : "index read capacity",

@@ -62,6 +62,8 @@ int ddbgt__cost_recommend(ddbgt_cost_report *report, const ddbgt_table *table,
                           const ddbgt_prices *prices, int free_tier);
 /* nanos as a decimal: at least 2 and at most 9 decimals, no trailing zeros beyond 2. */
 void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos);
+/* nanos rounded half away from zero to the cent, with thousands separators. */
+void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos);
 /* 1 for the items that are throughput (requests or capacity). */
 int ddbgt__cost_item_is_throughput(ddbgt_price_item item);
 

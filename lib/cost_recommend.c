@@ -138,15 +138,15 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 		rec->aws_rule = class_name(rec->ratio > AWS_STANDARD_TO_IA ? other : cur);
 	else
 		rec->aws_rule = class_name(rec->ratio < AWS_IA_TO_STANDARD ? other : cur);
-	ddbgt__cost_format_nanos(a, sizeof(a), rec->current_nanos);
-	ddbgt__cost_format_nanos(b, sizeof(b), rec->alternative_nanos);
+	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
+	ddbgt__cost_format_cents(b, sizeof(b), rec->alternative_nanos);
 	if (areg == (size_t)-1 || !region_complete(alt, areg) || !region_complete(rep, reg)) {
 		snprintf(msg, sizeof(msg), "%s: cannot compare table classes: prices are missing "
 		         "for %s or %s in this region", code, class_name(cur), class_name(other));
 	} else if (rec->alternative_nanos < rec->current_nanos) {
 		rec->recommended = class_name(other);
 		rec->saving_nanos = rec->current_nanos - rec->alternative_nanos;
-		ddbgt__cost_format_nanos(c, sizeof(c), rec->saving_nanos);
+		ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
 		snprintf(msg, sizeof(msg), "%s: %s saves %s %s a month (%s instead of %s)%s", code,
 		         rec->recommended, c, rep->currency, b, a,
 		         other == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS &&
@@ -255,9 +255,9 @@ static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
 		                                 : DDBGT_BILLING_PROVISIONED);
 		rec->saving_nanos = rec->current_nanos - rec->alternative_nanos;
 	}
-	ddbgt__cost_format_nanos(a, sizeof(a), od->total);
-	ddbgt__cost_format_nanos(b, sizeof(b), prov->total);
-	ddbgt__cost_format_nanos(c, sizeof(c), rec->saving_nanos);
+	ddbgt__cost_format_cents(a, sizeof(a), od->total);
+	ddbgt__cost_format_cents(b, sizeof(b), prov->total);
+	ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
 	if (!rep->complete || !alt->complete || !p100->complete)
 		snprintf(msg, sizeof(msg), "billing mode: cannot compare on-demand and provisioned: "
 		         "prices are missing");

@@ -25,19 +25,48 @@ void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
 	snprintf(buf, size, "%s%" PRIu64 ".%s", nanos < 0 ? "-" : "", mag / 1000000000u, frac);
 }
 
-/* A quantity in micros as a decimal without trailing zeros. */
+/* A whole number with thousands separators, for the text table. */
+static void format_grouped(char *buf, size_t size, uint64_t v)
+{
+	char digits[24], out[32];
+	size_t n, i, j = 0;
+
+	snprintf(digits, sizeof(digits), "%" PRIu64, v);
+	n = strlen(digits);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[j++] = ',';
+		out[j++] = digits[i];
+	}
+	out[j] = '\0';
+	snprintf(buf, size, "%s", out);
+}
+
+/* A quantity in micros as a grouped decimal without trailing zeros. */
 static void format_micros(char *buf, size_t size, int64_t micros)
 {
 	uint64_t mag = micros < 0 ? (uint64_t)0 - (uint64_t)micros : (uint64_t)micros;
-	char frac[8];
+	char frac[8], whole[32];
 	int len = 6;
 
 	snprintf(frac, sizeof(frac), "%06" PRIu64, mag % 1000000u);
 	while (len > 0 && frac[len - 1] == '0')
 		len--;
 	frac[len] = '\0';
-	snprintf(buf, size, "%s%" PRIu64 "%s%s", micros < 0 ? "-" : "", mag / 1000000u,
-	         len ? "." : "", frac);
+	format_grouped(whole, sizeof(whole), mag / 1000000u);
+	snprintf(buf, size, "%s%s%s%s", micros < 0 ? "-" : "", whole, len ? "." : "", frac);
+}
+
+/* An amount rounded half away from zero to the cent, grouped, for a person. */
+void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos)
+{
+	uint64_t mag = nanos < 0 ? (uint64_t)0 - (uint64_t)nanos : (uint64_t)nanos;
+	uint64_t cents = (mag + 5000000u) / 10000000u;
+	char whole[32];
+
+	format_grouped(whole, sizeof(whole), cents / 100u);
+	snprintf(buf, size, "%s%s.%02u", nanos < 0 && cents ? "-" : "", whole,
+	         (unsigned)(cents % 100u));
 }
 
 /* ---- accessors ------------------------------------------------------------ */
@@ -529,7 +558,7 @@ static void fill_line(row *r, const ddbgt_cost_report *rep, const ddbgt__cost_li
 		else
 			snprintf(buf, sizeof(buf), "%s%s", price, l->derived ? "*" : "");
 		cell(r, 6, buf);
-		ddbgt__cost_format_nanos(buf, sizeof(buf), l->amount);
+		ddbgt__cost_format_cents(buf, sizeof(buf), l->amount);
 		cell(r, 7, buf);
 	} else {
 		cell(r, 6, "no price");
@@ -570,13 +599,13 @@ static void text_body(sbuf *b, const ddbgt_cost_report *rep, row *rows)
 		memset(&rows[nrows], 0, sizeof(rows[nrows]));
 		cell(&rows[nrows], 0, rep->regions[reg].code);
 		cell(&rows[nrows], 1, "subtotal");
-		ddbgt__cost_format_nanos(buf, sizeof(buf), rep->regions[reg].subtotal);
+		ddbgt__cost_format_cents(buf, sizeof(buf), rep->regions[reg].subtotal);
 		cell(&rows[nrows], 7, buf);
 		nrows++;
 	}
 	memset(&rows[nrows], 0, sizeof(rows[nrows]));
 	cell(&rows[nrows], 0, "TOTAL");
-	ddbgt__cost_format_nanos(buf, sizeof(buf), rep->total);
+	ddbgt__cost_format_cents(buf, sizeof(buf), rep->total);
 	snprintf(rows[nrows].c[7], CELL, "%s %s", buf, rep->currency);
 	nrows++;
 
@@ -612,7 +641,8 @@ int ddbgt_cost_report_to_text(char **out, const ddbgt_cost_report *report)
 	rows = ddbgt__calloc(report->nlines + report->nregions + 1, sizeof(*rows));
 	if (!rows)
 		return DDBGT_ENOMEM;
-	sb_printf(&b, "Monthly estimate in %s, %g hours, prices of %s%s\n\n", report->currency,
+	sb_printf(&b, "Monthly estimate in %s (amounts to the cent; JSON has them exact), %g hours, "
+	          "prices of %s%s\n\n", report->currency,
 	          report->hours, report->price_date ? report->price_date : "unknown date",
 	          report->complete ? "" : " (INCOMPLETE: some prices are missing)");
 	text_body(&b, report, rows);
