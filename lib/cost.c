@@ -61,6 +61,20 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
  */
 static int64_t line_amount(int64_t qty_micros, int64_t price, int64_t per)
 {
+#if defined(__GNUC__)
+	int64_t prod;
+
+	/* Most lines fit in 64 bits; the 128-bit division is the slow path. */
+	if (!__builtin_mul_overflow(qty_micros, price, &prod)) {
+		int64_t den = per * 1000000, q = prod / den, rem = prod % den;
+
+		if (rem < 0)
+			rem = -rem;
+		if (rem >= den - rem)
+			q += prod < 0 ? -1 : 1;
+		return q;
+	}
+#endif
 #ifdef __SIZEOF_INT128__
 	__int128 num = (__int128)qty_micros * price;
 	__int128 den = (__int128)per * 1000000;
@@ -94,6 +108,17 @@ typedef struct est {
 	double write_units; /* write units per write of the whole item */
 	double read_units;  /* read units per read at the profile's consistency */
 	double writes;      /* writes per second, summed over replica regions */
+	/* per replica, looked up once: the estimate is a hot path (bench_cost) */
+	struct replica_info {
+		const ddbgt_replica *replica;
+		const char *code;
+		const ddbgt__region_prices *rp;
+		size_t reg;        /* the report's region */
+		double writes;     /* writes per second originating here */
+		double reads;      /* reads per second served here */
+		int first;         /* the first replica in its region */
+	} *info;
+	size_t cur;           /* the replica being estimated, for finding paths */
 	/* what was already said, to say each thing once */
 	unsigned char capacity_said[2];
 	unsigned char *gsi_capacity_said; /* 2 per GSI */
@@ -151,11 +176,16 @@ static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item i
 {
 	ddbgt__cost_region *r = &e->rep->regions[reg];
 	unsigned bit = 1u << (item * 2 + (cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS));
+	char buf[48];
 	int rc;
 
 	if (r->missing_said & bit)
 		return;
 	r->missing_said |= bit;
+	if (!path) {
+		snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
+		path = buf;
+	}
 	if (ddbgt_price_item_by_class(item))
 		rc = ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path, r->code,
 		                      "no %s price for %s in %s: the line has no amount",
@@ -170,9 +200,9 @@ static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item i
 }
 
 /*
- * Add one line. cell NULL means the region has no prices at all. A zero
- * quantity adds nothing: a line that costs nothing and bills nothing is
- * noise.
+ * Add one line. cell NULL means the region has no prices at all; path NULL
+ * means the replica being estimated. A zero quantity adds nothing: a line
+ * that costs nothing and bills nothing is noise.
  */
 static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item,
                      ddbgt_table_class cls, const ddbgt__price_cell *cell, double qty,
@@ -217,7 +247,13 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 		if (cell)
 			say_missing(e, reg, path, item, cls);
 		else if (!rep->regions[reg].missing_said) {
+			char buf[48];
+
 			rep->regions[reg].missing_said = ~0u;
+			if (!path) {
+				snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
+				path = buf;
+			}
 			if (ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path,
 			                     rep->regions[reg].code,
 			                     "the price table has no prices for region %s: its lines "
@@ -340,21 +376,21 @@ static double gsi_write_units(const est *e, const ddbgt_gsi *gsi)
 
 /* ---- the billing rules, per replica --------------------------------------- */
 
-static void estimate_replica(est *e, size_t ri, const ddbgt_replica *r, int global)
+static void estimate_replica(est *e, size_t ri, int global)
 {
+	const struct replica_info *in = &e->info[ri];
+	const ddbgt_replica *r = in->replica;
+	const ddbgt__region_prices *rp = in->rp;
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
-	const char *code = ddbgt_replica_region(r);
-	const ddbgt__region_prices *rp = ddbgt__prices_find(e->prices, code);
 	ddbgt_table_class cls = ddbgt_replica_effective_table_class(r);
 	int provisioned = ddbgt_table_billing_mode(e->table) == DDBGT_BILLING_PROVISIONED;
-	size_t reg = region_get(e, code), g, ngsi = ddbgt_table_gsi_count(e->table);
-	double reads = 0, storage_gb = 0;
-	char path[48];
+	size_t reg = in->reg, g, ngsi = ddbgt_table_gsi_count(e->table);
+	double reads = in->reads, storage_gb = 0;
+	const char *path = NULL;
 
 	if (reg == (size_t)-1)
 		return;
-	snprintf(path, sizeof(path), "/replicas/%zu", ri);
-	ddbgt_usage_get_rate(u, DDBGT_READ, code, &reads);
+	e->cur = ri;
 	ddbgt_usage_get_storage_gb(u, &storage_gb);
 
 	/*
@@ -408,38 +444,24 @@ static void estimate_replica(est *e, size_t ri, const ddbgt_replica *r, int glob
 /* Replication sends each write from its origin to every other replica. */
 static void estimate_transfer(est *e, size_t nrep)
 {
-	const ddbgt_usage *u = ddbgt_table_usage(e->table);
 	size_t i, j;
 
 	for (i = 0; i < nrep; i++) {
-		const ddbgt_replica *src = ddbgt_table_replica_at(e->table, i);
-		const char *from = ddbgt_replica_region(src);
-		const ddbgt__region_prices *rp = ddbgt__prices_find(e->prices, from);
-		double w = 0, gb;
-		size_t reg;
-		char path[48];
+		const struct replica_info *src = &e->info[i];
+		double gb;
 
-		if (ddbgt_usage_get_rate(u, DDBGT_WRITE, from, &w) != DDBGT_OK || w <= 0)
-			continue;
 		/* A second replica in the same region sends nothing of its own. */
-		if (ddbgt_table_find_replica(e->table, from) != src)
+		if (src->writes <= 0 || !src->first || src->reg == (size_t)-1)
 			continue;
-		gb = w * e->seconds * e->item_bytes / BYTES_PER_GB;
-		reg = region_get(e, from);
-		snprintf(path, sizeof(path), "/usage/writes_per_second/%s", from);
+		gb = src->writes * e->seconds * e->item_bytes / BYTES_PER_GB;
 		for (j = 0; j < nrep; j++) {
-			const char *to = ddbgt_replica_region(ddbgt_table_replica_at(e->table, j));
-			int found;
-			size_t dreg;
+			const struct replica_info *dst = &e->info[j];
 
-			if (strcmp(to, from) == 0)
+			if (!dst->first || dst->reg == src->reg || dst->reg == (size_t)-1)
 				continue;
-			dreg = region_index(e->rep, to, &found);
-			if (!found)
-				continue;
-			add_line(e, reg, path, DDBGT_PRICE_TRANSFER_OUT, DDBGT_TABLE_CLASS_UNSET,
-			         rp ? ddbgt__prices_transfer_cell(rp, to) : NULL, gb, NULL,
-			         e->rep->regions[dreg].code, 0);
+			add_line(e, src->reg, "/usage/writes_per_second", DDBGT_PRICE_TRANSFER_OUT, DDBGT_TABLE_CLASS_UNSET,
+			         src->rp ? ddbgt__prices_transfer_cell(src->rp, dst->code) : NULL, gb,
+			         NULL, e->rep->regions[dst->reg].code, 0);
 		}
 	}
 }
@@ -533,7 +555,7 @@ static void say_derived(est *e)
 {
 	size_t reg;
 
-	for (reg = 0; reg < e->rep->nregions && !e->oom; reg++) {
+	for (reg = 0; reg < e->rep->nregions && !e->oom && e->diags; reg++) {
 		unsigned used = e->rep->regions[reg].derived_used;
 		char list[160] = "";
 		int i;
@@ -557,7 +579,6 @@ static void read_profile(est *e)
 {
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
 	double v;
-	size_t i, n;
 	double per_read;
 
 	e->hours = DEFAULT_HOURS;
@@ -581,11 +602,37 @@ static void read_profile(est *e)
 		e->read_units = 0.5 * per_read;
 		break;
 	}
+}
+
+/* Look up each replica's region, prices and traffic once. */
+static int collect_replicas(est *e, size_t nrep)
+{
+	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	size_t i;
+
 	e->writes = 0;
-	n = ddbgt_usage_rate_count(u, DDBGT_WRITE);
-	for (i = 0; i < n; i++)
-		if (ddbgt_table_find_replica(e->table, ddbgt_usage_rate_region(u, DDBGT_WRITE, i)))
-			e->writes += ddbgt_usage_rate_value(u, DDBGT_WRITE, i);
+	if (nrep == 0)
+		return DDBGT_OK;
+	e->info = ddbgt__calloc(nrep, sizeof(*e->info));
+	if (!e->info)
+		return DDBGT_ENOMEM;
+	for (i = 0; i < nrep; i++) {
+		struct replica_info *in = &e->info[i];
+
+		in->replica = ddbgt_table_replica_at(e->table, i);
+		in->code = ddbgt_replica_region(in->replica);
+		in->rp = ddbgt__prices_find(e->prices, in->code);
+		in->reg = region_get(e, in->code);
+		if (in->reg == (size_t)-1)
+			return DDBGT_ENOMEM;
+		in->first = ddbgt_table_find_replica(e->table, in->code) == in->replica;
+		if (!in->first)
+			continue;
+		ddbgt_usage_get_rate(u, DDBGT_WRITE, in->code, &in->writes);
+		ddbgt_usage_get_rate(u, DDBGT_READ, in->code, &in->reads);
+		e->writes += in->writes;
+	}
+	return DDBGT_OK;
 }
 
 static int copy_index_names(est *e)
@@ -642,8 +689,16 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 		e.oom = 1;
 	check_usage_regions(&e);
 	nrep = ddbgt_table_replica_count(table);
+	/* Room for every line a replica can have, so that lines never move. */
+	if (collect_replicas(&e, nrep) != DDBGT_OK ||
+	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
+	                nrep * (6 + 2 * ddbgt_table_gsi_count(table) + nrep) + 8,
+	                sizeof(*e.rep->lines)) != DDBGT_OK) {
+		rc = DDBGT_ENOMEM;
+		goto fail;
+	}
 	for (i = 0; i < nrep; i++)
-		estimate_replica(&e, i, ddbgt_table_replica_at(table, i), nrep >= 2);
+		estimate_replica(&e, i, nrep >= 2);
 	if (nrep >= 2)
 		estimate_transfer(&e, nrep);
 	estimate_streams(&e);
@@ -659,10 +714,12 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 		goto fail;
 	}
 	ddbgt__free(e.gsi_capacity_said);
+	ddbgt__free(e.info);
 	*out = e.rep;
 	return DDBGT_OK;
 fail:
 	ddbgt__free(e.gsi_capacity_said);
+	ddbgt__free(e.info);
 	ddbgt_cost_report_free(e.rep);
 	return rc;
 }
