@@ -66,7 +66,19 @@ static int64_t line_amount(int64_t qty_micros, int64_t price, int64_t per)
 
 	/* Most lines fit in 64 bits; the 128-bit division is the slow path. */
 	if (!__builtin_mul_overflow(qty_micros, price, &prod)) {
-		int64_t den = per * 1000000, q = prod / den, rem = prod % den;
+		int64_t den = per * 1000000, q, rem;
+
+		/* Constant divisors for the two units of the price table: no idiv. */
+		if (per == 1) {
+			q = prod / 1000000;
+			rem = prod % 1000000;
+		} else if (per == 1000000) {
+			q = prod / 1000000000000;
+			rem = prod % 1000000000000;
+		} else {
+			q = prod / den;
+			rem = prod % den;
+		}
 
 		if (rem < 0)
 			rem = -rem;
@@ -531,6 +543,8 @@ static void check_usage_regions(est *e)
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
 	int rw;
 
+	if (!e->diags)
+		return;
 	for (rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
 		size_t i, n = ddbgt_usage_rate_count(u, (ddbgt_rw)rw);
 
