@@ -172,6 +172,7 @@ static size_t region_get(est *e, const char *code)
 	return i;
 }
 
+/* Half away from zero, like llround, without the library call on the hot path. */
 static int64_t to_micros(est *e, double qty)
 {
 	double m = qty * MICROS;
@@ -180,7 +181,7 @@ static int64_t to_micros(est *e, double qty)
 		e->range = 1;
 		return 0;
 	}
-	return (int64_t)llround(m);
+	return (int64_t)(m < 0 ? m - 0.5 : m + 0.5);
 }
 
 static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item item,
@@ -229,7 +230,8 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	micros = to_micros(e, qty);
 	if (micros == 0)
 		return;
-	if (ddbgt__grow((void **)&rep->lines, &rep->caplines, rep->nlines + 1,
+	if (rep->nlines == rep->caplines &&
+	    ddbgt__grow((void **)&rep->lines, &rep->caplines, rep->nlines + 1,
 	                sizeof(*rep->lines)) != DDBGT_OK) {
 		e->oom = 1;
 		return;
@@ -238,11 +240,11 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	memset(l, 0, sizeof(*l));
 	l->region = reg;
 	l->item = item;
-	l->cls = ddbgt_price_item_by_class(item) ? cls : DDBGT_TABLE_CLASS_UNSET;
+	l->cls = ddbgt__item_info_table[item].by_class ? cls : DDBGT_TABLE_CLASS_UNSET;
 	l->index = index;
 	l->dest = dest;
 	l->qty_micros = micros;
-	l->per = ddbgt_price_item_per(item);
+	l->per = ddbgt__item_info_table[item].per;
 	l->free_tier = (unsigned char)free_tier;
 	if (cell && cell->set) {
 		l->priced = 1;

@@ -17,12 +17,7 @@
 
 #define PRICES_FORMAT "ddbgt-prices/1"
 
-static const struct {
-	const char *name;
-	const char *unit;
-	int64_t per;
-	int by_class;
-} item_info[DDBGT_PRICE_ITEM_COUNT] = {
+const ddbgt__item_info ddbgt__item_info_table[DDBGT_PRICE_ITEM_COUNT] = {
 	[DDBGT_PRICE_WRU] = {"wru", "WRU", 1000000, 1},
 	[DDBGT_PRICE_RRU] = {"rru", "RRU", 1000000, 1},
 	[DDBGT_PRICE_RWRU] = {"rwru", "rWRU", 1000000, 1},
@@ -34,6 +29,8 @@ static const struct {
 	[DDBGT_PRICE_STREAM_READS] = {"stream_reads", "read request", 1000000, 0},
 	[DDBGT_PRICE_TRANSFER_OUT] = {"transfer_out", "GB", 1, 0},
 };
+
+#define item_info ddbgt__item_info_table
 
 static const char *const class_keys[DDBGT__CLASS_SLOTS] = {
 	"standard", "standard_infrequent_access"

@@ -46,6 +46,16 @@ struct ddbgt_prices {
 	size_t nregions, capregions;
 };
 
+/* Name, unit, units per price and class dependence of each ddbgt_price_item. */
+typedef struct ddbgt__item_info {
+	const char *name;
+	const char *unit;
+	int64_t per;
+	int by_class;
+} ddbgt__item_info;
+
+extern const ddbgt__item_info ddbgt__item_info_table[DDBGT_PRICE_ITEM_COUNT];
+
 /* The region's prices, or NULL. */
 const ddbgt__region_prices *ddbgt__prices_find(const ddbgt_prices *prices, const char *region);
 /* The cell of an item for a class (slot 0 for class-independent items). */
