@@ -161,6 +161,16 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 	}
 	ddbgt_cost_report_free(alt);
 	rep->nrecs++;
+	if (isfinite(rec->ratio)) {
+		size_t len = strlen(msg);
+
+		snprintf(msg + len, sizeof(msg) - len, "; storage is %.2f of throughput cost, "
+		         "AWS's rule (%s %.2f) says %s", rec->ratio,
+		         cur == DDBGT_TABLE_CLASS_STANDARD ? "Standard-IA above"
+		                                           : "back to Standard below",
+		         cur == DDBGT_TABLE_CLASS_STANDARD ? AWS_STANDARD_TO_IA : AWS_IA_TO_STANDARD,
+		         rec->aws_rule);
+	}
 	return set_message(rec, msg);
 }
 

@@ -683,6 +683,43 @@ START_TEST(rule_hours_per_month)
 }
 END_TEST
 
+/*
+ * The table of infracost's golden file (reference/cost.md 4.2), priced by
+ * our model; doc/cost.md compares it with infracost's line by line.
+ */
+START_TEST(infracost_golden_table)
+{
+	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "us-east-2", "rwru", NULL) == 3000000);
+	ck_assert_int_eq(amount(r, "us-east-2", "rwru", NULL), USD(1.875));
+	ck_assert_int_eq(amount(r, "us-west-1", "rwru", NULL), USD(2.091));
+	ck_assert_int_lt(find(r, "us-east-2", "wru", NULL), 0); /* infracost adds a WRU line here */
+	ck_assert_int_eq(amount(r, "us-east-2", "rru", NULL), USD(1.00));
+	ck_assert_int_eq(amount(r, "us-east-2", "storage", NULL), USD(57.50));
+	ck_assert_int_eq(amount(r, "us-west-1", "storage", NULL), USD(64.40));
+	ck_assert_int_eq(amount(r, "us-east-2", "pitr", NULL), USD(46.00));
+	ck_assert_int_eq(amount(r, "us-west-1", "pitr", NULL), USD(51.52));
+	ck_assert_int_eq(amount(r, "us-east-2", "stream_reads", NULL), USD(0.40));
+	/* 3 M x 1 KB = 2.861022949 GB, counted to the micro-GB: 2.861023 x $0.02. */
+	ck_assert(qty(r, "us-east-2", "transfer_out", "us-west-1") == 2.861023);
+	ck_assert_int_eq(amount(r, "us-east-2", "transfer_out", "us-west-1"), USD(0.05722046));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	t = load_file("data/cost/infracost-4-2-provisioned.json");
+	r = estimate(t, 0, NULL);
+	ck_assert_int_eq(amount(r, "us-east-2", "rwcu", NULL), USD(9.49));
+	ck_assert_int_eq(amount(r, "us-west-1", "rwcu", NULL), USD(10.585));
+	ck_assert_int_eq(amount(r, "us-east-2", "rcu", NULL), USD(2.847));
+	ck_assert_int_eq(amount(r, "us-west-1", "rcu", NULL), USD(3.1755));
+	ck_assert_int_lt(find(r, "us-east-2", "wcu", NULL), 0);
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), USD(26.0975));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /* ---- missing prices, findings ---------------------------------------------------- */
 
 START_TEST(missing_region_prices)
@@ -999,6 +1036,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, rule_provisioned_capacity);
 	tcase_add_test(tc, rule_free_tier);
 	tcase_add_test(tc, rule_hours_per_month);
+	tcase_add_test(tc, infracost_golden_table);
 	tcase_add_test(tc, missing_region_prices);
 	tcase_add_test(tc, missing_item_price);
 	tcase_add_test(tc, findings_of_the_estimate);
