@@ -456,86 +456,77 @@ static void estimate_replica(est *e, size_t ri, int global)
 }
 
 /* Replication sends each write from its origin to every other replica. */
-static void estimate_transfer(est *e, size_t nrep)
+static void estimate_transfer(est *e, size_t i, size_t nrep)
 {
-	size_t i, j;
+	const struct replica_info *src = &e->info[i];
+	double gb;
+	size_t j;
 
-	for (i = 0; i < nrep; i++) {
-		const struct replica_info *src = &e->info[i];
-		double gb;
+	/* A second replica in the same region sends nothing of its own. */
+	if (src->writes <= 0 || !src->first)
+		return;
+	gb = src->writes * e->seconds * e->item_bytes / BYTES_PER_GB;
+	for (j = 0; j < nrep; j++) {
+		const struct replica_info *dst = &e->info[j];
 
-		/* A second replica in the same region sends nothing of its own. */
-		if (src->writes <= 0 || !src->first || src->reg == (size_t)-1)
+		if (!dst->first || dst->reg == src->reg)
 			continue;
-		gb = src->writes * e->seconds * e->item_bytes / BYTES_PER_GB;
-		for (j = 0; j < nrep; j++) {
-			const struct replica_info *dst = &e->info[j];
-
-			if (!dst->first || dst->reg == src->reg || dst->reg == (size_t)-1)
-				continue;
-			add_line(e, src->reg, "/usage/writes_per_second", DDBGT_PRICE_TRANSFER_OUT, DDBGT_TABLE_CLASS_UNSET,
-			         src->rp ? ddbgt__prices_transfer_cell(src->rp, dst->code) : NULL, gb,
-			         NULL, e->rep->regions[dst->reg].code, 0);
-		}
+		add_line(e, src->reg, "/usage/writes_per_second", DDBGT_PRICE_TRANSFER_OUT,
+		         DDBGT_TABLE_CLASS_UNSET,
+		         src->rp ? ddbgt__prices_transfer_cell(src->rp, dst->code) : NULL, gb, NULL,
+		         e->rep->regions[dst->reg].code, 0);
 	}
 }
 
 /* Stream reads other than replication and Lambda, billed in the primary's region. */
-static void estimate_streams(est *e)
+static void estimate_streams(est *e, size_t i)
 {
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
-	const ddbgt_replica *p = ddbgt_table_primary_replica(e->table);
-	const ddbgt__region_prices *rp;
 	double n = 0;
-	size_t reg;
 
-	if (!p || ddbgt_usage_get_stream_reads_per_month(u, &n) != DDBGT_OK || n <= 0)
+	if (ddbgt_usage_get_stream_reads_per_month(u, &n) != DDBGT_OK || n <= 0)
 		return;
-	rp = ddbgt__prices_find(e->prices, ddbgt_replica_region(p));
-	reg = region_get(e, ddbgt_replica_region(p));
-	add_priced(e, reg, rp, "/usage/stream_reads_per_month", DDBGT_PRICE_STREAM_READS,
-	           DDBGT_TABLE_CLASS_UNSET, n, NULL);
+	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/stream_reads_per_month",
+	           DDBGT_PRICE_STREAM_READS, DDBGT_TABLE_CLASS_UNSET, n, NULL);
 }
 
 /*
  * AWS's always-free bands, per region: Standard-class storage, provisioned
  * WCU and RCU (not rWCU: unverified, reference/cost.md 2.3), stream reads.
- * Each is a negative line at the price of what it frees.
+ * Each is a negative line, at the price of what it frees, after the
+ * region's lines (from line first on).
  */
-static void estimate_free_tier(est *e)
+static void estimate_free_tier(est *e, size_t i, size_t first)
 {
 	ddbgt_cost_report *rep = e->rep;
-	size_t nlines = rep->nlines, reg, i;
+	size_t reg = e->info[i].reg, nlines = rep->nlines, k;
+	const ddbgt__region_prices *rp = e->info[i].rp;
+	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
+	static const ddbgt_price_item freed[] = {
+		DDBGT_PRICE_STORAGE, DDBGT_PRICE_WCU, DDBGT_PRICE_RCU, DDBGT_PRICE_STREAM_READS
+	};
+	double band[4];
 
-	for (reg = 0; reg < rep->nregions; reg++) {
-		const ddbgt__region_prices *rp = ddbgt__prices_find(e->prices,
-		                                                    rep->regions[reg].code);
-		double used[DDBGT_PRICE_ITEM_COUNT] = {0};
-		static const ddbgt_price_item freed[] = {
-			DDBGT_PRICE_STORAGE, DDBGT_PRICE_WCU, DDBGT_PRICE_RCU,
-			DDBGT_PRICE_STREAM_READS
-		};
-		double band[4];
+	if (!rp)
+		return;
+	band[0] = e->prices->free_storage_gb;
+	band[1] = e->prices->free_capacity_unit_hours;
+	band[2] = e->prices->free_capacity_unit_hours;
+	band[3] = e->prices->free_stream_reads;
+	for (k = first; k < nlines; k++) {
+		const ddbgt__cost_line *l = &rep->lines[k];
 
-		band[0] = e->prices->free_storage_gb;
-		band[1] = e->prices->free_capacity_unit_hours;
-		band[2] = e->prices->free_capacity_unit_hours;
-		band[3] = e->prices->free_stream_reads;
-		for (i = 0; i < nlines; i++) {
-			const ddbgt__cost_line *l = &rep->lines[i];
+		if (l->region == reg && l->priced &&
+		    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
+			used[l->item] += (double)l->qty_micros / MICROS;
+	}
+	for (k = 0; k < sizeof(freed) / sizeof(freed[0]); k++) {
+		double q = used[freed[k]] < band[k] ? used[freed[k]] : band[k];
 
-			if (l->region == reg && l->priced &&
-			    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
-				used[l->item] += (double)l->qty_micros / MICROS;
-		}
-		for (i = 0; i < sizeof(freed) / sizeof(freed[0]); i++) {
-			double q = used[freed[i]] < band[i] ? used[freed[i]] : band[i];
-
-			if (q > 0 && rp)
-				add_line(e, reg, "", freed[i], DDBGT_TABLE_CLASS_STANDARD,
-				         ddbgt__prices_cell(rp, freed[i], DDBGT_TABLE_CLASS_STANDARD),
-				         -q, NULL, NULL, 1);
-		}
+		if (q > 0)
+			add_line(e, reg, "", freed[k], DDBGT_TABLE_CLASS_STANDARD,
+			         ddbgt__prices_cell(rp, freed[k], DDBGT_TABLE_CLASS_STANDARD), -q, NULL,
+			         NULL, 1);
 	}
 }
 
@@ -589,6 +580,47 @@ static void say_derived(est *e)
 		                     e->rep->regions[reg].code, list) != DDBGT_OK)
 			e->oom = 1;
 	}
+}
+
+/*
+ * Group the lines by region (transfer, stream and free-tier lines are added
+ * after the replicas'), keeping their order within a region: a counting
+ * sort into a second array.
+ */
+static int group_lines(ddbgt_cost_report *rep)
+{
+	ddbgt__cost_line *sorted;
+	size_t *start, i;
+
+	if (rep->nlines < 2)
+		return DDBGT_OK;
+	sorted = ddbgt__malloc(rep->caplines * sizeof(*sorted));
+	start = ddbgt__calloc(rep->nregions + 1, sizeof(*start));
+	if (!sorted || !start) {
+		ddbgt__free(sorted);
+		ddbgt__free(start);
+		return DDBGT_ENOMEM;
+	}
+	for (i = 0; i < rep->nlines; i++)
+		start[rep->lines[i].region + 1]++;
+	for (i = 1; i <= rep->nregions; i++)
+		start[i] += start[i - 1];
+	for (i = 0; i < rep->nlines; i++)
+		sorted[start[rep->lines[i].region]++] = rep->lines[i];
+	ddbgt__free(rep->lines);
+	ddbgt__free(start);
+	rep->lines = sorted;
+	return DDBGT_OK;
+}
+
+static int lines_grouped(const ddbgt_cost_report *rep)
+{
+	size_t i;
+
+	for (i = 1; i < rep->nlines; i++)
+		if (rep->lines[i].region < rep->lines[i - 1].region)
+			return 0;
+	return 1;
 }
 
 static void read_profile(est *e)
@@ -677,6 +709,7 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
 {
 	est e;
+	const ddbgt_replica *primary;
 	size_t i, nrep;
 	int rc;
 
@@ -713,14 +746,23 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
-	for (i = 0; i < nrep; i++)
+	/* Each replica's lines together, so that the report is grouped by region. */
+	primary = ddbgt_table_primary_replica(table);
+	for (i = 0; i < nrep; i++) {
+		size_t first = e.rep->nlines;
+
 		estimate_replica(&e, i, nrep >= 2);
-	if (nrep >= 2)
-		estimate_transfer(&e, nrep);
-	estimate_streams(&e);
-	if (e.free_tier)
-		estimate_free_tier(&e);
+		if (nrep >= 2)
+			estimate_transfer(&e, i, nrep);
+		if (e.info[i].replica == primary)
+			estimate_streams(&e, i);
+		if (e.free_tier)
+			estimate_free_tier(&e, i, first);
+	}
 	say_derived(&e);
+	/* Only two replicas in one region (a validator error) break the grouping. */
+	if (!e.oom && !lines_grouped(e.rep) && group_lines(e.rep) != DDBGT_OK)
+		e.oom = 1;
 	if (e.oom) {
 		rc = DDBGT_ENOMEM;
 		goto fail;

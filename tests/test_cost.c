@@ -58,6 +58,14 @@ static ddbgt_cost_report *estimate(const ddbgt_table *t, int free_tier, ddbgt_di
 	o.recommendations = 0;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, d), DDBGT_OK);
 	ck_assert_ptr_nonnull(r);
+	/* Every report lists its lines grouped by region, in the order of the regions. */
+	size_t reg = 0;
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++) {
+		while (reg < ddbgt_cost_report_region_count(r) &&
+		       strcmp(ddbgt_cost_report_region_at(r, reg), ddbgt_cost_line_region(r, i)) != 0)
+			reg++;
+		ck_assert_msg(reg < ddbgt_cost_report_region_count(r), "line %zu out of region order", i);
+	}
 	return r;
 }
 
