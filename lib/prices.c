@@ -9,13 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "alloc.h"
 #include "diag_internal.h"
+#include "jsonread.h"
 #include "prices_internal.h"
 
 #define PRICES_FORMAT "ddbgt-prices/1"
+/* A price file needs four levels; a little room for mistakes to be reported as such. */
+#define MAX_DEPTH 16
 
 const ddbgt__item_info ddbgt__item_info_table[DDBGT_PRICE_ITEM_COUNT] = {
 	[DDBGT_PRICE_WRU] = {"wru", "WRU", 1000000, 1},
@@ -487,58 +488,61 @@ static char *pointer(const char *parent, const char *key)
 	return s;
 }
 
+/* A finding at value v's line and column. */
 static void report(loader *ld, ddbgt_code code, const char *path, const char *region,
-                   const char *what)
+                   const jr_value *v, const char *what)
 {
 	ld->errors++;
-	if (ddbgt__diag_addf(ld->diags, code, path, region, "%s", what) != DDBGT_OK)
+	if (ddbgt__diag_add_posf(ld->diags, code, path, region, v ? v->line : 0,
+	                         v ? v->column : 0, "%s", what) != DDBGT_OK)
 		ld->oom = 1;
 }
 
-static const char *type_name(const json_t *v)
+static const char *type_name(const jr_value *v)
 {
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL: return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE: return "a boolean";
+	switch (v->type) {
+	case JR_OBJECT: return "an object";
+	case JR_ARRAY: return "an array";
+	case JR_STRING: return "a string";
+	case JR_INT:
+	case JR_REAL: return "a number";
+	case JR_TRUE:
+	case JR_FALSE: return "a boolean";
 	default: return "null";
 	}
 }
 
-static int expect(loader *ld, const json_t *v, json_type type, const char *path,
+/* type JR_REAL stands for any number. */
+static int expect(loader *ld, const jr_value *v, jr_type type, const char *path,
                   const char *region, const char *want)
 {
 	char msg[160];
 
-	if (json_typeof(v) == type || (type == JSON_REAL && json_is_number(v)))
+	if (v->type == type || (type == JR_REAL && ddbgt__jr_is_number(v)))
 		return 1;
 	snprintf(msg, sizeof(msg), "expected %s, found %s", want, type_name(v));
-	report(ld, DDBGT_E_PRICES_TYPE, path, region, msg);
+	report(ld, DDBGT_E_PRICES_TYPE, path, region, v, msg);
 	return 0;
 }
 
 /* A non-negative decimal with at most 9 decimals, as nanos. */
-static int parse_nanos(loader *ld, const json_t *v, const char *path, const char *region,
+static int parse_nanos(loader *ld, const jr_value *v, const char *path, const char *region,
                        int64_t *out)
 {
 	double d, scaled, r;
 
-	if (!expect(ld, v, JSON_REAL, path, region, "a number"))
+	if (!expect(ld, v, JR_REAL, path, region, "a number"))
 		return 0;
-	d = json_number_value(v);
+	d = ddbgt__jr_number(v);
 	if (!isfinite(d) || d < 0 || d > 1e9) {
-		report(ld, DDBGT_E_PRICES_RANGE, path, region,
+		report(ld, DDBGT_E_PRICES_RANGE, path, region, v,
 		       "a price must be a number from 0 to 1000000000");
 		return 0;
 	}
 	scaled = d * 1e9;
 	r = round(scaled);
 	if (fabs(scaled - r) > fmax(1e-3, fabs(r) * 1e-12)) {
-		report(ld, DDBGT_E_PRICES_RANGE, path, region,
+		report(ld, DDBGT_E_PRICES_RANGE, path, region, v,
 		       "a price may have at most 9 decimals (prices are held in whole nanos)");
 		return 0;
 	}
@@ -546,15 +550,15 @@ static int parse_nanos(loader *ld, const json_t *v, const char *path, const char
 	return 1;
 }
 
-static int parse_amount(loader *ld, const json_t *v, const char *path, double *out)
+static int parse_amount(loader *ld, const jr_value *v, const char *path, double *out)
 {
 	double d;
 
-	if (!expect(ld, v, JSON_REAL, path, NULL, "a number"))
+	if (!expect(ld, v, JR_REAL, path, NULL, "a number"))
 		return 0;
-	d = json_number_value(v);
+	d = ddbgt__jr_number(v);
 	if (!isfinite(d) || d < 0) {
-		report(ld, DDBGT_E_PRICES_RANGE, path, NULL, "expected a number of 0 or more");
+		report(ld, DDBGT_E_PRICES_RANGE, path, NULL, v, "expected a number of 0 or more");
 		return 0;
 	}
 	*out = d;
@@ -562,15 +566,16 @@ static int parse_amount(loader *ld, const json_t *v, const char *path, double *o
 }
 
 /* A price: a number, or {"value": number, "derived": "how"}. */
-static void parse_price(loader *ld, const json_t *v, const char *path, const char *region,
+static void parse_price(loader *ld, const jr_value *v, const char *path, const char *region,
                         ddbgt__price_cell *cell)
 {
 	const char *key;
-	json_t *val, *number = NULL;
+	const jr_value *val, *number = NULL;
+	size_t i;
 	int derived = 0, ok = 1;
 	int64_t nanos;
 
-	if (!json_is_object(v)) {
+	if (!(v->type == JR_OBJECT)) {
 		if (parse_nanos(ld, v, path, region, &nanos)) {
 			cell->nanos = nanos;
 			cell->set = 1;
@@ -578,7 +583,7 @@ static void parse_price(loader *ld, const json_t *v, const char *path, const cha
 		}
 		return;
 	}
-	json_object_foreach((json_t *)v, key, val) {
+	JR_OBJECT_FOREACH(v, i, key, val) {
 		char *p = pointer(path, key);
 
 		if (!p) {
@@ -588,19 +593,19 @@ static void parse_price(loader *ld, const json_t *v, const char *path, const cha
 		if (strcmp(key, "value") == 0) {
 			number = val;
 		} else if (strcmp(key, "derived") == 0) {
-			if (expect(ld, val, JSON_STRING, p, region, "a string saying how"))
+			if (expect(ld, val, JR_STRING, p, region, "a string saying how"))
 				derived = 1;
 			else
 				ok = 0;
 		} else {
-			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, region,
+			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, region, val,
 			       "a price object has only \"value\" and \"derived\"");
 			ok = 0;
 		}
 		ddbgt__free(p);
 	}
 	if (!number) {
-		report(ld, DDBGT_E_PRICES_MISSING_KEY, path, region,
+		report(ld, DDBGT_E_PRICES_MISSING_KEY, path, region, v,
 		       "a price object needs \"value\"");
 		return;
 	}
@@ -655,40 +660,41 @@ static int date_wellformed(const char *s)
 	return y >= 2000 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
 }
 
-static void parse_string(loader *ld, const json_t *v, const char *path, const char *region,
+static void parse_string(loader *ld, const jr_value *v, const char *path, const char *region,
                          int is_date, char **slot)
 {
-	if (!expect(ld, v, JSON_STRING, path, region, "a string"))
+	if (!expect(ld, v, JR_STRING, path, region, "a string"))
 		return;
-	if (is_date && !date_wellformed(json_string_value(v))) {
-		report(ld, DDBGT_E_PRICES_DATE, path, region, "expected a date YYYY-MM-DD");
+	if (is_date && !date_wellformed(v->u.str.s)) {
+		report(ld, DDBGT_E_PRICES_DATE, path, region, v, "expected a date YYYY-MM-DD");
 		return;
 	}
-	if (ddbgt__set_string(slot, json_string_value(v)) != DDBGT_OK)
+	if (ddbgt__set_string(slot, v->u.str.s) != DDBGT_OK)
 		ld->oom = 1;
 }
 
-static void parse_class(loader *ld, const json_t *v, const char *path, const char *region,
+static void parse_class(loader *ld, const jr_value *v, const char *path, const char *region,
                         ddbgt__region_prices *rp, int slot)
 {
 	const char *key;
-	json_t *val;
+	const jr_value *val;
+	size_t i;
 
-	if (!expect(ld, v, JSON_OBJECT, path, region, "an object of prices"))
+	if (!expect(ld, v, JR_OBJECT, path, region, "an object of prices"))
 		return;
-	json_object_foreach((json_t *)v, key, val) {
+	JR_OBJECT_FOREACH(v, i, key, val) {
 		char *p = pointer(path, key);
-		int i, found = -1;
+		int it, found = -1;
 
 		if (!p) {
 			ld->oom = 1;
 			return;
 		}
-		for (i = 0; i < DDBGT_PRICE_ITEM_COUNT; i++)
-			if (item_info[i].by_class && strcmp(key, item_info[i].name) == 0)
-				found = i;
+		for (it = 0; it < DDBGT_PRICE_ITEM_COUNT; it++)
+			if (item_info[it].by_class && strcmp(key, item_info[it].name) == 0)
+				found = it;
 		if (found < 0)
-			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, region,
+			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, region, val,
 			       "a table class has only wru, rru, rwru, wcu, rcu, rwcu and storage");
 		else
 			parse_price(ld, val, p, region, &rp->cell[slot][found]);
@@ -696,15 +702,16 @@ static void parse_class(loader *ld, const json_t *v, const char *path, const cha
 	}
 }
 
-static void parse_pairs(loader *ld, const json_t *v, const char *path, const char *region,
+static void parse_pairs(loader *ld, const jr_value *v, const char *path, const char *region,
                         ddbgt__region_prices *rp)
 {
 	const char *key;
-	json_t *val;
+	const jr_value *val;
+	size_t i;
 
-	if (!expect(ld, v, JSON_OBJECT, path, region, "an object of region to price"))
+	if (!expect(ld, v, JR_OBJECT, path, region, "an object of region to price"))
 		return;
-	json_object_foreach((json_t *)v, key, val) {
+	JR_OBJECT_FOREACH(v, i, key, val) {
 		char *p = pointer(path, key);
 		ddbgt__price_cell cell = {0, 0, 0};
 
@@ -713,7 +720,7 @@ static void parse_pairs(loader *ld, const json_t *v, const char *path, const cha
 			return;
 		}
 		if (!region_wellformed(key)) {
-			report(ld, DDBGT_E_PRICES_REGION, p, region,
+			report(ld, DDBGT_E_PRICES_REGION, p, region, val,
 			       "not a region code such as \"eu-west-1\"");
 		} else {
 			parse_price(ld, val, p, region, &cell);
@@ -724,15 +731,16 @@ static void parse_pairs(loader *ld, const json_t *v, const char *path, const cha
 	}
 }
 
-static void parse_region(loader *ld, const json_t *v, const char *path, const char *code,
+static void parse_region(loader *ld, const jr_value *v, const char *path, const char *code,
                          ddbgt__region_prices *rp)
 {
 	const char *key;
-	json_t *val;
+	const jr_value *val;
+	size_t i;
 
-	if (!expect(ld, v, JSON_OBJECT, path, code, "an object"))
+	if (!expect(ld, v, JR_OBJECT, path, code, "an object"))
 		return;
-	json_object_foreach((json_t *)v, key, val) {
+	JR_OBJECT_FOREACH(v, i, key, val) {
 		char *p = pointer(path, key);
 
 		if (!p) {
@@ -756,20 +764,21 @@ static void parse_region(loader *ld, const json_t *v, const char *path, const ch
 		else if (strcmp(key, "transfer_to") == 0)
 			parse_pairs(ld, val, p, code, rp);
 		else
-			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, code,
+			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, code, val,
 			       "not a key of a region's prices");
 		ddbgt__free(p);
 	}
 }
 
-static void parse_free_tier(loader *ld, const json_t *v, ddbgt_prices *pr)
+static void parse_free_tier(loader *ld, const jr_value *v, ddbgt_prices *pr)
 {
 	const char *key;
-	json_t *val;
+	const jr_value *val;
+	size_t i;
 
-	if (!expect(ld, v, JSON_OBJECT, "/free_tier", NULL, "an object"))
+	if (!expect(ld, v, JR_OBJECT, "/free_tier", NULL, "an object"))
 		return;
-	json_object_foreach((json_t *)v, key, val) {
+	JR_OBJECT_FOREACH(v, i, key, val) {
 		char *p = pointer("/free_tier", key);
 
 		if (!p) {
@@ -786,21 +795,22 @@ static void parse_free_tier(loader *ld, const json_t *v, ddbgt_prices *pr)
 			if (parse_amount(ld, val, p, &pr->free_stream_reads))
 				pr->free_set |= DDBGT__FREE_STREAMS;
 		} else {
-			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, NULL,
+			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, NULL, val,
 			       "free_tier has only storage_gb, capacity_unit_hours and stream_reads");
 		}
 		ddbgt__free(p);
 	}
 }
 
-static void parse_regions(loader *ld, const json_t *v, ddbgt_prices *pr)
+static void parse_regions(loader *ld, const jr_value *v, ddbgt_prices *pr)
 {
 	const char *key;
-	json_t *val;
+	const jr_value *val;
+	size_t i;
 
-	if (!expect(ld, v, JSON_OBJECT, "/regions", NULL, "an object of region to prices"))
+	if (!expect(ld, v, JR_OBJECT, "/regions", NULL, "an object of region to prices"))
 		return;
-	json_object_foreach((json_t *)v, key, val) {
+	JR_OBJECT_FOREACH(v, i, key, val) {
 		char *p = pointer("/regions", key);
 		ddbgt__region_prices *rp;
 
@@ -809,7 +819,7 @@ static void parse_regions(loader *ld, const json_t *v, ddbgt_prices *pr)
 			return;
 		}
 		if (!region_wellformed(key))
-			report(ld, DDBGT_E_PRICES_REGION, p, NULL,
+			report(ld, DDBGT_E_PRICES_REGION, p, NULL, val,
 			       "not a region code such as \"eu-west-1\"");
 		else if (region_get_or_add(pr, key, &rp) != DDBGT_OK)
 			ld->oom = 1;
@@ -825,15 +835,16 @@ static int currency_wellformed(const char *s)
 	       s[2] >= 'A' && s[2] <= 'Z';
 }
 
-static void parse_document(loader *ld, const json_t *root, ddbgt_prices *pr)
+static void parse_document(loader *ld, const jr_value *root, ddbgt_prices *pr)
 {
 	const char *key;
-	json_t *val;
+	const jr_value *val;
+	size_t i;
 	int has_format = 0, has_currency = 0;
 
-	if (!expect(ld, root, JSON_OBJECT, "", NULL, "an object"))
+	if (!expect(ld, root, JR_OBJECT, "", NULL, "an object"))
 		return;
-	json_object_foreach((json_t *)root, key, val) {
+	JR_OBJECT_FOREACH(root, i, key, val) {
 		char *p = pointer("", key);
 
 		if (!p) {
@@ -842,18 +853,18 @@ static void parse_document(loader *ld, const json_t *root, ddbgt_prices *pr)
 		}
 		if (strcmp(key, "format") == 0) {
 			has_format = 1;
-			if (expect(ld, val, JSON_STRING, p, NULL, "a string") &&
-			    strcmp(json_string_value(val), PRICES_FORMAT) != 0)
-				report(ld, DDBGT_E_PRICES_FORMAT, p, NULL,
+			if (expect(ld, val, JR_STRING, p, NULL, "a string") &&
+			    strcmp(val->u.str.s, PRICES_FORMAT) != 0)
+				report(ld, DDBGT_E_PRICES_FORMAT, p, NULL, val,
 				       "expected \"" PRICES_FORMAT "\"");
 		} else if (strcmp(key, "currency") == 0) {
 			has_currency = 1;
-			if (expect(ld, val, JSON_STRING, p, NULL, "a string")) {
-				if (!currency_wellformed(json_string_value(val)))
-					report(ld, DDBGT_E_PRICES_CURRENCY, p, NULL,
+			if (expect(ld, val, JR_STRING, p, NULL, "a string")) {
+				if (!currency_wellformed(val->u.str.s))
+					report(ld, DDBGT_E_PRICES_CURRENCY, p, NULL, val,
 					       "expected an ISO 4217 code such as \"USD\"");
 				else if (ddbgt__set_string(&pr->currency,
-				                           json_string_value(val)) != DDBGT_OK)
+				                           val->u.str.s) != DDBGT_OK)
 					ld->oom = 1;
 			}
 		} else if (strcmp(key, "effective_date") == 0) {
@@ -865,30 +876,32 @@ static void parse_document(loader *ld, const json_t *root, ddbgt_prices *pr)
 		} else if (strcmp(key, "regions") == 0) {
 			parse_regions(ld, val, pr);
 		} else {
-			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, NULL,
+			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, NULL, val,
 			       "not a key of a price file");
 		}
 		ddbgt__free(p);
 	}
 	if (!has_format)
-		report(ld, DDBGT_E_PRICES_MISSING_KEY, "", NULL,
+		report(ld, DDBGT_E_PRICES_MISSING_KEY, "", NULL, root,
 		       "a price file needs \"format\": \"" PRICES_FORMAT "\"");
 	if (!has_currency)
-		report(ld, DDBGT_E_PRICES_MISSING_KEY, "", NULL, "a price file needs \"currency\"");
+		report(ld, DDBGT_E_PRICES_MISSING_KEY, "", NULL, root,
+		       "a price file needs \"currency\"");
 }
 
-static ddbgt_code syntax_code(const json_error_t *err)
+/* The reader speaks the spec loader's codes; a price file has its own. */
+static ddbgt_code syntax_code(ddbgt_code code)
 {
-	return json_error_code(err) == json_error_duplicate_key ? DDBGT_E_PRICES_DUPLICATE_KEY
-	                                                         : DDBGT_E_PRICES_SYNTAX;
+	return code == DDBGT_E_SPEC_DUPLICATE_KEY ? DDBGT_E_PRICES_DUPLICATE_KEY
+	                                          : DDBGT_E_PRICES_SYNTAX;
 }
 
 int ddbgt_prices_load_string(ddbgt_prices **out, const char *text, size_t len,
                              ddbgt_diags *diags)
 {
 	loader ld = {diags, 0, 0};
-	json_error_t err;
-	json_t *root;
+	jr_error err;
+	jr_doc *doc = NULL;
 	ddbgt_prices *pr;
 	int rc;
 
@@ -897,22 +910,22 @@ int ddbgt_prices_load_string(ddbgt_prices **out, const char *text, size_t len,
 	*out = NULL;
 	if (!text)
 		return DDBGT_EINVAL;
-	root = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &err);
-	if (!root) {
-		if (json_error_code(&err) == json_error_out_of_memory)
-			return DDBGT_ENOMEM;
-		rc = ddbgt__diag_add_at(diags, syntax_code(&err), "", err.line, err.column,
+	rc = ddbgt__jr_parse(&doc, text, len, MAX_DEPTH, &err);
+	if (rc == DDBGT_ESPEC) {
+		rc = ddbgt__diag_add_at(diags, syntax_code(err.code), "", err.line, err.column,
 		                        err.text);
 		return rc == DDBGT_OK ? DDBGT_ESPEC : rc;
 	}
+	if (rc != DDBGT_OK)
+		return rc;
 	/* The currency is required, so an empty placeholder is replaced or reported. */
 	rc = ddbgt_prices_new(&pr, "");
 	if (rc != DDBGT_OK) {
-		json_decref(root);
+		ddbgt__jr_free(doc);
 		return rc;
 	}
-	parse_document(&ld, root, pr);
-	json_decref(root);
+	parse_document(&ld, ddbgt__jr_root(doc), pr);
+	ddbgt__jr_free(doc);
 	if (ld.oom) {
 		ddbgt_prices_free(pr);
 		return DDBGT_ENOMEM;

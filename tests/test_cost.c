@@ -329,7 +329,8 @@ START_TEST(loader_findings)
 {
 	expect_finding("bad-syntax.json", DDBGT_E_PRICES_SYNTAX, "", 4);
 	expect_finding("bad-duplicate.json", DDBGT_E_PRICES_DUPLICATE_KEY, "", 0);
-	expect_finding("bad-keys.json", DDBGT_E_PRICES_UNKNOWN_KEY, "/regions/us-east-1/standard/wrx", 0);
+	/* Every finding has its position, not only syntax errors. */
+	expect_finding("bad-keys.json", DDBGT_E_PRICES_UNKNOWN_KEY, "/regions/us-east-1/standard/wrx", 6);
 	expect_finding("bad-keys.json", DDBGT_E_PRICES_UNKNOWN_KEY, "/colour", 0);
 	expect_finding("bad-keys.json", DDBGT_E_PRICES_UNKNOWN_KEY,
 	               "/regions/eu-west-1/pitr/confidence", 0);
@@ -340,7 +341,7 @@ START_TEST(loader_findings)
 	expect_finding("bad-values.json", DDBGT_E_PRICES_REGION, "/regions/Mars", 0);
 	expect_finding("bad-values.json", DDBGT_E_PRICES_REGION,
 	               "/regions/us-east-1/transfer_to/nowhere", 0);
-	expect_finding("bad-values.json", DDBGT_E_PRICES_DATE, "/effective_date", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_DATE, "/effective_date", 4);
 	expect_finding("bad-values.json", DDBGT_E_PRICES_CURRENCY, "/currency", 0);
 	expect_finding("bad-values.json", DDBGT_E_PRICES_MISSING_KEY,
 	               "/regions/eu-west-1/pitr", 0);
