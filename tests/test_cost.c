@@ -692,6 +692,23 @@ START_TEST(rule_hours_per_month)
 }
 END_TEST
 
+START_TEST(rule_mrsc_witness_is_free)
+{
+	ddbgt_table *t = load(HEAD ",\"consistency\":\"STRONG\",\"witness_region\":\"us-west-2\"},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"us-east-2\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":1},\"storage_gb\":10}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* No premium for MRSC, and the witness bills nothing: no lines, no transfer to it. */
+	ck_assert_uint_eq(ddbgt_cost_report_region_count(r), 2);
+	ck_assert_int_lt(find(r, "us-east-1", "transfer_out", "us-west-2"), 0);
+	ck_assert(qty(r, "us-east-2", "rwru", NULL) == 2628000);
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		ck_assert_str_ne(ddbgt_cost_line_region(r, i), "us-west-2");
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /*
  * The table of infracost's golden file (reference/cost.md 4.2), priced by
  * our model; doc/cost.md compares it with infracost's line by line.
@@ -1154,6 +1171,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, rule_provisioned_capacity);
 	tcase_add_test(tc, rule_free_tier);
 	tcase_add_test(tc, rule_hours_per_month);
+	tcase_add_test(tc, rule_mrsc_witness_is_free);
 	tcase_add_test(tc, infracost_golden_table);
 	tcase_add_test(tc, missing_region_prices);
 	tcase_add_test(tc, missing_item_price);
