@@ -109,7 +109,7 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 	ddbgt__cost_rec *rec;
 	int64_t s, t;
 	char msg[512], a[40], b[40], c[40];
-	int rc;
+	int rc, comparable;
 
 	/* A second replica in one region is the validator's business, not a class choice. */
 	if (reg == (size_t)-1 || ddbgt_table_find_replica(copy, code) != r)
@@ -140,7 +140,9 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 		rec->aws_rule = class_name(rec->ratio < AWS_IA_TO_STANDARD ? other : cur);
 	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
 	ddbgt__cost_format_cents(b, sizeof(b), rec->alternative_nanos);
-	if (areg == (size_t)-1 || !region_complete(alt, areg) || !region_complete(rep, reg)) {
+	comparable = areg != (size_t)-1 && region_complete(alt, areg) && region_complete(rep, reg);
+	if (!comparable) {
+		rec->aws_rule = NULL;
 		snprintf(msg, sizeof(msg), "%s: cannot compare table classes: prices are missing "
 		         "for %s or %s in this region", code, class_name(cur), class_name(other));
 	} else if (rec->alternative_nanos < rec->current_nanos) {
@@ -161,7 +163,7 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 	}
 	ddbgt_cost_report_free(alt);
 	rep->nrecs++;
-	if (isfinite(rec->ratio)) {
+	if (comparable && isfinite(rec->ratio)) {
 		size_t len = strlen(msg);
 
 		snprintf(msg + len, sizeof(msg) - len, "; storage is %.2f of throughput cost, "
@@ -228,7 +230,7 @@ static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
 	const ddbgt_cost_report *od, *prov;
 	ddbgt__cost_rec *rec;
 	char msg[512], a[40], b[40], c[40];
-	int rc;
+	int rc, complete;
 
 	/* Provisioned at exactly the demand: the throughput bill at 100 % utilisation. */
 	strip_capacity(copy);
@@ -259,7 +261,8 @@ static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
 	rec->current_nanos = rep->total;
 	rec->alternative_nanos = alt->total;
 	rec->ratio = throughput(od) > 0 ? (double)throughput(p100) / (double)throughput(od) : 0.0;
-	if (rec->alternative_nanos < rec->current_nanos) {
+	complete = rep->complete && alt->complete && p100->complete;
+	if (complete && rec->alternative_nanos < rec->current_nanos) {
 		rec->recommended = mode_name(cur == DDBGT_BILLING_PROVISIONED
 		                                 ? DDBGT_BILLING_PAY_PER_REQUEST
 		                                 : DDBGT_BILLING_PROVISIONED);
@@ -268,7 +271,7 @@ static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
 	ddbgt__cost_format_cents(a, sizeof(a), od->total);
 	ddbgt__cost_format_cents(b, sizeof(b), prov->total);
 	ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
-	if (!rep->complete || !alt->complete || !p100->complete)
+	if (!complete)
 		snprintf(msg, sizeof(msg), "billing mode: cannot compare on-demand and provisioned: "
 		         "prices are missing");
 	else if (throughput(od) == 0)

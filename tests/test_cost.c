@@ -115,6 +115,9 @@ static void item_sum(const ddbgt_cost_report *r, const char *item, double *q, in
 		}
 }
 
+static long find_rec(const ddbgt_cost_report *r, ddbgt_cost_recommendation_kind kind,
+                     const char *region);
+
 /* ---- the price table ------------------------------------------------------- */
 
 START_TEST(default_table_is_complete)
@@ -761,6 +764,18 @@ START_TEST(missing_region_prices)
 	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, (size_t)i), -1);
 	ck_assert(ddbgt_cost_line_quantity(r, (size_t)i) == 2628000);
 	ck_assert_int_eq(ddbgt_cost_report_subtotal_nanos(r, "ca-central-1"), 0);
+	ddbgt_cost_report_free(r);
+	/* Recommendations cannot compare what has no price, and say so. */
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	long k = find_rec(r, DDBGT_COST_REC_TABLE_CLASS, "ca-central-1");
+	ck_assert_ptr_null(ddbgt_cost_recommendation_aws_rule(r, k));
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, k), "STANDARD");
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, k), "cannot compare"));
+	k = find_rec(r, DDBGT_COST_REC_BILLING_MODE, NULL);
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, k), "PAY_PER_REQUEST");
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, k), "cannot compare"));
 	/* One finding naming the region, not one per line. */
 	int n = 0;
 	for (size_t k = 0; k < ddbgt_diags_count(d); k++)

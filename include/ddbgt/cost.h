@@ -207,10 +207,13 @@ typedef enum ddbgt_cost_recommendation_kind {
  *
  * ratio: for a table class, storage / throughput cost of the replica in its
  * current class, which AWS's rule compares with 0.25/0.6 (Standard to
- * Standard-IA) or 0.2/1.5 (Standard-IA to Standard); aws_rule is the class
- * that rule names. For the billing mode, ratio is the break-even
- * utilisation: provisioned capacity is cheaper than on-demand when its
- * average utilisation is above it.
+ * Standard-IA) or 0.2/1.5 (Standard-IA to Standard), HUGE_VAL when the
+ * replica has storage but no throughput cost; aws_rule is the class that
+ * rule names (NULL for the billing mode, and when prices are missing). For
+ * the billing mode, ratio is the break-even utilisation: provisioned
+ * capacity is cheaper than on-demand when its average utilisation is above
+ * it. When prices are missing, recommended equals current and the message
+ * says that no comparison was possible.
  */
 DDBGT_API size_t ddbgt_cost_report_recommendation_count(const ddbgt_cost_report *report);
 DDBGT_API ddbgt_cost_recommendation_kind ddbgt_cost_recommendation_kind_at(
