@@ -1023,6 +1023,31 @@ START_TEST(report_json_and_text)
 }
 END_TEST
 
+/* Golden files, compared byte for byte; regenerate only on purpose (doc/cost.md). */
+START_TEST(report_golden_files)
+{
+	ddbgt_table *t = load_file("data/cost/aws-4-1b-provisioned.json");
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	char *json = NULL, *text = NULL;
+	ck_assert_int_eq(ddbgt_cost_report_to_json(&json, r), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_cost_report_to_text(&text, r), DDBGT_OK);
+	char *want = ddbgt_test_read_file(ddbgt_test_path("data/cost/aws-4-1b-provisioned.report.json"),
+	                                  NULL);
+	ck_assert_str_eq(json, want);
+	free(want);
+	want = ddbgt_test_read_file(ddbgt_test_path("data/cost/aws-4-1b-provisioned.report.txt"), NULL);
+	ck_assert_str_eq(text, want);
+	free(want);
+	ddbgt_free(json);
+	ddbgt_free(text);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 START_TEST(argument_checks)
 {
 	ddbgt_cost_report *r = (ddbgt_cost_report *)1;
@@ -1198,6 +1223,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, recommend_standard_ia_for_standby);
 	tcase_add_test(tc, recommend_billing_mode);
 	tcase_add_test(tc, report_json_and_text);
+	tcase_add_test(tc, report_golden_files);
 	tcase_add_test(tc, argument_checks);
 	tcase_add_test(tc, allocation_failures);
 	suite_add_tcase(s, tc);
