@@ -769,13 +769,13 @@ START_TEST(missing_region_prices)
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	o.prices = prices;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
-	long k = find_rec(r, DDBGT_COST_REC_TABLE_CLASS, "ca-central-1");
-	ck_assert_ptr_null(ddbgt_cost_recommendation_aws_rule(r, k));
-	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, k), "STANDARD");
-	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, k), "cannot compare"));
-	k = find_rec(r, DDBGT_COST_REC_BILLING_MODE, NULL);
-	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, k), "PAY_PER_REQUEST");
-	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, k), "cannot compare"));
+	long rec = find_rec(r, DDBGT_COST_REC_TABLE_CLASS, "ca-central-1");
+	ck_assert_ptr_null(ddbgt_cost_recommendation_aws_rule(r, rec));
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, rec), "STANDARD");
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, rec), "cannot compare"));
+	rec = find_rec(r, DDBGT_COST_REC_BILLING_MODE, NULL);
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, rec), "PAY_PER_REQUEST");
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, rec), "cannot compare"));
 	/* One finding naming the region, not one per line. */
 	int n = 0;
 	for (size_t k = 0; k < ddbgt_diags_count(d); k++)
