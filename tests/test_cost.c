@@ -1073,6 +1073,13 @@ START_TEST(argument_checks)
 	ck_assert_ptr_null(ddbgt_cost_line_region(r, 99));
 	ddbgt_cost_report_free(r);
 	ddbgt_table_free(t);
+	/* A quantity beyond what micro-units in 64 bits hold is refused, not wrapped. */
+	t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"}],"
+	         "\"usage\":{\"writes_per_second\":{\"us-east-1\":1e12}}}");
+	r = (ddbgt_cost_report *)1;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_ERANGE);
+	ck_assert_ptr_null(r);
+	ddbgt_table_free(t);
 }
 END_TEST
 
