@@ -460,32 +460,42 @@ typedef struct loader {
 	ddbgt_diags *diags;
 	int errors;
 	int oom;
+	char path[512];
+	size_t len;
 } loader;
 
-/* A JSON Pointer: parent + "/" + key with ~ and / escaped (RFC 6901). */
-static char *pointer(const char *parent, const char *key)
+/*
+ * The JSON Pointer of the value being read (RFC 6901), in one buffer: a key
+ * is pushed before its value is read and popped after, so that no path is
+ * allocated. An absurdly long key is cut and the path ends in "...".
+ */
+static const char *push(loader *ld, const char *key, size_t *saved)
 {
-	size_t n = strlen(parent) + 2, i, j;
-	char *s;
+	size_t i, room = sizeof(ld->path) - 4;
 
-	for (i = 0; key[i]; i++)
-		n += (key[i] == '~' || key[i] == '/') ? 2 : 1;
-	s = ddbgt__malloc(n);
-	if (!s)
-		return NULL;
-	j = strlen(parent);
-	memcpy(s, parent, j);
-	s[j++] = '/';
-	for (i = 0; key[i]; i++) {
+	*saved = ld->len;
+	if (ld->len < room)
+		ld->path[ld->len++] = '/';
+	for (i = 0; key[i] && ld->len < room; i++) {
 		if (key[i] == '~' || key[i] == '/') {
-			s[j++] = '~';
-			s[j++] = key[i] == '~' ? '0' : '1';
+			ld->path[ld->len++] = '~';
+			ld->path[ld->len++] = key[i] == '~' ? '0' : '1';
 		} else {
-			s[j++] = key[i];
+			ld->path[ld->len++] = key[i];
 		}
 	}
-	s[j] = '\0';
-	return s;
+	if (key[i]) {
+		memcpy(ld->path + ld->len, "...", 3);
+		ld->len += 3;
+	}
+	ld->path[ld->len] = '\0';
+	return ld->path;
+}
+
+static void pop(loader *ld, size_t saved)
+{
+	ld->len = saved;
+	ld->path[saved] = '\0';
 }
 
 /* A finding at value v's line and column. */
@@ -584,12 +594,9 @@ static void parse_price(loader *ld, const jr_value *v, const char *path, const c
 		return;
 	}
 	JR_OBJECT_FOREACH(v, i, key, val) {
-		char *p = pointer(path, key);
+		size_t saved;
+		const char *p = push(ld, key, &saved);
 
-		if (!p) {
-			ld->oom = 1;
-			return;
-		}
 		if (strcmp(key, "value") == 0) {
 			number = val;
 		} else if (strcmp(key, "derived") == 0) {
@@ -602,7 +609,7 @@ static void parse_price(loader *ld, const jr_value *v, const char *path, const c
 			       "a price object has only \"value\" and \"derived\"");
 			ok = 0;
 		}
-		ddbgt__free(p);
+		pop(ld, saved);
 	}
 	if (!number) {
 		report(ld, DDBGT_E_PRICES_MISSING_KEY, path, region, v,
@@ -610,18 +617,15 @@ static void parse_price(loader *ld, const jr_value *v, const char *path, const c
 		return;
 	}
 	{
-		char *p = pointer(path, "value");
+		size_t saved;
+		const char *p = push(ld, "value", &saved);
 
-		if (!p) {
-			ld->oom = 1;
-			return;
-		}
 		if (parse_nanos(ld, number, p, region, &nanos) && ok) {
 			cell->nanos = nanos;
 			cell->set = 1;
 			cell->derived = (unsigned char)derived;
 		}
-		ddbgt__free(p);
+		pop(ld, saved);
 	}
 }
 
@@ -683,13 +687,10 @@ static void parse_class(loader *ld, const jr_value *v, const char *path, const c
 	if (!expect(ld, v, JR_OBJECT, path, region, "an object of prices"))
 		return;
 	JR_OBJECT_FOREACH(v, i, key, val) {
-		char *p = pointer(path, key);
+		size_t saved;
+		const char *p = push(ld, key, &saved);
 		int it, found = -1;
 
-		if (!p) {
-			ld->oom = 1;
-			return;
-		}
 		for (it = 0; it < DDBGT_PRICE_ITEM_COUNT; it++)
 			if (item_info[it].by_class && strcmp(key, item_info[it].name) == 0)
 				found = it;
@@ -698,7 +699,7 @@ static void parse_class(loader *ld, const jr_value *v, const char *path, const c
 			       "a table class has only wru, rru, rwru, wcu, rcu, rwcu and storage");
 		else
 			parse_price(ld, val, p, region, &rp->cell[slot][found]);
-		ddbgt__free(p);
+		pop(ld, saved);
 	}
 }
 
@@ -712,13 +713,10 @@ static void parse_pairs(loader *ld, const jr_value *v, const char *path, const c
 	if (!expect(ld, v, JR_OBJECT, path, region, "an object of region to price"))
 		return;
 	JR_OBJECT_FOREACH(v, i, key, val) {
-		char *p = pointer(path, key);
+		size_t saved;
+		const char *p = push(ld, key, &saved);
 		ddbgt__price_cell cell = {0, 0, 0};
 
-		if (!p) {
-			ld->oom = 1;
-			return;
-		}
 		if (!region_wellformed(key)) {
 			report(ld, DDBGT_E_PRICES_REGION, p, region, val,
 			       "not a region code such as \"eu-west-1\"");
@@ -727,7 +725,7 @@ static void parse_pairs(loader *ld, const jr_value *v, const char *path, const c
 			if (cell.set && pair_set(rp, key, &cell) != DDBGT_OK)
 				ld->oom = 1;
 		}
-		ddbgt__free(p);
+		pop(ld, saved);
 	}
 }
 
@@ -741,12 +739,9 @@ static void parse_region(loader *ld, const jr_value *v, const char *path, const 
 	if (!expect(ld, v, JR_OBJECT, path, code, "an object"))
 		return;
 	JR_OBJECT_FOREACH(v, i, key, val) {
-		char *p = pointer(path, key);
+		size_t saved;
+		const char *p = push(ld, key, &saved);
 
-		if (!p) {
-			ld->oom = 1;
-			return;
-		}
 		if (strcmp(key, "effective_date") == 0)
 			parse_string(ld, val, p, code, 1, &rp->effective_date);
 		else if (strcmp(key, "source") == 0)
@@ -766,7 +761,7 @@ static void parse_region(loader *ld, const jr_value *v, const char *path, const 
 		else
 			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, code, val,
 			       "not a key of a region's prices");
-		ddbgt__free(p);
+		pop(ld, saved);
 	}
 }
 
@@ -779,12 +774,9 @@ static void parse_free_tier(loader *ld, const jr_value *v, ddbgt_prices *pr)
 	if (!expect(ld, v, JR_OBJECT, "/free_tier", NULL, "an object"))
 		return;
 	JR_OBJECT_FOREACH(v, i, key, val) {
-		char *p = pointer("/free_tier", key);
+		size_t saved;
+		const char *p = push(ld, key, &saved);
 
-		if (!p) {
-			ld->oom = 1;
-			return;
-		}
 		if (strcmp(key, "storage_gb") == 0) {
 			if (parse_amount(ld, val, p, &pr->free_storage_gb))
 				pr->free_set |= DDBGT__FREE_STORAGE;
@@ -798,7 +790,7 @@ static void parse_free_tier(loader *ld, const jr_value *v, ddbgt_prices *pr)
 			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, NULL, val,
 			       "free_tier has only storage_gb, capacity_unit_hours and stream_reads");
 		}
-		ddbgt__free(p);
+		pop(ld, saved);
 	}
 }
 
@@ -811,13 +803,10 @@ static void parse_regions(loader *ld, const jr_value *v, ddbgt_prices *pr)
 	if (!expect(ld, v, JR_OBJECT, "/regions", NULL, "an object of region to prices"))
 		return;
 	JR_OBJECT_FOREACH(v, i, key, val) {
-		char *p = pointer("/regions", key);
+		size_t saved;
+		const char *p = push(ld, key, &saved);
 		ddbgt__region_prices *rp;
 
-		if (!p) {
-			ld->oom = 1;
-			return;
-		}
 		if (!region_wellformed(key))
 			report(ld, DDBGT_E_PRICES_REGION, p, NULL, val,
 			       "not a region code such as \"eu-west-1\"");
@@ -825,7 +814,7 @@ static void parse_regions(loader *ld, const jr_value *v, ddbgt_prices *pr)
 			ld->oom = 1;
 		else
 			parse_region(ld, val, p, key, rp);
-		ddbgt__free(p);
+		pop(ld, saved);
 	}
 }
 
@@ -845,12 +834,9 @@ static void parse_document(loader *ld, const jr_value *root, ddbgt_prices *pr)
 	if (!expect(ld, root, JR_OBJECT, "", NULL, "an object"))
 		return;
 	JR_OBJECT_FOREACH(root, i, key, val) {
-		char *p = pointer("", key);
+		size_t saved;
+		const char *p = push(ld, key, &saved);
 
-		if (!p) {
-			ld->oom = 1;
-			return;
-		}
 		if (strcmp(key, "format") == 0) {
 			has_format = 1;
 			if (expect(ld, val, JR_STRING, p, NULL, "a string") &&
@@ -879,7 +865,7 @@ static void parse_document(loader *ld, const jr_value *root, ddbgt_prices *pr)
 			report(ld, DDBGT_E_PRICES_UNKNOWN_KEY, p, NULL, val,
 			       "not a key of a price file");
 		}
-		ddbgt__free(p);
+		pop(ld, saved);
 	}
 	if (!has_format)
 		report(ld, DDBGT_E_PRICES_MISSING_KEY, "", NULL, root,
@@ -899,7 +885,7 @@ static ddbgt_code syntax_code(ddbgt_code code)
 int ddbgt_prices_load_string(ddbgt_prices **out, const char *text, size_t len,
                              ddbgt_diags *diags)
 {
-	loader ld = {diags, 0, 0};
+	loader ld;
 	jr_error err;
 	jr_doc *doc = NULL;
 	ddbgt_prices *pr;
@@ -910,6 +896,8 @@ int ddbgt_prices_load_string(ddbgt_prices **out, const char *text, size_t len,
 	*out = NULL;
 	if (!text)
 		return DDBGT_EINVAL;
+	memset(&ld, 0, sizeof(ld));
+	ld.diags = diags;
 	rc = ddbgt__jr_parse(&doc, text, len, MAX_DEPTH, &err);
 	if (rc == DDBGT_ESPEC) {
 		rc = ddbgt__diag_add_at(diags, syntax_code(err.code), "", err.line, err.column,

@@ -359,6 +359,23 @@ START_TEST(loader_findings)
 	                 DDBGT_EIO);
 	ck_assert(ddbgt_diags_has(d, DDBGT_E_PRICES_UNREADABLE));
 	ck_assert_int_eq(ddbgt_prices_load_string(&p, NULL, 0, d), DDBGT_EINVAL);
+
+	/* Pointers escape ~ and /, and a key too long for a path is cut, not dropped. */
+	char text[2048];
+	char longkey[1001];
+	memset(longkey, 'k', 1000);
+	longkey[1000] = '\0';
+	snprintf(text, sizeof text,
+	         "{\"format\": \"ddbgt-prices/1\", \"currency\": \"USD\", \"a/b~c\": 1, \"%s\": 2}",
+	         longkey);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_prices_load_string(&p, text, strlen(text), d), DDBGT_ESPEC);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/a~1b~0c");
+	const char *cut = ddbgt_diags_path(d, 1);
+	ck_assert_uint_lt(strlen(cut), 512);
+	ck_assert_str_eq(cut + strlen(cut) - 3, "...");
+	ck_assert_int_eq(strncmp(cut, "/kkkk", 5), 0);
 	ddbgt_diags_free(d);
 }
 END_TEST
