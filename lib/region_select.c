@@ -659,6 +659,13 @@ double ddbgt_region_selection_mean_distance_km(const ddbgt_region_selection *s)
 	return s ? s->mean_distance_km : -1.0;
 }
 
+/* JSON carries metres and a 1e-9 share: digits below those are libm noise that would make
+ * the output differ between platforms. */
+static double rounded(double x, double unit)
+{
+	return round(x / unit) * unit;
+}
+
 int ddbgt_region_selection_to_json(char **out, const ddbgt_region_selection *s)
 {
 	json_t *root, *arr;
@@ -673,7 +680,7 @@ int ddbgt_region_selection_to_json(char **out, const ddbgt_region_selection *s)
 	root = json_object();
 	arr = json_array();
 	if (!root || !arr || json_object_set_new(root, "count", json_integer((json_int_t)s->count)) ||
-	    json_object_set_new(root, "mean_distance_km", json_real(s->mean_distance_km)) ||
+	    json_object_set_new(root, "mean_distance_km", json_real(rounded(s->mean_distance_km, 1e-3))) ||
 	    json_object_set(root, "regions", arr))
 		goto nomem;
 	for (i = 0; i < s->count; i++) {
@@ -683,8 +690,8 @@ int ddbgt_region_selection_to_json(char **out, const ddbgt_region_selection *s)
 		if (json_array_append_new(arr, o) ||
 		    json_object_set_new(o, "code", json_string(ddbgt_region_code(p->region))) ||
 		    json_object_set_new(o, "name", json_string(ddbgt_region_name(p->region))) ||
-		    json_object_set_new(o, "distance_km", json_real(p->distance_km)) ||
-		    json_object_set_new(o, "weight", json_real(p->weight)))
+		    json_object_set_new(o, "distance_km", json_real(rounded(p->distance_km, 1e-3))) ||
+		    json_object_set_new(o, "weight", json_real(rounded(p->weight, 1e-9))))
 			goto nomem;
 	}
 	json_decref(arr);
