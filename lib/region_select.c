@@ -12,6 +12,7 @@
 
 #include "ddbgt/region.h"
 #include "alloc.h"
+#include "jsonutil.h"
 #include "region_internal.h"
 
 /* rules §5: a strongly consistent global table spans exactly three regions */
@@ -568,7 +569,7 @@ done:
 int ddbgt_region_query_run(ddbgt_region_selection **out, ddbgt_region_query *q)
 {
 	const ddbgt_region **cand;
-	size_t ncand = 0, npts, i;
+	size_t ncand = 0, npts = 0, i;
 	struct point *pts = NULL;
 	ddbgt_region_selection *sel = NULL;
 	double total = 0.0;
@@ -678,28 +679,30 @@ int ddbgt_region_selection_to_json(char **out, const ddbgt_region_selection *s)
 	if (!s)
 		return DDBGT_EINVAL;
 	root = json_object();
+	if (!root)
+		return DDBGT_ENOMEM;
+	if (ddbgt__json_set(root, "count", json_integer((json_int_t)s->count)) ||
+	    ddbgt__json_set(root, "mean_distance_km", json_real(rounded(s->mean_distance_km, 1e-3))))
+		goto nomem;
+	/* from here arr is borrowed from root, so releasing root releases everything */
 	arr = json_array();
-	if (!root || !arr || json_object_set_new(root, "count", json_integer((json_int_t)s->count)) ||
-	    json_object_set_new(root, "mean_distance_km", json_real(rounded(s->mean_distance_km, 1e-3))) ||
-	    json_object_set(root, "regions", arr))
+	if (ddbgt__json_set(root, "regions", arr))
 		goto nomem;
 	for (i = 0; i < s->count; i++) {
 		const struct pick *p = &s->picks[i];
 		json_t *o = json_object();
 
-		if (json_array_append_new(arr, o) ||
-		    json_object_set_new(o, "code", json_string(ddbgt_region_code(p->region))) ||
-		    json_object_set_new(o, "name", json_string(ddbgt_region_name(p->region))) ||
-		    json_object_set_new(o, "distance_km", json_real(rounded(p->distance_km, 1e-3))) ||
-		    json_object_set_new(o, "weight", json_real(rounded(p->weight, 1e-9))))
+		if (ddbgt__json_append(arr, o) ||
+		    ddbgt__json_set(o, "code", json_string(ddbgt_region_code(p->region))) ||
+		    ddbgt__json_set(o, "name", json_string(ddbgt_region_name(p->region))) ||
+		    ddbgt__json_set(o, "distance_km", json_real(rounded(p->distance_km, 1e-3))) ||
+		    ddbgt__json_set(o, "weight", json_real(rounded(p->weight, 1e-9))))
 			goto nomem;
 	}
-	json_decref(arr);
-	rc = ddbgt__region_json_dump(out, root);
+	rc = ddbgt__json_dump(out, root, 0);
 	json_decref(root);
 	return rc;
 nomem:
-	json_decref(arr);
 	json_decref(root);
 	return DDBGT_ENOMEM;
 }

@@ -8,7 +8,7 @@
 #include <jansson.h>
 
 #include "ddbgt/region.h"
-#include "alloc.h"
+#include "jsonutil.h"
 #include "region_internal.h"
 
 #define OPT_IN 1u   /* disabled by default in an account [ACCT] */
@@ -284,57 +284,30 @@ double ddbgt_region_distance_km(const ddbgt_region *a, const ddbgt_region *b)
 	return ddbgt__great_circle_km(a->latitude, a->longitude, b->latitude, b->longitude);
 }
 
-/* jansson's *_set_new steals the value even on failure, and fails on a NULL value. */
-static int put(json_t *obj, const char *key, json_t *value)
-{
-	return json_object_set_new(obj, key, value);
-}
-
 static json_t *region_json(const ddbgt_region *r)
 {
 	json_t *o = json_object();
 
 	if (!o)
 		return NULL;
-	if (put(o, "code", json_string(r->code)) || put(o, "name", json_string(r->name)) ||
-	    put(o, "city", json_string(r->city)) ||
-	    put(o, "partition", json_string(r->partition)) ||
-	    put(o, "geography", json_string(r->geography)) ||
-	    put(o, "jurisdiction", json_string(r->jurisdiction)) ||
-	    put(o, "country", json_string(r->country)) ||
-	    put(o, "strong_consistency_set", r->sc_set ? json_string(r->sc_set) : json_null()) ||
-	    put(o, "opt_in", json_boolean(r->flags & OPT_IN)) ||
-	    put(o, "legacy_2017_11_29", json_boolean(r->flags & LEGACY)) ||
-	    put(o, "verified", json_boolean(r->flags & VERIFIED)) ||
-	    put(o, "latitude", json_real(r->latitude)) ||
-	    put(o, "longitude", json_real(r->longitude))) {
+	if (ddbgt__json_set(o, "code", json_string(r->code)) ||
+	    ddbgt__json_set(o, "name", json_string(r->name)) ||
+	    ddbgt__json_set(o, "city", json_string(r->city)) ||
+	    ddbgt__json_set(o, "partition", json_string(r->partition)) ||
+	    ddbgt__json_set(o, "geography", json_string(r->geography)) ||
+	    ddbgt__json_set(o, "jurisdiction", json_string(r->jurisdiction)) ||
+	    ddbgt__json_set(o, "country", json_string(r->country)) ||
+	    ddbgt__json_set(o, "strong_consistency_set",
+	                    r->sc_set ? json_string(r->sc_set) : json_null()) ||
+	    ddbgt__json_set(o, "opt_in", json_boolean(r->flags & OPT_IN)) ||
+	    ddbgt__json_set(o, "legacy_2017_11_29", json_boolean(r->flags & LEGACY)) ||
+	    ddbgt__json_set(o, "verified", json_boolean(r->flags & VERIFIED)) ||
+	    ddbgt__json_set(o, "latitude", json_real(r->latitude)) ||
+	    ddbgt__json_set(o, "longitude", json_real(r->longitude))) {
 		json_decref(o);
 		return NULL;
 	}
 	return o;
-}
-
-int ddbgt__region_json_dump(char **out, json_t *root)
-{
-	/* 10 significant digits print 51.51 as 51.51 and keep distances to well under 1 m */
-	const size_t flags = JSON_INDENT(2) | JSON_REAL_PRECISION(10);
-	size_t n = json_dumpb(root, NULL, 0, flags);
-	char *buf;
-
-	*out = NULL;
-	if (n == 0)
-		return DDBGT_ENOMEM;
-	buf = ddbgt__malloc(n + 2);
-	if (!buf)
-		return DDBGT_ENOMEM;
-	if (json_dumpb(root, buf, n, flags) != n) {
-		ddbgt__free(buf);
-		return DDBGT_ENOMEM;
-	}
-	buf[n] = '\n';
-	buf[n + 1] = '\0';
-	*out = buf;
-	return DDBGT_OK;
 }
 
 int ddbgt_regions_to_json(char **out)
@@ -350,12 +323,12 @@ int ddbgt_regions_to_json(char **out)
 	if (!arr)
 		return DDBGT_ENOMEM;
 	for (i = 0; i < NREGIONS; i++) {
-		if (json_array_append_new(arr, region_json(&regions[i]))) {
+		if (ddbgt__json_append(arr, region_json(&regions[i]))) {
 			json_decref(arr);
 			return DDBGT_ENOMEM;
 		}
 	}
-	rc = ddbgt__region_json_dump(out, arr);
+	rc = ddbgt__json_dump(out, arr, 0);
 	json_decref(arr);
 	return rc;
 }

@@ -1,13 +1,17 @@
 /* Tests of the region catalogue and of region selection (lib/regions.c, lib/region_select.c). */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
-#include "ddbgt/region.h"
+#include <ddbgt.h>
+#include <ddbgt/region.h>
+
+#include "testutil.h"
 
 /* Every region of dynamodb-rules.md §11 (commercial, GovCloud, China, EUSC). */
 static const char *const section11[] = {
@@ -733,11 +737,138 @@ START_TEST(query_arguments)
 }
 END_TEST
 
+/* ---- documentation and allocation failures ---- */
+
+static int is_ident(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Does text name the identifier as a whole word? */
+static int mentions(const char *text, const char *name)
+{
+	size_t len = strlen(name);
+	const char *p;
+
+	for (p = strstr(text, name); p; p = strstr(p + 1, name))
+		if ((p == text || !is_ident(p[-1])) && !is_ident(p[len]))
+			return 1;
+	return 0;
+}
+
+START_TEST(doc_lists_every_region_and_function)
+{
+	char *doc = ddbgt_test_read_file(ddbgt_test_path("../doc/regions.md"), NULL);
+	char *hdr = ddbgt_test_read_file(ddbgt_test_path("../include/ddbgt/region.h"), NULL);
+	char needle[128];
+	const char *p;
+	size_t i, functions = 0;
+
+	for (i = 0; i < ddbgt_region_count(); i++) {
+		snprintf(needle, sizeof needle, "| `%s` |", ddbgt_region_code(ddbgt_region_at(i)));
+		ck_assert_msg(strstr(doc, needle), "doc/regions.md has no row for %s", needle);
+	}
+	/* the name of every DDBGT_API declaration */
+	for (p = strstr(hdr, "DDBGT_API "); p; p = strstr(p + 1, "DDBGT_API ")) {
+		const char *paren = strchr(p, '('), *start = paren;
+
+		while (start > p && is_ident(start[-1]))
+			start--;
+		snprintf(needle, sizeof needle, "%.*s", (int)(paren - start), start);
+		ck_assert_msg(mentions(doc, needle), "doc/regions.md does not document %s",
+		              needle);
+		functions++;
+	}
+	ck_assert_uint_ge(functions, 40);
+	free(doc);
+	free(hdr);
+}
+END_TEST
+
+/* An allocator that fails the n-th allocation from now on. */
+static long allocs_left;
+static void *failing_malloc(size_t n)
+{
+	return allocs_left-- > 0 ? malloc(n) : NULL;
+}
+static void *failing_realloc(void *p, size_t n)
+{
+	return allocs_left-- > 0 ? realloc(p, n) : NULL;
+}
+
+/* One whole use of the module; returns the first failing status. */
+static int exercise(void)
+{
+	ddbgt_region_query *q = NULL;
+	ddbgt_region_selection *s = NULL;
+	char *json = NULL;
+	int rc, i;
+
+	rc = ddbgt_regions_to_json(&json);
+	ddbgt_free(json);
+	json = NULL;
+	if (rc)
+		return rc;
+	rc = ddbgt_region_query_new(&q);
+	if (rc)
+		return rc;
+	for (i = 0; i < 6 && !rc; i++)
+		rc = ddbgt_region_query_add_location(q, 10.0 * i, 20.0 * i, 1);
+	for (i = 0; i < 6 && !rc; i++)
+		rc = ddbgt_region_query_add_jurisdiction(q, i % 2 ? "US" : "EU");
+	for (i = 0; i < 6 && !rc; i++)
+		rc = ddbgt_region_query_add_allowed_region(q, ddbgt_region_code(ddbgt_region_at(i)));
+	if (!rc)
+		rc = ddbgt_region_query_add_geography(q, "EU", 2);
+	if (!rc)
+		rc = ddbgt_region_query_set_count(q, 2);
+	if (!rc)
+		rc = ddbgt_region_query_run(&s, q);
+	if (!rc) {
+		ck_assert_uint_eq(ddbgt_region_selection_count(s), 2);
+		rc = ddbgt_region_selection_to_json(&json, s);
+		if (!rc)
+			ck_assert_ptr_nonnull(strstr(json, "\"regions\""));
+		else
+			ck_assert_ptr_null(json);
+	} else {
+		ck_assert_ptr_null(s);
+	}
+	ddbgt_free(json);
+	ddbgt_region_selection_free(s);
+	ddbgt_region_query_free(q);
+	return rc;
+}
+
+START_TEST(allocation_failures_are_clean)
+{
+	ddbgt_malloc_fn m0;
+	ddbgt_realloc_fn r0;
+	ddbgt_free_fn f0;
+	long n;
+	int rc = DDBGT_ENOMEM;
+
+	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, free), DDBGT_OK);
+	/* fail the 1st, 2nd, ... allocation until a run needs no more; ASan and valgrind
+	 * report anything a failure path leaks */
+	for (n = 0; n < 100000 && rc == DDBGT_ENOMEM; n++) {
+		allocs_left = n;
+		rc = exercise();
+		ck_assert_msg(rc == DDBGT_OK || rc == DDBGT_ENOMEM, "allocation %ld: status %d", n, rc);
+	}
+	ck_assert_int_eq(rc, DDBGT_OK);
+	ck_assert_int_gt(n, 10);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
+}
+END_TEST
+
 Suite *ddbgt_test_regions(void)
 {
 	Suite *s = suite_create("regions");
 	TCase *cat = tcase_create("catalogue");
 	TCase *sel = tcase_create("selection");
+	TCase *other = tcase_create("doc_and_memory");
 
 	tcase_add_test(cat, catalogue_is_section_11);
 	tcase_add_test(cat, codes_unique_and_found_at_their_index);
@@ -763,5 +894,9 @@ Suite *ddbgt_test_regions(void)
 	tcase_add_test(sel, ties_keep_catalogue_order);
 	tcase_add_test(sel, query_arguments);
 	suite_add_tcase(s, sel);
+
+	tcase_add_test(other, doc_lists_every_region_and_function);
+	tcase_add_test(other, allocation_failures_are_clean);
+	suite_add_tcase(s, other);
 	return s;
 }
