@@ -1,0 +1,189 @@
+/*
+ * libddbgt: common definitions shared by every public header.
+ *
+ * Status codes, the export macro, version, allocator hooks, the enumerations
+ * of the table model and their names.
+ */
+#ifndef DDBGT_COMMON_H
+#define DDBGT_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__) && __GNUC__ >= 4
+#  define DDBGT_API __attribute__((visibility("default")))
+#else
+#  define DDBGT_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DDBGT_VERSION_MAJOR 0
+#define DDBGT_VERSION_MINOR 1
+#define DDBGT_VERSION_PATCH 0
+#define DDBGT_VERSION_STRING "0.1.0"
+/* One number that grows with every release: 0xMMmmpp. */
+#define DDBGT_VERSION_NUMBER \
+	((DDBGT_VERSION_MAJOR << 16) | (DDBGT_VERSION_MINOR << 8) | DDBGT_VERSION_PATCH)
+
+/*
+ * Status codes returned by every function that returns int. 0 is success.
+ * Append-only: a value once released keeps its meaning forever.
+ */
+typedef enum ddbgt_status {
+	DDBGT_OK = 0,
+	DDBGT_EINVAL = -1,      /* a NULL or malformed argument */
+	DDBGT_ENOMEM = -2,      /* an allocation failed; nothing was changed */
+	DDBGT_ENOTFOUND = -3,   /* no such element, or an optional value is absent */
+	DDBGT_ERANGE = -4,      /* a number or index outside what the call accepts */
+	DDBGT_EIO = -5,         /* a file could not be read or written */
+	DDBGT_ESPEC = -6,       /* the spec document has errors (see the diagnostics) */
+	DDBGT_EINVALID = -7,    /* the model has validation errors (see the diagnostics) */
+	DDBGT_EBUSY = -8,       /* the object already belongs to another object */
+	DDBGT_EUNSUPPORTED = -9 /* the request cannot be expressed or is not available */
+} ddbgt_status;
+
+/* A short English sentence for a status code; never NULL. */
+DDBGT_API const char *ddbgt_strerror(int status);
+/* The enum name of a status code ("DDBGT_ENOMEM"); "DDBGT_E?" when unknown. */
+DDBGT_API const char *ddbgt_status_name(int status);
+
+/* The library's version at run time, e.g. "0.1.0". */
+DDBGT_API const char *ddbgt_version_string(void);
+/* DDBGT_VERSION_NUMBER of the library at run time. */
+DDBGT_API unsigned ddbgt_version_number(void);
+
+typedef void *(*ddbgt_malloc_fn)(size_t size);
+typedef void *(*ddbgt_realloc_fn)(void *ptr, size_t size);
+typedef void (*ddbgt_free_fn)(void *ptr);
+
+/*
+ * Replace the allocator used for every allocation of the library, jansson's
+ * included (json_set_alloc_funcs). Call it once, before any other call of
+ * libddbgt or jansson in the process; it is the only global state. All
+ * three functions are required. Returns DDBGT_EINVAL if one is NULL.
+ */
+DDBGT_API int ddbgt_set_alloc_funcs(ddbgt_malloc_fn malloc_fn,
+                                    ddbgt_realloc_fn realloc_fn,
+                                    ddbgt_free_fn free_fn);
+/* The allocator in use; any out pointer may be NULL. */
+DDBGT_API void ddbgt_get_alloc_funcs(ddbgt_malloc_fn *malloc_fn,
+                                     ddbgt_realloc_fn *realloc_fn,
+                                     ddbgt_free_fn *free_fn);
+/* Free memory that a libddbgt function documents as the caller's. NULL is a no-op. */
+DDBGT_API void ddbgt_free(void *ptr);
+
+/*
+ * Enumerations of the model. 0 is always "not set", which for an inheriting
+ * setting (a replica's table class) means "take the table's value".
+ * Append-only, like the status codes.
+ */
+typedef enum ddbgt_billing_mode {
+	DDBGT_BILLING_UNSET = 0,
+	DDBGT_BILLING_PAY_PER_REQUEST = 1,
+	DDBGT_BILLING_PROVISIONED = 2
+} ddbgt_billing_mode;
+
+typedef enum ddbgt_attr_type {
+	DDBGT_ATTR_UNSET = 0,
+	DDBGT_ATTR_S = 1,
+	DDBGT_ATTR_N = 2,
+	DDBGT_ATTR_B = 3
+} ddbgt_attr_type;
+
+typedef enum ddbgt_projection {
+	DDBGT_PROJECTION_UNSET = 0,
+	DDBGT_PROJECTION_ALL = 1,
+	DDBGT_PROJECTION_KEYS_ONLY = 2,
+	DDBGT_PROJECTION_INCLUDE = 3
+} ddbgt_projection;
+
+typedef enum ddbgt_stream_view {
+	DDBGT_STREAM_VIEW_UNSET = 0,
+	DDBGT_STREAM_VIEW_KEYS_ONLY = 1,
+	DDBGT_STREAM_VIEW_NEW_IMAGE = 2,
+	DDBGT_STREAM_VIEW_OLD_IMAGE = 3,
+	DDBGT_STREAM_VIEW_NEW_AND_OLD_IMAGES = 4
+} ddbgt_stream_view;
+
+typedef enum ddbgt_encryption {
+	DDBGT_ENCRYPTION_UNSET = 0,
+	DDBGT_ENCRYPTION_AWS_OWNED = 1,
+	DDBGT_ENCRYPTION_AWS_MANAGED = 2,
+	DDBGT_ENCRYPTION_CUSTOMER_MANAGED = 3
+} ddbgt_encryption;
+
+typedef enum ddbgt_table_class {
+	DDBGT_TABLE_CLASS_UNSET = 0,
+	DDBGT_TABLE_CLASS_STANDARD = 1,
+	DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS = 2
+} ddbgt_table_class;
+
+typedef enum ddbgt_consistency {
+	DDBGT_CONSISTENCY_UNSET = 0,
+	DDBGT_CONSISTENCY_EVENTUAL = 1,
+	DDBGT_CONSISTENCY_STRONG = 2
+} ddbgt_consistency;
+
+typedef enum ddbgt_role {
+	DDBGT_ROLE_UNSET = 0,
+	DDBGT_ROLE_PRIMARY = 1,
+	DDBGT_ROLE_SECONDARY = 2,
+	DDBGT_ROLE_STANDBY = 3
+} ddbgt_role;
+
+typedef enum ddbgt_read_consistency {
+	DDBGT_READ_CONSISTENCY_UNSET = 0,
+	DDBGT_READ_CONSISTENCY_EVENTUAL = 1,
+	DDBGT_READ_CONSISTENCY_STRONG = 2,
+	DDBGT_READ_CONSISTENCY_TRANSACTIONAL = 3
+} ddbgt_read_consistency;
+
+typedef enum ddbgt_severity {
+	DDBGT_SEVERITY_OFF = 0,
+	DDBGT_SEVERITY_INFO = 1,
+	DDBGT_SEVERITY_WARNING = 2,
+	DDBGT_SEVERITY_ERROR = 3
+} ddbgt_severity;
+
+/* Selects the read or the write side of a capacity or traffic setting. */
+typedef enum ddbgt_rw {
+	DDBGT_READ = 0,
+	DDBGT_WRITE = 1
+} ddbgt_rw;
+
+/* A tri-state flag for settings a replica may inherit from its table. */
+#define DDBGT_INHERIT (-1)
+
+/* Names the enumeration that ddbgt_enum_name() and ddbgt_enum_parse() read. */
+typedef enum ddbgt_enum_kind {
+	DDBGT_ENUM_BILLING_MODE = 1,
+	DDBGT_ENUM_ATTR_TYPE = 2,
+	DDBGT_ENUM_PROJECTION = 3,
+	DDBGT_ENUM_STREAM_VIEW = 4,
+	DDBGT_ENUM_ENCRYPTION = 5,
+	DDBGT_ENUM_TABLE_CLASS = 6,
+	DDBGT_ENUM_CONSISTENCY = 7,
+	DDBGT_ENUM_ROLE = 8,
+	DDBGT_ENUM_READ_CONSISTENCY = 9,
+	DDBGT_ENUM_SEVERITY = 10
+} ddbgt_enum_kind;
+
+/*
+ * The spec-format string of an enumeration value ("PAY_PER_REQUEST",
+ * "primary", "warning"); NULL for an unknown kind or value, or for UNSET.
+ */
+DDBGT_API const char *ddbgt_enum_name(ddbgt_enum_kind kind, int value);
+/*
+ * Parse the spec-format string of an enumeration value into *out.
+ * DDBGT_EINVAL for NULL arguments, DDBGT_ENOTFOUND for an unknown string.
+ */
+DDBGT_API int ddbgt_enum_parse(ddbgt_enum_kind kind, const char *name, int *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * libddbgt: reading and writing spec documents (format "ddbgt/1").
+ *
+ * The loader checks the document's shape: JSON syntax (with line and
+ * column), unknown keys, wrong types, missing keys, values outside their
+ * enumeration or numeric range. Every finding goes into the caller's diags
+ * list (which may be NULL), all in one pass. Whether the values make a table
+ * AWS would accept is the validator's business, not the loader's.
+ *
+ * The dumper writes the canonical document: keys in the order of the spec
+ * format, only the settings the model holds, 2-space indent, final newline.
+ * Loading a canonical document and dumping it gives the same bytes.
+ */
+#ifndef DDBGT_SPEC_H
+#define DDBGT_SPEC_H
+
+#include "common.h"
+#include "table.h"
+#include "diag.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* jansson's value type, for callers who already hold a parsed document. */
+struct json_t;
+
+/*
+ * Load a spec from len bytes of text. On success *out is a new table (free
+ * it with ddbgt_table_free) and warnings, if any, are in diags. When the
+ * document has errors, *out is NULL and the status is DDBGT_ESPEC.
+ */
+DDBGT_API int ddbgt_spec_load_string(ddbgt_table **out, const char *text, size_t len,
+                                     ddbgt_diags *diags);
+/* Load a spec from a file; DDBGT_EIO (and a DDBGT_E_SPEC_UNREADABLE finding) if unreadable. */
+DDBGT_API int ddbgt_spec_load_file(ddbgt_table **out, const char *path, ddbgt_diags *diags);
+/* Load a spec from a jansson value (no line or column in the findings). */
+DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
+                                   ddbgt_diags *diags);
+
+/* The canonical document as a NUL-terminated string; the caller frees *out with ddbgt_free. */
+DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table);
+/* Write the canonical document to path (replacing it). */
+DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path);
+/* The canonical document as a new jansson value; the caller releases it with json_decref. */
+DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

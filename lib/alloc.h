@@ -1,0 +1,22 @@
+/* Internal: every allocation of the library goes through these. */
+#ifndef DDBGT_LIB_ALLOC_H
+#define DDBGT_LIB_ALLOC_H
+
+#include <stddef.h>
+
+void *ddbgt__malloc(size_t size);
+void *ddbgt__calloc(size_t n, size_t size);
+void *ddbgt__realloc(void *ptr, size_t size);
+void ddbgt__free(void *ptr);
+/* NULL in, NULL out; NULL also on allocation failure. */
+char *ddbgt__strdup(const char *s);
+char *ddbgt__strndup(const char *s, size_t n);
+/*
+ * Replace *slot with a copy of s (NULL allowed); DDBGT_ENOMEM leaves *slot
+ * as it was.
+ */
+int ddbgt__set_string(char **slot, const char *s);
+/* Grow *items (of *cap elements of size each) to hold at least need; DDBGT_ENOMEM on failure. */
+int ddbgt__grow(void **items, size_t *cap, size_t need, size_t size);
+
+#endif
