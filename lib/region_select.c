@@ -12,6 +12,7 @@
 
 #include "ddbgt/region.h"
 #include "alloc.h"
+#include "diag_internal.h"
 #include "jsonutil.h"
 #include "region_internal.h"
 
@@ -59,6 +60,7 @@ struct ddbgt_region_selection {
 	double mean_distance_km;
 };
 
+static int fail(ddbgt_region_query *q, int status, const char *fmt, ...) DDBGT__PRINTF(3, 4);
 static int fail(ddbgt_region_query *q, int status, const char *fmt, ...)
 {
 	va_list ap;
@@ -279,6 +281,7 @@ static int is_candidate(const ddbgt_region_query *q, const ddbgt_region *r)
 }
 
 /* Appends printf-style text at *len in buf, never past size. */
+static void append(char *buf, size_t size, size_t *len, const char *fmt, ...) DDBGT__PRINTF(4, 5);
 static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
 {
 	va_list ap;
@@ -468,14 +471,15 @@ static void choose(struct work *w)
 				w->base[u] = d;
 		}
 	}
-	/* each exchange lowers the total by a relative 1e-9 at least; the bound is a backstop */
+	/* the total falls with every exchange, so no set comes back and the loop ends; the
+	 * bound only caps the work on pathological inputs */
 	for (round = 0; round < 1000; round++) {
 		size_t best_slot = w->count, best_c = w->ncand;
 		double best_cost = cost;
 
 		find_nearest(w);
 		for (k = 0; k < w->count; k++) {
-			double slot_cost = best_cost;
+			double slot_cost = INFINITY;
 
 			for (u = 0; u < w->npts; u++)
 				w->base[u] = w->nearest_slot[u] == k ? w->second[u] : w->nearest[u];
@@ -505,10 +509,10 @@ static int by_weight(const void *a, const void *b)
 }
 
 static int select_regions(ddbgt_region_selection *sel, const struct point *pts, size_t npts,
-                          const ddbgt_region **cand, size_t ncand)
+                          double total, const ddbgt_region **cand, size_t ncand)
 {
 	struct work w = {pts, npts, NULL, ncand, sel->count, NULL, NULL, NULL, NULL, NULL, NULL};
-	double *dist, total = 0.0, sum = 0.0;
+	double *dist, sum = 0.0;
 	size_t u, c, k;
 	int rc = DDBGT_ENOMEM;
 
@@ -547,7 +551,6 @@ static int select_regions(ddbgt_region_selection *sel, const struct point *pts, 
 		}
 		sel->picks[serving].distance_km += pts[u].weight * dist[u * ncand + w.chosen[serving]];
 		sel->picks[serving].weight += pts[u].weight;
-		total += pts[u].weight;
 	}
 	for (k = 0; k < w.count; k++) {
 		struct pick *p = &sel->picks[k];
@@ -612,7 +615,7 @@ int ddbgt_region_query_run(ddbgt_region_selection **out, ddbgt_region_query *q)
 		sel->count = q->count;
 		sel->picks = ddbgt__calloc(q->count, sizeof *sel->picks);
 	}
-	if (!sel || !sel->picks || select_regions(sel, pts, npts, cand, ncand)) {
+	if (!sel || !sel->picks || select_regions(sel, pts, npts, total, cand, ncand)) {
 		rc = fail(q, DDBGT_ENOMEM, "out of memory");
 		goto done;
 	}
