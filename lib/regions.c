@@ -35,8 +35,9 @@ struct ddbgt_region {
  *    3.981.2 (npm), which lists the same regions as rules §11;
  *  - opt-in: [ACCT] via rules §11; strong consistency sets: [DG-HIW] via rules §5;
  *    legacy 2017.11.29 regions: [DG-2023] via rules §6; "verify" marks: rules §11 and §14;
- *  - coordinates: the named city's coordinates as given in its Wikipedia article,
- *    rounded to 0.01 degree (public geographic facts; how the city is chosen: doc/regions.md).
+ *  - coordinates: public geographic facts, the named city's centre to two decimals (within
+ *    a few km of the coordinates in the city's Wikipedia article; gazetteers differ by
+ *    that much). How the city is chosen: doc/regions.md.
  * The order is the catalogue order (and selection's tie-break): commercial regions by
  * geography as in rules §11, then GovCloud, China and the European Sovereign Cloud.
  */
@@ -49,7 +50,7 @@ static const struct ddbgt_region regions[] = {
 	{"us-west-1", "US West (N. California)", "San Francisco", "aws", "US", "US", "US", NULL,
 	 LEGACY | VERIFIED, 37.78, -122.42},
 	{"us-west-2", "US West (Oregon)", "Salem", "aws", "US", "US", "US", "US",
-	 LEGACY | VERIFIED, 44.94, -123.04},
+	 LEGACY | VERIFIED, 44.93, -123.03},
 	{"ca-central-1", "Canada (Central)", "Montreal", "aws", "CA", "CA", "CA", NULL,
 	 VERIFIED, 45.50, -73.57},
 	{"ca-west-1", "Canada West (Calgary)", "Calgary", "aws", "CA", "CA", "CA", NULL,
@@ -117,7 +118,7 @@ static const struct ddbgt_region regions[] = {
 	{"us-gov-east-1", "AWS GovCloud (US-East)", "Columbus", "aws-us-gov", "US", "US", "US", NULL,
 	 VERIFIED, 39.96, -83.00},
 	{"us-gov-west-1", "AWS GovCloud (US-West)", "Salem", "aws-us-gov", "US", "US", "US", NULL,
-	 VERIFIED, 44.94, -123.04},
+	 VERIFIED, 44.93, -123.03},
 	{"cn-north-1", "China (Beijing)", "Beijing", "aws-cn", "CN", "CN", "CN", NULL,
 	 VERIFIED, 39.90, 116.41},
 	{"cn-northwest-1", "China (Ningxia)", "Yinchuan", "aws-cn", "CN", "CN", "CN", NULL,

@@ -133,9 +133,11 @@ DDBGT_API int ddbgt_region_query_set_include_unverified(ddbgt_region_query *q, i
 DDBGT_API const char *ddbgt_region_query_message(const ddbgt_region_query *q);
 
 /* Run the selection (doc/regions.md gives the algorithm; the result is deterministic).
- * DDBGT_EINVAL when the query has no users or no count; DDBGT_ENOTFOUND when the
- * constraints leave fewer candidate regions than the count (ddbgt_region_query_message()
- * says which); DDBGT_ENOMEM. The query is not changed and may be run again. */
+ * DDBGT_EINVAL when the query has no users or no count; DDBGT_ENOTFOUND when no answer
+ * satisfies the constraints: fewer candidate regions than the count, more than 3 regions
+ * from a strong consistency set, or a geography with no region in the partition
+ * (ddbgt_region_query_message() says which); DDBGT_ENOMEM. The query is not changed and
+ * may be run again. */
 DDBGT_API int ddbgt_region_query_run(ddbgt_region_selection **out, ddbgt_region_query *q);
 
 /* NULL-safe. */
