@@ -6,14 +6,13 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
-#include <jansson.h>
 
 #include "ddbgt/region.h"
 #include "alloc.h"
 #include "diag_internal.h"
-#include "jsonutil.h"
+#include "jsonwrite.h"
 #include "region_internal.h"
 
 /* rules §5: a strongly consistent global table spans exactly three regions */
@@ -672,40 +671,37 @@ static double rounded(double x, double unit)
 
 int ddbgt_region_selection_to_json(char **out, const ddbgt_region_selection *s)
 {
-	json_t *root, *arr;
+	jw w;
 	size_t i;
-	int rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
 	if (!s)
 		return DDBGT_EINVAL;
-	root = json_object();
-	if (!root)
-		return DDBGT_ENOMEM;
-	if (ddbgt__json_set(root, "count", json_integer((json_int_t)s->count)) ||
-	    ddbgt__json_set(root, "mean_distance_km", json_real(rounded(s->mean_distance_km, 1e-3))))
-		goto nomem;
-	/* from here arr is borrowed from root, so releasing root releases everything */
-	arr = json_array();
-	if (ddbgt__json_set(root, "regions", arr))
-		goto nomem;
+	ddbgt__jw_init(&w, 0, 128 + s->count * 160);
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "count");
+	ddbgt__jw_int(&w, (int64_t)s->count);
+	ddbgt__jw_key(&w, "mean_distance_km");
+	ddbgt__jw_number(&w, rounded(s->mean_distance_km, 1e-3));
+	ddbgt__jw_key(&w, "regions");
+	ddbgt__jw_array_begin(&w);
 	for (i = 0; i < s->count; i++) {
 		const struct pick *p = &s->picks[i];
-		json_t *o = json_object();
 
-		if (ddbgt__json_append(arr, o) ||
-		    ddbgt__json_set(o, "code", json_string(ddbgt_region_code(p->region))) ||
-		    ddbgt__json_set(o, "name", json_string(ddbgt_region_name(p->region))) ||
-		    ddbgt__json_set(o, "distance_km", json_real(rounded(p->distance_km, 1e-3))) ||
-		    ddbgt__json_set(o, "weight", json_real(rounded(p->weight, 1e-9))))
-			goto nomem;
+		ddbgt__jw_object_begin(&w);
+		ddbgt__jw_key(&w, "code");
+		ddbgt__jw_string(&w, ddbgt_region_code(p->region));
+		ddbgt__jw_key(&w, "name");
+		ddbgt__jw_string(&w, ddbgt_region_name(p->region));
+		ddbgt__jw_key(&w, "distance_km");
+		ddbgt__jw_number(&w, rounded(p->distance_km, 1e-3));
+		ddbgt__jw_key(&w, "weight");
+		ddbgt__jw_number(&w, rounded(p->weight, 1e-9));
+		ddbgt__jw_object_end(&w);
 	}
-	rc = ddbgt__json_dump(out, root, 0);
-	json_decref(root);
-	return rc;
-nomem:
-	json_decref(root);
-	return DDBGT_ENOMEM;
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_object_end(&w);
+	return ddbgt__jw_finish(&w, out);
 }

@@ -5,10 +5,8 @@
 #include <math.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "ddbgt/region.h"
-#include "jsonutil.h"
+#include "jsonwrite.h"
 #include "region_internal.h"
 
 #define OPT_IN 1u   /* disabled by default in an account [ACCT] */
@@ -285,51 +283,54 @@ double ddbgt_region_distance_km(const ddbgt_region *a, const ddbgt_region *b)
 	return ddbgt__great_circle_km(a->latitude, a->longitude, b->latitude, b->longitude);
 }
 
-static json_t *region_json(const ddbgt_region *r)
+static void region_json(jw *w, const ddbgt_region *r)
 {
-	json_t *o = json_object();
-
-	if (!o)
-		return NULL;
-	if (ddbgt__json_set(o, "code", json_string(r->code)) ||
-	    ddbgt__json_set(o, "name", json_string(r->name)) ||
-	    ddbgt__json_set(o, "city", json_string(r->city)) ||
-	    ddbgt__json_set(o, "partition", json_string(r->partition)) ||
-	    ddbgt__json_set(o, "geography", json_string(r->geography)) ||
-	    ddbgt__json_set(o, "jurisdiction", json_string(r->jurisdiction)) ||
-	    ddbgt__json_set(o, "country", json_string(r->country)) ||
-	    ddbgt__json_set(o, "strong_consistency_set",
-	                    r->sc_set ? json_string(r->sc_set) : json_null()) ||
-	    ddbgt__json_set(o, "opt_in", json_boolean(r->flags & OPT_IN)) ||
-	    ddbgt__json_set(o, "legacy_2017_11_29", json_boolean(r->flags & LEGACY)) ||
-	    ddbgt__json_set(o, "verified", json_boolean(r->flags & VERIFIED)) ||
-	    ddbgt__json_set(o, "latitude", json_real(r->latitude)) ||
-	    ddbgt__json_set(o, "longitude", json_real(r->longitude))) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "code");
+	ddbgt__jw_string(w, r->code);
+	ddbgt__jw_key(w, "name");
+	ddbgt__jw_string(w, r->name);
+	ddbgt__jw_key(w, "city");
+	ddbgt__jw_string(w, r->city);
+	ddbgt__jw_key(w, "partition");
+	ddbgt__jw_string(w, r->partition);
+	ddbgt__jw_key(w, "geography");
+	ddbgt__jw_string(w, r->geography);
+	ddbgt__jw_key(w, "jurisdiction");
+	ddbgt__jw_string(w, r->jurisdiction);
+	ddbgt__jw_key(w, "country");
+	ddbgt__jw_string(w, r->country);
+	ddbgt__jw_key(w, "strong_consistency_set");
+	if (r->sc_set)
+		ddbgt__jw_string(w, r->sc_set);
+	else
+		ddbgt__jw_null(w);
+	ddbgt__jw_key(w, "opt_in");
+	ddbgt__jw_bool(w, r->flags & OPT_IN);
+	ddbgt__jw_key(w, "legacy_2017_11_29");
+	ddbgt__jw_bool(w, r->flags & LEGACY);
+	ddbgt__jw_key(w, "verified");
+	ddbgt__jw_bool(w, r->flags & VERIFIED);
+	ddbgt__jw_key(w, "latitude");
+	ddbgt__jw_number(w, r->latitude);
+	ddbgt__jw_key(w, "longitude");
+	ddbgt__jw_number(w, r->longitude);
+	ddbgt__jw_object_end(w);
 }
 
 int ddbgt_regions_to_json(char **out)
 {
-	json_t *arr;
+	jw w;
 	size_t i;
-	int rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	arr = json_array();
-	if (!arr)
-		return DDBGT_ENOMEM;
-	for (i = 0; i < NREGIONS; i++) {
-		if (ddbgt__json_append(arr, region_json(&regions[i]))) {
-			json_decref(arr);
-			return DDBGT_ENOMEM;
-		}
-	}
-	rc = ddbgt__json_dump(out, arr, 0);
-	json_decref(arr);
-	return rc;
+	/* about 330 bytes an entry */
+	ddbgt__jw_init(&w, 0, NREGIONS * 384);
+	ddbgt__jw_array_begin(&w);
+	for (i = 0; i < NREGIONS; i++)
+		region_json(&w, &regions[i]);
+	ddbgt__jw_array_end(&w);
+	return ddbgt__jw_finish(&w, out);
 }
