@@ -956,8 +956,10 @@ static int load(ddbgt_table **out, const jr_value *root, ddbgt_diags *diags)
 {
 	struct loader L = {.diags = diags, .at = root};
 	ddbgt_table *t = NULL;
-	if (!expect(&L, root, JR_OBJECT, "an object"))
+	if (!expect(&L, root, JR_OBJECT, "an object")) {
+		ddbgt__free(L.path);
 		return L.status ? L.status : DDBGT_ESPEC;
+	}
 	if (ddbgt_table_new(&t, NULL))
 		return DDBGT_ENOMEM;
 	check_keys(&L, root, SPEC_KEYS_ROOT);
