@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ddbgt/region.h"
+
 #include "alloc.h"
 #include "diag_internal.h"
 #include "jsonread.h"
@@ -629,29 +631,6 @@ static void parse_price(loader *ld, const jr_value *v, const char *path, const c
 	}
 }
 
-/* Region codes as AWS spells them: "eu-west-1", "us-gov-west-1", "cn-north-1". */
-static int region_wellformed(const char *s)
-{
-	size_t i = 0, parts = 0;
-
-	while (s[i]) {
-		size_t start = i;
-
-		while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9'))
-			i++;
-		if (i == start)
-			return 0;
-		parts++;
-		if (s[i] == '-')
-			i++;
-		else if (s[i])
-			return 0;
-		else
-			return parts >= 3 && s[i - 1] >= '0' && s[i - 1] <= '9';
-	}
-	return 0;
-}
-
 static int date_wellformed(const char *s)
 {
 	int y, m, d;
@@ -717,7 +696,7 @@ static void parse_pairs(loader *ld, const jr_value *v, const char *path, const c
 		const char *p = push(ld, key, &saved);
 		ddbgt__price_cell cell = {0, 0, 0};
 
-		if (!region_wellformed(key)) {
+		if (!ddbgt_region_code_is_wellformed(key)) {
 			report(ld, DDBGT_E_PRICES_REGION, p, region, val,
 			       "not a region code such as \"eu-west-1\"");
 		} else {
@@ -807,7 +786,7 @@ static void parse_regions(loader *ld, const jr_value *v, ddbgt_prices *pr)
 		const char *p = push(ld, key, &saved);
 		ddbgt__region_prices *rp;
 
-		if (!region_wellformed(key))
+		if (!ddbgt_region_code_is_wellformed(key))
 			report(ld, DDBGT_E_PRICES_REGION, p, NULL, val,
 			       "not a region code such as \"eu-west-1\"");
 		else if (region_get_or_add(pr, key, &rp) != DDBGT_OK)

@@ -146,6 +146,10 @@ START_TEST(default_table_is_complete)
 			}
 		}
 	}
+	/* Every priced region is in the region catalogue. */
+	for (size_t i = 0; i < ddbgt_prices_region_count(prices); i++)
+		ck_assert_msg(ddbgt_region_find(ddbgt_prices_region_at(prices, i)), "%s not in the catalogue",
+		              ddbgt_prices_region_at(prices, i));
 	/* Sorted by code. */
 	for (size_t i = 1; i < ddbgt_prices_region_count(prices); i++)
 		ck_assert_int_lt(strcmp(ddbgt_prices_region_at(prices, i - 1),
