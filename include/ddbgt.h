@@ -17,5 +17,6 @@
 #include "ddbgt/spec.h"
 #include "ddbgt/cost.h"
 #include "ddbgt/region.h"
+#include "ddbgt/emit.h"
 
 #endif
