@@ -29,6 +29,7 @@ emit provisioned-gsi "$specs/provisioned-gsi.json"
 emit tags-hostile "$specs/tags-hostile.json"
 emit legacy-no-import --target terraform-legacy --no-import "$specs/legacy.json"
 emit legacy --target terraform-legacy "$specs/legacy.json"
+emit kms-aliases "$src/tests/data/emit/specs/kms-aliases.json"
 emit options --resource-name main --default-tag env=prod --default-tag 'owner=${team}' \
     --assume-role arn:aws:iam::111122223333:role/deployer "$specs/two-region-on-demand.json"
 
@@ -54,4 +55,5 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/tags-hostile.tf.json" 1 \
     "$tmp/legacy-no-import.tf.json" 11 \
     "$tmp/legacy.tf.json" - \
+    "$tmp/kms-aliases.tf.json" - \
     "$tmp/options.tf.json" -
