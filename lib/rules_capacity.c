@@ -239,7 +239,7 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 	snprintf(base, sizeof(base), "/replicas/%zu/read_capacity", i);
 	check_read_override(c, base, region, "the replica", has_units, units, has_as, min, max,
 	                    target, lim);
-	if (has_units || has_as)
+	if (c->provisioned && (has_units || has_as))
 		ddbgt__vreport(c, DDBGT_I_REPLICA_OVERRIDE_RESET, base, region,
 		               "the read capacity override of %s is replaced by the table's value "
 		               "whenever the table's read capacity changes", region);

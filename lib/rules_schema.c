@@ -253,7 +253,7 @@ typedef struct projection_view {
 static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *total,
                              int *total_reported)
 {
-	char path[96];
+	char path[160];
 
 	snprintf(path, sizeof(path), "%s/non_key_attributes", p->base);
 	if (p->projection == DDBGT_PROJECTION_INCLUDE) {
@@ -312,7 +312,7 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		const char *sk = ddbgt_gsi_sort_key(g);
 		projection_view p;
 		char base[64];
-		char path[96];
+		char path[160];
 		size_t k;
 
 		snprintf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
@@ -365,7 +365,7 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		const char *sk = ddbgt_lsi_sort_key(l);
 		projection_view p;
 		char base[64];
-		char path[96];
+		char path[160];
 		size_t k;
 
 		snprintf(base, sizeof(base), "/table/local_secondary_indexes/%zu", i);

@@ -54,6 +54,42 @@ static const char *home_partition(const ddbgt__vctx *c)
 	return c->witness_region != NULL ? ddbgt_region_partition(c->witness_region) : NULL;
 }
 
+/*
+ * Duplicates are neighbours once sorted: n log n instead of comparing every
+ * pair. They are then reported in document order, each against its first.
+ */
+static void check_duplicates(ddbgt__vctx *c)
+{
+	size_t *first;
+	char path[64];
+	size_t i;
+
+	if (c->nreplicas < 2)
+		return;
+	first = ddbgt__malloc(c->nreplicas * sizeof(*first));
+	if (first == NULL) {
+		c->status = DDBGT_ENOMEM;
+		return;
+	}
+	for (i = 0; i < c->nreplicas; i++) {
+		const ddbgt__vname *b = &c->by_region[i];
+
+		first[b->index] = i > 0 && strcmp(c->by_region[i - 1].name, b->name) == 0
+		                  ? first[c->by_region[i - 1].index] : b->index;
+	}
+	for (i = 0; i < c->nreplicas; i++) {
+		const char *region = ddbgt__vreplica_region(c, i);
+
+		if (first[i] == i)
+			continue;
+		snprintf(path, sizeof(path), "/replicas/%zu/region", i);
+		ddbgt__vreport(c, DDBGT_E_REGION_DUPLICATE, path, region,
+		               "region %s appears twice (replicas %zu and %zu): keep one replica per "
+		               "region", region, first[i], i);
+	}
+	ddbgt__free(first);
+}
+
 static void check_regions(ddbgt__vctx *c)
 {
 	const char *partition = home_partition(c);
@@ -86,20 +122,7 @@ static void check_regions(ddbgt__vctx *c)
 		               "replicas %zu and %zu are both primary; a table has one home region: "
 		               "make one of them secondary or standby", first_primary, i);
 	}
-	/* Duplicates are neighbours once sorted: n log n instead of comparing every pair. */
-	for (i = 1; i < c->nreplicas; i++) {
-		const ddbgt__vname *a = &c->by_region[i - 1];
-		const ddbgt__vname *b = &c->by_region[i];
-		const ddbgt__vname *first;
-
-		if (strcmp(a->name, b->name) != 0)
-			continue;
-		first = ddbgt__vnames_find(c->by_region, c->nreplicas, b->name);
-		snprintf(path, sizeof(path), "/replicas/%zu/region", b->index);
-		ddbgt__vreport(c, DDBGT_E_REGION_DUPLICATE, path, b->name,
-		               "region %s appears twice (replicas %zu and %zu): keep one replica per "
-		               "region", b->name, first->index, b->index);
-	}
+	check_duplicates(c);
 	if (c->witness != NULL)
 		check_region(c, c->witness, c->witness_region, "/table/witness_region", partition);
 }
