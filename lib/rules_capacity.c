@@ -97,7 +97,7 @@ static void check_provisioned(ddbgt__vctx *c, const throughput *tp, limits *lim)
 	int rw;
 
 	if (!tp->has_units[0] && !tp->has_as[0] && !tp->has_units[1] && !tp->has_as[1]) {
-		snprintf(path, sizeof(path), "%s/capacity", tp->base);
+		ddbgt__vpathf(path, sizeof(path), "%s/capacity", tp->base);
 		ddbgt__vreport(c, DDBGT_E_PROVISIONED_MISSING, path, NULL,
 		               "the table is PROVISIONED but %s has no read or write capacity: set "
 		               "capacity (write_autoscaling for a global table) or use "
@@ -107,18 +107,18 @@ static void check_provisioned(ddbgt__vctx *c, const throughput *tp, limits *lim)
 		int64_t reach = 0;
 
 		if (!tp->has_units[rw] && !tp->has_as[rw] && (tp->has_units[!rw] || tp->has_as[!rw])) {
-			snprintf(path, sizeof(path), "%s/capacity/%s", tp->base, rw_name[rw]);
+			ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s", tp->base, rw_name[rw]);
 			ddbgt__vreport(c, DDBGT_E_PROVISIONED_MISSING, path, NULL,
 			               "the table is PROVISIONED but %s has no %s capacity: set %s or "
 			               "%s_autoscaling", tp->what, rw_name[rw], rw_name[rw], rw_name[rw]);
 		}
 		if (tp->has_units[rw]) {
-			snprintf(path, sizeof(path), "%s/capacity/%s", tp->base, rw_name[rw]);
+			ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s", tp->base, rw_name[rw]);
 			check_units(c, path, NULL, tp->what, tp->units[rw], lim);
 			reach = tp->units[rw];
 		}
 		if (tp->has_as[rw]) {
-			snprintf(path, sizeof(path), "%s/capacity/%s_autoscaling", tp->base, rw_name[rw]);
+			ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s_autoscaling", tp->base, rw_name[rw]);
 			check_autoscaling(c, path, NULL, tp->what, tp->as_min[rw], tp->as_max[rw],
 			                  tp->as_target[rw]);
 			if (tp->as_max[rw] > lim->table_max && tp->as_max[rw] >= tp->as_min[rw])
@@ -134,7 +134,7 @@ static void check_provisioned(ddbgt__vctx *c, const throughput *tp, limits *lim)
 		if (reach > 0)
 			lim->sum[rw] += reach;
 		if (tp->has_od[rw]) {
-			snprintf(path, sizeof(path), "%s/on_demand/max_%s", tp->base, rw_name[rw]);
+			ddbgt__vpathf(path, sizeof(path), "%s/on_demand/max_%s", tp->base, rw_name[rw]);
 			ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_ON_PROVISIONED, path, NULL,
 			               "%s sets an on-demand maximum but the table is PROVISIONED: remove "
 			               "on_demand or use PAY_PER_REQUEST", tp->what);
@@ -142,7 +142,7 @@ static void check_provisioned(ddbgt__vctx *c, const throughput *tp, limits *lim)
 	}
 	/* A provisioned global table can only add replicas when writes auto scale everywhere. */
 	if (c->global && !c->strong && tp->has_units[DDBGT_WRITE] && !tp->has_as[DDBGT_WRITE]) {
-		snprintf(path, sizeof(path), "%s/capacity/write_autoscaling", tp->base);
+		ddbgt__vpathf(path, sizeof(path), "%s/capacity/write_autoscaling", tp->base);
 		ddbgt__vreport(c, DDBGT_E_GT_PROVISIONED_NO_WRITE_AUTOSCALING, path, NULL,
 		               "%s has fixed write capacity, but a PROVISIONED global table needs "
 		               "write auto scaling on the table and on every GSI: add "
@@ -156,7 +156,7 @@ static void check_on_demand(ddbgt__vctx *c, const throughput *tp, const limits *
 	int rw;
 
 	if (tp->has_units[0] || tp->has_as[0] || tp->has_units[1] || tp->has_as[1]) {
-		snprintf(path, sizeof(path), "%s/capacity", tp->base);
+		ddbgt__vpathf(path, sizeof(path), "%s/capacity", tp->base);
 		ddbgt__vreport(c, DDBGT_E_PPR_WITH_PROVISIONED, path, NULL,
 		               "%s sets provisioned capacity but the table is PAY_PER_REQUEST: remove "
 		               "capacity, or set billing_mode to PROVISIONED", tp->what);
@@ -164,7 +164,7 @@ static void check_on_demand(ddbgt__vctx *c, const throughput *tp, const limits *
 	for (rw = 0; rw < 2; rw++) {
 		if (!tp->has_od[rw])
 			continue;
-		snprintf(path, sizeof(path), "%s/on_demand/max_%s", tp->base, rw_name[rw]);
+		ddbgt__vpathf(path, sizeof(path), "%s/on_demand/max_%s", tp->base, rw_name[rw]);
 		if (tp->od[rw] < 1)
 			ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_RANGE, path, NULL,
 			               "the on-demand maximum of %s is %lld %s request units: use at "
@@ -196,29 +196,73 @@ static int64_t quota(const ddbgt__vctx *c, const char *name, int64_t def)
 	return def;
 }
 
-/* One replica's read override (its own or one GSI's): units or auto scaling. */
-static void check_read_override(ddbgt__vctx *c, const char *base, const char *region,
-                                const char *what, int has_units, int64_t units, int has_as,
-                                int64_t min, int64_t max, double target, const limits *lim)
-{
-	char path[1100];
+/* A replica's read override: its own (index NULL) or one GSI's; units or auto scaling. */
+typedef struct read_override {
+	size_t replica;
+	const char *region;
+	const char *index;
+	int has_units, has_as;
+	int64_t units, min, max;
+	double target;
+} read_override;
 
-	if (!has_units && !has_as)
+/*
+ * The override's path with suffix appended. Built only when there is
+ * something to report: validation runs it for every replica and index pair.
+ */
+static const char *override_path(ddbgt__vctx *c, const read_override *o, const char *suffix,
+                                 char *buf, size_t size, char **heap)
+{
+	char base[96];
+	char tail[32];
+
+	*heap = NULL;
+	if (o->index == NULL)
+		return ddbgt__vpathf(buf, size, "/replicas/%zu/read_capacity%s", o->replica, suffix);
+	ddbgt__vpathf(base, sizeof(base), "/replicas/%zu/global_secondary_indexes", o->replica);
+	ddbgt__vpathf(tail, sizeof(tail), "/read_capacity%s", suffix);
+	return ddbgt__vpath_key(c, buf, size, heap, base, o->index, tail);
+}
+
+static int autoscaling_bad(int64_t min, int64_t max, double target)
+{
+	return min < 1 || max < 1 || min > max || !(target >= TARGET_MIN && target <= TARGET_MAX);
+}
+
+static void check_read_override(ddbgt__vctx *c, const read_override *o, const limits *lim)
+{
+	char buf[512];
+	char what[300];
+	char *heap;
+	const char *path;
+
+	if (!o->has_units && !o->has_as)
 		return;
+	if (o->index != NULL)
+		ddbgt__vpathf(what, sizeof(what), "index %s", o->index);
+	else
+		ddbgt__vpathf(what, sizeof(what), "the replica");
 	if (!c->provisioned) {
-		ddbgt__vreport(c, DDBGT_E_PPR_WITH_PROVISIONED, base, region,
-		               "%s in %s overrides read capacity but the table is PAY_PER_REQUEST: "
-		               "remove read_capacity, or set billing_mode to PROVISIONED",
-		               what, region);
+		path = override_path(c, o, "", buf, sizeof(buf), &heap);
+		if (path != NULL)
+			ddbgt__vreport(c, DDBGT_E_PPR_WITH_PROVISIONED, path, o->region,
+			               "%s in %s overrides read capacity but the table is "
+			               "PAY_PER_REQUEST: remove read_capacity, or set billing_mode to "
+			               "PROVISIONED", what, o->region);
+		ddbgt__free(heap);
 		return;
 	}
-	if (has_units) {
-		snprintf(path, sizeof(path), "%s/units", base);
-		check_units(c, path, region, what, units, lim);
+	if (o->has_units && (o->units < 1 || o->units > lim->table_max)) {
+		path = override_path(c, o, "/units", buf, sizeof(buf), &heap);
+		if (path != NULL)
+			check_units(c, path, o->region, what, o->units, lim);
+		ddbgt__free(heap);
 	}
-	if (has_as) {
-		snprintf(path, sizeof(path), "%s/autoscaling", base);
-		check_autoscaling(c, path, region, what, min, max, target);
+	if (o->has_as && autoscaling_bad(o->min, o->max, o->target)) {
+		path = override_path(c, o, "/autoscaling", buf, sizeof(buf), &heap);
+		if (path != NULL)
+			check_autoscaling(c, path, o->region, what, o->min, o->max, o->target);
+		ddbgt__free(heap);
 	}
 }
 
@@ -226,56 +270,48 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
                           const limits *lim)
 {
 	const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
-	const char *region = ddbgt__vreplica_region(c, i);
-	int64_t units, min, max;
-	double target;
-	int has_units, has_as;
-	char base[64];
 	size_t n = ddbgt_replica_gsi_override_count(r);
+	read_override o;
+	char path[96];
 	size_t k;
 
-	has_units = ddbgt_replica_get_read_capacity(r, &units) == DDBGT_OK;
-	has_as = ddbgt_replica_get_read_autoscaling(r, &min, &max, &target) == DDBGT_OK;
-	snprintf(base, sizeof(base), "/replicas/%zu/read_capacity", i);
-	check_read_override(c, base, region, "the replica", has_units, units, has_as, min, max,
-	                    target, lim);
-	if (c->provisioned && (has_units || has_as))
-		ddbgt__vreport(c, DDBGT_I_REPLICA_OVERRIDE_RESET, base, region,
-		               "the read capacity override of %s is replaced by the table's value "
-		               "whenever the table's read capacity changes", region);
-	if (ddbgt_replica_table_class(r) != DDBGT_TABLE_CLASS_UNSET) {
-		snprintf(base, sizeof(base), "/replicas/%zu/table_class", i);
-		ddbgt__vreport(c, DDBGT_I_REPLICA_OVERRIDE_RESET, base, region,
-		               "the table class override of %s is replaced by the table's value "
-		               "whenever the table's class changes", region);
-	}
-	snprintf(base, sizeof(base), "/replicas/%zu/global_secondary_indexes", i);
-	for (k = 0; k < n; k++) {
-		const char *name = ddbgt_replica_gsi_override_name(r, k);
-		char buf[512];
-		char *heap;
-		const char *path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, base, name);
-		char what[300];
+	memset(&o, 0, sizeof(o));
+	o.replica = i;
+	o.region = ddbgt__vreplica_region(c, i);
+	o.has_units = ddbgt_replica_get_read_capacity(r, &o.units) == DDBGT_OK;
+	o.has_as = ddbgt_replica_get_read_autoscaling(r, &o.min, &o.max, &o.target) == DDBGT_OK;
+	check_read_override(c, &o, lim);
+	if (c->provisioned && (o.has_units || o.has_as))
+		ddbgt__vreport(c, DDBGT_I_REPLICA_OVERRIDE_RESET,
+		               ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/read_capacity", i),
+		               o.region, "the read capacity override of %s is replaced by the "
+		               "table's value whenever the table's read capacity changes", o.region);
+	if (ddbgt_replica_table_class(r) != DDBGT_TABLE_CLASS_UNSET)
+		ddbgt__vreport(c, DDBGT_I_REPLICA_OVERRIDE_RESET,
+		               ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/table_class", i),
+		               o.region, "the table class override of %s is replaced by the "
+		               "table's value whenever the table's class changes", o.region);
+	for (k = 0; k < n && c->status == DDBGT_OK; k++) {
+		o.index = ddbgt_replica_gsi_override_name(r, k);
+		if (ddbgt__vnames_find(gsis, ngsis, o.index) == NULL) {
+			char buf[512];
+			char *heap;
+			const char *p;
 
-		if (path == NULL)
-			return;
-		if (ddbgt__vnames_find(gsis, ngsis, name) == NULL) {
-			ddbgt__vreport(c, DDBGT_E_REPLICA_GSI_OVERRIDE_UNKNOWN, path, region,
-			               "the replica in %s overrides index \"%s\", which the table does "
-			               "not have (AWS would ignore it): fix the name or remove the "
-			               "override", region, name);
-		} else {
-			char rc[1100];
-
-			has_units = ddbgt_replica_get_gsi_read_capacity(r, name, &units) == DDBGT_OK;
-			has_as = ddbgt_replica_get_gsi_read_autoscaling(r, name, &min, &max,
-			                                                &target) == DDBGT_OK;
-			snprintf(what, sizeof(what), "index %.255s", name);
-			snprintf(rc, sizeof(rc), "%s/read_capacity", path);
-			check_read_override(c, rc, region, what, has_units, units, has_as, min, max,
-			                    target, lim);
+			ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/global_secondary_indexes", i);
+			p = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, path, o.index, "");
+			if (p != NULL)
+				ddbgt__vreport(c, DDBGT_E_REPLICA_GSI_OVERRIDE_UNKNOWN, p, o.region,
+				               "the replica in %s overrides index \"%s\", which the table "
+				               "does not have (AWS would ignore it): fix the name or remove "
+				               "the override", o.region, o.index);
+			ddbgt__free(heap);
+			continue;
 		}
-		ddbgt__free(heap);
+		o.has_units = ddbgt_replica_get_gsi_read_capacity(r, o.index, &o.units) == DDBGT_OK;
+		o.has_as = ddbgt_replica_get_gsi_read_autoscaling(r, o.index, &o.min, &o.max,
+		                                                  &o.target) == DDBGT_OK;
+		check_read_override(c, &o, lim);
 	}
 }
 
@@ -306,8 +342,8 @@ void ddbgt__rules_capacity(ddbgt__vctx *c)
 		const char *name = ddbgt_gsi_name(g);
 
 		memset(&tp, 0, sizeof(tp));
-		snprintf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
-		snprintf(what, sizeof(what), "index %.255s", name != NULL ? name : "");
+		ddbgt__vpathf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
+		ddbgt__vpathf(what, sizeof(what), "index %s", name != NULL ? name : "");
 		tp.base = base;
 		tp.what = what;
 		read_gsi(g, &tp);

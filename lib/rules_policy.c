@@ -79,7 +79,7 @@ static void check_places(ddbgt__vctx *c)
 	jur = sorted_list(c, njur, ddbgt_policy_jurisdiction_at);
 	if (allowed != NULL && jur != NULL) {
 		for (i = 0; i < c->nreplicas; i++) {
-			snprintf(path, sizeof(path), "/replicas/%zu/region", i);
+			ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
 			check_member(c, ddbgt__vreplica_region(c, i), c->regions[i], path, allowed,
 			             nallowed, jur, njur);
 		}
@@ -109,14 +109,14 @@ static void check_required(ddbgt__vctx *c)
 		const char *region = ddbgt__vreplica_region(c, i);
 
 		if (pitr && !ddbgt_replica_effective_pitr(r)) {
-			snprintf(path, sizeof(path), "/replicas/%zu/point_in_time_recovery", i);
+			ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/point_in_time_recovery", i);
 			ddbgt__vreport(c, DDBGT_E_POLICY_PITR_REQUIRED, path, region,
 			               "the policy requires point-in-time recovery but it is off in %s: "
 			               "enable point_in_time_recovery on the table or the replica",
 			               region);
 		}
 		if (dp && !ddbgt_replica_effective_deletion_protection(r)) {
-			snprintf(path, sizeof(path), "/replicas/%zu/deletion_protection", i);
+			ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/deletion_protection", i);
 			ddbgt__vreport(c, DDBGT_E_POLICY_DELETION_PROTECTION_REQUIRED, path, region,
 			               "the policy requires deletion protection but it is off in %s: "
 			               "set deletion_protection on the table or the replica", region);

@@ -80,7 +80,7 @@ static void check_names(ddbgt__vctx *c)
 		all[i].index = i;
 		all[i].kind = gsi ? IDX_GSI : IDX_LSI;
 		if (!name_ok(all[i].name)) {
-			snprintf(path, sizeof(path), "/table/%s_secondary_indexes/%zu/name",
+			ddbgt__vpathf(path, sizeof(path), "/table/%s_secondary_indexes/%zu/name",
 			         gsi ? "global" : "local", k);
 			ddbgt__vreport(c, DDBGT_E_INDEX_NAME_INVALID, path, NULL,
 			               "index name \"%s\" is not 3-255 characters of A-Z a-z 0-9 _ . -: "
@@ -97,7 +97,7 @@ static void check_names(ddbgt__vctx *c)
 			continue;
 		first = ddbgt__vnames_find(all, ng + nl, all[i].name);
 		k = all[i].kind == IDX_GSI ? all[i].index : all[i].index - ng;
-		snprintf(path, sizeof(path), "/table/%s_secondary_indexes/%zu/name",
+		ddbgt__vpathf(path, sizeof(path), "/table/%s_secondary_indexes/%zu/name",
 		         all[i].kind == IDX_GSI ? "global" : "local", k);
 		ddbgt__vreport(c, DDBGT_E_INDEX_NAME_DUPLICATE, path, NULL,
 		               "index name \"%s\" is already used by the %s index %zu: give every "
@@ -173,10 +173,10 @@ static int build_defs(ddbgt__vctx *c, schema *s)
 		s->defs[s->ndefs].name = str(ddbgt_table_attribute_name(c->table, i));
 		s->defs[s->ndefs].index = i;
 		s->defs[s->ndefs].kind = type;
-		snprintf(path, sizeof(path), "/table/attributes/%zu/name", i);
+		ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu/name", i);
 		check_attr_name(c, s->defs[s->ndefs].name, path);
 		if (type == DDBGT_ATTR_UNSET) {
-			snprintf(path, sizeof(path), "/table/attributes/%zu/type", i);
+			ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu/type", i);
 			ddbgt__vreport(c, DDBGT_E_ATTR_TYPE_INVALID, path, NULL,
 			               "attribute \"%s\" has no type: use S, N or B",
 			               s->defs[s->ndefs].name);
@@ -215,7 +215,7 @@ static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
 				first_attr = s->defs[i].index;
 				continue;
 			}
-			snprintf(path, sizeof(path), "/table/attributes/%zu", s->defs[i].index);
+			ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu", s->defs[i].index);
 			if (key)
 				ddbgt__vreport(c, DDBGT_E_ATTR_DEF_DUPLICATE, path, NULL,
 				               "attribute \"%s\" is a table key, which defines it already: "
@@ -255,10 +255,10 @@ static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *t
 {
 	char path[160];
 
-	snprintf(path, sizeof(path), "%s/non_key_attributes", p->base);
+	ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes", p->base);
 	if (p->projection == DDBGT_PROJECTION_INCLUDE) {
 		if (p->nonkey == 0) {
-			snprintf(path, sizeof(path), "%s/projection", p->base);
+			ddbgt__vpathf(path, sizeof(path), "%s/projection", p->base);
 			ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_MISSING, path, NULL,
 			               "index %s projects INCLUDE but names no non_key_attributes: list "
 			               "them, or use KEYS_ONLY", p->name);
@@ -315,17 +315,17 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		char path[160];
 		size_t k;
 
-		snprintf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
+		ddbgt__vpathf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
 		if (pk == NULL) {
-			snprintf(path, sizeof(path), "%s/partition_key", base);
+			ddbgt__vpathf(path, sizeof(path), "%s/partition_key", base);
 			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
 			               "index %s has no partition key: set partition_key", name);
 		} else {
-			snprintf(path, sizeof(path), "%s/partition_key", base);
+			ddbgt__vpathf(path, sizeof(path), "%s/partition_key", base);
 			check_index_key(c, s, pk, path, name);
 		}
 		if (sk != NULL) {
-			snprintf(path, sizeof(path), "%s/sort_key", base);
+			ddbgt__vpathf(path, sizeof(path), "%s/sort_key", base);
 			check_index_key(c, s, sk, path, name);
 			if (pk != NULL && strcmp(pk, sk) == 0)
 				ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
@@ -337,7 +337,7 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		p.projection = ddbgt_gsi_projection(g);
 		p.nonkey = ddbgt_gsi_non_key_attribute_count(g);
 		for (k = 0; k < p.nonkey; k++) {
-			snprintf(path, sizeof(path), "%s/non_key_attributes/%zu", base, k);
+			ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes/%zu", base, k);
 			check_attr_name(c, str(ddbgt_gsi_non_key_attribute_at(g, k)), path);
 		}
 		check_projection(c, &p, total, total_reported);
@@ -368,8 +368,8 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		char path[160];
 		size_t k;
 
-		snprintf(base, sizeof(base), "/table/local_secondary_indexes/%zu", i);
-		snprintf(path, sizeof(path), "%s/sort_key", base);
+		ddbgt__vpathf(base, sizeof(base), "/table/local_secondary_indexes/%zu", i);
+		ddbgt__vpathf(path, sizeof(path), "%s/sort_key", base);
 		if (sk == NULL) {
 			ddbgt__vreport(c, DDBGT_E_LSI_NO_RANGE, base, NULL,
 			               "local secondary index %s has no sort key: set sort_key", name);
@@ -390,7 +390,7 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		p.projection = ddbgt_lsi_projection(l);
 		p.nonkey = ddbgt_lsi_non_key_attribute_count(l);
 		for (k = 0; k < p.nonkey; k++) {
-			snprintf(path, sizeof(path), "%s/non_key_attributes/%zu", base, k);
+			ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes/%zu", base, k);
 			check_attr_name(c, str(ddbgt_lsi_non_key_attribute_at(l, k)), path);
 		}
 		check_projection(c, &p, total, total_reported);
@@ -409,7 +409,7 @@ static void check_unused_defs(ddbgt__vctx *c, schema *s)
 
 		if (ddbgt__vnames_find(s->used, s->nused, name) != NULL)
 			continue;
-		snprintf(path, sizeof(path), "/table/attributes/%zu", i);
+		ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu", i);
 		ddbgt__vreport(c, DDBGT_E_ATTR_DEF_UNUSED, path, NULL,
 		               "attribute \"%s\" is defined but no index key uses it (DynamoDB "
 		               "refuses unused definitions): remove it from attributes", name);

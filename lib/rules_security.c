@@ -166,7 +166,7 @@ static void check_key(ddbgt__vctx *c, size_t i, ddbgt_encryption enc, const char
 	char path[64];
 	kms_key k;
 
-	snprintf(path, sizeof(path), "/replicas/%zu/kms_key", i);
+	ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/kms_key", i);
 	if (key == NULL) {
 		if (enc == DDBGT_ENCRYPTION_CUSTOMER_MANAGED)
 			ddbgt__vreport(c, DDBGT_E_KMS_CMK_REPLICA_MISSING, path, region,
@@ -267,12 +267,12 @@ static void check_recovery(ddbgt__vctx *c)
 		const char *region = ddbgt__vreplica_region(c, i);
 
 		if (ddbgt_replica_get_pitr_period(r, &days) == DDBGT_OK) {
-			snprintf(path, sizeof(path),
+			ddbgt__vpathf(path, sizeof(path),
 			         "/replicas/%zu/point_in_time_recovery/recovery_period_days", i);
 			check_pitr_period(c, path, region, days, ddbgt_replica_effective_pitr(r));
 		}
 		if (table_dp && ddbgt_replica_deletion_protection(r) == 0) {
-			snprintf(path, sizeof(path), "/replicas/%zu/deletion_protection", i);
+			ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/deletion_protection", i);
 			ddbgt__vreport(c, DDBGT_W_DELETION_PROTECTION_REPLICA, path, region,
 			               "the table asks for deletion protection but the replica in %s "
 			               "turns it off: remove the replica's deletion_protection to "

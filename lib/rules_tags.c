@@ -72,36 +72,41 @@ static void describe_char(char ch, char out[8])
 static void check_tag(ddbgt__vctx *c, const char *base, const char *region, const char *key,
                       const char *value)
 {
-	char buf[256];
-	char *heap;
-	const char *path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, base, key);
 	size_t klen = char_count(key);
 	size_t vlen = char_count(value);
-	chars_verdict kv, vv;
-	char bad = 0;
+	char kbad = 0, vbad = 0;
+	chars_verdict kv = classify(key, &kbad);
+	chars_verdict vv = classify(value, &vbad);
+	int reserved = strncmp(key, "aws:", 4) == 0 || strncmp(key, "AWS:", 4) == 0;
+	char buf[256];
+	char *heap;
+	const char *path;
 	char shown[8];
 
+	/* Most tags are fine: the path is built only for one that is not. */
+	if (klen > 0 && klen <= TAG_KEY_MAX && !reserved && kv == CHARS_OK && vlen <= TAG_VALUE_MAX &&
+	    vv == CHARS_OK)
+		return;
+	path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, base, key, "");
 	if (path == NULL)
 		return;
-	kv = classify(key, &bad);
 	if (klen == 0 || klen > TAG_KEY_MAX)
 		ddbgt__vreport(c, DDBGT_E_TAG_KEY_INVALID, path, region,
 		               "a tag key of %zu characters: use 1 to 128", klen);
-	else if (strncmp(key, "aws:", 4) == 0 || strncmp(key, "AWS:", 4) == 0)
+	else if (reserved)
 		ddbgt__vreport(c, DDBGT_E_TAG_KEY_INVALID, path, region,
 		               "tag key \"%s\" starts with aws:, which AWS reserves: rename it", key);
 	else if (kv == CHARS_BAD) {
-		describe_char(bad, shown);
+		describe_char(kbad, shown);
 		ddbgt__vreport(c, DDBGT_E_TAG_KEY_INVALID, path, region,
 		               "tag key \"%s\" contains %s: use letters, digits, spaces and + - = . _ "
 		               ": / only", key, shown);
 	}
-	vv = classify(value, &bad);
 	if (vlen > TAG_VALUE_MAX)
 		ddbgt__vreport(c, DDBGT_E_TAG_VALUE_INVALID, path, region,
 		               "the value of tag \"%s\" has %zu characters: use at most 256", key, vlen);
 	else if (vv == CHARS_BAD) {
-		describe_char(bad, shown);
+		describe_char(vbad, shown);
 		ddbgt__vreport(c, DDBGT_E_TAG_VALUE_INVALID, path, region,
 		               "the value of tag \"%s\" contains %s: use letters, digits, spaces and "
 		               "+ - = . _ : / only", key, shown);
@@ -150,7 +155,7 @@ void ddbgt__rules_tags(ddbgt__vctx *c)
 		size_t nr = ddbgt_replica_tag_count(r);
 		size_t merged;
 
-		snprintf(base, sizeof(base), "/replicas/%zu/tags", i);
+		ddbgt__vpathf(base, sizeof(base), "/replicas/%zu/tags", i);
 		for (k = 0; k < nr; k++)
 			check_tag(c, base, region, ddbgt_replica_tag_key(r, k),
 			          ddbgt_replica_tag_value(r, k));

@@ -82,7 +82,7 @@ static void check_duplicates(ddbgt__vctx *c)
 
 		if (first[i] == i)
 			continue;
-		snprintf(path, sizeof(path), "/replicas/%zu/region", i);
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
 		ddbgt__vreport(c, DDBGT_E_REGION_DUPLICATE, path, region,
 		               "region %s appears twice (replicas %zu and %zu): keep one replica per "
 		               "region", region, first[i], i);
@@ -109,7 +109,7 @@ static void check_regions(ddbgt__vctx *c)
 	for (i = 0; i < c->nreplicas; i++) {
 		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
 
-		snprintf(path, sizeof(path), "/replicas/%zu/region", i);
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
 		check_region(c, ddbgt__vreplica_region(c, i), c->regions[i], path, partition);
 		if (ddbgt_replica_role(r) != DDBGT_ROLE_PRIMARY)
 			continue;
@@ -117,7 +117,7 @@ static void check_regions(ddbgt__vctx *c)
 			first_primary = i;
 			continue;
 		}
-		snprintf(path, sizeof(path), "/replicas/%zu/role", i);
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/role", i);
 		ddbgt__vreport(c, DDBGT_E_REPLICA_PRIMARY_DUPLICATE, path, ddbgt__vreplica_region(c, i),
 		               "replicas %zu and %zu are both primary; a table has one home region: "
 		               "make one of them secondary or standby", first_primary, i);
@@ -186,7 +186,7 @@ static void check_strong(ddbgt__vctx *c)
 		if (c->regions[i] != NULL)
 			set = ddbgt_region_strong_consistency_set(c->regions[i]);
 	for (i = 0; i < c->nreplicas; i++) {
-		snprintf(path, sizeof(path), "/replicas/%zu/region", i);
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
 		check_strong_member(c, ddbgt__vreplica_region(c, i), c->regions[i], path, set);
 	}
 	if (c->witness != NULL)
@@ -264,7 +264,7 @@ static void check_legacy(ddbgt__vctx *c)
 	for (i = 0; i < c->nreplicas; i++) {
 		if (c->regions[i] == NULL || ddbgt_region_supports_legacy(c->regions[i]))
 			continue;
-		snprintf(path, sizeof(path), "/replicas/%zu/region", i);
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
 		ddbgt__vreport_sev(c, DDBGT_E_LEGACY_REGION_UNSUPPORTED, sev, path,
 		                   ddbgt__vreplica_region(c, i),
 		                   "version 2017.11.29 was never available in %s: remove the "
@@ -290,7 +290,7 @@ static void check_usage(ddbgt__vctx *c)
 
 			if (ddbgt__vnames_find(c->by_region, c->nreplicas, region) != NULL)
 				continue;
-			path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, keys[rw], region);
+			path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, keys[rw], region, "");
 			if (path == NULL)
 				return;
 			ddbgt__vreport(c, DDBGT_W_USAGE_REGION_NOT_REPLICA, path, region,

@@ -94,6 +94,47 @@ void ddbgt__vreport_sev(ddbgt__vctx *c, ddbgt_code code, ddbgt_severity sev, con
 	va_end(ap);
 }
 
+const char *ddbgt__vpathf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n = 0;
+
+	va_start(ap, fmt);
+	for (; *fmt != '\0' && n + 1 < size; fmt++) {
+		char digits[24];
+		const char *s = NULL;
+
+		if (*fmt != '%') {
+			buf[n++] = *fmt;
+			continue;
+		}
+		fmt++;
+		if (*fmt == 's') {
+			s = va_arg(ap, const char *);
+		} else if (fmt[0] == 'z' && fmt[1] == 'u') {
+			size_t v = va_arg(ap, size_t);
+			size_t k = sizeof(digits) - 1;
+
+			fmt++;
+			digits[k] = '\0';
+			do
+				digits[--k] = (char)('0' + v % 10);
+			while ((v /= 10) > 0);
+			s = digits + k;
+		} else {
+			buf[n++] = '%';
+			if (*fmt != '%')
+				break;
+			continue;
+		}
+		while (*s != '\0' && n + 1 < size)
+			buf[n++] = *s++;
+	}
+	va_end(ap);
+	buf[n] = '\0';
+	return buf;
+}
+
 static size_t escape_key(char *dst, const char *key)
 {
 	size_t n = 0;
@@ -115,10 +156,12 @@ static size_t escape_key(char *dst, const char *key)
 }
 
 const char *ddbgt__vpath_key(ddbgt__vctx *c, char *buf, size_t size, char **heap,
-                             const char *prefix, const char *key)
+                             const char *prefix, const char *key, const char *suffix)
 {
 	size_t plen = strlen(prefix);
-	size_t need = plen + 1 + escape_key(NULL, key) + 1;
+	size_t klen = escape_key(NULL, key);
+	size_t slen = strlen(suffix);
+	size_t need = plen + 1 + klen + slen + 1;
 	char *out = buf;
 
 	*heap = NULL;
@@ -132,7 +175,8 @@ const char *ddbgt__vpath_key(ddbgt__vctx *c, char *buf, size_t size, char **heap
 	}
 	memcpy(out, prefix, plen);
 	out[plen] = '/';
-	out[plen + 1 + escape_key(out + plen + 1, key)] = '\0';
+	escape_key(out + plen + 1, key);
+	memcpy(out + plen + 1 + klen, suffix, slen + 1);
 	return out;
 }
 

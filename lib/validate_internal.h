@@ -47,12 +47,18 @@ void ddbgt__vreport_sev(ddbgt__vctx *c, ddbgt_code code, ddbgt_severity sev, con
                         const char *region, const char *fmt, ...) DDBGT__PRINTF(6, 7);
 
 /*
- * The JSON Pointer prefix + "/" + key with key escaped (RFC 6901), in
+ * The JSON Pointer prefix + "/" + key + suffix, key escaped (RFC 6901), in
  * buf when it fits, else in a new allocation that *heap receives (free it
  * with ddbgt__free). NULL (and c->status set) when memory ran out.
  */
 const char *ddbgt__vpath_key(ddbgt__vctx *c, char *buf, size_t size, char **heap,
-                             const char *prefix, const char *key);
+                             const char *prefix, const char *key, const char *suffix);
+
+/*
+ * snprintf for paths, without stdio's cost: it runs for every object of the
+ * table, findings or not. Knows only %s, %zu and %%; always terminates buf.
+ */
+const char *ddbgt__vpathf(char *buf, size_t size, const char *fmt, ...) DDBGT__PRINTF(3, 4);
 
 /* Sort names by name (then by index) and find one by name; NULL when absent. */
 void ddbgt__vnames_sort(ddbgt__vname *names, size_t n);
