@@ -139,7 +139,7 @@ int main(int argc, char **argv)
 		long batch = 500 / (long)(nrep * ngsi) + 1;
 		double a = measure(t, &all, d, batch, rounds);
 		double b = measure(t, &quiet, d, batch, rounds);
-		char label[16];
+		char label[48];
 
 		snprintf(label, sizeof(label), "%zux%zu", nrep, ngsi);
 		printf("%-9s %8.0f %12.2f %14.1f %12.2f %14.1f\n", label, pairs, a / 1e3, a / pairs,
