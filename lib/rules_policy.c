@@ -26,30 +26,11 @@ static void check_counts(ddbgt__vctx *c)
 		               "allows at most %lld: remove replicas", regions, (long long)n);
 }
 
-/* Sorted copies of the policy's lists, so that each member is looked up in log time. */
-static ddbgt__vname *sorted_list(ddbgt__vctx *c, size_t n,
-                                 const char *(*at)(const ddbgt_policy *, size_t))
-{
-	ddbgt__vname *names = ddbgt__vnames_new(c, n);
-	size_t i;
-
-	if (names == NULL)
-		return NULL;
-	for (i = 0; i < n; i++) {
-		const char *s = at(c->policy, i);
-
-		names[i].name = s != NULL ? s : "";
-		names[i].index = i;
-	}
-	ddbgt__vnames_sort(names, n);
-	return names;
-}
-
 static void check_member(ddbgt__vctx *c, const char *code, const ddbgt_region *r,
-                         const char *path, const ddbgt__vname *allowed, size_t nallowed,
-                         const ddbgt__vname *jur, size_t njur)
+                         const char *path, const ddbgt__vname *allowed, size_t nallowed)
 {
-	const char *j;
+	size_t njur = ddbgt_policy_jurisdiction_count(c->policy);
+	size_t k;
 
 	if (nallowed > 0 && ddbgt__vnames_find(allowed, nallowed, code) == NULL)
 		ddbgt__vreport(c, DDBGT_E_POLICY_REGION_NOT_ALLOWED, path, code,
@@ -57,38 +38,45 @@ static void check_member(ddbgt__vctx *c, const char *code, const ddbgt_region *r
 		               "an allowed region or widen policy.allowed_regions", code);
 	if (njur == 0 || r == NULL)
 		return;
-	j = ddbgt_region_jurisdiction(r);
-	if (j == NULL || ddbgt__vnames_find(jur, njur, j) == NULL)
-		ddbgt__vreport(c, DDBGT_E_POLICY_JURISDICTION, path, code,
-		               "%s lies in jurisdiction %s, outside the policy's data-residency "
-		               "jurisdictions: move the replica to a region of an allowed "
-		               "jurisdiction", code, j != NULL ? j : "(none)");
+	/* The policy names a handful of jurisdictions: a scan per member stays linear. */
+	for (k = 0; k < njur; k++)
+		if (ddbgt_region_in_jurisdiction(r, ddbgt_policy_jurisdiction_at(c->policy, k)))
+			return;
+	ddbgt__vreport(c, DDBGT_E_POLICY_JURISDICTION, path, code,
+	               "%s lies in jurisdiction %s, outside the policy's data-residency "
+	               "jurisdictions: move the replica to a region of an allowed jurisdiction",
+	               code, ddbgt_region_jurisdiction(r) != NULL ? ddbgt_region_jurisdiction(r)
+	                                                        : "(none)");
 }
 
 static void check_places(ddbgt__vctx *c)
 {
 	size_t nallowed = ddbgt_policy_allowed_region_count(c->policy);
-	size_t njur = ddbgt_policy_jurisdiction_count(c->policy);
-	ddbgt__vname *allowed, *jur;
+	ddbgt__vname *allowed;
 	char path[64];
 	size_t i;
 
-	if (nallowed == 0 && njur == 0)
+	if (nallowed == 0 && ddbgt_policy_jurisdiction_count(c->policy) == 0)
 		return;
-	allowed = sorted_list(c, nallowed, ddbgt_policy_allowed_region_at);
-	jur = sorted_list(c, njur, ddbgt_policy_jurisdiction_at);
-	if (allowed != NULL && jur != NULL) {
-		for (i = 0; i < c->nreplicas; i++) {
-			ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
-			check_member(c, ddbgt__vreplica_region(c, i), c->regions[i], path, allowed,
-			             nallowed, jur, njur);
-		}
-		if (c->witness != NULL)
-			check_member(c, c->witness, c->witness_region, "/table/witness_region", allowed,
-			             nallowed, jur, njur);
+	/* A sorted copy of the allowed regions: each member is looked up in log time. */
+	allowed = ddbgt__vnames_new(c, nallowed);
+	if (allowed == NULL)
+		return;
+	for (i = 0; i < nallowed; i++) {
+		const char *s = ddbgt_policy_allowed_region_at(c->policy, i);
+
+		allowed[i].name = s != NULL ? s : "";
+		allowed[i].index = i;
 	}
+	ddbgt__vnames_sort(allowed, nallowed);
+	for (i = 0; i < c->nreplicas; i++)
+		check_member(c, ddbgt__vreplica_region(c, i), c->regions[i],
+		             ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i), allowed,
+		             nallowed);
+	if (c->witness != NULL)
+		check_member(c, c->witness, c->witness_region, "/table/witness_region", allowed,
+		             nallowed);
 	ddbgt__free(allowed);
-	ddbgt__free(jur);
 }
 
 static void check_required(ddbgt__vctx *c)
