@@ -65,6 +65,17 @@ static void read_gsi(const ddbgt_gsi *g, throughput *tp)
 	}
 }
 
+/* The conditions first, so that a path is only built for a finding. */
+static int autoscaling_bad(int64_t min, int64_t max, double target)
+{
+	return min < 1 || max < 1 || min > max || !(target >= TARGET_MIN && target <= TARGET_MAX);
+}
+
+static int units_bad(int64_t units, const limits *lim)
+{
+	return units < 1 || units > lim->table_max;
+}
+
 static void check_autoscaling(ddbgt__vctx *c, const char *path, const char *region,
                               const char *what, int64_t min, int64_t max, double target)
 {
@@ -113,15 +124,23 @@ static void check_provisioned(ddbgt__vctx *c, const throughput *tp, limits *lim)
 			               "%s_autoscaling", tp->what, rw_name[rw], rw_name[rw], rw_name[rw]);
 		}
 		if (tp->has_units[rw]) {
-			ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s", tp->base, rw_name[rw]);
-			check_units(c, path, NULL, tp->what, tp->units[rw], lim);
+			if (units_bad(tp->units[rw], lim))
+				check_units(c, ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s", tp->base,
+				                             rw_name[rw]),
+				            NULL, tp->what, tp->units[rw], lim);
 			reach = tp->units[rw];
 		}
 		if (tp->has_as[rw]) {
-			ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s_autoscaling", tp->base, rw_name[rw]);
-			check_autoscaling(c, path, NULL, tp->what, tp->as_min[rw], tp->as_max[rw],
-			                  tp->as_target[rw]);
-			if (tp->as_max[rw] > lim->table_max && tp->as_max[rw] >= tp->as_min[rw])
+			int above = tp->as_max[rw] > lim->table_max && tp->as_max[rw] >= tp->as_min[rw];
+			int bad = autoscaling_bad(tp->as_min[rw], tp->as_max[rw], tp->as_target[rw]);
+
+			if (bad || above)
+				ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s_autoscaling", tp->base,
+				              rw_name[rw]);
+			if (bad)
+				check_autoscaling(c, path, NULL, tp->what, tp->as_min[rw], tp->as_max[rw],
+				                  tp->as_target[rw]);
+			if (above)
 				ddbgt__vreport(c, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA, path, NULL,
 				               "auto scaling of %s may reach %lld %s units, above the "
 				               "per-table quota of %lld: request a quota increase and set "
@@ -224,25 +243,24 @@ static const char *override_path(ddbgt__vctx *c, const read_override *o, const c
 	return ddbgt__vpath_key(c, buf, size, heap, base, o->index, tail);
 }
 
-static int autoscaling_bad(int64_t min, int64_t max, double target)
-{
-	return min < 1 || max < 1 || min > max || !(target >= TARGET_MIN && target <= TARGET_MAX);
-}
-
 static void check_read_override(ddbgt__vctx *c, const read_override *o, const limits *lim)
 {
+	int ppr = !c->provisioned && (o->has_units || o->has_as);
+	int units_off = c->provisioned && o->has_units && units_bad(o->units, lim);
+	int as_bad = c->provisioned && o->has_as && autoscaling_bad(o->min, o->max, o->target);
 	char buf[512];
 	char what[300];
 	char *heap;
 	const char *path;
 
-	if (!o->has_units && !o->has_as)
+	/* Nearly every override is fine: names and paths are only made for findings. */
+	if (!ppr && !units_off && !as_bad)
 		return;
 	if (o->index != NULL)
 		ddbgt__vpathf(what, sizeof(what), "index %s", o->index);
 	else
 		ddbgt__vpathf(what, sizeof(what), "the replica");
-	if (!c->provisioned) {
+	if (ppr) {
 		path = override_path(c, o, "", buf, sizeof(buf), &heap);
 		if (path != NULL)
 			ddbgt__vreport(c, DDBGT_E_PPR_WITH_PROVISIONED, path, o->region,
@@ -250,15 +268,14 @@ static void check_read_override(ddbgt__vctx *c, const read_override *o, const li
 			               "PAY_PER_REQUEST: remove read_capacity, or set billing_mode to "
 			               "PROVISIONED", what, o->region);
 		ddbgt__free(heap);
-		return;
 	}
-	if (o->has_units && (o->units < 1 || o->units > lim->table_max)) {
+	if (units_off) {
 		path = override_path(c, o, "/units", buf, sizeof(buf), &heap);
 		if (path != NULL)
 			check_units(c, path, o->region, what, o->units, lim);
 		ddbgt__free(heap);
 	}
-	if (o->has_as && autoscaling_bad(o->min, o->max, o->target)) {
+	if (as_bad) {
 		path = override_path(c, o, "/autoscaling", buf, sizeof(buf), &heap);
 		if (path != NULL)
 			check_autoscaling(c, path, o->region, what, o->min, o->max, o->target);
@@ -273,7 +290,7 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 	size_t n = ddbgt_replica_gsi_override_count(r);
 	read_override o;
 	char path[96];
-	size_t k;
+	size_t k, j;
 
 	memset(&o, 0, sizeof(o));
 	o.replica = i;
@@ -291,9 +308,14 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 		               ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/table_class", i),
 		               o.region, "the table class override of %s is replaced by the "
 		               "table's value whenever the table's class changes", o.region);
-	for (k = 0; k < n && c->status == DDBGT_OK; k++) {
+	/* Overrides come sorted by name (byte order, replica.h), like gsis: one merge walk. */
+	for (k = 0, j = 0; k < n && c->status == DDBGT_OK; k++) {
+		int cmp = 1;
+
 		o.index = ddbgt_replica_gsi_override_name(r, k);
-		if (ddbgt__vnames_find(gsis, ngsis, o.index) == NULL) {
+		while (j < ngsis && (cmp = strcmp(gsis[j].name, o.index)) < 0)
+			j++;
+		if (!(j < ngsis && cmp == 0)) {
 			char buf[512];
 			char *heap;
 			const char *p;
@@ -308,8 +330,10 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 			ddbgt__free(heap);
 			continue;
 		}
+		/* An override is units or auto scaling, never both: one lookup usually does. */
 		o.has_units = ddbgt_replica_get_gsi_read_capacity(r, o.index, &o.units) == DDBGT_OK;
-		o.has_as = ddbgt_replica_get_gsi_read_autoscaling(r, o.index, &o.min, &o.max,
+		o.has_as = !o.has_units &&
+		           ddbgt_replica_get_gsi_read_autoscaling(r, o.index, &o.min, &o.max,
 		                                                  &o.target) == DDBGT_OK;
 		check_read_override(c, &o, lim);
 	}

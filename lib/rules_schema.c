@@ -108,6 +108,14 @@ static void check_names(ddbgt__vctx *c)
 	ddbgt__free(all);
 }
 
+/* Most names are fine: call sites test this before building a path for check_attr_name. */
+static int attr_name_suspect(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len == 0 || len > ATTR_NAME_MAX || strncmp(name, "aws:rep:", 8) == 0;
+}
+
 /* Attribute names: 1-255 bytes; legacy tables reserve the aws:rep: prefix. */
 static void check_attr_name(ddbgt__vctx *c, const char *name, const char *path)
 {
@@ -139,14 +147,16 @@ static void check_table_keys(ddbgt__vctx *c)
 		ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, "/table/partition_key", NULL,
 		               "the table has no partition key: set partition_key");
 	} else {
-		check_attr_name(c, pk, "/table/partition_key/name");
+		if (attr_name_suspect(pk))
+			check_attr_name(c, pk, "/table/partition_key/name");
 		if (ddbgt_table_partition_key_type(c->table) == DDBGT_ATTR_UNSET)
 			ddbgt__vreport(c, DDBGT_E_ATTR_TYPE_INVALID, "/table/partition_key/type", NULL,
 			               "partition key \"%s\" has no type: use S, N or B", pk);
 	}
 	if (sk == NULL)
 		return;
-	check_attr_name(c, sk, "/table/sort_key/name");
+	if (attr_name_suspect(sk))
+		check_attr_name(c, sk, "/table/sort_key/name");
 	if (ddbgt_table_sort_key_type(c->table) == DDBGT_ATTR_UNSET)
 		ddbgt__vreport(c, DDBGT_E_ATTR_TYPE_INVALID, "/table/sort_key/type", NULL,
 		               "sort key \"%s\" has no type: use S, N or B", sk);
@@ -173,8 +183,9 @@ static int build_defs(ddbgt__vctx *c, schema *s)
 		s->defs[s->ndefs].name = str(ddbgt_table_attribute_name(c->table, i));
 		s->defs[s->ndefs].index = i;
 		s->defs[s->ndefs].kind = type;
-		ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu/name", i);
-		check_attr_name(c, s->defs[s->ndefs].name, path);
+		if (attr_name_suspect(s->defs[s->ndefs].name))
+			check_attr_name(c, s->defs[s->ndefs].name,
+			                ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu/name", i));
 		if (type == DDBGT_ATTR_UNSET) {
 			ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu/type", i);
 			ddbgt__vreport(c, DDBGT_E_ATTR_TYPE_INVALID, path, NULL,
@@ -231,12 +242,20 @@ static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
 }
 
 /* An index key must name a defined attribute; remember it as used. */
-static void check_index_key(ddbgt__vctx *c, schema *s, const char *name, const char *path,
-                            const char *index)
+static void check_index_key(ddbgt__vctx *c, schema *s, const char *name, const char *base,
+                            const char *tail, const char *index)
 {
-	check_attr_name(c, name, path);
+	int defined = ddbgt__vnames_find(s->defs, s->ndefs, name) != NULL;
+	int suspect = attr_name_suspect(name);
+	char path[160];
+
 	s->used[s->nused++] = (ddbgt__vname){name, 0, 0};
-	if (ddbgt__vnames_find(s->defs, s->ndefs, name) == NULL)
+	if (defined && !suspect)
+		return;
+	ddbgt__vpathf(path, sizeof(path), "%s%s", base, tail);
+	if (suspect)
+		check_attr_name(c, name, path);
+	if (!defined)
 		ddbgt__vreport(c, DDBGT_E_KEY_ATTR_UNDEFINED, path, NULL,
 		               "index %s uses attribute \"%s\", which has no type: add "
 		               "{\"name\": \"%s\", \"type\": ...} to table.attributes", index, name,
@@ -250,12 +269,16 @@ typedef struct projection_view {
 	size_t nonkey;
 } projection_view;
 
+static const char *nonkey_path(const projection_view *p, char path[160])
+{
+	return ddbgt__vpathf(path, 160, "%s/non_key_attributes", p->base);
+}
+
 static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *total,
                              int *total_reported)
 {
 	char path[160];
 
-	ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes", p->base);
 	if (p->projection == DDBGT_PROJECTION_INCLUDE) {
 		if (p->nonkey == 0) {
 			ddbgt__vpathf(path, sizeof(path), "%s/projection", p->base);
@@ -264,21 +287,21 @@ static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *t
 			               "them, or use KEYS_ONLY", p->name);
 		}
 		if (p->nonkey > NONKEY_PER_INDEX_MAX)
-			ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_PER_INDEX, path, NULL,
+			ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_PER_INDEX, nonkey_path(p, path), NULL,
 			               "index %s projects %zu non-key attributes, more than %d: project "
 			               "ALL or fewer attributes", p->name, p->nonkey,
 			               NONKEY_PER_INDEX_MAX);
 		*total += p->nonkey;
 		if (*total > NONKEY_TOTAL_MAX && !*total_reported) {
 			*total_reported = 1;
-			ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_TOTAL, path, NULL,
+			ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_TOTAL, nonkey_path(p, path), NULL,
 			               "with index %s the indexes project %zu non-key attributes in all, "
 			               "more than %d (a name in two indexes counts twice): project ALL "
 			               "on some indexes or fewer attributes", p->name, *total,
 			               NONKEY_TOTAL_MAX);
 		}
 	} else if (p->nonkey > 0) {
-		ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_FORBIDDEN, path, NULL,
+		ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_FORBIDDEN, nonkey_path(p, path), NULL,
 		               "index %s projects %s, which takes no non_key_attributes: remove them "
 		               "or project INCLUDE", p->name,
 		               ddbgt_enum_name(DDBGT_ENUM_PROJECTION, p->projection));
@@ -316,19 +339,17 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		size_t k;
 
 		ddbgt__vpathf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
-		if (pk == NULL) {
-			ddbgt__vpathf(path, sizeof(path), "%s/partition_key", base);
-			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
+		if (pk == NULL)
+			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE,
+			               ddbgt__vpathf(path, sizeof(path), "%s/partition_key", base), NULL,
 			               "index %s has no partition key: set partition_key", name);
-		} else {
-			ddbgt__vpathf(path, sizeof(path), "%s/partition_key", base);
-			check_index_key(c, s, pk, path, name);
-		}
+		else
+			check_index_key(c, s, pk, base, "/partition_key", name);
 		if (sk != NULL) {
-			ddbgt__vpathf(path, sizeof(path), "%s/sort_key", base);
-			check_index_key(c, s, sk, path, name);
+			check_index_key(c, s, sk, base, "/sort_key", name);
 			if (pk != NULL && strcmp(pk, sk) == 0)
-				ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
+				ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE,
+				               ddbgt__vpathf(path, sizeof(path), "%s/sort_key", base), NULL,
 				               "index %s uses \"%s\" as both partition and sort key: "
 				               "choose another sort key, or remove it", name, sk);
 		}
@@ -337,8 +358,11 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		p.projection = ddbgt_gsi_projection(g);
 		p.nonkey = ddbgt_gsi_non_key_attribute_count(g);
 		for (k = 0; k < p.nonkey; k++) {
-			ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes/%zu", base, k);
-			check_attr_name(c, str(ddbgt_gsi_non_key_attribute_at(g, k)), path);
+			const char *attr = str(ddbgt_gsi_non_key_attribute_at(g, k));
+
+			if (attr_name_suspect(attr))
+				check_attr_name(c, attr, ddbgt__vpathf(path, sizeof(path),
+				                                       "%s/non_key_attributes/%zu", base, k));
 		}
 		check_projection(c, &p, total, total_reported);
 	}
@@ -374,7 +398,7 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 			ddbgt__vreport(c, DDBGT_E_LSI_NO_RANGE, base, NULL,
 			               "local secondary index %s has no sort key: set sort_key", name);
 		} else {
-			check_index_key(c, s, sk, path, name);
+			check_index_key(c, s, sk, base, "/sort_key", name);
 			if (tpk != NULL && strcmp(sk, tpk) == 0)
 				ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
 				               "local secondary index %s sorts by the table's partition "
@@ -390,8 +414,11 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		p.projection = ddbgt_lsi_projection(l);
 		p.nonkey = ddbgt_lsi_non_key_attribute_count(l);
 		for (k = 0; k < p.nonkey; k++) {
-			ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes/%zu", base, k);
-			check_attr_name(c, str(ddbgt_lsi_non_key_attribute_at(l, k)), path);
+			const char *attr = str(ddbgt_lsi_non_key_attribute_at(l, k));
+
+			if (attr_name_suspect(attr))
+				check_attr_name(c, attr, ddbgt__vpathf(path, sizeof(path),
+				                                       "%s/non_key_attributes/%zu", base, k));
 		}
 		check_projection(c, &p, total, total_reported);
 	}

@@ -563,6 +563,44 @@ START_TEST(duplicate_regions_among_many)
 }
 END_TEST
 
+/* GSI overrides added in any order, unknown names among them: each is judged right. */
+START_TEST(gsi_overrides_in_any_order)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_replica *r = ddbgt_table_replica_at(t, 1);
+	ddbgt_diags *d = NULL;
+	const char *names[] = {"b-idx", "Z-idx", "a-idx", "m-idx"};
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), 0);
+	ck_assert_int_eq(ddbgt_table_set_capacity(t, DDBGT_READ, 5), 0);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 1, 10, 70), 0);
+	ck_assert_int_eq(ddbgt_table_add_attribute(t, "g", DDBGT_ATTR_S), 0);
+	for (size_t i = 0; i < 3; i++) {
+		ddbgt_gsi *g = NULL;
+
+		ck_assert_int_eq(ddbgt_gsi_new(&g, names[i]), 0);
+		ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "g"), 0);
+		ck_assert_int_eq(ddbgt_gsi_set_capacity(g, DDBGT_READ, 5), 0);
+		ck_assert_int_eq(ddbgt_gsi_set_autoscaling(g, DDBGT_WRITE, 1, 10, 70), 0);
+		ck_assert_int_eq(ddbgt_table_add_gsi(t, g), 0);
+	}
+	/* m-idx is no index; Z-idx (upper case sorts first) has capacity 0. */
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "m-idx", 5), 0);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "b-idx", 5), 0);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "Z-idx", 0), 0);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "a-idx", 5), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert_uint_eq(ddbgt_diags_error_count(d), 2);
+	ck_assert_str_eq(ddbgt_diags_path(d, find(d, DDBGT_E_REPLICA_GSI_OVERRIDE_UNKNOWN)),
+	                 "/replicas/1/global_secondary_indexes/m-idx");
+	ck_assert_str_eq(ddbgt_diags_path(d, find(d, DDBGT_E_CAPACITY_MIN)),
+	                 "/replicas/1/global_secondary_indexes/Z-idx/read_capacity/units");
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /*
  * The examples are valid designs: no errors, and only the warnings they
  * are about (legacy.json describes an adopted legacy table).
@@ -637,6 +675,7 @@ Suite *ddbgt_test_validate(void)
 	tcase_add_test(tc, policy_severity_overrides);
 	tcase_add_test(tc, options_policy_replaces_the_tables);
 	tcase_add_test(tc, duplicate_regions_among_many);
+	tcase_add_test(tc, gsi_overrides_in_any_order);
 	tcase_add_test(tc, examples_are_valid);
 	suite_add_tcase(s, tc);
 	return s;
