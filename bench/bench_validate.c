@@ -2,10 +2,12 @@
  * Validation time of the shared benchmark table (bench_build_table: PROVISIONED,
  * a customer managed key, read auto scaling and a read override of every GSI
  * on every replica) for R replicas and G GSIs, so that the work has an R x G
- * part. Prints ns and allocations per validation, and ns per replica-index
- * pair, which stays flat when validation grows linearly.
+ * part. Prints ns and allocations per validation (average, and fastest of
+ * 2000 batches of 10), and ns per replica-index pair, which falls then stays
+ * flat when validation grows linearly.
  * Usage: bench_validate [iterations of the 5x5 table]
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -41,8 +43,22 @@ static void run(size_t replicas, size_t gsis, size_t n5x5)
 	uint64_t ns = bench_now_ns() - t0;
 	snprintf(name, sizeof name, "validate %zux%zu", replicas, gsis);
 	bench_report(name, ns, n, bench_allocs() - a0);
-	printf("%-28s %10.1f ns/pair (%zu findings, notes and warnings)\n", "", (double)ns / n / pairs,
-	       ddbgt_diags_count(d));
+	/*
+	 * On a shared machine the average counts the neighbours' time too; the
+	 * fastest of many short batches is the figure of one undisturbed core.
+	 */
+	uint64_t best = UINT64_MAX;
+	for (size_t round = 0; round < 2000; round++) {
+		uint64_t b0 = bench_now_ns();
+		for (int i = 0; i < 10; i++) {
+			ddbgt_diags_clear(d);
+			ddbgt_table_validate(t, NULL, d);
+		}
+		if (bench_now_ns() - b0 < best)
+			best = bench_now_ns() - b0;
+	}
+	printf("%-28s %10.0f ns/op fastest batch, %.1f ns/pair (%zu findings: notes, warnings)\n",
+	       "", best / 10.0, best / 10.0 / pairs, ddbgt_diags_count(d));
 	ddbgt_diags_free(d);
 	ddbgt_table_free(t);
 }
