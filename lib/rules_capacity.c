@@ -4,8 +4,6 @@
  * read overrides. Limits: dynamodb-rules.md section 3 (Smithy model
  * PositiveLongObject, DG quotas page, DG-2023 AutoScaling).
  */
-#include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/index.h"

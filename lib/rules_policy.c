@@ -3,7 +3,6 @@
  * caller passes in the options): region counts, allowed regions, data
  * residency, and settings every replica must have.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/replica.h"

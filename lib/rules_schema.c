@@ -4,7 +4,6 @@
  * Source of the limits: dynamodb-rules.md sections 1, 2 and 10 (Smithy model
  * traits of TableName, IndexName, KeySchemaAttributeName, NonKeyAttributeNameList).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/index.h"

@@ -3,7 +3,6 @@
  * point-in-time recovery, deletion protection. Facts: dynamodb-rules.md
  * sections 7, 9 and 10 (KMS key identifier forms, CFN ReplicaSSESpecification).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/replica.h"

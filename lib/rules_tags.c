@@ -4,7 +4,6 @@
  * merged under each replica's own). Limits: dynamodb-rules.md section 1
  * (Smithy TagKeyString/TagValueString, DG-2023 TaggingRestrictions).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/replica.h"

@@ -4,7 +4,6 @@
  * consistency, streams, the legacy 2017.11.29 version, and the usage
  * profile's regions. Facts: dynamodb-rules.md sections 4, 5, 6, 8 and 11.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/replica.h"
