@@ -8,6 +8,12 @@
  * Pointer of the offending key in the spec document ("/replicas/1/kms_key"),
  * the region it concerns when there is one, and a message that names the
  * values and the fix.
+ *
+ * Severities: each finding starts at its code's catalogue severity, except
+ * where a rule documents a lower one (an adopted legacy table, a KMS key ID
+ * resolved in the replica's region: warnings). The policy's severity
+ * override of a code then replaces it for every finding of that code ("off"
+ * drops them), and the option flags apply last.
  */
 #ifndef DDBGT_VALIDATE_H
 #define DDBGT_VALIDATE_H
