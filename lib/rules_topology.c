@@ -1,8 +1,8 @@
 /*
  * Rules about where the table lives and how it replicates: regions and
  * partitions, replica roles, the witness and multi-Region strong
- * consistency, streams, the legacy 2017.11.29 version, and the usage
- * profile's regions. Facts: dynamodb-rules.md sections 4, 5, 6, 8 and 11.
+ * consistency, streams, the legacy 2017.11.29 version. Facts:
+ * dynamodb-rules.md sections 4, 5, 6, 8 and 11.
  */
 #include <string.h>
 
@@ -271,36 +271,6 @@ static void check_legacy(ddbgt__vctx *c)
 	}
 }
 
-static void check_usage(ddbgt__vctx *c)
-{
-	static const char *const keys[2] = {"/usage/reads_per_second", "/usage/writes_per_second"};
-	const ddbgt_usage *u = ddbgt_table_usage(c->table);
-	int rw;
-
-	for (rw = 0; rw < 2 && u != NULL; rw++) {
-		size_t n = ddbgt_usage_rate_count(u, rw);
-		size_t i;
-
-		for (i = 0; i < n; i++) {
-			const char *region = ddbgt_usage_rate_region(u, rw, i);
-			char buf[128];
-			char *heap;
-			const char *path;
-
-			if (ddbgt__vnames_find(c->by_region, c->nreplicas, region) != NULL)
-				continue;
-			path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, keys[rw], region, "");
-			if (path == NULL)
-				return;
-			ddbgt__vreport(c, DDBGT_W_USAGE_REGION_NOT_REPLICA, path, region,
-			               "the usage profile has %s in %s, where the table has no replica, "
-			               "so the estimate leaves it out: add the replica or move the "
-			               "traffic to a replica's region", rw ? "writes" : "reads", region);
-			ddbgt__free(heap);
-		}
-	}
-}
-
 void ddbgt__rules_topology(ddbgt__vctx *c)
 {
 	check_regions(c);
@@ -308,5 +278,4 @@ void ddbgt__rules_topology(ddbgt__vctx *c)
 	check_strong(c);
 	check_stream(c);
 	check_legacy(c);
-	check_usage(c);
 }
