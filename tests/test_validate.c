@@ -386,6 +386,25 @@ START_TEST(one_pass_reports_everything)
 }
 END_TEST
 
+/* A message longer than the formatting buffer is kept whole. */
+START_TEST(long_messages_are_whole)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_diags *d = NULL;
+	char name[701];
+
+	memset(name, 'n', 700);
+	name[700] = '\0';
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_set_name(t, name), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, find(d, DDBGT_E_TABLE_NAME_INVALID)),
+	                             name));
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 START_TEST(options_and_arguments)
 {
 	ddbgt_validate_options o = DDBGT_VALIDATE_OPTIONS_INIT;
@@ -743,6 +762,7 @@ Suite *ddbgt_test_validate(void)
 	tcase_add_test(tc, builder_lsi_without_sort_key);
 	tcase_add_test(tc, builder_missing_partition_key_and_default_gsi_quota);
 	tcase_add_test(tc, one_pass_reports_everything);
+	tcase_add_test(tc, long_messages_are_whole);
 	tcase_add_test(tc, options_and_arguments);
 	tcase_add_test(tc, flags_change_severities);
 	tcase_add_test(tc, policy_severity_overrides);
