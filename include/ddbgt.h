@@ -16,5 +16,6 @@
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
 #include "ddbgt/validate.h"
+#include "ddbgt/region.h"
 
 #endif
