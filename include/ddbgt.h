@@ -16,6 +16,8 @@
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
 #include "ddbgt/validate.h"
+#include "ddbgt/cost.h"
 #include "ddbgt/region.h"
+#include "ddbgt/emit.h"
 
 #endif
