@@ -1,0 +1,47 @@
+#!/bin/sh
+# Every exported symbol has a manual page (a link to its header's page, which
+# declares it), every command of tools/commands.def has a section in ddbgt(1),
+# and every page renders without warnings.
+set -u
+man3="$DDBGT_TOP_BUILDDIR/man/man3"
+if [ ! -d "$man3" ]; then
+	echo "check-man: man/man3 was not generated (python3 missing at build time): skipped" >&2
+	exit 77
+fi
+fail=0
+pass=0
+syms=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);$/\1/p' "$DDBGT_TOP_SRCDIR/lib/libddbgt.map")
+for s in $syms; do
+	page="$man3/$s.3"
+	target=$(sed -n 's|^\.so man3/\(.*\)$|\1|p' "$page" 2>/dev/null)
+	if [ -z "$target" ] || [ ! -f "$man3/$target" ]; then
+		echo "FAIL $s: no man3/$s.3 linking to a header's page"; fail=$((fail + 1)); continue
+	fi
+	# Declared in the page (roff escapes '-' only, so the name is verbatim),
+	# and named in NAME so that whatis/apropos find it.
+	if grep -q "[ *]$s(" "$man3/$target" && sed -n '/^\.SH NAME/,/^\.SH/p' "$man3/$target" | grep -qw "$s"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL $s: $target does not declare it or lacks it in NAME"; fail=$((fail + 1))
+	fi
+done
+man1="$DDBGT_TOP_SRCDIR/doc/ddbgt.1"
+for c in $(sed -n 's/^DDBGT_COMMAND(\([a-z_]*\),.*/\1/p' "$DDBGT_TOP_SRCDIR/tools/commands.def"); do
+	if grep -q "^\.SS $c\$" "$man1"; then pass=$((pass + 1)); else
+		echo "FAIL ddbgt $c: no '.SS $c' section in doc/ddbgt.1"; fail=$((fail + 1)); fi
+done
+if command -v man >/dev/null 2>&1; then
+	for p in "$man1" "$man3"/libddbgt*.3; do
+		# Like lintian, ignore the cosmetic line-breaking warnings of long tokens.
+		w=$(cd "$man3/../" && LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -E UTF-8 -l "$p" 2>&1 >/dev/null | grep -vE "can.t break line|cannot adjust line")
+		if [ -n "$w" ]; then echo "FAIL $p renders with warnings: $w"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+	done
+else
+	echo "check-man: man not installed: pages not rendered" >&2
+fi
+undoc="$DDBGT_TOP_BUILDDIR/man/undocumented.txt"
+if [ -s "$undoc" ]; then
+	echo "check-man: note: $(wc -l < "$undoc") functions have no comment of their own or of their group (man/undocumented.txt)"
+fi
+echo "check-man: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
