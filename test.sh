@@ -44,4 +44,47 @@ echo "== distcheck"
 (cd "$top/_build/werror" && make -s distcheck >/dev/null 2>&1) || {
 	echo "test.sh: make distcheck failed; rerun it in _build/werror to see why" >&2; exit 1; }
 
+echo "== abi: make check-abi against abi/libddbgt.abi"
+(cd "$top/_build/werror" && make -s check-abi)
+
+echo "== installcheck: C and C++ examples against a staged install (DESTDIR)"
+stage="$top/_build/stage"
+rm -rf "$stage"
+(cd "$top/_build/werror" && make -s install DESTDIR="$stage" >/dev/null && make -s installcheck DESTDIR="$stage")
+
+# The Debian packages, built from the tarball distcheck just checked, then
+# installed on this machine, used by the C example through pkg-config alone,
+# and removed again.
+echo "== debian: dpkg-buildpackage, install, build the C example, lintian"
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
+for tool in dpkg-buildpackage dh lintian; do
+	command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing: run ./deps.sh" >&2; exit 1; }
+done
+deb="$top/_build/deb"
+rm -rf "$deb"; mkdir -p "$deb"
+tar -xzf "$top"/_build/werror/libddbgt-*.tar.gz -C "$deb"
+src=$(echo "$deb"/libddbgt-*/)
+if ! (cd "$src" && DEB_BUILD_OPTIONS="nocheck parallel=$jobs" dpkg-buildpackage -us -uc -b > "$deb/build.log" 2>&1); then
+	tail -n 40 "$deb/build.log" >&2
+	echo "test.sh: dpkg-buildpackage failed (log: $deb/build.log)" >&2
+	exit 1
+fi
+if grep -q 'new symbols appeared' "$deb/build.log"; then
+	grep -A30 'new symbols appeared' "$deb/build.log" | grep '^+ ' | head -n 20
+	echo "test.sh: NOTE: debian/libddbgt1.symbols lacks the new symbols above: run debian/gen-symbols.sh and commit"
+fi
+"${as_root[@]}" dpkg -i "$deb"/libddbgt1_*.deb "$deb"/libddbgt-dev_*.deb "$deb"/ddbgt_*.deb > "$deb/install.log"
+trap '"${as_root[@]}" dpkg -r ddbgt libddbgt-dev libddbgt1 >/dev/null 2>&1 || true' EXIT
+(cd "$deb" && cc -Wall -Werror -o example "$top/examples/example.c" $(pkg-config --cflags --libs ddbgt) && ./example >/dev/null)
+ddbgt validate "$top/tests/data/spec/minimal.json" >/dev/null
+man -w ddbgt_table_new >/dev/null && man -w ddbgt >/dev/null
+echo "debian: $(cd "$deb" && ls ./*.deb | xargs -n1 basename | tr '\n' ' ')installed; example and ddbgt ran"
+lintian --profile debian "$deb"/*.changes > "$deb/lintian.log" 2>&1 || true
+cat "$deb/lintian.log"
+if grep -E '^[EW]: ' "$deb/lintian.log" | grep -vqE ': (initial-upload-closes-no-bugs)'; then
+	echo "test.sh: lintian reports errors or warnings" >&2
+	exit 1
+fi
+
 echo "== all passed"
