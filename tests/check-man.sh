@@ -1,6 +1,6 @@
 #!/bin/sh
 # Every exported symbol has a manual page (a link to its header's page, which
-# declares it), every command of tools/commands.def has a section in ddbgt(1),
+# declares it), the umbrella header includes every header, every command of tools/commands.def has a section in ddbgt(1),
 # and every page renders without warnings.
 set -u
 man3="$DDBGT_TOP_BUILDDIR/man/man3"
@@ -24,6 +24,12 @@ for s in $syms; do
 	else
 		echo "FAIL $s: $target does not declare it or lacks it in NAME"; fail=$((fail + 1))
 	fi
+done
+# The pages tell users to #include <ddbgt.h>: it must bring every header.
+for h in "$DDBGT_TOP_SRCDIR"/include/ddbgt/*.h; do
+	rel=ddbgt/${h##*/}
+	if grep -q "^#include \"$rel\"" "$DDBGT_TOP_SRCDIR/include/ddbgt.h"; then pass=$((pass + 1)); else
+		echo "FAIL $rel: not included by the umbrella include/ddbgt.h"; fail=$((fail + 1)); fi
 done
 man1="$DDBGT_TOP_SRCDIR/doc/ddbgt.1"
 for c in $(sed -n 's/^DDBGT_COMMAND(\([a-z_]*\),.*/\1/p' "$DDBGT_TOP_SRCDIR/tools/commands.def"); do

@@ -367,3 +367,52 @@ func Explain(code string) (CodeInfo, error) {
 	}
 	return codeInfo(c), nil
 }
+
+// Region is one entry of the region catalogue.
+type Region struct {
+	Code                 string
+	Name                 string
+	Partition            string
+	Geography            string
+	Jurisdiction         string
+	StrongConsistencySet string // "US", "EU", "AP" or ""
+	OptIn                bool
+	Verified             bool
+	Latitude, Longitude  float64
+}
+
+func regionOf(r *C.ddbgt_region) Region {
+	return Region{
+		Code:                 gostr(C.ddbgt_region_code(r)),
+		Name:                 gostr(C.ddbgt_region_name(r)),
+		Partition:            gostr(C.ddbgt_region_partition(r)),
+		Geography:            gostr(C.ddbgt_region_geography(r)),
+		Jurisdiction:         gostr(C.ddbgt_region_jurisdiction(r)),
+		StrongConsistencySet: gostr(C.ddbgt_region_strong_consistency_set(r)),
+		OptIn:                C.ddbgt_region_is_opt_in(r) != 0,
+		Verified:             C.ddbgt_region_is_verified(r) != 0,
+		Latitude:             float64(C.ddbgt_region_latitude(r)),
+		Longitude:            float64(C.ddbgt_region_longitude(r)),
+	}
+}
+
+// Regions is the whole catalogue in catalogue order.
+func Regions() []Region {
+	n := C.ddbgt_region_count()
+	out := make([]Region, 0, int(n))
+	for i := C.size_t(0); i < n; i++ {
+		out = append(out, regionOf(C.ddbgt_region_at(i)))
+	}
+	return out
+}
+
+// FindRegion looks a region up by code; ok is false when the catalogue lacks it.
+func FindRegion(code string) (r Region, ok bool) {
+	cs := C.CString(code)
+	defer C.free(unsafe.Pointer(cs))
+	p := C.ddbgt_region_find(cs)
+	if p == nil {
+		return Region{}, false
+	}
+	return regionOf(p), true
+}

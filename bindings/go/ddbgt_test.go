@@ -177,3 +177,24 @@ func TestCatalogue(t *testing.T) {
 		t.Error("Explain of an unknown code succeeded")
 	}
 }
+
+func TestRegions(t *testing.T) {
+	all := Regions()
+	if len(all) < 20 {
+		t.Fatalf("only %d regions", len(all))
+	}
+	ie, ok := FindRegion("eu-west-1")
+	if !ok || ie.Name != "Europe (Ireland)" || ie.Jurisdiction != "EU" || ie.Partition != "aws" {
+		t.Errorf("FindRegion(eu-west-1) = %+v, %v", ie, ok)
+	}
+	if _, ok := FindRegion("xx-nowhere-9"); ok {
+		t.Error("FindRegion found an unknown region")
+	}
+	found := false
+	for _, r := range all {
+		found = found || r == ie
+	}
+	if !found {
+		t.Error("eu-west-1 is not in Regions()")
+	}
+}

@@ -8,7 +8,8 @@ Two layers:
   pointers); strings the library allocates come back as ``c_void_p`` so that
   they can be handed to ``ddbgt_free``.
 * A Pythonic layer: ``Table`` (load and dump specs, build a model),
-  ``Diagnostics``, the code catalogue, and ``DdbgtError`` carrying the status,
+  ``Diagnostics``, the code catalogue, the region catalogue and region
+  selection, and ``DdbgtError`` carrying the status,
   the diagnostic code and the JSON Pointer path. Objects that own a handle
   free it on ``close()``, at the end of a ``with`` block, or, as a safety net,
   when they are garbage collected.
@@ -24,7 +25,8 @@ import weakref
 import _ddbgt_prototypes as _proto
 
 __all__ = ["lib", "DdbgtError", "SpecError", "Diagnostics", "Table", "Replica", "version",
-           "strerror", "status_name", "codes", "code_info", "constant"]
+           "strerror", "status_name", "codes", "code_info", "constant", "regions", "region",
+           "regions_json", "select_regions"]
 
 
 def _load_library():
@@ -407,3 +409,96 @@ def code_info(code):
 def codes():
     """The whole diagnostic catalogue, in numeric order."""
     return [code_info(lib.ddbgt_code_at(i)) for i in range(lib.ddbgt_code_count())]
+
+
+# The region catalogue (<ddbgt/region.h>).
+def _region_dict(r):
+    return {
+        "code": _s(lib.ddbgt_region_code(r)),
+        "name": _s(lib.ddbgt_region_name(r)),
+        "city": _s(lib.ddbgt_region_city(r)),
+        "partition": _s(lib.ddbgt_region_partition(r)),
+        "geography": _s(lib.ddbgt_region_geography(r)),
+        "jurisdiction": _s(lib.ddbgt_region_jurisdiction(r)),
+        "country": _s(lib.ddbgt_region_country(r)),
+        "strong_consistency_set": _s(lib.ddbgt_region_strong_consistency_set(r)),
+        "opt_in": bool(lib.ddbgt_region_is_opt_in(r)),
+        "supports_legacy": bool(lib.ddbgt_region_supports_legacy(r)),
+        "verified": bool(lib.ddbgt_region_is_verified(r)),
+        "latitude": lib.ddbgt_region_latitude(r),
+        "longitude": lib.ddbgt_region_longitude(r),
+    }
+
+
+def regions():
+    """Every catalogue region as a dict, in catalogue order."""
+    return [_region_dict(lib.ddbgt_region_at(i)) for i in range(lib.ddbgt_region_count())]
+
+
+def region(code):
+    """One region by code ("eu-west-1"); KeyError if the catalogue lacks it."""
+    r = lib.ddbgt_region_find(_b(code))
+    if not r:
+        raise KeyError(code)
+    return _region_dict(r)
+
+
+def regions_json():
+    """The library's JSON rendering of the catalogue, parsed."""
+    out = ctypes.c_void_p()
+    _check(lib.ddbgt_regions_to_json(ctypes.byref(out)), "ddbgt_regions_to_json")
+    return json.loads(_take_string(out))
+
+
+class _RegionQuery(_Handle):
+    _free = lib.ddbgt_region_query_free
+
+
+class _RegionSelection(_Handle):
+    _free = lib.ddbgt_region_selection_free
+
+
+def select_regions(count, locations=(), geographies=None, jurisdictions=(), allowed=(),
+                   strong_consistency_set=None, partition=None, include_opt_in=False,
+                   include_unverified=False):
+    """The regions nearest to weighted users under constraints, as codes in pick order.
+
+    locations: (latitude, longitude, weight) tuples; geographies: {"EU": weight}.
+    A refusal raises DdbgtError whose message is the query's own explanation.
+    """
+    out = ctypes.c_void_p()
+    _check(lib.ddbgt_region_query_new(ctypes.byref(out)), "ddbgt_region_query_new")
+    with _RegionQuery(out.value) as q:
+        h = q.handle
+
+        def call(fn, *args):
+            status = getattr(lib, fn)(h, *args)
+            if status < 0:
+                e = DdbgtError(status, fn)
+                e.args = ("%s: %s" % (e.args[0], _s(lib.ddbgt_region_query_message(h))),)
+                raise e
+
+        for lat, lon, weight in locations:
+            call("ddbgt_region_query_add_location", lat, lon, weight)
+        for geo, weight in (geographies or {}).items():
+            call("ddbgt_region_query_add_geography", _b(geo), weight)
+        for j in jurisdictions:
+            call("ddbgt_region_query_add_jurisdiction", _b(j))
+        for code in allowed:
+            call("ddbgt_region_query_add_allowed_region", _b(code))
+        if strong_consistency_set:
+            call("ddbgt_region_query_set_strong_consistency_set", _b(strong_consistency_set))
+        if partition:
+            call("ddbgt_region_query_set_partition", _b(partition))
+        call("ddbgt_region_query_set_include_opt_in", int(include_opt_in))
+        call("ddbgt_region_query_set_include_unverified", int(include_unverified))
+        call("ddbgt_region_query_set_count", count)
+        sel = ctypes.c_void_p()
+        status = lib.ddbgt_region_query_run(ctypes.byref(sel), h)
+        if status < 0:
+            e = DdbgtError(status, "ddbgt_region_query_run")
+            e.args = ("%s: %s" % (e.args[0], _s(lib.ddbgt_region_query_message(h))),)
+            raise e
+        with _RegionSelection(sel.value) as s:
+            return [_s(lib.ddbgt_region_code(lib.ddbgt_region_selection_at(s.handle, i)))
+                    for i in range(lib.ddbgt_region_selection_count(s.handle))]

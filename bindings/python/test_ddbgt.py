@@ -211,6 +211,34 @@ class TestDiagnostics(unittest.TestCase):
             ddbgt.code_info("DDBGT_E_NO_SUCH_THING")
 
 
+class TestRegions(unittest.TestCase):
+    def test_catalogue(self):
+        regs = ddbgt.regions()
+        self.assertEqual(len(regs), ddbgt.lib.ddbgt_region_count())
+        ie = ddbgt.region("eu-west-1")
+        self.assertEqual((ie["name"], ie["jurisdiction"], ie["geography"]),
+                         ("Europe (Ireland)", "EU", "EU"))
+        self.assertIn(ie, regs)
+        self.assertAlmostEqual(ie["latitude"], 53.3, delta=1.0)
+        with self.assertRaises(KeyError):
+            ddbgt.region("xx-nowhere-9")
+        # The library's JSON (a ddbgt_free'd string) names the same regions.
+        self.assertEqual([r["code"] for r in ddbgt.regions_json()], [r["code"] for r in regs])
+
+    def test_selection(self):
+        picked = ddbgt.select_regions(2, geographies={"EU": 1.0})
+        self.assertEqual(len(picked), 2)
+        self.assertTrue(all(ddbgt.region(c)["geography"] == "EU" for c in picked))
+        near_tokyo = ddbgt.select_regions(1, locations=[(35.7, 139.7, 1.0)])
+        self.assertEqual(near_tokyo, ["ap-northeast-1"])
+
+    def test_refusal_carries_status_and_reason(self):
+        with self.assertRaises(ddbgt.DdbgtError) as cm:
+            ddbgt.select_regions(2, locations=[(53.3, -6.3, 1.0)], allowed=["eu-west-1"])
+        self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_ENOTFOUND"))
+        self.assertGreater(len(str(cm.exception)), len("ddbgt_region_query_run: "))
+
+
 def main():
     result = unittest.main(module=__name__, exit=False, verbosity=2).result
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
