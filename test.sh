@@ -14,6 +14,8 @@ if [ -f config.status ]; then
 	exit 1
 fi
 
+step() { echo "== $* [${SECONDS}s]"; }
+
 summary() { # the Check runner's closing line, hidden by automake in the log
 	grep -E '^[0-9]+%: Checks:' "$1/tests/check_ddbgt.log" || true
 	grep -hE '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$1"/tests/*.log || true
@@ -23,9 +25,9 @@ run_build() { # name, configure flags...
 	local name=$1; shift
 	local dir="$top/_build/$name"
 	rm -rf "$dir"; mkdir -p "$dir"
-	echo "== $name: configure $*"
+	step "$name: configure $*"
 	(cd "$dir" && "$top/configure" -q "$@" >/dev/null && make -s -j"$jobs" >/dev/null)
-	echo "== $name: make check"
+	step "$name: make check"
 	if ! (cd "$dir" && make -s -j"$jobs" check >/dev/null 2>&1); then
 		cat "$dir"/test-suite.log >&2 || true
 		echo "test.sh: $name: make check failed" >&2
@@ -37,17 +39,17 @@ run_build() { # name, configure flags...
 run_build werror --enable-werror
 run_build sanitizers --enable-werror --enable-sanitizers
 
-echo "== valgrind: the Check suite in one process"
+step "valgrind: the Check suite in one process"
 (cd "$top/_build/werror" && make -s check-valgrind)
 
-echo "== distcheck"
+step "distcheck"
 (cd "$top/_build/werror" && make -s distcheck >/dev/null 2>&1) || {
 	echo "test.sh: make distcheck failed; rerun it in _build/werror to see why" >&2; exit 1; }
 
-echo "== abi: make check-abi against abi/libddbgt.abi"
+step "abi: make check-abi against abi/libddbgt.abi"
 (cd "$top/_build/werror" && make -s check-abi)
 
-echo "== installcheck: C and C++ examples against a staged install (DESTDIR)"
+step "installcheck: C and C++ examples against a staged install (DESTDIR)"
 stage="$top/_build/stage"
 rm -rf "$stage"
 (cd "$top/_build/werror" && make -s install DESTDIR="$stage" >/dev/null 2>&1 && make -s installcheck DESTDIR="$stage")
@@ -55,7 +57,7 @@ rm -rf "$stage"
 # The Debian packages, built from the tarball distcheck just checked, then
 # installed on this machine, used by the C example through pkg-config alone,
 # and removed again.
-echo "== debian: dpkg-buildpackage, install, build the C example, lintian"
+step "debian: dpkg-buildpackage, install, build the C example, lintian"
 as_root=()
 [ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
 for tool in dpkg-buildpackage dh lintian; do
@@ -87,4 +89,4 @@ if grep -E '^[EW]: ' "$deb/lintian.log" | grep -vqE ': (initial-upload-closes-no
 	exit 1
 fi
 
-echo "== all passed"
+step "all passed"

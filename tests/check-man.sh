@@ -1,30 +1,47 @@
 #!/bin/sh
 # Every exported symbol has a manual page (a link to its header's page, which
-# declares it), the umbrella header includes every header, every command of tools/commands.def has a section in ddbgt(1),
-# and every page renders without warnings.
+# declares it), the umbrella header includes every header, every command of
+# tools/commands.def has a section in ddbgt(1), and every page renders
+# without warnings.
 set -u
 man3="$DDBGT_TOP_BUILDDIR/man/man3"
 if [ ! -d "$man3" ]; then
 	echo "check-man: man/man3 was not generated (python3 missing at build time): skipped" >&2
 	exit 77
 fi
+man3=$(cd "$man3" && pwd)
 fail=0
 pass=0
-syms=$(sed -n 's/^[[:space:]]*\([a-z_][a-z0-9_]*\);$/\1/p' "$DDBGT_TOP_SRCDIR/lib/libddbgt.map")
-for s in $syms; do
-	page="$man3/$s.3"
-	target=$(sed -n 's|^\.so man3/\(.*\)$|\1|p' "$page" 2>/dev/null)
-	if [ -z "$target" ] || [ ! -f "$man3/$target" ]; then
-		echo "FAIL $s: no man3/$s.3 linking to a header's page"; fail=$((fail + 1)); continue
-	fi
-	# Declared in the page (roff escapes '-' only, so the name is verbatim),
-	# and named in NAME so that whatis/apropos find it.
-	if grep -q "[ *]$s(" "$man3/$target" && sed -n '/^\.SH NAME/,/^\.SH/p' "$man3/$target" | grep -qw "$s"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL $s: $target does not declare it or lacks it in NAME"; fail=$((fail + 1))
-	fi
-done
+# One python3 process for the ~300 pages (it generated them, so it is here).
+out=$("${PYTHON3:-python3}" - "$DDBGT_TOP_SRCDIR/lib/libddbgt.map" "$man3" <<'PY'
+import os, re, sys
+syms = re.findall(r"^\s*([a-z_][a-z0-9_]*);\s*$", open(sys.argv[1]).read(), re.M)
+man3 = sys.argv[2]
+ok = 0
+for s in syms:
+    try:
+        link = open(os.path.join(man3, s + ".3")).read()
+    except OSError:
+        link = ""
+    m = re.match(r"\.so man3/(\S+)\n$", link)
+    page = m and os.path.join(man3, m.group(1))
+    if not page or not os.path.isfile(page):
+        print("FAIL %s: no man3/%s.3 linking to a header's page" % (s, s))
+        continue
+    text = open(page).read()
+    name = text.split(".SH NAME", 1)[-1].split(".SH", 1)[0]
+    # Declared in the page (roff escapes '-' only, so the name is verbatim)
+    # and named in NAME, so that whatis and apropos find it.
+    if re.search(r"[ *]%s\(" % s, text) and re.search(r"\b%s\b" % s, name):
+        ok += 1
+    else:
+        print("FAIL %s: %s does not declare it or lacks it in NAME" % (s, m.group(1)))
+print("OK %d" % ok)
+PY
+)
+echo "$out" | grep '^FAIL'
+pass=$((pass + $(echo "$out" | sed -n 's/^OK //p')))
+fail=$((fail + $(echo "$out" | grep -c '^FAIL')))
 # The pages tell users to #include <ddbgt.h>: it must bring every header.
 for h in "$DDBGT_TOP_SRCDIR"/include/ddbgt/*.h; do
 	rel=ddbgt/${h##*/}
