@@ -361,7 +361,14 @@ def write_python(headers, path, version):
                         enums.append("    %r: %s," % (m.group(1), m.group(2).replace(" ", "")))
     out += structs
     out += ["# name: (restype, argtypes) of every exported function.", "PROTOTYPES = {"]
-    out += protos + ["}", "", "# Every enumeration constant of the public headers.", "CONSTANTS = {"]
+    out += protos + ["}", "", "# Every enumeration constant and integer macro of the public headers.", "CONSTANTS = {"]
+    for h in headers:
+        for g in h.groups:
+            for d in g.decls:
+                m = re.match(r"#\s*define\s+(DDBGT_\w+)\s+(-?\d+)u?\s*$", d.text.strip()) \
+                    if d.kind == "define" else None
+                if m:
+                    enums.append("    %r: %s," % (m.group(1), m.group(2)))
     out += enums + ["}", ""]
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(out))

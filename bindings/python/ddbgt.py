@@ -388,6 +388,88 @@ class Table(_Handle):
     def remove_replica(self, region):
         _check(lib.ddbgt_table_remove_replica(self.handle, _b(region)), "ddbgt_table_remove_replica")
 
+    # Terraform (<ddbgt/emit.h>) and cost (<ddbgt/cost.h>).
+    def emit(self, target="terraform", provider_version=None, resource_name=None, compact=False,
+             no_import=False, default_tags=None, assume_role_arn=None):
+        """The infrastructure-as-code document as text.
+
+        A table with errors raises DdbgtError (DDBGT_EINVALID) whose code, path
+        and diagnostics say why; the findings of a success are in self.warnings.
+        """
+        opts = _proto.ddbgt_emit_options()
+        _check(lib.ddbgt_emit_options_init(ctypes.byref(opts), constant("DDBGT_EMIT_OPTIONS_VERSION")),
+               "ddbgt_emit_options_init")
+        t = ctypes.c_int()
+        _check(lib.ddbgt_emit_target_parse(_b(target), ctypes.byref(t)), "ddbgt_emit_target_parse")
+        opts.target = t.value
+        # The option strings must outlive the call: keep them referenced here.
+        keep = [_b(provider_version), _b(resource_name), _b(assume_role_arn)]
+        opts.provider_version, opts.resource_name, opts.assume_role_arn = keep
+        opts.compact, opts.no_import = int(compact), int(no_import)
+        if default_tags:
+            keys = (ctypes.c_char_p * len(default_tags))(*[_b(k) for k in default_tags])
+            values = (ctypes.c_char_p * len(default_tags))(*[_b(v) for v in default_tags.values()])
+            keep += [keys, values]
+            opts.default_tag_count = len(default_tags)
+            opts.default_tag_keys = ctypes.cast(keys, ctypes.POINTER(ctypes.c_char_p))
+            opts.default_tag_values = ctypes.cast(values, ctypes.POINTER(ctypes.c_char_p))
+        with Diagnostics() as diags:
+            out = ctypes.c_void_p()
+            _check(lib.ddbgt_emit_string(ctypes.byref(out), self.handle, ctypes.byref(opts),
+                                         diags.handle), "ddbgt_emit_string", diags)
+            self.warnings = diags.to_list()
+            return _take_string(out)
+
+    def cost(self, prices_file=None, free_tier=False, recommendations=True):
+        """The monthly estimate as the library's JSON report, parsed into a dict.
+
+        prices_file merges a price file over the built-in table. The findings
+        (missing prices, an empty usage profile) are under "diagnostics".
+        """
+        opts = _proto.ddbgt_cost_options()
+        _check(lib.ddbgt_cost_options_init(ctypes.byref(opts), constant("DDBGT_COST_OPTIONS_VERSION")),
+               "ddbgt_cost_options_init")
+        opts.apply_free_tier, opts.recommendations = int(free_tier), int(recommendations)
+        with Diagnostics() as diags, _Prices.load(prices_file, diags) as prices:
+            opts.prices = prices.handle if prices else None
+            out = ctypes.c_void_p()
+            _check(lib.ddbgt_cost_estimate(ctypes.byref(out), self.handle, ctypes.byref(opts),
+                                           diags.handle), "ddbgt_cost_estimate", diags)
+            with _CostReport(out.value) as report:
+                text = ctypes.c_void_p()
+                _check(lib.ddbgt_cost_report_to_json(ctypes.byref(text), report.handle),
+                       "ddbgt_cost_report_to_json")
+                doc = json.loads(_take_string(text))
+            doc["diagnostics"] = diags.to_list()
+            return doc
+
+
+class _CostReport(_Handle):
+    _free = lib.ddbgt_cost_report_free
+
+
+class _Prices(_Handle):
+    _free = lib.ddbgt_prices_free
+
+    @classmethod
+    def load(cls, path, diags):
+        """The default prices with the file at path merged over them; a no-op without path."""
+        if path is None:
+            return cls(None, owned=False)
+        base = ctypes.c_void_p()
+        _check(lib.ddbgt_prices_default(ctypes.byref(base)), "ddbgt_prices_default")
+        with cls(base.value) as merged:
+            extra = ctypes.c_void_p()
+            _check(lib.ddbgt_prices_load_file(ctypes.byref(extra), _b(os.fspath(path)),
+                                              diags.handle), "ddbgt_prices_load_file", diags, SpecError)
+            with cls(extra.value) as e:
+                _check(lib.ddbgt_prices_merge(merged.handle, e.handle), "ddbgt_prices_merge")
+            merged._finalizer.detach()
+            return cls(merged.handle.value)
+
+    def __bool__(self):
+        return bool(self._ptr)
+
 
 def code_info(code):
     """The catalogue entry of a code (name or number) as a dict; KeyError if unknown."""

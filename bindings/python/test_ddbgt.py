@@ -211,6 +211,53 @@ class TestDiagnostics(unittest.TestCase):
             ddbgt.code_info("DDBGT_E_NO_SUCH_THING")
 
 
+class TestEmitAndCost(unittest.TestCase):
+    EMIT = os.path.join(SRCDIR, "tests", "data", "emit")
+    COST = os.path.join(SRCDIR, "tests", "data", "cost")
+
+    def test_emit_matches_the_golden_file(self):
+        with ddbgt.Table.load(os.path.join(SRCDIR, "examples", "specs", "primary-standby-ia.json")) as t:
+            with open(os.path.join(self.EMIT, "primary-standby-ia.tf.json"), encoding="utf-8") as f:
+                self.assertEqual(t.emit(), f.read())
+            compact = t.emit(compact=True, default_tags={"team": "payments"})
+            self.assertNotIn("\n  ", compact)
+            self.assertEqual(json.loads(compact)["provider"]["aws"][0]["default_tags"]["tags"],
+                             {"team": "payments"})
+
+    def test_emit_refuses_an_invalid_table(self):
+        with ddbgt.Table("t") as t:
+            t.add_replica("us-east-1")
+            with self.assertRaises(ddbgt.DdbgtError) as cm:
+                t.emit()
+            e = cm.exception
+            self.assertEqual(e.status, ddbgt.constant("DDBGT_EINVALID"))
+            self.assertTrue(e.code and e.code.startswith("DDBGT_E_"))
+            self.assertIsNotNone(e.path)
+            with self.assertRaises(ddbgt.DdbgtError) as cm:
+                t.emit(target="pulumi")
+            self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_ENOTFOUND"))
+
+    def test_cost_matches_the_golden_report(self):
+        with open(os.path.join(self.COST, "aws-4-1b-provisioned.report.json"), encoding="utf-8") as f:
+            golden = json.load(f)
+        with ddbgt.Table.load(os.path.join(self.COST, "aws-4-1b-provisioned.json")) as t:
+            report = t.cost()
+        self.assertEqual(report["total_nanos"], golden["total_nanos"])
+        self.assertEqual(report["regions"], golden["regions"])
+        self.assertEqual(report["lines"], golden["lines"])
+
+    def test_cost_findings_and_price_file(self):
+        with ddbgt.Table.from_dict(MINIMAL) as t:
+            report = t.cost()
+            self.assertEqual(report["total_nanos"], 0)
+            self.assertIn("DDBGT_I_USAGE_EMPTY", [d["code"] for d in report["diagnostics"]])
+            with self.assertRaises(ddbgt.SpecError) as cm:
+                t.cost(prices_file=os.path.join(self.COST, "bad-syntax.json"))
+            self.assertTrue(cm.exception.code)
+            self.assertEqual(t.cost(prices_file=os.path.join(self.COST, "override-edp.json"))
+                             ["total_nanos"], 0)
+
+
 class TestRegions(unittest.TestCase):
     def test_catalogue(self):
         regs = ddbgt.regions()
