@@ -416,3 +416,50 @@ func FindRegion(code string) (r Region, ok bool) {
 	}
 	return regionOf(p), true
 }
+
+// Emit writes the Terraform JSON of a valid table; target is "terraform" or
+// "terraform-legacy". A table with errors gives an *Error with Status
+// EINVALID and the findings.
+func (t *Table) Emit(target string) (string, error) {
+	defer runtime.KeepAlive(t)
+	var opts C.ddbgt_emit_options
+	if err := check("ddbgt_emit_options_init", C.ddbgt_emit_options_init(&opts, C.DDBGT_EMIT_OPTIONS_VERSION)); err != nil {
+		return "", err
+	}
+	ct := C.CString(target)
+	defer C.free(unsafe.Pointer(ct))
+	if err := check("ddbgt_emit_target_parse", C.ddbgt_emit_target_parse(ct, &opts.target)); err != nil {
+		return "", err
+	}
+	d, err := newDiags()
+	if err != nil {
+		return "", err
+	}
+	defer d.free()
+	var out *C.char
+	if status := C.ddbgt_emit_string(&out, t.handle(), &opts, d.p); status < 0 {
+		return "", newError("ddbgt_emit_string", status, d.list())
+	}
+	return takeString(out), nil
+}
+
+// Cost is the monthly estimate with the built-in prices, as the library's
+// JSON report.
+func (t *Table) Cost() (string, error) {
+	defer runtime.KeepAlive(t)
+	d, err := newDiags()
+	if err != nil {
+		return "", err
+	}
+	defer d.free()
+	var report *C.ddbgt_cost_report
+	if status := C.ddbgt_cost_estimate(&report, t.handle(), nil, d.p); status < 0 {
+		return "", newError("ddbgt_cost_estimate", status, d.list())
+	}
+	defer C.ddbgt_cost_report_free(report)
+	var out *C.char
+	if err := check("ddbgt_cost_report_to_json", C.ddbgt_cost_report_to_json(&out, report)); err != nil {
+		return "", err
+	}
+	return takeString(out), nil
+}

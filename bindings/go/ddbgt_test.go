@@ -198,3 +198,40 @@ func TestRegions(t *testing.T) {
 		t.Error("eu-west-1 is not in Regions()")
 	}
 }
+
+func TestEmitAndCost(t *testing.T) {
+	tbl, err := LoadSpecFile(filepath.Join("..", "..", "examples", "specs", "primary-standby-ia.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tbl.Close()
+	doc, err := tbl.Emit("terraform")
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden, err := os.ReadFile(filepath.Join("..", "..", "tests", "data", "emit", "primary-standby-ia.tf.json"))
+	if err != nil || doc != string(golden) {
+		t.Errorf("Emit differs from the golden file (%v)", err)
+	}
+	var e *Error
+	if _, err := tbl.Emit("pulumi"); !errors.As(err, &e) || e.Status != ENOTFOUND {
+		t.Errorf("Emit(pulumi) = %v", err)
+	}
+	bad, _ := NewTable("t")
+	defer bad.Close()
+	if _, err := bad.Emit("terraform"); !errors.As(err, &e) || e.Status != EINVALID || e.Code == "" {
+		t.Errorf("Emit of an invalid table = %v", err)
+	}
+	costTbl, err := LoadSpecFile(filepath.Join("..", "..", "tests", "data", "cost", "aws-4-1b-provisioned.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer costTbl.Close()
+	report, err := costTbl.Cost()
+	var parsed struct {
+		TotalNanos int64 `json:"total_nanos"`
+	}
+	if err != nil || json.Unmarshal([]byte(report), &parsed) != nil || parsed.TotalNanos != 34311166500 {
+		t.Errorf("Cost = %v, total %d", err, parsed.TotalNanos)
+	}
+}
