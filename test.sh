@@ -14,6 +14,8 @@ if [ -f config.status ]; then
 	exit 1
 fi
 
+step() { echo "== $* [${SECONDS}s]"; }
+
 summary() { # the Check runner's closing line, hidden by automake in the log
 	grep -E '^[0-9]+%: Checks:' "$1/tests/check_ddbgt.log" || true
 	grep -hE '^[a-z-]+: [0-9]+ passed, [0-9]+ failed' "$1"/tests/*.log || true
@@ -23,9 +25,9 @@ run_build() { # name, configure flags...
 	local name=$1; shift
 	local dir="$top/_build/$name"
 	rm -rf "$dir"; mkdir -p "$dir"
-	echo "== $name: configure $*"
+	step "$name: configure $*"
 	(cd "$dir" && "$top/configure" -q "$@" >/dev/null && make -s -j"$jobs" >/dev/null)
-	echo "== $name: make check"
+	step "$name: make check"
 	if ! (cd "$dir" && make -s -j"$jobs" check >/dev/null 2>&1); then
 		cat "$dir"/test-suite.log >&2 || true
 		echo "test.sh: $name: make check failed" >&2
@@ -38,11 +40,54 @@ run_build werror --enable-werror
 # terraform plans take a minute or more; once, in the build above, is enough.
 DDBGT_SKIP_TERRAFORM=1 run_build sanitizers --enable-werror --enable-sanitizers
 
-echo "== valgrind: the Check suite in one process"
+step "valgrind: the Check suite in one process"
 (cd "$top/_build/werror" && make -s check-valgrind)
 
-echo "== distcheck"
+step "distcheck"
 (cd "$top/_build/werror" && DDBGT_SKIP_TERRAFORM=1 make -s distcheck >/dev/null 2>&1) || {
 	echo "test.sh: make distcheck failed; rerun it in _build/werror to see why" >&2; exit 1; }
 
-echo "== all passed"
+step "abi: make check-abi against abi/libddbgt.abi"
+(cd "$top/_build/werror" && make -s check-abi)
+
+step "installcheck: C and C++ examples against a staged install (DESTDIR)"
+stage="$top/_build/stage"
+rm -rf "$stage"
+(cd "$top/_build/werror" && make -s install DESTDIR="$stage" >/dev/null 2>&1 && make -s installcheck DESTDIR="$stage")
+
+# The Debian packages, built from the tarball distcheck just checked, then
+# installed on this machine, used by the C example through pkg-config alone,
+# and removed again.
+step "debian: dpkg-buildpackage, install, build the C example, lintian"
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
+for tool in dpkg-buildpackage dh lintian; do
+	command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing: run ./deps.sh" >&2; exit 1; }
+done
+deb="$top/_build/deb"
+rm -rf "$deb"; mkdir -p "$deb"
+tar -xzf "$top"/_build/werror/libddbgt-*.tar.gz -C "$deb"
+src=$(echo "$deb"/libddbgt-*/)
+if ! (cd "$src" && DEB_BUILD_OPTIONS="nocheck parallel=$jobs" dpkg-buildpackage -us -uc -b > "$deb/build.log" 2>&1); then
+	tail -n 40 "$deb/build.log" >&2
+	echo "test.sh: dpkg-buildpackage failed (log: $deb/build.log)" >&2
+	exit 1
+fi
+if grep -q 'new symbols appeared' "$deb/build.log"; then
+	grep -A30 'new symbols appeared' "$deb/build.log" | grep '^+ ' | head -n 20
+	echo "test.sh: NOTE: debian/libddbgt1.symbols lacks the new symbols above: run debian/gen-symbols.sh and commit"
+fi
+"${as_root[@]}" dpkg -i "$deb"/libddbgt1_*.deb "$deb"/libddbgt-dev_*.deb "$deb"/ddbgt_*.deb > "$deb/install.log"
+trap '"${as_root[@]}" dpkg -r ddbgt libddbgt-dev libddbgt1 >/dev/null 2>&1 || true' EXIT
+(cd "$deb" && cc -Wall -Werror -o example "$top/examples/example.c" $(pkg-config --cflags --libs ddbgt) && ./example >/dev/null)
+ddbgt validate "$top/tests/data/spec/minimal.json" >/dev/null
+man -w ddbgt_table_new >/dev/null && man -w ddbgt >/dev/null
+echo "debian: libddbgt1, libddbgt-dev and ddbgt built and installed; the C example built with pkg-config and ran"
+lintian --profile debian "$deb"/*.changes 2>&1 | grep -v 'root privileges' > "$deb/lintian.log" || true
+cat "$deb/lintian.log"
+if grep -E '^[EW]: ' "$deb/lintian.log" | grep -vqE ': (initial-upload-closes-no-bugs)'; then
+	echo "test.sh: lintian reports errors or warnings" >&2
+	exit 1
+fi
+
+step "all passed"

@@ -79,6 +79,16 @@ int ddbgt_cmd_cost(int argc, char **argv)
 	ddbgt_cost_report *report = NULL;
 	char *text = NULL;
 	int rc = cli_load_spec(spec, &table, diags);
+	if (rc == CLI_OK) {
+		/* A table AWS would refuse has no bill: refuse it as emit does. */
+		int st = ddbgt_table_validate(table, NULL, diags);
+		if (st == DDBGT_EINVALID)
+			rc = CLI_INVALID;
+		else if (st != DDBGT_OK) {
+			fprintf(stderr, "ddbgt: %s\n", ddbgt_strerror(st));
+			rc = CLI_INPUT;
+		}
+	}
 	if (rc == CLI_OK)
 		rc = load_prices(prices_path, &prices, diags);
 	if (rc == CLI_OK) {

@@ -1,0 +1,3 @@
+module github.com/libddbgt/libddbgt/bindings/go
+
+go 1.19
