@@ -58,12 +58,32 @@ START_TEST(findings_hold_valid_utf8_only)
 }
 END_TEST
 
+/* Found by fuzz_spec (UBSan): an empty object as the first value with
+ * members in the reader copied from its NULL member stack. */
+START_TEST(empty_containers_first)
+{
+	static const char *const docs[] = {
+		"{\"format\":{}}", "{\"a\":[],\"b\":{}}", "{}", "[]", "[{}]", "{\"x\":[[],{}]}",
+	};
+	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+		ddbgt_diags *d = NULL;
+		ddbgt_table *t = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&t, docs[i], strlen(docs[i]), d), DDBGT_ESPEC);
+		ck_assert_ptr_null(t);
+		ck_assert_uint_gt(ddbgt_diags_error_count(d), 0);
+		ddbgt_diags_free(d);
+	}
+}
+END_TEST
+
 Suite *ddbgt_test_reliability(void)
 {
 	Suite *s = suite_create("reliability");
 	TCase *tc = tcase_create("fuzz-regressions");
 	tcase_add_test(tc, syntax_error_quoting_half_a_character);
 	tcase_add_test(tc, findings_hold_valid_utf8_only);
+	tcase_add_test(tc, empty_containers_first);
 	suite_add_tcase(s, tc);
 	return s;
 }
