@@ -2,7 +2,8 @@
 # Install the Debian 12 packages that building and testing libddbgt need,
 # skipping those already present. Uses sudo when not run as root.
 set -euo pipefail
-pkgs=(build-essential autoconf automake libtool pkg-config libjansson-dev check valgrind)
+pkgs=(build-essential autoconf automake libtool pkg-config libjansson-dev check valgrind
+	clang libclang-rt-14-dev)
 need=()
 for pkg in "${pkgs[@]}"; do
 	dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
