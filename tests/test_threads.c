@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <ddbgt.h>
+#include <ddbgt/region.h>
 
 #include "testutil.h"
 
@@ -23,6 +24,7 @@ struct shared {
 	const char *expected_dump;
 	const char *expected_changed; /* the dump after change() */
 	const char *expected_diags;   /* diags_to_json of the malformed document */
+	const char *expected_selection; /* a region selection over "EU", computed once */
 	const ddbgt_table *table;     /* shared read-only handle */
 	const ddbgt_diags *diags;     /* shared read-only findings */
 };
@@ -101,6 +103,16 @@ static void *own_handles(void *arg)
 		ddbgt_table_free(copy);
 		ddbgt_table_free(t);
 		ddbgt_diags_free(d);
+		ddbgt_region_query *q = NULL;
+		ddbgt_region_selection *sel = NULL;
+		if (ddbgt_region_query_new(&q) || ddbgt_region_query_add_geography(q, "EU", 1) ||
+		    ddbgt_region_query_set_count(q, 2) || ddbgt_region_query_run(&sel, q))
+			note_failure(w, "region selection");
+		s = NULL;
+		rc = ddbgt_region_selection_to_json(&s, sel);
+		expect_str(w, rc, s, sh->expected_selection, "region selection json");
+		ddbgt_region_selection_free(sel);
+		ddbgt_region_query_free(q);
 	}
 	return NULL;
 }
@@ -146,6 +158,11 @@ static void *shared_handle(void *arg)
 		for (size_t i = 0; i < ddbgt_code_count(); i++)
 			if (!ddbgt_code_name(ddbgt_code_at(i)) || !ddbgt_code_summary(ddbgt_code_at(i)))
 				note_failure(w, "code catalogue");
+		for (size_t i = 0; i < ddbgt_region_count(); i++) {
+			const ddbgt_region *r = ddbgt_region_at(i);
+			if (ddbgt_region_find(ddbgt_region_code(r)) != r)
+				note_failure(w, "region catalogue");
+		}
 		int v = 0;
 		if (ddbgt_enum_parse(DDBGT_ENUM_ROLE, "standby", &v) || v != DDBGT_ROLE_STANDBY)
 			note_failure(w, "enum parse");
@@ -171,7 +188,7 @@ static void run(void *(*fn)(void *), const struct shared *sh)
 /* The expected results, computed on this thread before any other starts. */
 struct fixture {
 	struct shared sh;
-	char *full, *dump, *changed, *diags_json;
+	char *full, *dump, *changed, *diags_json, *selection;
 	ddbgt_table *table;
 	ddbgt_diags *diags;
 };
@@ -193,6 +210,16 @@ static void setup(struct fixture *f)
 	ck_assert_int_eq(ddbgt_spec_load_string(&bad, malformed, sizeof malformed - 1, f->diags),
 	                 DDBGT_ESPEC);
 	ck_assert_int_eq(ddbgt_diags_to_json(&f->diags_json, f->diags), DDBGT_OK);
+	ddbgt_region_query *q = NULL;
+	ddbgt_region_selection *sel = NULL;
+	ck_assert_int_eq(ddbgt_region_query_new(&q), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_region_query_add_geography(q, "EU", 1), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_region_query_set_count(q, 2), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_region_query_run(&sel, q), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_region_selection_to_json(&f->selection, sel), DDBGT_OK);
+	ddbgt_region_selection_free(sel);
+	ddbgt_region_query_free(q);
+	f->sh.expected_selection = f->selection;
 	f->sh.full = f->full;
 	f->sh.expected_dump = f->dump;
 	f->sh.expected_changed = f->changed;
@@ -206,6 +233,7 @@ static void teardown(struct fixture *f)
 	ddbgt_free(f->dump);
 	ddbgt_free(f->changed);
 	ddbgt_free(f->diags_json);
+	ddbgt_free(f->selection);
 	ddbgt_table_free(f->table);
 	ddbgt_diags_free(f->diags);
 	free(f->full);
