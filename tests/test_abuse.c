@@ -10,11 +10,11 @@
  * conventions say so, and must set a `**out` to NULL when it fails.
  * ASan, UBSan and valgrind watch the same calls in their builds.
  */
-#include <float.h>
 #include <jansson.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +125,15 @@ static void *new_region_selection(void)
 	return sel;
 }
 
+/* For functions that write to a stream. */
+static void *open_devnull(void)
+{
+	FILE *f = fopen("/dev/null", "w");
+	ck_assert_ptr_nonnull(f);
+	return f;
+}
+
+static void close_file(void *p) { fclose(p); }
 static void free_nothing(void *p) { (void)p; }
 static void free_region_query(void *p) { ddbgt_region_query_free(p); }
 static void free_region_selection(void *p) { ddbgt_region_selection_free(p); }
@@ -158,6 +167,7 @@ static const struct factory {
 	{"ddbgt_region", catalogue_region, free_nothing},
 	{"ddbgt_region_query", new_region_query, free_region_query},
 	{"ddbgt_region_selection", new_region_selection, free_region_selection},
+	{"FILE", open_devnull, close_file},
 	{"char", NULL, free_string},
 };
 
@@ -271,7 +281,7 @@ static int has_kind(const struct abuse_fn *fn, enum abuse_kind kind)
 
 /* --- the three scenarios ------------------------------------------------- */
 
-#define SCRATCH_WORDS 8
+#define SCRATCH_WORDS 64
 /* A path in a folder that does not exist: file functions fail, nothing is written. */
 static const char bad_path[] = "/nonexistent-ddbgt-abuse/x";
 
