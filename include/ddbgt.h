@@ -15,5 +15,8 @@
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
+#include "ddbgt/cost.h"
+#include "ddbgt/region.h"
+#include "ddbgt/emit.h"
 
 #endif

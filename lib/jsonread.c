@@ -538,7 +538,7 @@ static jr_value *parse_container(struct parser *P, int depth, int is_object)
 			out_of_memory(P);
 			return NULL;
 		}
-		/* An empty object before any member was stacked: the stack is still NULL. */
+		/* An empty object before any member was read has no stack yet. */
 		if (n)
 			memcpy(m, P->stack + base, n * sizeof *m);
 		v->u.obj.members = m;
