@@ -14,11 +14,11 @@ for target in "$@"; do
 	# Seeds: the hand-made malformed cases, past crashes, the spec test data,
 	# and the examples and templates when the tree has them.
 	seeds="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec"
-	for extra in "$top/examples" "$top/templates" "$top/data/templates"; do
+	for extra in "$top/examples/specs" "$top/templates" "$top/data/templates"; do
 		[ -d "$extra" ] && seeds="$seeds $extra"
 	done
 	case $name in
-	fuzz_prices) seeds="$top/fuzz/corpus/prices $top/fuzz/regressions" ;;
+	fuzz_prices) seeds="$top/fuzz/corpus/prices $top/fuzz/regressions $top/data $top/tests/data/cost" ;;
 	esac
 	echo "== $name: ${secs}s"
 	# shellcheck disable=SC2086

@@ -130,6 +130,7 @@ END {
 		else if (ret == "AR_PTR") printf "\tc->rp = (const void *)%s;\n", call
 		else if (ret == "AR_SIZE") printf "\tc->rz = %s;\n", call
 		else if (ret == "AR_DBL") printf "\tc->rd = %s;\n", call
+		else if (ret == "AR_ENUM") printf "\tc->ri = (int)%s;\n", call
 		else printf "\tc->ri = (long long)%s;\n", call
 		print "}\n"
 		n++

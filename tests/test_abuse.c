@@ -134,6 +134,24 @@ static void *open_devnull(void)
 }
 
 static void close_file(void *p) { fclose(p); }
+static void *new_prices(void)
+{
+	ddbgt_prices *p = NULL;
+	ck_assert_int_eq(ddbgt_prices_default(&p), DDBGT_OK);
+	return p;
+}
+
+static void *new_cost_report(void)
+{
+	ddbgt_table *t = new_table();
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_OK);
+	ddbgt_table_free(t);
+	return r;
+}
+
+static void free_prices(void *p) { ddbgt_prices_free(p); }
+static void free_cost_report(void *p) { ddbgt_cost_report_free(p); }
 static void free_nothing(void *p) { (void)p; }
 static void free_region_query(void *p) { ddbgt_region_query_free(p); }
 static void free_region_selection(void *p) { ddbgt_region_selection_free(p); }
@@ -167,6 +185,8 @@ static const struct factory {
 	{"ddbgt_region", catalogue_region, free_nothing},
 	{"ddbgt_region_query", new_region_query, free_region_query},
 	{"ddbgt_region_selection", new_region_selection, free_region_selection},
+	{"ddbgt_prices", new_prices, free_prices},
+	{"ddbgt_cost_report", new_cost_report, free_cost_report},
 	{"FILE", open_devnull, close_file},
 	{"char", NULL, free_string},
 };
@@ -224,6 +244,10 @@ static const struct {
 	{"ddbgt_replica_deletion_protection", DDBGT_INHERIT},
 	/* Distances and shares: -1 marks "no such region", 0 being a real answer. */
 	{"ddbgt_region_distance_km", -1},
+	/* Price items start at 0 (DDBGT_PRICE_WRU): -1 is "no such line". */
+	{"ddbgt_cost_line_item", -1},
+	/* A missing price is -1, 0 being a real price. */
+	{"ddbgt_cost_line_unit_price_nanos", -1},
 	{"ddbgt_region_selection_distance_km", -1},
 	{"ddbgt_region_selection_weight", -1},
 	{"ddbgt_region_selection_mean_distance_km", -1},

@@ -405,6 +405,61 @@ static int op_replace_usage(struct fixture *f)
 	return op_replace_policy_usage(f, 1);
 }
 
+static int op_emit(struct fixture *f)
+{
+	ddbgt_diags *d = NULL;
+	char *tf = NULL;
+	int rc = ddbgt_diags_new(&d);
+	if (!rc) {
+		rc = ddbgt_emit_string(&tf, f->table, NULL, d);
+		if (rc)
+			ck_assert_ptr_null(tf);
+	}
+	ddbgt_free(tf);
+	ddbgt_diags_free(d);
+	return rc;
+}
+
+static int op_cost(struct fixture *f)
+{
+	ddbgt_diags *d = NULL;
+	ddbgt_cost_report *r = NULL;
+	char *json = NULL, *text = NULL;
+	int rc = ddbgt_diags_new(&d);
+	if (!rc) {
+		rc = ddbgt_cost_estimate(&r, f->table, NULL, d);
+		if (rc)
+			ck_assert_ptr_null(r);
+	}
+	if (!rc) rc = ddbgt_cost_report_to_json(&json, r);
+	if (!rc) rc = ddbgt_cost_report_to_text(&text, r);
+	ddbgt_free(json);
+	ddbgt_free(text);
+	ddbgt_cost_report_free(r);
+	ddbgt_diags_free(d);
+	return rc;
+}
+
+static int op_prices(struct fixture *f)
+{
+	(void)f;
+	static const char file[] =
+		"{\"format\":\"ddbgt-prices/1\",\"currency\":\"USD\",\"effective_date\":"
+		"\"2026-01-01\",\"regions\":{\"us-east-1\":{\"standard\":{\"rwru\":0.5}}}}";
+	ddbgt_prices *p = NULL, *base = NULL, *copy = NULL;
+	ddbgt_diags *d = NULL;
+	int rc = ddbgt_diags_new(&d);
+	if (!rc) rc = ddbgt_prices_load_string(&p, file, sizeof file - 1, d);
+	if (!rc) rc = ddbgt_prices_default(&base);
+	if (!rc) rc = ddbgt_prices_copy(&copy, base);
+	if (!rc) rc = ddbgt_prices_merge(copy, p);
+	ddbgt_prices_free(p);
+	ddbgt_prices_free(base);
+	ddbgt_prices_free(copy);
+	ddbgt_diags_free(d);
+	return rc;
+}
+
 struct op {
 	const char *name;
 	int (*run)(struct fixture *f);
@@ -423,6 +478,9 @@ static const struct op ops[] = {
 	{"copy_parts", op_copy_parts, DDBGT_OK},
 	{"diags_output", op_diags_output, DDBGT_OK},
 	{"diags_append", op_diags_append, DDBGT_OK},
+	{"emit", op_emit, DDBGT_OK},
+	{"cost", op_cost, DDBGT_OK},
+	{"prices", op_prices, DDBGT_OK},
 	{"add_replica", op_add_replica, DDBGT_OK},
 	{"add_gsi", op_add_gsi, DDBGT_OK},
 #define CHANGE_OP(name) {#name, op_##name, DDBGT_OK},
