@@ -15,6 +15,7 @@
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
+#include "ddbgt/validate.h"
 #include "ddbgt/cost.h"
 #include "ddbgt/region.h"
 #include "ddbgt/emit.h"
