@@ -1,7 +1,7 @@
 /*
  * Fuzz target: the whole pipeline on one input, as the ddbgt command runs
- * it: load, dump and reload of the dump (same bytes), Terraform emit and
- * cost estimate. The emitted document must parse as JSON, carry no
+ * it: load, dump and reload of the dump (same bytes), validation,
+ * Terraform emit (refused for a table with errors) and cost estimate. The emitted document must parse as JSON, carry no
  * unescaped "${" or "%{" from a user string, and come out the same bytes
  * when emitted again and when emitted from the reloaded dump.
  */
@@ -105,7 +105,22 @@ static void check_emitted(const json_t *v, const struct strings *user)
 	}
 }
 
-static void emit(const ddbgt_table *t, const char *dump)
+/* 1 when the table validates without an error. */
+static int validate(const ddbgt_table *t)
+{
+	ddbgt_diags *d = NULL;
+	fuzz_ok(ddbgt_diags_new(&d), "ddbgt_diags_new");
+	int rc = ddbgt_table_validate(t, NULL, d);
+	fuzz_check_diags(d);
+	if (rc != DDBGT_OK && rc != DDBGT_EINVALID)
+		fuzz_fail("validate: unexpected status", ddbgt_status_name(rc));
+	if ((rc == DDBGT_OK) != (ddbgt_diags_error_count(d) == 0))
+		fuzz_fail("validate: the status and the error findings disagree", NULL);
+	ddbgt_diags_free(d);
+	return rc == DDBGT_OK;
+}
+
+static void emit(const ddbgt_table *t, const char *dump, int valid)
 {
 	ddbgt_diags *d = NULL;
 	fuzz_ok(ddbgt_diags_new(&d), "ddbgt_diags_new");
@@ -115,6 +130,8 @@ static void emit(const ddbgt_table *t, const char *dump)
 	if (rc == DDBGT_OK) {
 		if (!tf || ddbgt_diags_error_count(d))
 			fuzz_fail("emit: DDBGT_OK without a document, or with errors", NULL);
+		if (!valid)
+			fuzz_fail("emit: a document for a table the validator refuses", NULL);
 		json_error_t err;
 		json_t *doc = json_loads(tf, 0, &err);
 		if (!doc)
@@ -185,7 +202,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ddbgt_table *t = fuzz_load((const char *)data, size, d);
 	if (t) {
 		char *dump = fuzz_dump_round_trip(t);
-		emit(t, dump);
+		emit(t, dump, validate(t));
 		estimate(t);
 		ddbgt_free(dump);
 	}

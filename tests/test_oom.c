@@ -405,6 +405,16 @@ static int op_replace_usage(struct fixture *f)
 	return op_replace_policy_usage(f, 1);
 }
 
+static int op_validate(struct fixture *f)
+{
+	ddbgt_diags *d = NULL;
+	int rc = ddbgt_diags_new(&d);
+	if (!rc)
+		rc = ddbgt_table_validate(f->table, NULL, d);
+	ddbgt_diags_free(d);
+	return rc;
+}
+
 static int op_emit(struct fixture *f)
 {
 	ddbgt_diags *d = NULL;
@@ -478,6 +488,8 @@ static const struct op ops[] = {
 	{"copy_parts", op_copy_parts, DDBGT_OK},
 	{"diags_output", op_diags_output, DDBGT_OK},
 	{"diags_append", op_diags_append, DDBGT_OK},
+	/* full.json breaks validator rules: the verdict is DDBGT_EINVALID. */
+	{"validate", op_validate, DDBGT_EINVALID},
 	{"emit", op_emit, DDBGT_OK},
 	{"cost", op_cost, DDBGT_OK},
 	{"prices", op_prices, DDBGT_OK},

@@ -24,6 +24,9 @@ struct shared {
 	const char *expected_dump;
 	const char *expected_changed; /* the dump after change() */
 	const char *expected_diags;   /* diags_to_json of the malformed document */
+	int verdict;                    /* ddbgt_table_validate of the table */
+	const char *expected_tf;        /* the Terraform document of the table */
+	const char *expected_cost;      /* its cost report as JSON */
 	const char *expected_selection; /* a region selection over "EU", computed once */
 	const ddbgt_table *table;     /* shared read-only handle */
 	const ddbgt_diags *diags;     /* shared read-only findings */
@@ -94,6 +97,12 @@ static void *own_handles(void *arg)
 		expect_str(w, rc, s, sh->expected_changed,
 		           "dump after change");
 		ddbgt_diags_clear(d);
+		if (ddbgt_table_validate(t, NULL, d) != sh->verdict)
+			note_failure(w, "validate");
+		s = NULL;
+		rc = ddbgt_emit_string(&s, t, NULL, NULL);
+		expect_str(w, rc, s, sh->expected_tf, "emit");
+		ddbgt_diags_clear(d);
 		ddbgt_table *bad = NULL;
 		if (ddbgt_spec_load_string(&bad, malformed, sizeof malformed - 1, d) != DDBGT_ESPEC)
 			note_failure(w, "malformed load");
@@ -136,6 +145,20 @@ static void *shared_handle(void *arg)
 		expect_str(w, rc, s, sh->expected_changed,
 		           "dump of a changed copy");
 		ddbgt_table_free(copy);
+		ddbgt_diags *found = NULL;
+		if (ddbgt_diags_new(&found) || ddbgt_table_validate(t, NULL, found) != sh->verdict)
+			note_failure(w, "shared validate");
+		ddbgt_diags_free(found);
+		s = NULL;
+		rc = ddbgt_emit_string(&s, t, NULL, NULL);
+		expect_str(w, rc, s, sh->expected_tf, "shared emit");
+		ddbgt_cost_report *cr = NULL;
+		s = NULL;
+		if (ddbgt_cost_estimate(&cr, t, NULL, NULL) || ddbgt_cost_report_to_json(&s, cr))
+			note_failure(w, "shared cost");
+		else
+			expect_str(w, DDBGT_OK, s, sh->expected_cost, "shared cost json");
+		ddbgt_cost_report_free(cr);
 		s = NULL;
 		rc = ddbgt_diags_to_json(&s, sh->diags);
 		expect_str(w, rc, s, sh->expected_diags,
@@ -188,7 +211,7 @@ static void run(void *(*fn)(void *), const struct shared *sh)
 /* The expected results, computed on this thread before any other starts. */
 struct fixture {
 	struct shared sh;
-	char *full, *dump, *changed, *diags_json, *selection;
+	char *full, *dump, *changed, *diags_json, *selection, *tf, *cost;
 	ddbgt_table *table;
 	ddbgt_diags *diags;
 };
@@ -220,6 +243,14 @@ static void setup(struct fixture *f)
 	ddbgt_region_selection_free(sel);
 	ddbgt_region_query_free(q);
 	f->sh.expected_selection = f->selection;
+	f->sh.verdict = ddbgt_table_validate(f->table, NULL, NULL);
+	ck_assert_int_eq(ddbgt_emit_string(&f->tf, f->table, NULL, NULL), DDBGT_OK);
+	ddbgt_cost_report *cr = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&cr, f->table, NULL, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_cost_report_to_json(&f->cost, cr), DDBGT_OK);
+	ddbgt_cost_report_free(cr);
+	f->sh.expected_tf = f->tf;
+	f->sh.expected_cost = f->cost;
 	f->sh.full = f->full;
 	f->sh.expected_dump = f->dump;
 	f->sh.expected_changed = f->changed;
@@ -234,6 +265,8 @@ static void teardown(struct fixture *f)
 	ddbgt_free(f->changed);
 	ddbgt_free(f->diags_json);
 	ddbgt_free(f->selection);
+	ddbgt_free(f->tf);
+	ddbgt_free(f->cost);
 	ddbgt_table_free(f->table);
 	ddbgt_diags_free(f->diags);
 	free(f->full);
