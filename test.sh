@@ -40,6 +40,31 @@ run_build werror --enable-werror
 # terraform plans take a minute or more; once, in the build above, is enough.
 DDBGT_SKIP_TERRAFORM=1 run_build sanitizers --enable-werror --enable-sanitizers
 
+# The thread tests under ThreadSanitizer: only the Check runner is built.
+step "tsan: configure --enable-tsan; the threads suite"
+tsan_dir="$top/_build/tsan"
+rm -rf "$tsan_dir"; mkdir -p "$tsan_dir"
+(cd "$tsan_dir" && "$top/configure" -q --enable-werror --enable-tsan >/dev/null &&
+	make -s -j"$jobs" tests/check_ddbgt >/dev/null) || {
+	echo "test.sh: the ThreadSanitizer build failed" >&2; exit 1; }
+(cd "$tsan_dir" && CK_RUN_SUITE=threads DDBGT_TEST_SRCDIR="$top/tests" \
+	TSAN_OPTIONS=halt_on_error=1 ./tests/check_ddbgt | grep -E '^[0-9]+%: Checks:') || {
+	echo "test.sh: the thread tests failed under ThreadSanitizer" >&2; exit 1; }
+
+# libFuzzer smoke run (FUZZ_SECONDS per target, 60 by default), when clang
+# with libFuzzer is installed (deps.sh installs it).
+if command -v clang >/dev/null 2>&1; then
+	step "fuzz: CC=clang --enable-fuzzing; make fuzz-smoke"
+	fuzz_dir="$top/_build/fuzz"
+	rm -rf "$fuzz_dir"; mkdir -p "$fuzz_dir"
+	(cd "$fuzz_dir" && "$top/configure" -q CC=clang --enable-werror --enable-fuzzing >/dev/null &&
+		make -s -j"$jobs" fuzz-targets >/dev/null) || {
+		echo "test.sh: the fuzzing build failed" >&2; exit 1; }
+	(cd "$fuzz_dir" && make -s fuzz-smoke FUZZ_SECONDS="${FUZZ_SECONDS:-60}") || exit 1
+else
+	echo "== fuzz: skipped: clang is not installed (./deps.sh installs clang and libclang-rt-14-dev)" >&2
+fi
+
 step "valgrind: the Check suite in one process"
 (cd "$top/_build/werror" && make -s check-valgrind)
 

@@ -50,6 +50,33 @@ DDBGT_API void ddbgt_diags_free(ddbgt_diags *diags)
 	ddbgt__free(diags);
 }
 
+/*
+ * Replace each byte that is not part of a well-formed UTF-8 sequence with
+ * '?': messages quote user bytes and jansson's error text (which can cut a
+ * character in half), and the JSON writer refuses invalid UTF-8.
+ */
+static void utf8_scrub(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+	while (*p) {
+		size_t n = *p < 0x80 ? 1 : *p >= 0xC2 && *p <= 0xDF ? 2 : *p >= 0xE0 && *p <= 0xEF ? 3
+		         : *p >= 0xF0 && *p <= 0xF4 ? 4 : 0;
+		int ok = n > 0;
+		for (size_t i = 1; ok && i < n; i++)
+			ok = (p[i] & 0xC0) == 0x80;
+		/* No overlong forms, surrogates or code points above U+10FFFF. */
+		if (ok && n == 3)
+			ok = !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] > 0x9F);
+		if (ok && n == 4)
+			ok = !(p[0] == 0xF0 && p[1] < 0x90) && !(p[0] == 0xF4 && p[1] > 0x8F);
+		if (!ok) {
+			*p++ = '?';
+			continue;
+		}
+		p += n;
+	}
+}
+
 static int add(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity, const char *path,
                const char *region, const char *message, int line, int column)
 {
@@ -74,6 +101,10 @@ static int add(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity, con
 	d->region = region ? memcpy(block + plen + 1, region, rlen + 1) : NULL;
 	d->message = block + plen + rlen + 2;
 	memcpy(d->message, message ? message : "", mlen + 1);
+	utf8_scrub(d->path);
+	if (d->region)
+		utf8_scrub(d->region);
+	utf8_scrub(d->message);
 	diags->by_severity[severity]++;
 	return DDBGT_OK;
 }
