@@ -1,0 +1,345 @@
+/* Global and local secondary indexes. */
+#include <string.h>
+
+#include "alloc.h"
+#include "model.h"
+#include "ddbgt/index.h"
+
+#define PROJECTION_OK(p) DDBGT__ENUM_OK(p, DDBGT_PROJECTION_INCLUDE)
+
+static ddbgt_projection effective_projection(ddbgt_projection p)
+{
+	return p != DDBGT_PROJECTION_UNSET ? p : DDBGT_PROJECTION_ALL;
+}
+
+/* Global secondary indexes. */
+
+int ddbgt_gsi_new(ddbgt_gsi **out, const char *name)
+{
+	ddbgt_gsi *g;
+
+	if (out == NULL)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (name == NULL)
+		return DDBGT_EINVAL;
+	g = ddbgt__calloc(1, sizeof(*g));
+	if (g == NULL)
+		return DDBGT_ENOMEM;
+	g->name = ddbgt__strdup(name);
+	if (g->name == NULL) {
+		ddbgt__free(g);
+		return DDBGT_ENOMEM;
+	}
+	*out = g;
+	return 0;
+}
+
+void ddbgt__gsi_destroy(ddbgt_gsi *g)
+{
+	if (g == NULL)
+		return;
+	ddbgt__free(g->name);
+	ddbgt__free(g->partition_key);
+	ddbgt__free(g->sort_key);
+	ddbgt__strlist_clear(&g->non_key_attributes);
+	ddbgt__free(g);
+}
+
+void ddbgt_gsi_free(ddbgt_gsi *g)
+{
+	if (g != NULL && g->table == NULL)
+		ddbgt__gsi_destroy(g);
+}
+
+/* A copy of an optional string: 0, or DDBGT_ENOMEM. */
+static int dup_opt(char **dst, const char *src)
+{
+	*dst = ddbgt__strdup(src);
+	return src != NULL && *dst == NULL ? DDBGT_ENOMEM : 0;
+}
+
+int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *src)
+{
+	ddbgt_gsi *g;
+	int rc;
+
+	if (out == NULL)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (src == NULL)
+		return DDBGT_EINVAL;
+	g = ddbgt__calloc(1, sizeof(*g));
+	if (g == NULL)
+		return DDBGT_ENOMEM;
+	g->projection = src->projection;
+	memcpy(g->capacity, src->capacity, sizeof(g->capacity));
+	memcpy(g->on_demand_max, src->on_demand_max, sizeof(g->on_demand_max));
+	rc = dup_opt(&g->name, src->name);
+	rc = rc ? rc : dup_opt(&g->partition_key, src->partition_key);
+	rc = rc ? rc : dup_opt(&g->sort_key, src->sort_key);
+	rc = rc ? rc : ddbgt__strlist_copy(&g->non_key_attributes, &src->non_key_attributes);
+	if (rc != 0) {
+		ddbgt__gsi_destroy(g);
+		return rc;
+	}
+	*out = g;
+	return 0;
+}
+
+ddbgt_table *ddbgt_gsi_table(const ddbgt_gsi *g)
+{
+	return g != NULL ? g->table : NULL;
+}
+
+int ddbgt_gsi_set_name(ddbgt_gsi *g, const char *name)
+{
+	if (g == NULL || name == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&g->name, name);
+}
+
+const char *ddbgt_gsi_name(const ddbgt_gsi *g)
+{
+	return g != NULL ? g->name : NULL;
+}
+
+int ddbgt_gsi_set_partition_key(ddbgt_gsi *g, const char *attribute)
+{
+	if (g == NULL || attribute == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&g->partition_key, attribute);
+}
+
+const char *ddbgt_gsi_partition_key(const ddbgt_gsi *g)
+{
+	return g != NULL ? g->partition_key : NULL;
+}
+
+int ddbgt_gsi_set_sort_key(ddbgt_gsi *g, const char *attribute)
+{
+	if (g == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&g->sort_key, attribute);
+}
+
+const char *ddbgt_gsi_sort_key(const ddbgt_gsi *g)
+{
+	return g != NULL ? g->sort_key : NULL;
+}
+
+int ddbgt_gsi_set_projection(ddbgt_gsi *g, ddbgt_projection projection)
+{
+	if (g == NULL || !PROJECTION_OK(projection))
+		return DDBGT_EINVAL;
+	g->projection = projection;
+	return 0;
+}
+
+ddbgt_projection ddbgt_gsi_projection(const ddbgt_gsi *g)
+{
+	return g != NULL ? effective_projection(g->projection) : DDBGT_PROJECTION_UNSET;
+}
+
+int ddbgt_gsi_add_non_key_attribute(ddbgt_gsi *g, const char *attribute)
+{
+	if (g == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__strlist_push(&g->non_key_attributes, attribute);
+}
+
+int ddbgt_gsi_clear_non_key_attributes(ddbgt_gsi *g)
+{
+	if (g == NULL)
+		return DDBGT_EINVAL;
+	ddbgt__strlist_clear(&g->non_key_attributes);
+	return 0;
+}
+
+size_t ddbgt_gsi_non_key_attribute_count(const ddbgt_gsi *g)
+{
+	return g != NULL ? g->non_key_attributes.count : 0;
+}
+
+const char *ddbgt_gsi_non_key_attribute_at(const ddbgt_gsi *g, size_t i)
+{
+	return g != NULL ? ddbgt__strlist_at(&g->non_key_attributes, i) : NULL;
+}
+
+int ddbgt_gsi_set_capacity(ddbgt_gsi *g, ddbgt_rw rw, int64_t units)
+{
+	return ddbgt__sides_set_units(g != NULL ? g->capacity : NULL, rw, units);
+}
+
+int ddbgt_gsi_get_capacity(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *units)
+{
+	return ddbgt__sides_get_units(g != NULL ? g->capacity : NULL, rw, units);
+}
+
+int ddbgt_gsi_clear_capacity(ddbgt_gsi *g, ddbgt_rw rw)
+{
+	return ddbgt__sides_clear_units(g != NULL ? g->capacity : NULL, rw);
+}
+
+int ddbgt_gsi_set_autoscaling(ddbgt_gsi *g, ddbgt_rw rw, int64_t min, int64_t max,
+                                double target_utilization)
+{
+	return ddbgt__sides_set_autoscaling(g != NULL ? g->capacity : NULL, rw, min, max, target_utilization);
+}
+
+int ddbgt_gsi_get_autoscaling(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *min, int64_t *max,
+                              double *target_utilization)
+{
+	return ddbgt__sides_get_autoscaling(g != NULL ? g->capacity : NULL, rw, min, max, target_utilization);
+}
+
+int ddbgt_gsi_clear_autoscaling(ddbgt_gsi *g, ddbgt_rw rw)
+{
+	return ddbgt__sides_clear_autoscaling(g != NULL ? g->capacity : NULL, rw);
+}
+
+int ddbgt_gsi_set_on_demand_max(ddbgt_gsi *g, ddbgt_rw rw, int64_t units)
+{
+	return ddbgt__opt_sides_set(g != NULL ? g->on_demand_max : NULL, rw, units);
+}
+
+int ddbgt_gsi_get_on_demand_max(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *units)
+{
+	return ddbgt__opt_sides_get(g != NULL ? g->on_demand_max : NULL, rw, units);
+}
+
+int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *g, ddbgt_rw rw)
+{
+	return ddbgt__opt_sides_clear(g != NULL ? g->on_demand_max : NULL, rw);
+}
+
+/* Local secondary indexes. */
+
+int ddbgt_lsi_new(ddbgt_lsi **out, const char *name)
+{
+	ddbgt_lsi *l;
+
+	if (out == NULL)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (name == NULL)
+		return DDBGT_EINVAL;
+	l = ddbgt__calloc(1, sizeof(*l));
+	if (l == NULL)
+		return DDBGT_ENOMEM;
+	l->name = ddbgt__strdup(name);
+	if (l->name == NULL) {
+		ddbgt__free(l);
+		return DDBGT_ENOMEM;
+	}
+	*out = l;
+	return 0;
+}
+
+void ddbgt__lsi_destroy(ddbgt_lsi *l)
+{
+	if (l == NULL)
+		return;
+	ddbgt__free(l->name);
+	ddbgt__free(l->sort_key);
+	ddbgt__strlist_clear(&l->non_key_attributes);
+	ddbgt__free(l);
+}
+
+void ddbgt_lsi_free(ddbgt_lsi *l)
+{
+	if (l != NULL && l->table == NULL)
+		ddbgt__lsi_destroy(l);
+}
+
+int ddbgt_lsi_copy(ddbgt_lsi **out, const ddbgt_lsi *src)
+{
+	ddbgt_lsi *l;
+	int rc;
+
+	if (out == NULL)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (src == NULL)
+		return DDBGT_EINVAL;
+	l = ddbgt__calloc(1, sizeof(*l));
+	if (l == NULL)
+		return DDBGT_ENOMEM;
+	l->projection = src->projection;
+	rc = dup_opt(&l->name, src->name);
+	rc = rc ? rc : dup_opt(&l->sort_key, src->sort_key);
+	rc = rc ? rc : ddbgt__strlist_copy(&l->non_key_attributes, &src->non_key_attributes);
+	if (rc != 0) {
+		ddbgt__lsi_destroy(l);
+		return rc;
+	}
+	*out = l;
+	return 0;
+}
+
+ddbgt_table *ddbgt_lsi_table(const ddbgt_lsi *l)
+{
+	return l != NULL ? l->table : NULL;
+}
+
+int ddbgt_lsi_set_name(ddbgt_lsi *l, const char *name)
+{
+	if (l == NULL || name == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&l->name, name);
+}
+
+const char *ddbgt_lsi_name(const ddbgt_lsi *l)
+{
+	return l != NULL ? l->name : NULL;
+}
+
+int ddbgt_lsi_set_sort_key(ddbgt_lsi *l, const char *attribute)
+{
+	if (l == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&l->sort_key, attribute);
+}
+
+const char *ddbgt_lsi_sort_key(const ddbgt_lsi *l)
+{
+	return l != NULL ? l->sort_key : NULL;
+}
+
+int ddbgt_lsi_set_projection(ddbgt_lsi *l, ddbgt_projection projection)
+{
+	if (l == NULL || !PROJECTION_OK(projection))
+		return DDBGT_EINVAL;
+	l->projection = projection;
+	return 0;
+}
+
+ddbgt_projection ddbgt_lsi_projection(const ddbgt_lsi *l)
+{
+	return l != NULL ? effective_projection(l->projection) : DDBGT_PROJECTION_UNSET;
+}
+
+int ddbgt_lsi_add_non_key_attribute(ddbgt_lsi *l, const char *attribute)
+{
+	if (l == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__strlist_push(&l->non_key_attributes, attribute);
+}
+
+int ddbgt_lsi_clear_non_key_attributes(ddbgt_lsi *l)
+{
+	if (l == NULL)
+		return DDBGT_EINVAL;
+	ddbgt__strlist_clear(&l->non_key_attributes);
+	return 0;
+}
+
+size_t ddbgt_lsi_non_key_attribute_count(const ddbgt_lsi *l)
+{
+	return l != NULL ? l->non_key_attributes.count : 0;
+}
+
+const char *ddbgt_lsi_non_key_attribute_at(const ddbgt_lsi *l, size_t i)
+{
+	return l != NULL ? ddbgt__strlist_at(&l->non_key_attributes, i) : NULL;
+}

@@ -1,0 +1,20 @@
+/* Internal: small jansson helpers shared by every JSON writer of the library. */
+#ifndef DDBGT_LIB_JSONUTIL_H
+#define DDBGT_LIB_JSONUTIL_H
+
+#include <jansson.h>
+
+/*
+ * Serialise v deterministically (insertion order, 2-space indent, final
+ * newline) into a string the caller frees with ddbgt_free. compact drops the
+ * indentation. Returns 0, DDBGT_EINVAL or DDBGT_ENOMEM.
+ */
+int ddbgt__json_dump(char **out, const json_t *v, int compact);
+/* A JSON number for d: an integer when d is integral and exact in a double, else a real. */
+json_t *ddbgt__json_number(double d);
+/* Set key on object, taking the reference of value; returns 0 or DDBGT_ENOMEM (value is released either way). */
+int ddbgt__json_set(json_t *object, const char *key, json_t *value);
+/* Append to array, taking the reference of value; returns 0 or DDBGT_ENOMEM. */
+int ddbgt__json_append(json_t *array, json_t *value);
+
+#endif

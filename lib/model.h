@@ -1,0 +1,254 @@
+/*
+ * Internal: the layout of the model objects, shared by the model, the spec
+ * loader and dumper, the validator, the cost estimator and the emitters.
+ *
+ * Only lib/table.c, replica.c, index.c, policy.c, usage.c and model_util.c
+ * write these structs; everybody else reads them (and should prefer the
+ * public getters where one exists).
+ *
+ * Every field stores what the user gave, not the effective value: an
+ * enumeration field holds its UNSET (0) value, and a boolean field
+ * DDBGT__NOT_SET (-1), when the user said nothing, so that the dumper writes
+ * back only what was given. The public getters apply the defaults.
+ */
+#ifndef DDBGT_LIB_MODEL_H
+#define DDBGT_LIB_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ddbgt/common.h"
+#include "ddbgt/table.h"
+
+/* A boolean the user did not give; the same value as DDBGT_INHERIT. */
+#define DDBGT__NOT_SET (-1)
+
+/* An optional integer (a capacity in units, a period in days). */
+typedef struct ddbgt__opt_int {
+	int set;       /* 1 when value was given */
+	int64_t value;
+} ddbgt__opt_int;
+
+/* An optional non-negative figure of the usage profile. */
+typedef struct ddbgt__opt_num {
+	int set;       /* 1 when value was given */
+	double value;
+} ddbgt__opt_num;
+
+/* Target-tracking autoscaling of one side (read or write). */
+typedef struct ddbgt__autoscaling {
+	int set;                   /* 1 when given */
+	int64_t min;               /* minimum capacity units */
+	int64_t max;               /* maximum capacity units */
+	double target_utilization; /* percent, as given (AWS accepts 20-90) */
+} ddbgt__autoscaling;
+
+/*
+ * Provisioned capacity of one side: fixed units, autoscaling, or both. A
+ * table or GSI may hold both; a replica's read capacity override holds at
+ * most one of them (its setters clear the other form).
+ */
+typedef struct ddbgt__capacity {
+	ddbgt__opt_int units;
+	ddbgt__autoscaling autoscaling;
+} ddbgt__capacity;
+
+/* A growable list of owned strings, in the order added. */
+typedef struct ddbgt__strlist {
+	char **items;
+	size_t count;
+	size_t cap;
+} ddbgt__strlist;
+
+/* A growable list of pointers to objects owned by the list's holder. */
+typedef struct ddbgt__ptrlist {
+	void **items;
+	size_t count;
+	size_t cap;
+} ddbgt__ptrlist;
+
+/*
+ * One entry of a sorted string map. Each map uses one of the value fields:
+ * text (tags), number (usage rates), integer (severity overrides, quotas),
+ * capacity (per-replica GSI read capacity); the others stay zero.
+ */
+typedef struct ddbgt__map_entry {
+	char *key;                 /* owned; unique within the map */
+	char *text;                /* owned or NULL */
+	double number;
+	int64_t integer;
+	ddbgt__capacity capacity;
+} ddbgt__map_entry;
+
+/* Entries sorted by key in byte order (strcmp). */
+typedef struct ddbgt__map {
+	ddbgt__map_entry *entries;
+	size_t count;
+	size_t cap;
+} ddbgt__map;
+
+/* An attribute definition of the table (ddbgt_table_add_attribute). */
+typedef struct ddbgt__attribute {
+	char *name;            /* owned, never NULL */
+	ddbgt_attr_type type;  /* as given; UNSET is stored */
+} ddbgt__attribute;
+
+struct ddbgt_table {
+	char *name;                       /* NULL when not given */
+	ddbgt_billing_mode billing_mode;  /* UNSET: PAY_PER_REQUEST */
+	char *pk_name;                    /* partition key; NULL when not given */
+	ddbgt_attr_type pk_type;
+	char *sk_name;                    /* sort key; NULL when absent */
+	ddbgt_attr_type sk_type;
+	ddbgt__attribute *attributes;     /* in the order added; duplicates kept */
+	size_t attribute_count;
+	size_t attribute_cap;
+	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
+	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
+	int stream_set;                   /* 0: the default stream (see ddbgt_table_set_stream) */
+	int stream_enabled;               /* meaningful when stream_set */
+	ddbgt_stream_view stream_view;    /* meaningful when stream_set; UNSET is stored */
+	ddbgt_encryption encryption;      /* UNSET: AWS_OWNED */
+	char *ttl_attribute;              /* NULL when absent */
+	ddbgt_table_class table_class;    /* UNSET: STANDARD */
+	int pitr;                         /* 0, 1 or DDBGT__NOT_SET (off) */
+	ddbgt__opt_int pitr_period;       /* recovery period in days */
+	int deletion_protection;          /* 0, 1 or DDBGT__NOT_SET (off) */
+	ddbgt_consistency consistency;    /* UNSET: EVENTUAL */
+	char *witness_region;             /* NULL when absent */
+	int legacy_version;               /* 0, 1 or DDBGT__NOT_SET (0) */
+	int adopt_existing;               /* 0, 1 or DDBGT__NOT_SET (0) */
+	ddbgt__map tags;                  /* text values */
+	ddbgt__ptrlist replicas;          /* ddbgt_replica *, owned */
+	ddbgt__ptrlist gsis;              /* ddbgt_gsi *, owned */
+	ddbgt__ptrlist lsis;              /* ddbgt_lsi *, owned */
+	ddbgt_policy *policy;             /* owned, never NULL */
+	ddbgt_usage *usage;               /* owned, never NULL */
+};
+
+struct ddbgt_replica {
+	ddbgt_table *table;               /* the owner, or NULL */
+	char *region;                     /* owned, never NULL */
+	ddbgt_role role;                  /* UNSET: decided by position (ddbgt_replica_effective_role) */
+	ddbgt_table_class table_class;    /* UNSET: the table's */
+	char *kms_key;                    /* NULL when absent */
+	int pitr;                         /* 0, 1 or DDBGT_INHERIT */
+	ddbgt__opt_int pitr_period;       /* read only when pitr is not DDBGT_INHERIT */
+	int deletion_protection;          /* 0, 1 or DDBGT_INHERIT */
+	ddbgt__capacity read_capacity;    /* units or autoscaling, never both */
+	ddbgt__map gsi_read_capacity;     /* index name -> capacity (units or autoscaling) */
+	int contributor_insights;         /* 0, 1 or DDBGT__NOT_SET (0) */
+	ddbgt__map tags;                  /* text values */
+};
+
+struct ddbgt_gsi {
+	ddbgt_table *table;               /* the owner, or NULL */
+	char *name;                       /* owned, never NULL */
+	char *partition_key;              /* attribute name; NULL when not given */
+	char *sort_key;                   /* NULL when absent */
+	ddbgt_projection projection;      /* UNSET: ALL */
+	ddbgt__strlist non_key_attributes;
+	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
+	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
+};
+
+struct ddbgt_lsi {
+	ddbgt_table *table;               /* the owner, or NULL */
+	char *name;                       /* owned, never NULL */
+	char *sort_key;                   /* NULL when absent */
+	ddbgt_projection projection;      /* UNSET: ALL */
+	ddbgt__strlist non_key_attributes;
+};
+
+struct ddbgt_policy {
+	ddbgt_table *table;               /* the owning table, or NULL */
+	ddbgt__opt_int min_regions;
+	ddbgt__opt_int max_regions;
+	ddbgt__strlist allowed_regions;   /* empty: no restriction */
+	ddbgt__strlist jurisdictions;     /* empty: no restriction */
+	int require_pitr;                 /* 0, 1 or DDBGT__NOT_SET (0) */
+	int require_cmk;                  /* 0, 1 or DDBGT__NOT_SET (0) */
+	int require_deletion_protection;  /* 0, 1 or DDBGT__NOT_SET (0) */
+	ddbgt__map severity;              /* code name -> integer (ddbgt_severity) */
+	ddbgt__map quotas;                /* known quota name -> integer */
+};
+
+struct ddbgt_usage {
+	ddbgt_table *table;               /* the owning table, or NULL */
+	ddbgt__map rates[2];              /* indexed by ddbgt_rw: region -> number (per second) */
+	ddbgt__opt_num item_size_bytes;
+	ddbgt__opt_num storage_gb;
+	ddbgt__opt_num stream_reads_per_month;
+	ddbgt__opt_num hours_per_month;
+	ddbgt_read_consistency read_consistency; /* UNSET: eventual */
+};
+
+/* Argument checks shared by the setters. */
+#define DDBGT__RW_OK(rw) ((rw) == DDBGT_READ || (rw) == DDBGT_WRITE)
+#define DDBGT__ENUM_OK(v, last) ((int)(v) >= 0 && (int)(v) <= (int)(last))
+
+/*
+ * Normalise a boolean argument: any non-zero value is 1. With allow_inherit,
+ * DDBGT_INHERIT passes as is; other negative values are DDBGT_EINVAL.
+ * Returns the value or DDBGT_EINVAL.
+ */
+int ddbgt__bool_arg(int value, int allow_inherit);
+
+/* String lists. Push copies s (DDBGT_EINVAL for NULL); copy is deep. */
+int ddbgt__strlist_push(ddbgt__strlist *list, const char *s);
+void ddbgt__strlist_clear(ddbgt__strlist *list);
+int ddbgt__strlist_copy(ddbgt__strlist *dst, const ddbgt__strlist *src);
+const char *ddbgt__strlist_at(const ddbgt__strlist *list, size_t i);
+
+/* Pointer lists: the holder frees the pointees. */
+int ddbgt__ptrlist_push(ddbgt__ptrlist *list, void *p);
+/* Remove item i, keeping the order of the others. */
+void ddbgt__ptrlist_remove_at(ddbgt__ptrlist *list, size_t i);
+void ddbgt__ptrlist_free(ddbgt__ptrlist *list);
+
+/* The entry of key, or NULL. */
+ddbgt__map_entry *ddbgt__map_get(const ddbgt__map *map, const char *key);
+/*
+ * The entry of key, created with zero values at its sorted place when
+ * absent. DDBGT_ENOMEM leaves the map unchanged.
+ */
+int ddbgt__map_put(ddbgt__map *map, const char *key, ddbgt__map_entry **out);
+/* Remove key; DDBGT_ENOTFOUND when absent. */
+int ddbgt__map_remove(ddbgt__map *map, const char *key);
+void ddbgt__map_clear(ddbgt__map *map);
+int ddbgt__map_copy(ddbgt__map *dst, const ddbgt__map *src);
+const ddbgt__map_entry *ddbgt__map_at(const ddbgt__map *map, size_t i);
+
+/* Tags (text values): set copies both strings, all-or-nothing. */
+int ddbgt__tags_set(ddbgt__map *tags, const char *key, const char *value);
+
+/* Capacity accessors shared by the table, GSIs and replica overrides. */
+int ddbgt__capacity_get_units(const ddbgt__capacity *c, int64_t *units);
+int ddbgt__capacity_get_autoscaling(const ddbgt__capacity *c, int64_t *min, int64_t *max,
+                                    double *target_utilization);
+int ddbgt__opt_int_get(const ddbgt__opt_int *o, int64_t *value);
+/*
+ * The read/write pairs of the table and its GSIs: sides is an array of two
+ * indexed by ddbgt_rw, or NULL for a NULL handle (DDBGT_EINVAL). Getters
+ * zero their out pointers (which may be NULL) when they fail.
+ */
+int ddbgt__sides_set_units(ddbgt__capacity *sides, ddbgt_rw rw, int64_t units);
+int ddbgt__sides_get_units(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *units);
+int ddbgt__sides_clear_units(ddbgt__capacity *sides, ddbgt_rw rw);
+int ddbgt__sides_set_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw, int64_t min, int64_t max,
+                                 double target_utilization);
+int ddbgt__sides_get_autoscaling(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *min,
+                                 int64_t *max, double *target_utilization);
+int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw);
+int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value);
+int ddbgt__opt_sides_get(const ddbgt__opt_int *sides, ddbgt_rw rw, int64_t *value);
+int ddbgt__opt_sides_clear(ddbgt__opt_int *sides, ddbgt_rw rw);
+
+/* Free an object whatever its owner (the table's own frees). */
+void ddbgt__replica_destroy(ddbgt_replica *replica);
+void ddbgt__gsi_destroy(ddbgt_gsi *gsi);
+void ddbgt__lsi_destroy(ddbgt_lsi *lsi);
+void ddbgt__policy_destroy(ddbgt_policy *policy);
+void ddbgt__usage_destroy(ddbgt_usage *usage);
+
+#endif

@@ -1,0 +1,355 @@
+/* The small containers the model objects share: string and pointer lists,
+ * the sorted string map, capacity accessors. */
+#include <string.h>
+
+#include "alloc.h"
+#include "model.h"
+
+int ddbgt__bool_arg(int value, int allow_inherit)
+{
+	if (value == DDBGT_INHERIT && allow_inherit)
+		return DDBGT_INHERIT;
+	if (value < 0)
+		return DDBGT_EINVAL;
+	return value != 0;
+}
+
+int ddbgt__strlist_push(ddbgt__strlist *list, const char *s)
+{
+	char *copy;
+	int rc;
+
+	if (s == NULL)
+		return DDBGT_EINVAL;
+	rc = ddbgt__grow((void **)&list->items, &list->cap, list->count + 1, sizeof(*list->items));
+	if (rc != 0)
+		return rc;
+	copy = ddbgt__strdup(s);
+	if (copy == NULL)
+		return DDBGT_ENOMEM;
+	list->items[list->count++] = copy;
+	return 0;
+}
+
+void ddbgt__strlist_clear(ddbgt__strlist *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		ddbgt__free(list->items[i]);
+	ddbgt__free(list->items);
+	list->items = NULL;
+	list->count = 0;
+	list->cap = 0;
+}
+
+int ddbgt__strlist_copy(ddbgt__strlist *dst, const ddbgt__strlist *src)
+{
+	ddbgt__strlist copy = {0};
+
+	for (size_t i = 0; i < src->count; i++) {
+		int rc = ddbgt__strlist_push(&copy, src->items[i]);
+		if (rc != 0) {
+			ddbgt__strlist_clear(&copy);
+			return rc;
+		}
+	}
+	ddbgt__strlist_clear(dst);
+	*dst = copy;
+	return 0;
+}
+
+const char *ddbgt__strlist_at(const ddbgt__strlist *list, size_t i)
+{
+	return i < list->count ? list->items[i] : NULL;
+}
+
+int ddbgt__ptrlist_push(ddbgt__ptrlist *list, void *p)
+{
+	int rc = ddbgt__grow((void **)&list->items, &list->cap, list->count + 1,
+	                     sizeof(*list->items));
+	if (rc != 0)
+		return rc;
+	list->items[list->count++] = p;
+	return 0;
+}
+
+void ddbgt__ptrlist_remove_at(ddbgt__ptrlist *list, size_t i)
+{
+	if (i >= list->count)
+		return;
+	memmove(&list->items[i], &list->items[i + 1], (list->count - i - 1) * sizeof(*list->items));
+	list->count--;
+}
+
+void ddbgt__ptrlist_free(ddbgt__ptrlist *list)
+{
+	ddbgt__free(list->items);
+	list->items = NULL;
+	list->count = 0;
+	list->cap = 0;
+}
+
+/* Binary search: 1 and the index when found, else 0 and the insertion point. */
+static int map_find(const ddbgt__map *map, const char *key, size_t *pos)
+{
+	size_t lo = 0, hi = map->count;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(map->entries[mid].key, key);
+		if (cmp == 0) {
+			*pos = mid;
+			return 1;
+		}
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*pos = lo;
+	return 0;
+}
+
+ddbgt__map_entry *ddbgt__map_get(const ddbgt__map *map, const char *key)
+{
+	size_t pos;
+
+	if (key == NULL || !map_find(map, key, &pos))
+		return NULL;
+	return &map->entries[pos];
+}
+
+int ddbgt__map_put(ddbgt__map *map, const char *key, ddbgt__map_entry **out)
+{
+	size_t pos;
+	char *copy;
+	int rc;
+
+	if (key == NULL)
+		return DDBGT_EINVAL;
+	if (map_find(map, key, &pos)) {
+		*out = &map->entries[pos];
+		return 0;
+	}
+	rc = ddbgt__grow((void **)&map->entries, &map->cap, map->count + 1, sizeof(*map->entries));
+	if (rc != 0)
+		return rc;
+	copy = ddbgt__strdup(key);
+	if (copy == NULL)
+		return DDBGT_ENOMEM;
+	memmove(&map->entries[pos + 1], &map->entries[pos],
+	        (map->count - pos) * sizeof(*map->entries));
+	memset(&map->entries[pos], 0, sizeof(*map->entries));
+	map->entries[pos].key = copy;
+	map->count++;
+	*out = &map->entries[pos];
+	return 0;
+}
+
+static void entry_free(ddbgt__map_entry *e)
+{
+	ddbgt__free(e->key);
+	ddbgt__free(e->text);
+}
+
+int ddbgt__map_remove(ddbgt__map *map, const char *key)
+{
+	size_t pos;
+
+	if (key == NULL)
+		return DDBGT_EINVAL;
+	if (!map_find(map, key, &pos))
+		return DDBGT_ENOTFOUND;
+	entry_free(&map->entries[pos]);
+	memmove(&map->entries[pos], &map->entries[pos + 1],
+	        (map->count - pos - 1) * sizeof(*map->entries));
+	map->count--;
+	return 0;
+}
+
+void ddbgt__map_clear(ddbgt__map *map)
+{
+	for (size_t i = 0; i < map->count; i++)
+		entry_free(&map->entries[i]);
+	ddbgt__free(map->entries);
+	map->entries = NULL;
+	map->count = 0;
+	map->cap = 0;
+}
+
+int ddbgt__map_copy(ddbgt__map *dst, const ddbgt__map *src)
+{
+	ddbgt__map copy = {0};
+
+	if (src->count > 0) {
+		copy.entries = ddbgt__calloc(src->count, sizeof(*copy.entries));
+		if (copy.entries == NULL)
+			return DDBGT_ENOMEM;
+		copy.cap = src->count;
+	}
+	for (size_t i = 0; i < src->count; i++) {
+		ddbgt__map_entry *e = &copy.entries[i];
+		*e = src->entries[i];
+		e->key = ddbgt__strdup(src->entries[i].key);
+		e->text = ddbgt__strdup(src->entries[i].text);
+		copy.count++;
+		if (e->key == NULL || (src->entries[i].text != NULL && e->text == NULL)) {
+			ddbgt__map_clear(&copy);
+			return DDBGT_ENOMEM;
+		}
+	}
+	ddbgt__map_clear(dst);
+	*dst = copy;
+	return 0;
+}
+
+const ddbgt__map_entry *ddbgt__map_at(const ddbgt__map *map, size_t i)
+{
+	return i < map->count ? &map->entries[i] : NULL;
+}
+
+int ddbgt__tags_set(ddbgt__map *tags, const char *key, const char *value)
+{
+	ddbgt__map_entry *e;
+	char *copy;
+	int rc;
+
+	if (key == NULL || value == NULL)
+		return DDBGT_EINVAL;
+	copy = ddbgt__strdup(value);
+	if (copy == NULL)
+		return DDBGT_ENOMEM;
+	rc = ddbgt__map_put(tags, key, &e);
+	if (rc != 0) {
+		ddbgt__free(copy);
+		return rc;
+	}
+	ddbgt__free(e->text);
+	e->text = copy;
+	return 0;
+}
+
+int ddbgt__opt_int_get(const ddbgt__opt_int *o, int64_t *value)
+{
+	if (!o->set) {
+		if (value != NULL)
+			*value = 0;
+		return DDBGT_ENOTFOUND;
+	}
+	if (value != NULL)
+		*value = o->value;
+	return 0;
+}
+
+int ddbgt__capacity_get_units(const ddbgt__capacity *c, int64_t *units)
+{
+	return ddbgt__opt_int_get(&c->units, units);
+}
+
+int ddbgt__capacity_get_autoscaling(const ddbgt__capacity *c, int64_t *min, int64_t *max,
+                                    double *target_utilization)
+{
+	const ddbgt__autoscaling *a = &c->autoscaling;
+
+	if (min != NULL)
+		*min = a->set ? a->min : 0;
+	if (max != NULL)
+		*max = a->set ? a->max : 0;
+	if (target_utilization != NULL)
+		*target_utilization = a->set ? a->target_utilization : 0.0;
+	return a->set ? 0 : DDBGT_ENOTFOUND;
+}
+
+/*
+ * The read/write pairs of the table and its GSIs: sides is an array of two
+ * indexed by ddbgt_rw, or NULL for a NULL handle (DDBGT_EINVAL).
+ */
+int ddbgt__sides_set_units(ddbgt__capacity *sides, ddbgt_rw rw, int64_t units)
+{
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	sides[rw].units.set = 1;
+	sides[rw].units.value = units;
+	return 0;
+}
+
+int ddbgt__sides_get_units(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *units)
+{
+	static const ddbgt__capacity none;
+
+	if (sides == NULL || !DDBGT__RW_OK(rw)) {
+		ddbgt__capacity_get_units(&none, units);
+		return DDBGT_EINVAL;
+	}
+	return ddbgt__capacity_get_units(&sides[rw], units);
+}
+
+int ddbgt__sides_clear_units(ddbgt__capacity *sides, ddbgt_rw rw)
+{
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	memset(&sides[rw].units, 0, sizeof(sides[rw].units));
+	return 0;
+}
+
+int ddbgt__sides_set_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw, int64_t min, int64_t max,
+                                 double target_utilization)
+{
+	ddbgt__autoscaling *a;
+
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	a = &sides[rw].autoscaling;
+	a->set = 1;
+	a->min = min;
+	a->max = max;
+	a->target_utilization = target_utilization;
+	return 0;
+}
+
+int ddbgt__sides_get_autoscaling(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *min,
+                                 int64_t *max, double *target_utilization)
+{
+	static const ddbgt__capacity none;
+
+	if (sides == NULL || !DDBGT__RW_OK(rw)) {
+		ddbgt__capacity_get_autoscaling(&none, min, max, target_utilization);
+		return DDBGT_EINVAL;
+	}
+	return ddbgt__capacity_get_autoscaling(&sides[rw], min, max, target_utilization);
+}
+
+int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw)
+{
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	memset(&sides[rw].autoscaling, 0, sizeof(sides[rw].autoscaling));
+	return 0;
+}
+
+int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value)
+{
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	sides[rw].set = 1;
+	sides[rw].value = value;
+	return 0;
+}
+
+int ddbgt__opt_sides_get(const ddbgt__opt_int *sides, ddbgt_rw rw, int64_t *value)
+{
+	static const ddbgt__opt_int none;
+
+	if (sides == NULL || !DDBGT__RW_OK(rw)) {
+		ddbgt__opt_int_get(&none, value);
+		return DDBGT_EINVAL;
+	}
+	return ddbgt__opt_int_get(&sides[rw], value);
+}
+
+int ddbgt__opt_sides_clear(ddbgt__opt_int *sides, ddbgt_rw rw)
+{
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	memset(&sides[rw], 0, sizeof(sides[rw]));
+	return 0;
+}

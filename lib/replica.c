@@ -1,0 +1,454 @@
+/* Replicas: what one region overrides, and the effective values that
+ * resolve its inheritance from the table. */
+#include <string.h>
+
+#include "alloc.h"
+#include "model.h"
+#include "ddbgt/replica.h"
+
+int ddbgt_replica_new(ddbgt_replica **out, const char *region)
+{
+	ddbgt_replica *r;
+
+	if (out == NULL)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (region == NULL)
+		return DDBGT_EINVAL;
+	r = ddbgt__calloc(1, sizeof(*r));
+	if (r == NULL)
+		return DDBGT_ENOMEM;
+	r->region = ddbgt__strdup(region);
+	if (r->region == NULL) {
+		ddbgt__free(r);
+		return DDBGT_ENOMEM;
+	}
+	r->pitr = DDBGT_INHERIT;
+	r->deletion_protection = DDBGT_INHERIT;
+	r->contributor_insights = DDBGT__NOT_SET;
+	*out = r;
+	return 0;
+}
+
+void ddbgt__replica_destroy(ddbgt_replica *r)
+{
+	if (r == NULL)
+		return;
+	ddbgt__free(r->region);
+	ddbgt__free(r->kms_key);
+	ddbgt__map_clear(&r->gsi_read_capacity);
+	ddbgt__map_clear(&r->tags);
+	ddbgt__free(r);
+}
+
+void ddbgt_replica_free(ddbgt_replica *r)
+{
+	if (r != NULL && r->table == NULL)
+		ddbgt__replica_destroy(r);
+}
+
+int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
+{
+	ddbgt_replica *r;
+
+	if (out == NULL)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (src == NULL)
+		return DDBGT_EINVAL;
+	r = ddbgt__calloc(1, sizeof(*r));
+	if (r == NULL)
+		return DDBGT_ENOMEM;
+	/* Scalars by assignment; every owned member is then rebuilt from empty. */
+	*r = *src;
+	r->table = NULL;
+	r->region = NULL;
+	r->kms_key = NULL;
+	memset(&r->gsi_read_capacity, 0, sizeof(r->gsi_read_capacity));
+	memset(&r->tags, 0, sizeof(r->tags));
+	r->region = ddbgt__strdup(src->region);
+	r->kms_key = ddbgt__strdup(src->kms_key);
+	if (r->region == NULL || (src->kms_key != NULL && r->kms_key == NULL) ||
+	    ddbgt__map_copy(&r->gsi_read_capacity, &src->gsi_read_capacity) != 0 ||
+	    ddbgt__map_copy(&r->tags, &src->tags) != 0) {
+		ddbgt__replica_destroy(r);
+		return DDBGT_ENOMEM;
+	}
+	*out = r;
+	return 0;
+}
+
+ddbgt_table *ddbgt_replica_table(const ddbgt_replica *r)
+{
+	return r != NULL ? r->table : NULL;
+}
+
+int ddbgt_replica_set_region(ddbgt_replica *r, const char *region)
+{
+	if (r == NULL || region == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&r->region, region);
+}
+
+const char *ddbgt_replica_region(const ddbgt_replica *r)
+{
+	return r != NULL ? r->region : NULL;
+}
+
+int ddbgt_replica_set_role(ddbgt_replica *r, ddbgt_role role)
+{
+	if (r == NULL || !DDBGT__ENUM_OK(role, DDBGT_ROLE_STANDBY))
+		return DDBGT_EINVAL;
+	r->role = role;
+	return 0;
+}
+
+ddbgt_role ddbgt_replica_role(const ddbgt_replica *r)
+{
+	return r != NULL ? r->role : DDBGT_ROLE_UNSET;
+}
+
+ddbgt_role ddbgt_replica_effective_role(const ddbgt_replica *r)
+{
+	if (r == NULL)
+		return DDBGT_ROLE_UNSET;
+	if (r->role != DDBGT_ROLE_UNSET)
+		return r->role;
+	if (r->table != NULL && ddbgt_table_primary_replica(r->table) == r)
+		return DDBGT_ROLE_PRIMARY;
+	return DDBGT_ROLE_SECONDARY;
+}
+
+int ddbgt_replica_set_table_class(ddbgt_replica *r, ddbgt_table_class table_class)
+{
+	if (r == NULL ||
+	    !DDBGT__ENUM_OK(table_class, DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS))
+		return DDBGT_EINVAL;
+	r->table_class = table_class;
+	return 0;
+}
+
+ddbgt_table_class ddbgt_replica_table_class(const ddbgt_replica *r)
+{
+	return r != NULL ? r->table_class : DDBGT_TABLE_CLASS_UNSET;
+}
+
+ddbgt_table_class ddbgt_replica_effective_table_class(const ddbgt_replica *r)
+{
+	if (r == NULL)
+		return DDBGT_TABLE_CLASS_UNSET;
+	if (r->table_class != DDBGT_TABLE_CLASS_UNSET)
+		return r->table_class;
+	if (r->table != NULL)
+		return ddbgt_table_table_class(r->table);
+	return DDBGT_TABLE_CLASS_STANDARD;
+}
+
+int ddbgt_replica_set_kms_key(ddbgt_replica *r, const char *key)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&r->kms_key, key);
+}
+
+const char *ddbgt_replica_kms_key(const ddbgt_replica *r)
+{
+	return r != NULL ? r->kms_key : NULL;
+}
+
+int ddbgt_replica_set_pitr(ddbgt_replica *r, int enabled)
+{
+	int v = ddbgt__bool_arg(enabled, 1);
+
+	if (r == NULL || v == DDBGT_EINVAL)
+		return DDBGT_EINVAL;
+	r->pitr = v;
+	return 0;
+}
+
+int ddbgt_replica_pitr(const ddbgt_replica *r)
+{
+	return r != NULL ? r->pitr : DDBGT_INHERIT;
+}
+
+int ddbgt_replica_set_pitr_period(ddbgt_replica *r, int64_t days)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	r->pitr_period.set = 1;
+	r->pitr_period.value = days;
+	return 0;
+}
+
+int ddbgt_replica_get_pitr_period(const ddbgt_replica *r, int64_t *days)
+{
+	if (r == NULL) {
+		if (days != NULL)
+			*days = 0;
+		return DDBGT_EINVAL;
+	}
+	return ddbgt__opt_int_get(&r->pitr_period, days);
+}
+
+int ddbgt_replica_clear_pitr_period(ddbgt_replica *r)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	r->pitr_period.set = 0;
+	r->pitr_period.value = 0;
+	return 0;
+}
+
+int ddbgt_replica_effective_pitr(const ddbgt_replica *r)
+{
+	if (r == NULL)
+		return 0;
+	if (r->pitr != DDBGT_INHERIT)
+		return r->pitr;
+	return ddbgt_table_pitr_enabled(r->table);
+}
+
+int ddbgt_replica_get_effective_pitr_period(const ddbgt_replica *r, int64_t *days)
+{
+	static const ddbgt__opt_int none;
+
+	if (r == NULL) {
+		ddbgt__opt_int_get(&none, days);
+		return DDBGT_EINVAL;
+	}
+	if (!ddbgt_replica_effective_pitr(r))
+		return ddbgt__opt_int_get(&none, days);
+	/* A replica that sets its own PITR brings its own period. */
+	if (r->pitr != DDBGT_INHERIT)
+		return ddbgt__opt_int_get(&r->pitr_period, days);
+	return ddbgt__opt_int_get(&r->table->pitr_period, days);
+}
+
+int ddbgt_replica_set_deletion_protection(ddbgt_replica *r, int enabled)
+{
+	int v = ddbgt__bool_arg(enabled, 1);
+
+	if (r == NULL || v == DDBGT_EINVAL)
+		return DDBGT_EINVAL;
+	r->deletion_protection = v;
+	return 0;
+}
+
+int ddbgt_replica_deletion_protection(const ddbgt_replica *r)
+{
+	return r != NULL ? r->deletion_protection : DDBGT_INHERIT;
+}
+
+int ddbgt_replica_effective_deletion_protection(const ddbgt_replica *r)
+{
+	if (r == NULL)
+		return 0;
+	if (r->deletion_protection != DDBGT_INHERIT)
+		return r->deletion_protection;
+	return ddbgt_table_deletion_protection(r->table);
+}
+
+/* Read capacity: units and autoscaling replace each other. */
+
+static void capacity_set_units(ddbgt__capacity *c, int64_t units)
+{
+	memset(c, 0, sizeof(*c));
+	c->units.set = 1;
+	c->units.value = units;
+}
+
+static void capacity_set_autoscaling(ddbgt__capacity *c, int64_t min, int64_t max,
+                                     double target_utilization)
+{
+	memset(c, 0, sizeof(*c));
+	c->autoscaling.set = 1;
+	c->autoscaling.min = min;
+	c->autoscaling.max = max;
+	c->autoscaling.target_utilization = target_utilization;
+}
+
+int ddbgt_replica_set_read_capacity(ddbgt_replica *r, int64_t units)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	capacity_set_units(&r->read_capacity, units);
+	return 0;
+}
+
+int ddbgt_replica_get_read_capacity(const ddbgt_replica *r, int64_t *units)
+{
+	static const ddbgt__capacity none;
+	int rc = ddbgt__capacity_get_units(r != NULL ? &r->read_capacity : &none, units);
+
+	return r != NULL ? rc : DDBGT_EINVAL;
+}
+
+int ddbgt_replica_set_read_autoscaling(ddbgt_replica *r, int64_t min, int64_t max,
+                                       double target_utilization)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	capacity_set_autoscaling(&r->read_capacity, min, max, target_utilization);
+	return 0;
+}
+
+int ddbgt_replica_get_read_autoscaling(const ddbgt_replica *r, int64_t *min, int64_t *max,
+                                       double *target_utilization)
+{
+	static const ddbgt__capacity none;
+	int rc = ddbgt__capacity_get_autoscaling(r != NULL ? &r->read_capacity : &none, min, max,
+	                                         target_utilization);
+
+	return r != NULL ? rc : DDBGT_EINVAL;
+}
+
+int ddbgt_replica_clear_read_capacity(ddbgt_replica *r)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	memset(&r->read_capacity, 0, sizeof(r->read_capacity));
+	return 0;
+}
+
+/* Per-region GSI read capacity. */
+
+int ddbgt_replica_set_gsi_read_capacity(ddbgt_replica *r, const char *index, int64_t units)
+{
+	ddbgt__map_entry *e;
+	int rc;
+
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	if (rc == 0)
+		capacity_set_units(&e->capacity, units);
+	return rc;
+}
+
+int ddbgt_replica_set_gsi_read_autoscaling(ddbgt_replica *r, const char *index, int64_t min,
+                                           int64_t max, double target_utilization)
+{
+	ddbgt__map_entry *e;
+	int rc;
+
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	if (rc == 0)
+		capacity_set_autoscaling(&e->capacity, min, max, target_utilization);
+	return rc;
+}
+
+/* The override of index, or an empty capacity (and *rc) when there is none. */
+static const ddbgt__capacity *gsi_override(const ddbgt_replica *r, const char *index, int *rc)
+{
+	static const ddbgt__capacity none;
+	const ddbgt__map_entry *e;
+
+	*rc = 0;
+	if (r == NULL || index == NULL) {
+		*rc = DDBGT_EINVAL;
+		return &none;
+	}
+	e = ddbgt__map_get(&r->gsi_read_capacity, index);
+	if (e == NULL) {
+		*rc = DDBGT_ENOTFOUND;
+		return &none;
+	}
+	return &e->capacity;
+}
+
+int ddbgt_replica_get_gsi_read_capacity(const ddbgt_replica *r, const char *index,
+                                        int64_t *units)
+{
+	int rc;
+	const ddbgt__capacity *c = gsi_override(r, index, &rc);
+	int found = ddbgt__capacity_get_units(c, units);
+
+	return rc != 0 ? rc : found;
+}
+
+int ddbgt_replica_get_gsi_read_autoscaling(const ddbgt_replica *r, const char *index,
+                                           int64_t *min, int64_t *max,
+                                           double *target_utilization)
+{
+	int rc;
+	const ddbgt__capacity *c = gsi_override(r, index, &rc);
+	int found = ddbgt__capacity_get_autoscaling(c, min, max, target_utilization);
+
+	return rc != 0 ? rc : found;
+}
+
+int ddbgt_replica_remove_gsi_override(ddbgt_replica *r, const char *index)
+{
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__map_remove(&r->gsi_read_capacity, index);
+}
+
+size_t ddbgt_replica_gsi_override_count(const ddbgt_replica *r)
+{
+	return r != NULL ? r->gsi_read_capacity.count : 0;
+}
+
+const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *r, size_t i)
+{
+	const ddbgt__map_entry *e = r != NULL ? ddbgt__map_at(&r->gsi_read_capacity, i) : NULL;
+
+	return e != NULL ? e->key : NULL;
+}
+
+int ddbgt_replica_set_contributor_insights(ddbgt_replica *r, int enabled)
+{
+	int v = ddbgt__bool_arg(enabled, 0);
+
+	if (r == NULL || v < 0)
+		return DDBGT_EINVAL;
+	r->contributor_insights = v;
+	return 0;
+}
+
+int ddbgt_replica_contributor_insights(const ddbgt_replica *r)
+{
+	return r != NULL && r->contributor_insights == 1;
+}
+
+int ddbgt_replica_set_tag(ddbgt_replica *r, const char *key, const char *value)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__tags_set(&r->tags, key, value);
+}
+
+int ddbgt_replica_remove_tag(ddbgt_replica *r, const char *key)
+{
+	if (r == NULL || key == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__map_remove(&r->tags, key);
+}
+
+const char *ddbgt_replica_tag(const ddbgt_replica *r, const char *key)
+{
+	const ddbgt__map_entry *e = r != NULL ? ddbgt__map_get(&r->tags, key) : NULL;
+
+	return e != NULL ? e->text : NULL;
+}
+
+size_t ddbgt_replica_tag_count(const ddbgt_replica *r)
+{
+	return r != NULL ? r->tags.count : 0;
+}
+
+const char *ddbgt_replica_tag_key(const ddbgt_replica *r, size_t i)
+{
+	const ddbgt__map_entry *e = r != NULL ? ddbgt__map_at(&r->tags, i) : NULL;
+
+	return e != NULL ? e->key : NULL;
+}
+
+const char *ddbgt_replica_tag_value(const ddbgt_replica *r, size_t i)
+{
+	const ddbgt__map_entry *e = r != NULL ? ddbgt__map_at(&r->tags, i) : NULL;
+
+	return e != NULL ? e->text : NULL;
+}

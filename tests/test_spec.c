@@ -1,0 +1,357 @@
+/* The spec loader and dumper. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <ddbgt.h>
+
+#include "testutil.h"
+
+static void round_trip_file(const char *name)
+{
+	size_t len;
+	char *text = ddbgt_test_read_file(ddbgt_test_path(name), &len);
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+	char *dumped = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&dumped, t), DDBGT_OK);
+	ck_assert_str_eq(dumped, text);
+	/* A copy dumps the same bytes too. */
+	ddbgt_table *copy = NULL;
+	char *dumped2 = NULL;
+	ck_assert_int_eq(ddbgt_table_copy(&copy, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&dumped2, copy), DDBGT_OK);
+	ck_assert_str_eq(dumped2, text);
+	ddbgt_free(dumped2);
+	ddbgt_table_free(copy);
+	ddbgt_free(dumped);
+	ddbgt_table_free(t);
+	ddbgt_diags_free(d);
+	free(text);
+}
+
+START_TEST(round_trip_full)
+{
+	round_trip_file("data/spec/full.json");
+}
+END_TEST
+
+START_TEST(round_trip_minimal)
+{
+	round_trip_file("data/spec/minimal.json");
+}
+END_TEST
+
+START_TEST(loaded_values)
+{
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/spec/full.json"), NULL),
+	                 DDBGT_OK);
+	ck_assert_str_eq(ddbgt_table_name(t), "orders.v2-prod");
+	ck_assert_int_eq(ddbgt_table_billing_mode(t), DDBGT_BILLING_PROVISIONED);
+	ck_assert_str_eq(ddbgt_table_sort_key_name(t), "sk");
+	ck_assert_uint_eq(ddbgt_table_attribute_count(t), 3);
+	ck_assert_int_eq(ddbgt_table_attribute_type(t, 1), DDBGT_ATTR_N);
+	int64_t min, max;
+	double target;
+	ck_assert_int_eq(ddbgt_table_get_autoscaling(t, DDBGT_WRITE, &min, &max, &target), DDBGT_OK);
+	ck_assert_int_eq(max, 500);
+	ck_assert(target == 72.5);
+	ddbgt_gsi *g = ddbgt_table_find_gsi(t, "by-status");
+	ck_assert_ptr_nonnull(g);
+	ck_assert_int_eq(ddbgt_gsi_projection(g), DDBGT_PROJECTION_INCLUDE);
+	ck_assert_str_eq(ddbgt_gsi_non_key_attribute_at(g, 1), "currency");
+	ck_assert_str_eq(ddbgt_table_tag(t, "owner"), "platform ${team} \xc3\xa9");
+	ddbgt_replica *r = ddbgt_table_replica_at(t, 1);
+	ck_assert_str_eq(ddbgt_replica_region(r), "eu-west-1");
+	ck_assert_int_eq(ddbgt_replica_role(r), DDBGT_ROLE_STANDBY);
+	ck_assert_int_eq(ddbgt_replica_effective_table_class(r),
+	                 DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS);
+	ck_assert_int_eq(ddbgt_replica_effective_pitr(r), 0);
+	ck_assert_int_eq(ddbgt_replica_effective_pitr(ddbgt_table_replica_at(t, 0)), 1);
+	int64_t units;
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_capacity(ddbgt_table_replica_at(t, 0),
+	                                                     "by-status", &units),
+	                 DDBGT_OK);
+	ck_assert_int_eq(units, 20);
+	double rate;
+	ck_assert_int_eq(ddbgt_usage_get_rate(ddbgt_table_usage(t), DDBGT_WRITE, "eu-west-1", &rate),
+	                 DDBGT_OK);
+	ck_assert(rate == 2.5);
+	ddbgt_severity sev;
+	ck_assert_int_eq(ddbgt_policy_get_severity(ddbgt_table_policy(t), "DDBGT_W_TAG_CHAR_AT", &sev),
+	                 DDBGT_OK);
+	ck_assert_int_eq(sev, DDBGT_SEVERITY_OFF);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* A malformed document and the first finding it must give. */
+struct bad_case {
+	const char *doc;
+	ddbgt_code code;
+	const char *path;
+	int has_line; /* syntax-level findings carry a line and column */
+};
+
+#define DOC(table, rest)                                                                 \
+	"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "       \
+	"{\"name\": \"id\", \"type\": \"S\"}" table "}, \"replicas\": [{\"region\": "      \
+	"\"us-east-1\"}, {\"region\": \"eu-west-1\"}]" rest "}"
+
+static const struct bad_case bad_cases[] = {
+	{"{\"format\": \"ddbgt/1\", \"table\": {", DDBGT_E_SPEC_SYNTAX, "", 1},
+	{"", DDBGT_E_SPEC_SYNTAX, "", 1},
+	{"{\"format\": \"ddbgt/1\"} trailing", DDBGT_E_SPEC_SYNTAX, "", 1},
+	{DOC(", \"name\": \"again\"", ""), DDBGT_E_SPEC_DUPLICATE_KEY, "", 1},
+	{DOC(", \"tags\": {\"k\": \"\xff\xfe\"}", ""), DDBGT_E_SPEC_ENCODING, "", 1},
+	{DOC(", \"tags\": {\"k\": \"a\\u0000b\"}", ""), DDBGT_E_SPEC_ENCODING, "", 1},
+	{DOC(", \"capacity\": {\"read\": 123456789012345678901234567890}", ""),
+	 DDBGT_E_SPEC_NUMBER_RANGE, "", 1},
+	{DOC(", \"nmae\": \"x\"", ""), DDBGT_E_SPEC_UNKNOWN_KEY, "/table/nmae", 0},
+	{DOC("", ", \"extra\": 1"), DDBGT_E_SPEC_UNKNOWN_KEY, "/extra", 0},
+	{DOC(", \"deletion_protection\": \"yes\"", ""), DDBGT_E_SPEC_TYPE,
+	 "/table/deletion_protection", 0},
+	{DOC(", \"capacity\": {\"read\": 1.5}", ""), DDBGT_E_SPEC_TYPE, "/table/capacity/read", 0},
+	{DOC(", \"tags\": {\"a/b~c\": 5}", ""), DDBGT_E_SPEC_TYPE, "/table/tags/a~1b~0c", 0},
+	{DOC(", \"global_secondary_indexes\": [{\"name\": \"g1\", \"partition_key\": "
+	     "{\"name\": \"x\", \"type\": \"S\"}}]", ""),
+	 DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/0/partition_key", 0},
+	{DOC(", \"billing_mode\": \"PROVISONED\"", ""), DDBGT_E_BILLING_MODE_INVALID,
+	 "/table/billing_mode", 0},
+	{DOC(", \"table_class\": \"GLACIER\"", ""), DDBGT_E_TABLE_CLASS_INVALID,
+	 "/table/table_class", 0},
+	{DOC(", \"encryption\": \"AES256\"", ""), DDBGT_E_SSE_TYPE_INVALID, "/table/encryption", 0},
+	{DOC(", \"consistency\": \"LINEARIZABLE\"", ""), DDBGT_E_CONSISTENCY_INVALID,
+	 "/table/consistency", 0},
+	{DOC(", \"stream\": {\"enabled\": true, \"view_type\": \"ALL\"}", ""),
+	 DDBGT_E_STREAM_SPEC_INVALID, "/table/stream/view_type", 0},
+	{DOC(", \"attributes\": [{\"name\": \"a\", \"type\": \"BOOL\"}]", ""),
+	 DDBGT_E_ATTR_TYPE_INVALID, "/table/attributes/0/type", 0},
+	{DOC(", \"global_secondary_indexes\": [{\"name\": \"g1\", \"partition_key\": \"a\", "
+	     "\"projection\": \"SOME\"}]", ""),
+	 DDBGT_E_PROJECTION_TYPE_INVALID, "/table/global_secondary_indexes/0/projection", 0},
+	{DOC(", \"on_demand\": {}", ""), DDBGT_E_ONDEMAND_MAX_EMPTY, "/table/on_demand", 0},
+	{DOC("", ", \"usage\": {\"storage_gb\": -1}"), DDBGT_E_SPEC_NUMBER_RANGE,
+	 "/usage/storage_gb", 0},
+	{DOC("", ", \"usage\": {\"read_consistency\": \"linear\"}"), DDBGT_E_SPEC_ENUM,
+	 "/usage/read_consistency", 0},
+	{DOC("", ", \"policy\": {\"severity\": {\"DDBGT_E_NOPE\": \"off\"}}"),
+	 DDBGT_E_SPEC_UNKNOWN_KEY, "/policy/severity/DDBGT_E_NOPE", 0},
+	{DOC("", ", \"policy\": {\"quotas\": {\"lsi_max\": 9}}"), DDBGT_E_SPEC_UNKNOWN_KEY,
+	 "/policy/quotas/lsi_max", 0},
+	{"{\"format\": \"ddbgt/2\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+	 "{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": []}",
+	 DDBGT_E_SPEC_FORMAT, "/format", 0},
+	{"{\"format\": \"ddbgt/1\", \"replicas\": []}", DDBGT_E_SPEC_MISSING_KEY, "/table", 0},
+	{"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+	 "{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"role\": \"primary\"}]}",
+	 DDBGT_E_SPEC_MISSING_KEY, "/replicas/0/region", 0},
+	{"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+	 "{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+	 "\"read_capacity\": {\"units\": 5, \"autoscaling\": {\"min\": 1, \"max\": 2, "
+	 "\"target_utilization\": 70}}}]}",
+	 DDBGT_E_SPEC_EXCLUSIVE_KEYS, "/replicas/0/read_capacity", 0},
+	{"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+	 "{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": {}}",
+	 DDBGT_E_SPEC_TYPE, "/replicas", 0},
+	{"[1, 2]", DDBGT_E_SPEC_TYPE, "", 0},
+};
+
+START_TEST(malformed_documents)
+{
+	const struct bad_case *c = &bad_cases[_i];
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = (ddbgt_table *)&d; /* must be reset to NULL */
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, c->doc, strlen(c->doc), d), DDBGT_ESPEC);
+	ck_assert_ptr_null(t);
+	ck_assert_uint_ge(ddbgt_diags_count(d), 1);
+	ck_assert_msg(ddbgt_diags_code(d, 0) == c->code, "case %d: got %s at %s: %s", _i,
+	              ddbgt_diags_code_name(d, 0), ddbgt_diags_path(d, 0),
+	              ddbgt_diags_message(d, 0));
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), c->path);
+	ck_assert_int_eq(ddbgt_diags_severity(d, 0), DDBGT_SEVERITY_ERROR);
+	ck_assert_str_ne(ddbgt_diags_message(d, 0), "");
+	if (c->has_line)
+		ck_assert_int_gt(ddbgt_diags_line(d, 0), 0);
+	else
+		ck_assert_int_eq(ddbgt_diags_line(d, 0), 0);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+START_TEST(every_finding_in_one_pass)
+{
+	const char *doc = "{\"format\": \"ddbgt/1\", \"table\": {\"name\": 7, \"partition_key\": "
+	                  "{\"name\": \"id\"}, \"colour\": \"blue\", \"billing_mode\": \"FREE\"}, "
+	                  "\"replicas\": [{\"region\": \"us-east-1\", \"tags\": [1]}, 5]}";
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+	static const struct {
+		ddbgt_code code;
+		const char *path;
+	} want[] = {
+		{DDBGT_E_SPEC_UNKNOWN_KEY, "/table/colour"},
+		{DDBGT_E_SPEC_TYPE, "/table/name"},
+		{DDBGT_E_BILLING_MODE_INVALID, "/table/billing_mode"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/table/partition_key/type"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/0/tags"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1"},
+	};
+	ck_assert_uint_eq(ddbgt_diags_count(d), sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		ck_assert_int_eq(ddbgt_diags_code(d, i), want[i].code);
+		ck_assert_str_eq(ddbgt_diags_path(d, i), want[i].path);
+	}
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+START_TEST(deep_nesting)
+{
+	/* Beyond the loader's depth but within jansson's, and beyond jansson's. */
+	static const size_t depths[] = {100, 5000};
+	for (size_t k = 0; k < 2; k++) {
+		size_t n = depths[k];
+		const char *head = "{\"format\": \"ddbgt/1\", \"usage\": ";
+		char *doc = malloc(strlen(head) + 2 * n + 8);
+		ck_assert_ptr_nonnull(doc);
+		strcpy(doc, head);
+		size_t len = strlen(doc);
+		for (size_t i = 0; i < n; i++)
+			doc[len++] = '[';
+		for (size_t i = 0; i < n; i++)
+			doc[len++] = ']';
+		doc[len++] = '}';
+		ddbgt_diags *d = NULL;
+		ddbgt_table *t = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, len, d), DDBGT_ESPEC);
+		ck_assert_uint_eq(ddbgt_diags_count(d), 1);
+		ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_TOO_DEEP);
+		ddbgt_diags_free(d);
+		free(doc);
+	}
+}
+END_TEST
+
+START_TEST(files_and_jansson_values)
+{
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, "/nonexistent/spec.json", d), DDBGT_EIO);
+	ck_assert_ptr_null(t);
+	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_UNREADABLE);
+	ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, 0), "/nonexistent/spec.json"));
+	/* A directory opens but does not read. */
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data"), NULL), DDBGT_EIO);
+
+	json_error_t err;
+	json_t *doc = json_load_file(ddbgt_test_path("data/spec/minimal.json"), 0, &err);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_int_eq(ddbgt_spec_load_json(&t, doc, NULL), DDBGT_OK);
+	json_t *back = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_json(&back, t), DDBGT_OK);
+	ck_assert(json_equal(doc, back));
+	json_decref(back);
+	json_decref(doc);
+
+	char path[] = "/tmp/ddbgt-spec-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, path), DDBGT_OK);
+	ddbgt_table *again = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_file(&again, path, NULL), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_table_name(again), "minimal");
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, "/nonexistent/dir/out.json"), DDBGT_EIO);
+	unlink(path);
+	ddbgt_table_free(again);
+	ddbgt_table_free(t);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+START_TEST(null_arguments)
+{
+	ddbgt_table *t = (ddbgt_table *)1;
+	ck_assert_int_eq(ddbgt_spec_load_string(NULL, "{}", 2, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, NULL, 2, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(t);
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_file(NULL, "x", NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_json(&t, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_json(NULL, NULL, NULL), DDBGT_EINVAL);
+	char *s = (char *)1;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&s, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(s);
+	ck_assert_int_eq(ddbgt_spec_dump_string(NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_dump_file(NULL, "/tmp/x"), DDBGT_EINVAL);
+	json_t *j = (json_t *)1;
+	ck_assert_int_eq(ddbgt_spec_dump_json(&j, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(j);
+	/* Without a diags list the loader still refuses bad documents. */
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, "{", 1, NULL), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, "[]", 2, NULL), DDBGT_ESPEC);
+}
+END_TEST
+
+START_TEST(dump_of_a_built_table)
+{
+	ddbgt_table *t = NULL;
+	ddbgt_replica *r = NULL;
+	ck_assert_int_eq(ddbgt_table_new(&t, "built"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "id", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "us-west-2"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage(t), 10), DDBGT_OK);
+	char *s = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t), DDBGT_OK);
+	ck_assert_str_eq(s, "{\n"
+	                    "  \"format\": \"ddbgt/1\",\n"
+	                    "  \"table\": {\n"
+	                    "    \"name\": \"built\",\n"
+	                    "    \"partition_key\": {\n"
+	                    "      \"name\": \"id\",\n"
+	                    "      \"type\": \"S\"\n"
+	                    "    }\n"
+	                    "  },\n"
+	                    "  \"replicas\": [\n"
+	                    "    {\n"
+	                    "      \"region\": \"us-west-2\"\n"
+	                    "    }\n"
+	                    "  ],\n"
+	                    "  \"usage\": {\n"
+	                    "    \"storage_gb\": 10\n"
+	                    "  }\n"
+	                    "}\n");
+	ddbgt_free(s);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+Suite *ddbgt_test_spec(void)
+{
+	Suite *s = suite_create("spec");
+	TCase *tc = tcase_create("spec");
+	tcase_add_test(tc, round_trip_full);
+	tcase_add_test(tc, round_trip_minimal);
+	tcase_add_test(tc, loaded_values);
+	tcase_add_loop_test(tc, malformed_documents, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
+	tcase_add_test(tc, every_finding_in_one_pass);
+	tcase_add_test(tc, deep_nesting);
+	tcase_add_test(tc, files_and_jansson_values);
+	tcase_add_test(tc, null_arguments);
+	tcase_add_test(tc, dump_of_a_built_table);
+	suite_add_tcase(s, tc);
+	return s;
+}
