@@ -15,5 +15,7 @@
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
+#include "ddbgt/template.h"
+#include "ddbgt/strategy.h"
 
 #endif

@@ -5,6 +5,7 @@
 #include "ddbgt/index.h"
 #include "alloc.h"
 #include "helpers_internal.h"
+#include "jsonutil.h"
 
 struct ddbgt_features {
 	unsigned flags;
@@ -255,7 +256,7 @@ int ddbgt_features_to_json(char **out, const ddbgt_features *features)
 {
 	json_t *root, *flags, *stream;
 	size_t i;
-	int bad = 0;
+	int bad = 0, rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
@@ -292,9 +293,7 @@ int ddbgt_features_to_json(char **out, const ddbgt_features *features)
 	bad |= json_object_set_new(root, "lsi_count", json_integer((json_int_t)features->lsi_count));
 	bad |= json_object_set_new(root, "strong_consistency",
 	                           json_boolean(features->flags & DDBGT_FEATURE_STRONG_CONSISTENCY));
-	if (bad) {
-		json_decref(root);
-		return DDBGT_ENOMEM;
-	}
-	return ddbgt__helpers_json_dump(out, root);
+	rc = bad ? DDBGT_ENOMEM : ddbgt__json_dump(out, root, 0);
+	json_decref(root);
+	return rc;
 }

@@ -12,6 +12,7 @@
 #include "ddbgt/replica.h"
 #include "alloc.h"
 #include "helpers_internal.h"
+#include "jsonutil.h"
 
 typedef struct route {
 	char *region;
@@ -142,7 +143,7 @@ int ddbgt_routing_new(ddbgt_routing **out, const ddbgt_table *table)
 	if (!table)
 		return DDBGT_EINVAL;
 	n = ddbgt_table_replica_count(table);
-	primary = ddbgt_table_primary_replica(table);
+	primary = ddbgt__leader(table);
 	name = ddbgt_table_name(table) ? ddbgt_table_name(table) : "${TableName}";
 	witness = ddbgt_table_witness_region(table);
 	rt = ddbgt__calloc(1, sizeof *rt);
@@ -244,7 +245,7 @@ int ddbgt_routing_to_json(char **out, const ddbgt_routing *routing)
 {
 	json_t *root, *order, *regions;
 	size_t i;
-	int bad = 0;
+	int bad = 0, rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
@@ -282,9 +283,7 @@ int ddbgt_routing_to_json(char **out, const ddbgt_routing *routing)
 	}
 	bad |= json_object_set_new(root, "failover_order", order);
 	bad |= json_object_set_new(root, "regions", regions);
-	if (bad) {
-		json_decref(root);
-		return DDBGT_ENOMEM;
-	}
-	return ddbgt__helpers_json_dump(out, root);
+	rc = bad ? DDBGT_ENOMEM : ddbgt__json_dump(out, root, 0);
+	json_decref(root);
+	return rc;
 }

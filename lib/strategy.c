@@ -7,7 +7,6 @@
  * are the DynamoDB Developer Guide's "How DynamoDB global tables work": MREC
  * replicates asynchronously, usually within a second; MRSC has an RPO of 0.
  */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,13 +17,21 @@
 #include "alloc.h"
 #include "diag_internal.h"
 #include "helpers_internal.h"
+#include "jsonutil.h"
 
 /* ---- shared helpers ---------------------------------------------------- */
+
+const ddbgt_replica *ddbgt__leader(const ddbgt_table *table)
+{
+	const ddbgt_replica *p = ddbgt_table_primary_replica(table);
+
+	return p ? p : ddbgt_table_replica_at(table, 0);
+}
 
 int ddbgt__replica_order(const ddbgt_table *table, size_t **order_out, size_t *count_out)
 {
 	size_t n = ddbgt_table_replica_count(table), i, k = 0, primary = 0;
-	const ddbgt_replica *p = ddbgt_table_primary_replica(table);
+	const ddbgt_replica *p = ddbgt__leader(table);
 	size_t *order;
 
 	*order_out = NULL;
@@ -51,7 +58,7 @@ ddbgt_member_role ddbgt__member_role(const ddbgt_table *table, size_t spec_index
 	const ddbgt_replica *r = ddbgt_table_replica_at(table, spec_index);
 
 	/* A second explicit "primary" is the validator's business; here only one region leads. */
-	if (r == ddbgt_table_primary_replica(table))
+	if (r == ddbgt__leader(table))
 		return DDBGT_MEMBER_PRIMARY;
 	switch (ddbgt_replica_effective_role(r)) {
 	case DDBGT_ROLE_STANDBY:
@@ -71,61 +78,16 @@ const char *ddbgt__region_geography(const char *code)
 const char *ddbgt__region_partition(const char *code)
 {
 	const ddbgt_region *r = code ? ddbgt_region_find(code) : NULL;
+	const char *p = r ? ddbgt_region_partition(r) : ddbgt_region_code_partition(code);
 
-	if (r)
-		return ddbgt_region_partition(r);
-	if (code && strncmp(code, "cn-", 3) == 0)
-		return "aws-cn";
-	if (code && strncmp(code, "us-gov-", 7) == 0)
-		return "aws-us-gov";
-	return "aws";
+	/* A code of no known shape is the validator's to report; ARNs still need a partition. */
+	return p ? p : "aws";
 }
 
 double ddbgt__region_distance_km(const char *a, const char *b)
 {
-	static const double earth_radius_km = 6371.0;
-	const double rad = 3.14159265358979323846 / 180.0;
-	const ddbgt_region *ra = a ? ddbgt_region_find(a) : NULL;
-	const ddbgt_region *rb = b ? ddbgt_region_find(b) : NULL;
-	double lat1, lat2, dlat, dlon, h;
-
-	if (!ra || !rb)
-		return -1.0;
-	lat1 = ddbgt_region_latitude(ra) * rad;
-	lat2 = ddbgt_region_latitude(rb) * rad;
-	dlat = lat2 - lat1;
-	dlon = (ddbgt_region_longitude(rb) - ddbgt_region_longitude(ra)) * rad;
-	h = sin(dlat / 2) * sin(dlat / 2) + cos(lat1) * cos(lat2) * sin(dlon / 2) * sin(dlon / 2);
-	return 2.0 * earth_radius_km * asin(sqrt(h > 1.0 ? 1.0 : h));
-}
-
-int ddbgt__helpers_json_dump(char **out, json_t *root)
-{
-	void (*json_free)(void *) = NULL;
-	json_malloc_t json_malloc;
-	char *text, *copy;
-	size_t len;
-
-	*out = NULL;
-	if (!root)
-		return DDBGT_ENOMEM;
-	text = json_dumps(root, JSON_INDENT(2));
-	json_decref(root);
-	if (!text)
-		return DDBGT_ENOMEM;
-	len = strlen(text);
-	copy = ddbgt__malloc(len + 2);
-	if (copy) {
-		memcpy(copy, text, len);
-		copy[len] = '\n';
-		copy[len + 1] = '\0';
-	}
-	json_get_alloc_funcs(&json_malloc, &json_free);
-	json_free(text);
-	if (!copy)
-		return DDBGT_ENOMEM;
-	*out = copy;
-	return DDBGT_OK;
+	return ddbgt_region_distance_km(a ? ddbgt_region_find(a) : NULL,
+	                                b ? ddbgt_region_find(b) : NULL);
 }
 
 json_t *ddbgt__json_string_or_null(const char *s)
@@ -291,7 +253,7 @@ int ddbgt_topology_to_json(char **out, const ddbgt_topology *topology)
 {
 	json_t *root, *regions;
 	size_t i;
-	int bad = 0;
+	int bad = 0, rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
@@ -316,11 +278,9 @@ int ddbgt_topology_to_json(char **out, const ddbgt_topology *topology)
 		bad |= json_array_append_new(regions, e);
 	}
 	bad |= json_object_set_new(root, "regions", regions);
-	if (bad) {
-		json_decref(root);
-		return DDBGT_ENOMEM;
-	}
-	return ddbgt__helpers_json_dump(out, root);
+	rc = bad ? DDBGT_ENOMEM : ddbgt__json_dump(out, root, 0);
+	json_decref(root);
+	return rc;
 }
 
 /* ---- strategy ---------------------------------------------------------- */
@@ -499,13 +459,13 @@ static int describe_standby(ddbgt_strategy *s, const ddbgt_table *table,
 
 static int identify_replicated(ddbgt_strategy *s, const ddbgt_table *table)
 {
-	const ddbgt_replica *primary = ddbgt_table_primary_replica(table);
+	const ddbgt_replica *primary = ddbgt__leader(table);
 	size_t n = ddbgt_table_replica_count(table), i, standbys = 0, serving = 0;
 	const char *geos[64];
 	size_t ngeo = 0;
 	int cold = 0, rc;
 
-	if (ddbgt_replica_role(primary) == DDBGT_ROLE_STANDBY)
+	if (!ddbgt_table_primary_replica(table))
 		rc = add_reason(s, "no replica has the primary role: the first, %s, leads",
 		                ddbgt_replica_region(primary));
 	else
@@ -697,7 +657,7 @@ int ddbgt_strategy_to_json(char **out, const ddbgt_strategy *strategy)
 {
 	json_t *root, *reasons, *dr;
 	size_t i;
-	int bad = 0;
+	int bad = 0, rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
@@ -718,9 +678,7 @@ int ddbgt_strategy_to_json(char **out, const ddbgt_strategy *strategy)
 	bad |= json_object_set_new(dr, "rto", json_string(strategy->rto));
 	bad |= json_object_set_new(dr, "source", json_string(strategy->dr_source));
 	bad |= json_object_set_new(root, "disaster_recovery", dr);
-	if (bad) {
-		json_decref(root);
-		return DDBGT_ENOMEM;
-	}
-	return ddbgt__helpers_json_dump(out, root);
+	rc = bad ? DDBGT_ENOMEM : ddbgt__json_dump(out, root, 0);
+	json_decref(root);
+	return rc;
 }
