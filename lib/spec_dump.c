@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
 #include "jsonutil.h"
 #include "model.h"

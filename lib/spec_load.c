@@ -998,7 +998,7 @@ static ddbgt_code parse_error_code(const json_error_t *err)
 	case json_error_duplicate_key: return DDBGT_E_SPEC_DUPLICATE_KEY;
 	case json_error_invalid_utf8:
 	case json_error_null_character:
-	case json_error_null_escape: return DDBGT_E_SPEC_ENCODING;
+	case json_error_null_byte_in_key: return DDBGT_E_SPEC_ENCODING;
 	case json_error_stack_overflow: return DDBGT_E_SPEC_TOO_DEEP;
 	case json_error_numeric_overflow: return DDBGT_E_SPEC_NUMBER_RANGE;
 	case json_error_out_of_memory: return DDBGT_CODE_NONE;

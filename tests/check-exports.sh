@@ -16,7 +16,7 @@ if ! diff -u "$tmp/expected" "$tmp/actual"; then
 fi
 # Every listed symbol is declared in a public header, and every DDBGT_API
 # declaration is listed.
-grep -ho 'DDBGT_API[^(]*(' "$DDBGT_TOP_SRCDIR"/include/ddbgt/*.h | sed 's/.*[ *]\([a-z_0-9]*\)($/\1/' | sort -u > "$tmp/declared"
+grep -ho '^DDBGT_API[^(]*(' "$DDBGT_TOP_SRCDIR"/include/ddbgt/*.h | sed 's/.*[ *]\([a-z_0-9]*\)($/\1/' | sort -u > "$tmp/declared"
 if ! diff -u "$tmp/expected" "$tmp/declared"; then
 	echo "check-exports: lib/libddbgt.map differs from the DDBGT_API declarations (- map, + headers)" >&2
 	exit 1

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Install the Debian 12 packages that building and testing libddbgt need,
+# skipping those already present. Uses sudo when not run as root.
+set -euo pipefail
+pkgs=(build-essential autoconf automake libtool pkg-config libjansson-dev check valgrind)
+need=()
+for pkg in "${pkgs[@]}"; do
+	dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
+[ ${#need[@]} -eq 0 ] && exit 0
+as_root=()
+[ "$(id -u)" -eq 0 ] || as_root=(sudo)
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
