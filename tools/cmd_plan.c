@@ -122,6 +122,13 @@ static int write_files(plan *p)
 	return CLI_OK;
 }
 
+/* "all replicas", "some replicas", "no replica" */
+static const char *coverage_words(ddbgt_coverage c)
+{
+	return c == DDBGT_COVERAGE_ALL ? "all replicas"
+	       : c == DDBGT_COVERAGE_SOME ? "some replicas" : "no replica";
+}
+
 static void print_text(const plan *p)
 {
 	const ddbgt_topology *t = p->topology;
@@ -159,11 +166,10 @@ static void print_text(const plan *p)
 		printf("  stream: off\n");
 	printf("  encryption: %s\n",
 	       ddbgt_enum_name(DDBGT_ENUM_ENCRYPTION, ddbgt_features_encryption(f)));
-	printf("  point-in-time recovery: %s replicas\n",
-	       ddbgt_coverage_name(ddbgt_features_pitr(f)));
-	printf("  deletion protection: %s replicas\n",
-	       ddbgt_coverage_name(ddbgt_features_deletion_protection(f)));
-	printf("  Standard-IA: %s replicas\n", ddbgt_coverage_name(ddbgt_features_standard_ia(f)));
+	printf("  point-in-time recovery: %s\n", coverage_words(ddbgt_features_pitr(f)));
+	printf("  deletion protection: %s\n",
+	       coverage_words(ddbgt_features_deletion_protection(f)));
+	printf("  Standard-IA: %s\n", coverage_words(ddbgt_features_standard_ia(f)));
 	printf("  TTL: %s\n", ddbgt_features_ttl_attribute(f) ? ddbgt_features_ttl_attribute(f) : "off");
 	printf("  autoscaling: %s\n", ddbgt_features_has(f, DDBGT_FEATURE_AUTOSCALING) ? "yes" : "no");
 	printf("  indexes: %zu GSI, %zu LSI\n", ddbgt_features_gsi_count(f),
