@@ -1,6 +1,7 @@
 /* Templates and helpers: topology, strategy, features, routing. */
 #include <check.h>
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ddbgt/template.h"
@@ -769,6 +770,111 @@ START_TEST(test_routing_no_stream_china_witness)
 }
 END_TEST
 
+/* ---- allocation failures ---------------------------------------------- */
+
+static long alloc_calls, alloc_fail_at = -1, alloc_live;
+
+static void *failing_malloc(size_t size)
+{
+	void *p;
+
+	if (alloc_calls++ == alloc_fail_at)
+		return NULL;
+	p = malloc(size);
+	alloc_live += p != NULL;
+	return p;
+}
+
+static void *failing_realloc(void *ptr, size_t size)
+{
+	void *p;
+
+	if (alloc_calls++ == alloc_fail_at)
+		return NULL;
+	p = realloc(ptr, size);
+	alloc_live += p != NULL && ptr == NULL;
+	return p;
+}
+
+static void failing_free(void *ptr)
+{
+	alloc_live -= ptr != NULL;
+	free(ptr);
+}
+
+/* Build a template and run every helper and serialiser on it. */
+static int build_and_describe(const char *name)
+{
+	ddbgt_table *t = NULL;
+	ddbgt_topology *tp = NULL;
+	ddbgt_strategy *s = NULL;
+	ddbgt_features *f = NULL;
+	ddbgt_routing *r = NULL;
+	char *j[4] = {NULL, NULL, NULL, NULL};
+	int rc = ddbgt_template_build(&t, name, NULL);
+
+	if (!rc)
+		rc = ddbgt_topology_new(&tp, t);
+	if (!rc)
+		rc = ddbgt_strategy_identify(&s, t);
+	if (!rc)
+		rc = ddbgt_features_detect(&f, t);
+	if (!rc)
+		rc = ddbgt_routing_new(&r, t);
+	if (!rc)
+		rc = ddbgt_topology_to_json(&j[0], tp);
+	if (!rc)
+		rc = ddbgt_strategy_to_json(&j[1], s);
+	if (!rc)
+		rc = ddbgt_features_to_json(&j[2], f);
+	if (!rc)
+		rc = ddbgt_routing_to_json(&j[3], r);
+	for (size_t i = 0; i < 4; i++)
+		ddbgt_free(j[i]);
+	ddbgt_routing_free(r);
+	ddbgt_features_free(f);
+	ddbgt_strategy_free(s);
+	ddbgt_topology_free(tp);
+	ddbgt_table_free(t);
+	return rc;
+}
+
+START_TEST(test_allocation_failures)
+{
+	ddbgt_malloc_fn m0;
+	ddbgt_realloc_fn r0;
+	ddbgt_free_fn f0;
+	size_t i;
+
+	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, failing_free), 0);
+	for (i = 0; i < ddbgt_template_count(); i++) {
+		const char *name = ddbgt_template_name(i);
+
+		/* Fail the first allocation, then the second, ... until none is left to fail. */
+		for (alloc_fail_at = 0;; alloc_fail_at++) {
+			long live = alloc_live;
+			int rc;
+
+			alloc_calls = 0;
+			rc = build_and_describe(name);
+			ck_assert_msg(alloc_live == live, "%s: leak after failing allocation %ld", name,
+			              alloc_fail_at);
+			if (alloc_calls <= alloc_fail_at) {
+				ck_assert_int_eq(rc, 0);
+				break;
+			}
+			ck_assert_msg(rc == DDBGT_ENOMEM, "%s: allocation %ld failed, status %d", name,
+			              alloc_fail_at, rc);
+		}
+		/* The allocator was really in use: a template and its descriptions take many. */
+		ck_assert_int_gt(alloc_fail_at, 50);
+	}
+	alloc_fail_at = -1;
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), 0);
+}
+END_TEST
+
 Suite *ddbgt_test_plan(void)
 {
 	Suite *s = suite_create("plan");
@@ -796,6 +902,7 @@ Suite *ddbgt_test_plan(void)
 	tcase_add_test(tc, test_routing_templates);
 	tcase_add_test(tc, test_routing_order_arns_standby);
 	tcase_add_test(tc, test_routing_no_stream_china_witness);
+	tcase_add_test(tc, test_allocation_failures);
 	suite_add_tcase(s, tc);
 	return s;
 }
