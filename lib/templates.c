@@ -39,8 +39,8 @@ static const template_entry templates[] = {
 	{"primary-standby",
 	 "A primary region serving all traffic and a Standard-IA standby that only receives "
 	 "replicated writes until a failover: low-cost disaster recovery.",
-	 "200 writes/s and 800 reads/s of 1 KB items in the primary, none in the standby; "
-	 "200 GB stored.",
+	 "20 writes/s and 2000 reads/s of 1 KB items in the primary, none in the standby; "
+	 "500 GB stored (a large table with few writes: the standby's bill is mostly storage).",
 	 ddbgt_template_primary_standby},
 	{"eu-residency",
 	 "Data kept in the EU: two EU regions, a customer managed KMS key per region, PITR "
@@ -389,7 +389,7 @@ int ddbgt_template_primary_standby(ddbgt_table **out, const ddbgt_template_optio
 {
 	static const char *const regions[] = {"us-east-1", "us-west-2"};
 	static const skeleton sk = {"PrimaryStandby", "sk", regions, 2, 2, MAX_TEMPLATE_REGIONS};
-	static const rate rates[] = {{200, 800}, {0, 0}};
+	static const rate rates[] = {{20, 2000}, {0, 0}};
 	ddbgt_template_options o;
 	ddbgt_table *t;
 	size_t i;
@@ -417,7 +417,7 @@ int ddbgt_template_primary_standby(ddbgt_table **out, const ddbgt_template_optio
 			rc = ddbgt_replica_set_table_class(r, DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS);
 	}
 	if (!rc)
-		rc = set_usage(t, rates, 2, 1024, 200, DDBGT_READ_CONSISTENCY_UNSET);
+		rc = set_usage(t, rates, 2, 1024, 500, DDBGT_READ_CONSISTENCY_UNSET);
 	return finish(out, t, rc);
 }
 
