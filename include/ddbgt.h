@@ -17,5 +17,6 @@
 #include "ddbgt/spec.h"
 #include "ddbgt/template.h"
 #include "ddbgt/strategy.h"
+#include "ddbgt/region.h"
 
 #endif

@@ -121,7 +121,7 @@ int ddbgt__diag_add_at(ddbgt_diags *diags, ddbgt_code code, const char *path, in
 }
 
 static int add_v(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity, const char *path,
-                 const char *region, const char *fmt, va_list ap)
+                 const char *region, int line, int column, const char *fmt, va_list ap)
 {
 	char small[512];
 	va_list copy;
@@ -131,12 +131,12 @@ static int add_v(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity, c
 	if (n < 0)
 		return DDBGT_EINVAL;
 	if ((size_t)n < sizeof small)
-		return add(diags, code, severity, path, region, small, 0, 0);
+		return add(diags, code, severity, path, region, small, line, column);
 	char *big = ddbgt__malloc((size_t)n + 1);
 	if (!big)
 		return DDBGT_ENOMEM;
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	int rc = add(diags, code, severity, path, region, big, 0, 0);
+	int rc = add(diags, code, severity, path, region, big, line, column);
 	ddbgt__free(big);
 	return rc;
 }
@@ -148,7 +148,19 @@ int ddbgt__diag_addf(ddbgt_diags *diags, ddbgt_code code, const char *path, cons
 		return DDBGT_OK;
 	va_list ap;
 	va_start(ap, fmt);
-	int rc = add_v(diags, code, ddbgt_code_severity(code), path, region, fmt, ap);
+	int rc = add_v(diags, code, ddbgt_code_severity(code), path, region, 0, 0, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int ddbgt__diag_add_posf(ddbgt_diags *diags, ddbgt_code code, const char *path,
+                         const char *region, int line, int column, const char *fmt, ...)
+{
+	if (!diags)
+		return DDBGT_OK;
+	va_list ap;
+	va_start(ap, fmt);
+	int rc = add_v(diags, code, ddbgt_code_severity(code), path, region, line, column, fmt, ap);
 	va_end(ap);
 	return rc;
 }
@@ -160,7 +172,7 @@ int ddbgt__diag_add_sevf(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity sev
 		return DDBGT_OK;
 	va_list ap;
 	va_start(ap, fmt);
-	int rc = add_v(diags, code, severity, path, region, fmt, ap);
+	int rc = add_v(diags, code, severity, path, region, 0, 0, fmt, ap);
 	va_end(ap);
 	return rc;
 }

@@ -20,7 +20,11 @@ int ddbgt__diag_addf(ddbgt_diags *diags, ddbgt_code code, const char *path,
 int ddbgt__diag_add_sevf(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity,
                          const char *path, const char *region, const char *fmt, ...)
 	DDBGT__PRINTF(6, 7);
-/* The same with a line and column (syntax errors). */
+/* The same with a line and column of the spec document (0 when unknown). */
+int ddbgt__diag_add_posf(ddbgt_diags *diags, ddbgt_code code, const char *path,
+                         const char *region, int line, int column, const char *fmt, ...)
+	DDBGT__PRINTF(7, 8);
+/* A fixed message with a line and column (syntax errors). */
 int ddbgt__diag_add_at(ddbgt_diags *diags, ddbgt_code code, const char *path, int line,
                        int column, const char *message);
 

@@ -182,15 +182,17 @@ int ddbgt_gsi_clear_capacity(ddbgt_gsi *g, ddbgt_rw rw)
 }
 
 int ddbgt_gsi_set_autoscaling(ddbgt_gsi *g, ddbgt_rw rw, int64_t min, int64_t max,
-                                double target_utilization)
+                              double target_utilization)
 {
-	return ddbgt__sides_set_autoscaling(g != NULL ? g->capacity : NULL, rw, min, max, target_utilization);
+	return ddbgt__sides_set_autoscaling(g != NULL ? g->capacity : NULL, rw, min, max,
+	                                    target_utilization);
 }
 
 int ddbgt_gsi_get_autoscaling(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *min, int64_t *max,
                               double *target_utilization)
 {
-	return ddbgt__sides_get_autoscaling(g != NULL ? g->capacity : NULL, rw, min, max, target_utilization);
+	return ddbgt__sides_get_autoscaling(g != NULL ? g->capacity : NULL, rw, min, max,
+	                                    target_utilization);
 }
 
 int ddbgt_gsi_clear_autoscaling(ddbgt_gsi *g, ddbgt_rw rw)

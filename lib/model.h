@@ -187,12 +187,13 @@ struct ddbgt_usage {
 #define DDBGT__RW_OK(rw) ((rw) == DDBGT_READ || (rw) == DDBGT_WRITE)
 #define DDBGT__ENUM_OK(v, last) ((int)(v) >= 0 && (int)(v) <= (int)(last))
 
+/* A boolean argument: any non-zero value is 1; negative values are DDBGT_EINVAL. */
+int ddbgt__bool_arg(int value);
 /*
- * Normalise a boolean argument: any non-zero value is 1. With allow_inherit,
- * DDBGT_INHERIT passes as is; other negative values are DDBGT_EINVAL.
- * Returns the value or DDBGT_EINVAL.
+ * A replica's tri-state argument into *out: DDBGT_INHERIT as is, any other
+ * non-negative value as a boolean. 0, or DDBGT_EINVAL below DDBGT_INHERIT.
  */
-int ddbgt__bool_arg(int value, int allow_inherit);
+int ddbgt__tristate_arg(int value, int *out);
 
 /* String lists. Push copies s (DDBGT_EINVAL for NULL); copy is deep. */
 int ddbgt__strlist_push(ddbgt__strlist *list, const char *s);

@@ -5,13 +5,17 @@
 #include "alloc.h"
 #include "model.h"
 
-int ddbgt__bool_arg(int value, int allow_inherit)
+int ddbgt__bool_arg(int value)
 {
-	if (value == DDBGT_INHERIT && allow_inherit)
-		return DDBGT_INHERIT;
-	if (value < 0)
+	return value < 0 ? DDBGT_EINVAL : value != 0;
+}
+
+int ddbgt__tristate_arg(int value, int *out)
+{
+	if (value < DDBGT_INHERIT)
 		return DDBGT_EINVAL;
-	return value != 0;
+	*out = value == DDBGT_INHERIT ? DDBGT_INHERIT : value != 0;
+	return 0;
 }
 
 int ddbgt__strlist_push(ddbgt__strlist *list, const char *s)

@@ -83,29 +83,30 @@ int ddbgt_policy_copy(ddbgt_policy **out, const ddbgt_policy *src)
 	return 0;
 }
 
-static int set_opt(ddbgt_policy *p, ddbgt__opt_int *slot, int64_t n)
+/* Optional integers and flags: slot is NULL for a NULL policy. */
+static int set_opt(ddbgt__opt_int *slot, int64_t n)
 {
-	if (p == NULL)
+	if (slot == NULL)
 		return DDBGT_EINVAL;
 	slot->set = 1;
 	slot->value = n;
 	return 0;
 }
 
-static int get_opt(const ddbgt_policy *p, const ddbgt__opt_int *slot, int64_t *n)
+static int get_opt(const ddbgt__opt_int *slot, int64_t *n)
 {
 	static const ddbgt__opt_int none;
 
-	if (p == NULL) {
+	if (slot == NULL) {
 		ddbgt__opt_int_get(&none, n);
 		return DDBGT_EINVAL;
 	}
 	return ddbgt__opt_int_get(slot, n);
 }
 
-static int clear_opt(ddbgt_policy *p, ddbgt__opt_int *slot)
+static int clear_opt(ddbgt__opt_int *slot)
 {
-	if (p == NULL)
+	if (slot == NULL)
 		return DDBGT_EINVAL;
 	slot->set = 0;
 	slot->value = 0;
@@ -114,32 +115,32 @@ static int clear_opt(ddbgt_policy *p, ddbgt__opt_int *slot)
 
 int ddbgt_policy_set_min_regions(ddbgt_policy *p, int64_t n)
 {
-	return set_opt(p, p != NULL ? &p->min_regions : NULL, n);
+	return set_opt(p != NULL ? &p->min_regions : NULL, n);
 }
 
 int ddbgt_policy_get_min_regions(const ddbgt_policy *p, int64_t *n)
 {
-	return get_opt(p, p != NULL ? &p->min_regions : NULL, n);
+	return get_opt(p != NULL ? &p->min_regions : NULL, n);
 }
 
 int ddbgt_policy_clear_min_regions(ddbgt_policy *p)
 {
-	return clear_opt(p, p != NULL ? &p->min_regions : NULL);
+	return clear_opt(p != NULL ? &p->min_regions : NULL);
 }
 
 int ddbgt_policy_set_max_regions(ddbgt_policy *p, int64_t n)
 {
-	return set_opt(p, p != NULL ? &p->max_regions : NULL, n);
+	return set_opt(p != NULL ? &p->max_regions : NULL, n);
 }
 
 int ddbgt_policy_get_max_regions(const ddbgt_policy *p, int64_t *n)
 {
-	return get_opt(p, p != NULL ? &p->max_regions : NULL, n);
+	return get_opt(p != NULL ? &p->max_regions : NULL, n);
 }
 
 int ddbgt_policy_clear_max_regions(ddbgt_policy *p)
 {
-	return clear_opt(p, p != NULL ? &p->max_regions : NULL);
+	return clear_opt(p != NULL ? &p->max_regions : NULL);
 }
 
 int ddbgt_policy_add_allowed_region(ddbgt_policy *p, const char *region)
@@ -192,11 +193,11 @@ const char *ddbgt_policy_jurisdiction_at(const ddbgt_policy *p, size_t i)
 	return p != NULL ? ddbgt__strlist_at(&p->jurisdictions, i) : NULL;
 }
 
-static int set_flag(ddbgt_policy *p, int *slot, int value)
+static int set_flag(int *slot, int value)
 {
-	int v = ddbgt__bool_arg(value, 0);
+	int v = ddbgt__bool_arg(value);
 
-	if (p == NULL || v < 0)
+	if (slot == NULL || v < 0)
 		return DDBGT_EINVAL;
 	*slot = v;
 	return 0;
@@ -204,7 +205,7 @@ static int set_flag(ddbgt_policy *p, int *slot, int value)
 
 int ddbgt_policy_set_require_pitr(ddbgt_policy *p, int required)
 {
-	return set_flag(p, p != NULL ? &p->require_pitr : NULL, required);
+	return set_flag(p != NULL ? &p->require_pitr : NULL, required);
 }
 
 int ddbgt_policy_require_pitr(const ddbgt_policy *p)
@@ -214,7 +215,7 @@ int ddbgt_policy_require_pitr(const ddbgt_policy *p)
 
 int ddbgt_policy_set_require_customer_managed_keys(ddbgt_policy *p, int required)
 {
-	return set_flag(p, p != NULL ? &p->require_cmk : NULL, required);
+	return set_flag(p != NULL ? &p->require_cmk : NULL, required);
 }
 
 int ddbgt_policy_require_customer_managed_keys(const ddbgt_policy *p)
@@ -224,7 +225,7 @@ int ddbgt_policy_require_customer_managed_keys(const ddbgt_policy *p)
 
 int ddbgt_policy_set_require_deletion_protection(ddbgt_policy *p, int required)
 {
-	return set_flag(p, p != NULL ? &p->require_deletion_protection : NULL, required);
+	return set_flag(p != NULL ? &p->require_deletion_protection : NULL, required);
 }
 
 int ddbgt_policy_require_deletion_protection(const ddbgt_policy *p)

@@ -158,12 +158,9 @@ const char *ddbgt_replica_kms_key(const ddbgt_replica *r)
 
 int ddbgt_replica_set_pitr(ddbgt_replica *r, int enabled)
 {
-	int v = ddbgt__bool_arg(enabled, 1);
-
-	if (r == NULL || v == DDBGT_EINVAL)
+	if (r == NULL)
 		return DDBGT_EINVAL;
-	r->pitr = v;
-	return 0;
+	return ddbgt__tristate_arg(enabled, &r->pitr);
 }
 
 int ddbgt_replica_pitr(const ddbgt_replica *r)
@@ -226,12 +223,9 @@ int ddbgt_replica_get_effective_pitr_period(const ddbgt_replica *r, int64_t *day
 
 int ddbgt_replica_set_deletion_protection(ddbgt_replica *r, int enabled)
 {
-	int v = ddbgt__bool_arg(enabled, 1);
-
-	if (r == NULL || v == DDBGT_EINVAL)
+	if (r == NULL)
 		return DDBGT_EINVAL;
-	r->deletion_protection = v;
-	return 0;
+	return ddbgt__tristate_arg(enabled, &r->deletion_protection);
 }
 
 int ddbgt_replica_deletion_protection(const ddbgt_replica *r)
@@ -400,7 +394,7 @@ const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *r, size_t i)
 
 int ddbgt_replica_set_contributor_insights(ddbgt_replica *r, int enabled)
 {
-	int v = ddbgt__bool_arg(enabled, 0);
+	int v = ddbgt__bool_arg(enabled);
 
 	if (r == NULL || v < 0)
 		return DDBGT_EINVAL;

@@ -7,13 +7,13 @@
  * into the model untouched, for the validator.
  */
 #include <errno.h>
-#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "diag_internal.h"
+#include "jsonread.h"
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/replica.h"
@@ -23,61 +23,80 @@
 /* Deeper documents are refused before they reach the model. */
 #define MAX_DEPTH 64
 
+/* One step of the JSON Pointer: a key, or an array index when key is NULL. */
+struct segment {
+	const char *key;
+	size_t index;
+};
+
 struct loader {
 	ddbgt_diags *diags;
 	size_t errors;
 	int status; /* first DDBGT_ENOMEM (or other hard failure) seen */
+	const jr_value *at; /* the value findings point at, for line and column */
+	/*
+	 * The path of the value being read, as steps; the JSON Pointer string is
+	 * built only when a finding needs it. The reader caps nesting at
+	 * MAX_DEPTH, and each level adds one step at a time.
+	 */
+	struct segment steps[MAX_DEPTH + 8];
+	size_t depth;
 	char *path;
-	size_t len, cap;
+	size_t path_cap;
 };
 
 /* --- the JSON Pointer of the value being read ------------------------------ */
 
-static size_t path_push_raw(struct loader *L, const char *seg, size_t n, int escape)
-{
-	size_t mark = L->len;
-	size_t need = L->len + 2 + (escape ? 2 * n : n);
-	if (L->status || ddbgt__grow((void **)&L->path, &L->cap, need, 1)) {
-		L->status = DDBGT_ENOMEM;
-		return mark;
-	}
-	L->path[L->len++] = '/';
-	for (size_t i = 0; i < n; i++) {
-		/* RFC 6901: "~" is "~0" and "/" is "~1". */
-		if (escape && (seg[i] == '~' || seg[i] == '/')) {
-			L->path[L->len++] = '~';
-			L->path[L->len++] = seg[i] == '~' ? '0' : '1';
-		} else {
-			L->path[L->len++] = seg[i];
-		}
-	}
-	L->path[L->len] = '\0';
-	return mark;
-}
-
 static size_t path_push(struct loader *L, const char *key)
 {
-	return path_push_raw(L, key, strlen(key), 1);
+	size_t mark = L->depth;
+	if (L->depth < sizeof L->steps / sizeof L->steps[0])
+		L->steps[L->depth++] = (struct segment){key, 0};
+	return mark;
 }
 
 static size_t path_push_index(struct loader *L, size_t i)
 {
-	char buf[24];
-	int n = snprintf(buf, sizeof buf, "%zu", i);
-	return path_push_raw(L, buf, (size_t)n, 0);
+	size_t mark = L->depth;
+	if (L->depth < sizeof L->steps / sizeof L->steps[0])
+		L->steps[L->depth++] = (struct segment){NULL, i};
+	return mark;
 }
 
 static void path_pop(struct loader *L, size_t mark)
 {
-	if (L->path && mark <= L->len) {
-		L->len = mark;
-		L->path[mark] = '\0';
-	}
+	if (mark <= L->depth)
+		L->depth = mark;
 }
 
-static const char *cur_path(const struct loader *L)
+/* The JSON Pointer (RFC 6901) of the current value; NULL when memory ran out. */
+static const char *cur_path(struct loader *L)
 {
-	return L->path ? L->path : "";
+	size_t need = 1;
+	for (size_t i = 0; i < L->depth; i++)
+		need += 1 + (L->steps[i].key ? 2 * strlen(L->steps[i].key) : 20);
+	if (ddbgt__grow((void **)&L->path, &L->path_cap, need, 1))
+		return NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < L->depth; i++) {
+		L->path[n++] = '/';
+		const char *k = L->steps[i].key;
+		if (!k) {
+			n += (size_t)snprintf(L->path + n, 21, "%zu", L->steps[i].index);
+			continue;
+		}
+		for (; *k; k++) {
+			/* "~" is written "~0" and "/" is written "~1". */
+			if (*k == '~' || *k == '/') {
+				L->path[n++] = '~';
+				L->path[n++] = *k == '~' ? '0' : '1';
+			} else {
+				L->path[n++] = *k;
+			}
+		}
+	}
+	L->path[n] = '\0';
+	return L->path;
 }
 
 /* --- reporting ------------------------------------------------------------ */
@@ -87,7 +106,12 @@ static void report(struct loader *L, ddbgt_code code, const char *fmt, const cha
 {
 	if (ddbgt_code_severity(code) == DDBGT_SEVERITY_ERROR)
 		L->errors++;
-	if (ddbgt__diag_addf(L->diags, code, cur_path(L), NULL, fmt, a ? a : "", b ? b : ""))
+	if (!L->diags)
+		return;
+	int line = L->at ? L->at->line : 0, column = L->at ? L->at->column : 0;
+	const char *path = cur_path(L);
+	if (!path || ddbgt__diag_add_posf(L->diags, code, path, NULL, line, column, fmt,
+	                                  a ? a : "", b ? b : ""))
 		L->status = DDBGT_ENOMEM;
 }
 
@@ -98,39 +122,43 @@ static void setter(struct loader *L, int rc)
 		L->status = rc;
 }
 
-static const char *type_name(const json_t *v)
+static const char *type_name(const jr_value *v)
 {
-	switch (json_typeof(v)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER: return "an integer";
-	case JSON_REAL: return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE: return "a boolean";
+	switch (v->type) {
+	case JR_OBJECT: return "an object";
+	case JR_ARRAY: return "an array";
+	case JR_STRING: return "a string";
+	case JR_INT: return "an integer";
+	case JR_REAL: return "a number";
+	case JR_TRUE:
+	case JR_FALSE: return "a boolean";
 	default: return "null";
 	}
 }
 
-static int expect(struct loader *L, const json_t *v, json_type type, const char *what)
+/* type JR_TRUE stands for either boolean. */
+static int expect(struct loader *L, const jr_value *v, jr_type type, const char *what)
 {
-	if (json_typeof(v) == type || (type == JSON_TRUE && json_is_boolean(v)))
+	L->at = v;
+	if (v->type == type || (type == JR_TRUE && v->type == JR_FALSE))
 		return 1;
 	report(L, DDBGT_E_SPEC_TYPE, "must be %s, not %s", what, type_name(v));
 	return 0;
 }
 
 /* Report every key of obj not in allowed. */
-static void check_keys(struct loader *L, const json_t *obj, const char *const *allowed)
+static void check_keys(struct loader *L, const jr_value *obj, const char *const *allowed)
 {
 	const char *key;
-	json_t *value;
-	json_object_foreach((json_t *)obj, key, value) {
+	const jr_value *value;
+	size_t key_i;
+	JR_OBJECT_FOREACH(obj, key_i, key, value) {
 		int known = 0;
 		for (size_t i = 0; allowed[i] && !known; i++)
 			known = strcmp(allowed[i], key) == 0;
 		if (!known) {
 			size_t mark = path_push(L, key);
+			L->at = value;
 			report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
 			       "unknown key \"%s\": spec format 1 does not define it here%s", key,
 			       NULL);
@@ -143,11 +171,12 @@ static void check_keys(struct loader *L, const json_t *obj, const char *const *a
  * Look up key in obj. Returns the value, or NULL when absent (reported if
  * required). The path is pushed for the caller, who pops it with *mark.
  */
-static json_t *member(struct loader *L, const json_t *obj, const char *key, int required,
-                      size_t *mark)
+static const jr_value *member(struct loader *L, const jr_value *obj, const char *key,
+                             int required, size_t *mark)
 {
-	json_t *v = json_object_get(obj, key);
+	const jr_value *v = ddbgt__jr_get(obj, key);
 	*mark = path_push(L, key);
+	L->at = v ? v : obj;
 	if (!v && required)
 		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" is missing%s", key,
 		       NULL);
@@ -156,12 +185,12 @@ static json_t *member(struct loader *L, const json_t *obj, const char *key, int 
 
 /* --- typed readers: each returns 1 with *out set, 0 after reporting -------- */
 
-static int read_string(struct loader *L, const json_t *v, const char **out)
+static int read_string(struct loader *L, const jr_value *v, const char **out)
 {
-	if (!expect(L, v, JSON_STRING, "a string"))
+	if (!expect(L, v, JR_STRING, "a string"))
 		return 0;
-	*out = json_string_value(v);
-	if (strlen(*out) != json_string_length(v)) {
+	*out = v->u.str.s;
+	if (strlen(*out) != v->u.str.len) {
 		report(L, DDBGT_E_SPEC_ENCODING, "a string must not contain a NUL character%s%s",
 		       NULL, NULL);
 		return 0;
@@ -169,38 +198,40 @@ static int read_string(struct loader *L, const json_t *v, const char **out)
 	return 1;
 }
 
-static int read_bool(struct loader *L, const json_t *v, int *out)
+static int read_bool(struct loader *L, const jr_value *v, int *out)
 {
-	if (!expect(L, v, JSON_TRUE, "a boolean (true or false)"))
+	if (!expect(L, v, JR_TRUE, "a boolean (true or false)"))
 		return 0;
-	*out = json_is_true(v);
+	*out = v->type == JR_TRUE;
 	return 1;
 }
 
-static int read_int(struct loader *L, const json_t *v, int64_t *out)
+static int read_int(struct loader *L, const jr_value *v, int64_t *out)
 {
-	if (json_is_real(v)) {
+	L->at = v;
+	if (v->type == JR_REAL) {
 		report(L, DDBGT_E_SPEC_TYPE, "must be a whole number%s%s", NULL, NULL);
 		return 0;
 	}
-	if (!expect(L, v, JSON_INTEGER, "an integer"))
+	if (!expect(L, v, JR_INT, "an integer"))
 		return 0;
-	*out = (int64_t)json_integer_value(v);
+	*out = v->u.i;
 	return 1;
 }
 
-static int read_number(struct loader *L, const json_t *v, double *out)
+static int read_number(struct loader *L, const jr_value *v, double *out)
 {
-	if (!json_is_number(v)) {
+	L->at = v;
+	if (!ddbgt__jr_is_number(v)) {
 		report(L, DDBGT_E_SPEC_TYPE, "must be a number, not %s%s", type_name(v), NULL);
 		return 0;
 	}
-	*out = json_number_value(v);
+	*out = ddbgt__jr_number(v);
 	return 1;
 }
 
 /* A number that the usage profile accepts: finite and not negative. */
-static int read_amount(struct loader *L, const json_t *v, double *out)
+static int read_amount(struct loader *L, const jr_value *v, double *out)
 {
 	if (!read_number(L, v, out))
 		return 0;
@@ -212,7 +243,7 @@ static int read_amount(struct loader *L, const json_t *v, double *out)
 }
 
 /* A string of an enumeration; bad values are reported with bad_code. */
-static int read_enum(struct loader *L, const json_t *v, ddbgt_enum_kind kind,
+static int read_enum(struct loader *L, const jr_value *v, ddbgt_enum_kind kind,
                      ddbgt_code bad_code, int *out)
 {
 	const char *s;
@@ -235,17 +266,17 @@ static int read_enum(struct loader *L, const json_t *v, ddbgt_enum_kind kind,
 /* --- objects of the spec --------------------------------------------------- */
 
 /* {"name": s, "type": "S"|"N"|"B"} of the table's keys. */
-static int read_key(struct loader *L, const json_t *v, const char **name, int *type)
+static int read_key(struct loader *L, const jr_value *v, const char **name, int *type)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object {\"name\", \"type\"}"))
+	if (!expect(L, v, JR_OBJECT, "an object {\"name\", \"type\"}"))
 		return 0;
 	check_keys(L, v, SPEC_KEYS_KEY);
 	size_t m;
 	int ok = 1;
-	json_t *n = member(L, v, "name", 1, &m);
+	const jr_value *n = member(L, v, "name", 1, &m);
 	ok &= n && read_string(L, n, name);
 	path_pop(L, m);
-	json_t *t = member(L, v, "type", 1, &m);
+	const jr_value *t = member(L, v, "type", 1, &m);
 	ok &= t && read_enum(L, t, DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID, type);
 	path_pop(L, m);
 	return ok;
@@ -256,14 +287,14 @@ struct autoscaling {
 	double target;
 };
 
-static int read_autoscaling(struct loader *L, const json_t *v, struct autoscaling *a)
+static int read_autoscaling(struct loader *L, const jr_value *v, struct autoscaling *a)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object {\"min\", \"max\", \"target_utilization\"}"))
+	if (!expect(L, v, JR_OBJECT, "an object {\"min\", \"max\", \"target_utilization\"}"))
 		return 0;
 	check_keys(L, v, SPEC_KEYS_AUTOSCALING);
 	size_t m;
 	int ok = 1;
-	json_t *x = member(L, v, "min", 1, &m);
+	const jr_value *x = member(L, v, "min", 1, &m);
 	ok &= x && read_int(L, x, &a->min);
 	path_pop(L, m);
 	x = member(L, v, "max", 1, &m);
@@ -283,9 +314,9 @@ struct throughput_setters {
 	int (*set_on_demand_max)(void *obj, ddbgt_rw rw, int64_t units);
 };
 
-static void read_capacity(struct loader *L, const json_t *v, const struct throughput_setters *s)
+static void read_capacity(struct loader *L, const jr_value *v, const struct throughput_setters *s)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object"))
+	if (!expect(L, v, JR_OBJECT, "an object"))
 		return;
 	check_keys(L, v, SPEC_KEYS_CAPACITY);
 	static const char *const units_keys[] = {"read", "write"};
@@ -293,7 +324,7 @@ static void read_capacity(struct loader *L, const json_t *v, const struct throug
 	for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
 		size_t m;
 		int64_t units;
-		json_t *x = member(L, v, units_keys[rw], 0, &m);
+		const jr_value *x = member(L, v, units_keys[rw], 0, &m);
 		if (x && read_int(L, x, &units))
 			setter(L, s->set_capacity(s->obj, (ddbgt_rw)rw, units));
 		path_pop(L, m);
@@ -305,12 +336,12 @@ static void read_capacity(struct loader *L, const json_t *v, const struct throug
 	}
 }
 
-static void read_on_demand(struct loader *L, const json_t *v, const struct throughput_setters *s)
+static void read_on_demand(struct loader *L, const jr_value *v, const struct throughput_setters *s)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object {\"max_read\", \"max_write\"}"))
+	if (!expect(L, v, JR_OBJECT, "an object {\"max_read\", \"max_write\"}"))
 		return;
 	check_keys(L, v, SPEC_KEYS_ON_DEMAND);
-	if (json_object_size(v) == 0)
+	if (v->u.obj.count == 0)
 		report(L, DDBGT_E_ONDEMAND_MAX_EMPTY,
 		       "on_demand sets neither max_read nor max_write: give one or remove it%s%s",
 		       NULL, NULL);
@@ -318,7 +349,7 @@ static void read_on_demand(struct loader *L, const json_t *v, const struct throu
 	for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
 		size_t m;
 		int64_t units;
-		json_t *x = member(L, v, keys[rw], 0, &m);
+		const jr_value *x = member(L, v, keys[rw], 0, &m);
 		if (x && read_int(L, x, &units))
 			setter(L, s->set_on_demand_max(s->obj, (ddbgt_rw)rw, units));
 		path_pop(L, m);
@@ -351,14 +382,14 @@ static int gsi_set_on_demand_max(void *o, ddbgt_rw rw, int64_t u)
 }
 
 /* An array of strings, each passed to add(obj, s). */
-static void read_string_list(struct loader *L, const json_t *v, void *obj,
+static void read_string_list(struct loader *L, const jr_value *v, void *obj,
                              int (*add)(void *obj, const char *s))
 {
-	if (!expect(L, v, JSON_ARRAY, "an array of strings"))
+	if (!expect(L, v, JR_ARRAY, "an array of strings"))
 		return;
 	size_t i;
-	json_t *x;
-	json_array_foreach(v, i, x) {
+	const jr_value *x;
+	JR_ARRAY_FOREACH(v, i, x) {
 		size_t m = path_push_index(L, i);
 		const char *s;
 		if (read_string(L, x, &s))
@@ -368,14 +399,15 @@ static void read_string_list(struct loader *L, const json_t *v, void *obj,
 }
 
 /* An object of string values, each passed to set(obj, key, value). */
-static void read_string_map(struct loader *L, const json_t *v, void *obj,
+static void read_string_map(struct loader *L, const jr_value *v, void *obj,
                             int (*set)(void *obj, const char *key, const char *value))
 {
-	if (!expect(L, v, JSON_OBJECT, "an object of strings"))
+	if (!expect(L, v, JR_OBJECT, "an object of strings"))
 		return;
 	const char *key;
-	json_t *x;
-	json_object_foreach((json_t *)v, key, x) {
+	const jr_value *x;
+	size_t key_i;
+	JR_OBJECT_FOREACH(v, key_i, key, x) {
 		size_t m = path_push(L, key);
 		const char *s;
 		if (read_string(L, x, &s))
@@ -409,13 +441,13 @@ static int policy_add_jurisdiction(void *o, const char *s)
 	return ddbgt_policy_add_jurisdiction(o, s);
 }
 
-static void read_projection(struct loader *L, const json_t *obj, void *index,
+static void read_projection(struct loader *L, const jr_value *obj, void *index,
                             int (*set)(void *, ddbgt_projection),
                             int (*add)(void *, const char *))
 {
 	size_t m;
 	int e;
-	json_t *x = member(L, obj, "projection", 0, &m);
+	const jr_value *x = member(L, obj, "projection", 0, &m);
 	if (x && read_enum(L, x, DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID, &e))
 		setter(L, set(index, (ddbgt_projection)e));
 	path_pop(L, m);
@@ -434,14 +466,14 @@ static int lsi_set_projection(void *o, ddbgt_projection p)
 	return ddbgt_lsi_set_projection(o, p);
 }
 
-static void read_gsi(struct loader *L, ddbgt_table *t, const json_t *v)
+static void read_gsi(struct loader *L, ddbgt_table *t, const jr_value *v)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object"))
+	if (!expect(L, v, JR_OBJECT, "an object"))
 		return;
 	check_keys(L, v, SPEC_KEYS_GSI);
 	size_t m;
 	const char *name = NULL, *s;
-	json_t *x = member(L, v, "name", 1, &m);
+	const jr_value *x = member(L, v, "name", 1, &m);
 	if (x)
 		read_string(L, x, &name);
 	path_pop(L, m);
@@ -475,14 +507,14 @@ static void read_gsi(struct loader *L, ddbgt_table *t, const json_t *v)
 	}
 }
 
-static void read_lsi(struct loader *L, ddbgt_table *t, const json_t *v)
+static void read_lsi(struct loader *L, ddbgt_table *t, const jr_value *v)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object"))
+	if (!expect(L, v, JR_OBJECT, "an object"))
 		return;
 	check_keys(L, v, SPEC_KEYS_LSI);
 	size_t m;
 	const char *name = NULL, *s;
-	json_t *x = member(L, v, "name", 1, &m);
+	const jr_value *x = member(L, v, "name", 1, &m);
 	if (x)
 		read_string(L, x, &name);
 	path_pop(L, m);
@@ -503,16 +535,16 @@ static void read_lsi(struct loader *L, ddbgt_table *t, const json_t *v)
 }
 
 /* Call each(L, t, element) for every element of an array member. */
-static void read_array(struct loader *L, const json_t *obj, const char *key, int required,
+static void read_array(struct loader *L, const jr_value *obj, const char *key, int required,
                        ddbgt_table *t,
-                       void (*each)(struct loader *, ddbgt_table *, const json_t *))
+                       void (*each)(struct loader *, ddbgt_table *, const jr_value *))
 {
 	size_t m;
-	json_t *v = member(L, obj, key, required, &m);
-	if (v && expect(L, v, JSON_ARRAY, "an array")) {
+	const jr_value *v = member(L, obj, key, required, &m);
+	if (v && expect(L, v, JR_ARRAY, "an array")) {
 		size_t i;
-		json_t *x;
-		json_array_foreach(v, i, x) {
+		const jr_value *x;
+		JR_ARRAY_FOREACH(v, i, x) {
 			size_t mi = path_push_index(L, i);
 			each(L, t, x);
 			path_pop(L, mi);
@@ -521,7 +553,7 @@ static void read_array(struct loader *L, const json_t *obj, const char *key, int
 	path_pop(L, m);
 }
 
-static void read_attribute(struct loader *L, ddbgt_table *t, const json_t *v)
+static void read_attribute(struct loader *L, ddbgt_table *t, const jr_value *v)
 {
 	const char *name;
 	int type;
@@ -530,16 +562,16 @@ static void read_attribute(struct loader *L, ddbgt_table *t, const json_t *v)
 }
 
 /* {"enabled": b, "recovery_period_days": n} for the table or a replica. */
-static void read_pitr(struct loader *L, const json_t *v, void *obj,
+static void read_pitr(struct loader *L, const jr_value *v, void *obj,
                       int (*set)(void *, int), int (*set_period)(void *, int64_t))
 {
-	if (!expect(L, v, JSON_OBJECT, "an object {\"enabled\", \"recovery_period_days\"}"))
+	if (!expect(L, v, JR_OBJECT, "an object {\"enabled\", \"recovery_period_days\"}"))
 		return;
 	check_keys(L, v, SPEC_KEYS_PITR);
 	size_t m;
 	int b;
 	int64_t days;
-	json_t *x = member(L, v, "enabled", 1, &m);
+	const jr_value *x = member(L, v, "enabled", 1, &m);
 	if (x && read_bool(L, x, &b))
 		setter(L, set(obj, b));
 	path_pop(L, m);
@@ -566,15 +598,15 @@ static int replica_set_pitr_period(void *o, int64_t d)
 	return ddbgt_replica_set_pitr_period(o, d);
 }
 
-static void read_table(struct loader *L, ddbgt_table *t, const json_t *v)
+static void read_table(struct loader *L, ddbgt_table *t, const jr_value *v)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object"))
+	if (!expect(L, v, JR_OBJECT, "an object"))
 		return;
 	check_keys(L, v, SPEC_KEYS_TABLE);
 	size_t m;
 	const char *s;
 	int e, b;
-	json_t *x = member(L, v, "name", 1, &m);
+	const jr_value *x = member(L, v, "name", 1, &m);
 	if (x && read_string(L, x, &s))
 		setter(L, ddbgt_table_set_name(t, s));
 	path_pop(L, m);
@@ -604,11 +636,11 @@ static void read_table(struct loader *L, ddbgt_table *t, const json_t *v)
 	read_array(L, v, "global_secondary_indexes", 0, t, read_gsi);
 	read_array(L, v, "local_secondary_indexes", 0, t, read_lsi);
 	x = member(L, v, "stream", 0, &m);
-	if (x && expect(L, x, JSON_OBJECT, "an object {\"enabled\", \"view_type\"}")) {
+	if (x && expect(L, x, JR_OBJECT, "an object {\"enabled\", \"view_type\"}")) {
 		check_keys(L, x, SPEC_KEYS_STREAM);
 		size_t m2;
 		int enabled = 0, view = DDBGT_STREAM_VIEW_UNSET, ok = 1;
-		json_t *y = member(L, x, "enabled", 1, &m2);
+		const jr_value *y = member(L, x, "enabled", 1, &m2);
 		ok &= y && read_bool(L, y, &enabled);
 		path_pop(L, m2);
 		y = member(L, x, "view_type", 0, &m2);
@@ -663,14 +695,14 @@ static void read_table(struct loader *L, ddbgt_table *t, const json_t *v)
 }
 
 /* {"units": n} or {"autoscaling": {...}}; set through the two callbacks. */
-static void read_read_capacity(struct loader *L, const json_t *v, void *obj, const char *index,
+static void read_read_capacity(struct loader *L, const jr_value *v, void *obj, const char *index,
                                int (*set_units)(void *, const char *, int64_t),
                                int (*set_auto)(void *, const char *, int64_t, int64_t, double))
 {
-	if (!expect(L, v, JSON_OBJECT, "an object {\"units\"} or {\"autoscaling\"}"))
+	if (!expect(L, v, JR_OBJECT, "an object {\"units\"} or {\"autoscaling\"}"))
 		return;
 	check_keys(L, v, SPEC_KEYS_READ_CAPACITY);
-	json_t *units = json_object_get(v, "units"), *autoscaling = json_object_get(v, "autoscaling");
+	const jr_value *units = ddbgt__jr_get(v, "units"), *autoscaling = ddbgt__jr_get(v, "autoscaling");
 	if (units && autoscaling) {
 		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS,
 		       "give either \"units\" or \"autoscaling\", not both%s%s", NULL, NULL);
@@ -684,7 +716,7 @@ static void read_read_capacity(struct loader *L, const json_t *v, void *obj, con
 	size_t m;
 	int64_t n;
 	struct autoscaling a;
-	json_t *x = member(L, v, "units", 0, &m);
+	const jr_value *x = member(L, v, "units", 0, &m);
 	if (x && read_int(L, x, &n))
 		setter(L, set_units(obj, index, n));
 	path_pop(L, m);
@@ -713,15 +745,15 @@ static int replica_set_gsi_auto(void *o, const char *index, int64_t a, int64_t b
 	return ddbgt_replica_set_gsi_read_autoscaling(o, index, a, b, t);
 }
 
-static void read_replica(struct loader *L, ddbgt_table *t, const json_t *v)
+static void read_replica(struct loader *L, ddbgt_table *t, const jr_value *v)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object"))
+	if (!expect(L, v, JR_OBJECT, "an object"))
 		return;
 	check_keys(L, v, SPEC_KEYS_REPLICA);
 	size_t m;
 	const char *region = NULL, *s;
 	int e, b;
-	json_t *x = member(L, v, "region", 1, &m);
+	const jr_value *x = member(L, v, "region", 1, &m);
 	if (x)
 		read_string(L, x, &region);
 	path_pop(L, m);
@@ -755,15 +787,16 @@ static void read_replica(struct loader *L, ddbgt_table *t, const json_t *v)
 		read_read_capacity(L, x, r, NULL, replica_set_read_units, replica_set_read_auto);
 	path_pop(L, m);
 	x = member(L, v, "global_secondary_indexes", 0, &m);
-	if (x && expect(L, x, JSON_OBJECT, "an object of index name to {\"read_capacity\"}")) {
+	if (x && expect(L, x, JR_OBJECT, "an object of index name to {\"read_capacity\"}")) {
 		const char *name;
-		json_t *g;
-		json_object_foreach(x, name, g) {
+		const jr_value *g;
+		size_t name_i;
+	JR_OBJECT_FOREACH(x, name_i, name, g) {
 			size_t mg = path_push(L, name);
-			if (expect(L, g, JSON_OBJECT, "an object {\"read_capacity\"}")) {
+			if (expect(L, g, JR_OBJECT, "an object {\"read_capacity\"}")) {
 				check_keys(L, g, SPEC_KEYS_REPLICA_GSI);
 				size_t mr;
-				json_t *rc = member(L, g, "read_capacity", 1, &mr);
+				const jr_value *rc = member(L, g, "read_capacity", 1, &mr);
 				if (rc)
 					read_read_capacity(L, rc, r, name, replica_set_gsi_units,
 					                   replica_set_gsi_auto);
@@ -787,15 +820,15 @@ static void read_replica(struct loader *L, ddbgt_table *t, const json_t *v)
 	}
 }
 
-static void read_policy(struct loader *L, ddbgt_policy *p, const json_t *v)
+static void read_policy(struct loader *L, ddbgt_policy *p, const jr_value *v)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object"))
+	if (!expect(L, v, JR_OBJECT, "an object"))
 		return;
 	check_keys(L, v, SPEC_KEYS_POLICY);
 	size_t m;
 	int64_t n;
 	int b;
-	json_t *x = member(L, v, "min_regions", 0, &m);
+	const jr_value *x = member(L, v, "min_regions", 0, &m);
 	if (x && read_int(L, x, &n))
 		setter(L, ddbgt_policy_set_min_regions(p, n));
 	path_pop(L, m);
@@ -826,12 +859,14 @@ static void read_policy(struct loader *L, ddbgt_policy *p, const json_t *v)
 		path_pop(L, m);
 	}
 	x = member(L, v, "severity", 0, &m);
-	if (x && expect(L, x, JSON_OBJECT, "an object of diagnostic code to severity")) {
+	if (x && expect(L, x, JR_OBJECT, "an object of diagnostic code to severity")) {
 		const char *code;
-		json_t *y;
-		json_object_foreach(x, code, y) {
+		const jr_value *y;
+		size_t code_i;
+	JR_OBJECT_FOREACH(x, code_i, code, y) {
 			size_t my = path_push(L, code);
 			int sev;
+			L->at = y;
 			if (ddbgt_code_from_name(code) == DDBGT_CODE_NONE)
 				report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
 				       "\"%s\" is not a diagnostic code (see `ddbgt explain`)%s", code,
@@ -843,12 +878,14 @@ static void read_policy(struct loader *L, ddbgt_policy *p, const json_t *v)
 	}
 	path_pop(L, m);
 	x = member(L, v, "quotas", 0, &m);
-	if (x && expect(L, x, JSON_OBJECT, "an object of quota name to integer")) {
+	if (x && expect(L, x, JR_OBJECT, "an object of quota name to integer")) {
 		const char *name;
-		json_t *y;
-		json_object_foreach(x, name, y) {
+		const jr_value *y;
+		size_t name_i;
+	JR_OBJECT_FOREACH(x, name_i, name, y) {
 			size_t my = path_push(L, name);
 			int known = 0;
+			L->at = y;
 			for (size_t i = 0; ddbgt_policy_quota_name_at(i) && !known; i++)
 				known = strcmp(ddbgt_policy_quota_name_at(i), name) == 0;
 			if (!known)
@@ -862,13 +899,14 @@ static void read_policy(struct loader *L, ddbgt_policy *p, const json_t *v)
 	path_pop(L, m);
 }
 
-static void read_rates(struct loader *L, ddbgt_usage *u, ddbgt_rw rw, const json_t *v)
+static void read_rates(struct loader *L, ddbgt_usage *u, ddbgt_rw rw, const jr_value *v)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object of region to requests per second"))
+	if (!expect(L, v, JR_OBJECT, "an object of region to requests per second"))
 		return;
 	const char *region;
-	json_t *x;
-	json_object_foreach((json_t *)v, region, x) {
+	const jr_value *x;
+	size_t region_i;
+	JR_OBJECT_FOREACH(v, region_i, region, x) {
 		size_t m = path_push(L, region);
 		double d;
 		if (read_amount(L, x, &d))
@@ -877,15 +915,15 @@ static void read_rates(struct loader *L, ddbgt_usage *u, ddbgt_rw rw, const json
 	}
 }
 
-static void read_usage(struct loader *L, ddbgt_usage *u, const json_t *v)
+static void read_usage(struct loader *L, ddbgt_usage *u, const jr_value *v)
 {
-	if (!expect(L, v, JSON_OBJECT, "an object"))
+	if (!expect(L, v, JR_OBJECT, "an object"))
 		return;
 	check_keys(L, v, SPEC_KEYS_USAGE);
 	size_t m;
 	double d;
 	int e;
-	json_t *x = member(L, v, "writes_per_second", 0, &m);
+	const jr_value *x = member(L, v, "writes_per_second", 0, &m);
 	if (x)
 		read_rates(L, u, DDBGT_WRITE, x);
 	path_pop(L, m);
@@ -914,46 +952,20 @@ static void read_usage(struct loader *L, ddbgt_usage *u, const json_t *v)
 	path_pop(L, m);
 }
 
-/* Depth of nesting, to refuse documents no spec needs before walking them. */
-static size_t depth(const json_t *v, size_t limit)
+static int load(ddbgt_table **out, const jr_value *root, ddbgt_diags *diags)
 {
-	if (limit == 0)
-		return 1;
-	size_t deepest = 0, d, i;
-	const char *key;
-	json_t *x;
-	if (json_is_object(v)) {
-		json_object_foreach((json_t *)v, key, x)
-			if ((d = depth(x, limit - 1)) > deepest)
-				deepest = d;
-	} else if (json_is_array(v)) {
-		json_array_foreach(v, i, x)
-			if ((d = depth(x, limit - 1)) > deepest)
-				deepest = d;
-	} else {
-		return 0;
-	}
-	return deepest + 1;
-}
-
-static int load(ddbgt_table **out, const json_t *root, ddbgt_diags *diags)
-{
-	struct loader L = {.diags = diags};
+	struct loader L = {.diags = diags, .at = root};
 	ddbgt_table *t = NULL;
-	if (depth(root, MAX_DEPTH + 1) > MAX_DEPTH) {
-		if (ddbgt__diag_addf(diags, DDBGT_E_SPEC_TOO_DEEP, "", NULL,
-		                     "the document nests more than %d levels deep", MAX_DEPTH))
-			return DDBGT_ENOMEM;
-		return DDBGT_ESPEC;
-	}
-	if (!expect(&L, root, JSON_OBJECT, "an object"))
+	if (!expect(&L, root, JR_OBJECT, "an object")) {
+		ddbgt__free(L.path);
 		return L.status ? L.status : DDBGT_ESPEC;
+	}
 	if (ddbgt_table_new(&t, NULL))
 		return DDBGT_ENOMEM;
 	check_keys(&L, root, SPEC_KEYS_ROOT);
 	size_t m;
 	const char *format;
-	json_t *x = member(&L, root, "format", 1, &m);
+	const jr_value *x = member(&L, root, "format", 1, &m);
 	if (x && read_string(&L, x, &format) && strcmp(format, SPEC_FORMAT_1) != 0)
 		report(&L, DDBGT_E_SPEC_FORMAT, "format is \"%s\"; this library reads \"%s\"", format,
 		       SPEC_FORMAT_1);
@@ -980,6 +992,21 @@ static int load(ddbgt_table **out, const json_t *root, ddbgt_diags *diags)
 	return DDBGT_OK;
 }
 
+/* Load a parsed document, or report why it could not be parsed. */
+static int load_doc(ddbgt_table **out, int rc, jr_doc *doc, const jr_error *err,
+                    ddbgt_diags *diags)
+{
+	if (rc == DDBGT_ESPEC)
+		return ddbgt__diag_add_at(diags, err->code, "", err->line, err->column, err->text)
+		               ? DDBGT_ENOMEM
+		               : DDBGT_ESPEC;
+	if (rc)
+		return rc;
+	rc = load(out, ddbgt__jr_root(doc), diags);
+	ddbgt__jr_free(doc);
+	return rc;
+}
+
 DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
                                    ddbgt_diags *diags)
 {
@@ -988,22 +1015,10 @@ DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
 	*out = NULL;
 	if (!json)
 		return DDBGT_EINVAL;
-	return load(out, json, diags);
-}
-
-/* The loader's code for a jansson parse error. */
-static ddbgt_code parse_error_code(const json_error_t *err)
-{
-	switch (json_error_code(err)) {
-	case json_error_duplicate_key: return DDBGT_E_SPEC_DUPLICATE_KEY;
-	case json_error_invalid_utf8:
-	case json_error_null_character:
-	case json_error_null_byte_in_key: return DDBGT_E_SPEC_ENCODING;
-	case json_error_stack_overflow: return DDBGT_E_SPEC_TOO_DEEP;
-	case json_error_numeric_overflow: return DDBGT_E_SPEC_NUMBER_RANGE;
-	case json_error_out_of_memory: return DDBGT_CODE_NONE;
-	default: return DDBGT_E_SPEC_SYNTAX;
-	}
+	jr_doc *doc = NULL;
+	jr_error err;
+	int rc = ddbgt__jr_from_jansson(&doc, json, MAX_DEPTH, &err);
+	return load_doc(out, rc, doc, &err, diags);
 }
 
 DDBGT_API int ddbgt_spec_load_string(ddbgt_table **out, const char *text, size_t len,
@@ -1014,19 +1029,10 @@ DDBGT_API int ddbgt_spec_load_string(ddbgt_table **out, const char *text, size_t
 	*out = NULL;
 	if (!text)
 		return DDBGT_EINVAL;
-	json_error_t err;
-	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &err);
-	if (!root) {
-		ddbgt_code code = parse_error_code(&err);
-		if (code == DDBGT_CODE_NONE)
-			return DDBGT_ENOMEM;
-		if (ddbgt__diag_add_at(diags, code, "", err.line, err.column, err.text))
-			return DDBGT_ENOMEM;
-		return DDBGT_ESPEC;
-	}
-	int rc = load(out, root, diags);
-	json_decref(root);
-	return rc;
+	jr_doc *doc = NULL;
+	jr_error err;
+	int rc = ddbgt__jr_parse(&doc, text, len, MAX_DEPTH, &err);
+	return load_doc(out, rc, doc, &err, diags);
 }
 
 DDBGT_API int ddbgt_spec_load_file(ddbgt_table **out, const char *path, ddbgt_diags *diags)

@@ -139,6 +139,7 @@ int ddbgt_table_copy(ddbgt_table **out, const ddbgt_table *src)
 		return DDBGT_ENOMEM;
 	/* Scalars by assignment; every owned member is then rebuilt from empty. */
 	*t = *src;
+	t->name = t->pk_name = t->sk_name = t->ttl_attribute = t->witness_region = NULL;
 	t->attributes = NULL;
 	t->attribute_count = t->attribute_cap = 0;
 	memset(&t->tags, 0, sizeof(t->tags));
@@ -324,15 +325,17 @@ int ddbgt_table_clear_capacity(ddbgt_table *t, ddbgt_rw rw)
 }
 
 int ddbgt_table_set_autoscaling(ddbgt_table *t, ddbgt_rw rw, int64_t min, int64_t max,
-                                    double target_utilization)
+                                double target_utilization)
 {
-	return ddbgt__sides_set_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max, target_utilization);
+	return ddbgt__sides_set_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max,
+	                                    target_utilization);
 }
 
 int ddbgt_table_get_autoscaling(const ddbgt_table *t, ddbgt_rw rw, int64_t *min, int64_t *max,
                                 double *target_utilization)
 {
-	return ddbgt__sides_get_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max, target_utilization);
+	return ddbgt__sides_get_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max,
+	                                    target_utilization);
 }
 
 int ddbgt_table_clear_autoscaling(ddbgt_table *t, ddbgt_rw rw)
@@ -357,7 +360,7 @@ int ddbgt_table_clear_on_demand_max(ddbgt_table *t, ddbgt_rw rw)
 
 int ddbgt_table_set_stream(ddbgt_table *t, int enabled, ddbgt_stream_view view)
 {
-	int on = ddbgt__bool_arg(enabled, 0);
+	int on = ddbgt__bool_arg(enabled);
 
 	if (t == NULL || on < 0 || !DDBGT__ENUM_OK(view, DDBGT_STREAM_VIEW_NEW_AND_OLD_IMAGES))
 		return DDBGT_EINVAL;
@@ -451,7 +454,7 @@ ddbgt_table_class ddbgt_table_table_class(const ddbgt_table *t)
 /* Store a table boolean: any non-zero is 1, negative values are refused. */
 static int set_flag(int *slot, int value)
 {
-	int v = ddbgt__bool_arg(value, 0);
+	int v = ddbgt__bool_arg(value);
 
 	if (v < 0)
 		return v;

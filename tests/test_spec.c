@@ -96,7 +96,7 @@ struct bad_case {
 	const char *doc;
 	ddbgt_code code;
 	const char *path;
-	int has_line; /* syntax-level findings carry a line and column */
+	int syntax; /* found by the JSON reader rather than the spec walk */
 };
 
 #define DOC(table, rest)                                                                 \
@@ -176,12 +176,45 @@ START_TEST(malformed_documents)
 	              ddbgt_diags_code_name(d, 0), ddbgt_diags_path(d, 0),
 	              ddbgt_diags_message(d, 0));
 	ck_assert_str_eq(ddbgt_diags_path(d, 0), c->path);
+	/* Syntax-level findings point at the document, shape findings at a value. */
+	ck_assert_int_eq(c->syntax, ddbgt_diags_path(d, 0)[0] == '\0' && c->code != DDBGT_E_SPEC_TYPE);
 	ck_assert_int_eq(ddbgt_diags_severity(d, 0), DDBGT_SEVERITY_ERROR);
 	ck_assert_str_ne(ddbgt_diags_message(d, 0), "");
-	if (c->has_line)
-		ck_assert_int_gt(ddbgt_diags_line(d, 0), 0);
-	else
-		ck_assert_int_eq(ddbgt_diags_line(d, 0), 0);
+	/* Every finding about a text document says where it is. */
+	ck_assert_int_ge(ddbgt_diags_line(d, 0), 1);
+	ck_assert_int_ge(ddbgt_diags_column(d, 0), 1);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+START_TEST(positions_of_findings)
+{
+	const char *doc = "{\n"
+	                  "  \"format\": \"ddbgt/1\",\n"
+	                  "  \"table\": {\"name\": \"t1\",\n"
+	                  "    \"partition_key\": {\"name\": \"id\", \"type\": \"X\"}},\n"
+	                  "  \"replicas\": [],\n"
+	                  "  \"bogus\": true\n"
+	                  "}\n";
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/bogus");
+	ck_assert_int_eq(ddbgt_diags_line(d, 0), 6);
+	ck_assert_int_eq(ddbgt_diags_column(d, 0), 12);
+	ck_assert_str_eq(ddbgt_diags_path(d, 1), "/table/partition_key/type");
+	ck_assert_int_eq(ddbgt_diags_code(d, 1), DDBGT_E_ATTR_TYPE_INVALID);
+	ck_assert_int_eq(ddbgt_diags_line(d, 1), 4);
+	ck_assert_int_eq(ddbgt_diags_column(d, 1), 45);
+	ddbgt_diags_clear(d);
+	/* A syntax error on line 3: the position of the offending byte. */
+	const char *bad = "{\n  \"format\": \"ddbgt/1\",\n  \"table\" {}\n}";
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, bad, strlen(bad), d), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_SYNTAX);
+	ck_assert_int_eq(ddbgt_diags_line(d, 0), 3);
+	ck_assert_int_eq(ddbgt_diags_column(d, 0), 11);
 	ddbgt_diags_free(d);
 }
 END_TEST
@@ -347,6 +380,7 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, round_trip_minimal);
 	tcase_add_test(tc, loaded_values);
 	tcase_add_loop_test(tc, malformed_documents, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
+	tcase_add_test(tc, positions_of_findings);
 	tcase_add_test(tc, every_finding_in_one_pass);
 	tcase_add_test(tc, deep_nesting);
 	tcase_add_test(tc, files_and_jansson_values);
