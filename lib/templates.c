@@ -14,6 +14,7 @@
 #include "ddbgt/policy.h"
 #include "ddbgt/region.h"
 
+/* Past a handful of regions a template's traffic shape no longer describes the design. */
 #define MAX_TEMPLATE_REGIONS 8
 
 typedef int (*builder_fn)(ddbgt_table **out, const ddbgt_template_options *opts);
