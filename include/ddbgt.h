@@ -17,6 +17,8 @@
 #include "ddbgt/spec.h"
 #include "ddbgt/template.h"
 #include "ddbgt/strategy.h"
+#include "ddbgt/cost.h"
 #include "ddbgt/region.h"
+#include "ddbgt/emit.h"
 
 #endif

@@ -538,7 +538,9 @@ static jr_value *parse_container(struct parser *P, int depth, int is_object)
 			out_of_memory(P);
 			return NULL;
 		}
-		memcpy(m, P->stack + base, n * sizeof *m);
+		/* An empty object before any member was read has no stack yet. */
+		if (n)
+			memcpy(m, P->stack + base, n * sizeof *m);
 		v->u.obj.members = m;
 		v->u.obj.count = n;
 		const jr_member *dup = duplicate_key(P, m, n);

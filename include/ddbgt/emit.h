@@ -1,0 +1,117 @@
+/*
+ * libddbgt: serializers of a table into infrastructure-as-code documents.
+ *
+ * Targets:
+ *   DDBGT_EMIT_TERRAFORM         Terraform JSON (.tf.json) for a version 2019.11.21
+ *                                global table with the hashicorp/aws provider.
+ *   DDBGT_EMIT_TERRAFORM_LEGACY  Terraform JSON for a version 2017.11.29 global table
+ *                                (aws_dynamodb_global_table over one table per region),
+ *                                only for a table marked legacy_version.
+ *
+ * Every emit call validates the table first and refuses an invalid one: it
+ * returns DDBGT_EINVALID, writes nothing, and leaves the findings in diags.
+ * A setting the target cannot express is never dropped silently: the
+ * document is written and diags gets a warning (DDBGT_W_EMIT_*) naming it,
+ * which the document repeats in its top-level "//" comment.
+ *
+ * The output is deterministic: the same table and options give the same
+ * bytes (keys in a fixed order, tags sorted, 2-space indent unless compact,
+ * final newline). The mapping of every setting is in doc/terraform.md.
+ *
+ * diags may be NULL in every call (the findings are then dropped, but an
+ * invalid table is still refused).
+ */
+#ifndef DDBGT_EMIT_H
+#define DDBGT_EMIT_H
+
+#include <stdio.h>
+
+#include "common.h"
+#include "table.h"
+#include "diag.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Append-only, like the status codes. */
+typedef enum ddbgt_emit_target {
+	DDBGT_EMIT_TERRAFORM = 1,
+	DDBGT_EMIT_TERRAFORM_LEGACY = 2
+} ddbgt_emit_target;
+
+#define DDBGT_EMIT_OPTIONS_VERSION 1
+
+/*
+ * Options of every emit call. Initialise with DDBGT_EMIT_OPTIONS_INIT or
+ * ddbgt_emit_options_init(); zero in any field after version means the
+ * default. New fields are only ever added at the end, with a new version.
+ * The strings belong to the caller and are read during the call only.
+ */
+typedef struct ddbgt_emit_options {
+	unsigned version;             /* DDBGT_EMIT_OPTIONS_VERSION */
+	int target;                   /* a ddbgt_emit_target; 0 = DDBGT_EMIT_TERRAFORM */
+	const char *provider_version; /* hashicorp/aws version constraint, e.g. "~> 6.25";
+	                                 NULL = the lowest release with every feature used */
+	const char *resource_name;    /* label of the table resource, a Terraform identifier;
+	                                 NULL = derived from the table name */
+	int compact;                  /* nonzero: no indentation or spaces */
+	int no_import;                /* nonzero: no import blocks for an adopt_existing table */
+	size_t default_tag_count;     /* provider default_tags: count, keys, values */
+	const char *const *default_tag_keys;
+	const char *const *default_tag_values;
+	const char *assume_role_arn;  /* provider assume_role { role_arn }; NULL = none */
+} ddbgt_emit_options;
+
+#define DDBGT_EMIT_OPTIONS_INIT \
+	{DDBGT_EMIT_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+
+/*
+ * Fill opts with the defaults of the given version (DDBGT_EMIT_OPTIONS_VERSION).
+ * DDBGT_EINVAL for NULL, DDBGT_EUNSUPPORTED for a version this library does not know.
+ */
+DDBGT_API int ddbgt_emit_options_init(ddbgt_emit_options *opts, unsigned version);
+
+/* "terraform", "terraform-legacy"; NULL for an unknown target. */
+DDBGT_API const char *ddbgt_emit_target_name(int target);
+/* The target of a name; DDBGT_EINVAL for NULL arguments, DDBGT_ENOTFOUND for an unknown name. */
+DDBGT_API int ddbgt_emit_target_parse(const char *name, int *out);
+
+/*
+ * The document as a NUL-terminated string, which the caller frees with
+ * ddbgt_free(). opts may be NULL (the defaults). Returns DDBGT_EINVALID for
+ * a table with errors (and DDBGT_E_EMIT_* errors for what the target refuses),
+ * DDBGT_EINVAL for bad arguments or options, DDBGT_ENOMEM; *out is NULL then.
+ */
+DDBGT_API int ddbgt_emit_string(char **out, const ddbgt_table *table,
+                                const ddbgt_emit_options *opts, ddbgt_diags *diags);
+
+/*
+ * The document into the caller's buffer of size bytes, NUL-terminated.
+ * *out_len is the document's length without the NUL, also when the buffer is
+ * too small: then the status is DDBGT_ERANGE and buf is left untouched (call
+ * again with *out_len + 1 bytes). buf may be NULL when size is 0.
+ */
+DDBGT_API int ddbgt_emit_buffer(size_t *out_len, char *buf, size_t size,
+                                const ddbgt_table *table, const ddbgt_emit_options *opts,
+                                ddbgt_diags *diags);
+
+/*
+ * The document written to an open stream. Nothing is written unless the
+ * whole document could be made; DDBGT_EIO if the stream fails.
+ */
+DDBGT_API int ddbgt_emit_fp(const ddbgt_table *table, FILE *f, const ddbgt_emit_options *opts,
+                            ddbgt_diags *diags);
+
+/*
+ * The document written to path, replacing it. The file appears whole or not
+ * at all (written beside it, then renamed); DDBGT_EIO if it cannot be written.
+ */
+DDBGT_API int ddbgt_emit_file(const ddbgt_table *table, const char *path,
+                              const ddbgt_emit_options *opts, ddbgt_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

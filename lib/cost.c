@@ -1,0 +1,817 @@
+/*
+ * The cost estimator: model + usage profile + price table -> a report of
+ * line items per region, priced in whole nanos. AWS's billing rules for
+ * global tables (reference/cost.md 2.2) are in estimate_replica(); the
+ * recommendations (cost_recommend.c) run this same estimator on altered
+ * copies of the table.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ddbgt/replica.h"
+#include "ddbgt/index.h"
+#include "ddbgt/policy.h"
+
+#include "alloc.h"
+#include "cost_internal.h"
+#include "diag_internal.h"
+
+#define SECONDS_PER_HOUR 3600.0
+#define DEFAULT_HOURS 730.0
+#define DEFAULT_ITEM_BYTES 1024.0
+/* AWS bills data transfer per GB of 2^30 bytes. */
+#define BYTES_PER_GB 1073741824.0
+#define MICROS 1000000.0
+
+int ddbgt_cost_options_init(ddbgt_cost_options *opts, unsigned version)
+{
+	ddbgt_cost_options def = DDBGT_COST_OPTIONS_INIT;
+
+	if (!opts || version != DDBGT_COST_OPTIONS_VERSION)
+		return DDBGT_EINVAL;
+	*opts = def;
+	return DDBGT_OK;
+}
+
+void ddbgt_cost_report_free(ddbgt_cost_report *report)
+{
+	size_t i;
+
+	if (!report)
+		return;
+	for (i = 0; i < report->nregions; i++)
+		ddbgt__free(report->regions[i].code);
+	for (i = 0; i < report->nindexes; i++)
+		ddbgt__free(report->indexes[i]);
+	for (i = 0; i < report->nrecs; i++)
+		ddbgt__free(report->recs[i].message);
+	ddbgt__free(report->regions);
+	ddbgt__free(report->indexes);
+	ddbgt__free(report->lines);
+	ddbgt__free(report->recs);
+	ddbgt__free(report->currency);
+	ddbgt__free(report->price_date);
+	ddbgt__free(report);
+}
+
+/*
+ * amount = quantity (micros) x price (nanos per `per` units) / (per x 10^6),
+ * rounded half away from zero to the nano.
+ */
+static int64_t line_amount(int64_t qty_micros, int64_t price, int64_t per)
+{
+#if defined(__GNUC__)
+	int64_t prod;
+
+	/* Most lines fit in 64 bits; the 128-bit division is the slow path. */
+	if (!__builtin_mul_overflow(qty_micros, price, &prod)) {
+		int64_t den = per * 1000000, q, rem;
+
+		/* Constant divisors for the two units of the price table: no idiv. */
+		if (per == 1) {
+			q = prod / 1000000;
+			rem = prod % 1000000;
+		} else if (per == 1000000) {
+			q = prod / 1000000000000;
+			rem = prod % 1000000000000;
+		} else {
+			q = prod / den;
+			rem = prod % den;
+		}
+
+		if (rem < 0)
+			rem = -rem;
+		if (rem >= den - rem)
+			q += prod < 0 ? -1 : 1;
+		return q;
+	}
+#endif
+#ifdef __SIZEOF_INT128__
+	__int128 num = (__int128)qty_micros * price;
+	__int128 den = (__int128)per * 1000000;
+	__int128 q = num / den, rem = num % den;
+
+	if (rem < 0)
+		rem = -rem;
+	if (2 * rem >= den)
+		q += num < 0 ? -1 : 1;
+	return (int64_t)q;
+#else
+	long double v = (long double)qty_micros * price / ((long double)per * 1000000.0L);
+
+	return (int64_t)(v < 0 ? v - 0.5L : v + 0.5L);
+#endif
+}
+
+/* ---- the estimate's working state ---------------------------------------- */
+
+typedef struct est {
+	ddbgt_cost_report *rep;
+	const ddbgt_table *table;
+	const ddbgt_prices *prices;
+	ddbgt_diags *diags;
+	int free_tier;
+	int oom;
+	int range;
+	double seconds;    /* seconds in the month */
+	double hours;
+	double item_bytes;
+	double write_units; /* write units per write of the whole item */
+	double read_units;  /* read units per read at the profile's consistency */
+	double writes;      /* writes per second, summed over replica regions */
+	/* per replica, looked up once: the estimate is a hot path (bench_cost) */
+	struct replica_info {
+		const ddbgt_replica *replica;
+		const char *code;
+		const ddbgt__region_prices *rp;
+		size_t reg;        /* the report's region */
+		double writes;     /* writes per second originating here */
+		double reads;      /* reads per second served here */
+		int first;         /* the first replica in its region */
+	} *info;
+	size_t cur;           /* the replica being estimated, for finding paths */
+	/* what was already said, to say each thing once */
+	unsigned char capacity_said[2];
+	unsigned char *gsi_capacity_said; /* 2 per GSI */
+} est;
+
+static size_t region_index(ddbgt_cost_report *rep, const char *code, int *found)
+{
+	size_t i;
+
+	for (i = 0; i < rep->nregions; i++)
+		if (strcmp(rep->regions[i].code, code) == 0) {
+			*found = 1;
+			return i;
+		}
+	*found = 0;
+	return rep->nregions;
+}
+
+/* The report's region entry for code, added when new; SIZE_MAX on ENOMEM. */
+static size_t region_get(est *e, const char *code)
+{
+	ddbgt_cost_report *rep = e->rep;
+	int found;
+	size_t i = region_index(rep, code, &found);
+	char *copy;
+
+	if (found)
+		return i;
+	copy = ddbgt__strdup(code);
+	if (!copy || ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
+	                         sizeof(*rep->regions)) != DDBGT_OK) {
+		ddbgt__free(copy);
+		e->oom = 1;
+		return (size_t)-1;
+	}
+	memset(&rep->regions[i], 0, sizeof(rep->regions[i]));
+	rep->regions[i].code = copy;
+	rep->nregions++;
+	return i;
+}
+
+/* Half away from zero, like llround, without the library call on the hot path. */
+static int64_t to_micros(est *e, double qty)
+{
+	double m = qty * MICROS;
+
+	if (!(fabs(m) < 9.2e18)) {
+		e->range = 1;
+		return 0;
+	}
+	return (int64_t)(m < 0 ? m - 0.5 : m + 0.5);
+}
+
+static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item item,
+                        ddbgt_table_class cls)
+{
+	ddbgt__cost_region *r = &e->rep->regions[reg];
+	unsigned bit = 1u << (item * 2 + (cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS));
+	char buf[48];
+	int rc;
+
+	if (r->missing_said & bit)
+		return;
+	r->missing_said |= bit;
+	if (!path) {
+		snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
+		path = buf;
+	}
+	if (ddbgt_price_item_by_class(item))
+		rc = ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path, r->code,
+		                      "no %s price for %s in %s: the line has no amount",
+		                      ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, (int)cls),
+		                      ddbgt_price_item_name(item), r->code);
+	else
+		rc = ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path, r->code,
+		                      "no %s price in %s: the line has no amount",
+		                      ddbgt_price_item_name(item), r->code);
+	if (rc != DDBGT_OK)
+		e->oom = 1;
+}
+
+/*
+ * Add one line. cell NULL means the region has no prices at all; path NULL
+ * means the replica being estimated. A zero quantity adds nothing: a line
+ * that costs nothing and bills nothing is noise.
+ */
+static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item,
+                     ddbgt_table_class cls, const ddbgt__price_cell *cell, double qty,
+                     const char *index, const char *dest, int free_tier)
+{
+	ddbgt_cost_report *rep = e->rep;
+	ddbgt__cost_line *l;
+	int64_t micros;
+
+	if (e->oom || reg == (size_t)-1)
+		return;
+	micros = to_micros(e, qty);
+	if (micros == 0)
+		return;
+	if (rep->nlines == rep->caplines &&
+	    ddbgt__grow((void **)&rep->lines, &rep->caplines, rep->nlines + 1,
+	                sizeof(*rep->lines)) != DDBGT_OK) {
+		e->oom = 1;
+		return;
+	}
+	l = &rep->lines[rep->nlines++];
+	memset(l, 0, sizeof(*l));
+	l->region = reg;
+	l->item = item;
+	l->cls = ddbgt__item_info_table[item].by_class ? cls : DDBGT_TABLE_CLASS_UNSET;
+	l->index = index;
+	l->dest = dest;
+	l->qty_micros = micros;
+	l->per = ddbgt__item_info_table[item].per;
+	l->free_tier = (unsigned char)free_tier;
+	if (cell && cell->set) {
+		l->priced = 1;
+		l->derived = cell->derived;
+		l->price = cell->nanos;
+		l->amount = line_amount(micros, cell->nanos, l->per);
+		rep->regions[reg].subtotal += l->amount;
+		rep->total += l->amount;
+		if (cell->derived)
+			rep->regions[reg].derived_used |= 1u << item;
+	} else {
+		l->price = -1;
+		rep->complete = 0;
+		if (cell)
+			say_missing(e, reg, path, item, cls);
+		else if (!rep->regions[reg].missing_said) {
+			char buf[48];
+
+			rep->regions[reg].missing_said = ~0u;
+			if (!path) {
+				snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
+				path = buf;
+			}
+			if (ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path,
+			                     rep->regions[reg].code,
+			                     "the price table has no prices for region %s: its lines "
+			                     "have no amount", rep->regions[reg].code) != DDBGT_OK)
+				e->oom = 1;
+		}
+	}
+}
+
+/* A priced line of region rp (may be NULL) for item and class. */
+static void add_priced(est *e, size_t reg, const ddbgt__region_prices *rp, const char *path,
+                       ddbgt_price_item item, ddbgt_table_class cls, double qty,
+                       const char *index)
+{
+	add_line(e, reg, path, item, cls, rp ? ddbgt__prices_cell(rp, item, cls) : NULL, qty,
+	         index, NULL, 0);
+}
+
+/* The report's copy of a GSI name (lines point at it). */
+static const char *index_name(est *e, size_t g)
+{
+	return e->rep->indexes[g];
+}
+
+/* ---- capacity ---------------------------------------------------------- */
+
+/* Target-tracking autoscaling settles at demand / target (percent), within [min, max]. */
+static double autoscaled(double demand, int64_t min, int64_t max, double target)
+{
+	double units = target > 0 ? ceil(demand * 100.0 / target) : (double)max;
+
+	if (units < (double)min)
+		units = (double)min;
+	if (units > (double)max)
+		units = (double)max;
+	return units;
+}
+
+static void say_capacity_from_usage(est *e, unsigned char *said, const char *path,
+                                    const char *what, double units)
+{
+	if (*said)
+		return;
+	*said = 1;
+	if (ddbgt__diag_addf(e->diags, DDBGT_I_CAPACITY_FROM_USAGE, path, NULL,
+	                     "no %s set: priced at the usage profile's demand, %.0f units",
+	                     what, units) != DDBGT_OK)
+		e->oom = 1;
+}
+
+/*
+ * The table's provisioned units for rw at this demand. Autoscaling, when
+ * set, decides what is billed; fixed units are what an unscaled table keeps.
+ */
+static double table_units(est *e, ddbgt_rw rw, double demand)
+{
+	int64_t units, min, max;
+	double target;
+
+	if (ddbgt_table_get_autoscaling(e->table, rw, &min, &max, &target) == DDBGT_OK)
+		return autoscaled(demand, min, max, target);
+	if (ddbgt_table_get_capacity(e->table, rw, &units) == DDBGT_OK)
+		return (double)units;
+	say_capacity_from_usage(e, &e->capacity_said[rw], "/table/capacity",
+	                        rw == DDBGT_WRITE ? "write capacity" : "read capacity",
+	                        ceil(demand));
+	return ceil(demand);
+}
+
+static double gsi_units(est *e, size_t g, const ddbgt_gsi *gsi, ddbgt_rw rw, double demand)
+{
+	int64_t units, min, max;
+	double target;
+	char path[64];
+
+	if (ddbgt_gsi_get_autoscaling(gsi, rw, &min, &max, &target) == DDBGT_OK)
+		return autoscaled(demand, min, max, target);
+	if (ddbgt_gsi_get_capacity(gsi, rw, &units) == DDBGT_OK)
+		return (double)units;
+	snprintf(path, sizeof(path), "/table/global_secondary_indexes/%zu/capacity", g);
+	say_capacity_from_usage(e, &e->gsi_capacity_said[2 * g + rw], path,
+	                        rw == DDBGT_WRITE ? "index write capacity" : "index read capacity",
+	                        ceil(demand));
+	return ceil(demand);
+}
+
+static double replica_read_units(est *e, const ddbgt_replica *r, double demand)
+{
+	int64_t units, min, max;
+	double target;
+
+	if (ddbgt_replica_get_read_capacity(r, &units) == DDBGT_OK)
+		return (double)units;
+	if (ddbgt_replica_get_read_autoscaling(r, &min, &max, &target) == DDBGT_OK)
+		return autoscaled(demand, min, max, target);
+	return table_units(e, DDBGT_READ, demand);
+}
+
+static double replica_gsi_read_units(est *e, const ddbgt_replica *r, size_t g,
+                                     const ddbgt_gsi *gsi)
+{
+	const char *name = ddbgt_gsi_name(gsi);
+	int64_t units, min, max;
+	double target;
+
+	/* The usage profile has no per-index reads: an index's read demand is 0. */
+	if (name && ddbgt_replica_get_gsi_read_capacity(r, name, &units) == DDBGT_OK)
+		return (double)units;
+	if (name && ddbgt_replica_get_gsi_read_autoscaling(r, name, &min, &max, &target) ==
+	    DDBGT_OK)
+		return autoscaled(0, min, max, target);
+	return gsi_units(e, g, gsi, DDBGT_READ, 0);
+}
+
+/* Write units per write that a GSI receives: KEYS_ONLY projects keys only (one unit). */
+static double gsi_write_units(const est *e, const ddbgt_gsi *gsi)
+{
+	return ddbgt_gsi_projection(gsi) == DDBGT_PROJECTION_KEYS_ONLY ? 1.0 : e->write_units;
+}
+
+/* ---- the billing rules, per replica --------------------------------------- */
+
+static void estimate_replica(est *e, size_t ri, int global)
+{
+	const struct replica_info *in = &e->info[ri];
+	const ddbgt_replica *r = in->replica;
+	const ddbgt__region_prices *rp = in->rp;
+	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	ddbgt_table_class cls = ddbgt_replica_effective_table_class(r);
+	int provisioned = ddbgt_table_billing_mode(e->table) == DDBGT_BILLING_PROVISIONED;
+	size_t reg = in->reg, g, ngsi = ddbgt_table_gsi_count(e->table);
+	double reads = in->reads, storage_gb = 0;
+	const char *path = NULL;
+
+	if (reg == (size_t)-1)
+		return;
+	e->cur = ri;
+	ddbgt_usage_get_storage_gb(u, &storage_gb);
+
+	/*
+	 * Every write, wherever it originates, is billed in every replica: as
+	 * replicated units when the table has two or more replicas, as plain
+	 * units for a single-region table.
+	 */
+	if (provisioned) {
+		double units = table_units(e, DDBGT_WRITE, e->writes * e->write_units);
+
+		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWCU : DDBGT_PRICE_WCU, cls,
+		           units * e->hours, NULL);
+	} else {
+		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWRU : DDBGT_PRICE_WRU, cls,
+		           e->writes * e->seconds * e->write_units, NULL);
+	}
+	/* GSI updates are ordinary write units, in every region holding the GSI. */
+	for (g = 0; g < ngsi; g++) {
+		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
+		double wu = gsi_write_units(e, gsi);
+
+		if (provisioned)
+			add_priced(e, reg, rp, path, DDBGT_PRICE_WCU, cls,
+			           gsi_units(e, g, gsi, DDBGT_WRITE, e->writes * wu) * e->hours,
+			           index_name(e, g));
+		else
+			add_priced(e, reg, rp, path, DDBGT_PRICE_WRU, cls,
+			           e->writes * e->seconds * wu, index_name(e, g));
+	}
+	/* Reads are billed where they are served. */
+	if (provisioned) {
+		add_priced(e, reg, rp, path, DDBGT_PRICE_RCU, cls,
+		           replica_read_units(e, r, reads * e->read_units) * e->hours, NULL);
+		for (g = 0; g < ngsi; g++) {
+			const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
+
+			add_priced(e, reg, rp, path, DDBGT_PRICE_RCU, cls,
+			           replica_gsi_read_units(e, r, g, gsi) * e->hours,
+			           index_name(e, g));
+		}
+	} else {
+		add_priced(e, reg, rp, path, DDBGT_PRICE_RRU, cls,
+		           reads * e->seconds * e->read_units, NULL);
+	}
+	/* Every replica stores the whole table in its own class. */
+	add_priced(e, reg, rp, path, DDBGT_PRICE_STORAGE, cls, storage_gb, NULL);
+	if (ddbgt_replica_effective_pitr(r) == 1)
+		add_priced(e, reg, rp, path, DDBGT_PRICE_PITR, cls, storage_gb, NULL);
+}
+
+/* Replication sends each write from its origin to every other replica. */
+static void estimate_transfer(est *e, size_t i, size_t nrep)
+{
+	const struct replica_info *src = &e->info[i];
+	double gb;
+	size_t j;
+
+	/* A second replica in the same region sends nothing of its own. */
+	if (src->writes <= 0 || !src->first)
+		return;
+	gb = src->writes * e->seconds * e->item_bytes / BYTES_PER_GB;
+	for (j = 0; j < nrep; j++) {
+		const struct replica_info *dst = &e->info[j];
+
+		if (!dst->first || dst->reg == src->reg)
+			continue;
+		add_line(e, src->reg, "/usage/writes_per_second", DDBGT_PRICE_TRANSFER_OUT,
+		         DDBGT_TABLE_CLASS_UNSET,
+		         src->rp ? ddbgt__prices_transfer_cell(src->rp, dst->code) : NULL, gb, NULL,
+		         e->rep->regions[dst->reg].code, 0);
+	}
+}
+
+/* Stream reads other than replication and Lambda, billed in the primary's region. */
+static void estimate_streams(est *e, size_t i)
+{
+	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	double n = 0;
+
+	if (ddbgt_usage_get_stream_reads_per_month(u, &n) != DDBGT_OK || n <= 0)
+		return;
+	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/stream_reads_per_month",
+	           DDBGT_PRICE_STREAM_READS, DDBGT_TABLE_CLASS_UNSET, n, NULL);
+}
+
+/*
+ * AWS's always-free bands, per region: Standard-class storage, provisioned
+ * WCU and RCU (not rWCU: unverified, reference/cost.md 2.3), stream reads.
+ * Each is a negative line, at the price of what it frees, after the
+ * region's lines (from line first on).
+ */
+static void estimate_free_tier(est *e, size_t i, size_t first)
+{
+	ddbgt_cost_report *rep = e->rep;
+	size_t reg = e->info[i].reg, nlines = rep->nlines, k;
+	const ddbgt__region_prices *rp = e->info[i].rp;
+	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
+	static const ddbgt_price_item freed[] = {
+		DDBGT_PRICE_STORAGE, DDBGT_PRICE_WCU, DDBGT_PRICE_RCU, DDBGT_PRICE_STREAM_READS
+	};
+	double band[4];
+
+	if (!rp)
+		return;
+	band[0] = e->prices->free_storage_gb;
+	band[1] = e->prices->free_capacity_unit_hours;
+	band[2] = e->prices->free_capacity_unit_hours;
+	band[3] = e->prices->free_stream_reads;
+	for (k = first; k < nlines; k++) {
+		const ddbgt__cost_line *l = &rep->lines[k];
+
+		if (l->region == reg && l->priced &&
+		    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
+			used[l->item] += (double)l->qty_micros / MICROS;
+	}
+	for (k = 0; k < sizeof(freed) / sizeof(freed[0]); k++) {
+		double q = used[freed[k]] < band[k] ? used[freed[k]] : band[k];
+
+		if (q > 0)
+			add_line(e, reg, "", freed[k], DDBGT_TABLE_CLASS_STANDARD,
+			         ddbgt__prices_cell(rp, freed[k], DDBGT_TABLE_CLASS_STANDARD), -q, NULL,
+			         NULL, 1);
+	}
+}
+
+/* Usage for regions without a replica is ignored, and said so. */
+static void check_usage_regions(est *e)
+{
+	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	int rw;
+
+	if (!e->diags)
+		return;
+	for (rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
+		size_t i, n = ddbgt_usage_rate_count(u, (ddbgt_rw)rw);
+
+		for (i = 0; i < n; i++) {
+			const char *code = ddbgt_usage_rate_region(u, (ddbgt_rw)rw, i);
+
+			if (ddbgt_table_find_replica(e->table, code))
+				continue;
+			if (ddbgt__diag_addf(e->diags, DDBGT_W_USAGE_REGION_NOT_REPLICA,
+			                     rw == DDBGT_WRITE ? "/usage/writes_per_second"
+			                                       : "/usage/reads_per_second",
+			                     code,
+			                     "%s in %s are left out of the estimate: the table has no "
+			                     "replica there",
+			                     rw == DDBGT_WRITE ? "writes" : "reads", code) != DDBGT_OK)
+				e->oom = 1;
+		}
+	}
+}
+
+static void say_derived(est *e)
+{
+	size_t reg;
+
+	for (reg = 0; reg < e->rep->nregions && !e->oom && e->diags; reg++) {
+		unsigned used = e->rep->regions[reg].derived_used;
+		char list[160] = "";
+		int i;
+
+		if (!used)
+			continue;
+		for (i = 0; i < DDBGT_PRICE_ITEM_COUNT; i++)
+			if (used & (1u << i)) {
+				if (list[0])
+					strcat(list, ", ");
+				strcat(list, ddbgt_price_item_name((ddbgt_price_item)i));
+			}
+		if (ddbgt__diag_addf(e->diags, DDBGT_I_PRICE_DERIVED, "", e->rep->regions[reg].code,
+		                     "prices derived by a ratio rule, not read from AWS, in %s: %s",
+		                     e->rep->regions[reg].code, list) != DDBGT_OK)
+			e->oom = 1;
+	}
+}
+
+/*
+ * Group the lines by region (transfer, stream and free-tier lines are added
+ * after the replicas'), keeping their order within a region: a counting
+ * sort into a second array.
+ */
+static int group_lines(ddbgt_cost_report *rep)
+{
+	ddbgt__cost_line *sorted;
+	size_t *start, i;
+
+	if (rep->nlines < 2)
+		return DDBGT_OK;
+	sorted = ddbgt__malloc(rep->caplines * sizeof(*sorted));
+	start = ddbgt__calloc(rep->nregions + 1, sizeof(*start));
+	if (!sorted || !start) {
+		ddbgt__free(sorted);
+		ddbgt__free(start);
+		return DDBGT_ENOMEM;
+	}
+	for (i = 0; i < rep->nlines; i++)
+		start[rep->lines[i].region + 1]++;
+	for (i = 1; i <= rep->nregions; i++)
+		start[i] += start[i - 1];
+	for (i = 0; i < rep->nlines; i++)
+		sorted[start[rep->lines[i].region]++] = rep->lines[i];
+	ddbgt__free(rep->lines);
+	ddbgt__free(start);
+	rep->lines = sorted;
+	return DDBGT_OK;
+}
+
+static int lines_grouped(const ddbgt_cost_report *rep)
+{
+	size_t i;
+
+	for (i = 1; i < rep->nlines; i++)
+		if (rep->lines[i].region < rep->lines[i - 1].region)
+			return 0;
+	return 1;
+}
+
+static void read_profile(est *e)
+{
+	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	double v;
+	double per_read;
+
+	e->hours = DEFAULT_HOURS;
+	if (ddbgt_usage_get_hours_per_month(u, &v) == DDBGT_OK)
+		e->hours = v;
+	e->seconds = e->hours * SECONDS_PER_HOUR;
+	e->item_bytes = DEFAULT_ITEM_BYTES;
+	if (ddbgt_usage_get_item_size_bytes(u, &v) == DDBGT_OK)
+		e->item_bytes = v;
+	/* Writes in 1 KB steps, reads in 4 KB steps, at least one unit each. */
+	e->write_units = fmax(1.0, ceil(e->item_bytes / 1024.0));
+	per_read = fmax(1.0, ceil(e->item_bytes / 4096.0));
+	switch (ddbgt_usage_read_consistency(u)) {
+	case DDBGT_READ_CONSISTENCY_STRONG:
+		e->read_units = per_read;
+		break;
+	case DDBGT_READ_CONSISTENCY_TRANSACTIONAL:
+		e->read_units = 2.0 * per_read;
+		break;
+	default:
+		e->read_units = 0.5 * per_read;
+		break;
+	}
+}
+
+/* Look up each replica's region, prices and traffic once. */
+static int collect_replicas(est *e, size_t nrep)
+{
+	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	size_t i;
+
+	e->writes = 0;
+	if (nrep == 0)
+		return DDBGT_OK;
+	e->info = ddbgt__calloc(nrep, sizeof(*e->info));
+	if (!e->info)
+		return DDBGT_ENOMEM;
+	for (i = 0; i < nrep; i++) {
+		struct replica_info *in = &e->info[i];
+
+		in->replica = ddbgt_table_replica_at(e->table, i);
+		in->code = ddbgt_replica_region(in->replica);
+		in->rp = ddbgt__prices_find(e->prices, in->code);
+		in->reg = region_get(e, in->code);
+		if (in->reg == (size_t)-1)
+			return DDBGT_ENOMEM;
+		in->first = ddbgt_table_find_replica(e->table, in->code) == in->replica;
+		if (!in->first)
+			continue;
+		ddbgt_usage_get_rate(u, DDBGT_WRITE, in->code, &in->writes);
+		ddbgt_usage_get_rate(u, DDBGT_READ, in->code, &in->reads);
+		e->writes += in->writes;
+	}
+	return DDBGT_OK;
+}
+
+static int copy_index_names(est *e)
+{
+	ddbgt_cost_report *rep = e->rep;
+	size_t g, n = ddbgt_table_gsi_count(e->table);
+
+	if (n == 0)
+		return DDBGT_OK;
+	rep->indexes = ddbgt__calloc(n, sizeof(*rep->indexes));
+	e->gsi_capacity_said = ddbgt__calloc(2 * n, 1);
+	if (!rep->indexes || !e->gsi_capacity_said)
+		return DDBGT_ENOMEM;
+	for (g = 0; g < n; g++) {
+		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, g));
+
+		rep->indexes[g] = ddbgt__strdup(name ? name : "");
+		if (!rep->indexes[g])
+			return DDBGT_ENOMEM;
+		rep->nindexes = g + 1;
+	}
+	return DDBGT_OK;
+}
+
+int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
+                    const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
+{
+	est e;
+	const ddbgt_replica *primary;
+	size_t i, nrep;
+	int rc;
+
+	*out = NULL;
+	memset(&e, 0, sizeof(e));
+	e.table = table;
+	e.prices = prices;
+	e.diags = diags;
+	e.free_tier = free_tier;
+	e.rep = ddbgt__calloc(1, sizeof(*e.rep));
+	if (!e.rep)
+		return DDBGT_ENOMEM;
+	e.rep->complete = 1;
+	e.rep->currency = ddbgt__strdup(prices->currency);
+	if (!e.rep->currency ||
+	    ddbgt__set_string(&e.rep->price_date, prices->effective_date) != DDBGT_OK ||
+	    copy_index_names(&e) != DDBGT_OK) {
+		rc = DDBGT_ENOMEM;
+		goto fail;
+	}
+	read_profile(&e);
+	e.rep->hours = e.hours;
+	if (ddbgt_usage_is_empty(ddbgt_table_usage(table)) &&
+	    ddbgt__diag_addf(diags, DDBGT_I_USAGE_EMPTY, "/usage", NULL,
+	                     "no usage profile: the estimate has no request charges") != DDBGT_OK)
+		e.oom = 1;
+	check_usage_regions(&e);
+	nrep = ddbgt_table_replica_count(table);
+	/* Room for every line a replica can have, so that lines never move. */
+	if (collect_replicas(&e, nrep) != DDBGT_OK ||
+	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
+	                nrep * (6 + 2 * ddbgt_table_gsi_count(table) + nrep) + 8,
+	                sizeof(*e.rep->lines)) != DDBGT_OK) {
+		rc = DDBGT_ENOMEM;
+		goto fail;
+	}
+	/* Each replica's lines together, so that the report is grouped by region. */
+	primary = ddbgt_table_primary_replica(table);
+	for (i = 0; i < nrep; i++) {
+		size_t first = e.rep->nlines;
+
+		estimate_replica(&e, i, nrep >= 2);
+		if (nrep >= 2)
+			estimate_transfer(&e, i, nrep);
+		if (e.info[i].replica == primary)
+			estimate_streams(&e, i);
+		if (e.free_tier)
+			estimate_free_tier(&e, i, first);
+	}
+	say_derived(&e);
+	/* Only two replicas in one region (a validator error) break the grouping. */
+	if (!e.oom && !lines_grouped(e.rep) && group_lines(e.rep) != DDBGT_OK)
+		e.oom = 1;
+	if (e.oom) {
+		rc = DDBGT_ENOMEM;
+		goto fail;
+	}
+	if (e.range) {
+		rc = DDBGT_ERANGE;
+		goto fail;
+	}
+	ddbgt__free(e.gsi_capacity_said);
+	ddbgt__free(e.info);
+	*out = e.rep;
+	return DDBGT_OK;
+fail:
+	ddbgt__free(e.gsi_capacity_said);
+	ddbgt__free(e.info);
+	ddbgt_cost_report_free(e.rep);
+	return rc;
+}
+
+int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *table,
+                        const ddbgt_cost_options *opts, ddbgt_diags *diags)
+{
+	ddbgt_cost_options def = DDBGT_COST_OPTIONS_INIT;
+	ddbgt_prices *own = NULL;
+	const ddbgt_prices *prices;
+	int rc;
+
+	if (!out)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (!table || (opts && opts->version != DDBGT_COST_OPTIONS_VERSION))
+		return DDBGT_EINVAL;
+	if (!opts)
+		opts = &def;
+	prices = opts->prices;
+	if (!prices) {
+		rc = ddbgt_prices_default(&own);
+		if (rc != DDBGT_OK)
+			return rc;
+		prices = own;
+	}
+	rc = ddbgt__cost_run(out, table, prices, opts->apply_free_tier, diags);
+	if (rc == DDBGT_OK && opts->recommendations) {
+		rc = ddbgt__cost_recommend(*out, table, prices, opts->apply_free_tier);
+		if (rc != DDBGT_OK) {
+			ddbgt_cost_report_free(*out);
+			*out = NULL;
+		}
+	}
+	ddbgt_prices_free(own);
+	return rc;
+}

@@ -1,0 +1,70 @@
+/* Internal: the cost report's layout, shared by the estimator, the recommender and the output. */
+#ifndef DDBGT_LIB_COST_INTERNAL_H
+#define DDBGT_LIB_COST_INTERNAL_H
+
+#include "ddbgt/cost.h"
+#include "prices_internal.h"
+
+typedef struct ddbgt__cost_line {
+	size_t region;           /* index into the report's regions */
+	ddbgt_price_item item;
+	ddbgt_table_class cls;   /* UNSET for class-independent items */
+	const char *index;       /* the report's copy of a GSI name, or NULL */
+	const char *dest;        /* a report region code (transfer lines), or NULL */
+	int64_t qty_micros;
+	int64_t price;           /* nanos per `per` units; -1 when missing */
+	int64_t per;
+	int64_t amount;          /* nanos */
+	unsigned char priced, derived, free_tier;
+} ddbgt__cost_line;
+
+typedef struct ddbgt__cost_region {
+	char *code;
+	int64_t subtotal;
+	unsigned derived_used;  /* bit per ddbgt_price_item priced by a derived price */
+	unsigned missing_said;  /* bit per item and class already reported missing */
+} ddbgt__cost_region;
+
+typedef struct ddbgt__cost_rec {
+	ddbgt_cost_recommendation_kind kind;
+	size_t region;          /* index into regions; (size_t)-1 for the table */
+	const char *current;    /* static spec-format names */
+	const char *recommended;
+	const char *aws_rule;   /* NULL when not applicable */
+	int64_t current_nanos;
+	int64_t alternative_nanos;
+	int64_t saving_nanos;
+	double ratio;
+	char *message;
+} ddbgt__cost_rec;
+
+struct ddbgt_cost_report {
+	char *currency;
+	char *price_date;
+	double hours;
+	int64_t total;
+	int complete;
+	ddbgt__cost_region *regions;
+	size_t nregions, capregions;
+	char **indexes;
+	size_t nindexes;
+	ddbgt__cost_line *lines;
+	size_t nlines, caplines;
+	ddbgt__cost_rec *recs;
+	size_t nrecs, caprecs;
+};
+
+/* One estimate, without recommendations. */
+int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
+                    const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags);
+/* Add the recommendations to report, estimating altered copies of table. */
+int ddbgt__cost_recommend(ddbgt_cost_report *report, const ddbgt_table *table,
+                          const ddbgt_prices *prices, int free_tier);
+/* nanos as a decimal: at least 2 and at most 9 decimals, no trailing zeros beyond 2. */
+void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos);
+/* nanos rounded half away from zero to the cent, with thousands separators. */
+void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos);
+/* 1 for the items that are throughput (requests or capacity). */
+int ddbgt__cost_item_is_throughput(ddbgt_price_item item);
+
+#endif

@@ -1,0 +1,664 @@
+/* The cost report: accessors, JSON and the aligned text table. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "alloc.h"
+#include "cost_internal.h"
+#include "diag_internal.h"
+#include "jsonutil.h"
+
+void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
+{
+	uint64_t mag = nanos < 0 ? (uint64_t)0 - (uint64_t)nanos : (uint64_t)nanos;
+	char frac[10];
+	int len = 9;
+
+	snprintf(frac, sizeof(frac), "%09" PRIu64, mag % 1000000000u);
+	while (len > 2 && frac[len - 1] == '0')
+		len--;
+	frac[len] = '\0';
+	snprintf(buf, size, "%s%" PRIu64 ".%s", nanos < 0 ? "-" : "", mag / 1000000000u, frac);
+}
+
+/* A whole number with thousands separators, for the text table. */
+static void format_grouped(char *buf, size_t size, uint64_t v)
+{
+	char digits[24], out[32];
+	size_t n, i, j = 0;
+
+	snprintf(digits, sizeof(digits), "%" PRIu64, v);
+	n = strlen(digits);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[j++] = ',';
+		out[j++] = digits[i];
+	}
+	out[j] = '\0';
+	snprintf(buf, size, "%s", out);
+}
+
+/* A quantity in micros as a grouped decimal without trailing zeros. */
+static void format_micros(char *buf, size_t size, int64_t micros)
+{
+	uint64_t mag = micros < 0 ? (uint64_t)0 - (uint64_t)micros : (uint64_t)micros;
+	char frac[8], whole[32];
+	int len = 6;
+
+	snprintf(frac, sizeof(frac), "%06" PRIu64, mag % 1000000u);
+	while (len > 0 && frac[len - 1] == '0')
+		len--;
+	frac[len] = '\0';
+	format_grouped(whole, sizeof(whole), mag / 1000000u);
+	snprintf(buf, size, "%s%s%s%s", micros < 0 ? "-" : "", whole, len ? "." : "", frac);
+}
+
+/* An amount rounded half away from zero to the cent, grouped, for a person. */
+void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos)
+{
+	uint64_t mag = nanos < 0 ? (uint64_t)0 - (uint64_t)nanos : (uint64_t)nanos;
+	uint64_t cents = (mag + 5000000u) / 10000000u;
+	char whole[32];
+
+	format_grouped(whole, sizeof(whole), cents / 100u);
+	snprintf(buf, size, "%s%s.%02u", nanos < 0 && cents ? "-" : "", whole,
+	         (unsigned)(cents % 100u));
+}
+
+/* ---- accessors ------------------------------------------------------------ */
+
+const char *ddbgt_cost_report_currency(const ddbgt_cost_report *report)
+{
+	return report ? report->currency : NULL;
+}
+
+const char *ddbgt_cost_report_price_date(const ddbgt_cost_report *report)
+{
+	return report ? report->price_date : NULL;
+}
+
+double ddbgt_cost_report_hours_per_month(const ddbgt_cost_report *report)
+{
+	return report ? report->hours : 0;
+}
+
+int64_t ddbgt_cost_report_total_nanos(const ddbgt_cost_report *report)
+{
+	return report ? report->total : 0;
+}
+
+int ddbgt_cost_report_is_complete(const ddbgt_cost_report *report)
+{
+	return report ? report->complete : 0;
+}
+
+size_t ddbgt_cost_report_region_count(const ddbgt_cost_report *report)
+{
+	return report ? report->nregions : 0;
+}
+
+const char *ddbgt_cost_report_region_at(const ddbgt_cost_report *report, size_t i)
+{
+	return report && i < report->nregions ? report->regions[i].code : NULL;
+}
+
+int64_t ddbgt_cost_report_region_subtotal_nanos(const ddbgt_cost_report *report, size_t i)
+{
+	return report && i < report->nregions ? report->regions[i].subtotal : 0;
+}
+
+int64_t ddbgt_cost_report_subtotal_nanos(const ddbgt_cost_report *report, const char *region)
+{
+	size_t i;
+
+	if (!report || !region)
+		return 0;
+	for (i = 0; i < report->nregions; i++)
+		if (strcmp(report->regions[i].code, region) == 0)
+			return report->regions[i].subtotal;
+	return 0;
+}
+
+size_t ddbgt_cost_report_line_count(const ddbgt_cost_report *report)
+{
+	return report ? report->nlines : 0;
+}
+
+static const ddbgt__cost_line *line(const ddbgt_cost_report *report, size_t i)
+{
+	return report && i < report->nlines ? &report->lines[i] : NULL;
+}
+
+const char *ddbgt_cost_line_region(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? report->regions[l->region].code : NULL;
+}
+
+ddbgt_price_item ddbgt_cost_line_item(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->item : (ddbgt_price_item)-1;
+}
+
+const char *ddbgt_cost_line_item_name(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? ddbgt_price_item_name(l->item) : NULL;
+}
+
+const char *ddbgt_cost_line_index(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->index : NULL;
+}
+
+const char *ddbgt_cost_line_destination(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->dest : NULL;
+}
+
+ddbgt_table_class ddbgt_cost_line_table_class(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->cls : DDBGT_TABLE_CLASS_UNSET;
+}
+
+double ddbgt_cost_line_quantity(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? (double)l->qty_micros / 1e6 : 0;
+}
+
+int64_t ddbgt_cost_line_quantity_micros(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->qty_micros : 0;
+}
+
+const char *ddbgt_cost_line_unit(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? ddbgt_price_item_unit(l->item) : NULL;
+}
+
+int64_t ddbgt_cost_line_unit_price_nanos(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->price : -1;
+}
+
+int64_t ddbgt_cost_line_price_per(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->per : 0;
+}
+
+int64_t ddbgt_cost_line_amount_nanos(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->amount : 0;
+}
+
+int ddbgt_cost_line_is_priced(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->priced : 0;
+}
+
+int ddbgt_cost_line_is_derived(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->derived : 0;
+}
+
+int ddbgt_cost_line_is_free_tier(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_line *l = line(report, i);
+
+	return l ? l->free_tier : 0;
+}
+
+size_t ddbgt_cost_report_recommendation_count(const ddbgt_cost_report *report)
+{
+	return report ? report->nrecs : 0;
+}
+
+static const ddbgt__cost_rec *rec(const ddbgt_cost_report *report, size_t i)
+{
+	return report && i < report->nrecs ? &report->recs[i] : NULL;
+}
+
+ddbgt_cost_recommendation_kind ddbgt_cost_recommendation_kind_at(const ddbgt_cost_report *report,
+                                                                 size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->kind : (ddbgt_cost_recommendation_kind)0;
+}
+
+const char *ddbgt_cost_recommendation_region(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r && r->region != (size_t)-1 ? report->regions[r->region].code : NULL;
+}
+
+const char *ddbgt_cost_recommendation_current(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->current : NULL;
+}
+
+const char *ddbgt_cost_recommendation_recommended(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->recommended : NULL;
+}
+
+const char *ddbgt_cost_recommendation_aws_rule(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->aws_rule : NULL;
+}
+
+int64_t ddbgt_cost_recommendation_current_nanos(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->current_nanos : 0;
+}
+
+int64_t ddbgt_cost_recommendation_alternative_nanos(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->alternative_nanos : 0;
+}
+
+int64_t ddbgt_cost_recommendation_saving_nanos(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->saving_nanos : 0;
+}
+
+double ddbgt_cost_recommendation_ratio(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->ratio : 0;
+}
+
+const char *ddbgt_cost_recommendation_message(const ddbgt_cost_report *report, size_t i)
+{
+	const ddbgt__cost_rec *r = rec(report, i);
+
+	return r ? r->message : NULL;
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+/* Builds an object key by key; the first failure sticks. */
+typedef struct jb {
+	int ok;
+} jb;
+
+static void put(jb *b, json_t *obj, const char *key, json_t *val)
+{
+	if (!val || json_object_set_new(obj, key, val) != 0)
+		b->ok = 0;
+}
+
+static json_t *money(int64_t nanos)
+{
+	char buf[40];
+
+	ddbgt__cost_format_nanos(buf, sizeof(buf), nanos);
+	return json_string(buf);
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static void put_money(jb *b, json_t *obj, const char *key, int64_t nanos)
+{
+	char k[48];
+
+	put(b, obj, key, money(nanos));
+	snprintf(k, sizeof(k), "%s_nanos", key);
+	put(b, obj, k, json_integer(nanos));
+}
+
+static json_t *line_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_line *l)
+{
+	json_t *o = json_object();
+
+	if (!o) {
+		b->ok = 0;
+		return NULL;
+	}
+	put(b, o, "region", json_string(rep->regions[l->region].code));
+	put(b, o, "item", json_string(ddbgt_price_item_name(l->item)));
+	put(b, o, "index", str_or_null(l->index));
+	put(b, o, "destination", str_or_null(l->dest));
+	put(b, o, "table_class", str_or_null(ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, (int)l->cls)));
+	put(b, o, "quantity", ddbgt__json_number((double)l->qty_micros / 1e6));
+	put(b, o, "quantity_micros", json_integer(l->qty_micros));
+	put(b, o, "unit", json_string(ddbgt_price_item_unit(l->item)));
+	if (l->priced) {
+		put_money(b, o, "unit_price", l->price);
+		put(b, o, "price_per", json_integer(l->per));
+		put_money(b, o, "amount", l->amount);
+	} else {
+		put(b, o, "unit_price", json_null());
+		put(b, o, "price_per", json_integer(l->per));
+		put(b, o, "amount", json_null());
+	}
+	put(b, o, "derived", json_boolean(l->derived));
+	put(b, o, "free_tier", json_boolean(l->free_tier));
+	return o;
+}
+
+static json_t *rec_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_rec *r)
+{
+	json_t *o = json_object();
+
+	if (!o) {
+		b->ok = 0;
+		return NULL;
+	}
+	put(b, o, "kind", json_string(r->kind == DDBGT_COST_REC_TABLE_CLASS ? "table_class"
+	                                                                    : "billing_mode"));
+	put(b, o, "region", str_or_null(r->region == (size_t)-1 ? NULL
+	                                                        : rep->regions[r->region].code));
+	put(b, o, "current", json_string(r->current));
+	put(b, o, "recommended", json_string(r->recommended));
+	put(b, o, "aws_rule", str_or_null(r->aws_rule));
+	put_money(b, o, "current_cost", r->current_nanos);
+	put_money(b, o, "alternative_cost", r->alternative_nanos);
+	put_money(b, o, "saving", r->saving_nanos);
+	put(b, o, r->kind == DDBGT_COST_REC_TABLE_CLASS ? "storage_to_throughput"
+	                                                : "break_even_utilization",
+	    isfinite(r->ratio) ? json_real(r->ratio) : json_null());
+	put(b, o, "message", json_string(r->message ? r->message : ""));
+	return o;
+}
+
+static json_t *report_json(const ddbgt_cost_report *rep)
+{
+	jb b = {1};
+	json_t *root = json_object(), *regions = json_array(), *lines = json_array(),
+	       *recs = json_array();
+	size_t i;
+
+	if (!root || !regions || !lines || !recs) {
+		json_decref(root);
+		json_decref(regions);
+		json_decref(lines);
+		json_decref(recs);
+		return NULL;
+	}
+	put(&b, root, "currency", json_string(rep->currency));
+	put(&b, root, "price_date", str_or_null(rep->price_date));
+	put(&b, root, "hours_per_month", ddbgt__json_number(rep->hours));
+	put_money(&b, root, "total", rep->total);
+	put(&b, root, "complete", json_boolean(rep->complete));
+	for (i = 0; i < rep->nregions; i++) {
+		json_t *o = json_object();
+
+		if (!o || json_array_append_new(regions, o) != 0) {
+			b.ok = 0;
+			break;
+		}
+		put(&b, o, "region", json_string(rep->regions[i].code));
+		put_money(&b, o, "subtotal", rep->regions[i].subtotal);
+	}
+	put(&b, root, "regions", regions);
+	for (i = 0; i < rep->nlines && b.ok; i++)
+		if (json_array_append_new(lines, line_json(&b, rep, &rep->lines[i])) != 0)
+			b.ok = 0;
+	put(&b, root, "lines", lines);
+	for (i = 0; i < rep->nrecs && b.ok; i++)
+		if (json_array_append_new(recs, rec_json(&b, rep, &rep->recs[i])) != 0)
+			b.ok = 0;
+	put(&b, root, "recommendations", recs);
+	if (!b.ok) {
+		json_decref(root);
+		return NULL;
+	}
+	return root;
+}
+
+int ddbgt_cost_report_to_json(char **out, const ddbgt_cost_report *report)
+{
+	json_t *root;
+	int rc;
+
+	if (!out)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (!report)
+		return DDBGT_EINVAL;
+	root = report_json(report);
+	if (!root)
+		return DDBGT_ENOMEM;
+	rc = ddbgt__json_dump(out, root, 0);
+	json_decref(root);
+	return rc;
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+typedef struct sbuf {
+	char *s;
+	size_t len, cap;
+	int oom;
+} sbuf;
+
+static void sb_printf(sbuf *b, const char *fmt, ...) DDBGT__PRINTF(2, 3);
+
+static void sb_printf(sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (b->oom)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || ddbgt__grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1) != DDBGT_OK) {
+		b->oom = 1;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+#define NCOLS 8
+#define CELL 64
+
+typedef struct row {
+	char c[NCOLS][CELL];
+} row;
+
+static const char *const headers[NCOLS] = {
+	"REGION", "ITEM", "INDEX/TO", "CLASS", "QUANTITY", "UNIT", "UNIT PRICE", "AMOUNT"
+};
+
+/* Columns 4, 6 and 7 hold numbers and are right-aligned. */
+static int right_aligned(int col)
+{
+	return col == 4 || col == 6 || col == 7;
+}
+
+/* Long index names are cut in the text table; the JSON keeps them whole. */
+static void cell(row *r, int col, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n >= CELL)
+		n = CELL - 1;
+	if (n)
+		memcpy(r->c[col], s, n);
+	r->c[col][n] = '\0';
+}
+
+static void fill_line(row *r, const ddbgt_cost_report *rep, const ddbgt__cost_line *l)
+{
+	char buf[CELL + 8], price[40];
+
+	memset(r, 0, sizeof(*r));
+	cell(r, 0, rep->regions[l->region].code);
+	snprintf(buf, sizeof(buf), "%s%s", ddbgt_price_item_name(l->item),
+	         l->free_tier ? " (free tier)" : "");
+	cell(r, 1, buf);
+	if (l->dest)
+		snprintf(buf, sizeof(buf), "to %s", l->dest);
+	else
+		snprintf(buf, sizeof(buf), "%s", l->index ? l->index : "");
+	cell(r, 2, buf);
+	cell(r, 3, l->cls == DDBGT_TABLE_CLASS_STANDARD ? "STD"
+	           : l->cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS ? "IA" : "");
+	format_micros(buf, sizeof(buf), l->qty_micros);
+	cell(r, 4, buf);
+	cell(r, 5, ddbgt_price_item_unit(l->item));
+	if (l->priced) {
+		ddbgt__cost_format_nanos(price, sizeof(price), l->price);
+		if (l->per != 1)
+			snprintf(buf, sizeof(buf), "%s%s /%" PRId64 "M", price, l->derived ? "*" : "",
+			         l->per / 1000000);
+		else
+			snprintf(buf, sizeof(buf), "%s%s", price, l->derived ? "*" : "");
+		cell(r, 6, buf);
+		ddbgt__cost_format_cents(buf, sizeof(buf), l->amount);
+		cell(r, 7, buf);
+	} else {
+		cell(r, 6, "no price");
+		cell(r, 7, "-");
+	}
+}
+
+static void print_row(sbuf *b, const row *r, const size_t *w)
+{
+	int col;
+
+	for (col = 0; col < NCOLS; col++) {
+		const char *sep = col + 1 < NCOLS ? "  " : "";
+
+		if (right_aligned(col))
+			sb_printf(b, "%*s%s", (int)w[col], r->c[col], sep);
+		else if (col + 1 < NCOLS)
+			sb_printf(b, "%-*s%s", (int)w[col], r->c[col], sep);
+		else
+			sb_printf(b, "%s", r->c[col]);
+	}
+	/* Trailing blanks of left-aligned empty cells are noise. */
+	while (!b->oom && b->len > 0 && b->s[b->len - 1] == ' ')
+		b->s[--b->len] = '\0';
+	sb_printf(b, "\n");
+}
+
+static void text_body(sbuf *b, const ddbgt_cost_report *rep, row *rows)
+{
+	size_t w[NCOLS], i, nrows = 0, reg;
+	char buf[48];
+	int col;
+
+	for (reg = 0; reg < rep->nregions; reg++) {
+		for (i = 0; i < rep->nlines; i++)
+			if (rep->lines[i].region == reg)
+				fill_line(&rows[nrows++], rep, &rep->lines[i]);
+		memset(&rows[nrows], 0, sizeof(rows[nrows]));
+		cell(&rows[nrows], 0, rep->regions[reg].code);
+		cell(&rows[nrows], 1, "subtotal");
+		ddbgt__cost_format_cents(buf, sizeof(buf), rep->regions[reg].subtotal);
+		cell(&rows[nrows], 7, buf);
+		nrows++;
+	}
+	memset(&rows[nrows], 0, sizeof(rows[nrows]));
+	cell(&rows[nrows], 0, "TOTAL");
+	ddbgt__cost_format_cents(buf, sizeof(buf), rep->total);
+	snprintf(rows[nrows].c[7], CELL, "%s %s", buf, rep->currency);
+	nrows++;
+
+	for (col = 0; col < NCOLS; col++)
+		w[col] = strlen(headers[col]);
+	for (i = 0; i < nrows; i++)
+		for (col = 0; col < NCOLS; col++)
+			if (strlen(rows[i].c[col]) > w[col])
+				w[col] = strlen(rows[i].c[col]);
+	{
+		row h;
+
+		for (col = 0; col < NCOLS; col++)
+			cell(&h, col, headers[col]);
+		print_row(b, &h, w);
+	}
+	for (i = 0; i < nrows; i++)
+		print_row(b, &rows[i], w);
+}
+
+int ddbgt_cost_report_to_text(char **out, const ddbgt_cost_report *report)
+{
+	sbuf b = {NULL, 0, 0, 0};
+	row *rows;
+	size_t i;
+	int derived = 0;
+
+	if (!out)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	if (!report)
+		return DDBGT_EINVAL;
+	rows = ddbgt__calloc(report->nlines + report->nregions + 1, sizeof(*rows));
+	if (!rows)
+		return DDBGT_ENOMEM;
+	sb_printf(&b, "Monthly estimate in %s (amounts to the cent; JSON has them exact), %g hours, "
+	          "prices of %s%s\n\n", report->currency,
+	          report->hours, report->price_date ? report->price_date : "unknown date",
+	          report->complete ? "" : " (INCOMPLETE: some prices are missing)");
+	text_body(&b, report, rows);
+	ddbgt__free(rows);
+	for (i = 0; i < report->nlines; i++)
+		derived |= report->lines[i].derived;
+	if (derived)
+		sb_printf(&b, "\n* derived price (a ratio rule, not read from AWS)\n");
+	if (report->nrecs)
+		sb_printf(&b, "\nRecommendations\n");
+	for (i = 0; i < report->nrecs; i++)
+		sb_printf(&b, "  %s\n", report->recs[i].message ? report->recs[i].message : "");
+	if (b.oom) {
+		ddbgt__free(b.s);
+		return DDBGT_ENOMEM;
+	}
+	*out = b.s;
+	return DDBGT_OK;
+}

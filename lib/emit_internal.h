@@ -1,0 +1,148 @@
+/*
+ * Internal: what the Terraform emitters share (lib/emit.c) and what each
+ * target provides (lib/emit_terraform.c, lib/emit_terraform_legacy.c).
+ *
+ * An emit is two passes over the model: the target's plan pass decides the
+ * document's shape (inline replicas or replica resources, autoscaling
+ * resources, the provider version floor) and records every "cannot express"
+ * finding; the write pass then writes the document in one go, so that the
+ * header can already carry the version constraint and the findings.
+ */
+#ifndef DDBGT_LIB_EMIT_INTERNAL_H
+#define DDBGT_LIB_EMIT_INTERNAL_H
+
+#include <stdint.h>
+
+#include "ddbgt/emit.h"
+#include "ddbgt/index.h"
+#include "ddbgt/replica.h"
+#include "diag_internal.h"
+#include "tfjson.h"
+
+/* Room for any label: a resource name and an index name of 255 each, plus suffixes. */
+#define DDBGT__EMIT_LABEL_MAX 640
+
+/* A read or write capacity setting as one region sees it. */
+typedef struct ddbgt__emit_capacity {
+	enum { EMIT_CAP_NONE, EMIT_CAP_UNITS, EMIT_CAP_AUTOSCALING } kind;
+	int has_units;  /* units is set (for autoscaling: the initial capacity) */
+	int64_t units;
+	int64_t min, max;
+	double target;
+} ddbgt__emit_capacity;
+
+/* One aws_appautoscaling_target, with its target-tracking policy unless pinned. */
+typedef struct ddbgt__emit_scaling {
+	size_t replica;  /* index of the region's replica */
+	long gsi;        /* index of the GSI, or -1 for the table */
+	ddbgt_rw rw;
+	int pinned;      /* fixed units: min = max, no policy */
+	int64_t min, max;
+	double target;
+} ddbgt__emit_scaling;
+
+typedef struct ddbgt__emit_ctx {
+	const ddbgt_table *t;
+	const ddbgt_emit_options *o;
+	ddbgt_diags *findings; /* the emitter's own findings, in the order found */
+	ddbgt__tfjson w;
+	char res[DDBGT__EMIT_LABEL_MAX];
+	size_t nrep;
+	size_t primary;        /* index of the primary replica */
+	/* Per replica: its region as an identifier ("eu_west_1"), and its provider
+	 * reference ("aws.eu_west_1"; NULL for the home region). One allocation. */
+	const char **alias;
+	const char **provider;
+	size_t ngsi;
+	char **gsi_label;      /* per GSI: its name made an identifier, unique */
+	ddbgt__emit_scaling *scaling;
+	size_t nscaling, capscaling;
+	/* The provider version floor and the feature that sets it. */
+	int floor_major, floor_minor;
+	const char *floor_feature;
+	int imports;           /* write import blocks (adopt_existing) */
+	int replica_resources; /* terraform: aws_dynamodb_table_replica, not inline blocks */
+	int status;            /* first error of a helper (DDBGT_ENOMEM, DDBGT_EINVAL) */
+} ddbgt__emit_ctx;
+
+/* The targets: plan (findings, floor, shape), then write into ctx->w. */
+int ddbgt__emit_terraform_plan(ddbgt__emit_ctx *ctx);
+void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx);
+int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx);
+void ddbgt__emit_terraform_legacy_write(ddbgt__emit_ctx *ctx);
+
+/*
+ * The refusal of an invalid model: 0 when the table may be emitted, else
+ * DDBGT_EINVALID with the reasons in diags (never NULL here). The one place
+ * that decides it (lib/emit_precheck.c).
+ */
+int ddbgt__emit_precheck(const ddbgt_table *table, ddbgt_diags *diags);
+
+/* 1 when r has the shape of a region code, ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$. */
+int ddbgt__emit_region_shaped(const char *r);
+/* A finding of the emitter, with the severity the table's policy gives its code. */
+void ddbgt__emit_finding(ddbgt__emit_ctx *ctx, ddbgt_code code, const char *path,
+                         const char *region, const char *fmt, ...) DDBGT__PRINTF(5, 6);
+/* Raise the provider version floor to major.minor for feature. */
+void ddbgt__emit_need(ddbgt__emit_ctx *ctx, int major, int minor, const char *feature);
+
+/*
+ * A label or reference from a format of "%s" conversions only (printf-checked),
+ * into a buffer of DDBGT__EMIT_LABEL_MAX; one that does not fit fails the emit.
+ */
+void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
+	DDBGT__PRINTF(3, 4);
+/* Write "provider": ... for a non-home region. */
+void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica);
+const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i);
+
+/* Read or write capacity in a region for the table (gsi NULL) or a GSI. */
+void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
+                             const ddbgt_gsi *gsi, ddbgt_rw rw, ddbgt__emit_capacity *out);
+/* The units to declare on a table or GSI block: the units, else the autoscaling minimum. */
+int64_t ddbgt__emit_declared_units(const ddbgt__emit_capacity *cap);
+/* Queue an autoscaling target (and policy); fails the emit on ENOMEM. */
+void ddbgt__emit_add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw rw,
+                             const ddbgt__emit_capacity *cap, int pinned);
+
+/* Whether a replica's KMS key is an ARN (else it is resolved through a data source). */
+int ddbgt__emit_key_is_arn(const char *key);
+
+/* The document's "//" comment, "terraform" block and "provider" block. */
+void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx);
+/* "data": aws_kms_key lookups; extra writes more data sources of the target (may be NULL). */
+void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *ctx, int write));
+/* The kms_key_arn value of a replica: the ARN, or the data source's arn. */
+void ddbgt__emit_write_kms_value(ddbgt__emit_ctx *ctx, size_t replica);
+/* "tags": the table's tags merged with the replica's (replica wins); nothing when empty. */
+void ddbgt__emit_write_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
+size_t ddbgt__emit_merged_tag_count(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
+/* attribute, global_secondary_index, local_secondary_index blocks for a region. */
+void ddbgt__emit_write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica);
+/* "aws_appautoscaling_target" and "aws_appautoscaling_policy" for the queued scaling. */
+void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, const char *(*table_ref)(ddbgt__emit_ctx *ctx, size_t replica, char *buf),
+                               const char *(*depends)(ddbgt__emit_ctx *ctx, size_t replica, char *buf));
+/* "aws_dynamodb_contributor_insights" per region that asks for it. */
+void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, const char *(*table_ref)(ddbgt__emit_ctx *ctx, size_t replica, char *buf),
+                                const char *(*depends)(ddbgt__emit_ctx *ctx, size_t replica, char *buf));
+/*
+ * The table resource's arguments from "name" to "point_in_time_recovery", as
+ * the region of replica sees them; force_stream writes NEW_AND_OLD_IMAGES
+ * whatever the model says (legacy tables need it).
+ */
+void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int force_stream);
+/* "lifecycle": ignore what autoscaling moves, and the replica set when replicas are resources. */
+void ddbgt__emit_write_lifecycle(ddbgt__emit_ctx *ctx, size_t replica, int ignore_replica);
+/* 1 when a replica's effective PITR period must be written (set, and not AWS's 35 days). */
+int ddbgt__emit_pitr_period_differs(const ddbgt__emit_ctx *ctx, size_t replica, int64_t *days);
+/*
+ * Queue the autoscaling of a PROVISIONED table: write autoscaling in the home
+ * region (every region with writes_everywhere, for legacy tables, whose
+ * regions are separate tables), read autoscaling per region, and pinned read
+ * units for a region whose units differ from the home region's.
+ */
+void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere);
+/* One "import" block. */
+void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t replica, const char *id);
+
+#endif

@@ -1,0 +1,72 @@
+/* Internal: the layout of a price table, shared by the loader and the estimator. */
+#ifndef DDBGT_LIB_PRICES_INTERNAL_H
+#define DDBGT_LIB_PRICES_INTERNAL_H
+
+#include "ddbgt/cost.h"
+
+/* Class slot of a cell: class-independent items live in slot 0. */
+#define DDBGT__CLASS_SLOTS 2
+
+typedef struct ddbgt__price_cell {
+	int64_t nanos;
+	unsigned char set;
+	unsigned char derived;
+} ddbgt__price_cell;
+
+typedef struct ddbgt__transfer_pair {
+	char *to;
+	ddbgt__price_cell price;
+} ddbgt__transfer_pair;
+
+typedef struct ddbgt__region_prices {
+	char *code;
+	char *effective_date;
+	char *source;
+	ddbgt__price_cell cell[DDBGT__CLASS_SLOTS][DDBGT_PRICE_ITEM_COUNT];
+	ddbgt__transfer_pair *pairs; /* sorted by destination */
+	size_t npairs, cappairs;
+} ddbgt__region_prices;
+
+/* Which free-tier bands a table sets (a file may set some and not others). */
+enum {
+	DDBGT__FREE_STORAGE = 1,
+	DDBGT__FREE_CAPACITY = 2,
+	DDBGT__FREE_STREAMS = 4
+};
+
+struct ddbgt_prices {
+	char *currency;
+	char *effective_date;
+	char *source;
+	double free_storage_gb;
+	double free_capacity_unit_hours;
+	double free_stream_reads;
+	unsigned free_set;
+	ddbgt__region_prices *regions; /* sorted by code */
+	size_t nregions, capregions;
+};
+
+/* Name, unit, units per price and class dependence of each ddbgt_price_item. */
+typedef struct ddbgt__item_info {
+	const char *name;
+	const char *unit;
+	int64_t per;
+	int by_class;
+} ddbgt__item_info;
+
+extern const ddbgt__item_info ddbgt__item_info_table[DDBGT_PRICE_ITEM_COUNT];
+
+/* The region's prices, or NULL. */
+const ddbgt__region_prices *ddbgt__prices_find(const ddbgt_prices *prices, const char *region);
+/* The cell of an item for a class (slot 0 for class-independent items). */
+const ddbgt__price_cell *ddbgt__prices_cell(const ddbgt__region_prices *rp,
+                                            ddbgt_price_item item, ddbgt_table_class cls);
+/* The transfer price from rp's region to region to (pair first, then transfer_out). */
+const ddbgt__price_cell *ddbgt__prices_transfer_cell(const ddbgt__region_prices *rp,
+                                                     const char *to);
+
+/* The embedded data/prices.json, generated at build time into lib/prices_data.c. */
+extern const char ddbgt__prices_json[];
+extern const size_t ddbgt__prices_json_len;
+
+#endif

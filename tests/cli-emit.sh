@@ -1,0 +1,81 @@
+#!/bin/sh
+# ddbgt emit: the document on standard output or in -o FILE (the golden bytes),
+# findings on standard error, options, and the exit codes of spec-format.md.
+set -u
+cli=${DDBGT_CLI:?}
+specs="$DDBGT_TOP_SRCDIR/examples/specs"
+golden="$DDBGT_TEST_SRCDIR/data/emit"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+pass=0
+check() { # name, expected exit, actual exit
+	if [ "$2" = "$3" ]; then pass=$((pass + 1)); else echo "FAIL $1: exit $3, expected $2"; cat "$tmp/err" 2>/dev/null; fail=$((fail + 1)); fi
+}
+contains() { # name, file, text
+	if grep -qF -- "$3" "$2"; then pass=$((pass + 1)); else echo "FAIL $1: no '$3' in:"; cat "$2"; fail=$((fail + 1)); fi
+}
+same() { # name, file, golden
+	if cmp -s "$2" "$3"; then pass=$((pass + 1)); else echo "FAIL $1: $2 differs from $3"; diff "$3" "$2" | head -20; fail=$((fail + 1)); fi
+}
+empty() { # name, file
+	if [ ! -s "$2" ]; then pass=$((pass + 1)); else echo "FAIL $1: $2 is not empty:"; cat "$2"; fail=$((fail + 1)); fi
+}
+
+"$cli" emit "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"; check stdout 0 $?
+same stdout "$tmp/out" "$golden/two-region-on-demand.tf.json"
+if grep -qE '^(warning|error) ' "$tmp/err"; then echo "FAIL stdout-no-findings:"; cat "$tmp/err"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+
+"$cli" emit - < "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"; check stdin 0 $?
+same stdin "$tmp/out" "$golden/two-region-on-demand.tf.json"
+
+"$cli" emit --compact -o "$tmp/c.tf.json" "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
+check output-file 0 $?
+same output-file "$tmp/c.tf.json" "$golden/two-region-on-demand.compact.tf.json"
+empty output-file-stdout "$tmp/out"
+
+"$cli" emit --resource-name=main --provider-version '~> 6.25' --default-tag owner='${team}' \
+	--default-tag env=prod --assume-role arn:aws:iam::111122223333:role/deployer \
+	"$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"; check options 0 $?
+same options "$tmp/out" "$golden/two-region-on-demand.options.tf.json"
+
+"$cli" emit --target terraform-legacy "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"; check legacy 0 $?
+same legacy "$tmp/out" "$golden/legacy.tf.json"
+"$cli" emit --target terraform-legacy --no-import "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"
+check no-import 0 $?
+contains no-import "$tmp/err" "warning DDBGT_W_EMIT_ADOPT_NOT_IMPORTED /table/adopt_existing"
+
+# A "cannot express" finding is a warning on standard error; the document is still written.
+"$cli" emit "$specs/mrsc-witness.json" > "$tmp/out" 2> "$tmp/err"; check warning 0 $?
+same warning "$tmp/out" "$golden/mrsc-witness.tf.json"
+contains warning "$tmp/err" "DDBGT_W_EMIT_REPLICA_PITR_PERIOD /replicas/1/point_in_time_recovery (us-east-2)"
+"$cli" emit --format json "$specs/mrsc-witness.json" > "$tmp/out" 2> "$tmp/err"; check warning-json 0 $?
+contains warning-json "$tmp/err" '"code": "DDBGT_W_EMIT_REPLICA_PITR_PERIOD"'
+
+# Refusals write nothing and exit 1.
+"$cli" emit -o "$tmp/legacy.tf.json" "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"; check mismatch 1 $?
+contains mismatch "$tmp/err" "DDBGT_E_EMIT_TARGET_MISMATCH"
+[ ! -e "$tmp/legacy.tf.json" ]; check mismatch-no-file 0 $?
+sed 's/"region": "eu-west-1"/"region": "us-east-1"/' "$specs/two-region-on-demand.json" > "$tmp/dup.json"
+"$cli" emit "$tmp/dup.json" > "$tmp/out" 2> "$tmp/err"; check invalid 1 $?
+empty invalid-stdout "$tmp/out"
+contains invalid "$tmp/err" "DDBGT_E_REGION_DUPLICATE /replicas/1/region"
+contains invalid "$tmp/err" "DDBGT_E_EMIT_INVALID_MODEL"
+
+# Usage and input errors.
+"$cli" emit --target cloudform "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"; check bad-target 2 $?
+"$cli" emit --frob "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"; check unknown-option 2 $?
+"$cli" emit --default-tag novalue "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"; check bad-tag 2 $?
+"$cli" emit -o > "$tmp/out" 2> "$tmp/err"; check missing-value 2 $?
+"$cli" emit a.json b.json > "$tmp/out" 2> "$tmp/err"; check two-specs 2 $?
+"$cli" emit --resource-name 'no spaces' "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
+check bad-resource-name 2 $?
+contains bad-resource-name "$tmp/err" "DDBGT_E_EMIT_OPTION"
+"$cli" emit /nonexistent.json > "$tmp/out" 2> "$tmp/err"; check missing-file 3 $?
+"$cli" emit -o /nonexistent/dir/x.tf.json "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
+check unwritable 3 $?
+"$cli" --help > "$tmp/out" 2>&1; check help 0 $?
+contains help "$tmp/out" "emit [SPEC] [--target terraform|terraform-legacy] [-o FILE]"
+
+echo "cli-emit: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,49 @@
+#!/bin/sh
+# Documents that need AWS provider 6.x arguments (strong consistency, the
+# witness, replica deletion protection), which the 5.100.0 mirror cannot plan,
+# are checked against the provider 6.25.0 schema digest: argument names, JSON
+# types, block shapes and the version floor. The other examples must conform
+# to 6.25.0 as well. Skipped (77), loudly, without python3.
+set -u
+cli=${DDBGT_CLI:?run through make check}
+src=${DDBGT_TOP_SRCDIR:?run through make check}
+py=${PYTHON3:-python3}
+command -v "$py" >/dev/null 2>&1 || {
+    echo "*** SKIP emit-schema6: no python3; the 6.x documents were NOT checked" >&2; exit 77; }
+schema=${DDBGT_TF_SCHEMA6:-$src/tests/data/emit/aws-provider-6.25.0-dynamodb-schema.json}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/emit-schema6.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+n=0
+for spec in "$src"/examples/specs/*.json "$src"/tests/data/emit/specs/*.json; do
+    name=$(basename "$spec" .json)
+    target=terraform
+    grep -q '"legacy_version": true' "$spec" && target=terraform-legacy
+    if ! "$cli" emit --target "$target" "$spec" -o "$tmp/$name.tf.json" 2> "$tmp/$name.err"; then
+        echo "emit-schema6: ddbgt emit $spec failed:" >&2
+        cat "$tmp/$name.err" >&2
+        exit 1
+    fi
+    n=$((n + 1))
+done
+[ "$n" -ge 3 ] || { echo "emit-schema6: no specs found" >&2; exit 1; }
+# At least these need 6.x: make sure they are among what was checked.
+for need in mrsc-witness strong-three kms-key-ids; do
+    [ -f "$tmp/$need.tf.json" ] || { echo "emit-schema6: $need was not emitted" >&2; exit 1; }
+done
+"$py" "$src/tests/tf-schema-check.py" "$schema" "$tmp"/*.tf.json || exit 1
+
+# The checker itself must catch what it claims to: a wrong type, an unknown argument,
+# two blocks where one is allowed, a missing required argument, and a version floor
+# below the release that introduced an argument.
+if "$py" "$src/tests/tf-schema-check.py" "$schema" "$src/tests/data/emit/negative-schema6.tf.json" \
+        > "$tmp/negative" 2>&1; then
+    echo "emit-schema6: the checker accepted a broken document" >&2; exit 1
+fi
+for finding in "stream_enabled: expected a bool" "consistency_mod: unknown argument" \
+        "at most one global_table_witness block" "required argument resource_id is missing" \
+        "older than 6.22.0, which aws_dynamodb_table.global_table_witness needs"; do
+    grep -qF "$finding" "$tmp/negative" || {
+        echo "emit-schema6: the checker missed: $finding" >&2; cat "$tmp/negative" >&2; exit 1; }
+done
+echo "ok - the checker rejects tests/data/emit/negative-schema6.tf.json for each planted fault"

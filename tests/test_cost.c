@@ -1,0 +1,1259 @@
+/* Price tables, the cost estimator and its report. */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ddbgt.h>
+
+#include "testutil.h"
+
+#define USD(d) ((int64_t)llround((d) * 1e9))
+
+static ddbgt_prices *prices;
+
+static void setup(void)
+{
+	ck_assert_int_eq(ddbgt_prices_default(&prices), DDBGT_OK);
+}
+
+static void teardown(void)
+{
+	ddbgt_prices_free(prices);
+	prices = NULL;
+}
+
+/* A table from an inline spec; the spec must load without findings. */
+static ddbgt_table *load(const char *json)
+{
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	int rc = ddbgt_spec_load_string(&t, json, strlen(json), d);
+	if (rc != DDBGT_OK) {
+		char *text = NULL;
+		ddbgt_diags_to_text(&text, d);
+		ck_abort_msg("spec did not load: %s", text ? text : "?");
+	}
+	ddbgt_diags_free(d);
+	return t;
+}
+
+static ddbgt_table *load_file(const char *name)
+{
+	char *text = ddbgt_test_read_file(ddbgt_test_path(name), NULL);
+	ddbgt_table *t = load(text);
+	free(text);
+	return t;
+}
+
+/* Estimate without recommendations (they are tested on their own). */
+static ddbgt_cost_report *estimate(const ddbgt_table *t, int free_tier, ddbgt_diags *d)
+{
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	ddbgt_cost_report *r = NULL;
+	o.prices = prices;
+	o.apply_free_tier = free_tier;
+	o.recommendations = 0;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, d), DDBGT_OK);
+	ck_assert_ptr_nonnull(r);
+	/* Every report lists its lines grouped by region, in the order of the regions. */
+	size_t reg = 0;
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++) {
+		while (reg < ddbgt_cost_report_region_count(r) &&
+		       strcmp(ddbgt_cost_report_region_at(r, reg), ddbgt_cost_line_region(r, i)) != 0)
+			reg++;
+		ck_assert_msg(reg < ddbgt_cost_report_region_count(r), "line %zu out of region order", i);
+	}
+	return r;
+}
+
+/* The index of the line (region, item, GSI or destination), or -1. */
+static long find(const ddbgt_cost_report *r, const char *region, const char *item,
+                 const char *other)
+{
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++) {
+		const char *idx = ddbgt_cost_line_index(r, i), *dst = ddbgt_cost_line_destination(r, i);
+		const char *o = idx ? idx : dst;
+		if (strcmp(ddbgt_cost_line_region(r, i), region) == 0 &&
+		    strcmp(ddbgt_cost_line_item_name(r, i), item) == 0 &&
+		    !ddbgt_cost_line_is_free_tier(r, i) &&
+		    ((!other && !o) || (other && o && strcmp(other, o) == 0)))
+			return (long)i;
+	}
+	return -1;
+}
+
+static long must_find(const ddbgt_cost_report *r, const char *region, const char *item,
+                      const char *other)
+{
+	long i = find(r, region, item, other);
+	ck_assert_msg(i >= 0, "no %s line in %s (%s)", item, region, other ? other : "table");
+	return i;
+}
+
+static double qty(const ddbgt_cost_report *r, const char *region, const char *item,
+                  const char *other)
+{
+	return ddbgt_cost_line_quantity(r, (size_t)must_find(r, region, item, other));
+}
+
+static int64_t amount(const ddbgt_cost_report *r, const char *region, const char *item,
+                      const char *other)
+{
+	return ddbgt_cost_line_amount_nanos(r, (size_t)must_find(r, region, item, other));
+}
+
+/* Sum of quantities and amounts of one item over the whole report. */
+static void item_sum(const ddbgt_cost_report *r, const char *item, double *q, int64_t *a)
+{
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		if (strcmp(ddbgt_cost_line_item_name(r, i), item) == 0) {
+			*q += ddbgt_cost_line_quantity(r, i);
+			*a += ddbgt_cost_line_amount_nanos(r, i);
+		}
+}
+
+static long find_rec(const ddbgt_cost_report *r, ddbgt_cost_recommendation_kind kind,
+                     const char *region);
+
+/* ---- the price table ------------------------------------------------------- */
+
+START_TEST(default_table_is_complete)
+{
+	ck_assert_str_eq(ddbgt_prices_currency(prices), "USD");
+	ck_assert_str_eq(ddbgt_prices_effective_date(prices), "2024-11-01");
+	ck_assert_ptr_nonnull(ddbgt_prices_source(prices));
+	static const char *const priced[] = {
+		"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-central-1",
+		"ap-northeast-1", "ap-southeast-1", "ap-southeast-2", "sa-east-1"
+	};
+	ck_assert_uint_ge(ddbgt_prices_region_count(prices), 10);
+	for (size_t i = 0; i < sizeof priced / sizeof priced[0]; i++) {
+		const char *reg = priced[i];
+		ck_assert_msg(ddbgt_prices_region_effective_date(prices, reg), "%s: no date", reg);
+		ck_assert_msg(ddbgt_prices_region_source(prices, reg), "%s: no source", reg);
+		for (int item = 0; item < DDBGT_PRICE_ITEM_COUNT; item++) {
+			if (item == DDBGT_PRICE_STREAM_READS)
+				continue; /* known only where a source gives it */
+			for (int cls = 1; cls <= 2; cls++) {
+				int64_t n = -1;
+				ck_assert_msg(ddbgt_prices_get(prices, reg, (ddbgt_price_item)item,
+				                               (ddbgt_table_class)cls, &n, NULL) == DDBGT_OK,
+				              "%s: no %s price", reg, ddbgt_price_item_name(item));
+				ck_assert_int_gt(n, 0);
+			}
+		}
+	}
+	/* Every priced region is in the region catalogue. */
+	for (size_t i = 0; i < ddbgt_prices_region_count(prices); i++)
+		ck_assert_msg(ddbgt_region_find(ddbgt_prices_region_at(prices, i)), "%s not in the catalogue",
+		              ddbgt_prices_region_at(prices, i));
+	/* Sorted by code. */
+	for (size_t i = 1; i < ddbgt_prices_region_count(prices); i++)
+		ck_assert_int_lt(strcmp(ddbgt_prices_region_at(prices, i - 1),
+		                        ddbgt_prices_region_at(prices, i)), 0);
+}
+END_TEST
+
+START_TEST(default_table_values)
+{
+	int64_t n;
+	int derived;
+	/* us-east-1, reference/cost.md 2.3: stored, verified IA prices. */
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.625));
+	ck_assert_int_eq(derived, 0);
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS, &n,
+	                                  &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.78)); /* not 1.25 x 0.625 */
+	ck_assert_int_eq(derived, 0);
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_STORAGE,
+	                                  DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS, &n, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.10));
+	ck_assert_int_eq(ddbgt_prices_get(prices, "eu-west-1", DDBGT_PRICE_RWCU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.000735));
+	/* Derived cells are marked. */
+	ck_assert_int_eq(ddbgt_prices_get(prices, "ap-northeast-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.7135));
+	ck_assert_int_eq(derived, 1);
+	/* Class-independent items ignore the class. */
+	ck_assert_int_eq(ddbgt_prices_get(prices, "eu-central-1", DDBGT_PRICE_PITR,
+	                                  DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS, &n, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.2448));
+	/* Transfer by source region, with the cheaper same-area pair. */
+	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "us-east-1", "us-east-2", &n, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.01));
+	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "us-east-1", "eu-west-1", &n, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.02));
+	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "sa-east-1", "us-east-1", &n, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.138));
+	ck_assert_int_eq(ddbgt_prices_get(prices, "mars-north-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, NULL), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-west-2", DDBGT_PRICE_STREAM_READS,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, NULL), DDBGT_ENOTFOUND);
+	ck_assert(ddbgt_prices_free_storage_gb(prices) == 25);
+	ck_assert(ddbgt_prices_free_capacity_unit_hours(prices) == 18600);
+	ck_assert(ddbgt_prices_free_stream_reads(prices) == 2500000);
+	ck_assert_str_eq(ddbgt_price_item_name(DDBGT_PRICE_RWCU), "rwcu");
+	ck_assert_str_eq(ddbgt_price_item_unit(DDBGT_PRICE_STORAGE), "GB-month");
+	ck_assert_int_eq(ddbgt_price_item_per(DDBGT_PRICE_RRU), 1000000);
+	ck_assert_int_eq(ddbgt_price_item_per(DDBGT_PRICE_RCU), 1);
+	ck_assert_ptr_null(ddbgt_price_item_name((ddbgt_price_item)DDBGT_PRICE_ITEM_COUNT));
+}
+END_TEST
+
+/* The embedded table is data/prices.json itself. */
+START_TEST(embedded_table_is_the_data_file)
+{
+	ddbgt_prices *file = NULL;
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_load_file(&file, ddbgt_test_path("../data/prices.json"), d),
+	                 DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+	ck_assert_uint_eq(ddbgt_prices_region_count(file), ddbgt_prices_region_count(prices));
+	for (size_t i = 0; i < ddbgt_prices_region_count(file); i++) {
+		const char *reg = ddbgt_prices_region_at(file, i);
+		for (int item = 0; item < DDBGT_PRICE_ITEM_COUNT; item++)
+			for (int cls = 1; cls <= 2; cls++) {
+				int64_t a = -1, b = -1;
+				int da = -1, db = -1;
+				int ra = ddbgt_prices_get(file, reg, (ddbgt_price_item)item,
+				                          (ddbgt_table_class)cls, &a, &da);
+				int rb = ddbgt_prices_get(prices, reg, (ddbgt_price_item)item,
+				                          (ddbgt_table_class)cls, &b, &db);
+				ck_assert_int_eq(ra, rb);
+				ck_assert_int_eq(a, b);
+				ck_assert_int_eq(da, db);
+			}
+	}
+	ddbgt_prices_free(file);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+START_TEST(override_and_merge)
+{
+	static const char text[] =
+		"{\"format\": \"ddbgt-prices/1\", \"currency\": \"USD\",\n"
+		" \"effective_date\": \"2026-01-01\", \"source\": \"our EDP rates\",\n"
+		" \"free_tier\": {\"storage_gb\": 0},\n"
+		" \"regions\": {\n"
+		"  \"us-east-1\": {\"standard\": {\"rwru\": 0.5}, \"transfer_to\": {\"eu-west-1\": 0.015}},\n"
+		"  \"ca-central-1\": {\"standard\": {\"rwru\": {\"value\": 0.6875, \"derived\": \"guess\"}}}\n"
+		" }}";
+	ddbgt_prices *o = NULL;
+	ddbgt_diags *d = NULL;
+	int64_t n;
+	int derived;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_load_string(&o, text, strlen(text), d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+	size_t before = ddbgt_prices_region_count(prices);
+	ck_assert_int_eq(ddbgt_prices_merge(prices, o), DDBGT_OK);
+	/* Replaced, extended, and the rest kept. */
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, NULL), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.5));
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, NULL), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.625));
+	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "us-east-1", "eu-west-1", &n, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.015));
+	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "us-east-1", "us-east-2", &n, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.01));
+	ck_assert_uint_eq(ddbgt_prices_region_count(prices), before + 1);
+	ck_assert_int_eq(ddbgt_prices_get(prices, "ca-central-1", DDBGT_PRICE_RWRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.6875));
+	ck_assert_int_eq(derived, 1);
+	ck_assert_str_eq(ddbgt_prices_effective_date(prices), "2026-01-01");
+	ck_assert_str_eq(ddbgt_prices_source(prices), "our EDP rates");
+	ck_assert(ddbgt_prices_free_storage_gb(prices) == 0);
+	ck_assert(ddbgt_prices_free_stream_reads(prices) == 2500000);
+
+	/* A table in another currency cannot be merged; dst is left alone. */
+	ddbgt_prices *cny = NULL;
+	ck_assert_int_eq(ddbgt_prices_new(&cny, "CNY"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_set(cny, "cn-north-1", DDBGT_PRICE_STORAGE,
+	                                  DDBGT_TABLE_CLASS_STANDARD, USD(2.2)), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_merge(prices, cny), DDBGT_EUNSUPPORTED);
+	ck_assert_int_eq(ddbgt_prices_get(prices, "cn-north-1", DDBGT_PRICE_STORAGE,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, NULL), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_prices_set(cny, "cn-north-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, -1), DDBGT_ERANGE);
+	ddbgt_prices *copy = NULL;
+	ck_assert_int_eq(ddbgt_prices_copy(&copy, cny), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_prices_currency(copy), "CNY");
+	ck_assert_int_eq(ddbgt_prices_get(copy, "cn-north-1", DDBGT_PRICE_STORAGE,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(2.2));
+	ck_assert_int_eq(derived, 0);
+	ddbgt_prices_free(copy);
+	ddbgt_prices_free(cny);
+	ddbgt_prices_free(o);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+/* ---- the loader's findings ---------------------------------------------------- */
+
+static void expect_finding(const char *file, ddbgt_code code, const char *path, int line)
+{
+	ddbgt_prices *p = (ddbgt_prices *)1;
+	ddbgt_diags *d = NULL;
+	char rel[128];
+	snprintf(rel, sizeof rel, "data/cost/%s", file);
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_load_file(&p, ddbgt_test_path(rel), d), DDBGT_ESPEC);
+	ck_assert_ptr_null(p);
+	ck_assert_msg(ddbgt_diags_has(d, code), "%s: no %s", file, ddbgt_code_name(code));
+	int seen = 0;
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++)
+		if (ddbgt_diags_code(d, i) == code && strcmp(ddbgt_diags_path(d, i), path) == 0) {
+			seen = 1;
+			if (line)
+				ck_assert_int_eq(ddbgt_diags_line(d, i), line);
+		}
+	ck_assert_msg(seen, "%s: %s not at %s", file, ddbgt_code_name(code), path);
+	ddbgt_diags_free(d);
+}
+
+START_TEST(loader_findings)
+{
+	expect_finding("bad-syntax.json", DDBGT_E_PRICES_SYNTAX, "", 4);
+	expect_finding("bad-duplicate.json", DDBGT_E_PRICES_DUPLICATE_KEY, "", 0);
+	/* Every finding has its position, not only syntax errors. */
+	expect_finding("bad-keys.json", DDBGT_E_PRICES_UNKNOWN_KEY, "/regions/us-east-1/standard/wrx", 6);
+	expect_finding("bad-keys.json", DDBGT_E_PRICES_UNKNOWN_KEY, "/colour", 0);
+	expect_finding("bad-keys.json", DDBGT_E_PRICES_UNKNOWN_KEY,
+	               "/regions/eu-west-1/pitr/confidence", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_RANGE, "/regions/us-east-1/standard/wru", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_RANGE,
+	               "/regions/us-east-1/standard/rru", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_TYPE, "/regions/us-east-1/standard/wcu", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_REGION, "/regions/Mars", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_REGION,
+	               "/regions/us-east-1/transfer_to/nowhere", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_DATE, "/effective_date", 4);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_CURRENCY, "/currency", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_MISSING_KEY,
+	               "/regions/eu-west-1/pitr", 0);
+	expect_finding("bad-values.json", DDBGT_E_PRICES_RANGE, "/free_tier/storage_gb", 0);
+	expect_finding("bad-format.json", DDBGT_E_PRICES_FORMAT, "/format", 0);
+	expect_finding("bad-missing.json", DDBGT_E_PRICES_MISSING_KEY, "", 0);
+
+	ddbgt_prices *p = NULL;
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_load_file(&p, ddbgt_test_path("data/cost/nonexistent.json"), d),
+	                 DDBGT_EIO);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_PRICES_UNREADABLE));
+	ck_assert_int_eq(ddbgt_prices_load_string(&p, NULL, 0, d), DDBGT_EINVAL);
+
+	/* Pointers escape ~ and /, and a key too long for a path is cut, not dropped. */
+	char text[2048];
+	char longkey[1001];
+	memset(longkey, 'k', 1000);
+	longkey[1000] = '\0';
+	snprintf(text, sizeof text,
+	         "{\"format\": \"ddbgt-prices/1\", \"currency\": \"USD\", \"a/b~c\": 1, \"%s\": 2}",
+	         longkey);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_prices_load_string(&p, text, strlen(text), d), DDBGT_ESPEC);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/a~1b~0c");
+	const char *cut = ddbgt_diags_path(d, 1);
+	ck_assert_uint_lt(strlen(cut), 512);
+	ck_assert_str_eq(cut + strlen(cut) - 3, "...");
+	ck_assert_int_eq(strncmp(cut, "/kkkk", 5), 0);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+/* ---- AWS's worked examples (reference/cost.md 4.1, 4.1b) ----------------------- */
+
+/*
+ * global-tables-billing.html: day 1 a single-region table takes 100 writes;
+ * day 2 a replica is added and 150 writes follow; day 3 a GSI (ALL) is added
+ * and 200 writes follow. Counts are per day, so each day is one hour of a
+ * rate of writes/3600 per second.
+ */
+START_TEST(aws_example_4_1)
+{
+	static const char day1[] =
+		"{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"Table_A\",\"partition_key\":"
+		"{\"name\":\"pk\",\"type\":\"S\"}},\"replicas\":[{\"region\":\"us-west-2\"}],"
+		"\"usage\":{\"writes_per_second\":{\"us-west-2\":0.027777777777777776},"
+		"\"hours_per_month\":1}}";
+	static const char day2[] =
+		"{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"Table_A\",\"partition_key\":"
+		"{\"name\":\"pk\",\"type\":\"S\"}},\"replicas\":[{\"region\":\"us-west-2\"},"
+		"{\"region\":\"us-east-2\"}],"
+		"\"usage\":{\"writes_per_second\":{\"us-west-2\":0.041666666666666664},"
+		"\"hours_per_month\":1}}";
+	static const char day3[] =
+		"{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"Table_A\",\"partition_key\":"
+		"{\"name\":\"pk\",\"type\":\"S\"},\"attributes\":[{\"name\":\"g\",\"type\":\"S\"}],"
+		"\"global_secondary_indexes\":[{\"name\":\"gsi\",\"partition_key\":\"g\","
+		"\"projection\":\"ALL\"}]},\"replicas\":[{\"region\":\"us-west-2\"},"
+		"{\"region\":\"us-east-2\"}],"
+		"\"usage\":{\"writes_per_second\":{\"us-west-2\":0.05555555555555555},"
+		"\"hours_per_month\":1}}";
+	const char *days[] = {day1, day2, day3};
+	double wru = 0, rwru = 0;
+	int64_t wru_nanos = 0, rwru_nanos = 0;
+
+	for (int i = 0; i < 3; i++) {
+		ddbgt_table *t = load(days[i]);
+		ddbgt_cost_report *r = estimate(t, 0, NULL);
+		if (i == 0) {
+			ck_assert(qty(r, "us-west-2", "wru", NULL) == 100);
+			ck_assert_int_lt(find(r, "us-west-2", "rwru", NULL), 0);
+		} else if (i == 1) {
+			ck_assert(qty(r, "us-west-2", "rwru", NULL) == 150);
+			ck_assert(qty(r, "us-east-2", "rwru", NULL) == 150);
+		} else {
+			ck_assert(qty(r, "us-west-2", "rwru", NULL) == 200);
+			ck_assert(qty(r, "us-east-2", "rwru", NULL) == 200);
+			ck_assert(qty(r, "us-west-2", "wru", "gsi") == 200);
+			ck_assert(qty(r, "us-east-2", "wru", "gsi") == 200);
+		}
+		item_sum(r, "wru", &wru, &wru_nanos);
+		item_sum(r, "rwru", &rwru, &rwru_nanos);
+		ddbgt_cost_report_free(r);
+		ddbgt_table_free(t);
+	}
+	/* 500 WRU and 700 rWRU, at $0.625 per million in both regions. */
+	ck_assert(wru == 500);
+	ck_assert(rwru == 700);
+	ck_assert_int_eq(wru_nanos, USD(0.0003125));
+	ck_assert_int_eq(rwru_nanos, USD(0.0004375));
+	ck_assert_int_eq(wru_nanos + rwru_nanos, USD(0.00075));
+}
+END_TEST
+
+/* 5 + 10 + 5 writes per second: 20 replicated write units in each region. */
+START_TEST(aws_example_4_1b_provisioned)
+{
+	ddbgt_table *t = load_file("data/cost/aws-4-1b-provisioned.json");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	const char *regions[] = {"us-east-2", "us-east-1", "eu-west-1"};
+	int64_t sum = 0;
+	for (int i = 0; i < 3; i++) {
+		/* 20 rWCU for 730 hours. */
+		ck_assert(qty(r, regions[i], "rwcu", NULL) == 20 * 730);
+		sum += amount(r, regions[i], "rwcu", NULL);
+	}
+	ck_assert_int_eq(amount(r, "us-east-1", "rwcu", NULL), USD(9.49));
+	ck_assert_int_eq(amount(r, "us-east-2", "rwcu", NULL), USD(9.49));
+	ck_assert_int_eq(amount(r, "eu-west-1", "rwcu", NULL), USD(10.731));
+	ck_assert_int_eq(sum, USD(29.711));
+	ck_assert_str_eq(ddbgt_cost_report_currency(r), "USD");
+	ck_assert_str_eq(ddbgt_cost_report_price_date(r), "2024-11-01");
+	ck_assert(ddbgt_cost_report_is_complete(r));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(aws_example_4_1b_on_demand)
+{
+	ddbgt_table *t = load_file("data/cost/aws-4-1b-on-demand.json");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* 20 w/s x 2,628,000 s = 52.56 M rWRU per region. */
+	ck_assert(qty(r, "us-east-1", "rwru", NULL) == 52560000);
+	ck_assert(qty(r, "us-east-2", "rwru", NULL) == 52560000);
+	ck_assert(qty(r, "eu-west-1", "rwru", NULL) == 52560000);
+	ck_assert_int_eq(amount(r, "us-east-1", "rwru", NULL), USD(32.85));
+	ck_assert_int_eq(amount(r, "us-east-2", "rwru", NULL), USD(32.85));
+	ck_assert_int_eq(amount(r, "eu-west-1", "rwru", NULL), USD(37.0548));
+	double q = 0;
+	int64_t a = 0;
+	item_sum(r, "rwru", &q, &a);
+	ck_assert_int_eq(a, USD(102.7548));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- one test per billing rule ------------------------------------------------- */
+
+#define HEAD "{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"t\",\"partition_key\":{\"name\":\"pk\",\"type\":\"S\"}"
+
+START_TEST(rule_item_size_and_gsi_projection)
+{
+	ddbgt_table *t = load(HEAD ",\"attributes\":[{\"name\":\"g\",\"type\":\"S\"}],"
+	                      "\"global_secondary_indexes\":["
+	                      "{\"name\":\"all\",\"partition_key\":\"g\",\"projection\":\"ALL\"},"
+	                      "{\"name\":\"keys\",\"partition_key\":\"g\",\"projection\":\"KEYS_ONLY\"}]},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"eu-west-1\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":1},"
+	                      "\"item_size_bytes\":2049,\"hours_per_month\":1}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* 2049 bytes = 3 write units; every replica bills every write, the origin too. */
+	ck_assert(qty(r, "us-east-1", "rwru", NULL) == 3 * 3600);
+	ck_assert(qty(r, "eu-west-1", "rwru", NULL) == 3 * 3600);
+	/* GSI writes are plain WRU, per GSI, in every region; KEYS_ONLY writes keys only. */
+	ck_assert(qty(r, "eu-west-1", "wru", "all") == 3 * 3600);
+	ck_assert(qty(r, "eu-west-1", "wru", "keys") == 3600);
+	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, must_find(r, "eu-west-1", "wru", "all")),
+	                 USD(0.705));
+	ck_assert_int_eq(ddbgt_cost_line_price_per(r, must_find(r, "eu-west-1", "wru", "all")),
+	                 1000000);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(rule_reads_where_served)
+{
+	static const struct {
+		const char *consistency;
+		double units; /* per read of 5000 bytes: two 4 KB steps */
+	} cases[] = {{"eventual", 1}, {"strong", 2}, {"transactional", 4}};
+	for (size_t i = 0; i < 3; i++) {
+		char spec[512];
+		snprintf(spec, sizeof spec,
+		         HEAD "},\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"eu-west-1\"}],"
+		         "\"usage\":{\"reads_per_second\":{\"eu-west-1\":10},\"item_size_bytes\":5000,"
+		         "\"read_consistency\":\"%s\",\"hours_per_month\":1}}",
+		         cases[i].consistency);
+		ddbgt_table *t = load(spec);
+		ddbgt_cost_report *r = estimate(t, 0, NULL);
+		ck_assert(qty(r, "eu-west-1", "rru", NULL) == 36000 * cases[i].units);
+		ck_assert_int_lt(find(r, "us-east-1", "rru", NULL), 0);
+		ddbgt_cost_report_free(r);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+START_TEST(rule_storage_by_class_and_pitr)
+{
+	ddbgt_table *t = load(HEAD ",\"point_in_time_recovery\":{\"enabled\":true}},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"},"
+	                      "{\"region\":\"us-east-2\",\"table_class\":\"STANDARD_INFREQUENT_ACCESS\","
+	                      "\"point_in_time_recovery\":{\"enabled\":false}}],"
+	                      "\"usage\":{\"storage_gb\":100}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "us-east-1", "storage", NULL) == 100);
+	ck_assert_int_eq(amount(r, "us-east-1", "storage", NULL), USD(25));
+	ck_assert_int_eq(ddbgt_cost_line_table_class(r, must_find(r, "us-east-1", "storage", NULL)),
+	                 DDBGT_TABLE_CLASS_STANDARD);
+	/* The IA replica stores at its own class's price, stored not multiplied. */
+	ck_assert_int_eq(amount(r, "us-east-2", "storage", NULL), USD(10));
+	ck_assert_int_eq(ddbgt_cost_line_table_class(r, must_find(r, "us-east-2", "storage", NULL)),
+	                 DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS);
+	/* PITR where enabled only. */
+	ck_assert_int_eq(amount(r, "us-east-1", "pitr", NULL), USD(20));
+	ck_assert_int_lt(find(r, "us-east-2", "pitr", NULL), 0);
+	/* No free tier unless asked. */
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		ck_assert(!ddbgt_cost_line_is_free_tier(r, i));
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), USD(55));
+	ck_assert_int_eq(ddbgt_cost_report_subtotal_nanos(r, "us-east-1"), USD(45));
+	ck_assert_int_eq(ddbgt_cost_report_subtotal_nanos(r, "us-east-2"), USD(10));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(rule_ia_throughput_prices)
+{
+	ddbgt_table *t = load(HEAD ",\"table_class\":\"STANDARD_INFREQUENT_ACCESS\"},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"us-east-2\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":1},"
+	                      "\"reads_per_second\":{\"us-east-1\":2},\"hours_per_month\":1}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, must_find(r, "us-east-1", "rwru", NULL)),
+	                 USD(0.78));
+	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, must_find(r, "us-east-1", "rru", NULL)),
+	                 USD(0.155));
+	/* us-east-2's IA prices are derived (as us-east-1's) and say so. */
+	ck_assert(ddbgt_cost_line_is_derived(r, must_find(r, "us-east-2", "rwru", NULL)));
+	ck_assert(!ddbgt_cost_line_is_derived(r, must_find(r, "us-east-1", "rwru", NULL)));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	t = load(HEAD ",\"billing_mode\":\"PROVISIONED\",\"table_class\":\"STANDARD_INFREQUENT_ACCESS\","
+	         "\"capacity\":{\"read\":5,\"write\":5}},"
+	         "\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"eu-west-1\"}]}");
+	r = estimate(t, 0, NULL);
+	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, must_find(r, "us-east-1", "rwcu", NULL)),
+	                 USD(0.00081));
+	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, must_find(r, "us-east-1", "rcu", NULL)),
+	                 USD(0.00016));
+	ck_assert_int_eq(amount(r, "us-east-1", "rcu", NULL), USD(5 * 730 * 0.00016));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(rule_transfer_by_source)
+{
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"us-east-2\"},"
+	                      "{\"region\":\"sa-east-1\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":1,\"sa-east-1\":2},"
+	                      "\"item_size_bytes\":1073741.824,\"hours_per_month\":1}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* 1 w/s x 3600 s x 1073741.824 bytes = 3.6 GB (2^30 bytes each) to each other replica. */
+	ck_assert(qty(r, "us-east-1", "transfer_out", "us-east-2") == 3.6);
+	ck_assert_int_eq(amount(r, "us-east-1", "transfer_out", "us-east-2"), USD(0.036));
+	ck_assert_int_eq(amount(r, "us-east-1", "transfer_out", "sa-east-1"), USD(0.072));
+	ck_assert(qty(r, "sa-east-1", "transfer_out", "us-east-1") == 7.2);
+	ck_assert_int_eq(amount(r, "sa-east-1", "transfer_out", "us-east-1"), USD(7.2 * 0.138));
+	/* Nothing originates in us-east-2: it receives, free. */
+	ck_assert_int_lt(find(r, "us-east-2", "transfer_out", "us-east-1"), 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(rule_streams_in_primary)
+{
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-2\",\"role\":\"secondary\"},"
+	                      "{\"region\":\"us-east-1\",\"role\":\"primary\"}],"
+	                      "\"usage\":{\"stream_reads_per_month\":3000000}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "us-east-1", "stream_reads", NULL) == 3000000);
+	ck_assert_int_eq(amount(r, "us-east-1", "stream_reads", NULL), USD(0.60));
+	ck_assert_int_lt(find(r, "us-east-2", "stream_reads", NULL), 0);
+	ddbgt_cost_report_free(r);
+	/* Free tier: the first 2.5 M stream reads. */
+	r = estimate(t, 1, NULL);
+	int64_t total = ddbgt_cost_report_total_nanos(r);
+	ck_assert_int_eq(total, USD(0.10));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(rule_provisioned_capacity)
+{
+	ddbgt_table *t = load(
+		HEAD ",\"billing_mode\":\"PROVISIONED\",\"attributes\":[{\"name\":\"g\",\"type\":\"S\"}],"
+		"\"capacity\":{\"read\":10,\"write\":20},"
+		"\"global_secondary_indexes\":[{\"name\":\"gsi\",\"partition_key\":\"g\",\"projection\":\"ALL\","
+		"\"capacity\":{\"read\":3,\"write\":7}}]},"
+		"\"replicas\":[{\"region\":\"us-east-1\"},"
+		"{\"region\":\"eu-west-1\",\"read_capacity\":{\"units\":40},"
+		"\"global_secondary_indexes\":{\"gsi\":{\"read_capacity\":{\"units\":9}}}},"
+		"{\"region\":\"us-west-2\",\"read_capacity\":{\"autoscaling\":{\"min\":1,\"max\":100,"
+		"\"target_utilization\":50}}}],"
+		"\"usage\":{\"reads_per_second\":{\"us-west-2\":30},\"read_consistency\":\"strong\","
+		"\"hours_per_month\":100}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* Replicated WCU everywhere from the table's setting, per hour of the month. */
+	ck_assert(qty(r, "us-east-1", "rwcu", NULL) == 2000);
+	ck_assert(qty(r, "eu-west-1", "rwcu", NULL) == 2000);
+	/* GSI write capacity in plain WCU, in every region. */
+	ck_assert(qty(r, "eu-west-1", "wcu", "gsi") == 700);
+	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, must_find(r, "eu-west-1", "wcu", "gsi")),
+	                 USD(0.000735));
+	/* Read capacity per region: the table's, an override, autoscaling at demand / target. */
+	ck_assert(qty(r, "us-east-1", "rcu", NULL) == 1000);
+	ck_assert(qty(r, "eu-west-1", "rcu", NULL) == 4000);
+	ck_assert(qty(r, "us-west-2", "rcu", NULL) == 6000);
+	ck_assert(qty(r, "us-east-1", "rcu", "gsi") == 300);
+	ck_assert(qty(r, "eu-west-1", "rcu", "gsi") == 900);
+	ck_assert_int_eq(amount(r, "us-east-1", "rwcu", NULL), USD(2000 * 0.00065));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(rule_free_tier)
+{
+	ddbgt_table *t = load(HEAD ",\"billing_mode\":\"PROVISIONED\",\"capacity\":{\"read\":30,\"write\":10}},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"},"
+	                      "{\"region\":\"us-east-2\",\"table_class\":\"STANDARD_INFREQUENT_ACCESS\"}],"
+	                      "\"usage\":{\"storage_gb\":30}}");
+	ddbgt_cost_report *off = estimate(t, 0, NULL);
+	ddbgt_cost_report *on = estimate(t, 1, NULL);
+	int64_t saved = ddbgt_cost_report_total_nanos(off) - ddbgt_cost_report_total_nanos(on);
+	/* Standard replica only: 25 GB of storage and 18,600 RCU-hours (30 x 730 = 21,900 used). */
+	ck_assert_int_eq(saved, USD(25 * 0.25) + USD(18600 * 0.00013));
+	int free_lines = 0;
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(on); i++)
+		if (ddbgt_cost_line_is_free_tier(on, i)) {
+			free_lines++;
+			ck_assert_str_eq(ddbgt_cost_line_region(on, i), "us-east-1");
+			ck_assert(ddbgt_cost_line_quantity(on, i) < 0);
+			ck_assert_int_lt(ddbgt_cost_line_amount_nanos(on, i), 0);
+		}
+	/* Storage and RCU; replicated WCU has no verified free band. */
+	ck_assert_int_eq(free_lines, 2);
+	ddbgt_cost_report_free(off);
+	ddbgt_cost_report_free(on);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(rule_hours_per_month)
+{
+	ddbgt_table *t = load(HEAD ",\"billing_mode\":\"PROVISIONED\",\"capacity\":{\"read\":1,\"write\":1}},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"}],\"usage\":{\"hours_per_month\":744}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* One region: plain WCU, not replicated. */
+	ck_assert(qty(r, "us-east-1", "wcu", NULL) == 744);
+	ck_assert(ddbgt_cost_report_hours_per_month(r) == 744);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(rule_mrsc_witness_is_free)
+{
+	ddbgt_table *t = load(HEAD ",\"consistency\":\"STRONG\",\"witness_region\":\"us-west-2\"},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"us-east-2\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":1},\"storage_gb\":10}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* No premium for MRSC, and the witness bills nothing: no lines, no transfer to it. */
+	ck_assert_uint_eq(ddbgt_cost_report_region_count(r), 2);
+	ck_assert_int_lt(find(r, "us-east-1", "transfer_out", "us-west-2"), 0);
+	ck_assert(qty(r, "us-east-2", "rwru", NULL) == 2628000);
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		ck_assert_str_ne(ddbgt_cost_line_region(r, i), "us-west-2");
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * The table of infracost's golden file (reference/cost.md 4.2), priced by
+ * our model; doc/cost.md compares it with infracost's line by line.
+ */
+START_TEST(infracost_golden_table)
+{
+	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "us-east-2", "rwru", NULL) == 3000000);
+	ck_assert_int_eq(amount(r, "us-east-2", "rwru", NULL), USD(1.875));
+	ck_assert_int_eq(amount(r, "us-west-1", "rwru", NULL), USD(2.091));
+	ck_assert_int_lt(find(r, "us-east-2", "wru", NULL), 0); /* infracost adds a WRU line here */
+	ck_assert_int_eq(amount(r, "us-east-2", "rru", NULL), USD(1.00));
+	ck_assert_int_eq(amount(r, "us-east-2", "storage", NULL), USD(57.50));
+	ck_assert_int_eq(amount(r, "us-west-1", "storage", NULL), USD(64.40));
+	ck_assert_int_eq(amount(r, "us-east-2", "pitr", NULL), USD(46.00));
+	ck_assert_int_eq(amount(r, "us-west-1", "pitr", NULL), USD(51.52));
+	ck_assert_int_eq(amount(r, "us-east-2", "stream_reads", NULL), USD(0.40));
+	/* 3 M x 1 KB = 2.861022949 GB, counted to the micro-GB: 2.861023 x $0.02. */
+	ck_assert(qty(r, "us-east-2", "transfer_out", "us-west-1") == 2.861023);
+	ck_assert_int_eq(amount(r, "us-east-2", "transfer_out", "us-west-1"), USD(0.05722046));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	t = load_file("data/cost/infracost-4-2-provisioned.json");
+	r = estimate(t, 0, NULL);
+	ck_assert_int_eq(amount(r, "us-east-2", "rwcu", NULL), USD(9.49));
+	ck_assert_int_eq(amount(r, "us-west-1", "rwcu", NULL), USD(10.585));
+	ck_assert_int_eq(amount(r, "us-east-2", "rcu", NULL), USD(2.847));
+	ck_assert_int_eq(amount(r, "us-west-1", "rcu", NULL), USD(3.1755));
+	ck_assert_int_lt(find(r, "us-east-2", "wcu", NULL), 0);
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), USD(26.0975));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- missing prices, findings ---------------------------------------------------- */
+
+START_TEST(missing_region_prices)
+{
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"ca-central-1\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":1},\"storage_gb\":10}}");
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ddbgt_cost_report *r = estimate(t, 0, d);
+	ck_assert(!ddbgt_cost_report_is_complete(r));
+	long i = must_find(r, "ca-central-1", "rwru", NULL);
+	ck_assert(!ddbgt_cost_line_is_priced(r, (size_t)i));
+	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, (size_t)i), -1);
+	ck_assert(ddbgt_cost_line_quantity(r, (size_t)i) == 2628000);
+	ck_assert_int_eq(ddbgt_cost_report_subtotal_nanos(r, "ca-central-1"), 0);
+	ddbgt_cost_report_free(r);
+	/* Recommendations cannot compare what has no price, and say so. */
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	long rec = find_rec(r, DDBGT_COST_REC_TABLE_CLASS, "ca-central-1");
+	ck_assert_ptr_null(ddbgt_cost_recommendation_aws_rule(r, rec));
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, rec), "STANDARD");
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, rec), "cannot compare"));
+	rec = find_rec(r, DDBGT_COST_REC_BILLING_MODE, NULL);
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, rec), "PAY_PER_REQUEST");
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, rec), "cannot compare"));
+	/* One finding naming the region, not one per line. */
+	int n = 0;
+	for (size_t k = 0; k < ddbgt_diags_count(d); k++)
+		if (ddbgt_diags_code(d, k) == DDBGT_W_PRICE_MISSING) {
+			n++;
+			ck_assert_str_eq(ddbgt_diags_region(d, k), "ca-central-1");
+			ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, k), "ca-central-1"));
+		}
+	ck_assert_int_eq(n, 1);
+	char *json = NULL;
+	ck_assert_int_eq(ddbgt_cost_report_to_json(&json, r), DDBGT_OK);
+	ck_assert_ptr_nonnull(strstr(json, "\"complete\": false"));
+	ck_assert_ptr_nonnull(strstr(json, "\"amount\": null"));
+	ddbgt_free(json);
+	ddbgt_cost_report_free(r);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(missing_item_price)
+{
+	ddbgt_prices *own = NULL;
+	ck_assert_int_eq(ddbgt_prices_new(&own, "EUR"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_set(own, "eu-west-1", DDBGT_PRICE_STORAGE,
+	                                  DDBGT_TABLE_CLASS_STANDARD, USD(0.3)), DDBGT_OK);
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"eu-west-1\"}],"
+	                      "\"usage\":{\"storage_gb\":10,\"reads_per_second\":{\"eu-west-1\":1}}}");
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = own;
+	o.recommendations = 0;
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, d), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_cost_report_currency(r), "EUR");
+	ck_assert_ptr_null(ddbgt_cost_report_price_date(r));
+	ck_assert_int_eq(amount(r, "eu-west-1", "storage", NULL), USD(3));
+	ck_assert(!ddbgt_cost_line_is_priced(r, must_find(r, "eu-west-1", "rru", NULL)));
+	ck_assert(ddbgt_diags_has(d, DDBGT_W_PRICE_MISSING));
+	int named = 0;
+	for (size_t k = 0; k < ddbgt_diags_count(d); k++)
+		if (ddbgt_diags_code(d, k) == DDBGT_W_PRICE_MISSING &&
+		    strstr(ddbgt_diags_message(d, k), "rru") &&
+		    strcmp(ddbgt_diags_region(d, k), "eu-west-1") == 0)
+			named = 1;
+	ck_assert(named);
+	ddbgt_cost_report_free(r);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+	ddbgt_prices_free(own);
+}
+END_TEST
+
+START_TEST(findings_of_the_estimate)
+{
+	ddbgt_table *t = load(HEAD ",\"billing_mode\":\"PROVISIONED\"},"
+	                      "\"replicas\":[{\"region\":\"ap-northeast-1\"},{\"region\":\"us-east-1\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"ap-northeast-1\":1,\"eu-west-3\":5}}}");
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ddbgt_cost_report *r = estimate(t, 0, d);
+	ck_assert(ddbgt_diags_has(d, DDBGT_W_USAGE_REGION_NOT_REPLICA));
+	ck_assert(ddbgt_diags_has(d, DDBGT_I_CAPACITY_FROM_USAGE));
+	/* Writes from a region without a replica are not counted: 1 w/s -> 1 rWCU. */
+	ck_assert(qty(r, "us-east-1", "rwcu", NULL) == 730);
+	int derived = 0;
+	for (size_t k = 0; k < ddbgt_diags_count(d); k++)
+		if (ddbgt_diags_code(d, k) == DDBGT_I_PRICE_DERIVED) {
+			ck_assert_str_eq(ddbgt_diags_region(d, k), "ap-northeast-1");
+			derived++;
+		}
+	ck_assert_int_eq(derived, 0); /* provisioned prices of ap-northeast-1 are verified */
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	ddbgt_diags_clear(d);
+	t = load(HEAD "},\"replicas\":[{\"region\":\"ap-northeast-1\"},{\"region\":\"us-east-1\"}],"
+	         "\"usage\":{\"writes_per_second\":{\"ap-northeast-1\":1}}}");
+	r = estimate(t, 0, d);
+	for (size_t k = 0; k < ddbgt_diags_count(d); k++)
+		if (ddbgt_diags_code(d, k) == DDBGT_I_PRICE_DERIVED) {
+			ck_assert_str_eq(ddbgt_diags_region(d, k), "ap-northeast-1");
+			ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, k), "rwru"));
+			derived++;
+		}
+	ck_assert_int_eq(derived, 1);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	ddbgt_diags_clear(d);
+	t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"}]}");
+	r = estimate(t, 0, d);
+	ck_assert(ddbgt_diags_has(d, DDBGT_I_USAGE_EMPTY));
+	ck_assert_uint_eq(ddbgt_cost_report_line_count(r), 0);
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+/* ---- recommendations ------------------------------------------------------------- */
+
+static long find_rec(const ddbgt_cost_report *r, ddbgt_cost_recommendation_kind kind,
+                     const char *region)
+{
+	for (size_t i = 0; i < ddbgt_cost_report_recommendation_count(r); i++) {
+		const char *reg = ddbgt_cost_recommendation_region(r, i);
+		if (ddbgt_cost_recommendation_kind_at(r, i) == kind &&
+		    ((!region && !reg) || (region && reg && strcmp(region, reg) == 0)))
+			return (long)i;
+	}
+	ck_abort_msg("no recommendation for %s", region ? region : "the table");
+	return -1;
+}
+
+START_TEST(recommend_standard_ia_for_standby)
+{
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"},"
+	                      "{\"region\":\"us-east-2\",\"role\":\"standby\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":1},"
+	                      "\"reads_per_second\":{\"us-east-1\":2000},\"storage_gb\":500}}");
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+
+	/* The standby stores 500 GB and serves nothing: Standard-IA. */
+	long i = find_rec(r, DDBGT_COST_REC_TABLE_CLASS, "us-east-2");
+	ck_assert_str_eq(ddbgt_cost_recommendation_current(r, i), "STANDARD");
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, i), "STANDARD_INFREQUENT_ACCESS");
+	ck_assert_str_eq(ddbgt_cost_recommendation_aws_rule(r, i), "STANDARD_INFREQUENT_ACCESS");
+	/* The saving is the difference of two runs of the estimator. */
+	ck_assert_int_eq(ddbgt_cost_recommendation_current_nanos(r, i),
+	                 ddbgt_cost_report_subtotal_nanos(r, "us-east-2"));
+	ck_assert_int_eq(ddbgt_cost_recommendation_saving_nanos(r, i),
+	                 ddbgt_cost_recommendation_current_nanos(r, i) -
+	                         ddbgt_cost_recommendation_alternative_nanos(r, i));
+	/* 500 GB x (0.25 - 0.10) saved, 2.628 M rWRU x (0.78 - 0.625)/M more. */
+	ck_assert_int_eq(ddbgt_cost_recommendation_saving_nanos(r, i),
+	                 USD(500 * 0.15) - USD(2.628 * 0.155));
+	ck_assert(ddbgt_cost_recommendation_ratio(r, i) > 0.25 / 0.6);
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, i), "standby"));
+
+	/* The busy primary stays Standard by both the exact comparison and AWS's rule. */
+	i = find_rec(r, DDBGT_COST_REC_TABLE_CLASS, "us-east-1");
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, i), "STANDARD");
+	ck_assert_str_eq(ddbgt_cost_recommendation_aws_rule(r, i), "STANDARD");
+	ck_assert_int_eq(ddbgt_cost_recommendation_saving_nanos(r, i), 0);
+	ck_assert_int_gt(ddbgt_cost_recommendation_alternative_nanos(r, i),
+	                 ddbgt_cost_recommendation_current_nanos(r, i));
+	/* The report itself is unchanged by the alternatives. */
+	ck_assert_int_eq(amount(r, "us-east-2", "storage", NULL), USD(125));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(recommend_billing_mode)
+{
+	/* Steady 100 w/s on one region: provisioned wins; break-even = 0.4745 / 1.6425. */
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"}],"
+	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":100}}}");
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	long i = find_rec(r, DDBGT_COST_REC_BILLING_MODE, NULL);
+	ck_assert_str_eq(ddbgt_cost_recommendation_current(r, i), "PAY_PER_REQUEST");
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, i), "PROVISIONED");
+	ck_assert_int_eq(ddbgt_cost_recommendation_current_nanos(r, i), USD(164.25));
+	/* At 70 % target: ceil(100 / 0.7) = 143 WCU for 730 h. */
+	/* ...and the autoscaling minimum of 1 RCU, for reads the profile does not have. */
+	ck_assert_int_eq(ddbgt_cost_recommendation_alternative_nanos(r, i),
+	                 USD(143 * 730 * 0.00065) + USD(730 * 0.00013));
+	ck_assert_int_eq(ddbgt_cost_recommendation_saving_nanos(r, i),
+	                 USD(164.25) - USD(143 * 730 * 0.00065) - USD(730 * 0.00013));
+	ck_assert_double_eq_tol(ddbgt_cost_recommendation_ratio(r, i), 47.45 / 164.25, 1e-9);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	/* A provisioned table far above its traffic: on-demand wins. */
+	t = load(HEAD ",\"billing_mode\":\"PROVISIONED\",\"capacity\":{\"read\":1000,\"write\":1000}},"
+	         "\"replicas\":[{\"region\":\"us-east-1\"}],"
+	         "\"usage\":{\"writes_per_second\":{\"us-east-1\":1}}}");
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	i = find_rec(r, DDBGT_COST_REC_BILLING_MODE, NULL);
+	ck_assert_str_eq(ddbgt_cost_recommendation_current(r, i), "PROVISIONED");
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, i), "PAY_PER_REQUEST");
+	ck_assert_int_eq(ddbgt_cost_recommendation_alternative_nanos(r, i), USD(2.628 * 0.625));
+	ck_assert_int_gt(ddbgt_cost_recommendation_saving_nanos(r, i), 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- output --------------------------------------------------------------------- */
+
+START_TEST(report_json_and_text)
+{
+	ddbgt_table *t = load_file("data/cost/aws-4-1b-on-demand.json");
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	char *json = NULL;
+	ck_assert_int_eq(ddbgt_cost_report_to_json(&json, r), DDBGT_OK);
+	json_error_t err;
+	json_t *root = json_loads(json, 0, &err);
+	ck_assert_ptr_nonnull(root);
+	ck_assert_str_eq(json_string_value(json_object_get(root, "currency")), "USD");
+	ck_assert_str_eq(json_string_value(json_object_get(root, "price_date")), "2024-11-01");
+	ck_assert_int_eq(json_integer_value(json_object_get(root, "total_nanos")),
+	                 ddbgt_cost_report_total_nanos(r));
+	json_t *lines = json_object_get(root, "lines");
+	ck_assert_uint_eq(json_array_size(lines), ddbgt_cost_report_line_count(r));
+	json_t *first = json_array_get(lines, 0);
+	ck_assert_str_eq(json_string_value(json_object_get(first, "item")), "rwru");
+	ck_assert_str_eq(json_string_value(json_object_get(first, "amount")), "32.85");
+	ck_assert_str_eq(json_string_value(json_object_get(first, "unit_price")), "0.625");
+	ck_assert_int_eq(json_integer_value(json_object_get(first, "quantity")), 52560000);
+	ck_assert_uint_eq(json_array_size(json_object_get(root, "regions")), 3);
+	ck_assert_uint_eq(json_array_size(json_object_get(root, "recommendations")), 4);
+	json_decref(root);
+	ck_assert_int_eq(json[strlen(json) - 1], '\n');
+	ddbgt_free(json);
+
+	char *text = NULL;
+	ck_assert_int_eq(ddbgt_cost_report_to_text(&text, r), DDBGT_OK);
+	ck_assert_ptr_nonnull(strstr(text, "prices of 2024-11-01"));
+	ck_assert_ptr_nonnull(strstr(text, "52,560,000"));
+	ck_assert_ptr_nonnull(strstr(text, "Recommendations"));
+	/* Aligned: the AMOUNT column ends at the same place on every table row. */
+	char *line = strstr(text, "REGION");
+	size_t width = strcspn(line, "\n");
+	for (char *p = line; p && strncmp(p, "TOTAL", 5) != 0; p = strchr(p, '\n') + 1) {
+		if (strncmp(p, "eu-west-1  subtotal", 19) == 0 || strncmp(p, "us-east", 7) == 0 ||
+		    strncmp(p, "eu-west-1", 9) == 0)
+			ck_assert_uint_eq(strcspn(p, "\n"), width);
+	}
+	ddbgt_free(text);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* Golden files, compared byte for byte; regenerate only on purpose (doc/cost.md). */
+START_TEST(report_golden_files)
+{
+	ddbgt_table *t = load_file("data/cost/aws-4-1b-provisioned.json");
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	char *json = NULL, *text = NULL;
+	ck_assert_int_eq(ddbgt_cost_report_to_json(&json, r), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_cost_report_to_text(&text, r), DDBGT_OK);
+	char *want = ddbgt_test_read_file(ddbgt_test_path("data/cost/aws-4-1b-provisioned.report.json"),
+	                                  NULL);
+	ck_assert_str_eq(json, want);
+	free(want);
+	want = ddbgt_test_read_file(ddbgt_test_path("data/cost/aws-4-1b-provisioned.report.txt"), NULL);
+	ck_assert_str_eq(text, want);
+	free(want);
+	ddbgt_free(json);
+	ddbgt_free(text);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(argument_checks)
+{
+	ddbgt_cost_report *r = (ddbgt_cost_report *)1;
+	ddbgt_cost_options o;
+	ck_assert_int_eq(ddbgt_cost_options_init(&o, DDBGT_COST_OPTIONS_VERSION), DDBGT_OK);
+	ck_assert_ptr_null(o.prices);
+	ck_assert_int_eq(o.apply_free_tier, 0);
+	ck_assert_int_eq(o.recommendations, 1);
+	ck_assert_int_eq(ddbgt_cost_options_init(&o, 99), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, NULL, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(ddbgt_cost_estimate(NULL, NULL, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(ddbgt_cost_report_currency(NULL));
+	ck_assert_uint_eq(ddbgt_cost_report_line_count(NULL), 0);
+	ck_assert_ptr_null(ddbgt_cost_line_region(NULL, 0));
+	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(NULL, 0), -1);
+	ck_assert_ptr_null(ddbgt_cost_recommendation_message(NULL, 0));
+	/* NULL options and NULL prices: the embedded table. */
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"}],"
+	                      "\"usage\":{\"storage_gb\":4}}");
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), USD(1));
+	ck_assert_ptr_null(ddbgt_cost_line_region(r, 99));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+	/* A quantity beyond what micro-units in 64 bits hold is refused, not wrapped. */
+	t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"}],"
+	         "\"usage\":{\"writes_per_second\":{\"us-east-1\":1e12}}}");
+	r = (ddbgt_cost_report *)1;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_ERANGE);
+	ck_assert_ptr_null(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * Allocation failure: the n-th allocation fails, for n = 0, 1, 2... until
+ * the call succeeds. Every failure is DDBGT_ENOMEM with a NULL result, and
+ * leaks nothing (the sanitizer and valgrind builds check that part).
+ */
+static long fail_countdown = -1;
+static ddbgt_malloc_fn real_malloc;
+static ddbgt_realloc_fn real_realloc;
+static ddbgt_free_fn real_free;
+
+static void *failing_malloc(size_t n)
+{
+	if (fail_countdown == 0)
+		return NULL;
+	if (fail_countdown > 0)
+		fail_countdown--;
+	return real_malloc(n);
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	if (fail_countdown == 0)
+		return NULL;
+	if (fail_countdown > 0)
+		fail_countdown--;
+	return real_realloc(p, n);
+}
+
+START_TEST(allocation_failures)
+{
+	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, real_free), DDBGT_OK);
+	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	o.apply_free_tier = 1;
+	long n;
+	int rc;
+
+	ddbgt_cost_report *r = NULL;
+	for (n = 0;; n++) {
+		fail_countdown = n;
+		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
+		fail_countdown = -1;
+		if (rc == DDBGT_OK)
+			break;
+		ck_assert_int_eq(rc, DDBGT_ENOMEM);
+		ck_assert_ptr_null(r);
+	}
+	ck_assert_int_gt(n, 20);
+	ck_assert_uint_eq(ddbgt_cost_report_recommendation_count(r), 3);
+
+	char *s = NULL;
+	for (n = 0;; n++) {
+		fail_countdown = n;
+		rc = ddbgt_cost_report_to_json(&s, r);
+		fail_countdown = -1;
+		if (rc == DDBGT_OK)
+			break;
+		ck_assert_int_eq(rc, DDBGT_ENOMEM);
+		ck_assert_ptr_null(s);
+	}
+	ddbgt_free(s);
+	for (n = 0;; n++) {
+		fail_countdown = n;
+		rc = ddbgt_cost_report_to_text(&s, r);
+		fail_countdown = -1;
+		if (rc == DDBGT_OK)
+			break;
+		ck_assert_int_eq(rc, DDBGT_ENOMEM);
+		ck_assert_ptr_null(s);
+	}
+	ddbgt_free(s);
+	ddbgt_cost_report_free(r);
+
+	char *text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
+	ddbgt_prices *p = NULL;
+	for (n = 0;; n++) {
+		fail_countdown = n;
+		rc = ddbgt_prices_load_string(&p, text, strlen(text), NULL);
+		fail_countdown = -1;
+		if (rc == DDBGT_OK)
+			break;
+		ck_assert_int_eq(rc, DDBGT_ENOMEM);
+		ck_assert_ptr_null(p);
+	}
+	free(text);
+	/* A failed merge leaves the table as it was. */
+	int64_t before;
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &before, NULL), DDBGT_OK);
+	for (n = 0;; n++) {
+		int64_t now;
+		fail_countdown = n;
+		rc = ddbgt_prices_merge(prices, p);
+		fail_countdown = -1;
+		if (rc == DDBGT_OK)
+			break;
+		ck_assert_int_eq(rc, DDBGT_ENOMEM);
+		ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU, DDBGT_TABLE_CLASS_STANDARD,
+		                 &now, NULL);
+		ck_assert_int_eq(now, before);
+	}
+	ddbgt_prices_free(p);
+	ddbgt_table_free(t);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(real_malloc, real_realloc, real_free), DDBGT_OK);
+}
+END_TEST
+
+Suite *ddbgt_test_cost(void)
+{
+	Suite *s = suite_create("cost");
+	TCase *tc = tcase_create("prices");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, default_table_is_complete);
+	tcase_add_test(tc, default_table_values);
+	tcase_add_test(tc, embedded_table_is_the_data_file);
+	tcase_add_test(tc, override_and_merge);
+	tcase_add_test(tc, loader_findings);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("estimate");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, aws_example_4_1);
+	tcase_add_test(tc, aws_example_4_1b_provisioned);
+	tcase_add_test(tc, aws_example_4_1b_on_demand);
+	tcase_add_test(tc, rule_item_size_and_gsi_projection);
+	tcase_add_test(tc, rule_reads_where_served);
+	tcase_add_test(tc, rule_storage_by_class_and_pitr);
+	tcase_add_test(tc, rule_ia_throughput_prices);
+	tcase_add_test(tc, rule_transfer_by_source);
+	tcase_add_test(tc, rule_streams_in_primary);
+	tcase_add_test(tc, rule_provisioned_capacity);
+	tcase_add_test(tc, rule_free_tier);
+	tcase_add_test(tc, rule_hours_per_month);
+	tcase_add_test(tc, rule_mrsc_witness_is_free);
+	tcase_add_test(tc, infracost_golden_table);
+	tcase_add_test(tc, missing_region_prices);
+	tcase_add_test(tc, missing_item_price);
+	tcase_add_test(tc, findings_of_the_estimate);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("report");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, recommend_standard_ia_for_standby);
+	tcase_add_test(tc, recommend_billing_mode);
+	tcase_add_test(tc, report_json_and_text);
+	tcase_add_test(tc, report_golden_files);
+	tcase_add_test(tc, argument_checks);
+	tcase_add_test(tc, allocation_failures);
+	suite_add_tcase(s, tc);
+	return s;
+}

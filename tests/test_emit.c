@@ -1,0 +1,838 @@
+/*
+ * The Terraform emitters: golden documents of the example specs (byte for
+ * byte), determinism, hostile strings, refusals, options and the output calls.
+ *
+ * DDBGT_REGEN_GOLDEN=1 make check rewrites the golden files under
+ * tests/data/emit/ from the current output: only on purpose, and review the diff.
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <ddbgt.h>
+
+#include "testutil.h"
+
+static ddbgt_table *load(const char *relative)
+{
+	ddbgt_table *t = NULL;
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	int rc = ddbgt_spec_load_file(&t, ddbgt_test_path(relative), d);
+	if (rc) {
+		char *text = NULL;
+		ddbgt_diags_to_text(&text, d);
+		ck_abort_msg("%s does not load: %s", relative, text ? text : "?");
+	}
+	ddbgt_diags_free(d);
+	return t;
+}
+
+static char *emit_ok(const ddbgt_table *t, const ddbgt_emit_options *o, ddbgt_diags *d)
+{
+	char *out = NULL;
+	int rc = ddbgt_emit_string(&out, t, o, d);
+	if (rc) {
+		char *text = NULL;
+		ddbgt_diags_to_text(&text, d);
+		ck_abort_msg("emit failed: %s\n%s", ddbgt_status_name(rc), text ? text : "");
+	}
+	ck_assert_ptr_nonnull(out);
+	return out;
+}
+
+/* ---- golden documents ---- */
+
+static const char *const default_tag_keys[] = {"owner", "env"};
+static const char *const default_tag_values[] = {"${team}", "prod"};
+
+static void opts_options(ddbgt_emit_options *o)
+{
+	o->resource_name = "main";
+	o->provider_version = "~> 6.25";
+	o->default_tag_count = 2;
+	o->default_tag_keys = default_tag_keys;
+	o->default_tag_values = default_tag_values;
+	o->assume_role_arn = "arn:aws:iam::111122223333:role/deployer";
+}
+
+static void opts_compact(ddbgt_emit_options *o)
+{
+	o->compact = 1;
+}
+
+static void opts_legacy(ddbgt_emit_options *o)
+{
+	o->target = DDBGT_EMIT_TERRAFORM_LEGACY;
+}
+
+static void opts_legacy_no_import(ddbgt_emit_options *o)
+{
+	o->target = DDBGT_EMIT_TERRAFORM_LEGACY;
+	o->no_import = 1;
+}
+
+static const struct golden {
+	const char *spec;
+	void (*options)(ddbgt_emit_options *o);
+	const char *golden;
+	/* The emitter's findings, in order, as code names joined by spaces. */
+	const char *findings;
+} goldens[] = {
+	{"../examples/specs/two-region-on-demand.json", NULL, "two-region-on-demand", ""},
+	{"../examples/specs/two-region-on-demand.json", opts_compact, "two-region-on-demand.compact",
+	 ""},
+	{"../examples/specs/two-region-on-demand.json", opts_options, "two-region-on-demand.options",
+	 ""},
+	{"../examples/specs/three-region-cmk-pitr.json", NULL, "three-region-cmk-pitr",
+	 "DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"../examples/specs/primary-standby-ia.json", NULL, "primary-standby-ia", ""},
+	{"../examples/specs/provisioned-gsi.json", NULL, "provisioned-gsi", ""},
+	{"../examples/specs/tags-hostile.json", NULL, "tags-hostile", ""},
+	{"../examples/specs/legacy.json", opts_legacy, "legacy", ""},
+	{"../examples/specs/legacy.json", opts_legacy_no_import, "legacy.no-import",
+	 "DDBGT_W_EMIT_ADOPT_NOT_IMPORTED"},
+	{"../examples/specs/mrsc-witness.json", NULL, "mrsc-witness",
+	 "DDBGT_W_EMIT_REPLICA_PITR_PERIOD DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"data/emit/specs/kms-key-ids.json", NULL, "kms-key-ids", "DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"data/emit/specs/strong-three.json", NULL, "strong-three",
+	 "DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS "
+	 "DDBGT_W_EMIT_STRONG_PROVISIONED_ORDER DDBGT_I_EMIT_PROVIDER_FLOOR"},
+};
+
+/* The emitter's findings (codes 500-599) as names joined by spaces. */
+static void emitter_findings(const ddbgt_diags *d, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++) {
+		ddbgt_code c = ddbgt_diags_code(d, i);
+		if (c < 500 || c > 599)
+			continue;
+		size_t n = strlen(buf);
+		snprintf(buf + n, size - n, "%s%s", n ? " " : "", ddbgt_diags_code_name(d, i));
+	}
+}
+
+START_TEST(golden_documents)
+{
+	const struct golden *g = &goldens[_i];
+	ddbgt_table *t = load(g->spec);
+	ddbgt_emit_options o;
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+	if (g->options)
+		g->options(&o);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = emit_ok(t, &o, d);
+
+	char path[256], findings[512];
+	snprintf(path, sizeof path, "data/emit/%s.tf.json", g->golden);
+	if (getenv("DDBGT_REGEN_GOLDEN")) {
+		FILE *f = fopen(ddbgt_test_path(path), "wb");
+		ck_assert_ptr_nonnull(f);
+		fputs(out, f);
+		fclose(f);
+	}
+	char *want = ddbgt_test_read_file(ddbgt_test_path(path), NULL);
+	ck_assert_msg(strcmp(out, want) == 0,
+	              "%s differs from its golden file %s (DDBGT_REGEN_GOLDEN=1 regenerates)",
+	              g->spec, path);
+	emitter_findings(d, findings, sizeof findings);
+	ck_assert_str_eq(findings, g->findings);
+
+	/* The document is JSON, and every other output call gives the same bytes. */
+	json_error_t err;
+	json_t *doc = json_loads(out, 0, &err);
+	ck_assert_msg(doc != NULL, "%s: not JSON: %s line %d", path, err.text, err.line);
+	json_decref(doc);
+	size_t len = 0;
+	ck_assert_int_eq(ddbgt_emit_buffer(&len, NULL, 0, t, &o, NULL), DDBGT_ERANGE);
+	ck_assert_uint_eq(len, strlen(out));
+	char *buf = malloc(len + 1);
+	ck_assert_int_eq(ddbgt_emit_buffer(&len, buf, len + 1, t, &o, NULL), DDBGT_OK);
+	ck_assert_str_eq(buf, out);
+	free(buf);
+
+	free(want);
+	ddbgt_free(out);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- determinism ---- */
+
+START_TEST(same_model_same_bytes)
+{
+	static const char *const specs[] = {"../examples/specs/provisioned-gsi.json",
+	                                    "../examples/specs/tags-hostile.json",
+	                                    "../examples/specs/primary-standby-ia.json"};
+	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
+		ddbgt_table *t = load(specs[i]);
+		char *a = emit_ok(t, NULL, NULL), *b = emit_ok(t, NULL, NULL);
+		ck_assert_str_eq(a, b);
+		/* A deep copy, and a dump loaded again, are the same model. */
+		ddbgt_table *copy = NULL, *reloaded = NULL;
+		ck_assert_int_eq(ddbgt_table_copy(&copy, t), DDBGT_OK);
+		char *c = emit_ok(copy, NULL, NULL);
+		ck_assert_str_eq(a, c);
+		char *spec = NULL;
+		ck_assert_int_eq(ddbgt_spec_dump_string(&spec, t), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&reloaded, spec, strlen(spec), NULL), DDBGT_OK);
+		char *r = emit_ok(reloaded, NULL, NULL);
+		ck_assert_str_eq(a, r);
+		ddbgt_free(spec);
+		ddbgt_free(a);
+		ddbgt_free(b);
+		ddbgt_free(c);
+		ddbgt_free(r);
+		ddbgt_table_free(copy);
+		ddbgt_table_free(reloaded);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+/* A small valid table built through the API. */
+static ddbgt_table *two_regions(void)
+{
+	ddbgt_table *t = NULL;
+	ddbgt_replica *a = NULL, *b = NULL;
+	ck_assert_int_eq(ddbgt_table_new(&t, "things"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "id", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_new(&a, "us-east-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_new(&b, "eu-west-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, a), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, b), DDBGT_OK);
+	return t;
+}
+
+START_TEST(default_tags_propagate_to_inline_replicas)
+{
+	ddbgt_table *t = two_regions();
+	char *out = emit_ok(t, NULL, NULL);
+	ck_assert_ptr_null(strstr(out, "propagate_tags"));
+	ddbgt_free(out);
+	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
+	static const char *const k[] = {"env"}, *const v[] = {"prod"};
+	o.default_tag_count = 1;
+	o.default_tag_keys = k;
+	o.default_tag_values = v;
+	out = emit_ok(t, &o, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "\"propagate_tags\": true"));
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * DynamoDB allows only letters, digits, spaces and + - = . _ : / in tags: the
+ * validator's tag findings are made warnings, as the tags-hostile example does,
+ * so that the emitter gets to see hostile tags.
+ */
+static void allow_any_tag(ddbgt_table *t)
+{
+	ddbgt_policy *p = ddbgt_table_policy(t);
+	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_E_TAG_KEY_INVALID", DDBGT_SEVERITY_WARNING),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_E_TAG_VALUE_INVALID",
+	                                           DDBGT_SEVERITY_WARNING),
+	                 DDBGT_OK);
+}
+
+START_TEST(tag_order_does_not_matter)
+{
+	ddbgt_table *x = two_regions(), *y = two_regions();
+	static const char *const keys[] = {"b", "a", "c", "B", "é"};
+	for (size_t i = 0; i < 5; i++) {
+		ck_assert_int_eq(ddbgt_table_set_tag(x, keys[i], "v"), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_table_set_tag(y, keys[4 - i], "v"), DDBGT_OK);
+	}
+	char *a = emit_ok(x, NULL, NULL), *b = emit_ok(y, NULL, NULL);
+	ck_assert_str_eq(a, b);
+	/* Byte order: "B" < "a" < "b" < "c" < "é". */
+	const char *p = strstr(a, "\"tags\"");
+	ck_assert_ptr_nonnull(p);
+	ck_assert(strstr(p, "\"B\"") < strstr(p, "\"a\""));
+	ck_assert(strstr(p, "\"c\"") < strstr(p, "\"é\""));
+	ddbgt_free(a);
+	ddbgt_free(b);
+	ddbgt_table_free(x);
+	ddbgt_table_free(y);
+}
+END_TEST
+
+/* ---- hostile strings ---- */
+
+/* What Terraform makes of a template that holds no interpolation: "$${" -> "${", "%%{" -> "%{". */
+static char *template_literal(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+	for (const char *p = s; *p;) {
+		if ((p[0] == '$' || p[0] == '%') && p[1] == p[0] && p[2] == '{') {
+			*o++ = p[0];
+			*o++ = '{';
+			p += 3;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Whether s holds a "${" or "%{" that Terraform would evaluate. */
+static int has_live_template(const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if ((p[0] == '$' || p[0] == '%') && p[1] == p[0] && p[2] == '{') {
+			p += 2; /* an escape */
+			continue;
+		}
+		if ((p[0] == '$' || p[0] == '%') && p[1] == '{')
+			return 1;
+	}
+	return 0;
+}
+
+/* Every string under v (keys included) that holds a live template must be one of ours. */
+static void check_no_injection(const json_t *v, const char *where)
+{
+	if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+		if (has_live_template(s))
+			ck_assert_msg(strncmp(s, "${aws_", 6) == 0 || strncmp(s, "${data.aws_", 11) == 0 ||
+			                  strncmp(s, "${one([for r in aws_", 20) == 0 ||
+			                  strncmp(s, "table/${aws_", 12) == 0,
+			              "%s: an expression the emitter did not write: %s", where, s);
+	} else if (json_is_object(v)) {
+		const char *k;
+		json_t *x;
+		json_object_foreach((json_t *)v, k, x) {
+			ck_assert_msg(!has_live_template(k), "%s: a key with an expression: %s", where, k);
+			check_no_injection(x, k);
+		}
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x) check_no_injection(x, where);
+	}
+}
+
+START_TEST(hostile_strings_read_back_as_text)
+{
+	ddbgt_table *t = load("../examples/specs/tags-hostile.json");
+	char *out = emit_ok(t, NULL, NULL);
+	json_t *doc = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+	check_no_injection(doc, "document");
+
+	/* Each tag, key and value, reads back as the spec wrote it. */
+	json_t *tags = json_object_get(
+		json_object_get(json_object_get(json_object_get(doc, "resource"), "aws_dynamodb_table"),
+		                "audit_log_2024"),
+		"tags");
+	ck_assert_uint_eq(json_object_size(tags), ddbgt_table_tag_count(t));
+	for (size_t i = 0; i < ddbgt_table_tag_count(t); i++) {
+		const char *key = ddbgt_table_tag_key(t, i);
+		int found = 0;
+		const char *k;
+		json_t *v;
+		json_object_foreach(tags, k, v) {
+			char *lk = template_literal(k);
+			if (strcmp(lk, key) == 0) {
+				char *lv = template_literal(json_string_value(v));
+				ck_assert_str_eq(lv, ddbgt_table_tag_value(t, i));
+				free(lv);
+				found = 1;
+			}
+			free(lk);
+		}
+		ck_assert_msg(found, "tag %s missing", key);
+	}
+	/* So do the key names, which must still match their attribute definitions. */
+	json_t *table = json_object_get(
+		json_object_get(json_object_get(doc, "resource"), "aws_dynamodb_table"), "audit_log_2024");
+	char *hash = template_literal(json_string_value(json_object_get(table, "hash_key")));
+	ck_assert_str_eq(hash, "${pk}");
+	free(hash);
+	char *ttl = template_literal(json_string_value(
+		json_object_get(json_object_get(table, "ttl"), "attribute_name")));
+	ck_assert_str_eq(ttl, "${ttl}%{x}");
+	free(ttl);
+	json_decref(doc);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(hostile_strings_through_the_api)
+{
+	ddbgt_table *t = two_regions();
+	allow_any_tag(t);
+	ck_assert_int_eq(ddbgt_table_set_tag(t, "${a}", "%{b} \" \\ \n \x01 ✓"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_tag(ddbgt_table_replica_at(t, 1), "k", "$${c}"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_ttl_attribute(t, "${ttl}"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_sort_key(t, "%{sk}", DDBGT_ATTR_N), DDBGT_OK);
+	char *out = emit_ok(t, NULL, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "\"$${a}\": \"%%{b} \\\" \\\\ \\n \\u0001 ✓\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"k\": \"$$${c}\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"attribute_name\": \"$${ttl}\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"range_key\": \"%%{sk}\""));
+	json_t *doc = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+	check_no_injection(doc, "document");
+	json_decref(doc);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(invalid_utf8_is_refused)
+{
+	ddbgt_table *t = two_regions();
+	allow_any_tag(t);
+	ck_assert_int_eq(ddbgt_table_set_tag(t, "k", "bad \xc3\x28 byte"), DDBGT_OK);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = (char *)1;
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_ENCODING));
+	/* The message shows the bad byte, and the findings stay valid JSON. */
+	size_t i = 0;
+	while (ddbgt_diags_code(d, i) != DDBGT_E_EMIT_ENCODING)
+		i++;
+	ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, i), "bad \\xc3("));
+	char *json = NULL;
+	ck_assert_int_eq(ddbgt_diags_to_json(&json, d), DDBGT_OK);
+	ddbgt_free(json);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- refusals ---- */
+
+START_TEST(invalid_model_writes_nothing)
+{
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_table_new(&t, "nokey"), DDBGT_OK);
+	ddbgt_replica *r = NULL;
+	ck_assert_int_eq(ddbgt_replica_new(&r, "us-east-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = (char *)1;
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_KEY_SCHEMA_SHAPE));
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_INVALID_MODEL));
+
+	/* Without a diags list it is refused all the same. */
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, NULL), DDBGT_EINVALID);
+
+	/* No file appears, and an existing one is left as it was. */
+	char dir[] = "/tmp/ddbgt-emit-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/main.tf.json", dir);
+	ck_assert_int_eq(ddbgt_emit_file(t, path, NULL, NULL), DDBGT_EINVALID);
+	ck_assert_int_ne(access(path, F_OK), 0);
+	FILE *f = fopen(path, "w");
+	fputs("old\n", f);
+	fclose(f);
+	ck_assert_int_eq(ddbgt_emit_file(t, path, NULL, NULL), DDBGT_EINVALID);
+	char *text = ddbgt_test_read_file(path, NULL);
+	ck_assert_str_eq(text, "old\n");
+	free(text);
+	/* And a stream gets nothing. */
+	FILE *tmp = tmpfile();
+	ck_assert_int_eq(ddbgt_emit_fp(t, tmp, NULL, NULL), DDBGT_EINVALID);
+	ck_assert_int_eq(ftell(tmp), 0);
+	fclose(tmp);
+	unlink(path);
+	rmdir(dir);
+
+	/* Duplicate and malformed regions, an index without keys, no primary. */
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "id", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "us-east-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "Mars-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+	ddbgt_gsi *g = NULL;
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "nokeys"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_gsi(t, g), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_REGION_DUPLICATE));
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_REGION_UNKNOWN));
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_KEY_SCHEMA_SHAPE));
+	ddbgt_table_free(t);
+
+	t = two_regions();
+	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at(t, 0), DDBGT_ROLE_SECONDARY),
+	                 DDBGT_OK);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_NO_HOME_REGION));
+	ddbgt_table_free(t);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+/* The policy may lower the validator's findings, never the emitter's own guard. */
+START_TEST(guard_holds_whatever_the_policy)
+{
+	ddbgt_table *t = two_regions();
+	ddbgt_policy *p = ddbgt_table_policy(t);
+	static const char *const lowered[] = {"DDBGT_E_REGION_UNKNOWN", "DDBGT_E_REGION_DUPLICATE",
+	                                      "DDBGT_E_KEY_SCHEMA_SHAPE"};
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_int_eq(ddbgt_policy_set_severity(p, lowered[i], DDBGT_SEVERITY_WARNING),
+		                 DDBGT_OK);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = (char *)1;
+
+	/* A region that would end the quoted string of an output expression. */
+	ddbgt_replica *r = NULL;
+	ck_assert_int_eq(ddbgt_replica_new(&r, "x\"])}${file(\"/etc/passwd\")}"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_REGION_UNKNOWN));
+	ck_assert_int_eq(ddbgt_diags_severity(d, 0), DDBGT_SEVERITY_WARNING);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_REGION));
+	ck_assert_int_eq(ddbgt_table_remove_replica(t, ddbgt_replica_region(r)), DDBGT_OK);
+
+	/* A region twice would make two providers with one alias. */
+	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_REGION));
+	ck_assert_int_eq(ddbgt_table_remove_replica(t, "eu-west-1"), DDBGT_OK);
+
+	/* An index without its key cannot be written. */
+	ddbgt_gsi *g = NULL;
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "nokey"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_add_gsi(t, g), DDBGT_OK);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_KEY_SCHEMA_SHAPE));
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_INCOMPLETE));
+	ck_assert_int_eq(ddbgt_table_remove_gsi(t, "nokey"), DDBGT_OK);
+
+	/* And the table is emitted once it is whole again. */
+	out = emit_ok(t, NULL, NULL);
+	ddbgt_free(out);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(target_must_match_the_version)
+{
+	ddbgt_table *t = two_regions();
+	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
+	o.target = DDBGT_EMIT_TERRAFORM_LEGACY;
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = NULL;
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_TARGET_MISMATCH));
+	/* An existing legacy table (AWS no longer creates new ones). */
+	ck_assert_int_eq(ddbgt_table_set_legacy_version(t, 1), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_adopt_existing(t, 1), DDBGT_OK);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_TARGET_MISMATCH));
+	out = emit_ok(t, &o, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "aws_dynamodb_global_table"));
+	ddbgt_free(out);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- findings ---- */
+
+START_TEST(policy_sets_the_severity_of_emitter_findings)
+{
+	ddbgt_table *t = load("../examples/specs/mrsc-witness.json");
+	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = emit_ok(t, NULL, d);
+	ck_assert_ptr_nonnull(strstr(out, "warning DDBGT_W_EMIT_REPLICA_PITR_PERIOD: the 14-day"));
+	ddbgt_free(out);
+
+	/* Silenced: gone from the findings and from the document's comment. */
+	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_W_EMIT_REPLICA_PITR_PERIOD",
+	                                           DDBGT_SEVERITY_OFF),
+	                 DDBGT_OK);
+	ddbgt_diags_clear(d);
+	out = emit_ok(t, NULL, d);
+	ck_assert(!ddbgt_diags_has(d, DDBGT_W_EMIT_REPLICA_PITR_PERIOD));
+	ck_assert_ptr_null(strstr(out, "DDBGT_W_EMIT_REPLICA_PITR_PERIOD"));
+	ddbgt_free(out);
+
+	/* Made an error: the emit is refused. */
+	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_W_EMIT_REPLICA_PITR_PERIOD",
+	                                           DDBGT_SEVERITY_ERROR),
+	                 DDBGT_OK);
+	ddbgt_diags_clear(d);
+	out = (char *)1;
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_W_EMIT_REPLICA_PITR_PERIOD));
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_INVALID_MODEL));
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(provider_floor_follows_features)
+{
+	static const struct {
+		const char *spec;
+		const char *want;
+	} cases[] = {
+		{"../examples/specs/two-region-on-demand.json", "\"version\": \">= 5.0\""},
+		{"../examples/specs/three-region-cmk-pitr.json", "\"version\": \">= 5.72\""},
+		{"../examples/specs/mrsc-witness.json", "\"version\": \">= 6.22\""},
+		{"data/emit/specs/strong-three.json", "\"version\": \">= 6.3\""},
+		{"data/emit/specs/kms-key-ids.json", "\"version\": \">= 6.9\""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ddbgt_table *t = load(cases[i].spec);
+		char *out = emit_ok(t, NULL, NULL);
+		ck_assert_msg(strstr(out, cases[i].want), "%s: no %s", cases[i].spec, cases[i].want);
+		ddbgt_free(out);
+		ddbgt_table_free(t);
+	}
+	/* A recovery period other than 35 days on the home table needs 5.100. */
+	ddbgt_table *t = two_regions();
+	ck_assert_int_eq(ddbgt_table_set_pitr(t, 1), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_pitr_period(t, 35), DDBGT_OK);
+	char *out = emit_ok(t, NULL, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "\">= 5.0\""));
+	ck_assert_ptr_null(strstr(out, "recovery_period_in_days"));
+	ddbgt_free(out);
+	ck_assert_int_eq(ddbgt_replica_set_pitr(ddbgt_table_replica_at(t, 1), 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_pitr_period(t, 7), DDBGT_OK);
+	out = emit_ok(t, NULL, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "\">= 5.100\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"recovery_period_in_days\": 7"));
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- labels ---- */
+
+START_TEST(labels_are_identifiers)
+{
+	ddbgt_table *t = two_regions();
+	ck_assert_int_eq(ddbgt_table_set_name(t, "9.lives-x"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_capacity(t, DDBGT_READ, 5), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_capacity(t, DDBGT_WRITE, 5), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 5, 50, 70), DDBGT_OK);
+	static const char *const names[] = {"by.kind", "by_kind", "by-kind"};
+	for (size_t i = 0; i < 3; i++) {
+		ddbgt_gsi *g = NULL;
+		ck_assert_int_eq(ddbgt_gsi_new(&g, names[i]), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "kind"), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_gsi_set_capacity(g, DDBGT_READ, 1), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_gsi_set_capacity(g, DDBGT_WRITE, 1), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_gsi_set_autoscaling(g, DDBGT_WRITE, 1, 10, 70), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_table_add_gsi(t, g), DDBGT_OK);
+	}
+	ck_assert_int_eq(ddbgt_table_add_attribute(t, "kind", DDBGT_ATTR_S), DDBGT_OK);
+	char *out = emit_ok(t, NULL, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "\"t_9_lives_x\": {"));
+	ck_assert_ptr_nonnull(strstr(out, "\"t_9_lives_x_by_kind_write\": {"));
+	ck_assert_ptr_nonnull(strstr(out, "\"t_9_lives_x_by_kind_1_write\": {"));
+	ck_assert_ptr_nonnull(strstr(out, "\"t_9_lives_x_by_kind_2_write\": {"));
+	/* The index name itself is kept in the resource ID and the policy name. */
+	ck_assert_ptr_nonnull(strstr(out, "/index/by.kind\""));
+	ck_assert_ptr_nonnull(strstr(out, "\"DynamoDBWriteCapacityUtilization:table/9.lives-x/index/by-kind\""));
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- options and arguments ---- */
+
+START_TEST(options_and_arguments)
+{
+	ddbgt_emit_options o;
+	ck_assert_int_eq(ddbgt_emit_options_init(NULL, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, 99), DDBGT_EUNSUPPORTED);
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+	ck_assert_uint_eq(o.version, DDBGT_EMIT_OPTIONS_VERSION);
+	ck_assert_int_eq(o.target, 0);
+
+	ck_assert_str_eq(ddbgt_emit_target_name(DDBGT_EMIT_TERRAFORM), "terraform");
+	ck_assert_str_eq(ddbgt_emit_target_name(DDBGT_EMIT_TERRAFORM_LEGACY), "terraform-legacy");
+	ck_assert_ptr_null(ddbgt_emit_target_name(0));
+	int target = 0;
+	ck_assert_int_eq(ddbgt_emit_target_parse("terraform-legacy", &target), DDBGT_OK);
+	ck_assert_int_eq(target, DDBGT_EMIT_TERRAFORM_LEGACY);
+	ck_assert_int_eq(ddbgt_emit_target_parse("cdk", &target), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_emit_target_parse(NULL, &target), DDBGT_EINVAL);
+
+	ddbgt_table *t = two_regions();
+	char *out = (char *)1;
+	ck_assert_int_eq(ddbgt_emit_string(NULL, t, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_emit_string(&out, NULL, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(out);
+	size_t len = 1;
+	ck_assert_int_eq(ddbgt_emit_buffer(NULL, NULL, 0, t, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_emit_buffer(&len, NULL, 10, t, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_emit_fp(t, NULL, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_emit_file(t, NULL, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_emit_file(t, "", NULL, NULL), DDBGT_EINVAL);
+
+	static const char *const k2[] = {"a", "a"}, *const v2[] = {"1", "2"};
+	static const char *const knull[] = {NULL};
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	for (int i = 0; i < 6; i++) {
+		ddbgt_emit_options b = DDBGT_EMIT_OPTIONS_INIT;
+		switch (i) {
+		case 0: b.version = 0; break;
+		case 1: b.target = 7; break;
+		case 2: b.resource_name = "1abc"; break;
+		case 3: b.resource_name = "a b"; break;
+		case 4: b.default_tag_count = 2; b.default_tag_keys = k2; b.default_tag_values = v2; break;
+		case 5: b.default_tag_count = 1; b.default_tag_keys = knull; b.default_tag_values = v2; break;
+		}
+		ddbgt_diags_clear(d);
+		ck_assert_int_eq(ddbgt_emit_string(&out, t, &b, d), DDBGT_EINVAL);
+		ck_assert_ptr_null(out);
+		ck_assert_msg(ddbgt_diags_has(d, DDBGT_E_EMIT_OPTION), "case %d", i);
+	}
+	ddbgt_diags_free(d);
+
+	/* A buffer of exactly the right size works; one byte less is left untouched. */
+	char *doc = emit_ok(t, NULL, NULL);
+	size_t n = strlen(doc);
+	char *buf = malloc(n + 1);
+	memset(buf, 'x', n + 1);
+	ck_assert_int_eq(ddbgt_emit_buffer(&len, buf, n, t, NULL, NULL), DDBGT_ERANGE);
+	ck_assert_uint_eq(len, n);
+	ck_assert_int_eq(buf[0], 'x');
+	ck_assert_int_eq(ddbgt_emit_buffer(&len, buf, n + 1, t, NULL, NULL), DDBGT_OK);
+	ck_assert_str_eq(buf, doc);
+	free(buf);
+
+	/* A stream and a file get the same bytes; the file gets the umask's mode, not 0600. */
+	FILE *f = tmpfile();
+	ck_assert_int_eq(ddbgt_emit_fp(t, f, NULL, NULL), DDBGT_OK);
+	ck_assert_int_eq(ftell(f), (long)n);
+	fclose(f);
+	char dir[] = "/tmp/ddbgt-emit-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[128];
+	snprintf(path, sizeof path, "%s/main.tf.json", dir);
+	mode_t old = umask(022);
+	ck_assert_int_eq(ddbgt_emit_file(t, path, NULL, NULL), DDBGT_OK);
+	umask(old);
+	struct stat st;
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_int_eq(st.st_mode & 0777, 0644);
+	char *text = ddbgt_test_read_file(path, NULL);
+	ck_assert_str_eq(text, doc);
+	free(text);
+	/* Replacing works, and no temporary file is left behind. */
+	ck_assert_int_eq(ddbgt_emit_file(t, path, NULL, NULL), DDBGT_OK);
+	unlink(path);
+	ck_assert_int_eq(rmdir(dir), 0);
+	snprintf(path, sizeof path, "%s/missing/main.tf.json", dir);
+	ck_assert_int_eq(ddbgt_emit_file(t, path, NULL, NULL), DDBGT_EIO);
+	ddbgt_free(doc);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- allocation failures ---- */
+
+static long alloc_budget;
+static void *budget_malloc(size_t n)
+{
+	return alloc_budget-- > 0 ? malloc(n) : NULL;
+}
+static void *budget_realloc(void *p, size_t n)
+{
+	return alloc_budget-- > 0 ? realloc(p, n) : NULL;
+}
+
+START_TEST(every_allocation_failure_is_clean)
+{
+	ddbgt_table *t = load("../examples/specs/provisioned-gsi.json");
+	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
+	opts_options(&o);
+	char *want = emit_ok(t, &o, NULL);
+	ddbgt_malloc_fn m0;
+	ddbgt_realloc_fn r0;
+	ddbgt_free_fn f0;
+	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(budget_malloc, budget_realloc, free), DDBGT_OK);
+	int rc = DDBGT_ENOMEM;
+	long budget;
+	for (budget = 0; rc == DDBGT_ENOMEM && budget < 10000; budget++) {
+		ddbgt_diags *d = NULL;
+		alloc_budget = 1000000;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		alloc_budget = budget;
+		char *out = (char *)1;
+		rc = ddbgt_emit_string(&out, t, &o, d);
+		alloc_budget = 1000000;
+		if (rc == DDBGT_OK) {
+			ck_assert_str_eq(out, want);
+			ddbgt_free(out);
+		} else {
+			ck_assert_int_eq(rc, DDBGT_ENOMEM);
+			ck_assert_ptr_null(out);
+		}
+		ddbgt_diags_free(d);
+	}
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
+	ck_assert_int_eq(rc, DDBGT_OK);
+	ck_assert_int_gt(budget, 5);
+	ddbgt_free(want);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+Suite *ddbgt_test_emit(void)
+{
+	Suite *s = suite_create("emit");
+	TCase *tc = tcase_create("golden");
+	tcase_add_loop_test(tc, golden_documents, 0, (int)(sizeof goldens / sizeof goldens[0]));
+	suite_add_tcase(s, tc);
+	tc = tcase_create("behaviour");
+	tcase_add_test(tc, same_model_same_bytes);
+	tcase_add_test(tc, default_tags_propagate_to_inline_replicas);
+	tcase_add_test(tc, tag_order_does_not_matter);
+	tcase_add_test(tc, hostile_strings_read_back_as_text);
+	tcase_add_test(tc, hostile_strings_through_the_api);
+	tcase_add_test(tc, invalid_utf8_is_refused);
+	tcase_add_test(tc, invalid_model_writes_nothing);
+	tcase_add_test(tc, guard_holds_whatever_the_policy);
+	tcase_add_test(tc, target_must_match_the_version);
+	tcase_add_test(tc, policy_sets_the_severity_of_emitter_findings);
+	tcase_add_test(tc, provider_floor_follows_features);
+	tcase_add_test(tc, labels_are_identifiers);
+	tcase_add_test(tc, options_and_arguments);
+	tcase_add_test(tc, every_allocation_failure_is_clean);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,349 @@
+/* The JSON writer of the Terraform emitters: layout, JSON and template escaping, errors. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <ddbgt.h>
+
+#include "alloc.h"
+#include "testutil.h"
+#include "tfjson.h"
+
+/* Finish w and compare the document with want; frees the document. */
+static void expect_doc(ddbgt__tfjson *w, const char *want)
+{
+	char *out = NULL;
+	size_t len = 0;
+	ck_assert_int_eq(ddbgt__tfjson_finish(w, &out, &len), DDBGT_OK);
+	ck_assert_str_eq(out, want);
+	ck_assert_uint_eq(len, strlen(want));
+	ddbgt__free(out);
+}
+
+/* The JSON string (quotes included) that a text value becomes. */
+static char *text_value(const char *s, int template_text)
+{
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_array_begin(&w);
+	if (template_text)
+		ddbgt__tfjson_text(&w, s);
+	else
+		ddbgt__tfjson_literal(&w, s);
+	ddbgt__tfjson_array_end(&w);
+	char *out = NULL;
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_OK);
+	/* Strip "[" and "]\n". */
+	size_t n = strlen(out);
+	char *v = strndup(out + 1, n - 3);
+	ddbgt__free(out);
+	return v;
+}
+
+START_TEST(pretty_layout_matches_two_space_indent)
+{
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	ddbgt__tfjson_kv_literal(&w, "a", "x");
+	ddbgt__tfjson_key(&w, "empty_object");
+	ddbgt__tfjson_object_begin(&w);
+	ddbgt__tfjson_object_end(&w);
+	ddbgt__tfjson_key(&w, "empty_array");
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_array_end(&w);
+	ddbgt__tfjson_key(&w, "list");
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_int(&w, -5);
+	ddbgt__tfjson_bool(&w, 1);
+	ddbgt__tfjson_object_begin(&w);
+	ddbgt__tfjson_kv_bool(&w, "b", 0);
+	ddbgt__tfjson_object_end(&w);
+	ddbgt__tfjson_array_end(&w);
+	ddbgt__tfjson_object_end(&w);
+	expect_doc(&w, "{\n"
+	               "  \"a\": \"x\",\n"
+	               "  \"empty_object\": {},\n"
+	               "  \"empty_array\": [],\n"
+	               "  \"list\": [\n"
+	               "    -5,\n"
+	               "    true,\n"
+	               "    {\n"
+	               "      \"b\": false\n"
+	               "    }\n"
+	               "  ]\n"
+	               "}\n");
+}
+END_TEST
+
+START_TEST(compact_layout_has_no_whitespace)
+{
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 1, 16);
+	ddbgt__tfjson_object_begin(&w);
+	ddbgt__tfjson_kv_int(&w, "n", 9223372036854775807LL);
+	ddbgt__tfjson_key(&w, "l");
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_literal(&w, "x y");
+	ddbgt__tfjson_literal(&w, "z");
+	ddbgt__tfjson_array_end(&w);
+	ddbgt__tfjson_object_end(&w);
+	expect_doc(&w, "{\"n\":9223372036854775807,\"l\":[\"x y\",\"z\"]}\n");
+}
+END_TEST
+
+START_TEST(numbers_are_shortest_round_trip)
+{
+	static const struct {
+		double v;
+		const char *want;
+	} cases[] = {
+		{70, "70"}, {72.5, "72.5"}, {72.3, "72.3"}, {0.1 + 0.2, "0.30000000000000004"},
+		{-0.5, "-0.5"}, {1e21, "1e+21"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ddbgt__tfjson w;
+		ddbgt__tfjson_init(&w, 1, 0);
+		ddbgt__tfjson_array_begin(&w);
+		ddbgt__tfjson_number(&w, cases[i].v);
+		ddbgt__tfjson_array_end(&w);
+		char want[64];
+		snprintf(want, sizeof want, "[%s]\n", cases[i].want);
+		expect_doc(&w, want);
+	}
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_number(&w, strtod("nan", NULL));
+	ddbgt__tfjson_array_end(&w);
+	char *out = (char *)1;
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(out);
+}
+END_TEST
+
+START_TEST(json_escapes)
+{
+	char *v = text_value("q\"b\\s/\b\f\n\r\t\x01\x1f\x7f ü✓😀", 0);
+	ck_assert_str_eq(v, "\"q\\\"b\\\\s/\\b\\f\\n\\r\\t\\u0001\\u001f\\u007f ü✓😀\"");
+	free(v);
+}
+END_TEST
+
+/*
+ * Terraform reads "$${" as a literal "${" and "%%{" as "%{"; every other "$"
+ * or "%" is literal already. Each pair below was checked with terraform
+ * console (the escaped form reads back as the input).
+ */
+START_TEST(template_escapes)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{"${var.secret}", "\"$${var.secret}\""},
+		{"%{if true}x%{endif}", "\"%%{if true}x%%{endif}\""},
+		{"$${already}", "\"$$${already}\""},
+		{"%%{already}", "\"%%%{already}\""},
+		{"$ % $$ %% { } $x %x", "\"$ % $$ %% { } $x %x\""},
+		{"${{", "\"$${{\""},
+		{"end$", "\"end$\""},
+		{"{${", "\"{$${\""},
+		{"", "\"\""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *v = text_value(cases[i].in, 1);
+		ck_assert_msg(strcmp(v, cases[i].want) == 0, "%s -> %s, want %s", cases[i].in, v,
+		              cases[i].want);
+		free(v);
+	}
+	/* Literal positions keep the text as it is. */
+	char *v = text_value("${aws_dynamodb_table.t.arn}", 0);
+	ck_assert_str_eq(v, "\"${aws_dynamodb_table.t.arn}\"");
+	free(v);
+}
+END_TEST
+
+START_TEST(template_keys_are_escaped_too)
+{
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_object_begin(&w);
+	ddbgt__tfjson_key_text(&w, "${k}");
+	ddbgt__tfjson_text(&w, "%{v}");
+	ddbgt__tfjson_key(&w, "${literal}");
+	ddbgt__tfjson_literal(&w, "x");
+	ddbgt__tfjson_object_end(&w);
+	expect_doc(&w, "{\"$${k}\":\"%%{v}\",\"${literal}\":\"x\"}\n");
+}
+END_TEST
+
+/* Composed strings keep each piece's meaning across the joins. */
+START_TEST(composed_strings)
+{
+	static const struct {
+		const char *a;
+		int a_text;
+		const char *b;
+		int b_text;
+		const char *want;
+	} cases[] = {
+		/* A literal reference then a text: the text's "${" is escaped. */
+		{"table/${t.name}/index/", 0, "${i}", 1, "\"table/${t.name}/index/$${i}\""},
+		/* A literal ending in "$" then a text "{": together they are escaped. */
+		{"cost$", 0, "{x}", 1, "\"cost$${x}\""},
+		{"cost%", 0, "{x}", 1, "\"cost%%{x}\""},
+		/* A text ending in "$" before a literal "${": still an interpolation. */
+		{"a$", 1, "${local.v}", 0, "\"a${\\\"$\\\"}${local.v}\""},
+		{"a$$", 1, "${local.v}", 0, "\"a${\\\"$$\\\"}${local.v}\""},
+		{"a%", 1, "%{if true}T%{endif}", 0, "\"a${\\\"%\\\"}%{if true}T%{endif}\""},
+		/* Different sigils do not combine. */
+		{"a%", 1, "${local.v}", 0, "\"a%${local.v}\""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ddbgt__tfjson w;
+		ddbgt__tfjson_init(&w, 1, 0);
+		ddbgt__tfjson_array_begin(&w);
+		ddbgt__tfjson_string_begin(&w);
+		if (cases[i].a_text)
+			ddbgt__tfjson_string_text(&w, cases[i].a);
+		else
+			ddbgt__tfjson_string_literal(&w, cases[i].a);
+		if (cases[i].b_text)
+			ddbgt__tfjson_string_text(&w, cases[i].b);
+		else
+			ddbgt__tfjson_string_literal(&w, cases[i].b);
+		ddbgt__tfjson_string_end(&w);
+		ddbgt__tfjson_array_end(&w);
+		char want[128];
+		snprintf(want, sizeof want, "[%s]\n", cases[i].want);
+		expect_doc(&w, want);
+	}
+}
+END_TEST
+
+START_TEST(utf8_validation)
+{
+	static const char *const good[] = {"", "ascii", "\xc3\xa9", "\xe2\x9c\x93", "\xf0\x9f\x98\x80",
+	                                   "\xef\xbf\xbf", "\xf4\x8f\xbf\xbf"};
+	static const char *const bad[] = {
+		"\x80",             /* lone continuation */
+		"\xc3",             /* truncated */
+		"\xc3\x28",         /* bad continuation */
+		"\xc0\xaf",         /* overlong */
+		"\xe0\x80\xaf",     /* overlong */
+		"\xed\xa0\x80",     /* UTF-16 surrogate */
+		"\xf4\x90\x80\x80", /* past U+10FFFF */
+		"\xf5\x80\x80\x80", /* past U+10FFFF */
+		"\xff",
+	};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		ck_assert_msg(ddbgt__tfjson_utf8_valid(good[i]), "good %zu", i);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		ck_assert_msg(!ddbgt__tfjson_utf8_valid(bad[i]), "bad %zu", i);
+		ddbgt__tfjson w;
+		ddbgt__tfjson_init(&w, 0, 0);
+		ddbgt__tfjson_object_begin(&w);
+		ddbgt__tfjson_kv_text(&w, "k", bad[i]);
+		ddbgt__tfjson_object_end(&w);
+		ck_assert_ptr_eq(w.bad_string, bad[i]);
+		char *out = (char *)1;
+		ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+		ck_assert_ptr_null(out);
+	}
+}
+END_TEST
+
+START_TEST(misuse_is_an_error)
+{
+	char *out;
+	ddbgt__tfjson w;
+	/* Unclosed container. */
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	/* A key outside an object, a key without a value, two roots, nothing at all. */
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_key(&w, "k");
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	ddbgt__tfjson_key(&w, "k");
+	ddbgt__tfjson_object_end(&w);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_int(&w, 1);
+	ddbgt__tfjson_int(&w, 2);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ddbgt__tfjson_init(&w, 0, 0);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	/* Too deep. */
+	ddbgt__tfjson_init(&w, 1, 0);
+	for (int i = 0; i <= DDBGT__TFJSON_MAX_DEPTH; i++)
+		ddbgt__tfjson_array_begin(&w);
+	ck_assert_int_eq(w.status, DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	/* NULL strings and a scalar inside a composed string. */
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_text(&w, NULL);
+	ck_assert_int_eq(w.status, DDBGT_EINVAL);
+	ddbgt__tfjson_release(&w);
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_string_begin(&w);
+	ddbgt__tfjson_int(&w, 1);
+	ck_assert_int_eq(w.status, DDBGT_EINVAL);
+	ddbgt__tfjson_release(&w);
+}
+END_TEST
+
+static int fail_after;
+static void *failing_malloc(size_t n)
+{
+	return fail_after-- > 0 ? malloc(n) : NULL;
+}
+static void *failing_realloc(void *p, size_t n)
+{
+	return fail_after-- > 0 ? realloc(p, n) : NULL;
+}
+
+START_TEST(allocation_failure_is_sticky)
+{
+	ddbgt_malloc_fn m0;
+	ddbgt_realloc_fn r0;
+	ddbgt_free_fn f0;
+	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, free), DDBGT_OK);
+	for (int budget = 0; budget < 3; budget++) {
+		fail_after = budget;
+		ddbgt__tfjson w;
+		ddbgt__tfjson_init(&w, 0, 0);
+		ddbgt__tfjson_object_begin(&w);
+		for (int i = 0; i < 200; i++)
+			ddbgt__tfjson_kv_text(&w, "key", "a value long enough to grow the buffer");
+		ddbgt__tfjson_object_end(&w);
+		char *out = (char *)1;
+		int rc = ddbgt__tfjson_finish(&w, &out, NULL);
+		ck_assert_int_eq(rc, DDBGT_ENOMEM);
+		ck_assert_ptr_null(out);
+	}
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
+}
+END_TEST
+
+Suite *ddbgt_test_tfjson(void)
+{
+	Suite *s = suite_create("tfjson");
+	TCase *tc = tcase_create("writer");
+	tcase_add_test(tc, pretty_layout_matches_two_space_indent);
+	tcase_add_test(tc, compact_layout_has_no_whitespace);
+	tcase_add_test(tc, numbers_are_shortest_round_trip);
+	tcase_add_test(tc, json_escapes);
+	tcase_add_test(tc, template_escapes);
+	tcase_add_test(tc, template_keys_are_escaped_too);
+	tcase_add_test(tc, composed_strings);
+	tcase_add_test(tc, utf8_validation);
+	tcase_add_test(tc, misuse_is_an_error);
+	tcase_add_test(tc, allocation_failure_is_sticky);
+	suite_add_tcase(s, tc);
+	return s;
+}
