@@ -37,14 +37,19 @@ contains default "$tmp/out" "us-east-1        primary"
 contains default "$tmp/out" "Strategy: active-active"
 contains default "$tmp/out" "Disaster recovery: multi-site active/active"
 contains default "$tmp/out" "stream: NEW_AND_OLD_IMAGES"
+contains default "$tmp/out" "Monthly cost (USD"
+contains default "$tmp/out" "Recommendations:"
+contains default "$tmp/out" "0 errors, 0 warnings"
+contains default "$tmp/out" "wrote ./main.tf.json"
 contains default "$tmp/out" "wrote ./routing.json"
+json default-terraform "$tmp/here/main.tf.json" '"aws_dynamodb_table" in d["resource"]'
 json default-routing "$tmp/here/routing.json" \
 	'd["failover_order"] == ["us-east-1", "us-west-2"] and d["regions"][0]["role"] == "primary"'
 
 # -o DIR is created; JSON output is one document.
 "$cli" plan -o "$tmp/out-dir" --format json > "$tmp/plan.json" 2> "$tmp/out"; check json-format 0 $?
 json json-format "$tmp/plan.json" \
-	'd["valid"] and d["strategy"]["strategy"] == "active-active" and d["topology"]["region_count"] == 2 and "pitr_all" in d["features"]["flags"] and d["diagnostics"]["errors"] == 0 and d["files"]["routing"].endswith("/routing.json")'
+	'd["valid"] and d["strategy"]["strategy"] == "active-active" and d["topology"]["region_count"] == 2 and "pitr_all" in d["features"]["flags"] and d["diagnostics"]["errors"] == 0 and d["cost"] is not None and d["files"]["terraform"].endswith("/main.tf.json") and d["files"]["routing"].endswith("/routing.json")'
 json json-routing "$tmp/out-dir/routing.json" 'len(d["regions"]) == 2'
 
 # Every template, shown as a spec and planned from a file and from standard input.
@@ -53,7 +58,8 @@ for t in active-active geo-distributed primary-standby eu-residency strong-consi
 	contains template-list "$tmp/list.txt" "$t"
 	"$cli" template show "$t" > "$tmp/$t.json" 2> "$tmp/out"; check "show-$t" 0 $?
 	"$cli" plan "$tmp/$t.json" -o "$tmp/plan-$t" > "$tmp/out" 2>&1; check "plan-$t" 0 $?
-	contains "plan-$t" "$tmp/out" "0 errors"
+	contains "plan-$t" "$tmp/out" "0 errors, 0 warnings"
+	contains "plan-$t" "$tmp/out" "wrote $tmp/plan-$t/main.tf.json"
 	json "routing-$t" "$tmp/plan-$t/routing.json" 'd["regions"][0]["failover_rank"] == 0'
 done
 "$cli" plan - -o "$tmp/stdin" < "$tmp/primary-standby.json" > "$tmp/out" 2>&1; check stdin 0 $?
@@ -79,11 +85,43 @@ contains regions "$tmp/out" "eu-west-1"
 json regions-json "$tmp/regions.json" 'any(r["code"] == "eu-central-1" for r in d)'
 "$cli" regions --format xml > "$tmp/out" 2>&1; check regions-bad-format 2 $?
 
+# The Terraform of every template against the AWS provider 6.25.0 schema (the
+# emit area's checker); and through terraform itself for those the 5.100.0
+# provider mirror can read (replica deletion protection and strong
+# consistency need 6.x).
+checker="${DDBGT_TOP_SRCDIR:-}/tests/tf-schema-check.py"
+schema="${DDBGT_TOP_SRCDIR:-}/tests/data/emit/aws-provider-6.25.0-dynamodb-schema.json"
+if command -v "$py" >/dev/null 2>&1 && [ -f "$checker" ]; then
+	"$py" "$checker" "$schema" "$tmp"/plan-*/main.tf.json > "$tmp/out" 2>&1; check schema6 0 $?
+else
+	echo "cli-plan: $py or $checker missing: the templates' Terraform was NOT schema-checked" >&2
+fi
+conformance="${DDBGT_TOP_SRCDIR:-}/tests/tf-conformance.sh"
+if [ -f "$conformance" ]; then
+	# Expected resources: the table; + one aws_dynamodb_table_replica; + 13 autoscaling ones.
+	DDBGT_TF_JOBS=${DDBGT_TF_JOBS:-3} sh "$conformance" "$tmp/plan-geo-distributed/main.tf.json" 1 \
+		"$tmp/plan-primary-standby/main.tf.json" 2 \
+		"$tmp/plan-provisioned-autoscaling/main.tf.json" 14 > "$tmp/out" 2>&1
+	rc=$?
+	[ $rc -eq 77 ] && echo "cli-plan: terraform or its provider mirror missing: conformance NOT run" >&2
+	[ $rc -eq 77 ] || check conformance 0 $rc
+fi
+
 # Errors: nothing is written.
 sed 's/"name": "ActiveActive"/"nmae": "ActiveActive"/' "$tmp/active-active.json" > "$tmp/typo.json"
 "$cli" plan "$tmp/typo.json" -o "$tmp/typo" > "$tmp/out" 2>&1; check spec-errors 1 $?
 contains spec-errors "$tmp/out" "DDBGT_E_SPEC_UNKNOWN_KEY"
 absent spec-errors "$tmp/typo/routing.json"
+absent spec-errors "$tmp/typo/main.tf.json"
+# A spec AWS would refuse: every finding, no files, exit 1.
+sed 's/"region": "us-west-2"/"region": "us-east-1"/' "$tmp/active-active.json" > "$tmp/dup.json"
+"$cli" plan "$tmp/dup.json" -o "$tmp/dup" > "$tmp/out" 2>&1; check invalid 1 $?
+contains invalid "$tmp/out" "DDBGT_E_REGION_DUPLICATE"
+contains invalid "$tmp/out" "main.tf.json: not written"
+absent invalid "$tmp/dup/main.tf.json"
+absent invalid "$tmp/dup/routing.json"
+"$cli" plan "$tmp/dup.json" -o "$tmp/dup" --format json > "$tmp/dup.out" 2>&1; check invalid-json 1 $?
+json invalid-json "$tmp/dup.out" 'd["valid"] is False and d["files"]["terraform"] is None and d["files"]["routing"] is None and d["diagnostics"]["errors"] >= 1'
 printf '{"format": ' > "$tmp/trunc.json"
 "$cli" plan "$tmp/trunc.json" -o "$tmp/trunc" > "$tmp/out" 2>&1; check unparsable 3 $?
 absent unparsable "$tmp/trunc/routing.json"

@@ -10,6 +10,8 @@
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
+#include "ddbgt/emit.h"
+#include "ddbgt/cost.h"
 #include "testutil.h"
 
 static ddbgt_table *build(const char *name)
@@ -269,6 +271,83 @@ START_TEST(test_template_eu_residency_keys)
 	ck_assert_int_eq(ddbgt_template_eu_residency(&t, &o), 0);
 	ck_assert_str_eq(ddbgt_replica_kms_key(ddbgt_table_replica_at(t, 1)), keys[1]);
 	ddbgt_table_free(t);
+}
+END_TEST
+
+/* `ddbgt template show` prints the dump: it must load back to the same document. */
+START_TEST(test_template_spec_round_trip)
+{
+	size_t i;
+
+	for (i = 0; i < ddbgt_template_count(); i++) {
+		ddbgt_table *t = build(ddbgt_template_name(i)), *back = NULL;
+		char *first = NULL, *second = NULL;
+
+		ck_assert_int_eq(ddbgt_spec_dump_string(&first, t), 0);
+		ck_assert_int_eq(ddbgt_spec_load_string(&back, first, strlen(first), NULL), 0);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&second, back), 0);
+		ck_assert_str_eq(first, second);
+		ddbgt_free(first);
+		ddbgt_free(second);
+		ddbgt_table_free(back);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+/* Terraform comes out, with no warning about something it cannot express. */
+START_TEST(test_template_emits)
+{
+	size_t i;
+
+	for (i = 0; i < ddbgt_template_count(); i++) {
+		ddbgt_table *t = build(ddbgt_template_name(i));
+		ddbgt_diags *d = NULL;
+		char *doc = NULL;
+
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		ck_assert_int_eq(ddbgt_emit_string(&doc, t, NULL, d), 0);
+		ck_assert_ptr_nonnull(strstr(doc, "aws_dynamodb_table"));
+		ck_assert_ptr_nonnull(strstr(doc, ddbgt_table_name(t)));
+		ck_assert_msg(ddbgt_diags_warning_count(d) == 0 && ddbgt_diags_error_count(d) == 0,
+		              "%s: %s", ddbgt_template_name(i), ddbgt_diags_message(d, 0));
+		ddbgt_free(doc);
+		ddbgt_diags_free(d);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+/*
+ * The usage profiles make the estimate meaningful: every line is priced,
+ * every replica costs something, and each replica's table class is the one
+ * the estimator finds cheaper for that profile (the primary-standby standby
+ * is Standard-IA because its bill is mostly storage).
+ */
+START_TEST(test_template_cost_profiles)
+{
+	size_t i, k;
+
+	for (i = 0; i < ddbgt_template_count(); i++) {
+		const char *name = ddbgt_template_name(i);
+		ddbgt_table *t = build(name);
+		ddbgt_cost_report *c = NULL;
+
+		ck_assert_int_eq(ddbgt_cost_estimate(&c, t, NULL, NULL), 0);
+		ck_assert_msg(ddbgt_cost_report_is_complete(c), "%s: a price is missing", name);
+		ck_assert_uint_eq(ddbgt_cost_report_region_count(c), ddbgt_table_replica_count(t));
+		for (k = 0; k < ddbgt_cost_report_region_count(c); k++)
+			ck_assert_int_gt(ddbgt_cost_report_region_subtotal_nanos(c, k), 0);
+		for (k = 0; k < ddbgt_cost_report_recommendation_count(c); k++) {
+			if (ddbgt_cost_recommendation_kind_at(c, k) != DDBGT_COST_REC_TABLE_CLASS)
+				continue;
+			ck_assert_msg(strcmp(ddbgt_cost_recommendation_current(c, k),
+			                     ddbgt_cost_recommendation_recommended(c, k)) == 0,
+			              "%s: %s", name, ddbgt_cost_recommendation_message(c, k));
+		}
+		ddbgt_cost_report_free(c);
+		ddbgt_table_free(t);
+	}
 }
 END_TEST
 
@@ -886,6 +965,9 @@ Suite *ddbgt_test_plan(void)
 	tcase_add_test(tc, test_template_options);
 	tcase_add_test(tc, test_template_strong_witness);
 	tcase_add_test(tc, test_template_eu_residency_keys);
+	tcase_add_test(tc, test_template_spec_round_trip);
+	tcase_add_test(tc, test_template_emits);
+	tcase_add_test(tc, test_template_cost_profiles);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("helpers");
 	tcase_add_test(tc, test_topology_templates);

@@ -14,10 +14,9 @@
 
 #include <jansson.h>
 
+#include "ddbgt/emit.h"
+#include "ddbgt/cost.h"
 #include "cli.h"
-
-/* Parts of the job whose library code is not in this build yet, said plainly. */
-#define MAX_UNAVAILABLE 4
 
 typedef struct plan {
 	const char *spec;         /* the path, or NULL for the default template */
@@ -29,9 +28,10 @@ typedef struct plan {
 	ddbgt_strategy *strategy;
 	ddbgt_features *features;
 	ddbgt_routing *routing;
+	ddbgt_cost_report *cost;
+	const char *cost_note;    /* why there is no estimate */
+	const char *validation_note; /* why the validator did not run */
 	int valid;
-	const char *unavailable[MAX_UNAVAILABLE];
-	size_t unavailable_count;
 	char *terraform_path;     /* written, or NULL */
 	const char *terraform_note; /* why it was not written */
 	char *routing_path;
@@ -46,15 +46,10 @@ static void plan_free(plan *p)
 	ddbgt_strategy_free(p->strategy);
 	ddbgt_features_free(p->features);
 	ddbgt_routing_free(p->routing);
+	ddbgt_cost_report_free(p->cost);
 	free(p->terraform_path);
 	free(p->routing_path);
 	ddbgt_free(p->routing_json);
-}
-
-static void unavailable(plan *p, const char *what)
-{
-	if (p->unavailable_count < MAX_UNAVAILABLE)
-		p->unavailable[p->unavailable_count++] = what;
 }
 
 static char *join_path(const char *dir, const char *file)
@@ -83,11 +78,13 @@ static int load(plan *p)
 	return CLI_OK;
 }
 
+/* Validate, describe and price the table; CLI_* status. */
 static int analyse(plan *p)
 {
-	/* Validation is the validator's; until it is built in, only the loader has looked. */
-	unavailable(p, "validation: the validator is not in this build yet, so the spec was only "
-	               "checked for its shape");
+	int rc;
+
+	p->validation_note = "the validator is not in this build yet: the spec was checked for "
+	                     "its shape only (and by the emitter's own guard)";
 	p->valid = ddbgt_diags_is_valid(p->diags);
 	if (ddbgt_topology_new(&p->topology, p->table) ||
 	    ddbgt_strategy_identify(&p->strategy, p->table) ||
@@ -95,12 +92,63 @@ static int analyse(plan *p)
 	    ddbgt_routing_new(&p->routing, p->table) ||
 	    ddbgt_routing_to_json(&p->routing_json, p->routing))
 		return oom();
-	unavailable(p, "cost: the cost estimator is not in this build yet, so there is no monthly "
-	               "estimate and no recommendation");
+	/* A price for a table AWS would refuse means nothing. */
+	if (!p->valid) {
+		p->cost_note = "not estimated: the spec has errors";
+		return CLI_OK;
+	}
+	rc = ddbgt_cost_estimate(&p->cost, p->table, NULL, p->diags);
+	if (rc == DDBGT_ENOMEM)
+		return oom();
+	if (rc)
+		p->cost_note = ddbgt_strerror(rc);
 	return CLI_OK;
 }
 
-/* Write routing.json and main.tf.json into the output folder; CLI_* status. */
+/*
+ * Emit main.tf.json. The emitter checks the table again, so its list would
+ * repeat the validator's findings: keep the emitter's own (codes 500-599),
+ * and when it refuses the table, every finding not reported yet.
+ */
+static int emit(plan *p)
+{
+	ddbgt_diags *mine = NULL;
+	size_t i;
+	int rc;
+
+	p->terraform_path = join_path(p->dir, "main.tf.json");
+	if (!p->terraform_path || ddbgt_diags_new(&mine))
+		return oom();
+	rc = ddbgt_emit_file(p->table, p->terraform_path, NULL, mine);
+	for (i = 0; i < ddbgt_diags_count(mine); i++) {
+		ddbgt_code code = ddbgt_diags_code(mine, i);
+		int own = code >= 500 && code < 600;
+		int news = rc == DDBGT_EINVALID && !ddbgt_diags_has(p->diags, code);
+
+		if ((own || news) &&
+		    ddbgt_diags_add(p->diags, code, ddbgt_diags_severity(mine, i),
+		                    ddbgt_diags_path(mine, i), ddbgt_diags_region(mine, i),
+		                    ddbgt_diags_message(mine, i)))
+			rc = DDBGT_ENOMEM;
+	}
+	ddbgt_diags_free(mine);
+	if (rc == DDBGT_OK)
+		return CLI_OK;
+	free(p->terraform_path);
+	p->terraform_path = NULL;
+	if (rc == DDBGT_ENOMEM)
+		return oom();
+	if (rc == DDBGT_EIO) {
+		fprintf(stderr, "ddbgt: cannot write main.tf.json in %s\n", p->dir);
+		return CLI_INPUT;
+	}
+	/* The emitter refused the table (its findings say why): the plan is invalid. */
+	p->valid = 0;
+	p->terraform_note = "not written: the Terraform emitter refused the table (see the findings)";
+	return CLI_OK;
+}
+
+/* Write main.tf.json and routing.json into the output folder; CLI_* status. */
 static int write_files(plan *p)
 {
 	if (!p->valid) {
@@ -111,15 +159,54 @@ static int write_files(plan *p)
 		fprintf(stderr, "ddbgt: cannot create %s: %s\n", p->dir, strerror(errno));
 		return CLI_INPUT;
 	}
-	unavailable(p, "terraform: the Terraform emitter is not in this build yet, so main.tf.json "
-	               "was not written");
-	p->terraform_note = "not written: the Terraform emitter is not in this build yet";
+	int rc = emit(p);
+
+	if (rc != CLI_OK || !p->valid)
+		return rc;
 	p->routing_path = join_path(p->dir, "routing.json");
 	if (!p->routing_path)
 		return oom();
 	if (cli_write_file(p->routing_path, p->routing_json))
 		return CLI_INPUT;
 	return CLI_OK;
+}
+
+/* Nanos of a currency as units with two decimals, rounded half away from zero. */
+static void print_money(int64_t nanos)
+{
+	int64_t cents = (nanos >= 0 ? nanos + 5000000 : nanos - 5000000) / 10000000;
+	int64_t abs_cents = cents < 0 ? -cents : cents;
+
+	printf("%s%lld.%02lld", cents < 0 ? "-" : "", (long long)(abs_cents / 100),
+	       (long long)(abs_cents % 100));
+}
+
+static void print_cost(const plan *p)
+{
+	const ddbgt_cost_report *c = p->cost;
+	size_t i;
+
+	if (!c) {
+		printf("\nMonthly cost: %s\n", p->cost_note);
+		return;
+	}
+	printf("\nMonthly cost (%s%s%s%s):\n", ddbgt_cost_report_currency(c),
+	       ddbgt_cost_report_price_date(c) ? ", prices of " : "",
+	       ddbgt_cost_report_price_date(c) ? ddbgt_cost_report_price_date(c) : "",
+	       ddbgt_cost_report_is_complete(c) ? "" : ", INCOMPLETE: some prices are missing");
+	for (i = 0; i < ddbgt_cost_report_region_count(c); i++) {
+		printf("  %-16s %12s", ddbgt_cost_report_region_at(c, i), "");
+		print_money(ddbgt_cost_report_region_subtotal_nanos(c, i));
+		printf("\n");
+	}
+	printf("  %-16s %12s", "total", "");
+	print_money(ddbgt_cost_report_total_nanos(c));
+	printf("\n  (line items: ddbgt cost SPEC)\n");
+	if (ddbgt_cost_report_recommendation_count(c)) {
+		printf("Recommendations:\n");
+		for (i = 0; i < ddbgt_cost_report_recommendation_count(c); i++)
+			printf("  - %s\n", ddbgt_cost_recommendation_message(c, i));
+	}
 }
 
 /* "all replicas", "some replicas", "no replica" */
@@ -176,6 +263,8 @@ static void print_text(const plan *p)
 	       ddbgt_features_lsi_count(f));
 
 	printf("\nDiagnostics:\n");
+	if (p->validation_note)
+		printf("  (%s)\n", p->validation_note);
 	cli_print_diags(stdout, p->diags, 0);
 
 	printf("\nRouting (failover order):");
@@ -184,11 +273,7 @@ static void print_text(const plan *p)
 		       ddbgt_routing_serves_traffic_at(p->routing, i) ? "" : " (standby)");
 	printf("\n");
 
-	if (p->unavailable_count) {
-		printf("\nNot available yet:\n");
-		for (i = 0; i < p->unavailable_count; i++)
-			printf("  - %s\n", p->unavailable[i]);
-	}
+	print_cost(p);
 	printf("\nFiles:\n");
 	if (p->terraform_path)
 		printf("  wrote %s\n", p->terraform_path);
@@ -211,10 +296,9 @@ static int embed(json_t *doc, const char *key, char *text)
 
 static int print_json(const plan *p)
 {
-	json_t *doc = json_object(), *un = json_array(), *files = json_object();
+	json_t *doc = json_object(), *files = json_object();
 	char *text = NULL;
 	int bad = 0;
-	size_t i;
 
 	bad |= json_object_set_new(doc, "spec", p->spec ? json_string(p->spec) : json_null());
 	bad |= json_object_set_new(doc, "template",
@@ -227,11 +311,16 @@ static int print_json(const plan *p)
 	bad |= ddbgt_strategy_to_json(&text, p->strategy) || embed(doc, "strategy", text);
 	bad |= ddbgt_features_to_json(&text, p->features) || embed(doc, "features", text);
 	bad |= ddbgt_diags_to_json(&text, p->diags) || embed(doc, "diagnostics", text);
-	bad |= json_object_set_new(doc, "cost", json_null());
+	if (p->cost)
+		bad |= ddbgt_cost_report_to_json(&text, p->cost) || embed(doc, "cost", text);
+	else
+		bad |= json_object_set_new(doc, "cost", json_null());
 	bad |= json_object_set_new(doc, "routing", json_loads(p->routing_json, 0, NULL));
-	for (i = 0; i < p->unavailable_count; i++)
-		bad |= json_array_append_new(un, json_string(p->unavailable[i]));
-	bad |= json_object_set_new(doc, "unavailable", un);
+	bad |= json_object_set_new(doc, "validation_note", p->validation_note
+	                                                       ? json_string(p->validation_note)
+	                                                       : json_null());
+	bad |= json_object_set_new(doc, "cost_note",
+	                           p->cost_note ? json_string(p->cost_note) : json_null());
 	bad |= json_object_set_new(files, "terraform", p->terraform_path
 	                                                       ? json_string(p->terraform_path)
 	                                                       : json_null());
