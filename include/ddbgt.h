@@ -17,6 +17,7 @@
 #include "ddbgt/spec.h"
 #include "ddbgt/template.h"
 #include "ddbgt/strategy.h"
+#include "ddbgt/validate.h"
 #include "ddbgt/cost.h"
 #include "ddbgt/region.h"
 #include "ddbgt/emit.h"

@@ -29,6 +29,11 @@ int ddbgt_cmd_validate(int argc, char **argv)
 	}
 	ddbgt_table *table = NULL;
 	int rc = cli_load_spec(spec, &table, diags);
+	/* The loader checked the document's shape; the validator checks the design. */
+	if (rc == CLI_OK && ddbgt_table_validate(table, NULL, diags) == DDBGT_ENOMEM) {
+		fputs("ddbgt: out of memory\n", stderr);
+		rc = CLI_INPUT;
+	}
 	if (cli_print_diags(stdout, diags, json))
 		rc = CLI_INPUT;
 	else if (rc == CLI_OK && !ddbgt_diags_is_valid(diags))

@@ -1,0 +1,281 @@
+/*
+ * Rules about where the table lives and how it replicates: regions and
+ * partitions, replica roles, the witness and multi-Region strong
+ * consistency, streams, the legacy 2017.11.29 version. Facts:
+ * dynamodb-rules.md sections 4, 5, 6, 8 and 11.
+ */
+#include <string.h>
+
+#include "ddbgt/replica.h"
+#include "ddbgt/policy.h"
+#include "alloc.h"
+#include "validate_internal.h"
+
+static void check_region(ddbgt__vctx *c, const char *code, const ddbgt_region *r,
+                         const char *path, const char *partition)
+{
+	if (r == NULL) {
+		if (ddbgt_region_code_is_wellformed(code))
+			ddbgt__vreport(c, DDBGT_E_REGION_UNKNOWN, path, code,
+			               "region \"%s\" is not in the region catalogue: check the "
+			               "spelling (ddbgt regions lists them)", code);
+		else
+			ddbgt__vreport(c, DDBGT_E_REGION_UNKNOWN, path, code[0] != '\0' ? code : NULL,
+			               "\"%s\" is not a region code like eu-west-1: use a code from "
+			               "ddbgt regions", code);
+		return;
+	}
+	if (partition != NULL && strcmp(ddbgt_region_partition(r), partition) != 0)
+		ddbgt__vreport(c, DDBGT_E_REGION_CROSS_PARTITION, path, code,
+		               "%s is in partition %s but the table's home is in %s, and a global "
+		               "table cannot span partitions: keep every region in %s", code,
+		               ddbgt_region_partition(r), partition, partition);
+	if (ddbgt_region_is_opt_in(r))
+		ddbgt__vreport(c, DDBGT_W_REGION_OPT_IN, path, code,
+		               "%s is an opt-in region: enable it in the account before deploying",
+		               code);
+	if (!ddbgt_region_is_verified(r))
+		ddbgt__vreport(c, DDBGT_W_REGION_UNVERIFIED, path, code,
+		               "DynamoDB global tables are not confirmed in %s: check availability "
+		               "there before relying on it", code);
+}
+
+/* The partition every member must share: the home region's, else the first known one. */
+static const char *home_partition(const ddbgt__vctx *c)
+{
+	size_t i;
+
+	if (c->home != NULL)
+		return ddbgt_region_partition(c->home);
+	for (i = 0; i < c->nreplicas; i++)
+		if (c->regions[i] != NULL)
+			return ddbgt_region_partition(c->regions[i]);
+	return c->witness_region != NULL ? ddbgt_region_partition(c->witness_region) : NULL;
+}
+
+/*
+ * Duplicates are neighbours once sorted: n log n instead of comparing every
+ * pair. They are then reported in document order, each against its first.
+ */
+static void check_duplicates(ddbgt__vctx *c)
+{
+	size_t *first;
+	char path[64];
+	size_t i;
+
+	if (c->nreplicas < 2)
+		return;
+	first = ddbgt__malloc(c->nreplicas * sizeof(*first));
+	if (first == NULL) {
+		c->status = DDBGT_ENOMEM;
+		return;
+	}
+	for (i = 0; i < c->nreplicas; i++) {
+		const ddbgt__vname *b = &c->by_region[i];
+
+		first[b->index] = i > 0 && strcmp(c->by_region[i - 1].name, b->name) == 0
+		                  ? first[c->by_region[i - 1].index] : b->index;
+	}
+	for (i = 0; i < c->nreplicas; i++) {
+		const char *region = ddbgt__vreplica_region(c, i);
+
+		if (first[i] == i)
+			continue;
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
+		ddbgt__vreport(c, DDBGT_E_REGION_DUPLICATE, path, region,
+		               "region %s appears twice (replicas %zu and %zu): keep one replica per "
+		               "region", region, first[i], i);
+	}
+	ddbgt__free(first);
+}
+
+static void check_regions(ddbgt__vctx *c)
+{
+	const char *partition = home_partition(c);
+	size_t primaries = 0;
+	size_t first_primary = 0;
+	char path[64];
+	size_t i;
+
+	if (c->nreplicas == 0)
+		ddbgt__vreport(c, DDBGT_E_REPLICA_NONE, "/replicas", NULL,
+		               "the table has no replica, so no region to live in: add a replica "
+		               "for the home region and one for each other region");
+	else if (c->nreplicas == 1 && !c->strong)
+		ddbgt__vreport(c, DDBGT_W_NOT_GLOBAL, "/replicas", ddbgt__vreplica_region(c, 0),
+		               "only one region (%s): this is a regional table, not a global one; "
+		               "add a replica in a second region", ddbgt__vreplica_region(c, 0));
+	for (i = 0; i < c->nreplicas; i++) {
+		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
+		check_region(c, ddbgt__vreplica_region(c, i), c->regions[i], path, partition);
+		if (ddbgt_replica_role(r) != DDBGT_ROLE_PRIMARY)
+			continue;
+		if (primaries++ == 0) {
+			first_primary = i;
+			continue;
+		}
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/role", i);
+		ddbgt__vreport(c, DDBGT_E_REPLICA_PRIMARY_DUPLICATE, path, ddbgt__vreplica_region(c, i),
+		               "replicas %zu and %zu are both primary; a table has one home region: "
+		               "make one of them secondary or standby", first_primary, i);
+	}
+	check_duplicates(c);
+	if (c->witness != NULL)
+		check_region(c, c->witness, c->witness_region, "/table/witness_region", partition);
+}
+
+static void check_witness(ddbgt__vctx *c)
+{
+	const ddbgt__vname *clash;
+
+	if (c->witness == NULL)
+		return;
+	if (!c->strong)
+		ddbgt__vreport(c, DDBGT_E_MRSC_WITNESS_WITHOUT_STRONG, "/table/witness_region",
+		               c->witness, "a witness region (%s) exists only with STRONG "
+		               "consistency: set consistency to STRONG or remove witness_region",
+		               c->witness);
+	clash = ddbgt__vnames_find(c->by_region, c->nreplicas, c->witness);
+	if (clash != NULL)
+		ddbgt__vreport(c, DDBGT_E_MRSC_WITNESS_REGION_CLASH, "/table/witness_region",
+		               c->witness, "the witness is in %s, where replica %zu already is: "
+		               "choose a region without a replica for the witness", c->witness,
+		               clash->index);
+}
+
+static void check_strong_member(ddbgt__vctx *c, const char *code, const ddbgt_region *r,
+                                const char *path, const char *set)
+{
+	const char *own;
+
+	if (r == NULL)
+		return;
+	own = ddbgt_region_strong_consistency_set(r);
+	if (own == NULL)
+		ddbgt__vreport(c, DDBGT_E_MRSC_REGION_UNSUPPORTED, path, code,
+		               "%s does not offer strong consistency: use regions of one set, US "
+		               "(us-east-1, us-east-2, us-west-2), EU (eu-west-1, eu-west-2, "
+		               "eu-west-3, eu-central-1) or AP (ap-northeast-1, -2, -3)", code);
+	else if (set != NULL && strcmp(own, set) != 0)
+		ddbgt__vreport(c, DDBGT_E_MRSC_REGION_SET_SPAN, path, code,
+		               "%s belongs to the %s region set but the table's home is in the %s "
+		               "set: keep all strong-consistency regions in one set", code, own, set);
+}
+
+static void check_strong(ddbgt__vctx *c)
+{
+	const char *set = NULL;
+	char path[64];
+	size_t i;
+
+	if (!c->strong)
+		return;
+	if (!((c->nreplicas == 3 && c->witness == NULL) || (c->nreplicas == 2 && c->witness != NULL)))
+		ddbgt__vreport(c, DDBGT_E_MRSC_REGION_COUNT, "/replicas", NULL,
+		               "STRONG consistency needs exactly three regions, three replicas or "
+		               "two replicas and a witness; this table has %zu replica(s)%s: add or "
+		               "remove regions", c->nreplicas,
+		               c->witness != NULL ? " and a witness" : " and no witness");
+	/* The home region decides the set; without one, the first member that has a set. */
+	if (c->home != NULL)
+		set = ddbgt_region_strong_consistency_set(c->home);
+	for (i = 0; set == NULL && i < c->nreplicas; i++)
+		if (c->regions[i] != NULL)
+			set = ddbgt_region_strong_consistency_set(c->regions[i]);
+	for (i = 0; i < c->nreplicas; i++) {
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
+		check_strong_member(c, ddbgt__vreplica_region(c, i), c->regions[i], path, set);
+	}
+	if (c->witness != NULL)
+		check_strong_member(c, c->witness, c->witness_region, "/table/witness_region", set);
+	if (ddbgt_table_lsi_count(c->table) > 0)
+		ddbgt__vreport(c, DDBGT_E_MRSC_LSI, "/table/local_secondary_indexes", NULL,
+		               "STRONG consistency does not support local secondary indexes: "
+		               "turn them into global secondary indexes or use EVENTUAL");
+	if (ddbgt_table_ttl_attribute(c->table) != NULL)
+		ddbgt__vreport(c, DDBGT_E_MRSC_TTL, "/table/ttl_attribute", NULL,
+		               "STRONG consistency does not support TTL: remove ttl_attribute or "
+		               "use EVENTUAL");
+	ddbgt__vreport(c, DDBGT_I_MRSC_EMPTY_TABLE, "/table/consistency", NULL,
+	               "a STRONG global table must be created from an empty table, and "
+	               "transactions are not available on it");
+}
+
+static void check_stream(ddbgt__vctx *c)
+{
+	int set = ddbgt_table_stream_is_set(c->table);
+	int enabled = ddbgt_table_stream_enabled(c->table);
+	ddbgt_stream_view view = ddbgt_table_stream_view(c->table);
+	int mrec = c->global && !c->strong;
+
+	if (set && enabled && view == DDBGT_STREAM_VIEW_UNSET)
+		ddbgt__vreport(c, DDBGT_E_STREAM_SPEC_INVALID, "/table/stream", NULL,
+		               "the stream is enabled without a view type: set view_type "
+		               "(NEW_AND_OLD_IMAGES for a global table)");
+	else if (set && !enabled && view != DDBGT_STREAM_VIEW_UNSET)
+		ddbgt__vreport(c, DDBGT_E_STREAM_SPEC_INVALID, "/table/stream/view_type", NULL,
+		               "the stream is disabled but names view type %s: remove view_type or "
+		               "enable the stream", ddbgt_enum_name(DDBGT_ENUM_STREAM_VIEW, view));
+	if (!mrec)
+		return;
+	if (set && !enabled)
+		ddbgt__vreport(c, DDBGT_E_MREC_STREAM_DISABLED, "/table/stream/enabled", NULL,
+		               "replication between %zu regions runs on the stream, which cannot "
+		               "be disabled: remove \"stream\" or enable it with NEW_AND_OLD_IMAGES",
+		               c->nreplicas);
+	else if (enabled && view != DDBGT_STREAM_VIEW_UNSET &&
+	         view != DDBGT_STREAM_VIEW_NEW_AND_OLD_IMAGES)
+		/* Legacy replication refuses other view types; the current version tolerates them. */
+		ddbgt__vreport_sev(c, DDBGT_W_MREC_STREAM_VIEW,
+		                   ddbgt_table_legacy_version(c->table) ? DDBGT_SEVERITY_ERROR
+		                                                        : DDBGT_SEVERITY_WARNING,
+		                   "/table/stream/view_type", NULL,
+		                   "the stream of a global table shows %s, not NEW_AND_OLD_IMAGES, "
+		                   "and it can never change once replicas exist: use "
+		                   "NEW_AND_OLD_IMAGES", ddbgt_enum_name(DDBGT_ENUM_STREAM_VIEW, view));
+	ddbgt__vreport(c, DDBGT_I_TRANSACTIONS_REGIONAL, "/table/consistency", NULL,
+	               "with EVENTUAL consistency a transaction is atomic only in the region "
+	               "where it runs; other regions may see it in parts");
+}
+
+static void check_legacy(ddbgt__vctx *c)
+{
+	ddbgt_severity sev = c->adopt ? DDBGT_SEVERITY_WARNING : DDBGT_SEVERITY_ERROR;
+	char path[64];
+	size_t i;
+
+	if (!ddbgt_table_legacy_version(c->table))
+		return;
+	if (c->adopt)
+		ddbgt__vreport_sev(c, DDBGT_E_LEGACY_VERSION, sev, "/table/legacy_version", NULL,
+		                   "the adopted table is a legacy 2017.11.29 global table: plan its "
+		                   "upgrade to version 2019.11.21");
+	else
+		ddbgt__vreport_sev(c, DDBGT_E_LEGACY_VERSION, sev, "/table/legacy_version", NULL,
+		                   "AWS no longer creates version 2017.11.29 global tables: remove "
+		                   "legacy_version, or set adopt_existing for a table that exists");
+	if (c->strong)
+		ddbgt__vreport(c, DDBGT_E_LEGACY_STRONG, "/table/consistency", NULL,
+		               "a legacy 2017.11.29 global table cannot use STRONG consistency: "
+		               "remove legacy_version or use EVENTUAL");
+	for (i = 0; i < c->nreplicas; i++) {
+		if (c->regions[i] == NULL || ddbgt_region_supports_legacy(c->regions[i]))
+			continue;
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
+		ddbgt__vreport_sev(c, DDBGT_E_LEGACY_REGION_UNSUPPORTED, sev, path,
+		                   ddbgt__vreplica_region(c, i),
+		                   "version 2017.11.29 was never available in %s: remove the "
+		                   "replica or drop legacy_version", ddbgt__vreplica_region(c, i));
+	}
+}
+
+void ddbgt__rules_topology(ddbgt__vctx *c)
+{
+	check_regions(c);
+	check_witness(c);
+	check_strong(c);
+	check_stream(c);
+	check_legacy(c);
+}

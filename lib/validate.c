@@ -1,0 +1,292 @@
+/*
+ * The validator's driver: it resolves the options, looks every replica's
+ * region up once, runs each group of rules over the model, and turns each
+ * finding's severity into its final value (policy override, option flags).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ddbgt/validate.h"
+#include "ddbgt/replica.h"
+#include "ddbgt/policy.h"
+#include "alloc.h"
+#include "validate_internal.h"
+
+int ddbgt_validate_options_init(ddbgt_validate_options *opts, unsigned version)
+{
+	static const ddbgt_validate_options defaults = DDBGT_VALIDATE_OPTIONS_INIT;
+
+	if (opts == NULL || version == 0 || version > DDBGT_VALIDATE_OPTIONS_VERSION)
+		return DDBGT_EINVAL;
+	*opts = defaults;
+	opts->version = version;
+	return DDBGT_OK;
+}
+
+static ddbgt_severity final_severity(const ddbgt__vctx *c, ddbgt_code code, ddbgt_severity sev)
+{
+	ddbgt_severity over;
+
+	if (c->policy != NULL && ddbgt_policy_severity_count(c->policy) > 0 &&
+	    ddbgt_policy_get_severity(c->policy, ddbgt_code_name(code), &over) == DDBGT_OK)
+		sev = over;
+	if (sev == DDBGT_SEVERITY_INFO && (c->flags & DDBGT_VALIDATE_NO_INFO))
+		return DDBGT_SEVERITY_OFF;
+	if (sev == DDBGT_SEVERITY_WARNING && (c->flags & DDBGT_VALIDATE_WARNINGS_AS_ERRORS))
+		return DDBGT_SEVERITY_ERROR;
+	return sev;
+}
+
+static void vreport(ddbgt__vctx *c, ddbgt_code code, ddbgt_severity sev, const char *path,
+                    const char *region, const char *fmt, va_list ap)
+{
+	char buf[512];
+	char *msg = buf;
+	va_list ap2;
+	int len;
+	int rc;
+
+	sev = final_severity(c, code, sev);
+	if (sev == DDBGT_SEVERITY_OFF)
+		return;
+	if (sev == DDBGT_SEVERITY_ERROR)
+		c->errors++;
+	if (c->diags == NULL)
+		return;
+	va_copy(ap2, ap);
+	len = vsnprintf(buf, sizeof(buf), fmt, ap);
+	if (len >= (int)sizeof(buf)) {
+		msg = ddbgt__malloc((size_t)len + 1);
+		if (msg == NULL) {
+			va_end(ap2);
+			c->status = DDBGT_ENOMEM;
+			return;
+		}
+		vsnprintf(msg, (size_t)len + 1, fmt, ap2);
+	}
+	va_end(ap2);
+	rc = ddbgt_diags_add(c->diags, code, sev, path, region, len < 0 ? NULL : msg);
+	if (msg != buf)
+		ddbgt__free(msg);
+	if (rc == DDBGT_ENOMEM)
+		c->status = DDBGT_ENOMEM;
+}
+
+void ddbgt__vreport(ddbgt__vctx *c, ddbgt_code code, const char *path, const char *region,
+                    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(c, code, ddbgt_code_severity(code), path, region, fmt, ap);
+	va_end(ap);
+}
+
+void ddbgt__vreport_sev(ddbgt__vctx *c, ddbgt_code code, ddbgt_severity sev, const char *path,
+                        const char *region, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(c, code, sev, path, region, fmt, ap);
+	va_end(ap);
+}
+
+const char *ddbgt__vpathf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	size_t n = 0;
+
+	va_start(ap, fmt);
+	for (; *fmt != '\0' && n + 1 < size; fmt++) {
+		char digits[24];
+		const char *s = NULL;
+
+		if (*fmt != '%') {
+			buf[n++] = *fmt;
+			continue;
+		}
+		fmt++;
+		if (*fmt == 's') {
+			s = va_arg(ap, const char *);
+		} else if (fmt[0] == 'z' && fmt[1] == 'u') {
+			size_t v = va_arg(ap, size_t);
+			size_t k = sizeof(digits) - 1;
+
+			fmt++;
+			digits[k] = '\0';
+			do
+				digits[--k] = (char)('0' + v % 10);
+			while ((v /= 10) > 0);
+			s = digits + k;
+		} else {
+			buf[n++] = '%';
+			if (*fmt != '%')
+				break;
+			continue;
+		}
+		while (*s != '\0' && n + 1 < size)
+			buf[n++] = *s++;
+	}
+	va_end(ap);
+	buf[n] = '\0';
+	return buf;
+}
+
+static size_t escape_key(char *dst, const char *key)
+{
+	size_t n = 0;
+
+	for (; *key != '\0'; key++) {
+		if (*key == '~' || *key == '/') {
+			if (dst != NULL) {
+				dst[n] = '~';
+				dst[n + 1] = *key == '~' ? '0' : '1';
+			}
+			n += 2;
+		} else {
+			if (dst != NULL)
+				dst[n] = *key;
+			n++;
+		}
+	}
+	return n;
+}
+
+const char *ddbgt__vpath_key(ddbgt__vctx *c, char *buf, size_t size, char **heap,
+                             const char *prefix, const char *key, const char *suffix)
+{
+	size_t plen = strlen(prefix);
+	size_t klen = escape_key(NULL, key);
+	size_t slen = strlen(suffix);
+	size_t need = plen + 1 + klen + slen + 1;
+	char *out = buf;
+
+	*heap = NULL;
+	if (need > size) {
+		out = ddbgt__malloc(need);
+		if (out == NULL) {
+			c->status = DDBGT_ENOMEM;
+			return NULL;
+		}
+		*heap = out;
+	}
+	memcpy(out, prefix, plen);
+	out[plen] = '/';
+	escape_key(out + plen + 1, key);
+	memcpy(out + plen + 1 + klen, suffix, slen + 1);
+	return out;
+}
+
+static int vname_cmp(const void *a, const void *b)
+{
+	const ddbgt__vname *x = a;
+	const ddbgt__vname *y = b;
+	int r = strcmp(x->name, y->name);
+
+	if (r != 0)
+		return r;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void ddbgt__vnames_sort(ddbgt__vname *names, size_t n)
+{
+	if (n > 1)
+		qsort(names, n, sizeof(*names), vname_cmp);
+}
+
+const ddbgt__vname *ddbgt__vnames_find(const ddbgt__vname *names, size_t n, const char *name)
+{
+	size_t lo = 0;
+	size_t hi = n;
+
+	/* The leftmost match, so that a duplicated name finds its first definition. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(names[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && strcmp(names[lo].name, name) == 0 ? &names[lo] : NULL;
+}
+
+ddbgt__vname *ddbgt__vnames_new(ddbgt__vctx *c, size_t n)
+{
+	ddbgt__vname *names = ddbgt__calloc(n > 0 ? n : 1, sizeof(*names));
+
+	if (names == NULL)
+		c->status = DDBGT_ENOMEM;
+	return names;
+}
+
+const char *ddbgt__vreplica_region(const ddbgt__vctx *c, size_t i)
+{
+	const char *region = ddbgt_replica_region(ddbgt_table_replica_at(c->table, i));
+
+	return region != NULL ? region : "";
+}
+
+/* Look every region up once: most rules need the catalogue entry of each replica. */
+static int prepare(ddbgt__vctx *c)
+{
+	const ddbgt_replica *primary;
+	size_t i;
+
+	c->nreplicas = ddbgt_table_replica_count(c->table);
+	c->regions = ddbgt__calloc(c->nreplicas > 0 ? c->nreplicas : 1, sizeof(*c->regions));
+	c->by_region = ddbgt__vnames_new(c, c->nreplicas);
+	if (c->regions == NULL || c->by_region == NULL)
+		return DDBGT_ENOMEM;
+	for (i = 0; i < c->nreplicas; i++) {
+		const char *region = ddbgt__vreplica_region(c, i);
+
+		c->regions[i] = ddbgt_region_find(region);
+		c->by_region[i].name = region;
+		c->by_region[i].index = i;
+	}
+	ddbgt__vnames_sort(c->by_region, c->nreplicas);
+	c->witness = ddbgt_table_witness_region(c->table);
+	if (c->witness != NULL)
+		c->witness_region = ddbgt_region_find(c->witness);
+	primary = ddbgt_table_primary_replica(c->table);
+	if (primary != NULL)
+		c->home = ddbgt_region_find(ddbgt_replica_region(primary));
+	c->strong = ddbgt_table_consistency(c->table) == DDBGT_CONSISTENCY_STRONG;
+	c->global = c->nreplicas >= 2;
+	c->provisioned = ddbgt_table_billing_mode(c->table) == DDBGT_BILLING_PROVISIONED;
+	c->adopt = ddbgt_table_adopt_existing(c->table) || (c->flags & DDBGT_VALIDATE_ADOPT_EXISTING);
+	return DDBGT_OK;
+}
+
+int ddbgt_table_validate(const ddbgt_table *table, const ddbgt_validate_options *opts,
+                         ddbgt_diags *diags)
+{
+	static void (*const groups[])(ddbgt__vctx *) = {
+		ddbgt__rules_schema, ddbgt__rules_capacity, ddbgt__rules_topology,
+		ddbgt__rules_security, ddbgt__rules_tags, ddbgt__rules_policy,
+	};
+	ddbgt__vctx c;
+	size_t i;
+
+	if (table == NULL)
+		return DDBGT_EINVAL;
+	if (opts != NULL && (opts->version == 0 || opts->version > DDBGT_VALIDATE_OPTIONS_VERSION))
+		return DDBGT_EINVAL;
+	memset(&c, 0, sizeof(c));
+	c.table = table;
+	c.diags = diags;
+	c.policy = opts != NULL && opts->policy != NULL ? opts->policy : ddbgt_table_policy(table);
+	c.flags = opts != NULL ? opts->flags : 0u;
+	c.status = prepare(&c);
+	for (i = 0; c.status == DDBGT_OK && i < sizeof(groups) / sizeof(groups[0]); i++)
+		groups[i](&c);
+	ddbgt__free(c.regions);
+	ddbgt__free(c.by_region);
+	if (c.status != DDBGT_OK)
+		return c.status;
+	return c.errors > 0 ? DDBGT_EINVALID : DDBGT_OK;
+}

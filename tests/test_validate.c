@@ -1,0 +1,776 @@
+/*
+ * The validator: every rule of the catalogue triggered by a spec and kept
+ * quiet by its near-identical twin (tests/data/validate/rules.json), the
+ * options, policy guardrails and severity overrides, and the examples.
+ */
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ddbgt.h>
+
+#include "testutil.h"
+
+#define RULE_FIRST 100
+#define RULE_LAST 499
+
+/* RFC 7386 JSON merge patch: objects merge, null deletes, anything else replaces. */
+static json_t *merge_patch(json_t *target, json_t *patch)
+{
+	const char *key;
+	json_t *value;
+
+	if (!json_is_object(patch)) {
+		json_decref(target);
+		return json_incref(patch);
+	}
+	if (!json_is_object(target)) {
+		json_decref(target);
+		target = json_object();
+	}
+	json_object_foreach(patch, key, value) {
+		if (json_is_null(value)) {
+			json_object_del(target, key);
+		} else {
+			json_t *old = json_object_get(target, key);
+			json_t *merged = merge_patch(old ? json_incref(old) : json_null(), value);
+			json_object_set_new(target, key, merged);
+		}
+	}
+	return target;
+}
+
+static json_t *load_json(const char *relative)
+{
+	json_error_t err;
+	json_t *j = json_load_file(ddbgt_test_path(relative), 0, &err);
+
+	ck_assert_msg(j != NULL, "%s:%d: %s", relative, err.line, err.text);
+	return j;
+}
+
+static json_t *rules_doc(void)
+{
+	static json_t *doc;
+
+	if (doc == NULL)
+		doc = load_json("data/validate/rules.json");
+	return doc;
+}
+
+/* Load base-<name>.json with patch applied, and validate it when it loads. */
+static ddbgt_table *run_spec(const char *base, json_t *patch, ddbgt_diags *diags, int *loaded)
+{
+	char rel[128];
+	json_t *doc;
+	char *text;
+	ddbgt_table *table = NULL;
+	int rc;
+
+	snprintf(rel, sizeof(rel), "data/validate/base-%s.json", base);
+	doc = merge_patch(load_json(rel), patch);
+	text = json_dumps(doc, JSON_COMPACT);
+	ck_assert_ptr_nonnull(text);
+	rc = ddbgt_spec_load_string(&table, text, strlen(text), diags);
+	free(text);
+	json_decref(doc);
+	*loaded = rc == DDBGT_OK;
+	if (*loaded) {
+		rc = ddbgt_table_validate(table, NULL, diags);
+		ck_assert(rc == DDBGT_OK || rc == DDBGT_EINVALID);
+		ck_assert_int_eq(rc == DDBGT_OK, ddbgt_diags_is_valid(diags));
+	}
+	return table;
+}
+
+static int has_code(const ddbgt_diags *d, const char *code)
+{
+	return ddbgt_diags_has(d, ddbgt_code_from_name(code));
+}
+
+static int in_array(json_t *array, const char *s)
+{
+	size_t i;
+	json_t *v;
+
+	json_array_foreach(array, i, v)
+		if (strcmp(json_string_value(v), s) == 0)
+			return 1;
+	return 0;
+}
+
+static void dump(const char *what, const ddbgt_diags *d)
+{
+	char *text = NULL;
+
+	if (ddbgt_diags_to_text(&text, d) == DDBGT_OK)
+		fprintf(stderr, "  %s:\n%s", what, text);
+	ddbgt_free(text);
+}
+
+/* Check one case; returns NULL or a reason it failed (static buffer). */
+static const char *check_case(json_t *c)
+{
+	static char why[512];
+	const char *code = json_string_value(json_object_get(c, "code"));
+	const char *base = json_string_value(json_object_get(c, "base"));
+	const char *path = json_string_value(json_object_get(c, "path"));
+	const char *region = json_string_value(json_object_get(c, "region"));
+	json_t *sev_j = json_object_get(c, "severity");
+	json_t *also = json_object_get(c, "also");
+	ddbgt_severity want_sev = ddbgt_code_severity(ddbgt_code_from_name(code));
+	ddbgt_diags *trig = NULL, *clean = NULL;
+	ddbgt_table *t1, *t2;
+	int loaded, found = 0;
+	size_t i;
+
+	why[0] = '\0';
+	if (sev_j != NULL) {
+		int s;
+		ck_assert_int_eq(ddbgt_enum_parse(DDBGT_ENUM_SEVERITY, json_string_value(sev_j), &s), 0);
+		want_sev = (ddbgt_severity)s;
+	}
+	ck_assert_int_eq(ddbgt_diags_new(&trig), 0);
+	ck_assert_int_eq(ddbgt_diags_new(&clean), 0);
+	t2 = run_spec(base, json_object_get(c, "clean"), clean, &loaded);
+	if (!loaded)
+		snprintf(why, sizeof(why), "the clean twin does not load");
+	else if (has_code(clean, code))
+		snprintf(why, sizeof(why), "the clean twin has the code too");
+	t1 = run_spec(base, json_object_get(c, "trigger"), trig, &loaded);
+	for (i = 0; why[0] == '\0' && i < ddbgt_diags_count(trig); i++) {
+		const char *name = ddbgt_diags_code_name(trig, i);
+		const char *r = ddbgt_diags_region(trig, i);
+
+		if (strcmp(name, code) == 0) {
+			if (strcmp(ddbgt_diags_path(trig, i), path) == 0 &&
+			    (region == NULL ? r == NULL : r != NULL && strcmp(r, region) == 0) &&
+			    ddbgt_diags_severity(trig, i) == want_sev)
+				found = 1;
+		} else if (!has_code(clean, name) && !(also != NULL && in_array(also, name))) {
+			snprintf(why, sizeof(why), "the trigger also reports %s at %s", name,
+			         ddbgt_diags_path(trig, i));
+		}
+	}
+	if (why[0] == '\0' && !found)
+		snprintf(why, sizeof(why), "no %s at %s (region %s, severity %d)", code, path,
+		         region ? region : "none", want_sev);
+	if (why[0] != '\0') {
+		dump("trigger", trig);
+		dump("clean", clean);
+	}
+	ddbgt_table_free(t1);
+	ddbgt_table_free(t2);
+	ddbgt_diags_free(trig);
+	ddbgt_diags_free(clean);
+	return why[0] != '\0' ? why : NULL;
+}
+
+START_TEST(every_case_triggers_its_code_and_its_twin_does_not)
+{
+	json_t *cases = json_object_get(rules_doc(), "cases");
+	size_t i, failures = 0;
+	json_t *c;
+
+	ck_assert_uint_gt(json_array_size(cases), 80);
+	json_array_foreach(cases, i, c) {
+		const char *why = check_case(c);
+
+		if (why != NULL) {
+			fprintf(stderr, "case %zu (%s): %s\n", i,
+			        json_string_value(json_object_get(c, "code")), why);
+			failures++;
+		}
+	}
+	ck_assert_msg(failures == 0, "%zu of %zu cases failed (see stderr)", failures,
+	              json_array_size(cases));
+}
+END_TEST
+
+/* The rules spec format 1 cannot express: the loader refuses the construct. */
+START_TEST(inexpressible_rules_are_refused_by_the_spec_shape)
+{
+	json_t *list = json_object_get(rules_doc(), "inexpressible");
+	size_t i;
+	json_t *c;
+
+	json_array_foreach(list, i, c) {
+		const char *code = json_string_value(json_object_get(c, "code"));
+		const char *base = json_string_value(json_object_get(c, "base"));
+		json_t *refused = json_object_get(c, "refused");
+		ddbgt_diags *d = NULL;
+		ddbgt_table *t;
+		int loaded;
+
+		ck_assert_ptr_nonnull(json_string_value(json_object_get(c, "why")));
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		t = run_spec(base, refused ? refused : json_object_get(c, "accepted"), d, &loaded);
+		ck_assert_msg(!has_code(d, code), "%s reported", code);
+		if (refused != NULL) {
+			const char *rc = json_string_value(json_object_get(c, "refused_code"));
+			const char *rp = json_string_value(json_object_get(c, "refused_path"));
+			int hit = 0;
+
+			ck_assert_msg(!loaded, "%s: the spec loads", code);
+			for (size_t k = 0; k < ddbgt_diags_count(d); k++)
+				hit |= strcmp(ddbgt_diags_code_name(d, k), rc) == 0 &&
+				       strcmp(ddbgt_diags_path(d, k), rp) == 0;
+			ck_assert_msg(hit, "%s: no %s at %s", code, rc, rp);
+		} else {
+			ck_assert_msg(loaded && ddbgt_diags_is_valid(d), "%s: not accepted", code);
+		}
+		ddbgt_table_free(t);
+		ddbgt_diags_free(d);
+	}
+}
+END_TEST
+
+/* Codes triggered by the builder tests below (the loader requires what they omit). */
+static const ddbgt_code builder_tested[] = {DDBGT_E_LSI_NO_RANGE};
+
+START_TEST(every_rule_code_is_tested_both_ways)
+{
+	json_t *doc = rules_doc();
+	json_t *builder_only = json_object_get(doc, "builder_only");
+	size_t n = 0;
+
+	for (size_t i = 0; i < ddbgt_code_count(); i++) {
+		ddbgt_code code = ddbgt_code_at(i);
+		const char *name = ddbgt_code_name(code);
+		int covered = 0;
+		json_t *c;
+		size_t k;
+
+		if (code < RULE_FIRST || code > RULE_LAST)
+			continue;
+		n++;
+		json_array_foreach(json_object_get(doc, "cases"), k, c)
+			covered |= strcmp(json_string_value(json_object_get(c, "code")), name) == 0 &&
+			           json_object_get(c, "trigger") && json_object_get(c, "clean");
+		json_array_foreach(json_object_get(doc, "inexpressible"), k, c)
+			covered |= strcmp(json_string_value(json_object_get(c, "code")), name) == 0;
+		if (in_array(builder_only, name))
+			for (k = 0; k < sizeof(builder_tested) / sizeof(builder_tested[0]); k++)
+				covered |= builder_tested[k] == code;
+		ck_assert_msg(covered, "%s has no trigger/clean case in rules.json", name);
+	}
+	ck_assert_uint_ge(n, 90);
+}
+END_TEST
+
+static ddbgt_table *builder_table(void)
+{
+	ddbgt_table *t = NULL;
+	ddbgt_replica *r = NULL;
+
+	ck_assert_int_eq(ddbgt_table_new(&t, "orders"), 0);
+	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "pk", DDBGT_ATTR_S), 0);
+	ck_assert_int_eq(ddbgt_table_set_sort_key(t, "sk", DDBGT_ATTR_S), 0);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "us-east-1"), 0);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), 0);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), 0);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), 0);
+	return t;
+}
+
+/* The index of the first finding with code; aborts the test when there is none. */
+static size_t find(const ddbgt_diags *d, ddbgt_code code)
+{
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++)
+		if (ddbgt_diags_code(d, i) == code)
+			return i;
+	ck_abort_msg("no %s", ddbgt_code_name(code));
+	return 0;
+}
+
+/* Only errors and warnings: the notes (DDBGT_I_*) are beside the point here. */
+static size_t problems(const ddbgt_diags *d)
+{
+	return ddbgt_diags_error_count(d) + ddbgt_diags_warning_count(d);
+}
+
+START_TEST(builder_lsi_without_sort_key)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_diags *d = NULL;
+	ddbgt_lsi *l = NULL;
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ck_assert_uint_eq(problems(d), 0);
+	ck_assert_int_eq(ddbgt_lsi_new(&l, "by-date"), 0);
+	ck_assert_int_eq(ddbgt_table_add_lsi(t, l), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert_uint_eq(problems(d), 1);
+	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_LSI_NO_RANGE);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/table/local_secondary_indexes/0");
+	ck_assert_ptr_null(ddbgt_diags_region(d, 0));
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(builder_missing_partition_key_and_default_gsi_quota)
+{
+	ddbgt_table *t = NULL;
+	ddbgt_replica *r = NULL;
+	ddbgt_diags *d = NULL;
+	char name[16];
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_new(&t, "orders"), 0);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "us-east-1"), 0);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), 0);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), 0);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), 0);
+	ck_assert_int_eq(ddbgt_table_add_attribute(t, "g", DDBGT_ATTR_S), 0);
+	for (int i = 0; i < 21; i++) {
+		ddbgt_gsi *g = NULL;
+
+		snprintf(name, sizeof(name), "gsi-%02d", i);
+		ck_assert_int_eq(ddbgt_gsi_new(&g, name), 0);
+		ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "g"), 0);
+		ck_assert_int_eq(ddbgt_table_add_gsi(t, g), 0);
+	}
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert_uint_eq(problems(d), 2);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_KEY_SCHEMA_SHAPE));
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_GSI_LIMIT));
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/table/partition_key");
+	ddbgt_table_remove_gsi(t, "gsi-20");
+	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "pk", DDBGT_ATTR_S), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ck_assert_uint_eq(problems(d), 0);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* Many problems at once: every one is reported, none hides another. */
+START_TEST(one_pass_reports_everything)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_replica *r = NULL;
+	ddbgt_diags *d = NULL;
+	static const ddbgt_code expected[] = {
+		DDBGT_E_TABLE_NAME_INVALID, DDBGT_E_REGION_DUPLICATE, DDBGT_E_REGION_UNKNOWN,
+		DDBGT_E_PITR_PERIOD_RANGE, DDBGT_E_TAG_KEY_INVALID, DDBGT_E_SSE_KEY_WITHOUT_KMS,
+		DDBGT_E_MREC_STREAM_DISABLED, DDBGT_E_TTL_ATTR_INVALID,
+	};
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_set_name(t, "x"), 0);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), 0);
+	ck_assert_int_eq(ddbgt_replica_set_kms_key(r, "alias/k"), 0);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), 0);
+	ck_assert_int_eq(ddbgt_replica_new(&r, "mars-north-1"), 0);
+	ck_assert_int_eq(ddbgt_table_add_replica(t, r), 0);
+	ck_assert_int_eq(ddbgt_table_set_pitr(t, 1), 0);
+	ck_assert_int_eq(ddbgt_table_set_pitr_period(t, 90), 0);
+	ck_assert_int_eq(ddbgt_table_set_tag(t, "aws:x", "y"), 0);
+	ck_assert_int_eq(ddbgt_table_set_stream(t, 0, DDBGT_STREAM_VIEW_UNSET), 0);
+	ck_assert_int_eq(ddbgt_table_set_ttl_attribute(t, ""), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	for (size_t i = 0; i < sizeof(expected) / sizeof(expected[0]); i++)
+		ck_assert_msg(ddbgt_diags_has(d, expected[i]), "%s missing",
+		              ddbgt_code_name(expected[i]));
+	ck_assert_uint_eq(ddbgt_diags_error_count(d), sizeof(expected) / sizeof(expected[0]));
+	/* diags may be NULL: the verdict alone. */
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, NULL), DDBGT_EINVALID);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* A message longer than the formatting buffer is kept whole. */
+START_TEST(long_messages_are_whole)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_diags *d = NULL;
+	char name[701];
+
+	memset(name, 'n', 700);
+	name[700] = '\0';
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_set_name(t, name), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, find(d, DDBGT_E_TABLE_NAME_INVALID)),
+	                             name));
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(options_and_arguments)
+{
+	ddbgt_validate_options o = DDBGT_VALIDATE_OPTIONS_INIT;
+	ddbgt_validate_options p;
+	ddbgt_table *t = builder_table();
+
+	ck_assert_uint_eq(o.version, DDBGT_VALIDATE_OPTIONS_VERSION);
+	ck_assert_ptr_null(o.policy);
+	ck_assert_uint_eq(o.flags, 0);
+	memset(&p, 0xff, sizeof(p));
+	ck_assert_int_eq(ddbgt_validate_options_init(&p, DDBGT_VALIDATE_OPTIONS_VERSION), 0);
+	ck_assert_uint_eq(p.version, DDBGT_VALIDATE_OPTIONS_VERSION);
+	ck_assert_ptr_null(p.policy);
+	ck_assert_uint_eq(p.flags, 0);
+	ck_assert_int_eq(ddbgt_validate_options_init(NULL, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_validate_options_init(&p, 0), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_validate_options_init(&p, 99), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_validate(NULL, NULL, NULL), DDBGT_EINVAL);
+	o.version = 99;
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, NULL), DDBGT_EINVAL);
+	o.version = 0;
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_validate(t, &p, NULL), DDBGT_OK);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(flags_change_severities)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_validate_options o = DDBGT_VALIDATE_OPTIONS_INIT;
+	ddbgt_diags *d = NULL;
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	/* A valid global table has one note (transactions are regional). */
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_info_count(d), 1);
+	o.flags = DDBGT_VALIDATE_NO_INFO;
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+	/* An opt-in region is a warning, or an error with WARNINGS_AS_ERRORS. */
+	ck_assert_int_eq(ddbgt_replica_set_region(ddbgt_table_replica_at(t, 1), "eu-south-1"), 0);
+	o.flags = 0;
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_warning_count(d), 1);
+	o.flags = DDBGT_VALIDATE_WARNINGS_AS_ERRORS;
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_EINVALID);
+	ck_assert_uint_eq(ddbgt_diags_error_count(d), 1);
+	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_W_REGION_OPT_IN);
+	/* ADOPT_EXISTING turns the refused legacy creation into a warning. */
+	ck_assert_int_eq(ddbgt_replica_set_region(ddbgt_table_replica_at(t, 1), "eu-west-1"), 0);
+	ck_assert_int_eq(ddbgt_table_set_legacy_version(t, 1), 0);
+	o.flags = 0;
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, NULL), DDBGT_EINVALID);
+	o.flags = DDBGT_VALIDATE_ADOPT_EXISTING;
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_diags_severity(d, find(d, DDBGT_E_LEGACY_VERSION)),
+	                 DDBGT_SEVERITY_WARNING);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(policy_severity_overrides)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_policy *own = ddbgt_table_policy(t);
+	ddbgt_diags *d = NULL;
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_remove_replica(t, "eu-west-1"), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ck_assert(ddbgt_diags_has(d, DDBGT_W_NOT_GLOBAL));
+	/* off drops it, */
+	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_OFF), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+	/* error makes the table invalid, */
+	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_ERROR), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert_int_eq(ddbgt_diags_severity(d, 0), DDBGT_SEVERITY_ERROR);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/replicas");
+	ck_assert_str_eq(ddbgt_diags_region(d, 0), "us-east-1");
+	/* and an error can be lowered: the documented region-set rule saw one exception. */
+	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_INFO), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_info_count(d), 1);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+START_TEST(options_policy_replaces_the_tables)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_policy *own = ddbgt_table_policy(t);
+	ddbgt_policy *other = NULL;
+	ddbgt_validate_options o = DDBGT_VALIDATE_OPTIONS_INIT;
+	ddbgt_diags *d = NULL;
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_policy_set_min_regions(own, 3), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_POLICY_MIN_REGIONS));
+	/* The caller's policy wins over the spec's: no min_regions there. */
+	ck_assert_int_eq(ddbgt_policy_new(&other), 0);
+	ck_assert_int_eq(ddbgt_policy_set_require_deletion_protection(other, 1), 0);
+	ck_assert_int_eq(ddbgt_policy_add_allowed_region(other, "us-east-1"), 0);
+	ck_assert_int_eq(ddbgt_policy_add_allowed_region(other, "eu-west-1"), 0);
+	o.policy = other;
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_EINVALID);
+	ck_assert(!ddbgt_diags_has(d, DDBGT_E_POLICY_MIN_REGIONS));
+	ck_assert_uint_eq(ddbgt_diags_error_count(d), 2);
+	ck_assert_str_eq(ddbgt_diags_path(d, find(d, DDBGT_E_POLICY_DELETION_PROTECTION_REQUIRED)),
+	                 "/replicas/0/deletion_protection");
+	ck_assert_str_eq(ddbgt_diags_region(d, find(d, DDBGT_E_POLICY_DELETION_PROTECTION_REQUIRED)),
+	                 "us-east-1");
+	ck_assert_int_eq(ddbgt_table_set_deletion_protection(t, 1), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, NULL), DDBGT_OK);
+	/* Raised quotas come from the policy too. */
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), 0);
+	ck_assert_int_eq(ddbgt_table_set_capacity(t, DDBGT_READ, 45000), 0);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 1, 10, 70), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
+	ck_assert(ddbgt_diags_has(d, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA));
+	ck_assert_int_eq(ddbgt_policy_set_quota(other, "table_capacity_max", 50000), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
+	ck_assert(!ddbgt_diags_has(d, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA));
+	ddbgt_policy_free(other);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* Duplicates among many replicas: each repeat is named once, against its first. */
+START_TEST(duplicate_regions_among_many)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_diags *d = NULL;
+	const char *regions[] = {"eu-west-1", "us-west-2", "us-east-1", "eu-west-1"};
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	for (size_t i = 0; i < 4; i++) {
+		ddbgt_replica *r = NULL;
+
+		ck_assert_int_eq(ddbgt_replica_new(&r, regions[i]), 0);
+		ck_assert_int_eq(ddbgt_table_add_replica(t, r), 0);
+	}
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert_uint_eq(ddbgt_diags_error_count(d), 3);
+	for (size_t i = 0; i < 3; i++)
+		ck_assert_int_eq(ddbgt_diags_code(d, i), DDBGT_E_REGION_DUPLICATE);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/replicas/2/region");
+	ck_assert_str_eq(ddbgt_diags_message(d, 0),
+	                 "region eu-west-1 appears twice (replicas 1 and 2): keep one replica per "
+	                 "region");
+	ck_assert_str_eq(ddbgt_diags_path(d, 1), "/replicas/4/region");
+	ck_assert_str_eq(ddbgt_diags_region(d, 1), "us-east-1");
+	ck_assert_str_eq(ddbgt_diags_path(d, 2), "/replicas/5/region");
+	ck_assert_str_eq(ddbgt_diags_message(d, 2),
+	                 "region eu-west-1 appears twice (replicas 1 and 5): keep one replica per "
+	                 "region");
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* GSI overrides added in any order, unknown names among them: each is judged right. */
+START_TEST(gsi_overrides_in_any_order)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_replica *r = ddbgt_table_replica_at(t, 1);
+	ddbgt_diags *d = NULL;
+	const char *names[] = {"b-idx", "Z-idx", "a-idx", "m-idx"};
+
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), 0);
+	ck_assert_int_eq(ddbgt_table_set_capacity(t, DDBGT_READ, 5), 0);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 1, 10, 70), 0);
+	ck_assert_int_eq(ddbgt_table_add_attribute(t, "g", DDBGT_ATTR_S), 0);
+	for (size_t i = 0; i < 3; i++) {
+		ddbgt_gsi *g = NULL;
+
+		ck_assert_int_eq(ddbgt_gsi_new(&g, names[i]), 0);
+		ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "g"), 0);
+		ck_assert_int_eq(ddbgt_gsi_set_capacity(g, DDBGT_READ, 5), 0);
+		ck_assert_int_eq(ddbgt_gsi_set_autoscaling(g, DDBGT_WRITE, 1, 10, 70), 0);
+		ck_assert_int_eq(ddbgt_table_add_gsi(t, g), 0);
+	}
+	/* m-idx is no index; Z-idx (upper case sorts first) has capacity 0. */
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "m-idx", 5), 0);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "b-idx", 5), 0);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "Z-idx", 0), 0);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "a-idx", 5), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert_uint_eq(ddbgt_diags_error_count(d), 2);
+	ck_assert_str_eq(ddbgt_diags_path(d, find(d, DDBGT_E_REPLICA_GSI_OVERRIDE_UNKNOWN)),
+	                 "/replicas/1/global_secondary_indexes/m-idx");
+	ck_assert_str_eq(ddbgt_diags_path(d, find(d, DDBGT_E_CAPACITY_MIN)),
+	                 "/replicas/1/global_secondary_indexes/Z-idx/read_capacity/units");
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * The examples are valid designs: no errors, and only the warnings they
+ * are about (legacy.json describes an adopted legacy table; tags-hostile.json
+ * keeps tags DynamoDB's documented character set refuses, to test escaping,
+ * and its policy lowers those findings to warnings).
+ */
+START_TEST(examples_are_valid)
+{
+	static const struct {
+		const char *file;
+		ddbgt_code warning;
+	} expected[] = {
+		{"legacy.json", DDBGT_E_LEGACY_VERSION},
+		{"tags-hostile.json", DDBGT_E_TAG_KEY_INVALID},
+		{"tags-hostile.json", DDBGT_E_TAG_VALUE_INVALID},
+	};
+	char dir[4096];
+	DIR *dp;
+	struct dirent *e;
+	size_t seen = 0;
+
+	snprintf(dir, sizeof(dir), "%s", ddbgt_test_path("../examples/specs"));
+	dp = opendir(dir);
+	if (dp == NULL) {
+		fprintf(stderr, "examples_are_valid: %s does not exist yet; nothing to check\n", dir);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL) {
+		char path[8192];
+		ddbgt_table *t = NULL;
+		ddbgt_diags *d = NULL;
+		size_t len = strlen(e->d_name);
+
+		if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		seen++;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		ck_assert_msg(ddbgt_spec_load_file(&t, path, d) == DDBGT_OK, "%s does not load",
+		              e->d_name);
+		ck_assert_msg(ddbgt_table_validate(t, NULL, d) == DDBGT_OK, "%s is invalid",
+		              e->d_name);
+		for (size_t i = 0; i < ddbgt_diags_count(d); i++) {
+			int ok = ddbgt_diags_severity(d, i) != DDBGT_SEVERITY_WARNING;
+
+			for (size_t k = 0; k < sizeof(expected) / sizeof(expected[0]); k++)
+				ok |= strcmp(e->d_name, expected[k].file) == 0 &&
+				      ddbgt_diags_code(d, i) == expected[k].warning;
+			if (!ok)
+				dump(e->d_name, d);
+			ck_assert_msg(ok, "%s: unexpected %s at %s", e->d_name,
+			              ddbgt_diags_code_name(d, i), ddbgt_diags_path(d, i));
+		}
+		ddbgt_table_free(t);
+		ddbgt_diags_free(d);
+	}
+	closedir(dp);
+	fprintf(stderr, "examples_are_valid: %zu examples checked\n", seen);
+}
+END_TEST
+
+/* ---- allocation failures: every one gives DDBGT_ENOMEM and leaks nothing ---- */
+
+static long alloc_calls, alloc_fail_at = -1, alloc_live;
+
+static void *failing_malloc(size_t size)
+{
+	void *p;
+
+	if (alloc_calls++ == alloc_fail_at)
+		return NULL;
+	p = malloc(size);
+	alloc_live += p != NULL;
+	return p;
+}
+
+static void *failing_realloc(void *ptr, size_t size)
+{
+	void *p;
+
+	if (alloc_calls++ == alloc_fail_at)
+		return NULL;
+	p = realloc(ptr, size);
+	alloc_live += p != NULL && ptr == NULL;
+	return p;
+}
+
+static void failing_free(void *ptr)
+{
+	alloc_live -= ptr != NULL;
+	free(ptr);
+}
+
+START_TEST(allocation_failures)
+{
+	ddbgt_malloc_fn m0;
+	ddbgt_realloc_fn r0;
+	ddbgt_free_fn f0;
+	ddbgt_table *t = NULL;
+	long failures = 0;
+	int rc = DDBGT_ENOMEM;
+
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/validate/many-problems.json"),
+	                                      NULL), 0);
+	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, failing_free), 0);
+	for (alloc_fail_at = 0; rc == DDBGT_ENOMEM && alloc_fail_at < 10000; alloc_fail_at++) {
+		long live = alloc_live;
+		ddbgt_diags *d = NULL;
+
+		alloc_calls = 0;
+		if (ddbgt_diags_new(&d) != DDBGT_OK) {
+			ck_assert_int_eq(alloc_live, live);
+			continue;
+		}
+		rc = ddbgt_table_validate(t, NULL, d);
+		ck_assert_msg(rc == DDBGT_ENOMEM || rc == DDBGT_EINVALID, "allocation %ld: %d",
+		              alloc_fail_at, rc);
+		failures += rc == DDBGT_ENOMEM;
+		ddbgt_diags_free(d);
+		ck_assert_msg(alloc_live == live, "allocation %ld failed: %ld leaked", alloc_fail_at,
+		              alloc_live - live);
+	}
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), 0);
+	ck_assert_int_eq(rc, DDBGT_EINVALID);
+	ck_assert_int_gt(failures, 10);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+Suite *ddbgt_test_validate(void)
+{
+	Suite *s = suite_create("validate");
+	TCase *tc = tcase_create("rules");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, every_case_triggers_its_code_and_its_twin_does_not);
+	tcase_add_test(tc, inexpressible_rules_are_refused_by_the_spec_shape);
+	tcase_add_test(tc, every_rule_code_is_tested_both_ways);
+	tcase_add_test(tc, builder_lsi_without_sort_key);
+	tcase_add_test(tc, builder_missing_partition_key_and_default_gsi_quota);
+	tcase_add_test(tc, one_pass_reports_everything);
+	tcase_add_test(tc, long_messages_are_whole);
+	tcase_add_test(tc, options_and_arguments);
+	tcase_add_test(tc, flags_change_severities);
+	tcase_add_test(tc, policy_severity_overrides);
+	tcase_add_test(tc, options_policy_replaces_the_tables);
+	tcase_add_test(tc, duplicate_regions_among_many);
+	tcase_add_test(tc, gsi_overrides_in_any_order);
+	tcase_add_test(tc, examples_are_valid);
+	tcase_add_test(tc, allocation_failures);
+	suite_add_tcase(s, tc);
+	return s;
+}
