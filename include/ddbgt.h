@@ -15,6 +15,8 @@
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
+#include "ddbgt/template.h"
+#include "ddbgt/strategy.h"
 #include "ddbgt/validate.h"
 #include "ddbgt/cost.h"
 #include "ddbgt/region.h"
