@@ -117,11 +117,12 @@ absent spec-errors "$tmp/typo/main.tf.json"
 sed 's/"region": "us-west-2"/"region": "us-east-1"/' "$tmp/active-active.json" > "$tmp/dup.json"
 "$cli" plan "$tmp/dup.json" -o "$tmp/dup" > "$tmp/out" 2>&1; check invalid 1 $?
 contains invalid "$tmp/out" "DDBGT_E_REGION_DUPLICATE"
-contains invalid "$tmp/out" "main.tf.json: not written"
+contains invalid "$tmp/out" "Monthly cost: not estimated: the spec has errors"
+contains invalid "$tmp/out" "main.tf.json: not written: the spec has errors"
 absent invalid "$tmp/dup/main.tf.json"
 absent invalid "$tmp/dup/routing.json"
 "$cli" plan "$tmp/dup.json" -o "$tmp/dup" --format json > "$tmp/dup.out" 2>&1; check invalid-json 1 $?
-json invalid-json "$tmp/dup.out" 'd["valid"] is False and d["files"]["terraform"] is None and d["files"]["routing"] is None and d["diagnostics"]["errors"] >= 1'
+json invalid-json "$tmp/dup.out" 'd["valid"] is False and d["cost"] is None and d["files"]["terraform"] is None and d["files"]["routing"] is None and d["diagnostics"]["errors"] >= 1'
 printf '{"format": ' > "$tmp/trunc.json"
 "$cli" plan "$tmp/trunc.json" -o "$tmp/trunc" > "$tmp/out" 2>&1; check unparsable 3 $?
 absent unparsable "$tmp/trunc/routing.json"

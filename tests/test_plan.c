@@ -10,6 +10,7 @@
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
+#include "ddbgt/validate.h"
 #include "ddbgt/emit.h"
 #include "ddbgt/cost.h"
 #include "testutil.h"
@@ -290,6 +291,59 @@ START_TEST(test_template_spec_round_trip)
 		ddbgt_free(first);
 		ddbgt_free(second);
 		ddbgt_table_free(back);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+/* Zero errors and zero warnings from the validator; notes are allowed. */
+START_TEST(test_template_validates_clean)
+{
+	size_t i;
+
+	for (i = 0; i < ddbgt_template_count(); i++) {
+		ddbgt_table *t = build(ddbgt_template_name(i));
+		ddbgt_diags *d = NULL;
+		char *text = NULL;
+
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), 0);
+		ck_assert_int_eq(ddbgt_diags_to_text(&text, d), 0);
+		ck_assert_msg(ddbgt_diags_error_count(d) == 0 && ddbgt_diags_warning_count(d) == 0,
+		              "%s:\n%s", ddbgt_template_name(i), text);
+		ddbgt_free(text);
+		ddbgt_diags_free(d);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+/* The same with options that change regions, keys and witness. */
+START_TEST(test_template_options_validate_clean)
+{
+	static const char *const eu[] = {"eu-west-1", "eu-west-3"};
+	static const char *const three[] = {"us-east-1", "eu-west-1", "ap-southeast-2"};
+	ddbgt_template_options o = DDBGT_TEMPLATE_OPTIONS_INIT;
+	size_t i;
+
+	for (i = 0; i < ddbgt_template_count(); i++) {
+		ddbgt_table *t = NULL;
+		ddbgt_diags *d = NULL;
+		const char *name = ddbgt_template_name(i);
+
+		o.table_name = "Orders";
+		o.partition_key = "tenant_id";
+		o.sort_key = "";
+		o.regions = strcmp(name, "strong-consistency") == 0 || strcmp(name, "eu-residency") == 0
+		                    ? eu
+		                    : three;
+		o.region_count = o.regions == eu ? 2 : 3;
+		ck_assert_int_eq(ddbgt_template_build(&t, name, &o), 0);
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), 0);
+		ck_assert_msg(ddbgt_diags_warning_count(d) == 0, "%s: %s", name,
+		              ddbgt_diags_message(d, 0));
+		ddbgt_diags_free(d);
 		ddbgt_table_free(t);
 	}
 }
@@ -966,6 +1020,8 @@ Suite *ddbgt_test_plan(void)
 	tcase_add_test(tc, test_template_strong_witness);
 	tcase_add_test(tc, test_template_eu_residency_keys);
 	tcase_add_test(tc, test_template_spec_round_trip);
+	tcase_add_test(tc, test_template_validates_clean);
+	tcase_add_test(tc, test_template_options_validate_clean);
 	tcase_add_test(tc, test_template_emits);
 	tcase_add_test(tc, test_template_cost_profiles);
 	suite_add_tcase(s, tc);

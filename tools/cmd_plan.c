@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "ddbgt/validate.h"
 #include "ddbgt/emit.h"
 #include "ddbgt/cost.h"
 #include "cli.h"
@@ -30,7 +31,6 @@ typedef struct plan {
 	ddbgt_routing *routing;
 	ddbgt_cost_report *cost;
 	const char *cost_note;    /* why there is no estimate */
-	const char *validation_note; /* why the validator did not run */
 	int valid;
 	char *terraform_path;     /* written, or NULL */
 	const char *terraform_note; /* why it was not written */
@@ -81,10 +81,10 @@ static int load(plan *p)
 /* Validate, describe and price the table; CLI_* status. */
 static int analyse(plan *p)
 {
-	int rc;
+	int rc = ddbgt_table_validate(p->table, NULL, p->diags);
 
-	p->validation_note = "the validator is not in this build yet: the spec was checked for "
-	                     "its shape only (and by the emitter's own guard)";
+	if (rc == DDBGT_ENOMEM)
+		return oom();
 	p->valid = ddbgt_diags_is_valid(p->diags);
 	if (ddbgt_topology_new(&p->topology, p->table) ||
 	    ddbgt_strategy_identify(&p->strategy, p->table) ||
@@ -263,8 +263,6 @@ static void print_text(const plan *p)
 	       ddbgt_features_lsi_count(f));
 
 	printf("\nDiagnostics:\n");
-	if (p->validation_note)
-		printf("  (%s)\n", p->validation_note);
 	cli_print_diags(stdout, p->diags, 0);
 
 	printf("\nRouting (failover order):");
@@ -316,9 +314,6 @@ static int print_json(const plan *p)
 	else
 		bad |= json_object_set_new(doc, "cost", json_null());
 	bad |= json_object_set_new(doc, "routing", json_loads(p->routing_json, 0, NULL));
-	bad |= json_object_set_new(doc, "validation_note", p->validation_note
-	                                                       ? json_string(p->validation_note)
-	                                                       : json_null());
 	bad |= json_object_set_new(doc, "cost_note",
 	                           p->cost_note ? json_string(p->cost_note) : json_null());
 	bad |= json_object_set_new(files, "terraform", p->terraform_path
