@@ -116,7 +116,7 @@ const char *ddbgt_member_role_name(ddbgt_member_role role)
 typedef struct member {
 	char *region;
 	ddbgt_member_role role;
-	long spec_index;
+	int64_t spec_index;
 	ddbgt_table_class table_class;
 	const char *geography; /* the catalogue's static string */
 } member;
@@ -173,7 +173,7 @@ int ddbgt_topology_new(ddbgt_topology **out, const ddbgt_table *table)
 			goto nomem;
 		t->count++;
 		m->role = ddbgt__member_role(table, order[i]);
-		m->spec_index = (long)order[i];
+		m->spec_index = (int64_t)order[i];
 		m->table_class = ddbgt_replica_effective_table_class(r);
 		m->geography = ddbgt__region_geography(m->region);
 	}
@@ -228,7 +228,7 @@ ddbgt_member_role ddbgt_topology_role_at(const ddbgt_topology *topology, size_t 
 	return m ? m->role : DDBGT_MEMBER_NONE;
 }
 
-long ddbgt_topology_spec_index_at(const ddbgt_topology *topology, size_t i)
+int64_t ddbgt_topology_spec_index_at(const ddbgt_topology *topology, size_t i)
 {
 	const member *m = topology_member(topology, i);
 

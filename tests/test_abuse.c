@@ -150,6 +150,23 @@ static void *new_cost_report(void)
 	return r;
 }
 
+/* The helpers' result objects, each read from a fresh table. */
+#define HELPER_FACTORY(type, make_call)                  \
+	static void *new_##type(void)                    \
+	{                                                \
+		ddbgt_table *t = new_table();            \
+		ddbgt_##type *r = NULL;                  \
+		ck_assert_int_eq(make_call, DDBGT_OK);   \
+		ddbgt_table_free(t);                     \
+		return r;                                \
+	}                                                \
+	static void free_##type(void *p) { ddbgt_##type##_free(p); }
+HELPER_FACTORY(topology, ddbgt_topology_new(&r, t))
+HELPER_FACTORY(strategy, ddbgt_strategy_identify(&r, t))
+HELPER_FACTORY(features, ddbgt_features_detect(&r, t))
+HELPER_FACTORY(routing, ddbgt_routing_new(&r, t))
+#undef HELPER_FACTORY
+
 static void free_prices(void *p) { ddbgt_prices_free(p); }
 static void free_cost_report(void *p) { ddbgt_cost_report_free(p); }
 static void free_nothing(void *p) { (void)p; }
@@ -187,6 +204,10 @@ static const struct factory {
 	{"ddbgt_region_selection", new_region_selection, free_region_selection},
 	{"ddbgt_prices", new_prices, free_prices},
 	{"ddbgt_cost_report", new_cost_report, free_cost_report},
+	{"ddbgt_topology", new_topology, free_topology},
+	{"ddbgt_strategy", new_strategy, free_strategy},
+	{"ddbgt_features", new_features, free_features},
+	{"ddbgt_routing", new_routing, free_routing},
 	{"FILE", open_devnull, close_file},
 	{"char", NULL, free_string},
 };
@@ -251,6 +272,9 @@ static const struct {
 	{"ddbgt_region_selection_distance_km", -1},
 	{"ddbgt_region_selection_weight", -1},
 	{"ddbgt_region_selection_mean_distance_km", -1},
+	/* The witness has no spec index and no distance: -1, 0 being real answers. */
+	{"ddbgt_topology_spec_index_at", -1},
+	{"ddbgt_routing_distance_km_at", -1},
 };
 
 /* The answer for a refused call: an error status, NULL or 0. */

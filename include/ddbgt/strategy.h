@@ -54,7 +54,7 @@ DDBGT_API size_t ddbgt_topology_replica_count(const ddbgt_topology *topology);
 DDBGT_API const char *ddbgt_topology_region_at(const ddbgt_topology *topology, size_t i);
 DDBGT_API ddbgt_member_role ddbgt_topology_role_at(const ddbgt_topology *topology, size_t i);
 /* The replica's index in the spec (for "/replicas/N" paths); -1 for the witness or out of range. */
-DDBGT_API long ddbgt_topology_spec_index_at(const ddbgt_topology *topology, size_t i);
+DDBGT_API int64_t ddbgt_topology_spec_index_at(const ddbgt_topology *topology, size_t i);
 /* The effective table class of the replica; UNSET for the witness. */
 DDBGT_API ddbgt_table_class ddbgt_topology_table_class_at(const ddbgt_topology *topology,
                                                           size_t i);
