@@ -473,20 +473,24 @@ typedef struct loader {
  */
 static const char *push(loader *ld, const char *key, size_t *saved)
 {
+	/* Room keeps space for "..." and the NUL, whatever was pushed before. */
 	size_t i, room = sizeof(ld->path) - 4;
 
 	*saved = ld->len;
 	if (ld->len < room)
 		ld->path[ld->len++] = '/';
-	for (i = 0; key[i] && ld->len < room; i++) {
-		if (key[i] == '~' || key[i] == '/') {
+	for (i = 0; key[i]; i++) {
+		size_t need = key[i] == '~' || key[i] == '/' ? 2 : 1;
+		if (ld->len + need > room)
+			break;
+		if (need == 2) {
 			ld->path[ld->len++] = '~';
 			ld->path[ld->len++] = key[i] == '~' ? '0' : '1';
 		} else {
 			ld->path[ld->len++] = key[i];
 		}
 	}
-	if (key[i]) {
+	if (key[i] && ld->len <= room) {
 		memcpy(ld->path + ld->len, "...", 3);
 		ld->len += 3;
 	}
