@@ -22,7 +22,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 _Noreturn void fuzz_fail(const char *what, const char *detail);
 /* Abort unless status is DDBGT_OK. */
 void fuzz_ok(int status, const char *what);
-/* Abort unless text parses as one JSON value. */
+/* Abort unless text is valid UTF-8 (no overlong forms, surrogates, or code
+ * points past U+10FFFF), checked here, apart from the library's validator. */
+void fuzz_check_utf8(const char *text, const char *what);
+/* Abort unless text is valid UTF-8 and parses as one JSON value. */
 void fuzz_check_json(const char *text, const char *what);
 /* Abort unless every finding is well-formed and the list serialises. */
 void fuzz_check_diags(const ddbgt_diags *diags);

@@ -1,9 +1,13 @@
 /*
  * Fuzz target: the whole pipeline on one input, as the ddbgt command runs
  * it: load, dump and reload of the dump (same bytes), validation,
- * Terraform emit (refused for a table with errors) and cost estimate. The emitted document must parse as JSON, carry no
- * unescaped "${" or "%{" from a user string, and come out the same bytes
- * when emitted again and when emitted from the reloaded dump.
+ * Terraform emit (refused for a table with errors), cost estimate, and the
+ * topology, strategy, features and routing reports. The emitted document
+ * must parse as JSON, carry no unescaped "${" or "%{" from a user string,
+ * and come out the same bytes when emitted again and when emitted from the
+ * reloaded dump. Every document the library writes (dump, Terraform, the
+ * JSON and text reports, findings) must be valid UTF-8, and every JSON one
+ * must parse: a table that passed the loader cannot make a writer fail.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -132,6 +136,7 @@ static void emit(const ddbgt_table *t, const char *dump, int valid)
 			fuzz_fail("emit: DDBGT_OK without a document, or with errors", NULL);
 		if (!valid)
 			fuzz_fail("emit: a document for a table the validator refuses", NULL);
+		fuzz_check_utf8(tf, "emit: the document");
 		json_error_t err;
 		json_t *doc = json_loads(tf, 0, &err);
 		if (!doc)
@@ -186,6 +191,7 @@ static void estimate(const ddbgt_table *t)
 		fuzz_ok(ddbgt_cost_report_to_json(&json, r), "ddbgt_cost_report_to_json");
 		fuzz_check_json(json, "the cost report");
 		fuzz_ok(ddbgt_cost_report_to_text(&text, r), "ddbgt_cost_report_to_text");
+		fuzz_check_utf8(text, "the cost report's text");
 		ddbgt_free(json);
 		ddbgt_free(text);
 	} else if (r || rc == DDBGT_ENOMEM) {
@@ -193,6 +199,51 @@ static void estimate(const ddbgt_table *t)
 	}
 	ddbgt_cost_report_free(r);
 	ddbgt_diags_free(d);
+}
+
+/*
+ * A report may refuse a table (no replica, say) but never fails for want of
+ * memory here, and what it writes is valid JSON.
+ */
+static void check_report(int rc, const void *obj, int (*to_json)(char **, const void *),
+                         const char *what)
+{
+	if (rc == DDBGT_OK) {
+		char *json = NULL;
+		if (!obj)
+			fuzz_fail(what, "DDBGT_OK without an object");
+		fuzz_ok(to_json(&json, obj), what);
+		fuzz_check_json(json, what);
+		ddbgt_free(json);
+	} else if (obj || rc == DDBGT_ENOMEM) {
+		fuzz_fail(what, ddbgt_status_name(rc));
+	}
+}
+
+static int topology_json(char **out, const void *o) { return ddbgt_topology_to_json(out, o); }
+static int strategy_json(char **out, const void *o) { return ddbgt_strategy_to_json(out, o); }
+static int features_json(char **out, const void *o) { return ddbgt_features_to_json(out, o); }
+static int routing_json(char **out, const void *o) { return ddbgt_routing_to_json(out, o); }
+
+static void reports(const ddbgt_table *t)
+{
+	int rc;
+	ddbgt_topology *topology = NULL;
+	rc = ddbgt_topology_new(&topology, t);
+	check_report(rc, topology, topology_json, "topology");
+	ddbgt_topology_free(topology);
+	ddbgt_strategy *strategy = NULL;
+	rc = ddbgt_strategy_identify(&strategy, t);
+	check_report(rc, strategy, strategy_json, "strategy");
+	ddbgt_strategy_free(strategy);
+	ddbgt_features *features = NULL;
+	rc = ddbgt_features_detect(&features, t);
+	check_report(rc, features, features_json, "features");
+	ddbgt_features_free(features);
+	ddbgt_routing *routing = NULL;
+	rc = ddbgt_routing_new(&routing, t);
+	check_report(rc, routing, routing_json, "routing");
+	ddbgt_routing_free(routing);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -204,6 +255,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *dump = fuzz_dump_round_trip(t);
 		emit(t, dump, validate(t));
 		estimate(t);
+		reports(t);
 		ddbgt_free(dump);
 	}
 	ddbgt_table_free(t);

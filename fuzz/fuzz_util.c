@@ -19,9 +19,40 @@ void fuzz_ok(int status, const char *what)
 		fuzz_fail(what, ddbgt_status_name(status));
 }
 
+/*
+ * Decoded to a code point and checked by value, not by the byte ranges the
+ * library uses, so that one mistake cannot hide in both.
+ */
+void fuzz_check_utf8(const char *text, const char *what)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	while (*p) {
+		unsigned char c = *p;
+		size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+		         : (c & 0xF8) == 0xF0 ? 4 : 0;
+		if (!n)
+			fuzz_fail(what, "not UTF-8: a stray byte");
+		unsigned long cp = n == 1 ? c : c & (0x7F >> n);
+		for (size_t i = 1; i < n; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				fuzz_fail(what, "not UTF-8: a truncated sequence");
+			cp = cp << 6 | (p[i] & 0x3F);
+		}
+		static const unsigned long least[5] = {0, 0, 0x80, 0x800, 0x10000};
+		if (cp < least[n])
+			fuzz_fail(what, "not UTF-8: an overlong form");
+		if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			fuzz_fail(what, "not UTF-8: a surrogate or a code point past U+10FFFF");
+		p += n;
+	}
+}
+
 void fuzz_check_json(const char *text, const char *what)
 {
 	json_error_t err;
+	if (!text)
+		fuzz_fail(what, "no document");
+	fuzz_check_utf8(text, what);
 	json_t *v = json_loads(text, JSON_DECODE_ANY, &err);
 	if (!v)
 		fuzz_fail(what, err.text);
@@ -50,6 +81,7 @@ void fuzz_check_diags(const ddbgt_diags *diags)
 	fuzz_ok(ddbgt_diags_to_json(&json, diags), "ddbgt_diags_to_json");
 	fuzz_check_json(json, "ddbgt_diags_to_json output");
 	fuzz_ok(ddbgt_diags_to_text(&text, diags), "ddbgt_diags_to_text");
+	fuzz_check_utf8(text, "ddbgt_diags_to_text output");
 	ddbgt_free(json);
 	ddbgt_free(text);
 }

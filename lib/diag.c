@@ -6,6 +6,7 @@
 #include "alloc.h"
 #include "diag_internal.h"
 #include "jsonutil.h"
+#include "utf8.h"
 
 struct diag {
 	ddbgt_code code;
@@ -59,21 +60,11 @@ static void utf8_scrub(char *s)
 {
 	unsigned char *p = (unsigned char *)s;
 	while (*p) {
-		size_t n = *p < 0x80 ? 1 : *p >= 0xC2 && *p <= 0xDF ? 2 : *p >= 0xE0 && *p <= 0xEF ? 3
-		         : *p >= 0xF0 && *p <= 0xF4 ? 4 : 0;
-		int ok = n > 0;
-		for (size_t i = 1; ok && i < n; i++)
-			ok = (p[i] & 0xC0) == 0x80;
-		/* No overlong forms, surrogates or code points above U+10FFFF. */
-		if (ok && n == 3)
-			ok = !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] > 0x9F);
-		if (ok && n == 4)
-			ok = !(p[0] == 0xF0 && p[1] < 0x90) && !(p[0] == 0xF4 && p[1] > 0x8F);
-		if (!ok) {
+		size_t n = ddbgt__utf8_seq_len(p, 4);
+		if (n == 0)
 			*p++ = '?';
-			continue;
-		}
-		p += n;
+		else
+			p += n;
 	}
 }
 

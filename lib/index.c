@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "model.h"
 #include "ddbgt/index.h"
+#include "utf8.h"
 
 #define PROJECTION_OK(p) DDBGT__ENUM_OK(p, DDBGT_PROJECTION_INCLUDE)
 
@@ -21,6 +22,8 @@ int ddbgt_gsi_new(ddbgt_gsi **out, const char *name)
 	if (out == NULL)
 		return DDBGT_EINVAL;
 	*out = NULL;
+	if (!ddbgt__utf8_ok(name))
+		return DDBGT_EINVAL;
 	if (name == NULL)
 		return DDBGT_EINVAL;
 	g = ddbgt__calloc(1, sizeof(*g));
@@ -96,6 +99,8 @@ int ddbgt_gsi_set_name(ddbgt_gsi *g, const char *name)
 {
 	if (g == NULL || name == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(name))
+		return DDBGT_EINVAL;
 	return ddbgt__set_string(&g->name, name);
 }
 
@@ -108,6 +113,8 @@ int ddbgt_gsi_set_partition_key(ddbgt_gsi *g, const char *attribute)
 {
 	if (g == NULL || attribute == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(attribute))
+		return DDBGT_EINVAL;
 	return ddbgt__set_string(&g->partition_key, attribute);
 }
 
@@ -119,6 +126,8 @@ const char *ddbgt_gsi_partition_key(const ddbgt_gsi *g)
 int ddbgt_gsi_set_sort_key(ddbgt_gsi *g, const char *attribute)
 {
 	if (g == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(attribute))
 		return DDBGT_EINVAL;
 	return ddbgt__set_string(&g->sort_key, attribute);
 }
@@ -144,6 +153,8 @@ ddbgt_projection ddbgt_gsi_projection(const ddbgt_gsi *g)
 int ddbgt_gsi_add_non_key_attribute(ddbgt_gsi *g, const char *attribute)
 {
 	if (g == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(attribute))
 		return DDBGT_EINVAL;
 	return ddbgt__strlist_push(&g->non_key_attributes, attribute);
 }
@@ -224,6 +235,8 @@ int ddbgt_lsi_new(ddbgt_lsi **out, const char *name)
 	if (out == NULL)
 		return DDBGT_EINVAL;
 	*out = NULL;
+	if (!ddbgt__utf8_ok(name))
+		return DDBGT_EINVAL;
 	if (name == NULL)
 		return DDBGT_EINVAL;
 	l = ddbgt__calloc(1, sizeof(*l));
@@ -288,6 +301,8 @@ int ddbgt_lsi_set_name(ddbgt_lsi *l, const char *name)
 {
 	if (l == NULL || name == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(name))
+		return DDBGT_EINVAL;
 	return ddbgt__set_string(&l->name, name);
 }
 
@@ -299,6 +314,8 @@ const char *ddbgt_lsi_name(const ddbgt_lsi *l)
 int ddbgt_lsi_set_sort_key(ddbgt_lsi *l, const char *attribute)
 {
 	if (l == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(attribute))
 		return DDBGT_EINVAL;
 	return ddbgt__set_string(&l->sort_key, attribute);
 }
@@ -324,6 +341,8 @@ ddbgt_projection ddbgt_lsi_projection(const ddbgt_lsi *l)
 int ddbgt_lsi_add_non_key_attribute(ddbgt_lsi *l, const char *attribute)
 {
 	if (l == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(attribute))
 		return DDBGT_EINVAL;
 	return ddbgt__strlist_push(&l->non_key_attributes, attribute);
 }

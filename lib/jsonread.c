@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "ddbgt/common.h"
+#include "utf8.h"
 
 /* --- the arena ------------------------------------------------------------- */
 
@@ -159,41 +160,6 @@ static jr_value *new_value(struct parser *P, jr_type type, const char *at)
 	return v;
 }
 
-/* Length of the UTF-8 sequence at s (1-4), or 0 when it is not valid UTF-8. */
-static size_t utf8_length(const unsigned char *s, const unsigned char *end)
-{
-	unsigned char c = s[0];
-	size_t n;
-	unsigned char lo = 0x80, hi = 0xBF;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF)
-		n = 2;
-	else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F; /* no UTF-16 surrogates */
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if ((size_t)(end - s) < n)
-		return 0;
-	if (s[1] < lo || s[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if (s[i] < 0x80 || s[i] > 0xBF)
-			return 0;
-	return n;
-}
-
 static int hex4(const char *s, unsigned *out)
 {
 	unsigned v = 0;
@@ -275,7 +241,7 @@ static int parse_string(struct parser *P, const char **out, size_t *out_len)
 		if (c < 0x20)
 			return fail(P, c == 0 ? DDBGT_E_SPEC_ENCODING : DDBGT_E_SPEC_SYNTAX, s,
 			            "control character U+%04X in a string: escape it", c);
-		size_t n = utf8_length((const unsigned char *)s, (const unsigned char *)P->end);
+		size_t n = ddbgt__utf8_seq_len((const unsigned char *)s, (size_t)(P->end - s));
 		if (n == 0)
 			return fail(P, DDBGT_E_SPEC_ENCODING, s, "invalid UTF-8 byte 0x%02X", c);
 		s += n;
@@ -609,8 +575,8 @@ static jr_value *parse_value(struct parser *P, int depth)
 			return parse_number(P);
 		break;
 	}
-	if ((unsigned char)*at >= 0x80 && !utf8_length((const unsigned char *)at,
-	                                               (const unsigned char *)P->end))
+	if ((unsigned char)*at >= 0x80 && !ddbgt__utf8_seq_len((const unsigned char *)at,
+	                                                       (size_t)(P->end - at)))
 		fail(P, DDBGT_E_SPEC_ENCODING, at, "invalid UTF-8 byte 0x%02X", (unsigned char)*at);
 	else if (*at == '\0')
 		fail(P, DDBGT_E_SPEC_ENCODING, at, "NUL character in the document");

@@ -5,6 +5,7 @@
 #include "model.h"
 #include "ddbgt/diag.h"
 #include "ddbgt/policy.h"
+#include "utf8.h"
 
 /*
  * Quotas an account may have raised, in byte order. Defaults (20 GSIs,
@@ -147,6 +148,8 @@ int ddbgt_policy_add_allowed_region(ddbgt_policy *p, const char *region)
 {
 	if (p == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(region))
+		return DDBGT_EINVAL;
 	return ddbgt__strlist_push(&p->allowed_regions, region);
 }
 
@@ -171,6 +174,8 @@ const char *ddbgt_policy_allowed_region_at(const ddbgt_policy *p, size_t i)
 int ddbgt_policy_add_jurisdiction(ddbgt_policy *p, const char *jurisdiction)
 {
 	if (p == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(jurisdiction))
 		return DDBGT_EINVAL;
 	return ddbgt__strlist_push(&p->jurisdictions, jurisdiction);
 }
@@ -241,6 +246,8 @@ int ddbgt_policy_set_severity(ddbgt_policy *p, const char *code, ddbgt_severity 
 	int rc;
 
 	if (p == NULL || code == NULL || !DDBGT__ENUM_OK(severity, DDBGT_SEVERITY_ERROR))
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(code))
 		return DDBGT_EINVAL;
 	if (ddbgt_code_from_name(code) == DDBGT_CODE_NONE)
 		return DDBGT_ENOTFOUND;
@@ -313,6 +320,8 @@ int ddbgt_policy_set_quota(ddbgt_policy *p, const char *name, int64_t value)
 	int rc;
 
 	if (p == NULL || name == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(name))
 		return DDBGT_EINVAL;
 	if (!quota_known(name))
 		return DDBGT_ENOTFOUND;

@@ -15,6 +15,7 @@
 #include "diag_internal.h"
 #include "jsonread.h"
 #include "prices_internal.h"
+#include "utf8.h"
 
 #define PRICES_FORMAT "ddbgt-prices/1"
 /* A price file needs four levels; a little room for mistakes to be reported as such. */
@@ -100,6 +101,8 @@ int ddbgt_prices_new(ddbgt_prices **out, const char *currency)
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
+	if (!ddbgt__utf8_ok(currency))
+		return DDBGT_EINVAL;
 	if (!currency)
 		return DDBGT_EINVAL;
 	p = ddbgt__calloc(1, sizeof(*p));
@@ -415,6 +418,8 @@ int ddbgt_prices_set(ddbgt_prices *prices, const char *region, ddbgt_price_item 
 	if (!prices || !region || !item_valid(item) ||
 	    (int)table_class < DDBGT_TABLE_CLASS_UNSET ||
 	    table_class > DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(region))
 		return DDBGT_EINVAL;
 	if (nanos < 0)
 		return DDBGT_ERANGE;

@@ -5,6 +5,7 @@
 #include "alloc.h"
 #include "model.h"
 #include "ddbgt/replica.h"
+#include "utf8.h"
 
 int ddbgt_replica_new(ddbgt_replica **out, const char *region)
 {
@@ -13,6 +14,8 @@ int ddbgt_replica_new(ddbgt_replica **out, const char *region)
 	if (out == NULL)
 		return DDBGT_EINVAL;
 	*out = NULL;
+	if (!ddbgt__utf8_ok(region))
+		return DDBGT_EINVAL;
 	if (region == NULL)
 		return DDBGT_EINVAL;
 	r = ddbgt__calloc(1, sizeof(*r));
@@ -87,6 +90,8 @@ int ddbgt_replica_set_region(ddbgt_replica *r, const char *region)
 {
 	if (r == NULL || region == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(region))
+		return DDBGT_EINVAL;
 	return ddbgt__set_string(&r->region, region);
 }
 
@@ -147,6 +152,8 @@ ddbgt_table_class ddbgt_replica_effective_table_class(const ddbgt_replica *r)
 int ddbgt_replica_set_kms_key(ddbgt_replica *r, const char *key)
 {
 	if (r == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(key))
 		return DDBGT_EINVAL;
 	return ddbgt__set_string(&r->kms_key, key);
 }
@@ -313,6 +320,8 @@ int ddbgt_replica_set_gsi_read_capacity(ddbgt_replica *r, const char *index, int
 
 	if (r == NULL || index == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(index))
+		return DDBGT_EINVAL;
 	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
 	if (rc == 0)
 		capacity_set_units(&e->capacity, units);
@@ -326,6 +335,8 @@ int ddbgt_replica_set_gsi_read_autoscaling(ddbgt_replica *r, const char *index, 
 	int rc;
 
 	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(index))
 		return DDBGT_EINVAL;
 	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
 	if (rc == 0)
@@ -410,6 +421,8 @@ int ddbgt_replica_contributor_insights(const ddbgt_replica *r)
 int ddbgt_replica_set_tag(ddbgt_replica *r, const char *key, const char *value)
 {
 	if (r == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(key) || !ddbgt__utf8_ok(value))
 		return DDBGT_EINVAL;
 	return ddbgt__tags_set(&r->tags, key, value);
 }

@@ -7,6 +7,7 @@
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/replica.h"
+#include "utf8.h"
 
 #define ATTR_TYPE_OK(t) DDBGT__ENUM_OK(t, DDBGT_ATTR_B)
 
@@ -17,6 +18,8 @@ int ddbgt_table_new(ddbgt_table **out, const char *name)
 	if (out == NULL)
 		return DDBGT_EINVAL;
 	*out = NULL;
+	if (!ddbgt__utf8_ok(name))
+		return DDBGT_EINVAL;
 	t = ddbgt__calloc(1, sizeof(*t));
 	if (t == NULL)
 		return DDBGT_ENOMEM;
@@ -174,6 +177,8 @@ int ddbgt_table_set_name(ddbgt_table *t, const char *name)
 {
 	if (t == NULL || name == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(name))
+		return DDBGT_EINVAL;
 	return ddbgt__set_string(&t->name, name);
 }
 
@@ -204,6 +209,8 @@ int ddbgt_table_set_partition_key(ddbgt_table *t, const char *name, ddbgt_attr_t
 
 	if (t == NULL || name == NULL || !ATTR_TYPE_OK(type))
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(name))
+		return DDBGT_EINVAL;
 	rc = ddbgt__set_string(&t->pk_name, name);
 	if (rc == 0)
 		t->pk_type = type;
@@ -225,6 +232,8 @@ int ddbgt_table_set_sort_key(ddbgt_table *t, const char *name, ddbgt_attr_type t
 	int rc;
 
 	if (t == NULL || !ATTR_TYPE_OK(type))
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(name))
 		return DDBGT_EINVAL;
 	rc = ddbgt__set_string(&t->sk_name, name);
 	if (rc == 0)
@@ -248,6 +257,8 @@ int ddbgt_table_add_attribute(ddbgt_table *t, const char *name, ddbgt_attr_type 
 	int rc;
 
 	if (t == NULL || name == NULL || !ATTR_TYPE_OK(type))
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(name))
 		return DDBGT_EINVAL;
 	rc = ddbgt__grow((void **)&t->attributes, &t->attribute_cap, t->attribute_count + 1,
 	                 sizeof(*t->attributes));
@@ -426,6 +437,8 @@ int ddbgt_table_set_ttl_attribute(ddbgt_table *t, const char *name)
 {
 	if (t == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(name))
+		return DDBGT_EINVAL;
 	return ddbgt__set_string(&t->ttl_attribute, name);
 }
 
@@ -534,6 +547,8 @@ int ddbgt_table_set_witness_region(ddbgt_table *t, const char *region)
 {
 	if (t == NULL)
 		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(region))
+		return DDBGT_EINVAL;
 	return ddbgt__set_string(&t->witness_region, region);
 }
 
@@ -569,6 +584,8 @@ int ddbgt_table_adopt_existing(const ddbgt_table *t)
 int ddbgt_table_set_tag(ddbgt_table *t, const char *key, const char *value)
 {
 	if (t == NULL)
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(key) || !ddbgt__utf8_ok(value))
 		return DDBGT_EINVAL;
 	return ddbgt__tags_set(&t->tags, key, value);
 }

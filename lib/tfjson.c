@@ -12,6 +12,7 @@
 
 #include "alloc.h"
 #include "ddbgt/common.h"
+#include "utf8.h"
 
 static void fail(ddbgt__tfjson *w, int status)
 {
@@ -152,37 +153,6 @@ void ddbgt__tfjson_object_end(ddbgt__tfjson *w) { close_container(w, '}'); }
 void ddbgt__tfjson_array_begin(ddbgt__tfjson *w) { open_container(w, '['); }
 void ddbgt__tfjson_array_end(ddbgt__tfjson *w) { close_container(w, ']'); }
 
-/* Length of the UTF-8 sequence at s, or 0 when it is not valid UTF-8. */
-static size_t utf8_len(const unsigned char *s)
-{
-	unsigned char c = s[0];
-	if (c < 0x80)
-		return 1;
-	if (c < 0xC2 || c > 0xF4)
-		return 0; /* continuation byte, overlong lead, or past U+10FFFF */
-	size_t n = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-	for (size_t i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if (n == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0)))
-		return 0; /* overlong, or a UTF-16 surrogate */
-	if (n == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90)))
-		return 0; /* overlong, or past U+10FFFF */
-	return n;
-}
-
-int ddbgt__tfjson_utf8_valid(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	while (*p) {
-		size_t n = utf8_len(p);
-		if (!n)
-			return 0;
-		p += n;
-	}
-	return 1;
-}
-
 /*
  * 1: printable ASCII but '"', '\\' and '{', copied as they are; 2: '{', copied as
  * it is in a literal, but after a sigil escaped in text.
@@ -282,7 +252,7 @@ void ddbgt__tfjson_put_escaped(ddbgt__tfjson *w, const char *s, int template_tex
 			*o++ = '{';
 			i++;
 		} else if (c >= 0x80) {
-			size_t n = utf8_len(p + i);
+			size_t n = ddbgt__utf8_seq_len(p + i, len - i);
 			if (!n) {
 				if (!w->bad_string)
 					w->bad_string = s;

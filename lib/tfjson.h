@@ -100,7 +100,5 @@ void ddbgt__tfjson_kv_bool(ddbgt__tfjson *w, const char *key, int v);
  */
 void ddbgt__tfjson_put_escaped(ddbgt__tfjson *w, const char *s, int template_text);
 
-/* 1 when s is valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF). */
-int ddbgt__tfjson_utf8_valid(const char *s);
 
 #endif

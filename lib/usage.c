@@ -4,6 +4,7 @@
 #include "alloc.h"
 #include "model.h"
 #include "ddbgt/policy.h"
+#include "utf8.h"
 
 int ddbgt_usage_new(ddbgt_usage **out)
 {
@@ -74,6 +75,8 @@ int ddbgt_usage_set_rate(ddbgt_usage *u, ddbgt_rw rw, const char *region, double
 	int rc;
 
 	if (u == NULL || region == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	if (!ddbgt__utf8_ok(region))
 		return DDBGT_EINVAL;
 	if (!figure_ok(per_second))
 		return DDBGT_ERANGE;

@@ -7,6 +7,7 @@
 #include "alloc.h"
 #include "testutil.h"
 #include "tfjson.h"
+#include "utf8.h"
 
 /* Finish w and compare the document with want; frees the document. */
 static void expect_doc(ddbgt__tfjson *w, const char *want)
@@ -236,9 +237,9 @@ START_TEST(utf8_validation)
 		"\xff",
 	};
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
-		ck_assert_msg(ddbgt__tfjson_utf8_valid(good[i]), "good %zu", i);
+		ck_assert_msg(ddbgt__utf8_valid(good[i]), "good %zu", i);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		ck_assert_msg(!ddbgt__tfjson_utf8_valid(bad[i]), "bad %zu", i);
+		ck_assert_msg(!ddbgt__utf8_valid(bad[i]), "bad %zu", i);
 		ddbgt__tfjson w;
 		ddbgt__tfjson_init(&w, 0, 0);
 		ddbgt__tfjson_object_begin(&w);
