@@ -51,22 +51,6 @@ DDBGT_API void ddbgt_diags_free(ddbgt_diags *diags)
 	ddbgt__free(diags);
 }
 
-/*
- * Replace each byte that is not part of a well-formed UTF-8 sequence with
- * '?': messages quote user bytes and jansson's error text (which can cut a
- * character in half), and the JSON writer refuses invalid UTF-8.
- */
-static void utf8_scrub(char *s)
-{
-	unsigned char *p = (unsigned char *)s;
-	while (*p) {
-		size_t n = ddbgt__utf8_seq_len(p, 4);
-		if (n == 0)
-			*p++ = '?';
-		else
-			p += n;
-	}
-}
 
 static int add(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity, const char *path,
                const char *region, const char *message, int line, int column)
@@ -92,10 +76,10 @@ static int add(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity, con
 	d->region = region ? memcpy(block + plen + 1, region, rlen + 1) : NULL;
 	d->message = block + plen + rlen + 2;
 	memcpy(d->message, message ? message : "", mlen + 1);
-	utf8_scrub(d->path);
+	ddbgt__utf8_scrub(d->path);
 	if (d->region)
-		utf8_scrub(d->region);
-	utf8_scrub(d->message);
+		ddbgt__utf8_scrub(d->region);
+	ddbgt__utf8_scrub(d->message);
 	diags->by_severity[severity]++;
 	return DDBGT_OK;
 }

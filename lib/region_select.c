@@ -14,6 +14,7 @@
 #include "diag_internal.h"
 #include "jsonwrite.h"
 #include "region_internal.h"
+#include "utf8.h"
 
 /* rules §5: a strongly consistent global table spans exactly three regions */
 #define SC_SET_MAX_REGIONS 3
@@ -67,6 +68,8 @@ static int fail(ddbgt_region_query *q, int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(q->message, sizeof q->message, fmt, ap);
 	va_end(ap);
+	/* It quotes the caller's string, maybe cut short: keep it printable as UTF-8. */
+	ddbgt__utf8_scrub(q->message);
 	return status;
 }
 

@@ -54,3 +54,16 @@ int ddbgt__utf8_ok(const char *s)
 {
 	return s == NULL || ddbgt__utf8_valid(s);
 }
+
+void ddbgt__utf8_scrub(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	while (*p) {
+		size_t n = ddbgt__utf8_seq_len(p, 4);
+		if (n == 0)
+			*p++ = '?';
+		else
+			p += n;
+	}
+}

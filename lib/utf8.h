@@ -27,4 +27,12 @@ int ddbgt__utf8_valid(const char *s);
  */
 int ddbgt__utf8_ok(const char *s);
 
+/*
+ * Replace, in place, each byte of s that is not part of a well-formed
+ * sequence with '?': for messages that quote user bytes or were cut to fit
+ * a buffer (possibly in the middle of a character), which must stay
+ * writable as JSON.
+ */
+void ddbgt__utf8_scrub(char *s);
+
 #endif

@@ -49,6 +49,7 @@ struct abuse_fn {
 	enum abuse_kind kind[ABUSE_MAX_PARAMS];
 	const char *type[ABUSE_MAX_PARAMS]; /* the object type of AK_HANDLE and AK_OUT2 */
 	int is_const[ABUSE_MAX_PARAMS];     /* AK_HANDLE: a const pointer */
+	const char *pname[ABUSE_MAX_PARAMS]; /* the parameter's name ("path", "region", ...) */
 	void (*call)(struct abuse_call *c);
 };
 

@@ -109,7 +109,7 @@ END {
 			np = split(plist, ps, ",")
 			if (np > 8) die(name ": more than 8 parameters")
 		}
-		args = ""; kinds = ""; types = ""; consts = ""
+		args = ""; kinds = ""; types = ""; consts = ""; pnames = ""
 		for (k = 1; k <= np; k++) {
 			p = trim(ps[k])
 			pname = p; sub(/.*[ *]/, "", pname)
@@ -122,6 +122,7 @@ END {
 			if (kind == "AK_OUT2") { t = ptype; sub(/\*[ \t]*$/, "", t); tn = "\"" basetype(t) "\"" }
 			types = types tn ", "
 			consts = consts (ptype ~ /^const/ ? 1 : 0) ", "
+			pnames = pnames "\"" pname "\", "
 		}
 		call = name "(" args ")"
 		printf "static void call_%s(struct abuse_call *c)\n{\n", name
@@ -134,7 +135,7 @@ END {
 		else printf "\tc->ri = (long long)%s;\n", call
 		print "}\n"
 		n++
-		entry[n] = sprintf("\t{\"%s\", \"%s\", %s, %d, {%s}, {%s}, {%s}, call_%s},", name, where[d], ret, np, kinds == "" ? "0" : kinds, types == "" ? "NULL" : types, consts == "" ? "0" : consts, name)
+		entry[n] = sprintf("\t{\"%s\", \"%s\", %s, %d, {%s}, {%s}, {%s}, {%s}, call_%s},", name, where[d], ret, np, kinds == "" ? "0" : kinds, types == "" ? "NULL" : types, consts == "" ? "0" : consts, pnames == "" ? "NULL" : pnames, name)
 	}
 	print "const struct abuse_fn abuse_fns[] = {"
 	for (k = 1; k <= n; k++) print entry[k]

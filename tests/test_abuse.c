@@ -6,6 +6,9 @@
  *      past the end,
  *   3. with live objects and valid pointers but enumeration values outside
  *      their enum, indexes past the end and extreme numbers,
+ *   4. for each string parameter in turn, with bytes that are not UTF-8 in
+ *      it and plausible values everywhere else (so that the string is the
+ *      only thing wrong),
  * and must not crash, must answer an error status, NULL or 0 where the
  * conventions say so, and must set a `**out` to NULL when it fails.
  * ASan, UBSan and valgrind watch the same calls in their builds.
@@ -23,6 +26,7 @@
 
 #include "abuse.h"
 #include "testutil.h"
+#include "utf8.h"
 
 /* --- live objects of each handle type ------------------------------------ */
 
@@ -466,6 +470,109 @@ START_TEST(out_of_range_values)
 }
 END_TEST
 
+/*
+ * Functions that may succeed with a string that is not UTF-8, each for the
+ * reason its header gives; the objects must still serialise as valid UTF-8.
+ */
+static const char *const utf8_tolerant[] = {
+	/* Findings store the text with every bad byte replaced by '?' (diag.h). */
+	"ddbgt_diags_add",
+	/* A lookup that stores nothing: a destination without a pair price has the
+	 * source's transfer_out price, whatever its name (cost.h). */
+	"ddbgt_prices_get_transfer",
+	NULL,
+};
+
+static int is_utf8_tolerant(const struct abuse_fn *fn)
+{
+	for (size_t i = 0; utf8_tolerant[i]; i++)
+		if (strcmp(fn->name, utf8_tolerant[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* What a live object says about itself, to see that a refused call changed nothing. */
+static char *describe(const char *type, const void *obj)
+{
+	char *text = NULL;
+	if (strcmp(type, "ddbgt_table") == 0)
+		ck_assert_int_eq(ddbgt_spec_dump_string(&text, obj), DDBGT_OK);
+	else if (strcmp(type, "ddbgt_diags") == 0)
+		ck_assert_int_eq(ddbgt_diags_to_json(&text, obj), DDBGT_OK);
+	return text;
+}
+
+/* Overlong '/', a stray continuation byte, a surrogate: no string may hold them. */
+static const char not_utf8[] = "r\xc0\xaf\x80-\xed\xa0\x80";
+static const char not_utf8_path[] = "/nonexistent-ddbgt-abuse/\xff";
+
+/* _i: the function; each of its string parameters is tried in turn. */
+START_TEST(invalid_utf8_strings)
+{
+	const struct abuse_fn *fn = &abuse_fns[_i];
+	for (int bad = 0; bad < fn->nparams; bad++) {
+		if (fn->kind[bad] != AK_STR)
+			continue;
+		/* A path names a file, not text: its bytes go to the system as given, and
+		 * a folder that does not exist keeps the call from writing anything. */
+		int is_path = strcmp(fn->pname[bad], "path") == 0;
+		const char *value = is_path ? not_utf8_path : not_utf8;
+		struct setup s;
+		memset(&s, 0, sizeof s);
+		make_handles(fn, &s);
+		char *before[ABUSE_MAX_PARAMS] = {NULL};
+		for (int k = 0; k < fn->nparams; k++) {
+			switch (fn->kind[k]) {
+			case AK_OUT2:
+				s.out[k] = (void *)&s.scratch[k];
+				s.c.p[k] = &s.out[k];
+				break;
+			case AK_OUTV: s.c.p[k] = s.scratch[k]; break;
+			/* A region code: a valid string for every other string parameter. */
+			case AK_STR: s.c.p[k] = (void *)(k == bad ? value : "eu-west-1"); break;
+			case AK_SIZE: s.c.z[k] = strlen(value); break;
+			case AK_ENUM: s.c.i[k] = 1; break;
+			case AK_INT:
+			case AK_UINT:
+			case AK_I64: s.c.i[k] = 1; break;
+			case AK_DBL: s.c.d[k] = 50; break;
+			case AK_HANDLE: before[k] = describe(fn->type[k], s.made[k]); break;
+			default: break;
+			}
+		}
+		fn->call(&s.c);
+		int ok = call_ok(fn, &s.c);
+		if (!is_utf8_tolerant(fn)) {
+			char scenario[64];
+			snprintf(scenario, sizeof scenario, "parameter %s not UTF-8", fn->pname[bad]);
+			assert_refused(fn, &s.c, scenario);
+		}
+		for (int k = 0; k < fn->nparams; k++) {
+			if (fn->kind[k] == AK_OUT2 && !ok)
+				ck_assert_msg(s.out[k] == NULL, "%s (%s): failed but left *out set",
+				              fn->name, fn->header);
+			if (fn->kind[k] != AK_HANDLE || !before[k])
+				continue;
+			char *after = describe(fn->type[k], s.made[k]);
+			ck_assert_msg(ddbgt__utf8_valid(after), "%s: the %s is no longer UTF-8",
+			              fn->name, fn->type[k]);
+			/* A findings list is an output: a refusal reports into it. */
+			if (!ok && strcmp(fn->type[k], "ddbgt_table") == 0)
+				ck_assert_msg(strcmp(before[k], after) == 0, "%s: refused, but changed the %s",
+				              fn->name, fn->type[k]);
+			ddbgt_free(after);
+			ddbgt_free(before[k]);
+		}
+		/* The query's message quotes what it was given: it must stay printable as UTF-8. */
+		for (int k = 0; k < fn->nparams; k++)
+			if (fn->kind[k] == AK_HANDLE && strcmp(fn->type[k], "ddbgt_region_query") == 0)
+				ck_assert_msg(ddbgt__utf8_valid(ddbgt_region_query_message(s.made[k])),
+				              "%s: the query's message is not UTF-8", fn->name);
+		release(fn, &s, ok);
+	}
+}
+END_TEST
+
 /* The generator read every declaration, and the list matches the export map. */
 START_TEST(every_public_function_is_covered)
 {
@@ -487,6 +594,7 @@ Suite *ddbgt_test_abuse(void)
 	tcase_add_loop_test(tc, every_pointer_null, 0, (int)abuse_fn_count);
 	tcase_add_loop_test(tc, live_objects_null_pointers, 0, (int)abuse_fn_count);
 	tcase_add_loop_test(tc, out_of_range_values, 0, (int)abuse_fn_count);
+	tcase_add_loop_test(tc, invalid_utf8_strings, 0, (int)abuse_fn_count);
 	suite_add_tcase(s, tc);
 	return s;
 }
