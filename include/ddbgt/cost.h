@@ -58,7 +58,9 @@ DDBGT_API int ddbgt_price_item_by_class(ddbgt_price_item item);
 
 /* The price table compiled into the library (data/prices.json). */
 DDBGT_API int ddbgt_prices_default(ddbgt_prices **out);
-/* An empty price table in currency (e.g. "USD"), to fill with ddbgt_prices_set. */
+/* An empty price table in currency (e.g. "USD"), to fill with ddbgt_prices_set.
+ * DDBGT_EINVAL for a currency (or, in ddbgt_prices_set, a region) that is not
+ * valid UTF-8: cost reports quote both. */
 DDBGT_API int ddbgt_prices_new(ddbgt_prices **out, const char *currency);
 /*
  * Load a price file ("format": "ddbgt-prices/1"). Every finding goes into

@@ -30,7 +30,9 @@ DDBGT_API void ddbgt_diags_clear(ddbgt_diags *diags);
 /*
  * Append a finding. code must be in the catalogue (DDBGT_ENOTFOUND
  * otherwise); severity DDBGT_SEVERITY_OFF drops it silently; path defaults to
- * "" (the document), region and message may be NULL.
+ * "" (the document), region and message may be NULL. Bytes of path, region
+ * and message that are not part of valid UTF-8 are stored as '?', so the
+ * list always serialises.
  */
 DDBGT_API int ddbgt_diags_add(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity,
                               const char *path, const char *region, const char *message);

@@ -3,6 +3,8 @@
  *
  * Index keys are attribute names; their types come from the table's keys or
  * its attribute definitions (ddbgt_table_add_attribute), as in DynamoDB.
+ * Names and attribute names that are not valid UTF-8 are refused with
+ * DDBGT_EINVAL, nothing changed (see table.h).
  */
 #ifndef DDBGT_INDEX_H
 #define DDBGT_INDEX_H

@@ -4,6 +4,9 @@
  *
  * Both exist on their own (ddbgt_policy_new) or inside a table
  * (ddbgt_table_policy); the ones inside a table are freed with it.
+ * Functions that store a string (regions, jurisdictions, severity codes,
+ * quota names) refuse one that is not valid UTF-8 with DDBGT_EINVAL and
+ * change nothing (see table.h).
  */
 #ifndef DDBGT_POLICY_H
 #define DDBGT_POLICY_H

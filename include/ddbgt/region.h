@@ -129,7 +129,8 @@ DDBGT_API int ddbgt_region_query_set_include_opt_in(ddbgt_region_query *q, int i
 DDBGT_API int ddbgt_region_query_set_include_unverified(ddbgt_region_query *q, int include);
 
 /* Why the last failed call on `q` failed, in one sentence; "" after a successful run or
- * when nothing failed. Owned by `q`, valid until the next call on it. NULL for NULL. */
+ * when nothing failed. Owned by `q`, valid until the next call on it. NULL for NULL.
+ * Always valid UTF-8: a quoted argument's bytes that are not are shown as '?'. */
 DDBGT_API const char *ddbgt_region_query_message(const ddbgt_region_query *q);
 
 /* Run the selection (doc/regions.md gives the algorithm; the result is deterministic).

@@ -5,6 +5,9 @@
  * DDBGT_INHERIT (-1) meaning "the table's value". The ddbgt_replica_effective_*
  * getters resolve that against the table the replica belongs to (or the
  * spec's defaults for a replica that belongs to no table).
+ *
+ * Setters that store a string refuse one that is not valid UTF-8 with
+ * DDBGT_EINVAL and change nothing (see table.h).
  */
 #ifndef DDBGT_REPLICA_H
 #define DDBGT_REPLICA_H

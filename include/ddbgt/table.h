@@ -6,8 +6,19 @@
  * tags, and the policy and usage profile of the spec. It judges nothing:
  * values that AWS would reject (a capacity of 0, two replicas in one region)
  * are stored as given and reported by the validator. Setters refuse only what
- * cannot be represented: NULL strings where a string is required and
- * enumeration values outside their enum (DDBGT_EINVAL).
+ * cannot be represented: NULL strings where a string is required, strings
+ * that are not valid UTF-8, and enumeration values outside their enum
+ * (DDBGT_EINVAL, nothing changed).
+ *
+ * Strings: every function of the model that stores a string (the table's,
+ * replicas', indexes', policy's and usage profile's names, keys, attribute
+ * names, regions, KMS keys, tag keys and values) refuses one that is not
+ * valid UTF-8 -- a stray or truncated sequence, an overlong form, a UTF-16
+ * surrogate, a code point past U+10FFFF -- because a spec document is JSON
+ * and cannot carry other bytes: whatever the API stores, the dumper and the
+ * emitters can write. Control characters are stored (the dump escapes them),
+ * as the spec loader accepts them escaped. Lookups (find, get, remove) given
+ * such a string find nothing.
  *
  * Getters of table-level settings return the effective value: the one set,
  * or the spec's default when none was set.
