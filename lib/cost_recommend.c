@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "cost_internal.h"
+#include "utf8.h"
 
 /* awslabs table_class_optimizer: IA saves 60 % of storage and costs 25 % more throughput. */
 #define AWS_STANDARD_TO_IA (0.25 / 0.6)
@@ -88,10 +89,17 @@ static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep)
 	return r;
 }
 
+/*
+ * The message quotes the region and the currency, and snprintf may have cut
+ * it inside a character to fit its buffer: the report must still serialise.
+ */
 static int set_message(ddbgt__cost_rec *r, const char *text)
 {
 	r->message = ddbgt__strdup(text);
-	return r->message ? DDBGT_OK : DDBGT_ENOMEM;
+	if (r->message == NULL)
+		return DDBGT_ENOMEM;
+	ddbgt__utf8_scrub(r->message);
+	return DDBGT_OK;
 }
 
 static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,

@@ -11,6 +11,7 @@
 #include "cost_internal.h"
 #include "diag_internal.h"
 #include "jsonutil.h"
+#include "utf8.h"
 
 void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
 {
@@ -524,8 +525,12 @@ static void cell(row *r, int col, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 
-	if (n >= CELL)
+	if (n >= CELL) {
 		n = CELL - 1;
+		/* Cut between characters: a region or index name may be multi-byte UTF-8. */
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+			n--;
+	}
 	if (n)
 		memcpy(r->c[col], s, n);
 	r->c[col][n] = '\0';
@@ -607,6 +612,8 @@ static void text_body(sbuf *b, const ddbgt_cost_report *rep, row *rows)
 	cell(&rows[nrows], 0, "TOTAL");
 	ddbgt__cost_format_cents(buf, sizeof(buf), rep->total);
 	snprintf(rows[nrows].c[7], CELL, "%s %s", buf, rep->currency);
+	/* A long currency name may have been cut inside a character. */
+	ddbgt__utf8_scrub(rows[nrows].c[7]);
 	nrows++;
 
 	for (col = 0; col < NCOLS; col++)

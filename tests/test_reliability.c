@@ -9,6 +9,7 @@
 #include <ddbgt.h>
 
 #include "testutil.h"
+#include "utf8.h"
 
 static void assert_diags_json_parses(const ddbgt_diags *d)
 {
@@ -77,6 +78,37 @@ START_TEST(empty_containers_first)
 }
 END_TEST
 
+/* Found by reviewing what the writers quote (and replayed by fuzz_pipeline): a
+ * cost recommendation quoting a long multi-byte region was cut inside a
+ * character to fit its buffer, and ddbgt_cost_report_to_json failed with
+ * DDBGT_ENOMEM; the text report's REGION column cut it the same way. */
+START_TEST(cost_recommendation_cut_inside_a_character)
+{
+	size_t len;
+	char *text = ddbgt_test_read_file(
+		ddbgt_test_path("../fuzz/regressions/cost-recommendation-cut-utf8.json"), &len);
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, NULL), DDBGT_OK);
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_OK);
+	ck_assert_uint_gt(ddbgt_cost_report_recommendation_count(r), 0);
+	char *json = NULL;
+	ck_assert_int_eq(ddbgt_cost_report_to_json(&json, r), DDBGT_OK);
+	json_t *v = json_loads(json, 0, NULL);
+	ck_assert_ptr_nonnull(v);
+	json_decref(v);
+	ddbgt_free(json);
+	/* The text report's columns cut long names too: between characters. */
+	char *text_report = NULL;
+	ck_assert_int_eq(ddbgt_cost_report_to_text(&text_report, r), DDBGT_OK);
+	ck_assert(ddbgt__utf8_valid(text_report));
+	ddbgt_free(text_report);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+	free(text);
+}
+END_TEST
+
 Suite *ddbgt_test_reliability(void)
 {
 	Suite *s = suite_create("reliability");
@@ -84,6 +116,7 @@ Suite *ddbgt_test_reliability(void)
 	tcase_add_test(tc, syntax_error_quoting_half_a_character);
 	tcase_add_test(tc, findings_hold_valid_utf8_only);
 	tcase_add_test(tc, empty_containers_first);
+	tcase_add_test(tc, cost_recommendation_cut_inside_a_character);
 	suite_add_tcase(s, tc);
 	return s;
 }
