@@ -625,7 +625,7 @@ class Strategy(_Handle):
 
     @property
     def kind(self):
-        """"active-active", "primary-standby-cold", ..."""
+        """The kind by name: "active-active", "primary-standby-cold", ..."""
         return _s(lib.ddbgt_strategy_kind_name(lib.ddbgt_strategy_kind_of(self.handle)))
 
     @property
