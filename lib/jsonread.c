@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "ddbgt/common.h"
+#include "swar.h"
 #include "utf8.h"
 
 /* --- the arena ------------------------------------------------------------- */
@@ -27,23 +28,29 @@ struct jr_doc {
 	jr_value *root;
 };
 
-static void *arena_alloc(jr_doc *doc, size_t n, size_t first_size)
+/* A new block for at least n bytes, twice the size of the last. */
+static void *arena_grow(jr_doc *doc, size_t n, size_t first_size)
+{
+	struct block *b = doc->blocks;
+	size_t size = b ? b->size * 2 : first_size;
+	if (size < n)
+		size = n;
+	struct block *nb = ddbgt__malloc(sizeof *nb + size);
+	if (!nb)
+		return NULL;
+	nb->next = b;
+	nb->used = n;
+	nb->size = size;
+	doc->blocks = nb;
+	return nb->data;
+}
+
+static inline void *arena_alloc(jr_doc *doc, size_t n, size_t first_size)
 {
 	n = (n + sizeof(max_align_t) - 1) / sizeof(max_align_t) * sizeof(max_align_t);
 	struct block *b = doc->blocks;
-	if (!b || b->size - b->used < n) {
-		size_t size = b ? b->size * 2 : first_size;
-		if (size < n)
-			size = n;
-		struct block *nb = ddbgt__malloc(sizeof *nb + size);
-		if (!nb)
-			return NULL;
-		nb->next = b;
-		nb->used = 0;
-		nb->size = size;
-		doc->blocks = nb;
-		b = nb;
-	}
+	if (!b || b->size - b->used < n)
+		return arena_grow(doc, n, first_size);
 	void *p = (char *)b->data + b->used;
 	b->used += n;
 	return p;
@@ -93,7 +100,8 @@ double ddbgt__jr_number(const jr_value *v)
 
 struct parser {
 	jr_doc *doc;
-	const char *p, *end;
+	/* The parser reads a copy of the text, where strings end in place. */
+	char *p, *end;
 	const char *line_start;
 	int line;
 	int max_depth;
@@ -125,16 +133,30 @@ static int out_of_memory(struct parser *P)
 	return -1;
 }
 
-static void skip_ws(struct parser *P)
+/* The first byte at or after p that is not a space, or end. */
+static inline char *skip_spaces(char *p, const char *end)
 {
-	const char *p = P->p, *end = P->end;
+#ifdef DDBGT__SWAR
+	for (; end - p >= 8; p += 8) {
+		uint64_t x = ddbgt__load8(p) ^ (DDBGT__ONES * ' ');
+		if (x)
+			return p + (size_t)__builtin_ctzll(x) / 8;
+	}
+#endif
+	while (p < end && *p == ' ')
+		p++;
+	return p;
+}
+
+static void skip_ws_run(struct parser *P)
+{
+	char *p = P->p;
+	const char *end = P->end;
 	while (p < end) {
 		char c = *p;
 		if (c == ' ') {
 			/* Indentation comes in runs. */
-			do
-				p++;
-			while (p < end && *p == ' ');
+			p = skip_spaces(p + 1, end);
 		} else if (c == '\n') {
 			P->line++;
 			P->line_start = ++p;
@@ -147,7 +169,15 @@ static void skip_ws(struct parser *P)
 	P->p = p;
 }
 
-static jr_value *new_value(struct parser *P, jr_type type, const char *at)
+/* Most calls find no white space at all (the copy of the text ends in a NUL). */
+static inline void skip_ws(struct parser *P)
+{
+	if ((unsigned char)*P->p > ' ')
+		return;
+	skip_ws_run(P);
+}
+
+static inline jr_value *new_value(struct parser *P, jr_type type, const char *at)
 {
 	jr_value *v = arena_alloc(P->doc, sizeof *v, P->first_block);
 	if (!v) {
@@ -215,17 +245,37 @@ static const unsigned char plain_byte[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* Read a string starting at the opening quote into the arena. */
+/* The first byte at or after s that plain_byte does not accept, or end. */
+static inline char *skip_plain(char *s, const char *end)
+{
+#ifdef DDBGT__SWAR
+	for (; end - s >= 8; s += 8) {
+		uint64_t x = ddbgt__load8(s);
+		uint64_t marks = ddbgt__bytes_equal(x, '"') | ddbgt__bytes_equal(x, '\\') |
+		                 ddbgt__bytes_below(x, 0x20) | (x & DDBGT__HIGHS);
+		if (marks)
+			return s + ddbgt__first_marked(marks);
+	}
+#endif
+	while (s < end && plain_byte[(unsigned char)*s])
+		s++;
+	return s;
+}
+
+/*
+ * Read a string starting at the opening quote. Its bytes stay where they
+ * are in the parser's copy of the text: the closing quote becomes the NUL,
+ * and escapes are decoded in place (a decoded escape is never longer).
+ */
 static int parse_string(struct parser *P, const char **out, size_t *out_len)
 {
-	const char *start = ++P->p; /* after the quote */
-	const char *s = start;
+	char *start = ++P->p; /* after the quote */
+	char *s = start;
 	int escaped = 0;
 	/* First pass: find the end, validate, and learn whether escapes occur. */
 	while (1) {
 		/* Plain ASCII runs are the common case. */
-		while (s < P->end && plain_byte[(unsigned char)*s])
-			s++;
+		s = skip_plain(s, P->end);
 		if (s >= P->end)
 			return fail(P, DDBGT_E_SPEC_SYNTAX, s, "unterminated string");
 		unsigned char c = (unsigned char)*s;
@@ -246,18 +296,14 @@ static int parse_string(struct parser *P, const char **out, size_t *out_len)
 			return fail(P, DDBGT_E_SPEC_ENCODING, s, "invalid UTF-8 byte 0x%02X", c);
 		s += n;
 	}
-	size_t raw = (size_t)(s - start);
-	char *dst = arena_alloc(P->doc, raw + 1, P->first_block);
-	if (!dst)
-		return out_of_memory(P);
+	P->p = s + 1;
+	*out = start;
 	if (!escaped) {
-		memcpy(dst, start, raw);
-		dst[raw] = '\0';
-		*out = dst;
-		*out_len = raw;
-		P->p = s + 1;
+		*s = '\0';
+		*out_len = (size_t)(s - start);
 		return 0;
 	}
+	char *dst = start;
 	size_t n = 0;
 	for (const char *q = start; q < s;) {
 		if (*q != '\\') {
@@ -304,9 +350,7 @@ static int parse_string(struct parser *P, const char **out, size_t *out_len)
 		}
 	}
 	dst[n] = '\0';
-	*out = dst;
 	*out_len = n;
-	P->p = s + 1;
 	return 0;
 }
 
@@ -324,7 +368,8 @@ static double c_strtod(char *buf)
 
 static jr_value *parse_number(struct parser *P)
 {
-	const char *start = P->p, *s = P->p;
+	const char *start = P->p;
+	char *s = P->p;
 	int is_int = 1;
 	if (s < P->end && *s == '-')
 		s++;
@@ -400,9 +445,11 @@ static jr_value *parse_number(struct parser *P)
 	return v;
 }
 
-static int push_child(struct parser *P, const char *key, size_t key_len, jr_value *value)
+static inline int push_child(struct parser *P, const char *key, size_t key_len,
+                             jr_value *value)
 {
-	if (ddbgt__grow((void **)&P->stack, &P->stack_cap, P->depth_used + 1, sizeof *P->stack))
+	if (P->depth_used == P->stack_cap &&
+	    ddbgt__grow((void **)&P->stack, &P->stack_cap, P->depth_used + 1, sizeof *P->stack))
 		return out_of_memory(P);
 	P->stack[P->depth_used++] = (jr_member){key, key_len, value};
 	return 0;
@@ -419,10 +466,12 @@ static int cmp_member(const void *a, const void *b)
 /* The first key that occurs twice, or NULL; O(n log n) for large objects. */
 static const jr_member *duplicate_key(struct parser *P, jr_member *m, size_t n)
 {
-	if (n <= 16) {
+	/* Spec objects have up to twenty keys: comparing pairs beats sorting them. */
+	if (n <= 32) {
 		for (size_t i = 1; i < n; i++)
 			for (size_t j = 0; j < i; j++)
-				if (m[i].key_len == m[j].key_len && !memcmp(m[i].key, m[j].key, m[i].key_len))
+				if (m[i].key_len == m[j].key_len && m[i].key[0] == m[j].key[0] &&
+				    !memcmp(m[i].key, m[j].key, m[i].key_len))
 					return &m[i];
 		return NULL;
 	}
@@ -598,12 +647,22 @@ int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, j
 	err->code = DDBGT_CODE_NONE;
 	err->line = err->column = 0;
 	err->text[0] = '\0';
-	struct parser P = {.p = text, .end = text + len, .line_start = text, .line = 1,
-	                   .max_depth = max_depth, .err = err};
+	struct parser P = {.line = 1, .max_depth = max_depth, .err = err};
 	if (new_doc(&P.doc))
 		return DDBGT_ENOMEM;
-	/* The tree takes about three times the text; one block usually holds it. */
+	/* The copy of the text and the tree take about three times the text. */
 	P.first_block = len < 1024 ? 4096 : len * 3;
+	char *copy = arena_alloc(P.doc, len + 1, P.first_block);
+	if (!copy) {
+		ddbgt__jr_free(P.doc);
+		return DDBGT_ENOMEM;
+	}
+	if (len)
+		memcpy(copy, text, len);
+	copy[len] = '\0';
+	P.p = copy;
+	P.end = copy + len;
+	P.line_start = copy;
 	skip_ws(&P);
 	if (P.p >= P.end) {
 		fail(&P, DDBGT_E_SPEC_SYNTAX, P.p, "the document is empty");

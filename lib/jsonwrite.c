@@ -7,6 +7,7 @@
 
 #include "alloc.h"
 #include "ddbgt/common.h"
+#include "swar.h"
 
 void ddbgt__jw_init(jw *w, int compact, size_t size_hint)
 {
@@ -18,19 +19,24 @@ void ddbgt__jw_init(jw *w, int compact, size_t size_hint)
 		w->failed = 1;
 }
 
-static int reserve(jw *w, size_t n)
+static int grow(jw *w, size_t n)
 {
-	if (w->failed)
-		return 0;
-	if (w->len + n + 2 > w->cap &&
-	    ddbgt__grow((void **)&w->buf, &w->cap, w->len + n + 2, 1)) {
+	if (ddbgt__grow((void **)&w->buf, &w->cap, w->len + n + 2, 1)) {
 		w->failed = 1;
 		return 0;
 	}
 	return 1;
 }
 
-static void raw(jw *w, const char *s, size_t n)
+/* Room for n more bytes, and for the final newline and NUL; 0 after a failure. */
+static inline int reserve(jw *w, size_t n)
+{
+	if (w->failed)
+		return 0;
+	return w->len + n + 2 <= w->cap || grow(w, n);
+}
+
+static inline void raw(jw *w, const char *s, size_t n)
 {
 	if (reserve(w, n)) {
 		memcpy(w->buf + w->len, s, n);
@@ -38,16 +44,7 @@ static void raw(jw *w, const char *s, size_t n)
 	}
 }
 
-static void newline_indent(jw *w)
-{
-	if (w->compact || !reserve(w, 1 + 2 * (size_t)w->depth))
-		return;
-	w->buf[w->len++] = '\n';
-	memset(w->buf + w->len, ' ', 2 * (size_t)w->depth);
-	w->len += 2 * (size_t)w->depth;
-}
-
-/* Separator and indentation before a value or key at the current level. */
+/* Separator, newline and indentation before a value or key at the current level. */
 static void before_item(jw *w)
 {
 	if (w->after_key) {
@@ -56,10 +53,21 @@ static void before_item(jw *w)
 	}
 	if (w->depth == 0)
 		return;
+	size_t indent = w->compact ? 0 : 2 * (size_t)w->depth;
+	/* Spaces go eight at a time, up to seven past the indentation. */
+	if (!reserve(w, 2 + indent + 8))
+		return;
+	char *d = w->buf + w->len;
 	if (w->has_items[w->depth - 1])
-		raw(w, ",", 1);
+		*d++ = ',';
 	w->has_items[w->depth - 1] = 1;
-	newline_indent(w);
+	if (!w->compact) {
+		*d++ = '\n';
+		for (size_t i = 0; i < indent; i += 8)
+			memcpy(d + i, "        ", 8);
+		d += indent;
+	}
+	w->len = (size_t)(d - w->buf);
 }
 
 static void begin_container(jw *w, char c)
@@ -80,9 +88,18 @@ static void end_container(jw *w, char c)
 		return;
 	}
 	int had = w->has_items[--w->depth];
-	if (had)
-		newline_indent(w);
-	raw(w, &c, 1);
+	size_t indent = had && !w->compact ? 2 * (size_t)w->depth : 0;
+	if (!reserve(w, 2 + indent + 8))
+		return;
+	char *d = w->buf + w->len;
+	if (had && !w->compact) {
+		*d++ = '\n';
+		for (size_t i = 0; i < indent; i += 8)
+			memcpy(d + i, "        ", 8);
+		d += indent;
+	}
+	*d++ = c;
+	w->len = (size_t)(d - w->buf);
 }
 
 void ddbgt__jw_object_begin(jw *w)
@@ -105,21 +122,49 @@ void ddbgt__jw_array_end(jw *w)
 	end_container(w, ']');
 }
 
-static void quoted(jw *w, const char *s)
+/* 1 for the bytes a JSON string holds as they are (all but '"', '\\' and controls). */
+static inline int plain(unsigned char c)
+{
+	return c >= 0x20 && c != '"' && c != '\\';
+}
+
+/* Copy the plain bytes at the start of [p, end) to d; returns how many. */
+static inline size_t copy_plain(char *d, const char *p, const char *end)
+{
+	const char *start = p;
+#ifdef DDBGT__SWAR
+	/* Whole words are stored before they are tested: d has room (see quoted). */
+	for (; end - p >= 8; p += 8, d += 8) {
+		uint64_t x = ddbgt__load8(p);
+		memcpy(d, &x, sizeof x);
+		uint64_t marks = ddbgt__bytes_equal(x, '"') | ddbgt__bytes_equal(x, '\\') |
+		                 ddbgt__bytes_below(x, 0x20);
+		if (marks)
+			return (size_t)(p - start) + ddbgt__first_marked(marks);
+	}
+#endif
+	while (p < end && plain((unsigned char)*p))
+		*d++ = *p++;
+	return (size_t)(p - start);
+}
+
+/* s in quotes, escaped, and for a key the ": " (":" compact) after it. */
+static void quoted(jw *w, const char *s, int key)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t n = strlen(s);
-	/* Worst case every byte becomes \u00XX. */
-	if (!reserve(w, 6 * n + 2))
+	/* Worst case every byte becomes \u00XX; a word stored whole may pass the end by 7. */
+	if (!reserve(w, 6 * n + 4 + 8))
 		return;
 	char *d = w->buf + w->len;
 	*d++ = '"';
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		unsigned char c = *p;
-		if (c >= 0x20 && c != '"' && c != '\\') {
-			*d++ = (char)c;
-			continue;
-		}
+	for (const char *p = s, *end = s + n;;) {
+		size_t k = copy_plain(d, p, end);
+		p += k;
+		d += k;
+		if (p == end)
+			break;
+		unsigned char c = (unsigned char)*p++;
 		*d++ = '\\';
 		switch (c) {
 		case '"': *d++ = '"'; break;
@@ -138,21 +183,25 @@ static void quoted(jw *w, const char *s)
 		}
 	}
 	*d++ = '"';
+	if (key) {
+		*d++ = ':';
+		if (!w->compact)
+			*d++ = ' ';
+	}
 	w->len = (size_t)(d - w->buf);
 }
 
 void ddbgt__jw_key(jw *w, const char *key)
 {
 	before_item(w);
-	quoted(w, key);
-	raw(w, w->compact ? ":" : ": ", w->compact ? 1 : 2);
+	quoted(w, key, 1);
 	w->after_key = 1;
 }
 
 void ddbgt__jw_string(jw *w, const char *s)
 {
 	before_item(w);
-	quoted(w, s ? s : "");
+	quoted(w, s ? s : "", 0);
 }
 
 void ddbgt__jw_int(jw *w, int64_t v)

@@ -18,7 +18,7 @@
 #include "ddbgt/policy.h"
 #include "ddbgt/replica.h"
 #include "ddbgt/spec.h"
-#include "spec_keys.h"
+#include "model.h"
 
 /* Deeper documents are refused before they reach the model. */
 #define MAX_DEPTH 64
@@ -146,43 +146,6 @@ static int expect(struct loader *L, const jr_value *v, jr_type type, const char 
 	return 0;
 }
 
-/* Report every key of obj not in allowed. */
-static void check_keys(struct loader *L, const jr_value *obj, const char *const *allowed)
-{
-	const char *key;
-	const jr_value *value;
-	size_t key_i;
-	JR_OBJECT_FOREACH(obj, key_i, key, value) {
-		int known = 0;
-		for (size_t i = 0; allowed[i] && !known; i++)
-			known = strcmp(allowed[i], key) == 0;
-		if (!known) {
-			size_t mark = path_push(L, key);
-			L->at = value;
-			report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
-			       "unknown key \"%s\": spec format 1 does not define it here%s", key,
-			       NULL);
-			path_pop(L, mark);
-		}
-	}
-}
-
-/*
- * Look up key in obj. Returns the value, or NULL when absent (reported if
- * required). The path is pushed for the caller, who pops it with *mark.
- */
-static const jr_value *member(struct loader *L, const jr_value *obj, const char *key,
-                             int required, size_t *mark)
-{
-	const jr_value *v = ddbgt__jr_get(obj, key);
-	*mark = path_push(L, key);
-	L->at = v ? v : obj;
-	if (!v && required)
-		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" is missing%s", key,
-		       NULL);
-	return v;
-}
-
 /* --- typed readers: each returns 1 with *out set, 0 after reporting -------- */
 
 static int read_string(struct loader *L, const jr_value *v, const char **out)
@@ -263,693 +226,827 @@ static int read_enum(struct loader *L, const jr_value *v, ddbgt_enum_kind kind,
 	return 0;
 }
 
-/* --- objects of the spec --------------------------------------------------- */
+/* --- objects of the spec, each walked once against its table of keys ------ */
 
-/* {"name": s, "type": "S"|"N"|"B"} of the table's keys. */
-static int read_key(struct loader *L, const jr_value *v, const char **name, int *type)
+/*
+ * A member's value as its field's kind reads it. key is the entry's key for
+ * the members of a map kind; the other fields hold what the kind reads.
+ */
+struct value {
+	const char *key;
+	const char *s;
+	int64_t i;
+	double d;
+	int e; /* a boolean, or an enumeration value */
+};
+
+typedef enum field_kind {
+	F_STRING,
+	F_BOOL,
+	F_INT,
+	F_NUMBER,
+	F_AMOUNT,      /* a number, zero or more */
+	F_ENUM,
+	F_STRING_LIST, /* an array of strings, each stored on its own */
+	F_STRING_MAP,  /* an object of strings, each entry stored on its own */
+	F_AMOUNT_MAP,  /* an object of amounts, each entry stored on its own */
+	F_NESTED       /* read by the field's own reader */
+} field_kind;
+
+struct field {
+	const char *key;
+	size_t len;
+	field_kind kind;
+	int required;
+	ddbgt_enum_kind enum_kind; /* F_ENUM: the values allowed, */
+	ddbgt_code bad_code;       /* and the code for any other */
+	/* F_NESTED: read v into obj; 1 when it read well. */
+	int (*read)(struct loader *L, void *obj, size_t field, const jr_value *v);
+};
+
+#define KEY(k) k, sizeof k - 1
+
+/* One object of the spec: its keys in canonical order, and where values go. */
+struct object_spec {
+	const char *what; /* what the value must be, for the type finding */
+	const struct field *fields;
+	size_t count;
+	/* Store a value read for fields[field]; returns a model status. */
+	int (*set)(void *obj, size_t field, const struct value *x);
+};
+
+#define OBJECT_SPEC(what, fields, set) {what, fields, sizeof fields / sizeof fields[0], set}
+
+static size_t find_field(const struct object_spec *spec, const char *key, size_t len)
 {
-	if (!expect(L, v, JR_OBJECT, "an object {\"name\", \"type\"}"))
-		return 0;
-	check_keys(L, v, SPEC_KEYS_KEY);
-	size_t m;
-	int ok = 1;
-	const jr_value *n = member(L, v, "name", 1, &m);
-	ok &= n && read_string(L, n, name);
-	path_pop(L, m);
-	const jr_value *t = member(L, v, "type", 1, &m);
-	ok &= t && read_enum(L, t, DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID, type);
-	path_pop(L, m);
+	for (size_t f = 0; f < spec->count; f++) {
+		const struct field *fd = &spec->fields[f];
+		if (fd->len == len && fd->key[0] == key[0] && memcmp(fd->key, key, len) == 0)
+			return f;
+	}
+	return spec->count;
+}
+
+/* Read one entry of a list or map kind, and store it. */
+static int read_entry(struct loader *L, const struct object_spec *spec, size_t f, void *obj,
+                      const jr_value *v, struct value *x)
+{
+	int ok = spec->fields[f].kind == F_AMOUNT_MAP ? read_amount(L, v, &x->d)
+	                                               : read_string(L, v, &x->s);
+	if (ok)
+		setter(L, spec->set(obj, f, x));
 	return ok;
 }
 
+/* Read one member against its field; 1 when it read well. */
+static int read_field(struct loader *L, const struct object_spec *spec, size_t f, void *obj,
+                      const jr_value *v)
+{
+	const struct field *fd = &spec->fields[f];
+	struct value x = {0};
+	int ok = 1;
+	size_t i;
+	switch (fd->kind) {
+	case F_STRING: ok = read_string(L, v, &x.s); break;
+	case F_BOOL: ok = read_bool(L, v, &x.e); break;
+	case F_INT: ok = read_int(L, v, &x.i); break;
+	case F_NUMBER: ok = read_number(L, v, &x.d); break;
+	case F_AMOUNT: ok = read_amount(L, v, &x.d); break;
+	case F_ENUM: ok = read_enum(L, v, fd->enum_kind, fd->bad_code, &x.e); break;
+	case F_STRING_LIST:
+		if (!expect(L, v, JR_ARRAY, "an array of strings"))
+			return 0;
+		for (i = 0; i < v->u.arr.count; i++) {
+			size_t mark = path_push_index(L, i);
+			ok &= read_entry(L, spec, f, obj, v->u.arr.items[i], &x);
+			path_pop(L, mark);
+		}
+		return ok;
+	case F_STRING_MAP:
+	case F_AMOUNT_MAP:
+		if (!expect(L, v, JR_OBJECT,
+		            fd->kind == F_STRING_MAP ? "an object of strings"
+		                                     : "an object of region to requests per second"))
+			return 0;
+		for (i = 0; i < v->u.obj.count; i++) {
+			size_t mark = path_push(L, x.key = v->u.obj.members[i].key);
+			ok &= read_entry(L, spec, f, obj, v->u.obj.members[i].value, &x);
+			path_pop(L, mark);
+		}
+		return ok;
+	case F_NESTED: return fd->read(L, obj, f, v);
+	}
+	if (ok)
+		setter(L, spec->set(obj, f, &x));
+	return ok;
+}
+
+/*
+ * Read every member of the object v against spec, in document order: unknown
+ * keys and missing required keys are reported. Returns 1 when every member
+ * given read well and no required key is missing.
+ */
+static int walk(struct loader *L, const jr_value *v, const struct object_spec *spec, void *obj)
+{
+	if (!expect(L, v, JR_OBJECT, spec->what))
+		return 0;
+	uint32_t seen = 0;
+	int ok = 1;
+	for (size_t i = 0; i < v->u.obj.count; i++) {
+		const jr_member *m = &v->u.obj.members[i];
+		size_t mark = path_push(L, m->key);
+		size_t f = find_field(spec, m->key, m->key_len);
+		L->at = m->value;
+		if (f == spec->count) {
+			report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
+			       "unknown key \"%s\": spec format 1 does not define it here%s", m->key,
+			       NULL);
+		} else {
+			seen |= (uint32_t)1 << f;
+			ok &= read_field(L, spec, f, obj, m->value);
+		}
+		path_pop(L, mark);
+	}
+	for (size_t f = 0; f < spec->count; f++) {
+		if (!spec->fields[f].required || (seen & (uint32_t)1 << f))
+			continue;
+		size_t mark = path_push(L, spec->fields[f].key);
+		L->at = v;
+		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" is missing%s",
+		       spec->fields[f].key, NULL);
+		path_pop(L, mark);
+		ok = 0;
+	}
+	return ok;
+}
+
+/* Call each(L, obj, element) for every element of the array v. */
+static int each_item(struct loader *L, const jr_value *v, void *obj,
+                     void (*each)(struct loader *, void *, const jr_value *))
+{
+	if (!expect(L, v, JR_ARRAY, "an array"))
+		return 0;
+	for (size_t i = 0; i < v->u.arr.count; i++) {
+		size_t mark = path_push_index(L, i);
+		each(L, obj, v->u.arr.items[i]);
+		path_pop(L, mark);
+	}
+	return 1;
+}
+
+/* The string member key of obj, without findings (the walk reports them). */
+static const char *peek_string(const jr_value *obj, const char *key)
+{
+	const jr_value *v = ddbgt__jr_get(obj, key);
+	return v && v->type == JR_STRING && strlen(v->u.str.s) == v->u.str.len ? v->u.str.s : "";
+}
+
+/* {"name": s, "type": "S"|"N"|"B"}: the table's keys and attribute definitions. */
+struct key_value {
+	const char *name;
+	int type;
+};
+
+enum { KEY_NAME, KEY_TYPE };
+static const struct field key_fields[] = {
+	[KEY_NAME] = {KEY("name"), F_STRING, 1},
+	[KEY_TYPE] = {KEY("type"), F_ENUM, 1, DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID},
+};
+
+static int key_set(void *obj, size_t f, const struct value *x)
+{
+	struct key_value *k = obj;
+	if (f == KEY_NAME)
+		k->name = x->s;
+	else
+		k->type = x->e;
+	return DDBGT_OK;
+}
+
+static const struct object_spec key_spec =
+	OBJECT_SPEC("an object {\"name\", \"type\"}", key_fields, key_set);
+
+/* {"min", "max", "target_utilization"} of target-tracking autoscaling. */
 struct autoscaling {
 	int64_t min, max;
 	double target;
 };
 
-static int read_autoscaling(struct loader *L, const jr_value *v, struct autoscaling *a)
-{
-	if (!expect(L, v, JR_OBJECT, "an object {\"min\", \"max\", \"target_utilization\"}"))
-		return 0;
-	check_keys(L, v, SPEC_KEYS_AUTOSCALING);
-	size_t m;
-	int ok = 1;
-	const jr_value *x = member(L, v, "min", 1, &m);
-	ok &= x && read_int(L, x, &a->min);
-	path_pop(L, m);
-	x = member(L, v, "max", 1, &m);
-	ok &= x && read_int(L, x, &a->max);
-	path_pop(L, m);
-	x = member(L, v, "target_utilization", 1, &m);
-	ok &= x && read_number(L, x, &a->target);
-	path_pop(L, m);
-	return ok;
-}
-
-/* The capacity and on_demand objects of a table or GSI, set through these. */
-struct throughput_setters {
-	void *obj;
-	int (*set_capacity)(void *obj, ddbgt_rw rw, int64_t units);
-	int (*set_autoscaling)(void *obj, ddbgt_rw rw, int64_t min, int64_t max, double target);
-	int (*set_on_demand_max)(void *obj, ddbgt_rw rw, int64_t units);
+enum { AUTO_MIN, AUTO_MAX, AUTO_TARGET };
+static const struct field autoscaling_fields[] = {
+	[AUTO_MIN] = {KEY("min"), F_INT, 1},
+	[AUTO_MAX] = {KEY("max"), F_INT, 1},
+	[AUTO_TARGET] = {KEY("target_utilization"), F_NUMBER, 1},
 };
 
-static void read_capacity(struct loader *L, const jr_value *v, const struct throughput_setters *s)
+static int autoscaling_set(void *obj, size_t f, const struct value *x)
 {
-	if (!expect(L, v, JR_OBJECT, "an object"))
-		return;
-	check_keys(L, v, SPEC_KEYS_CAPACITY);
-	static const char *const units_keys[] = {"read", "write"};
-	static const char *const auto_keys[] = {"read_autoscaling", "write_autoscaling"};
-	for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
-		size_t m;
-		int64_t units;
-		const jr_value *x = member(L, v, units_keys[rw], 0, &m);
-		if (x && read_int(L, x, &units))
-			setter(L, s->set_capacity(s->obj, (ddbgt_rw)rw, units));
-		path_pop(L, m);
-		struct autoscaling a;
-		x = member(L, v, auto_keys[rw], 0, &m);
-		if (x && read_autoscaling(L, x, &a))
-			setter(L, s->set_autoscaling(s->obj, (ddbgt_rw)rw, a.min, a.max, a.target));
-		path_pop(L, m);
-	}
+	struct autoscaling *a = obj;
+	if (f == AUTO_MIN)
+		a->min = x->i;
+	else if (f == AUTO_MAX)
+		a->max = x->i;
+	else
+		a->target = x->d;
+	return DDBGT_OK;
 }
 
-static void read_on_demand(struct loader *L, const jr_value *v, const struct throughput_setters *s)
+static const struct object_spec autoscaling_spec =
+	OBJECT_SPEC("an object {\"min\", \"max\", \"target_utilization\"}", autoscaling_fields,
+	            autoscaling_set);
+
+/* The provisioned and on-demand throughput of the table or of a GSI. */
+struct throughput {
+	ddbgt__capacity *sides;     /* indexed by ddbgt_rw */
+	ddbgt__opt_int *on_demand;  /* indexed by ddbgt_rw */
+};
+
+static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const jr_value *v);
+
+enum { CAP_READ, CAP_WRITE, CAP_READ_AUTO, CAP_WRITE_AUTO };
+static const struct field capacity_fields[] = {
+	[CAP_READ] = {KEY("read"), F_INT},
+	[CAP_WRITE] = {KEY("write"), F_INT},
+	[CAP_READ_AUTO] = {KEY("read_autoscaling"), F_NESTED, .read = read_sides_autoscaling},
+	[CAP_WRITE_AUTO] = {KEY("write_autoscaling"), F_NESTED, .read = read_sides_autoscaling},
+};
+
+static int capacity_set(void *obj, size_t f, const struct value *x)
 {
-	if (!expect(L, v, JR_OBJECT, "an object {\"max_read\", \"max_write\"}"))
-		return;
-	check_keys(L, v, SPEC_KEYS_ON_DEMAND);
-	if (v->u.obj.count == 0)
+	struct throughput *tp = obj;
+	return ddbgt__sides_set_units(tp->sides, f == CAP_READ ? DDBGT_READ : DDBGT_WRITE, x->i);
+}
+
+static const struct object_spec capacity_spec =
+	OBJECT_SPEC("an object", capacity_fields, capacity_set);
+
+static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	struct throughput *tp = obj;
+	struct autoscaling a;
+	if (!walk(L, v, &autoscaling_spec, &a))
+		return 0;
+	setter(L, ddbgt__sides_set_autoscaling(tp->sides,
+	                                       f == CAP_READ_AUTO ? DDBGT_READ : DDBGT_WRITE, a.min,
+	                                       a.max, a.target));
+	return 1;
+}
+
+enum { OD_MAX_READ, OD_MAX_WRITE };
+static const struct field on_demand_fields[] = {
+	[OD_MAX_READ] = {KEY("max_read"), F_INT},
+	[OD_MAX_WRITE] = {KEY("max_write"), F_INT},
+};
+
+static int on_demand_set(void *obj, size_t f, const struct value *x)
+{
+	struct throughput *tp = obj;
+	return ddbgt__opt_sides_set(tp->on_demand, f == OD_MAX_READ ? DDBGT_READ : DDBGT_WRITE,
+	                            x->i);
+}
+
+static const struct object_spec on_demand_spec =
+	OBJECT_SPEC("an object {\"max_read\", \"max_write\"}", on_demand_fields, on_demand_set);
+
+static int read_throughput(struct loader *L, struct throughput *tp, int on_demand,
+                           const jr_value *v)
+{
+	if (!on_demand)
+		return walk(L, v, &capacity_spec, tp);
+	int ok = walk(L, v, &on_demand_spec, tp);
+	if (v->type == JR_OBJECT && v->u.obj.count == 0) {
+		L->at = v;
 		report(L, DDBGT_E_ONDEMAND_MAX_EMPTY,
 		       "on_demand sets neither max_read nor max_write: give one or remove it%s%s",
 		       NULL, NULL);
-	static const char *const keys[] = {"max_read", "max_write"};
-	for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
-		size_t m;
-		int64_t units;
-		const jr_value *x = member(L, v, keys[rw], 0, &m);
-		if (x && read_int(L, x, &units))
-			setter(L, s->set_on_demand_max(s->obj, (ddbgt_rw)rw, units));
-		path_pop(L, m);
+	}
+	return ok;
+}
+
+/* The global secondary indexes of the table. */
+static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_value *v);
+
+enum { GSI_NAME, GSI_PK, GSI_SK, GSI_PROJECTION, GSI_NKA, GSI_CAPACITY, GSI_ON_DEMAND };
+static const struct field gsi_fields[] = {
+	[GSI_NAME] = {KEY("name"), F_STRING, 1},
+	[GSI_PK] = {KEY("partition_key"), F_STRING, 1},
+	[GSI_SK] = {KEY("sort_key"), F_STRING},
+	[GSI_PROJECTION] = {KEY("projection"), F_ENUM, 0, DDBGT_ENUM_PROJECTION,
+	                    DDBGT_E_PROJECTION_TYPE_INVALID},
+	[GSI_NKA] = {KEY("non_key_attributes"), F_STRING_LIST},
+	[GSI_CAPACITY] = {KEY("capacity"), F_NESTED, .read = read_gsi_throughput},
+	[GSI_ON_DEMAND] = {KEY("on_demand"), F_NESTED, .read = read_gsi_throughput},
+};
+
+static int gsi_set(void *obj, size_t f, const struct value *x)
+{
+	ddbgt_gsi *g = obj;
+	switch (f) {
+	case GSI_PK: return ddbgt_gsi_set_partition_key(g, x->s);
+	case GSI_SK: return ddbgt_gsi_set_sort_key(g, x->s);
+	case GSI_PROJECTION: return ddbgt_gsi_set_projection(g, (ddbgt_projection)x->e);
+	case GSI_NKA: return ddbgt_gsi_add_non_key_attribute(g, x->s);
+	default: return DDBGT_OK; /* the name, given to ddbgt_gsi_new */
 	}
 }
 
-static int table_set_capacity(void *o, ddbgt_rw rw, int64_t u)
+static const struct object_spec gsi_spec = OBJECT_SPEC("an object", gsi_fields, gsi_set);
+
+static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
-	return ddbgt_table_set_capacity(o, rw, u);
-}
-static int table_set_autoscaling(void *o, ddbgt_rw rw, int64_t a, int64_t b, double t)
-{
-	return ddbgt_table_set_autoscaling(o, rw, a, b, t);
-}
-static int table_set_on_demand_max(void *o, ddbgt_rw rw, int64_t u)
-{
-	return ddbgt_table_set_on_demand_max(o, rw, u);
-}
-static int gsi_set_capacity(void *o, ddbgt_rw rw, int64_t u)
-{
-	return ddbgt_gsi_set_capacity(o, rw, u);
-}
-static int gsi_set_autoscaling(void *o, ddbgt_rw rw, int64_t a, int64_t b, double t)
-{
-	return ddbgt_gsi_set_autoscaling(o, rw, a, b, t);
-}
-static int gsi_set_on_demand_max(void *o, ddbgt_rw rw, int64_t u)
-{
-	return ddbgt_gsi_set_on_demand_max(o, rw, u);
+	ddbgt_gsi *g = obj;
+	struct throughput tp = {g->capacity, g->on_demand_max};
+	return read_throughput(L, &tp, f == GSI_ON_DEMAND, v);
 }
 
-/* An array of strings, each passed to add(obj, s). */
-static void read_string_list(struct loader *L, const jr_value *v, void *obj,
-                             int (*add)(void *obj, const char *s))
+static void read_gsi(struct loader *L, void *table, const jr_value *v)
 {
-	if (!expect(L, v, JR_ARRAY, "an array of strings"))
-		return;
-	size_t i;
-	const jr_value *x;
-	JR_ARRAY_FOREACH(v, i, x) {
-		size_t m = path_push_index(L, i);
-		const char *s;
-		if (read_string(L, x, &s))
-			setter(L, add(obj, s));
-		path_pop(L, m);
-	}
-}
-
-/* An object of string values, each passed to set(obj, key, value). */
-static void read_string_map(struct loader *L, const jr_value *v, void *obj,
-                            int (*set)(void *obj, const char *key, const char *value))
-{
-	if (!expect(L, v, JR_OBJECT, "an object of strings"))
-		return;
-	const char *key;
-	const jr_value *x;
-	size_t key_i;
-	JR_OBJECT_FOREACH(v, key_i, key, x) {
-		size_t m = path_push(L, key);
-		const char *s;
-		if (read_string(L, x, &s))
-			setter(L, set(obj, key, s));
-		path_pop(L, m);
-	}
-}
-
-static int gsi_add_nka(void *o, const char *s)
-{
-	return ddbgt_gsi_add_non_key_attribute(o, s);
-}
-static int lsi_add_nka(void *o, const char *s)
-{
-	return ddbgt_lsi_add_non_key_attribute(o, s);
-}
-static int table_set_tag(void *o, const char *k, const char *v)
-{
-	return ddbgt_table_set_tag(o, k, v);
-}
-static int replica_set_tag(void *o, const char *k, const char *v)
-{
-	return ddbgt_replica_set_tag(o, k, v);
-}
-static int policy_add_region(void *o, const char *s)
-{
-	return ddbgt_policy_add_allowed_region(o, s);
-}
-static int policy_add_jurisdiction(void *o, const char *s)
-{
-	return ddbgt_policy_add_jurisdiction(o, s);
-}
-
-static void read_projection(struct loader *L, const jr_value *obj, void *index,
-                            int (*set)(void *, ddbgt_projection),
-                            int (*add)(void *, const char *))
-{
-	size_t m;
-	int e;
-	const jr_value *x = member(L, obj, "projection", 0, &m);
-	if (x && read_enum(L, x, DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID, &e))
-		setter(L, set(index, (ddbgt_projection)e));
-	path_pop(L, m);
-	x = member(L, obj, "non_key_attributes", 0, &m);
-	if (x)
-		read_string_list(L, x, index, add);
-	path_pop(L, m);
-}
-
-static int gsi_set_projection(void *o, ddbgt_projection p)
-{
-	return ddbgt_gsi_set_projection(o, p);
-}
-static int lsi_set_projection(void *o, ddbgt_projection p)
-{
-	return ddbgt_lsi_set_projection(o, p);
-}
-
-static void read_gsi(struct loader *L, ddbgt_table *t, const jr_value *v)
-{
-	if (!expect(L, v, JR_OBJECT, "an object"))
-		return;
-	check_keys(L, v, SPEC_KEYS_GSI);
-	size_t m;
-	const char *name = NULL, *s;
-	const jr_value *x = member(L, v, "name", 1, &m);
-	if (x)
-		read_string(L, x, &name);
-	path_pop(L, m);
 	ddbgt_gsi *g = NULL;
-	if (ddbgt_gsi_new(&g, name ? name : "")) {
+	if (ddbgt_gsi_new(&g, v->type == JR_OBJECT ? peek_string(v, "name") : "")) {
 		L->status = DDBGT_ENOMEM;
 		return;
 	}
-	x = member(L, v, "partition_key", 1, &m);
-	if (x && read_string(L, x, &s))
-		setter(L, ddbgt_gsi_set_partition_key(g, s));
-	path_pop(L, m);
-	x = member(L, v, "sort_key", 0, &m);
-	if (x && read_string(L, x, &s))
-		setter(L, ddbgt_gsi_set_sort_key(g, s));
-	path_pop(L, m);
-	read_projection(L, v, g, gsi_set_projection, gsi_add_nka);
-	struct throughput_setters ts = {g, gsi_set_capacity, gsi_set_autoscaling,
-	                                gsi_set_on_demand_max};
-	x = member(L, v, "capacity", 0, &m);
-	if (x)
-		read_capacity(L, x, &ts);
-	path_pop(L, m);
-	x = member(L, v, "on_demand", 0, &m);
-	if (x)
-		read_on_demand(L, x, &ts);
-	path_pop(L, m);
-	if (ddbgt_table_add_gsi(t, g)) {
+	walk(L, v, &gsi_spec, g);
+	if (ddbgt_table_add_gsi(table, g)) {
 		ddbgt_gsi_free(g);
 		L->status = DDBGT_ENOMEM;
 	}
 }
 
-static void read_lsi(struct loader *L, ddbgt_table *t, const jr_value *v)
+/* The local secondary indexes of the table. */
+enum { LSI_NAME, LSI_SK, LSI_PROJECTION, LSI_NKA };
+static const struct field lsi_fields[] = {
+	[LSI_NAME] = {KEY("name"), F_STRING, 1},
+	[LSI_SK] = {KEY("sort_key"), F_STRING, 1},
+	[LSI_PROJECTION] = {KEY("projection"), F_ENUM, 0, DDBGT_ENUM_PROJECTION,
+	                    DDBGT_E_PROJECTION_TYPE_INVALID},
+	[LSI_NKA] = {KEY("non_key_attributes"), F_STRING_LIST},
+};
+
+static int lsi_set(void *obj, size_t f, const struct value *x)
 {
-	if (!expect(L, v, JR_OBJECT, "an object"))
-		return;
-	check_keys(L, v, SPEC_KEYS_LSI);
-	size_t m;
-	const char *name = NULL, *s;
-	const jr_value *x = member(L, v, "name", 1, &m);
-	if (x)
-		read_string(L, x, &name);
-	path_pop(L, m);
+	ddbgt_lsi *l = obj;
+	switch (f) {
+	case LSI_SK: return ddbgt_lsi_set_sort_key(l, x->s);
+	case LSI_PROJECTION: return ddbgt_lsi_set_projection(l, (ddbgt_projection)x->e);
+	case LSI_NKA: return ddbgt_lsi_add_non_key_attribute(l, x->s);
+	default: return DDBGT_OK; /* the name, given to ddbgt_lsi_new */
+	}
+}
+
+static const struct object_spec lsi_spec = OBJECT_SPEC("an object", lsi_fields, lsi_set);
+
+static void read_lsi(struct loader *L, void *table, const jr_value *v)
+{
 	ddbgt_lsi *l = NULL;
-	if (ddbgt_lsi_new(&l, name ? name : "")) {
+	if (ddbgt_lsi_new(&l, v->type == JR_OBJECT ? peek_string(v, "name") : "")) {
 		L->status = DDBGT_ENOMEM;
 		return;
 	}
-	x = member(L, v, "sort_key", 1, &m);
-	if (x && read_string(L, x, &s))
-		setter(L, ddbgt_lsi_set_sort_key(l, s));
-	path_pop(L, m);
-	read_projection(L, v, l, lsi_set_projection, lsi_add_nka);
-	if (ddbgt_table_add_lsi(t, l)) {
+	walk(L, v, &lsi_spec, l);
+	if (ddbgt_table_add_lsi(table, l)) {
 		ddbgt_lsi_free(l);
 		L->status = DDBGT_ENOMEM;
 	}
 }
 
-/* Call each(L, t, element) for every element of an array member. */
-static void read_array(struct loader *L, const jr_value *obj, const char *key, int required,
-                       ddbgt_table *t,
-                       void (*each)(struct loader *, ddbgt_table *, const jr_value *))
+/* {"enabled": b, "recovery_period_days": n} of the table (table set) or a replica. */
+struct pitr_target {
+	ddbgt_table *table;
+	ddbgt_replica *replica;
+};
+
+enum { PITR_ENABLED, PITR_PERIOD };
+static const struct field pitr_fields[] = {
+	[PITR_ENABLED] = {KEY("enabled"), F_BOOL, 1},
+	[PITR_PERIOD] = {KEY("recovery_period_days"), F_INT},
+};
+
+static int pitr_set(void *obj, size_t f, const struct value *x)
 {
-	size_t m;
-	const jr_value *v = member(L, obj, key, required, &m);
-	if (v && expect(L, v, JR_ARRAY, "an array")) {
-		size_t i;
-		const jr_value *x;
-		JR_ARRAY_FOREACH(v, i, x) {
-			size_t mi = path_push_index(L, i);
-			each(L, t, x);
-			path_pop(L, mi);
+	const struct pitr_target *p = obj;
+	if (f == PITR_ENABLED)
+		return p->table ? ddbgt_table_set_pitr(p->table, x->e)
+		                : ddbgt_replica_set_pitr(p->replica, x->e);
+	return p->table ? ddbgt_table_set_pitr_period(p->table, x->i)
+	                : ddbgt_replica_set_pitr_period(p->replica, x->i);
+}
+
+static const struct object_spec pitr_spec =
+	OBJECT_SPEC("an object {\"enabled\", \"recovery_period_days\"}", pitr_fields, pitr_set);
+
+/* {"enabled": b, "view_type": v}, set together. */
+enum { STREAM_ENABLED, STREAM_VIEW };
+static const struct field stream_fields[] = {
+	[STREAM_ENABLED] = {KEY("enabled"), F_BOOL, 1},
+	[STREAM_VIEW] = {KEY("view_type"), F_ENUM, 0, DDBGT_ENUM_STREAM_VIEW,
+	                 DDBGT_E_STREAM_SPEC_INVALID},
+};
+
+static int stream_set(void *obj, size_t f, const struct value *x)
+{
+	int *enabled_view = obj;
+	enabled_view[f] = x->e;
+	return DDBGT_OK;
+}
+
+static const struct object_spec stream_spec =
+	OBJECT_SPEC("an object {\"enabled\", \"view_type\"}", stream_fields, stream_set);
+
+/* The table object. */
+static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
+
+enum {
+	T_NAME, T_BILLING, T_PK, T_SK, T_ATTRIBUTES, T_CAPACITY, T_ON_DEMAND, T_GSIS, T_LSIS,
+	T_STREAM, T_ENCRYPTION, T_TTL, T_CLASS, T_PITR, T_DELETION, T_CONSISTENCY, T_WITNESS,
+	T_TAGS, T_LEGACY, T_ADOPT
+};
+static const struct field table_fields[] = {
+	[T_NAME] = {KEY("name"), F_STRING, 1},
+	[T_BILLING] = {KEY("billing_mode"), F_ENUM, 0, DDBGT_ENUM_BILLING_MODE,
+	               DDBGT_E_BILLING_MODE_INVALID},
+	[T_PK] = {KEY("partition_key"), F_NESTED, 1, .read = read_table_nested},
+	[T_SK] = {KEY("sort_key"), F_NESTED, .read = read_table_nested},
+	[T_ATTRIBUTES] = {KEY("attributes"), F_NESTED, .read = read_table_nested},
+	[T_CAPACITY] = {KEY("capacity"), F_NESTED, .read = read_table_nested},
+	[T_ON_DEMAND] = {KEY("on_demand"), F_NESTED, .read = read_table_nested},
+	[T_GSIS] = {KEY("global_secondary_indexes"), F_NESTED, .read = read_table_nested},
+	[T_LSIS] = {KEY("local_secondary_indexes"), F_NESTED, .read = read_table_nested},
+	[T_STREAM] = {KEY("stream"), F_NESTED, .read = read_table_nested},
+	[T_ENCRYPTION] = {KEY("encryption"), F_ENUM, 0, DDBGT_ENUM_ENCRYPTION,
+	                  DDBGT_E_SSE_TYPE_INVALID},
+	[T_TTL] = {KEY("ttl_attribute"), F_STRING},
+	[T_CLASS] = {KEY("table_class"), F_ENUM, 0, DDBGT_ENUM_TABLE_CLASS,
+	             DDBGT_E_TABLE_CLASS_INVALID},
+	[T_PITR] = {KEY("point_in_time_recovery"), F_NESTED, .read = read_table_nested},
+	[T_DELETION] = {KEY("deletion_protection"), F_BOOL},
+	[T_CONSISTENCY] = {KEY("consistency"), F_ENUM, 0, DDBGT_ENUM_CONSISTENCY,
+	                   DDBGT_E_CONSISTENCY_INVALID},
+	[T_WITNESS] = {KEY("witness_region"), F_STRING},
+	[T_TAGS] = {KEY("tags"), F_STRING_MAP},
+	[T_LEGACY] = {KEY("legacy_version"), F_BOOL},
+	[T_ADOPT] = {KEY("adopt_existing"), F_BOOL},
+};
+
+static int table_set(void *obj, size_t f, const struct value *x)
+{
+	ddbgt_table *t = obj;
+	switch (f) {
+	case T_NAME: return ddbgt_table_set_name(t, x->s);
+	case T_BILLING: return ddbgt_table_set_billing_mode(t, (ddbgt_billing_mode)x->e);
+	case T_ENCRYPTION: return ddbgt_table_set_encryption(t, (ddbgt_encryption)x->e);
+	case T_TTL: return ddbgt_table_set_ttl_attribute(t, x->s);
+	case T_CLASS: return ddbgt_table_set_table_class(t, (ddbgt_table_class)x->e);
+	case T_DELETION: return ddbgt_table_set_deletion_protection(t, x->e);
+	case T_CONSISTENCY: return ddbgt_table_set_consistency(t, (ddbgt_consistency)x->e);
+	case T_WITNESS: return ddbgt_table_set_witness_region(t, x->s);
+	case T_TAGS: return ddbgt_table_set_tag(t, x->key, x->s);
+	case T_LEGACY: return ddbgt_table_set_legacy_version(t, x->e);
+	default: return ddbgt_table_set_adopt_existing(t, x->e); /* T_ADOPT */
+	}
+}
+
+static const struct object_spec table_spec = OBJECT_SPEC("an object", table_fields, table_set);
+
+static void read_attribute(struct loader *L, void *table, const jr_value *v)
+{
+	struct key_value k;
+	if (walk(L, v, &key_spec, &k))
+		setter(L, ddbgt_table_add_attribute(table, k.name, (ddbgt_attr_type)k.type));
+}
+
+static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	ddbgt_table *t = obj;
+	struct key_value k;
+	struct throughput tp = {t->capacity, t->on_demand_max};
+	int stream[2] = {0, DDBGT_STREAM_VIEW_UNSET};
+	struct pitr_target pitr = {t, NULL};
+	switch (f) {
+	case T_PK:
+	case T_SK:
+		if (!walk(L, v, &key_spec, &k))
+			return 0;
+		setter(L, f == T_PK ? ddbgt_table_set_partition_key(t, k.name, (ddbgt_attr_type)k.type)
+		                    : ddbgt_table_set_sort_key(t, k.name, (ddbgt_attr_type)k.type));
+		return 1;
+	case T_ATTRIBUTES: return each_item(L, v, t, read_attribute);
+	case T_CAPACITY:
+	case T_ON_DEMAND: return read_throughput(L, &tp, f == T_ON_DEMAND, v);
+	case T_GSIS: return each_item(L, v, t, read_gsi);
+	case T_LSIS: return each_item(L, v, t, read_lsi);
+	case T_STREAM:
+		if (!walk(L, v, &stream_spec, stream))
+			return 0;
+		setter(L, ddbgt_table_set_stream(t, stream[STREAM_ENABLED],
+		                                 (ddbgt_stream_view)stream[STREAM_VIEW]));
+		return 1;
+	default: return walk(L, v, &pitr_spec, &pitr); /* T_PITR */
+	}
+}
+
+/* {"units": n} or {"autoscaling": {...}} of a replica, for the table (index NULL) or a GSI. */
+struct read_capacity_target {
+	ddbgt_replica *replica;
+	const char *index;
+};
+
+static int read_replica_autoscaling(struct loader *L, void *obj, size_t f, const jr_value *v);
+
+enum { RC_UNITS, RC_AUTOSCALING };
+static const struct field read_capacity_fields[] = {
+	[RC_UNITS] = {KEY("units"), F_INT},
+	[RC_AUTOSCALING] = {KEY("autoscaling"), F_NESTED, .read = read_replica_autoscaling},
+};
+
+static int read_capacity_set(void *obj, size_t f, const struct value *x)
+{
+	const struct read_capacity_target *rc = obj;
+	(void)f; /* RC_UNITS */
+	return rc->index ? ddbgt_replica_set_gsi_read_capacity(rc->replica, rc->index, x->i)
+	                 : ddbgt_replica_set_read_capacity(rc->replica, x->i);
+}
+
+static const struct object_spec read_capacity_spec =
+	OBJECT_SPEC("an object {\"units\"} or {\"autoscaling\"}", read_capacity_fields,
+	            read_capacity_set);
+
+static int read_replica_autoscaling(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	const struct read_capacity_target *rc = obj;
+	struct autoscaling a;
+	(void)f;
+	if (!walk(L, v, &autoscaling_spec, &a))
+		return 0;
+	setter(L, rc->index ? ddbgt_replica_set_gsi_read_autoscaling(rc->replica, rc->index, a.min,
+	                                                             a.max, a.target)
+	                    : ddbgt_replica_set_read_autoscaling(rc->replica, a.min, a.max,
+	                                                         a.target));
+	return 1;
+}
+
+static int read_read_capacity(struct loader *L, struct read_capacity_target *rc,
+                              const jr_value *v)
+{
+	if (v->type == JR_OBJECT) {
+		int units = ddbgt__jr_get(v, "units") != NULL;
+		int autoscaling = ddbgt__jr_get(v, "autoscaling") != NULL;
+		if (units == autoscaling) {
+			L->at = v;
+			/* Unknown keys still deserve their finding. */
+			for (size_t i = 0; i < v->u.obj.count; i++)
+				if (find_field(&read_capacity_spec, v->u.obj.members[i].key,
+				               v->u.obj.members[i].key_len) == read_capacity_spec.count) {
+					size_t mark = path_push(L, v->u.obj.members[i].key);
+					L->at = v->u.obj.members[i].value;
+					report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
+					       "unknown key \"%s\": spec format 1 does not define it here%s",
+					       v->u.obj.members[i].key, NULL);
+					path_pop(L, mark);
+					L->at = v;
+				}
+			if (units)
+				report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS,
+				       "give either \"units\" or \"autoscaling\", not both%s%s", NULL, NULL);
+			else
+				report(L, DDBGT_E_SPEC_MISSING_KEY, "give \"units\" or \"autoscaling\"%s%s",
+				       NULL, NULL);
+			return 0;
 		}
 	}
-	path_pop(L, m);
+	return walk(L, v, &read_capacity_spec, rc);
 }
 
-static void read_attribute(struct loader *L, ddbgt_table *t, const jr_value *v)
-{
-	const char *name;
-	int type;
-	if (read_key(L, v, &name, &type))
-		setter(L, ddbgt_table_add_attribute(t, name, (ddbgt_attr_type)type));
-}
+/* The replica object. */
+static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
 
-/* {"enabled": b, "recovery_period_days": n} for the table or a replica. */
-static void read_pitr(struct loader *L, const jr_value *v, void *obj,
-                      int (*set)(void *, int), int (*set_period)(void *, int64_t))
-{
-	if (!expect(L, v, JR_OBJECT, "an object {\"enabled\", \"recovery_period_days\"}"))
-		return;
-	check_keys(L, v, SPEC_KEYS_PITR);
-	size_t m;
-	int b;
-	int64_t days;
-	const jr_value *x = member(L, v, "enabled", 1, &m);
-	if (x && read_bool(L, x, &b))
-		setter(L, set(obj, b));
-	path_pop(L, m);
-	x = member(L, v, "recovery_period_days", 0, &m);
-	if (x && read_int(L, x, &days))
-		setter(L, set_period(obj, days));
-	path_pop(L, m);
-}
+enum {
+	R_REGION, R_ROLE, R_CLASS, R_KMS, R_PITR, R_DELETION, R_READ_CAPACITY, R_GSIS,
+	R_INSIGHTS, R_TAGS
+};
+static const struct field replica_fields[] = {
+	[R_REGION] = {KEY("region"), F_STRING, 1},
+	[R_ROLE] = {KEY("role"), F_ENUM, 0, DDBGT_ENUM_ROLE, DDBGT_E_SPEC_ENUM},
+	[R_CLASS] = {KEY("table_class"), F_ENUM, 0, DDBGT_ENUM_TABLE_CLASS,
+	             DDBGT_E_TABLE_CLASS_INVALID},
+	[R_KMS] = {KEY("kms_key"), F_STRING},
+	[R_PITR] = {KEY("point_in_time_recovery"), F_NESTED, .read = read_replica_nested},
+	[R_DELETION] = {KEY("deletion_protection"), F_BOOL},
+	[R_READ_CAPACITY] = {KEY("read_capacity"), F_NESTED, .read = read_replica_nested},
+	[R_GSIS] = {KEY("global_secondary_indexes"), F_NESTED, .read = read_replica_nested},
+	[R_INSIGHTS] = {KEY("contributor_insights"), F_BOOL},
+	[R_TAGS] = {KEY("tags"), F_STRING_MAP},
+};
 
-static int table_set_pitr(void *o, int b)
+static int replica_set(void *obj, size_t f, const struct value *x)
 {
-	return ddbgt_table_set_pitr(o, b);
-}
-static int table_set_pitr_period(void *o, int64_t d)
-{
-	return ddbgt_table_set_pitr_period(o, d);
-}
-static int replica_set_pitr(void *o, int b)
-{
-	return ddbgt_replica_set_pitr(o, b);
-}
-static int replica_set_pitr_period(void *o, int64_t d)
-{
-	return ddbgt_replica_set_pitr_period(o, d);
-}
-
-static void read_table(struct loader *L, ddbgt_table *t, const jr_value *v)
-{
-	if (!expect(L, v, JR_OBJECT, "an object"))
-		return;
-	check_keys(L, v, SPEC_KEYS_TABLE);
-	size_t m;
-	const char *s;
-	int e, b;
-	const jr_value *x = member(L, v, "name", 1, &m);
-	if (x && read_string(L, x, &s))
-		setter(L, ddbgt_table_set_name(t, s));
-	path_pop(L, m);
-	x = member(L, v, "billing_mode", 0, &m);
-	if (x && read_enum(L, x, DDBGT_ENUM_BILLING_MODE, DDBGT_E_BILLING_MODE_INVALID, &e))
-		setter(L, ddbgt_table_set_billing_mode(t, (ddbgt_billing_mode)e));
-	path_pop(L, m);
-	x = member(L, v, "partition_key", 1, &m);
-	if (x && read_key(L, x, &s, &e))
-		setter(L, ddbgt_table_set_partition_key(t, s, (ddbgt_attr_type)e));
-	path_pop(L, m);
-	x = member(L, v, "sort_key", 0, &m);
-	if (x && read_key(L, x, &s, &e))
-		setter(L, ddbgt_table_set_sort_key(t, s, (ddbgt_attr_type)e));
-	path_pop(L, m);
-	read_array(L, v, "attributes", 0, t, read_attribute);
-	struct throughput_setters ts = {t, table_set_capacity, table_set_autoscaling,
-	                                table_set_on_demand_max};
-	x = member(L, v, "capacity", 0, &m);
-	if (x)
-		read_capacity(L, x, &ts);
-	path_pop(L, m);
-	x = member(L, v, "on_demand", 0, &m);
-	if (x)
-		read_on_demand(L, x, &ts);
-	path_pop(L, m);
-	read_array(L, v, "global_secondary_indexes", 0, t, read_gsi);
-	read_array(L, v, "local_secondary_indexes", 0, t, read_lsi);
-	x = member(L, v, "stream", 0, &m);
-	if (x && expect(L, x, JR_OBJECT, "an object {\"enabled\", \"view_type\"}")) {
-		check_keys(L, x, SPEC_KEYS_STREAM);
-		size_t m2;
-		int enabled = 0, view = DDBGT_STREAM_VIEW_UNSET, ok = 1;
-		const jr_value *y = member(L, x, "enabled", 1, &m2);
-		ok &= y && read_bool(L, y, &enabled);
-		path_pop(L, m2);
-		y = member(L, x, "view_type", 0, &m2);
-		if (y)
-			ok &= read_enum(L, y, DDBGT_ENUM_STREAM_VIEW, DDBGT_E_STREAM_SPEC_INVALID,
-			                &view);
-		path_pop(L, m2);
-		if (ok)
-			setter(L, ddbgt_table_set_stream(t, enabled, (ddbgt_stream_view)view));
+	ddbgt_replica *r = obj;
+	switch (f) {
+	case R_ROLE: return ddbgt_replica_set_role(r, (ddbgt_role)x->e);
+	case R_CLASS: return ddbgt_replica_set_table_class(r, (ddbgt_table_class)x->e);
+	case R_KMS: return ddbgt_replica_set_kms_key(r, x->s);
+	case R_DELETION: return ddbgt_replica_set_deletion_protection(r, x->e);
+	case R_INSIGHTS: return ddbgt_replica_set_contributor_insights(r, x->e);
+	case R_TAGS: return ddbgt_replica_set_tag(r, x->key, x->s);
+	default: return DDBGT_OK; /* the region, given to ddbgt_replica_new */
 	}
-	path_pop(L, m);
-	x = member(L, v, "encryption", 0, &m);
-	if (x && read_enum(L, x, DDBGT_ENUM_ENCRYPTION, DDBGT_E_SSE_TYPE_INVALID, &e))
-		setter(L, ddbgt_table_set_encryption(t, (ddbgt_encryption)e));
-	path_pop(L, m);
-	x = member(L, v, "ttl_attribute", 0, &m);
-	if (x && read_string(L, x, &s))
-		setter(L, ddbgt_table_set_ttl_attribute(t, s));
-	path_pop(L, m);
-	x = member(L, v, "table_class", 0, &m);
-	if (x && read_enum(L, x, DDBGT_ENUM_TABLE_CLASS, DDBGT_E_TABLE_CLASS_INVALID, &e))
-		setter(L, ddbgt_table_set_table_class(t, (ddbgt_table_class)e));
-	path_pop(L, m);
-	x = member(L, v, "point_in_time_recovery", 0, &m);
-	if (x)
-		read_pitr(L, x, t, table_set_pitr, table_set_pitr_period);
-	path_pop(L, m);
-	x = member(L, v, "deletion_protection", 0, &m);
-	if (x && read_bool(L, x, &b))
-		setter(L, ddbgt_table_set_deletion_protection(t, b));
-	path_pop(L, m);
-	x = member(L, v, "consistency", 0, &m);
-	if (x && read_enum(L, x, DDBGT_ENUM_CONSISTENCY, DDBGT_E_CONSISTENCY_INVALID, &e))
-		setter(L, ddbgt_table_set_consistency(t, (ddbgt_consistency)e));
-	path_pop(L, m);
-	x = member(L, v, "witness_region", 0, &m);
-	if (x && read_string(L, x, &s))
-		setter(L, ddbgt_table_set_witness_region(t, s));
-	path_pop(L, m);
-	x = member(L, v, "tags", 0, &m);
-	if (x)
-		read_string_map(L, x, t, table_set_tag);
-	path_pop(L, m);
-	x = member(L, v, "legacy_version", 0, &m);
-	if (x && read_bool(L, x, &b))
-		setter(L, ddbgt_table_set_legacy_version(t, b));
-	path_pop(L, m);
-	x = member(L, v, "adopt_existing", 0, &m);
-	if (x && read_bool(L, x, &b))
-		setter(L, ddbgt_table_set_adopt_existing(t, b));
-	path_pop(L, m);
 }
 
-/* {"units": n} or {"autoscaling": {...}}; set through the two callbacks. */
-static void read_read_capacity(struct loader *L, const jr_value *v, void *obj, const char *index,
-                               int (*set_units)(void *, const char *, int64_t),
-                               int (*set_auto)(void *, const char *, int64_t, int64_t, double))
+static const struct object_spec replica_spec =
+	OBJECT_SPEC("an object", replica_fields, replica_set);
+
+/* {"read_capacity": {...}} of one GSI in a replica. */
+static int read_gsi_read_capacity(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
-	if (!expect(L, v, JR_OBJECT, "an object {\"units\"} or {\"autoscaling\"}"))
-		return;
-	check_keys(L, v, SPEC_KEYS_READ_CAPACITY);
-	const jr_value *units = ddbgt__jr_get(v, "units"), *autoscaling = ddbgt__jr_get(v, "autoscaling");
-	if (units && autoscaling) {
-		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS,
-		       "give either \"units\" or \"autoscaling\", not both%s%s", NULL, NULL);
-		return;
+	(void)f;
+	return read_read_capacity(L, obj, v);
+}
+
+static const struct field replica_gsi_fields[] = {
+	{KEY("read_capacity"), F_NESTED, 1, .read = read_gsi_read_capacity},
+};
+
+static const struct object_spec replica_gsi_spec =
+	OBJECT_SPEC("an object {\"read_capacity\"}", replica_gsi_fields, NULL);
+
+static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	ddbgt_replica *r = obj;
+	struct pitr_target pitr = {NULL, r};
+	struct read_capacity_target rc = {r, NULL};
+	switch (f) {
+	case R_PITR: return walk(L, v, &pitr_spec, &pitr);
+	case R_READ_CAPACITY: return read_read_capacity(L, &rc, v);
+	default: /* R_GSIS */
+		if (!expect(L, v, JR_OBJECT, "an object of index name to {\"read_capacity\"}"))
+			return 0;
+		int ok = 1;
+		for (size_t i = 0; i < v->u.obj.count; i++) {
+			const jr_member *m = &v->u.obj.members[i];
+			size_t mark = path_push(L, m->key);
+			rc.index = m->key;
+			ok &= walk(L, m->value, &replica_gsi_spec, &rc);
+			path_pop(L, mark);
+		}
+		return ok;
 	}
-	if (!units && !autoscaling) {
-		report(L, DDBGT_E_SPEC_MISSING_KEY, "give \"units\" or \"autoscaling\"%s%s", NULL,
-		       NULL);
-		return;
-	}
-	size_t m;
-	int64_t n;
-	struct autoscaling a;
-	const jr_value *x = member(L, v, "units", 0, &m);
-	if (x && read_int(L, x, &n))
-		setter(L, set_units(obj, index, n));
-	path_pop(L, m);
-	x = member(L, v, "autoscaling", 0, &m);
-	if (x && read_autoscaling(L, x, &a))
-		setter(L, set_auto(obj, index, a.min, a.max, a.target));
-	path_pop(L, m);
 }
 
-static int replica_set_read_units(void *o, const char *index, int64_t n)
+static void read_replica(struct loader *L, void *table, const jr_value *v)
 {
-	(void)index;
-	return ddbgt_replica_set_read_capacity(o, n);
-}
-static int replica_set_read_auto(void *o, const char *index, int64_t a, int64_t b, double t)
-{
-	(void)index;
-	return ddbgt_replica_set_read_autoscaling(o, a, b, t);
-}
-static int replica_set_gsi_units(void *o, const char *index, int64_t n)
-{
-	return ddbgt_replica_set_gsi_read_capacity(o, index, n);
-}
-static int replica_set_gsi_auto(void *o, const char *index, int64_t a, int64_t b, double t)
-{
-	return ddbgt_replica_set_gsi_read_autoscaling(o, index, a, b, t);
-}
-
-static void read_replica(struct loader *L, ddbgt_table *t, const jr_value *v)
-{
-	if (!expect(L, v, JR_OBJECT, "an object"))
-		return;
-	check_keys(L, v, SPEC_KEYS_REPLICA);
-	size_t m;
-	const char *region = NULL, *s;
-	int e, b;
-	const jr_value *x = member(L, v, "region", 1, &m);
-	if (x)
-		read_string(L, x, &region);
-	path_pop(L, m);
 	ddbgt_replica *r = NULL;
-	if (ddbgt_replica_new(&r, region ? region : "")) {
+	if (ddbgt_replica_new(&r, v->type == JR_OBJECT ? peek_string(v, "region") : "")) {
 		L->status = DDBGT_ENOMEM;
 		return;
 	}
-	x = member(L, v, "role", 0, &m);
-	if (x && read_enum(L, x, DDBGT_ENUM_ROLE, DDBGT_E_SPEC_ENUM, &e))
-		setter(L, ddbgt_replica_set_role(r, (ddbgt_role)e));
-	path_pop(L, m);
-	x = member(L, v, "table_class", 0, &m);
-	if (x && read_enum(L, x, DDBGT_ENUM_TABLE_CLASS, DDBGT_E_TABLE_CLASS_INVALID, &e))
-		setter(L, ddbgt_replica_set_table_class(r, (ddbgt_table_class)e));
-	path_pop(L, m);
-	x = member(L, v, "kms_key", 0, &m);
-	if (x && read_string(L, x, &s))
-		setter(L, ddbgt_replica_set_kms_key(r, s));
-	path_pop(L, m);
-	x = member(L, v, "point_in_time_recovery", 0, &m);
-	if (x)
-		read_pitr(L, x, r, replica_set_pitr, replica_set_pitr_period);
-	path_pop(L, m);
-	x = member(L, v, "deletion_protection", 0, &m);
-	if (x && read_bool(L, x, &b))
-		setter(L, ddbgt_replica_set_deletion_protection(r, b));
-	path_pop(L, m);
-	x = member(L, v, "read_capacity", 0, &m);
-	if (x)
-		read_read_capacity(L, x, r, NULL, replica_set_read_units, replica_set_read_auto);
-	path_pop(L, m);
-	x = member(L, v, "global_secondary_indexes", 0, &m);
-	if (x && expect(L, x, JR_OBJECT, "an object of index name to {\"read_capacity\"}")) {
-		const char *name;
-		const jr_value *g;
-		size_t name_i;
-	JR_OBJECT_FOREACH(x, name_i, name, g) {
-			size_t mg = path_push(L, name);
-			if (expect(L, g, JR_OBJECT, "an object {\"read_capacity\"}")) {
-				check_keys(L, g, SPEC_KEYS_REPLICA_GSI);
-				size_t mr;
-				const jr_value *rc = member(L, g, "read_capacity", 1, &mr);
-				if (rc)
-					read_read_capacity(L, rc, r, name, replica_set_gsi_units,
-					                   replica_set_gsi_auto);
-				path_pop(L, mr);
-			}
-			path_pop(L, mg);
-		}
-	}
-	path_pop(L, m);
-	x = member(L, v, "contributor_insights", 0, &m);
-	if (x && read_bool(L, x, &b))
-		setter(L, ddbgt_replica_set_contributor_insights(r, b));
-	path_pop(L, m);
-	x = member(L, v, "tags", 0, &m);
-	if (x)
-		read_string_map(L, x, r, replica_set_tag);
-	path_pop(L, m);
-	if (ddbgt_table_add_replica(t, r)) {
+	walk(L, v, &replica_spec, r);
+	if (ddbgt_table_add_replica(table, r)) {
 		ddbgt_replica_free(r);
 		L->status = DDBGT_ENOMEM;
 	}
 }
 
-static void read_policy(struct loader *L, ddbgt_policy *p, const jr_value *v)
-{
-	if (!expect(L, v, JR_OBJECT, "an object"))
-		return;
-	check_keys(L, v, SPEC_KEYS_POLICY);
-	size_t m;
-	int64_t n;
-	int b;
-	const jr_value *x = member(L, v, "min_regions", 0, &m);
-	if (x && read_int(L, x, &n))
-		setter(L, ddbgt_policy_set_min_regions(p, n));
-	path_pop(L, m);
-	x = member(L, v, "max_regions", 0, &m);
-	if (x && read_int(L, x, &n))
-		setter(L, ddbgt_policy_set_max_regions(p, n));
-	path_pop(L, m);
-	x = member(L, v, "allowed_regions", 0, &m);
-	if (x)
-		read_string_list(L, x, p, policy_add_region);
-	path_pop(L, m);
-	x = member(L, v, "jurisdictions", 0, &m);
-	if (x)
-		read_string_list(L, x, p, policy_add_jurisdiction);
-	path_pop(L, m);
-	static const struct {
-		const char *key;
-		int (*set)(ddbgt_policy *, int);
-	} flags[] = {
-		{"require_point_in_time_recovery", ddbgt_policy_set_require_pitr},
-		{"require_customer_managed_keys", ddbgt_policy_set_require_customer_managed_keys},
-		{"require_deletion_protection", ddbgt_policy_set_require_deletion_protection},
-	};
-	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
-		x = member(L, v, flags[i].key, 0, &m);
-		if (x && read_bool(L, x, &b))
-			setter(L, flags[i].set(p, b));
-		path_pop(L, m);
-	}
-	x = member(L, v, "severity", 0, &m);
-	if (x && expect(L, x, JR_OBJECT, "an object of diagnostic code to severity")) {
-		const char *code;
-		const jr_value *y;
-		size_t code_i;
-	JR_OBJECT_FOREACH(x, code_i, code, y) {
-			size_t my = path_push(L, code);
-			int sev;
-			L->at = y;
-			if (ddbgt_code_from_name(code) == DDBGT_CODE_NONE)
-				report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
-				       "\"%s\" is not a diagnostic code (see `ddbgt explain`)%s", code,
-				       NULL);
-			else if (read_enum(L, y, DDBGT_ENUM_SEVERITY, DDBGT_E_SPEC_ENUM, &sev))
-				setter(L, ddbgt_policy_set_severity(p, code, (ddbgt_severity)sev));
-			path_pop(L, my);
-		}
-	}
-	path_pop(L, m);
-	x = member(L, v, "quotas", 0, &m);
-	if (x && expect(L, x, JR_OBJECT, "an object of quota name to integer")) {
-		const char *name;
-		const jr_value *y;
-		size_t name_i;
-	JR_OBJECT_FOREACH(x, name_i, name, y) {
-			size_t my = path_push(L, name);
-			int known = 0;
-			L->at = y;
-			for (size_t i = 0; ddbgt_policy_quota_name_at(i) && !known; i++)
-				known = strcmp(ddbgt_policy_quota_name_at(i), name) == 0;
-			if (!known)
-				report(L, DDBGT_E_SPEC_UNKNOWN_KEY, "\"%s\" is not a known quota%s", name,
-				       NULL);
-			else if (read_int(L, y, &n))
-				setter(L, ddbgt_policy_set_quota(p, name, n));
-			path_pop(L, my);
-		}
-	}
-	path_pop(L, m);
-}
+/* The policy object. */
+static int read_policy_map(struct loader *L, void *obj, size_t f, const jr_value *v);
 
-static void read_rates(struct loader *L, ddbgt_usage *u, ddbgt_rw rw, const jr_value *v)
+enum {
+	P_MIN, P_MAX, P_REGIONS, P_JURISDICTIONS, P_PITR, P_CMK, P_DELETION, P_SEVERITY, P_QUOTAS
+};
+static const struct field policy_fields[] = {
+	[P_MIN] = {KEY("min_regions"), F_INT},
+	[P_MAX] = {KEY("max_regions"), F_INT},
+	[P_REGIONS] = {KEY("allowed_regions"), F_STRING_LIST},
+	[P_JURISDICTIONS] = {KEY("jurisdictions"), F_STRING_LIST},
+	[P_PITR] = {KEY("require_point_in_time_recovery"), F_BOOL},
+	[P_CMK] = {KEY("require_customer_managed_keys"), F_BOOL},
+	[P_DELETION] = {KEY("require_deletion_protection"), F_BOOL},
+	[P_SEVERITY] = {KEY("severity"), F_NESTED, .read = read_policy_map},
+	[P_QUOTAS] = {KEY("quotas"), F_NESTED, .read = read_policy_map},
+};
+
+static int policy_set(void *obj, size_t f, const struct value *x)
 {
-	if (!expect(L, v, JR_OBJECT, "an object of region to requests per second"))
-		return;
-	const char *region;
-	const jr_value *x;
-	size_t region_i;
-	JR_OBJECT_FOREACH(v, region_i, region, x) {
-		size_t m = path_push(L, region);
-		double d;
-		if (read_amount(L, x, &d))
-			setter(L, ddbgt_usage_set_rate(u, rw, region, d));
-		path_pop(L, m);
+	ddbgt_policy *p = obj;
+	switch (f) {
+	case P_MIN: return ddbgt_policy_set_min_regions(p, x->i);
+	case P_MAX: return ddbgt_policy_set_max_regions(p, x->i);
+	case P_REGIONS: return ddbgt_policy_add_allowed_region(p, x->s);
+	case P_JURISDICTIONS: return ddbgt_policy_add_jurisdiction(p, x->s);
+	case P_PITR: return ddbgt_policy_set_require_pitr(p, x->e);
+	case P_CMK: return ddbgt_policy_set_require_customer_managed_keys(p, x->e);
+	default: return ddbgt_policy_set_require_deletion_protection(p, x->e); /* P_DELETION */
 	}
 }
 
-static void read_usage(struct loader *L, ddbgt_usage *u, const jr_value *v)
+static const struct object_spec policy_spec =
+	OBJECT_SPEC("an object", policy_fields, policy_set);
+
+static int known_quota(const char *name)
 {
-	if (!expect(L, v, JR_OBJECT, "an object"))
-		return;
-	check_keys(L, v, SPEC_KEYS_USAGE);
-	size_t m;
-	double d;
-	int e;
-	const jr_value *x = member(L, v, "writes_per_second", 0, &m);
-	if (x)
-		read_rates(L, u, DDBGT_WRITE, x);
-	path_pop(L, m);
-	x = member(L, v, "reads_per_second", 0, &m);
-	if (x)
-		read_rates(L, u, DDBGT_READ, x);
-	path_pop(L, m);
-	static const struct {
-		const char *key;
-		int (*set)(ddbgt_usage *, double);
-	} amounts[] = {
-		{"item_size_bytes", ddbgt_usage_set_item_size_bytes},
-		{"storage_gb", ddbgt_usage_set_storage_gb},
-		{"stream_reads_per_month", ddbgt_usage_set_stream_reads_per_month},
-		{"hours_per_month", ddbgt_usage_set_hours_per_month},
-	};
-	for (size_t i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
-		x = member(L, v, amounts[i].key, 0, &m);
-		if (x && read_amount(L, x, &d))
-			setter(L, amounts[i].set(u, d));
-		path_pop(L, m);
+	for (size_t i = 0; ddbgt_policy_quota_name_at(i); i++)
+		if (strcmp(ddbgt_policy_quota_name_at(i), name) == 0)
+			return 1;
+	return 0;
+}
+
+/* "severity": code name to severity, "quotas": quota name to integer. */
+static int read_policy_map(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	ddbgt_policy *p = obj;
+	int severity = f == P_SEVERITY;
+	if (!expect(L, v, JR_OBJECT,
+	            severity ? "an object of diagnostic code to severity"
+	                     : "an object of quota name to integer"))
+		return 0;
+	int ok = 1;
+	for (size_t i = 0; i < v->u.obj.count; i++) {
+		const char *key = v->u.obj.members[i].key;
+		const jr_value *y = v->u.obj.members[i].value;
+		size_t mark = path_push(L, key);
+		int e;
+		int64_t n;
+		L->at = y;
+		if (severity ? ddbgt_code_from_name(key) == DDBGT_CODE_NONE : !known_quota(key)) {
+			report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
+			       severity ? "\"%s\" is not a diagnostic code (see `ddbgt explain`)%s"
+			                : "\"%s\" is not a known quota%s",
+			       key, NULL);
+			ok = 0;
+		} else if (severity) {
+			if (read_enum(L, y, DDBGT_ENUM_SEVERITY, DDBGT_E_SPEC_ENUM, &e))
+				setter(L, ddbgt_policy_set_severity(p, key, (ddbgt_severity)e));
+		} else if (read_int(L, y, &n)) {
+			setter(L, ddbgt_policy_set_quota(p, key, n));
+		}
+		path_pop(L, mark);
 	}
-	x = member(L, v, "read_consistency", 0, &m);
-	if (x && read_enum(L, x, DDBGT_ENUM_READ_CONSISTENCY, DDBGT_E_SPEC_ENUM, &e))
-		setter(L, ddbgt_usage_set_read_consistency(u, (ddbgt_read_consistency)e));
-	path_pop(L, m);
+	return ok;
+}
+
+/* The usage object. */
+enum { U_WRITES, U_READS, U_ITEM_SIZE, U_CONSISTENCY, U_STORAGE, U_STREAM_READS, U_HOURS };
+static const struct field usage_fields[] = {
+	[U_WRITES] = {KEY("writes_per_second"), F_AMOUNT_MAP},
+	[U_READS] = {KEY("reads_per_second"), F_AMOUNT_MAP},
+	[U_ITEM_SIZE] = {KEY("item_size_bytes"), F_AMOUNT},
+	[U_CONSISTENCY] = {KEY("read_consistency"), F_ENUM, 0, DDBGT_ENUM_READ_CONSISTENCY,
+	                   DDBGT_E_SPEC_ENUM},
+	[U_STORAGE] = {KEY("storage_gb"), F_AMOUNT},
+	[U_STREAM_READS] = {KEY("stream_reads_per_month"), F_AMOUNT},
+	[U_HOURS] = {KEY("hours_per_month"), F_AMOUNT},
+};
+
+static int usage_set(void *obj, size_t f, const struct value *x)
+{
+	ddbgt_usage *u = obj;
+	switch (f) {
+	case U_WRITES: return ddbgt_usage_set_rate(u, DDBGT_WRITE, x->key, x->d);
+	case U_READS: return ddbgt_usage_set_rate(u, DDBGT_READ, x->key, x->d);
+	case U_ITEM_SIZE: return ddbgt_usage_set_item_size_bytes(u, x->d);
+	case U_CONSISTENCY:
+		return ddbgt_usage_set_read_consistency(u, (ddbgt_read_consistency)x->e);
+	case U_STORAGE: return ddbgt_usage_set_storage_gb(u, x->d);
+	case U_STREAM_READS: return ddbgt_usage_set_stream_reads_per_month(u, x->d);
+	default: return ddbgt_usage_set_hours_per_month(u, x->d); /* U_HOURS */
+	}
+}
+
+static const struct object_spec usage_spec = OBJECT_SPEC("an object", usage_fields, usage_set);
+
+/* The document. */
+#define SPEC_FORMAT_1 "ddbgt/1"
+
+static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
+
+enum { ROOT_FORMAT, ROOT_TABLE, ROOT_REPLICAS, ROOT_POLICY, ROOT_USAGE };
+static const struct field root_fields[] = {
+	[ROOT_FORMAT] = {KEY("format"), F_NESTED, 1, .read = read_root_nested},
+	[ROOT_TABLE] = {KEY("table"), F_NESTED, 1, .read = read_root_nested},
+	[ROOT_REPLICAS] = {KEY("replicas"), F_NESTED, 1, .read = read_root_nested},
+	[ROOT_POLICY] = {KEY("policy"), F_NESTED, .read = read_root_nested},
+	[ROOT_USAGE] = {KEY("usage"), F_NESTED, .read = read_root_nested},
+};
+
+static const struct object_spec root_spec = OBJECT_SPEC("an object", root_fields, NULL);
+
+static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	ddbgt_table *t = obj;
+	const char *format;
+	switch (f) {
+	case ROOT_FORMAT:
+		if (!read_string(L, v, &format))
+			return 0;
+		if (strcmp(format, SPEC_FORMAT_1) == 0)
+			return 1;
+		report(L, DDBGT_E_SPEC_FORMAT, "format is \"%s\"; this library reads \"%s\"", format,
+		       SPEC_FORMAT_1);
+		return 0;
+	case ROOT_TABLE: return walk(L, v, &table_spec, t);
+	case ROOT_REPLICAS: return each_item(L, v, t, read_replica);
+	case ROOT_POLICY: return walk(L, v, &policy_spec, ddbgt_table_policy(t));
+	default: return walk(L, v, &usage_spec, ddbgt_table_usage(t)); /* ROOT_USAGE */
+	}
 }
 
 static int load(ddbgt_table **out, const jr_value *root, ddbgt_diags *diags)
@@ -962,27 +1059,7 @@ static int load(ddbgt_table **out, const jr_value *root, ddbgt_diags *diags)
 	}
 	if (ddbgt_table_new(&t, NULL))
 		return DDBGT_ENOMEM;
-	check_keys(&L, root, SPEC_KEYS_ROOT);
-	size_t m;
-	const char *format;
-	const jr_value *x = member(&L, root, "format", 1, &m);
-	if (x && read_string(&L, x, &format) && strcmp(format, SPEC_FORMAT_1) != 0)
-		report(&L, DDBGT_E_SPEC_FORMAT, "format is \"%s\"; this library reads \"%s\"", format,
-		       SPEC_FORMAT_1);
-	path_pop(&L, m);
-	x = member(&L, root, "table", 1, &m);
-	if (x)
-		read_table(&L, t, x);
-	path_pop(&L, m);
-	read_array(&L, root, "replicas", 1, t, read_replica);
-	x = member(&L, root, "policy", 0, &m);
-	if (x)
-		read_policy(&L, ddbgt_table_policy(t), x);
-	path_pop(&L, m);
-	x = member(&L, root, "usage", 0, &m);
-	if (x)
-		read_usage(&L, ddbgt_table_usage(t), x);
-	path_pop(&L, m);
+	walk(&L, root, &root_spec, t);
 	ddbgt__free(L.path);
 	if (L.status || L.errors) {
 		ddbgt_table_free(t);

@@ -1,8 +1,8 @@
 #!/bin/sh
 # Every exported symbol has a manual page (a link to its header's page, which
-# declares it), the umbrella header includes every header, every command of
-# tools/commands.def has a section in ddbgt(1), and every page renders
-# without warnings.
+# declares it), every public function has a doc comment, the umbrella header
+# includes every header, every command of tools/commands.def has a section in
+# ddbgt(1), and every page renders without warnings.
 set -u
 man3="$DDBGT_TOP_BUILDDIR/man/man3"
 if [ ! -d "$man3" ]; then
@@ -62,9 +62,18 @@ if command -v man >/dev/null 2>&1; then
 else
 	echo "check-man: man not installed: pages not rendered" >&2
 fi
+# A public function needs the comment above it (or above its group of
+# declarations): that comment is its whole manual page entry.
 undoc="$DDBGT_TOP_BUILDDIR/man/undocumented.txt"
-if [ -s "$undoc" ]; then
-	echo "check-man: note: $(wc -l < "$undoc") functions have no comment of their own or of their group (man/undocumented.txt)"
+if [ ! -f "$undoc" ]; then
+	echo "FAIL man/undocumented.txt was not written by doc/apigen.py"; fail=$((fail + 1))
+elif [ -s "$undoc" ]; then
+	while read -r f; do
+		echo "FAIL $f: no doc comment above it or its group in include/ddbgt/ (see doc/abi.md)"
+		fail=$((fail + 1))
+	done < "$undoc"
+else
+	pass=$((pass + 1))
 fi
 echo "check-man: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

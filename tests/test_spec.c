@@ -201,13 +201,14 @@ START_TEST(positions_of_findings)
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
-	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/bogus");
-	ck_assert_int_eq(ddbgt_diags_line(d, 0), 6);
-	ck_assert_int_eq(ddbgt_diags_column(d, 0), 12);
-	ck_assert_str_eq(ddbgt_diags_path(d, 1), "/table/partition_key/type");
-	ck_assert_int_eq(ddbgt_diags_code(d, 1), DDBGT_E_ATTR_TYPE_INVALID);
-	ck_assert_int_eq(ddbgt_diags_line(d, 1), 4);
-	ck_assert_int_eq(ddbgt_diags_column(d, 1), 45);
+	/* Findings come in document order. */
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/table/partition_key/type");
+	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_ATTR_TYPE_INVALID);
+	ck_assert_int_eq(ddbgt_diags_line(d, 0), 4);
+	ck_assert_int_eq(ddbgt_diags_column(d, 0), 45);
+	ck_assert_str_eq(ddbgt_diags_path(d, 1), "/bogus");
+	ck_assert_int_eq(ddbgt_diags_line(d, 1), 6);
+	ck_assert_int_eq(ddbgt_diags_column(d, 1), 12);
 	ddbgt_diags_clear(d);
 	/* A syntax error on line 3: the position of the offending byte. */
 	const char *bad = "{\n  \"format\": \"ddbgt/1\",\n  \"table\" {}\n}";
@@ -232,10 +233,11 @@ START_TEST(every_finding_in_one_pass)
 		ddbgt_code code;
 		const char *path;
 	} want[] = {
-		{DDBGT_E_SPEC_UNKNOWN_KEY, "/table/colour"},
+		/* In document order; a missing key after the members of its object. */
 		{DDBGT_E_SPEC_TYPE, "/table/name"},
-		{DDBGT_E_BILLING_MODE_INVALID, "/table/billing_mode"},
 		{DDBGT_E_SPEC_MISSING_KEY, "/table/partition_key/type"},
+		{DDBGT_E_SPEC_UNKNOWN_KEY, "/table/colour"},
+		{DDBGT_E_BILLING_MODE_INVALID, "/table/billing_mode"},
 		{DDBGT_E_SPEC_TYPE, "/replicas/0/tags"},
 		{DDBGT_E_SPEC_TYPE, "/replicas/1"},
 	};
@@ -372,6 +374,83 @@ START_TEST(dump_of_a_built_table)
 }
 END_TEST
 
+/* The JSON escaping the dumper must produce (RFC 8259, lower-case \u00XX). */
+static void escape_reference(char *out, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			out += sprintf(out, "\\%c", c);
+		else if (c == '\n')
+			out += sprintf(out, "\\n");
+		else if (c < 0x20)
+			out += sprintf(out, "\\u%04x", c);
+		else
+			*out++ = (char)c;
+	}
+	*out = '\0';
+}
+
+/*
+ * The reader and the writer scan strings eight bytes at a time: a character
+ * to escape (or a multi-byte one) at every offset of a word, and after runs
+ * that end at every offset, must come out escaped and read back as it was.
+ */
+START_TEST(strings_at_every_offset)
+{
+	static const char *const specials[] = {"\"", "\\", "\n", "\x01", "\x1f", "\xc3\xa9", "/"};
+	for (size_t sp = 0; sp < sizeof specials / sizeof specials[0]; sp++)
+		for (size_t before = 0; before <= 17; before++)
+			for (size_t after = 0; after <= 9; after++) {
+				char value[64], escaped[256], want[300];
+				size_t n = 0;
+				for (size_t i = 0; i < before; i++)
+					value[n++] = 'a';
+				n += (size_t)sprintf(value + n, "%s", specials[sp]);
+				for (size_t i = 0; i < after; i++)
+					value[n++] = 'b';
+				value[n] = '\0';
+				ddbgt_table *t = NULL, *u = NULL;
+				char *doc = NULL;
+				ck_assert_int_eq(ddbgt_table_new(&t, "t"), DDBGT_OK);
+				ck_assert_int_eq(ddbgt_table_set_partition_key(t, "id", DDBGT_ATTR_S), DDBGT_OK);
+				ck_assert_int_eq(ddbgt_table_set_tag(t, "k", value), DDBGT_OK);
+				ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t), DDBGT_OK);
+				escape_reference(escaped, value);
+				snprintf(want, sizeof want, "\"k\": \"%s\"\n", escaped);
+				ck_assert_msg(strstr(doc, want), "%s not in %s", want, doc);
+				ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), NULL), DDBGT_OK);
+				ck_assert_str_eq(ddbgt_table_tag(u, "k"), value);
+				ddbgt_free(doc);
+				ddbgt_table_free(t);
+				ddbgt_table_free(u);
+			}
+}
+END_TEST
+
+/* Runs of white space of every length keep line and column right. */
+START_TEST(white_space_runs)
+{
+	for (int run = 0; run <= 40; run++) {
+		char doc[512];
+		int n = snprintf(doc, sizeof doc,
+		                 "{\"format\": \"ddbgt/1\",\r\n\t\"replicas\": [],\n%*s\"table\":%*s7}",
+		                 run, "", run, "");
+		ddbgt_diags *d = NULL;
+		ddbgt_table *t = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, (size_t)n, d), DDBGT_ESPEC);
+		ck_assert_uint_eq(ddbgt_diags_count(d), 1);
+		ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_TYPE);
+		ck_assert_str_eq(ddbgt_diags_path(d, 0), "/table");
+		ck_assert_int_eq(ddbgt_diags_line(d, 0), 3);
+		/* run spaces, "table": (8 bytes), run spaces, then the 7. */
+		ck_assert_int_eq(ddbgt_diags_column(d, 0), 2 * run + 9);
+		ddbgt_diags_free(d);
+	}
+}
+END_TEST
+
 Suite *ddbgt_test_spec(void)
 {
 	Suite *s = suite_create("spec");
@@ -386,6 +465,8 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, files_and_jansson_values);
 	tcase_add_test(tc, null_arguments);
 	tcase_add_test(tc, dump_of_a_built_table);
+	tcase_add_test(tc, strings_at_every_offset);
+	tcase_add_test(tc, white_space_runs);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,5 +1,7 @@
 // Package ddbgt calls libddbgt through cgo: load and dump table specs, build
-// a model, read diagnostics and the code catalogue.
+// a model, validate it, emit Terraform, estimate cost, build tables from
+// templates, describe them (topology, strategy, features, routing), and read
+// the code and region catalogues and select regions.
 //
 // Every object that owns a C handle has Close, which is safe to call twice;
 // a finalizer calls it as a safety net for objects that are dropped
@@ -54,10 +56,14 @@ type Error struct {
 	Code        string // the first error finding's code, if any
 	Path        string // the first error finding's JSON Pointer, if any
 	Diagnostics []Diagnostic
+	Detail      string // the object's own explanation (region queries), if any
 }
 
 func (e *Error) Error() string {
 	s := fmt.Sprintf("%s: %s (%s)", e.Op, StatusMessage(e.Status), e.Name)
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
 	for _, d := range e.Diagnostics {
 		if d.Severity == "error" {
 			return s + fmt.Sprintf(": %s %s: %s", d.Code, d.Path, d.Message)
@@ -92,6 +98,44 @@ func gostr(s *C.char) string {
 		return ""
 	}
 	return C.GoString(s)
+}
+
+// cstrings collects the C copies of Go strings made for one call, freed together.
+type cstrings []unsafe.Pointer
+
+func (c *cstrings) str(s string) *C.char {
+	p := C.CString(s)
+	*c = append(*c, unsafe.Pointer(p))
+	return p
+}
+
+// opt is NULL for "", which the library reads as "use the default".
+func (c *cstrings) opt(s string) *C.char {
+	if s == "" {
+		return nil
+	}
+	return c.str(s)
+}
+
+// array is a C array of C strings (NULL when empty); C memory, because the
+// library reads it through a struct that cgo forbids pointing at Go memory.
+func (c *cstrings) array(ss []string) **C.char {
+	if len(ss) == 0 {
+		return nil
+	}
+	p := C.malloc(C.size_t(len(ss)) * C.size_t(unsafe.Sizeof((*C.char)(nil))))
+	*c = append(*c, p)
+	slots := unsafe.Slice((**C.char)(p), len(ss))
+	for i, s := range ss {
+		slots[i] = c.str(s)
+	}
+	return (**C.char)(p)
+}
+
+func (c cstrings) free() {
+	for _, p := range c {
+		C.free(p)
+	}
 }
 
 // takeString copies a string the library allocated for the caller and frees it.
@@ -269,6 +313,17 @@ func (t *Table) SetPartitionKey(name, attrType string) error {
 		C.ddbgt_table_set_partition_key(t.handle(), cs, C.ddbgt_attr_type(v)))
 }
 
+// PartitionKey is the partition key's name and type ("S", "N" or "B"); "" when unset.
+func (t *Table) PartitionKey() (name, attrType string) {
+	defer runtime.KeepAlive(t)
+	h := t.handle()
+	name = gostr(C.ddbgt_table_partition_key_name(h))
+	if name == "" {
+		return "", ""
+	}
+	return name, enumName(C.DDBGT_ENUM_ATTR_TYPE, C.int(C.ddbgt_table_partition_key_type(h)))
+}
+
 // SetBillingMode sets "PAY_PER_REQUEST" or "PROVISIONED".
 func (t *Table) SetBillingMode(mode string) error {
 	defer runtime.KeepAlive(t)
@@ -307,6 +362,7 @@ type Replica struct {
 	Region     string
 	Role       string // effective: "primary", "secondary" or "standby"
 	TableClass string // effective
+	KMSKey     string // "" when the replica names none
 }
 
 // Replicas lists the replicas in order.
@@ -321,6 +377,7 @@ func (t *Table) Replicas() []Replica {
 			Region:     gostr(C.ddbgt_replica_region(r)),
 			Role:       enumName(C.DDBGT_ENUM_ROLE, C.int(C.ddbgt_replica_effective_role(r))),
 			TableClass: enumName(C.DDBGT_ENUM_TABLE_CLASS, C.int(C.ddbgt_replica_effective_table_class(r))),
+			KMSKey:     gostr(C.ddbgt_replica_kms_key(r)),
 		})
 	}
 	return out

@@ -7,10 +7,12 @@ Two layers:
   headers (``_ddbgt_prototypes``). Handles are ``c_void_p`` (full 64-bit
   pointers); strings the library allocates come back as ``c_void_p`` so that
   they can be handed to ``ddbgt_free``.
-* A Pythonic layer: ``Table`` (load and dump specs, build a model),
-  ``Diagnostics``, the code catalogue, the region catalogue and region
-  selection, and ``DdbgtError`` carrying the status,
-  the diagnostic code and the JSON Pointer path. Objects that own a handle
+* A Pythonic layer: ``Table`` (load and dump specs, build a model, validate,
+  emit, cost, build one from a template), ``Diagnostics``, the code
+  catalogue, the templates, the helpers that describe a table (``Topology``,
+  ``Strategy``, ``Features``, ``Routing``), the region catalogue and region
+  selection (``RegionQuery``, ``RegionSelection``), and ``DdbgtError``
+  carrying the status, the diagnostic code and the JSON Pointer path. Objects that own a handle
   free it on ``close()``, at the end of a ``with`` block, or, as a safety net,
   when they are garbage collected.
 
@@ -24,9 +26,11 @@ import weakref
 
 import _ddbgt_prototypes as _proto
 
-__all__ = ["lib", "DdbgtError", "SpecError", "Diagnostics", "Table", "Replica", "version",
-           "strerror", "status_name", "codes", "code_info", "constant", "regions", "region",
-           "regions_json", "select_regions"]
+__all__ = ["lib", "DdbgtError", "SpecError", "ValidationError", "Diagnostics", "Table",
+           "Replica", "version", "strerror", "status_name", "codes", "code_info", "constant",
+           "templates", "default_template", "Topology", "Strategy", "Features", "Routing",
+           "regions", "region", "regions_json", "RegionQuery", "RegionSelection",
+           "select_regions"]
 
 
 def _load_library():
@@ -108,6 +112,10 @@ class DdbgtError(Exception):
 
 class SpecError(DdbgtError):
     """A spec document has errors (status DDBGT_ESPEC or DDBGT_EIO)."""
+
+
+class ValidationError(DdbgtError):
+    """The validator found errors in a table (status DDBGT_EINVALID)."""
 
 
 def _check(status, what, diags=None, cls=DdbgtError):
@@ -388,6 +396,84 @@ class Table(_Handle):
     def remove_replica(self, region):
         _check(lib.ddbgt_table_remove_replica(self.handle, _b(region)), "ddbgt_table_remove_replica")
 
+    # Validation (<ddbgt/validate.h>).
+    def validate(self, no_info=False, adopt_existing=False, warnings_as_errors=False,
+                 raise_on_error=False):
+        """Every finding of the validator, as a list of dicts.
+
+        Each dict has code, severity, path (a JSON Pointer into the spec),
+        region (or None) and message. With raise_on_error a table with errors
+        raises ValidationError, whose code and path are the first error's
+        and whose diagnostics are every finding.
+        """
+        opts = _proto.ddbgt_validate_options()
+        _check(lib.ddbgt_validate_options_init(ctypes.byref(opts),
+                                               constant("DDBGT_VALIDATE_OPTIONS_VERSION")),
+               "ddbgt_validate_options_init")
+        for flag, on in (("DDBGT_VALIDATE_NO_INFO", no_info),
+                         ("DDBGT_VALIDATE_ADOPT_EXISTING", adopt_existing),
+                         ("DDBGT_VALIDATE_WARNINGS_AS_ERRORS", warnings_as_errors)):
+            if on:
+                opts.flags |= constant(flag)
+        with Diagnostics() as diags:
+            status = lib.ddbgt_table_validate(self.handle, ctypes.byref(opts), diags.handle)
+            found = diags.to_list()
+        if status == constant("DDBGT_EINVALID"):
+            if raise_on_error:
+                raise ValidationError(status, "ddbgt_table_validate", found)
+        elif status < 0:
+            raise DdbgtError(status, "ddbgt_table_validate", found)
+        return found
+
+    # Templates (<ddbgt/template.h>).
+    @classmethod
+    def from_template(cls, name=None, table_name=None, partition_key=None, partition_key_type=None,
+                      sort_key=None, sort_key_type=None, regions=None, witness_region=None,
+                      kms_keys=None):
+        """A new table built by the template called name (default_template() for None).
+
+        Parameters left None keep the template's own; sort_key="" drops the
+        sort key. regions lists the home region first; kms_keys, for
+        eu-residency, is parallel to it.
+        """
+        opts = _proto.ddbgt_template_options()
+        _check(lib.ddbgt_template_options_init(ctypes.byref(opts),
+                                               constant("DDBGT_TEMPLATE_OPTIONS_VERSION")),
+               "ddbgt_template_options_init")
+        # ctypes keeps no reference to what a structure's pointers point at.
+        keep = [_b(table_name), _b(partition_key), _b(sort_key), _b(witness_region)]
+        opts.table_name, opts.partition_key, opts.sort_key, opts.witness_region = keep
+        if partition_key_type:
+            opts.partition_key_type = _parse_enum("DDBGT_ENUM_ATTR_TYPE", partition_key_type)
+        if sort_key_type:
+            opts.sort_key_type = _parse_enum("DDBGT_ENUM_ATTR_TYPE", sort_key_type)
+        for field, values in (("regions", regions), ("kms_keys", kms_keys)):
+            if values:
+                arr = (ctypes.c_char_p * len(values))(*[_b(v) for v in values])
+                keep.append(arr)
+                setattr(opts, field, ctypes.cast(arr, ctypes.POINTER(ctypes.c_char_p)))
+        if regions:
+            opts.region_count = len(regions)
+        out = ctypes.c_void_p()
+        _check(lib.ddbgt_template_build(ctypes.byref(out), _b(name or default_template()),
+                                        ctypes.byref(opts)),
+               "ddbgt_template_build(%r)" % (name or default_template()))
+        return cls(_ptr=out.value)
+
+    # Helpers that describe the table (<ddbgt/strategy.h>): each result is
+    # independent of the table once computed.
+    def topology(self):
+        return Topology(self)
+
+    def strategy(self):
+        return Strategy(self)
+
+    def features(self):
+        return Features(self)
+
+    def routing(self):
+        return Routing(self)
+
     # Terraform (<ddbgt/emit.h>) and cost (<ddbgt/cost.h>).
     def emit(self, target="terraform", provider_version=None, resource_name=None, compact=False,
              no_import=False, default_tags=None, assume_role_arn=None):
@@ -471,6 +557,214 @@ class _Prices(_Handle):
         return bool(self._ptr)
 
 
+def _new_from_table(fn, table):
+    out = ctypes.c_void_p()
+    _check(getattr(lib, fn)(ctypes.byref(out), table.handle), fn)
+    return out.value
+
+
+def _json_of(fn, handle):
+    out = ctypes.c_void_p()
+    _check(getattr(lib, fn)(ctypes.byref(out), handle), fn)
+    return json.loads(_take_string(out))
+
+
+def _role_name(role):
+    return _s(lib.ddbgt_member_role_name(role))
+
+
+class Topology(_Handle):
+    """The regions of a table in order: the primary first, the witness last."""
+
+    _free = lib.ddbgt_topology_free
+
+    def __init__(self, table):
+        super().__init__(_new_from_table("ddbgt_topology_new", table))
+
+    @property
+    def region_count(self):
+        return lib.ddbgt_topology_region_count(self.handle)
+
+    @property
+    def replica_count(self):
+        return lib.ddbgt_topology_replica_count(self.handle)
+
+    def __len__(self):
+        return self.region_count
+
+    def __getitem__(self, i):
+        h = self.handle
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        spec_index = lib.ddbgt_topology_spec_index_at(h, i)
+        return {
+            "region": _s(lib.ddbgt_topology_region_at(h, i)),
+            "role": _role_name(lib.ddbgt_topology_role_at(h, i)),
+            "spec_index": None if spec_index < 0 else spec_index,
+            "table_class": _enum_name("DDBGT_ENUM_TABLE_CLASS",
+                                      lib.ddbgt_topology_table_class_at(h, i)),
+            "geography": _s(lib.ddbgt_topology_geography_at(h, i)),
+        }
+
+    @property
+    def members(self):
+        return [self[i] for i in range(len(self))]
+
+    def to_dict(self):
+        """The library's JSON rendering, parsed."""
+        return _json_of("ddbgt_topology_to_json", self.handle)
+
+
+class Strategy(_Handle):
+    """Which multi-region strategy a table implements, why, and its DR profile."""
+
+    _free = lib.ddbgt_strategy_free
+
+    def __init__(self, table):
+        super().__init__(_new_from_table("ddbgt_strategy_identify", table))
+
+    @property
+    def kind(self):
+        """The kind by name: "active-active", "primary-standby-cold", ..."""
+        return _s(lib.ddbgt_strategy_kind_name(lib.ddbgt_strategy_kind_of(self.handle)))
+
+    @property
+    def summary(self):
+        return _s(lib.ddbgt_strategy_summary(self.handle))
+
+    @property
+    def reasons(self):
+        h = self.handle
+        return [_s(lib.ddbgt_strategy_reason_at(h, i))
+                for i in range(lib.ddbgt_strategy_reason_count(h))]
+
+    @property
+    def disaster_recovery(self):
+        h = self.handle
+        return {"class": _s(lib.ddbgt_strategy_dr_class(h)), "rpo": _s(lib.ddbgt_strategy_rpo(h)),
+                "rto": _s(lib.ddbgt_strategy_rto(h)), "source": _s(lib.ddbgt_strategy_dr_source(h))}
+
+    def to_dict(self):
+        return _json_of("ddbgt_strategy_to_json", self.handle)
+
+
+def _coverage_name(value):
+    return _s(lib.ddbgt_coverage_name(value))
+
+
+class Features(_Handle):
+    """The features a table uses: flags by name, and the settings behind them."""
+
+    _free = lib.ddbgt_features_free
+
+    def __init__(self, table):
+        super().__init__(_new_from_table("ddbgt_features_detect", table))
+
+    @property
+    def flags(self):
+        return lib.ddbgt_features_flags(self.handle)
+
+    @property
+    def names(self):
+        """The names of the features present ("stream", "pitr_all", ...), in bit order."""
+        flags = self.flags
+        return [_s(lib.ddbgt_feature_name(1 << b)) for b in range(32) if flags & (1 << b)]
+
+    def has(self, feature):
+        """Whether a feature (a name such as "stream", or DDBGT_FEATURE_* bits) is present."""
+        if isinstance(feature, str):
+            feature = constant("DDBGT_FEATURE_" + feature.upper())
+        return bool(lib.ddbgt_features_has(self.handle, feature))
+
+    @property
+    def stream_view(self):
+        return _enum_name("DDBGT_ENUM_STREAM_VIEW", lib.ddbgt_features_stream_view(self.handle))
+
+    @property
+    def encryption(self):
+        return _enum_name("DDBGT_ENUM_ENCRYPTION", lib.ddbgt_features_encryption(self.handle))
+
+    @property
+    def pitr(self):
+        return _coverage_name(lib.ddbgt_features_pitr(self.handle))
+
+    @property
+    def deletion_protection(self):
+        return _coverage_name(lib.ddbgt_features_deletion_protection(self.handle))
+
+    @property
+    def standard_ia(self):
+        return _coverage_name(lib.ddbgt_features_standard_ia(self.handle))
+
+    @property
+    def gsi_count(self):
+        return lib.ddbgt_features_gsi_count(self.handle)
+
+    @property
+    def lsi_count(self):
+        return lib.ddbgt_features_lsi_count(self.handle)
+
+    @property
+    def ttl_attribute(self):
+        return _s(lib.ddbgt_features_ttl_attribute(self.handle))
+
+    def to_dict(self):
+        return _json_of("ddbgt_features_to_json", self.handle)
+
+
+class Routing(_Handle):
+    """Per replica, in failover order, what an application needs to route to it."""
+
+    _free = lib.ddbgt_routing_free
+
+    def __init__(self, table):
+        super().__init__(_new_from_table("ddbgt_routing_new", table))
+
+    def __len__(self):
+        return lib.ddbgt_routing_count(self.handle)
+
+    def __getitem__(self, i):
+        h = self.handle
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        distance = lib.ddbgt_routing_distance_km_at(h, i)
+        return {
+            "region": _s(lib.ddbgt_routing_region_at(h, i)),
+            "role": _role_name(lib.ddbgt_routing_role_at(h, i)),
+            "serves_traffic": bool(lib.ddbgt_routing_serves_traffic_at(h, i)),
+            "partition": _s(lib.ddbgt_routing_partition_at(h, i)),
+            "endpoint": _s(lib.ddbgt_routing_endpoint_at(h, i)),
+            "table_arn": _s(lib.ddbgt_routing_table_arn_at(h, i)),
+            "stream_arn": _s(lib.ddbgt_routing_stream_arn_at(h, i)),
+            "distance_km": None if distance < 0 else distance,
+        }
+
+    @property
+    def entries(self):
+        return [self[i] for i in range(len(self))]
+
+    @property
+    def witness(self):
+        return _s(lib.ddbgt_routing_witness(self.handle))
+
+    def to_dict(self):
+        return _json_of("ddbgt_routing_to_json", self.handle)
+
+
+# The template catalogue (<ddbgt/template.h>).
+def default_template():
+    """The template `ddbgt plan` uses when it is given no spec."""
+    return _s(lib.ddbgt_template_default_name())
+
+
+def templates():
+    """Every template as a dict (name, description, usage), in catalogue order."""
+    return [{"name": _s(lib.ddbgt_template_name(i)),
+             "description": _s(lib.ddbgt_template_description(i)),
+             "usage": _s(lib.ddbgt_template_usage_summary(i))}
+            for i in range(lib.ddbgt_template_count())]
+
+
 def code_info(code):
     """The catalogue entry of a code (name or number) as a dict; KeyError if unknown."""
     if isinstance(code, str):
@@ -532,12 +826,102 @@ def regions_json():
     return json.loads(_take_string(out))
 
 
-class _RegionQuery(_Handle):
+class RegionQuery(_Handle):
+    """A region selection request: weighted users, a count and constraints.
+
+    Setters raise DdbgtError whose message ends with the query's own reason;
+    run() gives a RegionSelection and leaves the query unchanged.
+    """
+
     _free = lib.ddbgt_region_query_free
 
+    def __init__(self):
+        out = ctypes.c_void_p()
+        _check(lib.ddbgt_region_query_new(ctypes.byref(out)), "ddbgt_region_query_new")
+        super().__init__(out.value)
 
-class _RegionSelection(_Handle):
+    def _call(self, fn, *args, out=None):
+        h = self.handle
+        status = getattr(lib, fn)(out, h) if out is not None else getattr(lib, fn)(h, *args)
+        if status < 0:
+            e = DdbgtError(status, fn)
+            reason = _s(lib.ddbgt_region_query_message(h))
+            if reason:
+                e.args = ("%s: %s" % (e.args[0], reason),)
+            raise e
+        return status
+
+    def add_location(self, latitude, longitude, weight=1.0):
+        self._call("ddbgt_region_query_add_location", latitude, longitude, weight)
+        return self
+
+    def add_geography(self, geography, weight=1.0):
+        self._call("ddbgt_region_query_add_geography", _b(geography), weight)
+        return self
+
+    def set_count(self, count):
+        self._call("ddbgt_region_query_set_count", count)
+        return self
+
+    def add_jurisdiction(self, jurisdiction):
+        self._call("ddbgt_region_query_add_jurisdiction", _b(jurisdiction))
+        return self
+
+    def add_allowed_region(self, code):
+        self._call("ddbgt_region_query_add_allowed_region", _b(code))
+        return self
+
+    def set_strong_consistency_set(self, name):
+        self._call("ddbgt_region_query_set_strong_consistency_set", _b(name))
+        return self
+
+    def set_partition(self, partition):
+        self._call("ddbgt_region_query_set_partition", _b(partition))
+        return self
+
+    def set_include_opt_in(self, include):
+        self._call("ddbgt_region_query_set_include_opt_in", int(include))
+        return self
+
+    def set_include_unverified(self, include):
+        self._call("ddbgt_region_query_set_include_unverified", int(include))
+        return self
+
+    def run(self):
+        out = ctypes.c_void_p()
+        self._call("ddbgt_region_query_run", out=ctypes.byref(out))
+        return RegionSelection(out.value)
+
+
+class RegionSelection(_Handle):
+    """The regions a RegionQuery proposed, in pick order."""
+
     _free = lib.ddbgt_region_selection_free
+
+    def __len__(self):
+        return lib.ddbgt_region_selection_count(self.handle)
+
+    def __getitem__(self, i):
+        h = self.handle
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        d = _region_dict(lib.ddbgt_region_selection_at(h, i))
+        d["served_distance_km"] = lib.ddbgt_region_selection_distance_km(h, i)
+        d["served_weight"] = lib.ddbgt_region_selection_weight(h, i)
+        return d
+
+    @property
+    def codes(self):
+        h = self.handle
+        return [_s(lib.ddbgt_region_code(lib.ddbgt_region_selection_at(h, i)))
+                for i in range(len(self))]
+
+    @property
+    def mean_distance_km(self):
+        return lib.ddbgt_region_selection_mean_distance_km(self.handle)
+
+    def to_dict(self):
+        return _json_of("ddbgt_region_selection_to_json", self.handle)
 
 
 def select_regions(count, locations=(), geographies=None, jurisdictions=(), allowed=(),
@@ -547,40 +931,22 @@ def select_regions(count, locations=(), geographies=None, jurisdictions=(), allo
 
     locations: (latitude, longitude, weight) tuples; geographies: {"EU": weight}.
     A refusal raises DdbgtError whose message is the query's own explanation.
+    RegionQuery gives the distances and shares as well.
     """
-    out = ctypes.c_void_p()
-    _check(lib.ddbgt_region_query_new(ctypes.byref(out)), "ddbgt_region_query_new")
-    with _RegionQuery(out.value) as q:
-        h = q.handle
-
-        def call(fn, *args):
-            status = getattr(lib, fn)(h, *args)
-            if status < 0:
-                e = DdbgtError(status, fn)
-                e.args = ("%s: %s" % (e.args[0], _s(lib.ddbgt_region_query_message(h))),)
-                raise e
-
+    with RegionQuery() as q:
         for lat, lon, weight in locations:
-            call("ddbgt_region_query_add_location", lat, lon, weight)
+            q.add_location(lat, lon, weight)
         for geo, weight in (geographies or {}).items():
-            call("ddbgt_region_query_add_geography", _b(geo), weight)
+            q.add_geography(geo, weight)
         for j in jurisdictions:
-            call("ddbgt_region_query_add_jurisdiction", _b(j))
+            q.add_jurisdiction(j)
         for code in allowed:
-            call("ddbgt_region_query_add_allowed_region", _b(code))
+            q.add_allowed_region(code)
         if strong_consistency_set:
-            call("ddbgt_region_query_set_strong_consistency_set", _b(strong_consistency_set))
+            q.set_strong_consistency_set(strong_consistency_set)
         if partition:
-            call("ddbgt_region_query_set_partition", _b(partition))
-        call("ddbgt_region_query_set_include_opt_in", int(include_opt_in))
-        call("ddbgt_region_query_set_include_unverified", int(include_unverified))
-        call("ddbgt_region_query_set_count", count)
-        sel = ctypes.c_void_p()
-        status = lib.ddbgt_region_query_run(ctypes.byref(sel), h)
-        if status < 0:
-            e = DdbgtError(status, "ddbgt_region_query_run")
-            e.args = ("%s: %s" % (e.args[0], _s(lib.ddbgt_region_query_message(h))),)
-            raise e
-        with _RegionSelection(sel.value) as s:
-            return [_s(lib.ddbgt_region_code(lib.ddbgt_region_selection_at(s.handle, i)))
-                    for i in range(lib.ddbgt_region_selection_count(s.handle))]
+            q.set_partition(partition)
+        q.set_include_opt_in(include_opt_in).set_include_unverified(include_unverified)
+        q.set_count(count)
+        with q.run() as s:
+            return s.codes

@@ -286,6 +286,230 @@ class TestRegions(unittest.TestCase):
         self.assertGreater(len(str(cm.exception)), len("ddbgt_region_query_run: "))
 
 
+VALIDATE_DIR = os.path.join(SRCDIR, "tests", "data", "validate")
+
+
+class TestValidate(unittest.TestCase):
+    def test_findings_are_dicts_with_code_path_and_region(self):
+        with ddbgt.Table.load(os.path.join(VALIDATE_DIR, "many-problems.json")) as t:
+            found = t.validate()
+        self.assertEqual(set(found[0]), {"code", "severity", "path", "region", "message"})
+        by_code = {d["code"]: d for d in found}
+        dup = by_code["DDBGT_E_REGION_DUPLICATE"]
+        self.assertEqual((dup["severity"], dup["path"], dup["region"]),
+                         ("error", "/replicas/2/region", "eu-west-1"))
+        self.assertEqual(by_code["DDBGT_E_KMS_KEY_REGION_MISMATCH"]["path"], "/replicas/1/kms_key")
+        self.assertEqual(by_code["DDBGT_E_TABLE_NAME_INVALID"]["region"], None)
+        # All in one pass: eight errors and the transactions note.
+        self.assertEqual(sum(d["severity"] == "error" for d in found), 8)
+
+    def test_raise_on_error_carries_the_first_error(self):
+        with ddbgt.Table.load(os.path.join(VALIDATE_DIR, "many-problems.json")) as t:
+            with self.assertRaises(ddbgt.ValidationError) as cm:
+                t.validate(raise_on_error=True)
+        e = cm.exception
+        self.assertEqual(e.status, ddbgt.constant("DDBGT_EINVALID"))
+        self.assertEqual((e.code, e.path), ("DDBGT_E_TABLE_NAME_INVALID", "/table/name"))
+        self.assertEqual(len(e.diagnostics), 9)
+        self.assertIn("/table/name", str(e))
+
+    def test_valid_table_and_flags(self):
+        with ddbgt.Table.from_dict(MINIMAL) as t:
+            found = t.validate(raise_on_error=True)
+            self.assertEqual([d["code"] for d in found], ["DDBGT_I_TRANSACTIONS_REGIONAL"])
+            self.assertEqual(found[0]["severity"], "info")
+            self.assertEqual(t.validate(no_info=True), [])
+
+    def test_warnings_as_errors(self):
+        # Standard-IA on a replica with no usage profile is fine; an opt-in
+        # region is a warning, which the flag turns into an error.
+        spec = json.loads(json.dumps(MINIMAL))
+        spec["replicas"][1]["region"] = "ap-east-1"
+        with ddbgt.Table.from_dict(spec) as t:
+            warned = [d for d in t.validate() if d["severity"] == "warning"]
+            self.assertIn("DDBGT_W_REGION_OPT_IN", [d["code"] for d in warned])
+            with self.assertRaises(ddbgt.ValidationError) as cm:
+                t.validate(warnings_as_errors=True, raise_on_error=True)
+            self.assertEqual(cm.exception.code, "DDBGT_W_REGION_OPT_IN")
+            self.assertEqual(cm.exception.path, "/replicas/1/region")
+
+
+class TestTemplates(unittest.TestCase):
+    def test_catalogue(self):
+        cat = ddbgt.templates()
+        names = [t["name"] for t in cat]
+        self.assertEqual(len(cat), ddbgt.lib.ddbgt_template_count())
+        self.assertIn("primary-standby", names)
+        self.assertIn(ddbgt.default_template(), names)
+        self.assertTrue(all(t["description"] and t["usage"] for t in cat))
+
+    def test_every_template_is_valid_and_matches_its_strategy(self):
+        expected = {"active-active": "active-active", "geo-distributed": "geo-distributed",
+                    "primary-standby": "primary-standby-cold", "eu-residency": "active-active",
+                    "strong-consistency": "strong-consistency",
+                    "provisioned-autoscaling": "geo-distributed"}
+        for name in [t["name"] for t in ddbgt.templates()]:
+            with ddbgt.Table.from_template(name) as t, t.strategy() as s:
+                bad = [d for d in t.validate() if d["severity"] != "info"]
+                self.assertEqual(bad, [], name)
+                self.assertEqual(s.kind, expected[name], name)
+
+    def test_instantiate_with_options(self):
+        with ddbgt.Table.from_template("geo-distributed", table_name="Orders",
+                                       partition_key="id", partition_key_type="N",
+                                       regions=["eu-west-1", "us-west-2"]) as t:
+            self.assertEqual(t.name, "Orders")
+            self.assertEqual(t.partition_key, ("id", "N"))
+            self.assertEqual([r.region for r in t.replicas], ["eu-west-1", "us-west-2"])
+            self.assertEqual(t.replicas[0].role, "primary")
+            with t.topology() as topo:
+                self.assertEqual(topo.region_count, 2)
+            with t.strategy() as s:
+                self.assertEqual(s.kind, "geo-distributed")
+
+    def test_default_is_active_active_in_two_regions(self):
+        with ddbgt.Table.from_template() as t, t.topology() as topo, t.strategy() as s:
+            self.assertEqual(ddbgt.default_template(), "active-active")
+            self.assertEqual((topo.region_count, s.kind), (2, "active-active"))
+
+    def test_eu_residency_takes_a_key_per_region(self):
+        keys = ["arn:aws:kms:eu-west-3:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+                "arn:aws:kms:eu-south-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"]
+        with ddbgt.Table.from_template("eu-residency", regions=["eu-west-3", "eu-south-1"],
+                                       kms_keys=keys) as t:
+            self.assertEqual([r.kms_key for r in t.replicas], keys)
+            self.assertEqual([d for d in t.validate() if d["severity"] == "error"], [])
+
+    def test_refusals(self):
+        with self.assertRaises(ddbgt.DdbgtError) as cm:
+            ddbgt.Table.from_template("no-such-pattern")
+        self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_ENOTFOUND"))
+        # strong-consistency takes two regions and a witness or three regions.
+        with self.assertRaises(ddbgt.DdbgtError) as cm:
+            ddbgt.Table.from_template("strong-consistency", regions=["us-east-1"])
+        self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_EINVAL"))
+
+
+class TestHelpers(unittest.TestCase):
+    def test_topology_of_a_witness_table(self):
+        with ddbgt.Table.from_template("strong-consistency", regions=["us-east-1", "us-east-2"],
+                                       witness_region="us-west-2") as t:
+            topo = t.topology()
+        # The result is independent of the (now closed) table.
+        with topo:
+            self.assertEqual((topo.region_count, topo.replica_count), (3, 2))
+            self.assertEqual(topo[2], {"region": "us-west-2", "role": "witness", "spec_index": None,
+                                       "table_class": None, "geography": "US"})
+            self.assertEqual(topo[1]["spec_index"], 1)
+            self.assertEqual(topo.to_dict()["regions"][2]["role"], "witness")
+            with self.assertRaises(IndexError):
+                topo[3]
+
+    def test_strategy_of_a_cold_standby(self):
+        with ddbgt.Table.load(os.path.join(SRCDIR, "examples", "specs", "primary-standby-ia.json")) as t:
+            with t.strategy() as s:
+                self.assertEqual(s.kind, "primary-standby-cold")
+                self.assertTrue(any("Standard-IA" in r for r in s.reasons), s.reasons)
+                self.assertEqual(s.disaster_recovery["class"], s.to_dict()["disaster_recovery"]["class"])
+                self.assertTrue(s.summary)
+            with t.routing() as r:
+                self.assertEqual([e["role"] for e in r.entries], ["primary", "standby"])
+                self.assertEqual([e["serves_traffic"] for e in r.entries], [True, False])
+                self.assertEqual(r[0]["distance_km"], 0)
+                self.assertTrue(r[0]["endpoint"].startswith("https://dynamodb."))
+                self.assertIsNone(r.witness)
+                self.assertEqual(r.to_dict()["failover_order"], [e["region"] for e in r.entries])
+
+    def test_features(self):
+        with ddbgt.Table.from_template("geo-distributed") as t, t.features() as f:
+            self.assertEqual(f.names, ["stream", "kms_encryption", "pitr_all", "ttl", "gsi"])
+            self.assertEqual(f.flags, sum(ddbgt.constant("DDBGT_FEATURE_" + n.upper())
+                                          for n in f.names))
+            self.assertTrue(f.has("gsi"))
+            self.assertFalse(f.has("lsi"))
+            self.assertEqual((f.stream_view, f.encryption, f.pitr, f.deletion_protection),
+                             ("NEW_AND_OLD_IMAGES", "AWS_MANAGED", "all", "none"))
+            self.assertEqual((f.gsi_count, f.lsi_count, f.ttl_attribute), (1, 0, "expires_at"))
+            self.assertEqual(f.to_dict()["flags"], f.names)
+        with ddbgt.Table.from_template("primary-standby") as t, t.features() as f:
+            self.assertEqual(f.standard_ia, "some")
+
+    def test_helpers_close_and_finalize(self):
+        with ddbgt.Table.from_dict(MINIMAL) as t:
+            helpers = [t.topology(), t.strategy(), t.features(), t.routing()]
+        fins = [h._finalizer for h in helpers]
+        with helpers[0]:
+            pass
+        self.assertTrue(helpers[0].closed)
+        self.assertFalse(fins[0].alive)
+        del helpers
+        gc.collect()
+        self.assertEqual([f.alive for f in fins], [False] * 4)
+
+    def test_raw_prototypes_of_the_helpers(self):
+        # A 64-bit signed index, an unsigned flag mask, full pointers.
+        self.assertIs(ddbgt.lib.ddbgt_topology_spec_index_at.restype, ctypes.c_int64)
+        self.assertIs(ddbgt.lib.ddbgt_features_flags.restype, ctypes.c_uint)
+        self.assertEqual(ddbgt.lib.ddbgt_features_has.argtypes, [ctypes.c_void_p, ctypes.c_uint])
+        self.assertIs(ddbgt.lib.ddbgt_routing_distance_km_at.restype, ctypes.c_double)
+        self.assertIs(ddbgt.lib.ddbgt_region_selection_at.restype, ctypes.c_void_p)
+        self.assertEqual(ddbgt.lib.ddbgt_strategy_to_json.argtypes[0],
+                         ctypes.POINTER(ctypes.c_void_p))
+        # Shifted enumerators and hex macros reach the constant table with their values.
+        self.assertEqual(ddbgt.constant("DDBGT_FEATURE_CONTRIBUTOR_INSIGHTS"), 1 << 16)
+        self.assertEqual(ddbgt.constant("DDBGT_VALIDATE_WARNINGS_AS_ERRORS"), 4)
+        self.assertEqual(ddbgt.constant("DDBGT_INHERIT"), -1)
+
+
+class TestRegionQuery(unittest.TestCase):
+    def test_selection_object(self):
+        with ddbgt.RegionQuery() as q:
+            q.add_location(35.7, 139.7, 3.0).add_location(53.3, -6.3, 1.0).set_count(2)
+            with q.run() as s:
+                self.assertEqual(sorted(s.codes), ["ap-northeast-1", "eu-west-1"])
+                by_code = {s[i]["code"]: s[i] for i in range(len(s))}
+                self.assertAlmostEqual(by_code["ap-northeast-1"]["served_weight"], 0.75)
+                self.assertAlmostEqual(by_code["eu-west-1"]["served_weight"], 0.25)
+                self.assertGreaterEqual(s.mean_distance_km, 0)
+                self.assertEqual([r["code"] for r in s.to_dict()["regions"]], s.codes)
+            # The query is unchanged and runs again.
+            with q.run() as again:
+                self.assertEqual(len(again), 2)
+
+    def test_constraints(self):
+        with ddbgt.RegionQuery() as q:
+            q.add_geography("EU", 1.0).add_jurisdiction("UK").set_count(1)
+            with q.run() as s:
+                self.assertEqual(s.codes, ["eu-west-2"])
+        with ddbgt.RegionQuery() as q:
+            q.add_location(40.0, -80.0).set_strong_consistency_set("US").set_count(3)
+            with q.run() as s:
+                self.assertTrue(all(ddbgt.region(c)["strong_consistency_set"] == "US"
+                                    for c in s.codes))
+
+    def test_errors_carry_status_and_reason(self):
+        with ddbgt.RegionQuery() as q:
+            with self.assertRaises(ddbgt.DdbgtError) as cm:
+                q.add_location(91.0, 0.0, 1.0)
+            self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_EINVAL"))
+            with self.assertRaises(ddbgt.DdbgtError) as cm:
+                q.add_allowed_region("eu-nowhere-9")
+            self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_ENOTFOUND"))
+            with self.assertRaises(ddbgt.DdbgtError) as cm:
+                q.add_allowed_region("xx-nowhere-9")
+            self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_EINVAL"))
+            with self.assertRaises(ddbgt.DdbgtError) as cm:
+                q.run()  # no users, no count
+            self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_EINVAL"))
+
+    def test_query_finalizer(self):
+        q = ddbgt.RegionQuery()
+        fin = q._finalizer
+        del q
+        gc.collect()
+        self.assertFalse(fin.alive)
+
+
 def main():
     result = unittest.main(module=__name__, exit=False, verbosity=2).result
     failed = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)

@@ -82,6 +82,7 @@ DDBGT_API void ddbgt_prices_free(ddbgt_prices *prices);
  */
 DDBGT_API int ddbgt_prices_merge(ddbgt_prices *dst, const ddbgt_prices *src);
 
+/* The ISO 4217 code of the currency of every price ("USD"); owned by prices, NULL for NULL. */
 DDBGT_API const char *ddbgt_prices_currency(const ddbgt_prices *prices);
 /* The table's effective date ("2024-11-01"); NULL if none was given. */
 DDBGT_API const char *ddbgt_prices_effective_date(const ddbgt_prices *prices);
@@ -149,6 +150,10 @@ DDBGT_API int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *ta
                                   const ddbgt_cost_options *opts, ddbgt_diags *diags);
 DDBGT_API void ddbgt_cost_report_free(ddbgt_cost_report *report);
 
+/*
+ * The currency of every amount in the report: that of the price table it
+ * was priced with ("USD"). Owned by the report; NULL for NULL.
+ */
 DDBGT_API const char *ddbgt_cost_report_currency(const ddbgt_cost_report *report);
 /* The effective date of the price table used; NULL if it had none. */
 DDBGT_API const char *ddbgt_cost_report_price_date(const ddbgt_cost_report *report);

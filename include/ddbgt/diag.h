@@ -22,6 +22,11 @@ extern "C" {
 
 typedef struct ddbgt_diags ddbgt_diags;
 
+/*
+ * A new empty list, which the caller frees with ddbgt_diags_free
+ * (NULL-safe). Freeing it frees every finding and the strings its
+ * accessors returned.
+ */
 DDBGT_API int ddbgt_diags_new(ddbgt_diags **out);
 DDBGT_API void ddbgt_diags_free(ddbgt_diags *diags);
 /* Remove every finding. */
@@ -39,6 +44,7 @@ DDBGT_API int ddbgt_diags_add(ddbgt_diags *diags, ddbgt_code code, ddbgt_severit
 /* Append copies of every finding of src. */
 DDBGT_API int ddbgt_diags_append(ddbgt_diags *diags, const ddbgt_diags *src);
 
+/* How many findings the list holds, in all and at each severity; 0 for NULL. */
 DDBGT_API size_t ddbgt_diags_count(const ddbgt_diags *diags);
 DDBGT_API size_t ddbgt_diags_error_count(const ddbgt_diags *diags);
 DDBGT_API size_t ddbgt_diags_warning_count(const ddbgt_diags *diags);

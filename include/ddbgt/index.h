@@ -23,8 +23,16 @@ DDBGT_API void ddbgt_gsi_free(ddbgt_gsi *gsi);
 DDBGT_API int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *gsi);
 DDBGT_API ddbgt_table *ddbgt_gsi_table(const ddbgt_gsi *gsi);
 
+/*
+ * The index name (DDBGT_EINVAL for NULL), copied; the getter's string
+ * belongs to the GSI. The validator checks the DynamoDB naming rules.
+ */
 DDBGT_API int ddbgt_gsi_set_name(ddbgt_gsi *gsi, const char *name);
 DDBGT_API const char *ddbgt_gsi_name(const ddbgt_gsi *gsi);
+/*
+ * The partition key, an attribute name (DDBGT_EINVAL for NULL) whose type
+ * comes from the table keys or ddbgt_table_add_attribute; copied.
+ */
 DDBGT_API int ddbgt_gsi_set_partition_key(ddbgt_gsi *gsi, const char *attribute);
 DDBGT_API const char *ddbgt_gsi_partition_key(const ddbgt_gsi *gsi);
 /* NULL removes the sort key. */
@@ -58,6 +66,10 @@ DDBGT_API void ddbgt_lsi_free(ddbgt_lsi *lsi);
 DDBGT_API int ddbgt_lsi_copy(ddbgt_lsi **out, const ddbgt_lsi *lsi);
 DDBGT_API ddbgt_table *ddbgt_lsi_table(const ddbgt_lsi *lsi);
 
+/*
+ * The index name (DDBGT_EINVAL for NULL), copied; the getter's string
+ * belongs to the LSI. The validator checks the DynamoDB naming rules.
+ */
 DDBGT_API int ddbgt_lsi_set_name(ddbgt_lsi *lsi, const char *name);
 DDBGT_API const char *ddbgt_lsi_name(const ddbgt_lsi *lsi);
 /* NULL removes the sort key (an LSI without one is reported by the validator). */

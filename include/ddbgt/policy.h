@@ -18,6 +18,11 @@
 extern "C" {
 #endif
 
+/*
+ * A new policy with no guardrail and no severity override, belonging to no
+ * table: free it with ddbgt_policy_free, or give a table a copy with
+ * ddbgt_table_set_policy.
+ */
 DDBGT_API int ddbgt_policy_new(ddbgt_policy **out);
 /* Free a policy that belongs to no table; a table's own policy is left alone. */
 DDBGT_API void ddbgt_policy_free(ddbgt_policy *policy);
@@ -41,6 +46,13 @@ DDBGT_API int ddbgt_policy_clear_jurisdictions(ddbgt_policy *policy);
 DDBGT_API size_t ddbgt_policy_jurisdiction_count(const ddbgt_policy *policy);
 DDBGT_API const char *ddbgt_policy_jurisdiction_at(const ddbgt_policy *policy, size_t i);
 
+/*
+ * Require point-in-time recovery, customer managed KMS keys or deletion
+ * protection on every replica (the validator reports each replica without:
+ * DDBGT_E_POLICY_PITR_REQUIRED, _CMK_REQUIRED, _DELETION_PROTECTION_REQUIRED).
+ * required is a boolean; negative values are DDBGT_EINVAL. The getters give
+ * 1 when the requirement is on, 0 when it is off or unset, or for NULL.
+ */
 DDBGT_API int ddbgt_policy_set_require_pitr(ddbgt_policy *policy, int required);
 DDBGT_API int ddbgt_policy_require_pitr(const ddbgt_policy *policy);
 DDBGT_API int ddbgt_policy_set_require_customer_managed_keys(ddbgt_policy *policy, int required);
@@ -74,6 +86,11 @@ DDBGT_API int ddbgt_policy_set_quota(ddbgt_policy *policy, const char *name, int
 DDBGT_API int ddbgt_policy_get_quota(const ddbgt_policy *policy, const char *name, int64_t *value);
 DDBGT_API int ddbgt_policy_clear_quota(ddbgt_policy *policy, const char *name);
 
+/*
+ * A new empty usage profile (no traffic, no storage), belonging to no
+ * table: free it with ddbgt_usage_free, or give a table a copy with
+ * ddbgt_table_set_usage.
+ */
 DDBGT_API int ddbgt_usage_new(ddbgt_usage **out);
 /* Free a usage profile that belongs to no table; a table's own is left alone. */
 DDBGT_API void ddbgt_usage_free(ddbgt_usage *usage);

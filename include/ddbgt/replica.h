@@ -28,6 +28,11 @@ DDBGT_API int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *repli
 /* The owning table, or NULL. */
 DDBGT_API ddbgt_table *ddbgt_replica_table(const ddbgt_replica *replica);
 
+/*
+ * The region code ("eu-west-1"; DDBGT_EINVAL for NULL), copied; the
+ * getter's string belongs to the replica. Not checked here: the validator
+ * reports unknown (DDBGT_E_REGION_UNKNOWN) and duplicate regions.
+ */
 DDBGT_API int ddbgt_replica_set_region(ddbgt_replica *replica, const char *region);
 DDBGT_API const char *ddbgt_replica_region(const ddbgt_replica *replica);
 
@@ -95,6 +100,11 @@ DDBGT_API int ddbgt_replica_remove_gsi_override(ddbgt_replica *replica, const ch
 DDBGT_API size_t ddbgt_replica_gsi_override_count(const ddbgt_replica *replica);
 DDBGT_API const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *replica, size_t i);
 
+/*
+ * CloudWatch Contributor Insights on the replica (off unless set). enabled
+ * is a boolean; negative values are DDBGT_EINVAL. The getter gives 1 when
+ * it is on, 0 otherwise or for NULL.
+ */
 DDBGT_API int ddbgt_replica_set_contributor_insights(ddbgt_replica *replica, int enabled);
 DDBGT_API int ddbgt_replica_contributor_insights(const ddbgt_replica *replica);
 

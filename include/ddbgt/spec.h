@@ -4,7 +4,8 @@
  * The loader checks the document's shape: JSON syntax (with line and
  * column), unknown keys, wrong types, missing keys, values outside their
  * enumeration or numeric range. Every finding goes into the caller's diags
- * list (which may be NULL), all in one pass. Whether the values make a table
+ * list (which may be NULL), all in one pass and in document order (a missing
+ * key right after the members of its object). Whether the values make a table
  * AWS would accept is the validator's business, not the loader's.
  *
  * The dumper writes the canonical document: keys in the order of the spec

@@ -44,6 +44,11 @@ DDBGT_API const char *ddbgt_member_role_name(ddbgt_member_role role);
 
 typedef struct ddbgt_topology ddbgt_topology;
 
+/*
+ * The topology of table into *out, which the caller frees with
+ * ddbgt_topology_free (NULL-safe). DDBGT_EINVAL for NULL arguments,
+ * DDBGT_ENOMEM.
+ */
 DDBGT_API int ddbgt_topology_new(ddbgt_topology **out, const ddbgt_table *table);
 DDBGT_API void ddbgt_topology_free(ddbgt_topology *topology);
 /* Every region of the table: replicas and the witness. */
@@ -153,6 +158,12 @@ DDBGT_API const char *ddbgt_coverage_name(ddbgt_coverage coverage);
 
 typedef struct ddbgt_features ddbgt_features;
 
+/*
+ * The features of table into *out, which the caller frees with
+ * ddbgt_features_free (NULL-safe). ddbgt_features_flags ORs the
+ * DDBGT_FEATURE_* bits present (0 for NULL). DDBGT_EINVAL for NULL
+ * arguments, DDBGT_ENOMEM.
+ */
 DDBGT_API int ddbgt_features_detect(ddbgt_features **out, const ddbgt_table *table);
 DDBGT_API void ddbgt_features_free(ddbgt_features *features);
 DDBGT_API unsigned ddbgt_features_flags(const ddbgt_features *features);

@@ -46,10 +46,18 @@ DDBGT_API void ddbgt_table_free(ddbgt_table *table);
 /* A deep copy: replicas, indexes, policy and usage included. */
 DDBGT_API int ddbgt_table_copy(ddbgt_table **out, const ddbgt_table *table);
 
+/*
+ * Rename the table (DDBGT_EINVAL for NULL); the name is copied. The
+ * validator checks the DynamoDB naming rules.
+ */
 DDBGT_API int ddbgt_table_set_name(ddbgt_table *table, const char *name);
 /* NULL when no name was set. */
 DDBGT_API const char *ddbgt_table_name(const ddbgt_table *table);
 
+/*
+ * PAY_PER_REQUEST or PROVISIONED; UNSET returns to the default.
+ * DDBGT_EINVAL for any other value.
+ */
 DDBGT_API int ddbgt_table_set_billing_mode(ddbgt_table *table, ddbgt_billing_mode mode);
 /* PAY_PER_REQUEST unless set. */
 DDBGT_API ddbgt_billing_mode ddbgt_table_billing_mode(const ddbgt_table *table);
