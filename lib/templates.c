@@ -467,7 +467,10 @@ static int geo_distributed(ddbgt_table *t, const ddbgt_template_options *o)
 	               non_key, NULL);
 }
 
-/* The standbys hold a full copy but serve nothing: Standard-IA trades cheaper storage for dearer requests. */
+/*
+ * The standbys hold a full copy but serve nothing: Standard-IA trades cheaper
+ * storage for dearer requests.
+ */
 static int primary_standby(ddbgt_table *t, const ddbgt_template_options *o)
 {
 	size_t i;
