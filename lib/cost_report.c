@@ -341,11 +341,6 @@ static json_t *money(int64_t nanos)
 	return json_string(buf);
 }
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static void put_money(jb *b, json_t *obj, const char *key, int64_t nanos)
 {
 	char k[48];
@@ -355,19 +350,28 @@ static void put_money(jb *b, json_t *obj, const char *key, int64_t nanos)
 	put(b, obj, k, json_integer(nanos));
 }
 
-static json_t *line_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_line *l)
+/* A new object for a row of the report; NULL (and the build failed) without memory. */
+static json_t *row_object(jb *b)
 {
 	json_t *o = json_object();
 
-	if (!o) {
+	if (!o)
 		b->ok = 0;
+	return o;
+}
+
+static json_t *line_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_line *l)
+{
+	json_t *o = row_object(b);
+
+	if (!o)
 		return NULL;
-	}
 	put(b, o, "region", json_string(rep->regions[l->region].code));
 	put(b, o, "item", json_string(ddbgt_price_item_name(l->item)));
-	put(b, o, "index", str_or_null(l->index));
-	put(b, o, "destination", str_or_null(l->dest));
-	put(b, o, "table_class", str_or_null(ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, (int)l->cls)));
+	put(b, o, "index", ddbgt__json_string_or_null(l->index));
+	put(b, o, "destination", ddbgt__json_string_or_null(l->dest));
+	put(b, o, "table_class",
+	    ddbgt__json_string_or_null(ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, (int)l->cls)));
 	put(b, o, "quantity", ddbgt__json_number((double)l->qty_micros / 1e6));
 	put(b, o, "quantity_micros", json_integer(l->qty_micros));
 	put(b, o, "unit", json_string(ddbgt_price_item_unit(l->item)));
@@ -387,19 +391,17 @@ static json_t *line_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_
 
 static json_t *rec_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_rec *r)
 {
-	json_t *o = json_object();
+	json_t *o = row_object(b);
 
-	if (!o) {
-		b->ok = 0;
+	if (!o)
 		return NULL;
-	}
 	put(b, o, "kind", json_string(r->kind == DDBGT_COST_REC_TABLE_CLASS ? "table_class"
 	                                                                    : "billing_mode"));
-	put(b, o, "region", str_or_null(r->region == (size_t)-1 ? NULL
-	                                                        : rep->regions[r->region].code));
+	put(b, o, "region",
+	    ddbgt__json_string_or_null(r->region == (size_t)-1 ? NULL : rep->regions[r->region].code));
 	put(b, o, "current", json_string(r->current));
 	put(b, o, "recommended", json_string(r->recommended));
-	put(b, o, "aws_rule", str_or_null(r->aws_rule));
+	put(b, o, "aws_rule", ddbgt__json_string_or_null(r->aws_rule));
 	put_money(b, o, "current_cost", r->current_nanos);
 	put_money(b, o, "alternative_cost", r->alternative_nanos);
 	put_money(b, o, "saving", r->saving_nanos);
@@ -425,7 +427,7 @@ static json_t *report_json(const ddbgt_cost_report *rep)
 		return NULL;
 	}
 	put(&b, root, "currency", json_string(rep->currency));
-	put(&b, root, "price_date", str_or_null(rep->price_date));
+	put(&b, root, "price_date", ddbgt__json_string_or_null(rep->price_date));
 	put(&b, root, "hours_per_month", ddbgt__json_number(rep->hours));
 	put_money(&b, root, "total", rep->total);
 	put(&b, root, "complete", json_boolean(rep->complete));

@@ -1,6 +1,7 @@
 /*
- * Internal: what the Terraform emitters share (lib/emit.c) and what each
- * target provides (lib/emit_terraform.c, lib/emit_terraform_legacy.c).
+ * Internal: what the Terraform emitters share (lib/emit.c, lib/emit_common.c)
+ * and what each target provides (lib/emit_terraform.c,
+ * lib/emit_terraform_legacy.c).
  *
  * An emit is two passes over the model: the target's plan pass decides the
  * document's shape (inline replicas or replica resources, autoscaling
@@ -127,5 +128,25 @@ int ddbgt__emit_pitr_period_differs(const ddbgt__emit_ctx *ctx, size_t replica, 
 void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere);
 /* One "import" block. */
 void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t replica, const char *id);
+
+/* ---- lib/emit_common.c: planned and written alike by both targets ---- */
+
+/* The replica index of the r-th region in document order: the home region first. */
+size_t ddbgt__emit_region_at(const ddbgt__emit_ctx *ctx, size_t r);
+/* adopt_existing: import blocks, or the finding not_imported when the options turn them off. */
+void ddbgt__emit_plan_adopt(ddbgt__emit_ctx *ctx, const char *not_imported);
+/* Raise the floor for on_demand_throughput when the table or a GSI sets on-demand maximums. */
+void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx);
+/* An output "name": {"value": value}; an expression of ours as is, else text escaped. */
+void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,
+                              int expression);
+/* Write the value of attribute attr ("arn", "stream_arn") of a region's table. */
+typedef void (*ddbgt__emit_attr_fn)(ddbgt__emit_ctx *ctx, size_t replica, const char *attr);
+/*
+ * The outputs "table_arns", "stream_arns" and "regions", keyed by region in
+ * document order; own_class 0 gives every region the home region's class.
+ */
+void ddbgt__emit_write_region_maps(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn write_attr,
+                                   int own_class);
 
 #endif

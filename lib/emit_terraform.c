@@ -83,29 +83,12 @@ static void plan_replicas(ddbgt__emit_ctx *ctx)
 int ddbgt__emit_terraform_plan(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_table *t = ctx->t;
-	if (ddbgt_table_adopt_existing(t) == 1) {
-		if (ctx->o->no_import)
-			ddbgt__emit_finding(ctx, DDBGT_W_EMIT_ADOPT_NOT_IMPORTED, "/table/adopt_existing",
-			                    NULL,
-			                    "the table exists already (adopt_existing) but import blocks "
-			                    "were turned off: import it before applying, or Terraform will "
-			                    "try to create it");
-		else
-			ctx->imports = 1;
-	}
+	ddbgt__emit_plan_adopt(ctx, "the table exists already (adopt_existing) but import blocks "
+	                             "were turned off: import it before applying, or Terraform will "
+	                             "try to create it");
 	plan_replicas(ctx);
 
-	int64_t units;
-	int on_demand = ddbgt_table_billing_mode(t) != DDBGT_BILLING_PROVISIONED &&
-	                (ddbgt_table_get_on_demand_max(t, DDBGT_READ, &units) == DDBGT_OK ||
-	                 ddbgt_table_get_on_demand_max(t, DDBGT_WRITE, &units) == DDBGT_OK);
-	for (size_t g = 0; g < ctx->ngsi && ddbgt_table_billing_mode(t) != DDBGT_BILLING_PROVISIONED; g++) {
-		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(t, g);
-		on_demand |= ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, &units) == DDBGT_OK ||
-		             ddbgt_gsi_get_on_demand_max(gsi, DDBGT_WRITE, &units) == DDBGT_OK;
-	}
-	if (on_demand)
-		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
+	ddbgt__emit_plan_on_demand(ctx);
 
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
@@ -222,6 +205,18 @@ static void write_imports(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_array_end(w);
 }
 
+/* A replica's kms_key_arn (customer managed keys only) and point_in_time_recovery. */
+static void write_replica_kms_pitr(ddbgt__emit_ctx *ctx, size_t i)
+{
+	const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+	if (ddbgt_table_encryption(ctx->t) == DDBGT_ENCRYPTION_CUSTOMER_MANAGED &&
+	    ddbgt_replica_kms_key(r)) {
+		ddbgt__tfjson_key(&ctx->w, "kms_key_arn");
+		ddbgt__emit_write_kms_value(ctx, i);
+	}
+	ddbgt__tfjson_kv_bool(&ctx->w, "point_in_time_recovery", ddbgt_replica_effective_pitr(r) == 1);
+}
+
 static void write_inline_replicas(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
@@ -238,12 +233,7 @@ static void write_inline_replicas(ddbgt__emit_ctx *ctx)
 		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_text(w, "region_name", ddbgt_replica_region(r));
-		if (ddbgt_table_encryption(ctx->t) == DDBGT_ENCRYPTION_CUSTOMER_MANAGED &&
-		    ddbgt_replica_kms_key(r)) {
-			ddbgt__tfjson_key(w, "kms_key_arn");
-			ddbgt__emit_write_kms_value(ctx, i);
-		}
-		ddbgt__tfjson_kv_bool(w, "point_in_time_recovery", ddbgt_replica_effective_pitr(r) == 1);
+		write_replica_kms_pitr(ctx, i);
 		/* Replica blocks have no tags: the table's are copied to them. */
 		if (propagate)
 			ddbgt__tfjson_kv_bool(w, "propagate_tags", 1);
@@ -321,12 +311,7 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 		}
 		ddbgt__emit_label(ctx, ref, "${aws_dynamodb_table.%s.arn}", ctx->res);
 		ddbgt__tfjson_kv_literal(w, "global_table_arn", ref);
-		if (ddbgt_table_encryption(ctx->t) == DDBGT_ENCRYPTION_CUSTOMER_MANAGED &&
-		    ddbgt_replica_kms_key(r)) {
-			ddbgt__tfjson_key(w, "kms_key_arn");
-			ddbgt__emit_write_kms_value(ctx, i);
-		}
-		ddbgt__tfjson_kv_bool(w, "point_in_time_recovery", ddbgt_replica_effective_pitr(r) == 1);
+		write_replica_kms_pitr(ctx, i);
 		if (class_of(ctx, i) != class_of(ctx, ctx->primary))
 			ddbgt__tfjson_kv_literal(w, "table_class_override",
 			                         ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, class_of(ctx, i)));
@@ -373,62 +358,20 @@ static void write_region_attr(ddbgt__emit_ctx *ctx, size_t i, const char *attr)
 	ddbgt__tfjson_string_end(w);
 }
 
-static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, const char *attr)
-{
-	ddbgt__tfjson *w = &ctx->w;
-	ddbgt__tfjson_key(w, output);
-	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_key(w, "value");
-	ddbgt__tfjson_object_begin(w);
-	for (size_t r = 0; r < ctx->nrep; r++) {
-		size_t i = r == 0 ? ctx->primary : r <= ctx->primary ? r - 1 : r;
-		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);
-		ddbgt__tfjson_key_text(w, ddbgt_replica_region(rep));
-		if (attr) {
-			write_region_attr(ctx, i, attr);
-			continue;
-		}
-		/* Inline replicas all have the home region's class. */
-		size_t cls = ctx->replica_resources ? i : ctx->primary;
-		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_key(w, "arn");
-		write_region_attr(ctx, i, "arn");
-		ddbgt__tfjson_key(w, "stream_arn");
-		write_region_attr(ctx, i, "stream_arn");
-		ddbgt__tfjson_kv_literal(w, "role", ddbgt_enum_name(DDBGT_ENUM_ROLE,
-		                                                    ddbgt_replica_effective_role(rep)));
-		ddbgt__tfjson_kv_literal(w, "table_class",
-		                         ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, class_of(ctx, cls)));
-		ddbgt__tfjson_object_end(w);
-	}
-	ddbgt__tfjson_object_end(w);
-	ddbgt__tfjson_object_end(w);
-}
-
 static void write_outputs(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	char ref[DDBGT__EMIT_LABEL_MAX];
 	ddbgt__tfjson_key(w, "output");
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_key(w, "table_name");
-	ddbgt__tfjson_object_begin(w);
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_table.%s.name}", ctx->res);
-	ddbgt__tfjson_kv_literal(w, "value", ref);
-	ddbgt__tfjson_object_end(w);
-	ddbgt__tfjson_key(w, "primary_region");
-	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_text(w, "value", ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)));
-	ddbgt__tfjson_object_end(w);
-	if (strong(ctx) && ddbgt_table_witness_region(ctx->t)) {
-		ddbgt__tfjson_key(w, "witness_region");
-		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_text(w, "value", ddbgt_table_witness_region(ctx->t));
-		ddbgt__tfjson_object_end(w);
-	}
-	write_region_map(ctx, "table_arns", "arn");
-	write_region_map(ctx, "stream_arns", "stream_arn");
-	write_region_map(ctx, "regions", NULL);
+	ddbgt__emit_write_output(ctx, "table_name", ref, 1);
+	ddbgt__emit_write_output(ctx, "primary_region",
+	                         ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
+	if (strong(ctx) && ddbgt_table_witness_region(ctx->t))
+		ddbgt__emit_write_output(ctx, "witness_region", ddbgt_table_witness_region(ctx->t), 0);
+	/* Inline replicas all have the home region's class. */
+	ddbgt__emit_write_region_maps(ctx, write_region_attr, ctx->replica_resources);
 	ddbgt__tfjson_object_end(w);
 }
 

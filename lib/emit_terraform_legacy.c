@@ -13,16 +13,9 @@
 int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_table *t = ctx->t;
-	if (ddbgt_table_adopt_existing(t) == 1) {
-		if (ctx->o->no_import)
-			ddbgt__emit_finding(ctx, DDBGT_W_EMIT_ADOPT_NOT_IMPORTED, "/table/adopt_existing",
-			                    NULL,
-			                    "the tables exist already (adopt_existing) but import blocks "
-			                    "were turned off: import them before applying, or Terraform "
-			                    "will try to create them");
-		else
-			ctx->imports = 1;
-	}
+	ddbgt__emit_plan_adopt(ctx, "the tables exist already (adopt_existing) but import blocks "
+	                             "were turned off: import them before applying, or Terraform "
+	                             "will try to create them");
 	if (ddbgt_table_consistency(t) == DDBGT_CONSISTENCY_STRONG)
 		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_LEGACY_CONSISTENCY, "/table/consistency", NULL,
 		                    "a version 2017.11.29 global table has no strong consistency: the "
@@ -43,17 +36,7 @@ int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx)
 		                                                  : "disabled");
 	}
 
-	int64_t units;
-	int on_demand = ddbgt_table_billing_mode(t) != DDBGT_BILLING_PROVISIONED &&
-	                (ddbgt_table_get_on_demand_max(t, DDBGT_READ, &units) == DDBGT_OK ||
-	                 ddbgt_table_get_on_demand_max(t, DDBGT_WRITE, &units) == DDBGT_OK);
-	for (size_t g = 0; g < ctx->ngsi && ddbgt_table_billing_mode(t) != DDBGT_BILLING_PROVISIONED; g++) {
-		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(t, g);
-		on_demand |= ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, &units) == DDBGT_OK ||
-		             ddbgt_gsi_get_on_demand_max(gsi, DDBGT_WRITE, &units) == DDBGT_OK;
-	}
-	if (on_demand)
-		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
+	ddbgt__emit_plan_on_demand(ctx);
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		int64_t days;
 		if (ddbgt__emit_pitr_period_differs(ctx, i, &days))
@@ -70,12 +53,6 @@ static const char *table_ref(ddbgt__emit_ctx *ctx, size_t replica, char *buf)
 	return buf;
 }
 
-/* Regions in document order: the home region first. */
-static size_t region_at(const ddbgt__emit_ctx *ctx, size_t r)
-{
-	return r == 0 ? ctx->primary : r <= ctx->primary ? r - 1 : r;
-}
-
 static void write_imports(ddbgt__emit_ctx *ctx)
 {
 	if (!ctx->imports)
@@ -85,7 +62,7 @@ static void write_imports(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_key(w, "import");
 	ddbgt__tfjson_array_begin(w);
 	for (size_t r = 0; r < ctx->nrep; r++) {
-		size_t i = region_at(ctx, r);
+		size_t i = ddbgt__emit_region_at(ctx, r);
 		ddbgt__emit_write_import(ctx, table_ref(ctx, i, to), i, ddbgt_table_name(ctx->t));
 	}
 	ddbgt__emit_label(ctx, to, "aws_dynamodb_global_table.%s", ctx->res);
@@ -100,7 +77,7 @@ static void write_tables(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_key(w, "aws_dynamodb_table");
 	ddbgt__tfjson_object_begin(w);
 	for (size_t r = 0; r < ctx->nrep; r++) {
-		size_t i = region_at(ctx, r);
+		size_t i = ddbgt__emit_region_at(ctx, r);
 		const char *label = table_ref(ctx, i, ref) + strlen("aws_dynamodb_table.");
 		ddbgt__tfjson_key(w, label);
 		ddbgt__tfjson_object_begin(w);
@@ -124,15 +101,15 @@ static void write_global_table(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_key(w, "depends_on");
 	ddbgt__tfjson_array_begin(w);
 	for (size_t r = 0; r < ctx->nrep; r++)
-		ddbgt__tfjson_literal(w, table_ref(ctx, region_at(ctx, r), ref));
+		ddbgt__tfjson_literal(w, table_ref(ctx, ddbgt__emit_region_at(ctx, r), ref));
 	ddbgt__tfjson_array_end(w);
 	ddbgt__tfjson_kv_text(w, "name", ddbgt_table_name(ctx->t));
 	ddbgt__tfjson_key(w, "replica");
 	ddbgt__tfjson_array_begin(w);
 	for (size_t r = 0; r < ctx->nrep; r++) {
+		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, ddbgt__emit_region_at(ctx, r));
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_text(w, "region_name",
-		                      ddbgt_replica_region(ddbgt__emit_replica(ctx, region_at(ctx, r))));
+		ddbgt__tfjson_kv_text(w, "region_name", ddbgt_replica_region(rep));
 		ddbgt__tfjson_object_end(w);
 	}
 	ddbgt__tfjson_array_end(w);
@@ -140,38 +117,12 @@ static void write_global_table(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_object_end(w);
 }
 
-static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, const char *attr)
+/* A region table's attribute, "${aws_dynamodb_table.<res>_<region>.<attr>}". */
+static void write_attr(ddbgt__emit_ctx *ctx, size_t replica, const char *attr)
 {
-	ddbgt__tfjson *w = &ctx->w;
 	char ref[DDBGT__EMIT_LABEL_MAX], expr[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, output);
-	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_key(w, "value");
-	ddbgt__tfjson_object_begin(w);
-	for (size_t r = 0; r < ctx->nrep; r++) {
-		size_t i = region_at(ctx, r);
-		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);
-		table_ref(ctx, i, ref);
-		ddbgt__tfjson_key_text(w, ddbgt_replica_region(rep));
-		if (attr) {
-			ddbgt__emit_label(ctx, expr, "${%s.%s}", ref, attr);
-			ddbgt__tfjson_literal(w, expr);
-			continue;
-		}
-		ddbgt__tfjson_object_begin(w);
-		ddbgt__emit_label(ctx, expr, "${%s.arn}", ref);
-		ddbgt__tfjson_kv_literal(w, "arn", expr);
-		ddbgt__emit_label(ctx, expr, "${%s.stream_arn}", ref);
-		ddbgt__tfjson_kv_literal(w, "stream_arn", expr);
-		ddbgt__tfjson_kv_literal(w, "role", ddbgt_enum_name(DDBGT_ENUM_ROLE,
-		                                                    ddbgt_replica_effective_role(rep)));
-		ddbgt__tfjson_kv_literal(w, "table_class",
-		                         ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS,
-		                                         ddbgt_replica_effective_table_class(rep)));
-		ddbgt__tfjson_object_end(w);
-	}
-	ddbgt__tfjson_object_end(w);
-	ddbgt__tfjson_object_end(w);
+	ddbgt__emit_label(ctx, expr, "${%s.%s}", table_ref(ctx, replica, ref), attr);
+	ddbgt__tfjson_literal(&ctx->w, expr);
 }
 
 static void write_outputs(ddbgt__emit_ctx *ctx)
@@ -180,23 +131,14 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 	char ref[DDBGT__EMIT_LABEL_MAX];
 	ddbgt__tfjson_key(w, "output");
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_key(w, "table_name");
-	ddbgt__tfjson_object_begin(w);
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_global_table.%s.name}", ctx->res);
-	ddbgt__tfjson_kv_literal(w, "value", ref);
-	ddbgt__tfjson_object_end(w);
-	ddbgt__tfjson_key(w, "global_table_arn");
-	ddbgt__tfjson_object_begin(w);
+	ddbgt__emit_write_output(ctx, "table_name", ref, 1);
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_global_table.%s.arn}", ctx->res);
-	ddbgt__tfjson_kv_literal(w, "value", ref);
-	ddbgt__tfjson_object_end(w);
-	ddbgt__tfjson_key(w, "primary_region");
-	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_text(w, "value", ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)));
-	ddbgt__tfjson_object_end(w);
-	write_region_map(ctx, "table_arns", "arn");
-	write_region_map(ctx, "stream_arns", "stream_arn");
-	write_region_map(ctx, "regions", NULL);
+	ddbgt__emit_write_output(ctx, "global_table_arn", ref, 1);
+	ddbgt__emit_write_output(ctx, "primary_region",
+	                         ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
+	/* Each region is a table of its own, with its own class. */
+	ddbgt__emit_write_region_maps(ctx, write_attr, 1);
 	ddbgt__tfjson_object_end(w);
 }
 

@@ -2,8 +2,6 @@
 #ifndef DDBGT_LIB_HELPERS_INTERNAL_H
 #define DDBGT_LIB_HELPERS_INTERNAL_H
 
-#include <jansson.h>
-
 #include "ddbgt/strategy.h"
 
 /*
@@ -21,7 +19,5 @@ const char *ddbgt__region_geography(const char *code);
 const char *ddbgt__region_partition(const char *code);
 /* Great-circle distance in km between two catalogue regions; -1 if either is unknown. */
 double ddbgt__region_distance_km(const char *a, const char *b);
-/* json_string, or json_null for NULL. */
-json_t *ddbgt__json_string_or_null(const char *s);
 
 #endif

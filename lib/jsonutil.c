@@ -39,6 +39,11 @@ json_t *ddbgt__json_number(double d)
 	return json_real(d);
 }
 
+json_t *ddbgt__json_string_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
 int ddbgt__json_set(json_t *object, const char *key, json_t *value)
 {
 	if (!value)

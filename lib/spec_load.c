@@ -264,7 +264,11 @@ struct field {
 	int (*read)(struct loader *L, void *obj, size_t field, const jr_value *v);
 };
 
-#define KEY(k) k, sizeof k - 1
+/* Designated initializers for the tables below. */
+#define KEY(k) .key = k, .len = sizeof k - 1
+#define REQUIRED .required = 1
+#define ENUM(values, code) .kind = F_ENUM, .enum_kind = values, .bad_code = code
+#define NESTED(reader) .kind = F_NESTED, .read = reader
 
 /* One object of the spec: its keys in canonical order, and where values go. */
 struct object_spec {
@@ -409,8 +413,8 @@ struct key_value {
 
 enum { KEY_NAME, KEY_TYPE };
 static const struct field key_fields[] = {
-	[KEY_NAME] = {KEY("name"), F_STRING, 1},
-	[KEY_TYPE] = {KEY("type"), F_ENUM, 1, DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID},
+	[KEY_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
+	[KEY_TYPE] = {KEY("type"), REQUIRED, ENUM(DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID)},
 };
 
 static int key_set(void *obj, size_t f, const struct value *x)
@@ -434,9 +438,9 @@ struct autoscaling {
 
 enum { AUTO_MIN, AUTO_MAX, AUTO_TARGET };
 static const struct field autoscaling_fields[] = {
-	[AUTO_MIN] = {KEY("min"), F_INT, 1},
-	[AUTO_MAX] = {KEY("max"), F_INT, 1},
-	[AUTO_TARGET] = {KEY("target_utilization"), F_NUMBER, 1},
+	[AUTO_MIN] = {KEY("min"), .kind = F_INT, REQUIRED},
+	[AUTO_MAX] = {KEY("max"), .kind = F_INT, REQUIRED},
+	[AUTO_TARGET] = {KEY("target_utilization"), .kind = F_NUMBER, REQUIRED},
 };
 
 static int autoscaling_set(void *obj, size_t f, const struct value *x)
@@ -465,10 +469,10 @@ static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const j
 
 enum { CAP_READ, CAP_WRITE, CAP_READ_AUTO, CAP_WRITE_AUTO };
 static const struct field capacity_fields[] = {
-	[CAP_READ] = {KEY("read"), F_INT},
-	[CAP_WRITE] = {KEY("write"), F_INT},
-	[CAP_READ_AUTO] = {KEY("read_autoscaling"), F_NESTED, .read = read_sides_autoscaling},
-	[CAP_WRITE_AUTO] = {KEY("write_autoscaling"), F_NESTED, .read = read_sides_autoscaling},
+	[CAP_READ] = {KEY("read"), .kind = F_INT},
+	[CAP_WRITE] = {KEY("write"), .kind = F_INT},
+	[CAP_READ_AUTO] = {KEY("read_autoscaling"), NESTED(read_sides_autoscaling)},
+	[CAP_WRITE_AUTO] = {KEY("write_autoscaling"), NESTED(read_sides_autoscaling)},
 };
 
 static int capacity_set(void *obj, size_t f, const struct value *x)
@@ -494,8 +498,8 @@ static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const j
 
 enum { OD_MAX_READ, OD_MAX_WRITE };
 static const struct field on_demand_fields[] = {
-	[OD_MAX_READ] = {KEY("max_read"), F_INT},
-	[OD_MAX_WRITE] = {KEY("max_write"), F_INT},
+	[OD_MAX_READ] = {KEY("max_read"), .kind = F_INT},
+	[OD_MAX_WRITE] = {KEY("max_write"), .kind = F_INT},
 };
 
 static int on_demand_set(void *obj, size_t f, const struct value *x)
@@ -528,14 +532,14 @@ static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_v
 
 enum { GSI_NAME, GSI_PK, GSI_SK, GSI_PROJECTION, GSI_NKA, GSI_CAPACITY, GSI_ON_DEMAND };
 static const struct field gsi_fields[] = {
-	[GSI_NAME] = {KEY("name"), F_STRING, 1},
-	[GSI_PK] = {KEY("partition_key"), F_STRING, 1},
-	[GSI_SK] = {KEY("sort_key"), F_STRING},
-	[GSI_PROJECTION] = {KEY("projection"), F_ENUM, 0, DDBGT_ENUM_PROJECTION,
-	                    DDBGT_E_PROJECTION_TYPE_INVALID},
-	[GSI_NKA] = {KEY("non_key_attributes"), F_STRING_LIST},
-	[GSI_CAPACITY] = {KEY("capacity"), F_NESTED, .read = read_gsi_throughput},
-	[GSI_ON_DEMAND] = {KEY("on_demand"), F_NESTED, .read = read_gsi_throughput},
+	[GSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
+	[GSI_PK] = {KEY("partition_key"), .kind = F_STRING, REQUIRED},
+	[GSI_SK] = {KEY("sort_key"), .kind = F_STRING},
+	[GSI_PROJECTION] = {KEY("projection"),
+	                    ENUM(DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID)},
+	[GSI_NKA] = {KEY("non_key_attributes"), .kind = F_STRING_LIST},
+	[GSI_CAPACITY] = {KEY("capacity"), NESTED(read_gsi_throughput)},
+	[GSI_ON_DEMAND] = {KEY("on_demand"), NESTED(read_gsi_throughput)},
 };
 
 static int gsi_set(void *obj, size_t f, const struct value *x)
@@ -576,11 +580,11 @@ static void read_gsi(struct loader *L, void *table, const jr_value *v)
 /* The local secondary indexes of the table. */
 enum { LSI_NAME, LSI_SK, LSI_PROJECTION, LSI_NKA };
 static const struct field lsi_fields[] = {
-	[LSI_NAME] = {KEY("name"), F_STRING, 1},
-	[LSI_SK] = {KEY("sort_key"), F_STRING, 1},
-	[LSI_PROJECTION] = {KEY("projection"), F_ENUM, 0, DDBGT_ENUM_PROJECTION,
-	                    DDBGT_E_PROJECTION_TYPE_INVALID},
-	[LSI_NKA] = {KEY("non_key_attributes"), F_STRING_LIST},
+	[LSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
+	[LSI_SK] = {KEY("sort_key"), .kind = F_STRING, REQUIRED},
+	[LSI_PROJECTION] = {KEY("projection"),
+	                    ENUM(DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID)},
+	[LSI_NKA] = {KEY("non_key_attributes"), .kind = F_STRING_LIST},
 };
 
 static int lsi_set(void *obj, size_t f, const struct value *x)
@@ -618,8 +622,8 @@ struct pitr_target {
 
 enum { PITR_ENABLED, PITR_PERIOD };
 static const struct field pitr_fields[] = {
-	[PITR_ENABLED] = {KEY("enabled"), F_BOOL, 1},
-	[PITR_PERIOD] = {KEY("recovery_period_days"), F_INT},
+	[PITR_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[PITR_PERIOD] = {KEY("recovery_period_days"), .kind = F_INT},
 };
 
 static int pitr_set(void *obj, size_t f, const struct value *x)
@@ -638,9 +642,8 @@ static const struct object_spec pitr_spec =
 /* {"enabled": b, "view_type": v}, set together. */
 enum { STREAM_ENABLED, STREAM_VIEW };
 static const struct field stream_fields[] = {
-	[STREAM_ENABLED] = {KEY("enabled"), F_BOOL, 1},
-	[STREAM_VIEW] = {KEY("view_type"), F_ENUM, 0, DDBGT_ENUM_STREAM_VIEW,
-	                 DDBGT_E_STREAM_SPEC_INVALID},
+	[STREAM_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[STREAM_VIEW] = {KEY("view_type"), ENUM(DDBGT_ENUM_STREAM_VIEW, DDBGT_E_STREAM_SPEC_INVALID)},
 };
 
 static int stream_set(void *obj, size_t f, const struct value *x)
@@ -662,30 +665,26 @@ enum {
 	T_TAGS, T_LEGACY, T_ADOPT
 };
 static const struct field table_fields[] = {
-	[T_NAME] = {KEY("name"), F_STRING, 1},
-	[T_BILLING] = {KEY("billing_mode"), F_ENUM, 0, DDBGT_ENUM_BILLING_MODE,
-	               DDBGT_E_BILLING_MODE_INVALID},
-	[T_PK] = {KEY("partition_key"), F_NESTED, 1, .read = read_table_nested},
-	[T_SK] = {KEY("sort_key"), F_NESTED, .read = read_table_nested},
-	[T_ATTRIBUTES] = {KEY("attributes"), F_NESTED, .read = read_table_nested},
-	[T_CAPACITY] = {KEY("capacity"), F_NESTED, .read = read_table_nested},
-	[T_ON_DEMAND] = {KEY("on_demand"), F_NESTED, .read = read_table_nested},
-	[T_GSIS] = {KEY("global_secondary_indexes"), F_NESTED, .read = read_table_nested},
-	[T_LSIS] = {KEY("local_secondary_indexes"), F_NESTED, .read = read_table_nested},
-	[T_STREAM] = {KEY("stream"), F_NESTED, .read = read_table_nested},
-	[T_ENCRYPTION] = {KEY("encryption"), F_ENUM, 0, DDBGT_ENUM_ENCRYPTION,
-	                  DDBGT_E_SSE_TYPE_INVALID},
-	[T_TTL] = {KEY("ttl_attribute"), F_STRING},
-	[T_CLASS] = {KEY("table_class"), F_ENUM, 0, DDBGT_ENUM_TABLE_CLASS,
-	             DDBGT_E_TABLE_CLASS_INVALID},
-	[T_PITR] = {KEY("point_in_time_recovery"), F_NESTED, .read = read_table_nested},
-	[T_DELETION] = {KEY("deletion_protection"), F_BOOL},
-	[T_CONSISTENCY] = {KEY("consistency"), F_ENUM, 0, DDBGT_ENUM_CONSISTENCY,
-	                   DDBGT_E_CONSISTENCY_INVALID},
-	[T_WITNESS] = {KEY("witness_region"), F_STRING},
-	[T_TAGS] = {KEY("tags"), F_STRING_MAP},
-	[T_LEGACY] = {KEY("legacy_version"), F_BOOL},
-	[T_ADOPT] = {KEY("adopt_existing"), F_BOOL},
+	[T_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
+	[T_BILLING] = {KEY("billing_mode"), ENUM(DDBGT_ENUM_BILLING_MODE, DDBGT_E_BILLING_MODE_INVALID)},
+	[T_PK] = {KEY("partition_key"), REQUIRED, NESTED(read_table_nested)},
+	[T_SK] = {KEY("sort_key"), NESTED(read_table_nested)},
+	[T_ATTRIBUTES] = {KEY("attributes"), NESTED(read_table_nested)},
+	[T_CAPACITY] = {KEY("capacity"), NESTED(read_table_nested)},
+	[T_ON_DEMAND] = {KEY("on_demand"), NESTED(read_table_nested)},
+	[T_GSIS] = {KEY("global_secondary_indexes"), NESTED(read_table_nested)},
+	[T_LSIS] = {KEY("local_secondary_indexes"), NESTED(read_table_nested)},
+	[T_STREAM] = {KEY("stream"), NESTED(read_table_nested)},
+	[T_ENCRYPTION] = {KEY("encryption"), ENUM(DDBGT_ENUM_ENCRYPTION, DDBGT_E_SSE_TYPE_INVALID)},
+	[T_TTL] = {KEY("ttl_attribute"), .kind = F_STRING},
+	[T_CLASS] = {KEY("table_class"), ENUM(DDBGT_ENUM_TABLE_CLASS, DDBGT_E_TABLE_CLASS_INVALID)},
+	[T_PITR] = {KEY("point_in_time_recovery"), NESTED(read_table_nested)},
+	[T_DELETION] = {KEY("deletion_protection"), .kind = F_BOOL},
+	[T_CONSISTENCY] = {KEY("consistency"), ENUM(DDBGT_ENUM_CONSISTENCY, DDBGT_E_CONSISTENCY_INVALID)},
+	[T_WITNESS] = {KEY("witness_region"), .kind = F_STRING},
+	[T_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
+	[T_LEGACY] = {KEY("legacy_version"), .kind = F_BOOL},
+	[T_ADOPT] = {KEY("adopt_existing"), .kind = F_BOOL},
 };
 
 static int table_set(void *obj, size_t f, const struct value *x)
@@ -755,8 +754,8 @@ static int read_replica_autoscaling(struct loader *L, void *obj, size_t f, const
 
 enum { RC_UNITS, RC_AUTOSCALING };
 static const struct field read_capacity_fields[] = {
-	[RC_UNITS] = {KEY("units"), F_INT},
-	[RC_AUTOSCALING] = {KEY("autoscaling"), F_NESTED, .read = read_replica_autoscaling},
+	[RC_UNITS] = {KEY("units"), .kind = F_INT},
+	[RC_AUTOSCALING] = {KEY("autoscaling"), NESTED(read_replica_autoscaling)},
 };
 
 static int read_capacity_set(void *obj, size_t f, const struct value *x)
@@ -825,17 +824,16 @@ enum {
 	R_INSIGHTS, R_TAGS
 };
 static const struct field replica_fields[] = {
-	[R_REGION] = {KEY("region"), F_STRING, 1},
-	[R_ROLE] = {KEY("role"), F_ENUM, 0, DDBGT_ENUM_ROLE, DDBGT_E_SPEC_ENUM},
-	[R_CLASS] = {KEY("table_class"), F_ENUM, 0, DDBGT_ENUM_TABLE_CLASS,
-	             DDBGT_E_TABLE_CLASS_INVALID},
-	[R_KMS] = {KEY("kms_key"), F_STRING},
-	[R_PITR] = {KEY("point_in_time_recovery"), F_NESTED, .read = read_replica_nested},
-	[R_DELETION] = {KEY("deletion_protection"), F_BOOL},
-	[R_READ_CAPACITY] = {KEY("read_capacity"), F_NESTED, .read = read_replica_nested},
-	[R_GSIS] = {KEY("global_secondary_indexes"), F_NESTED, .read = read_replica_nested},
-	[R_INSIGHTS] = {KEY("contributor_insights"), F_BOOL},
-	[R_TAGS] = {KEY("tags"), F_STRING_MAP},
+	[R_REGION] = {KEY("region"), .kind = F_STRING, REQUIRED},
+	[R_ROLE] = {KEY("role"), ENUM(DDBGT_ENUM_ROLE, DDBGT_E_SPEC_ENUM)},
+	[R_CLASS] = {KEY("table_class"), ENUM(DDBGT_ENUM_TABLE_CLASS, DDBGT_E_TABLE_CLASS_INVALID)},
+	[R_KMS] = {KEY("kms_key"), .kind = F_STRING},
+	[R_PITR] = {KEY("point_in_time_recovery"), NESTED(read_replica_nested)},
+	[R_DELETION] = {KEY("deletion_protection"), .kind = F_BOOL},
+	[R_READ_CAPACITY] = {KEY("read_capacity"), NESTED(read_replica_nested)},
+	[R_GSIS] = {KEY("global_secondary_indexes"), NESTED(read_replica_nested)},
+	[R_INSIGHTS] = {KEY("contributor_insights"), .kind = F_BOOL},
+	[R_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
 };
 
 static int replica_set(void *obj, size_t f, const struct value *x)
@@ -863,7 +861,7 @@ static int read_gsi_read_capacity(struct loader *L, void *obj, size_t f, const j
 }
 
 static const struct field replica_gsi_fields[] = {
-	{KEY("read_capacity"), F_NESTED, 1, .read = read_gsi_read_capacity},
+	{KEY("read_capacity"), REQUIRED, NESTED(read_gsi_read_capacity)},
 };
 
 static const struct object_spec replica_gsi_spec =
@@ -913,15 +911,15 @@ enum {
 	P_MIN, P_MAX, P_REGIONS, P_JURISDICTIONS, P_PITR, P_CMK, P_DELETION, P_SEVERITY, P_QUOTAS
 };
 static const struct field policy_fields[] = {
-	[P_MIN] = {KEY("min_regions"), F_INT},
-	[P_MAX] = {KEY("max_regions"), F_INT},
-	[P_REGIONS] = {KEY("allowed_regions"), F_STRING_LIST},
-	[P_JURISDICTIONS] = {KEY("jurisdictions"), F_STRING_LIST},
-	[P_PITR] = {KEY("require_point_in_time_recovery"), F_BOOL},
-	[P_CMK] = {KEY("require_customer_managed_keys"), F_BOOL},
-	[P_DELETION] = {KEY("require_deletion_protection"), F_BOOL},
-	[P_SEVERITY] = {KEY("severity"), F_NESTED, .read = read_policy_map},
-	[P_QUOTAS] = {KEY("quotas"), F_NESTED, .read = read_policy_map},
+	[P_MIN] = {KEY("min_regions"), .kind = F_INT},
+	[P_MAX] = {KEY("max_regions"), .kind = F_INT},
+	[P_REGIONS] = {KEY("allowed_regions"), .kind = F_STRING_LIST},
+	[P_JURISDICTIONS] = {KEY("jurisdictions"), .kind = F_STRING_LIST},
+	[P_PITR] = {KEY("require_point_in_time_recovery"), .kind = F_BOOL},
+	[P_CMK] = {KEY("require_customer_managed_keys"), .kind = F_BOOL},
+	[P_DELETION] = {KEY("require_deletion_protection"), .kind = F_BOOL},
+	[P_SEVERITY] = {KEY("severity"), NESTED(read_policy_map)},
+	[P_QUOTAS] = {KEY("quotas"), NESTED(read_policy_map)},
 };
 
 static int policy_set(void *obj, size_t f, const struct value *x)
@@ -986,14 +984,13 @@ static int read_policy_map(struct loader *L, void *obj, size_t f, const jr_value
 /* The usage object. */
 enum { U_WRITES, U_READS, U_ITEM_SIZE, U_CONSISTENCY, U_STORAGE, U_STREAM_READS, U_HOURS };
 static const struct field usage_fields[] = {
-	[U_WRITES] = {KEY("writes_per_second"), F_AMOUNT_MAP},
-	[U_READS] = {KEY("reads_per_second"), F_AMOUNT_MAP},
-	[U_ITEM_SIZE] = {KEY("item_size_bytes"), F_AMOUNT},
-	[U_CONSISTENCY] = {KEY("read_consistency"), F_ENUM, 0, DDBGT_ENUM_READ_CONSISTENCY,
-	                   DDBGT_E_SPEC_ENUM},
-	[U_STORAGE] = {KEY("storage_gb"), F_AMOUNT},
-	[U_STREAM_READS] = {KEY("stream_reads_per_month"), F_AMOUNT},
-	[U_HOURS] = {KEY("hours_per_month"), F_AMOUNT},
+	[U_WRITES] = {KEY("writes_per_second"), .kind = F_AMOUNT_MAP},
+	[U_READS] = {KEY("reads_per_second"), .kind = F_AMOUNT_MAP},
+	[U_ITEM_SIZE] = {KEY("item_size_bytes"), .kind = F_AMOUNT},
+	[U_CONSISTENCY] = {KEY("read_consistency"), ENUM(DDBGT_ENUM_READ_CONSISTENCY, DDBGT_E_SPEC_ENUM)},
+	[U_STORAGE] = {KEY("storage_gb"), .kind = F_AMOUNT},
+	[U_STREAM_READS] = {KEY("stream_reads_per_month"), .kind = F_AMOUNT},
+	[U_HOURS] = {KEY("hours_per_month"), .kind = F_AMOUNT},
 };
 
 static int usage_set(void *obj, size_t f, const struct value *x)
@@ -1020,11 +1017,11 @@ static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_valu
 
 enum { ROOT_FORMAT, ROOT_TABLE, ROOT_REPLICAS, ROOT_POLICY, ROOT_USAGE };
 static const struct field root_fields[] = {
-	[ROOT_FORMAT] = {KEY("format"), F_NESTED, 1, .read = read_root_nested},
-	[ROOT_TABLE] = {KEY("table"), F_NESTED, 1, .read = read_root_nested},
-	[ROOT_REPLICAS] = {KEY("replicas"), F_NESTED, 1, .read = read_root_nested},
-	[ROOT_POLICY] = {KEY("policy"), F_NESTED, .read = read_root_nested},
-	[ROOT_USAGE] = {KEY("usage"), F_NESTED, .read = read_root_nested},
+	[ROOT_FORMAT] = {KEY("format"), REQUIRED, NESTED(read_root_nested)},
+	[ROOT_TABLE] = {KEY("table"), REQUIRED, NESTED(read_root_nested)},
+	[ROOT_REPLICAS] = {KEY("replicas"), REQUIRED, NESTED(read_root_nested)},
+	[ROOT_POLICY] = {KEY("policy"), NESTED(read_root_nested)},
+	[ROOT_USAGE] = {KEY("usage"), NESTED(read_root_nested)},
 };
 
 static const struct object_spec root_spec = OBJECT_SPEC("an object", root_fields, NULL);

@@ -90,11 +90,6 @@ double ddbgt__region_distance_km(const char *a, const char *b)
 	                                b ? ddbgt_region_find(b) : NULL);
 }
 
-json_t *ddbgt__json_string_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 const char *ddbgt_member_role_name(ddbgt_member_role role)
 {
 	switch (role) {

@@ -1,10 +1,12 @@
 /*
  * The template catalogue: builders for common global table patterns.
  *
- * Each builder starts from the same skeleton (name, keys, replicas from the
- * options or the template's defaults) and then applies its pattern. The
- * usage profiles are per replica position, so regions given in the options
- * carry the template's traffic shape with them.
+ * One table holds what each template is: its words, its defaults (table
+ * name, sort key, regions), the settings it turns on and its usage profile.
+ * One builder reads an entry: the skeleton (name, keys, replicas from the
+ * options or the defaults), the common settings, the template's own steps,
+ * then the usage. The usage profiles are per replica position, so regions
+ * given in the options carry the template's traffic shape with them.
  */
 #include <string.h>
 
@@ -17,59 +19,130 @@
 /* Past a handful of regions a template's traffic shape no longer describes the design. */
 #define MAX_TEMPLATE_REGIONS 8
 
-typedef int (*builder_fn)(ddbgt_table **out, const ddbgt_template_options *opts);
-
-typedef struct template_entry {
-	const char *name;
-	const char *description;
-	const char *usage_summary;
-	builder_fn build;
-} template_entry;
-
-static const template_entry templates[] = {
-	{"active-active",
-	 "Two regions that both take reads and writes (last writer wins), on-demand, with "
-	 "PITR and deletion protection on every replica.",
-	 "100 writes/s and 400 reads/s of 1 KB items in each region; 50 GB stored.",
-	 ddbgt_template_active_active},
-	{"geo-distributed",
-	 "One replica in each of the US, EU and Asia Pacific so that users read and write "
-	 "near home; on-demand, AWS managed encryption, a GSI.",
-	 "50 writes/s and 300 reads/s of 2 KB items in each region; 100 GB stored.",
-	 ddbgt_template_geo_distributed},
-	{"primary-standby",
-	 "A primary region serving all traffic and a Standard-IA standby that only receives "
-	 "replicated writes until a failover: low-cost disaster recovery.",
-	 "20 writes/s and 2000 reads/s of 1 KB items in the primary, none in the standby; "
-	 "500 GB stored (a large table with few writes: the standby's bill is mostly storage).",
-	 ddbgt_template_primary_standby},
-	{"eu-residency",
-	 "Data kept in the EU: two EU regions, a customer managed KMS key per region, PITR "
-	 "35 days and deletion protection, enforced by an EU-only policy.",
-	 "40 writes/s and 150 reads/s in the home region, 10 writes/s and 50 reads/s in the "
-	 "other; 1 KB items; 30 GB stored.",
-	 ddbgt_template_eu_residency},
-	{"strong-consistency",
-	 "Multi-Region strong consistency (RPO zero): three regions of one region set, or two "
-	 "and a witness; no TTL, no LSI, no transactions.",
-	 "20 writes/s and 100 strongly consistent reads/s of 1 KB items in each replica; "
-	 "10 GB stored.",
-	 ddbgt_template_strong_consistency},
-	{"provisioned-autoscaling",
-	 "Provisioned capacity with target-tracking autoscaling on the table and a GSI, and "
-	 "less read capacity in the second region.",
-	 "300 writes/s and 1500 reads/s in the home region, 100 writes/s and 500 reads/s in "
-	 "the other; 1 KB items; 80 GB stored.",
-	 ddbgt_template_provisioned_autoscaling},
-};
-
-#define TEMPLATE_COUNT (sizeof templates / sizeof templates[0])
-
 /* One replica position of a usage profile. */
 typedef struct rate {
 	double writes;
 	double reads;
 } rate;
+
+/* Settings a template turns on before its own steps. */
+enum {
+	WITH_PITR = 1u << 0,
+	WITH_DELETION_PROTECTION = 1u << 1, /* on the table and every replica */
+	WITH_TTL = 1u << 2                  /* TTL on "expires_at" */
+};
+
+typedef struct template_entry template_entry;
+
+/* A template's own steps, after the skeleton and the common settings. */
+typedef int (*pattern_fn)(ddbgt_table *t, const ddbgt_template_options *o);
+
+struct template_entry {
+	const char *name; /* also the "pattern" tag */
+	const char *description;
+	const char *usage_summary;
+	/* What the template says when the options leave something out. */
+	const char *table_name;
+	const char *sort_key; /* NULL: no sort key by default */
+	const char *regions[3];
+	size_t region_count;
+	size_t min_regions, max_regions; /* accepted counts of option regions */
+	unsigned settings;               /* WITH_* */
+	ddbgt_encryption encryption;     /* UNSET: the table's default */
+	int64_t pitr_days;               /* 0: the default period */
+	pattern_fn pattern;              /* NULL: nothing of its own */
+	/* The usage profile: rates[i] for replica i, the last repeating for further replicas. */
+	rate rates[2];
+	size_t rate_count;
+	double item_bytes;
+	double storage_gb;
+	ddbgt_read_consistency read_consistency;
+};
+
+static int active_active(ddbgt_table *t, const ddbgt_template_options *o);
+static int geo_distributed(ddbgt_table *t, const ddbgt_template_options *o);
+static int primary_standby(ddbgt_table *t, const ddbgt_template_options *o);
+static int eu_residency(ddbgt_table *t, const ddbgt_template_options *o);
+static int strong_consistency(ddbgt_table *t, const ddbgt_template_options *o);
+static int provisioned_autoscaling(ddbgt_table *t, const ddbgt_template_options *o);
+
+enum {
+	T_ACTIVE_ACTIVE,
+	T_GEO_DISTRIBUTED,
+	T_PRIMARY_STANDBY,
+	T_EU_RESIDENCY,
+	T_STRONG_CONSISTENCY,
+	T_PROVISIONED_AUTOSCALING
+};
+
+static const template_entry templates[] = {
+	[T_ACTIVE_ACTIVE] = {
+		"active-active",
+		"Two regions that both take reads and writes (last writer wins), on-demand, with "
+		"PITR and deletion protection on every replica.",
+		"100 writes/s and 400 reads/s of 1 KB items in each region; 50 GB stored.",
+		"ActiveActive", "sk", {"us-east-1", "us-west-2"}, 2, 2, MAX_TEMPLATE_REGIONS,
+		WITH_PITR | WITH_DELETION_PROTECTION | WITH_TTL, DDBGT_ENCRYPTION_UNSET, 0,
+		active_active,
+		{{100, 400}}, 1, 1024, 50, DDBGT_READ_CONSISTENCY_UNSET},
+	[T_GEO_DISTRIBUTED] = {
+		"geo-distributed",
+		"One replica in each of the US, EU and Asia Pacific so that users read and write "
+		"near home; on-demand, AWS managed encryption, a GSI.",
+		"50 writes/s and 300 reads/s of 2 KB items in each region; 100 GB stored.",
+		"GeoDistributed", "sk", {"us-east-1", "eu-west-1", "ap-northeast-1"}, 3, 2,
+		MAX_TEMPLATE_REGIONS,
+		WITH_PITR | WITH_TTL, DDBGT_ENCRYPTION_AWS_MANAGED, 0,
+		geo_distributed,
+		{{50, 300}}, 1, 2048, 100, DDBGT_READ_CONSISTENCY_UNSET},
+	[T_PRIMARY_STANDBY] = {
+		"primary-standby",
+		"A primary region serving all traffic and a Standard-IA standby that only receives "
+		"replicated writes until a failover: low-cost disaster recovery.",
+		"20 writes/s and 2000 reads/s of 1 KB items in the primary, none in the standby; "
+		"500 GB stored (a large table with few writes: the standby's bill is mostly storage).",
+		"PrimaryStandby", "sk", {"us-east-1", "us-west-2"}, 2, 2, MAX_TEMPLATE_REGIONS,
+		WITH_PITR | WITH_DELETION_PROTECTION, DDBGT_ENCRYPTION_UNSET, 0,
+		primary_standby,
+		{{20, 2000}, {0, 0}}, 2, 1024, 500, DDBGT_READ_CONSISTENCY_UNSET},
+	[T_EU_RESIDENCY] = {
+		"eu-residency",
+		"Data kept in the EU: two EU regions, a customer managed KMS key per region, PITR "
+		"35 days and deletion protection, enforced by an EU-only policy.",
+		"40 writes/s and 150 reads/s in the home region, 10 writes/s and 50 reads/s in the "
+		"other; 1 KB items; 30 GB stored.",
+		"EuResidency", "sk", {"eu-west-1", "eu-central-1"}, 2, 2, MAX_TEMPLATE_REGIONS,
+		WITH_PITR | WITH_DELETION_PROTECTION, DDBGT_ENCRYPTION_CUSTOMER_MANAGED, 35,
+		eu_residency,
+		{{40, 150}, {10, 50}}, 2, 1024, 30, DDBGT_READ_CONSISTENCY_UNSET},
+	[T_STRONG_CONSISTENCY] = {
+		"strong-consistency",
+		"Multi-Region strong consistency (RPO zero): three regions of one region set, or two "
+		"and a witness; no TTL, no LSI, no transactions.",
+		"20 writes/s and 100 strongly consistent reads/s of 1 KB items in each replica; "
+		"10 GB stored.",
+		"StrongConsistency", "sk", {"us-east-1", "us-east-2", "us-west-2"}, 3, 2, 3,
+		WITH_PITR | WITH_DELETION_PROTECTION, DDBGT_ENCRYPTION_UNSET, 0,
+		strong_consistency,
+		{{20, 100}}, 1, 1024, 10, DDBGT_READ_CONSISTENCY_STRONG},
+	[T_PROVISIONED_AUTOSCALING] = {
+		"provisioned-autoscaling",
+		"Provisioned capacity with target-tracking autoscaling on the table and a GSI, and "
+		"less read capacity in the second region.",
+		"300 writes/s and 1500 reads/s in the home region, 100 writes/s and 500 reads/s in "
+		"the other; 1 KB items; 80 GB stored.",
+		"ProvisionedAutoscaling", "sk", {"us-east-1", "eu-west-1"}, 2, 2,
+		MAX_TEMPLATE_REGIONS,
+		WITH_PITR, DDBGT_ENCRYPTION_UNSET, 0,
+		provisioned_autoscaling,
+		/* Replicated writes land everywhere: every replica writes 400/s, so WCU sits above that. */
+		{{300, 1500}, {100, 500}}, 2, 1024, 80, DDBGT_READ_CONSISTENCY_UNSET},
+};
+
+#define TEMPLATE_COUNT (sizeof templates / sizeof templates[0])
+
+static int build(ddbgt_table **out, const ddbgt_template_options *opts,
+                 const template_entry *te);
 
 int ddbgt_template_options_init(ddbgt_template_options *opts, unsigned version)
 {
@@ -133,17 +206,38 @@ int ddbgt_template_build(ddbgt_table **out, const char *name, const ddbgt_templa
 	rc = ddbgt_template_find(name, &i);
 	if (rc != DDBGT_OK)
 		return rc;
-	return templates[i].build(out, opts);
+	return build(out, opts, &templates[i]);
 }
 
-/* What a template says when the options leave something out. */
-typedef struct skeleton {
-	const char *table_name;
-	const char *sort_key;         /* NULL: no sort key by default */
-	const char *const *regions;
-	size_t region_count;
-	size_t min_regions, max_regions; /* accepted counts of option regions */
-} skeleton;
+int ddbgt_template_active_active(ddbgt_table **out, const ddbgt_template_options *opts)
+{
+	return build(out, opts, &templates[T_ACTIVE_ACTIVE]);
+}
+
+int ddbgt_template_geo_distributed(ddbgt_table **out, const ddbgt_template_options *opts)
+{
+	return build(out, opts, &templates[T_GEO_DISTRIBUTED]);
+}
+
+int ddbgt_template_primary_standby(ddbgt_table **out, const ddbgt_template_options *opts)
+{
+	return build(out, opts, &templates[T_PRIMARY_STANDBY]);
+}
+
+int ddbgt_template_eu_residency(ddbgt_table **out, const ddbgt_template_options *opts)
+{
+	return build(out, opts, &templates[T_EU_RESIDENCY]);
+}
+
+int ddbgt_template_strong_consistency(ddbgt_table **out, const ddbgt_template_options *opts)
+{
+	return build(out, opts, &templates[T_STRONG_CONSISTENCY]);
+}
+
+int ddbgt_template_provisioned_autoscaling(ddbgt_table **out, const ddbgt_template_options *opts)
+{
+	return build(out, opts, &templates[T_PROVISIONED_AUTOSCALING]);
+}
 
 /* The options in force: the caller's, or the defaults for NULL. */
 static int resolve_options(const ddbgt_template_options *opts, ddbgt_template_options *o)
@@ -158,17 +252,17 @@ static int resolve_options(const ddbgt_template_options *opts, ddbgt_template_op
 
 /* A table with name, keys and one replica per region, the first the primary. */
 static int build_skeleton(ddbgt_table **out, const ddbgt_template_options *o,
-                          const skeleton *sk)
+                          const template_entry *te)
 {
-	const char *const *regions = sk->regions;
-	size_t count = sk->region_count, i;
-	const char *sort_key = o->sort_key ? o->sort_key : sk->sort_key;
+	const char *const *regions = te->regions;
+	size_t count = te->region_count, i;
+	const char *sort_key = o->sort_key ? o->sort_key : te->sort_key;
 	ddbgt_table *t = NULL;
 	int rc;
 
 	*out = NULL;
 	if (o->regions && o->region_count > 0) {
-		if (o->region_count < sk->min_regions || o->region_count > sk->max_regions)
+		if (o->region_count < te->min_regions || o->region_count > te->max_regions)
 			return DDBGT_EINVAL;
 		for (i = 0; i < o->region_count; i++)
 			if (!o->regions[i])
@@ -176,7 +270,7 @@ static int build_skeleton(ddbgt_table **out, const ddbgt_template_options *o,
 		regions = o->regions;
 		count = o->region_count;
 	}
-	rc = ddbgt_table_new(&t, o->table_name ? o->table_name : sk->table_name);
+	rc = ddbgt_table_new(&t, o->table_name ? o->table_name : te->table_name);
 	if (rc)
 		return rc;
 	rc = ddbgt_table_set_partition_key(t, o->partition_key ? o->partition_key : "pk",
@@ -311,105 +405,78 @@ static int add_gsi(ddbgt_table *t, const char *name, const char *pk, const char 
 	return DDBGT_OK;
 }
 
-static int finish(ddbgt_table **out, ddbgt_table *t, int rc)
+/* The common settings an entry turns on, before the template's own steps. */
+static int apply_settings(ddbgt_table *t, const template_entry *te)
 {
+	int rc = tag_pattern(t, te->name);
+
+	if (!rc && te->encryption != DDBGT_ENCRYPTION_UNSET)
+		rc = ddbgt_table_set_encryption(t, te->encryption);
+	if (!rc && (te->settings & WITH_PITR))
+		rc = ddbgt_table_set_pitr(t, 1);
+	if (!rc && te->pitr_days)
+		rc = ddbgt_table_set_pitr_period(t, te->pitr_days);
+	if (!rc && (te->settings & WITH_DELETION_PROTECTION))
+		rc = protect_all(t);
+	if (!rc && (te->settings & WITH_TTL))
+		rc = ddbgt_table_set_ttl_attribute(t, "expires_at");
+	return rc;
+}
+
+static int build(ddbgt_table **out, const ddbgt_template_options *opts,
+                 const template_entry *te)
+{
+	ddbgt_template_options o;
+	ddbgt_table *t;
+	int rc;
+
+	if (!out)
+		return DDBGT_EINVAL;
+	*out = NULL;
+	rc = resolve_options(opts, &o);
+	if (!rc)
+		rc = build_skeleton(&t, &o, te);
+	if (rc)
+		return rc;
+	rc = apply_settings(t, te);
+	if (!rc && te->pattern)
+		rc = te->pattern(t, &o);
+	if (!rc)
+		rc = set_usage(t, te->rates, te->rate_count, te->item_bytes, te->storage_gb,
+		               te->read_consistency);
 	if (rc) {
 		ddbgt_table_free(t);
-		*out = NULL;
 		return rc;
 	}
 	*out = t;
 	return DDBGT_OK;
 }
 
-int ddbgt_template_active_active(ddbgt_table **out, const ddbgt_template_options *opts)
+static int active_active(ddbgt_table *t, const ddbgt_template_options *o)
 {
-	static const char *const regions[] = {"us-east-1", "us-west-2"};
-	static const skeleton sk = {"ActiveActive", "sk", regions, 2, 2, MAX_TEMPLATE_REGIONS};
-	static const rate rates[] = {{100, 400}};
-	ddbgt_template_options o;
-	ddbgt_table *t;
-	int rc;
-
-	if (!out)
-		return DDBGT_EINVAL;
-	*out = NULL;
-	rc = resolve_options(opts, &o);
-	if (!rc)
-		rc = build_skeleton(&t, &o, &sk);
-	if (rc)
-		return rc;
-	rc = tag_pattern(t, "active-active");
-	if (!rc)
-		rc = ddbgt_table_set_pitr(t, 1);
-	if (!rc)
-		rc = protect_all(t);
-	if (!rc)
-		rc = ddbgt_table_set_ttl_attribute(t, "expires_at");
-	if (!rc)
-		rc = add_updated_lsi(t);
-	if (!rc)
-		rc = set_usage(t, rates, 1, 1024, 50, DDBGT_READ_CONSISTENCY_UNSET);
-	return finish(out, t, rc);
+	(void)o;
+	return add_updated_lsi(t);
 }
 
-int ddbgt_template_geo_distributed(ddbgt_table **out, const ddbgt_template_options *opts)
+static int geo_distributed(ddbgt_table *t, const ddbgt_template_options *o)
 {
-	static const char *const regions[] = {"us-east-1", "eu-west-1", "ap-northeast-1"};
 	static const char *const non_key[] = {"status", "total", NULL};
-	static const skeleton sk = {"GeoDistributed", "sk", regions, 3, 2, MAX_TEMPLATE_REGIONS};
-	static const rate rates[] = {{50, 300}};
-	ddbgt_template_options o;
-	ddbgt_table *t;
-	int rc;
 
-	if (!out)
-		return DDBGT_EINVAL;
-	*out = NULL;
-	rc = resolve_options(opts, &o);
-	if (!rc)
-		rc = build_skeleton(&t, &o, &sk);
-	if (rc)
-		return rc;
-	rc = tag_pattern(t, "geo-distributed");
-	if (!rc)
-		rc = ddbgt_table_set_encryption(t, DDBGT_ENCRYPTION_AWS_MANAGED);
-	if (!rc)
-		rc = ddbgt_table_set_pitr(t, 1);
-	if (!rc)
-		rc = ddbgt_table_set_ttl_attribute(t, "expires_at");
-	if (!rc)
-		rc = add_gsi(t, "by_customer", "customer_id", "created_at", DDBGT_PROJECTION_INCLUDE,
-		             non_key, NULL);
-	if (!rc)
-		rc = set_usage(t, rates, 1, 2048, 100, DDBGT_READ_CONSISTENCY_UNSET);
-	return finish(out, t, rc);
+	(void)o;
+	return add_gsi(t, "by_customer", "customer_id", "created_at", DDBGT_PROJECTION_INCLUDE,
+	               non_key, NULL);
 }
 
-int ddbgt_template_primary_standby(ddbgt_table **out, const ddbgt_template_options *opts)
+/*
+ * The standbys hold a full copy but serve nothing: Standard-IA trades cheaper
+ * storage for dearer requests.
+ */
+static int primary_standby(ddbgt_table *t, const ddbgt_template_options *o)
 {
-	static const char *const regions[] = {"us-east-1", "us-west-2"};
-	static const skeleton sk = {"PrimaryStandby", "sk", regions, 2, 2, MAX_TEMPLATE_REGIONS};
-	static const rate rates[] = {{20, 2000}, {0, 0}};
-	ddbgt_template_options o;
-	ddbgt_table *t;
 	size_t i;
-	int rc;
+	int rc = DDBGT_OK;
 
-	if (!out)
-		return DDBGT_EINVAL;
-	*out = NULL;
-	rc = resolve_options(opts, &o);
-	if (!rc)
-		rc = build_skeleton(&t, &o, &sk);
-	if (rc)
-		return rc;
-	rc = tag_pattern(t, "primary-standby");
-	if (!rc)
-		rc = ddbgt_table_set_pitr(t, 1);
-	if (!rc)
-		rc = protect_all(t);
-	/* The standbys hold a full copy but serve nothing: Standard-IA trades cheaper storage for dearer requests. */
+	(void)o;
 	for (i = 1; !rc && i < ddbgt_table_replica_count(t); i++) {
 		ddbgt_replica *r = ddbgt_table_replica_at(t, i);
 
@@ -417,9 +484,7 @@ int ddbgt_template_primary_standby(ddbgt_table **out, const ddbgt_template_optio
 		if (!rc)
 			rc = ddbgt_replica_set_table_class(r, DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS);
 	}
-	if (!rc)
-		rc = set_usage(t, rates, 2, 1024, 500, DDBGT_READ_CONSISTENCY_UNSET);
-	return finish(out, t, rc);
+	return rc;
 }
 
 /* The AWS documentation's example key ID, in each region of the example account. */
@@ -437,44 +502,23 @@ static int example_kms_key(char *buf, size_t size, const char *region)
 	return DDBGT_OK;
 }
 
-int ddbgt_template_eu_residency(ddbgt_table **out, const ddbgt_template_options *opts)
+/* A KMS key per replica (the caller's or the example's) and an EU-only policy. */
+static int eu_residency(ddbgt_table *t, const ddbgt_template_options *o)
 {
-	static const char *const regions[] = {"eu-west-1", "eu-central-1"};
-	static const skeleton sk = {"EuResidency", "sk", regions, 2, 2, MAX_TEMPLATE_REGIONS};
-	static const rate rates[] = {{40, 150}, {10, 50}};
-	ddbgt_template_options o;
 	ddbgt_policy *p;
-	ddbgt_table *t;
 	size_t i;
-	int rc;
+	int rc = DDBGT_OK;
 
-	if (!out)
-		return DDBGT_EINVAL;
-	*out = NULL;
-	rc = resolve_options(opts, &o);
-	if (!rc)
-		rc = build_skeleton(&t, &o, &sk);
-	if (rc)
-		return rc;
-	rc = tag_pattern(t, "eu-residency");
-	if (!rc)
-		rc = ddbgt_table_set_encryption(t, DDBGT_ENCRYPTION_CUSTOMER_MANAGED);
-	if (!rc)
-		rc = ddbgt_table_set_pitr(t, 1);
-	if (!rc)
-		rc = ddbgt_table_set_pitr_period(t, 35);
-	if (!rc)
-		rc = protect_all(t);
 	for (i = 0; !rc && i < ddbgt_table_replica_count(t); i++) {
 		ddbgt_replica *r = ddbgt_table_replica_at(t, i);
 		char key[160];
 
-		if (o.kms_keys) {
-			if (!o.kms_keys[i]) {
+		if (o->kms_keys) {
+			if (!o->kms_keys[i]) {
 				rc = DDBGT_EINVAL;
 				break;
 			}
-			rc = ddbgt_replica_set_kms_key(r, o.kms_keys[i]);
+			rc = ddbgt_replica_set_kms_key(r, o->kms_keys[i]);
 		} else {
 			rc = example_kms_key(key, sizeof key, ddbgt_replica_region(r));
 			if (!rc)
@@ -492,9 +536,7 @@ int ddbgt_template_eu_residency(ddbgt_table **out, const ddbgt_template_options 
 		rc = ddbgt_policy_set_require_deletion_protection(p, 1);
 	if (!rc)
 		rc = ddbgt_policy_set_min_regions(p, 2);
-	if (!rc)
-		rc = set_usage(t, rates, 2, 1024, 30, DDBGT_READ_CONSISTENCY_UNSET);
-	return finish(out, t, rc);
+	return rc;
 }
 
 /* The first region of the home region's strong consistency set that no replica uses. */
@@ -519,67 +561,29 @@ static int pick_witness(const ddbgt_table *t, const char **witness)
 	return DDBGT_EINVAL;
 }
 
-int ddbgt_template_strong_consistency(ddbgt_table **out, const ddbgt_template_options *opts)
+/* Strong consistency; two replicas take a witness, the caller's or the first free one. */
+static int strong_consistency(ddbgt_table *t, const ddbgt_template_options *o)
 {
-	static const char *const regions[] = {"us-east-1", "us-east-2", "us-west-2"};
-	static const skeleton sk = {"StrongConsistency", "sk", regions, 3, 2, 3};
-	static const rate rates[] = {{20, 100}};
-	ddbgt_template_options o;
-	ddbgt_table *t;
-	int rc;
+	int rc = ddbgt_table_set_consistency(t, DDBGT_CONSISTENCY_STRONG);
 
-	if (!out)
-		return DDBGT_EINVAL;
-	*out = NULL;
-	rc = resolve_options(opts, &o);
-	if (!rc)
-		rc = build_skeleton(&t, &o, &sk);
-	if (rc)
-		return rc;
-	rc = tag_pattern(t, "strong-consistency");
-	if (!rc)
-		rc = ddbgt_table_set_consistency(t, DDBGT_CONSISTENCY_STRONG);
 	if (!rc && ddbgt_table_replica_count(t) == 2) {
-		const char *witness = o.witness_region;
+		const char *witness = o->witness_region;
 
 		if (!witness)
 			rc = pick_witness(t, &witness);
 		if (!rc)
 			rc = ddbgt_table_set_witness_region(t, witness);
 	}
-	if (!rc)
-		rc = ddbgt_table_set_pitr(t, 1);
-	if (!rc)
-		rc = protect_all(t);
-	if (!rc)
-		rc = set_usage(t, rates, 1, 1024, 10, DDBGT_READ_CONSISTENCY_STRONG);
-	return finish(out, t, rc);
+	return rc;
 }
 
-int ddbgt_template_provisioned_autoscaling(ddbgt_table **out, const ddbgt_template_options *opts)
+static int provisioned_autoscaling(ddbgt_table *t, const ddbgt_template_options *o)
 {
-	static const char *const regions[] = {"us-east-1", "eu-west-1"};
-	static const skeleton sk = {"ProvisionedAutoscaling", "sk", regions, 2, 2,
-	                            MAX_TEMPLATE_REGIONS};
-	/* Replicated writes land everywhere: every replica writes 400/s, so WCU sits above that. */
-	static const rate rates[] = {{300, 1500}, {100, 500}};
-	ddbgt_template_options o;
 	ddbgt_gsi *gsi = NULL;
-	ddbgt_table *t;
 	size_t i;
-	int rc;
+	int rc = ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED);
 
-	if (!out)
-		return DDBGT_EINVAL;
-	*out = NULL;
-	rc = resolve_options(opts, &o);
-	if (!rc)
-		rc = build_skeleton(&t, &o, &sk);
-	if (rc)
-		return rc;
-	rc = tag_pattern(t, "provisioned-autoscaling");
-	if (!rc)
-		rc = ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED);
+	(void)o;
 	if (!rc)
 		rc = ddbgt_table_set_capacity(t, DDBGT_READ, 2000);
 	if (!rc)
@@ -588,8 +592,6 @@ int ddbgt_template_provisioned_autoscaling(ddbgt_table **out, const ddbgt_templa
 		rc = ddbgt_table_set_autoscaling(t, DDBGT_READ, 1000, 4000, 70);
 	if (!rc)
 		rc = ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 500, 2000, 70);
-	if (!rc)
-		rc = ddbgt_table_set_pitr(t, 1);
 	if (!rc)
 		rc = add_gsi(t, "by_status", "status", "updated_at", DDBGT_PROJECTION_KEYS_ONLY, NULL,
 		             &gsi);
@@ -609,7 +611,5 @@ int ddbgt_template_provisioned_autoscaling(ddbgt_table **out, const ddbgt_templa
 		if (!rc)
 			rc = ddbgt_replica_set_gsi_read_autoscaling(r, "by_status", 40, 350, 70);
 	}
-	if (!rc)
-		rc = set_usage(t, rates, 2, 1024, 80, DDBGT_READ_CONSISTENCY_UNSET);
-	return finish(out, t, rc);
+	return rc;
 }
