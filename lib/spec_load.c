@@ -345,6 +345,15 @@ static int read_field(struct loader *L, const struct object_spec *spec, size_t f
 	return ok;
 }
 
+static void report_unknown_key(struct loader *L, const jr_member *m)
+{
+	size_t mark = path_push(L, m->key);
+	L->at = m->value;
+	report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
+	       "unknown key \"%s\": spec format 1 does not define it here%s", m->key, NULL);
+	path_pop(L, mark);
+}
+
 /*
  * Read every member of the object v against spec, in document order: unknown
  * keys and missing required keys are reported. Returns 1 when every member
@@ -354,21 +363,19 @@ static int walk(struct loader *L, const jr_value *v, const struct object_spec *s
 {
 	if (!expect(L, v, JR_OBJECT, spec->what))
 		return 0;
-	uint32_t seen = 0;
+	uint32_t seen = 0; /* a bit per field: no spec object has more than 32 keys */
 	int ok = 1;
 	for (size_t i = 0; i < v->u.obj.count; i++) {
 		const jr_member *m = &v->u.obj.members[i];
-		size_t mark = path_push(L, m->key);
 		size_t f = find_field(spec, m->key, m->key_len);
-		L->at = m->value;
 		if (f == spec->count) {
-			report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
-			       "unknown key \"%s\": spec format 1 does not define it here%s", m->key,
-			       NULL);
-		} else {
-			seen |= (uint32_t)1 << f;
-			ok &= read_field(L, spec, f, obj, m->value);
+			report_unknown_key(L, m);
+			continue;
 		}
+		size_t mark = path_push(L, m->key);
+		L->at = m->value;
+		seen |= (uint32_t)1 << f;
+		ok &= read_field(L, spec, f, obj, m->value);
 		path_pop(L, mark);
 	}
 	for (size_t f = 0; f < spec->count; f++) {
@@ -791,19 +798,14 @@ static int read_read_capacity(struct loader *L, struct read_capacity_target *rc,
 		int units = ddbgt__jr_get(v, "units") != NULL;
 		int autoscaling = ddbgt__jr_get(v, "autoscaling") != NULL;
 		if (units == autoscaling) {
-			L->at = v;
 			/* Unknown keys still deserve their finding. */
-			for (size_t i = 0; i < v->u.obj.count; i++)
-				if (find_field(&read_capacity_spec, v->u.obj.members[i].key,
-				               v->u.obj.members[i].key_len) == read_capacity_spec.count) {
-					size_t mark = path_push(L, v->u.obj.members[i].key);
-					L->at = v->u.obj.members[i].value;
-					report(L, DDBGT_E_SPEC_UNKNOWN_KEY,
-					       "unknown key \"%s\": spec format 1 does not define it here%s",
-					       v->u.obj.members[i].key, NULL);
-					path_pop(L, mark);
-					L->at = v;
-				}
+			for (size_t i = 0; i < v->u.obj.count; i++) {
+				const jr_member *m = &v->u.obj.members[i];
+				if (find_field(&read_capacity_spec, m->key, m->key_len) ==
+				    read_capacity_spec.count)
+					report_unknown_key(L, m);
+			}
+			L->at = v;
 			if (units)
 				report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS,
 				       "give either \"units\" or \"autoscaling\", not both%s%s", NULL, NULL);

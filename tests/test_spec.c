@@ -451,6 +451,47 @@ START_TEST(white_space_runs)
 }
 END_TEST
 
+/* A replica's read capacity takes units or autoscaling: both, neither, and strays. */
+START_TEST(read_capacity_forms)
+{
+	static const struct {
+		const char *read_capacity;
+		ddbgt_code codes[2];
+		const char *paths[2];
+	} cases[] = {
+		{"{\"units\": 5, \"colour\": 1, \"autoscaling\": {\"min\": 1, \"max\": 2, "
+		 "\"target_utilization\": 70}}",
+		 {DDBGT_E_SPEC_UNKNOWN_KEY, DDBGT_E_SPEC_EXCLUSIVE_KEYS},
+		 {"/replicas/0/read_capacity/colour", "/replicas/0/read_capacity"}},
+		{"{\"colour\": 1}",
+		 {DDBGT_E_SPEC_UNKNOWN_KEY, DDBGT_E_SPEC_MISSING_KEY},
+		 {"/replicas/0/read_capacity/colour", "/replicas/0/read_capacity"}},
+		{"{\"units\": 5, \"colour\": 1}",
+		 {DDBGT_E_SPEC_UNKNOWN_KEY, DDBGT_CODE_NONE},
+		 {"/replicas/0/read_capacity/colour", NULL}},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char doc[512];
+		snprintf(doc, sizeof doc,
+		         "{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		         "{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": "
+		         "\"us-east-1\", \"read_capacity\": %s}]}",
+		         cases[i].read_capacity);
+		ddbgt_diags *d = NULL;
+		ddbgt_table *t = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+		size_t want = cases[i].paths[1] ? 2 : 1;
+		ck_assert_uint_eq(ddbgt_diags_count(d), want);
+		for (size_t k = 0; k < want; k++) {
+			ck_assert_int_eq(ddbgt_diags_code(d, k), cases[i].codes[k]);
+			ck_assert_str_eq(ddbgt_diags_path(d, k), cases[i].paths[k]);
+		}
+		ddbgt_diags_free(d);
+	}
+}
+END_TEST
+
 Suite *ddbgt_test_spec(void)
 {
 	Suite *s = suite_create("spec");
@@ -467,6 +508,7 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, dump_of_a_built_table);
 	tcase_add_test(tc, strings_at_every_offset);
 	tcase_add_test(tc, white_space_runs);
+	tcase_add_test(tc, read_capacity_forms);
 	suite_add_tcase(s, tc);
 	return s;
 }
