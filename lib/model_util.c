@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "model.h"
+#include "sorted.h"
 
 int ddbgt__bool_arg(int value)
 {
@@ -95,22 +96,8 @@ void ddbgt__ptrlist_free(ddbgt__ptrlist *list)
 /* Binary search: 1 and the index when found, else 0 and the insertion point. */
 static int map_find(const ddbgt__map *map, const char *key, size_t *pos)
 {
-	size_t lo = 0, hi = map->count;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(map->entries[mid].key, key);
-		if (cmp == 0) {
-			*pos = mid;
-			return 1;
-		}
-		if (cmp < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*pos = lo;
-	return 0;
+	return ddbgt__sorted_find(map->entries, map->count, sizeof *map->entries,
+	                          offsetof(ddbgt__map_entry, key), key, pos);
 }
 
 ddbgt__map_entry *ddbgt__map_get(const ddbgt__map *map, const char *key)

@@ -15,6 +15,7 @@
 #include "diag_internal.h"
 #include "jsonread.h"
 #include "prices_internal.h"
+#include "sorted.h"
 #include "utf8.h"
 
 #define PRICES_FORMAT "ddbgt-prices/1"
@@ -120,23 +121,8 @@ int ddbgt_prices_new(ddbgt_prices **out, const char *currency)
 /* Binary search; *pos is where code is or would go. */
 static int find_region(const ddbgt_prices *p, const char *code, size_t *pos)
 {
-	size_t lo = 0, hi = p->nregions;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(p->regions[mid].code, code);
-
-		if (c == 0) {
-			*pos = mid;
-			return 1;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*pos = lo;
-	return 0;
+	return ddbgt__sorted_find(p->regions, p->nregions, sizeof *p->regions,
+	                          offsetof(ddbgt__region_prices, code), code, pos);
 }
 
 const ddbgt__region_prices *ddbgt__prices_find(const ddbgt_prices *prices, const char *region)
@@ -177,23 +163,8 @@ static int region_get_or_add(ddbgt_prices *p, const char *code, ddbgt__region_pr
 
 static int find_pair(const ddbgt__region_prices *rp, const char *to, size_t *pos)
 {
-	size_t lo = 0, hi = rp->npairs;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(rp->pairs[mid].to, to);
-
-		if (c == 0) {
-			*pos = mid;
-			return 1;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	*pos = lo;
-	return 0;
+	return ddbgt__sorted_find(rp->pairs, rp->npairs, sizeof *rp->pairs,
+	                          offsetof(ddbgt__transfer_pair, to), to, pos);
 }
 
 static int pair_set(ddbgt__region_prices *rp, const char *to, const ddbgt__price_cell *cell)
