@@ -221,7 +221,7 @@ static const struct code_row catalogue[] = {
 	 "PART"},
 	{DDBGT_W_NOT_GLOBAL, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_WARNING,
 	 "the table has a single replica, so it is a regional table",
-	 "add a replica in a second region, or turn this warning off if a regional table is intended",
+	 "no longer reported: a single region is DDBGT_E_NOT_GLOBAL, an error by default",
 	 "DG-HIW"},
 	{DDBGT_E_REPLICA_SYNCED_SETTING_DIFFERS, "DDBGT_E_REPLICA_SYNCED_SETTING_DIFFERS", DDBGT_SEVERITY_ERROR,
 	 "a replica has its own value for a setting DynamoDB keeps the same in every region",
@@ -427,6 +427,24 @@ static const struct code_row catalogue[] = {
 	 "a legacy 2017.11.29 table asks for STRONG consistency, which only version 2019.11.21 offers",
 	 "remove legacy_version, or use EVENTUAL consistency",
 	 "DG-HIW"},
+	{DDBGT_E_NOT_GLOBAL, "DDBGT_E_NOT_GLOBAL", DDBGT_SEVERITY_ERROR,
+	 "the table has a single replica: a global table has two or more, each in its own region",
+	 "add a replica in a second region; to stage a regional table on purpose, set "
+	 "policy.severity.DDBGT_E_NOT_GLOBAL to \"warning\" or \"off\"",
+	 "DG-HIW (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "V2globaltables_HowItWorks.html: \"two or more replica tables\")"},
+	{DDBGT_E_PROJECTION_NONKEY_DUPLICATE, "DDBGT_E_PROJECTION_NONKEY_DUPLICATE",
+	 DDBGT_SEVERITY_ERROR,
+	 "an index lists the same non-key attribute twice",
+	 "list each attribute once in non_key_attributes",
+	 "CloudFormation AWS::DynamoDB::GlobalTable Projection schema (NonKeyAttributes "
+	 "uniqueItems; docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+	 "aws-properties-dynamodb-globaltable-projection.html)"},
+	{DDBGT_E_MRSC_TRANSACTIONS, "DDBGT_E_MRSC_TRANSACTIONS", DDBGT_SEVERITY_ERROR,
+	 "the usage profile reads through transactions, which a STRONG (MRSC) table refuses",
+	 "set usage.read_consistency to \"strong\" or \"eventual\", or use EVENTUAL consistency",
+	 "DG-HIW (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "V2globaltables_HowItWorks.html: MRSC does not support transaction APIs)"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",

@@ -307,6 +307,32 @@ static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *t
 	}
 }
 
+/*
+ * names holds the index's non-key attributes with their positions; sorted,
+ * a name listed twice is a run of neighbours. Frees names.
+ */
+static void check_nonkey_duplicates(ddbgt__vctx *c, const projection_view *p,
+                                    ddbgt__vname *names)
+{
+	char path[160];
+	size_t i, first = 0;
+
+	ddbgt__vnames_sort(names, p->nonkey);
+	for (i = 1; i < p->nonkey; i++) {
+		if (strcmp(names[i].name, names[first].name) != 0) {
+			first = i;
+			continue;
+		}
+		ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes/%zu", p->base,
+		              names[i].index);
+		ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_DUPLICATE, path, NULL,
+		               "index %s lists non-key attribute \"%s\" twice (entries %zu and "
+		               "%zu): keep one", p->name, names[i].name, names[first].index,
+		               names[i].index);
+	}
+	ddbgt__free(names);
+}
+
 static int64_t gsi_max(const ddbgt__vctx *c)
 {
 	int64_t v;
@@ -333,6 +359,7 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		const char *pk = ddbgt_gsi_partition_key(g);
 		const char *sk = ddbgt_gsi_sort_key(g);
 		projection_view p;
+		ddbgt__vname *nonkeys;
 		char base[64];
 		char path[160];
 		size_t k;
@@ -356,13 +383,18 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		p.name = name;
 		p.projection = ddbgt_gsi_projection(g);
 		p.nonkey = ddbgt_gsi_non_key_attribute_count(g);
+		nonkeys = ddbgt__vnames_new(c, p.nonkey);
+		if (nonkeys == NULL)
+			return;
 		for (k = 0; k < p.nonkey; k++) {
 			const char *attr = str(ddbgt_gsi_non_key_attribute_at(g, k));
 
+			nonkeys[k] = (ddbgt__vname){attr, k, 0};
 			if (attr_name_suspect(attr))
 				check_attr_name(c, attr, ddbgt__vpathf(path, sizeof(path),
 				                                       "%s/non_key_attributes/%zu", base, k));
 		}
+		check_nonkey_duplicates(c, &p, nonkeys);
 		check_projection(c, &p, total, total_reported);
 	}
 }
@@ -387,6 +419,7 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		const char *name = str(ddbgt_lsi_name(l));
 		const char *sk = ddbgt_lsi_sort_key(l);
 		projection_view p;
+		ddbgt__vname *nonkeys;
 		char base[64];
 		char path[160];
 		size_t k;
@@ -412,13 +445,18 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		p.name = name;
 		p.projection = ddbgt_lsi_projection(l);
 		p.nonkey = ddbgt_lsi_non_key_attribute_count(l);
+		nonkeys = ddbgt__vnames_new(c, p.nonkey);
+		if (nonkeys == NULL)
+			return;
 		for (k = 0; k < p.nonkey; k++) {
 			const char *attr = str(ddbgt_lsi_non_key_attribute_at(l, k));
 
+			nonkeys[k] = (ddbgt__vname){attr, k, 0};
 			if (attr_name_suspect(attr))
 				check_attr_name(c, attr, ddbgt__vpathf(path, sizeof(path),
 				                                       "%s/non_key_attributes/%zu", base, k));
 		}
+		check_nonkey_duplicates(c, &p, nonkeys);
 		check_projection(c, &p, total, total_reported);
 	}
 }

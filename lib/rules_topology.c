@@ -102,9 +102,11 @@ static void check_regions(ddbgt__vctx *c)
 		               "the table has no replica, so no region to live in: add a replica "
 		               "for the home region and one for each other region");
 	else if (c->nreplicas == 1 && !c->strong)
-		ddbgt__vreport(c, DDBGT_W_NOT_GLOBAL, "/replicas", ddbgt__vreplica_region(c, 0),
-		               "only one region (%s): this is a regional table, not a global one; "
-		               "add a replica in a second region", ddbgt__vreplica_region(c, 0));
+		ddbgt__vreport(c, DDBGT_E_NOT_GLOBAL, "/replicas", ddbgt__vreplica_region(c, 0),
+		               "only one region (%s): a global table needs two or more; add a "
+		               "replica in a second region, or to stage a regional table on purpose "
+		               "set policy.severity.DDBGT_E_NOT_GLOBAL to \"warning\" or \"off\"",
+		               ddbgt__vreplica_region(c, 0));
 	for (i = 0; i < c->nreplicas; i++) {
 		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
 
@@ -198,6 +200,12 @@ static void check_strong(ddbgt__vctx *c)
 		ddbgt__vreport(c, DDBGT_E_MRSC_TTL, "/table/ttl_attribute", NULL,
 		               "STRONG consistency does not support TTL: remove ttl_attribute or "
 		               "use EVENTUAL");
+	if (ddbgt_usage_read_consistency(ddbgt_table_usage(c->table)) ==
+	    DDBGT_READ_CONSISTENCY_TRANSACTIONAL)
+		ddbgt__vreport(c, DDBGT_E_MRSC_TRANSACTIONS, "/usage/read_consistency", NULL,
+		               "a STRONG table refuses TransactGetItems and TransactWriteItems, so "
+		               "it has no transactional reads: set read_consistency to \"strong\" "
+		               "or \"eventual\"");
 	ddbgt__vreport(c, DDBGT_I_MRSC_EMPTY_TABLE, "/table/consistency", NULL,
 	               "a STRONG global table must be created from an empty table, and "
 	               "transactions are not available on it");

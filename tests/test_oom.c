@@ -376,7 +376,7 @@ CHANGE(lsi_non_key, ddbgt_lsi_add_non_key_attribute(l, "more"))
 CHANGE(lsi_name, ddbgt_lsi_set_name(l, "by-date-2"))
 CHANGE(policy_region, ddbgt_policy_add_allowed_region(p, "ap-south-1"))
 CHANGE(policy_jurisdiction, ddbgt_policy_add_jurisdiction(p, "AP"))
-CHANGE(policy_severity, ddbgt_policy_set_severity(p, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_INFO))
+CHANGE(policy_severity, ddbgt_policy_set_severity(p, "DDBGT_E_NOT_GLOBAL", DDBGT_SEVERITY_INFO))
 CHANGE(policy_quota, ddbgt_policy_set_quota(p, "account_capacity_max", 90000))
 CHANGE(usage_rate, ddbgt_usage_set_rate(u, DDBGT_READ, "ap-south-1", 3))
 
