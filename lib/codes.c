@@ -445,6 +445,17 @@ static const struct code_row catalogue[] = {
 	 "set usage.read_consistency to \"strong\" or \"eventual\", or use EVENTUAL consistency",
 	 "DG-HIW (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
 	 "V2globaltables_HowItWorks.html: MRSC does not support transaction APIs)"},
+	{DDBGT_E_ATTR_TYPE_CONFLICT, "DDBGT_E_ATTR_TYPE_CONFLICT", DDBGT_SEVERITY_ERROR,
+	 "an index key written {\"name\", \"type\"} gives an attribute another type than its other definition",
+	 "give the attribute one type everywhere: in table.attributes, the table keys and every index key object",
+	 "CreateTable AttributeDefinitions (docs.aws.amazon.com/amazondynamodb/latest/APIReference/"
+	 "API_CreateTable.html: one definition per attribute); CDK TableV2 (a GSI key with a "
+	 "different type than an existing definition is refused)"},
+	{DDBGT_E_GSI_KEY_ATTRIBUTE_COUNT, "DDBGT_E_GSI_KEY_ATTRIBUTE_COUNT", DDBGT_SEVERITY_ERROR,
+	 "a multi-attribute GSI key has no partition key attribute, or more than four on a side",
+	 "give partition_keys 1 to 4 attributes and sort_keys at most 4",
+	 "DynamoDB developer guide, multi-attribute keys (docs.aws.amazon.com/amazondynamodb/latest/"
+	 "developerguide/GSI.DesignPattern.MultiAttributeKeys.html: up to four attributes each)"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",
@@ -510,6 +521,12 @@ static const struct code_row catalogue[] = {
 	 "a region code cannot become a provider alias, or a region appears twice",
 	 "use region codes such as eu-west-1, each once",
 	 "doc/terraform.md (refusals the policy cannot lower)"},
+	{DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, "DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY", DDBGT_SEVERITY_ERROR,
+	 "a GSI has a multi-attribute key, which the Terraform providers ddbgt targets cannot write",
+	 "write the key as one attribute, or create this index outside Terraform; provider versions "
+	 "with a global_secondary_index key_schema block (after 6.25) can express it",
+	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas (global_secondary_index has one hash_key "
+	 "and one range_key); key_schema arrived with PR #45357, see issue #46197"},
 	/* cost and prices: 600-699 */
 	{DDBGT_W_PRICE_MISSING, "DDBGT_W_PRICE_MISSING", DDBGT_SEVERITY_WARNING,
 	 "the price table has no price for an item the estimate needs in a region",

@@ -564,6 +564,51 @@ static void write_on_demand(ddbgt__tfjson *w, int has_r, int64_t r, int has_w, i
 	ddbgt__tfjson_object_end(w);
 }
 
+/* An index key written {"name", "type"}: it defines its attribute. */
+typedef struct typed_key {
+	const char *name; /* NULL: the key gave no type, or there is none */
+	ddbgt_attr_type type;
+} typed_key;
+
+/* The typed key of index slot i (the GSIs, then the LSIs), side 0 partition, 1 sort. */
+static typed_key typed_key_at(const ddbgt_table *t, size_t i, int side)
+{
+	typed_key k = {NULL, DDBGT_ATTR_UNSET};
+	size_t ng = ddbgt_table_gsi_count(t);
+	if (i < ng) {
+		/* Only single-attribute keys get here: guard() refuses the lists. */
+		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
+		k.name = side ? ddbgt_gsi_sort_key(g) : ddbgt_gsi_partition_key(g);
+		k.type = side ? ddbgt_gsi_sort_key_attribute_type(g, 0)
+		              : ddbgt_gsi_partition_key_attribute_type(g, 0);
+	} else if (side) {
+		const ddbgt_lsi *l = ddbgt_table_lsi_at(t, i - ng);
+		k.name = ddbgt_lsi_sort_key(l);
+		k.type = ddbgt_lsi_sort_key_type(l);
+	}
+	if (k.type == DDBGT_ATTR_UNSET)
+		k.name = NULL;
+	return k;
+}
+
+/* Whether name is declared already: a table key, one of the first nattr definitions,
+ * or one of the first nkeys typed index keys (two slots per index). */
+static int attribute_declared(const ddbgt_table *t, const char *name, size_t nattr, size_t nkeys)
+{
+	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
+	if (strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0))
+		return 1;
+	for (size_t j = 0; j < nattr; j++)
+		if (strcmp(name, ddbgt_table_attribute_name(t, j)) == 0)
+			return 1;
+	for (size_t j = 0; j < nkeys; j++) {
+		typed_key k = typed_key_at(t, j / 2, (int)(j % 2));
+		if (k.name && strcmp(name, k.name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 {
 	ddbgt__tfjson *w = &ctx->w;
@@ -571,7 +616,10 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 	const ddbgt_replica *rep = ddbgt__emit_replica(ctx, replica);
 	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
 
-	/* Keys first, then the definitions; a name is declared once (Terraform keeps a set). */
+	/*
+	 * Keys first, then the definitions, then index keys written {"name", "type"};
+	 * a name is declared once (Terraform keeps a set).
+	 */
 	ddbgt__tfjson_key(w, "attribute");
 	ddbgt__tfjson_array_begin(w);
 	write_attribute(w, pk, ddbgt_table_partition_key_type(t));
@@ -579,11 +627,16 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 		write_attribute(w, sk, ddbgt_table_sort_key_type(t));
 	for (size_t i = 0; i < ddbgt_table_attribute_count(t); i++) {
 		const char *name = ddbgt_table_attribute_name(t, i);
-		int seen = strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0);
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(name, ddbgt_table_attribute_name(t, j)) == 0;
-		if (!seen)
+		if (!attribute_declared(t, name, i, 0))
 			write_attribute(w, name, ddbgt_table_attribute_type(t, i));
+	}
+	for (size_t i = 0; i < ctx->ngsi + ddbgt_table_lsi_count(t); i++) {
+		for (int side = 0; side < 2; side++) {
+			typed_key k = typed_key_at(t, i, side);
+			if (k.name && !attribute_declared(t, k.name, ddbgt_table_attribute_count(t),
+			                                  2 * i + (size_t)side))
+				write_attribute(w, k.name, k.type);
+		}
 	}
 	ddbgt__tfjson_array_end(w);
 
@@ -859,12 +912,23 @@ static int guard(const ddbgt_table *t, ddbgt_diags *found)
 	if (!ddbgt_table_name(t) || !ddbgt_table_name(t)[0] || !ddbgt_table_partition_key_name(t))
 		rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, "/table", NULL,
 		                       "the table needs a name and a partition key");
-	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++)
-		if (!ddbgt_gsi_partition_key(ddbgt_table_gsi_at(t, i))) {
+	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
+		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
+		int pk_multi = ddbgt_gsi_partition_key_is_multi_attribute(g);
+		if (pk_multi || ddbgt_gsi_sort_key_is_multi_attribute(g)) {
+			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu/%s", i,
+			         pk_multi ? "partition_keys" : "sort_keys");
+			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, path, NULL,
+			                       "index %s has a multi-attribute key: the AWS provider "
+			                       "versions ddbgt writes for (5.x, 6.25) take one hash_key "
+			                       "and one range_key per index",
+			                       ddbgt_gsi_name(g));
+		} else if (!ddbgt_gsi_partition_key(g)) {
 			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu", i);
 			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, path, NULL,
 			                       "the index needs a partition key");
 		}
+	}
 	for (size_t i = 0; i < ddbgt_table_lsi_count(t); i++)
 		if (!ddbgt_lsi_sort_key(ddbgt_table_lsi_at(t, i))) {
 			snprintf(path, sizeof path, "/table/local_secondary_indexes/%zu", i);

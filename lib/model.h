@@ -93,6 +93,19 @@ typedef struct ddbgt__attribute {
 	ddbgt_attr_type type;  /* as given; UNSET is stored */
 } ddbgt__attribute;
 
+/*
+ * One side of an index key (partition or sort) as the user wrote it: a
+ * single attribute (partition_key, sort_key) or a list (partition_keys,
+ * sort_keys, the multi-attribute keys of a GSI). Each attribute is a name,
+ * or a name with the type the object form gives it.
+ */
+typedef struct ddbgt__key_side {
+	ddbgt__attribute *attrs;  /* in order; the single form holds 0 or 1 */
+	size_t count;
+	size_t cap;
+	int multi;                /* 1: written as a list */
+} ddbgt__key_side;
+
 struct ddbgt_table {
 	char *name;                       /* NULL when not given */
 	ddbgt_billing_mode billing_mode;  /* UNSET: PAY_PER_REQUEST */
@@ -144,8 +157,8 @@ struct ddbgt_replica {
 struct ddbgt_gsi {
 	ddbgt_table *table;               /* the owner, or NULL */
 	char *name;                       /* owned, never NULL */
-	char *partition_key;              /* attribute name; NULL when not given */
-	char *sort_key;                   /* NULL when absent */
+	ddbgt__key_side partition_key;    /* empty when not given */
+	ddbgt__key_side sort_key;         /* empty when absent */
 	ddbgt_projection projection;      /* UNSET: ALL */
 	ddbgt__strlist non_key_attributes;
 	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
@@ -155,7 +168,7 @@ struct ddbgt_gsi {
 struct ddbgt_lsi {
 	ddbgt_table *table;               /* the owner, or NULL */
 	char *name;                       /* owned, never NULL */
-	char *sort_key;                   /* NULL when absent */
+	ddbgt__key_side sort_key;         /* single form only; empty when absent */
 	ddbgt_projection projection;      /* UNSET: ALL */
 	ddbgt__strlist non_key_attributes;
 };
@@ -244,6 +257,20 @@ int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw);
 int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value);
 int ddbgt__opt_sides_get(const ddbgt__opt_int *sides, ddbgt_rw rw, int64_t *value);
 int ddbgt__opt_sides_clear(ddbgt__opt_int *sides, ddbgt_rw rw);
+
+/*
+ * Index key sides. set makes the single form (name NULL: empty), add
+ * appends to the list form (starting a new list when the side was single);
+ * copy is deep. Names are copied; DDBGT_ENOMEM leaves the side unchanged.
+ */
+int ddbgt__key_side_set(ddbgt__key_side *side, const char *name, ddbgt_attr_type type);
+int ddbgt__key_side_add(ddbgt__key_side *side, const char *name, ddbgt_attr_type type);
+void ddbgt__key_side_clear(ddbgt__key_side *side);
+int ddbgt__key_side_copy(ddbgt__key_side *dst, const ddbgt__key_side *src);
+/* Make side an empty list (the spec's "partition_keys": []). */
+void ddbgt__key_side_start_list(ddbgt__key_side *side);
+/* The single form's name: NULL when empty or a list. */
+const char *ddbgt__key_side_single(const ddbgt__key_side *side);
 
 /* Free an object whatever its owner (the table's own frees). */
 void ddbgt__replica_destroy(ddbgt_replica *replica);

@@ -67,6 +67,91 @@ const char *ddbgt__strlist_at(const ddbgt__strlist *list, size_t i)
 	return i < list->count ? list->items[i] : NULL;
 }
 
+void ddbgt__key_side_clear(ddbgt__key_side *side)
+{
+	for (size_t i = 0; i < side->count; i++)
+		ddbgt__free(side->attrs[i].name);
+	ddbgt__free(side->attrs);
+	memset(side, 0, sizeof(*side));
+}
+
+/* Append to side, growing it; side is unchanged on failure. */
+static int key_side_push(ddbgt__key_side *side, const char *name, ddbgt_attr_type type)
+{
+	char *copy;
+	int rc = ddbgt__grow((void **)&side->attrs, &side->cap, side->count + 1,
+	                     sizeof(*side->attrs));
+
+	if (rc != 0)
+		return rc;
+	copy = ddbgt__strdup(name);
+	if (copy == NULL)
+		return DDBGT_ENOMEM;
+	side->attrs[side->count++] = (ddbgt__attribute){copy, type};
+	return 0;
+}
+
+int ddbgt__key_side_set(ddbgt__key_side *side, const char *name, ddbgt_attr_type type)
+{
+	ddbgt__key_side fresh = {0};
+	int rc = name != NULL ? key_side_push(&fresh, name, type) : 0;
+
+	if (rc != 0) {
+		ddbgt__key_side_clear(&fresh);
+		return rc;
+	}
+	ddbgt__key_side_clear(side);
+	*side = fresh;
+	return 0;
+}
+
+int ddbgt__key_side_add(ddbgt__key_side *side, const char *name, ddbgt_attr_type type)
+{
+	ddbgt__key_side fresh = {0};
+	int rc;
+
+	if (side->multi)
+		return key_side_push(side, name, type);
+	/* A single key becomes a new list: the two forms never mix on one side. */
+	rc = key_side_push(&fresh, name, type);
+	if (rc != 0) {
+		ddbgt__key_side_clear(&fresh);
+		return rc;
+	}
+	fresh.multi = 1;
+	ddbgt__key_side_clear(side);
+	*side = fresh;
+	return 0;
+}
+
+int ddbgt__key_side_copy(ddbgt__key_side *dst, const ddbgt__key_side *src)
+{
+	ddbgt__key_side copy = {0};
+
+	for (size_t i = 0; i < src->count; i++) {
+		int rc = key_side_push(&copy, src->attrs[i].name, src->attrs[i].type);
+		if (rc != 0) {
+			ddbgt__key_side_clear(&copy);
+			return rc;
+		}
+	}
+	copy.multi = src->multi;
+	ddbgt__key_side_clear(dst);
+	*dst = copy;
+	return 0;
+}
+
+void ddbgt__key_side_start_list(ddbgt__key_side *side)
+{
+	ddbgt__key_side_clear(side);
+	side->multi = 1;
+}
+
+const char *ddbgt__key_side_single(const ddbgt__key_side *side)
+{
+	return !side->multi && side->count == 1 ? side->attrs[0].name : NULL;
+}
+
 int ddbgt__ptrlist_push(ddbgt__ptrlist *list, void *p)
 {
 	int rc = ddbgt__grow((void **)&list->items, &list->cap, list->count + 1,

@@ -154,12 +154,38 @@ static void number_member(jw *w, const char *key, const ddbgt__opt_num *value)
 	}
 }
 
+/* An index key attribute in the form it was written: a name, or {"name", "type"}. */
+static void key_attr(jw *w, const ddbgt__attribute *a)
+{
+	if (a->type == DDBGT_ATTR_UNSET)
+		ddbgt__jw_string(w, a->name);
+	else
+		key_object(w, a->name, a->type);
+}
+
+/* One side of an index key: key for the single form, list_key for the list. */
+static void key_side(jw *w, const char *key, const char *list_key, const ddbgt__key_side *side)
+{
+	if (!side->multi) {
+		if (side->count == 1) {
+			ddbgt__jw_key(w, key);
+			key_attr(w, &side->attrs[0]);
+		}
+		return;
+	}
+	ddbgt__jw_key(w, list_key);
+	ddbgt__jw_array_begin(w);
+	for (size_t i = 0; i < side->count; i++)
+		key_attr(w, &side->attrs[i]);
+	ddbgt__jw_array_end(w);
+}
+
 static void gsi_object(jw *w, const ddbgt_gsi *g)
 {
 	ddbgt__jw_object_begin(w);
 	string_member(w, "name", g->name);
-	string_member(w, "partition_key", g->partition_key);
-	string_member(w, "sort_key", g->sort_key);
+	key_side(w, "partition_key", "partition_keys", &g->partition_key);
+	key_side(w, "sort_key", "sort_keys", &g->sort_key);
 	put_projection(w, g->projection, &g->non_key_attributes);
 	put_capacity(w, g->capacity, g->on_demand_max);
 	ddbgt__jw_object_end(w);
@@ -169,7 +195,7 @@ static void lsi_object(jw *w, const ddbgt_lsi *l)
 {
 	ddbgt__jw_object_begin(w);
 	string_member(w, "name", l->name);
-	string_member(w, "sort_key", l->sort_key);
+	key_side(w, "sort_key", "sort_keys", &l->sort_key);
 	put_projection(w, l->projection, &l->non_key_attributes);
 	ddbgt__jw_object_end(w);
 }

@@ -534,27 +534,110 @@ static int read_throughput(struct loader *L, struct throughput *tp, int on_deman
 	return ok;
 }
 
+/*
+ * An index key attribute: a name, or {"name", "type"} that also defines its
+ * type. Returns 1 with *k set (type UNSET for a name), 0 after reporting.
+ */
+static int read_key_attr(struct loader *L, const jr_value *v, struct key_value *k)
+{
+	k->type = DDBGT_ATTR_UNSET;
+	if (v->type == JR_STRING)
+		return read_string(L, v, &k->name);
+	if (v->type != JR_OBJECT) {
+		L->at = v;
+		report(L, DDBGT_E_SPEC_TYPE,
+		       "must be an attribute name or an object {\"name\", \"type\"}, not %s%s",
+		       type_name(v), NULL);
+		return 0;
+	}
+	return walk(L, v, &key_spec, k);
+}
+
+/* The key lists of a GSI (partition_keys, sort_keys): one attribute per item. */
+static int read_key_list(struct loader *L, ddbgt_gsi *g, int sort, const jr_value *v)
+{
+	int ok = 1;
+	if (!expect(L, v, JR_ARRAY, "an array of attribute names or {\"name\", \"type\"} objects"))
+		return 0;
+	for (size_t i = 0; i < v->u.arr.count; i++) {
+		size_t mark = path_push_index(L, i);
+		struct key_value k;
+		if (read_key_attr(L, v->u.arr.items[i], &k))
+			setter(L, sort ? ddbgt_gsi_add_sort_key_attribute(g, k.name, k.type)
+			               : ddbgt_gsi_add_partition_key_attribute(g, k.name, k.type));
+		else
+			ok = 0;
+		path_pop(L, mark);
+	}
+	if (v->u.arr.count == 0)
+		/* An empty list is still the list form: the validator counts it, the dump keeps it. */
+		ddbgt__key_side_start_list(sort ? &g->sort_key : &g->partition_key);
+	return ok;
+}
+
+/*
+ * partition_key and partition_keys (sort_key and sort_keys) are two spellings
+ * of one key: exactly one of the partition pair, at most one of the sort pair.
+ */
+static void check_key_pair(struct loader *L, const jr_value *v, const char *one,
+                           const char *list, int required)
+{
+	const jr_value *a = ddbgt__jr_get(v, one);
+	const jr_value *b = ddbgt__jr_get(v, list);
+	size_t mark;
+	if (a != NULL && b != NULL) {
+		mark = path_push(L, list);
+		L->at = b;
+		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS,
+		       "give either \"%s\" or \"%s\", not both", one, list);
+		path_pop(L, mark);
+	} else if (required && a == NULL && b == NULL) {
+		mark = path_push(L, one);
+		L->at = v;
+		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" (or \"%s\") is missing",
+		       one, list);
+		path_pop(L, mark);
+	}
+}
+
 /* The global secondary indexes of the table. */
 static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_value *v);
+static int read_gsi_key(struct loader *L, void *obj, size_t f, const jr_value *v);
 
-enum { GSI_NAME, GSI_PK, GSI_SK, GSI_PROJECTION, GSI_NKA, GSI_CAPACITY, GSI_ON_DEMAND };
+enum {
+	GSI_NAME, GSI_PK, GSI_SK, GSI_PROJECTION, GSI_NKA, GSI_CAPACITY, GSI_ON_DEMAND, GSI_PKS,
+	GSI_SKS
+};
 static const struct field gsi_fields[] = {
 	[GSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
-	[GSI_PK] = {KEY("partition_key"), .kind = F_STRING, REQUIRED},
-	[GSI_SK] = {KEY("sort_key"), .kind = F_STRING},
+	[GSI_PK] = {KEY("partition_key"), NESTED(read_gsi_key)},
+	[GSI_SK] = {KEY("sort_key"), NESTED(read_gsi_key)},
 	[GSI_PROJECTION] = {KEY("projection"),
 	                    ENUM(DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID)},
 	[GSI_NKA] = {KEY("non_key_attributes"), .kind = F_STRING_LIST},
 	[GSI_CAPACITY] = {KEY("capacity"), NESTED(read_gsi_throughput)},
 	[GSI_ON_DEMAND] = {KEY("on_demand"), NESTED(read_gsi_throughput)},
+	[GSI_PKS] = {KEY("partition_keys"), NESTED(read_gsi_key)},
+	[GSI_SKS] = {KEY("sort_keys"), NESTED(read_gsi_key)},
 };
+
+static int read_gsi_key(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	ddbgt_gsi *g = obj;
+	struct key_value k;
+	if (f == GSI_PKS || f == GSI_SKS)
+		return read_key_list(L, g, f == GSI_SKS, v);
+	if (!read_key_attr(L, v, &k))
+		return 0;
+	setter(L, f == GSI_PK ? ddbgt_gsi_set_partition_key_typed(g, k.name, k.type)
+	                      : ddbgt_gsi_set_sort_key_typed(g, k.name, k.type));
+	return 1;
+}
 
 static int gsi_set(void *obj, size_t f, const struct value *x)
 {
 	ddbgt_gsi *g = obj;
 	switch (f) {
-	case GSI_PK: return ddbgt_gsi_set_partition_key(g, x->s);
-	case GSI_SK: return ddbgt_gsi_set_sort_key(g, x->s);
 	case GSI_PROJECTION: return ddbgt_gsi_set_projection(g, (ddbgt_projection)x->e);
 	case GSI_NKA: return ddbgt_gsi_add_non_key_attribute(g, x->s);
 	default: return DDBGT_OK; /* the name, given to ddbgt_gsi_new */
@@ -578,6 +661,10 @@ static void read_gsi(struct loader *L, void *table, const jr_value *v)
 		return;
 	}
 	walk(L, v, &gsi_spec, g);
+	if (v->type == JR_OBJECT) {
+		check_key_pair(L, v, "partition_key", "partition_keys", 1);
+		check_key_pair(L, v, "sort_key", "sort_keys", 0);
+	}
 	if (ddbgt_table_add_gsi(table, g)) {
 		ddbgt_gsi_free(g);
 		L->status = DDBGT_ENOMEM;
@@ -585,10 +672,20 @@ static void read_gsi(struct loader *L, void *table, const jr_value *v)
 }
 
 /* The local secondary indexes of the table. */
+static int read_lsi_key(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	struct key_value k;
+	(void)f;
+	if (!read_key_attr(L, v, &k))
+		return 0;
+	setter(L, ddbgt_lsi_set_sort_key_typed(obj, k.name, k.type));
+	return 1;
+}
+
 enum { LSI_NAME, LSI_SK, LSI_PROJECTION, LSI_NKA };
 static const struct field lsi_fields[] = {
 	[LSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
-	[LSI_SK] = {KEY("sort_key"), .kind = F_STRING, REQUIRED},
+	[LSI_SK] = {KEY("sort_key"), REQUIRED, NESTED(read_lsi_key)},
 	[LSI_PROJECTION] = {KEY("projection"),
 	                    ENUM(DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID)},
 	[LSI_NKA] = {KEY("non_key_attributes"), .kind = F_STRING_LIST},
@@ -598,7 +695,6 @@ static int lsi_set(void *obj, size_t f, const struct value *x)
 {
 	ddbgt_lsi *l = obj;
 	switch (f) {
-	case LSI_SK: return ddbgt_lsi_set_sort_key(l, x->s);
 	case LSI_PROJECTION: return ddbgt_lsi_set_projection(l, (ddbgt_projection)x->e);
 	case LSI_NKA: return ddbgt_lsi_add_non_key_attribute(l, x->s);
 	default: return DDBGT_OK; /* the name, given to ddbgt_lsi_new */

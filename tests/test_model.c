@@ -899,6 +899,79 @@ START_TEST(lsi_settings)
 }
 END_TEST
 
+/* Index keys as users write them: a name, {"name", "type"}, or a multi-attribute list. */
+START_TEST(index_key_forms)
+{
+	ddbgt_gsi *g = NULL, *copy = NULL;
+	ddbgt_lsi *l = NULL;
+
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "byTenant"), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(g), 0);
+	/* the object form: a name and the type it defines */
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(g, "tenant", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_gsi_partition_key(g), "tenant");
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(g), 1);
+	ck_assert_str_eq(ddbgt_gsi_partition_key_attribute_name(g, 0), "tenant");
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 0), DDBGT_ATTR_S);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(g), 0);
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(g, "tenant", (ddbgt_attr_type)4),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(g, NULL, DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 0), DDBGT_ATTR_S);
+	/* the plain name again forgets the type */
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "tenant"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 0), DDBGT_ATTR_UNSET);
+	/* a list replaces the single key; the single getter has no one name for it */
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(g, "tenant", DDBGT_ATTR_UNSET),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(g, "region", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(g, NULL, DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(g, "x", (ddbgt_attr_type)-1),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(g), 1);
+	ck_assert_ptr_null(ddbgt_gsi_partition_key(g));
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(g), 2);
+	ck_assert_str_eq(ddbgt_gsi_partition_key_attribute_name(g, 1), "region");
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 1), DDBGT_ATTR_S);
+	ck_assert_ptr_null(ddbgt_gsi_partition_key_attribute_name(g, 2));
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 2), DDBGT_ATTR_UNSET);
+	/* the sort key: single typed, then a list, then removed */
+	ck_assert_int_eq(ddbgt_gsi_set_sort_key_typed(g, "opened", DDBGT_ATTR_N), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_gsi_sort_key(g), "opened");
+	ck_assert_int_eq(ddbgt_gsi_sort_key_attribute_type(g, 0), DDBGT_ATTR_N);
+	ck_assert_int_eq(ddbgt_gsi_add_sort_key_attribute(g, "round", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_sort_key_is_multi_attribute(g), 1);
+	ck_assert_uint_eq(ddbgt_gsi_sort_key_attribute_count(g), 1);
+	ck_assert_str_eq(ddbgt_gsi_sort_key_attribute_name(g, 0), "round");
+	ck_assert_ptr_null(ddbgt_gsi_sort_key(g));
+	/* a copy keeps the forms */
+	ck_assert_int_eq(ddbgt_gsi_copy(&copy, g), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(copy), 1);
+	ck_assert_int_eq(ddbgt_gsi_sort_key_attribute_type(copy, 0), DDBGT_ATTR_S);
+	ck_assert_int_eq(ddbgt_gsi_set_sort_key(g, NULL), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_gsi_sort_key_attribute_count(g), 0);
+	ck_assert_int_eq(ddbgt_gsi_sort_key_is_multi_attribute(g), 0);
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "tenant"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(g), 0);
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(g), 1);
+	ck_assert_uint_eq(ddbgt_gsi_sort_key_attribute_count(copy), 1);
+	ddbgt_gsi_free(copy);
+	ddbgt_gsi_free(g);
+
+	ck_assert_int_eq(ddbgt_lsi_new(&l, "byRank"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(l), DDBGT_ATTR_UNSET);
+	ck_assert_int_eq(ddbgt_lsi_set_sort_key_typed(l, "rank", DDBGT_ATTR_N), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_lsi_sort_key(l), "rank");
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(l), DDBGT_ATTR_N);
+	ck_assert_int_eq(ddbgt_lsi_set_sort_key_typed(l, "rank", (ddbgt_attr_type)9), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(l), DDBGT_ATTR_N);
+	ck_assert_int_eq(ddbgt_lsi_set_sort_key_typed(l, NULL, DDBGT_ATTR_UNSET), DDBGT_OK);
+	ck_assert_ptr_null(ddbgt_lsi_sort_key(l));
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(l), DDBGT_ATTR_UNSET);
+	ddbgt_lsi_free(l);
+}
+END_TEST
+
 /* Policy and usage. */
 
 START_TEST(policy_settings)
@@ -1506,6 +1579,21 @@ START_TEST(null_handles)
 	ck_assert_ptr_null(ddbgt_gsi_partition_key(NULL));
 	ck_assert_int_eq(ddbgt_gsi_set_sort_key(NULL, "a"), DDBGT_EINVAL);
 	ck_assert_ptr_null(ddbgt_gsi_sort_key(NULL));
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(NULL, "a", DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_set_sort_key_typed(NULL, "a", DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(NULL, "a", DDBGT_ATTR_S),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_add_sort_key_attribute(NULL, "a", DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(NULL), 0);
+	ck_assert_ptr_null(ddbgt_gsi_partition_key_attribute_name(NULL, 0));
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(NULL, 0), DDBGT_ATTR_UNSET);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(NULL), 0);
+	ck_assert_uint_eq(ddbgt_gsi_sort_key_attribute_count(NULL), 0);
+	ck_assert_ptr_null(ddbgt_gsi_sort_key_attribute_name(NULL, 0));
+	ck_assert_int_eq(ddbgt_gsi_sort_key_attribute_type(NULL, 0), DDBGT_ATTR_UNSET);
+	ck_assert_int_eq(ddbgt_gsi_sort_key_is_multi_attribute(NULL), 0);
+	ck_assert_int_eq(ddbgt_lsi_set_sort_key_typed(NULL, "a", DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(NULL), DDBGT_ATTR_UNSET);
 	ck_assert_int_eq(ddbgt_gsi_set_projection(NULL, DDBGT_PROJECTION_ALL), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_gsi_projection(NULL), DDBGT_PROJECTION_UNSET);
 	ck_assert_int_eq(ddbgt_gsi_add_non_key_attribute(NULL, "a"), DDBGT_EINVAL);
@@ -1880,6 +1968,7 @@ Suite *ddbgt_test_model(void)
 	tc = tcase_create("index");
 	tcase_add_test(tc, gsi_settings);
 	tcase_add_test(tc, lsi_settings);
+	tcase_add_test(tc, index_key_forms);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("policy_usage");

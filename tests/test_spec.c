@@ -120,7 +120,7 @@ static const struct bad_case bad_cases[] = {
 	{DOC(", \"capacity\": {\"read\": 1.5}", ""), DDBGT_E_SPEC_TYPE, "/table/capacity/read", 0},
 	{DOC(", \"tags\": {\"a/b~c\": 5}", ""), DDBGT_E_SPEC_TYPE, "/table/tags/a~1b~0c", 0},
 	{DOC(", \"global_secondary_indexes\": [{\"name\": \"g1\", \"partition_key\": "
-	     "{\"name\": \"x\", \"type\": \"S\"}}]", ""),
+	     "[\"x\"]}]", ""),
 	 DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/0/partition_key", 0},
 	{DOC(", \"billing_mode\": \"PROVISONED\"", ""), DDBGT_E_BILLING_MODE_INVALID,
 	 "/table/billing_mode", 0},
@@ -492,6 +492,55 @@ START_TEST(read_capacity_forms)
 }
 END_TEST
 
+/* Index keys keep the form they were written in: name, {"name", "type"}, or a list. */
+START_TEST(round_trip_index_keys)
+{
+	round_trip_file("data/spec/index-keys.json");
+}
+END_TEST
+
+START_TEST(index_key_forms_refused)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}, \"global_secondary_indexes\": ["
+		"{\"name\": \"g0\", \"partition_key\": \"x\", \"partition_keys\": [\"y\"], "
+		"\"sort_key\": \"s\", \"sort_keys\": []},"
+		"{\"name\": \"g1\"},"
+		"{\"name\": \"g2\", \"partition_key\": 7, \"sort_key\": {\"name\": \"z\"}},"
+		"{\"name\": \"g3\", \"partition_keys\": [{\"name\": \"q\", \"type\": \"X\"}, 3], "
+		"\"sort_keys\": \"w\"}],"
+		"\"local_secondary_indexes\": [{\"name\": \"l0\", \"sort_key\": "
+		"{\"name\": \"k\", \"type\": \"N\", \"extra\": 1}}]},"
+		"\"replicas\": [{\"region\": \"us-east-1\"}]}";
+	static const struct {
+		ddbgt_code code;
+		const char *path;
+	} want[] = {
+		{DDBGT_E_SPEC_EXCLUSIVE_KEYS, "/table/global_secondary_indexes/0/partition_keys"},
+		{DDBGT_E_SPEC_EXCLUSIVE_KEYS, "/table/global_secondary_indexes/0/sort_keys"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/table/global_secondary_indexes/1/partition_key"},
+		{DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/2/partition_key"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/table/global_secondary_indexes/2/sort_key/type"},
+		{DDBGT_E_ATTR_TYPE_INVALID, "/table/global_secondary_indexes/3/partition_keys/0/type"},
+		{DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/3/partition_keys/1"},
+		{DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/3/sort_keys"},
+		{DDBGT_E_SPEC_UNKNOWN_KEY, "/table/local_secondary_indexes/0/sort_key/extra"},
+	};
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+	ck_assert_ptr_null(t);
+	ck_assert_uint_eq(ddbgt_diags_count(d), sizeof want / sizeof want[0]);
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		ck_assert_int_eq(ddbgt_diags_code(d, k), want[k].code);
+		ck_assert_str_eq(ddbgt_diags_path(d, k), want[k].path);
+	}
+	ddbgt_diags_free(d);
+}
+END_TEST
+
 Suite *ddbgt_test_spec(void)
 {
 	Suite *s = suite_create("spec");
@@ -509,6 +558,8 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, strings_at_every_offset);
 	tcase_add_test(tc, white_space_runs);
 	tcase_add_test(tc, read_capacity_forms);
+	tcase_add_test(tc, round_trip_index_keys);
+	tcase_add_test(tc, index_key_forms_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }
