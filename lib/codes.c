@@ -522,11 +522,11 @@ static const struct code_row catalogue[] = {
 	 "use region codes such as eu-west-1, each once",
 	 "doc/terraform.md (refusals the policy cannot lower)"},
 	{DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, "DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY", DDBGT_SEVERITY_ERROR,
-	 "a GSI has a multi-attribute key, which the Terraform providers ddbgt targets cannot write",
-	 "write the key as one attribute, or create this index outside Terraform; provider versions "
-	 "with a global_secondary_index key_schema block (after 6.25) can express it",
-	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas (global_secondary_index has one hash_key "
-	 "and one range_key); key_schema arrived with PR #45357, see issue #46197"},
+	 "a GSI has a multi-attribute key, which ddbgt cannot yet write for Terraform",
+	 "write the key as one attribute, or create this index outside Terraform (provider 6.29.0 "
+	 "added global_secondary_index.key_schema, which ddbgt cannot check against a schema yet)",
+	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas (one hash_key and one range_key per "
+	 "index); key_schema in 6.29.0, PR #45357 and issue #46197"},
 	/* cost and prices: 600-699 */
 	{DDBGT_W_PRICE_MISSING, "DDBGT_W_PRICE_MISSING", DDBGT_SEVERITY_WARNING,
 	 "the price table has no price for an item the estimate needs in a region",

@@ -919,9 +919,9 @@ static int guard(const ddbgt_table *t, ddbgt_diags *found)
 			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu/%s", i,
 			         pk_multi ? "partition_keys" : "sort_keys");
 			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, path, NULL,
-			                       "index %s has a multi-attribute key: the AWS provider "
-			                       "versions ddbgt writes for (5.x, 6.25) take one hash_key "
-			                       "and one range_key per index",
+			                       "index %s has a multi-attribute key: providers up to 6.25 "
+			                       "take one hash_key and one range_key per index, and the "
+			                       "key_schema block of 6.29 cannot be checked here yet",
 			                       ddbgt_gsi_name(g));
 		} else if (!ddbgt_gsi_partition_key(g)) {
 			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu", i);
