@@ -184,13 +184,15 @@ static const struct code_row catalogue[] = {
 	 "give max_read, max_write or both, or remove on_demand",
 	 "MODEL"},
 	{DDBGT_E_WARM_THROUGHPUT_INVALID, "DDBGT_E_WARM_THROUGHPUT_INVALID", DDBGT_SEVERITY_ERROR,
-	 "a warm throughput value is below 1, or an index's warm throughput names neither side",
-	 "set warm read and write units of at least 1 (spec format 1 has no warm throughput, so ddbgt never reports this for a spec)",
-	 "MODEL; DG-WARM"},
+	 "a warm throughput value is below 1, or a warm_throughput object names neither side",
+	 "set read_units_per_second and write_units_per_second to at least 1, or remove warm_throughput",
+	 "MODEL (WarmThroughput); DG-WARM (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "warm-throughput.html)"},
 	{DDBGT_W_WARM_BELOW_ONDEMAND_BASELINE, "DDBGT_W_WARM_BELOW_ONDEMAND_BASELINE", DDBGT_SEVERITY_WARNING,
-	 "warm throughput of a new on-demand GSI is below 12,000 reads or 4,000 writes per second",
-	 "leave warm throughput at or above the on-demand baseline (not expressible in spec format 1)",
-	 "LAB; DG-WARM"},
+	 "warm throughput of an on-demand table or GSI is below the 12,000 reads or 4,000 writes per second it starts with",
+	 "leave warm throughput out, or set at least 12,000 reads and 4,000 writes per second",
+	 "LAB; DG-WARM (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "warm-throughput.html)"},
 	{DDBGT_E_AUTOSCALING_RANGE, "DDBGT_E_AUTOSCALING_RANGE", DDBGT_SEVERITY_ERROR,
 	 "auto scaling has a minimum or maximum below 1, a minimum above the maximum, or a target outside 20-90%",
 	 "use 1 <= min <= max and a target_utilization between 20 and 90",
@@ -456,6 +458,12 @@ static const struct code_row catalogue[] = {
 	 "give partition_keys 1 to 4 attributes and sort_keys at most 4",
 	 "DynamoDB developer guide, multi-attribute keys (docs.aws.amazon.com/amazondynamodb/latest/"
 	 "developerguide/GSI.DesignPattern.MultiAttributeKeys.html: up to four attributes each)"},
+	{DDBGT_I_WARM_THROUGHPUT_ONLY_UP, "DDBGT_I_WARM_THROUGHPUT_ONLY_UP", DDBGT_SEVERITY_INFO,
+	 "warm throughput can be raised but never lowered",
+	 "set the warm throughput you need for launch; to lower it later the table or index must be "
+	 "created again",
+	 "DG-WARM (docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html); "
+	 "terraform-provider-aws warm_throughput (a decrease forces a new resource)"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",
@@ -527,6 +535,10 @@ static const struct code_row catalogue[] = {
 	 "added global_secondary_index.key_schema, which ddbgt cannot check against a schema yet)",
 	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas (one hash_key and one range_key per "
 	 "index); key_schema in 6.29.0, PR #45357 and issue #46197"},
+	{DDBGT_E_EMIT_WARM_THROUGHPUT, "DDBGT_E_EMIT_WARM_THROUGHPUT", DDBGT_SEVERITY_ERROR,
+	 "a warm throughput is below what the Terraform AWS provider accepts",
+	 "use at least 12,000 read and 4,000 write units per second, or leave warm_throughput out",
+	 "terraform-provider-aws warm_throughput (IntAtLeast 12000 and 4000; reference/terraform.md)"},
 	/* cost and prices: 600-699 */
 	{DDBGT_W_PRICE_MISSING, "DDBGT_W_PRICE_MISSING", DDBGT_SEVERITY_WARNING,
 	 "the price table has no price for an item the estimate needs in a region",

@@ -609,6 +609,25 @@ static int attribute_declared(const ddbgt_table *t, const char *name, size_t nat
 	return 0;
 }
 
+/* warm_throughput of the table (gsi NULL) or of a GSI (floor: ddbgt__emit_plan_warm). */
+static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_table *t, const ddbgt_gsi *gsi)
+{
+	int64_t v[2] = {0, 0};
+	int has[2];
+	for (int rw = 0; rw < 2; rw++)
+		has[rw] = (gsi ? ddbgt_gsi_get_warm_throughput(gsi, rw, &v[rw])
+		               : ddbgt_table_get_warm_throughput(t, rw, &v[rw])) == DDBGT_OK;
+	if (!has[0] && !has[1])
+		return;
+	ddbgt__tfjson_key(&ctx->w, "warm_throughput");
+	ddbgt__tfjson_object_begin(&ctx->w);
+	if (has[0])
+		ddbgt__tfjson_kv_int(&ctx->w, "read_units_per_second", v[0]);
+	if (has[1])
+		ddbgt__tfjson_kv_int(&ctx->w, "write_units_per_second", v[1]);
+	ddbgt__tfjson_object_end(&ctx->w);
+}
+
 static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 {
 	ddbgt__tfjson *w = &ctx->w;
@@ -667,6 +686,7 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 				int has_w = ddbgt_gsi_get_on_demand_max(g, DDBGT_WRITE, &wr) == DDBGT_OK;
 				write_on_demand(w, has_r, r, has_w, wr);
 			}
+			write_warm(ctx, t, g);
 			ddbgt__tfjson_object_end(w);
 		}
 		ddbgt__tfjson_array_end(w);
@@ -696,6 +716,7 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 		int has_w = ddbgt_table_get_on_demand_max(t, DDBGT_WRITE, &wr) == DDBGT_OK;
 		write_on_demand(w, has_r, r, has_w, wr);
 	}
+	write_warm(ctx, t, NULL);
 }
 
 /* ---- autoscaling ---- */
@@ -927,6 +948,28 @@ static int guard(const ddbgt_table *t, ddbgt_diags *found)
 			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu", i);
 			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, path, NULL,
 			                       "the index needs a partition key");
+		}
+	}
+	for (size_t i = 0; i <= ddbgt_table_gsi_count(t); i++) {
+		/* The table (i == 0) and each GSI: the provider's IntAtLeast(12000 / 4000). */
+		static const int64_t least[2] = {12000, 4000};
+		const ddbgt_gsi *g = i > 0 ? ddbgt_table_gsi_at(t, i - 1) : NULL;
+		for (int side = 0; side < 2; side++) {
+			int64_t v = 0;
+			if ((g ? ddbgt_gsi_get_warm_throughput(g, side, &v)
+			       : ddbgt_table_get_warm_throughput(t, side, &v)) != DDBGT_OK ||
+			    v >= least[side])
+				continue;
+			if (g)
+				snprintf(path, sizeof path,
+				         "/table/global_secondary_indexes/%zu/warm_throughput/%s", i - 1,
+				         side ? "write_units_per_second" : "read_units_per_second");
+			else
+				snprintf(path, sizeof path, "/table/warm_throughput/%s",
+				         side ? "write_units_per_second" : "read_units_per_second");
+			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_WARM_THROUGHPUT, path, NULL,
+			                       "warm throughput %lld is below the %lld the AWS provider "
+			                       "accepts", (long long)v, (long long)least[side]);
 		}
 	}
 	for (size_t i = 0; i < ddbgt_table_lsi_count(t); i++)

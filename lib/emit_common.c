@@ -21,6 +21,22 @@ void ddbgt__emit_plan_adopt(ddbgt__emit_ctx *ctx, const char *not_imported)
 		ctx->imports = 1;
 }
 
+/* warm_throughput on the table or a GSI: provider 6.13 (PR #41308, reference/terraform.md 2.5). */
+static void plan_warm(ddbgt__emit_ctx *ctx)
+{
+	const ddbgt_table *t = ctx->t;
+	int64_t units;
+	int warm = 0;
+	for (int rw = 0; rw < 2; rw++) {
+		warm |= ddbgt_table_get_warm_throughput(t, rw, &units) == DDBGT_OK;
+		for (size_t g = 0; g < ctx->ngsi; g++)
+			warm |= ddbgt_gsi_get_warm_throughput(ddbgt_table_gsi_at(t, g), rw, &units) ==
+			        DDBGT_OK;
+	}
+	if (warm)
+		ddbgt__emit_need(ctx, 6, 13, "warm_throughput");
+}
+
 void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_table *t = ctx->t;
@@ -36,6 +52,7 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 	}
 	if (on_demand)
 		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
+	plan_warm(ctx);
 }
 
 void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,

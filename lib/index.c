@@ -79,6 +79,7 @@ int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *src)
 	g->projection = src->projection;
 	memcpy(g->capacity, src->capacity, sizeof(g->capacity));
 	memcpy(g->on_demand_max, src->on_demand_max, sizeof(g->on_demand_max));
+	memcpy(g->warm_throughput, src->warm_throughput, sizeof(g->warm_throughput));
 	rc = dup_opt(&g->name, src->name);
 	rc = rc ? rc : ddbgt__key_side_copy(&g->partition_key, &src->partition_key);
 	rc = rc ? rc : ddbgt__key_side_copy(&g->sort_key, &src->sort_key);
@@ -308,6 +309,21 @@ int ddbgt_gsi_get_on_demand_max(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *units)
 int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *g, ddbgt_rw rw)
 {
 	return ddbgt__opt_sides_clear(g != NULL ? g->on_demand_max : NULL, rw);
+}
+
+int ddbgt_gsi_set_warm_throughput(ddbgt_gsi *g, ddbgt_rw rw, int64_t units_per_second)
+{
+	return ddbgt__opt_sides_set(g != NULL ? g->warm_throughput : NULL, rw, units_per_second);
+}
+
+int ddbgt_gsi_get_warm_throughput(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *units_per_second)
+{
+	return ddbgt__opt_sides_get(g != NULL ? g->warm_throughput : NULL, rw, units_per_second);
+}
+
+int ddbgt_gsi_clear_warm_throughput(ddbgt_gsi *g, ddbgt_rw rw)
+{
+	return ddbgt__opt_sides_clear(g != NULL ? g->warm_throughput : NULL, rw);
 }
 
 /* Local secondary indexes. */

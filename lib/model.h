@@ -118,6 +118,7 @@ struct ddbgt_table {
 	size_t attribute_cap;
 	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
 	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
+	ddbgt__opt_int warm_throughput[2]; /* units per second, indexed by ddbgt_rw */
 	int stream_set;                   /* 0: the default stream (see ddbgt_table_set_stream) */
 	int stream_enabled;               /* meaningful when stream_set */
 	ddbgt_stream_view stream_view;    /* meaningful when stream_set; UNSET is stored */
@@ -163,6 +164,7 @@ struct ddbgt_gsi {
 	ddbgt__strlist non_key_attributes;
 	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
 	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
+	ddbgt__opt_int warm_throughput[2]; /* units per second, indexed by ddbgt_rw */
 };
 
 struct ddbgt_lsi {

@@ -180,6 +180,18 @@ static void key_side(jw *w, const char *key, const char *list_key, const ddbgt__
 	ddbgt__jw_array_end(w);
 }
 
+/* {"read_units_per_second", "write_units_per_second"} when either was given. */
+static void put_warm(jw *w, const ddbgt__opt_int warm[2])
+{
+	if (!warm[0].set && !warm[1].set)
+		return;
+	ddbgt__jw_key(w, "warm_throughput");
+	ddbgt__jw_object_begin(w);
+	int_member(w, "read_units_per_second", &warm[0]);
+	int_member(w, "write_units_per_second", &warm[1]);
+	ddbgt__jw_object_end(w);
+}
+
 static void gsi_object(jw *w, const ddbgt_gsi *g)
 {
 	ddbgt__jw_object_begin(w);
@@ -188,6 +200,7 @@ static void gsi_object(jw *w, const ddbgt_gsi *g)
 	key_side(w, "sort_key", "sort_keys", &g->sort_key);
 	put_projection(w, g->projection, &g->non_key_attributes);
 	put_capacity(w, g->capacity, g->on_demand_max);
+	put_warm(w, g->warm_throughput);
 	ddbgt__jw_object_end(w);
 }
 
@@ -235,6 +248,7 @@ static void table_object(jw *w, const ddbgt_table *t)
 		ddbgt__jw_array_end(w);
 	}
 	put_capacity(w, t->capacity, t->on_demand_max);
+	put_warm(w, t->warm_throughput);
 	if (t->gsis.count) {
 		ddbgt__jw_key(w, "global_secondary_indexes");
 		ddbgt__jw_array_begin(w);

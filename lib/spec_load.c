@@ -519,6 +519,35 @@ static int on_demand_set(void *obj, size_t f, const struct value *x)
 static const struct object_spec on_demand_spec =
 	OBJECT_SPEC("an object {\"max_read\", \"max_write\"}", on_demand_fields, on_demand_set);
 
+/* {"read_units_per_second", "write_units_per_second"} of the table or a GSI. */
+enum { WARM_READ, WARM_WRITE };
+static const struct field warm_fields[] = {
+	[WARM_READ] = {KEY("read_units_per_second"), .kind = F_INT},
+	[WARM_WRITE] = {KEY("write_units_per_second"), .kind = F_INT},
+};
+
+static int warm_set(void *obj, size_t f, const struct value *x)
+{
+	return ddbgt__opt_sides_set(obj, f == WARM_READ ? DDBGT_READ : DDBGT_WRITE, x->i);
+}
+
+static const struct object_spec warm_spec =
+	OBJECT_SPEC("an object {\"read_units_per_second\", \"write_units_per_second\"}",
+	            warm_fields, warm_set);
+
+static int read_warm(struct loader *L, ddbgt__opt_int *sides, const jr_value *v)
+{
+	int ok = walk(L, v, &warm_spec, sides);
+	if (v->type == JR_OBJECT && v->u.obj.count == 0) {
+		/* The model has no empty warm throughput: the loader is the one to say. */
+		L->at = v;
+		report(L, DDBGT_E_WARM_THROUGHPUT_INVALID,
+		       "warm_throughput sets neither side: give read_units_per_second, "
+		       "write_units_per_second or both, or remove it%s%s", NULL, NULL);
+	}
+	return ok;
+}
+
 static int read_throughput(struct loader *L, struct throughput *tp, int on_demand,
                            const jr_value *v)
 {
@@ -606,7 +635,7 @@ static int read_gsi_key(struct loader *L, void *obj, size_t f, const jr_value *v
 
 enum {
 	GSI_NAME, GSI_PK, GSI_SK, GSI_PROJECTION, GSI_NKA, GSI_CAPACITY, GSI_ON_DEMAND, GSI_PKS,
-	GSI_SKS
+	GSI_SKS, GSI_WARM
 };
 static const struct field gsi_fields[] = {
 	[GSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
@@ -619,6 +648,7 @@ static const struct field gsi_fields[] = {
 	[GSI_ON_DEMAND] = {KEY("on_demand"), NESTED(read_gsi_throughput)},
 	[GSI_PKS] = {KEY("partition_keys"), NESTED(read_gsi_key)},
 	[GSI_SKS] = {KEY("sort_keys"), NESTED(read_gsi_key)},
+	[GSI_WARM] = {KEY("warm_throughput"), NESTED(read_gsi_throughput)},
 };
 
 static int read_gsi_key(struct loader *L, void *obj, size_t f, const jr_value *v)
@@ -650,6 +680,8 @@ static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_v
 {
 	ddbgt_gsi *g = obj;
 	struct throughput tp = {g->capacity, g->on_demand_max};
+	if (f == GSI_WARM)
+		return read_warm(L, g->warm_throughput, v);
 	return read_throughput(L, &tp, f == GSI_ON_DEMAND, v);
 }
 
@@ -765,7 +797,7 @@ static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_val
 enum {
 	T_NAME, T_BILLING, T_PK, T_SK, T_ATTRIBUTES, T_CAPACITY, T_ON_DEMAND, T_GSIS, T_LSIS,
 	T_STREAM, T_ENCRYPTION, T_TTL, T_CLASS, T_PITR, T_DELETION, T_CONSISTENCY, T_WITNESS,
-	T_TAGS, T_LEGACY, T_ADOPT
+	T_TAGS, T_LEGACY, T_ADOPT, T_WARM
 };
 static const struct field table_fields[] = {
 	[T_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
@@ -788,6 +820,7 @@ static const struct field table_fields[] = {
 	[T_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
 	[T_LEGACY] = {KEY("legacy_version"), .kind = F_BOOL},
 	[T_ADOPT] = {KEY("adopt_existing"), .kind = F_BOOL},
+	[T_WARM] = {KEY("warm_throughput"), NESTED(read_table_nested)},
 };
 
 static int table_set(void *obj, size_t f, const struct value *x)
@@ -837,6 +870,7 @@ static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_val
 	case T_ON_DEMAND: return read_throughput(L, &tp, f == T_ON_DEMAND, v);
 	case T_GSIS: return each_item(L, v, t, read_gsi);
 	case T_LSIS: return each_item(L, v, t, read_lsi);
+	case T_WARM: return read_warm(L, t->warm_throughput, v);
 	case T_STREAM:
 		if (!walk(L, v, &stream_spec, stream))
 			return 0;

@@ -369,6 +369,21 @@ int ddbgt_table_clear_on_demand_max(ddbgt_table *t, ddbgt_rw rw)
 	return ddbgt__opt_sides_clear(t != NULL ? t->on_demand_max : NULL, rw);
 }
 
+int ddbgt_table_set_warm_throughput(ddbgt_table *t, ddbgt_rw rw, int64_t units_per_second)
+{
+	return ddbgt__opt_sides_set(t != NULL ? t->warm_throughput : NULL, rw, units_per_second);
+}
+
+int ddbgt_table_get_warm_throughput(const ddbgt_table *t, ddbgt_rw rw, int64_t *units_per_second)
+{
+	return ddbgt__opt_sides_get(t != NULL ? t->warm_throughput : NULL, rw, units_per_second);
+}
+
+int ddbgt_table_clear_warm_throughput(ddbgt_table *t, ddbgt_rw rw)
+{
+	return ddbgt__opt_sides_clear(t != NULL ? t->warm_throughput : NULL, rw);
+}
+
 int ddbgt_table_set_stream(ddbgt_table *t, int enabled, ddbgt_stream_view view)
 {
 	int on = ddbgt__bool_arg(enabled);

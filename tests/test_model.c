@@ -233,6 +233,14 @@ START_TEST(table_capacity)
 	ck_assert_int_eq(ddbgt_table_clear_on_demand_max(t, DDBGT_READ), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_get_on_demand_max(t, DDBGT_READ, &u), DDBGT_ENOTFOUND);
 
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, DDBGT_WRITE, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_table_set_warm_throughput(t, DDBGT_WRITE, 9000), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, DDBGT_WRITE, &u), DDBGT_OK);
+	ck_assert_int_eq(u, 9000);
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, DDBGT_READ, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_table_clear_warm_throughput(t, DDBGT_WRITE), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, DDBGT_WRITE, &u), DDBGT_ENOTFOUND);
+
 	/* A side outside ddbgt_rw. */
 	ddbgt_rw bad = (ddbgt_rw)2;
 	ck_assert_int_eq(ddbgt_table_set_capacity(t, bad, 1), DDBGT_EINVAL);
@@ -244,6 +252,9 @@ START_TEST(table_capacity)
 	ck_assert_int_eq(ddbgt_table_set_on_demand_max(t, bad, 1), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_table_get_on_demand_max(t, bad, &u), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_table_clear_on_demand_max(t, bad), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_set_warm_throughput(t, bad, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, bad, &u), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_clear_warm_throughput(t, bad), DDBGT_EINVAL);
 	ddbgt_table_free(t);
 }
 END_TEST
@@ -851,6 +862,13 @@ START_TEST(gsi_settings)
 	ck_assert_int_eq(u, 100);
 	ck_assert_int_eq(ddbgt_gsi_clear_on_demand_max(g, DDBGT_WRITE), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_gsi_get_on_demand_max(g, DDBGT_WRITE, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, DDBGT_READ, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_gsi_set_warm_throughput(g, DDBGT_READ, 15000), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, DDBGT_READ, &u), DDBGT_OK);
+	ck_assert_int_eq(u, 15000);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, DDBGT_WRITE, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_gsi_clear_warm_throughput(g, DDBGT_READ), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, DDBGT_READ, &u), DDBGT_ENOTFOUND);
 
 	ddbgt_rw bad = (ddbgt_rw)7;
 	ck_assert_int_eq(ddbgt_gsi_set_capacity(g, bad, 1), DDBGT_EINVAL);
@@ -862,6 +880,9 @@ START_TEST(gsi_settings)
 	ck_assert_int_eq(ddbgt_gsi_set_on_demand_max(g, bad, 1), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_gsi_get_on_demand_max(g, bad, &u), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_gsi_clear_on_demand_max(g, bad), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_set_warm_throughput(g, bad, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, bad, &u), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_clear_warm_throughput(g, bad), DDBGT_EINVAL);
 	ddbgt_gsi_free(g);
 }
 END_TEST

@@ -99,6 +99,11 @@ DDBGT_API int ddbgt_gsi_clear_autoscaling(ddbgt_gsi *gsi, ddbgt_rw rw);
 DDBGT_API int ddbgt_gsi_set_on_demand_max(ddbgt_gsi *gsi, ddbgt_rw rw, int64_t units);
 DDBGT_API int ddbgt_gsi_get_on_demand_max(const ddbgt_gsi *gsi, ddbgt_rw rw, int64_t *units);
 DDBGT_API int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *gsi, ddbgt_rw rw);
+/* Warm throughput of the index, as for the table (ddbgt_table_set_warm_throughput). */
+DDBGT_API int ddbgt_gsi_set_warm_throughput(ddbgt_gsi *gsi, ddbgt_rw rw, int64_t units_per_second);
+DDBGT_API int ddbgt_gsi_get_warm_throughput(const ddbgt_gsi *gsi, ddbgt_rw rw,
+                                            int64_t *units_per_second);
+DDBGT_API int ddbgt_gsi_clear_warm_throughput(ddbgt_gsi *gsi, ddbgt_rw rw);
 
 /* A new LSI named name (required); its partition key is the table's. */
 DDBGT_API int ddbgt_lsi_new(ddbgt_lsi **out, const char *name);
