@@ -225,6 +225,8 @@ struct capacity {
 	int64_t units;
 	int64_t min, max;
 	double target;
+	int64_t cooldown[2];   /* scale in, scale out; -1: not given */
+	int disable_scale_in;  /* DDBGT_INHERIT: not given */
 };
 
 /* Read or write capacity in a region for the table (gsi NULL) or a GSI. */
@@ -241,6 +243,14 @@ static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica
 		                                                   &out->target);
 		if (found == DDBGT_OK) {
 			out->kind = EMIT_CAP_AUTOSCALING;
+			if (g)
+				ddbgt_replica_get_gsi_read_autoscaling_tuning(
+					replica, g, &out->cooldown[0], &out->cooldown[1],
+					&out->disable_scale_in);
+			else
+				ddbgt_replica_get_read_autoscaling_tuning(replica, &out->cooldown[0],
+				                                          &out->cooldown[1],
+				                                          &out->disable_scale_in);
 			return;
 		}
 		found = g ? ddbgt_replica_get_gsi_read_capacity(replica, g, &out->units)
@@ -256,6 +266,12 @@ static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica
 	                                                 &out->target);
 	out->has_units = (gsi ? ddbgt_gsi_get_capacity(gsi, rw, &out->units)
 	                      : ddbgt_table_get_capacity(ctx->t, rw, &out->units)) == DDBGT_OK;
+	if (gsi)
+		ddbgt_gsi_get_autoscaling_tuning(gsi, rw, &out->cooldown[0], &out->cooldown[1],
+		                                 &out->disable_scale_in);
+	else
+		ddbgt_table_get_autoscaling_tuning(ctx->t, rw, &out->cooldown[0], &out->cooldown[1],
+		                                   &out->disable_scale_in);
 	if (has_auto == DDBGT_OK)
 		out->kind = EMIT_CAP_AUTOSCALING;
 	else if (out->has_units)
@@ -286,6 +302,9 @@ static void add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw
 	s->min = pinned ? cap->units : cap->min;
 	s->max = pinned ? cap->units : cap->max;
 	s->target = pinned ? 0 : cap->target;
+	s->cooldown[0] = pinned ? -1 : cap->cooldown[0];
+	s->cooldown[1] = pinned ? -1 : cap->cooldown[1];
+	s->disable_scale_in = pinned ? DDBGT_INHERIT : cap->disable_scale_in;
 }
 
 /* ---- the header ---- */
@@ -834,6 +853,12 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 		ddbgt__tfjson_key(w, "target_tracking_scaling_policy_configuration");
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_number(w, "target_value", s->target);
+		if (s->cooldown[0] >= 0)
+			ddbgt__tfjson_kv_int(w, "scale_in_cooldown", s->cooldown[0]);
+		if (s->cooldown[1] >= 0)
+			ddbgt__tfjson_kv_int(w, "scale_out_cooldown", s->cooldown[1]);
+		if (s->disable_scale_in != DDBGT_INHERIT)
+			ddbgt__tfjson_kv_bool(w, "disable_scale_in", s->disable_scale_in);
 		ddbgt__tfjson_key(w, "predefined_metric_specification");
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_literal(w, "predefined_metric_type", metric(s));

@@ -31,6 +31,8 @@ typedef struct ddbgt__emit_scaling {
 	int pinned;      /* fixed units: min = max, no policy */
 	int64_t min, max;
 	double target;
+	int64_t cooldown[2];   /* scale in, scale out, seconds; -1: not given */
+	int disable_scale_in;  /* DDBGT_INHERIT: not given */
 } ddbgt__emit_scaling;
 
 typedef struct ddbgt__emit_ctx {

@@ -311,6 +311,26 @@ int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *g, ddbgt_rw rw)
 	return ddbgt__opt_sides_clear(g != NULL ? g->on_demand_max : NULL, rw);
 }
 
+int ddbgt_gsi_set_autoscaling_tuning(ddbgt_gsi *g, ddbgt_rw rw, int64_t scale_in_cooldown,
+                                     int64_t scale_out_cooldown, int disable_scale_in)
+{
+	if (g == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	return ddbgt__autoscaling_set_tuning(&g->capacity[rw].autoscaling, scale_in_cooldown,
+	                                     scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_gsi_get_autoscaling_tuning(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *scale_in_cooldown,
+                                     int64_t *scale_out_cooldown, int *disable_scale_in)
+{
+	int ok = g != NULL && DDBGT__RW_OK(rw);
+	int rc = ddbgt__autoscaling_get_tuning(ok ? &g->capacity[rw].autoscaling : NULL,
+	                                       scale_in_cooldown, scale_out_cooldown,
+	                                       disable_scale_in);
+
+	return ok ? rc : DDBGT_EINVAL;
+}
+
 int ddbgt_gsi_set_warm_throughput(ddbgt_gsi *g, ddbgt_rw rw, int64_t units_per_second)
 {
 	return ddbgt__opt_sides_set(g != NULL ? g->warm_throughput : NULL, rw, units_per_second);

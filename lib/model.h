@@ -41,6 +41,9 @@ typedef struct ddbgt__autoscaling {
 	int64_t min;               /* minimum capacity units */
 	int64_t max;               /* maximum capacity units */
 	double target_utilization; /* percent, as given (AWS accepts 20-90) */
+	ddbgt__opt_int scale_in_cooldown;  /* seconds */
+	ddbgt__opt_int scale_out_cooldown; /* seconds */
+	ddbgt__opt_int disable_scale_in;   /* 0 or 1 */
 } ddbgt__autoscaling;
 
 /*
@@ -273,6 +276,17 @@ int ddbgt__key_side_copy(ddbgt__key_side *dst, const ddbgt__key_side *src);
 void ddbgt__key_side_start_list(ddbgt__key_side *side);
 /* The single form's name: NULL when empty or a list. */
 const char *ddbgt__key_side_single(const ddbgt__key_side *side);
+
+/*
+ * The target-tracking tuning of an autoscaling setting (cooldowns in seconds,
+ * -1 when not given; disable_scale_in 0, 1 or DDBGT_INHERIT when not given).
+ * DDBGT_ENOTFOUND when a has no autoscaling (the getter then gives -1s),
+ * DDBGT_EINVAL for a cooldown below -1.
+ */
+int ddbgt__autoscaling_set_tuning(ddbgt__autoscaling *a, int64_t scale_in_cooldown,
+                                  int64_t scale_out_cooldown, int disable_scale_in);
+int ddbgt__autoscaling_get_tuning(const ddbgt__autoscaling *a, int64_t *scale_in_cooldown,
+                                  int64_t *scale_out_cooldown, int *disable_scale_in);
 
 /* Free an object whatever its owner (the table's own frees). */
 void ddbgt__replica_destroy(ddbgt_replica *replica);

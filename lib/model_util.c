@@ -402,6 +402,36 @@ int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw)
 	return 0;
 }
 
+int ddbgt__autoscaling_set_tuning(ddbgt__autoscaling *a, int64_t scale_in_cooldown,
+                                  int64_t scale_out_cooldown, int disable_scale_in)
+{
+	if (scale_in_cooldown < -1 || scale_out_cooldown < -1 || disable_scale_in < DDBGT_INHERIT)
+		return DDBGT_EINVAL;
+	if (!a->set)
+		return DDBGT_ENOTFOUND;
+	a->scale_in_cooldown = (ddbgt__opt_int){scale_in_cooldown >= 0, scale_in_cooldown};
+	a->scale_out_cooldown = (ddbgt__opt_int){scale_out_cooldown >= 0, scale_out_cooldown};
+	a->disable_scale_in = (ddbgt__opt_int){disable_scale_in != DDBGT_INHERIT,
+	                                        disable_scale_in != 0 && disable_scale_in != DDBGT_INHERIT};
+	return 0;
+}
+
+int ddbgt__autoscaling_get_tuning(const ddbgt__autoscaling *a, int64_t *scale_in_cooldown,
+                                  int64_t *scale_out_cooldown, int *disable_scale_in)
+{
+	int found = a != NULL && a->set;
+
+	if (scale_in_cooldown != NULL)
+		*scale_in_cooldown = found && a->scale_in_cooldown.set ? a->scale_in_cooldown.value : -1;
+	if (scale_out_cooldown != NULL)
+		*scale_out_cooldown = found && a->scale_out_cooldown.set ? a->scale_out_cooldown.value
+		                                                         : -1;
+	if (disable_scale_in != NULL)
+		*disable_scale_in = found && a->disable_scale_in.set ? (int)a->disable_scale_in.value
+		                                                     : DDBGT_INHERIT;
+	return found ? 0 : DDBGT_ENOTFOUND;
+}
+
 int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value)
 {
 	if (sides == NULL || !DDBGT__RW_OK(rw))

@@ -384,6 +384,55 @@ int ddbgt_replica_get_gsi_read_autoscaling(const ddbgt_replica *r, const char *i
 	return rc != 0 ? rc : found;
 }
 
+int ddbgt_replica_set_read_autoscaling_tuning(ddbgt_replica *r, int64_t scale_in_cooldown,
+                                              int64_t scale_out_cooldown, int disable_scale_in)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__autoscaling_set_tuning(&r->read_capacity.autoscaling, scale_in_cooldown,
+	                                     scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_replica_get_read_autoscaling_tuning(const ddbgt_replica *r, int64_t *scale_in_cooldown,
+                                              int64_t *scale_out_cooldown, int *disable_scale_in)
+{
+	int rc = ddbgt__autoscaling_get_tuning(r != NULL ? &r->read_capacity.autoscaling : NULL,
+	                                       scale_in_cooldown, scale_out_cooldown,
+	                                       disable_scale_in);
+
+	return r != NULL ? rc : DDBGT_EINVAL;
+}
+
+int ddbgt_replica_set_gsi_read_autoscaling_tuning(ddbgt_replica *r, const char *index,
+                                                  int64_t scale_in_cooldown,
+                                                  int64_t scale_out_cooldown,
+                                                  int disable_scale_in)
+{
+	ddbgt__map_entry *e;
+
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	e = ddbgt__map_get(&r->gsi_read_capacity, index);
+	if (e == NULL)
+		return scale_in_cooldown < -1 || scale_out_cooldown < -1 ||
+		       disable_scale_in < DDBGT_INHERIT ? DDBGT_EINVAL : DDBGT_ENOTFOUND;
+	return ddbgt__autoscaling_set_tuning(&e->capacity.autoscaling, scale_in_cooldown,
+	                                     scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_replica_get_gsi_read_autoscaling_tuning(const ddbgt_replica *r, const char *index,
+                                                  int64_t *scale_in_cooldown,
+                                                  int64_t *scale_out_cooldown,
+                                                  int *disable_scale_in)
+{
+	int rc;
+	const ddbgt__capacity *c = gsi_override(r, index, &rc);
+	int found = ddbgt__autoscaling_get_tuning(&c->autoscaling, scale_in_cooldown,
+	                                          scale_out_cooldown, disable_scale_in);
+
+	return rc != 0 ? rc : found;
+}
+
 int ddbgt_replica_remove_gsi_override(ddbgt_replica *r, const char *index)
 {
 	if (r == NULL || index == NULL)

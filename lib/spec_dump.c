@@ -41,6 +41,18 @@ static void autoscaling_object(jw *w, const ddbgt__autoscaling *a)
 	ddbgt__jw_int(w, a->max);
 	ddbgt__jw_key(w, "target_utilization");
 	ddbgt__jw_number(w, a->target_utilization);
+	if (a->scale_in_cooldown.set) {
+		ddbgt__jw_key(w, "scale_in_cooldown");
+		ddbgt__jw_int(w, a->scale_in_cooldown.value);
+	}
+	if (a->scale_out_cooldown.set) {
+		ddbgt__jw_key(w, "scale_out_cooldown");
+		ddbgt__jw_int(w, a->scale_out_cooldown.value);
+	}
+	if (a->disable_scale_in.set) {
+		ddbgt__jw_key(w, "disable_scale_in");
+		ddbgt__jw_bool(w, (int)a->disable_scale_in.value);
+	}
 	ddbgt__jw_object_end(w);
 }
 

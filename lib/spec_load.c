@@ -437,17 +437,25 @@ static int key_set(void *obj, size_t f, const struct value *x)
 static const struct object_spec key_spec =
 	OBJECT_SPEC("an object {\"name\", \"type\"}", key_fields, key_set);
 
-/* {"min", "max", "target_utilization"} of target-tracking autoscaling. */
+/*
+ * {"min", "max", "target_utilization"} of target-tracking autoscaling, and
+ * its tuning: cooldowns (-1 when not given) and disable_scale_in.
+ */
 struct autoscaling {
 	int64_t min, max;
 	double target;
+	int64_t cooldown[2]; /* scale in, scale out */
+	int disable_scale_in; /* DDBGT_INHERIT when not given */
 };
 
-enum { AUTO_MIN, AUTO_MAX, AUTO_TARGET };
+enum { AUTO_MIN, AUTO_MAX, AUTO_TARGET, AUTO_IN, AUTO_OUT, AUTO_DISABLE_IN };
 static const struct field autoscaling_fields[] = {
 	[AUTO_MIN] = {KEY("min"), .kind = F_INT, REQUIRED},
 	[AUTO_MAX] = {KEY("max"), .kind = F_INT, REQUIRED},
 	[AUTO_TARGET] = {KEY("target_utilization"), .kind = F_NUMBER, REQUIRED},
+	[AUTO_IN] = {KEY("scale_in_cooldown"), .kind = F_INT},
+	[AUTO_OUT] = {KEY("scale_out_cooldown"), .kind = F_INT},
+	[AUTO_DISABLE_IN] = {KEY("disable_scale_in"), .kind = F_BOOL},
 };
 
 static int autoscaling_set(void *obj, size_t f, const struct value *x)
@@ -457,14 +465,39 @@ static int autoscaling_set(void *obj, size_t f, const struct value *x)
 		a->min = x->i;
 	else if (f == AUTO_MAX)
 		a->max = x->i;
-	else
+	else if (f == AUTO_TARGET)
 		a->target = x->d;
+	else if (f == AUTO_DISABLE_IN)
+		a->disable_scale_in = x->e;
+	else
+		a->cooldown[f == AUTO_OUT] = x->i;
 	return DDBGT_OK;
 }
 
 static const struct object_spec autoscaling_spec =
 	OBJECT_SPEC("an object {\"min\", \"max\", \"target_utilization\"}", autoscaling_fields,
 	            autoscaling_set);
+
+/* Walk an autoscaling object; cooldowns are seconds, zero or more. 1 when it read well. */
+static int read_autoscaling(struct loader *L, const jr_value *v, struct autoscaling *a)
+{
+	static const char *const keys[2] = {"scale_in_cooldown", "scale_out_cooldown"};
+	int ok;
+	a->cooldown[0] = a->cooldown[1] = -1;
+	a->disable_scale_in = DDBGT_INHERIT;
+	ok = walk(L, v, &autoscaling_spec, a);
+	for (int k = 0; k < 2 && v->type == JR_OBJECT; k++) {
+		const jr_value *c = ddbgt__jr_get(v, keys[k]);
+		if (c == NULL || c->type != JR_INT || c->u.i >= 0)
+			continue;
+		size_t mark = path_push(L, keys[k]);
+		L->at = c;
+		report(L, DDBGT_E_SPEC_NUMBER_RANGE, "must be zero or more (seconds)%s%s", NULL, NULL);
+		path_pop(L, mark);
+		ok = 0;
+	}
+	return ok;
+}
 
 /* The provisioned and on-demand throughput of the table or of a GSI. */
 struct throughput {
@@ -495,11 +528,12 @@ static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const j
 {
 	struct throughput *tp = obj;
 	struct autoscaling a;
-	if (!walk(L, v, &autoscaling_spec, &a))
+	ddbgt_rw rw = f == CAP_READ_AUTO ? DDBGT_READ : DDBGT_WRITE;
+	if (!read_autoscaling(L, v, &a))
 		return 0;
-	setter(L, ddbgt__sides_set_autoscaling(tp->sides,
-	                                       f == CAP_READ_AUTO ? DDBGT_READ : DDBGT_WRITE, a.min,
-	                                       a.max, a.target));
+	setter(L, ddbgt__sides_set_autoscaling(tp->sides, rw, a.min, a.max, a.target));
+	setter(L, ddbgt__autoscaling_set_tuning(&tp->sides[rw].autoscaling, a.cooldown[0],
+	                                        a.cooldown[1], a.disable_scale_in));
 	return 1;
 }
 
@@ -912,12 +946,18 @@ static int read_replica_autoscaling(struct loader *L, void *obj, size_t f, const
 	const struct read_capacity_target *rc = obj;
 	struct autoscaling a;
 	(void)f;
-	if (!walk(L, v, &autoscaling_spec, &a))
+	if (!read_autoscaling(L, v, &a))
 		return 0;
 	setter(L, rc->index ? ddbgt_replica_set_gsi_read_autoscaling(rc->replica, rc->index, a.min,
 	                                                             a.max, a.target)
 	                    : ddbgt_replica_set_read_autoscaling(rc->replica, a.min, a.max,
 	                                                         a.target));
+	setter(L, rc->index ? ddbgt_replica_set_gsi_read_autoscaling_tuning(
+	                              rc->replica, rc->index, a.cooldown[0], a.cooldown[1],
+	                              a.disable_scale_in)
+	                    : ddbgt_replica_set_read_autoscaling_tuning(
+	                              rc->replica, a.cooldown[0], a.cooldown[1],
+	                              a.disable_scale_in));
 	return 1;
 }
 

@@ -369,6 +369,27 @@ int ddbgt_table_clear_on_demand_max(ddbgt_table *t, ddbgt_rw rw)
 	return ddbgt__opt_sides_clear(t != NULL ? t->on_demand_max : NULL, rw);
 }
 
+int ddbgt_table_set_autoscaling_tuning(ddbgt_table *t, ddbgt_rw rw, int64_t scale_in_cooldown,
+                                       int64_t scale_out_cooldown, int disable_scale_in)
+{
+	if (t == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	return ddbgt__autoscaling_set_tuning(&t->capacity[rw].autoscaling, scale_in_cooldown,
+	                                     scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_table_get_autoscaling_tuning(const ddbgt_table *t, ddbgt_rw rw,
+                                       int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
+                                       int *disable_scale_in)
+{
+	int ok = t != NULL && DDBGT__RW_OK(rw);
+	int rc = ddbgt__autoscaling_get_tuning(ok ? &t->capacity[rw].autoscaling : NULL,
+	                                       scale_in_cooldown, scale_out_cooldown,
+	                                       disable_scale_in);
+
+	return ok ? rc : DDBGT_EINVAL;
+}
+
 int ddbgt_table_set_warm_throughput(ddbgt_table *t, ddbgt_rw rw, int64_t units_per_second)
 {
 	return ddbgt__opt_sides_set(t != NULL ? t->warm_throughput : NULL, rw, units_per_second);

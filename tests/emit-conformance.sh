@@ -28,6 +28,7 @@ emit primary-standby-ia "$specs/primary-standby-ia.json"
 emit provisioned-gsi "$specs/provisioned-gsi.json"
 emit tags-hostile "$specs/tags-hostile.json"
 emit index-key-objects "$specs/index-key-objects.json"
+emit autoscaling-tuning "$specs/autoscaling-tuning.json"
 emit legacy-no-import --target terraform-legacy --no-import "$specs/legacy.json"
 emit legacy --target terraform-legacy "$specs/legacy.json"
 emit kms-aliases "$src/tests/data/emit/specs/kms-aliases.json"
@@ -55,6 +56,7 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/provisioned-gsi.tf.json" 22 \
     "$tmp/tags-hostile.tf.json" 1 \
     "$tmp/index-key-objects.tf.json" 1 \
+    "$tmp/autoscaling-tuning.tf.json" 8 \
     "$tmp/legacy-no-import.tf.json" 11 \
     "$tmp/legacy.tf.json" - \
     "$tmp/kms-aliases.tf.json" - \

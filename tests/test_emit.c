@@ -100,6 +100,7 @@ static const struct golden {
 	 "DDBGT_W_EMIT_REPLICA_PITR_PERIOD DDBGT_I_EMIT_PROVIDER_FLOOR"},
 	{"../examples/specs/index-key-objects.json", NULL, "index-key-objects", ""},
 	{"../examples/specs/warm-throughput.json", NULL, "warm-throughput", "DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"../examples/specs/autoscaling-tuning.json", NULL, "autoscaling-tuning", ""},
 	{"data/emit/specs/kms-key-ids.json", NULL, "kms-key-ids", "DDBGT_I_EMIT_PROVIDER_FLOOR"},
 	{"data/emit/specs/strong-three.json", NULL, "strong-three",
 	 "DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS "

@@ -993,6 +993,96 @@ START_TEST(index_key_forms)
 }
 END_TEST
 
+/* Target-tracking tuning follows the autoscaling it tunes, on every owner. */
+START_TEST(autoscaling_tuning)
+{
+	ddbgt_table *t = new_table("orders");
+	ddbgt_gsi *g = NULL;
+	ddbgt_replica *r = NULL;
+	int64_t in = 0, out = 0;
+	int dis = 0;
+
+	/* nothing to tune before autoscaling exists */
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, DDBGT_WRITE, 60, 30, 1),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(t, DDBGT_WRITE, &in, &out, &dis),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(in, -1);
+	ck_assert_int_eq(dis, DDBGT_INHERIT);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 1, 10, 70), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, DDBGT_WRITE, 60, -1, 1), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(t, DDBGT_WRITE, &in, &out, &dis),
+	                 DDBGT_OK);
+	ck_assert_int_eq(in, 60);
+	ck_assert_int_eq(out, -1);
+	ck_assert_int_eq(dis, 1);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, DDBGT_WRITE, -2, 0, 0), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, DDBGT_WRITE, 0, 0, -2), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, (ddbgt_rw)5, 0, 0, 0), DDBGT_EINVAL);
+	/* setting the autoscaling again keeps the tuning; clearing it drops it */
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 2, 20, 50), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(t, DDBGT_WRITE, &in, NULL, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(in, 60);
+	ck_assert_int_eq(ddbgt_table_clear_autoscaling(t, DDBGT_WRITE), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 2, 20, 50), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(t, DDBGT_WRITE, &in, &out, &dis),
+	                 DDBGT_OK);
+	ck_assert_int_eq(in, -1);
+	ck_assert_int_eq(dis, DDBGT_INHERIT);
+
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "byDay"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_set_autoscaling_tuning(g, DDBGT_READ, 1, 2, 0), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_gsi_set_autoscaling(g, DDBGT_READ, 1, 10, 70), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_set_autoscaling_tuning(g, DDBGT_READ, 0, 120, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_get_autoscaling_tuning(g, DDBGT_READ, &in, &out, &dis), DDBGT_OK);
+	ck_assert_int_eq(in, 0);
+	ck_assert_int_eq(out, 120);
+	ck_assert_int_eq(dis, 0);
+	ck_assert_int_eq(ddbgt_gsi_get_autoscaling_tuning(g, DDBGT_WRITE, &in, &out, &dis),
+	                 DDBGT_ENOTFOUND);
+	ddbgt_gsi_free(g);
+
+	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_read_autoscaling_tuning(r, 1, 1, 1), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_read_autoscaling(r, 1, 10, 70), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_read_autoscaling_tuning(r, 300, 30, DDBGT_INHERIT),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_read_autoscaling_tuning(r, &in, &out, &dis), DDBGT_OK);
+	ck_assert_int_eq(in, 300);
+	ck_assert_int_eq(out, 30);
+	ck_assert_int_eq(dis, DDBGT_INHERIT);
+	/* read units replace the autoscaling, and its tuning with it */
+	ck_assert_int_eq(ddbgt_replica_set_read_capacity(r, 5), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_read_autoscaling_tuning(r, &in, &out, &dis),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_autoscaling_tuning(r, "byDay", 1, 1, 1),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_autoscaling_tuning(r, "byDay", -5, 1, 1),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_autoscaling(r, "byDay", 1, 5, 70), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_autoscaling_tuning(r, "byDay", 10, 20, 1),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_autoscaling_tuning(r, "byDay", &in, &out, &dis),
+	                 DDBGT_OK);
+	ck_assert_int_eq(in, 10);
+	ck_assert_int_eq(out, 20);
+	ck_assert_int_eq(dis, 1);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_autoscaling_tuning(r, "other", &in, &out, &dis),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(in, -1);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_autoscaling_tuning(NULL, "byDay", &in, &out,
+	                                                               &dis), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_get_read_autoscaling_tuning(NULL, &in, &out, &dis),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(NULL, DDBGT_READ, &in, &out, &dis),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_set_autoscaling_tuning(NULL, DDBGT_READ, 1, 1, 1), DDBGT_EINVAL);
+	ddbgt_replica_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /* Policy and usage. */
 
 START_TEST(policy_settings)
@@ -1990,6 +2080,7 @@ Suite *ddbgt_test_model(void)
 	tcase_add_test(tc, gsi_settings);
 	tcase_add_test(tc, lsi_settings);
 	tcase_add_test(tc, index_key_forms);
+	tcase_add_test(tc, autoscaling_tuning);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("policy_usage");

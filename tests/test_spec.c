@@ -469,6 +469,19 @@ START_TEST(read_capacity_forms)
 		{"{\"units\": 5, \"colour\": 1}",
 		 {DDBGT_E_SPEC_UNKNOWN_KEY, DDBGT_CODE_NONE},
 		 {"/replicas/0/read_capacity/colour", NULL}},
+		{"{\"autoscaling\": {\"min\": 1, \"max\": 2, \"target_utilization\": 70, "
+		 "\"scale_in_cooldown\": -1, \"scale_out_cooldown\": 1.5}}",
+		 {DDBGT_E_SPEC_TYPE, DDBGT_E_SPEC_NUMBER_RANGE},
+		 {"/replicas/0/read_capacity/autoscaling/scale_out_cooldown",
+		  "/replicas/0/read_capacity/autoscaling/scale_in_cooldown"}},
+		{"{\"autoscaling\": {\"min\": 1, \"max\": 2, \"target_utilization\": 70, "
+		 "\"scale_in_cooldown\": 10, \"disable_scale_in\": 0}}",
+		 {DDBGT_E_SPEC_TYPE, DDBGT_CODE_NONE},
+		 {"/replicas/0/read_capacity/autoscaling/disable_scale_in", NULL}},
+		{"{\"autoscaling\": {\"min\": 1, \"max\": 2, \"target_utilization\": 70, "
+		 "\"scale_in_cooldown\": 0, \"scale_out_cooldown\": -30}}",
+		 {DDBGT_E_SPEC_NUMBER_RANGE, DDBGT_CODE_NONE},
+		 {"/replicas/0/read_capacity/autoscaling/scale_out_cooldown", NULL}},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char doc[512];

@@ -99,6 +99,14 @@ DDBGT_API int ddbgt_gsi_clear_autoscaling(ddbgt_gsi *gsi, ddbgt_rw rw);
 DDBGT_API int ddbgt_gsi_set_on_demand_max(ddbgt_gsi *gsi, ddbgt_rw rw, int64_t units);
 DDBGT_API int ddbgt_gsi_get_on_demand_max(const ddbgt_gsi *gsi, ddbgt_rw rw, int64_t *units);
 DDBGT_API int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *gsi, ddbgt_rw rw);
+/* Autoscaling tuning of the index, as for the table (ddbgt_table_set_autoscaling_tuning). */
+DDBGT_API int ddbgt_gsi_set_autoscaling_tuning(ddbgt_gsi *gsi, ddbgt_rw rw,
+                                               int64_t scale_in_cooldown,
+                                               int64_t scale_out_cooldown, int disable_scale_in);
+DDBGT_API int ddbgt_gsi_get_autoscaling_tuning(const ddbgt_gsi *gsi, ddbgt_rw rw,
+                                               int64_t *scale_in_cooldown,
+                                               int64_t *scale_out_cooldown,
+                                               int *disable_scale_in);
 /* Warm throughput of the index, as for the table (ddbgt_table_set_warm_throughput). */
 DDBGT_API int ddbgt_gsi_set_warm_throughput(ddbgt_gsi *gsi, ddbgt_rw rw, int64_t units_per_second);
 DDBGT_API int ddbgt_gsi_get_warm_throughput(const ddbgt_gsi *gsi, ddbgt_rw rw,

@@ -96,6 +96,32 @@ DDBGT_API int ddbgt_replica_get_gsi_read_capacity(const ddbgt_replica *replica, 
 DDBGT_API int ddbgt_replica_get_gsi_read_autoscaling(const ddbgt_replica *replica,
                                                      const char *index, int64_t *min,
                                                      int64_t *max, double *target_utilization);
+/*
+ * The target-tracking tuning of the replica's read (or a replica GSI's read) autoscaling (spec scale_in_cooldown,
+ * scale_out_cooldown, disable_scale_in): cooldowns in seconds, -1 for not
+ * given; disable_scale_in 0, 1 or DDBGT_INHERIT for not given. Set it after
+ * the autoscaling it tunes: DDBGT_ENOTFOUND when there is none (setting the
+ * autoscaling again drops the tuning, as setting read units does). DDBGT_EINVAL for a cooldown below -1.
+ * The getter gives -1 / DDBGT_INHERIT for what was not given.
+ */
+DDBGT_API int ddbgt_replica_set_read_autoscaling_tuning(ddbgt_replica *replica,
+                                                        int64_t scale_in_cooldown,
+                                                        int64_t scale_out_cooldown,
+                                                        int disable_scale_in);
+DDBGT_API int ddbgt_replica_get_read_autoscaling_tuning(const ddbgt_replica *replica,
+                                                        int64_t *scale_in_cooldown,
+                                                        int64_t *scale_out_cooldown,
+                                                        int *disable_scale_in);
+DDBGT_API int ddbgt_replica_set_gsi_read_autoscaling_tuning(ddbgt_replica *replica,
+                                                            const char *index,
+                                                            int64_t scale_in_cooldown,
+                                                            int64_t scale_out_cooldown,
+                                                            int disable_scale_in);
+DDBGT_API int ddbgt_replica_get_gsi_read_autoscaling_tuning(const ddbgt_replica *replica,
+                                                            const char *index,
+                                                            int64_t *scale_in_cooldown,
+                                                            int64_t *scale_out_cooldown,
+                                                            int *disable_scale_in);
 DDBGT_API int ddbgt_replica_remove_gsi_override(ddbgt_replica *replica, const char *index);
 DDBGT_API size_t ddbgt_replica_gsi_override_count(const ddbgt_replica *replica);
 DDBGT_API const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *replica, size_t i);

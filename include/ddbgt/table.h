@@ -102,6 +102,23 @@ DDBGT_API int ddbgt_table_set_on_demand_max(ddbgt_table *table, ddbgt_rw rw, int
 DDBGT_API int ddbgt_table_get_on_demand_max(const ddbgt_table *table, ddbgt_rw rw, int64_t *units);
 DDBGT_API int ddbgt_table_clear_on_demand_max(ddbgt_table *table, ddbgt_rw rw);
 /*
+ * The target-tracking tuning of one side's autoscaling (spec scale_in_cooldown,
+ * scale_out_cooldown, disable_scale_in): cooldowns in seconds, -1 for not
+ * given; disable_scale_in 0, 1 or DDBGT_INHERIT for not given. Set it after
+ * the autoscaling it tunes: DDBGT_ENOTFOUND when there is none (setting the
+ * autoscaling again keeps the tuning, clearing it drops it). DDBGT_EINVAL
+ * for a cooldown below -1. The getter gives -1 / DDBGT_INHERIT for what was
+ * not given.
+ */
+DDBGT_API int ddbgt_table_set_autoscaling_tuning(ddbgt_table *table, ddbgt_rw rw,
+                                                 int64_t scale_in_cooldown,
+                                                 int64_t scale_out_cooldown,
+                                                 int disable_scale_in);
+DDBGT_API int ddbgt_table_get_autoscaling_tuning(const ddbgt_table *table, ddbgt_rw rw,
+                                                 int64_t *scale_in_cooldown,
+                                                 int64_t *scale_out_cooldown,
+                                                 int *disable_scale_in);
+/*
  * Warm throughput (spec warm_throughput: read_units_per_second,
  * write_units_per_second): the reads and writes per second the table is
  * prepared to serve at once. Stored as given; the validator checks it (at
