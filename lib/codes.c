@@ -539,6 +539,12 @@ static const struct code_row catalogue[] = {
 	 "a warm throughput is below what the Terraform AWS provider accepts",
 	 "use at least 12,000 read and 4,000 write units per second, or leave warm_throughput out",
 	 "terraform-provider-aws warm_throughput (IntAtLeast 12000 and 4000; reference/terraform.md)"},
+	{DDBGT_W_EMIT_REPLICA_ON_DEMAND, "DDBGT_W_EMIT_REPLICA_ON_DEMAND", DDBGT_SEVERITY_WARNING,
+	 "Terraform cannot set a replica's own on-demand read maximum: the replica gets the table's",
+	 "accept the table's maximum in that region, or set it outside Terraform (UpdateTable "
+	 "ReplicaUpdates OnDemandThroughputOverride)",
+	 "terraform-provider-aws 6.25.0 schema (replica blocks and aws_dynamodb_table_replica have "
+	 "no on_demand_throughput); AWS UpdateTable API reference (OnDemandThroughputOverride)"},
 	/* cost and prices: 600-699 */
 	{DDBGT_W_PRICE_MISSING, "DDBGT_W_PRICE_MISSING", DDBGT_SEVERITY_WARNING,
 	 "the price table has no price for an item the estimate needs in a region",

@@ -37,6 +37,29 @@ static void plan_warm(ddbgt__emit_ctx *ctx)
 		ddbgt__emit_need(ctx, 6, 13, "warm_throughput");
 }
 
+/* No provider resource holds a replica's on-demand read maximum (reference/terraform.md). */
+static void plan_replica_on_demand(ddbgt__emit_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		int64_t units;
+		int own = ddbgt_replica_get_on_demand_max_read(r, &units) == DDBGT_OK;
+		size_t gsis = 0;
+		for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++)
+			gsis += ddbgt_replica_get_gsi_on_demand_max_read(
+			                r, ddbgt_replica_gsi_override_name(r, k), &units) == DDBGT_OK;
+		if (!own && !gsis)
+			continue;
+		char path[64];
+		snprintf(path, sizeof path, "/replicas/%zu", i);
+		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_REPLICA_ON_DEMAND, path, ddbgt_replica_region(r),
+		                    "the on-demand read maximum%s of the replica in %s cannot be "
+		                    "expressed (Terraform has no per-replica on_demand_throughput): "
+		                    "the replica gets the table's", gsis ? "s" : "",
+		                    ddbgt_replica_region(r));
+	}
+}
+
 void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_table *t = ctx->t;
@@ -53,6 +76,7 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 	if (on_demand)
 		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
 	plan_warm(ctx);
+	plan_replica_on_demand(ctx);
 }
 
 void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,

@@ -137,7 +137,10 @@ void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t repli
 size_t ddbgt__emit_region_at(const ddbgt__emit_ctx *ctx, size_t r);
 /* adopt_existing: import blocks, or the finding not_imported when the options turn them off. */
 void ddbgt__emit_plan_adopt(ddbgt__emit_ctx *ctx, const char *not_imported);
-/* Raise the floor for on_demand_throughput and warm_throughput when the table or a GSI sets them. */
+/*
+ * Raise the floor for on_demand_throughput and warm_throughput when the table
+ * or a GSI sets them; say that replicas' own on-demand read maximums are lost.
+ */
 void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx);
 /* An output "name": {"value": value}; an expression of ours as is, else text escaped. */
 void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,

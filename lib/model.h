@@ -81,6 +81,7 @@ typedef struct ddbgt__map_entry {
 	double number;
 	int64_t integer;
 	ddbgt__capacity capacity;
+	ddbgt__opt_int on_demand_max_read; /* per-replica GSI on-demand read maximum */
 } ddbgt__map_entry;
 
 /* Entries sorted by key in byte order (strcmp). */
@@ -153,7 +154,8 @@ struct ddbgt_replica {
 	ddbgt__opt_int pitr_period;       /* read only when pitr is not DDBGT_INHERIT */
 	int deletion_protection;          /* 0, 1 or DDBGT_INHERIT */
 	ddbgt__capacity read_capacity;    /* units or autoscaling, never both */
-	ddbgt__map gsi_read_capacity;     /* index name -> capacity (units or autoscaling) */
+	ddbgt__opt_int on_demand_max_read; /* request units; writes stay table-wide */
+	ddbgt__map gsi_read_capacity;     /* index name -> capacity and on-demand read maximum */
 	int contributor_insights;         /* 0, 1 or DDBGT__NOT_SET (0) */
 	ddbgt__map tags;                  /* text values */
 };

@@ -433,6 +433,56 @@ int ddbgt_replica_get_gsi_read_autoscaling_tuning(const ddbgt_replica *r, const 
 	return rc != 0 ? rc : found;
 }
 
+int ddbgt_replica_set_on_demand_max_read(ddbgt_replica *r, int64_t units)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	r->on_demand_max_read = (ddbgt__opt_int){1, units};
+	return 0;
+}
+
+int ddbgt_replica_get_on_demand_max_read(const ddbgt_replica *r, int64_t *units)
+{
+	static const ddbgt__opt_int none;
+	int rc = ddbgt__opt_int_get(r != NULL ? &r->on_demand_max_read : &none, units);
+
+	return r != NULL ? rc : DDBGT_EINVAL;
+}
+
+int ddbgt_replica_clear_on_demand_max_read(ddbgt_replica *r)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	r->on_demand_max_read = (ddbgt__opt_int){0, 0};
+	return 0;
+}
+
+int ddbgt_replica_set_gsi_on_demand_max_read(ddbgt_replica *r, const char *index, int64_t units)
+{
+	ddbgt__map_entry *e;
+	int rc;
+
+	if (r == NULL || index == NULL || !ddbgt__utf8_ok(index))
+		return DDBGT_EINVAL;
+	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	if (rc == 0)
+		e->on_demand_max_read = (ddbgt__opt_int){1, units};
+	return rc;
+}
+
+int ddbgt_replica_get_gsi_on_demand_max_read(const ddbgt_replica *r, const char *index,
+                                             int64_t *units)
+{
+	static const ddbgt__opt_int none;
+	const ddbgt__map_entry *e = r != NULL && index != NULL
+	                            ? ddbgt__map_get(&r->gsi_read_capacity, index) : NULL;
+	int rc = ddbgt__opt_int_get(e != NULL ? &e->on_demand_max_read : &none, units);
+
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	return e != NULL ? rc : DDBGT_ENOTFOUND;
+}
+
 int ddbgt_replica_remove_gsi_override(ddbgt_replica *r, const char *index)
 {
 	if (r == NULL || index == NULL)

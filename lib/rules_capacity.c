@@ -331,9 +331,39 @@ static void check_read_override(ddbgt__vctx *c, const read_override *o, const li
 	}
 }
 
+/* A replica's or a replica GSI's on-demand read maximum: on demand only, at least 1. */
+static void check_replica_on_demand(ddbgt__vctx *c, const read_override *o, int64_t max_read)
+{
+	char buf[512];
+	char *heap = NULL;
+	const char *path;
+	char base[96];
+
+	if (!c->provisioned && max_read >= 1)
+		return;
+	ddbgt__vpathf(base, sizeof(base), o->index ? "/replicas/%zu/global_secondary_indexes"
+	                                           : "/replicas/%zu", o->replica);
+	path = o->index ? ddbgt__vpath_key(c, buf, sizeof(buf), &heap, base, o->index,
+	                                   "/on_demand/max_read")
+	                : ddbgt__vpathf(buf, sizeof(buf), "%s/on_demand/max_read", base);
+	if (path == NULL)
+		return;
+	if (c->provisioned)
+		ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_ON_PROVISIONED, path, o->region,
+		               "the replica in %s sets an on-demand maximum but the table is "
+		               "PROVISIONED: remove on_demand, or use PAY_PER_REQUEST", o->region);
+	else
+		ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_RANGE, path, o->region,
+		               "the on-demand read maximum of the replica in %s is %lld: use at least "
+		               "1, or remove on_demand for the table's", o->region,
+		               (long long)max_read);
+	ddbgt__free(heap);
+}
+
 static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, size_t ngsis,
                           const limits *lim)
 {
+	int64_t max_read;
 	const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
 	size_t n = ddbgt_replica_gsi_override_count(r);
 	read_override o;
@@ -346,6 +376,8 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 	o.has_units = ddbgt_replica_get_read_capacity(r, &o.units) == DDBGT_OK;
 	o.has_as = ddbgt_replica_get_read_autoscaling(r, &o.min, &o.max, &o.target) == DDBGT_OK;
 	check_read_override(c, &o, lim);
+	if (ddbgt_replica_get_on_demand_max_read(r, &max_read) == DDBGT_OK)
+		check_replica_on_demand(c, &o, max_read);
 	if (c->provisioned && (o.has_units || o.has_as))
 		ddbgt__vreport(c, DDBGT_I_REPLICA_OVERRIDE_RESET,
 		               ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/read_capacity", i),
@@ -384,6 +416,8 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 		           ddbgt_replica_get_gsi_read_autoscaling(r, o.index, &o.min, &o.max,
 		                                                  &o.target) == DDBGT_OK;
 		check_read_override(c, &o, lim);
+		if (ddbgt_replica_get_gsi_on_demand_max_read(r, o.index, &max_read) == DDBGT_OK)
+			check_replica_on_demand(c, &o, max_read);
 	}
 }
 

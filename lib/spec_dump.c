@@ -310,6 +310,17 @@ static void read_capacity_object(jw *w, const ddbgt__capacity *c)
 	ddbgt__jw_object_end(w);
 }
 
+/* {"max_read": n} of a replica or of a GSI in it, when given. */
+static void replica_on_demand(jw *w, const ddbgt__opt_int *max_read)
+{
+	if (!max_read->set)
+		return;
+	ddbgt__jw_key(w, "on_demand");
+	ddbgt__jw_object_begin(w);
+	int_member(w, "max_read", max_read);
+	ddbgt__jw_object_end(w);
+}
+
 static void replica_object(jw *w, const ddbgt_replica *r)
 {
 	ddbgt__jw_object_begin(w);
@@ -321,6 +332,7 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 	bool_member(w, "deletion_protection", r->deletion_protection);
 	if (r->read_capacity.units.set || r->read_capacity.autoscaling.set)
 		read_capacity_object(w, &r->read_capacity);
+	replica_on_demand(w, &r->on_demand_max_read);
 	if (r->gsi_read_capacity.count) {
 		ddbgt__jw_key(w, "global_secondary_indexes");
 		ddbgt__jw_object_begin(w);
@@ -328,7 +340,9 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 			const ddbgt__map_entry *e = &r->gsi_read_capacity.entries[i];
 			ddbgt__jw_key(w, e->key);
 			ddbgt__jw_object_begin(w);
-			read_capacity_object(w, &e->capacity);
+			if (e->capacity.units.set || e->capacity.autoscaling.set)
+				read_capacity_object(w, &e->capacity);
+			replica_on_demand(w, &e->on_demand_max_read);
 			ddbgt__jw_object_end(w);
 		}
 		ddbgt__jw_object_end(w);

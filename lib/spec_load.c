@@ -993,7 +993,7 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 
 enum {
 	R_REGION, R_ROLE, R_CLASS, R_KMS, R_PITR, R_DELETION, R_READ_CAPACITY, R_GSIS,
-	R_INSIGHTS, R_TAGS
+	R_INSIGHTS, R_TAGS, R_ON_DEMAND
 };
 static const struct field replica_fields[] = {
 	[R_REGION] = {KEY("region"), .kind = F_STRING, REQUIRED},
@@ -1006,6 +1006,7 @@ static const struct field replica_fields[] = {
 	[R_GSIS] = {KEY("global_secondary_indexes"), NESTED(read_replica_nested)},
 	[R_INSIGHTS] = {KEY("contributor_insights"), .kind = F_BOOL},
 	[R_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
+	[R_ON_DEMAND] = {KEY("on_demand"), NESTED(read_replica_nested)},
 };
 
 static int replica_set(void *obj, size_t f, const struct value *x)
@@ -1025,19 +1026,48 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 static const struct object_spec replica_spec =
 	OBJECT_SPEC("an object", replica_fields, replica_set);
 
-/* {"read_capacity": {...}} of one GSI in a replica. */
-static int read_gsi_read_capacity(struct loader *L, void *obj, size_t f, const jr_value *v)
+/* {"max_read": n} of a replica or of a GSI in it: the maximum write is table-wide. */
+static const struct field replica_on_demand_fields[] = {
+	{KEY("max_read"), .kind = F_INT},
+};
+
+static int replica_on_demand_set(void *obj, size_t f, const struct value *x)
 {
+	const struct read_capacity_target *rc = obj;
 	(void)f;
-	return read_read_capacity(L, obj, v);
+	return rc->index ? ddbgt_replica_set_gsi_on_demand_max_read(rc->replica, rc->index, x->i)
+	                 : ddbgt_replica_set_on_demand_max_read(rc->replica, x->i);
+}
+
+static const struct object_spec replica_on_demand_spec =
+	OBJECT_SPEC("an object {\"max_read\"}", replica_on_demand_fields, replica_on_demand_set);
+
+static int read_replica_on_demand(struct loader *L, struct read_capacity_target *rc,
+                                  const jr_value *v)
+{
+	int ok = walk(L, v, &replica_on_demand_spec, rc);
+	if (v->type == JR_OBJECT && v->u.obj.count == 0) {
+		L->at = v;
+		report(L, DDBGT_E_ONDEMAND_MAX_EMPTY,
+		       "on_demand sets no max_read: give it or remove on_demand%s%s", NULL, NULL);
+	}
+	return ok;
+}
+
+/* {"read_capacity": {...}, "on_demand": {...}} of one GSI in a replica: one or both. */
+enum { RG_READ_CAPACITY, RG_ON_DEMAND };
+static int read_replica_gsi_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	return f == RG_ON_DEMAND ? read_replica_on_demand(L, obj, v) : read_read_capacity(L, obj, v);
 }
 
 static const struct field replica_gsi_fields[] = {
-	{KEY("read_capacity"), REQUIRED, NESTED(read_gsi_read_capacity)},
+	[RG_READ_CAPACITY] = {KEY("read_capacity"), NESTED(read_replica_gsi_nested)},
+	[RG_ON_DEMAND] = {KEY("on_demand"), NESTED(read_replica_gsi_nested)},
 };
 
 static const struct object_spec replica_gsi_spec =
-	OBJECT_SPEC("an object {\"read_capacity\"}", replica_gsi_fields, NULL);
+	OBJECT_SPEC("an object {\"read_capacity\", \"on_demand\"}", replica_gsi_fields, NULL);
 
 static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -1047,8 +1077,9 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 	switch (f) {
 	case R_PITR: return walk(L, v, &pitr_spec, &pitr);
 	case R_READ_CAPACITY: return read_read_capacity(L, &rc, v);
+	case R_ON_DEMAND: return read_replica_on_demand(L, &rc, v);
 	default: /* R_GSIS */
-		if (!expect(L, v, JR_OBJECT, "an object of index name to {\"read_capacity\"}"))
+		if (!expect(L, v, JR_OBJECT, "an object of index name to {\"read_capacity\", \"on_demand\"}"))
 			return 0;
 		int ok = 1;
 		for (size_t i = 0; i < v->u.obj.count; i++) {
@@ -1056,6 +1087,15 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 			size_t mark = path_push(L, m->key);
 			rc.index = m->key;
 			ok &= walk(L, m->value, &replica_gsi_spec, &rc);
+			if (m->value->type == JR_OBJECT && !ddbgt__jr_get(m->value, "read_capacity") &&
+			    !ddbgt__jr_get(m->value, "on_demand")) {
+				size_t inner = path_push(L, "read_capacity");
+				L->at = m->value;
+				report(L, DDBGT_E_SPEC_MISSING_KEY,
+				       "give \"read_capacity\", \"on_demand\" or both%s%s", NULL, NULL);
+				path_pop(L, inner);
+				ok = 0;
+			}
 			path_pop(L, mark);
 		}
 		return ok;

@@ -1078,6 +1078,30 @@ START_TEST(autoscaling_tuning)
 	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(NULL, DDBGT_READ, &in, &out, &dis),
 	                 DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_gsi_set_autoscaling_tuning(NULL, DDBGT_READ, 1, 1, 1), DDBGT_EINVAL);
+
+	/* The on-demand read maximum of the replica and of a GSI in it. */
+	ck_assert_int_eq(ddbgt_replica_get_on_demand_max_read(r, &in), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_on_demand_max_read(r, 700), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_on_demand_max_read(r, &in), DDBGT_OK);
+	ck_assert_int_eq(in, 700);
+	ck_assert_int_eq(ddbgt_replica_clear_on_demand_max_read(r), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_on_demand_max_read(r, &in), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(r, "byDay", &in), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_on_demand_max_read(r, "byDay", 90), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(r, "byDay", &in), DDBGT_OK);
+	ck_assert_int_eq(in, 90);
+	/* the read autoscaling of that GSI is still there beside it */
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_autoscaling(r, "byDay", NULL, NULL, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_on_demand_max_read(r, "new", 5), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_capacity(r, "new", &in), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(r, "missing", &in),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_on_demand_max_read(NULL, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_get_on_demand_max_read(NULL, &in), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_clear_on_demand_max_read(NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_on_demand_max_read(r, NULL, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(NULL, "byDay", &in), DDBGT_EINVAL);
 	ddbgt_replica_free(r);
 	ddbgt_table_free(t);
 }

@@ -505,6 +505,36 @@ START_TEST(read_capacity_forms)
 }
 END_TEST
 
+/* A replica's on_demand holds max_read only; a replica GSI entry needs read_capacity or on_demand. */
+START_TEST(replica_on_demand_forms)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"on_demand\": {\"max_write\": 5}}, {\"region\": \"eu-west-1\", \"on_demand\": {}, "
+		"\"global_secondary_indexes\": {\"g1\": {}, \"g2\": {\"on_demand\": {\"max_read\": \"9\"}}}}]}";
+	static const struct {
+		ddbgt_code code;
+		const char *path;
+	} want[] = {
+		{DDBGT_E_SPEC_UNKNOWN_KEY, "/replicas/0/on_demand/max_write"},
+		{DDBGT_E_ONDEMAND_MAX_EMPTY, "/replicas/1/on_demand"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/replicas/1/global_secondary_indexes/g1/read_capacity"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1/global_secondary_indexes/g2/on_demand/max_read"},
+	};
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+	ck_assert_uint_eq(ddbgt_diags_count(d), sizeof want / sizeof want[0]);
+	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+		ck_assert_int_eq(ddbgt_diags_code(d, k), want[k].code);
+		ck_assert_str_eq(ddbgt_diags_path(d, k), want[k].path);
+	}
+	ddbgt_diags_free(d);
+}
+END_TEST
+
 /* Index keys keep the form they were written in: name, {"name", "type"}, or a list. */
 START_TEST(round_trip_index_keys)
 {
@@ -573,6 +603,7 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, read_capacity_forms);
 	tcase_add_test(tc, round_trip_index_keys);
 	tcase_add_test(tc, index_key_forms_refused);
+	tcase_add_test(tc, replica_on_demand_forms);
 	suite_add_tcase(s, tc);
 	return s;
 }

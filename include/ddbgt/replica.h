@@ -122,6 +122,20 @@ DDBGT_API int ddbgt_replica_get_gsi_read_autoscaling_tuning(const ddbgt_replica 
                                                             int64_t *scale_in_cooldown,
                                                             int64_t *scale_out_cooldown,
                                                             int *disable_scale_in);
+/*
+ * On-demand maximum read request units of this replica (spec on_demand
+ * max_read), or of one GSI in it (global_secondary_indexes.NAME.on_demand);
+ * the maximum write stays table-wide. PAY_PER_REQUEST tables only (the
+ * validator checks). Getters give DDBGT_ENOTFOUND when unset; a GSI's is
+ * removed with its other overrides (ddbgt_replica_remove_gsi_override).
+ */
+DDBGT_API int ddbgt_replica_set_on_demand_max_read(ddbgt_replica *replica, int64_t units);
+DDBGT_API int ddbgt_replica_get_on_demand_max_read(const ddbgt_replica *replica, int64_t *units);
+DDBGT_API int ddbgt_replica_clear_on_demand_max_read(ddbgt_replica *replica);
+DDBGT_API int ddbgt_replica_set_gsi_on_demand_max_read(ddbgt_replica *replica, const char *index,
+                                                       int64_t units);
+DDBGT_API int ddbgt_replica_get_gsi_on_demand_max_read(const ddbgt_replica *replica,
+                                                       const char *index, int64_t *units);
 DDBGT_API int ddbgt_replica_remove_gsi_override(ddbgt_replica *replica, const char *index);
 DDBGT_API size_t ddbgt_replica_gsi_override_count(const ddbgt_replica *replica);
 DDBGT_API const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *replica, size_t i);
