@@ -20,6 +20,7 @@
 
 #include <ddbgt.h>
 
+#include "prices_internal.h"
 #include "testutil.h"
 
 /* --- the failing allocator ------------------------------------------------ */
@@ -67,6 +68,14 @@ static void install(void)
 	ck_assert_int_eq(ddbgt_set_alloc_funcs(oom_malloc, oom_realloc, oom_free), DDBGT_OK);
 	json_set_alloc_funcs(oom_malloc, oom_free);
 	fail_at = 0;
+	/*
+	 * The embedded price table is parsed once per process and kept for its
+	 * life (lib/prices_embedded.c): parse it before the sweeps count live
+	 * blocks, as a host's first estimate would. Its own allocation failures
+	 * are swept in test_cost.c (embedded_table_parsed_once).
+	 */
+	const ddbgt_prices *embedded = NULL;
+	ck_assert_int_eq(ddbgt__prices_embedded(&embedded), DDBGT_OK);
 }
 
 static void uninstall(void)
