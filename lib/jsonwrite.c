@@ -35,12 +35,17 @@ static inline int reserve(jw *w, size_t n)
 	return n + 1 < w->cap - w->len || grow(w, n);
 }
 
-void ddbgt__jw_raw(jw *w, const char *s, size_t n)
+static inline void raw(jw *w, const char *s, size_t n)
 {
 	if (reserve(w, n)) {
 		memcpy(w->buf + w->len, s, n);
 		w->len += n;
 	}
+}
+
+void ddbgt__jw_raw(jw *w, const char *s, size_t n)
+{
+	raw(w, s, n);
 }
 
 void ddbgt__jw_init(jw *w, int compact, size_t size_hint)
@@ -69,7 +74,7 @@ int ddbgt__jw_finish(jw *w, char **out, size_t *len)
 		*len = 0;
 	if (w->depth || w->after_key || w->len == 0)
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
-	ddbgt__jw_raw(w, "\n", 1);
+	raw(w, "\n", 1);
 	if (w->status) {
 		ddbgt__jw_release(w);
 		return w->status;
@@ -123,7 +128,7 @@ static void begin_container(jw *w, char c)
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
 	}
-	ddbgt__jw_raw(w, &c, 1);
+	raw(w, &c, 1);
 	w->has_items[w->depth++] = 0;
 }
 
@@ -199,7 +204,10 @@ static inline size_t copy_plain(char *d, const char *p, const char *end)
  * by up to 7). Returns the end of what was written, or NULL for bytes that
  * are not valid UTF-8.
  */
-static char *put_body(char *d, const char *s, size_t n)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline char *put_body(char *d, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	static const char short_esc[] = "btn\0fr";
@@ -257,18 +265,21 @@ int ddbgt__jw_put_escaped(jw *w, const char *s, size_t n)
 	return 0;
 }
 
-/* s in quotes, escaped, and for a key the ": " (":" compact) after it. */
-static void quoted(jw *w, const char *s, int key)
+/*
+ * s in quotes, escaped, and for a key the ": " (":" compact) after it;
+ * -1 when s is not valid UTF-8.
+ */
+static int quoted(jw *w, const char *s, int key)
 {
 	size_t n = strlen(s);
 	if (!reserve_body(w, n, 4))
-		return;
+		return 0;
 	char *d = w->buf + w->len;
 	*d++ = '"';
 	d = put_body(d, s, n);
 	if (!d) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
-		return;
+		return -1;
 	}
 	*d++ = '"';
 	if (key) {
@@ -277,6 +288,7 @@ static void quoted(jw *w, const char *s, int key)
 			*d++ = ' ';
 	}
 	w->len = (size_t)(d - w->buf);
+	return 0;
 }
 
 void ddbgt__jw_key_begin(jw *w)
@@ -290,25 +302,25 @@ void ddbgt__jw_key_begin(jw *w)
 
 void ddbgt__jw_key_end(jw *w)
 {
-	ddbgt__jw_raw(w, ": ", w->compact ? 1 : 2);
+	raw(w, ": ", w->compact ? 1 : 2);
 	w->after_key = 1;
 }
 
-void ddbgt__jw_key(jw *w, const char *key)
+int ddbgt__jw_key(jw *w, const char *key)
 {
 	if (!key) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
-		return;
+		return 0;
 	}
 	ddbgt__jw_key_begin(w);
-	quoted(w, key, 1);
 	w->after_key = 1;
+	return quoted(w, key, 1);
 }
 
-void ddbgt__jw_string(jw *w, const char *s)
+int ddbgt__jw_string(jw *w, const char *s)
 {
 	ddbgt__jw_value_begin(w);
-	quoted(w, s ? s : "", 0);
+	return quoted(w, s ? s : "", 0);
 }
 
 void ddbgt__jw_string_or_null(jw *w, const char *s)
@@ -339,7 +351,7 @@ void ddbgt__jw_int(jw *w, int64_t v)
 	char buf[24];
 	char *p = int_digits(buf + sizeof buf, v);
 	ddbgt__jw_value_begin(w);
-	ddbgt__jw_raw(w, p, (size_t)(buf + sizeof buf - p));
+	raw(w, p, (size_t)(buf + sizeof buf - p));
 }
 
 size_t ddbgt__jw_format_number(char *buf, double v)
@@ -386,17 +398,17 @@ void ddbgt__jw_number(jw *w, double v)
 		ddbgt__jw_fail(w, DDBGT_ERANGE);
 		return;
 	}
-	ddbgt__jw_raw(w, buf, n);
+	raw(w, buf, n);
 }
 
 void ddbgt__jw_bool(jw *w, int v)
 {
 	ddbgt__jw_value_begin(w);
-	ddbgt__jw_raw(w, v ? "true" : "false", v ? 4 : 5);
+	raw(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void ddbgt__jw_null(jw *w)
 {
 	ddbgt__jw_value_begin(w);
-	ddbgt__jw_raw(w, "null", 4);
+	raw(w, "null", 4);
 }

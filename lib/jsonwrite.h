@@ -55,8 +55,9 @@ void ddbgt__jw_object_begin(jw *w);
 void ddbgt__jw_object_end(jw *w);
 void ddbgt__jw_array_begin(jw *w);
 void ddbgt__jw_array_end(jw *w);
-void ddbgt__jw_key(jw *w, const char *key);
-void ddbgt__jw_string(jw *w, const char *s);
+/* Both return -1 when the text is not valid UTF-8 (the writer fails), else 0. */
+int ddbgt__jw_key(jw *w, const char *key);
+int ddbgt__jw_string(jw *w, const char *s);
 /* s, or null for NULL. */
 void ddbgt__jw_string_or_null(jw *w, const char *s);
 void ddbgt__jw_int(jw *w, int64_t v);

@@ -167,6 +167,12 @@ static void whole_string(ddbgt__tfjson *w, const char *s, int template_text)
 		ddbgt__jw_fail(&w->json, DDBGT_EINVAL);
 		return;
 	}
+	if (!template_text || !strchr(s, '{')) {
+		/* Nothing for the template escape to do: the writer's string, in one go. */
+		if (!misplaced(w) && ddbgt__jw_string(&w->json, s) && !w->bad_string)
+			w->bad_string = s;
+		return;
+	}
 	ddbgt__tfjson_string_begin(w);
 	put_piece(w, s, template_text);
 	ddbgt__tfjson_string_end(w);
@@ -181,10 +187,8 @@ static void write_key(ddbgt__tfjson *w, const char *key, int template_text)
 	}
 	if (!template_text || !strchr(key, '{')) {
 		/* Every argument and block name: the writer's key, quotes and separator in one go. */
-		int before = j->status;
-		ddbgt__jw_key(j, key);
-		if (!before && j->status == DDBGT_EINVAL && !w->bad_string)
-			w->bad_string = key; /* the only refusal left: not UTF-8 */
+		if (ddbgt__jw_key(j, key) && !w->bad_string)
+			w->bad_string = key;
 		return;
 	}
 	ddbgt__jw_key_begin(j);
