@@ -19,7 +19,6 @@ int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *table,
                         const ddbgt_cost_options *opts, ddbgt_diags *diags)
 {
 	ddbgt_cost_options def = DDBGT_COST_OPTIONS_INIT;
-	ddbgt_prices *own = NULL;
 	const ddbgt_prices *prices;
 	int rc;
 
@@ -31,12 +30,8 @@ int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *table,
 	if (!opts)
 		opts = &def;
 	prices = opts->prices;
-	if (!prices) {
-		rc = ddbgt_prices_default(&own);
-		if (rc != DDBGT_OK)
-			return rc;
-		prices = own;
-	}
+	if (!prices && (rc = ddbgt__prices_embedded(&prices)) != DDBGT_OK)
+		return rc;
 	rc = ddbgt__cost_run(out, table, prices, opts->apply_free_tier, diags);
 	if (rc == DDBGT_OK && opts->recommendations) {
 		rc = ddbgt__cost_recommend(*out, table, prices, opts->apply_free_tier);
@@ -45,6 +40,5 @@ int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *table,
 			*out = NULL;
 		}
 	}
-	ddbgt_prices_free(own);
 	return rc;
 }

@@ -120,7 +120,7 @@ DDBGT_API double ddbgt_prices_free_stream_reads(const ddbgt_prices *prices);
 
 /*
  * Options of an estimate. prices NULL means the embedded table (parsed on
- * every call: pass a table of your own when estimating in a loop).
+ * the first such call, once per process and thread-safely, then shared).
  * apply_free_tier (default 0) subtracts AWS's always-free bands per region
  * as negative lines. recommendations (default 1) adds the table-class and
  * billing-mode recommendations, each computed by estimating an altered
