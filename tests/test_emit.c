@@ -677,7 +677,8 @@ START_TEST(options_and_arguments)
 {
 	ddbgt_emit_options o;
 	ck_assert_int_eq(ddbgt_emit_options_init(NULL, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_EINVAL);
-	ck_assert_int_eq(ddbgt_emit_options_init(&o, 99), DDBGT_EUNSUPPORTED);
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, 99), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, 0), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
 	ck_assert_uint_eq(o.version, DDBGT_EMIT_OPTIONS_VERSION);
 	ck_assert_int_eq(o.target, 0);
@@ -707,10 +708,11 @@ START_TEST(options_and_arguments)
 	static const char *const knull[] = {NULL};
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	for (int i = 0; i < 6; i++) {
+	for (int i = 0; i < 7; i++) {
 		ddbgt_emit_options b = DDBGT_EMIT_OPTIONS_INIT;
 		switch (i) {
 		case 0: b.version = 0; break;
+		case 6: b.version = DDBGT_EMIT_OPTIONS_VERSION + 1; break;
 		case 1: b.target = 7; break;
 		case 2: b.resource_name = "1abc"; break;
 		case 3: b.resource_name = "a b"; break;
@@ -720,7 +722,8 @@ START_TEST(options_and_arguments)
 		ddbgt_diags_clear(d);
 		ck_assert_int_eq(ddbgt_emit_string(&out, t, &b, d), DDBGT_EINVAL);
 		ck_assert_ptr_null(out);
-		ck_assert_msg(ddbgt_diags_has(d, DDBGT_E_EMIT_OPTION), "case %d", i);
+		ck_assert_msg(ddbgt_diags_has(d, i == 0 || i == 6 ? DDBGT_E_OPTIONS_VERSION
+		                                                  : DDBGT_E_EMIT_OPTION), "case %d", i);
 	}
 	ddbgt_diags_free(d);
 

@@ -515,7 +515,7 @@ class Table(_Handle):
         opts = _proto.ddbgt_cost_options()
         _check(lib.ddbgt_cost_options_init(ctypes.byref(opts), constant("DDBGT_COST_OPTIONS_VERSION")),
                "ddbgt_cost_options_init")
-        opts.apply_free_tier, opts.recommendations = int(free_tier), int(recommendations)
+        opts.apply_free_tier, opts.no_recommendations = int(free_tier), int(not recommendations)
         with Diagnostics() as diags, _Prices.load(prices_file, diags) as prices:
             opts.prices = prices.handle if prices else None
             out = ctypes.c_void_p()
