@@ -4,7 +4,6 @@
  * depend on the core only, so the calls run one way.
  */
 #include "cost_internal.h"
-#include "diag_internal.h"
 #include "options.h"
 
 /* The bytes each options version has (options.h). */
@@ -33,15 +32,9 @@ int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *table,
 	*out = NULL;
 	if (!table)
 		return DDBGT_EINVAL;
-	if (opts && ddbgt__options_read(&o, sizeof o, opts, cost_options_ends,
-	                                COST_OPTIONS_VERSIONS) != DDBGT_OK) {
-		if (ddbgt__diag_addf(diags, DDBGT_E_OPTIONS_VERSION, "", NULL,
-		                     "cost options: version %u is not one this library knows "
-		                     "(1 to %u)", ddbgt__options_version(opts),
-		                     (unsigned)COST_OPTIONS_VERSIONS) != DDBGT_OK)
-			return DDBGT_ENOMEM;
-		return DDBGT_EINVAL;
-	}
+	if (opts && (rc = ddbgt__options_read_said(&o, sizeof o, opts, cost_options_ends,
+	                                           COST_OPTIONS_VERSIONS, "cost options", diags)))
+		return rc;
 	prices = o.prices;
 	if (!prices) {
 		rc = ddbgt_prices_default(&own);

@@ -292,16 +292,9 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 		return rc;
 	if ((rc = ddbgt_diags_new(&checked)) || (rc = ddbgt_diags_new(&ctx.findings)))
 		goto done;
-	if (opts && ddbgt__options_read(&o, sizeof o, opts, emit_options_ends,
-	                                EMIT_OPTIONS_VERSIONS)) {
-		rc = ddbgt__diag_addf(found, DDBGT_E_OPTIONS_VERSION, "", NULL,
-		                      "emit options: version %u is not one this library knows "
-		                      "(1 to %u)", ddbgt__options_version(opts),
-		                      (unsigned)EMIT_OPTIONS_VERSIONS);
-		if (!rc)
-			rc = DDBGT_EINVAL;
+	if (opts && (rc = ddbgt__options_read_said(&o, sizeof o, opts, emit_options_ends,
+	                                           EMIT_OPTIONS_VERSIONS, "emit options", found)))
 		goto done;
-	}
 	if (o.target == 0)
 		o.target = DDBGT_EMIT_TERRAFORM;
 	ctx.t = table;

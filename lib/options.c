@@ -1,7 +1,7 @@
 /* Versioned options structs: see options.h. */
 #include <string.h>
 
-#include "ddbgt/common.h"
+#include "diag_internal.h"
 #include "options.h"
 
 unsigned ddbgt__options_version(const void *opts)
@@ -22,6 +22,18 @@ int ddbgt__options_read(void *out, size_t size, const void *in, const size_t *en
 		return DDBGT_EINVAL;
 	memcpy(out, in, ends[version - 1]);
 	return DDBGT_OK;
+}
+
+int ddbgt__options_read_said(void *out, size_t size, const void *in, const size_t *ends,
+                             unsigned nversions, const char *what, ddbgt_diags *diags)
+{
+	if (ddbgt__options_read(out, size, in, ends, nversions) == DDBGT_OK)
+		return DDBGT_OK;
+	if (ddbgt__diag_addf(diags, DDBGT_E_OPTIONS_VERSION, "", NULL,
+	                     "%s: version %u is not one this library knows (1 to %u)", what,
+	                     ddbgt__options_version(in), nversions) != DDBGT_OK)
+		return DDBGT_ENOMEM;
+	return DDBGT_EINVAL;
 }
 
 int ddbgt__options_init(void *opts, unsigned version, const size_t *ends, unsigned nversions)

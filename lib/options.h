@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "ddbgt/diag.h"
+
 /* The end of member in type: the byte count of the version whose last field it is. */
 #define DDBGT__OPTIONS_END(type, member) (offsetof(type, member) + sizeof(((type *)0)->member))
 
@@ -24,6 +26,14 @@ unsigned ddbgt__options_version(const void *opts);
  */
 int ddbgt__options_read(void *out, size_t size, const void *in, const size_t *ends,
                         unsigned nversions);
+
+/*
+ * ddbgt__options_read for a call that takes diags (which may be NULL): a
+ * refusal adds a DDBGT_E_OPTIONS_VERSION finding naming what ("cost
+ * options"). DDBGT_OK, DDBGT_EINVAL, or DDBGT_ENOMEM.
+ */
+int ddbgt__options_read_said(void *out, size_t size, const void *in, const size_t *ends,
+                             unsigned nversions, const char *what, ddbgt_diags *diags);
 
 /*
  * Fill a caller's struct of the given version with the defaults: zero in

@@ -278,14 +278,11 @@ int ddbgt_table_validate(const ddbgt_table *table, const ddbgt_validate_options 
 
 	if (table == NULL)
 		return DDBGT_EINVAL;
-	if (opts != NULL && ddbgt__options_read(&o, sizeof(o), opts, validate_options_ends,
-	                                        VALIDATE_OPTIONS_VERSIONS) != DDBGT_OK) {
-		if (ddbgt__diag_addf(diags, DDBGT_E_OPTIONS_VERSION, "", NULL,
-		                     "validate options: version %u is not one this library knows "
-		                     "(1 to %u)", ddbgt__options_version(opts),
-		                     (unsigned)VALIDATE_OPTIONS_VERSIONS) != DDBGT_OK)
-			return DDBGT_ENOMEM;
-		return DDBGT_EINVAL;
+	if (opts != NULL) {
+		int rc = ddbgt__options_read_said(&o, sizeof(o), opts, validate_options_ends,
+		                                  VALIDATE_OPTIONS_VERSIONS, "validate options", diags);
+		if (rc != DDBGT_OK)
+			return rc;
 	}
 	memset(&c, 0, sizeof(c));
 	c.table = table;
