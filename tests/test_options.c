@@ -223,6 +223,29 @@ START_TEST(emit_options_versions)
 	ck_assert_str_eq(by_v1, by_now);
 	ck_assert_str_ne(by_v1, by_null);
 
+	/*
+	 * Bytes after a version-1 struct are not the caller's: set, they would
+	 * read as validated and let a table with an error through.
+	 */
+	emit_options_v1 plain = {1, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL};
+	unsigned char *followed = malloc(sizeof plain + 32);
+	ck_assert_ptr_nonnull(followed);
+	memcpy(followed, &plain, sizeof plain);
+	memset(followed + sizeof plain, 0xff, 32);
+	ddbgt_table *bad = load("{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"t\",\"partition_key\":"
+	                        "{\"name\":\"id\",\"type\":\"S\"}},\"replicas\":[{\"region\":"
+	                        "\"us-east-1\"},{\"region\":\"eu-west-1\"}]}");
+	ddbgt_diags *why = NULL;
+	char *none = (char *)1;
+	ck_assert_int_eq(ddbgt_diags_new(&why), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_emit_string(&none, bad, (const ddbgt_emit_options *)(void *)followed,
+	                                   why), DDBGT_EINVALID);
+	ck_assert_ptr_null(none);
+	ck_assert(ddbgt_diags_has(why, DDBGT_E_TABLE_NAME_INVALID));
+	ddbgt_diags_free(why);
+	ddbgt_table_free(bad);
+	free(followed);
+
 	memset(old, 0x5a, sizeof *old);
 	ck_assert_int_eq(ddbgt_emit_options_init((ddbgt_emit_options *)(void *)old, 1), DDBGT_OK);
 	ck_assert_uint_eq(old->version, 1);
