@@ -94,7 +94,7 @@ int main(int argc, char **argv)
 	run("od-recs", "cost 5x5 on-demand + recommendations", od, &o, n / 10 + 1);
 	run("prov-recs", "cost 5x5 provisioned + recommendations", prov, &o, n / 10 + 1);
 	ddbgt_cost_options embedded = DDBGT_COST_OPTIONS_INIT;
-	embedded.recommendations = 0;
+	embedded.no_recommendations = 1;
 	run("od-embedded", "cost 5x5 on-demand, prices = NULL", od, &embedded, n);
 	report_json(prices, n);
 

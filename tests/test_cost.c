@@ -1234,7 +1234,7 @@ static int first_parse(const ddbgt_table *t)
 	long n, with_null, with_own;
 	int rc;
 
-	o.recommendations = 0;
+	o.no_recommendations = 1;
 	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
 	if (ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, real_free))
 		return 1;
