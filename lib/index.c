@@ -314,21 +314,16 @@ int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *g, ddbgt_rw rw)
 int ddbgt_gsi_set_autoscaling_tuning(ddbgt_gsi *g, ddbgt_rw rw, int64_t scale_in_cooldown,
                                      int64_t scale_out_cooldown, int disable_scale_in)
 {
-	if (g == NULL || !DDBGT__RW_OK(rw))
-		return DDBGT_EINVAL;
-	return ddbgt__autoscaling_set_tuning(&g->capacity[rw].autoscaling, scale_in_cooldown,
-	                                     scale_out_cooldown, disable_scale_in);
+	return ddbgt__sides_set_tuning(g != NULL ? g->capacity : NULL, rw, scale_in_cooldown,
+	                               scale_out_cooldown, disable_scale_in);
 }
 
-int ddbgt_gsi_get_autoscaling_tuning(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *scale_in_cooldown,
-                                     int64_t *scale_out_cooldown, int *disable_scale_in)
+int ddbgt_gsi_get_autoscaling_tuning(const ddbgt_gsi *g, ddbgt_rw rw,
+                                     int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
+                                     int *disable_scale_in)
 {
-	int ok = g != NULL && DDBGT__RW_OK(rw);
-	int rc = ddbgt__autoscaling_get_tuning(ok ? &g->capacity[rw].autoscaling : NULL,
-	                                       scale_in_cooldown, scale_out_cooldown,
-	                                       disable_scale_in);
-
-	return ok ? rc : DDBGT_EINVAL;
+	return ddbgt__sides_get_tuning(g != NULL ? g->capacity : NULL, rw, scale_in_cooldown,
+	                               scale_out_cooldown, disable_scale_in);
 }
 
 int ddbgt_gsi_set_warm_throughput(ddbgt_gsi *g, ddbgt_rw rw, int64_t units_per_second)

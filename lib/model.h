@@ -262,6 +262,10 @@ int ddbgt__sides_set_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw, int64_t mi
 int ddbgt__sides_get_autoscaling(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *min,
                                  int64_t *max, double *target_utilization);
 int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw);
+int ddbgt__sides_set_tuning(ddbgt__capacity *sides, ddbgt_rw rw, int64_t scale_in_cooldown,
+                            int64_t scale_out_cooldown, int disable_scale_in);
+int ddbgt__sides_get_tuning(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *scale_in_cooldown,
+                            int64_t *scale_out_cooldown, int *disable_scale_in);
 int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value);
 int ddbgt__opt_sides_get(const ddbgt__opt_int *sides, ddbgt_rw rw, int64_t *value);
 int ddbgt__opt_sides_clear(ddbgt__opt_int *sides, ddbgt_rw rw);

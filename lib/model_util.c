@@ -432,6 +432,25 @@ int ddbgt__autoscaling_get_tuning(const ddbgt__autoscaling *a, int64_t *scale_in
 	return found ? 0 : DDBGT_ENOTFOUND;
 }
 
+int ddbgt__sides_set_tuning(ddbgt__capacity *sides, ddbgt_rw rw, int64_t scale_in_cooldown,
+                            int64_t scale_out_cooldown, int disable_scale_in)
+{
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	return ddbgt__autoscaling_set_tuning(&sides[rw].autoscaling, scale_in_cooldown,
+	                                     scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt__sides_get_tuning(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *scale_in_cooldown,
+                            int64_t *scale_out_cooldown, int *disable_scale_in)
+{
+	int ok = sides != NULL && DDBGT__RW_OK(rw);
+	int rc = ddbgt__autoscaling_get_tuning(ok ? &sides[rw].autoscaling : NULL, scale_in_cooldown,
+	                                       scale_out_cooldown, disable_scale_in);
+
+	return ok ? rc : DDBGT_EINVAL;
+}
+
 int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value)
 {
 	if (sides == NULL || !DDBGT__RW_OK(rw))

@@ -372,22 +372,16 @@ int ddbgt_table_clear_on_demand_max(ddbgt_table *t, ddbgt_rw rw)
 int ddbgt_table_set_autoscaling_tuning(ddbgt_table *t, ddbgt_rw rw, int64_t scale_in_cooldown,
                                        int64_t scale_out_cooldown, int disable_scale_in)
 {
-	if (t == NULL || !DDBGT__RW_OK(rw))
-		return DDBGT_EINVAL;
-	return ddbgt__autoscaling_set_tuning(&t->capacity[rw].autoscaling, scale_in_cooldown,
-	                                     scale_out_cooldown, disable_scale_in);
+	return ddbgt__sides_set_tuning(t != NULL ? t->capacity : NULL, rw, scale_in_cooldown,
+	                               scale_out_cooldown, disable_scale_in);
 }
 
 int ddbgt_table_get_autoscaling_tuning(const ddbgt_table *t, ddbgt_rw rw,
                                        int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
                                        int *disable_scale_in)
 {
-	int ok = t != NULL && DDBGT__RW_OK(rw);
-	int rc = ddbgt__autoscaling_get_tuning(ok ? &t->capacity[rw].autoscaling : NULL,
-	                                       scale_in_cooldown, scale_out_cooldown,
-	                                       disable_scale_in);
-
-	return ok ? rc : DDBGT_EINVAL;
+	return ddbgt__sides_get_tuning(t != NULL ? t->capacity : NULL, rw, scale_in_cooldown,
+	                               scale_out_cooldown, disable_scale_in);
 }
 
 int ddbgt_table_set_warm_throughput(ddbgt_table *t, ddbgt_rw rw, int64_t units_per_second)

@@ -566,6 +566,28 @@ START_TEST(read_capacity_forms)
 }
 END_TEST
 
+/* A finding the loader must give, in order. */
+struct finding {
+	ddbgt_code code;
+	const char *path;
+};
+
+/* doc must not load, and give exactly the findings want, in that order. */
+static void load_refused(const char *doc, const struct finding *want, size_t n)
+{
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+	ck_assert_ptr_null(t);
+	ck_assert_uint_eq(ddbgt_diags_count(d), n);
+	for (size_t k = 0; k < n; k++) {
+		ck_assert_int_eq(ddbgt_diags_code(d, k), want[k].code);
+		ck_assert_str_eq(ddbgt_diags_path(d, k), want[k].path);
+	}
+	ddbgt_diags_free(d);
+}
+
 /* A replica's on_demand holds max_read only; a replica GSI entry needs read_capacity or on_demand. */
 START_TEST(replica_on_demand_forms)
 {
@@ -574,25 +596,13 @@ START_TEST(replica_on_demand_forms)
 		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
 		"\"on_demand\": {\"max_write\": 5}}, {\"region\": \"eu-west-1\", \"on_demand\": {}, "
 		"\"global_secondary_indexes\": {\"g1\": {}, \"g2\": {\"on_demand\": {\"max_read\": \"9\"}}}}]}";
-	static const struct {
-		ddbgt_code code;
-		const char *path;
-	} want[] = {
+	static const struct finding want[] = {
 		{DDBGT_E_SPEC_UNKNOWN_KEY, "/replicas/0/on_demand/max_write"},
 		{DDBGT_E_ONDEMAND_MAX_EMPTY, "/replicas/1/on_demand"},
 		{DDBGT_E_SPEC_MISSING_KEY, "/replicas/1/global_secondary_indexes/g1/read_capacity"},
 		{DDBGT_E_SPEC_TYPE, "/replicas/1/global_secondary_indexes/g2/on_demand/max_read"},
 	};
-	ddbgt_diags *d = NULL;
-	ddbgt_table *t = NULL;
-	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
-	ck_assert_uint_eq(ddbgt_diags_count(d), sizeof want / sizeof want[0]);
-	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
-		ck_assert_int_eq(ddbgt_diags_code(d, k), want[k].code);
-		ck_assert_str_eq(ddbgt_diags_path(d, k), want[k].path);
-	}
-	ddbgt_diags_free(d);
+	load_refused(doc, want, sizeof want / sizeof want[0]);
 }
 END_TEST
 
@@ -617,10 +627,7 @@ START_TEST(index_key_forms_refused)
 		"\"local_secondary_indexes\": [{\"name\": \"l0\", \"sort_key\": "
 		"{\"name\": \"k\", \"type\": \"N\", \"extra\": 1}}]},"
 		"\"replicas\": [{\"region\": \"us-east-1\"}]}";
-	static const struct {
-		ddbgt_code code;
-		const char *path;
-	} want[] = {
+	static const struct finding want[] = {
 		{DDBGT_E_SPEC_EXCLUSIVE_KEYS, "/table/global_secondary_indexes/0/partition_keys"},
 		{DDBGT_E_SPEC_EXCLUSIVE_KEYS, "/table/global_secondary_indexes/0/sort_keys"},
 		{DDBGT_E_SPEC_MISSING_KEY, "/table/global_secondary_indexes/1/partition_key"},
@@ -631,17 +638,7 @@ START_TEST(index_key_forms_refused)
 		{DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/3/sort_keys"},
 		{DDBGT_E_SPEC_UNKNOWN_KEY, "/table/local_secondary_indexes/0/sort_key/extra"},
 	};
-	ddbgt_diags *d = NULL;
-	ddbgt_table *t = NULL;
-	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
-	ck_assert_ptr_null(t);
-	ck_assert_uint_eq(ddbgt_diags_count(d), sizeof want / sizeof want[0]);
-	for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
-		ck_assert_int_eq(ddbgt_diags_code(d, k), want[k].code);
-		ck_assert_str_eq(ddbgt_diags_path(d, k), want[k].path);
-	}
-	ddbgt_diags_free(d);
+	load_refused(doc, want, sizeof want / sizeof want[0]);
 }
 END_TEST
 
