@@ -9,6 +9,7 @@
 
 #include <ddbgt.h>
 
+#include "cost_internal.h"
 #include "testutil.h"
 
 #define USD(d) ((int64_t)llround((d) * 1e9))
@@ -1294,6 +1295,46 @@ START_TEST(embedded_table_parsed_once)
 }
 END_TEST
 
+/* Amounts as exact decimal text: the digits printf would give, for any nanos. */
+START_TEST(amount_text_is_exact)
+{
+	static const int64_t fixed[] = {0, 1, -1, 10, 120, 999999999, 1000000000, -1000000000,
+	                                12500000000, 1234, INT64_MAX, INT64_MIN};
+	uint64_t state = 0x243f6a8885a308d3u;
+	for (int i = 0; i < 5000; i++) {
+		int64_t v;
+		if (i < (int)(sizeof fixed / sizeof fixed[0])) {
+			v = fixed[i];
+		} else {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			/* Every magnitude, and round amounts (trailing zeros) often. */
+			v = (int64_t)(state >> (state % 60));
+			if (i % 4 == 0)
+				v = v / 1000000 * 1000000;
+			if (i % 2)
+				v = -v;
+		}
+		uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+		char frac[10], want[48], got[48];
+		int len = 9;
+		snprintf(frac, sizeof frac, "%09llu", (unsigned long long)(mag % 1000000000u));
+		while (len > 2 && frac[len - 1] == '0')
+			len--;
+		frac[len] = '\0';
+		snprintf(want, sizeof want, "%s%llu.%s", v < 0 ? "-" : "",
+		         (unsigned long long)(mag / 1000000000u), frac);
+		ddbgt__cost_format_nanos(got, sizeof got, v);
+		ck_assert_str_eq(got, want);
+	}
+	/* Cut to the buffer as snprintf would. */
+	char small[5];
+	ddbgt__cost_format_nanos(small, sizeof small, 12500000000);
+	ck_assert_str_eq(small, "12.5");
+}
+END_TEST
+
 Suite *ddbgt_test_cost(void)
 {
 	Suite *s = suite_create("cost");
@@ -1336,6 +1377,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, argument_checks);
 	tcase_add_test(tc, allocation_failures);
 	tcase_add_test(tc, embedded_table_parsed_once);
+	tcase_add_test(tc, amount_text_is_exact);
 	suite_add_tcase(s, tc);
 	return s;
 }
