@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 	}
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	o.prices = prices;
-	o.recommendations = 0;
+	o.no_recommendations = 1;
 
 	ddbgt_table *prov = bench_build_table(5, 5);
 	ddbgt_table *od = NULL;
@@ -90,11 +90,11 @@ int main(int argc, char **argv)
 	}
 	run("od", "cost 5x5 on-demand", od, &o, n);
 	run("prov", "cost 5x5 provisioned", prov, &o, n);
-	o.recommendations = 1;
+	o.no_recommendations = 0;
 	run("od-recs", "cost 5x5 on-demand + recommendations", od, &o, n / 10 + 1);
 	run("prov-recs", "cost 5x5 provisioned + recommendations", prov, &o, n / 10 + 1);
 	ddbgt_cost_options embedded = DDBGT_COST_OPTIONS_INIT;
-	embedded.recommendations = 0;
+	embedded.no_recommendations = 1;
 	run("od-embedded", "cost 5x5 on-demand, prices = NULL", od, &embedded, n);
 	report_json(prices, n);
 

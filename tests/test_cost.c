@@ -58,7 +58,7 @@ static ddbgt_cost_report *estimate(const ddbgt_table *t, int free_tier, ddbgt_di
 	ddbgt_cost_report *r = NULL;
 	o.prices = prices;
 	o.apply_free_tier = free_tier;
-	o.recommendations = 0;
+	o.no_recommendations = 1;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, d), DDBGT_OK);
 	ck_assert_ptr_nonnull(r);
 	/* Every report lists its lines grouped by region, in the order of the regions. */
@@ -832,7 +832,7 @@ START_TEST(missing_item_price)
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	o.prices = own;
-	o.recommendations = 0;
+	o.no_recommendations = 1;
 	ddbgt_cost_report *r = NULL;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, d), DDBGT_OK);
 	ck_assert_str_eq(ddbgt_cost_report_currency(r), "EUR");
@@ -1079,7 +1079,7 @@ START_TEST(argument_checks)
 	ck_assert_int_eq(ddbgt_cost_options_init(&o, DDBGT_COST_OPTIONS_VERSION), DDBGT_OK);
 	ck_assert_ptr_null(o.prices);
 	ck_assert_int_eq(o.apply_free_tier, 0);
-	ck_assert_int_eq(o.recommendations, 1);
+	ck_assert_int_eq(o.no_recommendations, 0);
 	ck_assert_int_eq(ddbgt_cost_options_init(&o, 99), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, NULL, NULL, NULL), DDBGT_EINVAL);
 	ck_assert_ptr_null(r);
@@ -1236,7 +1236,7 @@ static int first_parse(const ddbgt_table *t, int fresh)
 	long n, with_null, with_own;
 	int rc;
 
-	o.recommendations = 0;
+	o.no_recommendations = 1;
 	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
 	if (ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, real_free))
 		return 1;
