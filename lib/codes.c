@@ -464,6 +464,19 @@ static const struct code_row catalogue[] = {
 	 "created again",
 	 "DG-WARM (docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html); "
 	 "terraform-provider-aws warm_throughput (a decrease forces a new resource)"},
+	{DDBGT_E_KINESIS_STREAM_ARN, "DDBGT_E_KINESIS_STREAM_ARN", DDBGT_SEVERITY_ERROR,
+	 "a replica's kinesis_stream.stream_arn is not the ARN of a Kinesis data stream",
+	 "use arn:<partition>:kinesis:<region>:<account>:stream/<name> (37 to 1024 characters)",
+	 "CloudFormation AWS::DynamoDB::GlobalTable KinesisStreamSpecification (StreamArn, 37-1024; "
+	 "docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+	 "aws-properties-dynamodb-globaltable-kinesisstreamspecification.html); SAR Kinesis ARNs"},
+	{DDBGT_E_KINESIS_STREAM_REGION, "DDBGT_E_KINESIS_STREAM_REGION", DDBGT_SEVERITY_ERROR,
+	 "a replica streams to a Kinesis data stream of another region or partition",
+	 "use a stream in the replica's own region (and account)",
+	 "EnableKinesisStreamingDestination (docs.aws.amazon.com/amazondynamodb/latest/APIReference/"
+	 "API_EnableKinesisStreamingDestination.html); terraform-provider-aws "
+	 "aws_dynamodb_kinesis_streaming_destination (the stream must be in the table's account "
+	 "and region)"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",

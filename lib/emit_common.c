@@ -739,21 +739,35 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 	ddbgt__tfjson_object_end(w);
 }
 
-void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
-                                ddbgt__emit_ref_fn depends)
+/* Does replica i have the feature: contributor insights (0) or a Kinesis stream (1)? */
+static int replica_has(const ddbgt_replica *r, int feature)
 {
+	return feature ? ddbgt_replica_kinesis_stream_arn(r) != NULL
+	               : ddbgt_replica_contributor_insights(r) == 1;
+}
+
+/*
+ * One resource per region whose replica has the feature, in that region's
+ * provider, after the replica exists, naming the table: the arguments
+ * particular to the feature follow.
+ */
+static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                  ddbgt__emit_ref_fn depends, int feature)
+{
+	static const char *const types[] = {"aws_dynamodb_contributor_insights",
+	                                    "aws_dynamodb_kinesis_streaming_destination"};
 	ddbgt__tfjson *w = &ctx->w;
 	size_t n = 0;
 	for (size_t i = 0; i < ctx->nrep; i++)
-		n += ddbgt_replica_contributor_insights(ddbgt__emit_replica(ctx, i)) == 1;
+		n += replica_has(ddbgt__emit_replica(ctx, i), feature);
 	if (!n)
 		return;
 	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX], dep[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "aws_dynamodb_contributor_insights");
+	ddbgt__tfjson_key(w, types[feature]);
 	ddbgt__tfjson_object_begin(w);
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
-		if (ddbgt_replica_contributor_insights(r) != 1)
+		if (!replica_has(r, feature))
 			continue;
 		ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, ctx->alias[i]);
 		ddbgt__tfjson_key(w, label);
@@ -771,9 +785,24 @@ void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_r
 		ddbgt__tfjson_string_literal(w, table_ref(ctx, i, ref));
 		ddbgt__tfjson_string_literal(w, ".name}");
 		ddbgt__tfjson_string_end(w);
+		if (feature) {
+			const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
+			                                        ddbgt_replica_kinesis_stream_precision(r));
+			ddbgt__tfjson_kv_text(w, "stream_arn", ddbgt_replica_kinesis_stream_arn(r));
+			if (precision)
+				ddbgt__tfjson_kv_literal(w, "approximate_creation_date_time_precision",
+				                         precision);
+		}
 		ddbgt__tfjson_object_end(w);
 	}
 	ddbgt__tfjson_object_end(w);
+}
+
+void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                        ddbgt__emit_ref_fn depends)
+{
+	write_replica_feature(ctx, table_ref, depends, 0);
+	write_replica_feature(ctx, table_ref, depends, 1);
 }
 
 void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t replica,

@@ -95,9 +95,12 @@ typedef const char *(*ddbgt__emit_ref_fn)(ddbgt__emit_ctx *ctx, size_t replica, 
 /* "aws_appautoscaling_target" and "aws_appautoscaling_policy" for the queued scaling. */
 void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
                                ddbgt__emit_ref_fn depends);
-/* "aws_dynamodb_contributor_insights" per region that asks for it. */
-void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
-                                ddbgt__emit_ref_fn depends);
+/*
+ * "aws_dynamodb_contributor_insights" and "aws_dynamodb_kinesis_streaming_destination"
+ * per region whose replica asks for them.
+ */
+void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                        ddbgt__emit_ref_fn depends);
 /*
  * The table resource's arguments from "name" to "point_in_time_recovery", as
  * the region of replica sees them; force_stream writes NEW_AND_OLD_IMAGES

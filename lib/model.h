@@ -156,6 +156,8 @@ struct ddbgt_replica {
 	int deletion_protection;          /* 0, 1 or DDBGT_INHERIT */
 	ddbgt__capacity read_capacity;    /* units or autoscaling, never both */
 	ddbgt__opt_int on_demand_max_read; /* request units; writes stay table-wide */
+	char *kinesis_stream_arn;         /* NULL when absent */
+	ddbgt_kinesis_precision kinesis_precision; /* UNSET: AWS's default */
 	ddbgt__map gsi_read_capacity;     /* index name -> capacity and on-demand read maximum */
 	int contributor_insights;         /* 0, 1 or DDBGT__NOT_SET (0) */
 	ddbgt__map tags;                  /* text values */

@@ -39,6 +39,7 @@ void ddbgt__replica_destroy(ddbgt_replica *r)
 		return;
 	ddbgt__free(r->region);
 	ddbgt__free(r->kms_key);
+	ddbgt__free(r->kinesis_stream_arn);
 	ddbgt__map_clear(&r->gsi_read_capacity);
 	ddbgt__map_clear(&r->tags);
 	ddbgt__free(r);
@@ -67,11 +68,14 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	r->table = NULL;
 	r->region = NULL;
 	r->kms_key = NULL;
+	r->kinesis_stream_arn = NULL;
 	memset(&r->gsi_read_capacity, 0, sizeof(r->gsi_read_capacity));
 	memset(&r->tags, 0, sizeof(r->tags));
 	r->region = ddbgt__strdup(src->region);
 	r->kms_key = ddbgt__strdup(src->kms_key);
+	r->kinesis_stream_arn = ddbgt__strdup(src->kinesis_stream_arn);
 	if (r->region == NULL || (src->kms_key != NULL && r->kms_key == NULL) ||
+	    (src->kinesis_stream_arn != NULL && r->kinesis_stream_arn == NULL) ||
 	    ddbgt__map_copy(&r->gsi_read_capacity, &src->gsi_read_capacity) != 0 ||
 	    ddbgt__map_copy(&r->tags, &src->tags) != 0) {
 		ddbgt__replica_destroy(r);
@@ -161,6 +165,30 @@ int ddbgt_replica_set_kms_key(ddbgt_replica *r, const char *key)
 const char *ddbgt_replica_kms_key(const ddbgt_replica *r)
 {
 	return r != NULL ? r->kms_key : NULL;
+}
+
+int ddbgt_replica_set_kinesis_stream(ddbgt_replica *r, const char *stream_arn,
+                                     ddbgt_kinesis_precision precision)
+{
+	int rc;
+
+	if (r == NULL || !DDBGT__ENUM_OK(precision, DDBGT_KINESIS_PRECISION_MICROSECOND) ||
+	    !ddbgt__utf8_ok(stream_arn))
+		return DDBGT_EINVAL;
+	rc = ddbgt__set_string(&r->kinesis_stream_arn, stream_arn);
+	if (rc == 0)
+		r->kinesis_precision = stream_arn != NULL ? precision : DDBGT_KINESIS_PRECISION_UNSET;
+	return rc;
+}
+
+const char *ddbgt_replica_kinesis_stream_arn(const ddbgt_replica *r)
+{
+	return r != NULL ? r->kinesis_stream_arn : NULL;
+}
+
+ddbgt_kinesis_precision ddbgt_replica_kinesis_stream_precision(const ddbgt_replica *r)
+{
+	return r != NULL ? r->kinesis_precision : DDBGT_KINESIS_PRECISION_UNSET;
 }
 
 int ddbgt_replica_set_pitr(ddbgt_replica *r, int enabled)

@@ -335,6 +335,14 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 	if (r->read_capacity.units.set || r->read_capacity.autoscaling.set)
 		read_capacity_object(w, &r->read_capacity);
 	replica_on_demand(w, &r->on_demand_max_read);
+	if (r->kinesis_stream_arn) {
+		ddbgt__jw_key(w, "kinesis_stream");
+		ddbgt__jw_object_begin(w);
+		string_member(w, "stream_arn", r->kinesis_stream_arn);
+		enum_member(w, "approximate_creation_date_time_precision",
+		            DDBGT_ENUM_KINESIS_PRECISION, r->kinesis_precision);
+		ddbgt__jw_object_end(w);
+	}
 	if (r->gsi_read_capacity.count) {
 		ddbgt__jw_key(w, "global_secondary_indexes");
 		ddbgt__jw_object_begin(w);

@@ -988,12 +988,39 @@ static int read_read_capacity(struct loader *L, struct read_capacity_target *rc,
 	return walk(L, v, &read_capacity_spec, rc);
 }
 
+/* {"stream_arn", "approximate_creation_date_time_precision"} of a replica. */
+struct kinesis_value {
+	const char *arn;
+	ddbgt_kinesis_precision precision;
+};
+
+enum { KIN_ARN, KIN_PRECISION };
+static const struct field kinesis_fields[] = {
+	[KIN_ARN] = {KEY("stream_arn"), .kind = F_STRING, REQUIRED},
+	[KIN_PRECISION] = {KEY("approximate_creation_date_time_precision"),
+	                   ENUM(DDBGT_ENUM_KINESIS_PRECISION, DDBGT_E_SPEC_ENUM)},
+};
+
+static int kinesis_set(void *obj, size_t f, const struct value *x)
+{
+	struct kinesis_value *k = obj;
+	if (f == KIN_ARN)
+		k->arn = x->s;
+	else
+		k->precision = (ddbgt_kinesis_precision)x->e;
+	return DDBGT_OK;
+}
+
+static const struct object_spec kinesis_spec =
+	OBJECT_SPEC("an object {\"stream_arn\", \"approximate_creation_date_time_precision\"}",
+	            kinesis_fields, kinesis_set);
+
 /* The replica object. */
 static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
 
 enum {
 	R_REGION, R_ROLE, R_CLASS, R_KMS, R_PITR, R_DELETION, R_READ_CAPACITY, R_GSIS,
-	R_INSIGHTS, R_TAGS, R_ON_DEMAND
+	R_INSIGHTS, R_TAGS, R_ON_DEMAND, R_KINESIS
 };
 static const struct field replica_fields[] = {
 	[R_REGION] = {KEY("region"), .kind = F_STRING, REQUIRED},
@@ -1007,6 +1034,7 @@ static const struct field replica_fields[] = {
 	[R_INSIGHTS] = {KEY("contributor_insights"), .kind = F_BOOL},
 	[R_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
 	[R_ON_DEMAND] = {KEY("on_demand"), NESTED(read_replica_nested)},
+	[R_KINESIS] = {KEY("kinesis_stream"), NESTED(read_replica_nested)},
 };
 
 static int replica_set(void *obj, size_t f, const struct value *x)
@@ -1074,10 +1102,16 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 	ddbgt_replica *r = obj;
 	struct pitr_target pitr = {NULL, r};
 	struct read_capacity_target rc = {r, NULL};
+	struct kinesis_value kinesis = {NULL, DDBGT_KINESIS_PRECISION_UNSET};
 	switch (f) {
 	case R_PITR: return walk(L, v, &pitr_spec, &pitr);
 	case R_READ_CAPACITY: return read_read_capacity(L, &rc, v);
 	case R_ON_DEMAND: return read_replica_on_demand(L, &rc, v);
+	case R_KINESIS:
+		if (!walk(L, v, &kinesis_spec, &kinesis))
+			return 0;
+		setter(L, ddbgt_replica_set_kinesis_stream(r, kinesis.arn, kinesis.precision));
+		return 1;
 	default: /* R_GSIS */
 		if (!expect(L, v, JR_OBJECT, "an object of index name to {\"read_capacity\", \"on_demand\"}"))
 			return 0;

@@ -31,6 +31,7 @@ emit tags-hostile "$specs/tags-hostile.json"
 emit index-key-objects "$specs/index-key-objects.json"
 emit autoscaling-tuning "$specs/autoscaling-tuning.json"
 emit replica-on-demand "$specs/replica-on-demand.json"
+emit kinesis-stream "$specs/kinesis-stream.json"
 emit legacy-no-import --target terraform-legacy --no-import "$specs/legacy.json"
 emit legacy --target terraform-legacy "$specs/legacy.json"
 emit kms-aliases "$src/tests/data/emit/specs/kms-aliases.json"
@@ -60,6 +61,7 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/index-key-objects.tf.json" 1 \
     "$tmp/autoscaling-tuning.tf.json" 8 \
     "$tmp/replica-on-demand.tf.json" 1 \
+    "$tmp/kinesis-stream.tf.json" 4 \
     "$tmp/legacy-no-import.tf.json" 11 \
     "$tmp/legacy.tf.json" - \
     "$tmp/kms-aliases.tf.json" - \

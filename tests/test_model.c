@@ -1102,6 +1102,33 @@ START_TEST(autoscaling_tuning)
 	ck_assert_int_eq(ddbgt_replica_clear_on_demand_max_read(NULL), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_replica_set_gsi_on_demand_max_read(r, NULL, 1), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(NULL, "byDay", &in), DDBGT_EINVAL);
+
+	/* The Kinesis data stream of the replica: copied, removed with NULL. */
+	ddbgt_replica *copy = NULL;
+	ck_assert_ptr_null(ddbgt_replica_kinesis_stream_arn(r));
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(
+	                         r, "arn:aws:kinesis:eu-west-1:111122223333:stream/s",
+	                         DDBGT_KINESIS_PRECISION_MICROSECOND), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_replica_kinesis_stream_arn(r),
+	                 "arn:aws:kinesis:eu-west-1:111122223333:stream/s");
+	ck_assert_int_eq(ddbgt_replica_kinesis_stream_precision(r),
+	                 DDBGT_KINESIS_PRECISION_MICROSECOND);
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(r, "x", (ddbgt_kinesis_precision)3),
+	                 DDBGT_EINVAL);
+	ck_assert_str_eq(ddbgt_replica_kinesis_stream_arn(r),
+	                 "arn:aws:kinesis:eu-west-1:111122223333:stream/s");
+	ck_assert_int_eq(ddbgt_replica_copy(&copy, r), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_replica_kinesis_stream_arn(copy),
+	                 "arn:aws:kinesis:eu-west-1:111122223333:stream/s");
+	ddbgt_replica_free(copy);
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(r, NULL, DDBGT_KINESIS_PRECISION_MILLISECOND),
+	                 DDBGT_OK);
+	ck_assert_ptr_null(ddbgt_replica_kinesis_stream_arn(r));
+	ck_assert_int_eq(ddbgt_replica_kinesis_stream_precision(r), DDBGT_KINESIS_PRECISION_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(NULL, "a", DDBGT_KINESIS_PRECISION_UNSET),
+	                 DDBGT_EINVAL);
+	ck_assert_ptr_null(ddbgt_replica_kinesis_stream_arn(NULL));
+	ck_assert_int_eq(ddbgt_replica_kinesis_stream_precision(NULL), DDBGT_KINESIS_PRECISION_UNSET);
 	ddbgt_replica_free(r);
 	ddbgt_table_free(t);
 }

@@ -606,6 +606,24 @@ START_TEST(replica_on_demand_forms)
 }
 END_TEST
 
+/* kinesis_stream needs stream_arn; the precision is one of two names. */
+START_TEST(kinesis_stream_forms)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"kinesis_stream\": {\"approximate_creation_date_time_precision\": \"SECOND\"}}, "
+		"{\"region\": \"eu-west-1\", \"kinesis_stream\": \"arn:aws:kinesis\"}]}";
+	static const struct finding want[] = {
+		{DDBGT_E_SPEC_ENUM,
+		 "/replicas/0/kinesis_stream/approximate_creation_date_time_precision"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/replicas/0/kinesis_stream/stream_arn"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1/kinesis_stream"},
+	};
+	load_refused(doc, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
 /* Index keys keep the form they were written in: name, {"name", "type"}, or a list. */
 START_TEST(round_trip_index_keys)
 {
@@ -663,6 +681,7 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, round_trip_index_keys);
 	tcase_add_test(tc, index_key_forms_refused);
 	tcase_add_test(tc, replica_on_demand_forms);
+	tcase_add_test(tc, kinesis_stream_forms);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -50,6 +50,19 @@ DDBGT_API ddbgt_table_class ddbgt_replica_effective_table_class(const ddbgt_repl
 /* The customer managed KMS key (ARN, key ID or alias) of this replica; NULL removes it. */
 DDBGT_API int ddbgt_replica_set_kms_key(ddbgt_replica *replica, const char *key);
 DDBGT_API const char *ddbgt_replica_kms_key(const ddbgt_replica *replica);
+/*
+ * The Kinesis data stream this replica streams its changes to (spec
+ * kinesis_stream: stream_arn, approximate_creation_date_time_precision),
+ * copied; NULL removes it. AWS wants the stream in the replica's own account
+ * and region (the validator checks the ARN). precision
+ * DDBGT_KINESIS_PRECISION_UNSET leaves AWS's default. The ARN getter gives
+ * NULL when there is none.
+ */
+DDBGT_API int ddbgt_replica_set_kinesis_stream(ddbgt_replica *replica, const char *stream_arn,
+                                               ddbgt_kinesis_precision precision);
+DDBGT_API const char *ddbgt_replica_kinesis_stream_arn(const ddbgt_replica *replica);
+DDBGT_API ddbgt_kinesis_precision ddbgt_replica_kinesis_stream_precision(
+	const ddbgt_replica *replica);
 
 /*
  * Point-in-time recovery: enabled is 1, 0 or DDBGT_INHERIT. A replica that
