@@ -61,6 +61,8 @@ static const char *const read_consistency_names[] = {NULL, "eventual", "strong",
                                                      "transactional"};
 static const char *const severity_names[] = {"off", "info", "warning", "error"};
 static const char *const kinesis_precision_names[] = {NULL, "MILLISECOND", "MICROSECOND"};
+static const char *const insights_mode_names[] = {NULL, "ACCESSED_AND_THROTTLED_KEYS",
+                                                  "THROTTLED_KEYS"};
 
 #define NAMES(a) {a, sizeof a / sizeof a[0]}
 static const struct {
@@ -79,6 +81,7 @@ static const struct {
 	NAMES(read_consistency_names),
 	NAMES(severity_names),
 	NAMES(kinesis_precision_names),
+	NAMES(insights_mode_names),
 };
 
 DDBGT_API const char *ddbgt_enum_name(ddbgt_enum_kind kind, int value)

@@ -785,7 +785,12 @@ static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table
 		ddbgt__tfjson_string_literal(w, table_ref(ctx, i, ref));
 		ddbgt__tfjson_string_literal(w, ".name}");
 		ddbgt__tfjson_string_end(w);
-		if (feature) {
+		if (!feature) {
+			const char *mode = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE,
+			                                   ddbgt_replica_contributor_insights_mode(r));
+			if (mode)
+				ddbgt__tfjson_kv_literal(w, "mode", mode);
+		} else {
 			const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
 			                                        ddbgt_replica_kinesis_stream_precision(r));
 			ddbgt__tfjson_kv_text(w, "stream_arn", ddbgt_replica_kinesis_stream_arn(r));
@@ -1034,6 +1039,13 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
 	plan_warm(ctx);
 	plan_replica_on_demand(ctx);
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		if (ddbgt_replica_contributor_insights(r) == 1 &&
+		    ddbgt_replica_contributor_insights_mode(r) != DDBGT_INSIGHTS_MODE_UNSET)
+			/* terraform-provider-aws CHANGELOG 6.11.0 (PR #43914). */
+			ddbgt__emit_need(ctx, 6, 11, "aws_dynamodb_contributor_insights.mode");
+	}
 }
 
 void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,

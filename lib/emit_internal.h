@@ -127,7 +127,8 @@ size_t ddbgt__emit_region_at(const ddbgt__emit_ctx *ctx, size_t r);
 void ddbgt__emit_plan_adopt(ddbgt__emit_ctx *ctx, const char *not_imported);
 /*
  * Raise the floor for on_demand_throughput and warm_throughput when the table
- * or a GSI sets them; say that replicas' own on-demand read maximums are lost.
+ * or a GSI sets them, and for a contributor insights mode; say that replicas'
+ * own on-demand read maximums are lost.
  */
 void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx);
 /* An output "name": {"value": value}; an expression of ours as is, else text escaped. */

@@ -160,6 +160,8 @@ struct ddbgt_replica {
 	ddbgt_kinesis_precision kinesis_precision; /* UNSET: AWS's default */
 	ddbgt__map gsi_read_capacity;     /* index name -> capacity and on-demand read maximum */
 	int contributor_insights;         /* 0, 1 or DDBGT__NOT_SET (0) */
+	int insights_object;              /* 1: written {"enabled", "mode"} */
+	ddbgt_insights_mode insights_mode; /* UNSET: AWS's default */
 	ddbgt__map tags;                  /* text values */
 };
 

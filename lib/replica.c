@@ -537,7 +537,27 @@ int ddbgt_replica_set_contributor_insights(ddbgt_replica *r, int enabled)
 	if (r == NULL || v < 0)
 		return DDBGT_EINVAL;
 	r->contributor_insights = v;
+	r->insights_object = 0;
+	r->insights_mode = DDBGT_INSIGHTS_MODE_UNSET;
 	return 0;
+}
+
+int ddbgt_replica_set_contributor_insights_mode(ddbgt_replica *r, int enabled,
+                                                ddbgt_insights_mode mode)
+{
+	int v = ddbgt__bool_arg(enabled);
+
+	if (r == NULL || v < 0 || !DDBGT__ENUM_OK(mode, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS))
+		return DDBGT_EINVAL;
+	r->contributor_insights = v;
+	r->insights_object = 1;
+	r->insights_mode = mode;
+	return 0;
+}
+
+ddbgt_insights_mode ddbgt_replica_contributor_insights_mode(const ddbgt_replica *r)
+{
+	return r != NULL ? r->insights_mode : DDBGT_INSIGHTS_MODE_UNSET;
 }
 
 int ddbgt_replica_contributor_insights(const ddbgt_replica *r)

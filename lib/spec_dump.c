@@ -357,7 +357,16 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 		}
 		ddbgt__jw_object_end(w);
 	}
-	bool_member(w, "contributor_insights", r->contributor_insights);
+	if (r->insights_object) {
+		ddbgt__jw_key(w, "contributor_insights");
+		ddbgt__jw_object_begin(w);
+		ddbgt__jw_key(w, "enabled");
+		ddbgt__jw_bool(w, r->contributor_insights == 1);
+		enum_member(w, "mode", DDBGT_ENUM_INSIGHTS_MODE, r->insights_mode);
+		ddbgt__jw_object_end(w);
+	} else {
+		bool_member(w, "contributor_insights", r->contributor_insights);
+	}
 	if (r->tags.count)
 		tags_object(w, &r->tags);
 	ddbgt__jw_object_end(w);

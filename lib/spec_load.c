@@ -1015,6 +1015,23 @@ static const struct object_spec kinesis_spec =
 	OBJECT_SPEC("an object {\"stream_arn\", \"approximate_creation_date_time_precision\"}",
 	            kinesis_fields, kinesis_set);
 
+/* {"enabled": b, "mode": m} of a replica's contributor insights. */
+enum { INS_ENABLED, INS_MODE };
+static const struct field insights_fields[] = {
+	[INS_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[INS_MODE] = {KEY("mode"), ENUM(DDBGT_ENUM_INSIGHTS_MODE, DDBGT_E_SPEC_ENUM)},
+};
+
+static int insights_set(void *obj, size_t f, const struct value *x)
+{
+	int *enabled_mode = obj;
+	enabled_mode[f] = x->e;
+	return DDBGT_OK;
+}
+
+static const struct object_spec insights_spec =
+	OBJECT_SPEC("an object {\"enabled\", \"mode\"}", insights_fields, insights_set);
+
 /* The replica object. */
 static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
 
@@ -1031,7 +1048,7 @@ static const struct field replica_fields[] = {
 	[R_DELETION] = {KEY("deletion_protection"), .kind = F_BOOL},
 	[R_READ_CAPACITY] = {KEY("read_capacity"), NESTED(read_replica_nested)},
 	[R_GSIS] = {KEY("global_secondary_indexes"), NESTED(read_replica_nested)},
-	[R_INSIGHTS] = {KEY("contributor_insights"), .kind = F_BOOL},
+	[R_INSIGHTS] = {KEY("contributor_insights"), NESTED(read_replica_nested)},
 	[R_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
 	[R_ON_DEMAND] = {KEY("on_demand"), NESTED(read_replica_nested)},
 	[R_KINESIS] = {KEY("kinesis_stream"), NESTED(read_replica_nested)},
@@ -1045,7 +1062,6 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 	case R_CLASS: return ddbgt_replica_set_table_class(r, (ddbgt_table_class)x->e);
 	case R_KMS: return ddbgt_replica_set_kms_key(r, x->s);
 	case R_DELETION: return ddbgt_replica_set_deletion_protection(r, x->e);
-	case R_INSIGHTS: return ddbgt_replica_set_contributor_insights(r, x->e);
 	case R_TAGS: return ddbgt_replica_set_tag(r, x->key, x->s);
 	default: return DDBGT_OK; /* the region, given to ddbgt_replica_new */
 	}
@@ -1103,10 +1119,28 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 	struct pitr_target pitr = {NULL, r};
 	struct read_capacity_target rc = {r, NULL};
 	struct kinesis_value kinesis = {NULL, DDBGT_KINESIS_PRECISION_UNSET};
+	int insights[2] = {0, DDBGT_INSIGHTS_MODE_UNSET};
 	switch (f) {
 	case R_PITR: return walk(L, v, &pitr_spec, &pitr);
 	case R_READ_CAPACITY: return read_read_capacity(L, &rc, v);
 	case R_ON_DEMAND: return read_replica_on_demand(L, &rc, v);
+	case R_INSIGHTS:
+		if (v->type == JR_TRUE || v->type == JR_FALSE) {
+			setter(L, ddbgt_replica_set_contributor_insights(r, v->type == JR_TRUE));
+			return 1;
+		}
+		L->at = v;
+		if (v->type != JR_OBJECT) {
+			report(L, DDBGT_E_SPEC_TYPE, "must be a boolean or an object {\"enabled\", "
+			       "\"mode\"}, not %s%s", type_name(v), NULL);
+			return 0;
+		}
+		if (!walk(L, v, &insights_spec, insights))
+			return 0;
+		setter(L, ddbgt_replica_set_contributor_insights_mode(r, insights[INS_ENABLED],
+		                                                      (ddbgt_insights_mode)
+		                                                      insights[INS_MODE]));
+		return 1;
 	case R_KINESIS:
 		if (!walk(L, v, &kinesis_spec, &kinesis))
 			return 0;

@@ -1129,6 +1129,27 @@ START_TEST(autoscaling_tuning)
 	                 DDBGT_EINVAL);
 	ck_assert_ptr_null(ddbgt_replica_kinesis_stream_arn(NULL));
 	ck_assert_int_eq(ddbgt_replica_kinesis_stream_precision(NULL), DDBGT_KINESIS_PRECISION_UNSET);
+
+	/* Contributor insights with a mode, and back to the plain boolean. */
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r), DDBGT_INSIGHTS_MODE_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(
+	                         r, 1, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights(r), 1);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r),
+	                 DDBGT_INSIGHTS_MODE_THROTTLED_KEYS);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(r, -1,
+	                                                             DDBGT_INSIGHTS_MODE_UNSET),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(r, 1, (ddbgt_insights_mode)3),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r),
+	                 DDBGT_INSIGHTS_MODE_THROTTLED_KEYS);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights(r, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r), DDBGT_INSIGHTS_MODE_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(NULL, 1,
+	                                                             DDBGT_INSIGHTS_MODE_UNSET),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(NULL), DDBGT_INSIGHTS_MODE_UNSET);
 	ddbgt_replica_free(r);
 	ddbgt_table_free(t);
 }

@@ -624,6 +624,23 @@ START_TEST(kinesis_stream_forms)
 }
 END_TEST
 
+/* contributor_insights is a boolean or {"enabled", "mode"}. */
+START_TEST(contributor_insights_forms)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"contributor_insights\": {\"mode\": \"ALL_KEYS\"}}, "
+		"{\"region\": \"eu-west-1\", \"contributor_insights\": \"yes\"}]}";
+	static const struct finding want[] = {
+		{DDBGT_E_SPEC_ENUM, "/replicas/0/contributor_insights/mode"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/replicas/0/contributor_insights/enabled"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1/contributor_insights"},
+	};
+	load_refused(doc, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
 /* Index keys keep the form they were written in: name, {"name", "type"}, or a list. */
 START_TEST(round_trip_index_keys)
 {
@@ -682,6 +699,7 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, index_key_forms_refused);
 	tcase_add_test(tc, replica_on_demand_forms);
 	tcase_add_test(tc, kinesis_stream_forms);
+	tcase_add_test(tc, contributor_insights_forms);
 	suite_add_tcase(s, tc);
 	return s;
 }

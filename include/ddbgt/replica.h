@@ -160,6 +160,17 @@ DDBGT_API const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *repli
  */
 DDBGT_API int ddbgt_replica_set_contributor_insights(ddbgt_replica *replica, int enabled);
 DDBGT_API int ddbgt_replica_contributor_insights(const ddbgt_replica *replica);
+/*
+ * The object form {"enabled", "mode"}: insights on or off with what they
+ * record (ACCESSED_AND_THROTTLED_KEYS, AWS's default, or THROTTLED_KEYS only);
+ * DDBGT_INSIGHTS_MODE_UNSET leaves AWS's default. The plain setter above goes
+ * back to the boolean form and forgets the mode. DDBGT_EINVAL for a negative
+ * enabled or a mode outside ddbgt_insights_mode.
+ */
+DDBGT_API int ddbgt_replica_set_contributor_insights_mode(ddbgt_replica *replica, int enabled,
+                                                          ddbgt_insights_mode mode);
+DDBGT_API ddbgt_insights_mode ddbgt_replica_contributor_insights_mode(
+	const ddbgt_replica *replica);
 
 /* Replica tags, merged over the table's tags; sorted by key. */
 DDBGT_API int ddbgt_replica_set_tag(ddbgt_replica *replica, const char *key, const char *value);
