@@ -1594,53 +1594,11 @@ START_TEST(null_handles)
 END_TEST
 
 /*
- * Allocation failure: an allocator that fails the n-th request. Each call
- * is retried with n = 0, 1, 2, ... until it succeeds; every failure must be
- * DDBGT_ENOMEM, leave the object as it was and leak nothing (the sanitizer
- * and valgrind builds check the last part).
+ * Allocation failure: the failing allocator of tests/testutil.h fails the
+ * n-th request. Each call is retried with n = 0, 1, 2, ... until it
+ * succeeds; every failure must be DDBGT_ENOMEM, leave the object as it was
+ * and leak nothing.
  */
-static long fail_countdown = -1;
-static ddbgt_malloc_fn real_malloc;
-static ddbgt_realloc_fn real_realloc;
-static ddbgt_free_fn real_free;
-
-static void *failing_malloc(size_t n)
-{
-	if (fail_countdown == 0)
-		return NULL;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return real_malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-	if (fail_countdown == 0)
-		return NULL;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return real_realloc(p, n);
-}
-
-static void failing_free(void *p)
-{
-	real_free(p);
-}
-
-static void failing_alloc_on(void)
-{
-	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, failing_free),
-	                 DDBGT_OK);
-	fail_countdown = -1;
-}
-
-static void failing_alloc_off(void)
-{
-	fail_countdown = -1;
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(real_malloc, real_realloc, real_free), DDBGT_OK);
-}
-
 /* Build a whole model through the API, stopping at the first error. */
 static int build_model(ddbgt_table **out)
 {
@@ -1703,31 +1661,25 @@ fail:
 START_TEST(allocation_failures_build_and_copy)
 {
 	ddbgt_table *t = NULL, *c = NULL;
-	long n;
-	int rc;
+	ddbgt_test_sweep s;
+	int rc = 0;
 
-	failing_alloc_on();
-	for (n = 0;; n++) {
-		fail_countdown = n;
+	ddbgt_test_alloc_install();
+	for (ddbgt_test_sweep_start(&s, "build", 0); ddbgt_test_sweep_next(&s, rc);) {
 		rc = build_model(&t);
-		if (rc == 0)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(t);
+		if (rc)
+			ck_assert_ptr_null(t);
 	}
-	fail_countdown = -1;
-	ck_assert_int_gt(n, 10);
+	ck_assert_int_eq(s.rc, 0);
+	ck_assert_int_gt(s.n, 10);
 
-	for (n = 0;; n++) {
-		fail_countdown = n;
+	for (ddbgt_test_sweep_start(&s, "table copy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		rc = ddbgt_table_copy(&c, t);
-		if (rc == 0)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(c);
+		if (rc)
+			ck_assert_ptr_null(c);
 	}
-	fail_countdown = -1;
-	ck_assert_int_gt(n, 10);
+	ck_assert_int_eq(s.rc, 0);
+	ck_assert_int_gt(s.n, 10);
 	ck_assert_str_eq(ddbgt_replica_tag(ddbgt_table_replica_at(c, 0), "zone"), "a");
 	ck_assert_str_eq(ddbgt_gsi_non_key_attribute_at(ddbgt_table_gsi_at(c, 0), 0), "total");
 	ck_assert_str_eq(ddbgt_policy_severity_code(ddbgt_table_policy(c), 0),
@@ -1736,65 +1688,47 @@ START_TEST(allocation_failures_build_and_copy)
 	c = NULL;
 
 	/* Copies of each object and set_policy / set_usage. */
-	for (n = 0;; n++) {
+	for (ddbgt_test_sweep_start(&s, "replica copy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_replica *r = NULL;
-		fail_countdown = n;
 		rc = ddbgt_replica_copy(&r, ddbgt_table_replica_at(t, 0));
-		fail_countdown = -1;
-		if (rc == 0) {
-			ddbgt_replica_free(r);
-			break;
-		}
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(r);
+		if (rc)
+			ck_assert_ptr_null(r);
+		ddbgt_replica_free(r);
 	}
-	for (n = 0;; n++) {
+	ck_assert_int_eq(s.rc, 0);
+	for (ddbgt_test_sweep_start(&s, "gsi copy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_gsi *g = NULL;
-		fail_countdown = n;
 		rc = ddbgt_gsi_copy(&g, ddbgt_table_gsi_at(t, 0));
-		fail_countdown = -1;
-		if (rc == 0) {
-			ddbgt_gsi_free(g);
-			break;
-		}
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(g);
+		if (rc)
+			ck_assert_ptr_null(g);
+		ddbgt_gsi_free(g);
 	}
-	for (n = 0;; n++) {
+	ck_assert_int_eq(s.rc, 0);
+	for (ddbgt_test_sweep_start(&s, "lsi copy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_lsi *l = NULL;
-		fail_countdown = n;
 		rc = ddbgt_lsi_copy(&l, ddbgt_table_lsi_at(t, 0));
-		fail_countdown = -1;
-		if (rc == 0) {
-			ddbgt_lsi_free(l);
-			break;
-		}
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(l);
+		if (rc)
+			ck_assert_ptr_null(l);
+		ddbgt_lsi_free(l);
 	}
-	for (n = 0;; n++) {
+	ck_assert_int_eq(s.rc, 0);
+	for (ddbgt_test_sweep_start(&s, "set policy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_policy *before = ddbgt_table_policy(t);
-		fail_countdown = n;
 		rc = ddbgt_table_set_policy(t, before);
-		fail_countdown = -1;
-		if (rc == 0)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_eq(ddbgt_table_policy(t), before);
+		if (rc)
+			ck_assert_ptr_eq(ddbgt_table_policy(t), before);
 	}
+	ck_assert_int_eq(s.rc, 0);
 	ck_assert_str_eq(ddbgt_policy_jurisdiction_at(ddbgt_table_policy(t), 0), "EU");
-	for (n = 0;; n++) {
+	for (ddbgt_test_sweep_start(&s, "set usage", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_usage *before = ddbgt_table_usage(t);
-		fail_countdown = n;
 		rc = ddbgt_table_set_usage(t, before);
-		fail_countdown = -1;
-		if (rc == 0)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_eq(ddbgt_table_usage(t), before);
+		if (rc)
+			ck_assert_ptr_eq(ddbgt_table_usage(t), before);
 	}
+	ck_assert_int_eq(s.rc, 0);
 	ck_assert_uint_eq(ddbgt_usage_rate_count(ddbgt_table_usage(t), DDBGT_READ), 1);
-	failing_alloc_off();
+	ddbgt_test_alloc_uninstall();
 	ddbgt_table_free(t);
 }
 END_TEST
@@ -1810,8 +1744,8 @@ START_TEST(allocation_failures_leave_setters_unchanged)
 	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "a", 1), DDBGT_OK);
 
-	failing_alloc_on();
-	fail_countdown = 0;
+	ddbgt_test_alloc_install();
+	ddbgt_test_alloc_fail(0, 1);
 	ck_assert_int_eq(ddbgt_table_set_name(t, "renamed"), DDBGT_ENOMEM);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "env", "dev"), DDBGT_ENOMEM);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "new", "x"), DDBGT_ENOMEM);
@@ -1824,9 +1758,9 @@ START_TEST(allocation_failures_leave_setters_unchanged)
 	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_READ, "r", 1),
 	                 DDBGT_ENOMEM);
 	/* The second allocation of a new tag (the key, after the value). */
-	fail_countdown = 1;
+	ddbgt_test_alloc_fail(1, 1);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "new", "x"), DDBGT_ENOMEM);
-	failing_alloc_off();
+	ddbgt_test_alloc_uninstall();
 
 	ck_assert_str_eq(ddbgt_table_name(t), "orders");
 	ck_assert_uint_eq(ddbgt_table_tag_count(t), 1);

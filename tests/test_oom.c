@@ -5,11 +5,8 @@
  * without meeting a failure. Each failed run must return DDBGT_ENOMEM, set
  * its out pointer to NULL, leave the table it worked on exactly as it was
  * (same canonical dump) and usable, and leak nothing: the allocator counts
- * live blocks, and LeakSanitizer and valgrind watch as well.
- *
- * The allocator goes in through ddbgt_set_alloc_funcs, which routes jansson
- * too. It forwards to malloc/realloc/free, so memory allocated before the
- * switch (or after it is switched back in teardown) stays compatible.
+ * live blocks, and LeakSanitizer and valgrind watch as well. The allocator
+ * and the sweep are tests/testutil.h's.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -18,58 +15,6 @@
 #include <ddbgt.h>
 
 #include "testutil.h"
-
-/* --- the failing allocator ------------------------------------------------ */
-
-static size_t calls;   /* allocation requests since the counter was reset */
-static size_t fail_at; /* 0: never fail */
-static int sticky;     /* fail every request from fail_at on, not just that one */
-static long live;      /* blocks allocated and not yet freed */
-
-static int should_fail(void)
-{
-	calls++;
-	return fail_at && (calls == fail_at || (sticky && calls > fail_at));
-}
-
-static void *oom_malloc(size_t n)
-{
-	if (should_fail())
-		return NULL;
-	void *p = malloc(n);
-	if (p)
-		live++;
-	return p;
-}
-
-static void *oom_realloc(void *p, size_t n)
-{
-	if (should_fail())
-		return NULL;
-	void *q = realloc(p, n);
-	if (q && !p)
-		live++;
-	return q;
-}
-
-static void oom_free(void *p)
-{
-	if (p)
-		live--;
-	free(p);
-}
-
-static void install(void)
-{
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(oom_malloc, oom_realloc, oom_free), DDBGT_OK);
-	fail_at = 0;
-}
-
-static void uninstall(void)
-{
-	fail_at = 0;
-	ddbgt_set_alloc_funcs(malloc, realloc, free);
-}
 
 /* --- the fixture: a realistic table and what the operations need ---------- */
 
@@ -509,44 +454,36 @@ static const struct op ops[] = {
 
 static void sweep(const struct op *op, int sticky_mode)
 {
-	size_t failures = 0;
-	for (size_t n = 1;; n++) {
+	ddbgt_test_sweep s;
+	int rc = 0;
+	for (ddbgt_test_sweep_start(&s, op->name, sticky_mode); ddbgt_test_sweep_next(&s, rc);) {
 		struct fixture f;
-		long base = live;
+		ddbgt_test_alloc_pause(1);
 		fixture_setup(&f);
 		char *before = dump(f.table);
-		sticky = sticky_mode;
-		calls = 0;
-		fail_at = n;
-		int rc = op->run(&f);
-		size_t used = calls;
-		fail_at = 0;
-		if (used < n) {
-			/* No allocation failed: the operation is done. */
+		ddbgt_test_alloc_pause(0);
+		rc = op->run(&f);
+		ddbgt_test_alloc_pause(1);
+		if (ddbgt_test_sweep_failed(&s)) {
+			ck_assert_msg(rc == DDBGT_ENOMEM, "%s: allocation %ld failed%s, status %s",
+			              op->name, s.n, sticky_mode ? " (and all after)" : "",
+			              ddbgt_status_name(rc));
+			char *after = dump(f.table);
+			ck_assert_msg(strcmp(before, after) == 0,
+			              "%s: allocation %ld failed and the table changed", op->name, s.n);
+			ddbgt_free(after);
+			/* Still usable: the same operation now succeeds. */
+			ck_assert_int_eq(op->run(&f), op->final);
+		} else {
 			ck_assert_msg(rc == op->final, "%s: %s without a failure", op->name,
 			              ddbgt_status_name(rc));
-			ddbgt_free(before);
-			fixture_teardown(&f);
-			ck_assert_msg(live == base, "%s: %ld blocks leaked by a successful run",
-			              op->name, live - base);
-			break;
 		}
-		failures++;
-		ck_assert_msg(rc == DDBGT_ENOMEM, "%s: allocation %zu failed%s, status %s",
-		              op->name, n, sticky_mode ? " (and all after)" : "",
-		              ddbgt_status_name(rc));
-		char *after = dump(f.table);
-		ck_assert_msg(strcmp(before, after) == 0,
-			              "%s: allocation %zu failed and the table changed", op->name, n);
-		ddbgt_free(after);
-		/* Still usable: the same operation now succeeds. */
-		ck_assert_int_eq(op->run(&f), op->final);
 		ddbgt_free(before);
 		fixture_teardown(&f);
-		ck_assert_msg(live == base, "%s: allocation %zu failed, %ld blocks leaked", op->name,
-		              n, live - base);
 	}
-	ck_assert_msg(failures > 0, "%s: allocates nothing, so the sweep tests nothing", op->name);
+	ck_assert_msg(ddbgt_test_alloc_live() == s.live, "%s: %ld blocks leaked by a successful run",
+	              op->name, ddbgt_test_alloc_live() - s.live);
+	ck_assert_msg(s.n > 0, "%s: allocates nothing, so the sweep tests nothing", op->name);
 }
 
 START_TEST(fail_one_allocation)
@@ -564,18 +501,20 @@ END_TEST
 /* The allocator hook itself. */
 START_TEST(allocator_hooks)
 {
-	ddbgt_malloc_fn m = NULL;
-	ddbgt_realloc_fn r = NULL;
-	ddbgt_free_fn fr = NULL;
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(NULL, oom_realloc, oom_free), DDBGT_EINVAL);
+	ddbgt_malloc_fn m0 = NULL, m = NULL;
+	ddbgt_realloc_fn r0 = NULL, r = NULL;
+	ddbgt_free_fn f0 = NULL, fr = NULL;
+	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
+	ck_assert(m0 != malloc && r0 != realloc && f0 != free);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(NULL, r0, f0), DDBGT_EINVAL);
 	ddbgt_get_alloc_funcs(&m, &r, &fr);
-	ck_assert(m == oom_malloc && r == oom_realloc && fr == oom_free);
+	ck_assert(m == m0 && r == r0 && fr == f0);
 	/* jansson allocates through the hook as well. */
-	long base = live;
+	long base = ddbgt_test_alloc_live();
 	json_t *j = json_object();
-	ck_assert_int_gt(live, base);
+	ck_assert_int_gt(ddbgt_test_alloc_live(), base);
 	json_decref(j);
-	ck_assert_int_eq(live, base);
+	ck_assert_int_eq(ddbgt_test_alloc_live(), base);
 }
 END_TEST
 
@@ -583,7 +522,7 @@ Suite *ddbgt_test_oom(void)
 {
 	Suite *s = suite_create("oom");
 	TCase *tc = tcase_create("sweep");
-	tcase_add_checked_fixture(tc, install, uninstall);
+	tcase_add_checked_fixture(tc, ddbgt_test_alloc_install, ddbgt_test_alloc_uninstall);
 	/* Each sweep runs an operation hundreds of times (slower under ASan). */
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, allocator_hooks);

@@ -683,69 +683,28 @@ END_TEST
 
 /* ---- allocation failures: every one gives DDBGT_ENOMEM and leaks nothing ---- */
 
-static long alloc_calls, alloc_fail_at = -1, alloc_live;
-
-static void *failing_malloc(size_t size)
-{
-	void *p;
-
-	if (alloc_calls++ == alloc_fail_at)
-		return NULL;
-	p = malloc(size);
-	alloc_live += p != NULL;
-	return p;
-}
-
-static void *failing_realloc(void *ptr, size_t size)
-{
-	void *p;
-
-	if (alloc_calls++ == alloc_fail_at)
-		return NULL;
-	p = realloc(ptr, size);
-	alloc_live += p != NULL && ptr == NULL;
-	return p;
-}
-
-static void failing_free(void *ptr)
-{
-	alloc_live -= ptr != NULL;
-	free(ptr);
-}
-
 START_TEST(allocation_failures)
 {
-	ddbgt_malloc_fn m0;
-	ddbgt_realloc_fn r0;
-	ddbgt_free_fn f0;
 	ddbgt_table *t = NULL;
-	long failures = 0;
-	int rc = DDBGT_ENOMEM;
+	ddbgt_test_sweep s;
+	int rc = 0;
 
 	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/validate/many-problems.json"),
 	                                      NULL), 0);
-	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, failing_free), 0);
-	for (alloc_fail_at = 0; rc == DDBGT_ENOMEM && alloc_fail_at < 10000; alloc_fail_at++) {
-		long live = alloc_live;
+	ddbgt_test_alloc_install();
+	for (ddbgt_test_sweep_start(&s, "validate", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_diags *d = NULL;
 
-		alloc_calls = 0;
-		if (ddbgt_diags_new(&d) != DDBGT_OK) {
-			ck_assert_int_eq(alloc_live, live);
-			continue;
-		}
-		rc = ddbgt_table_validate(t, NULL, d);
-		ck_assert_msg(rc == DDBGT_ENOMEM || rc == DDBGT_EINVALID, "allocation %ld: %d",
-		              alloc_fail_at, rc);
-		failures += rc == DDBGT_ENOMEM;
+		rc = ddbgt_diags_new(&d);
+		if (rc == DDBGT_OK)
+			rc = ddbgt_table_validate(t, NULL, d);
+		ck_assert_msg(rc == DDBGT_ENOMEM || rc == DDBGT_EINVALID, "allocation %ld: %d", s.n,
+		              rc);
 		ddbgt_diags_free(d);
-		ck_assert_msg(alloc_live == live, "allocation %ld failed: %ld leaked", alloc_fail_at,
-		              alloc_live - live);
 	}
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), 0);
-	ck_assert_int_eq(rc, DDBGT_EINVALID);
-	ck_assert_int_gt(failures, 10);
+	ddbgt_test_alloc_uninstall();
+	ck_assert_int_eq(s.rc, DDBGT_EINVALID);
+	ck_assert_int_gt(s.n, 10);
 	ddbgt_table_free(t);
 }
 END_TEST
