@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
+#include "fileio.h"
 #include "jsonread.h"
 #include "jsonwrite.h"
 #include "model.h"
@@ -445,20 +446,13 @@ DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table
 
 DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path)
 {
-	if (!table || !path)
+	if (!table || !path || !path[0])
 		return DDBGT_EINVAL;
 	char *text = NULL;
 	int rc = ddbgt_spec_dump_string(&text, table);
 	if (rc)
 		return rc;
-	FILE *f = fopen(path, "wb");
-	if (!f) {
-		ddbgt_free(text);
-		return DDBGT_EIO;
-	}
-	size_t len = strlen(text);
-	int ok = fwrite(text, 1, len, f) == len;
-	ok &= fclose(f) == 0;
-	ddbgt_free(text);
-	return ok ? DDBGT_OK : DDBGT_EIO;
+	rc = ddbgt__file_write_atomic(path, text, strlen(text), NULL);
+	ddbgt__free(text);
+	return rc;
 }

@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "diag_internal.h"
+#include "fileio.h"
 #include "jsonread.h"
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
@@ -1118,29 +1119,10 @@ DDBGT_API int ddbgt_spec_load_file(ddbgt_table **out, const char *path, ddbgt_di
 	*out = NULL;
 	if (!path)
 		return DDBGT_EINVAL;
-	FILE *f = fopen(path, "rb");
-	int err = errno;
 	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	int rc = DDBGT_OK;
-	if (!f) {
-		rc = DDBGT_EIO;
-	} else {
-		for (;;) {
-			if ((rc = ddbgt__grow((void **)&buf, &cap, len + 65536, 1)))
-				break;
-			size_t n = fread(buf + len, 1, cap - len, f);
-			len += n;
-			if (n == 0) {
-				if (ferror(f)) {
-					err = errno;
-					rc = DDBGT_EIO;
-				}
-				break;
-			}
-		}
-		fclose(f);
-	}
+	size_t len = 0;
+	int err = 0;
+	int rc = ddbgt__file_read(&buf, &len, path, &err);
 	if (rc == DDBGT_EIO) {
 		if (ddbgt__diag_addf(diags, DDBGT_E_SPEC_UNREADABLE, "", NULL, "cannot read %s: %s",
 		                     path, strerror(err)))

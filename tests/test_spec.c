@@ -1,8 +1,11 @@
 /* The spec loader and dumper. */
+#include <dirent.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <ddbgt.h>
@@ -316,6 +319,65 @@ START_TEST(files_and_jansson_values)
 }
 END_TEST
 
+/* The entries of dir besides . and .. */
+static int entry_count(const char *dir)
+{
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+START_TEST(failed_dump_keeps_the_old_file)
+{
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/spec/full.json"), NULL),
+	                 DDBGT_OK);
+	char dir[] = "/tmp/ddbgt-dump-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/spec.json", dir);
+	static const char old[] = "{\"the\": \"old content\"}\n";
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(old, f) >= 0 && fclose(f) == 0, 1);
+
+	/* A file size limit below the document's size: writing fails part way (EFBIG). */
+	struct rlimit saved, small;
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	small = saved;
+	small.rlim_cur = 100;
+	void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+	int rc = ddbgt_spec_dump_file(t, path);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	signal(SIGXFSZ, was);
+	ck_assert_int_eq(rc, DDBGT_EIO);
+	char *now = ddbgt_test_read_file(path, NULL);
+	ck_assert_str_eq(now, old);
+	free(now);
+	/* No temporary file is left beside it. */
+	ck_assert_int_eq(entry_count(dir), 1);
+
+	/* Without the limit the file is replaced, whole. */
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, path), DDBGT_OK);
+	char *want = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&want, t), DDBGT_OK);
+	now = ddbgt_test_read_file(path, NULL);
+	ck_assert_str_eq(now, want);
+	ck_assert_int_eq(entry_count(dir), 1);
+	free(now);
+	ddbgt_free(want);
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, ""), DDBGT_EINVAL);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 START_TEST(null_arguments)
 {
 	ddbgt_table *t = (ddbgt_table *)1;
@@ -509,6 +571,7 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, strings_at_every_offset);
 	tcase_add_test(tc, white_space_runs);
 	tcase_add_test(tc, read_capacity_forms);
+	tcase_add_test(tc, failed_dump_keeps_the_old_file);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -41,7 +41,12 @@ DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
 
 /* The canonical document as a NUL-terminated string; the caller frees *out with ddbgt_free. */
 DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table);
-/* Write the canonical document to path (replacing it). */
+/*
+ * Write the canonical document to path, replacing it atomically: the text
+ * goes to a new file in the same directory, flushed to the disk, then
+ * renamed over path. On any failure (DDBGT_EIO, DDBGT_ENOMEM) path keeps its
+ * old content and no temporary file is left. An empty path is DDBGT_EINVAL.
+ */
 DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path);
 /* The canonical document as a new jansson value; the caller releases it with json_decref. */
 DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table);
