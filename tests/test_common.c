@@ -95,8 +95,8 @@ START_TEST(alloc_hooks_are_used)
 	char *text = NULL;
 	size_t len;
 	char *spec = ddbgt_test_read_file(ddbgt_test_path("data/spec/full.json"), &len);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, spec, len, NULL), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_dump_string(&text, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, spec, len, 0, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&text, t, 0), DDBGT_OK);
 	/* The loader's jansson parse and the model both went through the hook. */
 	ck_assert_uint_gt(counted_allocs, 50);
 	ddbgt_free(text);

@@ -30,7 +30,7 @@ static ddbgt_table *load(const char *json)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	int rc = ddbgt_spec_load_string(&t, json, strlen(json), d);
+	int rc = ddbgt_spec_load_string(&t, json, strlen(json), 0, d);
 	if (rc != DDBGT_OK) {
 		char *text = NULL;
 		ddbgt_diags_to_text(&text, d);
@@ -906,7 +906,7 @@ static long find_rec(const ddbgt_cost_report *r, ddbgt_cost_recommendation_kind 
 {
 	for (size_t i = 0; i < ddbgt_cost_report_recommendation_count(r); i++) {
 		const char *reg = ddbgt_cost_recommendation_region(r, i);
-		if (ddbgt_cost_recommendation_kind_at(r, i) == kind &&
+		if (ddbgt_cost_recommendation_subject(r, i) == kind &&
 		    ((!region && !reg) || (region && reg && strcmp(region, reg) == 0)))
 			return (long)i;
 	}

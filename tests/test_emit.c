@@ -22,7 +22,7 @@ static ddbgt_table *load(const char *relative)
 	ddbgt_table *t = NULL;
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	int rc = ddbgt_spec_load_file(&t, ddbgt_test_path(relative), d);
+	int rc = ddbgt_spec_load_file(&t, ddbgt_test_path(relative), 0, d);
 	if (rc) {
 		char *text = NULL;
 		ddbgt_diags_to_text(&text, d);
@@ -181,8 +181,8 @@ START_TEST(same_model_same_bytes)
 		char *c = emit_ok(copy, NULL, NULL);
 		ck_assert_str_eq(a, c);
 		char *spec = NULL;
-		ck_assert_int_eq(ddbgt_spec_dump_string(&spec, t), DDBGT_OK);
-		ck_assert_int_eq(ddbgt_spec_load_string(&reloaded, spec, strlen(spec), NULL), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&spec, t, 0), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&reloaded, spec, strlen(spec), 0, NULL), DDBGT_OK);
 		char *r = emit_ok(reloaded, NULL, NULL);
 		ck_assert_str_eq(a, r);
 		ddbgt_free(spec);
@@ -236,7 +236,7 @@ END_TEST
  */
 static void allow_any_tag(ddbgt_table *t)
 {
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_E_TAG_KEY_INVALID", DDBGT_SEVERITY_WARNING),
 	                 DDBGT_OK);
 	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_E_TAG_VALUE_INVALID",
@@ -375,7 +375,7 @@ START_TEST(hostile_strings_through_the_api)
 	ddbgt_table *t = two_regions();
 	allow_any_tag(t);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "${a}", "%{b} \" \\ \n \x01 ✓"), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_replica_set_tag(ddbgt_table_replica_at(t, 1), "k", "$${c}"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_tag(ddbgt_table_replica_at_mut(t, 1), "k", "$${c}"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_ttl_attribute(t, "${ttl}"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_sort_key(t, "%{sk}", DDBGT_ATTR_N), DDBGT_OK);
 	char *out = emit_ok(t, NULL, NULL);
@@ -478,7 +478,7 @@ START_TEST(invalid_model_writes_nothing)
 	ddbgt_table_free(t);
 
 	t = two_regions();
-	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at(t, 0), DDBGT_ROLE_SECONDARY),
+	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at_mut(t, 0), DDBGT_ROLE_SECONDARY),
 	                 DDBGT_OK);
 	ddbgt_diags_clear(d);
 	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
@@ -492,7 +492,7 @@ END_TEST
 START_TEST(guard_holds_whatever_the_policy)
 {
 	ddbgt_table *t = two_regions();
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	static const char *const lowered[] = {"DDBGT_E_REGION_UNKNOWN", "DDBGT_E_REGION_DUPLICATE",
 	                                      "DDBGT_E_KEY_SCHEMA_SHAPE"};
 	for (size_t i = 0; i < 3; i++)
@@ -568,7 +568,7 @@ END_TEST
 START_TEST(policy_sets_the_severity_of_emitter_findings)
 {
 	ddbgt_table *t = load("../examples/specs/mrsc-witness.json");
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	char *out = emit_ok(t, NULL, d);
@@ -627,7 +627,7 @@ START_TEST(provider_floor_follows_features)
 	ck_assert_ptr_nonnull(strstr(out, "\">= 5.0\""));
 	ck_assert_ptr_null(strstr(out, "recovery_period_in_days"));
 	ddbgt_free(out);
-	ck_assert_int_eq(ddbgt_replica_set_pitr(ddbgt_table_replica_at(t, 1), 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_pitr(ddbgt_table_replica_at_mut(t, 1), 0), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_pitr_period(t, 7), DDBGT_OK);
 	out = emit_ok(t, NULL, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\">= 5.100\""));

@@ -35,10 +35,10 @@ static void fixture_setup(struct fixture *f)
 {
 	memset(f, 0, sizeof *f);
 	f->full = ddbgt_test_read_file(ddbgt_test_path("data/spec/full.json"), &f->full_len);
-	ck_assert_int_eq(ddbgt_spec_load_string(&f->table, f->full, f->full_len, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&f->table, f->full, f->full_len, 0, NULL), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_diags_new(&f->diags), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_spec_load_string(&(ddbgt_table *){NULL}, malformed,
-	                                        sizeof malformed - 1, f->diags),
+	                                        sizeof malformed - 1, 0, f->diags),
 	                 DDBGT_ESPEC);
 	ck_assert_uint_gt(ddbgt_diags_count(f->diags), 4);
 	f->full_json = json_loadb(f->full, f->full_len, 0, NULL);
@@ -56,7 +56,7 @@ static void fixture_teardown(struct fixture *f)
 static char *dump(const ddbgt_table *t)
 {
 	char *s = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t, 0), DDBGT_OK);
 	return s;
 }
 
@@ -107,12 +107,12 @@ static int build_table(ddbgt_table *t)
 			r = NULL;
 		ddbgt_replica_free(r);
 	}
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	if (!rc) rc = ddbgt_policy_add_allowed_region(p, "us-east-1");
 	if (!rc) rc = ddbgt_policy_add_jurisdiction(p, "EU");
 	if (!rc) rc = ddbgt_policy_set_severity(p, "DDBGT_W_REGION_OPT_IN", DDBGT_SEVERITY_ERROR);
 	if (!rc) rc = ddbgt_policy_set_quota(p, "gsi_max", 25);
-	ddbgt_usage *u = ddbgt_table_usage(t);
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
 	if (!rc) rc = ddbgt_usage_set_rate(u, DDBGT_WRITE, "us-east-1", 100);
 	if (!rc) rc = ddbgt_usage_set_rate(u, DDBGT_READ, "eu-west-1", 10);
 	if (!rc) rc = ddbgt_usage_set_storage_gb(u, 120.5);
@@ -131,7 +131,7 @@ static int op_build(struct fixture *f)
 	rc = build_table(t);
 	if (!rc) {
 		char *s = NULL;
-		rc = ddbgt_spec_dump_string(&s, t);
+		rc = ddbgt_spec_dump_string(&s, t, 0);
 		ddbgt_free(s);
 	}
 	ddbgt_table_free(t);
@@ -141,7 +141,7 @@ static int op_build(struct fixture *f)
 static int op_load(struct fixture *f, ddbgt_diags *diags)
 {
 	ddbgt_table *t = NULL;
-	int rc = ddbgt_spec_load_string(&t, f->full, f->full_len, diags);
+	int rc = ddbgt_spec_load_string(&t, f->full, f->full_len, 0, diags);
 	if (rc)
 		ck_assert_ptr_null(t);
 	ddbgt_table_free(t);
@@ -171,7 +171,7 @@ static int op_load_malformed(struct fixture *f)
 	ddbgt_table *t = NULL;
 	int rc = ddbgt_diags_new(&d);
 	if (!rc)
-		rc = ddbgt_spec_load_string(&t, malformed, sizeof malformed - 1, d);
+		rc = ddbgt_spec_load_string(&t, malformed, sizeof malformed - 1, 0, d);
 	ck_assert_ptr_null(t);
 	ddbgt_diags_free(d);
 	return rc;
@@ -180,7 +180,7 @@ static int op_load_malformed(struct fixture *f)
 static int op_load_json(struct fixture *f)
 {
 	ddbgt_table *t = NULL;
-	int rc = ddbgt_spec_load_json(&t, f->full_json, NULL);
+	int rc = ddbgt_spec_load_json(&t, f->full_json, 0, NULL);
 	if (rc)
 		ck_assert_ptr_null(t);
 	ddbgt_table_free(t);
@@ -190,7 +190,7 @@ static int op_load_json(struct fixture *f)
 static int op_dump_string(struct fixture *f)
 {
 	char *s = (char *)"poison";
-	int rc = ddbgt_spec_dump_string(&s, f->table);
+	int rc = ddbgt_spec_dump_string(&s, f->table, 0);
 	if (rc)
 		ck_assert_ptr_null(s);
 	else
@@ -202,7 +202,7 @@ static int op_dump_string(struct fixture *f)
 static int op_dump_json(struct fixture *f)
 {
 	json_t *j = NULL;
-	int rc = ddbgt_spec_dump_json(&j, f->table);
+	int rc = ddbgt_spec_dump_json(&j, f->table, 0);
 	if (rc)
 		ck_assert_ptr_null(j);
 	json_decref(j);
@@ -293,11 +293,11 @@ static int op_add_gsi(struct fixture *f)
 	static int op_##name(struct fixture *f)     \
 	{                                           \
 		ddbgt_table *t = f->table;          \
-		ddbgt_replica *r = ddbgt_table_replica_at(t, 1); \
-		ddbgt_gsi *g = ddbgt_table_gsi_at(t, 0);          \
-		ddbgt_lsi *l = ddbgt_table_lsi_at(t, 0);          \
-		ddbgt_policy *p = ddbgt_table_policy(t);          \
-		ddbgt_usage *u = ddbgt_table_usage(t);            \
+		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, 1); \
+		ddbgt_gsi *g = ddbgt_table_gsi_at_mut(t, 0);          \
+		ddbgt_lsi *l = ddbgt_table_lsi_at_mut(t, 0);          \
+		ddbgt_policy *p = ddbgt_table_policy_mut(t);          \
+		ddbgt_usage *u = ddbgt_table_usage_mut(t);            \
 		(void)t, (void)r, (void)g, (void)l, (void)p, (void)u; \
 		return call;                        \
 	}
@@ -330,9 +330,9 @@ static int op_replace_policy_usage(struct fixture *f, int usage)
 {
 	ddbgt_table *other = NULL;
 	int rc = ddbgt_table_new(&other, "other");
-	if (!rc) rc = ddbgt_policy_add_allowed_region(ddbgt_table_policy(other), "us-east-1");
-	if (!rc) rc = ddbgt_policy_set_quota(ddbgt_table_policy(other), "gsi_max", 30);
-	if (!rc) rc = ddbgt_usage_set_rate(ddbgt_table_usage(other), DDBGT_WRITE, "x-1", 1);
+	if (!rc) rc = ddbgt_policy_add_allowed_region(ddbgt_table_policy_mut(other), "us-east-1");
+	if (!rc) rc = ddbgt_policy_set_quota(ddbgt_table_policy_mut(other), "gsi_max", 30);
+	if (!rc) rc = ddbgt_usage_set_rate(ddbgt_table_usage_mut(other), DDBGT_WRITE, "x-1", 1);
 	if (!rc)
 		rc = usage ? ddbgt_table_set_usage(f->table, ddbgt_table_usage(other))
 		           : ddbgt_table_set_policy(f->table, ddbgt_table_policy(other));
