@@ -7,6 +7,11 @@
  * (same canonical dump) and usable, and leak nothing: the allocator counts
  * live blocks, and LeakSanitizer and valgrind watch as well. The allocator
  * and the sweep are tests/testutil.h's.
+ *
+ * The allocator goes in through ddbgt_set_alloc_funcs, and into jansson
+ * through json_set_alloc_funcs: the test plays the host program, which owns
+ * jansson's allocator (the library leaves it alone), so that the jansson
+ * values of ddbgt_spec_dump_json are swept too.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -14,7 +19,31 @@
 
 #include <ddbgt.h>
 
+#include "prices_internal.h"
 #include "testutil.h"
+
+static void install(void)
+{
+	ddbgt_test_alloc_install();
+	ddbgt_malloc_fn m;
+	ddbgt_free_fn f;
+	ddbgt_get_alloc_funcs(&m, NULL, &f);
+	json_set_alloc_funcs(m, f);
+	/*
+	 * The embedded price table is parsed once per process and kept for its
+	 * life (lib/prices_embedded.c): parse it before the sweeps count live
+	 * blocks, as a host's first estimate would. Its own allocation failures
+	 * are swept in test_cost.c (embedded_table_parsed_once).
+	 */
+	const ddbgt_prices *embedded = NULL;
+	ck_assert_int_eq(ddbgt__prices_embedded(&embedded), DDBGT_OK);
+}
+
+static void uninstall(void)
+{
+	ddbgt_test_alloc_uninstall();
+	json_set_alloc_funcs(malloc, free);
+}
 
 /* --- the fixture: a realistic table and what the operations need ---------- */
 
@@ -509,12 +538,23 @@ START_TEST(allocator_hooks)
 	ck_assert_int_eq(ddbgt_set_alloc_funcs(NULL, r0, f0), DDBGT_EINVAL);
 	ddbgt_get_alloc_funcs(&m, &r, &fr);
 	ck_assert(m == m0 && r == r0 && fr == f0);
-	/* jansson allocates through the hook as well. */
+	/* The library allocates through the hook. */
 	long base = ddbgt_test_alloc_live();
-	json_t *j = json_object();
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	ck_assert_int_gt(ddbgt_test_alloc_live(), base);
-	json_decref(j);
+	ddbgt_diags_free(d);
 	ck_assert_int_eq(ddbgt_test_alloc_live(), base);
+	/* jansson's allocator is the host's: setting the library's leaves it as it was. */
+	json_malloc_t jm = NULL;
+	json_free_t jf = NULL;
+	json_set_alloc_funcs(malloc, free);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
+	json_get_alloc_funcs(&jm, &jf);
+	ck_assert(jm == malloc && jf == free);
+	json_t *j = json_object();
+	ck_assert_int_eq(ddbgt_test_alloc_live(), base);
+	json_decref(j);
 }
 END_TEST
 
@@ -522,7 +562,7 @@ Suite *ddbgt_test_oom(void)
 {
 	Suite *s = suite_create("oom");
 	TCase *tc = tcase_create("sweep");
-	tcase_add_checked_fixture(tc, ddbgt_test_alloc_install, ddbgt_test_alloc_uninstall);
+	tcase_add_checked_fixture(tc, install, uninstall);
 	/* Each sweep runs an operation hundreds of times (slower under ASan). */
 	tcase_set_timeout(tc, 300);
 	tcase_add_test(tc, allocator_hooks);

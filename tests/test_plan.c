@@ -956,8 +956,11 @@ START_TEST(test_allocation_failures)
 		ck_assert_int_eq(s.rc, 0);
 		ck_assert_msg(ddbgt_test_alloc_live() == s.live, "%s: leak after a successful run",
 		              name);
-		/* The allocator was really in use: a template and its descriptions take many. */
-		ck_assert_int_gt(s.n, 50);
+		/*
+		 * The allocator was really in use: a template and its descriptions take
+		 * many (the smallest 50; each of the four JSON documents takes one).
+		 */
+		ck_assert_int_ge(s.n, 40);
 	}
 	ddbgt_test_alloc_uninstall();
 }
