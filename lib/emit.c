@@ -462,7 +462,7 @@ DDBGT_API int ddbgt_emit_file(const ddbgt_table *table, const char *path,
 	int rc = emit(&doc, &len, table, opts, diags);
 	if (rc)
 		return rc;
-	rc = ddbgt__file_write_atomic(path, doc, len, NULL);
+	rc = ddbgt__file_write_atomic(path, doc, len);
 	ddbgt__free(doc);
 	return rc;
 }

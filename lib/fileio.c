@@ -91,12 +91,8 @@ static void sync_directory(const char *path)
 	ddbgt__free(dir);
 }
 
-int ddbgt__file_write_atomic(const char *path, const void *data, size_t len, int *err)
+int ddbgt__file_write_atomic(const char *path, const void *data, size_t len)
 {
-	int ignored;
-	if (!err)
-		err = &ignored;
-	*err = 0;
 	size_t size = strlen(path) + 48;
 	char *tmp = ddbgt__malloc(size);
 	if (!tmp)
@@ -114,21 +110,12 @@ int ddbgt__file_write_atomic(const char *path, const void *data, size_t len, int
 			break;
 	}
 	if (fd < 0) {
-		*err = errno;
 		ddbgt__free(tmp);
 		return DDBGT_EIO;
 	}
 	int bad = write_all(fd, data, len) != 0 || fsync(fd) != 0;
-	if (bad)
-		*err = errno;
-	if (close(fd) != 0 && !bad) {
-		*err = errno;
-		bad = 1;
-	}
-	if (!bad && rename(tmp, path) != 0) {
-		*err = errno;
-		bad = 1;
-	}
+	bad |= close(fd) != 0;
+	bad = bad || rename(tmp, path) != 0;
 	if (bad)
 		unlink(tmp);
 	else

@@ -19,9 +19,8 @@ int ddbgt__file_read(char **out, size_t *len, const char *path, int *err);
  * new file beside it (same directory, so the same file system), which is
  * flushed to the disk and renamed over path. Readers see the old content or
  * all of the new, never a part; on failure the new file is removed and path
- * is left as it was. Returns 0, DDBGT_ENOMEM, or DDBGT_EIO with *err set
- * (err may be NULL).
+ * is left as it was. Returns 0, DDBGT_ENOMEM or DDBGT_EIO.
  */
-int ddbgt__file_write_atomic(const char *path, const void *data, size_t len, int *err);
+int ddbgt__file_write_atomic(const char *path, const void *data, size_t len);
 
 #endif

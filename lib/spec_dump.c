@@ -457,7 +457,7 @@ DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path, u
 	int rc = ddbgt_spec_dump_string(&text, table, flags);
 	if (rc)
 		return rc;
-	rc = ddbgt__file_write_atomic(path, text, strlen(text), NULL);
+	rc = ddbgt__file_write_atomic(path, text, strlen(text));
 	ddbgt__free(text);
 	return rc;
 }
