@@ -278,9 +278,18 @@ func (t *Table) handle() *C.ddbgt_table {
 
 // Dump is the canonical spec document.
 func (t *Table) Dump() (string, error) {
+	return t.dump(0)
+}
+
+// DumpCompact is the canonical spec document on one line.
+func (t *Table) DumpCompact() (string, error) {
+	return t.dump(C.DDBGT_SPEC_DUMP_COMPACT)
+}
+
+func (t *Table) dump(flags C.unsigned) (string, error) {
 	defer runtime.KeepAlive(t)
 	var out *C.char
-	if err := check("ddbgt_spec_dump_string", C.ddbgt_spec_dump_string(&out, t.handle(), 0)); err != nil {
+	if err := check("ddbgt_spec_dump_string", C.ddbgt_spec_dump_string(&out, t.handle(), flags)); err != nil {
 		return "", err
 	}
 	return takeString(out), nil

@@ -311,17 +311,22 @@ class Table(_Handle):
         """A spec from a dict or from a file path."""
         return cls.from_dict(spec) if isinstance(spec, dict) else cls.from_file(spec)
 
-    def dumps(self):
-        """The canonical spec document as text."""
+    def dumps(self, compact=False):
+        """The canonical spec document as text; compact puts it on one line."""
         out = ctypes.c_void_p()
-        _check(lib.ddbgt_spec_dump_string(ctypes.byref(out), self.handle, 0), "ddbgt_spec_dump_string")
+        flags = constant("DDBGT_SPEC_DUMP_COMPACT") if compact else 0
+        _check(lib.ddbgt_spec_dump_string(ctypes.byref(out), self.handle, flags),
+               "ddbgt_spec_dump_string")
         return _take_string(out)
 
     def to_dict(self):
         return json.loads(self.dumps())
 
-    def dump(self, path):
-        _check(lib.ddbgt_spec_dump_file(self.handle, _b(os.fspath(path)), 0), "ddbgt_spec_dump_file")
+    def dump(self, path, compact=False):
+        """Replace the file at path with the document, atomically."""
+        flags = constant("DDBGT_SPEC_DUMP_COMPACT") if compact else 0
+        _check(lib.ddbgt_spec_dump_file(self.handle, _b(os.fspath(path)), flags),
+               "ddbgt_spec_dump_file")
 
     def copy(self):
         out = ctypes.c_void_p()
