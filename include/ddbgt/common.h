@@ -7,7 +7,8 @@
  * Names of accessors. A getter is ddbgt_<object>_<field>(obj), named for
  * the field it reads, never for the type of its value. A getter that takes
  * an index i (0 to the matching _count() - 1; out of range it returns NULL
- * or 0) has one of two forms:
+ * for a string or handle, and 0 or the -1 its comment names for a number)
+ * has one of two forms:
  *  - ddbgt_<object>_<x>_at(obj, i): the i-th x, an element of a list
  *    (ddbgt_table_replica_at, ddbgt_policy_jurisdiction_at) or x of the i-th
  *    member of a list whose members have no name of their own
@@ -33,9 +34,10 @@
  * long as the process. Setters copy the strings they are given, so the
  * caller may free or reuse them at once. A replica or index added to a
  * table belongs to the table from then on and must not be freed by the
- * caller. What the caller owns comes only through an out pointer of a
- * function that says so (a _new, _copy, _load or _identify handle, freed
- * with its _free; a char ** string, freed with ddbgt_free).
+ * caller. What the caller owns comes only through the ** out pointer of a
+ * function that creates it: a handle (ddbgt_table_new, ddbgt_table_copy,
+ * ddbgt_spec_load_file, ddbgt_cost_estimate and the like), freed with its
+ * type's _free, or a char ** string, freed with ddbgt_free.
  */
 #ifndef DDBGT_COMMON_H
 #define DDBGT_COMMON_H
