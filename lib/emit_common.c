@@ -739,11 +739,77 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 	ddbgt__tfjson_object_end(w);
 }
 
-/* Does replica i have the feature: contributor insights (0) or a Kinesis stream (1)? */
+/* GSIs of replica r with contributor insights on: how many. */
+static size_t gsi_insights_count(const ddbgt_replica *r)
+{
+	size_t n = 0;
+	int on = 0;
+	for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++)
+		n += ddbgt_replica_get_gsi_contributor_insights(r, ddbgt_replica_gsi_override_name(r, k),
+		                                                &on, NULL) == DDBGT_OK && on;
+	return n;
+}
+
+/* Does replica r have the feature on its table: contributor insights (0) or a Kinesis stream (1)? */
 static int replica_has(const ddbgt_replica *r, int feature)
 {
 	return feature ? ddbgt_replica_kinesis_stream_arn(r) != NULL
 	               : ddbgt_replica_contributor_insights(r) == 1;
+}
+
+/* A feature resource's head for region i: label, provider, after the replica, the table name. */
+static void feature_head(ddbgt__emit_ctx *ctx, const char *label, size_t i,
+                         ddbgt__emit_ref_fn table_ref, ddbgt__emit_ref_fn depends)
+{
+	ddbgt__tfjson *w = &ctx->w;
+	char ref[DDBGT__EMIT_LABEL_MAX], dep[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__tfjson_key(w, label);
+	ddbgt__tfjson_object_begin(w);
+	ddbgt__emit_provider_kv(ctx, i);
+	if (depends && depends(ctx, i, dep)) {
+		ddbgt__tfjson_key(w, "depends_on");
+		ddbgt__tfjson_array_begin(w);
+		ddbgt__tfjson_literal(w, dep);
+		ddbgt__tfjson_array_end(w);
+	}
+	ddbgt__tfjson_key(w, "table_name");
+	ddbgt__tfjson_string_begin(w);
+	ddbgt__tfjson_string_literal(w, "${");
+	ddbgt__tfjson_string_literal(w, table_ref(ctx, i, ref));
+	ddbgt__tfjson_string_literal(w, ".name}");
+	ddbgt__tfjson_string_end(w);
+}
+
+static void write_insights_mode(ddbgt__tfjson *w, ddbgt_insights_mode m)
+{
+	const char *mode = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE, m);
+	if (mode)
+		ddbgt__tfjson_kv_literal(w, "mode", mode);
+}
+
+/* One aws_dynamodb_contributor_insights per replica GSI that turns them on (index_name). */
+static void write_gsi_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                               ddbgt__emit_ref_fn depends)
+{
+	ddbgt__tfjson *w = &ctx->w;
+	char label[DDBGT__EMIT_LABEL_MAX];
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		for (size_t g = 0; g < ctx->ngsi; g++) {
+			const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, g));
+			ddbgt_insights_mode mode;
+			int on = 0;
+			if (ddbgt_replica_get_gsi_contributor_insights(r, name, &on, &mode) != DDBGT_OK ||
+			    !on)
+				continue;
+			ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res, ctx->gsi_label[g],
+			                  ctx->alias[i]);
+			feature_head(ctx, label, i, table_ref, depends);
+			ddbgt__tfjson_kv_text(w, "index_name", name);
+			write_insights_mode(w, mode);
+			ddbgt__tfjson_object_end(w);
+		}
+	}
 }
 
 /*
@@ -758,11 +824,13 @@ static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table
 	                                    "aws_dynamodb_kinesis_streaming_destination"};
 	ddbgt__tfjson *w = &ctx->w;
 	size_t n = 0;
-	for (size_t i = 0; i < ctx->nrep; i++)
-		n += replica_has(ddbgt__emit_replica(ctx, i), feature);
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		n += replica_has(r, feature) + (feature ? 0 : gsi_insights_count(r));
+	}
 	if (!n)
 		return;
-	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX], dep[DDBGT__EMIT_LABEL_MAX];
+	char label[DDBGT__EMIT_LABEL_MAX];
 	ddbgt__tfjson_key(w, types[feature]);
 	ddbgt__tfjson_object_begin(w);
 	for (size_t i = 0; i < ctx->nrep; i++) {
@@ -770,26 +838,9 @@ static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table
 		if (!replica_has(r, feature))
 			continue;
 		ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, ctx->alias[i]);
-		ddbgt__tfjson_key(w, label);
-		ddbgt__tfjson_object_begin(w);
-		ddbgt__emit_provider_kv(ctx, i);
-		if (depends && depends(ctx, i, dep)) {
-			ddbgt__tfjson_key(w, "depends_on");
-			ddbgt__tfjson_array_begin(w);
-			ddbgt__tfjson_literal(w, dep);
-			ddbgt__tfjson_array_end(w);
-		}
-		ddbgt__tfjson_key(w, "table_name");
-		ddbgt__tfjson_string_begin(w);
-		ddbgt__tfjson_string_literal(w, "${");
-		ddbgt__tfjson_string_literal(w, table_ref(ctx, i, ref));
-		ddbgt__tfjson_string_literal(w, ".name}");
-		ddbgt__tfjson_string_end(w);
+		feature_head(ctx, label, i, table_ref, depends);
 		if (!feature) {
-			const char *mode = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE,
-			                                   ddbgt_replica_contributor_insights_mode(r));
-			if (mode)
-				ddbgt__tfjson_kv_literal(w, "mode", mode);
+			write_insights_mode(w, ddbgt_replica_contributor_insights_mode(r));
 		} else {
 			const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
 			                                        ddbgt_replica_kinesis_stream_precision(r));
@@ -800,6 +851,8 @@ static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table
 		}
 		ddbgt__tfjson_object_end(w);
 	}
+	if (!feature)
+		write_gsi_insights(ctx, table_ref, depends);
 	ddbgt__tfjson_object_end(w);
 }
 
@@ -1041,8 +1094,16 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 	plan_replica_on_demand(ctx);
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
-		if (ddbgt_replica_contributor_insights(r) == 1 &&
-		    ddbgt_replica_contributor_insights_mode(r) != DDBGT_INSIGHTS_MODE_UNSET)
+		int mode = ddbgt_replica_contributor_insights(r) == 1 &&
+		           ddbgt_replica_contributor_insights_mode(r) != DDBGT_INSIGHTS_MODE_UNSET;
+		for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++) {
+			ddbgt_insights_mode m;
+			int on = 0;
+			mode |= ddbgt_replica_get_gsi_contributor_insights(
+			                r, ddbgt_replica_gsi_override_name(r, k), &on, &m) == DDBGT_OK &&
+			        on && m != DDBGT_INSIGHTS_MODE_UNSET;
+		}
+		if (mode)
 			/* terraform-provider-aws CHANGELOG 6.11.0 (PR #43914). */
 			ddbgt__emit_need(ctx, 6, 11, "aws_dynamodb_contributor_insights.mode");
 	}

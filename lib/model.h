@@ -83,6 +83,9 @@ typedef struct ddbgt__map_entry {
 	int64_t integer;
 	ddbgt__capacity capacity;
 	ddbgt__opt_int on_demand_max_read; /* per-replica GSI on-demand read maximum */
+	ddbgt__opt_int insights;           /* per-replica GSI contributor insights, 0 or 1 */
+	int insights_object;               /* 1: written {"enabled", "mode"} */
+	ddbgt_insights_mode insights_mode;
 } ddbgt__map_entry;
 
 /* Entries sorted by key in byte order (strcmp). */

@@ -511,6 +511,53 @@ int ddbgt_replica_get_gsi_on_demand_max_read(const ddbgt_replica *r, const char 
 	return e != NULL ? rc : DDBGT_ENOTFOUND;
 }
 
+/* Contributor insights of one GSI in the replica; object 1 for the {"enabled", "mode"} form. */
+static int set_gsi_insights(ddbgt_replica *r, const char *index, int enabled,
+                            ddbgt_insights_mode mode, int object)
+{
+	ddbgt__map_entry *e;
+	int v = ddbgt__bool_arg(enabled);
+	int rc;
+
+	if (r == NULL || index == NULL || v < 0 ||
+	    !DDBGT__ENUM_OK(mode, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS) || !ddbgt__utf8_ok(index))
+		return DDBGT_EINVAL;
+	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	if (rc == 0) {
+		e->insights = (ddbgt__opt_int){1, v};
+		e->insights_object = object;
+		e->insights_mode = mode;
+	}
+	return rc;
+}
+
+int ddbgt_replica_set_gsi_contributor_insights(ddbgt_replica *r, const char *index, int enabled)
+{
+	return set_gsi_insights(r, index, enabled, DDBGT_INSIGHTS_MODE_UNSET, 0);
+}
+
+int ddbgt_replica_set_gsi_contributor_insights_mode(ddbgt_replica *r, const char *index,
+                                                    int enabled, ddbgt_insights_mode mode)
+{
+	return set_gsi_insights(r, index, enabled, mode, 1);
+}
+
+int ddbgt_replica_get_gsi_contributor_insights(const ddbgt_replica *r, const char *index,
+                                               int *enabled, ddbgt_insights_mode *mode)
+{
+	const ddbgt__map_entry *e = r != NULL && index != NULL
+	                            ? ddbgt__map_get(&r->gsi_read_capacity, index) : NULL;
+	int found = e != NULL && e->insights.set;
+
+	if (enabled != NULL)
+		*enabled = found ? (int)e->insights.value : 0;
+	if (mode != NULL)
+		*mode = found ? e->insights_mode : DDBGT_INSIGHTS_MODE_UNSET;
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	return found ? 0 : DDBGT_ENOTFOUND;
+}
+
 int ddbgt_replica_remove_gsi_override(ddbgt_replica *r, const char *index)
 {
 	if (r == NULL || index == NULL)

@@ -313,6 +313,21 @@ static void read_capacity_object(jw *w, const ddbgt__capacity *c)
 	ddbgt__jw_object_end(w);
 }
 
+/* contributor_insights in the form written: a boolean (when given) or {"enabled", "mode"}. */
+static void put_insights(jw *w, int enabled, int object, ddbgt_insights_mode mode)
+{
+	if (!object) {
+		bool_member(w, "contributor_insights", enabled);
+		return;
+	}
+	ddbgt__jw_key(w, "contributor_insights");
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "enabled");
+	ddbgt__jw_bool(w, enabled == 1);
+	enum_member(w, "mode", DDBGT_ENUM_INSIGHTS_MODE, mode);
+	ddbgt__jw_object_end(w);
+}
+
 /* {"max_read": n} of a replica or of a GSI in it, when given. */
 static void replica_on_demand(jw *w, const ddbgt__opt_int *max_read)
 {
@@ -354,20 +369,14 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 			if (e->capacity.units.set || e->capacity.autoscaling.set)
 				read_capacity_object(w, &e->capacity);
 			replica_on_demand(w, &e->on_demand_max_read);
+			if (e->insights.set)
+				put_insights(w, (int)e->insights.value, e->insights_object,
+				             e->insights_mode);
 			ddbgt__jw_object_end(w);
 		}
 		ddbgt__jw_object_end(w);
 	}
-	if (r->insights_object) {
-		ddbgt__jw_key(w, "contributor_insights");
-		ddbgt__jw_object_begin(w);
-		ddbgt__jw_key(w, "enabled");
-		ddbgt__jw_bool(w, r->contributor_insights == 1);
-		enum_member(w, "mode", DDBGT_ENUM_INSIGHTS_MODE, r->insights_mode);
-		ddbgt__jw_object_end(w);
-	} else {
-		bool_member(w, "contributor_insights", r->contributor_insights);
-	}
+	put_insights(w, r->contributor_insights, r->insights_object, r->insights_mode);
 	if (r->tags.count)
 		tags_object(w, &r->tags);
 	ddbgt__jw_object_end(w);

@@ -1033,6 +1033,37 @@ static int insights_set(void *obj, size_t f, const struct value *x)
 static const struct object_spec insights_spec =
 	OBJECT_SPEC("an object {\"enabled\", \"mode\"}", insights_fields, insights_set);
 
+/*
+ * contributor_insights of a replica (rc->index NULL) or of a GSI in it: a
+ * boolean, or {"enabled", "mode"}. 1 when it read well.
+ */
+static int read_insights(struct loader *L, const struct read_capacity_target *rc,
+                         const jr_value *v)
+{
+	int insights[2] = {0, DDBGT_INSIGHTS_MODE_UNSET};
+	ddbgt_replica *r = rc->replica;
+	if (v->type == JR_TRUE || v->type == JR_FALSE) {
+		int on = v->type == JR_TRUE;
+		setter(L, rc->index ? ddbgt_replica_set_gsi_contributor_insights(r, rc->index, on)
+		                    : ddbgt_replica_set_contributor_insights(r, on));
+		return 1;
+	}
+	L->at = v;
+	if (v->type != JR_OBJECT) {
+		report(L, DDBGT_E_SPEC_TYPE, "must be a boolean or an object {\"enabled\", "
+		       "\"mode\"}, not %s%s", type_name(v), NULL);
+		return 0;
+	}
+	if (!walk(L, v, &insights_spec, insights))
+		return 0;
+	ddbgt_insights_mode mode = (ddbgt_insights_mode)insights[INS_MODE];
+	setter(L, rc->index ? ddbgt_replica_set_gsi_contributor_insights_mode(
+	                              r, rc->index, insights[INS_ENABLED], mode)
+	                    : ddbgt_replica_set_contributor_insights_mode(r, insights[INS_ENABLED],
+	                                                                  mode));
+	return 1;
+}
+
 /* The replica object. */
 static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
 
@@ -1099,20 +1130,24 @@ static int read_replica_on_demand(struct loader *L, struct read_capacity_target 
 	return ok;
 }
 
-/* {"read_capacity": {...}, "on_demand": {...}} of one GSI in a replica: one or both. */
-enum { RG_READ_CAPACITY, RG_ON_DEMAND };
+/* {"read_capacity", "on_demand", "contributor_insights"} of one GSI in a replica: one or more. */
+enum { RG_READ_CAPACITY, RG_ON_DEMAND, RG_INSIGHTS };
 static int read_replica_gsi_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
+	if (f == RG_INSIGHTS)
+		return read_insights(L, obj, v);
 	return f == RG_ON_DEMAND ? read_replica_on_demand(L, obj, v) : read_read_capacity(L, obj, v);
 }
 
 static const struct field replica_gsi_fields[] = {
 	[RG_READ_CAPACITY] = {KEY("read_capacity"), NESTED(read_replica_gsi_nested)},
 	[RG_ON_DEMAND] = {KEY("on_demand"), NESTED(read_replica_gsi_nested)},
+	[RG_INSIGHTS] = {KEY("contributor_insights"), NESTED(read_replica_gsi_nested)},
 };
 
 static const struct object_spec replica_gsi_spec =
-	OBJECT_SPEC("an object {\"read_capacity\", \"on_demand\"}", replica_gsi_fields, NULL);
+	OBJECT_SPEC("an object {\"read_capacity\", \"on_demand\", \"contributor_insights\"}",
+	            replica_gsi_fields, NULL);
 
 static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -1120,28 +1155,12 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 	struct pitr_target pitr = {NULL, r};
 	struct read_capacity_target rc = {r, NULL};
 	struct kinesis_value kinesis = {NULL, DDBGT_KINESIS_PRECISION_UNSET};
-	int insights[2] = {0, DDBGT_INSIGHTS_MODE_UNSET};
 	switch (f) {
 	case R_PITR: return walk(L, v, &pitr_spec, &pitr);
 	case R_READ_CAPACITY: return read_read_capacity(L, &rc, v);
 	case R_ON_DEMAND: return read_replica_on_demand(L, &rc, v);
 	case R_INSIGHTS:
-		if (v->type == JR_TRUE || v->type == JR_FALSE) {
-			setter(L, ddbgt_replica_set_contributor_insights(r, v->type == JR_TRUE));
-			return 1;
-		}
-		L->at = v;
-		if (v->type != JR_OBJECT) {
-			report(L, DDBGT_E_SPEC_TYPE, "must be a boolean or an object {\"enabled\", "
-			       "\"mode\"}, not %s%s", type_name(v), NULL);
-			return 0;
-		}
-		if (!walk(L, v, &insights_spec, insights))
-			return 0;
-		setter(L, ddbgt_replica_set_contributor_insights_mode(r, insights[INS_ENABLED],
-		                                                      (ddbgt_insights_mode)
-		                                                      insights[INS_MODE]));
-		return 1;
+		return read_insights(L, &rc, v);
 	case R_KINESIS:
 		if (!walk(L, v, &kinesis_spec, &kinesis))
 			return 0;
@@ -1156,12 +1175,12 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 			size_t mark = path_push(L, m->key);
 			rc.index = m->key;
 			ok &= walk(L, m->value, &replica_gsi_spec, &rc);
-			if (m->value->type == JR_OBJECT && !ddbgt__jr_get(m->value, "read_capacity") &&
-			    !ddbgt__jr_get(m->value, "on_demand")) {
+			if (m->value->type == JR_OBJECT && m->value->u.obj.count == 0) {
 				size_t inner = path_push(L, "read_capacity");
 				L->at = m->value;
 				report(L, DDBGT_E_SPEC_MISSING_KEY,
-				       "give \"read_capacity\", \"on_demand\" or both%s%s", NULL, NULL);
+				       "give \"read_capacity\", \"on_demand\" or \"contributor_insights\"%s%s",
+				       NULL, NULL);
 				path_pop(L, inner);
 				ok = 0;
 			}

@@ -1150,6 +1150,31 @@ START_TEST(autoscaling_tuning)
 	                                                             DDBGT_INSIGHTS_MODE_UNSET),
 	                 DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(NULL), DDBGT_INSIGHTS_MODE_UNSET);
+
+	/* Contributor insights of a GSI in the replica, beside its other overrides. */
+	int on = 1;
+	ddbgt_insights_mode m = DDBGT_INSIGHTS_MODE_THROTTLED_KEYS;
+	ck_assert_int_eq(ddbgt_replica_get_gsi_contributor_insights(r, "byDay", &on, &m),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(on, 0);
+	ck_assert_int_eq(m, DDBGT_INSIGHTS_MODE_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights_mode(
+	                         r, "byDay", 1, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_contributor_insights(r, "byDay", &on, &m), DDBGT_OK);
+	ck_assert_int_eq(on, 1);
+	ck_assert_int_eq(m, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(r, "byDay", &in), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights(r, "byDay", 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_contributor_insights(r, "byDay", &on, &m), DDBGT_OK);
+	ck_assert_int_eq(on, 0);
+	ck_assert_int_eq(m, DDBGT_INSIGHTS_MODE_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights(r, "byDay", -1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights_mode(r, "byDay", 1,
+	                                                                 (ddbgt_insights_mode)7),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights(r, NULL, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_contributor_insights(NULL, "byDay", &on, &m),
+	                 DDBGT_EINVAL);
 	ddbgt_replica_free(r);
 	ddbgt_table_free(t);
 }

@@ -759,11 +759,13 @@ START_TEST(contributor_insights_forms)
 		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
 		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
 		"\"contributor_insights\": {\"mode\": \"ALL_KEYS\"}}, "
-		"{\"region\": \"eu-west-1\", \"contributor_insights\": \"yes\"}]}";
+		"{\"region\": \"eu-west-1\", \"contributor_insights\": \"yes\", "
+		"\"global_secondary_indexes\": {\"g\": {\"contributor_insights\": 1}}}]}";
 	static const struct finding want[] = {
 		{DDBGT_E_SPEC_ENUM, "/replicas/0/contributor_insights/mode"},
 		{DDBGT_E_SPEC_MISSING_KEY, "/replicas/0/contributor_insights/enabled"},
 		{DDBGT_E_SPEC_TYPE, "/replicas/1/contributor_insights"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1/global_secondary_indexes/g/contributor_insights"},
 	};
 	load_refused(doc, want, sizeof want / sizeof want[0]);
 }

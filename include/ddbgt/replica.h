@@ -149,6 +149,20 @@ DDBGT_API int ddbgt_replica_set_gsi_on_demand_max_read(ddbgt_replica *replica, c
                                                        int64_t units);
 DDBGT_API int ddbgt_replica_get_gsi_on_demand_max_read(const ddbgt_replica *replica,
                                                        const char *index, int64_t *units);
+/*
+ * Contributor insights of one GSI in this replica (spec
+ * global_secondary_indexes.NAME.contributor_insights), as a boolean or in
+ * the {"enabled", "mode"} form. The getter gives DDBGT_ENOTFOUND (enabled 0,
+ * mode UNSET) when the index says nothing; removed with its other overrides.
+ */
+DDBGT_API int ddbgt_replica_set_gsi_contributor_insights(ddbgt_replica *replica,
+                                                         const char *index, int enabled);
+DDBGT_API int ddbgt_replica_set_gsi_contributor_insights_mode(ddbgt_replica *replica,
+                                                              const char *index, int enabled,
+                                                              ddbgt_insights_mode mode);
+DDBGT_API int ddbgt_replica_get_gsi_contributor_insights(const ddbgt_replica *replica,
+                                                         const char *index, int *enabled,
+                                                         ddbgt_insights_mode *mode);
 DDBGT_API int ddbgt_replica_remove_gsi_override(ddbgt_replica *replica, const char *index);
 DDBGT_API size_t ddbgt_replica_gsi_override_count(const ddbgt_replica *replica);
 DDBGT_API const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *replica, size_t i);
