@@ -10,6 +10,7 @@
  *   500-599    emitters ("cannot express" findings and emit refusals)
  *   600-699    cost estimation and the price loader
  *   700-799    templates and helpers
+ *   800-899    importers (DDBGT_*_IMPORT_*)
  */
 #ifndef DDBGT_CODES_H
 #define DDBGT_CODES_H
@@ -157,6 +158,16 @@ typedef enum ddbgt_code {
 	DDBGT_E_PRICES_CURRENCY = 629,
 	DDBGT_E_PRICES_UNREADABLE = 630,
 	/* templates and helpers: 700-799 */
+	/* importers: 800-899 */
+	DDBGT_E_IMPORT_SYNTAX = 800,
+	DDBGT_E_IMPORT_KIND = 801,
+	DDBGT_E_IMPORT_NO_TABLES = 802,
+	DDBGT_E_IMPORT_UNREADABLE = 803,
+	DDBGT_E_IMPORT_TOO_LARGE = 804,
+	DDBGT_W_IMPORT_UNRESOLVED = 805,
+	DDBGT_W_IMPORT_NOT_CARRIED = 806,
+	DDBGT_E_IMPORT_VALUE = 807,
+	DDBGT_W_IMPORT_ORPHAN = 808,
 	DDBGT_CODE_END_ = 1000 /* not a code: keeps the enum wide enough */
 } ddbgt_code;
 
