@@ -187,6 +187,13 @@ int ddbgt__import_findf(ddbgt_import *imp, ddbgt__itable *t, ddbgt_code code, co
 	                          at ? at->line : 0, at ? at->column : 0, msg);
 }
 
+const char *ddbgt__import_what(const char *path)
+{
+	if (!path || !path[0] || (path[0] == '/' && !path[1]))
+		return "the resource";
+	return path[0] == '/' ? path + 1 : path;
+}
+
 /* --- accessors ------------------------------------------------------------- */
 
 DDBGT_API ddbgt_import_kind ddbgt_import_input_kind(const ddbgt_import *imp)

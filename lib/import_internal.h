@@ -41,6 +41,9 @@ int ddbgt__itable_note(ddbgt__itable *t, const char *spec_path, const jr_value *
 int ddbgt__import_findf(ddbgt_import *imp, ddbgt__itable *t, ddbgt_code code, const char *path,
                         const jr_value *at, const char *fmt, ...) DDBGT__PRINTF(6, 7);
 
+/* How a message names the value at path inside a resource: "ttl/0/enabled", or "the resource". */
+const char *ddbgt__import_what(const char *path);
+
 /* The importers: each reads root and adds tables and findings to imp. 0 or DDBGT_ENOMEM. */
 int ddbgt__import_terraform_plan(ddbgt_import *imp, const jr_value *root);
 int ddbgt__import_terraform_json(ddbgt_import *imp, const jr_value *root);

@@ -39,7 +39,7 @@ const jr_value *ddbgt__ir_literal(ddbgt__ireader *C, const jr_value *v, const ch
 	ddbgt__ir_status(C, ddbgt__import_findf(C->imp, C->t, DDBGT_W_IMPORT_UNRESOLVED, path, v,
 	                              "%s: %s is %s %s, which the importer does not evaluate, so "
 	                              "it was not imported",
-	                              C->address, path + 1, fn,
+	                              C->address, ddbgt__import_what(path), fn,
 	                              strcmp(fn, "Ref") == 0 ? "to a resource, a pseudo parameter or "
 	                                                       "a parameter without a Default"
 	                                                     : "(an intrinsic function)"));
@@ -49,7 +49,7 @@ const jr_value *ddbgt__ir_literal(ddbgt__ireader *C, const jr_value *v, const ch
 void ddbgt__ir_bad(ddbgt__ireader *C, const char *path, const jr_value *v, const char *want)
 {
 	ddbgt__ir_status(C, ddbgt__import_findf(C->imp, C->t, DDBGT_E_IMPORT_VALUE, path, v,
-	                              "%s: %s must be %s", C->address, path + 1, want));
+	                              "%s: %s must be %s", C->address, ddbgt__import_what(path), want));
 }
 
 static const jr_value *get(ddbgt__ireader *C, const jr_value *obj, const char *key,
@@ -175,7 +175,7 @@ void ddbgt__ir_set(ddbgt__ireader *C, int rc)
 void ddbgt__ir_not_carried(ddbgt__ireader *C, const char *path, const jr_value *at, const char *what)
 {
 	ddbgt__ir_status(C, ddbgt__import_findf(C->imp, C->t, DDBGT_W_IMPORT_NOT_CARRIED, path, at,
-	                              "%s: %s is not carried over (%s)", C->address, path + 1,
+	                              "%s: %s is not carried over (%s)", C->address, ddbgt__import_what(path),
 	                              what));
 }
 

@@ -245,8 +245,8 @@ struct reader {
 static void unresolved(struct reader *R, const char *path, const jr_value *at, const char *why)
 {
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_W_IMPORT_UNRESOLVED, path, at,
-	                                     "%s: %s %s is %s, so it was not imported",
-	                                     R->r->address, R->r->address, path + 1, why));
+	                                     "%s: %s is %s, so it was not imported",
+	                                     R->r->address, ddbgt__import_what(path), why));
 }
 
 /*
@@ -305,7 +305,7 @@ static int leaf(struct reader *R, struct cur c, const char *path, const jr_value
 static void wrong_type(struct reader *R, const char *path, const jr_value *v, const char *want)
 {
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_E_IMPORT_VALUE, path, v,
-	                                     "%s: %s must be %s", R->r->address, path + 1, want));
+	                                     "%s: %s must be %s", R->r->address, ddbgt__import_what(path), want));
 }
 
 /* A string attribute (unescaped and resolved in a .tf.json); NULL when not KNOWN. */
@@ -413,7 +413,7 @@ static int get_enum(struct reader *R, struct cur c, const char *key, const char 
 	snprintf(path, sizeof path, "%s/%s", base, key);
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_E_IMPORT_VALUE, path, *at,
 	                                     "%s: %s is not a value DynamoDB accepts here",
-	                                     R->r->address, path + 1));
+	                                     R->r->address, ddbgt__import_what(path)));
 	return 0;
 }
 
@@ -435,7 +435,7 @@ static void not_carried(struct reader *R, const char *path, const jr_value *at,
 {
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_W_IMPORT_NOT_CARRIED, path, at,
 	                                     "%s: %s is not carried over (%s)", R->r->address,
-	                                     path + 1, what));
+	                                     ddbgt__import_what(path), what));
 }
 
 /* A configured, non-empty value at key (in a plan: set in the configuration). */
