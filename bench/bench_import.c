@@ -1,7 +1,8 @@
 /*
  * Import the same 3-replica, 2-GSI table (examples/specs/provisioned-gsi.json)
  * from each input kind: nanoseconds and allocations per import, beside
- * loading the spec itself. Usage: bench_import [iterations]
+ * loading the spec itself. Usage: bench_import [iterations [input]]
+ * (input: the index of one row of the table below, for callgrind).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,8 +49,11 @@ int main(int argc, char **argv)
 	size_t n = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 2000;
 	if (n == 0)
 		n = 1;
+	size_t only = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : (size_t)-1;
 	bench_count_allocs();
 	for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++) {
+		if (only != (size_t)-1 && k != only)
+			continue;
 		char path[4096];
 		size_t len;
 		snprintf(path, sizeof path, "%s/%s", DDBGT_SRCDIR, inputs[k].path);
