@@ -24,6 +24,7 @@ static const struct area {
 	{600, 699, "Cost and prices"},
 	{700, 799, "Templates and helpers"},
 	{800, 899, "Importers"},
+	{900, 999, "Calls of the library"},
 };
 
 static const char *severity_name(ddbgt_severity sev)

@@ -168,6 +168,8 @@ typedef enum ddbgt_code {
 	DDBGT_W_IMPORT_NOT_CARRIED = 806,
 	DDBGT_E_IMPORT_VALUE = 807,
 	DDBGT_W_IMPORT_ORPHAN = 808,
+	/* calls of the library (options, arguments): 900-999 */
+	DDBGT_E_OPTIONS_VERSION = 900,
 	DDBGT_CODE_END_ = 1000 /* not a code: keeps the enum wide enough */
 } ddbgt_code;
 
