@@ -822,7 +822,8 @@ static void read_table_body(struct reader *R, struct cur body)
 		struct cur e = block(ttl, 0);
 		int on = get_bool(R, e, "enabled", "/ttl/0", &at);
 		const char *name = get_str(R, e, "attribute_name", "/ttl/0", &vat);
-		if (on != 0 && name && *name) {
+		/* "" is kept as given: the validator reports it. */
+		if (on != 0 && name) {
 			note(R, "/table/ttl_attribute", vat);
 			set(R, ddbgt_table_set_ttl_attribute(table, name));
 		}
@@ -1266,6 +1267,12 @@ static void import_legacy(struct tf *C, struct tfres *g)
 		if (get_enum(&RR, r->body, "table_class", "", DDBGT_ENUM_TABLE_CLASS, &cls, &at) &&
 		    cls != (int)ddbgt_table_table_class(table))
 			set(&RR, ddbgt_replica_set_table_class(rep, (ddbgt_table_class)cls));
+		struct cur sse = child(r->body, "server_side_encryption");
+		const char *key = block_count(sse) ? get_str(&RR, block(sse, 0), "kms_key_arn",
+		                                             "/server_side_encryption/0", &at)
+		                                   : NULL;
+		if (key)
+			set(&RR, ddbgt_replica_set_kms_key(rep, key));
 		struct cur pitr = child(r->body, "point_in_time_recovery");
 		int on = block_count(pitr) ? get_bool(&RR, block(pitr, 0), "enabled",
 		                                      "/point_in_time_recovery/0", &at)
