@@ -16,12 +16,12 @@ static const struct input {
 	const char *name;
 	const char *path; /* under the source tree */
 } inputs[] = {
-	{"spec (reference)", "examples/specs/provisioned-gsi.json"},
-	{"terraform plan JSON", "tests/data/import/plan/provisioned-gsi.plan.json"},
-	{".tf.json", "tests/data/emit/provisioned-gsi.tf.json"},
-	{"CloudFormation JSON", "tests/data/import/bench/inventory.template.json"},
-	{"CloudFormation YAML", "tests/data/import/bench/inventory.template.yaml"},
-	{"describe-table", "tests/data/import/bench/inventory.describe-table.json"},
+        {"spec (reference)", "examples/specs/provisioned-gsi.json"},
+        {"terraform plan JSON", "tests/data/import/plan/provisioned-gsi.plan.json"},
+        {".tf.json", "tests/data/emit/provisioned-gsi.tf.json"},
+        {"CloudFormation JSON", "tests/data/import/bench/inventory.template.json"},
+        {"CloudFormation YAML", "tests/data/import/bench/inventory.template.yaml"},
+        {"describe-table", "tests/data/import/bench/inventory.describe-table.json"},
 };
 
 static char *slurp(const char *path, size_t *len)
@@ -64,7 +64,8 @@ int main(int argc, char **argv)
 			uint64_t b0 = bench_now_ns();
 			for (size_t i = 0; i < BATCH; i++) {
 				ddbgt_import *imp = NULL;
-				if (ddbgt_import_buffer(&imp, inputs[k].path, text, len, NULL) != DDBGT_OK ||
+				if (ddbgt_import_buffer(&imp, inputs[k].path, text, len, NULL) !=
+				            DDBGT_OK ||
 				    ddbgt_import_table_count(imp) != 1) {
 					fprintf(stderr, "bench_import: %s did not import\n", path);
 					return 1;
@@ -77,7 +78,8 @@ int main(int argc, char **argv)
 		}
 		size_t ops = batches * BATCH;
 		bench_report(inputs[k].name, bench_now_ns() - t0, ops, bench_allocs() - a0);
-		printf("%-28s %7zu bytes, fastest batch %.0f ns/op\n", "", len, (double)best / BATCH);
+		printf("%-28s %7zu bytes, fastest batch %.0f ns/op\n", "", len,
+		       (double)best / BATCH);
 		free(text);
 	}
 	return 0;

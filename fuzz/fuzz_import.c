@@ -38,7 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (ddbgt_spec_load_string(&again, dump, strlen(dump), NULL) == DDBGT_OK) {
 			ddbgt_free(fuzz_dump_round_trip(again));
 		} else if (ddbgt_table_validate(t, NULL, NULL) != DDBGT_EINVALID) {
-			fuzz_fail("a spec that does not load, from a table the validator accepts", dump);
+			fuzz_fail("a spec that does not load, from a table the validator accepts",
+			          dump);
 		}
 		ddbgt_table_free(again);
 		ddbgt_free(dump);

@@ -43,7 +43,7 @@ struct ddbgt_import {
 };
 
 static const char *const kind_names[] = {
-	"auto", "spec", "terraform-plan", "terraform-json", "cloudformation", "describe-table",
+        "auto", "spec", "terraform-plan", "terraform-json", "cloudformation", "describe-table",
 };
 
 DDBGT_API int ddbgt_import_options_init(ddbgt_import_options *opts, unsigned version)
@@ -339,9 +339,8 @@ static int import_spec(ddbgt_import *imp, const char *text, size_t len)
 	if (!table)
 		return DDBGT_OK;
 	ddbgt__itable *t;
-	if (ddbgt__import_add_table(&t, imp, ddbgt_table_name(table) ? ddbgt_table_name(table)
-	                                                              : imp->name,
-	                            NULL)) {
+	if (ddbgt__import_add_table(
+	            &t, imp, ddbgt_table_name(table) ? ddbgt_table_name(table) : imp->name, NULL)) {
 		ddbgt_table_free(table);
 		return DDBGT_ENOMEM;
 	}
@@ -377,9 +376,10 @@ static int import_text(ddbgt_import *imp, const char *text, size_t len, ddbgt_im
 		    detect(ddbgt__jr_root(doc)) != DDBGT_IMPORT_CLOUDFORMATION) {
 			ddbgt__jr_free(doc);
 			imp->kind = DDBGT_IMPORT_AUTO;
-			return ddbgt__diag_add_at(imp->diags, DDBGT_E_IMPORT_KIND, "", 1, 1,
-			                          "the YAML document is not a CloudFormation template "
-			                          "(no Resources)");
+			return ddbgt__diag_add_at(
+			        imp->diags, DDBGT_E_IMPORT_KIND, "", 1, 1,
+			        "the YAML document is not a CloudFormation template "
+			        "(no Resources)");
 		}
 		if (rc == DDBGT_OK)
 			kind = DDBGT_IMPORT_CLOUDFORMATION;
@@ -398,27 +398,18 @@ static int import_text(ddbgt_import *imp, const char *text, size_t len, ddbgt_im
 		kind = DDBGT_IMPORT_AUTO;
 	imp->kind = kind;
 	switch (kind) {
-	case DDBGT_IMPORT_SPEC:
-		rc = import_spec(imp, text, len);
-		break;
-	case DDBGT_IMPORT_TERRAFORM_PLAN:
-		rc = ddbgt__import_terraform_plan(imp, root);
-		break;
-	case DDBGT_IMPORT_TERRAFORM_JSON:
-		rc = ddbgt__import_terraform_json(imp, root);
-		break;
-	case DDBGT_IMPORT_CLOUDFORMATION:
-		rc = ddbgt__import_cloudformation(imp, root);
-		break;
-	case DDBGT_IMPORT_DESCRIBE_TABLE:
-		rc = ddbgt__import_describe_table(imp, root);
-		break;
+	case DDBGT_IMPORT_SPEC: rc = import_spec(imp, text, len); break;
+	case DDBGT_IMPORT_TERRAFORM_PLAN: rc = ddbgt__import_terraform_plan(imp, root); break;
+	case DDBGT_IMPORT_TERRAFORM_JSON: rc = ddbgt__import_terraform_json(imp, root); break;
+	case DDBGT_IMPORT_CLOUDFORMATION: rc = ddbgt__import_cloudformation(imp, root); break;
+	case DDBGT_IMPORT_DESCRIBE_TABLE: rc = ddbgt__import_describe_table(imp, root); break;
 	default:
-		rc = ddbgt__diag_add_at(imp->diags, DDBGT_E_IMPORT_KIND, "", root->line, root->column,
-		                        "the document is not of the kind --from names (it looks like "
-		                        "a ddbgt spec, a Terraform plan, a .tf.json configuration, a "
-		                        "CloudFormation template or describe-table output by its "
-		                        "top-level keys)");
+		rc = ddbgt__diag_add_at(
+		        imp->diags, DDBGT_E_IMPORT_KIND, "", root->line, root->column,
+		        "the document is not of the kind --from names (it looks like "
+		        "a ddbgt spec, a Terraform plan, a .tf.json configuration, a "
+		        "CloudFormation template or describe-table output by its "
+		        "top-level keys)");
 		break;
 	}
 	ddbgt__jr_free(doc);
@@ -476,7 +467,8 @@ DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const ch
 	return rc;
 }
 
-/* Read a whole file of at most limit bytes into *buf. 0, DDBGT_EIO (errno in *err), DDBGT_ERANGE. */
+/* Read a whole file of at most limit bytes into *buf. 0, DDBGT_EIO (errno in *err), DDBGT_ERANGE.
+ */
 static int read_all(char **buf, size_t *len, const char *path, size_t limit, int *err)
 {
 	*buf = NULL;
@@ -528,7 +520,8 @@ static int import_dir(ddbgt_import *imp, const char *path, size_t limit)
 	DIR *dir = opendir(path);
 	if (!dir)
 		return ddbgt__import_findf(imp, NULL, DDBGT_E_IMPORT_UNREADABLE, "", NULL,
-		                           "cannot read the directory %s: %s", path, strerror(errno));
+		                           "cannot read the directory %s: %s", path,
+		                           strerror(errno));
 	char *names[MAX_DIR_FILES];
 	size_t n = 0;
 	int rc = DDBGT_OK;
@@ -579,7 +572,8 @@ static int import_dir(ddbgt_import *imp, const char *path, size_t limit)
 			close--;
 		if (!open || *open != '{' || close <= open + 1) {
 			rc = ddbgt__import_findf(imp, NULL, DDBGT_E_IMPORT_KIND, "", NULL,
-			                         "%s is not a JSON object as the AWS CLI prints", full);
+			                         "%s is not a JSON object as the AWS CLI prints",
+			                         full);
 			ddbgt__free(buf);
 			continue;
 		}
@@ -627,18 +621,20 @@ DDBGT_API int ddbgt_import_file(ddbgt_import **out, const char *path,
 		int err = 0;
 		rc = read_all(&buf, &len, path, max_bytes(opts), &err);
 		if (rc == DDBGT_EIO) {
-			/* Of no known kind yet: a spec's code, as ddbgt_spec_load_file reports it. */
+			/* Of no known kind yet: a spec's code, as ddbgt_spec_load_file reports it.
+			 */
 			ddbgt_import_kind k = opts ? opts->kind : DDBGT_IMPORT_AUTO;
 			io = 1;
 			rc = ddbgt__import_findf(imp, NULL,
 			                         k == DDBGT_IMPORT_AUTO || k == DDBGT_IMPORT_SPEC
 			                                 ? DDBGT_E_SPEC_UNREADABLE
 			                                 : DDBGT_E_IMPORT_UNREADABLE,
-			                         "", NULL, "cannot read %s: %s", path, strerror(err));
+			                         "", NULL, "cannot read %s: %s", path,
+			                         strerror(err));
 		} else if (rc == DDBGT_ERANGE) {
-			rc = ddbgt__import_findf(imp, NULL, DDBGT_E_IMPORT_TOO_LARGE, "", NULL,
-			                         "%s is larger than the limit of the import options",
-			                         path);
+			rc = ddbgt__import_findf(
+			        imp, NULL, DDBGT_E_IMPORT_TOO_LARGE, "", NULL,
+			        "%s is larger than the limit of the import options", path);
 		} else if (rc == DDBGT_OK) {
 			rc = import_text(imp, buf, len, opts ? opts->kind : DDBGT_IMPORT_AUTO);
 			ddbgt__free(buf);

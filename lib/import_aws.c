@@ -33,71 +33,6 @@ static int arn_region(const char *arn, char *buf, size_t size)
 	return 1;
 }
 
-static void key_schema(ddbgt__ireader *C, const jr_value *ks, const char *base,
-                       const char **hash, const char **range)
-{
-	*hash = *range = NULL;
-	for (size_t i = 0; i < ddbgt__ir_count(ks); i++) {
-		char b[256];
-		const jr_value *at;
-		snprintf(b, sizeof b, "%s/KeySchema/%zu", base, i);
-		const char *name = ddbgt__ir_str(C, ddbgt__ir_item(ks, i), "AttributeName", b, &at);
-		const char *type = ddbgt__ir_str(C, ddbgt__ir_item(ks, i), "KeyType", b, &at);
-		if (name && type && strcmp(type, "HASH") == 0)
-			*hash = name;
-		else if (name && type && strcmp(type, "RANGE") == 0)
-			*range = name;
-	}
-}
-
-static void keys(ddbgt__ireader *C, const jr_value *t)
-{
-	ddbgt_table *table = ddbgt__itable_table(C->t);
-	const char *hash, *range;
-	key_schema(C, M(t, "KeySchema"), "/Table", &hash, &range);
-	const jr_value *defs = M(t, "AttributeDefinitions");
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < ddbgt__ir_count(defs); i++) {
-			char b[64];
-			const jr_value *at;
-			int type;
-			snprintf(b, sizeof b, "/Table/AttributeDefinitions/%zu", i);
-			const char *name = ddbgt__ir_str(C, ddbgt__ir_item(defs, i), "AttributeName", b,
-			                                 &at);
-			if (!name || !ddbgt__ir_enum(C, ddbgt__ir_item(defs, i), "AttributeType", b,
-			                             DDBGT_ENUM_ATTR_TYPE, &type))
-				continue;
-			int is_hash = hash && strcmp(hash, name) == 0;
-			int is_range = range && strcmp(range, name) == 0;
-			if (pass == 0 && is_hash)
-				ddbgt__ir_set(C, ddbgt_table_set_partition_key(table, name,
-				                                               (ddbgt_attr_type)type));
-			else if (pass == 0 && is_range)
-				ddbgt__ir_set(C, ddbgt_table_set_sort_key(table, name, (ddbgt_attr_type)type));
-			else if (pass == 1 && !is_hash && !is_range)
-				ddbgt__ir_set(C, ddbgt_table_add_attribute(table, name, (ddbgt_attr_type)type));
-		}
-}
-
-static void projection(ddbgt__ireader *C, const jr_value *ix, const char *base, ddbgt_gsi *gsi,
-                       ddbgt_lsi *lsi)
-{
-	char b[256];
-	int p;
-	snprintf(b, sizeof b, "%s/Projection", base);
-	const jr_value *proj = M(ix, "Projection");
-	if (ddbgt__ir_enum(C, proj, "ProjectionType", b, DDBGT_ENUM_PROJECTION, &p))
-		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_projection(gsi, (ddbgt_projection)p)
-		                     : ddbgt_lsi_set_projection(lsi, (ddbgt_projection)p));
-	const jr_value *nka = M(proj, "NonKeyAttributes");
-	for (size_t i = 0; i < ddbgt__ir_count(nka); i++) {
-		const jr_value *v = ddbgt__ir_item(nka, i);
-		if (v->type == JR_STRING)
-			ddbgt__ir_set(C, gsi ? ddbgt_gsi_add_non_key_attribute(gsi, v->u.str.s)
-			                     : ddbgt_lsi_add_non_key_attribute(lsi, v->u.str.s));
-	}
-}
-
 static void indexes(ddbgt__ireader *C, const jr_value *t, int provisioned)
 {
 	ddbgt_table *table = ddbgt__itable_table(C->t);
@@ -106,67 +41,35 @@ static void indexes(ddbgt__ireader *C, const jr_value *t, int provisioned)
 		const jr_value *ix = ddbgt__ir_item(list, i);
 		char base[64], b[256];
 		snprintf(base, sizeof base, "/Table/GlobalSecondaryIndexes/%zu", i);
-		const char *name = ddbgt__ir_str(C, ix, "IndexName", base, &at);
-		ddbgt_gsi *gsi;
-		if (!name)
+		ddbgt_gsi *gsi = ddbgt__ir_gsi(C, ix, base);
+		if (!gsi)
 			continue;
-		if (ddbgt_gsi_new(&gsi, name)) {
-			ddbgt__ir_status(C, DDBGT_ENOMEM);
-			return;
-		}
-		const char *hash, *range;
-		key_schema(C, M(ix, "KeySchema"), base, &hash, &range);
-		if (hash)
-			ddbgt__ir_set(C, ddbgt_gsi_set_partition_key(gsi, hash));
-		if (range)
-			ddbgt__ir_set(C, ddbgt_gsi_set_sort_key(gsi, range));
-		projection(C, ix, base, gsi, NULL);
 		int64_t units;
 		snprintf(b, sizeof b, "%s/ProvisionedThroughput", base);
 		for (int rw = 0; rw < 2 && provisioned; rw++)
 			if (ddbgt__ir_int(C, M(ix, "ProvisionedThroughput"),
-			                  rw ? "WriteCapacityUnits" : "ReadCapacityUnits", b, &units, &at))
+			                  rw ? "WriteCapacityUnits" : "ReadCapacityUnits", b,
+			                  &units, &at))
 				ddbgt__ir_set(C, ddbgt_gsi_set_capacity(gsi, (ddbgt_rw)rw, units));
 		snprintf(b, sizeof b, "%s/OnDemandThroughput", base);
 		for (int rw = 0; rw < 2; rw++)
 			if (ddbgt__ir_int(C, M(ix, "OnDemandThroughput"),
-			                  rw ? "MaxWriteRequestUnits" : "MaxReadRequestUnits", b, &units,
-			                  &at) &&
+			                  rw ? "MaxWriteRequestUnits" : "MaxReadRequestUnits", b,
+			                  &units, &at) &&
 			    units > 0)
-				ddbgt__ir_set(C, ddbgt_gsi_set_on_demand_max(gsi, (ddbgt_rw)rw, units));
+				ddbgt__ir_set(
+				        C, ddbgt_gsi_set_on_demand_max(gsi, (ddbgt_rw)rw, units));
 		if (ddbgt_table_add_gsi(table, gsi)) {
 			ddbgt_gsi_free(gsi);
 			ddbgt__ir_status(C, DDBGT_ENOMEM);
 			return;
 		}
 	}
-	list = M(t, "LocalSecondaryIndexes");
-	for (size_t i = 0; i < ddbgt__ir_count(list); i++) {
-		const jr_value *ix = ddbgt__ir_item(list, i);
-		char base[64];
-		snprintf(base, sizeof base, "/Table/LocalSecondaryIndexes/%zu", i);
-		const char *name = ddbgt__ir_str(C, ix, "IndexName", base, &at);
-		ddbgt_lsi *lsi;
-		if (!name)
-			continue;
-		if (ddbgt_lsi_new(&lsi, name)) {
-			ddbgt__ir_status(C, DDBGT_ENOMEM);
-			return;
-		}
-		const char *hash, *range;
-		key_schema(C, M(ix, "KeySchema"), base, &hash, &range);
-		if (range)
-			ddbgt__ir_set(C, ddbgt_lsi_set_sort_key(lsi, range));
-		projection(C, ix, base, NULL, lsi);
-		if (ddbgt_table_add_lsi(table, lsi)) {
-			ddbgt_lsi_free(lsi);
-			ddbgt__ir_status(C, DDBGT_ENOMEM);
-			return;
-		}
-	}
+	ddbgt__ir_lsis(C, M(t, "LocalSecondaryIndexes"), "/Table/LocalSecondaryIndexes");
 }
 
-/* {MinimumUnits, MaximumUnits, ScalingPolicies[0].TargetTrackingScalingPolicyConfiguration.TargetValue} */
+/* {MinimumUnits, MaximumUnits,
+ * ScalingPolicies[0].TargetTrackingScalingPolicyConfiguration.TargetValue} */
 static int scaling(ddbgt__ireader *C, const jr_value *s, const char *base, int64_t *min,
                    int64_t *max, double *target)
 {
@@ -199,18 +102,22 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 			ddbgt_replica *rep = ddbgt_table_find_replica(table, region);
 			int64_t mn, mx;
 			double tv;
-			snprintf(b, sizeof b, "%s/ReplicaProvisionedReadCapacityAutoScalingSettings", base);
-			if (scaling(C, M(r, "ReplicaProvisionedReadCapacityAutoScalingSettings"), b, &mn, &mx,
-			            &tv))
-				ddbgt__ir_set(C, pass == 0 ? ddbgt_table_set_autoscaling(table, DDBGT_READ, mn,
-				                                                          mx, tv)
-				                 : rep     ? ddbgt_replica_set_read_autoscaling(rep, mn, mx, tv)
-				                           : DDBGT_OK);
-			snprintf(b, sizeof b, "%s/ReplicaProvisionedWriteCapacityAutoScalingSettings", base);
+			snprintf(b, sizeof b,
+			         "%s/ReplicaProvisionedReadCapacityAutoScalingSettings", base);
+			if (scaling(C, M(r, "ReplicaProvisionedReadCapacityAutoScalingSettings"), b,
+			            &mn, &mx, &tv))
+				ddbgt__ir_set(C, pass == 0 ? ddbgt_table_set_autoscaling(
+				                                     table, DDBGT_READ, mn, mx, tv)
+				                 : rep ? ddbgt_replica_set_read_autoscaling(rep, mn,
+				                                                            mx, tv)
+				                       : DDBGT_OK);
+			snprintf(b, sizeof b,
+			         "%s/ReplicaProvisionedWriteCapacityAutoScalingSettings", base);
 			if (pass == 0 &&
-			    scaling(C, M(r, "ReplicaProvisionedWriteCapacityAutoScalingSettings"), b, &mn,
-			            &mx, &tv))
-				ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_WRITE, mn, mx, tv));
+			    scaling(C, M(r, "ReplicaProvisionedWriteCapacityAutoScalingSettings"),
+			            b, &mn, &mx, &tv))
+				ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_WRITE, mn,
+				                                             mx, tv));
 			const jr_value *gsis = M(r, "GlobalSecondaryIndexes");
 			for (size_t k = 0; k < ddbgt__ir_count(gsis); k++) {
 				const jr_value *g = ddbgt__ir_item(gsis, k);
@@ -220,19 +127,23 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 				ddbgt_gsi *gsi = name ? ddbgt_table_find_gsi(table, name) : NULL;
 				if (!gsi)
 					continue;
-				snprintf(sb, sizeof sb, "%s/ProvisionedReadCapacityAutoScalingSettings", gb);
-				if (scaling(C, M(g, "ProvisionedReadCapacityAutoScalingSettings"), sb, &mn, &mx,
-				            &tv))
-					ddbgt__ir_set(C, pass == 0 ? ddbgt_gsi_set_autoscaling(gsi, DDBGT_READ, mn,
-					                                                        mx, tv)
-					                 : rep ? ddbgt_replica_set_gsi_read_autoscaling(
-					                             rep, name, mn, mx, tv)
-					                       : DDBGT_OK);
-				snprintf(sb, sizeof sb, "%s/ProvisionedWriteCapacityAutoScalingSettings", gb);
+				snprintf(sb, sizeof sb,
+				         "%s/ProvisionedReadCapacityAutoScalingSettings", gb);
+				if (scaling(C, M(g, "ProvisionedReadCapacityAutoScalingSettings"),
+				            sb, &mn, &mx, &tv))
+					ddbgt__ir_set(
+					        C, pass == 0 ? ddbgt_gsi_set_autoscaling(
+					                               gsi, DDBGT_READ, mn, mx, tv)
+					           : rep ? ddbgt_replica_set_gsi_read_autoscaling(
+					                           rep, name, mn, mx, tv)
+					                 : DDBGT_OK);
+				snprintf(sb, sizeof sb,
+				         "%s/ProvisionedWriteCapacityAutoScalingSettings", gb);
 				if (pass == 0 &&
-				    scaling(C, M(g, "ProvisionedWriteCapacityAutoScalingSettings"), sb, &mn, &mx,
-				            &tv))
-					ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_WRITE, mn, mx, tv));
+				    scaling(C, M(g, "ProvisionedWriteCapacityAutoScalingSettings"),
+				            sb, &mn, &mx, &tv))
+					ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_WRITE,
+					                                           mn, mx, tv));
 			}
 		}
 }
@@ -252,7 +163,8 @@ static void replicas(ddbgt__ireader *C, const jr_value *t, const char *home)
 		if (!rep) {
 			char sp[64];
 			snprintf(sp, sizeof sp, "/replicas/%zu", ddbgt_table_replica_count(table));
-			if (ddbgt_replica_new(&rep, region) || ddbgt_table_add_replica(table, rep)) {
+			if (ddbgt_replica_new(&rep, region) ||
+			    ddbgt_table_add_replica(table, rep)) {
 				ddbgt_replica_free(rep);
 				ddbgt__ir_status(C, DDBGT_ENOMEM);
 				return;
@@ -262,7 +174,8 @@ static void replicas(ddbgt__ireader *C, const jr_value *t, const char *home)
 		const char *kms = ddbgt__ir_str(C, r, "KMSMasterKeyId", base, &at);
 		if (kms) {
 			ddbgt__ir_set(C, ddbgt_replica_set_kms_key(rep, kms));
-			ddbgt__ir_set(C, ddbgt_table_set_encryption(table, DDBGT_ENCRYPTION_CUSTOMER_MANAGED));
+			ddbgt__ir_set(C, ddbgt_table_set_encryption(
+			                         table, DDBGT_ENCRYPTION_CUSTOMER_MANAGED));
 		}
 		int64_t units, tunits;
 		snprintf(b, sizeof b, "%s/ProvisionedThroughputOverride", base);
@@ -277,7 +190,8 @@ static void replicas(ddbgt__ireader *C, const jr_value *t, const char *home)
 		if (ddbgt__ir_enum(C, M(r, "ReplicaTableClassSummary"), "TableClass", b,
 		                   DDBGT_ENUM_TABLE_CLASS, &cls) &&
 		    cls != (int)ddbgt_table_table_class(table))
-			ddbgt__ir_set(C, ddbgt_replica_set_table_class(rep, (ddbgt_table_class)cls));
+			ddbgt__ir_set(C,
+			              ddbgt_replica_set_table_class(rep, (ddbgt_table_class)cls));
 		const jr_value *gsis = M(r, "GlobalSecondaryIndexes");
 		for (size_t k = 0; k < ddbgt__ir_count(gsis); k++) {
 			const jr_value *g = ddbgt__ir_item(gsis, k);
@@ -287,11 +201,13 @@ static void replicas(ddbgt__ireader *C, const jr_value *t, const char *home)
 			ddbgt_gsi *gsi = name ? ddbgt_table_find_gsi(table, name) : NULL;
 			char ob[300];
 			snprintf(ob, sizeof ob, "%s/ProvisionedThroughputOverride", gb);
-			if (gsi && ddbgt__ir_int(C, M(g, "ProvisionedThroughputOverride"),
-			                         "ReadCapacityUnits", ob, &units, &at) &&
+			if (gsi &&
+			    ddbgt__ir_int(C, M(g, "ProvisionedThroughputOverride"),
+			                  "ReadCapacityUnits", ob, &units, &at) &&
 			    !(ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &tunits) == DDBGT_OK &&
 			      tunits == units))
-				ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_capacity(rep, name, units));
+				ddbgt__ir_set(
+				        C, ddbgt_replica_set_gsi_read_capacity(rep, name, units));
 		}
 	}
 }
@@ -301,25 +217,26 @@ static void companions(ddbgt__ireader *C, const jr_value *root)
 {
 	ddbgt_table *table = ddbgt__itable_table(C->t);
 	const jr_value *at;
-	const jr_value *p = M(M(root, "ContinuousBackupsDescription"),
-	                      "PointInTimeRecoveryDescription");
-	const char *s = ddbgt__ir_str(C, p, "PointInTimeRecoveryStatus",
-	                              "/ContinuousBackupsDescription/PointInTimeRecoveryDescription",
-	                              &at);
+	const jr_value *p =
+	        M(M(root, "ContinuousBackupsDescription"), "PointInTimeRecoveryDescription");
+	const char *s =
+	        ddbgt__ir_str(C, p, "PointInTimeRecoveryStatus",
+	                      "/ContinuousBackupsDescription/PointInTimeRecoveryDescription", &at);
 	if (s && strcmp(s, "ENABLED") == 0) {
 		int64_t days;
 		ddbgt__ir_note(C, "/table/point_in_time_recovery", at);
 		ddbgt__ir_set(C, ddbgt_table_set_pitr(table, 1));
 		if (ddbgt__ir_int(C, p, "RecoveryPeriodInDays",
-		                  "/ContinuousBackupsDescription/PointInTimeRecoveryDescription", &days,
-		                  &at) &&
+		                  "/ContinuousBackupsDescription/PointInTimeRecoveryDescription",
+		                  &days, &at) &&
 		    days != 35)
 			ddbgt__ir_set(C, ddbgt_table_set_pitr_period(table, days));
 	}
 	const jr_value *ttl = M(root, "TimeToLiveDescription");
 	s = ddbgt__ir_str(C, ttl, "TimeToLiveStatus", "/TimeToLiveDescription", &at);
 	if (s && (strcmp(s, "ENABLED") == 0 || strcmp(s, "ENABLING") == 0)) {
-		const char *name = ddbgt__ir_str(C, ttl, "AttributeName", "/TimeToLiveDescription", &at);
+		const char *name =
+		        ddbgt__ir_str(C, ttl, "AttributeName", "/TimeToLiveDescription", &at);
 		if (name) {
 			ddbgt__ir_note(C, "/table/ttl_attribute", at);
 			ddbgt__ir_set(C, ddbgt_table_set_ttl_attribute(table, name));
@@ -342,9 +259,10 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 	ddbgt__ireader C = {.imp = imp};
 	const jr_value *t = M(root, "Table"), *at;
 	if (!t || t->type != JR_OBJECT)
-		return ddbgt__import_findf(imp, NULL, DDBGT_E_IMPORT_KIND, "/Table", root,
-		                           "describe-table output has a Table object; these files hold "
-		                           "only the other commands' outputs");
+		return ddbgt__import_findf(
+		        imp, NULL, DDBGT_E_IMPORT_KIND, "/Table", root,
+		        "describe-table output has a Table object; these files hold "
+		        "only the other commands' outputs");
 	const char *name = ddbgt__ir_str(&C, t, "TableName", "/Table", &at);
 	if (ddbgt__import_add_table(&C.t, imp, name ? name : "Table", t))
 		return DDBGT_ENOMEM;
@@ -362,13 +280,14 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 		ddbgt__ir_status(&C, ddbgt__import_findf(imp, C.t, DDBGT_W_IMPORT_UNRESOLVED,
 		                                         "/Table/TableArn", t,
 		                                         "%s: no TableArn, so the home region is "
-		                                         "unknown", C.address));
+		                                         "unknown",
+		                                         C.address));
 	int billing = DDBGT_BILLING_PROVISIONED;
 	ddbgt__ir_enum(&C, M(t, "BillingModeSummary"), "BillingMode", "/Table/BillingModeSummary",
 	               DDBGT_ENUM_BILLING_MODE, &billing);
 	if (billing == DDBGT_BILLING_PROVISIONED)
 		ddbgt__ir_set(&C, ddbgt_table_set_billing_mode(table, DDBGT_BILLING_PROVISIONED));
-	keys(&C, t);
+	ddbgt__ir_keys(&C, t, "/Table");
 	int64_t units;
 	for (int rw = 0; rw < 2 && billing == DDBGT_BILLING_PROVISIONED; rw++)
 		if (ddbgt__ir_int(&C, M(t, "ProvisionedThroughput"),
@@ -380,7 +299,8 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 		                  rw ? "MaxWriteRequestUnits" : "MaxReadRequestUnits",
 		                  "/Table/OnDemandThroughput", &units, &at) &&
 		    units > 0)
-			ddbgt__ir_set(&C, ddbgt_table_set_on_demand_max(table, (ddbgt_rw)rw, units));
+			ddbgt__ir_set(&C,
+			              ddbgt_table_set_on_demand_max(table, (ddbgt_rw)rw, units));
 	indexes(&C, t, billing == DDBGT_BILLING_PROVISIONED);
 	const jr_value *st = M(t, "StreamSpecification");
 	int view = DDBGT_STREAM_VIEW_UNSET;
@@ -420,14 +340,15 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 	const jr_value *sse = M(t, "SSEDescription");
 	const char *sse_type = ddbgt__ir_str(&C, sse, "SSEType", "/Table/SSEDescription", &at);
 	if (sse_type && strcmp(sse_type, "KMS") == 0) {
-		const char *key = ddbgt__ir_str(&C, sse, "KMSMasterKeyArn", "/Table/SSEDescription",
-		                                &at);
+		const char *key =
+		        ddbgt__ir_str(&C, sse, "KMSMasterKeyArn", "/Table/SSEDescription", &at);
 		ddbgt_replica *h = home[0] ? ddbgt_table_find_replica(table, home) : NULL;
 		/* A customer managed key shows as replicas' KMSMasterKeyId; else AWS's own key. */
 		if (ddbgt_table_encryption(table) == DDBGT_ENCRYPTION_CUSTOMER_MANAGED && key && h)
 			ddbgt__ir_set(&C, ddbgt_replica_set_kms_key(h, key));
 		else
-			ddbgt__ir_set(&C, ddbgt_table_set_encryption(table, DDBGT_ENCRYPTION_AWS_MANAGED));
+			ddbgt__ir_set(&C, ddbgt_table_set_encryption(table,
+			                                             DDBGT_ENCRYPTION_AWS_MANAGED));
 	}
 	if (on >= 0 && !(on == 1 && view == DDBGT_STREAM_VIEW_NEW_AND_OLD_IMAGES &&
 	                 ddbgt_table_replica_count(table) >= 2))

@@ -20,62 +20,6 @@
 #include "ddbgt/index.h"
 #include "ddbgt/replica.h"
 
-/* The attribute names of a KeySchema: HASH into *hash, RANGE into *range. */
-static void key_schema(ddbgt__ireader *C, const jr_value *ks, const char *base, const char **hash,
-                       const char **range, const jr_value **at)
-{
-	*hash = *range = NULL;
-	*at = ks;
-	for (size_t i = 0; i < ddbgt__ir_count(ks); i++) {
-		char b[256];
-		snprintf(b, sizeof b, "%s/KeySchema/%zu", base, i);
-		const jr_value *a, *k;
-		const char *name = ddbgt__ir_str(C, ddbgt__ir_item(ks, i), "AttributeName", b, &a);
-		const char *type = ddbgt__ir_str(C, ddbgt__ir_item(ks, i), "KeyType", b, &k);
-		if (!name || !type)
-			continue;
-		if (strcmp(type, "HASH") == 0)
-			*hash = name;
-		else if (strcmp(type, "RANGE") == 0)
-			*range = name;
-		else
-			ddbgt__ir_bad(C, b, k, "HASH or RANGE");
-	}
-}
-
-static void read_keys(ddbgt__ireader *C, const jr_value *p)
-{
-	ddbgt_table *table = ddbgt__itable_table(C->t);
-	const jr_value *defs = ddbgt__ir_member(p, "AttributeDefinitions"), *at;
-	const char *hash, *range;
-	key_schema(C, ddbgt__ir_member(p, "KeySchema"), "", &hash, &range, &at);
-	/* Keys first, then the other definitions, as the spec separates them. */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < ddbgt__ir_count(defs); i++) {
-			char b[64];
-			snprintf(b, sizeof b, "/AttributeDefinitions/%zu", i);
-			const jr_value *na;
-			const char *name = ddbgt__ir_str(C, ddbgt__ir_item(defs, i), "AttributeName", b, &na);
-			int type;
-			if (!name || !ddbgt__ir_enum(C, ddbgt__ir_item(defs, i), "AttributeType", b,
-			                       DDBGT_ENUM_ATTR_TYPE, &type))
-				continue;
-			int is_hash = hash && strcmp(name, hash) == 0;
-			int is_range = range && strcmp(name, range) == 0;
-			if (pass == 0 && is_hash) {
-				ddbgt__ir_note(C, "/table/partition_key", na);
-				ddbgt__ir_set(C, ddbgt_table_set_partition_key(table, name, (ddbgt_attr_type)type));
-			} else if (pass == 0 && is_range) {
-				ddbgt__ir_note(C, "/table/sort_key", na);
-				ddbgt__ir_set(C, ddbgt_table_set_sort_key(table, name, (ddbgt_attr_type)type));
-			} else if (pass == 1 && !is_hash && !is_range) {
-				ddbgt__ir_set(C, ddbgt_table_add_attribute(table, name, (ddbgt_attr_type)type));
-			}
-		}
-	if (hash && !ddbgt_table_partition_key_name(table))
-		ddbgt__ir_set(C, ddbgt_table_set_partition_key(table, hash, DDBGT_ATTR_UNSET));
-}
-
 /* {MinCapacity, MaxCapacity, TargetTrackingScalingPolicyConfiguration: {TargetValue}} */
 static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, int64_t *min,
                        int64_t *max, double *target)
@@ -85,31 +29,8 @@ static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, i
 	snprintf(b, sizeof b, "%s/TargetTrackingScalingPolicyConfiguration", base);
 	return s && ddbgt__ir_int(C, s, "MinCapacity", base, min, &at) &&
 	       ddbgt__ir_int(C, s, "MaxCapacity", base, max, &at) &&
-	       ddbgt__ir_num(C, ddbgt__ir_member(s, "TargetTrackingScalingPolicyConfiguration"), "TargetValue", b,
-	               target);
-}
-
-static void read_projection(ddbgt__ireader *C, const jr_value *ix, const char *base, ddbgt_gsi *gsi,
-                            ddbgt_lsi *lsi)
-{
-	char b[256];
-	snprintf(b, sizeof b, "%s/Projection", base);
-	const jr_value *proj = ddbgt__ir_member(ix, "Projection");
-	int p;
-	if (ddbgt__ir_enum(C, proj, "ProjectionType", b, DDBGT_ENUM_PROJECTION, &p))
-		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_projection(gsi, (ddbgt_projection)p)
-		           : ddbgt_lsi_set_projection(lsi, (ddbgt_projection)p));
-	const jr_value *nka = ddbgt__ir_member(proj, "NonKeyAttributes");
-	for (size_t i = 0; i < ddbgt__ir_count(nka); i++) {
-		char path[320];
-		snprintf(path, sizeof path, "%s/NonKeyAttributes/%zu", b, i);
-		const jr_value *v = ddbgt__ir_literal(C, ddbgt__ir_item(nka, i), path);
-		if (v && v->type == JR_STRING)
-			ddbgt__ir_set(C, gsi ? ddbgt_gsi_add_non_key_attribute(gsi, v->u.str.s)
-			           : ddbgt_lsi_add_non_key_attribute(lsi, v->u.str.s));
-		else if (v)
-			ddbgt__ir_bad(C, path, v, "a string");
-	}
+	       ddbgt__ir_num(C, ddbgt__ir_member(s, "TargetTrackingScalingPolicyConfiguration"),
+	                     "TargetValue", b, target);
 }
 
 static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
@@ -122,36 +43,32 @@ static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 		snprintf(base, sizeof base, "/GlobalSecondaryIndexes/%zu", i);
 		snprintf(sp, sizeof sp, "/table/global_secondary_indexes/%zu",
 		         ddbgt_table_gsi_count(table));
-		const char *name = ddbgt__ir_str(C, ix, "IndexName", base, &at);
-		ddbgt_gsi *gsi;
-		if (!name)
+		ddbgt_gsi *gsi = ddbgt__ir_gsi(C, ix, base);
+		if (!gsi)
 			continue;
-		if (ddbgt_gsi_new(&gsi, name)) {
-			ddbgt__ir_status(C, DDBGT_ENOMEM);
-			return;
-		}
 		ddbgt__ir_note(C, sp, ix);
-		const char *hash, *range;
-		key_schema(C, ddbgt__ir_member(ix, "KeySchema"), base, &hash, &range, &at);
-		if (hash)
-			ddbgt__ir_set(C, ddbgt_gsi_set_partition_key(gsi, hash));
-		if (range)
-			ddbgt__ir_set(C, ddbgt_gsi_set_sort_key(gsi, range));
-		read_projection(C, ix, base, gsi, NULL);
 		char b[256];
 		int64_t units, min, max;
 		double target;
 		if (global_table) {
-			snprintf(b, sizeof b, "%s/WriteProvisionedThroughputSettings/"
-			                      "WriteCapacityAutoScalingSettings", base);
-			if (autoscaling(C, ddbgt__ir_member(ddbgt__ir_member(ix, "WriteProvisionedThroughputSettings"),
-			                          "WriteCapacityAutoScalingSettings"),
+			snprintf(b, sizeof b,
+			         "%s/WriteProvisionedThroughputSettings/"
+			         "WriteCapacityAutoScalingSettings",
+			         base);
+			if (autoscaling(C,
+			                ddbgt__ir_member(
+			                        ddbgt__ir_member(
+			                                ix, "WriteProvisionedThroughputSettings"),
+			                        "WriteCapacityAutoScalingSettings"),
 			                b, &min, &max, &target))
-				ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_WRITE, min, max, target));
+				ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_WRITE, min,
+				                                           max, target));
 			snprintf(b, sizeof b, "%s/WriteOnDemandThroughputSettings", base);
-			if (ddbgt__ir_int(C, ddbgt__ir_member(ix, "WriteOnDemandThroughputSettings"),
-			            "MaxWriteRequestUnits", b, &units, &at))
-				ddbgt__ir_set(C, ddbgt_gsi_set_on_demand_max(gsi, DDBGT_WRITE, units));
+			if (ddbgt__ir_int(C,
+			                  ddbgt__ir_member(ix, "WriteOnDemandThroughputSettings"),
+			                  "MaxWriteRequestUnits", b, &units, &at))
+				ddbgt__ir_set(C,
+				              ddbgt_gsi_set_on_demand_max(gsi, DDBGT_WRITE, units));
 		} else {
 			snprintf(b, sizeof b, "%s/ProvisionedThroughput", base);
 			const jr_value *pt = ddbgt__ir_member(ix, "ProvisionedThroughput");
@@ -162,42 +79,22 @@ static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 			snprintf(b, sizeof b, "%s/OnDemandThroughput", base);
 			const jr_value *od = ddbgt__ir_member(ix, "OnDemandThroughput");
 			if (ddbgt__ir_int(C, od, "MaxReadRequestUnits", b, &units, &at))
-				ddbgt__ir_set(C, ddbgt_gsi_set_on_demand_max(gsi, DDBGT_READ, units));
+				ddbgt__ir_set(C,
+				              ddbgt_gsi_set_on_demand_max(gsi, DDBGT_READ, units));
 			if (ddbgt__ir_int(C, od, "MaxWriteRequestUnits", b, &units, &at))
-				ddbgt__ir_set(C, ddbgt_gsi_set_on_demand_max(gsi, DDBGT_WRITE, units));
+				ddbgt__ir_set(C,
+				              ddbgt_gsi_set_on_demand_max(gsi, DDBGT_WRITE, units));
 		}
 		if (ddbgt__ir_member(ix, "WarmThroughput"))
-			ddbgt__ir_not_carried(C, base, ddbgt__ir_member(ix, "WarmThroughput"), "warm throughput");
+			ddbgt__ir_not_carried(C, base, ddbgt__ir_member(ix, "WarmThroughput"),
+			                      "warm throughput");
 		if (ddbgt_table_add_gsi(table, gsi)) {
 			ddbgt_gsi_free(gsi);
 			ddbgt__ir_status(C, DDBGT_ENOMEM);
 			return;
 		}
 	}
-	list = ddbgt__ir_member(p, "LocalSecondaryIndexes");
-	for (size_t i = 0; i < ddbgt__ir_count(list); i++) {
-		const jr_value *ix = ddbgt__ir_item(list, i), *at;
-		char base[64];
-		snprintf(base, sizeof base, "/LocalSecondaryIndexes/%zu", i);
-		const char *name = ddbgt__ir_str(C, ix, "IndexName", base, &at);
-		ddbgt_lsi *lsi;
-		if (!name)
-			continue;
-		if (ddbgt_lsi_new(&lsi, name)) {
-			ddbgt__ir_status(C, DDBGT_ENOMEM);
-			return;
-		}
-		const char *hash, *range;
-		key_schema(C, ddbgt__ir_member(ix, "KeySchema"), base, &hash, &range, &at);
-		if (range)
-			ddbgt__ir_set(C, ddbgt_lsi_set_sort_key(lsi, range));
-		read_projection(C, ix, base, NULL, lsi);
-		if (ddbgt_table_add_lsi(table, lsi)) {
-			ddbgt_lsi_free(lsi);
-			ddbgt__ir_status(C, DDBGT_ENOMEM);
-			return;
-		}
-	}
+	ddbgt__ir_lsis(C, ddbgt__ir_member(p, "LocalSecondaryIndexes"), "/LocalSecondaryIndexes");
 }
 
 /* What both resource types share at the table level. */
@@ -210,10 +107,12 @@ static void read_common(ddbgt__ireader *C, const jr_value *p)
 		ddbgt__ir_note(C, "/table/name", at);
 		ddbgt__ir_set(C, ddbgt_table_set_name(table, name));
 	} else if (!ddbgt__ir_member(p, "TableName")) {
-		ddbgt__ir_status(C, ddbgt__import_findf(C->imp, C->t, DDBGT_W_IMPORT_UNRESOLVED, "/TableName",
-		                              p, "%s: TableName is generated by CloudFormation at "
-		                              "deployment, so the table has no name",
-		                              C->address));
+		ddbgt__ir_status(
+		        C, ddbgt__import_findf(C->imp, C->t, DDBGT_W_IMPORT_UNRESOLVED,
+		                               "/TableName", p,
+		                               "%s: TableName is generated by CloudFormation at "
+		                               "deployment, so the table has no name",
+		                               C->address));
 	}
 	/* CloudFormation's default billing mode is PROVISIONED, the spec's PAY_PER_REQUEST. */
 	int billing = DDBGT_BILLING_PROVISIONED;
@@ -221,17 +120,18 @@ static void read_common(ddbgt__ireader *C, const jr_value *p)
 		ddbgt__ir_enum(C, p, "BillingMode", "", DDBGT_ENUM_BILLING_MODE, &billing);
 	if (billing == DDBGT_BILLING_PROVISIONED)
 		ddbgt__ir_set(C, ddbgt_table_set_billing_mode(table, DDBGT_BILLING_PROVISIONED));
-	read_keys(C, p);
+	ddbgt__ir_keys(C, p, "");
 	const jr_value *stream = ddbgt__ir_member(p, "StreamSpecification");
 	int view;
 	if (stream && ddbgt__ir_enum(C, stream, "StreamViewType", "/StreamSpecification",
-	                       DDBGT_ENUM_STREAM_VIEW, &view)) {
+	                             DDBGT_ENUM_STREAM_VIEW, &view)) {
 		ddbgt__ir_note(C, "/table/stream", stream);
 		ddbgt__ir_set(C, ddbgt_table_set_stream(table, 1, (ddbgt_stream_view)view));
 	}
 	const jr_value *ttl = ddbgt__ir_member(p, "TimeToLiveSpecification");
 	if (ttl && ddbgt__ir_bool(C, ttl, "Enabled", "/TimeToLiveSpecification", &at) == 1) {
-		const char *attr = ddbgt__ir_str(C, ttl, "AttributeName", "/TimeToLiveSpecification", &at);
+		const char *attr =
+		        ddbgt__ir_str(C, ttl, "AttributeName", "/TimeToLiveSpecification", &at);
 		if (attr) {
 			ddbgt__ir_note(C, "/table/ttl_attribute", at);
 			ddbgt__ir_set(C, ddbgt_table_set_ttl_attribute(table, attr));
@@ -243,23 +143,24 @@ static void read_common(ddbgt__ireader *C, const jr_value *p)
 		ddbgt__ir_set(C, ddbgt_table_set_encryption(table, DDBGT_ENCRYPTION_AWS_MANAGED));
 	}
 	int consistency;
-	if (ddbgt__ir_enum(C, p, "MultiRegionConsistency", "", DDBGT_ENUM_CONSISTENCY, &consistency) &&
+	if (ddbgt__ir_enum(C, p, "MultiRegionConsistency", "", DDBGT_ENUM_CONSISTENCY,
+	                   &consistency) &&
 	    consistency == DDBGT_CONSISTENCY_STRONG)
 		ddbgt__ir_set(C, ddbgt_table_set_consistency(table, DDBGT_CONSISTENCY_STRONG));
 	const jr_value *w = ddbgt__ir_member(p, "GlobalTableWitnesses");
 	if (ddbgt__ir_count(w)) {
-		const char *region = ddbgt__ir_str(C, ddbgt__ir_item(w, 0), "Region", "/GlobalTableWitnesses/0",
-		                             &at);
+		const char *region = ddbgt__ir_str(C, ddbgt__ir_item(w, 0), "Region",
+		                                   "/GlobalTableWitnesses/0", &at);
 		if (region) {
 			ddbgt__ir_note(C, "/table/witness_region", at);
 			ddbgt__ir_set(C, ddbgt_table_set_witness_region(table, region));
 		}
 	}
 	static const char *const lost[][2] = {
-		{"ImportSourceSpecification", "creating the table from an S3 import"},
-		{"KinesisStreamSpecification", "a Kinesis streaming destination"},
-		{"ResourcePolicy", "a resource-based policy"},
-		{"WarmThroughput", "warm throughput"},
+	        {"ImportSourceSpecification", "creating the table from an S3 import"},
+	        {"KinesisStreamSpecification", "a Kinesis streaming destination"},
+	        {"ResourcePolicy", "a resource-based policy"},
+	        {"WarmThroughput", "warm throughput"},
 	};
 	for (size_t i = 0; i < sizeof lost / sizeof lost[0]; i++)
 		if (ddbgt__ir_member(p, lost[i][0])) {
@@ -291,8 +192,8 @@ static struct readcap read_readcap(ddbgt__ireader *C, const jr_value *s, const c
 	}
 	char a[300];
 	snprintf(a, sizeof a, "%s/ReadCapacityAutoScalingSettings", b);
-	if (autoscaling(C, ddbgt__ir_member(s, "ReadCapacityAutoScalingSettings"), a, &rc.min, &rc.max,
-	                &rc.target))
+	if (autoscaling(C, ddbgt__ir_member(s, "ReadCapacityAutoScalingSettings"), a, &rc.min,
+	                &rc.max, &rc.target))
 		rc.kind = 2;
 	return rc;
 }
@@ -324,20 +225,22 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 	const jr_value *at;
 	int64_t min, max, units;
 	double target;
-	if (autoscaling(C, ddbgt__ir_member(ddbgt__ir_member(p, "WriteProvisionedThroughputSettings"),
-	                          "WriteCapacityAutoScalingSettings"),
-	                "/WriteProvisionedThroughputSettings/WriteCapacityAutoScalingSettings", &min,
-	                &max, &target))
+	if (autoscaling(C,
+	                ddbgt__ir_member(ddbgt__ir_member(p, "WriteProvisionedThroughputSettings"),
+	                                 "WriteCapacityAutoScalingSettings"),
+	                "/WriteProvisionedThroughputSettings/WriteCapacityAutoScalingSettings",
+	                &min, &max, &target))
 		ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_WRITE, min, max, target));
-	if (ddbgt__ir_int(C, ddbgt__ir_member(p, "WriteOnDemandThroughputSettings"), "MaxWriteRequestUnits",
-	            "/WriteOnDemandThroughputSettings", &units, &at))
+	if (ddbgt__ir_int(C, ddbgt__ir_member(p, "WriteOnDemandThroughputSettings"),
+	                  "MaxWriteRequestUnits", "/WriteOnDemandThroughputSettings", &units, &at))
 		ddbgt__ir_set(C, ddbgt_table_set_on_demand_max(table, DDBGT_WRITE, units));
 
 	const jr_value *reps = ddbgt__ir_member(p, "Replicas");
 	size_t n = ddbgt__ir_count(reps);
 	if (n == 0) {
-		ddbgt__ir_status(C, ddbgt__import_findf(C->imp, C->t, DDBGT_E_IMPORT_VALUE, "/Replicas", p,
-		                              "%s: a GlobalTable needs Replicas", C->address));
+		ddbgt__ir_status(
+		        C, ddbgt__import_findf(C->imp, C->t, DDBGT_E_IMPORT_VALUE, "/Replicas", p,
+		                               "%s: a GlobalTable needs Replicas", C->address));
 		return;
 	}
 	/* The first replica's per-region settings become the table's. */
@@ -346,8 +249,8 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 	if (base_rc.kind == 1)
 		ddbgt__ir_set(C, ddbgt_table_set_capacity(table, DDBGT_READ, base_rc.units));
 	else if (base_rc.kind == 2)
-		ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_READ, base_rc.min, base_rc.max,
-		                                   base_rc.target));
+		ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_READ, base_rc.min,
+		                                             base_rc.max, base_rc.target));
 	int64_t days0;
 	int pitr0 = replica_pitr(C, first, "/Replicas/0", &days0);
 	if (pitr0) {
@@ -378,9 +281,11 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 			int found = 0;
 			for (size_t j = 0; j < ddbgt__ir_count(tags) && !found; j++) {
 				const jr_value *x = ddbgt__ir_item(tags, j);
-				const jr_value *xk = ddbgt__ir_member(x, "Key"), *xv = ddbgt__ir_member(x, "Value");
-				found = xk && xv && xk->type == JR_STRING && xv->type == JR_STRING &&
-				        strcmp(xk->u.str.s, key) == 0 && strcmp(xv->u.str.s, value) == 0;
+				const jr_value *xk = ddbgt__ir_member(x, "Key"),
+				               *xv = ddbgt__ir_member(x, "Value");
+				found = xk && xv && xk->type == JR_STRING &&
+				        xv->type == JR_STRING && strcmp(xk->u.str.s, key) == 0 &&
+				        strcmp(xv->u.str.s, value) == 0;
 			}
 			everywhere = found;
 		}
@@ -408,9 +313,10 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 		ddbgt__ir_note(C, sp, r);
 		struct readcap rc = read_readcap(C, r, base);
 		if (i > 0 && rc.kind && !same_readcap(&rc, &base_rc))
-			ddbgt__ir_set(C, rc.kind == 1 ? ddbgt_replica_set_read_capacity(rep, rc.units)
-			                    : ddbgt_replica_set_read_autoscaling(rep, rc.min, rc.max,
-			                                                         rc.target));
+			ddbgt__ir_set(C, rc.kind == 1
+			                         ? ddbgt_replica_set_read_capacity(rep, rc.units)
+			                         : ddbgt_replica_set_read_autoscaling(
+			                                   rep, rc.min, rc.max, rc.target));
 		int64_t days;
 		int pitr = replica_pitr(C, r, base, &days);
 		if (pitr != pitr0)
@@ -420,26 +326,31 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 		int cls = DDBGT_TABLE_CLASS_STANDARD;
 		ddbgt__ir_enum(C, r, "TableClass", base, DDBGT_ENUM_TABLE_CLASS, &cls);
 		if (cls != cls0)
-			ddbgt__ir_set(C, ddbgt_replica_set_table_class(rep, (ddbgt_table_class)cls));
+			ddbgt__ir_set(C,
+			              ddbgt_replica_set_table_class(rep, (ddbgt_table_class)cls));
 		int dp = ddbgt__ir_bool(C, r, "DeletionProtectionEnabled", base, &at);
 		if ((dp == 1) != (dp0 == 1))
 			ddbgt__ir_set(C, ddbgt_replica_set_deletion_protection(rep, dp == 1));
 		char b[256];
 		snprintf(b, sizeof b, "%s/SSESpecification", base);
-		const char *kms = ddbgt__ir_str(C, ddbgt__ir_member(r, "SSESpecification"), "KMSMasterKeyId", b, &at);
+		const char *kms = ddbgt__ir_str(C, ddbgt__ir_member(r, "SSESpecification"),
+		                                "KMSMasterKeyId", b, &at);
 		if (kms) {
 			ddbgt__ir_set(C, ddbgt_replica_set_kms_key(rep, kms));
-			ddbgt__ir_set(C, ddbgt_table_set_encryption(table, DDBGT_ENCRYPTION_CUSTOMER_MANAGED));
+			ddbgt__ir_set(C, ddbgt_table_set_encryption(
+			                         table, DDBGT_ENCRYPTION_CUSTOMER_MANAGED));
 		}
 		snprintf(b, sizeof b, "%s/ContributorInsightsSpecification", base);
-		if (ddbgt__ir_bool(C, ddbgt__ir_member(r, "ContributorInsightsSpecification"), "Enabled", b, &at) == 1)
+		if (ddbgt__ir_bool(C, ddbgt__ir_member(r, "ContributorInsightsSpecification"),
+		                   "Enabled", b, &at) == 1)
 			ddbgt__ir_set(C, ddbgt_replica_set_contributor_insights(rep, 1));
 		const jr_value *tags = ddbgt__ir_member(r, "Tags");
 		for (size_t k = 0; k < ddbgt__ir_count(tags); k++) {
 			const jr_value *tk, *tv;
 			snprintf(b, sizeof b, "%s/Tags/%zu", base, k);
 			const char *key = ddbgt__ir_str(C, ddbgt__ir_item(tags, k), "Key", b, &tk);
-			const char *value = ddbgt__ir_str(C, ddbgt__ir_item(tags, k), "Value", b, &tv);
+			const char *value =
+			        ddbgt__ir_str(C, ddbgt__ir_item(tags, k), "Value", b, &tv);
 			const char *tval = key ? ddbgt_table_tag(table, key) : NULL;
 			if (key && value && !(tval && strcmp(tval, value) == 0))
 				ddbgt__ir_set(C, ddbgt_replica_set_tag(rep, key, value));
@@ -456,38 +367,44 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 			int64_t gmin, gmax, gunits;
 			double gt;
 			if (i == 0 && grc.kind == 1)
-				ddbgt__ir_set(C, ddbgt_gsi_set_capacity(gsi, DDBGT_READ, grc.units));
+				ddbgt__ir_set(C,
+				              ddbgt_gsi_set_capacity(gsi, DDBGT_READ, grc.units));
 			else if (i == 0 && grc.kind == 2)
-				ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_READ, grc.min, grc.max,
-				                                 grc.target));
+				ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_READ, grc.min,
+				                                           grc.max, grc.target));
 			else if (grc.kind == 1 &&
 			         !(ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &gunits) == DDBGT_OK &&
 			           gunits == grc.units))
-				ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_capacity(rep, iname, grc.units));
+				ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_capacity(rep, iname,
+				                                                     grc.units));
 			else if (grc.kind == 2 &&
 			         !(ddbgt_gsi_get_autoscaling(gsi, DDBGT_READ, &gmin, &gmax, &gt) ==
-			               DDBGT_OK &&
+			                   DDBGT_OK &&
 			           gmin == grc.min && gmax == grc.max && gt == grc.target))
-				ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_autoscaling(rep, iname, grc.min, grc.max,
-				                                              grc.target));
+				ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_autoscaling(
+				                         rep, iname, grc.min, grc.max, grc.target));
 			char ob[300];
 			snprintf(ob, sizeof ob, "%s/ReadOnDemandThroughputSettings", b);
-			if (i == 0 && ddbgt__ir_int(C, ddbgt__ir_member(g, "ReadOnDemandThroughputSettings"),
-			                      "MaxReadRequestUnits", ob, &gunits, &at))
-				ddbgt__ir_set(C, ddbgt_gsi_set_on_demand_max(gsi, DDBGT_READ, gunits));
+			if (i == 0 &&
+			    ddbgt__ir_int(C, ddbgt__ir_member(g, "ReadOnDemandThroughputSettings"),
+			                  "MaxReadRequestUnits", ob, &gunits, &at))
+				ddbgt__ir_set(C,
+				              ddbgt_gsi_set_on_demand_max(gsi, DDBGT_READ, gunits));
 		}
-		if (i == 0 && ddbgt__ir_int(C, ddbgt__ir_member(r, "ReadOnDemandThroughputSettings"),
-		                      "MaxReadRequestUnits", base, &units, &at))
+		if (i == 0 &&
+		    ddbgt__ir_int(C, ddbgt__ir_member(r, "ReadOnDemandThroughputSettings"),
+		                  "MaxReadRequestUnits", base, &units, &at))
 			ddbgt__ir_set(C, ddbgt_table_set_on_demand_max(table, DDBGT_READ, units));
 		static const char *const lost[][2] = {
-			{"KinesisStreamSpecification", "a Kinesis streaming destination"},
-			{"ResourcePolicy", "a resource-based policy"},
-			{"ReplicaStreamSpecification", "the stream's resource-based policy"},
+		        {"KinesisStreamSpecification", "a Kinesis streaming destination"},
+		        {"ResourcePolicy", "a resource-based policy"},
+		        {"ReplicaStreamSpecification", "the stream's resource-based policy"},
 		};
 		for (size_t k = 0; k < sizeof lost / sizeof lost[0]; k++)
 			if (ddbgt__ir_member(r, lost[k][0])) {
 				snprintf(b, sizeof b, "%s/%s", base, lost[k][0]);
-				ddbgt__ir_not_carried(C, b, ddbgt__ir_member(r, lost[k][0]), lost[k][1]);
+				ddbgt__ir_not_carried(C, b, ddbgt__ir_member(r, lost[k][0]),
+				                      lost[k][1]);
 			}
 	}
 	/* Every global table has a stream; the spec's default says so. */
@@ -526,12 +443,13 @@ static void import_plain_table(ddbgt__ireader *C, const jr_value *p)
 		if (days)
 			ddbgt__ir_set(C, ddbgt_table_set_pitr_period(table, days));
 	}
-	const char *kms = ddbgt__ir_str(C, ddbgt__ir_member(p, "SSESpecification"), "KMSMasterKeyId",
-	                          "/SSESpecification", &at);
+	const char *kms = ddbgt__ir_str(C, ddbgt__ir_member(p, "SSESpecification"),
+	                                "KMSMasterKeyId", "/SSESpecification", &at);
 	if (kms)
-		ddbgt__ir_not_carried(C, "/SSESpecification/KMSMasterKeyId", at,
-		            "the key belongs to a replica, and the stack's region is not in the "
-		            "template");
+		ddbgt__ir_not_carried(
+		        C, "/SSESpecification/KMSMasterKeyId", at,
+		        "the key belongs to a replica, and the stack's region is not in the "
+		        "template");
 	const jr_value *tags = ddbgt__ir_member(p, "Tags");
 	for (size_t k = 0; k < ddbgt__ir_count(tags); k++) {
 		char b[64];
@@ -542,12 +460,13 @@ static void import_plain_table(ddbgt__ireader *C, const jr_value *p)
 		if (key && value)
 			ddbgt__ir_set(C, ddbgt_table_set_tag(table, key, value));
 	}
-	ddbgt__ir_status(C, ddbgt__import_findf(C->imp, C->t, DDBGT_W_IMPORT_UNRESOLVED, "", p,
-	                              "%s: an AWS::DynamoDB::Table lives in the region the stack "
-	                              "is deployed to, which the template does not say: it was "
-	                              "imported without replicas (a global table is "
-	                              "AWS::DynamoDB::GlobalTable)",
-	                              C->address));
+	ddbgt__ir_status(
+	        C, ddbgt__import_findf(C->imp, C->t, DDBGT_W_IMPORT_UNRESOLVED, "", p,
+	                               "%s: an AWS::DynamoDB::Table lives in the region the stack "
+	                               "is deployed to, which the template does not say: it was "
+	                               "imported without replicas (a global table is "
+	                               "AWS::DynamoDB::GlobalTable)",
+	                               C->address));
 }
 
 int ddbgt__import_cloudformation(ddbgt_import *imp, const jr_value *root)
@@ -560,7 +479,7 @@ int ddbgt__import_cloudformation(ddbgt_import *imp, const jr_value *root)
 	size_t i;
 	const char *id;
 	const jr_value *res;
-	JR_OBJECT_FOREACH(resources, i, id, res) {
+	JR_OBJECT_FOREACH (resources, i, id, res) {
 		const jr_value *type = ddbgt__ir_member(res, "Type");
 		if (!type || type->type != JR_STRING)
 			continue;
@@ -573,16 +492,20 @@ int ddbgt__import_cloudformation(ddbgt_import *imp, const jr_value *root)
 		ddbgt__ir_note(&C, "", res);
 		ddbgt__ir_note(&C, "/table", res);
 		if (ddbgt__ir_member(res, "Condition"))
-			ddbgt__ir_status(&C, ddbgt__import_findf(imp, C.t, DDBGT_W_IMPORT_UNRESOLVED, "/Condition",
-			                               ddbgt__ir_member(res, "Condition"),
-			                               "%s: the resource has a Condition; it was "
-			                               "imported as if the condition held",
-			                               C.address));
+			ddbgt__ir_status(
+			        &C, ddbgt__import_findf(imp, C.t, DDBGT_W_IMPORT_UNRESOLVED,
+			                                "/Condition",
+			                                ddbgt__ir_member(res, "Condition"),
+			                                "%s: the resource has a Condition; it was "
+			                                "imported as if the condition held",
+			                                C.address));
 		const jr_value *props = ddbgt__ir_member(res, "Properties");
 		if (!props || props->type != JR_OBJECT) {
-			ddbgt__ir_status(&C, ddbgt__import_findf(imp, C.t, DDBGT_E_IMPORT_VALUE, "/Properties", res,
-			                               "%s: the resource has no Properties object",
-			                               C.address));
+			ddbgt__ir_status(
+			        &C, ddbgt__import_findf(imp, C.t, DDBGT_E_IMPORT_VALUE,
+			                                "/Properties", res,
+			                                "%s: the resource has no Properties object",
+			                                C.address));
 			continue;
 		}
 		if (global)

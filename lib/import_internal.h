@@ -55,9 +55,7 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root);
  * their long form ({"Ref": x}, {"Fn::GetAtt": [a, b]}), anchors and aliases
  * are refused beyond a budget. DDBGT_ESPEC with *err filled, or DDBGT_ENOMEM.
  */
-int ddbgt__yaml_parse(jr_doc **out, const char *text, size_t len, int max_depth,
-                      jr_error *err);
-
+int ddbgt__yaml_parse(jr_doc **out, const char *text, size_t len, int max_depth, jr_error *err);
 
 /*
  * The reader of plain JSON trees (import_read.c): an importer's state and
@@ -79,8 +77,8 @@ size_t ddbgt__ir_count(const jr_value *list);
 const jr_value *ddbgt__ir_item(const jr_value *list, size_t i);
 /* v itself, a Ref'd parameter's Default, or NULL (reported) for another intrinsic. */
 const jr_value *ddbgt__ir_literal(ddbgt__ireader *C, const jr_value *v, const char *path);
-const char *ddbgt__ir_str(ddbgt__ireader *C, const jr_value *obj, const char *key,
-                          const char *base, const jr_value **at);
+const char *ddbgt__ir_str(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
+                          const jr_value **at);
 /* 1 with *out set; numbers may be given as strings of digits, as CloudFormation allows. */
 int ddbgt__ir_int(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
                   int64_t *out, const jr_value **at);
@@ -99,5 +97,17 @@ void ddbgt__ir_status(ddbgt__ireader *C, int rc);
 void ddbgt__ir_bad(ddbgt__ireader *C, const char *path, const jr_value *v, const char *want);
 void ddbgt__ir_not_carried(ddbgt__ireader *C, const char *path, const jr_value *at,
                            const char *what);
+/*
+ * The DynamoDB API's shapes, which CloudFormation and describe-table share:
+ * a KeySchema's HASH and RANGE attribute names; AttributeDefinitions and
+ * KeySchema of obj into the table's keys and attributes; a new GSI (name,
+ * KeySchema, Projection) for the caller to complete and add, NULL when it has
+ * no name or memory ran out; every LSI of a list into the table.
+ */
+void ddbgt__ir_key_schema(ddbgt__ireader *C, const jr_value *ks, const char *base,
+                          const char **hash, const char **range);
+void ddbgt__ir_keys(ddbgt__ireader *C, const jr_value *obj, const char *base);
+ddbgt_gsi *ddbgt__ir_gsi(ddbgt__ireader *C, const jr_value *ix, const char *base);
+void ddbgt__ir_lsis(ddbgt__ireader *C, const jr_value *list, const char *base);
 
 #endif

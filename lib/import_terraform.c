@@ -152,28 +152,30 @@ static int resolve_kms_data(struct tf *C, const char *ref, size_t len, char *out
 	memcpy(name, ref + p, len - p - 4);
 	name[len - p - 4] = '\0';
 	if (C->plan) {
-		const jr_value *conf = member(member(member(C->root, "configuration"), "root_module"),
-		                              "resources");
+		const jr_value *conf = member(
+		        member(member(C->root, "configuration"), "root_module"), "resources");
 		char address[300];
 		snprintf(address, sizeof address, "data.aws_kms_key.%s", name);
 		for (size_t i = 0; conf && conf->type == JR_ARRAY && i < conf->u.arr.count; i++) {
 			const jr_value *a = member(conf->u.arr.items[i], "address");
 			if (a && a->type == JR_STRING && strcmp(a->u.str.s, address) == 0)
-				data = member(member(member(conf->u.arr.items[i], "expressions"), "key_id"),
+				data = member(member(member(conf->u.arr.items[i], "expressions"),
+				                     "key_id"),
 				              "constant_value");
 		}
 	} else {
-		data = member(member(member(member(C->root, "data"), "aws_kms_key"), name), "key_id");
+		data = member(member(member(member(C->root, "data"), "aws_kms_key"), name),
+		              "key_id");
 	}
-	if (!data || data->type != JR_STRING || data->u.str.len >= size || strstr(data->u.str.s, "${"))
+	if (!data || data->type != JR_STRING || data->u.str.len >= size ||
+	    strstr(data->u.str.s, "${"))
 		return 0;
 	memcpy(out, data->u.str.s, data->u.str.len + 1);
 	return 1;
 }
 
 /* "TYPE.NAME.ATTR" inside ${ }: the literal string attribute of a resource in the document. */
-static int resolve_ref(struct tf *C, const char *ref, size_t len, char *out, size_t size,
-                       int depth)
+static int resolve_ref(struct tf *C, const char *ref, size_t len, char *out, size_t size, int depth)
 {
 	if (resolve_kms_data(C, ref, len, out, size))
 		return 1;
@@ -217,7 +219,8 @@ static int resolve(struct tf *C, const char *s, char *out, size_t size, int dept
 		} else if ((s[0] == '$' || s[0] == '%') && s[1] == '{') {
 			const char *end = strchr(s + 2, '}');
 			if (s[0] == '%' || !end ||
-			    !resolve_ref(C, s + 2, (size_t)(end - s - 2), piece, sizeof piece, depth))
+			    !resolve_ref(C, s + 2, (size_t)(end - s - 2), piece, sizeof piece,
+			                 depth))
 				return 0;
 			lit = piece;
 			len = strlen(piece);
@@ -245,8 +248,8 @@ struct reader {
 static void unresolved(struct reader *R, const char *path, const jr_value *at, const char *why)
 {
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_W_IMPORT_UNRESOLVED, path, at,
-	                                     "%s: %s is %s, so it was not imported",
-	                                     R->r->address, ddbgt__import_what(path), why));
+	                                     "%s: %s is %s, so it was not imported", R->r->address,
+	                                     ddbgt__import_what(path), why));
 }
 
 /*
@@ -305,7 +308,8 @@ static int leaf(struct reader *R, struct cur c, const char *path, const jr_value
 static void wrong_type(struct reader *R, const char *path, const jr_value *v, const char *want)
 {
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_E_IMPORT_VALUE, path, v,
-	                                     "%s: %s must be %s", R->r->address, ddbgt__import_what(path), want));
+	                                     "%s: %s must be %s", R->r->address,
+	                                     ddbgt__import_what(path), want));
 }
 
 /* A string attribute (unescaped and resolved in a .tf.json); NULL when not KNOWN. */
@@ -332,8 +336,8 @@ static const char *get_str(struct reader *R, struct cur c, const char *key, cons
 }
 
 /* A whole number attribute (also "5" as .tf.json allows); 1 when KNOWN. */
-static int get_int(struct reader *R, struct cur c, const char *key, const char *base,
-                   int64_t *out, const jr_value **at)
+static int get_int(struct reader *R, struct cur c, const char *key, const char *base, int64_t *out,
+                   const jr_value **at)
 {
 	char path[512];
 	snprintf(path, sizeof path, "%s/%s", base, key);
@@ -362,8 +366,8 @@ static int get_int(struct reader *R, struct cur c, const char *key, const char *
 	return 0;
 }
 
-static int get_num(struct reader *R, struct cur c, const char *key, const char *base,
-                   double *out, const jr_value **at)
+static int get_num(struct reader *R, struct cur c, const char *key, const char *base, double *out,
+                   const jr_value **at)
 {
 	char path[512];
 	snprintf(path, sizeof path, "%s/%s", base, key);
@@ -430,8 +434,7 @@ static void set(struct reader *R, int rc)
 		fail_nomem(R->C, rc);
 }
 
-static void not_carried(struct reader *R, const char *path, const jr_value *at,
-                        const char *what)
+static void not_carried(struct reader *R, const char *path, const jr_value *at, const char *what)
 {
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_W_IMPORT_NOT_CARRIED, path, at,
 	                                     "%s: %s is not carried over (%s)", R->r->address,
@@ -508,7 +511,8 @@ static void read_attributes(struct reader *R, struct cur body)
 		if ((pk && strcmp(pk, name) == 0) || (sk && strcmp(sk, name) == 0))
 			continue;
 		char sp[64];
-		snprintf(sp, sizeof sp, "/table/attributes/%zu", ddbgt_table_attribute_count(table));
+		snprintf(sp, sizeof sp, "/table/attributes/%zu",
+		         ddbgt_table_attribute_count(table));
 		note(R, sp, at);
 		set(R, ddbgt_table_add_attribute(table, name, (ddbgt_attr_type)type));
 	}
@@ -546,7 +550,8 @@ static void read_throughput(struct reader *R, struct cur c, const char *base, dd
 		/* The provider reads back 0 for a side that was not set. */
 		if (units == 0 && R->C->plan)
 			continue;
-		snprintf(sp, sizeof sp, "%s/on_demand/%s", spec_base, rw ? "max_write" : "max_read");
+		snprintf(sp, sizeof sp, "%s/on_demand/%s", spec_base,
+		         rw ? "max_write" : "max_read");
 		note(R, sp, at);
 		set(R, gsi ? ddbgt_gsi_set_on_demand_max(gsi, (ddbgt_rw)rw, units)
 		           : ddbgt_table_set_on_demand_max(table, (ddbgt_rw)rw, units));
@@ -610,7 +615,8 @@ static void read_gsis(struct reader *R, struct cur body, int provisioned)
 		if ((s = get_str(R, g, "range_key", base, &at)))
 			set(R, ddbgt_gsi_set_sort_key(gsi, s));
 		int projection;
-		if (get_enum(R, g, "projection_type", base, DDBGT_ENUM_PROJECTION, &projection, &at))
+		if (get_enum(R, g, "projection_type", base, DDBGT_ENUM_PROJECTION, &projection,
+		             &at))
 			set(R, ddbgt_gsi_set_projection(gsi, (ddbgt_projection)projection));
 		read_non_key(R, g, base, gsi, NULL);
 		const jr_value *extra;
@@ -651,7 +657,8 @@ static void read_lsis(struct reader *R, struct cur body)
 		if ((s = get_str(R, l, "range_key", base, &at)))
 			set(R, ddbgt_lsi_set_sort_key(lsi, s));
 		int projection;
-		if (get_enum(R, l, "projection_type", base, DDBGT_ENUM_PROJECTION, &projection, &at))
+		if (get_enum(R, l, "projection_type", base, DDBGT_ENUM_PROJECTION, &projection,
+		             &at))
 			set(R, ddbgt_lsi_set_projection(lsi, (ddbgt_projection)projection));
 		read_non_key(R, l, base, NULL, lsi);
 		if (ddbgt_table_add_lsi(table, lsi)) {
@@ -677,7 +684,7 @@ static void read_tags(struct reader *R, struct cur c, const char *base, ddbgt_ta
 	size_t i;
 	const char *k;
 	const jr_value *x;
-	JR_OBJECT_FOREACH(v, i, k, x) {
+	JR_OBJECT_FOREACH (v, i, k, x) {
 		char key[1024], value[4096];
 		if (x->type != JR_STRING) {
 			wrong_type(R, path, x, "a map of strings");
@@ -692,7 +699,8 @@ static void read_tags(struct reader *R, struct cur c, const char *base, ddbgt_ta
 			continue;
 		}
 		if (replica) {
-			/* The table's tags are applied to every replica: keep only the difference. */
+			/* The table's tags are applied to every replica: keep only the difference.
+			 */
 			const char *tv = ddbgt_table_tag(ddbgt__itable_table(R->t), key);
 			if (tv && strcmp(tv, value) == 0)
 				continue;
@@ -759,8 +767,10 @@ static void read_replica_blocks(struct reader *R, struct cur body)
 		if (get_enum(R, b, "consistency_mode", base, DDBGT_ENUM_CONSISTENCY, &mode, &at) &&
 		    mode == DDBGT_CONSISTENCY_STRONG)
 			set(R, ddbgt_table_set_consistency(table, DDBGT_CONSISTENCY_STRONG));
-		if (get_bool(R, b, "propagate_tags", base, &at) == 0 && ddbgt_table_tag_count(table))
-			not_carried(R, base, at, "propagate_tags = false: a spec tags every replica");
+		if (get_bool(R, b, "propagate_tags", base, &at) == 0 &&
+		    ddbgt_table_tag_count(table))
+			not_carried(R, base, at,
+			            "propagate_tags = false: a spec tags every replica");
 	}
 }
 
@@ -806,8 +816,9 @@ static void read_table_body(struct reader *R, struct cur body)
 		int cmk = key || given(R, e, "kms_key_arn");
 		if (on == 1) {
 			note(R, "/table/encryption", at);
-			set(R, ddbgt_table_set_encryption(table, cmk ? DDBGT_ENCRYPTION_CUSTOMER_MANAGED
-			                                             : DDBGT_ENCRYPTION_AWS_MANAGED));
+			set(R, ddbgt_table_set_encryption(table,
+			                                  cmk ? DDBGT_ENCRYPTION_CUSTOMER_MANAGED
+			                                      : DDBGT_ENCRYPTION_AWS_MANAGED));
 			if (key && R->r->region) {
 				char copy[2048];
 				snprintf(copy, sizeof copy, "%s", key);
@@ -845,18 +856,18 @@ static void read_table_body(struct reader *R, struct cur body)
 			note(R, "/table/point_in_time_recovery", at);
 			set(R, ddbgt_table_set_pitr(table, 1));
 			int64_t days;
-			if (get_int(R, p, "recovery_period_in_days", "/point_in_time_recovery/0", &days,
-			            &at))
+			if (get_int(R, p, "recovery_period_in_days", "/point_in_time_recovery/0",
+			            &days, &at))
 				set(R, ddbgt_table_set_pitr_period(table, days));
 		}
 	}
 	read_tags(R, body, "", table, NULL);
 	static const char *const lost[][2] = {
-		{"import_table", "creating the table from an S3 import"},
-		{"restore_source_name", "restoring from a backup"},
-		{"restore_source_table_arn", "restoring from a backup"},
-		{"restore_date_time", "restoring from a backup"},
-		{"warm_throughput", "warm throughput"},
+	        {"import_table", "creating the table from an S3 import"},
+	        {"restore_source_name", "restoring from a backup"},
+	        {"restore_source_table_arn", "restoring from a backup"},
+	        {"restore_date_time", "restoring from a backup"},
+	        {"warm_throughput", "warm throughput"},
 	};
 	for (size_t i = 0; i < sizeof lost / sizeof lost[0]; i++) {
 		const jr_value *g = given(R, body, lost[i][0]);
@@ -886,8 +897,8 @@ static void import_table(struct tf *C, struct tfres *r)
 	struct cur w = child(r->body, "global_table_witness");
 	if (block_count(w)) {
 		const jr_value *at;
-		const char *region = get_str(&R, block(w, 0), "region_name", "/global_table_witness/0",
-		                             &at);
+		const char *region =
+		        get_str(&R, block(w, 0), "region_name", "/global_table_witness/0", &at);
 		if (region) {
 			note(&R, "/table/witness_region", at);
 			set(&R, ddbgt_table_set_witness_region(ddbgt__itable_table(t), region));
@@ -930,10 +941,12 @@ static ddbgt__itable *referenced_table(struct tf *C, struct tfres *r, const char
 		const jr_value *refs = member(k.expr, "references");
 		for (size_t i = 0; refs && refs->type == JR_ARRAY && i < refs->u.arr.count; i++) {
 			const jr_value *s = refs->u.arr.items[i];
-			if (s->type == JR_STRING && strncmp(s->u.str.s, "aws_dynamodb_table.", 19) == 0) {
+			if (s->type == JR_STRING &&
+			    strncmp(s->u.str.s, "aws_dynamodb_table.", 19) == 0) {
 				const char *dot = strchr(s->u.str.s + 19, '.');
-				ddbgt__itable *t = table_by_address(
-					C, s->u.str.s, dot ? (size_t)(dot - s->u.str.s) : s->u.str.len);
+				ddbgt__itable *t = table_by_address(C, s->u.str.s,
+				                                    dot ? (size_t)(dot - s->u.str.s)
+				                                        : s->u.str.len);
 				if (t)
 					return t;
 			}
@@ -1011,8 +1024,8 @@ static void import_insights(struct tf *C, struct tfres *r)
 		not_carried(&R, "/index_name", idx, "contributor insights of one index");
 		return;
 	}
-	ddbgt_replica *rep = r->region ? ddbgt_table_find_replica(ddbgt__itable_table(t), r->region)
-	                               : NULL;
+	ddbgt_replica *rep =
+	        r->region ? ddbgt_table_find_replica(ddbgt__itable_table(t), r->region) : NULL;
 	if (!rep) {
 		not_carried(&R, "", r->at, "its region is not one of the table's replicas");
 		return;
@@ -1032,8 +1045,7 @@ static void import_not_carried(struct tf *C, struct tfres *r, const char *key, c
 }
 
 /* "table/NAME" or "table/NAME/index/INDEX" (an autoscaling resource_id). */
-static int parse_resource_id(const char *id, char *table, size_t tsize, char *index,
-                             size_t isize)
+static int parse_resource_id(const char *id, char *table, size_t tsize, char *index, size_t isize)
 {
 	if (strncmp(id, "table/", 6) != 0)
 		return 0;
@@ -1145,7 +1157,8 @@ static void apply_scaling(struct tf *C)
 			continue;
 		}
 		ddbgt_replica *home = ddbgt_table_primary_replica(table);
-		int at_home = !s->region || (home && strcmp(ddbgt_replica_region(home), s->region) == 0);
+		int at_home =
+		        !s->region || (home && strcmp(ddbgt_replica_region(home), s->region) == 0);
 		if (s->rw == DDBGT_WRITE || at_home) {
 			if (!s->has_policy)
 				continue; /* min = max without a policy: fixed units, already set */
@@ -1155,8 +1168,10 @@ static void apply_scaling(struct tf *C)
 			               : ddbgt_table_get_autoscaling(table, s->rw, &mn, &mx, &tu);
 			if (have == DDBGT_OK)
 				continue; /* the home region's (or first) settings win */
-			set(&R, gsi ? ddbgt_gsi_set_autoscaling(gsi, s->rw, s->min, s->max, s->target)
-			            : ddbgt_table_set_autoscaling(table, s->rw, s->min, s->max, s->target));
+			set(&R,
+			    gsi ? ddbgt_gsi_set_autoscaling(gsi, s->rw, s->min, s->max, s->target)
+			        : ddbgt_table_set_autoscaling(table, s->rw, s->min, s->max,
+			                                      s->target));
 			continue;
 		}
 	}
@@ -1172,7 +1187,8 @@ static void apply_scaling(struct tf *C)
 			continue;
 		ddbgt_replica *rep = ddbgt_table_find_replica(table, s->region);
 		if (!rep) {
-			not_carried(&R, "", s->res->at, "its region is not one of the table's replicas");
+			not_carried(&R, "", s->res->at,
+			            "its region is not one of the table's replicas");
 			continue;
 		}
 		int64_t mn, mx, units;
@@ -1182,9 +1198,10 @@ static void apply_scaling(struct tf *C)
 		if (s->has_policy) {
 			if (have == DDBGT_OK && same_scaling(s, mn, mx, tu))
 				continue;
-			set(&R, gsi ? ddbgt_replica_set_gsi_read_autoscaling(rep, s->index, s->min, s->max,
-			                                                      s->target)
-			            : ddbgt_replica_set_read_autoscaling(rep, s->min, s->max, s->target));
+			set(&R, gsi ? ddbgt_replica_set_gsi_read_autoscaling(rep, s->index, s->min,
+			                                                     s->max, s->target)
+			            : ddbgt_replica_set_read_autoscaling(rep, s->min, s->max,
+			                                                 s->target));
 		} else if (s->min == s->max) {
 			int hc = gsi ? ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &units)
 			             : ddbgt_table_get_capacity(table, DDBGT_READ, &units);
@@ -1281,7 +1298,8 @@ static void import_legacy(struct tf *C, struct tfres *g)
 		replica_flags(&RR, rep, on < 0 ? 0 : on, dp);
 		int64_t units, tunits;
 		if (get_int(&RR, r->body, "read_capacity", "", &units, &at) &&
-		    ddbgt_table_get_capacity(table, DDBGT_READ, &tunits) == DDBGT_OK && units != tunits)
+		    ddbgt_table_get_capacity(table, DDBGT_READ, &tunits) == DDBGT_OK &&
+		    units != tunits)
 			set(&RR, ddbgt_replica_set_read_capacity(rep, units));
 		struct cur gl = child(r->body, "global_secondary_index");
 		for (size_t k = 0; k < block_count(gl); k++) {
@@ -1293,7 +1311,8 @@ static void import_legacy(struct tf *C, struct tfres *g)
 			snprintf(iname, sizeof iname, "%s", in);
 			ddbgt_gsi *gsi = ddbgt_table_find_gsi(table, iname);
 			if (gsi && get_int(&RR, block(gl, k), "read_capacity", base, &units, &at) &&
-			    ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &tunits) == DDBGT_OK && units != tunits)
+			    ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &tunits) == DDBGT_OK &&
+			    units != tunits)
 				set(&RR, ddbgt_replica_set_gsi_read_capacity(rep, iname, units));
 		}
 	}
@@ -1327,16 +1346,17 @@ static void roles_from_outputs(struct tf *C, const jr_value *outputs)
 	size_t i;
 	const char *region;
 	const jr_value *v;
-	JR_OBJECT_FOREACH(regions, i, region, v) {
+	JR_OBJECT_FOREACH (regions, i, region, v) {
 		const jr_value *role = member(v, "role");
 		ddbgt_replica *rep = ddbgt_table_find_replica(table, region);
 		int r;
 		if (rep && role && role->type == JR_STRING &&
 		    ddbgt_enum_parse(DDBGT_ENUM_ROLE, role->u.str.s, &r) == DDBGT_OK &&
 		    r == DDBGT_ROLE_STANDBY)
-			fail_nomem(C, ddbgt_replica_set_role(rep, DDBGT_ROLE_STANDBY) == DDBGT_ENOMEM
-			                  ? DDBGT_ENOMEM
-			                  : 0);
+			fail_nomem(C,
+			           ddbgt_replica_set_role(rep, DDBGT_ROLE_STANDBY) == DDBGT_ENOMEM
+			                   ? DDBGT_ENOMEM
+			                   : 0);
 	}
 }
 
@@ -1361,7 +1381,8 @@ static void map_resources(struct tf *C)
 		else if (strcmp(r->type, "aws_dynamodb_resource_policy") == 0)
 			import_not_carried(C, r, "resource_arn", "a resource-based policy");
 		else if (strcmp(r->type, "aws_dynamodb_tag") == 0)
-			import_not_carried(C, r, "resource_arn", "a tag managed as its own resource");
+			import_not_carried(C, r, "resource_arn",
+			                   "a tag managed as its own resource");
 		else if (strcmp(r->type, "aws_appautoscaling_target") == 0)
 			import_scaling_target(C, r);
 	}
@@ -1396,7 +1417,8 @@ static struct tfres *add_res(struct tf *C, const char *type, const char *name, c
 
 static int interesting(const char *type)
 {
-	return strncmp(type, "aws_dynamodb_", 13) == 0 || strncmp(type, "aws_appautoscaling_", 19) == 0;
+	return strncmp(type, "aws_dynamodb_", 13) == 0 ||
+	       strncmp(type, "aws_appautoscaling_", 19) == 0;
 }
 
 static void done(struct tf *C)
@@ -1419,8 +1441,8 @@ static void plan_region(struct tf *C, struct tfres *r, const jr_value *conf_res)
 	const jr_value *key = member(conf_res, "provider_config_key");
 	const jr_value *pc = member(member(C->root, "configuration"), "provider_config");
 	const jr_value *p = key && key->type == JR_STRING ? member(pc, key->u.str.s) : NULL;
-	const jr_value *region = member(member(member(p, "expressions"), "region"),
-	                                "constant_value");
+	const jr_value *region =
+	        member(member(member(p, "expressions"), "region"), "constant_value");
 	if (region && region->type == JR_STRING) {
 		r->region = region->u.str.s;
 		r->region_at = region;
@@ -1443,8 +1465,8 @@ int ddbgt__import_terraform_plan(ddbgt_import *imp, const jr_value *root)
 	const jr_value *pv = member(member(root, "planned_values"), "root_module");
 	const jr_value *list = member(pv, "resources");
 	const jr_value *changes = member(root, "resource_changes");
-	const jr_value *conf = member(member(member(root, "configuration"), "root_module"),
-	                              "resources");
+	const jr_value *conf =
+	        member(member(member(root, "configuration"), "root_module"), "resources");
 	for (size_t i = 0; list && list->type == JR_ARRAY && i < list->u.arr.count; i++) {
 		const jr_value *r = list->u.arr.items[i];
 		const jr_value *type = member(r, "type"), *name = member(r, "name");
@@ -1477,21 +1499,24 @@ int ddbgt__import_terraform_plan(ddbgt_import *imp, const jr_value *root)
 		plan_region(&C, res, cr);
 		if (!res->region) {
 			struct reader R = {&C, res, NULL};
-			unresolved(&R, "/region", r, "given by a provider whose region is not a literal");
+			unresolved(&R, "/region", r,
+			           "given by a provider whose region is not a literal");
 		}
 	}
 	const jr_value *mods = member(pv, "child_modules");
 	for (size_t i = 0; mods && mods->type == JR_ARRAY && i < mods->u.arr.count; i++) {
 		const jr_value *a = member(mods->u.arr.items[i], "address");
-		fail_nomem(&C, ddbgt__import_findf(imp, NULL, DDBGT_W_IMPORT_NOT_CARRIED, "", a,
-		                                   "%s: resources inside modules are not imported; "
-		                                   "plan the module as a root module",
-		                                   a && a->type == JR_STRING ? a->u.str.s : "module"));
+		fail_nomem(&C,
+		           ddbgt__import_findf(imp, NULL, DDBGT_W_IMPORT_NOT_CARRIED, "", a,
+		                               "%s: resources inside modules are not imported; "
+		                               "plan the module as a root module",
+		                               a && a->type == JR_STRING ? a->u.str.s : "module"));
 	}
 	if (!C.status && !pv)
-		fail_nomem(&C, ddbgt__import_findf(imp, NULL, DDBGT_E_IMPORT_KIND, "", root,
-		                                   "a Terraform plan without planned_values: was it "
-		                                   "made with terraform show -json PLANFILE?"));
+		fail_nomem(&C,
+		           ddbgt__import_findf(imp, NULL, DDBGT_E_IMPORT_KIND, "", root,
+		                               "a Terraform plan without planned_values: was it "
+		                               "made with terraform show -json PLANFILE?"));
 	if (!C.status)
 		map_resources(&C);
 	done(&C);
@@ -1521,10 +1546,11 @@ static void tfjson_region(struct tf *C, struct tfres *r)
 		const jr_value *a = member(cfg, "alias");
 		size_t alen = alias ? strcspn(alias, "}") : 0;
 		int match = alias ? a && a->type == JR_STRING && a->u.str.len == alen &&
-		                        strncmp(a->u.str.s, alias, alen) == 0
+		                            strncmp(a->u.str.s, alias, alen) == 0
 		                  : !a;
 		const jr_value *region = member(cfg, "region");
-		if (match && region && region->type == JR_STRING && !strstr(region->u.str.s, "${")) {
+		if (match && region && region->type == JR_STRING &&
+		    !strstr(region->u.str.s, "${")) {
 			r->region = region->u.str.s;
 			r->region_at = region;
 			return;
@@ -1540,10 +1566,10 @@ int ddbgt__import_terraform_json(ddbgt_import *imp, const jr_value *root)
 		size_t i, j;
 		const char *type, *name;
 		const jr_value *byname, *body;
-		JR_OBJECT_FOREACH(resources, i, type, byname) {
+		JR_OBJECT_FOREACH (resources, i, type, byname) {
 			if (!interesting(type) || byname->type != JR_OBJECT)
 				continue;
-			JR_OBJECT_FOREACH(byname, j, name, body) {
+			JR_OBJECT_FOREACH (byname, j, name, body) {
 				struct tfres *r = add_res(&C, type, name, body);
 				if (!r)
 					break;
@@ -1559,11 +1585,11 @@ int ddbgt__import_terraform_json(ddbgt_import *imp, const jr_value *root)
 		if (!many)
 			many = member(r->body.v, "for_each");
 		if (many)
-			fail_nomem(&C, ddbgt__import_findf(imp, NULL, DDBGT_W_IMPORT_UNRESOLVED, "/count",
-			                                   many,
-			                                   "%s: count and for_each are expressions; the "
-			                                   "resource was imported once, as written",
-			                                   r->address));
+			fail_nomem(&C, ddbgt__import_findf(
+			                       imp, NULL, DDBGT_W_IMPORT_UNRESOLVED, "/count", many,
+			                       "%s: count and for_each are expressions; the "
+			                       "resource was imported once, as written",
+			                       r->address));
 		if (!r->region && strcmp(r->type, "aws_appautoscaling_policy") != 0)
 			unresolved(&R, "/provider", r->at,
 			           "given by a provider whose region is not a literal");

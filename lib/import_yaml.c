@@ -180,7 +180,8 @@ static jr_value *scalar(struct yp *P, const yaml_event_t *e)
 	size_t n = e->data.scalar.length;
 	const yaml_mark_t *m = &e->start_mark;
 	if (memchr(s, '\0', n) || !ddbgt__utf8_valid(s)) {
-		fail(P, DDBGT_E_SPEC_ENCODING, m, "a string is not valid UTF-8 or holds a NUL%s", NULL);
+		fail(P, DDBGT_E_SPEC_ENCODING, m, "a string is not valid UTF-8 or holds a NUL%s",
+		     NULL);
 		return NULL;
 	}
 	int plain = e->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !e->data.scalar.tag;
@@ -188,8 +189,8 @@ static jr_value *scalar(struct yp *P, const yaml_event_t *e)
 	if (plain && (n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
 	              strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)) {
 		v = new_value(P, JR_NULL, m);
-	} else if (plain && (strcmp(s, "true") == 0 || strcmp(s, "True") == 0 ||
-	                     strcmp(s, "TRUE") == 0)) {
+	} else if (plain &&
+	           (strcmp(s, "true") == 0 || strcmp(s, "True") == 0 || strcmp(s, "TRUE") == 0)) {
 		v = new_value(P, JR_TRUE, m);
 	} else if (plain && (strcmp(s, "false") == 0 || strcmp(s, "False") == 0 ||
 	                     strcmp(s, "FALSE") == 0)) {
@@ -257,9 +258,10 @@ static int put(struct yp *P, jr_value *v, const yaml_mark_t *m)
 	if (!f->key) {
 		if (v->type != JR_STRING && v->type != JR_INT && v->type != JR_TRUE &&
 		    v->type != JR_FALSE)
-			return fail(P, DDBGT_E_IMPORT_SYNTAX, m, "a mapping key must be a scalar%s", NULL);
-		const char *k = v->type == JR_STRING ? v->u.str.s
-		                : v->type == JR_TRUE ? "true"
+			return fail(P, DDBGT_E_IMPORT_SYNTAX, m, "a mapping key must be a scalar%s",
+			            NULL);
+		const char *k = v->type == JR_STRING  ? v->u.str.s
+		                : v->type == JR_TRUE  ? "true"
 		                : v->type == JR_FALSE ? "false"
 		                                      : NULL;
 		char num[32];
@@ -269,8 +271,8 @@ static int put(struct yp *P, jr_value *v, const yaml_mark_t *m)
 		}
 		for (size_t i = 0; i < f->count; i++)
 			if (strcmp(f->members[i].key, k) == 0)
-				return fail(P, DDBGT_E_SPEC_DUPLICATE_KEY, m, "the key \"%s\" appears twice",
-				            k);
+				return fail(P, DDBGT_E_SPEC_DUPLICATE_KEY, m,
+				            "the key \"%s\" appears twice", k);
 		if (!(f->key = arena_str(P, k, strlen(k))))
 			return -1;
 		f->key_len = strlen(k);
@@ -304,7 +306,8 @@ static int open_container(struct yp *P, const yaml_event_t *e, jr_type type)
 	                                   : (const char *)e->data.mapping_start.tag;
 	char buf[64];
 	const char *lf = long_form(tag, buf, sizeof buf);
-	if ((anchor && !(f->anchor = ddbgt__strdup(anchor))) || (lf && !(f->wrap = ddbgt__strdup(lf)))) {
+	if ((anchor && !(f->anchor = ddbgt__strdup(anchor))) ||
+	    (lf && !(f->wrap = ddbgt__strdup(lf)))) {
 		P->nomem = 1;
 		return -1;
 	}
@@ -356,7 +359,8 @@ static int on_scalar(struct yp *P, const yaml_event_t *e)
 	char buf[64];
 	const char *lf = long_form((const char *)e->data.scalar.tag, buf, sizeof buf);
 	if (lf) {
-		if (strcmp(lf, "Fn::GetAtt") == 0 && v->type == JR_STRING && !(v = split_getatt(P, v)))
+		if (strcmp(lf, "Fn::GetAtt") == 0 && v->type == JR_STRING &&
+		    !(v = split_getatt(P, v)))
 			return -1;
 		if (!(v = wrap(P, lf, v)))
 			return -1;
@@ -408,19 +412,25 @@ int ddbgt__yaml_parse(jr_doc **out, const char *text, size_t len, int max_depth,
 		P.nodes++;
 		if (P.nodes > NODE_BUDGET)
 			rc = fail(&P, DDBGT_E_IMPORT_TOO_LARGE, &e.start_mark,
-			          "the document holds more values than the importer accepts%s", NULL);
+			          "the document holds more values than the importer accepts%s",
+			          NULL);
 		else
 			switch (e.type) {
 			case YAML_DOCUMENT_START_EVENT:
 				if (++documents > 1)
-					rc = fail(&P, DDBGT_E_IMPORT_SYNTAX, &e.start_mark,
-					          "a template is one YAML document; a second one starts here%s",
-					          NULL);
+					rc = fail(
+					        &P, DDBGT_E_IMPORT_SYNTAX, &e.start_mark,
+					        "a template is one YAML document; a second one starts here%s",
+					        NULL);
 				break;
 			case YAML_SCALAR_EVENT: rc = on_scalar(&P, &e); break;
 			case YAML_ALIAS_EVENT: rc = on_alias(&P, &e); break;
-			case YAML_SEQUENCE_START_EVENT: rc = open_container(&P, &e, JR_ARRAY); break;
-			case YAML_MAPPING_START_EVENT: rc = open_container(&P, &e, JR_OBJECT); break;
+			case YAML_SEQUENCE_START_EVENT:
+				rc = open_container(&P, &e, JR_ARRAY);
+				break;
+			case YAML_MAPPING_START_EVENT:
+				rc = open_container(&P, &e, JR_OBJECT);
+				break;
 			case YAML_SEQUENCE_END_EVENT:
 			case YAML_MAPPING_END_EVENT: rc = close_container(&P, &e.start_mark); break;
 			case YAML_STREAM_END_EVENT: done = 1; break;

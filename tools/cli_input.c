@@ -19,10 +19,10 @@ int cli_parse_from(const char *value, ddbgt_import_kind *kind)
 static int is_input_problem(const ddbgt_diags *d)
 {
 	static const ddbgt_code codes[] = {
-		DDBGT_E_SPEC_SYNTAX,       DDBGT_E_SPEC_ENCODING,     DDBGT_E_SPEC_DUPLICATE_KEY,
-		DDBGT_E_SPEC_TOO_DEEP,     DDBGT_E_SPEC_UNREADABLE,   DDBGT_E_IMPORT_SYNTAX,
-		DDBGT_E_IMPORT_KIND,       DDBGT_E_IMPORT_NO_TABLES,  DDBGT_E_IMPORT_UNREADABLE,
-		DDBGT_E_IMPORT_TOO_LARGE,
+	        DDBGT_E_SPEC_SYNTAX,      DDBGT_E_SPEC_ENCODING,    DDBGT_E_SPEC_DUPLICATE_KEY,
+	        DDBGT_E_SPEC_TOO_DEEP,    DDBGT_E_SPEC_UNREADABLE,  DDBGT_E_IMPORT_SYNTAX,
+	        DDBGT_E_IMPORT_KIND,      DDBGT_E_IMPORT_NO_TABLES, DDBGT_E_IMPORT_UNREADABLE,
+	        DDBGT_E_IMPORT_TOO_LARGE,
 	};
 	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
 		if (ddbgt_diags_has(d, codes[i]))
@@ -30,8 +30,7 @@ static int is_input_problem(const ddbgt_diags *d)
 	return 0;
 }
 
-int cli_load_input(const char *path, ddbgt_import_kind kind, ddbgt_import **out,
-                   ddbgt_diags *diags)
+int cli_load_input(const char *path, ddbgt_import_kind kind, ddbgt_import **out, ddbgt_diags *diags)
 {
 	ddbgt_import_options opts = DDBGT_IMPORT_OPTIONS_INIT;
 	opts.kind = kind;
@@ -69,8 +68,7 @@ int cli_table_diags(const ddbgt_import *imp, size_t i, ddbgt_diags *diags)
 	return 0;
 }
 
-int cli_load_one(const char *path, ddbgt_import_kind kind, ddbgt_table **out,
-                 ddbgt_diags *diags)
+int cli_load_one(const char *path, ddbgt_import_kind kind, ddbgt_table **out, ddbgt_diags *diags)
 {
 	ddbgt_import *imp = NULL;
 	*out = NULL;

@@ -39,8 +39,9 @@ static char *spec_path(const char *dir, const char *name, char **taken, size_t n
 		return NULL;
 	}
 	for (char *c = safe; *c; c++)
-		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ||
-		      *c == '_' || *c == '-' || (*c == '.' && c != safe)))
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '_' || *c == '-' ||
+		      (*c == '.' && c != safe)))
 			*c = '_';
 	for (unsigned k = 1;; k++) {
 		if (k == 1)
@@ -77,9 +78,10 @@ int ddbgt_cmd_import(int argc, char **argv)
 		} else if (strcmp(argv[i], "--from") == 0) {
 			if (++i >= argc || cli_parse_from(argv[i], &kind)) {
 				free(files);
-				return cli_usage_error("import", "--from takes auto, spec, terraform-plan, "
-				                                 "terraform-json, cloudformation or "
-				                                 "describe-table");
+				return cli_usage_error("import",
+				                       "--from takes auto, spec, terraform-plan, "
+				                       "terraform-json, cloudformation or "
+				                       "describe-table");
 			}
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			free(files);
@@ -116,7 +118,8 @@ int ddbgt_cmd_import(int argc, char **argv)
 		total += ddbgt_import_table_count(imps[f]);
 	}
 	if (!dir && total > 1 && rc != CLI_INPUT) {
-		fprintf(stderr, "ddbgt: the inputs declare %zu tables: give -o DIR for a spec each\n",
+		fprintf(stderr,
+		        "ddbgt: the inputs declare %zu tables: give -o DIR for a spec each\n",
 		        total);
 		rc = CLI_USAGE;
 	}
@@ -136,10 +139,11 @@ int ddbgt_cmd_import(int argc, char **argv)
 				rc = CLI_INPUT;
 				continue;
 			}
-			char *path = dir ? spec_path(dir, ddbgt_table_name(t) ? ddbgt_table_name(t)
-			                                                      : address,
-			                             written, nwritten)
-			                 : strdup("-");
+			char *path =
+			        dir ? spec_path(dir,
+			                        ddbgt_table_name(t) ? ddbgt_table_name(t) : address,
+			                        written, nwritten)
+			            : strdup("-");
 			if (!path || cli_write_file(path, text)) {
 				rc = CLI_INPUT;
 				free(path);
