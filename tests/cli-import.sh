@@ -53,6 +53,36 @@ check "plan takes a plan" 0 $?
 [ -f "$tmp/plan.d/main.tf.json" ]
 check "and writes main.tf.json" 0 $?
 
+cat > "$tmp/two.yaml" <<'YAML'
+Resources:
+  A:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      TableName: orders
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
+      KeySchema: [{AttributeName: pk, KeyType: HASH}]
+      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}
+      Replicas: [{Region: us-east-1}, {Region: eu-west-1}]
+  B:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      TableName: events
+      BillingMode: PAY_PER_REQUEST
+      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
+      KeySchema: [{AttributeName: pk, KeyType: HASH}]
+      Replicas: [{Region: us-east-1}, {Region: us-east-1}]
+YAML
+"$cli" validate "$tmp/two.yaml" > "$tmp/out"
+check "validate gives a result per table, the worst exit" 1 $?
+contains "each named by its address and position" "$tmp/out" "== B ($tmp/two.yaml:12:5)"
+"$cli" validate --format json "$tmp/two.yaml" > "$tmp/out"
+check "the same as JSON" 1 $?
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [t["address"] for t in d["tables"]] == ["A", "B"]; assert d["tables"][0]["result"]["valid"] and not d["tables"][1]["result"]["valid"]' "$tmp/out"
+check "one JSON document with both results" 0 $?
+"$cli" cost "$tmp/two.yaml" > "$tmp/out" 2> "$tmp/err"
+check "cost takes one table" 2 $?
+
 printf '{"format_version": "1.2", "planned_values": {"root_module": {' > "$tmp/trunc.json"
 "$cli" import "$tmp/trunc.json" > "$tmp/out" 2> "$tmp/err"
 check "a truncated plan is bad input" 3 $?
