@@ -53,7 +53,8 @@ struct tfres {
 
 struct scaling {
 	ddbgt__itable *t;
-	char index[256]; /* "" for the table */
+	char resource_id[512]; /* resolved, for matching the policies */
+	char index[256];       /* "" for the table */
 	ddbgt_rw rw;
 	const char *region;
 	int64_t min, max;
@@ -1069,7 +1070,9 @@ static void import_scaling_target(struct tf *C, struct tfres *r)
 		return;
 	char name[256], index[256];
 	const char *id = get_str(&R, r->body, "resource_id", "", &at);
-	if (!id || !parse_resource_id(id, name, sizeof name, index, sizeof index))
+	char rid[512];
+	snprintf(rid, sizeof rid, "%s", id ? id : "");
+	if (!id || !parse_resource_id(rid, name, sizeof name, index, sizeof index))
 		return;
 	ddbgt__itable *t = table_by_name(C, name);
 	if (!t) {
@@ -1082,6 +1085,7 @@ static void import_scaling_target(struct tf *C, struct tfres *r)
 		return;
 	struct scaling s = {.t = t, .region = r->region, .res = r};
 	snprintf(s.index, sizeof s.index, "%s", index);
+	snprintf(s.resource_id, sizeof s.resource_id, "%s", rid);
 	if (strstr(dim, "ReadCapacityUnits"))
 		s.rw = DDBGT_READ;
 	else if (strstr(dim, "WriteCapacityUnits"))
@@ -1110,16 +1114,12 @@ static void import_scaling_policy(struct tf *C, struct tfres *r)
 	const char *dim = get_str(&R, r->body, "scalable_dimension", "", &at);
 	if (!dim)
 		return;
+	int read = strstr(dim, "Read") != NULL;
 	for (size_t i = 0; i < C->nsc; i++) {
 		struct scaling *s = &C->sc[i];
-		const jr_value *sat;
-		R.r = (struct tfres *)s->res;
-		const char *sid = get_str(&R, s->res->body, "resource_id", "", &sat);
-		if (!sid || strcmp(sid, rid) != 0)
+		if (strcmp(s->resource_id, rid) != 0)
 			continue;
-		R.r = r;
-		dim = get_str(&R, r->body, "scalable_dimension", "", &at);
-		int same_dim = dim && ((s->rw == DDBGT_READ) == (strstr(dim, "Read") != NULL));
+		int same_dim = (s->rw == DDBGT_READ) == read;
 		int same_region = (!s->region && !r->region) ||
 		                  (s->region && r->region && strcmp(s->region, r->region) == 0);
 		if (!same_dim || !same_region)
