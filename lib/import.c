@@ -3,6 +3,7 @@
  * directories, and the map from spec paths back to source positions. The
  * kinds themselves live in import_terraform.c, import_cfn.c, import_aws.c.
  */
+#define _GNU_SOURCE /* memmem */
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -366,21 +367,20 @@ static int import_text(ddbgt_import *imp, const char *text, size_t len, ddbgt_im
 {
 	const char *first = first_non_space(text, len);
 	int is_json = first && (*first == '{' || *first == '[');
+	/*
+	 * Only CloudFormation comes as YAML. Detecting, other text that is not
+	 * JSON is reported as the spec loader would (a JSON syntax error), so
+	 * that a broken spec keeps its codes.
+	 */
+	int yaml = !is_json && (kind == DDBGT_IMPORT_CLOUDFORMATION ||
+	                        (kind == DDBGT_IMPORT_AUTO &&
+	                         (memmem(text, len, "Resources", 9) ||
+	                          memmem(text, len, "AWSTemplateFormatVersion", 24))));
 	jr_doc *doc = NULL;
 	jr_error err;
 	int rc;
-	if (!is_json && (kind == DDBGT_IMPORT_AUTO || kind == DDBGT_IMPORT_CLOUDFORMATION)) {
-		/* Only CloudFormation comes as YAML. */
+	if (yaml) {
 		rc = ddbgt__yaml_parse(&doc, text, len, DDBGT__IMPORT_MAX_DEPTH, &err);
-		if (rc == DDBGT_OK && kind == DDBGT_IMPORT_AUTO &&
-		    detect(ddbgt__jr_root(doc)) != DDBGT_IMPORT_CLOUDFORMATION) {
-			ddbgt__jr_free(doc);
-			imp->kind = DDBGT_IMPORT_AUTO;
-			return ddbgt__diag_add_at(
-			        imp->diags, DDBGT_E_IMPORT_KIND, "", 1, 1,
-			        "the YAML document is not a CloudFormation template "
-			        "(no Resources)");
-		}
 		if (rc == DDBGT_OK)
 			kind = DDBGT_IMPORT_CLOUDFORMATION;
 	} else {

@@ -515,7 +515,9 @@ static const struct bad {
 	 "Resources: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
 	 DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_TOO_LARGE, 6},
 	{"Resources:\n  A: 1\n---\nResources: {}\n", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_SYNTAX, 3},
-	{"just: yaml\n", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_KIND, 1},
+	{"just: yaml\n", DDBGT_IMPORT_AUTO, DDBGT_E_SPEC_SYNTAX, 1},
+	{"just: yaml\n", DDBGT_IMPORT_CLOUDFORMATION, DDBGT_E_IMPORT_KIND, 1},
+	{"", DDBGT_IMPORT_AUTO, DDBGT_E_SPEC_SYNTAX, 1},
 	{"{\"Table\": {}}", DDBGT_IMPORT_CLOUDFORMATION, DDBGT_E_IMPORT_KIND, 1},
 	{"{\"Table\": 5}", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_KIND, 1},
 	{"Resources:\n  T:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
