@@ -41,6 +41,10 @@ contains "the finding has file, line and column" "$tmp/err" "$tmp/t.json:2:14: w
 
 "$cli" validate "$data/import/plan/provisioned-gsi.plan.json" > "$tmp/out"
 check "validate takes a plan" 0 $?
+contains "and names the table's address and position" "$tmp/out" "== aws_dynamodb_table.inventory ($data/import/plan/provisioned-gsi.plan.json:"
+"$cli" validate --format json "$data/import/plan/provisioned-gsi.plan.json" > "$tmp/out"
+python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["tables"][0]; assert t["address"] == "aws_dynamodb_table.inventory" and t["file"].endswith(".plan.json") and t["line"] > 1 and t["result"]["valid"]' "$tmp/out"
+check "as JSON: address, file, line, column and the result" 0 $?
 "$cli" validate --from cloudformation "$data/import/plan/provisioned-gsi.plan.json" > "$tmp/out"
 check "--from forces the kind" 3 $?
 contains "and says why" "$tmp/out" "DDBGT_E_IMPORT_KIND"

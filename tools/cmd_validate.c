@@ -57,14 +57,17 @@ int ddbgt_cmd_validate(int argc, char **argv)
 	ddbgt_import *imp = NULL;
 	int rc = cli_load_input(spec, kind, &imp, diags);
 	size_t n = ddbgt_import_table_count(imp);
-	if (rc == CLI_OK && n == 1) {
+	if (rc == CLI_OK && n == 1 && ddbgt_import_input_kind(imp) == DDBGT_IMPORT_SPEC) {
 		/* The loader checked the document's shape; the validator checks the design. */
 		if (validate_one(imp, 0, diags)) {
 			fputs("ddbgt: out of memory\n", stderr);
 			rc = CLI_INPUT;
 		}
 	} else if (rc == CLI_OK) {
-		/* Several tables: a result per table, named by its address in the input. */
+		/*
+		 * An imported input: a result per table, named by its address and
+		 * where it stands in the input.
+		 */
 		if (json)
 			fputs("{\"tables\": [\n", stdout);
 		for (size_t i = 0; i < n && rc != CLI_INPUT; i++) {
@@ -76,7 +79,10 @@ int ddbgt_cmd_validate(int argc, char **argv)
 			} else if (json) {
 				fputs(i ? ",\n{\"address\": " : "{\"address\": ", stdout);
 				cli_print_json_string(stdout, ddbgt_import_table_address(imp, i));
-				fputs(", \"result\": ", stdout);
+				fputs(", \"file\": ", stdout);
+				cli_print_json_string(stdout, ddbgt_import_name(imp));
+				printf(", \"line\": %d, \"column\": %d, \"result\": ",
+				       ddbgt_import_table_line(imp, i), ddbgt_import_table_column(imp, i));
 				cli_print_diags(stdout, one, 1);
 				fputs("}", stdout);
 			} else {
