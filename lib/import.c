@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "import_internal.h"
+#include "options.h"
 #include "utf8.h"
 #include "ddbgt/spec.h"
 
@@ -47,14 +48,17 @@ static const char *const kind_names[] = {
         "auto", "spec", "terraform-plan", "terraform-json", "cloudformation", "describe-table",
 };
 
+/* The bytes each options version has (options.h). */
+static const size_t import_options_ends[] = {
+	DDBGT__OPTIONS_END(ddbgt_import_options, max_bytes),
+};
+
+#define IMPORT_OPTIONS_VERSIONS (sizeof import_options_ends / sizeof import_options_ends[0])
+_Static_assert(IMPORT_OPTIONS_VERSIONS == DDBGT_IMPORT_OPTIONS_VERSION, "one end per version");
+
 DDBGT_API int ddbgt_import_options_init(ddbgt_import_options *opts, unsigned version)
 {
-	static const ddbgt_import_options defaults = DDBGT_IMPORT_OPTIONS_INIT;
-	if (!opts || version == 0 || version > DDBGT_IMPORT_OPTIONS_VERSION)
-		return DDBGT_EINVAL;
-	*opts = defaults;
-	opts->version = version;
-	return DDBGT_OK;
+	return ddbgt__options_init(opts, version, import_options_ends, IMPORT_OPTIONS_VERSIONS);
 }
 
 DDBGT_API const char *ddbgt_import_kind_name(ddbgt_import_kind kind)
@@ -430,34 +434,38 @@ static int finish(ddbgt_import *imp, int rc)
 	return DDBGT_ESPEC;
 }
 
-static int check_options(const ddbgt_import_options *opts)
+/* The caller's options (NULL or zeroed: the defaults) in the current layout; 0 or DDBGT_EINVAL. */
+static int read_options(ddbgt_import_options *o, const ddbgt_import_options *opts)
 {
-	return !opts || (opts->version >= 1 && opts->version <= DDBGT_IMPORT_OPTIONS_VERSION &&
-	                 (unsigned)opts->kind <= DDBGT_IMPORT_DESCRIBE_TABLE);
-}
-
-static size_t max_bytes(const ddbgt_import_options *opts)
-{
-	return opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX_BYTES;
+	memset(o, 0, sizeof *o);
+	if (opts && ddbgt__options_read(o, sizeof *o, opts, import_options_ends,
+	                                IMPORT_OPTIONS_VERSIONS) != DDBGT_OK)
+		return DDBGT_EINVAL;
+	if ((unsigned)o->kind > DDBGT_IMPORT_DESCRIBE_TABLE)
+		return DDBGT_EINVAL;
+	if (!o->max_bytes)
+		o->max_bytes = DEFAULT_MAX_BYTES;
+	return DDBGT_OK;
 }
 
 DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const char *text,
                                   size_t len, const ddbgt_import_options *opts)
 {
+	ddbgt_import_options o;
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if ((!text && len) || !check_options(opts))
+	if ((!text && len) || read_options(&o, opts))
 		return DDBGT_EINVAL;
 	ddbgt_import *imp;
 	if (import_new(&imp, name))
 		return DDBGT_ENOMEM;
 	int rc;
-	if (len > max_bytes(opts))
+	if (len > o.max_bytes)
 		rc = ddbgt__diag_add_at(imp->diags, DDBGT_E_IMPORT_TOO_LARGE, "", 0, 0,
 		                        "the input is larger than the limit of the import options");
 	else
-		rc = import_text(imp, text ? text : "", len, opts ? opts->kind : DDBGT_IMPORT_AUTO);
+		rc = import_text(imp, text ? text : "", len, o.kind);
 	rc = finish(imp, rc);
 	if (rc == DDBGT_ENOMEM) {
 		ddbgt_import_free(imp);
@@ -603,10 +611,11 @@ static int import_dir(ddbgt_import *imp, const char *path, size_t limit)
 DDBGT_API int ddbgt_import_file(ddbgt_import **out, const char *path,
                                 const ddbgt_import_options *opts)
 {
+	ddbgt_import_options o;
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if (!path || !check_options(opts))
+	if (!path || read_options(&o, opts))
 		return DDBGT_EINVAL;
 	ddbgt_import *imp;
 	if (import_new(&imp, path))
@@ -614,16 +623,16 @@ DDBGT_API int ddbgt_import_file(ddbgt_import **out, const char *path,
 	struct stat st;
 	int rc, io = 0;
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		rc = import_dir(imp, path, max_bytes(opts));
+		rc = import_dir(imp, path, o.max_bytes);
 	} else {
 		char *buf;
 		size_t len;
 		int err = 0;
-		rc = read_all(&buf, &len, path, max_bytes(opts), &err);
+		rc = read_all(&buf, &len, path, o.max_bytes, &err);
 		if (rc == DDBGT_EIO) {
 			/* Of no known kind yet: a spec's code, as ddbgt_spec_load_file reports it.
 			 */
-			ddbgt_import_kind k = opts ? opts->kind : DDBGT_IMPORT_AUTO;
+			ddbgt_import_kind k = o.kind;
 			io = 1;
 			rc = ddbgt__import_findf(imp, NULL,
 			                         k == DDBGT_IMPORT_AUTO || k == DDBGT_IMPORT_SPEC
@@ -636,7 +645,7 @@ DDBGT_API int ddbgt_import_file(ddbgt_import **out, const char *path,
 			        imp, NULL, DDBGT_E_IMPORT_TOO_LARGE, "", NULL,
 			        "%s is larger than the limit of the import options", path);
 		} else if (rc == DDBGT_OK) {
-			rc = import_text(imp, buf, len, opts ? opts->kind : DDBGT_IMPORT_AUTO);
+			rc = import_text(imp, buf, len, o.kind);
 			ddbgt__free(buf);
 		}
 	}

@@ -557,7 +557,17 @@ START_TEST(api_edges)
 	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", NULL, 2, NULL), DDBGT_EINVAL);
 	ck_assert_ptr_null(imp);
 	ddbgt_import_options o = {0};
+	/* A zeroed struct means the defaults; a later version or an unknown kind is refused. */
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{\"Table\": {}}", 13, &o), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_import_input_kind(imp), DDBGT_IMPORT_DESCRIBE_TABLE);
+	ddbgt_import_free(imp);
+	o.version = DDBGT_IMPORT_OPTIONS_VERSION + 1;
 	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{}", 2, &o), DDBGT_EINVAL);
+	ck_assert_ptr_null(imp);
+	o.version = DDBGT_IMPORT_OPTIONS_VERSION;
+	o.kind = (ddbgt_import_kind)77;
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{}", 2, &o), DDBGT_EINVAL);
+	o.kind = DDBGT_IMPORT_AUTO;
 	ck_assert_int_eq(ddbgt_import_options_init(&o, 0), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_import_options_init(&o, DDBGT_IMPORT_OPTIONS_VERSION + 1),
 	                 DDBGT_EINVAL);

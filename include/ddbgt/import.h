@@ -46,7 +46,8 @@ typedef struct ddbgt_import ddbgt_import;
 /*
  * Options of ddbgt_import_file and ddbgt_import_buffer. Grows only at the
  * end; set version to DDBGT_IMPORT_OPTIONS_VERSION (the _INIT macro and the
- * _init function do). All zero but the version means the defaults.
+ * _init function do). Every version up to the current is read as its layout
+ * has it; a struct zeroed whole (version 0 included) means the defaults.
  */
 typedef struct ddbgt_import_options {
 	unsigned version;
@@ -59,8 +60,9 @@ typedef struct ddbgt_import_options {
 #define DDBGT_IMPORT_OPTIONS_INIT { DDBGT_IMPORT_OPTIONS_VERSION, DDBGT_IMPORT_AUTO, 0 }
 
 /*
- * Fill opts with the defaults of the given version. DDBGT_EINVAL for a
- * NULL opts or a version this library does not know.
+ * Fill opts with the defaults of the given version (1 to
+ * DDBGT_IMPORT_OPTIONS_VERSION). DDBGT_EINVAL for a NULL opts or a version
+ * this library does not know.
  */
 DDBGT_API int ddbgt_import_options_init(ddbgt_import_options *opts, unsigned version);
 
@@ -75,7 +77,8 @@ DDBGT_API int ddbgt_import_options_init(ddbgt_import_options *opts, unsigned ver
  * may still hold errors: see ddbgt_import_table_diags); DDBGT_ESPEC with
  * *out set when the input could not be imported (unparsable, of no known
  * kind, or without tables: see ddbgt_import_diags); DDBGT_EINVAL for NULL
- * arguments or bad options (*out NULL); DDBGT_ENOMEM (*out NULL).
+ * arguments, an options version above this library's or an unknown kind
+ * (*out NULL); DDBGT_ENOMEM (*out NULL).
  */
 DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const char *text,
                                   size_t len, const ddbgt_import_options *opts);
