@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 			uint64_t b0 = bench_now_ns();
 			for (size_t i = 0; i < BATCH; i++) {
 				ddbgt_import *imp = NULL;
-				if (ddbgt_import_buffer(&imp, inputs[k].path, text, len, NULL) !=
+				if (ddbgt_import_buffer(&imp, inputs[k].path, text, len, NULL, NULL) !=
 				            DDBGT_OK ||
 				    ddbgt_import_table_count(imp) != 1) {
 					fprintf(stderr, "bench_import: %s did not import\n", path);

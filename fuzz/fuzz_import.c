@@ -2,7 +2,8 @@
  * Fuzz target: the importers (Terraform plan and .tf.json, CloudFormation
  * JSON and YAML, describe-table output), reached through kind detection as
  * `ddbgt import` reaches them. Any bytes must give DDBGT_OK with tables or
- * DDBGT_ESPEC with findings, never a crash, a leak or a hang; every finding
+ * DDBGT_ESPEC with an error finding, never a crash, a leak or a hang; every
+ * finding
  * must be well-formed; an imported table's spec either loads and dumps to
  * the same bytes or is one the validator refuses; validator findings must
  * take their positions from the input without harm.
@@ -14,13 +15,21 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ddbgt_import *imp = NULL;
-	int rc = ddbgt_import_buffer(&imp, "fuzz", (const char *)data, size, NULL);
+	ddbgt_diags *all = NULL;
+	fuzz_ok(ddbgt_diags_new(&all), "ddbgt_diags_new");
+	int rc = ddbgt_import_buffer(&imp, "fuzz", (const char *)data, size, NULL, all);
+	fuzz_check_diags(all);
 	if (rc != DDBGT_OK && rc != DDBGT_ESPEC)
 		fuzz_fail("ddbgt_import_buffer: unexpected status", ddbgt_status_name(rc));
+	if ((rc == DDBGT_OK) != (imp != NULL))
+		fuzz_fail("ddbgt_import_buffer: *out and the status disagree", NULL);
+	if (rc == DDBGT_ESPEC && ddbgt_diags_error_count(all) == 0)
+		fuzz_fail("an import refused without an error finding", NULL);
+	ddbgt_diags_free(all);
 	if (!imp)
-		fuzz_fail("ddbgt_import_buffer gave no import object", NULL);
+		return 0;
 	fuzz_check_diags(ddbgt_import_diags(imp));
-	if (rc == DDBGT_OK && ddbgt_import_table_count(imp) == 0)
+	if (ddbgt_import_table_count(imp) == 0)
 		fuzz_fail("an import that succeeded holds no table", NULL);
 	for (size_t i = 0; i < ddbgt_import_table_count(imp); i++) {
 		fuzz_check_diags(ddbgt_import_table_diags(imp, i));

@@ -420,18 +420,24 @@ static int import_text(ddbgt_import *imp, const char *text, size_t len, ddbgt_im
 	return rc;
 }
 
-/* The status of a finished import: tables imported, or why not. */
-static int finish(ddbgt_import *imp, int rc)
+/*
+ * Finish an import as the public calls return it: the findings about the
+ * input to the caller's diags, and *out when tables came out of it
+ * (DDBGT_OK); else DDBGT_ESPEC, DDBGT_EIO (io) or DDBGT_ENOMEM, *out NULL.
+ */
+static int finish(ddbgt_import **out, ddbgt_import *imp, int rc, int io, ddbgt_diags *diags)
 {
-	if (rc == DDBGT_ENOMEM)
-		return rc;
-	if (imp->count > 0)
+	if (rc == DDBGT_OK && imp->count == 0 && ddbgt_diags_error_count(imp->diags) == 0)
+		rc = ddbgt__diag_add_at(imp->diags, DDBGT_E_IMPORT_NO_TABLES, "", 0, 0,
+		                        "the input declares no DynamoDB table");
+	if (rc == DDBGT_OK && diags)
+		rc = ddbgt_diags_append(diags, imp->diags);
+	if (rc == DDBGT_OK && imp->count > 0) {
+		*out = imp;
 		return DDBGT_OK;
-	if (ddbgt_diags_error_count(imp->diags) == 0 &&
-	    ddbgt__diag_add_at(imp->diags, DDBGT_E_IMPORT_NO_TABLES, "", 0, 0,
-	                       "the input declares no DynamoDB table"))
-		return DDBGT_ENOMEM;
-	return DDBGT_ESPEC;
+	}
+	ddbgt_import_free(imp);
+	return rc ? rc : io ? DDBGT_EIO : DDBGT_ESPEC;
 }
 
 /* The caller's options (NULL or zeroed: the defaults) in the current layout; 0 or DDBGT_EINVAL. */
@@ -449,13 +455,14 @@ static int read_options(ddbgt_import_options *o, const ddbgt_import_options *opt
 }
 
 DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const char *text,
-                                  size_t len, const ddbgt_import_options *opts)
+                                  size_t len, const ddbgt_import_options *opts,
+                                  ddbgt_diags *diags)
 {
 	ddbgt_import_options o;
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if ((!text && len) || read_options(&o, opts))
+	if ((!text && len) || (name && !ddbgt__utf8_valid(name)) || read_options(&o, opts))
 		return DDBGT_EINVAL;
 	ddbgt_import *imp;
 	if (import_new(&imp, name))
@@ -466,13 +473,7 @@ DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const ch
 		                        "the input is larger than the limit of the import options");
 	else
 		rc = import_text(imp, text ? text : "", len, o.kind);
-	rc = finish(imp, rc);
-	if (rc == DDBGT_ENOMEM) {
-		ddbgt_import_free(imp);
-		return rc;
-	}
-	*out = imp;
-	return rc;
+	return finish(out, imp, rc, 0, diags);
 }
 
 /* Read a whole file of at most limit bytes into *buf. 0, DDBGT_EIO (errno in *err), DDBGT_ERANGE.
@@ -609,13 +610,13 @@ static int import_dir(ddbgt_import *imp, const char *path, size_t limit)
 }
 
 DDBGT_API int ddbgt_import_file(ddbgt_import **out, const char *path,
-                                const ddbgt_import_options *opts)
+                                const ddbgt_import_options *opts, ddbgt_diags *diags)
 {
 	ddbgt_import_options o;
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if (!path || read_options(&o, opts))
+	if (!path || !ddbgt__utf8_valid(path) || read_options(&o, opts))
 		return DDBGT_EINVAL;
 	ddbgt_import *imp;
 	if (import_new(&imp, path))
@@ -649,11 +650,5 @@ DDBGT_API int ddbgt_import_file(ddbgt_import **out, const char *path,
 			ddbgt__free(buf);
 		}
 	}
-	rc = finish(imp, rc);
-	if (rc == DDBGT_ENOMEM) {
-		ddbgt_import_free(imp);
-		return rc;
-	}
-	*out = imp;
-	return io ? DDBGT_EIO : rc;
+	return finish(out, imp, rc, io, diags);
 }

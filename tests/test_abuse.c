@@ -179,7 +179,8 @@ static void *new_import(void)
 	                         "\"type\": \"S\"}], \"replica\": [{\"region_name\": "
 	                         "\"eu-west-1\"}]}}}}";
 	ddbgt_import *imp = NULL;
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.tf.json", tf, sizeof tf - 1, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.tf.json", tf, sizeof tf - 1, NULL, NULL),
+	                 DDBGT_OK);
 	return imp;
 }
 

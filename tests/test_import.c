@@ -52,13 +52,17 @@ static ddbgt_table *load_spec(const char *path)
 static ddbgt_import *import_ok(const char *path, ddbgt_import_kind want)
 {
 	ddbgt_import *imp = NULL;
-	int rc = ddbgt_import_file(&imp, ddbgt_test_path(path), NULL);
-	ck_assert_ptr_nonnull(imp);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	int rc = ddbgt_import_file(&imp, ddbgt_test_path(path), NULL, d);
 	if (rc != DDBGT_OK) {
 		char *text = NULL;
-		ddbgt_diags_to_text(&text, ddbgt_import_diags(imp));
+		ddbgt_diags_to_text(&text, d);
 		ck_abort_msg("%s: %s\n%s", path, ddbgt_strerror(rc), text ? text : "");
 	}
+	/* The caller's list has what the import keeps. */
+	ck_assert_uint_eq(ddbgt_diags_count(d), ddbgt_diags_count(ddbgt_import_diags(imp)));
+	ddbgt_diags_free(d);
 	ck_assert_int_eq(ddbgt_import_input_kind(imp), want);
 	return imp;
 }
@@ -329,7 +333,7 @@ START_TEST(validator_cases_round_trip)
 			continue;
 		}
 		ddbgt_import *imp = NULL;
-		ck_assert_int_eq(ddbgt_import_buffer(&imp, code, tf, strlen(tf), NULL), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_import_buffer(&imp, code, tf, strlen(tf), NULL, NULL), DDBGT_OK);
 		ck_assert_uint_eq(ddbgt_import_table_count(imp), 1);
 		ddbgt_table *back = restore_losses(ddbgt_import_table_at(imp, 0), spec, 0);
 		ck_assert_int_eq(ddbgt_table_set_usage(back, ddbgt_table_usage(spec)), DDBGT_OK);
@@ -406,7 +410,7 @@ START_TEST(unresolved_values)
 		" \"aws_dynamodb_table_replica\": {\"r\": {\"provider\": \"aws.b\",\n"
 		"  \"global_table_arn\": \"${aws_dynamodb_table.t.arn}\"}}}}\n";
 	ddbgt_import *imp = NULL;
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "main.tf.json", doc, strlen(doc), NULL),
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "main.tf.json", doc, strlen(doc), NULL, NULL),
 	                 DDBGT_OK);
 	ck_assert_int_eq(ddbgt_import_input_kind(imp), DDBGT_IMPORT_TERRAFORM_JSON);
 	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
@@ -459,7 +463,7 @@ static const char cfn_yaml[] =
 START_TEST(cloudformation_yaml)
 {
 	ddbgt_import *imp = NULL;
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.yaml", cfn_yaml, strlen(cfn_yaml), NULL),
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.yaml", cfn_yaml, strlen(cfn_yaml), NULL, NULL),
 	                 DDBGT_OK);
 	ck_assert_int_eq(ddbgt_import_input_kind(imp), DDBGT_IMPORT_CLOUDFORMATION);
 	ck_assert_str_eq(ddbgt_import_table_address(imp, 0), "Orders");
@@ -531,21 +535,26 @@ START_TEST(bad_input)
 	ddbgt_import_options o = DDBGT_IMPORT_OPTIONS_INIT;
 	o.kind = b->kind;
 	ddbgt_import *imp = NULL;
-	int rc = ddbgt_import_buffer(&imp, "bad", b->text, strlen(b->text), &o);
-	ck_assert_ptr_nonnull(imp);
-	const ddbgt_diags *d = ddbgt_import_diags(imp);
-	if (ddbgt_import_table_count(imp))
-		d = ddbgt_import_table_diags(imp, 0);
-	for (size_t i = 0; i < ddbgt_diags_count(d); i++)
-		if (ddbgt_diags_code(d, i) == b->code) {
-			ck_assert_int_eq(ddbgt_diags_line(d, i), b->line);
+	ddbgt_diags *all = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&all), DDBGT_OK);
+	int rc = ddbgt_import_buffer(&imp, "bad", b->text, strlen(b->text), &o, all);
+	/* A value refused inside a table: the table is imported, the finding is its own. */
+	if (b->code == DDBGT_E_IMPORT_VALUE) {
+		ck_assert_int_eq(rc, DDBGT_OK);
+		ck_assert_int_eq(ddbgt_diags_append(all, ddbgt_import_table_diags(imp, 0)), DDBGT_OK);
+	} else {
+		ck_assert_int_eq(rc, DDBGT_ESPEC);
+		ck_assert_ptr_null(imp);
+	}
+	for (size_t i = 0; i < ddbgt_diags_count(all); i++)
+		if (ddbgt_diags_code(all, i) == b->code) {
+			ck_assert_int_eq(ddbgt_diags_line(all, i), b->line);
 			ddbgt_import_free(imp);
-			if (b->code != DDBGT_E_IMPORT_VALUE)
-				ck_assert_int_eq(rc, DDBGT_ESPEC);
+			ddbgt_diags_free(all);
 			return;
 		}
 	char *text = NULL;
-	ddbgt_diags_to_text(&text, d);
+	ddbgt_diags_to_text(&text, all);
 	ck_abort_msg("case %d: no %s in\n%s", _i, ddbgt_code_name(b->code), text ? text : "");
 }
 END_TEST
@@ -553,37 +562,45 @@ END_TEST
 START_TEST(api_edges)
 {
 	ddbgt_import *imp = (ddbgt_import *)1;
-	ck_assert_int_eq(ddbgt_import_buffer(NULL, "x", "{}", 2, NULL), DDBGT_EINVAL);
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", NULL, 2, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_import_buffer(NULL, "x", "{}", 2, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", NULL, 2, NULL, NULL), DDBGT_EINVAL);
 	ck_assert_ptr_null(imp);
 	ddbgt_import_options o = {0};
 	/* A zeroed struct means the defaults; a later version or an unknown kind is refused. */
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{\"Table\": {}}", 13, &o), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{\"Table\": {}}", 13, &o, NULL), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_import_input_kind(imp), DDBGT_IMPORT_DESCRIBE_TABLE);
 	ddbgt_import_free(imp);
 	o.version = DDBGT_IMPORT_OPTIONS_VERSION + 1;
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{}", 2, &o), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{}", 2, &o, NULL), DDBGT_EINVAL);
 	ck_assert_ptr_null(imp);
 	o.version = DDBGT_IMPORT_OPTIONS_VERSION;
 	o.kind = (ddbgt_import_kind)77;
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{}", 2, &o), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{}", 2, &o, NULL), DDBGT_EINVAL);
 	o.kind = DDBGT_IMPORT_AUTO;
 	ck_assert_int_eq(ddbgt_import_options_init(&o, 0), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_import_options_init(&o, DDBGT_IMPORT_OPTIONS_VERSION + 1),
 	                 DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_import_options_init(&o, DDBGT_IMPORT_OPTIONS_VERSION), DDBGT_OK);
 	o.max_bytes = 4;
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{\"a\": 1}", 8, &o), DDBGT_ESPEC);
-	ck_assert(ddbgt_diags_has(ddbgt_import_diags(imp), DDBGT_E_IMPORT_TOO_LARGE));
-	ck_assert_str_eq(ddbgt_import_name(imp), "x");
-	ddbgt_import_free(imp);
-	ck_assert_int_eq(ddbgt_import_file(&imp, "/nonexistent/x.json", NULL), DDBGT_EIO);
-	ck_assert(ddbgt_diags_has(ddbgt_import_diags(imp), DDBGT_E_SPEC_UNREADABLE));
-	ddbgt_import_free(imp);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{\"a\": 1}", 8, &o, d), DDBGT_ESPEC);
+	ck_assert_ptr_null(imp);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_IMPORT_TOO_LARGE));
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_import_file(&imp, "/nonexistent/x.json", NULL, d), DDBGT_EIO);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_SPEC_UNREADABLE));
+	ddbgt_diags_clear(d);
 	o.max_bytes = 0;
 	o.kind = DDBGT_IMPORT_TERRAFORM_PLAN;
-	ck_assert_int_eq(ddbgt_import_file(&imp, "/nonexistent/x.json", &o), DDBGT_EIO);
-	ck_assert(ddbgt_diags_has(ddbgt_import_diags(imp), DDBGT_E_IMPORT_UNREADABLE));
+	ck_assert_int_eq(ddbgt_import_file(&imp, "/nonexistent/x.json", &o, d), DDBGT_EIO);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_IMPORT_UNREADABLE));
+	ddbgt_diags_free(d);
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{}", 2, NULL, NULL), DDBGT_ESPEC);
+	ck_assert_ptr_null(imp);
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "x", "{\"Table\": {}}", 13, NULL, NULL),
+	                 DDBGT_OK);
+	ck_assert_str_eq(ddbgt_import_name(imp), "x");
 	ddbgt_import_free(imp);
 	ddbgt_import_free(NULL);
 	ck_assert_uint_eq(ddbgt_import_table_count(NULL), 0);

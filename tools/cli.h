@@ -50,8 +50,9 @@ int cli_parse_from(const char *value, ddbgt_import_kind *kind);
 /*
  * Read one input of any kind (path "-" or NULL: standard input) into *out
  * (ddbgt_import_free it), adding the findings about the input as a whole to
- * diags. CLI_OK when it holds tables, CLI_INVALID (a spec with shape errors)
- * or CLI_INPUT (unreadable, unparsable, no tables).
+ * diags. CLI_OK when it holds tables; else *out is NULL and the status is
+ * CLI_INVALID (a spec with shape errors) or CLI_INPUT (unreadable,
+ * unparsable, no tables).
  */
 int cli_load_input(const char *path, ddbgt_import_kind kind, ddbgt_import **out,
                    ddbgt_diags *diags);

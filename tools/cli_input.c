@@ -43,21 +43,17 @@ int cli_load_input(const char *path, ddbgt_import_kind kind, ddbgt_import **out,
 			fprintf(stderr, "ddbgt: cannot read standard input: %s\n", strerror(errno));
 			return CLI_INPUT;
 		}
-		rc = ddbgt_import_buffer(out, "-", text, len, &opts);
+		rc = ddbgt_import_buffer(out, "-", text, len, &opts, diags);
 		free(text);
 	} else {
-		rc = ddbgt_import_file(out, path, &opts);
+		rc = ddbgt_import_file(out, path, &opts, diags);
 	}
+	if (rc == DDBGT_OK)
+		return CLI_OK;
 	if (rc == DDBGT_ENOMEM || rc == DDBGT_EINVAL) {
 		fprintf(stderr, "ddbgt: %s\n", ddbgt_strerror(rc));
 		return CLI_INPUT;
 	}
-	if (ddbgt_diags_append(diags, ddbgt_import_diags(*out))) {
-		fputs("ddbgt: out of memory\n", stderr);
-		return CLI_INPUT;
-	}
-	if (rc == DDBGT_OK)
-		return CLI_OK;
 	return rc == DDBGT_EIO || is_input_problem(diags) ? CLI_INPUT : CLI_INVALID;
 }
 

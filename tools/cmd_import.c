@@ -14,12 +14,12 @@
 
 #include "cli.h"
 
-static void print_findings(const ddbgt_import *imp, const char *address, const ddbgt_diags *d)
+static void print_findings(const char *file, const char *address, const ddbgt_diags *d)
 {
 	static const char *const sev[] = {"off", "info", "warning", "error"};
 	for (size_t i = 0; i < ddbgt_diags_count(d); i++) {
 		ddbgt_severity s = ddbgt_diags_severity(d, i);
-		fprintf(stderr, "%s:%d:%d: %s %s %s%s%s: %s\n", ddbgt_import_name(imp),
+		fprintf(stderr, "%s:%d:%d: %s %s %s%s%s: %s\n", file,
 		        ddbgt_diags_line(d, i), ddbgt_diags_column(d, i),
 		        (unsigned)s < 4 ? sev[s] : "?", ddbgt_diags_code_name(d, i),
 		        address ? address : "", address ? " " : "", ddbgt_diags_path(d, i),
@@ -110,8 +110,7 @@ int ddbgt_cmd_import(int argc, char **argv)
 			break;
 		}
 		int r = cli_load_input(files[f], kind, &imps[f], diags);
-		if (imps[f])
-			print_findings(imps[f], NULL, diags);
+		print_findings(files[f], NULL, diags);
 		ddbgt_diags_free(diags);
 		if (r > rc)
 			rc = r;
@@ -129,7 +128,7 @@ int ddbgt_cmd_import(int argc, char **argv)
 		for (size_t i = 0; i < ddbgt_import_table_count(imps[f]); i++) {
 			const char *address = ddbgt_import_table_address(imps[f], i);
 			const ddbgt_diags *d = ddbgt_import_table_diags(imps[f], i);
-			print_findings(imps[f], address, d);
+			print_findings(files[f], address, d);
 			if (!ddbgt_diags_is_valid(d) && rc == CLI_OK)
 				rc = CLI_INVALID;
 			char *text = NULL;

@@ -12,7 +12,8 @@
  * nothing is guessed. doc/import.md lists what maps where, per kind.
  *
  * Findings about the document as a whole (syntax, an input of another
- * kind, no table at all) are on the import itself. Every finding has the
+ * kind, no table at all) go to the caller's diags, as the spec loader's do,
+ * and stay on the import when it succeeds. Every finding has the
  * line and column (1-based, in bytes) of the value it is about, and the
  * path of that value inside the resource (`/replica/1/kms_key_arn`) or the
  * document. ddbgt_import_table_locate maps a spec path, such as the path of
@@ -73,15 +74,19 @@ DDBGT_API int ddbgt_import_options_init(ddbgt_import_options *opts, unsigned ver
  * other AWS CLI commands print ("ContinuousBackupsDescription",
  * "TimeToLiveDescription", "Tags", "TableAutoScalingDescription") merged
  * into the same top-level object.
- * Returns 0 with *out set when at least one table was imported (its findings
- * may still hold errors: see ddbgt_import_table_diags); DDBGT_ESPEC with
- * *out set when the input could not be imported (unparsable, of no known
- * kind, or without tables: see ddbgt_import_diags); DDBGT_EINVAL for NULL
- * arguments, an options version above this library's or an unknown kind
- * (*out NULL); DDBGT_ENOMEM (*out NULL).
+ * The findings about the input as a whole are appended to diags (which may
+ * be NULL), as ddbgt_spec_load_string does, and stay readable on the import
+ * (ddbgt_import_diags). Returns 0 with *out set when at least one table was
+ * imported (whose own findings may still hold errors:
+ * ddbgt_import_table_diags); DDBGT_ESPEC when the input could not be
+ * imported (unparsable, of another kind, no tables: diags says why);
+ * DDBGT_EINVAL for NULL arguments, a name that is not UTF-8, an options
+ * version above this library's or an unknown kind; DDBGT_ENOMEM. *out is
+ * NULL on every failure.
  */
 DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const char *text,
-                                  size_t len, const ddbgt_import_options *opts);
+                                  size_t len, const ddbgt_import_options *opts,
+                                  ddbgt_diags *diags);
 
 /*
  * Import a file, or a directory holding the AWS CLI outputs of one live
@@ -89,11 +94,11 @@ DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const ch
  * describe-time-to-live, list-tags-of-resource and
  * describe-table-replica-auto-scaling, one *.json file each, recognised by
  * content). Returns as ddbgt_import_buffer; an unreadable path is DDBGT_EIO
- * with *out set and a DDBGT_E_IMPORT_UNREADABLE finding (DDBGT_E_SPEC_UNREADABLE
- * when the kind is AUTO or SPEC, as ddbgt_spec_load_file reports it).
+ * with a DDBGT_E_IMPORT_UNREADABLE finding (DDBGT_E_SPEC_UNREADABLE when the
+ * kind is AUTO or SPEC, as ddbgt_spec_load_file reports it).
  */
 DDBGT_API int ddbgt_import_file(ddbgt_import **out, const char *path,
-                                const ddbgt_import_options *opts);
+                                const ddbgt_import_options *opts, ddbgt_diags *diags);
 
 /* Free an import with its tables and findings. NULL is a no-op. */
 DDBGT_API void ddbgt_import_free(ddbgt_import *imp);
@@ -106,7 +111,7 @@ DDBGT_API const char *ddbgt_import_kind_name(ddbgt_import_kind kind);
 DDBGT_API int ddbgt_import_kind_from_name(ddbgt_import_kind *out, const char *name);
 /* The input's name as given (or "<buffer>"). */
 DDBGT_API const char *ddbgt_import_name(const ddbgt_import *imp);
-/* Findings about the input as a whole (never NULL for a non-NULL import). */
+/* Findings about the input as a whole, as diags received them (never NULL for a non-NULL import). */
 DDBGT_API const ddbgt_diags *ddbgt_import_diags(const ddbgt_import *imp);
 
 /* The tables imported, in the order of the input; 0 for NULL. */
