@@ -46,6 +46,8 @@ int cli_write_file(const char *path, const char *text);
 char *cli_read_stream(FILE *f, size_t *len);
 
 /* --from KIND ("auto", "spec", "terraform-plan", ...) into *kind; 0, or -1 if unknown. */
+#define CLI_FROM_USAGE \
+	"--from takes auto, spec, terraform-plan, terraform-json, cloudformation or describe-table"
 int cli_parse_from(const char *value, ddbgt_import_kind *kind);
 /*
  * Read one input of any kind (path "-" or NULL: standard input) into *out

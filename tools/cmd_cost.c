@@ -64,9 +64,7 @@ int ddbgt_cmd_cost(int argc, char **argv)
 			prices_path = argv[i] + 9;
 		} else if (strcmp(argv[i], "--from") == 0) {
 			if (++i >= argc || cli_parse_from(argv[i], &kind))
-				return cli_usage_error("cost", "--from takes auto, spec, terraform-plan, "
-				                               "terraform-json, cloudformation or "
-				                               "describe-table");
+				return cli_usage_error("cost", CLI_FROM_USAGE);
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return cli_usage_error("cost", "unknown option %s", argv[i]);
 		} else if (spec) {

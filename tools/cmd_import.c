@@ -78,10 +78,7 @@ int ddbgt_cmd_import(int argc, char **argv)
 		} else if (strcmp(argv[i], "--from") == 0) {
 			if (++i >= argc || cli_parse_from(argv[i], &kind)) {
 				free(files);
-				return cli_usage_error("import",
-				                       "--from takes auto, spec, terraform-plan, "
-				                       "terraform-json, cloudformation or "
-				                       "describe-table");
+				return cli_usage_error("import", CLI_FROM_USAGE);
 			}
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			free(files);

@@ -335,9 +335,7 @@ int ddbgt_cmd_plan(int argc, char **argv)
 				return cli_usage_error("plan", "--format takes text or json");
 		} else if (strcmp(argv[i], "--from") == 0) {
 			if (++i >= argc || cli_parse_from(argv[i], &p.kind))
-				return cli_usage_error("plan", "--from takes auto, spec, terraform-plan, "
-				                               "terraform-json, cloudformation or "
-				                               "describe-table");
+				return cli_usage_error("plan", CLI_FROM_USAGE);
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return cli_usage_error("plan", "unknown option %s", argv[i]);
 		} else if (p.spec) {

@@ -38,9 +38,7 @@ int ddbgt_cmd_validate(int argc, char **argv)
 				return cli_usage_error("validate", "--format takes text or json");
 		} else if (strcmp(argv[i], "--from") == 0) {
 			if (++i >= argc || cli_parse_from(argv[i], &kind))
-				return cli_usage_error("validate", "--from takes auto, spec, terraform-plan, "
-				                                   "terraform-json, cloudformation or "
-				                                   "describe-table");
+				return cli_usage_error("validate", CLI_FROM_USAGE);
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return cli_usage_error("validate", "unknown option %s", argv[i]);
 		} else if (spec) {
