@@ -49,6 +49,7 @@ struct tfres {
 	const char *region;
 	const jr_value *region_at;
 	ddbgt__itable *owner; /* the table this resource was found to belong to */
+	size_t module_len;    /* of "module.m." in a plan's address: references are relative */
 };
 
 struct scaling {
@@ -268,8 +269,9 @@ static int leaf(struct reader *R, struct cur c, const char *path, const jr_value
 			*out = c.v;
 			return KNOWN;
 		}
+		/* A .tf.json's template string is a "constant" with references: not a value. */
 		const jr_value *k = member(c.expr, "constant_value");
-		if (k && k->type != JR_NULL) {
+		if (k && k->type != JR_NULL && !member(c.expr, "references")) {
 			*out = k;
 			return KNOWN;
 		}
@@ -942,15 +944,19 @@ static ddbgt__itable *referenced_table(struct tf *C, struct tfres *r, const char
 		const jr_value *refs = member(k.expr, "references");
 		for (size_t i = 0; refs && refs->type == JR_ARRAY && i < refs->u.arr.count; i++) {
 			const jr_value *s = refs->u.arr.items[i];
-			if (s->type == JR_STRING &&
-			    strncmp(s->u.str.s, "aws_dynamodb_table.", 19) == 0) {
-				const char *dot = strchr(s->u.str.s + 19, '.');
-				ddbgt__itable *t = table_by_address(C, s->u.str.s,
-				                                    dot ? (size_t)(dot - s->u.str.s)
-				                                        : s->u.str.len);
-				if (t)
-					return t;
-			}
+			if (s->type != JR_STRING || strncmp(s->u.str.s, "aws_dynamodb_table.", 19) != 0)
+				continue;
+			/* References are relative to the resource's module. */
+			const char *dot = strchr(s->u.str.s + 19, '.');
+			size_t n = dot ? (size_t)(dot - s->u.str.s) : s->u.str.len;
+			char full[1024];
+			if (r->module_len + n >= sizeof full)
+				continue;
+			memcpy(full, r->address, r->module_len);
+			memcpy(full + r->module_len, s->u.str.s, n);
+			ddbgt__itable *t = table_by_address(C, full, r->module_len + n);
+			if (t)
+				return t;
 		}
 		return NULL;
 	}
@@ -1459,15 +1465,39 @@ static const jr_value *find_by_address(const jr_value *list, const char *address
 	return NULL;
 }
 
-int ddbgt__import_terraform_plan(ddbgt_import *imp, const jr_value *root)
+/*
+ * The configuration of the module a planned resource belongs to: its
+ * address "module.a.module.b[0].TYPE.NAME" walks module_calls a, then b (an
+ * instance index has no configuration of its own). *rest is the address
+ * inside that module.
+ */
+static const jr_value *module_conf(struct tf *C, const char *address, const char **rest)
 {
-	struct tf C = {.imp = imp, .plan = 1, .root = root};
-	const jr_value *pv = member(member(root, "planned_values"), "root_module");
-	const jr_value *list = member(pv, "resources");
-	const jr_value *changes = member(root, "resource_changes");
-	const jr_value *conf =
-	        member(member(member(root, "configuration"), "root_module"), "resources");
-	for (size_t i = 0; list && list->type == JR_ARRAY && i < list->u.arr.count; i++) {
+	const jr_value *m = member(member(C->root, "configuration"), "root_module");
+	while (strncmp(address, "module.", 7) == 0) {
+		const char *name = address + 7;
+		size_t n = strcspn(name, ".[");
+		char call[256];
+		if (n >= sizeof call)
+			return NULL;
+		memcpy(call, name, n);
+		call[n] = '\0';
+		m = member(member(member(m, "module_calls"), call), "module");
+		const char *dot = strchr(name + n, '.');
+		if (!dot)
+			return NULL;
+		address = dot + 1;
+	}
+	*rest = address;
+	return m;
+}
+
+/* The planned resources of a module and of its child modules, depth first. */
+static void plan_module(struct tf *C, const jr_value *module, const jr_value *changes, int depth)
+{
+	const jr_value *list = member(module, "resources");
+	for (size_t i = 0; list && list->type == JR_ARRAY && i < list->u.arr.count && !C->status;
+	     i++) {
 		const jr_value *r = list->u.arr.items[i];
 		const jr_value *type = member(r, "type"), *name = member(r, "name");
 		const jr_value *mode = member(r, "mode"), *addr = member(r, "address");
@@ -1478,45 +1508,51 @@ int ddbgt__import_terraform_plan(ddbgt_import *imp, const jr_value *root)
 		const jr_value *pname = member(r, "provider_name");
 		if (pname && pname->type == JR_STRING && !strstr(pname->u.str.s, "hashicorp/aws"))
 			continue;
-		struct tfres *res = add_res(&C, type->u.str.s, name->u.str.s, r);
+		struct tfres *res = add_res(C, type->u.str.s, name->u.str.s, r);
 		if (!res)
-			break;
-		/* "aws_x.y[0]" and "aws_x.y[\"k\"]": keep the whole address. */
+			return;
+		/* "module.m.aws_x.y[0]": keep the whole address. */
 		ddbgt__free(res->address);
 		if (!(res->address = ddbgt__strdup(addr->u.str.s))) {
-			fail_nomem(&C, DDBGT_ENOMEM);
-			break;
+			fail_nomem(C, DDBGT_ENOMEM);
+			return;
 		}
 		res->body.v = member(r, "values");
 		const jr_value *ch = find_by_address(changes, addr->u.str.s);
 		res->body.unk = member(member(ch, "change"), "after_unknown");
 		/* The configuration has one entry per resource block, without the index. */
-		const jr_value *index = member(r, "index");
+		const char *rest = NULL;
+		const jr_value *conf = module_conf(C, addr->u.str.s, &rest);
+		res->module_len = rest ? (size_t)(rest - addr->u.str.s) : 0;
 		char caddr[512];
 		snprintf(caddr, sizeof caddr, "%s.%s", type->u.str.s, name->u.str.s);
-		const jr_value *cr = find_by_address(conf, index ? caddr : addr->u.str.s);
+		const jr_value *cr = find_by_address(member(conf, "resources"),
+		                                     member(r, "index") || !rest ? caddr : rest);
 		res->body.expr = member(cr, "expressions");
-		plan_region(&C, res, cr);
+		plan_region(C, res, cr);
 		if (!res->region) {
-			struct reader R = {&C, res, NULL};
+			struct reader R = {C, res, NULL};
 			unresolved(&R, "/region", r,
 			           "given by a provider whose region is not a literal");
 		}
 	}
-	const jr_value *mods = member(pv, "child_modules");
-	for (size_t i = 0; mods && mods->type == JR_ARRAY && i < mods->u.arr.count; i++) {
-		const jr_value *a = member(mods->u.arr.items[i], "address");
-		fail_nomem(&C,
-		           ddbgt__import_findf(imp, NULL, DDBGT_W_IMPORT_NOT_CARRIED, "", a,
-		                               "%s: resources inside modules are not imported; "
-		                               "plan the module as a root module",
-		                               a && a->type == JR_STRING ? a->u.str.s : "module"));
-	}
-	if (!C.status && !pv)
+	const jr_value *mods = member(module, "child_modules");
+	for (size_t i = 0; mods && mods->type == JR_ARRAY && i < mods->u.arr.count; i++)
+		if (depth < DDBGT__IMPORT_MAX_DEPTH)
+			plan_module(C, mods->u.arr.items[i], changes, depth + 1);
+}
+
+int ddbgt__import_terraform_plan(ddbgt_import *imp, const jr_value *root)
+{
+	struct tf C = {.imp = imp, .plan = 1, .root = root};
+	const jr_value *pv = member(member(root, "planned_values"), "root_module");
+	if (!pv)
 		fail_nomem(&C,
 		           ddbgt__import_findf(imp, NULL, DDBGT_E_IMPORT_KIND, "", root,
 		                               "a Terraform plan without planned_values: was it "
 		                               "made with terraform show -json PLANFILE?"));
+	else
+		plan_module(&C, pv, member(root, "resource_changes"), 0);
 	if (!C.status)
 		map_resources(&C);
 	done(&C);

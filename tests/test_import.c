@@ -484,6 +484,25 @@ START_TEST(cloudformation_yaml)
 }
 END_TEST
 
+/* A table inside a child module: Terraform evaluated its variables; references are module-relative. */
+START_TEST(plan_child_module)
+{
+	ddbgt_import *imp = import_ok("data/import/plan/module.plan.json",
+	                              DDBGT_IMPORT_TERRAFORM_PLAN);
+	ck_assert_uint_eq(ddbgt_import_table_count(imp), 1);
+	ck_assert_str_eq(ddbgt_import_table_address(imp, 0), "module.orders.aws_dynamodb_table.t");
+	ck_assert_uint_eq(ddbgt_diags_count(ddbgt_import_table_diags(imp, 0)), 0);
+	char *got = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&got, ddbgt_import_table_at(imp, 0)), DDBGT_OK);
+	char *want = ddbgt_test_read_file(ddbgt_test_path("data/import/module.spec.json"), NULL);
+	ck_assert_ptr_nonnull(want);
+	assert_same_text(got, want, "the spec of the module's table");
+	free(want);
+	ddbgt_free(got);
+	ddbgt_import_free(imp);
+}
+END_TEST
+
 START_TEST(describe_table_directory)
 {
 	ddbgt_import *imp = import_ok("data/import/describe", DDBGT_IMPORT_DESCRIBE_TABLE);
@@ -639,6 +658,7 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, unresolved_values);
 	tcase_add_test(tc, cloudformation_yaml);
 	tcase_add_test(tc, describe_table_directory);
+	tcase_add_test(tc, plan_child_module);
 	tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bad / sizeof bad[0]));
 	tcase_add_test(tc, api_edges);
 	suite_add_tcase(s, tc);

@@ -33,6 +33,21 @@ printf '{"terraform": {"required_providers": {"aws": {"source": "hashicorp/aws"}
     > "$work/base/main.tf.json"
 (cd "$work/base" && "$tf" init -backend=false -input=false -no-color >/dev/null)
 
+# terraform show -json of DIR/plan.bin into tests/data/import/plan/NAME.plan.json, without
+# the mock credentials (they are not part of the test input) and the timestamp.
+show() { # DIR NAME
+    (cd "$1" && "$tf" show -json plan.bin) | python3 -c '
+import json, sys
+doc = json.load(sys.stdin)
+for p in doc.get("configuration", {}).get("provider_config", {}).values():
+    for k in ("access_key", "secret_key"):
+        p.get("expressions", {}).pop(k, None)
+doc.pop("timestamp", None)
+json.dump(doc, sys.stdout, indent=1, sort_keys=True)
+print()' > "$top/tests/data/import/plan/$2.plan.json"
+    echo "wrote tests/data/import/plan/$2.plan.json"
+}
+
 # The documents the 5.x provider in the mirror can plan offline (the 6.x-only keys of
 # mrsc-witness, strong-three and kms-key-ids, and legacy's import blocks, cannot be).
 for name in two-region-on-demand three-region-cmk-pitr primary-standby-ia provisioned-gsi \
@@ -55,15 +70,17 @@ print(json.dumps({"provider": {"aws": [dict({"alias": p["alias"]} if "alias" in 
 PY
     (cd "$d" && "$tf" plan -refresh=false -input=false -lock=false -no-color -out=plan.bin \
         > plan.log 2>&1) || { cat "$d/plan.log" >&2; exit 1; }
-    # The mock credentials are not part of the test input: drop them from the JSON.
-    (cd "$d" && "$tf" show -json plan.bin) | python3 -c '
-import json, sys
-doc = json.load(sys.stdin)
-for p in doc.get("configuration", {}).get("provider_config", {}).values():
-    for k in ("access_key", "secret_key"):
-        p.get("expressions", {}).pop(k, None)
-doc.pop("timestamp", None)
-json.dump(doc, sys.stdout, indent=1, sort_keys=True)
-print()' > "$top/tests/data/import/plan/$name.plan.json"
-    echo "wrote tests/data/import/plan/$name.plan.json"
+    show "$d" "$name"
 done
+
+# A table inside a child module (tests/data/import/module): variables, the module's
+# provider inherited from the root.
+d="$work/module"
+cp -r "$top/tests/data/import/module" "$d"
+printf '%s\n' '{"provider": {"aws": [{"access_key": "mock-access-key", "secret_key": "mock-secret-key", "skip_credentials_validation": true, "skip_requesting_account_id": true, "skip_metadata_api_check": true}]}}' \
+    > "$d/zz_mock_override.tf.json"
+# A module needs an init of its own: terraform records the module tree there.
+(cd "$d" && "$tf" init -backend=false -input=false -no-color > init.log 2>&1) || { cat "$d/init.log" >&2; exit 1; }
+(cd "$d" && "$tf" plan -refresh=false -input=false -lock=false -no-color -out=plan.bin \
+    > plan.log 2>&1) || { cat "$d/plan.log" >&2; exit 1; }
+show "$d" module
