@@ -41,10 +41,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 */
 		const ddbgt_table *t = ddbgt_import_table_at(imp, i);
 		char *dump = NULL;
-		fuzz_ok(ddbgt_spec_dump_string(&dump, t), "ddbgt_spec_dump_string");
+		fuzz_ok(ddbgt_spec_dump_string(&dump, t, 0), "ddbgt_spec_dump_string");
 		fuzz_check_json(dump, "the dump");
 		ddbgt_table *again = NULL;
-		if (ddbgt_spec_load_string(&again, dump, strlen(dump), NULL) == DDBGT_OK) {
+		if (ddbgt_spec_load_string(&again, dump, strlen(dump), 0, NULL) == DDBGT_OK) {
 			ddbgt_free(fuzz_dump_round_trip(again));
 		} else if (ddbgt_table_validate(t, NULL, NULL) != DDBGT_EINVALID) {
 			fuzz_fail("a spec that does not load, from a table the validator accepts",

@@ -7,12 +7,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "alloc.h"
+#include "fileio.h"
 #include "import_internal.h"
 #include "options.h"
 #include "utf8.h"
@@ -338,7 +340,7 @@ static ddbgt_import_kind detect(const jr_value *root)
 static int import_spec(ddbgt_import *imp, const char *text, size_t len)
 {
 	ddbgt_table *table = NULL;
-	int rc = ddbgt_spec_load_string(&table, text, len, imp->diags);
+	int rc = ddbgt_spec_load_string(&table, text, len, 0, imp->diags);
 	if (rc == DDBGT_ENOMEM)
 		return rc;
 	if (!table)
@@ -476,40 +478,22 @@ DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const ch
 	return finish(out, imp, rc, 0, diags);
 }
 
-/* Read a whole file of at most limit bytes into *buf. 0, DDBGT_EIO (errno in *err), DDBGT_ERANGE.
+/*
+ * A whole file of at most limit bytes, through the library's one reader: 0,
+ * DDBGT_EIO (errno in *err), DDBGT_ERANGE (too large) or DDBGT_ENOMEM.
  */
 static int read_all(char **buf, size_t *len, const char *path, size_t limit, int *err)
 {
+	struct stat st;
 	*buf = NULL;
-	*len = 0;
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		*err = errno;
-		return DDBGT_EIO;
-	}
-	size_t cap = 0;
-	int rc = DDBGT_OK;
-	for (;;) {
-		if ((rc = ddbgt__grow((void **)buf, &cap, *len + 65536, 1)))
-			break;
-		size_t n = fread(*buf + *len, 1, cap - *len, f);
-		*len += n;
-		if (*len > limit) {
-			rc = DDBGT_ERANGE;
-			break;
-		}
-		if (n == 0) {
-			if (ferror(f)) {
-				*err = errno;
-				rc = DDBGT_EIO;
-			}
-			break;
-		}
-	}
-	fclose(f);
-	if (rc) {
+	/* A regular file's size is known before reading it. */
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit)
+		return DDBGT_ERANGE;
+	int rc = ddbgt__file_read(buf, len, path, err);
+	if (rc == DDBGT_OK && *len > limit) {
 		ddbgt__free(*buf);
 		*buf = NULL;
+		rc = DDBGT_ERANGE;
 	}
 	return rc;
 }

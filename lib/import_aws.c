@@ -99,7 +99,7 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 			const char *region = ddbgt__ir_str(C, r, "RegionName", base, &at);
 			if (!region || (strcmp(region, home) == 0) != (pass == 0))
 				continue;
-			ddbgt_replica *rep = ddbgt_table_find_replica(table, region);
+			ddbgt_replica *rep = ddbgt_table_find_replica_mut(table, region);
 			int64_t mn, mx;
 			double tv;
 			snprintf(b, sizeof b,
@@ -124,7 +124,7 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 				char gb[256], sb[320];
 				snprintf(gb, sizeof gb, "%s/GlobalSecondaryIndexes/%zu", base, k);
 				const char *name = ddbgt__ir_str(C, g, "IndexName", gb, &at);
-				ddbgt_gsi *gsi = name ? ddbgt_table_find_gsi(table, name) : NULL;
+				ddbgt_gsi *gsi = name ? ddbgt_table_find_gsi_mut(table, name) : NULL;
 				if (!gsi)
 					continue;
 				snprintf(sb, sizeof sb,
@@ -159,7 +159,7 @@ static void replicas(ddbgt__ireader *C, const jr_value *t, const char *home)
 		const char *region = ddbgt__ir_str(C, r, "RegionName", base, &at);
 		if (!region)
 			continue;
-		ddbgt_replica *rep = ddbgt_table_find_replica(table, region);
+		ddbgt_replica *rep = ddbgt_table_find_replica_mut(table, region);
 		if (!rep) {
 			char sp[64];
 			snprintf(sp, sizeof sp, "/replicas/%zu", ddbgt_table_replica_count(table));
@@ -198,7 +198,7 @@ static void replicas(ddbgt__ireader *C, const jr_value *t, const char *home)
 			char gb[256];
 			snprintf(gb, sizeof gb, "%s/GlobalSecondaryIndexes/%zu", base, k);
 			const char *name = ddbgt__ir_str(C, g, "IndexName", gb, &at);
-			ddbgt_gsi *gsi = name ? ddbgt_table_find_gsi(table, name) : NULL;
+			ddbgt_gsi *gsi = name ? ddbgt_table_find_gsi_mut(table, name) : NULL;
 			char ob[300];
 			snprintf(ob, sizeof ob, "%s/ProvisionedThroughputOverride", gb);
 			if (gsi &&
@@ -342,7 +342,7 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 	if (sse_type && strcmp(sse_type, "KMS") == 0) {
 		const char *key =
 		        ddbgt__ir_str(&C, sse, "KMSMasterKeyArn", "/Table/SSEDescription", &at);
-		ddbgt_replica *h = home[0] ? ddbgt_table_find_replica(table, home) : NULL;
+		ddbgt_replica *h = home[0] ? ddbgt_table_find_replica_mut(table, home) : NULL;
 		/* A customer managed key shows as replicas' KMSMasterKeyId; else AWS's own key. */
 		if (ddbgt_table_encryption(table) == DDBGT_ENCRYPTION_CUSTOMER_MANAGED && key && h)
 			ddbgt__ir_set(&C, ddbgt_replica_set_kms_key(h, key));

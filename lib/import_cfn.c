@@ -360,7 +360,7 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 			const jr_value *g = ddbgt__ir_item(gsis, k);
 			snprintf(b, sizeof b, "%s/GlobalSecondaryIndexes/%zu", base, k);
 			const char *iname = ddbgt__ir_str(C, g, "IndexName", b, &at);
-			ddbgt_gsi *gsi = iname ? ddbgt_table_find_gsi(table, iname) : NULL;
+			ddbgt_gsi *gsi = iname ? ddbgt_table_find_gsi_mut(table, iname) : NULL;
 			if (!gsi)
 				continue;
 			struct readcap grc = read_readcap(C, g, b);

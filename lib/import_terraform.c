@@ -727,7 +727,7 @@ static void replica_flags(struct reader *R, ddbgt_replica *rep, int pitr, int dp
 static ddbgt_replica *add_replica(struct reader *R, const char *region, const jr_value *at)
 {
 	ddbgt_table *table = ddbgt__itable_table(R->t);
-	ddbgt_replica *rep = ddbgt_table_find_replica(table, region);
+	ddbgt_replica *rep = ddbgt_table_find_replica_mut(table, region);
 	if (rep)
 		return rep;
 	char sp[64];
@@ -1032,7 +1032,7 @@ static void import_insights(struct tf *C, struct tfres *r)
 		return;
 	}
 	ddbgt_replica *rep =
-	        r->region ? ddbgt_table_find_replica(ddbgt__itable_table(t), r->region) : NULL;
+	        r->region ? ddbgt_table_find_replica_mut(ddbgt__itable_table(t), r->region) : NULL;
 	if (!rep) {
 		not_carried(&R, "", r->at, "its region is not one of the table's replicas");
 		return;
@@ -1157,12 +1157,12 @@ static void apply_scaling(struct tf *C)
 		struct scaling *s = &C->sc[i];
 		ddbgt_table *table = ddbgt__itable_table(s->t);
 		struct reader R = {C, (struct tfres *)s->res, s->t};
-		ddbgt_gsi *gsi = s->index[0] ? ddbgt_table_find_gsi(table, s->index) : NULL;
+		ddbgt_gsi *gsi = s->index[0] ? ddbgt_table_find_gsi_mut(table, s->index) : NULL;
 		if (s->index[0] && !gsi) {
 			not_carried(&R, "/resource_id", s->res->at, "no such index in the table");
 			continue;
 		}
-		ddbgt_replica *home = ddbgt_table_primary_replica(table);
+		const ddbgt_replica *home = ddbgt_table_primary_replica(table);
 		int at_home =
 		        !s->region || (home && strcmp(ddbgt_replica_region(home), s->region) == 0);
 		if (s->rw == DDBGT_WRITE || at_home) {
@@ -1186,12 +1186,12 @@ static void apply_scaling(struct tf *C)
 		struct scaling *s = &C->sc[i];
 		ddbgt_table *table = ddbgt__itable_table(s->t);
 		struct reader R = {C, (struct tfres *)s->res, s->t};
-		ddbgt_gsi *gsi = s->index[0] ? ddbgt_table_find_gsi(table, s->index) : NULL;
-		ddbgt_replica *home = ddbgt_table_primary_replica(table);
+		ddbgt_gsi *gsi = s->index[0] ? ddbgt_table_find_gsi_mut(table, s->index) : NULL;
+		const ddbgt_replica *home = ddbgt_table_primary_replica(table);
 		if (s->rw != DDBGT_READ || !s->region || (s->index[0] && !gsi) ||
 		    (home && strcmp(ddbgt_replica_region(home), s->region) == 0))
 			continue;
-		ddbgt_replica *rep = ddbgt_table_find_replica(table, s->region);
+		ddbgt_replica *rep = ddbgt_table_find_replica_mut(table, s->region);
 		if (!rep) {
 			not_carried(&R, "", s->res->at,
 			            "its region is not one of the table's replicas");
@@ -1315,7 +1315,7 @@ static void import_legacy(struct tf *C, struct tfres *g)
 			if (!in)
 				continue;
 			snprintf(iname, sizeof iname, "%s", in);
-			ddbgt_gsi *gsi = ddbgt_table_find_gsi(table, iname);
+			ddbgt_gsi *gsi = ddbgt_table_find_gsi_mut(table, iname);
 			if (gsi && get_int(&RR, block(gl, k), "read_capacity", base, &units, &at) &&
 			    ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &tunits) == DDBGT_OK &&
 			    units != tunits)
@@ -1323,7 +1323,7 @@ static void import_legacy(struct tf *C, struct tfres *g)
 		}
 	}
 	/* The home table's PITR is the table's; a region without it says so itself. */
-	ddbgt_replica *h = ddbgt_table_find_replica(table, home->region ? home->region : "");
+	ddbgt_replica *h = ddbgt_table_find_replica_mut(table, home->region ? home->region : "");
 	if (h && home->region && ddbgt_table_primary_replica(table) != h)
 		set(&R, ddbgt_replica_set_role(h, DDBGT_ROLE_PRIMARY));
 }
@@ -1354,7 +1354,7 @@ static void roles_from_outputs(struct tf *C, const jr_value *outputs)
 	const jr_value *v;
 	JR_OBJECT_FOREACH (regions, i, region, v) {
 		const jr_value *role = member(v, "role");
-		ddbgt_replica *rep = ddbgt_table_find_replica(table, region);
+		ddbgt_replica *rep = ddbgt_table_find_replica_mut(table, region);
 		int r;
 		if (rep && role && role->type == JR_STRING &&
 		    ddbgt_enum_parse(DDBGT_ENUM_ROLE, role->u.str.s, &r) == DDBGT_OK &&

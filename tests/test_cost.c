@@ -9,6 +9,7 @@
 
 #include <ddbgt.h>
 
+#include "cost_internal.h"
 #include "testutil.h"
 
 #define USD(d) ((int64_t)llround((d) * 1e9))
@@ -32,7 +33,7 @@ static ddbgt_table *load(const char *json)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	int rc = ddbgt_spec_load_string(&t, json, strlen(json), d);
+	int rc = ddbgt_spec_load_string(&t, json, strlen(json), 0, d);
 	if (rc != DDBGT_OK) {
 		char *text = NULL;
 		ddbgt_diags_to_text(&text, d);
@@ -908,7 +909,7 @@ static long find_rec(const ddbgt_cost_report *r, ddbgt_cost_recommendation_kind 
 {
 	for (size_t i = 0; i < ddbgt_cost_report_recommendation_count(r); i++) {
 		const char *reg = ddbgt_cost_recommendation_region(r, i);
-		if (ddbgt_cost_recommendation_kind_at(r, i) == kind &&
+		if (ddbgt_cost_recommendation_subject(r, i) == kind &&
 		    ((!region && !reg) || (region && reg && strcmp(region, reg) == 0)))
 			return (long)i;
 	}
@@ -1108,114 +1109,73 @@ END_TEST
 
 /*
  * Allocation failure: the n-th allocation fails, for n = 0, 1, 2... until
- * the call succeeds. Every failure is DDBGT_ENOMEM with a NULL result, and
- * leaks nothing (the sanitizer and valgrind builds check that part).
+ * the call succeeds (tests/testutil.h). Every failure is DDBGT_ENOMEM with a
+ * NULL result, and leaks nothing.
  */
-static long fail_countdown = -1;
-static ddbgt_malloc_fn real_malloc;
-static ddbgt_realloc_fn real_realloc;
-static ddbgt_free_fn real_free;
-
-static long alloc_calls;
-
-static void *failing_malloc(size_t n)
-{
-	alloc_calls++;
-	if (fail_countdown == 0)
-		return NULL;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return real_malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-	alloc_calls++;
-	if (fail_countdown == 0)
-		return NULL;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return real_realloc(p, n);
-}
-
 START_TEST(allocation_failures)
 {
-	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, real_free), DDBGT_OK);
+	ddbgt_test_alloc_install();
 	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	o.prices = prices;
 	o.apply_free_tier = 1;
-	long n;
-	int rc;
+	ddbgt_test_sweep s;
+	int rc = 0;
 
 	ddbgt_cost_report *r = NULL;
-	for (n = 0;; n++) {
-		fail_countdown = n;
+	for (ddbgt_test_sweep_start(&s, "estimate", 0); ddbgt_test_sweep_next(&s, rc);) {
 		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(r);
+		if (rc)
+			ck_assert_ptr_null(r);
 	}
-	ck_assert_int_gt(n, 20);
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_gt(s.n, 20);
 	ck_assert_uint_eq(ddbgt_cost_report_recommendation_count(r), 3);
 
-	char *s = NULL;
-	for (n = 0;; n++) {
-		fail_countdown = n;
-		rc = ddbgt_cost_report_to_json(&s, r);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(s);
+	char *text = NULL;
+	for (ddbgt_test_sweep_start(&s, "report json", 0); ddbgt_test_sweep_next(&s, rc);) {
+		rc = ddbgt_cost_report_to_json(&text, r);
+		if (rc)
+			ck_assert_ptr_null(text);
 	}
-	ddbgt_free(s);
-	for (n = 0;; n++) {
-		fail_countdown = n;
-		rc = ddbgt_cost_report_to_text(&s, r);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(s);
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ddbgt_free(text);
+	for (ddbgt_test_sweep_start(&s, "report text", 0); ddbgt_test_sweep_next(&s, rc);) {
+		rc = ddbgt_cost_report_to_text(&text, r);
+		if (rc)
+			ck_assert_ptr_null(text);
 	}
-	ddbgt_free(s);
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ddbgt_free(text);
 	ddbgt_cost_report_free(r);
 
-	char *text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
+	text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
 	ddbgt_prices *p = NULL;
-	for (n = 0;; n++) {
-		fail_countdown = n;
+	for (ddbgt_test_sweep_start(&s, "prices load", 0); ddbgt_test_sweep_next(&s, rc);) {
 		rc = ddbgt_prices_load_string(&p, text, strlen(text), NULL);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(p);
+		if (rc)
+			ck_assert_ptr_null(p);
 	}
+	ck_assert_int_eq(s.rc, DDBGT_OK);
 	free(text);
 	/* A failed merge leaves the table as it was. */
 	int64_t before;
 	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &before, NULL), DDBGT_OK);
-	for (n = 0;; n++) {
+	for (ddbgt_test_sweep_start(&s, "prices merge", 0); ddbgt_test_sweep_next(&s, rc);) {
 		int64_t now;
-		fail_countdown = n;
 		rc = ddbgt_prices_merge(prices, p);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU, DDBGT_TABLE_CLASS_STANDARD,
-		                 &now, NULL);
-		ck_assert_int_eq(now, before);
+		if (rc) {
+			ddbgt_test_alloc_pause(1);
+			ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU,
+			                 DDBGT_TABLE_CLASS_STANDARD, &now, NULL);
+			ck_assert_int_eq(now, before);
+		}
 	}
+	ck_assert_int_eq(s.rc, DDBGT_OK);
 	ddbgt_prices_free(p);
 	ddbgt_table_free(t);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(real_malloc, real_realloc, real_free), DDBGT_OK);
+	ddbgt_test_alloc_uninstall();
 }
 END_TEST
 
@@ -1225,9 +1185,10 @@ END_TEST
  * call tries again; once parsed, the table is shared: an estimate with
  * prices = NULL allocates what one with a table of the caller's does.
  * Returns 0, or the number of the step that failed (ck_assert is not for
- * a forked child).
+ * a forked child). fresh: nothing in this process parsed the table before
+ * the fork (with CK_FORK=no, as under valgrind, earlier tests did).
  */
-static int first_parse(const ddbgt_table *t)
+static int first_parse(const ddbgt_table *t, int fresh)
 {
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	ddbgt_cost_report *r = NULL;
@@ -1235,34 +1196,31 @@ static int first_parse(const ddbgt_table *t)
 	int rc;
 
 	o.no_recommendations = 1;
-	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
-	if (ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, real_free))
-		return 1;
+	ddbgt_test_alloc_install();
 	for (n = 0;; n++) {
-		fail_countdown = n;
+		ddbgt_test_alloc_fail(n, 0);
 		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		fail_countdown = -1;
 		if (rc == DDBGT_OK)
 			break;
 		if (rc != DDBGT_ENOMEM || r)
 			return 2;
 	}
 	ddbgt_cost_report_free(r);
-	alloc_calls = 0;
+	ddbgt_test_alloc_fail(-1, 0);
 	if (ddbgt_cost_estimate(&r, t, &o, NULL))
 		return 3;
-	with_null = alloc_calls;
+	with_null = ddbgt_test_alloc_requests();
 	ddbgt_cost_report_free(r);
 	o.prices = prices;
-	alloc_calls = 0;
+	ddbgt_test_alloc_fail(-1, 0);
 	if (ddbgt_cost_estimate(&r, t, &o, NULL))
 		return 4;
-	with_own = alloc_calls;
+	with_own = ddbgt_test_alloc_requests();
 	ddbgt_cost_report_free(r);
 	if (with_null != with_own)
 		return 5;
 	/* The sweep met the parse's allocations, not only the estimate's. */
-	if (n <= with_own + 20)
+	if (fresh && n <= with_own + 20)
 		return 6;
 	return 0;
 }
@@ -1270,17 +1228,66 @@ static int first_parse(const ddbgt_table *t)
 START_TEST(embedded_table_parsed_once)
 {
 	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
-	/* In a child: the embedded table is not parsed yet there, whatever ran before. */
+	/*
+	 * In a child, so that the allocator and the table do not outlive the
+	 * test. Check runs each test in a child of a runner that never estimates,
+	 * so the table is not parsed there yet; with CK_FORK=no it may be.
+	 */
+	const char *ck_fork = getenv("CK_FORK");
+	int fresh = !ck_fork || strcmp(ck_fork, "no") != 0;
 	fflush(NULL);
 	pid_t pid = fork();
 	ck_assert_int_ge(pid, 0);
-	if (pid == 0)
-		_exit(first_parse(t));
+	if (pid == 0) {
+		int step = first_parse(t, fresh);
+		ddbgt_table_free(t);
+		_exit(step);
+	}
 	int status = 0;
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "step %d failed",
 	              WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	ddbgt_table_free(t);
+}
+END_TEST
+
+/* Amounts as exact decimal text: the digits printf would give, for any nanos. */
+START_TEST(amount_text_is_exact)
+{
+	static const int64_t fixed[] = {0, 1, -1, 10, 120, 999999999, 1000000000, -1000000000,
+	                                12500000000, 1234, INT64_MAX, INT64_MIN};
+	uint64_t state = 0x243f6a8885a308d3u;
+	for (int i = 0; i < 5000; i++) {
+		int64_t v;
+		if (i < (int)(sizeof fixed / sizeof fixed[0])) {
+			v = fixed[i];
+		} else {
+			state ^= state << 13;
+			state ^= state >> 7;
+			state ^= state << 17;
+			/* Every magnitude, and round amounts (trailing zeros) often. */
+			v = (int64_t)(state >> (state % 60));
+			if (i % 4 == 0)
+				v = v / 1000000 * 1000000;
+			if (i % 2)
+				v = -v;
+		}
+		uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+		char frac[10], want[48], got[48];
+		int len = 9;
+		snprintf(frac, sizeof frac, "%09llu", (unsigned long long)(mag % 1000000000u));
+		while (len > 2 && frac[len - 1] == '0')
+			len--;
+		frac[len] = '\0';
+		snprintf(want, sizeof want, "%s%llu.%s", v < 0 ? "-" : "",
+		         (unsigned long long)(mag / 1000000000u), frac);
+		ddbgt__cost_format_nanos(got, sizeof got, v);
+		ck_assert_str_eq(got, want);
+	}
+	/* Cut to the buffer as snprintf would. */
+	char small[5];
+	ddbgt__cost_format_nanos(small, sizeof small, 12500000000);
+	ck_assert_str_eq(small, "12.5");
 }
 END_TEST
 
@@ -1326,6 +1333,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, argument_checks);
 	tcase_add_test(tc, allocation_failures);
 	tcase_add_test(tc, embedded_table_parsed_once);
+	tcase_add_test(tc, amount_text_is_exact);
 	suite_add_tcase(s, tc);
 	return s;
 }

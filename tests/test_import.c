@@ -45,7 +45,7 @@ static const struct golden {
 static ddbgt_table *load_spec(const char *path)
 {
 	ddbgt_table *t = NULL;
-	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path(path), NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path(path), 0, NULL), DDBGT_OK);
 	return t;
 }
 
@@ -95,7 +95,7 @@ static void restore_order(ddbgt_table *t, const ddbgt_table *spec)
 	ck_assert_uint_le(n, 16);
 	for (size_t i = 0; i < n; i++) {
 		const char *region = ddbgt_replica_region(ddbgt_table_replica_at(spec, i));
-		ddbgt_replica *mine = ddbgt_table_find_replica(t, region);
+		ddbgt_replica *mine = ddbgt_table_find_replica_mut(t, region);
 		ck_assert_ptr_nonnull(mine);
 		ck_assert_int_eq(ddbgt_replica_copy(&copies[i], mine), DDBGT_OK);
 		ck_assert_int_eq(ddbgt_table_remove_replica(t, region), DDBGT_OK);
@@ -104,7 +104,7 @@ static void restore_order(ddbgt_table *t, const ddbgt_table *spec)
 		ck_assert_int_eq(ddbgt_table_add_replica(t, copies[i]), DDBGT_OK);
 	for (size_t g = 0; g < ddbgt_table_gsi_count(spec); g++) {
 		const ddbgt_gsi *want = ddbgt_table_gsi_at(spec, g);
-		ddbgt_gsi *mine = ddbgt_table_find_gsi(t, ddbgt_gsi_name(want));
+		ddbgt_gsi *mine = ddbgt_table_find_gsi_mut(t, ddbgt_gsi_name(want));
 		ck_assert_ptr_nonnull(mine);
 		ck_assert_uint_eq(ddbgt_gsi_non_key_attribute_count(mine),
 		                  ddbgt_gsi_non_key_attribute_count(want));
@@ -134,7 +134,7 @@ static ddbgt_table *restore_losses(const ddbgt_table *imported, const ddbgt_tabl
 	restore_order(t, spec);
 	for (size_t i = 0; i < ddbgt_table_replica_count(spec); i++) {
 		const ddbgt_replica *r = ddbgt_table_replica_at(spec, i);
-		ddbgt_replica *mine = ddbgt_table_find_replica(t, ddbgt_replica_region(r));
+		ddbgt_replica *mine = ddbgt_table_find_replica_mut(t, ddbgt_replica_region(r));
 		if (ddbgt_replica_role(r) == DDBGT_ROLE_STANDBY)
 			ck_assert_int_eq(ddbgt_replica_set_role(mine, DDBGT_ROLE_STANDBY), DDBGT_OK);
 	}
@@ -316,7 +316,7 @@ START_TEST(validator_cases_round_trip)
 		json_t *doc = merge_patch(json_load_file(ddbgt_test_path(rel), 0, &err),
 		                          json_object_get(c, "trigger"));
 		ddbgt_table *spec = NULL;
-		int loaded = ddbgt_spec_load_json(&spec, doc, NULL) == DDBGT_OK;
+		int loaded = ddbgt_spec_load_json(&spec, doc, 0, NULL) == DDBGT_OK;
 		json_decref(doc);
 		if (!loaded)
 			continue;
@@ -469,7 +469,7 @@ START_TEST(cloudformation_yaml)
 	ck_assert_str_eq(ddbgt_import_table_address(imp, 0), "Orders");
 	ck_assert_int_eq(ddbgt_import_table_line(imp, 0), 6);
 	char *got = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&got, ddbgt_import_table_at(imp, 0)), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&got, ddbgt_import_table_at(imp, 0), 0), DDBGT_OK);
 	char *want = ddbgt_test_read_file(ddbgt_test_path("data/import/cfn-orders.spec.json"), NULL);
 	ck_assert_ptr_nonnull(want);
 	assert_same_text(got, want, "the spec of the YAML template");
@@ -493,7 +493,7 @@ START_TEST(plan_child_module)
 	ck_assert_str_eq(ddbgt_import_table_address(imp, 0), "module.orders.aws_dynamodb_table.t");
 	ck_assert_uint_eq(ddbgt_diags_count(ddbgt_import_table_diags(imp, 0)), 0);
 	char *got = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&got, ddbgt_import_table_at(imp, 0)), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&got, ddbgt_import_table_at(imp, 0), 0), DDBGT_OK);
 	char *want = ddbgt_test_read_file(ddbgt_test_path("data/import/module.spec.json"), NULL);
 	ck_assert_ptr_nonnull(want);
 	assert_same_text(got, want, "the spec of the module's table");
@@ -507,7 +507,7 @@ START_TEST(describe_table_directory)
 {
 	ddbgt_import *imp = import_ok("data/import/describe", DDBGT_IMPORT_DESCRIBE_TABLE);
 	char *got = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&got, ddbgt_import_table_at(imp, 0)), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&got, ddbgt_import_table_at(imp, 0), 0), DDBGT_OK);
 	char *want = ddbgt_test_read_file(ddbgt_test_path("data/import/describe.spec.json"), NULL);
 	ck_assert_ptr_nonnull(want);
 	assert_same_text(got, want, "the spec of the live table");

@@ -130,7 +130,7 @@ int ddbgt_cmd_import(int argc, char **argv)
 				rc = CLI_INVALID;
 			char *text = NULL;
 			const ddbgt_table *t = ddbgt_import_table_at(imps[f], i);
-			if (ddbgt_spec_dump_string(&text, t)) {
+			if (ddbgt_spec_dump_string(&text, t, 0)) {
 				fputs("ddbgt: out of memory\n", stderr);
 				rc = CLI_INPUT;
 				continue;
