@@ -225,31 +225,6 @@ START_TEST(plan_round_trip)
 }
 END_TEST
 
-/* RFC 7386 JSON merge patch, as tests/test_validate.c applies rules.json's triggers. */
-static json_t *merge_patch(json_t *target, json_t *patch)
-{
-	const char *key;
-	json_t *value;
-	if (!json_is_object(patch)) {
-		json_decref(target);
-		return json_incref(patch);
-	}
-	if (!json_is_object(target)) {
-		json_decref(target);
-		target = json_object();
-	}
-	json_object_foreach(patch, key, value) {
-		if (json_is_null(value)) {
-			json_object_del(target, key);
-		} else {
-			json_t *old = json_object_get(target, key);
-			json_object_set_new(target, key,
-			                    merge_patch(old ? json_incref(old) : json_null(), value));
-		}
-	}
-	return target;
-}
-
 /* The validator's codes on t, sorted, as one string. */
 static void codes_of(const ddbgt_table *t, char *buf, size_t size)
 {
@@ -313,7 +288,7 @@ START_TEST(validator_cases_round_trip)
 		char rel[128];
 		snprintf(rel, sizeof rel, "data/validate/base-%s.json",
 		         json_string_value(json_object_get(c, "base")));
-		json_t *doc = merge_patch(json_load_file(ddbgt_test_path(rel), 0, &err),
+		json_t *doc = ddbgt_test_merge_patch(json_load_file(ddbgt_test_path(rel), 0, &err),
 		                          json_object_get(c, "trigger"));
 		ddbgt_table *spec = NULL;
 		int loaded = ddbgt_spec_load_json(&spec, doc, 0, NULL) == DDBGT_OK;
