@@ -553,6 +553,41 @@ START_TEST(bad_input)
 }
 END_TEST
 
+/*
+ * Allocation failures: at every allocation of an import of each kind, the
+ * call returns DDBGT_ENOMEM with *out NULL and leaks nothing (libyaml's own
+ * allocations are outside the library's allocator and not swept).
+ */
+static const char *const oom_inputs[] = {
+	"data/import/plan/provisioned-gsi.plan.json",
+	"data/emit/provisioned-gsi.tf.json",
+	"data/import/bench/inventory.template.json",
+	"data/import/bench/inventory.template.yaml",
+	"data/import/bench/inventory.describe-table.json",
+	"data/import/plan/module.plan.json",
+};
+
+START_TEST(allocation_failures)
+{
+	size_t len;
+	char *text = ddbgt_test_read_file(ddbgt_test_path(oom_inputs[_i]), &len);
+	ddbgt_test_alloc_install();
+	ddbgt_test_sweep s;
+	int rc = 0;
+	for (ddbgt_test_sweep_start(&s, oom_inputs[_i], 0); ddbgt_test_sweep_next(&s, rc);) {
+		ddbgt_import *imp = (ddbgt_import *)1;
+		rc = ddbgt_import_buffer(&imp, "oom", text, len, NULL, NULL);
+		if (rc != DDBGT_OK)
+			ck_assert_ptr_null(imp);
+		ddbgt_import_free(rc == DDBGT_OK ? imp : NULL);
+	}
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_gt(s.n, 10);
+	ddbgt_test_alloc_uninstall();
+	free(text);
+}
+END_TEST
+
 START_TEST(api_edges)
 {
 	ddbgt_import *imp = (ddbgt_import *)1;
@@ -636,6 +671,8 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, plan_child_module);
 	tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bad / sizeof bad[0]));
 	tcase_add_test(tc, api_edges);
+	tcase_add_loop_test(tc, allocation_failures, 0,
+	                    (int)(sizeof oom_inputs / sizeof oom_inputs[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
