@@ -1237,9 +1237,11 @@ static void import_legacy(struct tf *C, struct tfres *g)
 		return;
 	char gname[256];
 	snprintf(gname, sizeof gname, "%s", name);
-	ddbgt__itable *t = NULL;
 	struct cur list = child(g->body, "replica");
-	/* The home table: in the global table's own region, else the first listed. */
+	/*
+	 * The home table: in the global table's own region, else the first
+	 * declared. Its region is the first replica, the primary.
+	 */
 	struct tfres *home = NULL;
 	for (size_t i = 0; i < C->nres; i++) {
 		struct tfres *r = &C->res[i];
@@ -1258,7 +1260,7 @@ static void import_legacy(struct tf *C, struct tfres *g)
 		return;
 	}
 	import_table(C, home);
-	t = home->owner;
+	ddbgt__itable *t = home->owner;
 	if (!t)
 		return;
 	g->owner = t;
@@ -1322,10 +1324,6 @@ static void import_legacy(struct tf *C, struct tfres *g)
 				set(&RR, ddbgt_replica_set_gsi_read_capacity(rep, iname, units));
 		}
 	}
-	/* The home table's PITR is the table's; a region without it says so itself. */
-	ddbgt_replica *h = ddbgt_table_find_replica_mut(table, home->region ? home->region : "");
-	if (h && home->region && ddbgt_table_primary_replica(table) != h)
-		set(&R, ddbgt_replica_set_role(h, DDBGT_ROLE_PRIMARY));
 }
 
 /* --- the stream's default and the roles ------------------------------------------- */
