@@ -247,8 +247,24 @@ struct reader {
 	ddbgt__itable *t; /* findings go here (NULL: the import) */
 };
 
-static void unresolved(struct reader *R, const char *path, const jr_value *at, const char *why)
+/*
+ * Where a value stands inside its resource: the path of its object and its
+ * key. The path string ("/ttl/0/attribute_name") is made only for a finding.
+ */
+struct where {
+	const char *base, *key;
+};
+
+static const char *where_path(struct where w, char *buf, size_t size)
 {
+	snprintf(buf, size, "%s%s%s", w.base, w.key ? "/" : "", w.key ? w.key : "");
+	return buf;
+}
+
+static void unresolved(struct reader *R, struct where w, const jr_value *at, const char *why)
+{
+	char path[512];
+	where_path(w, path, sizeof path);
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_W_IMPORT_UNRESOLVED, path, at,
 	                                     "%s: %s is %s, so it was not imported", R->r->address,
 	                                     ddbgt__import_what(path), why));
@@ -256,9 +272,10 @@ static void unresolved(struct reader *R, const char *path, const jr_value *at, c
 
 /*
  * The value of a leaf: KNOWN with *out set, ABSENT, or UNRESOLVED (reported
- * at path, "/attribute/0/name" inside the resource).
+ * where it stands). In a .tf.json a string's value is left in C->text,
+ * escapes undone and references resolved.
  */
-static int leaf(struct reader *R, struct cur c, const char *path, const jr_value **out)
+static int leaf(struct reader *R, struct cur c, struct where w, const jr_value **out)
 {
 	*out = NULL;
 	if (R->C->plan) {
@@ -291,25 +308,25 @@ static int leaf(struct reader *R, struct cur c, const char *path, const jr_value
 			}
 		}
 		if ((c.unk && c.unk->type == JR_TRUE && c.expr) || refs) {
-			unresolved(R, path, R->r->at, "unknown until apply");
+			unresolved(R, w, R->r->at, "unknown until apply");
 			return UNRESOLVED;
 		}
 		return ABSENT;
 	}
 	if (!c.v || c.v->type == JR_NULL)
 		return ABSENT;
-	if (c.v->type == JR_STRING && (strstr(c.v->u.str.s, "${") || strstr(c.v->u.str.s, "%{"))) {
-		if (!resolve(R->C, c.v->u.str.s, R->C->text, sizeof R->C->text, 0)) {
-			unresolved(R, path, c.v, "an expression");
-			return UNRESOLVED;
-		}
+	if (c.v->type == JR_STRING && !resolve(R->C, c.v->u.str.s, R->C->text, sizeof R->C->text, 0)) {
+		unresolved(R, w, c.v, "an expression");
+		return UNRESOLVED;
 	}
 	*out = c.v;
 	return KNOWN;
 }
 
-static void wrong_type(struct reader *R, const char *path, const jr_value *v, const char *want)
+static void wrong_type(struct reader *R, struct where w, const jr_value *v, const char *want)
 {
+	char path[512];
+	where_path(w, path, sizeof path);
 	fail_nomem(R->C, ddbgt__import_findf(R->C->imp, R->t, DDBGT_E_IMPORT_VALUE, path, v,
 	                                     "%s: %s must be %s", R->r->address,
 	                                     ddbgt__import_what(path), want));
@@ -319,34 +336,27 @@ static void wrong_type(struct reader *R, const char *path, const jr_value *v, co
 static const char *get_str(struct reader *R, struct cur c, const char *key, const char *base,
                            const jr_value **at)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", base, key);
+	struct where w = {base, key};
 	const jr_value *v;
-	struct cur k = child(c, key);
 	*at = NULL;
-	if (leaf(R, k, path, &v) != KNOWN)
+	if (leaf(R, child(c, key), w, &v) != KNOWN)
 		return NULL;
 	*at = v;
 	if (v->type != JR_STRING) {
-		wrong_type(R, path, v, "a string");
+		wrong_type(R, w, v, "a string");
 		return NULL;
 	}
-	if (R->C->plan)
-		return v->u.str.s;
-	if (!resolve(R->C, v->u.str.s, R->C->text, sizeof R->C->text, 0))
-		return NULL;
-	return R->C->text;
+	return R->C->plan ? v->u.str.s : R->C->text;
 }
 
 /* A whole number attribute (also "5" as .tf.json allows); 1 when KNOWN. */
 static int get_int(struct reader *R, struct cur c, const char *key, const char *base, int64_t *out,
                    const jr_value **at)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", base, key);
+	struct where w = {base, key};
 	const jr_value *v;
 	*at = NULL;
-	if (leaf(R, child(c, key), path, &v) != KNOWN)
+	if (leaf(R, child(c, key), w, &v) != KNOWN)
 		return 0;
 	*at = v;
 	if (v->type == JR_INT) {
@@ -365,25 +375,24 @@ static int get_int(struct reader *R, struct cur c, const char *key, const char *
 			return 1;
 		}
 	}
-	wrong_type(R, path, v, "a whole number");
+	wrong_type(R, w, v, "a whole number");
 	return 0;
 }
 
 static int get_num(struct reader *R, struct cur c, const char *key, const char *base, double *out,
                    const jr_value **at)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", base, key);
+	struct where w = {base, key};
 	const jr_value *v;
 	*at = NULL;
-	if (leaf(R, child(c, key), path, &v) != KNOWN)
+	if (leaf(R, child(c, key), w, &v) != KNOWN)
 		return 0;
 	*at = v;
 	if (ddbgt__jr_is_number(v)) {
 		*out = ddbgt__jr_number(v);
 		return 1;
 	}
-	wrong_type(R, path, v, "a number");
+	wrong_type(R, w, v, "a number");
 	return 0;
 }
 
@@ -391,11 +400,10 @@ static int get_num(struct reader *R, struct cur c, const char *key, const char *
 static int get_bool(struct reader *R, struct cur c, const char *key, const char *base,
                     const jr_value **at)
 {
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", base, key);
+	struct where w = {base, key};
 	const jr_value *v;
 	*at = NULL;
-	if (leaf(R, child(c, key), path, &v) != KNOWN)
+	if (leaf(R, child(c, key), w, &v) != KNOWN)
 		return -1;
 	*at = v;
 	if (v->type == JR_TRUE || v->type == JR_FALSE)
@@ -403,7 +411,7 @@ static int get_bool(struct reader *R, struct cur c, const char *key, const char 
 	if (v->type == JR_STRING && !R->C->plan &&
 	    (strcmp(R->C->text, "true") == 0 || strcmp(R->C->text, "false") == 0))
 		return R->C->text[0] == 't';
-	wrong_type(R, path, v, "true or false");
+	wrong_type(R, w, v, "true or false");
 	return -1;
 }
 
@@ -564,25 +572,24 @@ static void read_throughput(struct reader *R, struct cur c, const char *base, dd
 static void read_non_key(struct reader *R, struct cur c, const char *base, ddbgt_gsi *gsi,
                          ddbgt_lsi *lsi)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/non_key_attributes", base);
+	struct where w = {base, "non_key_attributes"};
 	const jr_value *v;
-	if (leaf(R, child(c, "non_key_attributes"), path, &v) != KNOWN)
+	if (leaf(R, child(c, "non_key_attributes"), w, &v) != KNOWN)
 		return;
 	if (v->type != JR_ARRAY) {
-		wrong_type(R, path, v, "a list of strings");
+		wrong_type(R, w, v, "a list of strings");
 		return;
 	}
 	for (size_t i = 0; i < v->u.arr.count; i++) {
 		const jr_value *s = v->u.arr.items[i];
 		if (s->type != JR_STRING) {
-			wrong_type(R, path, s, "a list of strings");
+			wrong_type(R, w, s, "a list of strings");
 			continue;
 		}
 		const char *name = s->u.str.s;
 		if (!R->C->plan) {
 			if (!resolve(R->C, name, R->C->text, sizeof R->C->text, 0)) {
-				unresolved(R, path, s, "an expression");
+				unresolved(R, w, s, "an expression");
 				continue;
 			}
 			name = R->C->text;
@@ -675,13 +682,12 @@ static void read_lsis(struct reader *R, struct cur body)
 static void read_tags(struct reader *R, struct cur c, const char *base, ddbgt_table *table,
                       ddbgt_replica *replica)
 {
-	char path[256];
-	snprintf(path, sizeof path, "%s/tags", base);
+	struct where w = {base, "tags"};
 	const jr_value *v;
-	if (leaf(R, child(c, "tags"), path, &v) != KNOWN)
+	if (leaf(R, child(c, "tags"), w, &v) != KNOWN)
 		return;
 	if (v->type != JR_OBJECT) {
-		wrong_type(R, path, v, "a map of strings");
+		wrong_type(R, w, v, "a map of strings");
 		return;
 	}
 	size_t i;
@@ -690,7 +696,7 @@ static void read_tags(struct reader *R, struct cur c, const char *base, ddbgt_ta
 	JR_OBJECT_FOREACH (v, i, k, x) {
 		char key[1024], value[4096];
 		if (x->type != JR_STRING) {
-			wrong_type(R, path, x, "a map of strings");
+			wrong_type(R, w, x, "a map of strings");
 			continue;
 		}
 		if (R->C->plan) {
@@ -698,7 +704,7 @@ static void read_tags(struct reader *R, struct cur c, const char *base, ddbgt_ta
 			snprintf(value, sizeof value, "%s", x->u.str.s);
 		} else if (!resolve(R->C, k, key, sizeof key, 0) ||
 		           !resolve(R->C, x->u.str.s, value, sizeof value, 0)) {
-			unresolved(R, path, x, "an expression");
+			unresolved(R, w, x, "an expression");
 			continue;
 		}
 		if (replica) {
@@ -1530,7 +1536,7 @@ static void plan_module(struct tf *C, const jr_value *module, const jr_value *ch
 		plan_region(C, res, cr);
 		if (!res->region) {
 			struct reader R = {C, res, NULL};
-			unresolved(&R, "/region", r,
+			unresolved(&R, (struct where){"", "region"}, r,
 			           "given by a provider whose region is not a literal");
 		}
 	}
@@ -1625,7 +1631,7 @@ int ddbgt__import_terraform_json(ddbgt_import *imp, const jr_value *root)
 			                       "resource was imported once, as written",
 			                       r->address));
 		if (!r->region && strcmp(r->type, "aws_appautoscaling_policy") != 0)
-			unresolved(&R, "/provider", r->at,
+			unresolved(&R, (struct where){"", "provider"}, r->at,
 			           "given by a provider whose region is not a literal");
 	}
 	if (!C.status)

@@ -406,6 +406,32 @@ START_TEST(unresolved_values)
 }
 END_TEST
 
+/* Numbers and bools given as strings, as a .tf.json may ("${...}" aside): read as their values. */
+START_TEST(tfjson_string_values)
+{
+	static const char doc[] =
+		"{\"provider\": {\"aws\": {\"region\": \"us-east-1\"}},\n"
+		"\"resource\": {\"aws_dynamodb_table\": {\"t\": {\"name\": \"orders\",\n"
+		"  \"hash_key\": \"pk\", \"attribute\": [{\"name\": \"pk\", \"type\": \"S\"}],\n"
+		"  \"read_capacity\": \"7\", \"write_capacity\": 5,\n"
+		"  \"deletion_protection_enabled\": \"true\", \"replica\": {\"region_name\": \"eu-west-1\"}}}}}\n";
+	ddbgt_import *imp = NULL;
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.tf.json", doc, strlen(doc), NULL, NULL),
+	                 DDBGT_OK);
+	const ddbgt_table *t = ddbgt_import_table_at(imp, 0);
+	int64_t units = 0;
+	ck_assert_int_eq(ddbgt_table_billing_mode(t), DDBGT_BILLING_PROVISIONED);
+	ck_assert_int_eq(ddbgt_table_get_capacity(t, DDBGT_READ, &units), DDBGT_OK);
+	ck_assert_int_eq(units, 7);
+	ck_assert_int_eq(ddbgt_table_get_capacity(t, DDBGT_WRITE, &units), DDBGT_OK);
+	ck_assert_int_eq(units, 5);
+	ck_assert_int_eq(ddbgt_table_deletion_protection(t), 1);
+	ck_assert_uint_eq(ddbgt_table_replica_count(t), 2);
+	ck_assert_uint_eq(ddbgt_diags_count(ddbgt_import_table_diags(imp, 0)), 0);
+	ddbgt_import_free(imp);
+}
+END_TEST
+
 static const char cfn_yaml[] =
 	"AWSTemplateFormatVersion: '2010-09-09'\n"
 	"Parameters:\n"
@@ -666,6 +692,7 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, validator_cases_round_trip);
 	tcase_add_test(tc, positions_and_annotation);
 	tcase_add_test(tc, unresolved_values);
+	tcase_add_test(tc, tfjson_string_values);
 	tcase_add_test(tc, cloudformation_yaml);
 	tcase_add_test(tc, describe_table_directory);
 	tcase_add_test(tc, plan_child_module);
