@@ -111,12 +111,12 @@ DDBGT_API const char *ddbgt_import_kind_name(ddbgt_import_kind kind);
 DDBGT_API int ddbgt_import_kind_from_name(ddbgt_import_kind *out, const char *name);
 /* The input's name as given (or "<buffer>"). */
 DDBGT_API const char *ddbgt_import_name(const ddbgt_import *imp);
-/* Findings about the input as a whole, as diags received them (never NULL for a non-NULL import). */
+/* Findings about the input as a whole, as diags received them; never NULL for an import. */
 DDBGT_API const ddbgt_diags *ddbgt_import_diags(const ddbgt_import *imp);
 
 /* The tables imported, in the order of the input; 0 for NULL. */
 DDBGT_API size_t ddbgt_import_table_count(const ddbgt_import *imp);
-/* The table at i, owned by the import (copy it with ddbgt_table_copy to keep it); NULL out of range. */
+/* The table at i, owned by the import (ddbgt_table_copy keeps it); NULL out of range. */
 DDBGT_API const ddbgt_table *ddbgt_import_table_at(const ddbgt_import *imp, size_t i);
 /* Its address in the input: "aws_dynamodb_table.orders", a logical id, a table name. */
 DDBGT_API const char *ddbgt_import_table_address(const ddbgt_import *imp, size_t i);
