@@ -29,16 +29,16 @@ static const struct golden {
 	/* The emitter's "cannot express" warning: the golden says what its document lost. */
 	const char *lossy;
 } goldens[] = {
-	{"../examples/specs/two-region-on-demand.json", NULL, "two-region-on-demand", 1, NULL},
-	{"../examples/specs/three-region-cmk-pitr.json", NULL, "three-region-cmk-pitr", 1, NULL},
-	{"../examples/specs/primary-standby-ia.json", NULL, "primary-standby-ia", 1, NULL},
-	{"../examples/specs/provisioned-gsi.json", NULL, "provisioned-gsi", 1, NULL},
-	{"../examples/specs/tags-hostile.json", NULL, "tags-hostile", 1, NULL},
-	{"../examples/specs/legacy.json", opts_legacy_no_import, "legacy.no-import", 1, NULL},
-	{"../examples/specs/mrsc-witness.json", NULL, "mrsc-witness", 0, NULL},
-	{"data/emit/specs/kms-key-ids.json", NULL, "kms-key-ids", 0, NULL},
-	{"data/emit/specs/strong-three.json", NULL, "strong-three", 0,
-	 "DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS"},
+        {"../examples/specs/two-region-on-demand.json", NULL, "two-region-on-demand", 1, NULL},
+        {"../examples/specs/three-region-cmk-pitr.json", NULL, "three-region-cmk-pitr", 1, NULL},
+        {"../examples/specs/primary-standby-ia.json", NULL, "primary-standby-ia", 1, NULL},
+        {"../examples/specs/provisioned-gsi.json", NULL, "provisioned-gsi", 1, NULL},
+        {"../examples/specs/tags-hostile.json", NULL, "tags-hostile", 1, NULL},
+        {"../examples/specs/legacy.json", opts_legacy_no_import, "legacy.no-import", 1, NULL},
+        {"../examples/specs/mrsc-witness.json", NULL, "mrsc-witness", 0, NULL},
+        {"data/emit/specs/kms-key-ids.json", NULL, "kms-key-ids", 0, NULL},
+        {"data/emit/specs/strong-three.json", NULL, "strong-three", 0,
+         "DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS"},
 };
 #define NGOLDENS (sizeof goldens / sizeof goldens[0])
 
@@ -111,7 +111,8 @@ static void restore_order(ddbgt_table *t, const ddbgt_table *spec)
 		ck_assert_int_eq(ddbgt_gsi_clear_non_key_attributes(mine), DDBGT_OK);
 		for (size_t k = 0; k < ddbgt_gsi_non_key_attribute_count(want); k++)
 			ck_assert_int_eq(ddbgt_gsi_add_non_key_attribute(
-				mine, ddbgt_gsi_non_key_attribute_at(want, k)), DDBGT_OK);
+			                         mine, ddbgt_gsi_non_key_attribute_at(want, k)),
+			                 DDBGT_OK);
 	}
 }
 
@@ -123,8 +124,7 @@ static void restore_order(ddbgt_table *t, const ddbgt_table *spec)
  * blocks and non-key attributes (sets in a plan, sorted by Terraform).
  * doc/import.md lists each.
  */
-static ddbgt_table *restore_losses(const ddbgt_table *imported, const ddbgt_table *spec,
-                                   int plan)
+static ddbgt_table *restore_losses(const ddbgt_table *imported, const ddbgt_table *spec, int plan)
 {
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_table_copy(&t, imported), DDBGT_OK);
@@ -136,7 +136,8 @@ static ddbgt_table *restore_losses(const ddbgt_table *imported, const ddbgt_tabl
 		const ddbgt_replica *r = ddbgt_table_replica_at(spec, i);
 		ddbgt_replica *mine = ddbgt_table_find_replica_mut(t, ddbgt_replica_region(r));
 		if (ddbgt_replica_role(r) == DDBGT_ROLE_STANDBY)
-			ck_assert_int_eq(ddbgt_replica_set_role(mine, DDBGT_ROLE_STANDBY), DDBGT_OK);
+			ck_assert_int_eq(ddbgt_replica_set_role(mine, DDBGT_ROLE_STANDBY),
+			                 DDBGT_OK);
 	}
 	return t;
 }
@@ -195,7 +196,8 @@ static void round_trip(const struct golden *g, const char *input, ddbgt_import_k
 	ck_assert_int_eq(ddbgt_diags_new(&b), DDBGT_OK);
 	ddbgt_table_validate(spec, NULL, a);
 	ddbgt_table_validate(t, NULL, b);
-	ck_assert_uint_eq(ddbgt_diags_count(a), g->lossy ? ddbgt_diags_count(a) : ddbgt_diags_count(b));
+	ck_assert_uint_eq(ddbgt_diags_count(a),
+	                  g->lossy ? ddbgt_diags_count(a) : ddbgt_diags_count(b));
 	for (size_t i = 0; !g->lossy && i < ddbgt_diags_count(a); i++)
 		ck_assert_str_eq(ddbgt_diags_code_name(b, i), ddbgt_diags_code_name(a, i));
 	ddbgt_diags_free(a);
@@ -255,25 +257,27 @@ static void codes_of(const ddbgt_table *t, char *buf, size_t size)
  * and imported back from the .tf.json, gives the same codes as the spec.
  * The rest are listed with the reason; any other difference fails.
  */
-static const struct { const char *code, *why; } not_expressible[] = {
-	/* The document cannot tell an explicit override equal to the table's from none. */
-	{"DDBGT_W_DELETION_PROTECTION_REPLICA", "an explicit replica setting equal to the table's"},
-	{"DDBGT_E_POLICY_DELETION_PROTECTION_REQUIRED", "the same, under a policy"},
-	/* What the emitter, trusting validation, normalises away in the document. */
-	{"DDBGT_E_ATTR_DEF_DUPLICATE", "one attribute block per name"},
-	{"DDBGT_E_PROVISIONED_MISSING", "PROVISIONED capacity is written as a number"},
-	{"DDBGT_E_PPR_WITH_PROVISIONED", "no capacity is written for PAY_PER_REQUEST"},
-	{"DDBGT_E_ONDEMAND_MAX_ON_PROVISIONED", "no on-demand maximum is written for PROVISIONED"},
-	{"DDBGT_E_REPLICA_GSI_OVERRIDE_UNKNOWN", "an override of no index has no resource"},
-	{"DDBGT_W_MREC_STREAM_VIEW", "a legacy table is written with its required stream"},
-	{"DDBGT_E_STREAM_SPEC_INVALID", "a stream is written as the target requires"},
-	{"DDBGT_E_MRSC_WITNESS_WITHOUT_STRONG", "a witness is written only for STRONG"},
-	{"DDBGT_E_SSE_KEY_WITHOUT_KMS", "a key is written only for CUSTOMER_MANAGED"},
-	{"DDBGT_E_SSE_TYPE_MISMATCH", "a key is written only for CUSTOMER_MANAGED"},
-	{"DDBGT_E_PITR_PERIOD_RANGE", "the provider's range is enforced on the period"},
-	{"DDBGT_E_PITR_PERIOD_WITHOUT_PITR", "a period is written only with PITR on"},
-	{"DDBGT_E_LEGACY_STRONG", "the legacy target has no consistency mode"},
-	{"DDBGT_E_REPLICA_PRIMARY_DUPLICATE", "the document has one home region"},
+static const struct {
+	const char *code, *why;
+} not_expressible[] = {
+        /* The document cannot tell an explicit override equal to the table's from none. */
+        {"DDBGT_W_DELETION_PROTECTION_REPLICA", "an explicit replica setting equal to the table's"},
+        {"DDBGT_E_POLICY_DELETION_PROTECTION_REQUIRED", "the same, under a policy"},
+        /* What the emitter, trusting validation, normalises away in the document. */
+        {"DDBGT_E_ATTR_DEF_DUPLICATE", "one attribute block per name"},
+        {"DDBGT_E_PROVISIONED_MISSING", "PROVISIONED capacity is written as a number"},
+        {"DDBGT_E_PPR_WITH_PROVISIONED", "no capacity is written for PAY_PER_REQUEST"},
+        {"DDBGT_E_ONDEMAND_MAX_ON_PROVISIONED", "no on-demand maximum is written for PROVISIONED"},
+        {"DDBGT_E_REPLICA_GSI_OVERRIDE_UNKNOWN", "an override of no index has no resource"},
+        {"DDBGT_W_MREC_STREAM_VIEW", "a legacy table is written with its required stream"},
+        {"DDBGT_E_STREAM_SPEC_INVALID", "a stream is written as the target requires"},
+        {"DDBGT_E_MRSC_WITNESS_WITHOUT_STRONG", "a witness is written only for STRONG"},
+        {"DDBGT_E_SSE_KEY_WITHOUT_KMS", "a key is written only for CUSTOMER_MANAGED"},
+        {"DDBGT_E_SSE_TYPE_MISMATCH", "a key is written only for CUSTOMER_MANAGED"},
+        {"DDBGT_E_PITR_PERIOD_RANGE", "the provider's range is enforced on the period"},
+        {"DDBGT_E_PITR_PERIOD_WITHOUT_PITR", "a period is written only with PITR on"},
+        {"DDBGT_E_LEGACY_STRONG", "the legacy target has no consistency mode"},
+        {"DDBGT_E_REPLICA_PRIMARY_DUPLICATE", "the document has one home region"},
 };
 
 START_TEST(validator_cases_round_trip)
@@ -283,13 +287,13 @@ START_TEST(validator_cases_round_trip)
 	ck_assert_ptr_nonnull(rules);
 	size_t i, same = 0, skipped = 0, refused = 0;
 	json_t *c;
-	json_array_foreach(json_object_get(rules, "cases"), i, c) {
+	json_array_foreach (json_object_get(rules, "cases"), i, c) {
 		const char *code = json_string_value(json_object_get(c, "code"));
 		char rel[128];
 		snprintf(rel, sizeof rel, "data/validate/base-%s.json",
 		         json_string_value(json_object_get(c, "base")));
 		json_t *doc = ddbgt_test_merge_patch(json_load_file(ddbgt_test_path(rel), 0, &err),
-		                          json_object_get(c, "trigger"));
+		                                     json_object_get(c, "trigger"));
 		ddbgt_table *spec = NULL;
 		int loaded = ddbgt_spec_load_json(&spec, doc, 0, NULL) == DDBGT_OK;
 		json_decref(doc);
@@ -308,7 +312,8 @@ START_TEST(validator_cases_round_trip)
 			continue;
 		}
 		ddbgt_import *imp = NULL;
-		ck_assert_int_eq(ddbgt_import_buffer(&imp, code, tf, strlen(tf), NULL, NULL), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_import_buffer(&imp, code, tf, strlen(tf), NULL, NULL),
+		                 DDBGT_OK);
 		ck_assert_uint_eq(ddbgt_import_table_count(imp), 1);
 		ddbgt_table *back = restore_losses(ddbgt_import_table_at(imp, 0), spec, 0);
 		ck_assert_int_eq(ddbgt_table_set_usage(back, ddbgt_table_usage(spec)), DDBGT_OK);
@@ -323,8 +328,9 @@ START_TEST(validator_cases_round_trip)
 		else if (excused)
 			skipped++;
 		else
-			ck_abort_msg("%s: the spec gives\n  %s\nthe import of its Terraform gives\n  %s",
-			             code, want, got);
+			ck_abort_msg(
+			        "%s: the spec gives\n  %s\nthe import of its Terraform gives\n  %s",
+			        code, want, got);
 		ddbgt_table_free(back);
 		ddbgt_import_free(imp);
 		ddbgt_free(tf);
@@ -375,15 +381,15 @@ END_TEST
 START_TEST(unresolved_values)
 {
 	static const char doc[] =
-		"{\"provider\": {\"aws\": [{\"region\": \"us-east-1\"},\n"
-		" {\"alias\": \"b\", \"region\": \"${var.region}\"}]},\n"
-		"\"resource\": {\"aws_dynamodb_table\": {\"t\": {\n"
-		"  \"name\": \"orders\", \"billing_mode\": \"PAY_PER_REQUEST\", \"hash_key\": \"pk\",\n"
-		"  \"attribute\": [{\"name\": \"pk\", \"type\": \"S\"}],\n"
-		"  \"ttl\": {\"attribute_name\": \"${var.ttl}\", \"enabled\": true},\n"
-		"  \"replica\": [{\"region_name\": \"eu-west-1\"}]}},\n"
-		" \"aws_dynamodb_table_replica\": {\"r\": {\"provider\": \"aws.b\",\n"
-		"  \"global_table_arn\": \"${aws_dynamodb_table.t.arn}\"}}}}\n";
+	        "{\"provider\": {\"aws\": [{\"region\": \"us-east-1\"},\n"
+	        " {\"alias\": \"b\", \"region\": \"${var.region}\"}]},\n"
+	        "\"resource\": {\"aws_dynamodb_table\": {\"t\": {\n"
+	        "  \"name\": \"orders\", \"billing_mode\": \"PAY_PER_REQUEST\", \"hash_key\": \"pk\",\n"
+	        "  \"attribute\": [{\"name\": \"pk\", \"type\": \"S\"}],\n"
+	        "  \"ttl\": {\"attribute_name\": \"${var.ttl}\", \"enabled\": true},\n"
+	        "  \"replica\": [{\"region_name\": \"eu-west-1\"}]}},\n"
+	        " \"aws_dynamodb_table_replica\": {\"r\": {\"provider\": \"aws.b\",\n"
+	        "  \"global_table_arn\": \"${aws_dynamodb_table.t.arn}\"}}}}\n";
 	ddbgt_import *imp = NULL;
 	ck_assert_int_eq(ddbgt_import_buffer(&imp, "main.tf.json", doc, strlen(doc), NULL, NULL),
 	                 DDBGT_OK);
@@ -410,11 +416,11 @@ END_TEST
 START_TEST(tfjson_string_values)
 {
 	static const char doc[] =
-		"{\"provider\": {\"aws\": {\"region\": \"us-east-1\"}},\n"
-		"\"resource\": {\"aws_dynamodb_table\": {\"t\": {\"name\": \"orders\",\n"
-		"  \"hash_key\": \"pk\", \"attribute\": [{\"name\": \"pk\", \"type\": \"S\"}],\n"
-		"  \"read_capacity\": \"7\", \"write_capacity\": 5,\n"
-		"  \"deletion_protection_enabled\": \"true\", \"replica\": {\"region_name\": \"eu-west-1\"}}}}}\n";
+	        "{\"provider\": {\"aws\": {\"region\": \"us-east-1\"}},\n"
+	        "\"resource\": {\"aws_dynamodb_table\": {\"t\": {\"name\": \"orders\",\n"
+	        "  \"hash_key\": \"pk\", \"attribute\": [{\"name\": \"pk\", \"type\": \"S\"}],\n"
+	        "  \"read_capacity\": \"7\", \"write_capacity\": 5,\n"
+	        "  \"deletion_protection_enabled\": \"true\", \"replica\": {\"region_name\": \"eu-west-1\"}}}}}\n";
 	ddbgt_import *imp = NULL;
 	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.tf.json", doc, strlen(doc), NULL, NULL),
 	                 DDBGT_OK);
@@ -433,45 +439,47 @@ START_TEST(tfjson_string_values)
 END_TEST
 
 static const char cfn_yaml[] =
-	"AWSTemplateFormatVersion: '2010-09-09'\n"
-	"Parameters:\n"
-	"  Name: {Type: String, Default: orders}\n"
-	"Resources:\n"
-	"  Orders:\n"
-	"    Type: AWS::DynamoDB::GlobalTable\n"
-	"    Properties:\n"
-	"      TableName: !Ref Name\n"
-	"      BillingMode: PAY_PER_REQUEST\n"
-	"      AttributeDefinitions:\n"
-	"        - {AttributeName: pk, AttributeType: S}\n"
-	"        - {AttributeName: gpk, AttributeType: S}\n"
-	"      KeySchema: [{AttributeName: pk, KeyType: HASH}]\n"
-	"      GlobalSecondaryIndexes:\n"
-	"        - IndexName: by_g\n"
-	"          KeySchema: [{AttributeName: gpk, KeyType: HASH}]\n"
-	"          Projection: {ProjectionType: KEYS_ONLY}\n"
-	"      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}\n"
-	"      TimeToLiveSpecification: {AttributeName: !Sub '${Name}-ttl', Enabled: true}\n"
-	"      Replicas:\n"
-	"        - Region: us-east-1\n"
-	"          PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}\n"
-	"          Tags: [{Key: team, Value: a}]\n"
-	"        - Region: eu-west-1\n"
-	"          PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}\n"
-	"          TableClass: STANDARD_INFREQUENT_ACCESS\n"
-	"          Tags: [{Key: team, Value: a}, {Key: site, Value: dub}]\n";
+        "AWSTemplateFormatVersion: '2010-09-09'\n"
+        "Parameters:\n"
+        "  Name: {Type: String, Default: orders}\n"
+        "Resources:\n"
+        "  Orders:\n"
+        "    Type: AWS::DynamoDB::GlobalTable\n"
+        "    Properties:\n"
+        "      TableName: !Ref Name\n"
+        "      BillingMode: PAY_PER_REQUEST\n"
+        "      AttributeDefinitions:\n"
+        "        - {AttributeName: pk, AttributeType: S}\n"
+        "        - {AttributeName: gpk, AttributeType: S}\n"
+        "      KeySchema: [{AttributeName: pk, KeyType: HASH}]\n"
+        "      GlobalSecondaryIndexes:\n"
+        "        - IndexName: by_g\n"
+        "          KeySchema: [{AttributeName: gpk, KeyType: HASH}]\n"
+        "          Projection: {ProjectionType: KEYS_ONLY}\n"
+        "      StreamSpecification: {StreamViewType: NEW_AND_OLD_IMAGES}\n"
+        "      TimeToLiveSpecification: {AttributeName: !Sub '${Name}-ttl', Enabled: true}\n"
+        "      Replicas:\n"
+        "        - Region: us-east-1\n"
+        "          PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}\n"
+        "          Tags: [{Key: team, Value: a}]\n"
+        "        - Region: eu-west-1\n"
+        "          PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}\n"
+        "          TableClass: STANDARD_INFREQUENT_ACCESS\n"
+        "          Tags: [{Key: team, Value: a}, {Key: site, Value: dub}]\n";
 
 START_TEST(cloudformation_yaml)
 {
 	ddbgt_import *imp = NULL;
-	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.yaml", cfn_yaml, strlen(cfn_yaml), NULL, NULL),
-	                 DDBGT_OK);
+	ck_assert_int_eq(
+	        ddbgt_import_buffer(&imp, "t.yaml", cfn_yaml, strlen(cfn_yaml), NULL, NULL),
+	        DDBGT_OK);
 	ck_assert_int_eq(ddbgt_import_input_kind(imp), DDBGT_IMPORT_CLOUDFORMATION);
 	ck_assert_str_eq(ddbgt_import_table_address(imp, 0), "Orders");
 	ck_assert_int_eq(ddbgt_import_table_line(imp, 0), 6);
 	char *got = NULL;
 	ck_assert_int_eq(ddbgt_spec_dump_string(&got, ddbgt_import_table_at(imp, 0), 0), DDBGT_OK);
-	char *want = ddbgt_test_read_file(ddbgt_test_path("data/import/cfn-orders.spec.json"), NULL);
+	char *want =
+	        ddbgt_test_read_file(ddbgt_test_path("data/import/cfn-orders.spec.json"), NULL);
 	ck_assert_ptr_nonnull(want);
 	assert_same_text(got, want, "the spec of the YAML template");
 	/* !Sub is an expression: reported where it stands, line 19. */
@@ -485,11 +493,12 @@ START_TEST(cloudformation_yaml)
 }
 END_TEST
 
-/* A table inside a child module: Terraform evaluated its variables; references are module-relative. */
+/* A table inside a child module: Terraform evaluated its variables; references are module-relative.
+ */
 START_TEST(plan_child_module)
 {
-	ddbgt_import *imp = import_ok("data/import/plan/module.plan.json",
-	                              DDBGT_IMPORT_TERRAFORM_PLAN);
+	ddbgt_import *imp =
+	        import_ok("data/import/plan/module.plan.json", DDBGT_IMPORT_TERRAFORM_PLAN);
 	ck_assert_uint_eq(ddbgt_import_table_count(imp), 1);
 	ck_assert_str_eq(ddbgt_import_table_address(imp, 0), "module.orders.aws_dynamodb_table.t");
 	ck_assert_uint_eq(ddbgt_diags_count(ddbgt_import_table_diags(imp, 0)), 0);
@@ -526,27 +535,27 @@ static const struct bad {
 	ddbgt_code code;
 	int line;
 } bad[] = {
-	{"{\"format_version\": \"1.2\", \"planned_values\": {", DDBGT_IMPORT_AUTO,
-	 DDBGT_E_SPEC_SYNTAX, 1},
-	{"{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {}}}",
-	 DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_NO_TABLES, 0},
-	{"{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}}}", DDBGT_IMPORT_AUTO,
-	 DDBGT_E_IMPORT_NO_TABLES, 0},
-	{"Resources:\n  A: &a [*a]\n", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_SYNTAX, 2},
-	{"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-	 "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-	 "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
-	 "Resources: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
-	 DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_TOO_LARGE, 6},
-	{"Resources:\n  A: 1\n---\nResources: {}\n", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_SYNTAX, 3},
-	{"just: yaml\n", DDBGT_IMPORT_AUTO, DDBGT_E_SPEC_SYNTAX, 1},
-	{"just: yaml\n", DDBGT_IMPORT_CLOUDFORMATION, DDBGT_E_IMPORT_KIND, 1},
-	{"", DDBGT_IMPORT_AUTO, DDBGT_E_SPEC_SYNTAX, 1},
-	{"{\"Table\": {}}", DDBGT_IMPORT_CLOUDFORMATION, DDBGT_E_IMPORT_KIND, 1},
-	{"{\"Table\": 5}", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_KIND, 1},
-	{"Resources:\n  T:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
-	 "      TableName: [1]\n      Replicas: []\n",
-	 DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_VALUE, 5},
+        {"{\"format_version\": \"1.2\", \"planned_values\": {", DDBGT_IMPORT_AUTO,
+         DDBGT_E_SPEC_SYNTAX, 1},
+        {"{\"format_version\": \"1.2\", \"planned_values\": {\"root_module\": {}}}",
+         DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_NO_TABLES, 0},
+        {"{\"Resources\": {\"B\": {\"Type\": \"AWS::S3::Bucket\"}}}", DDBGT_IMPORT_AUTO,
+         DDBGT_E_IMPORT_NO_TABLES, 0},
+        {"Resources:\n  A: &a [*a]\n", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_SYNTAX, 2},
+        {"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+         "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+         "Resources: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n",
+         DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_TOO_LARGE, 6},
+        {"Resources:\n  A: 1\n---\nResources: {}\n", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_SYNTAX, 3},
+        {"just: yaml\n", DDBGT_IMPORT_AUTO, DDBGT_E_SPEC_SYNTAX, 1},
+        {"just: yaml\n", DDBGT_IMPORT_CLOUDFORMATION, DDBGT_E_IMPORT_KIND, 1},
+        {"", DDBGT_IMPORT_AUTO, DDBGT_E_SPEC_SYNTAX, 1},
+        {"{\"Table\": {}}", DDBGT_IMPORT_CLOUDFORMATION, DDBGT_E_IMPORT_KIND, 1},
+        {"{\"Table\": 5}", DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_KIND, 1},
+        {"Resources:\n  T:\n    Type: AWS::DynamoDB::GlobalTable\n    Properties:\n"
+         "      TableName: [1]\n      Replicas: []\n",
+         DDBGT_IMPORT_AUTO, DDBGT_E_IMPORT_VALUE, 5},
 };
 
 START_TEST(bad_input)
@@ -561,7 +570,8 @@ START_TEST(bad_input)
 	/* A value refused inside a table: the table is imported, the finding is its own. */
 	if (b->code == DDBGT_E_IMPORT_VALUE) {
 		ck_assert_int_eq(rc, DDBGT_OK);
-		ck_assert_int_eq(ddbgt_diags_append(all, ddbgt_import_table_diags(imp, 0)), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_diags_append(all, ddbgt_import_table_diags(imp, 0)),
+		                 DDBGT_OK);
 	} else {
 		ck_assert_int_eq(rc, DDBGT_ESPEC);
 		ck_assert_ptr_null(imp);
@@ -585,12 +595,12 @@ END_TEST
  * allocations are outside the library's allocator and not swept).
  */
 static const char *const oom_inputs[] = {
-	"data/import/plan/provisioned-gsi.plan.json",
-	"data/emit/provisioned-gsi.tf.json",
-	"data/import/bench/inventory.template.json",
-	"data/import/bench/inventory.template.yaml",
-	"data/import/bench/inventory.describe-table.json",
-	"data/import/plan/module.plan.json",
+        "data/import/plan/provisioned-gsi.plan.json",
+        "data/emit/provisioned-gsi.tf.json",
+        "data/import/bench/inventory.template.json",
+        "data/import/bench/inventory.template.yaml",
+        "data/import/bench/inventory.describe-table.json",
+        "data/import/plan/module.plan.json",
 };
 
 START_TEST(allocation_failures)
@@ -676,8 +686,8 @@ START_TEST(api_edges)
 	ck_assert_int_eq(ddbgt_import_kind_from_name(&k, "hcl"), DDBGT_EINVAL);
 	ck_assert_int_eq(k, DDBGT_IMPORT_AUTO);
 	/* A spec imports as itself. */
-	ddbgt_import *s = import_ok("../examples/specs/two-region-on-demand.json",
-	                            DDBGT_IMPORT_SPEC);
+	ddbgt_import *s =
+	        import_ok("../examples/specs/two-region-on-demand.json", DDBGT_IMPORT_SPEC);
 	ck_assert_str_eq(ddbgt_import_table_address(s, 0), "orders");
 	ddbgt_import_free(s);
 }
