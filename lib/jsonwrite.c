@@ -257,6 +257,12 @@ void ddbgt__jw_null(jw *w)
 	raw(w, "null", 4);
 }
 
+void ddbgt__jw_raw_value(jw *w, const char *json)
+{
+	before_item(w);
+	raw(w, json, strlen(json));
+}
+
 int ddbgt__jw_finish(jw *w, char **out)
 {
 	*out = NULL;
