@@ -41,8 +41,9 @@ static int render(char **out, render_fn fn, const void *obj)
 	*out = NULL;
 	ddbgt__jw_init(&w, 1, 64);
 	if (!fn(&w, obj)) {
+		/* Absent; but a writer that could not start is a failure all the same. */
 		ddbgt__free(w.buf);
-		return DDBGT_OK;
+		return w.failed ? DDBGT_ENOMEM : DDBGT_OK;
 	}
 	char *text = NULL;
 	int rc = ddbgt__jw_finish(&w, &text);
