@@ -145,10 +145,16 @@ DDBGT_API size_t ddbgt_changes_step_change_count(const ddbgt_changes *ch, size_t
 	return step(ch, s) ? step(ch, s)->change_count : 0;
 }
 
-DDBGT_API size_t ddbgt_changes_step_change(const ddbgt_changes *ch, size_t s, size_t k)
+DDBGT_API int ddbgt_changes_get_step_change(const ddbgt_changes *ch, size_t s, size_t k,
+                                            size_t *index)
 {
+	if (!ch || !index)
+		return DDBGT_EINVAL;
 	const struct ddbgt__step *st = step(ch, s);
-	return st && k < st->change_count ? st->changes[k] : (size_t)-1;
+	if (!st || k >= st->change_count)
+		return DDBGT_ENOTFOUND;
+	*index = st->changes[k];
+	return DDBGT_OK;
 }
 
 DDBGT_API size_t ddbgt_changes_update_table_calls(const ddbgt_changes *ch)

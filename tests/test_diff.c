@@ -121,9 +121,14 @@ START_TEST(plan_order)
 	}
 	ck_assert_uint_eq(ddbgt_changes_update_table_calls(c), 7);
 	/* Each step applies the changes it lists: the first is the capacity change. */
-	ck_assert_uint_eq(ddbgt_changes_step_change(c, 0, 0), 0);
-	ck_assert_str_eq(ddbgt_changes_rule(c, ddbgt_changes_step_change(c, 4, 0)), "replica-add");
-	ck_assert_uint_eq(ddbgt_changes_step_change(c, 0, 9), (size_t)-1);
+	size_t at = 99;
+	ck_assert_int_eq(ddbgt_changes_get_step_change(c, 0, 0, &at), DDBGT_OK);
+	ck_assert_uint_eq(at, 0);
+	ck_assert_int_eq(ddbgt_changes_get_step_change(c, 4, 0, &at), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_changes_rule(c, at), "replica-add");
+	ck_assert_int_eq(ddbgt_changes_get_step_change(c, 0, 9, &at), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_changes_get_step_change(c, 99, 0, &at), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_changes_get_step_change(c, 0, 0, NULL), DDBGT_EINVAL);
 	ddbgt_changes_free(c);
 }
 END_TEST
@@ -370,7 +375,8 @@ START_TEST(arguments)
 	ck_assert_int_eq(ddbgt_diff(&c, t, t, NULL, NULL), DDBGT_OK);
 	ck_assert_ptr_null(ddbgt_changes_reason(c, 0));
 	ck_assert_ptr_null(ddbgt_changes_step_api(c, 0));
-	ck_assert_uint_eq(ddbgt_changes_step_change(c, 0, 0), (size_t)-1);
+	size_t at;
+	ck_assert_int_eq(ddbgt_changes_get_step_change(c, 0, 0, &at), DDBGT_ENOTFOUND);
 	ck_assert_int_eq(ddbgt_changes_to_text(&s, c), DDBGT_OK);
 	ck_assert_str_eq(s, "0 changes: 0 replace, 0 refused, 0 rate-limited; 0 UpdateTable calls\n");
 	ddbgt_free(s);

@@ -101,14 +101,16 @@ DDBGT_API const char *ddbgt_change_class_name(ddbgt_change_class cls);
  * changes have no step. Each step names the API it calls ("UpdateTable",
  * "UpdateTimeToLive", ...), says what it does, lists the changes it applies
  * (indexes into the change list) and how many UpdateTable calls it makes.
- * Accessors return NULL / 0 out of range; step_change returns (size_t)-1.
+ * Accessors return NULL / 0 out of range.
  */
 DDBGT_API size_t ddbgt_changes_step_count(const ddbgt_changes *changes);
 DDBGT_API const char *ddbgt_changes_step_api(const ddbgt_changes *changes, size_t s);
 DDBGT_API const char *ddbgt_changes_step_action(const ddbgt_changes *changes, size_t s);
 DDBGT_API size_t ddbgt_changes_step_update_table_calls(const ddbgt_changes *changes, size_t s);
 DDBGT_API size_t ddbgt_changes_step_change_count(const ddbgt_changes *changes, size_t s);
-DDBGT_API size_t ddbgt_changes_step_change(const ddbgt_changes *changes, size_t s, size_t k);
+/* The index in the change list of the k-th change of step s; DDBGT_ENOTFOUND out of range. */
+DDBGT_API int ddbgt_changes_get_step_change(const ddbgt_changes *changes, size_t s, size_t k,
+                                            size_t *index);
 /* The UpdateTable calls of the whole plan; 0 for NULL. */
 DDBGT_API size_t ddbgt_changes_update_table_calls(const ddbgt_changes *changes);
 
