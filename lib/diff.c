@@ -30,30 +30,40 @@ struct field {
 struct ctx {
 	const ddbgt_table *old_table, *new_table;
 	ddbgt_changes *changes;
+	jw scratch[2]; /* the old and the new value of the setting being compared */
 	int status;
 };
 
 /* ---- Rendering values -------------------------------------------------- */
 
-static int render(char **out, render_fn fn, const void *obj)
+/*
+ * Render a setting into one of the two scratch writers of the comparison
+ * (reused, so that equal settings cost no allocation); 1 when present.
+ */
+static int render_scratch(struct ctx *c, jw *w, render_fn fn, const void *obj)
 {
-	jw w;
-	*out = NULL;
-	ddbgt__jw_init(&w, 1, 64);
-	if (!fn(&w, obj)) {
-		/* Absent; but a writer that could not start is a failure all the same. */
-		ddbgt__free(w.buf);
-		return w.failed ? DDBGT_ENOMEM : DDBGT_OK;
-	}
-	char *text = NULL;
-	int rc = ddbgt__jw_finish(&w, &text);
-	if (rc)
-		return rc;
-	size_t len = strlen(text);
-	if (len && text[len - 1] == '\n')
-		text[len - 1] = '\0';
-	*out = text;
-	return DDBGT_OK;
+	ddbgt__jw_reset(w);
+	int present = fn(w, obj);
+	if (w->failed)
+		c->status = DDBGT_ENOMEM;
+	return present;
+}
+
+/* The value rendered last into w as a string of its own, or NULL (status set). */
+static char *scratch_copy(struct ctx *c, const jw *w)
+{
+	char *s = ddbgt__strndup(w->buf, w->len);
+	if (!s)
+		c->status = DDBGT_ENOMEM;
+	return s;
+}
+
+/* A setting as a string of its own; NULL when absent or on failure (status set). */
+static char *render_text(struct ctx *c, render_fn fn, const void *obj)
+{
+	if (!render_scratch(c, &c->scratch[0], fn, obj) || c->status)
+		return NULL;
+	return scratch_copy(c, &c->scratch[0]);
 }
 
 static int write_string(jw *w, const char *s)
@@ -661,24 +671,19 @@ static void compare_fields(struct ctx *c, const struct field *fields, size_t n,
                            const char *region, const char *group)
 {
 	for (size_t i = 0; i < n && !c->status; i++) {
-		char *a = NULL, *b = NULL;
-		if (render(&a, fields[i].render, old_obj) || render(&b, fields[i].render, new_obj)) {
-			ddbgt__free(a);
-			c->status = DDBGT_ENOMEM;
+		const jw *wa = &c->scratch[0], *wb = &c->scratch[1];
+		int pa = render_scratch(c, &c->scratch[0], fields[i].render, old_obj);
+		int pb = render_scratch(c, &c->scratch[1], fields[i].render, new_obj);
+		if (c->status)
 			return;
-		}
-		if ((!a && !b) || (a && b && strcmp(a, b) == 0)) {
-			ddbgt__free(a);
-			ddbgt__free(b);
+		if (pa == pb && (!pa || (wa->len == wb->len && memcmp(wa->buf, wb->buf, wa->len) == 0)))
 			continue;
-		}
 		ddbgt__diff_rule_id rule =
 			fields[i].judge ? fields[i].judge(old_obj, new_obj) : fields[i].rule;
-		if (rule == DDBGT__RULE_SKIP) {
-			ddbgt__free(a);
-			ddbgt__free(b);
+		if (rule == DDBGT__RULE_SKIP)
 			continue;
-		}
+		char *a = pa ? scratch_copy(c, wa) : NULL;
+		char *b = pb ? scratch_copy(c, wb) : NULL;
 		char path[512];
 		snprintf(path, sizeof path, "%s%s%s", base, fields[i].key[0] ? "/" : "", fields[i].key);
 		add(c, rule, path, region, group, a, b, NULL);
@@ -689,11 +694,7 @@ static void added_or_removed(struct ctx *c, ddbgt__diff_rule_id rule, render_fn 
                              const void *obj, int added, const char *path, const char *region,
                              const char *group, const char *extra)
 {
-	char *text = NULL;
-	if (render(&text, fn, obj)) {
-		c->status = DDBGT_ENOMEM;
-		return;
-	}
+	char *text = render_text(c, fn, obj);
 	add(c, rule, path, region, group, added ? NULL : text, added ? text : NULL, extra);
 }
 
@@ -846,12 +847,8 @@ static void compare_replicas(struct ctx *c)
 		while (ddbgt_table_replica_at(n, at) != new_home)
 			at++;
 		snprintf(path, sizeof path, "/replicas/%zu", at);
-		char *a = NULL, *b = NULL;
-		if (render(&a, r_replica_region, old_home) || render(&b, r_replica_region, new_home)) {
-			ddbgt__free(a);
-			c->status = DDBGT_ENOMEM;
-			return;
-		}
+		char *a = render_text(c, r_replica_region, old_home);
+		char *b = render_text(c, r_replica_region, new_home);
 		add(c, DDBGT__RULE_HOME_REGION, path, new_home_region, NULL, a, b, NULL);
 	}
 	for (size_t i = 0; i < ddbgt_table_replica_count(o) && !c->status; i++) {
@@ -952,9 +949,11 @@ DDBGT_API int ddbgt_diff(ddbgt_changes **out, const ddbgt_table *old_table,
 	if (!opts)
 		opts = &defaults;
 
-	struct ctx c = {old_table, new_table, ddbgt__calloc(1, sizeof(ddbgt_changes)), DDBGT_OK};
-	if (!c.changes)
-		return DDBGT_ENOMEM;
+	struct ctx c = {old_table, new_table, ddbgt__calloc(1, sizeof(ddbgt_changes)), {{0}}, 0};
+	ddbgt__jw_init(&c.scratch[0], 1, 256);
+	ddbgt__jw_init(&c.scratch[1], 1, 256);
+	if (!c.changes || c.scratch[0].failed || c.scratch[1].failed)
+		c.status = DDBGT_ENOMEM;
 	compare_fields(&c, table_fields, sizeof table_fields / sizeof table_fields[0], old_table,
 	               new_table, "/table", NULL, NULL);
 	compare_lsis(&c);
@@ -964,6 +963,8 @@ DDBGT_API int ddbgt_diff(ddbgt_changes **out, const ddbgt_table *old_table,
 		c.status = ddbgt__diff_plan(c.changes, old_table, new_table);
 	if (!c.status && diags)
 		c.status = report(c.changes, opts, diags);
+	ddbgt__free(c.scratch[0].buf);
+	ddbgt__free(c.scratch[1].buf);
 	if (c.status) {
 		ddbgt_changes_free(c.changes);
 		return c.status;

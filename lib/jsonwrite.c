@@ -257,6 +257,13 @@ void ddbgt__jw_null(jw *w)
 	raw(w, "null", 4);
 }
 
+void ddbgt__jw_reset(jw *w)
+{
+	w->len = 0;
+	w->depth = 0;
+	w->after_key = 0;
+}
+
 void ddbgt__jw_raw_value(jw *w, const char *json)
 {
 	before_item(w);

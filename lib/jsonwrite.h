@@ -34,6 +34,8 @@ void ddbgt__jw_int(jw *w, int64_t v);
 void ddbgt__jw_number(jw *w, double v);
 void ddbgt__jw_bool(jw *w, int v);
 void ddbgt__jw_null(jw *w);
+/* Start a new document in the same buffer (after ddbgt__jw_init, before finish). */
+void ddbgt__jw_reset(jw *w);
 /* A value that this writer wrote before in compact form, copied as it is. */
 void ddbgt__jw_raw_value(jw *w, const char *json);
 /*
