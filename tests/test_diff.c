@@ -12,6 +12,7 @@
 
 #include <ddbgt.h>
 
+#include "diff_internal.h"
 #include "testutil.h"
 
 static ddbgt_table *load(const char *path)
@@ -402,6 +403,35 @@ START_TEST(built_tables)
 }
 END_TEST
 
+/* doc/diff.md lists every rule with its class, and tests/data/diff has a case for each. */
+START_TEST(rules_documented_and_tested)
+{
+	const char *top = getenv("DDBGT_TOP_SRCDIR");
+	ck_assert_ptr_nonnull(top);
+	char path[1024];
+	snprintf(path, sizeof path, "%s/doc/diff.md", top);
+	char *doc = ddbgt_test_read_file(path, NULL);
+	for (int id = 0; id < DDBGT__RULE_COUNT_; id++) {
+		const ddbgt__diff_rule *r = ddbgt__diff_rule_get((ddbgt__diff_rule_id)id);
+		char row[128];
+		snprintf(row, sizeof row, "| `%s` | %s |", r->name, ddbgt_change_class_name(r->cls));
+		ck_assert_msg(strstr(doc, row) != NULL, "doc/diff.md has no row %s", row);
+		ck_assert_msg((r->limit != NULL) == (r->cls == DDBGT_CHANGE_RATE_LIMITED), "%s", r->name);
+		ck_assert_msg((r->step == DDBGT__STEP_NONE) ==
+		                      (r->cls == DDBGT_CHANGE_REPLACE || r->cls == DDBGT_CHANGE_REFUSED ||
+		                       id == DDBGT__RULE_ROLE),
+		              "%s: a step exactly for the allowed changes", r->name);
+		snprintf(path, sizeof path, "data/diff/%s/expect", r->name);
+		char *expect = ddbgt_test_read_file(ddbgt_test_path(path), NULL);
+		ck_assert_msg(strstr(expect, r->name) != NULL, "the %s case does not test %s", r->name,
+		              r->name);
+		free(expect);
+	}
+	ck_assert_ptr_null(ddbgt__diff_rule_get(DDBGT__RULE_COUNT_));
+	free(doc);
+}
+END_TEST
+
 Suite *ddbgt_test_diff(void)
 {
 	Suite *s = suite_create("diff");
@@ -416,6 +446,7 @@ Suite *ddbgt_test_diff(void)
 	tcase_add_test(tc, json_and_text);
 	tcase_add_test(tc, arguments);
 	tcase_add_test(tc, built_tables);
+	tcase_add_test(tc, rules_documented_and_tested);
 	suite_add_tcase(s, tc);
 	return s;
 }
