@@ -332,15 +332,52 @@ static int r_gsi_projection(jw *w, const void *o)
 	return write_enum(w, DDBGT_ENUM_PROJECTION, ddbgt_gsi_projection(GSI(o)));
 }
 
+/*
+ * Projected attributes in byte order: their order means nothing to AWS, so a
+ * reordered list is no rebuild. A selection walk (at most 20 names) that
+ * needs no memory: each round writes the smallest name above the last one,
+ * as many times as it is listed.
+ */
+static void write_name_set(jw *w, size_t n, const char *(*at)(const void *, size_t),
+                           const void *obj)
+{
+	const char *last = NULL;
+	ddbgt__jw_array_begin(w);
+	for (;;) {
+		const char *next = NULL;
+		size_t times = 0;
+		for (size_t i = 0; i < n; i++) {
+			const char *s = at(obj, i);
+			if (last && strcmp(s, last) <= 0)
+				continue;
+			int cmp = next ? strcmp(s, next) : -1;
+			if (cmp < 0) {
+				next = s;
+				times = 1;
+			} else if (cmp == 0) {
+				times++;
+			}
+		}
+		if (!next)
+			break;
+		while (times--)
+			ddbgt__jw_string(w, next);
+		last = next;
+	}
+	ddbgt__jw_array_end(w);
+}
+
+static const char *gsi_non_key_at(const void *o, size_t i)
+{
+	return ddbgt_gsi_non_key_attribute_at(GSI(o), i);
+}
+
 static int r_gsi_non_key(jw *w, const void *o)
 {
 	size_t n = ddbgt_gsi_non_key_attribute_count(GSI(o));
 	if (n == 0)
 		return 0;
-	ddbgt__jw_array_begin(w);
-	for (size_t i = 0; i < n; i++)
-		ddbgt__jw_string(w, ddbgt_gsi_non_key_attribute_at(GSI(o), i));
-	ddbgt__jw_array_end(w);
+	write_name_set(w, n, gsi_non_key_at, o);
 	return 1;
 }
 
@@ -442,6 +479,11 @@ static int r_gsi(jw *w, const void *o)
 
 #define LSI(o) ((const ddbgt_lsi *)(o))
 
+static const char *lsi_non_key_at(const void *o, size_t i)
+{
+	return ddbgt_lsi_non_key_attribute_at(LSI(o), i);
+}
+
 static int r_lsi(jw *w, const void *o)
 {
 	const ddbgt_lsi *l = LSI(o);
@@ -455,10 +497,7 @@ static int r_lsi(jw *w, const void *o)
 	ddbgt__jw_key(w, "projection");
 	write_enum(w, DDBGT_ENUM_PROJECTION, ddbgt_lsi_projection(l));
 	ddbgt__jw_key(w, "non_key_attributes");
-	ddbgt__jw_array_begin(w);
-	for (size_t i = 0; i < ddbgt_lsi_non_key_attribute_count(l); i++)
-		ddbgt__jw_string(w, ddbgt_lsi_non_key_attribute_at(l, i));
-	ddbgt__jw_array_end(w);
+	write_name_set(w, ddbgt_lsi_non_key_attribute_count(l), lsi_non_key_at, l);
 	ddbgt__jw_object_end(w);
 	return 1;
 }

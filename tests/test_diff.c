@@ -88,7 +88,7 @@ START_TEST(rule_cases)
 		cases++;
 	}
 	closedir(dir);
-	ck_assert_uint_ge(cases, 40);
+	ck_assert_uint_ge(cases, 46);
 }
 END_TEST
 

@@ -206,6 +206,13 @@ case("tags", PPR, lambda t, r: setitem(r[1], "tags", {"tier": "cold"}),
 case("tags-table", PROV, lambda t, r: setitem(t, "tags", {"team": "payments"}),
      "in_place tags /replicas/0/tags", "in_place tags /replicas/1/tags")
 case("role", PPR, lambda t, r: setitem(r[2], "role", "standby"), "in_place role /replicas/2/role")
+# The order of projected attributes means nothing to AWS: no rebuild.
+INCLUDE = copy.deepcopy(PPR)
+INCLUDE["table"]["global_secondary_indexes"][0].update(
+    {"projection": "INCLUDE", "non_key_attributes": ["total", "currency", "total"]})
+case("gsi-reorder", INCLUDE,
+     lambda t, r: setitem(t["global_secondary_indexes"][0], "non_key_attributes",
+                          ["currency", "total", "total"]))
 # Settings that are not AWS's (policy, usage, adopt_existing) are no change.
 case("not-aws", PPR, lambda t, r: setitem(t, "adopt_existing", True))
 
