@@ -558,7 +558,7 @@ static const struct code_row catalogue[] = {
 	 "check the path and its permissions",
 	 "libddbgt"},
 	/* templates and helpers: 700-799 */
-	/* change safety (ddbgt_diff): 900-999; the message names the rule of doc/diff.md */
+	/* change safety (ddbgt_diff): 750-799; the message names the rule of doc/diff.md */
 	{DDBGT_E_DIFF_REPLACE, "DDBGT_E_DIFF_REPLACE", DDBGT_SEVERITY_ERROR,
 	 "the change recreates the table or a replica: its data is lost unless migrated",
 	 "keep the old value, or migrate: export to S3 and import into the new table, or create "
@@ -577,6 +577,12 @@ static const struct code_row catalogue[] = {
 	 "check what the message lists before it runs: write auto scaling, the region's KMS key, "
 	 "traffic moved away from a region that goes",
 	 "AWS DynamoDB Developer Guide, How global tables work"},
+	/* calls of the library (options, arguments): 900-999 */
+	{DDBGT_E_OPTIONS_VERSION, "DDBGT_E_OPTIONS_VERSION", DDBGT_SEVERITY_ERROR,
+	 "an options struct has a version this library does not know",
+	 "set version with the _INIT macro or the _init() function of the headers you build "
+	 "with; a library older than those headers refuses their newer version",
+	 "doc/abi.md (options structs)"},
 };
 
 #define CATALOGUE_SIZE (sizeof catalogue / sizeof catalogue[0])

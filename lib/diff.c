@@ -14,6 +14,7 @@
 #include "diag_internal.h"
 #include "diff_internal.h"
 #include "jsonwrite.h"
+#include "options.h"
 
 /* Writes the value of a setting of obj into w; 0 when the setting is absent. */
 typedef int (*render_fn)(jw *w, const void *obj);
@@ -44,8 +45,8 @@ static int render_scratch(struct ctx *c, jw *w, render_fn fn, const void *obj)
 {
 	ddbgt__jw_reset(w);
 	int present = fn(w, obj);
-	if (w->failed)
-		c->status = DDBGT_ENOMEM;
+	if (w->status)
+		c->status = w->status;
 	return present;
 }
 
@@ -965,12 +966,17 @@ static int report(const ddbgt_changes *ch, const ddbgt_diff_options *opts, ddbgt
 	return DDBGT_OK;
 }
 
-DDBGT_API int ddbgt_diff_options_init(ddbgt_diff_options *opts)
+/* The bytes each options version has (options.h). */
+static const size_t diff_options_ends[] = {
+	DDBGT__OPTIONS_END(ddbgt_diff_options, allow_replace),
+};
+
+#define DIFF_OPTIONS_VERSIONS (sizeof diff_options_ends / sizeof diff_options_ends[0])
+_Static_assert(DIFF_OPTIONS_VERSIONS == DDBGT_DIFF_OPTIONS_VERSION, "one end per version");
+
+DDBGT_API int ddbgt_diff_options_init(ddbgt_diff_options *opts, unsigned version)
 {
-	if (!opts)
-		return DDBGT_EINVAL;
-	*opts = (ddbgt_diff_options)DDBGT_DIFF_OPTIONS_INIT;
-	return DDBGT_OK;
+	return ddbgt__options_init(opts, version, diff_options_ends, DIFF_OPTIONS_VERSIONS);
 }
 
 DDBGT_API int ddbgt_diff(ddbgt_changes **out, const ddbgt_table *old_table,
@@ -982,16 +988,18 @@ DDBGT_API int ddbgt_diff(ddbgt_changes **out, const ddbgt_table *old_table,
 	*out = NULL;
 	if (!old_table || !new_table)
 		return DDBGT_EINVAL;
-	ddbgt_diff_options defaults = DDBGT_DIFF_OPTIONS_INIT;
-	if (opts && opts->version > DDBGT_DIFF_OPTIONS_VERSION)
-		return DDBGT_EUNSUPPORTED;
-	if (!opts)
-		opts = &defaults;
+	ddbgt_diff_options o = DDBGT_DIFF_OPTIONS_INIT;
+	if (opts) {
+		int rc = ddbgt__options_read_said(&o, sizeof o, opts, diff_options_ends,
+		                                  DIFF_OPTIONS_VERSIONS, "diff options", diags);
+		if (rc)
+			return rc;
+	}
 
 	struct ctx c = {old_table, new_table, ddbgt__calloc(1, sizeof(ddbgt_changes)), {{0}}, 0};
 	ddbgt__jw_init(&c.scratch[0], 1, 256);
 	ddbgt__jw_init(&c.scratch[1], 1, 256);
-	if (!c.changes || c.scratch[0].failed || c.scratch[1].failed)
+	if (!c.changes || c.scratch[0].status || c.scratch[1].status)
 		c.status = DDBGT_ENOMEM;
 	compare_fields(&c, table_fields, sizeof table_fields / sizeof table_fields[0], old_table,
 	               new_table, "/table", NULL, NULL);
@@ -1001,9 +1009,9 @@ DDBGT_API int ddbgt_diff(ddbgt_changes **out, const ddbgt_table *old_table,
 	if (!c.status)
 		c.status = ddbgt__diff_plan(c.changes, old_table, new_table);
 	if (!c.status && diags)
-		c.status = report(c.changes, opts, diags);
-	ddbgt__free(c.scratch[0].buf);
-	ddbgt__free(c.scratch[1].buf);
+		c.status = report(c.changes, &o, diags);
+	ddbgt__jw_release(&c.scratch[0]);
+	ddbgt__jw_release(&c.scratch[1]);
 	if (c.status) {
 		ddbgt_changes_free(c.changes);
 		return c.status;

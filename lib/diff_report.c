@@ -172,7 +172,8 @@ static void write_value(jw *w, const char *text)
 		ddbgt__jw_null(w);
 		return;
 	}
-	ddbgt__jw_raw_value(w, text);
+	ddbgt__jw_value_begin(w);
+	ddbgt__jw_raw(w, text, strlen(text));
 }
 
 static void write_opt_string(jw *w, const char *key, const char *s)
@@ -243,7 +244,7 @@ DDBGT_API int ddbgt_changes_to_json(char **out, const ddbgt_changes *ch)
 	}
 	ddbgt__jw_array_end(&w);
 	ddbgt__jw_object_end(&w);
-	return ddbgt__jw_finish(&w, out);
+	return ddbgt__jw_finish(&w, out, NULL);
 }
 
 /* A growing text buffer; failed sticks after the first allocation failure. */

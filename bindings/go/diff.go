@@ -58,7 +58,7 @@ func (t *Table) Diff(newTable *Table, opts *DiffOptions) (*Diff, error) {
 	defer runtime.KeepAlive(t)
 	defer runtime.KeepAlive(newTable)
 	var o C.ddbgt_diff_options
-	if err := check("ddbgt_diff_options_init", C.ddbgt_diff_options_init(&o)); err != nil {
+	if err := check("ddbgt_diff_options_init", C.ddbgt_diff_options_init(&o, C.DDBGT_DIFF_OPTIONS_VERSION)); err != nil {
 		return nil, err
 	}
 	if opts != nil && opts.AllowReplace {

@@ -40,7 +40,7 @@ typedef enum ddbgt_change_class {
 	DDBGT_CHANGE_RATE_LIMITED = 6    /* allowed, but only so often (the limit says how often) */
 } ddbgt_change_class;
 
-/* Options of ddbgt_diff. All-zero (or version 0) means the defaults. */
+/* Options of ddbgt_diff; zero in every field after version is the default. */
 typedef struct ddbgt_diff_options {
 	unsigned version;  /* DDBGT_DIFF_OPTIONS_VERSION */
 	int allow_replace; /* 1: report replacements as warnings, not errors */
@@ -49,8 +49,12 @@ typedef struct ddbgt_diff_options {
 #define DDBGT_DIFF_OPTIONS_VERSION 1
 #define DDBGT_DIFF_OPTIONS_INIT {DDBGT_DIFF_OPTIONS_VERSION, 0}
 
-/* Fill opts with the defaults (DDBGT_DIFF_OPTIONS_INIT); DDBGT_EINVAL for NULL. */
-DDBGT_API int ddbgt_diff_options_init(ddbgt_diff_options *opts);
+/*
+ * Fill opts with the defaults of the given version, writing only the fields
+ * that version has. DDBGT_EINVAL for a NULL opts or a version this library
+ * does not know.
+ */
+DDBGT_API int ddbgt_diff_options_init(ddbgt_diff_options *opts, unsigned version);
 
 /*
  * Compare old_table with new_table. On success *out is a new change list
@@ -61,8 +65,9 @@ DDBGT_API int ddbgt_diff_options_init(ddbgt_diff_options *opts);
  * refused change as DDBGT_E_DIFF_REFUSED, a rate-limited one as
  * DDBGT_W_DIFF_RATE_LIMITED, a replica added or removed as
  * DDBGT_I_DIFF_REPLICA. The tables need not be valid: the diff reads what
- * they hold. DDBGT_EINVAL for a NULL table or out, DDBGT_EUNSUPPORTED for an
- * options version this library does not know, DDBGT_ENOMEM.
+ * they hold. DDBGT_EINVAL for a NULL table or out, or for an options version
+ * this library does not know (with a DDBGT_E_OPTIONS_VERSION finding),
+ * DDBGT_ENOMEM.
  */
 DDBGT_API int ddbgt_diff(ddbgt_changes **out, const ddbgt_table *old_table,
                          const ddbgt_table *new_table, const ddbgt_diff_options *opts,
