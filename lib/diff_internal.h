@@ -1,7 +1,8 @@
 /*
  * Internal: the change list of ddbgt_diff, shared by the comparison
- * (diff.c), the rule catalogue (diff_rules.c), the plan (diff_plan.c) and
- * the accessors and serialisers (diff_report.c).
+ * (diff.c), the settings it compares (diff_fields.c), the rule catalogue
+ * (diff_rules.c), the plan (diff_plan.c) and the accessors and serialisers
+ * (diff_report.c).
  */
 #ifndef DDBGT_LIB_DIFF_INTERNAL_H
 #define DDBGT_LIB_DIFF_INTERNAL_H
@@ -9,6 +10,7 @@
 #include <stddef.h>
 
 #include "ddbgt/diff.h"
+#include "jsonwrite.h"
 
 /*
  * The steps of the plan, in the order they run. Each rule names the kind of
@@ -90,6 +92,30 @@ typedef struct ddbgt__diff_rule {
 } ddbgt__diff_rule;
 
 const ddbgt__diff_rule *ddbgt__diff_rule_get(ddbgt__diff_rule_id id);
+
+/* Writes the value of a setting of obj into w; 0 when the setting is absent. */
+typedef int (*ddbgt__diff_render_fn)(jw *w, const void *obj);
+/* Picks the rule of a change from both sides; DDBGT__RULE_SKIP when it is no change of its own. */
+typedef ddbgt__diff_rule_id (*ddbgt__diff_judge_fn)(const void *old_obj, const void *new_obj);
+
+/* One setting of an object (diff_fields.c). */
+struct ddbgt__diff_field {
+	const char *key;          /* below the object's JSON Pointer */
+	ddbgt__diff_render_fn render;
+	ddbgt__diff_rule_id rule; /* when judge is NULL */
+	ddbgt__diff_judge_fn judge;
+};
+
+extern const struct ddbgt__diff_field ddbgt__diff_table_fields[];
+extern const size_t ddbgt__diff_table_field_count;
+extern const struct ddbgt__diff_field ddbgt__diff_gsi_fields[];
+extern const size_t ddbgt__diff_gsi_field_count;
+extern const struct ddbgt__diff_field ddbgt__diff_replica_fields[];
+extern const size_t ddbgt__diff_replica_field_count;
+/* Whole objects, for one added or removed: a GSI's keys and projection, an LSI, a region. */
+int ddbgt__diff_render_gsi(jw *w, const void *gsi);
+int ddbgt__diff_render_lsi(jw *w, const void *lsi);
+int ddbgt__diff_render_region(jw *w, const void *replica);
 
 struct ddbgt__change {
 	char *path;

@@ -35,7 +35,7 @@ typedef enum ddbgt_change_class {
 	DDBGT_CHANGE_IN_PLACE = 1,       /* one UpdateTable (or another update call) applies it */
 	DDBGT_CHANGE_REPLICA_ADD = 2,    /* a replica is created, with the prerequisites in the reason */
 	DDBGT_CHANGE_REPLICA_REMOVE = 3, /* a replica and its copy of the data are deleted */
-	DDBGT_CHANGE_REPLACE = 4,        /* the table or a replica must be recreated: data is lost unless migrated */
+	DDBGT_CHANGE_REPLACE = 4,        /* table or replica recreated: data lost unless migrated */
 	DDBGT_CHANGE_REFUSED = 5,        /* AWS refuses the change */
 	DDBGT_CHANGE_RATE_LIMITED = 6    /* allowed, but only so often (the limit says how often) */
 } ddbgt_change_class;
