@@ -75,12 +75,12 @@ static int has_rule(const ddbgt_changes *ch, ddbgt__diff_rule_id a, ddbgt__diff_
  * GSI rebuild is a deletion and a creation, the throughput of a rebuilt GSI
  * goes with its creation, and a billing mode switch takes the GSIs' throughput.
  */
-static int belongs(const ddbgt_changes *ch, const struct ddbgt__change *x, ddbgt__diff_step kind)
+static int belongs(const ddbgt_changes *ch, const struct ddbgt__change *x, ddbgt__diff_step kind,
+                   int switching)
 {
 	ddbgt__diff_step own = rule_step(x);
-	int rebuilt = x->group && has_rule(ch, DDBGT__RULE_GSI_REBUILD, DDBGT__RULE_GSI_REBUILD, x->group);
-	int switching = has_rule(ch, DDBGT__RULE_BILLING_TO_ON_DEMAND,
-	                         DDBGT__RULE_BILLING_TO_PROVISIONED, NULL);
+	int rebuilt = own == DDBGT__STEP_GSI_UPDATE &&
+	              has_rule(ch, DDBGT__RULE_GSI_REBUILD, DDBGT__RULE_GSI_REBUILD, x->group);
 	switch (kind) {
 	case DDBGT__STEP_GSI_DELETE:
 		return own == kind || x->rule == DDBGT__RULE_GSI_REBUILD;
@@ -165,10 +165,12 @@ static int finish_step(ddbgt_changes *ch, struct ddbgt__step *st, const struct s
 int ddbgt__diff_plan(ddbgt_changes *ch, const ddbgt_table *old_table,
                      const ddbgt_table *new_table)
 {
+	int switching = has_rule(ch, DDBGT__RULE_BILLING_TO_ON_DEMAND,
+	                         DDBGT__RULE_BILLING_TO_PROVISIONED, NULL);
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		size_t from = ch->step_count;
 		for (size_t i = 0; i < ch->count; i++) {
-			if (!belongs(ch, &ch->items[i], kinds[k].kind))
+			if (!belongs(ch, &ch->items[i], kinds[k].kind, switching))
 				continue;
 			struct ddbgt__step *st = find_or_add_step(ch, from, &kinds[k], ch->items[i].group);
 			if (!st || push_change(st, i))
