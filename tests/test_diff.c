@@ -155,6 +155,21 @@ START_TEST(plan_special_steps)
 	ck_assert_str_eq(ddbgt_changes_step_api(c, 1), "UpdateTableReplicaAutoScaling");
 	ddbgt_changes_free(c);
 
+	/* The throughput of a rebuilt GSI goes with its creation, not in a call of its own. */
+	ddbgt_table *a = load(ddbgt_test_path("data/diff/gsi-capacity/old.json"));
+	ddbgt_table *b = load(ddbgt_test_path("data/diff/gsi-capacity/new.json"));
+	ck_assert_int_eq(ddbgt_gsi_set_projection(ddbgt_table_find_gsi(b, "by-status"),
+	                                          DDBGT_PROJECTION_ALL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_diff(&c, a, b, NULL, NULL), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_changes_count(c), 2);
+	ck_assert_uint_eq(ddbgt_changes_step_count(c), 2);
+	ck_assert_str_eq(ddbgt_changes_step_action(c, 0), "delete GSI by-status");
+	ck_assert_uint_eq(ddbgt_changes_step_change_count(c, 0), 1);
+	ck_assert_uint_eq(ddbgt_changes_step_change_count(c, 1), 2);
+	ddbgt_changes_free(c);
+	ddbgt_table_free(a);
+	ddbgt_table_free(b);
+
 	/* Replacements and refusals have no step. */
 	c = diff_case("table-name", NULL);
 	ck_assert_uint_eq(ddbgt_changes_step_count(c), 0);
