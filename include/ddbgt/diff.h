@@ -40,7 +40,10 @@ typedef enum ddbgt_change_class {
 	DDBGT_CHANGE_RATE_LIMITED = 6    /* allowed, but only so often (the limit says how often) */
 } ddbgt_change_class;
 
-/* Options of ddbgt_diff; zero in every field after version is the default. */
+/*
+ * Options of ddbgt_diff; zero in every field after version is the default,
+ * and a struct zeroed whole (version 0) means the defaults.
+ */
 typedef struct ddbgt_diff_options {
 	unsigned version;  /* DDBGT_DIFF_OPTIONS_VERSION */
 	int allow_replace; /* 1: report replacements as warnings, not errors */
