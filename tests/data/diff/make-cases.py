@@ -103,6 +103,9 @@ case("lsi", PROV, lambda t, r: t.pop("local_secondary_indexes"),
      "replace lsi /table/local_secondary_indexes/0")
 case("lsi-change", PROV, lambda t, r: setitem(t["local_secondary_indexes"][0], "projection", "KEYS_ONLY"),
      "replace lsi /table/local_secondary_indexes/0")
+# Without roles the first replica is the primary: reordering moves the home region.
+case("home-region-order", PPR, lambda t, r: r.insert(0, r.pop(1)),
+     "replace home-region /replicas/0")
 case("home-region", PROV,
      lambda t, r: (setitem(r[0], "role", "secondary"), setitem(r[1], "role", "primary")),
      "replace home-region /replicas/1")
