@@ -61,9 +61,9 @@ int main(int argc, char **argv)
 	ddbgt_table *b = NULL;
 	if (ddbgt_table_copy(&b, a) ||
 	    ddbgt_table_set_capacity(b, DDBGT_READ, 5000) ||
-	    ddbgt_gsi_set_capacity(ddbgt_table_gsi_at(b, 1), DDBGT_WRITE, 1) ||
+	    ddbgt_gsi_set_capacity(ddbgt_table_gsi_at_mut(b, 1), DDBGT_WRITE, 1) ||
 	    ddbgt_table_set_tag(b, "release", "2026-12") ||
-	    ddbgt_replica_set_pitr(ddbgt_table_replica_at(b, 2), 0)) {
+	    ddbgt_replica_set_pitr(ddbgt_table_replica_at_mut(b, 2), 0)) {
 		fputs("bench_diff: setup failed\n", stderr);
 		return 1;
 	}

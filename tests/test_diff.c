@@ -20,7 +20,7 @@ static ddbgt_table *load(const char *path)
 	ddbgt_table *t = NULL;
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_msg(ddbgt_spec_load_file(&t, path, d) == DDBGT_OK, "%s does not load", path);
+	ck_assert_msg(ddbgt_spec_load_file(&t, path, 0, d) == DDBGT_OK, "%s does not load", path);
 	ddbgt_diags_free(d);
 	return t;
 }
@@ -158,7 +158,7 @@ START_TEST(plan_special_steps)
 	/* The throughput of a rebuilt GSI goes with its creation, not in a call of its own. */
 	ddbgt_table *a = load(ddbgt_test_path("data/diff/gsi-capacity/old.json"));
 	ddbgt_table *b = load(ddbgt_test_path("data/diff/gsi-capacity/new.json"));
-	ck_assert_int_eq(ddbgt_gsi_set_projection(ddbgt_table_find_gsi(b, "by-status"),
+	ck_assert_int_eq(ddbgt_gsi_set_projection(ddbgt_table_find_gsi_mut(b, "by-status"),
 	                                          DDBGT_PROJECTION_ALL), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_diff(&c, a, b, NULL, NULL), DDBGT_OK);
 	ck_assert_uint_eq(ddbgt_changes_count(c), 2);
@@ -184,7 +184,7 @@ static size_t same_table_count(const char *path)
 	ddbgt_table *t = NULL, *copy = NULL;
 	size_t loaded = 0;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	if (ddbgt_spec_load_file(&t, path, d) == DDBGT_OK) {
+	if (ddbgt_spec_load_file(&t, path, 0, d) == DDBGT_OK) {
 		ddbgt_changes *c = NULL;
 		ck_assert_int_eq(ddbgt_diff(&c, t, t, NULL, d), DDBGT_OK);
 		ck_assert_msg(ddbgt_changes_count(c) == 0, "%s: diff with itself has %zu changes",
