@@ -22,5 +22,6 @@
 #include "ddbgt/region.h"
 #include "ddbgt/emit.h"
 #include "ddbgt/import.h"
+#include "ddbgt/diff.h"
 
 #endif
