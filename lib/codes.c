@@ -477,6 +477,34 @@ static const struct code_row catalogue[] = {
 	 "API_EnableKinesisStreamingDestination.html); terraform-provider-aws "
 	 "aws_dynamodb_kinesis_streaming_destination (the stream must be in the table's account "
 	 "and region)"},
+	{DDBGT_E_RESOURCE_POLICY_DOCUMENT, "DDBGT_E_RESOURCE_POLICY_DOCUMENT", DDBGT_SEVERITY_ERROR,
+	 "a replica's resource_policy or stream_resource_policy is not an IAM policy document",
+	 "give Version \"2012-10-17\" and a Statement (an object or an array of them), each with "
+	 "Effect (Allow or Deny), Action or NotAction, and Principal or NotPrincipal",
+	 "IAM JSON policy element reference (docs.aws.amazon.com/IAM/latest/UserGuide/"
+	 "reference_policies_elements.html); DynamoDB resource-based policies "
+	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/access-control-resource-based.html)"},
+	{DDBGT_E_RESOURCE_POLICY_SIZE, "DDBGT_E_RESOURCE_POLICY_SIZE", DDBGT_SEVERITY_ERROR,
+	 "a resource-based policy is larger than the 20 KB DynamoDB accepts",
+	 "split the access between the table's and the stream's policies, or grant it to roles "
+	 "rather than to many principals",
+	 "DynamoDB resource-based policy considerations: at most 20 KB, whitespace counted "
+	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html)"},
+	{DDBGT_E_RESOURCE_POLICY_RESOURCE, "DDBGT_E_RESOURCE_POLICY_RESOURCE", DDBGT_SEVERITY_ERROR,
+	 "a Resource of a resource-based policy names something other than the replica's own "
+	 "table (or stream)",
+	 "name arn:<partition>:dynamodb:<region>:<account>:table/<name> (its indexes below it) in a "
+	 "table's policy, and .../table/<name>/stream/<label> in a stream's, in the replica's "
+	 "region and partition",
+	 "PutResourcePolicy (docs.aws.amazon.com/amazondynamodb/latest/APIReference/"
+	 "API_PutResourcePolicy.html); DynamoDB resource-based policy examples "
+	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-examples.html)"},
+	{DDBGT_E_RESOURCE_POLICY_LEGACY, "DDBGT_E_RESOURCE_POLICY_LEGACY", DDBGT_SEVERITY_ERROR,
+	 "a legacy 2017.11.29 global table cannot have resource-based policies",
+	 "remove resource_policy and stream_resource_policy, or upgrade the table to version "
+	 "2019.11.21 first",
+	 "DynamoDB resource-based policy considerations: not supported for version 2017.11.29 "
+	 "replicas (docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html)"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",

@@ -856,11 +856,49 @@ static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table
 	ddbgt__tfjson_object_end(w);
 }
 
+/*
+ * One aws_dynamodb_resource_policy per policy of a replica, in its region's
+ * provider, attached to the ARN of the region's table or stream (the
+ * reference also orders it after them: AWS attaches a stream's policy only
+ * to a stream that exists).
+ */
+static void write_resource_policies(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn attr)
+{
+	ddbgt__tfjson *w = &ctx->w;
+	char label[DDBGT__EMIT_LABEL_MAX];
+	int any = 0;
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		for (int stream = 0; stream < 2; stream++) {
+			const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+			const char *policy = stream ? ddbgt_replica_stream_resource_policy(r)
+			                            : ddbgt_replica_resource_policy(r);
+			if (policy == NULL)
+				continue;
+			if (!any++) {
+				ddbgt__tfjson_key(w, "aws_dynamodb_resource_policy");
+				ddbgt__tfjson_object_begin(w);
+			}
+			ddbgt__emit_label(ctx, label, stream ? "%s_%s_stream" : "%s_%s", ctx->res,
+			                  ctx->alias[i]);
+			ddbgt__tfjson_key(w, label);
+			ddbgt__tfjson_object_begin(w);
+			ddbgt__emit_provider_kv(ctx, i);
+			ddbgt__tfjson_key(w, "resource_arn");
+			attr(ctx, i, stream ? "stream_arn" : "arn");
+			ddbgt__tfjson_kv_text(w, "policy", policy);
+			ddbgt__tfjson_object_end(w);
+		}
+	}
+	if (any)
+		ddbgt__tfjson_object_end(w);
+}
+
 void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
-                                        ddbgt__emit_ref_fn depends)
+                                        ddbgt__emit_ref_fn depends, ddbgt__emit_attr_fn attr)
 {
 	write_replica_feature(ctx, table_ref, depends, 0);
 	write_replica_feature(ctx, table_ref, depends, 1);
+	write_resource_policies(ctx, attr);
 }
 
 void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t replica,
@@ -1106,6 +1144,9 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 		if (mode)
 			/* terraform-provider-aws CHANGELOG 6.11.0 (PR #43914). */
 			ddbgt__emit_need(ctx, 6, 11, "aws_dynamodb_contributor_insights.mode");
+		if (ddbgt_replica_resource_policy(r) || ddbgt_replica_stream_resource_policy(r))
+			/* terraform-provider-aws CHANGELOG 5.43.0 (PR #36595). */
+			ddbgt__emit_need(ctx, 5, 43, "aws_dynamodb_resource_policy");
 	}
 }
 

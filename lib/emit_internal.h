@@ -96,12 +96,6 @@ typedef const char *(*ddbgt__emit_ref_fn)(ddbgt__emit_ctx *ctx, size_t replica, 
 void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
                                ddbgt__emit_ref_fn depends);
 /*
- * "aws_dynamodb_contributor_insights" and "aws_dynamodb_kinesis_streaming_destination"
- * per region whose replica asks for them.
- */
-void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
-                                        ddbgt__emit_ref_fn depends);
-/*
  * The table resource's arguments from "name" to "point_in_time_recovery", as
  * the region of replica sees them; force_stream writes NEW_AND_OLD_IMAGES
  * whatever the model says (legacy tables need it).
@@ -136,6 +130,13 @@ void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char
                               int expression);
 /* Write the value of attribute attr ("arn", "stream_arn") of a region's table. */
 typedef void (*ddbgt__emit_attr_fn)(ddbgt__emit_ctx *ctx, size_t replica, const char *attr);
+/*
+ * "aws_dynamodb_contributor_insights", "aws_dynamodb_kinesis_streaming_destination"
+ * and "aws_dynamodb_resource_policy" per region whose replica asks for them;
+ * attr writes the ARNs the policies are attached to.
+ */
+void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                        ddbgt__emit_ref_fn depends, ddbgt__emit_attr_fn attr);
 /*
  * The outputs "table_arns", "stream_arns" and "regions", keyed by region in
  * document order; own_class 0 gives every region the home region's class.

@@ -161,6 +161,9 @@ struct ddbgt_replica {
 	ddbgt__opt_int on_demand_max_read; /* request units; writes stay table-wide */
 	char *kinesis_stream_arn;         /* NULL when absent */
 	ddbgt_kinesis_precision kinesis_precision; /* UNSET: AWS's default */
+	/* IAM policy documents as compact JSON (iam_policy.h); NULL when absent. */
+	char *resource_policy;
+	char *stream_resource_policy;
 	ddbgt__map gsi_read_capacity;     /* index name -> capacity and on-demand read maximum */
 	int contributor_insights;         /* 0, 1 or DDBGT__NOT_SET (0) */
 	int insights_object;              /* 1: written {"enabled", "mode"} */
@@ -304,6 +307,8 @@ int ddbgt__autoscaling_get_tuning(const ddbgt__autoscaling *a, int64_t *scale_in
 
 /* Free an object whatever its owner (the table's own frees). */
 void ddbgt__replica_destroy(ddbgt_replica *replica);
+/* Set the table's (stream 0) or stream's (1) policy from canonical text (iam_policy.h). */
+int ddbgt__replica_set_policy_text(ddbgt_replica *replica, int stream, const char *compact);
 void ddbgt__gsi_destroy(ddbgt_gsi *gsi);
 void ddbgt__lsi_destroy(ddbgt_lsi *lsi);
 void ddbgt__policy_destroy(ddbgt_policy *policy);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "iam_policy.h"
 #include "model.h"
 #include "ddbgt/replica.h"
 #include "utf8.h"
@@ -40,6 +41,8 @@ void ddbgt__replica_destroy(ddbgt_replica *r)
 	ddbgt__free(r->region);
 	ddbgt__free(r->kms_key);
 	ddbgt__free(r->kinesis_stream_arn);
+	ddbgt__free(r->resource_policy);
+	ddbgt__free(r->stream_resource_policy);
 	ddbgt__map_clear(&r->gsi_read_capacity);
 	ddbgt__map_clear(&r->tags);
 	ddbgt__free(r);
@@ -69,13 +72,19 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	r->region = NULL;
 	r->kms_key = NULL;
 	r->kinesis_stream_arn = NULL;
+	r->resource_policy = NULL;
+	r->stream_resource_policy = NULL;
 	memset(&r->gsi_read_capacity, 0, sizeof(r->gsi_read_capacity));
 	memset(&r->tags, 0, sizeof(r->tags));
 	r->region = ddbgt__strdup(src->region);
 	r->kms_key = ddbgt__strdup(src->kms_key);
 	r->kinesis_stream_arn = ddbgt__strdup(src->kinesis_stream_arn);
+	r->resource_policy = ddbgt__strdup(src->resource_policy);
+	r->stream_resource_policy = ddbgt__strdup(src->stream_resource_policy);
 	if (r->region == NULL || (src->kms_key != NULL && r->kms_key == NULL) ||
 	    (src->kinesis_stream_arn != NULL && r->kinesis_stream_arn == NULL) ||
+	    (src->resource_policy != NULL && r->resource_policy == NULL) ||
+	    (src->stream_resource_policy != NULL && r->stream_resource_policy == NULL) ||
 	    ddbgt__map_copy(&r->gsi_read_capacity, &src->gsi_read_capacity) != 0 ||
 	    ddbgt__map_copy(&r->tags, &src->tags) != 0) {
 		ddbgt__replica_destroy(r);
@@ -189,6 +198,53 @@ const char *ddbgt_replica_kinesis_stream_arn(const ddbgt_replica *r)
 ddbgt_kinesis_precision ddbgt_replica_kinesis_stream_precision(const ddbgt_replica *r)
 {
 	return r != NULL ? r->kinesis_precision : DDBGT_KINESIS_PRECISION_UNSET;
+}
+
+/* The slot of the table's (stream 0) or the stream's (stream 1) resource-based policy. */
+static char **policy_slot(ddbgt_replica *r, int stream)
+{
+	return stream ? &r->stream_resource_policy : &r->resource_policy;
+}
+
+int ddbgt__replica_set_policy_text(ddbgt_replica *r, int stream, const char *compact)
+{
+	return ddbgt__set_string(policy_slot(r, stream), compact);
+}
+
+static int set_policy(ddbgt_replica *r, int stream, const char *json)
+{
+	char *compact = NULL;
+	int rc;
+
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	if (json == NULL)
+		return ddbgt__set_string(policy_slot(r, stream), NULL);
+	rc = ddbgt__iam_policy_canonical(&compact, json, strlen(json));
+	if (rc == 0)
+		rc = ddbgt__set_string(policy_slot(r, stream), compact);
+	ddbgt_free(compact);
+	return rc;
+}
+
+int ddbgt_replica_set_resource_policy(ddbgt_replica *r, const char *policy_json)
+{
+	return set_policy(r, 0, policy_json);
+}
+
+const char *ddbgt_replica_resource_policy(const ddbgt_replica *r)
+{
+	return r != NULL ? r->resource_policy : NULL;
+}
+
+int ddbgt_replica_set_stream_resource_policy(ddbgt_replica *r, const char *policy_json)
+{
+	return set_policy(r, 1, policy_json);
+}
+
+const char *ddbgt_replica_stream_resource_policy(const ddbgt_replica *r)
+{
+	return r != NULL ? r->stream_resource_policy : NULL;
 }
 
 int ddbgt_replica_set_pitr(ddbgt_replica *r, int enabled)

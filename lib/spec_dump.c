@@ -14,6 +14,7 @@
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
 #include "fileio.h"
+#include "iam_policy.h"
 #include "jsonread.h"
 #include "jsonwrite.h"
 #include "model.h"
@@ -339,6 +340,21 @@ static void replica_on_demand(jw *w, const ddbgt__opt_int *max_read)
 	ddbgt__jw_object_end(w);
 }
 
+/* A resource-based policy, kept as canonical text, written back as the object it is. */
+static void policy_member(jw *w, const char *key, const char *canonical)
+{
+	jr_doc *doc = NULL;
+	if (canonical == NULL)
+		return;
+	if (ddbgt__iam_policy_parse(&doc, canonical)) {
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
+		return;
+	}
+	ddbgt__jw_key(w, key);
+	ddbgt__iam_policy_write(w, ddbgt__jr_root(doc));
+	ddbgt__jr_free(doc);
+}
+
 static void replica_object(jw *w, const ddbgt_replica *r)
 {
 	ddbgt__jw_object_begin(w);
@@ -359,6 +375,8 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 		            DDBGT_ENUM_KINESIS_PRECISION, r->kinesis_precision);
 		ddbgt__jw_object_end(w);
 	}
+	policy_member(w, "resource_policy", r->resource_policy);
+	policy_member(w, "stream_resource_policy", r->stream_resource_policy);
 	if (r->gsi_read_capacity.count) {
 		ddbgt__jw_key(w, "global_secondary_indexes");
 		ddbgt__jw_object_begin(w);

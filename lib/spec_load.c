@@ -14,6 +14,7 @@
 #include "alloc.h"
 #include "diag_internal.h"
 #include "fileio.h"
+#include "iam_policy.h"
 #include "jsonread.h"
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
@@ -1069,7 +1070,7 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 
 enum {
 	R_REGION, R_ROLE, R_CLASS, R_KMS, R_PITR, R_DELETION, R_READ_CAPACITY, R_GSIS,
-	R_INSIGHTS, R_TAGS, R_ON_DEMAND, R_KINESIS
+	R_INSIGHTS, R_TAGS, R_ON_DEMAND, R_KINESIS, R_RESOURCE_POLICY, R_STREAM_RESOURCE_POLICY
 };
 static const struct field replica_fields[] = {
 	[R_REGION] = {KEY("region"), .kind = F_STRING, REQUIRED},
@@ -1084,6 +1085,8 @@ static const struct field replica_fields[] = {
 	[R_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
 	[R_ON_DEMAND] = {KEY("on_demand"), NESTED(read_replica_nested)},
 	[R_KINESIS] = {KEY("kinesis_stream"), NESTED(read_replica_nested)},
+	[R_RESOURCE_POLICY] = {KEY("resource_policy"), NESTED(read_replica_nested)},
+	[R_STREAM_RESOURCE_POLICY] = {KEY("stream_resource_policy"), NESTED(read_replica_nested)},
 };
 
 static int replica_set(void *obj, size_t f, const struct value *x)
@@ -1149,6 +1152,26 @@ static const struct object_spec replica_gsi_spec =
 	OBJECT_SPEC("an object {\"read_capacity\", \"on_demand\", \"contributor_insights\"}",
 	            replica_gsi_fields, NULL);
 
+/*
+ * A resource-based policy: any JSON object, kept as canonical text (the
+ * validator says whether it is a policy document).
+ */
+static int read_resource_policy(struct loader *L, ddbgt_replica *r, int stream, const jr_value *v)
+{
+	char *text = NULL;
+	if (!expect(L, v, JR_OBJECT, "an IAM policy document (an object)"))
+		return 0;
+	int rc = ddbgt__iam_policy_from_tree(&text, v);
+	if (rc == DDBGT_EINVAL) {
+		report(L, DDBGT_E_SPEC_TOO_DEEP, "a policy document nests at most %s levels%s", "16",
+		       NULL);
+		return 0;
+	}
+	setter(L, rc ? rc : ddbgt__replica_set_policy_text(r, stream, text));
+	ddbgt_free(text);
+	return 1;
+}
+
 static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
 	ddbgt_replica *r = obj;
@@ -1166,6 +1189,9 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 			return 0;
 		setter(L, ddbgt_replica_set_kinesis_stream(r, kinesis.arn, kinesis.precision));
 		return 1;
+	case R_RESOURCE_POLICY:
+	case R_STREAM_RESOURCE_POLICY:
+		return read_resource_policy(L, r, f == R_STREAM_RESOURCE_POLICY, v);
 	default: /* R_GSIS */
 		if (!expect(L, v, JR_OBJECT, "an object of index name to {\"read_capacity\", \"on_demand\"}"))
 			return 0;

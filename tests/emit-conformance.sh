@@ -32,6 +32,7 @@ emit index-key-objects "$specs/index-key-objects.json"
 emit autoscaling-tuning "$specs/autoscaling-tuning.json"
 emit replica-on-demand "$specs/replica-on-demand.json"
 emit kinesis-stream "$specs/kinesis-stream.json"
+emit resource-policy "$specs/resource-policy.json"
 emit legacy-no-import --target terraform-legacy --no-import "$specs/legacy.json"
 emit legacy --target terraform-legacy "$specs/legacy.json"
 emit kms-aliases "$src/tests/data/emit/specs/kms-aliases.json"
@@ -62,6 +63,7 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/autoscaling-tuning.tf.json" 8 \
     "$tmp/replica-on-demand.tf.json" 1 \
     "$tmp/kinesis-stream.tf.json" 4 \
+    "$tmp/resource-policy.tf.json" 4 \
     "$tmp/legacy-no-import.tf.json" 11 \
     "$tmp/legacy.tf.json" - \
     "$tmp/kms-aliases.tf.json" - \

@@ -104,6 +104,8 @@ static const struct golden {
 	{"../examples/specs/replica-on-demand.json", NULL, "replica-on-demand",
 	 "DDBGT_W_EMIT_REPLICA_ON_DEMAND DDBGT_I_EMIT_PROVIDER_FLOOR"},
 	{"../examples/specs/kinesis-stream.json", NULL, "kinesis-stream", ""},
+	{"../examples/specs/resource-policy.json", NULL, "resource-policy",
+	 "DDBGT_I_EMIT_PROVIDER_FLOOR"},
 	{"../examples/specs/contributor-insights-mode.json", NULL, "contributor-insights-mode",
 	 "DDBGT_I_EMIT_PROVIDER_FLOOR"},
 	{"data/emit/specs/kms-key-ids.json", NULL, "kms-key-ids", "DDBGT_I_EMIT_PROVIDER_FLOOR"},

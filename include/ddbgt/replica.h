@@ -63,6 +63,20 @@ DDBGT_API int ddbgt_replica_set_kinesis_stream(ddbgt_replica *replica, const cha
 DDBGT_API const char *ddbgt_replica_kinesis_stream_arn(const ddbgt_replica *replica);
 DDBGT_API ddbgt_kinesis_precision ddbgt_replica_kinesis_stream_precision(
 	const ddbgt_replica *replica);
+/*
+ * The resource-based policy of this replica's table (spec resource_policy)
+ * and of its stream (stream_resource_policy): an IAM policy document given as
+ * the text of one JSON object, nested at most 16 levels, or NULL to remove it.
+ * The replica keeps it compact, members in the order written, which is what
+ * the getters return; DDBGT_EINVAL for text that is not one JSON object. The
+ * validator checks that it is a policy document and names this replica's
+ * table (or stream).
+ */
+DDBGT_API int ddbgt_replica_set_resource_policy(ddbgt_replica *replica, const char *policy_json);
+DDBGT_API const char *ddbgt_replica_resource_policy(const ddbgt_replica *replica);
+DDBGT_API int ddbgt_replica_set_stream_resource_policy(ddbgt_replica *replica,
+                                                       const char *policy_json);
+DDBGT_API const char *ddbgt_replica_stream_resource_policy(const ddbgt_replica *replica);
 
 /*
  * Point-in-time recovery: enabled is 1, 0 or DDBGT_INHERIT. A replica that

@@ -1,0 +1,231 @@
+/*
+ * Rules of access: a replica's resource-based policies (resource_policy for
+ * its table, stream_resource_policy for its stream) are IAM policy documents
+ * within DynamoDB's size limit that name only the resource they are attached
+ * to.
+ */
+#include <string.h>
+
+#include "ddbgt/replica.h"
+#include "ddbgt/table.h"
+#include "iam_policy.h"
+#include "validate_internal.h"
+
+/* One policy of replica i under check; prefix is its JSON Pointer. */
+struct policy_check {
+	ddbgt__vctx *c;
+	size_t replica;
+	int stream;
+	const char *prefix;
+};
+
+static void bad(const struct policy_check *p, const char *where, const char *what)
+{
+	char path[160];
+	ddbgt__vpathf(path, sizeof path, "%s%s", p->prefix, where);
+	ddbgt__vreport(p->c, DDBGT_E_RESOURCE_POLICY_DOCUMENT, path,
+	               ddbgt__vreplica_region(p->c, p->replica), "%s", what);
+}
+
+/* n bytes at s equal the NUL-terminated t. */
+static int span_is(const char *s, size_t n, const char *t)
+{
+	return strlen(t) == n && memcmp(s, t, n) == 0;
+}
+
+/*
+ * Does arn name this replica's table (a table's policy: the table, or what is
+ * below it such as its indexes) or its stream (a stream's policy)? "*" names
+ * whatever the policy is attached to.
+ */
+static int names_own(const struct policy_check *p, const char *arn)
+{
+	const ddbgt_region *reg = p->c->regions[p->replica];
+	const char *name = ddbgt_table_name(p->c->table);
+	const char *f = arn, *colon;
+	size_t i;
+
+	if (strcmp(arn, "*") == 0)
+		return 1;
+	if (strncmp(f, "arn:", 4) != 0)
+		return 0;
+	f += 4;
+	colon = strchr(f, ':');
+	if (colon == NULL || (reg != NULL && !span_is(f, (size_t)(colon - f),
+	                                               ddbgt_region_partition(reg))))
+		return 0;
+	f = colon + 1;
+	if (strncmp(f, "dynamodb:", 9) != 0)
+		return 0;
+	f += 9;
+	colon = strchr(f, ':');
+	if (colon == NULL ||
+	    !span_is(f, (size_t)(colon - f), ddbgt__vreplica_region(p->c, p->replica)))
+		return 0;
+	f = colon + 1;
+	for (i = 0; i < 12; i++)
+		if (f[i] < '0' || f[i] > '9')
+			return 0;
+	f += 12;
+	if (strncmp(f, ":table/", 7) != 0 || name == NULL)
+		return 0;
+	f += 7;
+	if (strncmp(f, name, strlen(name)) != 0)
+		return 0;
+	f += strlen(name);
+	if (p->stream)
+		return strncmp(f, "/stream/", 8) == 0 && f[8] != '\0';
+	return *f == '\0' || (*f == '/' && f[1] != '\0');
+}
+
+static void check_resources(const struct policy_check *p, const jr_value *res, const char *where)
+{
+	char path[160];
+	const jr_value *item;
+	size_t k;
+
+	if (res->type == JR_STRING) {
+		if (!names_own(p, res->u.str.s)) {
+			ddbgt__vpathf(path, sizeof path, "%s%s", p->prefix, where);
+			ddbgt__vreport(p->c, DDBGT_E_RESOURCE_POLICY_RESOURCE, path,
+			               ddbgt__vreplica_region(p->c, p->replica),
+			               "\"%s\" is not this replica's %s: a policy attached to it names "
+			               "arn:<partition>:dynamodb:%s:<account>:table/%s%s",
+			               res->u.str.s, p->stream ? "stream" : "table",
+			               ddbgt__vreplica_region(p->c, p->replica),
+			               ddbgt_table_name(p->c->table) ? ddbgt_table_name(p->c->table) : "",
+			               p->stream ? "/stream/<label>" : "");
+		}
+		return;
+	}
+	if (res->type != JR_ARRAY || res->u.arr.count == 0) {
+		bad(p, where, "Resource must be a string or a non-empty array of strings");
+		return;
+	}
+	JR_ARRAY_FOREACH(res, k, item) {
+		char sub[160];
+		char idx[24];
+		ddbgt__vpathf(idx, sizeof idx, "/%zu", k);
+		ddbgt__vpathf(sub, sizeof sub, "%s%s", where, idx);
+		if (item->type != JR_STRING)
+			bad(p, sub, "each Resource entry must be a string (an ARN)");
+		else
+			check_resources(p, item, sub);
+	}
+}
+
+/* A string, or a non-empty array of strings (Action, NotAction). */
+static int strings(const jr_value *v)
+{
+	const jr_value *item;
+	size_t k;
+
+	if (v->type == JR_STRING)
+		return 1;
+	if (v->type != JR_ARRAY || v->u.arr.count == 0)
+		return 0;
+	JR_ARRAY_FOREACH(v, k, item)
+		if (item->type != JR_STRING)
+			return 0;
+	return 1;
+}
+
+static void check_statement(const struct policy_check *p, const jr_value *s, const char *where)
+{
+	char sub[160];
+	const jr_value *effect, *action, *res;
+
+	if (s->type != JR_OBJECT) {
+		bad(p, where, "a statement must be an object");
+		return;
+	}
+	effect = ddbgt__jr_get(s, "Effect");
+	ddbgt__vpathf(sub, sizeof sub, "%s/Effect", where);
+	if (effect == NULL || effect->type != JR_STRING ||
+	    (strcmp(effect->u.str.s, "Allow") != 0 && strcmp(effect->u.str.s, "Deny") != 0))
+		bad(p, sub, "a statement needs Effect \"Allow\" or \"Deny\"");
+	action = ddbgt__jr_get(s, "Action");
+	if (action == NULL)
+		action = ddbgt__jr_get(s, "NotAction");
+	ddbgt__vpathf(sub, sizeof sub, "%s/%s", where,
+	              ddbgt__jr_get(s, "Action") || !ddbgt__jr_get(s, "NotAction") ? "Action"
+	                                                                          : "NotAction");
+	if (action == NULL || !strings(action))
+		bad(p, sub, "a statement needs Action or NotAction: an action name or a non-empty "
+		            "array of them");
+	ddbgt__vpathf(sub, sizeof sub, "%s/Principal", where);
+	if (ddbgt__jr_get(s, "Principal") == NULL && ddbgt__jr_get(s, "NotPrincipal") == NULL)
+		bad(p, sub, "a statement of a resource-based policy needs Principal or NotPrincipal: "
+		            "whom it allows or denies");
+	res = ddbgt__jr_get(s, "Resource");
+	if (res != NULL) {
+		ddbgt__vpathf(sub, sizeof sub, "%s/Resource", where);
+		check_resources(p, res, sub);
+	}
+}
+
+static void check_document(const struct policy_check *p, const jr_value *doc)
+{
+	const jr_value *version = ddbgt__jr_get(doc, "Version");
+	const jr_value *st = ddbgt__jr_get(doc, "Statement"), *item;
+	char where[40];
+	size_t k;
+
+	if (version == NULL || version->type != JR_STRING ||
+	    (strcmp(version->u.str.s, "2012-10-17") != 0 &&
+	     strcmp(version->u.str.s, "2008-10-17") != 0))
+		bad(p, "/Version", "a policy document needs Version \"2012-10-17\" (or the older "
+		                   "\"2008-10-17\")");
+	if (st == NULL || (st->type != JR_OBJECT && (st->type != JR_ARRAY || !st->u.arr.count))) {
+		bad(p, "/Statement", "a policy document needs Statement: a statement object or a "
+		                     "non-empty array of them");
+		return;
+	}
+	if (st->type == JR_OBJECT) {
+		check_statement(p, st, "/Statement");
+		return;
+	}
+	JR_ARRAY_FOREACH(st, k, item) {
+		ddbgt__vpathf(where, sizeof where, "/Statement/%zu", k);
+		check_statement(p, item, where);
+	}
+}
+
+static void check_policy(ddbgt__vctx *c, size_t i, int stream, const char *text)
+{
+	char prefix[80];
+	jr_doc *doc = NULL;
+	struct policy_check p = {c, i, stream, prefix};
+	size_t len;
+
+	if (text == NULL)
+		return;
+	ddbgt__vpathf(prefix, sizeof prefix, "/replicas/%zu/%s", i,
+	              stream ? "stream_resource_policy" : "resource_policy");
+	if (ddbgt_table_legacy_version(c->table))
+		ddbgt__vreport(c, DDBGT_E_RESOURCE_POLICY_LEGACY, prefix, ddbgt__vreplica_region(c, i),
+		               "a legacy 2017.11.29 global table cannot have resource-based policies: "
+		               "remove the policy or upgrade the table to version 2019.11.21");
+	len = strlen(text);
+	if (len > DDBGT__IAM_POLICY_MAX_BYTES)
+		ddbgt__vreport(c, DDBGT_E_RESOURCE_POLICY_SIZE, prefix, ddbgt__vreplica_region(c, i),
+		               "the policy is %zu bytes without whitespace; DynamoDB accepts at most "
+		               "20480 (20 KB)", len);
+	if (ddbgt__iam_policy_parse(&doc, text)) {
+		c->status = DDBGT_ENOMEM;
+		return;
+	}
+	check_document(&p, ddbgt__jr_root(doc));
+	ddbgt__jr_free(doc);
+}
+
+void ddbgt__rules_access(ddbgt__vctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nreplicas; i++) {
+		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		check_policy(c, i, 0, ddbgt_replica_resource_policy(r));
+		check_policy(c, i, 1, ddbgt_replica_stream_resource_policy(r));
+	}
+}
