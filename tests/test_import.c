@@ -284,6 +284,10 @@ static const struct {
         {"DDBGT_I_WARM_THROUGHPUT_ONLY_UP", "the importer does not read warm_throughput yet"},
         {"DDBGT_E_KINESIS_STREAM_ARN", "the importer does not read Kinesis destinations yet"},
         {"DDBGT_E_KINESIS_STREAM_REGION", "the importer does not read Kinesis destinations yet"},
+        {"DDBGT_E_RESOURCE_POLICY_DOCUMENT", "the importer does not read resource policies yet"},
+        {"DDBGT_E_RESOURCE_POLICY_SIZE", "the importer does not read resource policies yet"},
+        {"DDBGT_E_RESOURCE_POLICY_RESOURCE", "the importer does not read resource policies yet"},
+        {"DDBGT_E_RESOURCE_POLICY_LEGACY", "the importer does not read resource policies yet"},
 };
 
 START_TEST(validator_cases_round_trip)

@@ -1130,6 +1130,32 @@ START_TEST(autoscaling_tuning)
 	ck_assert_ptr_null(ddbgt_replica_kinesis_stream_arn(NULL));
 	ck_assert_int_eq(ddbgt_replica_kinesis_stream_precision(NULL), DDBGT_KINESIS_PRECISION_UNSET);
 
+	/* Resource policies: kept compact, in the order written; not an object is refused. */
+	ck_assert_ptr_null(ddbgt_replica_resource_policy(r));
+	ck_assert_int_eq(ddbgt_replica_set_resource_policy(
+	                         r, " {\"Version\" : \"2012-10-17\",\n \"Statement\": [ ]} "),
+	                 DDBGT_OK);
+	ck_assert_str_eq(ddbgt_replica_resource_policy(r),
+	                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+	ck_assert_int_eq(ddbgt_replica_set_resource_policy(r, "[1]"), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_resource_policy(r, "{\"a\": }"), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_resource_policy(r, "{} {}"), DDBGT_EINVAL);
+	ck_assert_str_eq(ddbgt_replica_resource_policy(r),
+	                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+	ck_assert_int_eq(ddbgt_replica_set_stream_resource_policy(r, "{\"z\":1,\"a\":2}"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_copy(&copy, r), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_replica_stream_resource_policy(copy), "{\"z\":1,\"a\":2}");
+	ck_assert_str_eq(ddbgt_replica_resource_policy(copy),
+	                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+	ddbgt_replica_free(copy);
+	ck_assert_int_eq(ddbgt_replica_set_resource_policy(r, NULL), DDBGT_OK);
+	ck_assert_ptr_null(ddbgt_replica_resource_policy(r));
+	ck_assert_str_eq(ddbgt_replica_stream_resource_policy(r), "{\"z\":1,\"a\":2}");
+	ck_assert_int_eq(ddbgt_replica_set_stream_resource_policy(NULL, "{}"), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_resource_policy(NULL, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(ddbgt_replica_resource_policy(NULL));
+	ck_assert_ptr_null(ddbgt_replica_stream_resource_policy(NULL));
+
 	/* Contributor insights with a mode, and back to the plain boolean. */
 	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r), DDBGT_INSIGHTS_MODE_UNSET);
 	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(

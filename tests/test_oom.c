@@ -352,6 +352,7 @@ CHANGE(lsi_key_typed, ddbgt_lsi_set_sort_key_typed(l, "rank", DDBGT_ATTR_N))
 CHANGE(replica_kinesis, ddbgt_replica_set_kinesis_stream(r, "arn:aws:kinesis:eu-west-1:"
                                                             "111122223333:stream/s",
                                                          DDBGT_KINESIS_PRECISION_UNSET))
+CHANGE(replica_policy, ddbgt_replica_set_resource_policy(r, "{\"Version\": \"2012-10-17\"}"))
 CHANGE(lsi_non_key, ddbgt_lsi_add_non_key_attribute(l, "more"))
 CHANGE(lsi_name, ddbgt_lsi_set_name(l, "by-date-2"))
 CHANGE(policy_region, ddbgt_policy_add_allowed_region(p, "ap-south-1"))
@@ -515,7 +516,7 @@ static const struct op ops[] = {
 	CHANGE_OP(policy_severity) CHANGE_OP(policy_quota) CHANGE_OP(usage_rate)
 	CHANGE_OP(replace_policy) CHANGE_OP(replace_usage)
 	CHANGE_OP(gsi_key_list) CHANGE_OP(gsi_key_typed) CHANGE_OP(lsi_key_typed)
-	CHANGE_OP(replica_kinesis)
+	CHANGE_OP(replica_kinesis) CHANGE_OP(replica_policy)
 #undef CHANGE_OP
 };
 

@@ -772,6 +772,68 @@ START_TEST(contributor_insights_forms)
 END_TEST
 
 /* Index keys keep the form they were written in: name, {"name", "type"}, or a list. */
+/* A resource policy dumps as the object it was, reloads and dumps the same bytes. */
+START_TEST(resource_policy_round_trip)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"resource_policy\": {\"Version\": \"2012-10-17\", \"b\": [true, false, null], "
+		"\"n\": [10, -2.5, 1e300, 0.1], \"s\": \"\\u00e9\\\"${x}\", \"a\": {}}}, "
+		"{\"region\": \"eu-west-1\"}]}";
+	ddbgt_table *t = NULL, *again = NULL;
+	char *first = NULL, *second = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), 0, NULL), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_replica_resource_policy(ddbgt_table_replica_at(t, 0)),
+	                 "{\"Version\":\"2012-10-17\",\"b\":[true,false,null],"
+	                 "\"n\":[10,-2.5,1e+300,0.1],\"s\":\"\xc3\xa9\\\"${x}\",\"a\":{}}");
+	ck_assert_ptr_null(ddbgt_replica_stream_resource_policy(ddbgt_table_replica_at(t, 0)));
+	ck_assert_int_eq(ddbgt_spec_dump_string(&first, t, 0), DDBGT_OK);
+	ck_assert_ptr_nonnull(strstr(first, "\"resource_policy\": {\n"));
+	ck_assert_int_eq(ddbgt_spec_load_string(&again, first, strlen(first), 0, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&second, again, 0), DDBGT_OK);
+	ck_assert_str_eq(first, second);
+	ddbgt_free(first);
+	ddbgt_free(second);
+	ddbgt_table_free(again);
+	ddbgt_table_free(t);
+
+	/* The example, both policies, twice through the dump. */
+	size_t len;
+	char *text = ddbgt_test_read_file(ddbgt_test_path("../examples/specs/resource-policy.json"),
+	                                  &len);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, 0, NULL), DDBGT_OK);
+	ck_assert_ptr_nonnull(ddbgt_replica_stream_resource_policy(ddbgt_table_replica_at(t, 0)));
+	ck_assert_int_eq(ddbgt_spec_dump_string(&first, t, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&again, first, strlen(first), 0, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&second, again, 0), DDBGT_OK);
+	ck_assert_str_eq(first, second);
+	ck_assert_str_eq(ddbgt_replica_stream_resource_policy(ddbgt_table_replica_at(t, 0)),
+	                 ddbgt_replica_stream_resource_policy(ddbgt_table_replica_at(again, 0)));
+	ddbgt_free(first);
+	ddbgt_free(second);
+	ddbgt_table_free(again);
+	ddbgt_table_free(t);
+	free(text);
+}
+END_TEST
+
+/* A policy is an object, nested at most 16 levels. */
+START_TEST(resource_policy_forms_refused)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"resource_policy\": \"{}\"}, {\"region\": \"eu-west-1\", \"stream_resource_policy\": "
+		"{\"a\": [[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]}}]}";
+	static const struct finding want[] = {
+		{DDBGT_E_SPEC_TYPE, "/replicas/0/resource_policy"},
+		{DDBGT_E_SPEC_TOO_DEEP, "/replicas/1/stream_resource_policy"},
+	};
+	load_refused(doc, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
 START_TEST(round_trip_index_keys)
 {
 	round_trip_file("data/spec/index-keys.json");
@@ -832,6 +894,8 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, replica_on_demand_forms);
 	tcase_add_test(tc, kinesis_stream_forms);
 	tcase_add_test(tc, contributor_insights_forms);
+	tcase_add_test(tc, resource_policy_round_trip);
+	tcase_add_test(tc, resource_policy_forms_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

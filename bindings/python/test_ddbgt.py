@@ -92,6 +92,20 @@ class TestSpec(unittest.TestCase):
                 t.handle, ddbgt.constant("DDBGT_READ"), ctypes.byref(units)), 0)
             self.assertEqual(units.value, 40000)
 
+    def test_resource_policy_through_ctypes(self):
+        # A replica's resource-based policy goes in and out as JSON text, kept compact.
+        spec = os.path.join(SRCDIR, "examples", "specs", "resource-policy.json")
+        with ddbgt.Table.load(spec) as t:
+            r = ddbgt.lib.ddbgt_table_replica_at_mut(t.handle, 1)
+            text = ddbgt.lib.ddbgt_replica_resource_policy(r)
+            self.assertTrue(text.startswith(b'{"Version":"2012-10-17","Statement":['))
+            self.assertEqual(ddbgt.lib.ddbgt_replica_set_stream_resource_policy(
+                r, b'{ "Version": "2012-10-17" }'), 0)
+            self.assertEqual(ddbgt.lib.ddbgt_replica_stream_resource_policy(r),
+                             b'{"Version":"2012-10-17"}')
+            self.assertEqual(ddbgt.lib.ddbgt_replica_set_resource_policy(r, b"[]"),
+                             ddbgt.constant("DDBGT_EINVAL"))
+
     def test_file_round_trip(self):
         path = os.path.join(SPEC_DIR, "full.json")
         with ddbgt.Table.load(path) as t, tempfile.TemporaryDirectory() as tmp:
