@@ -303,8 +303,11 @@ static const struct code_row catalogue[] = {
 	 "DG-2023"},
 	{DDBGT_E_MULTIACCOUNT_OVERRIDE, "DDBGT_E_MULTIACCOUNT_OVERRIDE", DDBGT_SEVERITY_ERROR,
 	 "a multi-account global table overrides settings per replica, uses STRONG, or puts two replicas in one account",
-	 "give every replica its own account and no overrides (spec format 1 has no multi-account tables, so ddbgt never reports this for a spec)",
-	 "DG-MA"},
+	 "give every replica its own account_id, use EVENTUAL consistency, and leave per-replica "
+	 "settings (table_class, read_capacity, on_demand, point_in_time_recovery, index "
+	 "overrides) to the table, or set the replica's settings_replication to DISABLED",
+	 "DG-MA (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "V2globaltables_MA_HowItWorks.html); aws-cdk TableV2MultiAccountReplica"},
 	{DDBGT_E_SSE_TYPE_INVALID, "DDBGT_E_SSE_TYPE_INVALID", DDBGT_SEVERITY_ERROR,
 	 "the encryption type is not AWS_OWNED, AWS_MANAGED or CUSTOMER_MANAGED",
 	 "set encryption to one of AWS_OWNED, AWS_MANAGED or CUSTOMER_MANAGED",
@@ -505,6 +508,27 @@ static const struct code_row catalogue[] = {
 	 "2019.11.21 first",
 	 "DynamoDB resource-based policy considerations: not supported for version 2017.11.29 "
 	 "replicas (docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html)"},
+	{DDBGT_E_ACCOUNT_ID_INVALID, "DDBGT_E_ACCOUNT_ID_INVALID", DDBGT_SEVERITY_ERROR,
+	 "a replica's account_id is not an AWS account ID",
+	 "write the 12 digits of the account, leading zeros included",
+	 "AWS account identifiers (docs.aws.amazon.com/accounts/latest/reference/"
+	 "manage-acct-identifiers.html)"},
+	{DDBGT_E_MULTIACCOUNT_KMS_ACCOUNT, "DDBGT_E_MULTIACCOUNT_KMS_ACCOUNT", DDBGT_SEVERITY_ERROR,
+	 "a replica with its own account_id names a KMS key of another account",
+	 "use a customer managed key of the replica's own account and region",
+	 "DG-MA: each account owns its replica, its IAM and its KMS keys "
+	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html, account "
+	 "configurations)"},
+	{DDBGT_E_PROVIDER_ROLE_ARN, "DDBGT_E_PROVIDER_ROLE_ARN", DDBGT_SEVERITY_ERROR,
+	 "a replica's provider_role_arn is not the ARN of an IAM role of the replica's account",
+	 "use arn:<partition>:iam::<account_id>:role/<name> in the replica's partition",
+	 "IAM ARNs (docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html); "
+	 "terraform-provider-aws provider assume_role.role_arn"},
+	{DDBGT_E_MULTIACCOUNT_LEGACY, "DDBGT_E_MULTIACCOUNT_LEGACY", DDBGT_SEVERITY_ERROR,
+	 "a legacy 2017.11.29 global table cannot span accounts",
+	 "remove account_id from the replicas, or upgrade the table to version 2019.11.21",
+	 "DG-MA: multi-account global tables are version 2019.11.21 only "
+	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html)"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",
@@ -586,6 +610,14 @@ static const struct code_row catalogue[] = {
 	 "ReplicaUpdates OnDemandThroughputOverride)",
 	 "terraform-provider-aws 6.25.0 schema (replica blocks and aws_dynamodb_table_replica have "
 	 "no on_demand_throughput); AWS UpdateTable API reference (OnDemandThroughputOverride)"},
+	{DDBGT_E_EMIT_MULTI_ACCOUNT, "DDBGT_E_EMIT_MULTI_ACCOUNT", DDBGT_SEVERITY_ERROR,
+	 "Terraform cannot create a replica in another account: nothing was emitted",
+	 "create the table in the home account with Terraform, then each other account's replica "
+	 "with CloudFormation (GlobalTableSourceArn) or CreateTable with GlobalTableSourceArn "
+	 "(see doc/terraform.md)",
+	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas: aws_dynamodb_table replica blocks and "
+	 "aws_dynamodb_table_replica create replicas through UpdateTable in the table's own "
+	 "account and have no GlobalTableSourceArn"},
 	/* cost and prices: 600-699 */
 	{DDBGT_W_PRICE_MISSING, "DDBGT_W_PRICE_MISSING", DDBGT_SEVERITY_WARNING,
 	 "the price table has no price for an item the estimate needs in a region",

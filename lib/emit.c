@@ -201,6 +201,20 @@ static int guard(const ddbgt_table *t, ddbgt_diags *found)
 			                       "the index needs a partition key");
 		}
 	}
+	for (size_t i = 1; i < ddbgt_table_replica_count(t); i++) {
+		const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(t, i));
+		const char *home = ddbgt_replica_account_id(ddbgt_table_replica_at(t, 0));
+		if (strcmp(a ? a : "", home ? home : "") != 0) {
+			snprintf(path, sizeof path, "/replicas/%zu/account_id", i);
+			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_MULTI_ACCOUNT, path, NULL,
+			                       "the replica in %s is in another account than the one in "
+			                       "%s: the Terraform AWS provider creates replicas only in "
+			                       "the table's own account (doc/terraform.md)",
+			                       ddbgt_replica_region(ddbgt_table_replica_at(t, i)),
+			                       ddbgt_replica_region(ddbgt_table_replica_at(t, 0)));
+			break;
+		}
+	}
 	for (size_t i = 0; i <= ddbgt_table_gsi_count(t); i++) {
 		/* The table (i == 0) and each GSI: the provider's IntAtLeast(12000 / 4000). */
 		static const int64_t least[2] = {12000, 4000};

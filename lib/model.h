@@ -164,6 +164,10 @@ struct ddbgt_replica {
 	/* IAM policy documents as compact JSON (iam_policy.h); NULL when absent. */
 	char *resource_policy;
 	char *stream_resource_policy;
+	/* Multi-account global tables: the replica's account, NULL for the deploying one. */
+	char *account_id;
+	ddbgt_settings_replication settings_replication; /* UNSET: AWS's default */
+	char *provider_role_arn;          /* the role Terraform assumes for it; NULL when absent */
 	ddbgt__map gsi_read_capacity;     /* index name -> capacity and on-demand read maximum */
 	int contributor_insights;         /* 0, 1 or DDBGT__NOT_SET (0) */
 	int insights_object;              /* 1: written {"enabled", "mode"} */

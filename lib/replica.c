@@ -43,6 +43,8 @@ void ddbgt__replica_destroy(ddbgt_replica *r)
 	ddbgt__free(r->kinesis_stream_arn);
 	ddbgt__free(r->resource_policy);
 	ddbgt__free(r->stream_resource_policy);
+	ddbgt__free(r->account_id);
+	ddbgt__free(r->provider_role_arn);
 	ddbgt__map_clear(&r->gsi_read_capacity);
 	ddbgt__map_clear(&r->tags);
 	ddbgt__free(r);
@@ -74,6 +76,8 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	r->kinesis_stream_arn = NULL;
 	r->resource_policy = NULL;
 	r->stream_resource_policy = NULL;
+	r->account_id = NULL;
+	r->provider_role_arn = NULL;
 	memset(&r->gsi_read_capacity, 0, sizeof(r->gsi_read_capacity));
 	memset(&r->tags, 0, sizeof(r->tags));
 	r->region = ddbgt__strdup(src->region);
@@ -81,10 +85,14 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	r->kinesis_stream_arn = ddbgt__strdup(src->kinesis_stream_arn);
 	r->resource_policy = ddbgt__strdup(src->resource_policy);
 	r->stream_resource_policy = ddbgt__strdup(src->stream_resource_policy);
+	r->account_id = ddbgt__strdup(src->account_id);
+	r->provider_role_arn = ddbgt__strdup(src->provider_role_arn);
 	if (r->region == NULL || (src->kms_key != NULL && r->kms_key == NULL) ||
 	    (src->kinesis_stream_arn != NULL && r->kinesis_stream_arn == NULL) ||
 	    (src->resource_policy != NULL && r->resource_policy == NULL) ||
 	    (src->stream_resource_policy != NULL && r->stream_resource_policy == NULL) ||
+	    (src->account_id != NULL && r->account_id == NULL) ||
+	    (src->provider_role_arn != NULL && r->provider_role_arn == NULL) ||
 	    ddbgt__map_copy(&r->gsi_read_capacity, &src->gsi_read_capacity) != 0 ||
 	    ddbgt__map_copy(&r->tags, &src->tags) != 0) {
 		ddbgt__replica_destroy(r);
@@ -245,6 +253,43 @@ int ddbgt_replica_set_stream_resource_policy(ddbgt_replica *r, const char *polic
 const char *ddbgt_replica_stream_resource_policy(const ddbgt_replica *r)
 {
 	return r != NULL ? r->stream_resource_policy : NULL;
+}
+
+int ddbgt_replica_set_account_id(ddbgt_replica *r, const char *account_id)
+{
+	if (r == NULL || !ddbgt__utf8_ok(account_id))
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&r->account_id, account_id);
+}
+
+const char *ddbgt_replica_account_id(const ddbgt_replica *r)
+{
+	return r != NULL ? r->account_id : NULL;
+}
+
+int ddbgt_replica_set_settings_replication(ddbgt_replica *r, ddbgt_settings_replication mode)
+{
+	if (r == NULL || !DDBGT__ENUM_OK(mode, DDBGT_SETTINGS_REPLICATION_DISABLED))
+		return DDBGT_EINVAL;
+	r->settings_replication = mode;
+	return DDBGT_OK;
+}
+
+ddbgt_settings_replication ddbgt_replica_settings_replication(const ddbgt_replica *r)
+{
+	return r != NULL ? r->settings_replication : DDBGT_SETTINGS_REPLICATION_UNSET;
+}
+
+int ddbgt_replica_set_provider_role_arn(ddbgt_replica *r, const char *role_arn)
+{
+	if (r == NULL || !ddbgt__utf8_ok(role_arn))
+		return DDBGT_EINVAL;
+	return ddbgt__set_string(&r->provider_role_arn, role_arn);
+}
+
+const char *ddbgt_replica_provider_role_arn(const ddbgt_replica *r)
+{
+	return r != NULL ? r->provider_role_arn : NULL;
 }
 
 int ddbgt_replica_set_pitr(ddbgt_replica *r, int enabled)

@@ -2,7 +2,8 @@
  * Rules of access: a replica's resource-based policies (resource_policy for
  * its table, stream_resource_policy for its stream) are IAM policy documents
  * within DynamoDB's size limit that name only the resource they are attached
- * to.
+ * to; replicas in other accounts follow the rules of multi-account global
+ * tables.
  */
 #include <string.h>
 
@@ -10,6 +11,8 @@
 #include "ddbgt/table.h"
 #include "iam_policy.h"
 #include "validate_internal.h"
+
+static void check_accounts(ddbgt__vctx *c);
 
 /* One policy of replica i under check; prefix is its JSON Pointer. */
 struct policy_check {
@@ -227,5 +230,148 @@ void ddbgt__rules_access(ddbgt__vctx *c)
 		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
 		check_policy(c, i, 0, ddbgt_replica_resource_policy(r));
 		check_policy(c, i, 1, ddbgt_replica_stream_resource_policy(r));
+	}
+	check_accounts(c);
+}
+
+/* 12 decimal digits. */
+static int account_ok(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 12; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[12] == '\0';
+}
+
+/* arn:PARTITION:iam::ACCOUNT:role/NAME with the replica's partition and account. */
+static int role_ok(const ddbgt__vctx *c, size_t i, const char *arn, const char *account)
+{
+	const char *f = arn, *colon;
+	const char *part = c->regions[i] ? ddbgt_region_partition(c->regions[i]) : NULL;
+
+	if (strncmp(f, "arn:", 4) != 0)
+		return 0;
+	f += 4;
+	colon = strchr(f, ':');
+	if (colon == NULL || colon == f || (part && !span_is(f, (size_t)(colon - f), part)))
+		return 0;
+	f = colon + 1;
+	if (strncmp(f, "iam::", 5) != 0)
+		return 0;
+	f += 5;
+	colon = strchr(f, ':');
+	if (colon == NULL || colon - f != 12 || (account && strncmp(f, account, 12) != 0))
+		return 0;
+	for (const char *d = f; d < colon; d++)
+		if (*d < '0' || *d > '9')
+			return 0;
+	return strncmp(colon + 1, "role/", 5) == 0 && colon[6] != '\0';
+}
+
+/* The key of replica i's account: its account_id, or "" for the deploying account. */
+static const char *account_key(const ddbgt__vctx *c, size_t i)
+{
+	const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, i));
+	return a ? a : "";
+}
+
+/* Which of replica r's settings override the table's (a name for the path), or NULL. */
+static const char *override_of(const ddbgt_replica *r)
+{
+	int64_t units, lo, hi;
+	double target;
+	int set = 0;
+
+	if (ddbgt_replica_table_class(r) != DDBGT_TABLE_CLASS_UNSET)
+		return "table_class";
+	if (ddbgt_replica_get_read_capacity(r, &units) == DDBGT_OK ||
+	    ddbgt_replica_get_read_autoscaling(r, &lo, &hi, &target) == DDBGT_OK)
+		return "read_capacity";
+	if (ddbgt_replica_get_on_demand_max_read(r, &units) == DDBGT_OK)
+		return "on_demand";
+	if (ddbgt_replica_pitr(r) != DDBGT_INHERIT)
+		return "point_in_time_recovery";
+	for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r) && !set; k++) {
+		const char *name = ddbgt_replica_gsi_override_name(r, k);
+		set = ddbgt_replica_get_gsi_read_capacity(r, name, &units) == DDBGT_OK ||
+		      ddbgt_replica_get_gsi_read_autoscaling(r, name, &lo, &hi, &target) ==
+		              DDBGT_OK ||
+		      ddbgt_replica_get_gsi_on_demand_max_read(r, name, &units) == DDBGT_OK;
+	}
+	return set ? "global_secondary_indexes" : NULL;
+}
+
+/*
+ * Multi-account global tables (replicas in more than one account): account
+ * IDs, one replica per account, EVENTUAL only, version 2019.11.21 only, and
+ * no per-replica settings while settings replication is on; the role a
+ * deployment assumes is a role of the replica's own account.
+ */
+static void check_accounts(ddbgt__vctx *c)
+{
+	char path[96];
+	size_t i, j;
+	int multi = 0;
+
+	for (i = 0; i < c->nreplicas; i++) {
+		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const char *account = ddbgt_replica_account_id(r);
+		const char *role = ddbgt_replica_provider_role_arn(r);
+		const char *region = ddbgt__vreplica_region(c, i);
+
+		multi |= strcmp(account_key(c, i), account_key(c, 0)) != 0;
+		if (account != NULL && !account_ok(account)) {
+			ddbgt__vpathf(path, sizeof path, "/replicas/%zu/account_id", i);
+			ddbgt__vreport(c, DDBGT_E_ACCOUNT_ID_INVALID, path, region,
+			               "\"%s\" is not an AWS account ID: write its 12 digits", account);
+			account = NULL;
+		}
+		if (role != NULL && !role_ok(c, i, role, account)) {
+			ddbgt__vpathf(path, sizeof path, "/replicas/%zu/provider_role_arn", i);
+			ddbgt__vreport(c, DDBGT_E_PROVIDER_ROLE_ARN, path, region,
+			               "\"%s\" is not a role of the replica's account: use "
+			               "arn:%s:iam::%s:role/<name>", role,
+			               c->regions[i] ? ddbgt_region_partition(c->regions[i]) : "aws",
+			               account ? account : "<account>");
+		}
+	}
+	if (!multi)
+		return;
+	if (ddbgt_table_legacy_version(c->table))
+		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_LEGACY, "/table/legacy_version", NULL,
+		               "the replicas are in more than one account, which legacy 2017.11.29 "
+		               "global tables cannot do: remove account_id or legacy_version");
+	if (c->strong)
+		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_OVERRIDE, "/table/consistency", NULL,
+		               "the replicas are in more than one account, and multi-account global "
+		               "tables are EVENTUAL only: use EVENTUAL or one account");
+	for (i = 0; i < c->nreplicas; i++) {
+		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const char *region = ddbgt__vreplica_region(c, i);
+		const char *what = override_of(r);
+
+		for (j = 0; j < i; j++)
+			if (strcmp(account_key(c, i), account_key(c, j)) == 0)
+				break;
+		if (j < i) {
+			ddbgt__vpathf(path, sizeof path, "/replicas/%zu/account_id", i);
+			ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_OVERRIDE, path, region,
+			               "the replicas in %s and %s are in the same account (%s), but each "
+			               "replica of a multi-account global table needs an account of its "
+			               "own", ddbgt__vreplica_region(c, j), region,
+			               account_key(c, i)[0] ? account_key(c, i) : "the deploying one");
+		}
+		if (what != NULL &&
+		    ddbgt_replica_settings_replication(r) != DDBGT_SETTINGS_REPLICATION_DISABLED) {
+			char at[40];
+			ddbgt__vpathf(at, sizeof at, "/%s", what);
+			ddbgt__vpathf(path, sizeof path, "/replicas/%zu%s", i, at);
+			ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_OVERRIDE, path, region,
+			               "the replica in %s overrides %s, but a multi-account global table "
+			               "replicates its settings to every replica: remove it, or set the "
+			               "replica's settings_replication to DISABLED", region, what);
+		}
 	}
 }

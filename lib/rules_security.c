@@ -158,7 +158,12 @@ static const char *reference_account(const ddbgt__vctx *c)
 	return NULL;
 }
 
-static void check_key(ddbgt__vctx *c, size_t i, ddbgt_encryption enc, const char *account)
+/*
+ * account: the replica's own (own 1: a multi-account replica, whose key must
+ * be in it) or the home replica key's (own 0: a cross-account key is a warning).
+ */
+static void check_key(ddbgt__vctx *c, size_t i, ddbgt_encryption enc, const char *account,
+                      int own)
 {
 	const char *key = ddbgt_replica_kms_key(ddbgt_table_replica_at(c->table, i));
 	const char *region = ddbgt__vreplica_region(c, i);
@@ -218,7 +223,12 @@ static void check_key(ddbgt__vctx *c, size_t i, ddbgt_encryption enc, const char
 		               "key %s lives in %.*s but the replica is in %s, and a replica can "
 		               "only use a key of its own region: use a key in %s", key,
 		               (int)k.region_len, k.region, region, region);
-	if (account != NULL && strncmp(k.account, account, 12) != 0)
+	if (own && strlen(account) == 12 && strncmp(k.account, account, 12) != 0)
+		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_KMS_ACCOUNT, path, region,
+		               "key %s belongs to account %.12s but the replica to account %s, and a "
+		               "replica of a multi-account table uses a key of its own account",
+		               key, k.account, account);
+	else if (!own && account != NULL && strncmp(k.account, account, 12) != 0)
 		ddbgt__vreport(c, DDBGT_W_KMS_ACCOUNT_MISMATCH, path, region,
 		               "key %s belongs to account %.12s but the home replica's key to %.12s: "
 		               "check that the cross-account key grants DynamoDB access, or use "
@@ -235,8 +245,10 @@ static void check_encryption(ddbgt__vctx *c)
 		ddbgt__vreport(c, DDBGT_E_LEGACY_CMK, "/table/encryption", NULL,
 		               "legacy 2017.11.29 global tables cannot use customer managed keys: "
 		               "use AWS_OWNED or AWS_MANAGED, or upgrade to version 2019.11.21");
-	for (i = 0; i < c->nreplicas; i++)
-		check_key(c, i, enc, account);
+	for (i = 0; i < c->nreplicas; i++) {
+		const char *own = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, i));
+		check_key(c, i, enc, own ? own : account, own != NULL);
+	}
 }
 
 static void check_pitr_period(ddbgt__vctx *c, const char *path, const char *region,

@@ -359,6 +359,10 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 {
 	ddbgt__jw_object_begin(w);
 	string_member(w, "region", r->region);
+	string_member(w, "account_id", r->account_id);
+	enum_member(w, "settings_replication", DDBGT_ENUM_SETTINGS_REPLICATION,
+	            r->settings_replication);
+	string_member(w, "provider_role_arn", r->provider_role_arn);
 	enum_member(w, "role", DDBGT_ENUM_ROLE, r->role);
 	enum_member(w, "table_class", DDBGT_ENUM_TABLE_CLASS, r->table_class);
 	string_member(w, "kms_key", r->kms_key);

@@ -1070,7 +1070,8 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 
 enum {
 	R_REGION, R_ROLE, R_CLASS, R_KMS, R_PITR, R_DELETION, R_READ_CAPACITY, R_GSIS,
-	R_INSIGHTS, R_TAGS, R_ON_DEMAND, R_KINESIS, R_RESOURCE_POLICY, R_STREAM_RESOURCE_POLICY
+	R_INSIGHTS, R_TAGS, R_ON_DEMAND, R_KINESIS, R_RESOURCE_POLICY, R_STREAM_RESOURCE_POLICY,
+	R_ACCOUNT, R_SETTINGS_REPLICATION, R_PROVIDER_ROLE
 };
 static const struct field replica_fields[] = {
 	[R_REGION] = {KEY("region"), .kind = F_STRING, REQUIRED},
@@ -1087,6 +1088,10 @@ static const struct field replica_fields[] = {
 	[R_KINESIS] = {KEY("kinesis_stream"), NESTED(read_replica_nested)},
 	[R_RESOURCE_POLICY] = {KEY("resource_policy"), NESTED(read_replica_nested)},
 	[R_STREAM_RESOURCE_POLICY] = {KEY("stream_resource_policy"), NESTED(read_replica_nested)},
+	[R_ACCOUNT] = {KEY("account_id"), .kind = F_STRING},
+	[R_SETTINGS_REPLICATION] = {KEY("settings_replication"),
+	                            ENUM(DDBGT_ENUM_SETTINGS_REPLICATION, DDBGT_E_SPEC_ENUM)},
+	[R_PROVIDER_ROLE] = {KEY("provider_role_arn"), .kind = F_STRING},
 };
 
 static int replica_set(void *obj, size_t f, const struct value *x)
@@ -1098,6 +1103,10 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 	case R_KMS: return ddbgt_replica_set_kms_key(r, x->s);
 	case R_DELETION: return ddbgt_replica_set_deletion_protection(r, x->e);
 	case R_TAGS: return ddbgt_replica_set_tag(r, x->key, x->s);
+	case R_ACCOUNT: return ddbgt_replica_set_account_id(r, x->s);
+	case R_SETTINGS_REPLICATION:
+		return ddbgt_replica_set_settings_replication(r, (ddbgt_settings_replication)x->e);
+	case R_PROVIDER_ROLE: return ddbgt_replica_set_provider_role_arn(r, x->s);
 	default: return DDBGT_OK; /* the region, given to ddbgt_replica_new */
 	}
 }

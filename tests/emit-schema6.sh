@@ -29,6 +29,16 @@ for spec in "$src"/examples/specs/*.json "$src"/tests/data/emit/specs/*.json; do
         fi
         continue
     fi
+    # Replicas in other accounts (the example): no provider creates them, emit refuses by name.
+    if [ "$name" = multi-account ]; then
+        if "$cli" emit "$spec" > /dev/null 2> "$tmp/$name.err" ||
+                ! grep -q DDBGT_E_EMIT_MULTI_ACCOUNT "$tmp/$name.err"; then
+            echo "emit-schema6: $spec was not refused with DDBGT_E_EMIT_MULTI_ACCOUNT:" >&2
+            cat "$tmp/$name.err" >&2
+            exit 1
+        fi
+        continue
+    fi
     if ! "$cli" emit --target "$target" "$spec" -o "$tmp/$name.tf.json" 2> "$tmp/$name.err"; then
         echo "emit-schema6: ddbgt emit $spec failed:" >&2
         cat "$tmp/$name.err" >&2

@@ -578,6 +578,43 @@ START_TEST(multi_attribute_keys_are_refused)
 }
 END_TEST
 
+/*
+ * No provider ddbgt writes for creates a replica in another account: refused
+ * by name at the first replica of another account; the same accounts emit.
+ */
+START_TEST(multi_account_is_refused)
+{
+	ddbgt_table *t = load("../examples/specs/multi-account.json");
+	ddbgt_diags *d = NULL;
+	char *out = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ck_assert(ddbgt_diags_is_valid(d));
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_null(out);
+	size_t hits = 0;
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++)
+		if (ddbgt_diags_code(d, i) == DDBGT_E_EMIT_MULTI_ACCOUNT) {
+			ck_assert_str_eq(ddbgt_diags_path(d, i), "/replicas/1/account_id");
+			hits++;
+		}
+	ck_assert_uint_eq(hits, 1);
+	ddbgt_replica *r = ddbgt_table_replica_at_mut(t, 1);
+	ck_assert_int_eq(ddbgt_replica_set_account_id(r, "111122223333"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_kms_key(r, "arn:aws:kms:eu-west-1:111122223333:key/"
+	                                              "5678abcd-12ab-34cd-56ef-1234567890ab"),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_provider_role_arn(r, NULL), DDBGT_OK);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_OK);
+	ck_assert_ptr_nonnull(out);
+	ddbgt_free(out);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /* The provider refuses warm throughput below 12,000 reads / 4,000 writes: so does emit. */
 START_TEST(warm_throughput_below_the_provider_minimum)
 {
@@ -884,6 +921,7 @@ Suite *ddbgt_test_emit(void)
 	tcase_add_test(tc, guard_holds_whatever_the_policy);
 	tcase_add_test(tc, target_must_match_the_version);
 	tcase_add_test(tc, multi_attribute_keys_are_refused);
+	tcase_add_test(tc, multi_account_is_refused);
 	tcase_add_test(tc, warm_throughput_below_the_provider_minimum);
 	tcase_add_test(tc, policy_sets_the_severity_of_emitter_findings);
 	tcase_add_test(tc, provider_floor_follows_features);

@@ -1156,6 +1156,35 @@ START_TEST(autoscaling_tuning)
 	ck_assert_ptr_null(ddbgt_replica_resource_policy(NULL));
 	ck_assert_ptr_null(ddbgt_replica_stream_resource_policy(NULL));
 
+	/* Multi-account replicas: account, settings replication, the role to assume. */
+	ck_assert_ptr_null(ddbgt_replica_account_id(r));
+	ck_assert_int_eq(ddbgt_replica_set_account_id(r, "444455556666"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_settings_replication(r,
+	                                                        DDBGT_SETTINGS_REPLICATION_DISABLED),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_settings_replication(r, (ddbgt_settings_replication)3),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_provider_role_arn(r, "arn:aws:iam::444455556666:role/d"),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_copy(&copy, r), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_replica_account_id(copy), "444455556666");
+	ck_assert_int_eq(ddbgt_replica_settings_replication(copy), DDBGT_SETTINGS_REPLICATION_DISABLED);
+	ck_assert_str_eq(ddbgt_replica_provider_role_arn(copy), "arn:aws:iam::444455556666:role/d");
+	ddbgt_replica_free(copy);
+	ck_assert_int_eq(ddbgt_replica_set_account_id(r, NULL), DDBGT_OK);
+	ck_assert_ptr_null(ddbgt_replica_account_id(r));
+	ck_assert_int_eq(ddbgt_replica_set_provider_role_arn(r, NULL), DDBGT_OK);
+	ck_assert_ptr_null(ddbgt_replica_provider_role_arn(r));
+	ck_assert_int_eq(ddbgt_replica_set_account_id(NULL, "1"), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_account_id(r, "\xff"), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_provider_role_arn(NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_settings_replication(NULL,
+	                                                        DDBGT_SETTINGS_REPLICATION_ENABLED),
+	                 DDBGT_EINVAL);
+	ck_assert_ptr_null(ddbgt_replica_account_id(NULL));
+	ck_assert_ptr_null(ddbgt_replica_provider_role_arn(NULL));
+	ck_assert_int_eq(ddbgt_replica_settings_replication(NULL), DDBGT_SETTINGS_REPLICATION_UNSET);
+
 	/* Contributor insights with a mode, and back to the plain boolean. */
 	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r), DDBGT_INSIGHTS_MODE_UNSET);
 	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(

@@ -353,6 +353,7 @@ CHANGE(replica_kinesis, ddbgt_replica_set_kinesis_stream(r, "arn:aws:kinesis:eu-
                                                             "111122223333:stream/s",
                                                          DDBGT_KINESIS_PRECISION_UNSET))
 CHANGE(replica_policy, ddbgt_replica_set_resource_policy(r, "{\"Version\": \"2012-10-17\"}"))
+CHANGE(replica_account, ddbgt_replica_set_account_id(r, "444455556666"))
 CHANGE(lsi_non_key, ddbgt_lsi_add_non_key_attribute(l, "more"))
 CHANGE(lsi_name, ddbgt_lsi_set_name(l, "by-date-2"))
 CHANGE(policy_region, ddbgt_policy_add_allowed_region(p, "ap-south-1"))
@@ -517,6 +518,7 @@ static const struct op ops[] = {
 	CHANGE_OP(replace_policy) CHANGE_OP(replace_usage)
 	CHANGE_OP(gsi_key_list) CHANGE_OP(gsi_key_typed) CHANGE_OP(lsi_key_typed)
 	CHANGE_OP(replica_kinesis) CHANGE_OP(replica_policy)
+	CHANGE_OP(replica_account)
 #undef CHANGE_OP
 };
 

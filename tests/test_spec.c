@@ -818,6 +818,46 @@ START_TEST(resource_policy_round_trip)
 }
 END_TEST
 
+/* The multi-account keys dump where they were read, and reload the same. */
+START_TEST(multi_account_round_trip)
+{
+	size_t len;
+	char *text = ddbgt_test_read_file(ddbgt_test_path("../examples/specs/multi-account.json"),
+	                                  &len);
+	ddbgt_table *t = NULL, *again = NULL;
+	char *first = NULL, *second = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, 0, NULL), DDBGT_OK);
+	const ddbgt_replica *r = ddbgt_table_replica_at(t, 1);
+	ck_assert_str_eq(ddbgt_replica_account_id(r), "444455556666");
+	ck_assert_int_eq(ddbgt_replica_settings_replication(r), DDBGT_SETTINGS_REPLICATION_ENABLED);
+	ck_assert_str_eq(ddbgt_replica_provider_role_arn(r),
+	                 "arn:aws:iam::444455556666:role/ddbgt-deploy");
+	ck_assert_int_eq(ddbgt_spec_dump_string(&first, t, 0), DDBGT_OK);
+	ck_assert_ptr_nonnull(strstr(first, "\"account_id\": \"444455556666\",\n"
+	                                    "      \"settings_replication\": \"ENABLED\",\n"));
+	ck_assert_int_eq(ddbgt_spec_load_string(&again, first, strlen(first), 0, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&second, again, 0), DDBGT_OK);
+	ck_assert_str_eq(first, second);
+	ddbgt_free(first);
+	ddbgt_free(second);
+	ddbgt_table_free(again);
+	ddbgt_table_free(t);
+	free(text);
+
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"account_id\": 111122223333, \"settings_replication\": \"ENABLED_WITH_OVERRIDES\", "
+		"\"provider_role_arn\": true}]}";
+	static const struct finding want[] = {
+		{DDBGT_E_SPEC_TYPE, "/replicas/0/account_id"},
+		{DDBGT_E_SPEC_ENUM, "/replicas/0/settings_replication"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/0/provider_role_arn"},
+	};
+	load_refused(doc, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
 /* A policy is an object, nested at most 16 levels. */
 START_TEST(resource_policy_forms_refused)
 {
@@ -896,6 +936,7 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, contributor_insights_forms);
 	tcase_add_test(tc, resource_policy_round_trip);
 	tcase_add_test(tc, resource_policy_forms_refused);
+	tcase_add_test(tc, multi_account_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -194,6 +194,16 @@ typedef enum ddbgt_insights_mode {
 	DDBGT_INSIGHTS_MODE_THROTTLED_KEYS = 2
 } ddbgt_insights_mode;
 
+/*
+ * Whether a replica of a multi-account global table takes the table's
+ * settings (CloudFormation GlobalTableSettingsReplicationMode).
+ */
+typedef enum ddbgt_settings_replication {
+	DDBGT_SETTINGS_REPLICATION_UNSET = 0,
+	DDBGT_SETTINGS_REPLICATION_ENABLED = 1,
+	DDBGT_SETTINGS_REPLICATION_DISABLED = 2
+} ddbgt_settings_replication;
+
 typedef enum ddbgt_severity {
 	DDBGT_SEVERITY_OFF = 0,
 	DDBGT_SEVERITY_INFO = 1,
@@ -223,7 +233,8 @@ typedef enum ddbgt_enum_kind {
 	DDBGT_ENUM_READ_CONSISTENCY = 9,
 	DDBGT_ENUM_SEVERITY = 10,
 	DDBGT_ENUM_KINESIS_PRECISION = 11,
-	DDBGT_ENUM_INSIGHTS_MODE = 12
+	DDBGT_ENUM_INSIGHTS_MODE = 12,
+	DDBGT_ENUM_SETTINGS_REPLICATION = 13
 } ddbgt_enum_kind;
 
 /*

@@ -77,6 +77,30 @@ DDBGT_API const char *ddbgt_replica_resource_policy(const ddbgt_replica *replica
 DDBGT_API int ddbgt_replica_set_stream_resource_policy(ddbgt_replica *replica,
                                                        const char *policy_json);
 DDBGT_API const char *ddbgt_replica_stream_resource_policy(const ddbgt_replica *replica);
+/*
+ * Multi-account global tables. The AWS account of this replica (spec
+ * account_id, 12 digits, checked by the validator), copied; NULL, the
+ * default, is the account that deploys the table. A table whose replicas are
+ * in more than one account is a multi-account global table: AWS wants every
+ * replica in an account of its own, EVENTUAL consistency and no per-replica
+ * overrides while settings replication is on.
+ */
+DDBGT_API int ddbgt_replica_set_account_id(ddbgt_replica *replica, const char *account_id);
+DDBGT_API const char *ddbgt_replica_account_id(const ddbgt_replica *replica);
+/*
+ * Whether this replica takes the table's settings (spec settings_replication,
+ * CloudFormation GlobalTableSettingsReplicationMode); UNSET leaves AWS's default.
+ */
+DDBGT_API int ddbgt_replica_set_settings_replication(ddbgt_replica *replica,
+                                                     ddbgt_settings_replication mode);
+DDBGT_API ddbgt_settings_replication ddbgt_replica_settings_replication(
+	const ddbgt_replica *replica);
+/*
+ * The IAM role (an ARN in the replica's account) a deployment tool assumes to
+ * reach this replica's account (spec provider_role_arn), copied; NULL removes it.
+ */
+DDBGT_API int ddbgt_replica_set_provider_role_arn(ddbgt_replica *replica, const char *role_arn);
+DDBGT_API const char *ddbgt_replica_provider_role_arn(const ddbgt_replica *replica);
 
 /*
  * Point-in-time recovery: enabled is 1, 0 or DDBGT_INHERIT. A replica that
