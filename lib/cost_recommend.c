@@ -1,8 +1,11 @@
 /*
- * Recommendations: the same estimator run on altered copies of the table
- * (another table class for one replica; the other billing mode), never a
- * second formula. AWS's own Standard-IA threshold rule is reported next to
- * the exact comparison.
+ * Recommendations, by the estimator's own rules, never a second formula:
+ * another table class for one replica reprices that replica's lines of the
+ * report (cost.c, ddbgt__cost_region_as_class); the other billing mode is
+ * two more estimates of the table read as provisioned at the demand and as
+ * the alternative. The work stays linear in replicas and indexes (bench
+ * bench_pipeline; a test counts the allocations). AWS's own Standard-IA
+ * threshold rule is reported next to the exact comparison.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,9 +21,6 @@
 /* awslabs table_class_optimizer: IA saves 60 % of storage and costs 25 % more throughput. */
 #define AWS_STANDARD_TO_IA (0.25 / 0.6)
 #define AWS_IA_TO_STANDARD (0.2 / 1.5)
-/* The alternative provisioned table scales at CDK's and the console's default target. */
-#define DEFAULT_TARGET_PERCENT 70.0
-#define DEFAULT_MAX_UNITS 40000
 
 int ddbgt__cost_item_is_throughput(ddbgt_price_item item)
 {
@@ -37,39 +37,27 @@ static const char *mode_name(ddbgt_billing_mode m)
 	return ddbgt_enum_name(DDBGT_ENUM_BILLING_MODE, (int)m);
 }
 
-static size_t find_region(const ddbgt_cost_report *rep, const char *code)
+static int lines_complete(const ddbgt_cost_report *rep, size_t from, size_t end)
 {
 	size_t i;
 
-	for (i = 0; i < rep->nregions; i++)
-		if (strcmp(rep->regions[i].code, code) == 0)
-			return i;
-	return (size_t)-1;
-}
-
-static int region_complete(const ddbgt_cost_report *rep, size_t reg)
-{
-	size_t i;
-
-	for (i = 0; i < rep->nlines; i++)
-		if (rep->lines[i].region == reg && !rep->lines[i].priced)
+	for (i = from; i < end; i++)
+		if (!rep->lines[i].priced)
 			return 0;
 	return 1;
 }
 
-/* Storage and throughput amounts of a region (reg (size_t)-1: the whole table). */
-static void split(const ddbgt_cost_report *rep, size_t reg, int64_t *storage,
+/* Storage and throughput amounts of lines from to end (a region's, or all). */
+static void split(const ddbgt_cost_report *rep, size_t from, size_t end, int64_t *storage,
                   int64_t *throughput)
 {
 	size_t i;
 
 	*storage = 0;
 	*throughput = 0;
-	for (i = 0; i < rep->nlines; i++) {
+	for (i = from; i < end; i++) {
 		const ddbgt__cost_line *l = &rep->lines[i];
 
-		if (reg != (size_t)-1 && l->region != reg)
-			continue;
 		if (l->item == DDBGT_PRICE_STORAGE)
 			*storage += l->amount;
 		else if (ddbgt__cost_item_is_throughput(l->item))
@@ -102,45 +90,36 @@ static int set_message(ddbgt__cost_rec *r, const char *text)
 	return DDBGT_OK;
 }
 
-static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
-                           const ddbgt_prices *prices, int free_tier)
+/*
+ * The class recommendation of region reg (lines from to end), for the
+ * region's first replica: a second replica in one region is the
+ * validator's business, not a class choice.
+ */
+static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, size_t reg,
+                           size_t from, size_t end, const ddbgt_prices *prices, int free_tier)
 {
-	ddbgt_replica *r = ddbgt_table_replica_at(copy, i);
-	const char *code = ddbgt_replica_region(r);
-	ddbgt_table_class raw = ddbgt_replica_table_class(r);
+	const ddbgt_replica *r = ddbgt_table_replica_at(table, rep->regions[reg].replica);
+	const char *code = rep->regions[reg].code;
 	ddbgt_table_class cur = ddbgt_replica_effective_table_class(r);
 	ddbgt_table_class other = cur == DDBGT_TABLE_CLASS_STANDARD
 	                                  ? DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS
 	                                  : DDBGT_TABLE_CLASS_STANDARD;
-	size_t reg = find_region(rep, code), areg;
-	ddbgt_cost_report *alt = NULL;
 	ddbgt__cost_rec *rec;
 	int64_t s, t;
 	char msg[512], a[40], b[40], c[40];
-	int rc, comparable;
+	int comparable;
 
-	/* A second replica in one region is the validator's business, not a class choice. */
-	if (reg == (size_t)-1 || ddbgt_table_find_replica(copy, code) != r)
-		return DDBGT_OK;
-	rc = ddbgt_replica_set_table_class(r, other);
-	if (rc == DDBGT_OK)
-		rc = ddbgt__cost_run(&alt, copy, prices, free_tier, NULL);
-	ddbgt_replica_set_table_class(r, raw);
-	if (rc != DDBGT_OK)
-		return rc;
 	rec = new_rec(rep);
-	if (!rec) {
-		ddbgt_cost_report_free(alt);
+	if (!rec)
 		return DDBGT_ENOMEM;
-	}
 	rec->kind = DDBGT_COST_REC_TABLE_CLASS;
 	rec->region = reg;
 	rec->current = class_name(cur);
 	rec->recommended = rec->current;
 	rec->current_nanos = rep->regions[reg].subtotal;
-	areg = find_region(alt, code);
-	rec->alternative_nanos = areg == (size_t)-1 ? 0 : alt->regions[areg].subtotal;
-	split(rep, reg, &s, &t);
+	ddbgt__cost_region_as_class(rep, reg, from, end, prices, free_tier, other,
+	                            &rec->alternative_nanos, &comparable);
+	split(rep, from, end, &s, &t);
 	rec->ratio = t > 0 ? (double)s / (double)t : (s > 0 ? HUGE_VAL : 0.0);
 	if (cur == DDBGT_TABLE_CLASS_STANDARD)
 		rec->aws_rule = class_name(rec->ratio > AWS_STANDARD_TO_IA ? other : cur);
@@ -148,7 +127,7 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 		rec->aws_rule = class_name(rec->ratio < AWS_IA_TO_STANDARD ? other : cur);
 	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
 	ddbgt__cost_format_cents(b, sizeof(b), rec->alternative_nanos);
-	comparable = areg != (size_t)-1 && region_complete(alt, areg) && region_complete(rep, reg);
+	comparable = comparable && lines_complete(rep, from, end);
 	if (!comparable) {
 		rec->aws_rule = NULL;
 		snprintf(msg, sizeof(msg), "%s: cannot compare table classes: prices are missing "
@@ -169,7 +148,6 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 		         "month instead of %s)", code, rec->current, class_name(other), b,
 		         rep->currency, a);
 	}
-	ddbgt_cost_report_free(alt);
 	rep->nrecs++;
 	if (comparable && isfinite(rec->ratio)) {
 		size_t len = strlen(msg);
@@ -184,56 +162,18 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 	return set_message(rec, msg);
 }
 
-/* Drop every capacity setting, so that the estimator prices the demand itself. */
-static void strip_capacity(ddbgt_table *t)
-{
-	size_t i, n = ddbgt_table_gsi_count(t);
-	int rw;
-
-	for (rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
-		ddbgt_table_clear_capacity(t, (ddbgt_rw)rw);
-		ddbgt_table_clear_autoscaling(t, (ddbgt_rw)rw);
-		for (i = 0; i < n; i++) {
-			ddbgt_gsi_clear_capacity(ddbgt_table_gsi_at(t, i), (ddbgt_rw)rw);
-			ddbgt_gsi_clear_autoscaling(ddbgt_table_gsi_at(t, i), (ddbgt_rw)rw);
-		}
-	}
-	for (i = 0; i < ddbgt_table_replica_count(t); i++) {
-		ddbgt_replica *r = ddbgt_table_replica_at(t, i);
-
-		ddbgt_replica_clear_read_capacity(r);
-		while (ddbgt_replica_gsi_override_count(r) > 0)
-			ddbgt_replica_remove_gsi_override(r, ddbgt_replica_gsi_override_name(r, 0));
-	}
-}
-
-static int autoscale_everything(ddbgt_table *t)
-{
-	size_t i, n = ddbgt_table_gsi_count(t);
-	int rw, rc = DDBGT_OK;
-
-	for (rw = DDBGT_READ; rw <= DDBGT_WRITE && rc == DDBGT_OK; rw++) {
-		rc = ddbgt_table_set_autoscaling(t, (ddbgt_rw)rw, 1, DEFAULT_MAX_UNITS,
-		                                 DEFAULT_TARGET_PERCENT);
-		for (i = 0; i < n && rc == DDBGT_OK; i++)
-			rc = ddbgt_gsi_set_autoscaling(ddbgt_table_gsi_at(t, i), (ddbgt_rw)rw, 1,
-			                               DEFAULT_MAX_UNITS, DEFAULT_TARGET_PERCENT);
-	}
-	return rc;
-}
-
 static int64_t throughput(const ddbgt_cost_report *rep)
 {
 	int64_t s, t;
 
-	split(rep, (size_t)-1, &s, &t);
+	split(rep, 0, rep->nlines, &s, &t);
 	return t;
 }
 
-static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
+static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
                              const ddbgt_prices *prices, int free_tier)
 {
-	ddbgt_billing_mode cur = ddbgt_table_billing_mode(copy);
+	ddbgt_billing_mode cur = ddbgt_table_billing_mode(table);
 	ddbgt_cost_report *p100 = NULL, *alt = NULL;
 	const ddbgt_cost_report *od, *prov;
 	ddbgt__cost_rec *rec;
@@ -241,18 +181,15 @@ static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
 	int rc, complete;
 
 	/* Provisioned at exactly the demand: the throughput bill at 100 % utilisation. */
-	strip_capacity(copy);
-	rc = ddbgt_table_set_billing_mode(copy, DDBGT_BILLING_PROVISIONED);
-	if (rc == DDBGT_OK)
-		rc = ddbgt__cost_run(&p100, copy, prices, free_tier, NULL);
-	if (rc == DDBGT_OK) {
-		if (cur == DDBGT_BILLING_PROVISIONED)
-			rc = ddbgt_table_set_billing_mode(copy, DDBGT_BILLING_PAY_PER_REQUEST);
-		else
-			rc = autoscale_everything(copy);
-	}
-	if (rc == DDBGT_OK)
-		rc = ddbgt__cost_run(&alt, copy, prices, free_tier, NULL);
+	rc = ddbgt__cost_run_as(&p100, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
+	                        DDBGT__COST_CAPACITY_AT_DEMAND);
+	/* The alternative: on demand, or provisioned with autoscaling at the default target. */
+	if (rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED)
+		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier,
+		                        DDBGT_BILLING_PAY_PER_REQUEST, DDBGT__COST_CAPACITY_AT_DEMAND);
+	else if (rc == DDBGT_OK)
+		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
+		                        DDBGT__COST_CAPACITY_AUTOSCALED);
 	if (rc == DDBGT_OK && !(rec = new_rec(rep)))
 		rc = DDBGT_ENOMEM;
 	if (rc != DDBGT_OK) {
@@ -303,19 +240,18 @@ static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,
                           const ddbgt_prices *prices, int free_tier)
 {
-	ddbgt_table *copy;
-	size_t i, n = ddbgt_table_replica_count(table);
-	int rc;
+	size_t reg, from = 0, end;
+	int rc = DDBGT_OK;
 
-	if (n == 0)
+	if (ddbgt_table_replica_count(table) == 0)
 		return DDBGT_OK;
-	rc = ddbgt_table_copy(&copy, table);
-	if (rc != DDBGT_OK)
-		return rc;
-	for (i = 0; i < n && rc == DDBGT_OK; i++)
-		rc = recommend_class(rep, copy, i, prices, free_tier);
+	/* The lines are grouped by region, in the order of the regions. */
+	for (reg = 0; reg < rep->nregions && rc == DDBGT_OK; reg++, from = end) {
+		for (end = from; end < rep->nlines && rep->lines[end].region == reg; end++)
+			;
+		rc = recommend_class(rep, table, reg, from, end, prices, free_tier);
+	}
 	if (rc == DDBGT_OK)
-		rc = recommend_billing(rep, copy, prices, free_tier);
-	ddbgt_table_free(copy);
+		rc = recommend_billing(rep, table, prices, free_tier);
 	return rc;
 }
