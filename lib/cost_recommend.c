@@ -77,16 +77,24 @@ static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep)
 	return r;
 }
 
+/* A message's buffer: room for every message unless a region or currency is long. */
+#define MSG_SIZE 512
+
 /*
  * The message quotes the region and the currency, and snprintf may have cut
  * it inside a character to fit its buffer: the report must still serialise.
+ * A message shorter than the buffer was not cut.
  */
 static int set_message(ddbgt__cost_rec *r, const char *text)
 {
-	r->message = ddbgt__strdup(text);
+	size_t len = strlen(text);
+
+	r->message = ddbgt__malloc(len + 1);
 	if (r->message == NULL)
 		return DDBGT_ENOMEM;
-	ddbgt__utf8_scrub(r->message);
+	memcpy(r->message, text, len + 1);
+	if (len >= MSG_SIZE - 1)
+		ddbgt__utf8_scrub(r->message);
 	return DDBGT_OK;
 }
 
@@ -106,7 +114,7 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	                                  : DDBGT_TABLE_CLASS_STANDARD;
 	ddbgt__cost_rec *rec;
 	int64_t s, t;
-	char msg[512], a[40], b[40], c[40];
+	char msg[MSG_SIZE], a[40], b[40], c[40];
 	int comparable;
 
 	rec = new_rec(rep);
@@ -177,7 +185,7 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	ddbgt_cost_report *p100 = NULL, *alt = NULL;
 	const ddbgt_cost_report *od, *prov;
 	ddbgt__cost_rec *rec;
-	char msg[512], a[40], b[40], c[40];
+	char msg[MSG_SIZE], a[40], b[40], c[40];
 	int rc, complete;
 
 	/* Provisioned at exactly the demand: the throughput bill at 100 % utilisation. */
