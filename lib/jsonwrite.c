@@ -178,6 +178,9 @@ static inline int plain(unsigned char c)
  * Copy the plain bytes at the start of [p, end) to d; returns how many.
  * Bytes from 0x80 up stop the run too: they are checked as UTF-8.
  */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline size_t copy_plain(char *d, const char *p, const char *end)
 {
 	const char *start = p;
@@ -191,6 +194,23 @@ static inline size_t copy_plain(char *d, const char *p, const char *end)
 		                 (x & DDBGT__HIGHS);
 		if (marks)
 			return (size_t)(p - start) + ddbgt__first_marked(marks);
+	}
+	if (p < end && end - start >= 8) {
+		/*
+		 * The last 1-7 bytes of a run of 8 or more as one word as well: the
+		 * word that ends at end, shifted; the bytes past end are zero and
+		 * their marks dropped.
+		 */
+		size_t rest = (size_t)(end - p);
+		uint64_t x = ddbgt__load8(end - 8) >> (8 * (8 - rest));
+		memcpy(d, &x, sizeof x);
+		uint64_t marks = (ddbgt__bytes_equal(x, '"') | ddbgt__bytes_equal(x, '\\') |
+		                  ddbgt__bytes_below(x, 0x20) | ddbgt__bytes_equal(x, 0x7f) |
+		                  (x & DDBGT__HIGHS)) &
+		                 (DDBGT__HIGHS >> (8 * (8 - rest)));
+		if (marks)
+			return (size_t)(p - start) + ddbgt__first_marked(marks);
+		return (size_t)(end - start);
 	}
 #endif
 	while (p < end && plain((unsigned char)*p))

@@ -78,7 +78,8 @@ typedef struct ddbgt__map_entry {
 	char *text;                /* owned or NULL */
 	double number;
 	int64_t integer;
-	ddbgt__capacity capacity;
+	/* Owned; set in every entry of that map, NULL in the others, whose entries stay small. */
+	ddbgt__capacity *capacity;
 } ddbgt__map_entry;
 
 /* Entries sorted by key in byte order (strcmp). */

@@ -140,6 +140,7 @@ static void entry_free(ddbgt__map_entry *e)
 {
 	ddbgt__free(e->key);
 	ddbgt__free(e->text);
+	ddbgt__free(e->capacity);
 }
 
 int ddbgt__map_remove(ddbgt__map *map, const char *key)
@@ -182,8 +183,13 @@ int ddbgt__map_copy(ddbgt__map *dst, const ddbgt__map *src)
 		*e = src->entries[i];
 		e->key = ddbgt__strdup(src->entries[i].key);
 		e->text = ddbgt__strdup(src->entries[i].text);
+		e->capacity = NULL;
+		if (src->entries[i].capacity != NULL &&
+		    (e->capacity = ddbgt__malloc(sizeof(*e->capacity))) != NULL)
+			*e->capacity = *src->entries[i].capacity;
 		copy.count++;
-		if (e->key == NULL || (src->entries[i].text != NULL && e->text == NULL)) {
+		if (e->key == NULL || (src->entries[i].text != NULL && e->text == NULL) ||
+		    (src->entries[i].capacity != NULL && e->capacity == NULL)) {
 			ddbgt__map_clear(&copy);
 			return DDBGT_ENOMEM;
 		}

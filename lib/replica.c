@@ -313,34 +313,43 @@ int ddbgt_replica_clear_read_capacity(ddbgt_replica *r)
 
 /* Per-region GSI read capacity. */
 
-int ddbgt_replica_set_gsi_read_capacity(ddbgt_replica *r, const char *index, int64_t units)
+/* The override of index, added when new; an entry never lacks its capacity. */
+static int override_put(ddbgt_replica *r, const char *index, ddbgt__capacity **out)
 {
 	ddbgt__map_entry *e;
 	int rc;
 
-	if (r == NULL || index == NULL)
-		return DDBGT_EINVAL;
-	if (!ddbgt__utf8_ok(index))
+	if (r == NULL || index == NULL || !ddbgt__utf8_ok(index))
 		return DDBGT_EINVAL;
 	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	if (rc != 0)
+		return rc;
+	if (e->capacity == NULL && (e->capacity = ddbgt__calloc(1, sizeof(*e->capacity))) == NULL) {
+		ddbgt__map_remove(&r->gsi_read_capacity, index);
+		return DDBGT_ENOMEM;
+	}
+	*out = e->capacity;
+	return 0;
+}
+
+int ddbgt_replica_set_gsi_read_capacity(ddbgt_replica *r, const char *index, int64_t units)
+{
+	ddbgt__capacity *c;
+	int rc = override_put(r, index, &c);
+
 	if (rc == 0)
-		capacity_set_units(&e->capacity, units);
+		capacity_set_units(c, units);
 	return rc;
 }
 
 int ddbgt_replica_set_gsi_read_autoscaling(ddbgt_replica *r, const char *index, int64_t min,
                                            int64_t max, double target_utilization)
 {
-	ddbgt__map_entry *e;
-	int rc;
+	ddbgt__capacity *c;
+	int rc = override_put(r, index, &c);
 
-	if (r == NULL || index == NULL)
-		return DDBGT_EINVAL;
-	if (!ddbgt__utf8_ok(index))
-		return DDBGT_EINVAL;
-	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
 	if (rc == 0)
-		capacity_set_autoscaling(&e->capacity, min, max, target_utilization);
+		capacity_set_autoscaling(c, min, max, target_utilization);
 	return rc;
 }
 
@@ -360,7 +369,7 @@ static const ddbgt__capacity *gsi_override(const ddbgt_replica *r, const char *i
 		*rc = DDBGT_ENOTFOUND;
 		return &none;
 	}
-	return &e->capacity;
+	return e->capacity;
 }
 
 int ddbgt_replica_get_gsi_read_capacity(const ddbgt_replica *r, const char *index,

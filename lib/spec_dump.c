@@ -278,7 +278,7 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 			const ddbgt__map_entry *e = &r->gsi_read_capacity.entries[i];
 			ddbgt__jw_key(w, e->key);
 			ddbgt__jw_object_begin(w);
-			read_capacity_object(w, &e->capacity);
+			read_capacity_object(w, e->capacity);
 			ddbgt__jw_object_end(w);
 		}
 		ddbgt__jw_object_end(w);
