@@ -166,7 +166,7 @@ __attribute__((noinline)) ddbgt_table *bench_stage_load(const char *text, size_t
 {
 	ddbgt_table *t = NULL;
 
-	if (ddbgt_spec_load_string(&t, text, len, NULL))
+	if (ddbgt_spec_load_string(&t, text, len, 0, NULL))
 		fail("load");
 	return t;
 }
@@ -285,7 +285,7 @@ static void warm_up(const char *text, size_t len)
 	ddbgt_cost_report *rep = NULL;
 	char *doc = NULL;
 
-	if (ddbgt_spec_load_string(&t, text, len, NULL) || ddbgt_table_validate(t, NULL, NULL) ||
+	if (ddbgt_spec_load_string(&t, text, len, 0, NULL) || ddbgt_table_validate(t, NULL, NULL) ||
 	    ddbgt_emit_string(&doc, t, NULL, NULL) || ddbgt_cost_estimate(&rep, t, NULL, NULL))
 		fail("warm-up");
 	ddbgt_free(doc);
@@ -300,7 +300,7 @@ static void load_tables(const char *text, size_t len, ddbgt_table **tables, size
 	size_t b0 = live_bytes, a0 = alloc_calls, i;
 
 	for (i = 0; i < n; i++)
-		if (ddbgt_spec_load_string(&tables[i], text, len, NULL))
+		if (ddbgt_spec_load_string(&tables[i], text, len, 0, NULL))
 			fail("load");
 	*bytes = (double)(live_bytes - b0) / (double)n;
 	*allocs = (double)(alloc_calls - a0) / (double)n;
@@ -366,6 +366,7 @@ int main(int argc, char **argv)
 		}
 	}
 	ddbgt_set_alloc_funcs(bytes_malloc, bytes_realloc, bytes_free);
+	emit_validated.validated = 1;
 	if (argc > 4) {
 		size_t r = (size_t)strtoul(argv[3], NULL, 10), g = (size_t)strtoul(argv[4], NULL, 10);
 
