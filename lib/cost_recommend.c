@@ -8,6 +8,7 @@
  * threshold rule is reported next to the exact comparison.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -81,19 +82,54 @@ static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep)
 #define MSG_SIZE 512
 
 /*
- * The message quotes the region and the currency, and snprintf may have cut
- * it inside a character to fit its buffer: the report must still serialise.
+ * A message is put together from strings, cut to MSG_SIZE - 1 bytes as
+ * snprintf cut it: printf costs more than the rest of a recommendation.
+ */
+typedef struct message {
+	char text[MSG_SIZE];
+	size_t len;
+} message;
+
+/* Append the strings up to a NULL. */
+static void say(message *m, ...)
+{
+	va_list ap;
+	const char *s;
+
+	va_start(ap, m);
+	while ((s = va_arg(ap, const char *)) != NULL) {
+		size_t n = strlen(s);
+
+		if (n > MSG_SIZE - 1 - m->len)
+			n = MSG_SIZE - 1 - m->len;
+		memcpy(m->text + m->len, s, n);
+		m->len += n;
+	}
+	va_end(ap);
+	m->text[m->len] = '\0';
+}
+
+/* Append v with the given decimals, as printf's "%.*f" writes it. */
+static void say_fixed(message *m, double v, int decimals)
+{
+	char num[MSG_SIZE];
+
+	snprintf(num, sizeof(num), "%.*f", decimals, v);
+	say(m, num, (const char *)NULL);
+}
+
+/*
+ * The message quotes the region and the currency, and may have been cut
+ * inside a character to fit its buffer: the report must still serialise.
  * A message shorter than the buffer was not cut.
  */
-static int set_message(ddbgt__cost_rec *r, const char *text)
+static int set_message(ddbgt__cost_rec *r, const message *m)
 {
-	size_t len = strlen(text);
-
-	r->message = ddbgt__malloc(len + 1);
+	r->message = ddbgt__malloc(m->len + 1);
 	if (r->message == NULL)
 		return DDBGT_ENOMEM;
-	memcpy(r->message, text, len + 1);
-	if (len >= MSG_SIZE - 1)
+	memcpy(r->message, m->text, m->len + 1);
+	if (m->len >= MSG_SIZE - 1)
 		ddbgt__utf8_scrub(r->message);
 	return DDBGT_OK;
 }
@@ -114,7 +150,8 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	                                  : DDBGT_TABLE_CLASS_STANDARD;
 	ddbgt__cost_rec *rec;
 	int64_t s, t;
-	char msg[MSG_SIZE], a[40], b[40], c[40];
+	message m = {.len = 0};
+	char a[40], b[40], c[40];
 	int comparable;
 
 	rec = new_rec(rep);
@@ -138,36 +175,36 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	comparable = comparable && lines_complete(rep, from, end);
 	if (!comparable) {
 		rec->aws_rule = NULL;
-		snprintf(msg, sizeof(msg), "%s: cannot compare table classes: prices are missing "
-		         "for %s or %s in this region", code, class_name(cur), class_name(other));
+		say(&m, code, ": cannot compare table classes: prices are missing for ",
+		    class_name(cur), " or ", class_name(other), " in this region", (const char *)NULL);
 	} else if (rec->alternative_nanos < rec->current_nanos) {
 		rec->recommended = class_name(other);
 		rec->saving_nanos = rec->current_nanos - rec->alternative_nanos;
 		ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
-		snprintf(msg, sizeof(msg), "%s: %s saves %s %s a month (%s instead of %s)%s", code,
-		         rec->recommended, c, rep->currency, b, a,
-		         other == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS &&
-		                 ddbgt_replica_effective_role(r) == DDBGT_ROLE_STANDBY
-		             ? "; a standby replica with little traffic is the textbook "
-		               "Standard-IA case"
-		             : "");
+		say(&m, code, ": ", rec->recommended, " saves ", c, " ", rep->currency,
+		    " a month (", b, " instead of ", a, ")",
+		    other == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS &&
+		            ddbgt_replica_effective_role(r) == DDBGT_ROLE_STANDBY
+		        ? "; a standby replica with little traffic is the textbook Standard-IA case"
+		        : "",
+		    (const char *)NULL);
 	} else {
-		snprintf(msg, sizeof(msg), "%s: %s is the cheaper class (%s would cost %s %s a "
-		         "month instead of %s)", code, rec->current, class_name(other), b,
-		         rep->currency, a);
+		say(&m, code, ": ", rec->current, " is the cheaper class (", class_name(other),
+		    " would cost ", b, " ", rep->currency, " a month instead of ", a, ")",
+		    (const char *)NULL);
 	}
 	rep->nrecs++;
 	if (comparable && isfinite(rec->ratio)) {
-		size_t len = strlen(msg);
-
-		snprintf(msg + len, sizeof(msg) - len, "; storage is %.2f of throughput cost, "
-		         "AWS's rule (%s %.2f) says %s", rec->ratio,
-		         cur == DDBGT_TABLE_CLASS_STANDARD ? "Standard-IA above"
-		                                           : "back to Standard below",
-		         cur == DDBGT_TABLE_CLASS_STANDARD ? AWS_STANDARD_TO_IA : AWS_IA_TO_STANDARD,
-		         rec->aws_rule);
+		say(&m, "; storage is ", (const char *)NULL);
+		say_fixed(&m, rec->ratio, 2);
+		say(&m, " of throughput cost, AWS's rule (",
+		    cur == DDBGT_TABLE_CLASS_STANDARD ? "Standard-IA above " : "back to Standard below ",
+		    (const char *)NULL);
+		say_fixed(&m, cur == DDBGT_TABLE_CLASS_STANDARD ? AWS_STANDARD_TO_IA : AWS_IA_TO_STANDARD,
+		          2);
+		say(&m, ") says ", rec->aws_rule, (const char *)NULL);
 	}
-	return set_message(rec, msg);
+	return set_message(rec, &m);
 }
 
 static int64_t throughput(const ddbgt_cost_report *rep)
@@ -185,7 +222,8 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	ddbgt_cost_report *p100 = NULL, *alt = NULL;
 	const ddbgt_cost_report *od, *prov;
 	ddbgt__cost_rec *rec;
-	char msg[MSG_SIZE], a[40], b[40], c[40];
+	message m = {.len = 0};
+	char a[40], b[40], c[40];
 	int rc, complete;
 
 	/* Provisioned at exactly the demand: the throughput bill at 100 % utilisation. */
@@ -224,25 +262,28 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	ddbgt__cost_format_cents(a, sizeof(a), od->total);
 	ddbgt__cost_format_cents(b, sizeof(b), prov->total);
 	ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
-	if (!complete)
-		snprintf(msg, sizeof(msg), "billing mode: cannot compare on-demand and provisioned: "
-		         "prices are missing");
-	else if (throughput(od) == 0)
-		snprintf(msg, sizeof(msg), "billing mode: the usage profile has no requests; "
-		         "on-demand bills nothing for an idle table");
-	else
-		snprintf(msg, sizeof(msg), "billing mode: %s (on-demand %s %s, provisioned %s %s a "
-		         "month%s); provisioned is cheaper while average utilisation of its capacity "
-		         "stays above %.0f %%%s%s%s%s", rec->recommended, a, rep->currency, b,
-		         rep->currency, cur == DDBGT_BILLING_PROVISIONED ? " as configured"
-		                                                        : " at 70 % target",
-		         rec->ratio * 100.0, rec->saving_nanos ? "; saves " : "",
-		         rec->saving_nanos ? c : "", rec->saving_nanos ? " " : "",
-		         rec->saving_nanos ? rep->currency : "");
+	if (!complete) {
+		say(&m, "billing mode: cannot compare on-demand and provisioned: prices are missing",
+		    (const char *)NULL);
+	} else if (throughput(od) == 0) {
+		say(&m, "billing mode: the usage profile has no requests; on-demand bills nothing "
+		        "for an idle table",
+		    (const char *)NULL);
+	} else {
+		say(&m, "billing mode: ", rec->recommended, " (on-demand ", a, " ", rep->currency,
+		    ", provisioned ", b, " ", rep->currency, " a month",
+		    cur == DDBGT_BILLING_PROVISIONED ? " as configured" : " at 70 % target",
+		    "); provisioned is cheaper while average utilisation of its capacity stays above ",
+		    (const char *)NULL);
+		say_fixed(&m, rec->ratio * 100.0, 0);
+		say(&m, " %", (const char *)NULL);
+		if (rec->saving_nanos)
+			say(&m, "; saves ", c, " ", rep->currency, (const char *)NULL);
+	}
 	ddbgt_cost_report_free(p100);
 	ddbgt_cost_report_free(alt);
 	rep->nrecs++;
-	return set_message(rec, msg);
+	return set_message(rec, &m);
 }
 
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,
