@@ -513,8 +513,6 @@ static void estimate_streams(est *e, size_t i)
 /*
  * AWS's always-free bands, per region: Standard-class storage, provisioned
  * WCU and RCU (not rWCU: unverified, reference/cost.md 2.3), stream reads.
- * Each is a negative line, at the price of what it frees, after the
- * region's lines (from line first on).
  */
 static const ddbgt_price_item freed[] = {
 	DDBGT_PRICE_STORAGE, DDBGT_PRICE_WCU, DDBGT_PRICE_RCU, DDBGT_PRICE_STREAM_READS
@@ -539,6 +537,10 @@ static double free_quantity(const ddbgt_prices *prices, const double *used, size
 	return used[freed[k]] < band ? used[freed[k]] : band;
 }
 
+/*
+ * Each band a negative line, at the price of what it frees, after the
+ * replica's lines (from line first on).
+ */
 static void estimate_free_tier(est *e, size_t i, size_t first)
 {
 	ddbgt_cost_report *rep = e->rep;
@@ -580,7 +582,7 @@ void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_
 	const ddbgt__cost_region *r = &rep->regions[reg];
 	const ddbgt__region_prices *rp = ddbgt__prices_find(prices, r->code);
 	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
-	int range = 0;
+	int range = 0; /* a free quantity is at most its band: never out of range */
 	size_t k;
 
 	*subtotal = 0;
