@@ -25,7 +25,7 @@
 /* ---- an allocator that counts live bytes ---------------------------------- */
 
 /* Each block carries its size in front, in a header that keeps malloc's alignment. */
-typedef union header {
+typedef union block_header {
 	size_t size;
 	max_align_t align;
 } block_header;
