@@ -66,7 +66,7 @@ DDBGT_API int ddbgt_diags_column(const ddbgt_diags *diags, size_t i);
 
 /*
  * The list as JSON: {"valid": b, "errors": n, "warnings": n, "diagnostics":
- * [{"code","severity","path","region","message"[,"line","column"]}...]},
+ * [{"code","severity","path","region","message"[,"file"][,"line","column"]}...]},
  * 2-space indented with a final newline. The caller frees *out with ddbgt_free.
  */
 DDBGT_API int ddbgt_diags_to_json(char **out, const ddbgt_diags *diags);
@@ -84,6 +84,31 @@ DDBGT_API ddbgt_severity ddbgt_code_severity(ddbgt_code code);
 DDBGT_API const char *ddbgt_code_summary(ddbgt_code code);
 DDBGT_API const char *ddbgt_code_hint(ddbgt_code code);
 DDBGT_API const char *ddbgt_code_source(ddbgt_code code);
+
+/*
+ * Which spec a finding is about, and where in it. The loader knows the line
+ * and column of the values it reports on; the validator and the emitters see
+ * only the model, so their findings carry a path alone. ddbgt_diags_locate
+ * gives every finding that has no file yet the name file (NULL leaves it
+ * unknown) and, when it has no line, the position of its path in positions
+ * (NULL: none). Findings that already name a file are left as they are, so a
+ * program checking many specs can locate after each and merge the lists with
+ * ddbgt_diags_append. Returns 0, DDBGT_EINVAL or DDBGT_ENOMEM.
+ */
+typedef struct ddbgt_spec_positions ddbgt_spec_positions;
+DDBGT_API int ddbgt_diags_locate(ddbgt_diags *diags, const char *file,
+                                 const ddbgt_spec_positions *positions);
+/* The file a finding is about (see ddbgt_diags_locate); NULL when unknown or out of range. */
+DDBGT_API const char *ddbgt_diags_file(const ddbgt_diags *diags, size_t i);
+
+/*
+ * The list as a SARIF 2.1.0 log (the format of GitHub and GitLab code
+ * scanning): one run of the tool "ddbgt" whose rules are every catalogue
+ * code (summary, fix and source as help), and one result per finding with
+ * its file, line and column when known (ddbgt_diags_locate) and its JSON
+ * Pointer as a logical location. The caller frees *out with ddbgt_free.
+ */
+DDBGT_API int ddbgt_diags_to_sarif(char **out, const ddbgt_diags *diags);
 
 #ifdef __cplusplus
 }

@@ -46,6 +46,32 @@ DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path);
 /* The canonical document as a new jansson value; the caller releases it with json_decref. */
 DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table);
 
+/*
+ * Where each value of a spec document sits, for findings a caller wants to
+ * show at a line and column (the validator and emitters work on the model,
+ * which keeps no positions, so their findings carry only a path). Built from
+ * the same text as the table, only by callers who want it: loading costs
+ * nothing extra without it. Free with ddbgt_spec_positions_free (NULL-safe).
+ */
+typedef struct ddbgt_spec_positions ddbgt_spec_positions;
+
+/*
+ * Parse len bytes of spec text and record the line and column (1-based) of
+ * every value by its JSON Pointer. DDBGT_ESPEC when the text is not JSON the
+ * loader would read (the loader's own findings say why).
+ */
+DDBGT_API int ddbgt_spec_positions_new(ddbgt_spec_positions **out, const char *text, size_t len);
+DDBGT_API void ddbgt_spec_positions_free(ddbgt_spec_positions *positions);
+/*
+ * The line and column of the value at path (a JSON Pointer such as
+ * "/replicas/1/region"); a value the document leaves out gets the position
+ * of its nearest ancestor that is present, so a finding about a default
+ * points at the object that omitted it. DDBGT_EINVAL for a path that is not
+ * a JSON Pointer; *line and *column are 0 unless the status is DDBGT_OK.
+ */
+DDBGT_API int ddbgt_spec_positions_find(int *line, int *column,
+                                        const ddbgt_spec_positions *positions, const char *path);
+
 #ifdef __cplusplus
 }
 #endif
