@@ -115,17 +115,16 @@ static const char *intern(ddbgt_diags *diags, const char *file)
 	                sizeof *diags->files))
 		return NULL;
 	char *copy = ddbgt__strdup(file);
-	if (copy) {
-		ddbgt__utf8_scrub(copy);
+	if (copy)
 		diags->files[diags->nfiles++] = copy;
-	}
 	return copy;
 }
 
 DDBGT_API int ddbgt_diags_locate(ddbgt_diags *diags, const char *file,
                                  const ddbgt_spec_positions *positions)
 {
-	if (!diags)
+	/* A file name is shown and written as JSON: it must be text. */
+	if (!diags || !ddbgt__utf8_ok(file))
 		return DDBGT_EINVAL;
 	const char *stored = NULL;
 	for (size_t i = 0; i < diags->count; i++) {

@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "jsonread.h"
 #include "sorted.h"
+#include "utf8.h"
 #include "ddbgt/spec.h"
 
 /* The loader's limit: a document it accepts is one this map can describe. */
@@ -136,7 +137,7 @@ DDBGT_API int ddbgt_spec_positions_find(int *line, int *column,
 	if (!line || !column)
 		return DDBGT_EINVAL;
 	*line = *column = 0;
-	if (!positions || !path || (path[0] != '\0' && path[0] != '/'))
+	if (!positions || !ddbgt__utf8_valid(path) || (path[0] != '\0' && path[0] != '/'))
 		return DDBGT_EINVAL;
 	char small[256], *key = small;
 	size_t n = strlen(path);

@@ -39,6 +39,70 @@ int cli_parse_format(const char *value, int *json);
 /* Print the findings: JSON (the validate document) or one line each and a summary. */
 int cli_print_diags(FILE *f, const ddbgt_diags *diags, int json);
 
+/* How findings are shown: --format, --color, -q and -v, shared by the commands. */
+enum { CLI_FORMAT_TEXT, CLI_FORMAT_JSON, CLI_FORMAT_SARIF };
+typedef struct cli_output {
+	int format;
+	int color;     /* 1 on, 0 off, -1 auto (a terminal, and NO_COLOR unset or empty) */
+	int verbosity; /* -1 -q: no notes; 0; 1 -v: each finding's fix too */
+} cli_output;
+#define CLI_OUTPUT_INIT {CLI_FORMAT_TEXT, -1, 0}
+
+/*
+ * Take argv[*i] (and its value) if it is --format (with sarif when
+ * allow_sarif), --color, -q/--quiet or -v/--verbose. Returns 1 when taken,
+ * 0 when argv[*i] is something else, CLI_USAGE after printing why it is wrong.
+ */
+int cli_output_option(cli_output *o, const char *command, int allow_sarif, int argc,
+                      char **argv, int *i);
+/* Decide colour for auto, now that the stream is known. */
+void cli_output_ready(cli_output *o, FILE *f);
+/* The text form: "FILE:LINE:COLUMN: error: message [CODE]", the path below it. */
+int cli_print_findings(FILE *f, const cli_output *o, const ddbgt_diags *diags);
+/* "N errors, N warnings, N notes" and, over several specs, how many. */
+void cli_print_summary(FILE *f, const ddbgt_diags *diags, size_t specs);
+/* The whole list in the chosen format: text lines and summary, JSON or SARIF. */
+int cli_print_report(FILE *f, const cli_output *o, const ddbgt_diags *diags, size_t specs);
+
+/*
+ * One spec of the input: what a file held, ready for a command. Every input
+ * kind (a spec document today) is read by cli_input_read, which is where
+ * other kinds of files become specs.
+ */
+typedef struct cli_spec {
+	char *name;                      /* the path as given, or "<stdin>" */
+	ddbgt_table *table;              /* NULL when it did not load */
+	ddbgt_diags *diags;              /* its findings; cli_spec_locate places them */
+	ddbgt_spec_positions *positions; /* NULL when the text is not JSON */
+	int status;                      /* CLI_OK, CLI_INVALID or CLI_INPUT */
+} cli_spec;
+
+/*
+ * Read one input file ("-" for standard input) into *count specs (an input
+ * that cannot be read is one spec with status CLI_INPUT and a finding that
+ * says why). Returns CLI_OK, or CLI_INPUT when memory ran out.
+ */
+int cli_input_read(const char *path, cli_spec **specs, size_t *count);
+void cli_specs_free(cli_spec *specs, size_t count);
+/* Give the spec's findings its name, and lines and columns where they have none. */
+int cli_spec_locate(cli_spec *spec);
+/*
+ * The files named by SPEC arguments: a directory gives its *.json files,
+ * recursively, in name order (hidden entries skipped); no argument gives
+ * "-". *paths is a list of *count strings, freed with cli_paths_free.
+ */
+int cli_input_list(char **args, int nargs, char ***paths, size_t *count);
+void cli_paths_free(char **paths, size_t count);
+
+/*
+ * Run fn on every spec of every file the SPEC arguments name, in order,
+ * with the spec's status so far in spec->status (fn updates it). Returns the
+ * worst status of them all (CLI_INPUT over CLI_INVALID over CLI_OK), or
+ * CLI_INPUT at once when fn returns -1 (memory ran out). *nspecs counts them.
+ */
+typedef int (*cli_spec_fn)(cli_spec *spec, void *ctx);
+int cli_each_spec(char **args, int nargs, cli_spec_fn fn, void *ctx, size_t *nspecs);
+
 /* Write a whole string to path ("-" for standard output); 0 or -1 with a message. */
 int cli_write_file(const char *path, const char *text);
 

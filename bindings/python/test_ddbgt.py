@@ -315,6 +315,9 @@ class TestValidate(unittest.TestCase):
 
     def test_valid_table_and_flags(self):
         with ddbgt.Table.from_dict(MINIMAL) as t:
+            self.assertEqual(t.validate(raise_on_error=True), [])
+        # Transactional reads earn the note that transactions are atomic per region.
+        with ddbgt.Table.from_dict(dict(MINIMAL, usage={"read_consistency": "transactional"})) as t:
             found = t.validate(raise_on_error=True)
             self.assertEqual([d["code"] for d in found], ["DDBGT_I_TRANSACTIONS_REGIONAL"])
             self.assertEqual(found[0]["severity"], "info")

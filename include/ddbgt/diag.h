@@ -86,19 +86,9 @@ DDBGT_API const char *ddbgt_code_hint(ddbgt_code code);
 DDBGT_API const char *ddbgt_code_source(ddbgt_code code);
 
 /*
- * Which spec a finding is about, and where in it. The loader knows the line
- * and column of the values it reports on; the validator and the emitters see
- * only the model, so their findings carry a path alone. ddbgt_diags_locate
- * gives every finding that has no file yet the name file (NULL leaves it
- * unknown) and, when it has no line, the position of its path in positions
- * (NULL: none). Findings that already name a file are left as they are, so a
- * program checking many specs can locate after each and merge the lists with
- * ddbgt_diags_append. Returns 0, DDBGT_EINVAL or DDBGT_ENOMEM.
+ * The file a finding is about, set by ddbgt_diags_locate (spec.h); NULL when
+ * unknown or out of range.
  */
-typedef struct ddbgt_spec_positions ddbgt_spec_positions;
-DDBGT_API int ddbgt_diags_locate(ddbgt_diags *diags, const char *file,
-                                 const ddbgt_spec_positions *positions);
-/* The file a finding is about (see ddbgt_diags_locate); NULL when unknown or out of range. */
 DDBGT_API const char *ddbgt_diags_file(const ddbgt_diags *diags, size_t i);
 
 /*

@@ -72,6 +72,20 @@ DDBGT_API void ddbgt_spec_positions_free(ddbgt_spec_positions *positions);
 DDBGT_API int ddbgt_spec_positions_find(int *line, int *column,
                                         const ddbgt_spec_positions *positions, const char *path);
 
+/*
+ * Which spec a finding is about, and where in it. The loader knows the line
+ * and column of the values it reports on; the validator and the emitters see
+ * only the model, so their findings carry a path alone. ddbgt_diags_locate
+ * gives every finding that has no file yet the name file (NULL leaves it
+ * unknown) and, when it has no line, the position of its path in positions
+ * (NULL: none). Findings that already name a file are left as they are, so a
+ * program checking many specs can locate after each and merge the lists with
+ * ddbgt_diags_append. file must be UTF-8 (DDBGT_EINVAL otherwise: it is
+ * written into JSON and SARIF). Returns 0, DDBGT_EINVAL or DDBGT_ENOMEM.
+ */
+DDBGT_API int ddbgt_diags_locate(ddbgt_diags *diags, const char *file,
+                                 const ddbgt_spec_positions *positions);
+
 #ifdef __cplusplus
 }
 #endif
