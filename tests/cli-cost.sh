@@ -32,7 +32,8 @@ contains override "$tmp/out" '"price_date": "2026-01-01"'
 
 "$cli" cost "$data/aws-4-1b-on-demand.json" --prices "$data/bad-keys.json" > "$tmp/out" 2>&1
 check bad-prices 1 $?
-contains bad-prices "$tmp/out" "DDBGT_E_PRICES_UNKNOWN_KEY /regions/us-east-1/standard/wrx"
+contains bad-prices "$tmp/out" "[DDBGT_E_PRICES_UNKNOWN_KEY]"
+contains bad-prices "$tmp/out" "at /regions/us-east-1/standard/wrx"
 
 "$cli" cost "$data/aws-4-1b-on-demand.json" --prices "$data/bad-syntax.json" > "$tmp/out" 2>&1
 check syntax-prices 3 $?

@@ -43,12 +43,15 @@ same options "$tmp/out" "$golden/two-region-on-demand.options.tf.json"
 same legacy "$tmp/out" "$golden/legacy.tf.json"
 "$cli" emit --target terraform-legacy --no-import "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"
 check no-import 0 $?
-contains no-import "$tmp/err" "warning DDBGT_W_EMIT_ADOPT_NOT_IMPORTED /table/adopt_existing"
+contains no-import "$tmp/err" "warning: "
+contains no-import "$tmp/err" "[DDBGT_W_EMIT_ADOPT_NOT_IMPORTED]"
+contains no-import "$tmp/err" "at /table/adopt_existing"
 
 # A "cannot express" finding is a warning on standard error; the document is still written.
 "$cli" emit "$specs/mrsc-witness.json" > "$tmp/out" 2> "$tmp/err"; check warning 0 $?
 same warning "$tmp/out" "$golden/mrsc-witness.tf.json"
-contains warning "$tmp/err" "DDBGT_W_EMIT_REPLICA_PITR_PERIOD /replicas/1/point_in_time_recovery (us-east-2)"
+contains warning "$tmp/err" "[DDBGT_W_EMIT_REPLICA_PITR_PERIOD]"
+contains warning "$tmp/err" "at /replicas/1/point_in_time_recovery (us-east-2)"
 "$cli" emit --format json "$specs/mrsc-witness.json" > "$tmp/out" 2> "$tmp/err"; check warning-json 0 $?
 contains warning-json "$tmp/err" '"code": "DDBGT_W_EMIT_REPLICA_PITR_PERIOD"'
 
@@ -59,7 +62,8 @@ contains mismatch "$tmp/err" "DDBGT_E_EMIT_TARGET_MISMATCH"
 sed 's/"region": "eu-west-1"/"region": "us-east-1"/' "$specs/two-region-on-demand.json" > "$tmp/dup.json"
 "$cli" emit "$tmp/dup.json" > "$tmp/out" 2> "$tmp/err"; check invalid 1 $?
 empty invalid-stdout "$tmp/out"
-contains invalid "$tmp/err" "DDBGT_E_REGION_DUPLICATE /replicas/1/region"
+contains invalid "$tmp/err" "[DDBGT_E_REGION_DUPLICATE]"
+contains invalid "$tmp/err" "at /replicas/1/region"
 contains invalid "$tmp/err" "DDBGT_E_EMIT_INVALID_MODEL"
 
 # Usage and input errors.

@@ -61,6 +61,8 @@ void cli_output_ready(cli_output *o, FILE *f);
 int cli_print_findings(FILE *f, const cli_output *o, const ddbgt_diags *diags);
 /* "N errors, N warnings, N notes" and, over several specs, how many. */
 void cli_print_summary(FILE *f, const ddbgt_diags *diags, size_t specs);
+/* s as a JSON string (null when it is not UTF-8). */
+void cli_print_json_string(FILE *f, const char *s);
 /* The whole list in the chosen format: text lines and summary, JSON or SARIF. */
 int cli_print_report(FILE *f, const cli_output *o, const ddbgt_diags *diags, size_t specs);
 
@@ -93,6 +95,8 @@ int cli_spec_locate(cli_spec *spec);
  */
 int cli_input_list(char **args, int nargs, char ***paths, size_t *count);
 void cli_paths_free(char **paths, size_t count);
+/* 1 when path names a folder (what a SPEC argument may be). */
+int cli_is_dir(const char *path);
 
 /*
  * Run fn on every spec of every file the SPEC arguments name, in order,

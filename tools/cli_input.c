@@ -243,13 +243,18 @@ void cli_paths_free(char **paths, size_t count)
 	free(paths);
 }
 
+int cli_is_dir(const char *path)
+{
+	struct stat st;
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 int cli_input_list(char **args, int nargs, char ***paths, size_t *count)
 {
 	path_list l = {0};
 	int rc = nargs == 0 ? push(&l, strdup("-")) : 0;
 	for (int i = 0; !rc && i < nargs; i++) {
-		struct stat st;
-		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (cli_is_dir(args[i])) {
 			size_t before = l.count;
 			if ((rc = walk_dir(&l, args[i], 0)))
 				break;

@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -135,6 +136,15 @@ void cli_print_summary(FILE *f, const ddbgt_diags *diags, size_t specs)
 	if (specs != 1)
 		fprintf(f, " in %zu specs", specs);
 	fputc('\n', f);
+}
+
+void cli_print_json_string(FILE *f, const char *s)
+{
+	json_t *v = json_string(s);
+	char *text = v ? json_dumps(v, JSON_ENCODE_ANY) : NULL;
+	fputs(text ? text : "null", f);
+	free(text);
+	json_decref(v);
 }
 
 int cli_print_report(FILE *f, const cli_output *o, const ddbgt_diags *diags, size_t specs)

@@ -43,7 +43,7 @@ func TestValidateFindingsAndError(t *testing.T) {
 	if e.Code != "DDBGT_E_TABLE_NAME_INVALID" || e.Path != "/table/name" {
 		t.Errorf("first error = %s %s", e.Code, e.Path)
 	}
-	if len(found) != 9 || !reflect.DeepEqual(e.Diagnostics, found) {
+	if len(found) != 8 || !reflect.DeepEqual(e.Diagnostics, found) {
 		t.Errorf("%d findings, error carries %d", len(found), len(e.Diagnostics))
 	}
 	var dup *Diagnostic

@@ -310,7 +310,7 @@ class TestValidate(unittest.TestCase):
         e = cm.exception
         self.assertEqual(e.status, ddbgt.constant("DDBGT_EINVALID"))
         self.assertEqual((e.code, e.path), ("DDBGT_E_TABLE_NAME_INVALID", "/table/name"))
-        self.assertEqual(len(e.diagnostics), 9)
+        self.assertEqual(len(e.diagnostics), 8)
         self.assertIn("/table/name", str(e))
 
     def test_valid_table_and_flags(self):
