@@ -1,4 +1,6 @@
-/* Internal: small jansson helpers shared by every JSON writer of the library. */
+/* Internal: jansson helpers for the reports whose _to_json builds a jansson tree
+ * (cost report, diagnostics, helpers); the spec dumper and the emitters use
+ * lib/jsonwrite.h and lib/tfjson.h instead. */
 #ifndef DDBGT_LIB_JSONUTIL_H
 #define DDBGT_LIB_JSONUTIL_H
 
