@@ -73,6 +73,8 @@ int cli_print_report(FILE *f, const cli_output *o, const ddbgt_diags *diags, siz
  */
 typedef struct cli_spec {
 	char *name;                      /* the path as given, or "<stdin>" */
+	int from_stdin;
+	char *text;                      /* the bytes read, NUL-terminated; NULL if unreadable */
 	ddbgt_table *table;              /* NULL when it did not load */
 	ddbgt_diags *diags;              /* its findings; cli_spec_locate places them */
 	ddbgt_spec_positions *positions; /* NULL when the text is not JSON */

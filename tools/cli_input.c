@@ -33,6 +33,9 @@ static char *read_stream(FILE *f, size_t *len)
 		free(buf);
 		return NULL;
 	}
+	/* Room is left: the buffer grows whenever it fills. */
+	if (buf)
+		buf[n] = '\0';
 	*len = n;
 	return buf;
 }
@@ -74,6 +77,7 @@ void cli_specs_free(cli_spec *specs, size_t count)
 {
 	for (size_t i = 0; specs && i < count; i++) {
 		free(specs[i].name);
+		free(specs[i].text);
 		ddbgt_table_free(specs[i].table);
 		ddbgt_diags_free(specs[i].diags);
 		ddbgt_spec_positions_free(specs[i].positions);
@@ -94,6 +98,8 @@ int cli_input_read(const char *path, cli_spec **specs, size_t *count)
 	}
 	size_t len = 0;
 	char *text = read_path(path, &len);
+	s->from_stdin = stdin_;
+	s->text = text;
 	if (!text) {
 		char message[512];
 		snprintf(message, sizeof message, "cannot read %s: %s", s->name, strerror(errno));
@@ -111,7 +117,6 @@ int cli_input_read(const char *path, cli_spec **specs, size_t *count)
 		if (s->status == CLI_OK &&
 		    ddbgt_spec_positions_new(&s->positions, text, len) == DDBGT_ENOMEM)
 			s->status = CLI_INPUT;
-		free(text);
 	}
 	*specs = s;
 	*count = 1;
