@@ -52,5 +52,24 @@ contains unpriced "$tmp/out" "INCOMPLETE"
 "$cli" cost --format yaml "$data/aws-4-1b-on-demand.json" > "$tmp/out" 2>&1; check bad-format 2 $?
 "$cli" cost --prices > "$tmp/out" 2>&1; check no-prices-arg 2 $?
 
+# Several specs: one report each, headed by its file; JSON is one array; worst exit.
+"$cli" cost "$data/aws-4-1b-on-demand.json" "$data/aws-4-1b-provisioned.json" > "$tmp/out" 2> "$tmp/err"
+check many 0 $?
+contains many "$tmp/out" "== $data/aws-4-1b-on-demand.json"
+contains many "$tmp/out" "== $data/aws-4-1b-provisioned.json"
+contains many "$tmp/err" "in 2 specs"
+"$cli" cost --format json "$data/aws-4-1b-on-demand.json" "$data/aws-4-1b-provisioned.json" \
+	> "$tmp/out" 2> "$tmp/err"; check many-json 0 $?
+python3 -c 'import json, sys
+a = json.load(open(sys.argv[1]))
+assert [r["file"] for r in a] == sys.argv[2:], a
+assert a[0]["report"]["currency"] == "USD" and float(a[1]["report"]["total"]) > 0, a' \
+	"$tmp/out" "$data/aws-4-1b-on-demand.json" "$data/aws-4-1b-provisioned.json"
+check many-json-array 0 $?
+sed 's/"region": "eu-west-1"/"region": "us-east-1"/' "$data/aws-4-1b-provisioned.json" > "$tmp/dup.json"
+"$cli" cost "$data/aws-4-1b-on-demand.json" "$tmp/dup.json" > "$tmp/out" 2> "$tmp/err"; check many-worst 1 $?
+contains many-worst "$tmp/err" "$tmp/dup.json:"
+contains many-worst "$tmp/out" "== $data/aws-4-1b-on-demand.json"
+
 echo "cli-cost: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -78,8 +78,26 @@ contains bad-resource-name "$tmp/err" "DDBGT_E_EMIT_OPTION"
 "$cli" emit /nonexistent.json > "$tmp/out" 2> "$tmp/err"; check missing-file 3 $?
 "$cli" emit -o /nonexistent/dir/x.tf.json "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
 check unwritable 3 $?
-"$cli" --help > "$tmp/out" 2>&1; check help 0 $?
-contains help "$tmp/out" "emit [SPEC] [--target terraform|terraform-legacy] [-o FILE]"
+"$cli" emit --help > "$tmp/out" 2>&1; check help 0 $?
+contains help "$tmp/out" "usage: ddbgt emit [SPEC|DIR]... [--target terraform|terraform-legacy]"
+
+# Several specs: -o DIR gets one NAME.tf.json each, the same documents as one at a time.
+mkdir -p "$tmp/in/more" "$tmp/tf"
+cp "$specs/two-region-on-demand.json" "$tmp/in/"
+cp "$specs/mrsc-witness.json" "$tmp/in/more/"
+"$cli" emit "$tmp/in" -o "$tmp/tf" > "$tmp/out" 2> "$tmp/err"; check many 0 $?
+same many-1 "$tmp/tf/two-region-on-demand.tf.json" "$golden/two-region-on-demand.tf.json"
+same many-2 "$tmp/tf/mrsc-witness.tf.json" "$golden/mrsc-witness.tf.json"
+contains many "$tmp/err" "wrote $tmp/tf/mrsc-witness.tf.json"
+contains many "$tmp/err" "$tmp/in/more/mrsc-witness.json:"
+contains many "$tmp/err" "in 2 specs"
+empty many-stdout "$tmp/out"
+"$cli" emit "$tmp/in" > "$tmp/out" 2> "$tmp/err"; check many-needs-dir 2 $?
+contains many-needs-dir "$tmp/err" "several specs need -o DIR"
+cp "$specs/two-region-on-demand.json" "$tmp/in/more/"
+"$cli" emit "$tmp/in" "$tmp/dup.json" -o "$tmp/tf" > "$tmp/out" 2> "$tmp/err"; check many-worst 2 $?
+contains many-worst "$tmp/err" "another spec of the same name"
+contains many-worst "$tmp/err" "$tmp/dup.json:"
 
 echo "cli-emit: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

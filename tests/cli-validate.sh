@@ -105,7 +105,7 @@ fi
 "$cli" --version > "$tmp/out" 2>&1; check version 0 $?
 contains version "$tmp/out" "ddbgt "
 "$cli" --help > "$tmp/out" 2>&1; check help 0 $?
-contains help "$tmp/out" "validate [SPEC]"
+contains help "$tmp/out" "  validate    check specs"
 
 echo "cli-validate: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

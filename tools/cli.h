@@ -19,6 +19,10 @@ enum {
 #include "commands.def"
 #undef DDBGT_COMMAND
 
+/* The overview of the commands, and one command's help (-1 for an unknown command). */
+void cli_help_overview(FILE *f);
+int cli_help_command(FILE *f, const char *name);
+
 /* Print "ddbgt: <message>" and the subcommand's usage line to stderr; returns CLI_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
 #if defined(__GNUC__)
