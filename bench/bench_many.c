@@ -2,7 +2,8 @@
  * Many specs in one process (issue 13): what `ddbgt validate DIR` and
  * `ddbgt emit DIR -o OUT` do for each of N spec files, timed over the whole
  * run (target: 1,000 specs under 50 ms).
- * Usage: bench_many [specs [rounds]]
+ * Usage: bench_many [specs [rounds [mode]]], mode 0 validate, 1 + emit to
+ * memory, 2 + emit to files (default: all three, in that order)
  *
  * The specs are the issue's table shape, each its own file in a temporary
  * folder: 3 regions, 2 GSIs, on-demand, PITR and tags. Per spec, "validate"
@@ -108,7 +109,7 @@ int main(int argc, char **argv)
 	size_t rounds = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 7;
 	char dir[] = "/tmp/ddbgt-bench-many-XXXXXX";
 	if (n == 0 || rounds == 0 || !mkdtemp(dir)) {
-		fputs("usage: bench_many [specs [rounds]]\n", stderr);
+		fputs("usage: bench_many [specs [rounds [mode]]]\n", stderr);
 		return 2;
 	}
 	char **in = calloc(n, sizeof *in), **out = calloc(n, sizeof *out);
@@ -125,7 +126,10 @@ int main(int argc, char **argv)
 		}
 	}
 	static const char *const names[] = {"validate", "+ emit (memory)", "+ emit (files)"};
+	int only = argc > 3 ? atoi(argv[3]) : -1;
 	for (int mode = VALIDATE; mode <= EMIT_FILES; mode++) {
+		if (only >= 0 && mode != only)
+			continue;
 		uint64_t *ns = calloc(rounds, sizeof *ns);
 		for (size_t r = 0; r < rounds; r++) {
 			ddbgt_diags *all = NULL;
