@@ -6,6 +6,8 @@ pkgs=(build-essential autoconf automake libtool pkg-config libjansson-dev check 
 # Manual pages and the Python binding (python3), the Go binding, the ABI
 # check, and building, installing and checking the Debian packages.
 pkgs+=(python3 man-db golang-go abigail-tools dpkg-dev debhelper lintian)
+# The SARIF output is checked against the SARIF 2.1.0 schema.
+pkgs+=(python3-jsonschema)
 # The fuzzing build (libFuzzer) and the ThreadSanitizer build.
 pkgs+=(clang libclang-rt-14-dev)
 need=()
