@@ -18,7 +18,10 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 		fprintf(stderr, "usage: ddbgt %s\n", usage);
 #include "commands.def"
 #undef DDBGT_COMMAND
-	fputs("Try 'ddbgt --help'.\n", stderr);
+	if (command)
+		fprintf(stderr, "Try 'ddbgt help %s'.\n", command);
+	else
+		fputs("Try 'ddbgt --help'.\n", stderr);
 	return CLI_USAGE;
 }
 

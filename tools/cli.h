@@ -37,6 +37,13 @@ int cli_usage_error(const char *command, const char *fmt, ...)
  */
 int cli_load_spec(const char *path, ddbgt_table **out, ddbgt_diags *diags);
 
+/*
+ * The value of argv[*i] if it is the option name, given as "name VALUE"
+ * (*i then moves to the value) or "name=VALUE"; NULL if argv[*i] is not that
+ * option, or when the value is missing (*missing is then set).
+ */
+const char *cli_option_value(int argc, char **argv, int *i, const char *name, int *missing);
+
 /* "text" or "json" into *json; 0, or -1 for anything else. */
 int cli_parse_format(const char *value, int *json);
 

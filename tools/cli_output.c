@@ -21,8 +21,7 @@ int cli_parse_format(const char *value, int *json)
 	return 0;
 }
 
-/* The value of "--name VALUE" or "--name=VALUE" at argv[*i]; NULL if it is not that option. */
-static const char *value_of(int argc, char **argv, int *i, const char *name, int *missing)
+const char *cli_option_value(int argc, char **argv, int *i, const char *name, int *missing)
 {
 	size_t n = strlen(name);
 	if (strncmp(argv[*i], name, n) != 0)
@@ -43,7 +42,7 @@ int cli_output_option(cli_output *o, const char *command, int allow_sarif, int a
 {
 	int missing = 0;
 	const char *v;
-	if ((v = value_of(argc, argv, i, "--format", &missing)) || missing) {
+	if ((v = cli_option_value(argc, argv, i, "--format", &missing)) || missing) {
 		if (v && strcmp(v, "text") == 0)
 			o->format = CLI_FORMAT_TEXT;
 		else if (v && strcmp(v, "json") == 0)
@@ -53,7 +52,7 @@ int cli_output_option(cli_output *o, const char *command, int allow_sarif, int a
 		else
 			return cli_usage_error(command, "--format takes text%s or json",
 			                       allow_sarif ? ", sarif" : "");
-	} else if ((v = value_of(argc, argv, i, "--color", &missing)) || missing) {
+	} else if ((v = cli_option_value(argc, argv, i, "--color", &missing)) || missing) {
 		if (v && strcmp(v, "auto") == 0)
 			o->color = -1;
 		else if (v && strcmp(v, "always") == 0)

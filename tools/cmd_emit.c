@@ -15,23 +15,6 @@
 
 #include "cli.h"
 
-/* The value of an option given as "--name VALUE" or "--name=VALUE"; NULL if argv[*i] is not it. */
-static const char *option_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 typedef struct run {
 	ddbgt_emit_options opts;
 	cli_output out;
@@ -147,21 +130,21 @@ int ddbgt_cmd_emit(int argc, char **argv)
 			goto out;
 		} else if (taken) {
 			continue;
-		} else if ((v = option_value(argc, argv, &i, "--target", &missing))) {
+		} else if ((v = cli_option_value(argc, argv, &i, "--target", &missing))) {
 			if (ddbgt_emit_target_parse(v, &r.opts.target)) {
 				rc = cli_usage_error("emit", "--target takes terraform or terraform-legacy");
 				goto out;
 			}
-		} else if ((v = option_value(argc, argv, &i, "-o", &missing)) ||
-		           (v = option_value(argc, argv, &i, "--output", &missing))) {
+		} else if ((v = cli_option_value(argc, argv, &i, "-o", &missing)) ||
+		           (v = cli_option_value(argc, argv, &i, "--output", &missing))) {
 			r.output = v;
-		} else if ((v = option_value(argc, argv, &i, "--resource-name", &missing))) {
+		} else if ((v = cli_option_value(argc, argv, &i, "--resource-name", &missing))) {
 			r.opts.resource_name = v;
-		} else if ((v = option_value(argc, argv, &i, "--provider-version", &missing))) {
+		} else if ((v = cli_option_value(argc, argv, &i, "--provider-version", &missing))) {
 			r.opts.provider_version = v;
-		} else if ((v = option_value(argc, argv, &i, "--assume-role", &missing))) {
+		} else if ((v = cli_option_value(argc, argv, &i, "--assume-role", &missing))) {
 			r.opts.assume_role_arn = v;
-		} else if ((v = option_value(argc, argv, &i, "--default-tag", &missing))) {
+		} else if ((v = cli_option_value(argc, argv, &i, "--default-tag", &missing))) {
 			const char *eq = strchr(v, '=');
 			if (!eq || eq == v) {
 				rc = cli_usage_error("emit", "--default-tag takes KEY=VALUE");
