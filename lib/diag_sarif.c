@@ -39,7 +39,7 @@ static void write_uri(jw *w, const char *file)
 	size_t n = strlen(file);
 	char small[512], *uri = small;
 	if (3 * n + 1 > sizeof small && !(uri = ddbgt__malloc(3 * n + 1))) {
-		w->failed = 1;
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
 		return;
 	}
 	size_t k = 0;
@@ -186,5 +186,5 @@ DDBGT_API int ddbgt_diags_to_sarif(char **out, const ddbgt_diags *diags)
 	ddbgt__jw_object_end(&w);
 	ddbgt__jw_array_end(&w);
 	ddbgt__jw_object_end(&w);
-	return ddbgt__jw_finish(&w, out);
+	return ddbgt__jw_finish(&w, out, NULL);
 }

@@ -15,19 +15,23 @@
 #include "ddbgt/validate.h"
 #include "emit_internal.h"
 #include "emit_targets.h"
+#include "options.h"
 
 /* Generated documents of the example specs are 2-20 KB. */
 #define EMIT_SIZE_HINT 8192
 
+/* The bytes each options version has (options.h). */
+static const size_t emit_options_ends[] = {
+	DDBGT__OPTIONS_END(ddbgt_emit_options, assume_role_arn),
+	DDBGT__OPTIONS_END(ddbgt_emit_options, validated),
+};
+
+#define EMIT_OPTIONS_VERSIONS (sizeof emit_options_ends / sizeof emit_options_ends[0])
+_Static_assert(EMIT_OPTIONS_VERSIONS == DDBGT_EMIT_OPTIONS_VERSION, "one end per version");
+
 DDBGT_API int ddbgt_emit_options_init(ddbgt_emit_options *opts, unsigned version)
 {
-	if (!opts)
-		return DDBGT_EINVAL;
-	if (version != DDBGT_EMIT_OPTIONS_VERSION)
-		return DDBGT_EUNSUPPORTED;
-	static const ddbgt_emit_options defaults = DDBGT_EMIT_OPTIONS_INIT;
-	*opts = defaults;
-	return DDBGT_OK;
+	return ddbgt__options_init(opts, version, emit_options_ends, EMIT_OPTIONS_VERSIONS);
 }
 
 static const struct {
@@ -148,9 +152,7 @@ static int valid_identifier(const char *s)
 static int check_options(const ddbgt_emit_options *o, ddbgt_diags *found)
 {
 	const char *bad = NULL;
-	if (o->version < 1 || o->version > DDBGT_EMIT_OPTIONS_VERSION)
-		bad = "version is not one this library knows";
-	else if (!ddbgt_emit_target_name(o->target))
+	if (!ddbgt_emit_target_name(o->target))
 		bad = "target is not a known target";
 	else if (o->resource_name && !valid_identifier(o->resource_name))
 		bad = "resource_name is not a Terraform identifier ([A-Za-z_][A-Za-z0-9_-]*, 1-255)";
@@ -263,37 +265,46 @@ static void describe_bad_string(char *buf, size_t size, const char *s)
 	buf[n] = '\0';
 }
 
+/*
+ * The validator's verdict, with the table's own policy. Its findings go to
+ * checked, which the caller reports only when the emit is refused: a caller
+ * that wants them on success validates itself (and says so with
+ * opts.validated). With opts.validated the validator does not run again and
+ * the errors already in diags refuse.
+ */
+static int check_table(const ddbgt_table *table, const ddbgt_emit_options *o,
+                       const ddbgt_diags *diags, ddbgt_diags *checked)
+{
+	if (!o->validated)
+		return ddbgt_table_validate(table, NULL, checked);
+	return diags && ddbgt_diags_error_count(diags) ? DDBGT_EINVALID : DDBGT_OK;
+}
+
 static int emit(char **out, size_t *len, const ddbgt_table *table,
                 const ddbgt_emit_options *opts, ddbgt_diags *diags)
 {
-	static const ddbgt_emit_options defaults = DDBGT_EMIT_OPTIONS_INIT;
-	ddbgt_emit_options o = opts ? *opts : defaults;
-	if (o.target == 0)
-		o.target = DDBGT_EMIT_TERRAFORM;
-
+	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
 	ddbgt__emit_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);
-	ddbgt_diags *found = NULL;
+	ddbgt_diags *found = NULL, *checked = NULL;
 	int rc = ddbgt_diags_new(&found);
 	if (rc)
 		return rc;
-	rc = ddbgt_diags_new(&ctx.findings);
-	if (rc)
+	if ((rc = ddbgt_diags_new(&checked)) || (rc = ddbgt_diags_new(&ctx.findings)))
 		goto done;
+	if (opts && (rc = ddbgt__options_read_said(&o, sizeof o, opts, emit_options_ends,
+	                                           EMIT_OPTIONS_VERSIONS, "emit options", found)))
+		goto done;
+	if (o.target == 0)
+		o.target = DDBGT_EMIT_TERRAFORM;
 	ctx.t = table;
 	ctx.o = &o;
 	ctx.target_name = ddbgt_emit_target_name(o.target);
 
 	if ((rc = check_options(&o, found)))
 		goto done;
-	/*
-	 * The validator, with the table's own policy, decides whether the table
-	 * may be emitted; the guard then refuses what cannot be written whatever
-	 * the policy says.
-	 */
-	if ((rc = ddbgt_table_validate(table, NULL, found)))
-		goto refused;
-	if ((rc = guard(table, found)))
+	/* The guard refuses what cannot be written, whatever the policy let through. */
+	if ((rc = check_table(table, &o, diags, checked)) || (rc = guard(table, found)))
 		goto refused;
 
 	ctx.nrep = ddbgt_table_replica_count(table);
@@ -370,13 +381,17 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 
 refused:
 	if (rc == DDBGT_OK || rc == DDBGT_EINVALID) {
+		/* With opts.validated the validator's errors are the ones already in diags. */
+		size_t errors = ddbgt_diags_error_count(checked) + ddbgt_diags_error_count(found) +
+		                (o.validated && diags ? ddbgt_diags_error_count(diags) : 0);
 		rc = ddbgt__diag_addf(found, DDBGT_E_EMIT_INVALID_MODEL, "", NULL,
-		                      "nothing was emitted: %zu error(s) above",
-		                      ddbgt_diags_error_count(found));
+		                      "nothing was emitted: %zu error(s) above", errors);
 		if (!rc)
 			rc = DDBGT_EINVALID;
 	}
 done:
+	if (diags && rc == DDBGT_EINVALID && ddbgt_diags_append(diags, checked))
+		rc = DDBGT_ENOMEM;
 	if (diags && ddbgt_diags_append(diags, found) && rc == DDBGT_OK)
 		rc = DDBGT_ENOMEM;
 	if (rc && *out) {
@@ -384,6 +399,7 @@ done:
 		*out = NULL;
 	}
 	ddbgt_diags_free(found);
+	ddbgt_diags_free(checked);
 	free_ctx(&ctx);
 	return rc;
 }

@@ -383,7 +383,7 @@ DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table)
 	if (!ddbgt_usage_is_empty(table->usage))
 		usage_object(&w, table->usage);
 	ddbgt__jw_object_end(&w);
-	return ddbgt__jw_finish(&w, out);
+	return ddbgt__jw_finish(&w, out, NULL);
 }
 
 /*

@@ -5,9 +5,11 @@
  *            [--format text|json|sarif] [--color WHEN] [-q|-v]
  *
  * The document goes to standard output or FILE; the findings (the
- * validator's and the emitter's "cannot express" warnings) go to standard
- * error. An invalid spec writes nothing and exits 1. Over several specs (or
- * a folder of them), -o names a folder that gets one NAME.tf.json per spec.
+ * validator's, then the emitter's "cannot express" warnings) go to standard
+ * error. An invalid spec writes nothing and exits 1. The table is validated
+ * here, once: the emitter is told so and does not repeat the findings. Over
+ * several specs (or a folder of them), -o names a folder that gets one
+ * NAME.tf.json per spec.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -53,6 +55,20 @@ static char *document_path(const char *dir, const char *spec)
 	return path;
 }
 
+/* The document to output (NULL or "-": standard output); a ddbgt_emit_* status. */
+static int write_document(const ddbgt_table *table, const char *output,
+                          const ddbgt_emit_options *opts, ddbgt_diags *diags)
+{
+	if (output && strcmp(output, "-") != 0)
+		return ddbgt_emit_file(table, output, opts, diags);
+	char *doc = NULL;
+	int st = ddbgt_emit_string(&doc, table, opts, diags);
+	if (st == DDBGT_OK && fputs(doc, stdout) == EOF)
+		st = DDBGT_EIO;
+	ddbgt_free(doc);
+	return st;
+}
+
 static int emit_one(cli_spec *spec, void *ctx)
 {
 	run *r = ctx;
@@ -76,16 +92,10 @@ static int emit_one(cli_spec *spec, void *ctx)
 		output = path;
 	}
 	if (spec->status == CLI_OK) {
-		int st;
-		if (output && strcmp(output, "-") != 0) {
-			st = ddbgt_emit_file(spec->table, output, &r->opts, spec->diags);
-		} else {
-			char *doc = NULL;
-			st = ddbgt_emit_string(&doc, spec->table, &r->opts, spec->diags);
-			if (st == DDBGT_OK && fputs(doc, stdout) == EOF)
-				st = DDBGT_EIO;
-			ddbgt_free(doc);
-		}
+		/* An invalid table still goes to the emitter, which refuses it and says so. */
+		int st = ddbgt_table_validate(spec->table, NULL, spec->diags);
+		if (st != DDBGT_ENOMEM)
+			st = write_document(spec->table, output, &r->opts, spec->diags);
 		if (st == DDBGT_EINVALID) {
 			spec->status = CLI_INVALID;
 		} else if (st == DDBGT_EINVAL && ddbgt_diags_has(spec->diags, DDBGT_E_EMIT_OPTION)) {
@@ -176,6 +186,7 @@ int ddbgt_cmd_emit(int argc, char **argv)
 	}
 	r.opts.default_tag_keys = keys;
 	r.opts.default_tag_values = values;
+	r.opts.validated = 1;
 	r.into_dir = r.output && cli_is_dir(r.output);
 	if (!r.into_dir && (nspecs > 1 || (nspecs == 1 && cli_is_dir(specs[0])))) {
 		rc = cli_usage_error("emit", "several specs need -o DIR, an existing folder");
