@@ -32,10 +32,13 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 
 /*
  * Load a spec from path ("-" or NULL for standard input) into *out, adding the
- * loader's findings to diags. Returns CLI_OK, CLI_INVALID (shape errors) or
- * CLI_INPUT (unreadable, not JSON); on anything but CLI_OK *out is NULL.
+ * loader's findings, placed in the file, to diags; *positions (NULL: not
+ * wanted) maps the spec's values for the findings still to come. Returns
+ * CLI_OK, CLI_INVALID (shape errors) or CLI_INPUT (unreadable, not JSON); on
+ * anything but CLI_OK *out and *positions are NULL.
  */
-int cli_load_spec(const char *path, ddbgt_table **out, ddbgt_diags *diags);
+int cli_load_spec(const char *path, ddbgt_table **out, ddbgt_spec_positions **positions,
+                  ddbgt_diags *diags);
 
 /*
  * The value of argv[*i] if it is the option name, given as "name VALUE"

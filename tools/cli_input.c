@@ -136,11 +136,14 @@ int cli_spec_locate(cli_spec *spec)
 	return CLI_OK;
 }
 
-int cli_load_spec(const char *path, ddbgt_table **out, ddbgt_diags *diags)
+int cli_load_spec(const char *path, ddbgt_table **out, ddbgt_spec_positions **positions,
+                  ddbgt_diags *diags)
 {
 	cli_spec *specs = NULL;
 	size_t count = 0;
 	*out = NULL;
+	if (positions)
+		*positions = NULL;
 	int rc = cli_input_read(path ? path : "-", &specs, &count);
 	if (rc == CLI_OK) {
 		rc = specs[0].status;
@@ -150,6 +153,10 @@ int cli_load_spec(const char *path, ddbgt_table **out, ddbgt_diags *diags)
 		} else if (rc == CLI_OK) {
 			*out = specs[0].table;
 			specs[0].table = NULL;
+			if (positions) {
+				*positions = specs[0].positions;
+				specs[0].positions = NULL;
+			}
 		}
 	}
 	cli_specs_free(specs, count);

@@ -25,6 +25,7 @@ typedef struct plan {
 	int json;
 	ddbgt_table *table;
 	ddbgt_diags *diags;
+	ddbgt_spec_positions *positions; /* of the spec, for the validator's findings */
 	ddbgt_topology *topology;
 	ddbgt_strategy *strategy;
 	ddbgt_features *features;
@@ -42,6 +43,7 @@ static void plan_free(plan *p)
 {
 	ddbgt_table_free(p->table);
 	ddbgt_diags_free(p->diags);
+	ddbgt_spec_positions_free(p->positions);
 	ddbgt_topology_free(p->topology);
 	ddbgt_strategy_free(p->strategy);
 	ddbgt_features_free(p->features);
@@ -72,7 +74,7 @@ static int oom(void)
 static int load(plan *p)
 {
 	if (p->spec)
-		return cli_load_spec(p->spec, &p->table, p->diags);
+		return cli_load_spec(p->spec, &p->table, &p->positions, p->diags);
 	if (ddbgt_template_build(&p->table, ddbgt_template_default_name(), NULL))
 		return oom();
 	return CLI_OK;
@@ -352,6 +354,10 @@ int ddbgt_cmd_plan(int argc, char **argv)
 	rc = analyse(&p);
 	if (rc == CLI_OK)
 		rc = write_files(&p);
+	/* Every finding at the file, line and column of its value (the loader's have theirs). */
+	if (rc == CLI_OK && p.spec &&
+	    ddbgt_diags_locate(p.diags, strcmp(p.spec, "-") == 0 ? "<stdin>" : p.spec, p.positions))
+		rc = oom();
 	if (rc == CLI_OK)
 		rc = p.json ? print_json(&p) : (print_text(&p), CLI_OK);
 	if (rc == CLI_OK && !p.valid)
