@@ -54,6 +54,15 @@ contains positions-json "$tmp/out" '"file": "'"$vdata"'/many-problems.json",'
 contains positions-json "$tmp/out" '"line": 4,'
 contains positions-json "$tmp/out" '"column": 13'
 
+# Golden text and JSON, byte for byte (run where the spec is, so that FILE is its name).
+golden="$DDBGT_TEST_SRCDIR/data/cli"
+(cd "$vdata" && "$cli" validate many-problems.json) > "$tmp/out" 2>&1
+cmp -s "$tmp/out" "$golden/validate-many-problems.txt" && pass=$((pass + 1)) || {
+	echo "FAIL golden-text:"; diff "$golden/validate-many-problems.txt" "$tmp/out"; fail=$((fail + 1)); }
+(cd "$vdata" && "$cli" validate --format json many-problems.json) > "$tmp/out" 2>&1
+cmp -s "$tmp/out" "$golden/validate-many-problems.json" && pass=$((pass + 1)) || {
+	echo "FAIL golden-json:"; diff "$golden/validate-many-problems.json" "$tmp/out"; fail=$((fail + 1)); }
+
 # Several specs and folders in one run: every finding names its file, one summary, worst exit.
 mkdir -p "$tmp/specs/sub" "$tmp/specs/.hidden"
 cp "$data/minimal.json" "$tmp/specs/a.json"
