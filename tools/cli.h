@@ -62,13 +62,20 @@ typedef struct cli_output {
 } cli_output;
 #define CLI_OUTPUT_INIT {CLI_FORMAT_TEXT, -1, 0}
 
+/* Which of the output options a command takes besides --color. */
+enum {
+	CLI_TAKES_FORMAT = 1,    /* --format text|json */
+	CLI_TAKES_SARIF = 2,     /* and sarif */
+	CLI_TAKES_VERBOSITY = 4  /* -q/--quiet and -v/--verbose */
+};
+
 /*
- * Take argv[*i] (and its value) if it is --format (with sarif when
- * allow_sarif), --color, -q/--quiet or -v/--verbose. Returns 1 when taken,
- * 0 when argv[*i] is something else, CLI_USAGE after printing why it is wrong.
+ * Take argv[*i] (and its value) if it is --color or one of the options in
+ * takes (CLI_TAKES_*). Returns 1 when taken, 0 when argv[*i] is something
+ * else, CLI_USAGE after printing why it is wrong.
  */
-int cli_output_option(cli_output *o, const char *command, int allow_sarif, int argc,
-                      char **argv, int *i);
+int cli_output_option(cli_output *o, const char *command, int takes, int argc, char **argv,
+                      int *i);
 /* Decide colour for auto, now that the stream is known. */
 void cli_output_ready(cli_output *o, FILE *f);
 /* The text form: "FILE:LINE:COLUMN: error: message [CODE]", the path below it. */

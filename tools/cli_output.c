@@ -37,12 +37,13 @@ const char *cli_option_value(int argc, char **argv, int *i, const char *name, in
 	return argv[++*i];
 }
 
-int cli_output_option(cli_output *o, const char *command, int allow_sarif, int argc,
-                      char **argv, int *i)
+int cli_output_option(cli_output *o, const char *command, int takes, int argc, char **argv,
+                      int *i)
 {
-	int missing = 0;
+	int missing = 0, allow_sarif = takes & CLI_TAKES_SARIF;
 	const char *v;
-	if ((v = cli_option_value(argc, argv, i, "--format", &missing)) || missing) {
+	if ((takes & CLI_TAKES_FORMAT) &&
+	    ((v = cli_option_value(argc, argv, i, "--format", &missing)) || missing)) {
 		if (v && strcmp(v, "text") == 0)
 			o->format = CLI_FORMAT_TEXT;
 		else if (v && strcmp(v, "json") == 0)
@@ -61,9 +62,11 @@ int cli_output_option(cli_output *o, const char *command, int allow_sarif, int a
 			o->color = 0;
 		else
 			return cli_usage_error(command, "--color takes auto, always or never");
-	} else if (strcmp(argv[*i], "-q") == 0 || strcmp(argv[*i], "--quiet") == 0) {
+	} else if ((takes & CLI_TAKES_VERBOSITY) &&
+	           (strcmp(argv[*i], "-q") == 0 || strcmp(argv[*i], "--quiet") == 0)) {
 		o->verbosity = -1;
-	} else if (strcmp(argv[*i], "-v") == 0 || strcmp(argv[*i], "--verbose") == 0) {
+	} else if ((takes & CLI_TAKES_VERBOSITY) &&
+	           (strcmp(argv[*i], "-v") == 0 || strcmp(argv[*i], "--verbose") == 0)) {
 		o->verbosity = 1;
 	} else {
 		return 0;

@@ -110,7 +110,8 @@ int ddbgt_cmd_cost(int argc, char **argv)
 		goto out;
 	}
 	for (int i = 1; i < argc; i++) {
-		int taken = cli_output_option(&r.out, "cost", 0, argc, argv, &i);
+		int taken = cli_output_option(&r.out, "cost", CLI_TAKES_FORMAT | CLI_TAKES_VERBOSITY,
+		                              argc, argv, &i);
 		if (taken == CLI_USAGE) {
 			rc = CLI_USAGE;
 			goto out;

@@ -133,7 +133,10 @@ int ddbgt_cmd_emit(int argc, char **argv)
 		goto out;
 	}
 	for (int i = 1; i < argc; i++) {
-		int missing = 0, taken = cli_output_option(&r.out, "emit", 1, argc, argv, &i);
+		int missing = 0;
+		int taken = cli_output_option(&r.out, "emit",
+		                              CLI_TAKES_FORMAT | CLI_TAKES_SARIF | CLI_TAKES_VERBOSITY,
+		                              argc, argv, &i);
 		const char *v;
 		if (taken == CLI_USAGE) {
 			rc = CLI_USAGE;

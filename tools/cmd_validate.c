@@ -36,7 +36,9 @@ int ddbgt_cmd_validate(int argc, char **argv)
 		return CLI_INPUT;
 	}
 	for (int i = 1; i < argc; i++) {
-		int taken = cli_output_option(&r.out, "validate", 1, argc, argv, &i);
+		int taken = cli_output_option(&r.out, "validate",
+		                              CLI_TAKES_FORMAT | CLI_TAKES_SARIF | CLI_TAKES_VERBOSITY,
+		                              argc, argv, &i);
 		if (taken == CLI_USAGE) {
 			rc = CLI_USAGE;
 			goto out;
