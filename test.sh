@@ -110,12 +110,17 @@ if grep -q 'new symbols appeared' "$deb/build.log"; then
 	grep -A30 'new symbols appeared' "$deb/build.log" | grep '^+ ' | head -n 20
 	echo "test.sh: NOTE: debian/libddbgt1.symbols lacks the new symbols above: run debian/gen-symbols.sh and commit"
 fi
-"${as_root[@]}" dpkg -i "$deb"/libddbgt1_*.deb "$deb"/libddbgt-dev_*.deb "$deb"/ddbgt_*.deb > "$deb/install.log"
-trap '"${as_root[@]}" dpkg -r ddbgt libddbgt-dev libddbgt1 >/dev/null 2>&1 || true' EXIT
+"${as_root[@]}" dpkg -i "$deb"/libddbgt1_*.deb "$deb"/libddbgt-dev_*.deb "$deb"/ddbgt_*.deb \
+	"$deb"/python3-ddbgt_*.deb > "$deb/install.log"
+trap '"${as_root[@]}" dpkg -r python3-ddbgt ddbgt libddbgt-dev libddbgt1 >/dev/null 2>&1 || true' EXIT
+# The Python binding's tests against the installed package (run from a copy: no source module).
+cp "$top/bindings/python/test_ddbgt.py" "$deb/"
+(cd "$deb" && DDBGT_TOP_SRCDIR="$top" /usr/bin/python3 test_ddbgt.py > "$deb/python.log" 2>&1) ||
+	{ tail -n 30 "$deb/python.log" >&2; echo "test.sh: python3-ddbgt tests failed" >&2; exit 1; }
 (cd "$deb" && cc -Wall -Werror -o example "$top/examples/example.c" $(pkg-config --cflags --libs ddbgt) && ./example >/dev/null)
 ddbgt validate "$top/tests/data/spec/minimal.json" >/dev/null
 man -w ddbgt_table_new >/dev/null && man -w ddbgt >/dev/null
-echo "debian: libddbgt1, libddbgt-dev and ddbgt built and installed; the C example built with pkg-config and ran"
+echo "debian: libddbgt1, libddbgt-dev, ddbgt and python3-ddbgt built and installed; the C example built with pkg-config and ran; the Python tests passed"
 lintian --profile debian "$deb"/*.changes 2>&1 | grep -v 'root privileges' > "$deb/lintian.log" || true
 cat "$deb/lintian.log"
 if grep -E '^[EW]: ' "$deb/lintian.log" | grep -vqE ': (initial-upload-closes-no-bugs)'; then
