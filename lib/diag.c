@@ -134,11 +134,9 @@ DDBGT_API int ddbgt_diags_locate(ddbgt_diags *diags, const char *file,
 		if (file && !stored && !(stored = intern(diags, file)))
 			return DDBGT_ENOMEM;
 		d->file = stored;
-		if (d->line == 0 && positions) {
-			int rc = ddbgt_spec_positions_find(&d->line, &d->column, positions, d->path);
-			if (rc == DDBGT_ENOMEM)
-				return rc;
-		}
+		/* A path that is not a JSON Pointer finds nothing and keeps line 0. */
+		if (d->line == 0 && positions)
+			ddbgt_spec_positions_find(&d->line, &d->column, positions, d->path);
 	}
 	return DDBGT_OK;
 }

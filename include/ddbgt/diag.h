@@ -5,7 +5,9 @@
  * validator, the price loader and the emitters. Each finding has a stable
  * code (string and enum value, see codes.h), a severity, a JSON Pointer into
  * the spec ("/replicas/2/region"), the region it concerns (or NULL), a
- * message, and for syntax errors a line and column (1-based, 0 otherwise).
+ * message, and a line and column (1-based, 0 when unknown): the loader's
+ * findings have them, and ddbgt_diags_locate gives the others the file,
+ * line and column of the spec value they are about.
  *
  * The catalogue of codes (default severity, summary, fix hint, source) is
  * one table in the library, read through ddbgt_code_*.

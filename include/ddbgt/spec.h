@@ -64,9 +64,10 @@ DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table
 typedef struct ddbgt_spec_positions ddbgt_spec_positions;
 
 /*
- * Parse len bytes of spec text and record the line and column (1-based) of
- * every value by its JSON Pointer. DDBGT_ESPEC when the text is not JSON the
- * loader would read (the loader's own findings say why).
+ * Parse len bytes of spec text and keep the line and column (1-based) of
+ * every value, to be found by its JSON Pointer. DDBGT_ESPEC when the text is
+ * not JSON the loader would read (the loader's own findings say why),
+ * DDBGT_ENOMEM; *out is NULL then.
  */
 DDBGT_API int ddbgt_spec_positions_new(ddbgt_spec_positions **out, const char *text, size_t len);
 DDBGT_API void ddbgt_spec_positions_free(ddbgt_spec_positions *positions);
