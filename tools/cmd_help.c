@@ -45,13 +45,19 @@ static void wrapped(FILE *f, const char *text, size_t col, size_t indent)
 	while (*text) {
 		size_t room = WIDTH > col ? WIDTH - col : 1, n = strlen(text);
 		if (n > room) {
-			/* Break at the last space that fits, or after the word if none does. */
-			size_t cut = room;
-			while (cut > 0 && text[cut] != ' ')
-				cut--;
-			if (cut == 0)
-				cut = strcspn(text, " ");
-			n = cut;
+			/*
+			 * Break at the last space that fits and is not inside [...] (a
+			 * usage line keeps each optional part whole), or at the first
+			 * such space when none fits.
+			 */
+			size_t cut = 0, depth = 0;
+			for (size_t i = 0; i < n && (i <= room || cut == 0); i++) {
+				depth += text[i] == '[';
+				depth -= depth && text[i] == ']';
+				if (text[i] == ' ' && depth == 0)
+					cut = i;
+			}
+			n = cut ? cut : n;
 		}
 		fprintf(f, "%.*s\n", (int)n, text);
 		text += n;
