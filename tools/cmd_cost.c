@@ -1,4 +1,4 @@
-/* ddbgt cost [SPEC] [--prices FILE] [--format text|json] */
+/* ddbgt cost [SPEC|DIR]... [--prices FILE] [--format text|json] [--color WHEN] [-q|-v] */
 #include <stdlib.h>
 #include <string.h>
 
