@@ -90,6 +90,11 @@ contains note "$tmp/out" "0 errors, 0 warnings, 1 note"
 if grep -q "note:" "$tmp/out"; then echo "FAIL quiet: a note in:"; cat "$tmp/out"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 "$cli" validate -v "$tmp/txn.json" > "$tmp/out" 2>&1; check verbose 0 $?
 contains verbose "$tmp/out" "  fix: design readers in other regions"
+"$cli" validate "$data/minimal.json" > "$tmp/out" 2>&1; check no-general-note 0 $?
+if grep -q TRANSACTIONS_REGIONAL "$tmp/out"; then echo "FAIL no-general-note"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+"$cli" validate -v "$data/minimal.json" > "$tmp/out" 2>&1; check verbose-general-note 0 $?
+contains verbose-general-note "$tmp/out" "[DDBGT_I_TRANSACTIONS_REGIONAL]"
+contains verbose-general-note "$tmp/out" "at /table/consistency"
 
 # Colour: never when piped unless asked; NO_COLOR is honoured by auto only.
 esc=$(printf '\033')

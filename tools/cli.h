@@ -76,6 +76,8 @@ enum {
  */
 int cli_output_option(cli_output *o, const char *command, int takes, int argc, char **argv,
                       int *i);
+/* Validate as the output asks: -v adds the notes true of every table of the kind. */
+int cli_validate(const cli_output *o, const ddbgt_table *table, ddbgt_diags *diags);
 /* Decide colour for auto, now that the stream is known. */
 void cli_output_ready(cli_output *o, FILE *f);
 /* The text form: "FILE:LINE:COLUMN: error: message [CODE]", the path below it. */

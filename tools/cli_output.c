@@ -74,6 +74,14 @@ int cli_output_option(cli_output *o, const char *command, int takes, int argc, c
 	return 1;
 }
 
+int cli_validate(const cli_output *o, const ddbgt_table *table, ddbgt_diags *diags)
+{
+	ddbgt_validate_options opts = DDBGT_VALIDATE_OPTIONS_INIT;
+	if (o->verbosity > 0)
+		opts.flags |= DDBGT_VALIDATE_GENERAL_NOTES;
+	return ddbgt_table_validate(table, &opts, diags);
+}
+
 void cli_output_ready(cli_output *o, FILE *f)
 {
 	/* https://no-color.org: a NO_COLOR that is set and not empty turns colour off. */

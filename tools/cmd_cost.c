@@ -60,7 +60,7 @@ static int cost_one(cli_spec *spec, void *ctx)
 	char *text = NULL;
 	if (spec->status == CLI_OK) {
 		/* A table AWS would refuse has no bill: refuse it as emit does. */
-		int st = ddbgt_table_validate(spec->table, NULL, spec->diags);
+		int st = cli_validate(&r->out, spec->table, spec->diags);
 		if (st == DDBGT_EINVALID)
 			spec->status = CLI_INVALID;
 		else if (st != DDBGT_OK) {

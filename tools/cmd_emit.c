@@ -93,7 +93,7 @@ static int emit_one(cli_spec *spec, void *ctx)
 	}
 	if (spec->status == CLI_OK) {
 		/* An invalid table still goes to the emitter, which refuses it and says so. */
-		int st = ddbgt_table_validate(spec->table, NULL, spec->diags);
+		int st = cli_validate(&r->out, spec->table, spec->diags);
 		if (st != DDBGT_ENOMEM)
 			st = write_document(spec->table, output, &r->opts, spec->diags);
 		if (st == DDBGT_EINVALID) {

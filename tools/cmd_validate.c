@@ -14,7 +14,7 @@ static int validate_one(cli_spec *spec, void *ctx)
 	run *r = ctx;
 	/* The loader checked the document's shape; the validator checks the design. */
 	if (spec->status == CLI_OK) {
-		if (ddbgt_table_validate(spec->table, NULL, spec->diags) == DDBGT_ENOMEM ||
+		if (cli_validate(&r->out, spec->table, spec->diags) == DDBGT_ENOMEM ||
 		    cli_spec_locate(spec))
 			return -1;
 		if (!ddbgt_diags_is_valid(spec->diags))
