@@ -98,6 +98,10 @@ cp "$specs/two-region-on-demand.json" "$tmp/in/more/"
 "$cli" emit "$tmp/in" "$tmp/dup.json" -o "$tmp/tf" > "$tmp/out" 2> "$tmp/err"; check many-worst 2 $?
 contains many-worst "$tmp/err" "another spec of the same name"
 contains many-worst "$tmp/err" "$tmp/dup.json:"
+# Standard input into a folder is NAME stdin.
+mkdir "$tmp/tf-stdin"
+"$cli" emit -o "$tmp/tf-stdin" < "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"; check stdin-dir 0 $?
+same stdin-dir "$tmp/tf-stdin/stdin.tf.json" "$golden/two-region-on-demand.tf.json"
 
 echo "cli-emit: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

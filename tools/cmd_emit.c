@@ -41,7 +41,7 @@ static int seen(run *r, char *path)
 	return 0;
 }
 
-/* DIR/NAME.tf.json for the spec at path NAME.json (its last component). */
+/* DIR/NAME.tf.json for the spec at path NAME.json (its last component; stdin for standard input). */
 static char *document_path(const char *dir, const char *spec)
 {
 	const char *base = strrchr(spec, '/') ? strrchr(spec, '/') + 1 : spec;
@@ -75,7 +75,7 @@ static int emit_one(cli_spec *spec, void *ctx)
 	char *path = NULL;
 	const char *output = r->output;
 	if (spec->status == CLI_OK && r->into_dir) {
-		if (!(path = document_path(r->output, spec->name)))
+		if (!(path = document_path(r->output, spec->from_stdin ? "stdin" : spec->name)))
 			return -1;
 		int again = seen(r, path);
 		if (again < 0) {
