@@ -41,7 +41,7 @@ static int seen(run *r, char *path)
 	return 0;
 }
 
-/* DIR/NAME.tf.json for the spec at path NAME.json (its last component; stdin for standard input). */
+/* DIR/NAME.tf.json for the spec at NAME.json (its last component; "stdin" for standard input). */
 static char *document_path(const char *dir, const char *spec)
 {
 	const char *base = strrchr(spec, '/') ? strrchr(spec, '/') + 1 : spec;
