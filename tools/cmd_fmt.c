@@ -18,7 +18,6 @@
 typedef struct run {
 	cli_output out;
 	int check;
-	size_t changed;
 } run;
 
 /* Replace path with text through a new file beside it, so a reader never sees half a spec. */
@@ -31,20 +30,22 @@ static int write_atomically(const char *path, const char *text)
 		return -1;
 	}
 	snprintf(tmp, n, "%s.fmtXXXXXX", path);
-	int fd = mkstemp(tmp);
-	struct stat st;
-	/* The new file keeps the old one's permissions (mkstemp makes it 0600). */
-	if (fd >= 0 && stat(path, &st) == 0)
-		fchmod(fd, st.st_mode & 07777);
-	FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-	int ok = f && fputs(text, f) != EOF;
-	ok = f && fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
-	if (f ? fclose(f) != 0 : (fd >= 0 && close(fd) != 0))
-		ok = 0;
-	else if (!f && fd >= 0)
-		ok = 0;
-	if (ok && rename(tmp, path) != 0)
-		ok = 0;
+	int ok = 0, fd = mkstemp(tmp);
+	if (fd >= 0) {
+		struct stat st;
+		/* The new file keeps the old one's permissions (mkstemp makes it 0600). */
+		if (stat(path, &st) == 0)
+			fchmod(fd, st.st_mode & 07777);
+		FILE *f = fdopen(fd, "wb");
+		if (!f) {
+			close(fd);
+		} else {
+			ok = fputs(text, f) != EOF;
+			ok = fflush(f) == 0 && fsync(fileno(f)) == 0 && ok;
+			ok = fclose(f) == 0 && ok;
+		}
+		ok = ok && rename(tmp, path) == 0;
+	}
 	if (!ok) {
 		fprintf(stderr, "ddbgt: cannot write %s: %s\n", path, strerror(errno));
 		if (fd >= 0)
@@ -71,7 +72,6 @@ static int fmt_one(cli_spec *spec, void *ctx)
 		/* Standard input: the canonical form goes to standard output. */
 		fputs(canonical, stdout);
 	} else if (strcmp(canonical, spec->text) != 0) {
-		r->changed++;
 		if (r->check) {
 			printf("%s\n", spec->name);
 			spec->status = CLI_INVALID;
@@ -87,7 +87,7 @@ static int fmt_one(cli_spec *spec, void *ctx)
 
 int ddbgt_cmd_fmt(int argc, char **argv)
 {
-	run r = {CLI_OUTPUT_INIT, 0, 0};
+	run r = {CLI_OUTPUT_INIT, 0};
 	char **specs = calloc((size_t)argc, sizeof *specs);
 	int nspecs = 0;
 	if (!specs) {
