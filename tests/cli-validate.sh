@@ -113,6 +113,11 @@ if command -v script > /dev/null 2>&1; then
 	NO_COLOR=1 script -qec "'$cli' validate '$vdata/many-problems.json'" /dev/null > "$tmp/out" 2>&1
 	if grep -q "$esc\[1;31m" "$tmp/out"; then echo "FAIL no-color-tty"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 fi
+# A hostile table name cannot drive the terminal: control characters print as '?'.
+sed 's/"name": "minimal"/"name": "x\\u001b[2J"/' "$data/minimal.json" > "$tmp/hostile.json"
+"$cli" validate "$tmp/hostile.json" > "$tmp/out" 2>&1; check hostile 1 $?
+if grep -q "$esc" "$tmp/out"; then echo "FAIL hostile: an escape byte in the text"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
+contains hostile "$tmp/out" 'table name "x?[2J"'
 "$cli" validate --color=sometimes "$data/minimal.json" > "$tmp/out" 2>&1; check bad-color 2 $?
 "$cli" frobnicate > "$tmp/out" 2>&1; check unknown-command 2 $?
 "$cli" > "$tmp/out" 2>&1; check no-command 2 $?

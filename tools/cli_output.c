@@ -112,6 +112,13 @@ static const char *severity_word(ddbgt_severity severity)
 	}
 }
 
+/* s with control characters as '?': a hostile name must not drive the terminal. */
+static void put_clean(FILE *f, const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, f);
+}
+
 int cli_print_findings(FILE *f, const cli_output *o, const ddbgt_diags *diags)
 {
 	const char *bold = o->color ? "\033[1m" : "", *dim = o->color ? "\033[2m" : "";
@@ -123,14 +130,23 @@ int cli_print_findings(FILE *f, const cli_output *o, const ddbgt_diags *diags)
 		const char *file = ddbgt_diags_file(diags, i), *region = ddbgt_diags_region(diags, i);
 		const char *path = ddbgt_diags_path(diags, i);
 		int line = ddbgt_diags_line(diags, i);
-		if (file && line > 0)
-			fprintf(f, "%s%s:%d:%d:%s ", bold, file, line, ddbgt_diags_column(diags, i), reset);
-		else if (file)
-			fprintf(f, "%s%s:%s ", bold, file, reset);
-		fprintf(f, "%s%s:%s %s [%s]\n", paint(o, sev), severity_word(sev), reset,
-		        ddbgt_diags_message(diags, i), ddbgt_diags_code_name(diags, i));
-		fprintf(f, "  %sat %s%s%s%s%s\n", dim, path[0] ? path : "/", region ? " (" : "",
-		        region ? region : "", region ? ")" : "", reset);
+		if (file) {
+			fputs(bold, f);
+			put_clean(f, file);
+			if (line > 0)
+				fprintf(f, ":%d:%d", line, ddbgt_diags_column(diags, i));
+			fprintf(f, ":%s ", reset);
+		}
+		fprintf(f, "%s%s:%s ", paint(o, sev), severity_word(sev), reset);
+		put_clean(f, ddbgt_diags_message(diags, i));
+		fprintf(f, " [%s]\n  %sat ", ddbgt_diags_code_name(diags, i), dim);
+		put_clean(f, path[0] ? path : "/");
+		if (region) {
+			fputs(" (", f);
+			put_clean(f, region);
+			fputc(')', f);
+		}
+		fprintf(f, "%s\n", reset);
 		if (o->verbosity > 0)
 			fprintf(f, "  fix: %s\n", ddbgt_code_hint(ddbgt_diags_code(diags, i)));
 	}
