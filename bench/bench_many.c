@@ -85,8 +85,8 @@ static int one(const char *path, int mode, const char *out, ddbgt_diags *all)
 	ddbgt_table *t = NULL;
 	ddbgt_diags *d = NULL;
 	ddbgt_spec_positions *p = NULL;
-	int valid = !ddbgt_diags_new(&d) && ddbgt_spec_load_string(&t, text, len, d) == DDBGT_OK &&
-	            ddbgt_spec_positions_new(&p, text, len) == DDBGT_OK &&
+	int valid = !ddbgt_diags_new(&d) && ddbgt_spec_load_string(&t, text, len, 0, d) == DDBGT_OK &&
+	            ddbgt_spec_positions_new(&p, text, len, 0) == DDBGT_OK &&
 	            ddbgt_table_validate(t, NULL, d) == DDBGT_OK &&
 	            emit(t, mode, out, d) == DDBGT_OK &&
 	            ddbgt_diags_locate(d, path, p) == DDBGT_OK && ddbgt_diags_append(all, d) == DDBGT_OK;

@@ -31,12 +31,13 @@ DDBGT_API void ddbgt_spec_positions_free(ddbgt_spec_positions *positions)
 	ddbgt__free(positions);
 }
 
-DDBGT_API int ddbgt_spec_positions_new(ddbgt_spec_positions **out, const char *text, size_t len)
+DDBGT_API int ddbgt_spec_positions_new(ddbgt_spec_positions **out, const char *text, size_t len,
+                                       unsigned flags)
 {
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if (!text)
+	if (!text || (flags & ~DDBGT_SPEC_LOAD_FLAGS_KNOWN))
 		return DDBGT_EINVAL;
 	ddbgt_spec_positions *p = ddbgt__calloc(1, sizeof *p);
 	if (!p)

@@ -15,9 +15,9 @@ static ddbgt_diags *located_findings(ddbgt_spec_positions **positions)
 	ddbgt_table *t = NULL;
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, 0, d), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
-	ck_assert_int_eq(ddbgt_spec_positions_new(positions, text, len), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_positions_new(positions, text, len, 0), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_diags_locate(d, "many.json", *positions), DDBGT_OK);
 	ddbgt_table_free(t);
 	free(text);
@@ -38,7 +38,7 @@ START_TEST(positions_of_values_and_of_defaults)
 	static const char text[] = "{\"a\": {\"b~/\": [1,\n  {\"c\": true}]}}";
 	ddbgt_spec_positions *p = NULL;
 	int line, column;
-	ck_assert_int_eq(ddbgt_spec_positions_new(&p, text, strlen(text)), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_positions_new(&p, text, strlen(text), 0), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_spec_positions_find(&line, &column, p, ""), DDBGT_OK);
 	ck_assert(line == 1 && column == 1);
 	/* "~" and "/" in a key are "~0" and "~1" in the pointer (RFC 6901). */
@@ -56,9 +56,12 @@ START_TEST(positions_of_values_and_of_defaults)
 	ddbgt_spec_positions_free(p);
 	ddbgt_spec_positions_free(NULL);
 	/* Not JSON: no map (the loader says why). */
-	ck_assert_int_eq(ddbgt_spec_positions_new(&p, "{\"a\":", 5), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_positions_new(&p, "{\"a\":", 5, 0), DDBGT_ESPEC);
 	ck_assert_ptr_null(p);
-	ck_assert_int_eq(ddbgt_spec_positions_new(NULL, text, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_positions_new(NULL, text, 1, 0), DDBGT_EINVAL);
+	/* A flag this version does not know is refused, as by the load calls. */
+	ck_assert_int_eq(ddbgt_spec_positions_new(&p, text, strlen(text), 0x80000000u), DDBGT_EINVAL);
+	ck_assert_ptr_null(p);
 }
 END_TEST
 

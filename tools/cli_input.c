@@ -111,11 +111,11 @@ int cli_input_read(const char *path, cli_spec **specs, size_t *count)
 			return CLI_INPUT;
 		}
 	} else {
-		s->status = load_status(ddbgt_spec_load_string(&s->table, text, len, s->diags),
+		s->status = load_status(ddbgt_spec_load_string(&s->table, text, len, 0, s->diags),
 		                        s->diags);
 		/* Positions only for a spec that loaded: the loader placed its own findings. */
 		if (s->status == CLI_OK &&
-		    ddbgt_spec_positions_new(&s->positions, text, len) == DDBGT_ENOMEM)
+		    ddbgt_spec_positions_new(&s->positions, text, len, 0) == DDBGT_ENOMEM)
 			s->status = CLI_INPUT;
 	}
 	*specs = s;

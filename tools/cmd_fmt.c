@@ -63,7 +63,7 @@ static int fmt_one(cli_spec *spec, void *ctx)
 		cli_print_findings(stderr, &r->out, spec->diags);
 		return 0;
 	}
-	int st = ddbgt_spec_dump_string(&canonical, spec->table);
+	int st = ddbgt_spec_dump_string(&canonical, spec->table, 0);
 	if (st) {
 		fprintf(stderr, "ddbgt: %s: %s\n", spec->name, ddbgt_strerror(st));
 		return -1;
