@@ -364,6 +364,33 @@ class TestValidate(unittest.TestCase):
             self.assertEqual(cm.exception.path, "/replicas/1/region")
 
 
+class TestCheckSpec(unittest.TestCase):
+    def test_findings_at_file_line_and_column(self):
+        with open(os.path.join(VALIDATE_DIR, "many-problems.json"), "rb") as f:
+            text = f.read()
+        with ddbgt.check_spec(text, "many.json") as d:
+            found = d.to_list()
+            self.assertEqual(d.errors, 8)
+            name = [x for x in found if x["code"] == "DDBGT_E_TABLE_NAME_INVALID"][0]
+            self.assertEqual((name["file"], name["line"], name["column"]), ("many.json", 4, 13))
+            self.assertTrue(all(x["file"] == "many.json" and x["line"] > 0 for x in found))
+            log = json.loads(d.to_sarif())
+        self.assertEqual(log["version"], "2.1.0")
+        results = log["runs"][0]["results"]
+        self.assertEqual(len(results), len(found))
+        self.assertEqual(results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                         "many.json")
+
+    def test_a_document_that_does_not_load(self):
+        with ddbgt.check_spec('{"format": "ddbgt/1",\n  "table": {') as d:
+            found = d.to_list()
+        self.assertEqual(found[0]["code"], "DDBGT_E_SPEC_SYNTAX")
+        self.assertEqual(found[0]["line"], 2)
+        self.assertNotIn("file", found[0])
+        with ddbgt.check_spec(json.dumps(MINIMAL)) as d:
+            self.assertEqual(len(d), 0)
+
+
 class TestTemplates(unittest.TestCase):
     def test_catalogue(self):
         cat = ddbgt.templates()
