@@ -62,6 +62,20 @@ func ExampleTable_Validate() {
 	// error DDBGT_E_REGION_DUPLICATE /replicas/1/region us-east-1
 }
 
+// Check a spec as ddbgt validate does: every finding at its file, line and column.
+func ExampleCheckSpec() {
+	text := strings.Replace(orders, "eu-west-1", "us-east-1", 1)
+	findings, err := ddbgt.CheckSpec([]byte(text), "orders.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, f := range findings {
+		fmt.Printf("%s:%d:%d: %s [%s]\n", f.File, f.Line, f.Column, f.Severity, f.Code)
+	}
+	// Output: orders.json:8:52: error [DDBGT_E_REGION_DUPLICATE]
+}
+
 // Emit the Terraform JSON of a valid table.
 func ExampleTable_Emit() {
 	t, _ := ddbgt.LoadSpec([]byte(orders))
