@@ -90,38 +90,57 @@ void cli_print_json_string(FILE *f, const char *s);
 int cli_print_report(FILE *f, const cli_output *o, const ddbgt_diags *diags, size_t specs);
 
 /*
- * One spec of the input: what a file held, ready for a command. Every input
- * kind (a spec document today) is read by cli_input_read, which is where
- * other kinds of files become specs.
+ * One table of the input: what a file held, ready for a command. Every input
+ * kind (a ddbgt spec, or what ddbgt import reads) is read by cli_input_read.
  */
 typedef struct cli_spec {
 	char *name;                      /* the path as given, or "<stdin>" */
 	int from_stdin;
 	char *text;                      /* the bytes read, NUL-terminated; NULL if unreadable */
+	size_t len;                      /* of text */
 	ddbgt_table *table;              /* NULL when it did not load */
 	ddbgt_diags *diags;              /* its findings; cli_spec_locate places them */
-	ddbgt_spec_positions *positions; /* NULL when the text is not JSON */
+	ddbgt_spec_positions *positions; /* a spec's; NULL when not JSON or imported */
 	int status;                      /* CLI_OK, CLI_INVALID or CLI_INPUT */
+	char *address;                   /* an imported table's address; NULL for a spec */
+	int line, column;                /* where the imported table begins */
+	ddbgt_import *imp;               /* the file's import, shared by its tables; NULL for a spec */
+	size_t index;                    /* the table's place in imp */
 } cli_spec;
 
 /*
- * Read one input file ("-" for standard input) into *count specs (an input
- * that cannot be read is one spec with status CLI_INPUT and a finding that
- * says why). Returns CLI_OK, or CLI_INPUT when memory ran out.
+ * Read one input file ("-" for standard input; a folder with
+ * DDBGT_IMPORT_DESCRIBE_TABLE) into *count specs, one per table, the kind
+ * told from the content unless kind says it (DDBGT_IMPORT_SPEC: a spec
+ * only). An input that cannot be read or imported is one spec with a
+ * status other than CLI_OK and the findings that say why. Returns CLI_OK,
+ * or CLI_INPUT when memory ran out.
  */
-int cli_input_read(const char *path, cli_spec **specs, size_t *count);
+int cli_input_read(const char *path, ddbgt_import_kind kind, cli_spec **specs, size_t *count);
 void cli_specs_free(cli_spec *specs, size_t count);
-/* Give the spec's findings its name, and lines and columns where they have none. */
+/*
+ * Give the spec's findings its name, and lines and columns where they have
+ * none: from the spec's positions, or where an imported table's values came from.
+ */
 int cli_spec_locate(cli_spec *spec);
 /*
- * The files named by SPEC arguments: a directory gives its *.json files,
- * recursively, in name order (hidden entries skipped); no argument gives
- * "-". *paths is a list of *count strings, freed with cli_paths_free.
+ * The files named by FILE arguments: a directory gives its *.json files
+ * (and *.yaml, *.yml, *.template unless kind is DDBGT_IMPORT_SPEC),
+ * recursively, in name order (hidden entries skipped), or itself with
+ * DDBGT_IMPORT_DESCRIBE_TABLE; no argument gives "-". *paths is a list of
+ * *count strings, freed with cli_paths_free.
  */
-int cli_input_list(char **args, int nargs, char ***paths, size_t *count);
+int cli_input_list(char **args, int nargs, ddbgt_import_kind kind, char ***paths, size_t *count);
 void cli_paths_free(char **paths, size_t count);
 /* 1 when path names a folder (what a SPEC argument may be). */
 int cli_is_dir(const char *path);
+/*
+ * The one table of an input ("-" or NULL: standard input) as a list of one
+ * spec (cli_specs_free(*out, 1)) whose status says whether it loaded;
+ * CLI_USAGE, after saying so, when it declares several, or CLI_INPUT when
+ * memory ran out, *out then NULL.
+ */
+int cli_load_one(const char *path, ddbgt_import_kind kind, cli_spec **out);
 
 /*
  * Run fn on every spec of every file the SPEC arguments name, in order,
@@ -130,9 +149,28 @@ int cli_is_dir(const char *path);
  * CLI_INPUT at once when fn returns -1 (memory ran out). *nspecs counts them.
  */
 typedef int (*cli_spec_fn)(cli_spec *spec, void *ctx);
-int cli_each_spec(char **args, int nargs, cli_spec_fn fn, void *ctx, size_t *nspecs);
+int cli_each_spec(char **args, int nargs, ddbgt_import_kind kind, cli_spec_fn fn, void *ctx,
+                  size_t *nspecs);
 
 /* Write a whole string to path ("-" for standard output); 0 or -1 with a message. */
 int cli_write_file(const char *path, const char *text);
+
+/* All of a stream (malloc'd, caller frees); NULL on a read error or no memory. */
+char *cli_read_stream(FILE *f, size_t *len);
+
+/* --from KIND ("auto", "spec", "terraform-plan", ...) into *kind; 0, or -1 if unknown. */
+#define CLI_FROM_USAGE \
+	"--from takes auto, spec, terraform-plan, terraform-json, cloudformation or describe-table"
+int cli_parse_from(const char *value, ddbgt_import_kind *kind);
+/*
+ * The whole import of one input, for ddbgt import, which writes its tables
+ * as specs (path "-" or NULL: standard input), into *out
+ * (ddbgt_import_free it), adding the findings about the input as a whole to
+ * diags. CLI_OK when it holds tables; else *out is NULL and the status is
+ * CLI_INVALID (a spec with shape errors) or CLI_INPUT (unreadable,
+ * unparsable, no tables).
+ */
+int cli_load_input(const char *path, ddbgt_import_kind kind, ddbgt_import **out,
+                   ddbgt_diags *diags);
 
 #endif

@@ -1,4 +1,7 @@
-/* ddbgt cost [SPEC|DIR]... [--prices FILE] [--format text|json] [--color WHEN] [-q|-v] */
+/*
+ * ddbgt cost [FILE|DIR]... [--from KIND] [--prices FILE] [--format text|json]
+ *            [--color WHEN] [-q|-v]
+ */
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,10 +61,13 @@ static int cost_one(cli_spec *spec, void *ctx)
 	run *r = ctx;
 	ddbgt_cost_report *report = NULL;
 	char *text = NULL;
+	/* A file that declares several tables makes several reports, as several files do. */
+	if (!r->reports && spec->imp && ddbgt_import_table_count(spec->imp) > 1)
+		r->several = 1;
 	if (spec->status == CLI_OK) {
 		/* A table AWS would refuse has no bill: refuse it as emit does. */
 		int st = cli_validate(&r->out, spec->table, spec->diags);
-		if (st == DDBGT_EINVALID)
+		if (st == DDBGT_EINVALID || (st == DDBGT_OK && !ddbgt_diags_is_valid(spec->diags)))
 			spec->status = CLI_INVALID;
 		else if (st != DDBGT_OK) {
 			fprintf(stderr, "ddbgt: %s\n", ddbgt_strerror(st));
@@ -84,12 +90,20 @@ static int cost_one(cli_spec *spec, void *ctx)
 	/* The reports alone on standard output, so that --format json stays one document. */
 	cli_print_findings(stderr, &r->out, spec->diags);
 	if (text && r->out.format == CLI_FORMAT_JSON && r->several) {
-		/* Several reports make one JSON array of {"file", "report"}. */
+		/* Several reports make one JSON array of {"file", "report"}, with "address" when imported. */
 		fputs(r->reports++ ? ",\n{\"file\": " : "[\n{\"file\": ", stdout);
 		cli_print_json_string(stdout, spec->name);
+		if (spec->address) {
+			fputs(", \"address\": ", stdout);
+			cli_print_json_string(stdout, spec->address);
+			printf(", \"line\": %d, \"column\": %d", spec->line, spec->column);
+		}
 		printf(", \"report\": %s}", text);
 	} else if (text) {
-		if (r->several)
+		if (r->several && spec->address)
+			printf("%s== %s (%s:%d:%d)\n", r->reports++ ? "\n" : "", spec->address,
+			       spec->name, spec->line, spec->column);
+		else if (r->several)
 			printf("%s== %s\n", r->reports++ ? "\n" : "", spec->name);
 		fputs(text, stdout);
 	}
@@ -101,6 +115,7 @@ static int cost_one(cli_spec *spec, void *ctx)
 int ddbgt_cmd_cost(int argc, char **argv)
 {
 	run r = {CLI_OUTPUT_INIT, NULL, NULL, 0, NULL, 0};
+	ddbgt_import_kind kind = DDBGT_IMPORT_AUTO;
 	char **specs = calloc((size_t)argc, sizeof *specs);
 	int nspecs = 0, rc;
 	ddbgt_diags *diags = NULL;
@@ -126,6 +141,13 @@ int ddbgt_cmd_cost(int argc, char **argv)
 			r.prices_path = argv[i];
 		} else if (strncmp(argv[i], "--prices=", 9) == 0) {
 			r.prices_path = argv[i] + 9;
+		} else if (strcmp(argv[i], "--from") == 0 || strncmp(argv[i], "--from=", 7) == 0) {
+			int missing = 0;
+			const char *v = cli_option_value(argc, argv, &i, "--from", &missing);
+			if (!v || cli_parse_from(v, &kind)) {
+				rc = cli_usage_error("cost", CLI_FROM_USAGE);
+				goto out;
+			}
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			rc = cli_usage_error("cost", "unknown option %s", argv[i]);
 			goto out;
@@ -144,7 +166,7 @@ int ddbgt_cmd_cost(int argc, char **argv)
 	cli_print_findings(stderr, &r.out, diags);
 	size_t count = 0;
 	if (rc == CLI_OK) {
-		rc = cli_each_spec(specs, nspecs, cost_one, &r, &count);
+		rc = cli_each_spec(specs, nspecs, kind, cost_one, &r, &count);
 		if (r.out.format == CLI_FORMAT_JSON && r.several)
 			fputs(r.reports ? "\n]\n" : "[]\n", stdout);
 	}

@@ -202,7 +202,7 @@ int ddbgt_cmd_emit(int argc, char **argv)
 	}
 	cli_output_ready(&r.out, stderr);
 	size_t count = 0;
-	rc = cli_each_spec(specs, nspecs, emit_one, &r, &count);
+	rc = cli_each_spec(specs, nspecs, DDBGT_IMPORT_SPEC, emit_one, &r, &count);
 	/* The findings on standard error: the document may be on standard output. */
 	if (ddbgt_diags_count(r.all) > 0 || count > 1) {
 		if (r.out.format == CLI_FORMAT_TEXT)

@@ -113,7 +113,7 @@ int ddbgt_cmd_fmt(int argc, char **argv)
 	}
 	cli_output_ready(&r.out, stderr);
 	size_t count = 0;
-	int rc = cli_each_spec(specs, nspecs, fmt_one, &r, &count);
+	int rc = cli_each_spec(specs, nspecs, DDBGT_IMPORT_SPEC, fmt_one, &r, &count);
 	free(specs);
 	return rc;
 }

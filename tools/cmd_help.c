@@ -74,7 +74,9 @@ void cli_help_overview(FILE *f)
 	fputs("usage: ddbgt COMMAND [ARGS]\n\n"
 	      "Design, validate, price and emit AWS DynamoDB global tables.\n"
 	      "SPEC is a spec document (format ddbgt/1), or - for standard input; validate,\n"
-	      "cost, emit and fmt also take several, and folders of *.json specs.\n\n"
+	      "cost, emit and fmt also take several, and folders of *.json specs.\n"
+	      "validate, cost and plan also take what ddbgt import reads (a FILE: Terraform,\n"
+	      "CloudFormation, describe-table; --from KIND, doc/import.md).\n\n"
 	      "Commands, in the order of the job:\n",
 	      f);
 	for (size_t i = 0; i < COUNT(commands); i++) {
