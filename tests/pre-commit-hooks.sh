@@ -3,8 +3,8 @@
 # repository holding this tree's file, so that a tarball's tree, as
 # distcheck builds, is tested too) over another scratch repository:
 # ddbgt-validate fails on a spec with errors and names it with a position,
-# ddbgt-fmt --check lists the spec that is not canonical, both pass on clean specs, and neither looks at JSON
-# outside a ddbgt/ folder.
+# ddbgt-fmt --check lists the spec that is not canonical, both pass on clean
+# specs, and neither looks at JSON outside a ddbgt/ folder.
 set -u
 top=$DDBGT_TOP_SRCDIR
 if ! command -v pre-commit > /dev/null 2>&1 || ! command -v git > /dev/null 2>&1; then

@@ -162,6 +162,8 @@ char *cli_read_stream(FILE *f, size_t *len);
 #define CLI_FROM_USAGE \
 	"--from takes auto, spec, terraform-plan, terraform-json, cloudformation or describe-table"
 int cli_parse_from(const char *value, ddbgt_import_kind *kind);
+/* Take argv[*i] if it is --from KIND (or --from=KIND): 1; 0 when not; CLI_USAGE when wrong. */
+int cli_from_option(const char *command, int argc, char **argv, int *i, ddbgt_import_kind *kind);
 /*
  * The whole import of one input, for ddbgt import, which writes its tables
  * as specs (path "-" or NULL: standard input), into *out

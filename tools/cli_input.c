@@ -190,8 +190,8 @@ int cli_input_read(const char *path, ddbgt_import_kind kind, cli_spec **specs, s
 		fputs("ddbgt: out of memory\n", stderr);
 		return CLI_INPUT;
 	}
-	/* A folder reaches here only as one live table's AWS CLI outputs (--from describe-table). */
-	int folder = cli_is_dir(path);
+	/* A folder to import is one live table's AWS CLI outputs; a spec cannot be one. */
+	int folder = kind != DDBGT_IMPORT_SPEC && cli_is_dir(path);
 	size_t len = 0;
 	char *text = folder ? NULL : read_path(path, &len);
 	s->text = text;
@@ -455,6 +455,17 @@ int cli_load_one(const char *path, ddbgt_import_kind kind, cli_spec **out)
 int cli_parse_from(const char *value, ddbgt_import_kind *kind)
 {
 	return ddbgt_import_kind_from_name(kind, value) == DDBGT_OK ? 0 : -1;
+}
+
+int cli_from_option(const char *command, int argc, char **argv, int *i, ddbgt_import_kind *kind)
+{
+	int missing = 0;
+	const char *v = cli_option_value(argc, argv, i, "--from", &missing);
+	if (!v && !missing)
+		return 0;
+	if (!v || cli_parse_from(v, kind))
+		return cli_usage_error(command, CLI_FROM_USAGE);
+	return 1;
 }
 
 int cli_load_input(const char *path, ddbgt_import_kind kind, ddbgt_import **out, ddbgt_diags *diags)

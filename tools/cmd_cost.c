@@ -127,6 +127,8 @@ int ddbgt_cmd_cost(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		int taken = cli_output_option(&r.out, "cost", CLI_TAKES_FORMAT | CLI_TAKES_VERBOSITY,
 		                              argc, argv, &i);
+		if (!taken)
+			taken = cli_from_option("cost", argc, argv, &i, &kind);
 		if (taken == CLI_USAGE) {
 			rc = CLI_USAGE;
 			goto out;
@@ -141,13 +143,6 @@ int ddbgt_cmd_cost(int argc, char **argv)
 			r.prices_path = argv[i];
 		} else if (strncmp(argv[i], "--prices=", 9) == 0) {
 			r.prices_path = argv[i] + 9;
-		} else if (strcmp(argv[i], "--from") == 0 || strncmp(argv[i], "--from=", 7) == 0) {
-			int missing = 0;
-			const char *v = cli_option_value(argc, argv, &i, "--from", &missing);
-			if (!v || cli_parse_from(v, &kind)) {
-				rc = cli_usage_error("cost", CLI_FROM_USAGE);
-				goto out;
-			}
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			rc = cli_usage_error("cost", "unknown option %s", argv[i]);
 			goto out;

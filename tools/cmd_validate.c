@@ -87,21 +87,14 @@ int ddbgt_cmd_validate(int argc, char **argv)
 		int taken = cli_output_option(&r.out, "validate",
 		                              CLI_TAKES_FORMAT | CLI_TAKES_SARIF | CLI_TAKES_VERBOSITY,
 		                              argc, argv, &i);
+		if (!taken)
+			taken = cli_from_option("validate", argc, argv, &i, &kind);
 		if (taken == CLI_USAGE) {
 			rc = CLI_USAGE;
 			goto out;
 		}
 		if (taken)
 			continue;
-		int missing = 0;
-		const char *v = cli_option_value(argc, argv, &i, "--from", &missing);
-		if (v || missing) {
-			if (!v || cli_parse_from(v, &kind)) {
-				rc = cli_usage_error("validate", CLI_FROM_USAGE);
-				goto out;
-			}
-			continue;
-		}
 		if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			rc = cli_usage_error("validate", "unknown option %s", argv[i]);
 			goto out;
