@@ -231,15 +231,26 @@ static size_t *sorted_default_tags(ddbgt__emit_ctx *ctx)
 static void write_provider(ddbgt__emit_ctx *ctx, size_t replica, const size_t *tag_order)
 {
 	ddbgt__tfjson *w = &ctx->w;
-	const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, replica));
+	const ddbgt_replica *r = ddbgt__emit_replica(ctx, replica);
+	const char *region = ddbgt_replica_region(r);
+	/* The replica's own role (spec provider_role_arn) wins over the option's. */
+	const char *role = ddbgt_replica_provider_role_arn(r) ? ddbgt_replica_provider_role_arn(r)
+	                                                      : ctx->o->assume_role_arn;
 	ddbgt__tfjson_object_begin(w);
 	if (replica != ctx->primary)
 		ddbgt__tfjson_kv_literal(w, "alias", ctx->alias[replica]);
 	ddbgt__tfjson_kv_text(w, "region", region);
-	if (ctx->o->assume_role_arn) {
+	if (ddbgt_replica_account_id(r)) {
+		/* Credentials of another account stop the plan rather than build there. */
+		ddbgt__tfjson_key(w, "allowed_account_ids");
+		ddbgt__tfjson_array_begin(w);
+		ddbgt__tfjson_text(w, ddbgt_replica_account_id(r));
+		ddbgt__tfjson_array_end(w);
+	}
+	if (role) {
 		ddbgt__tfjson_key(w, "assume_role");
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_text(w, "role_arn", ctx->o->assume_role_arn);
+		ddbgt__tfjson_kv_text(w, "role_arn", role);
 		ddbgt__tfjson_object_end(w);
 	}
 	if (ctx->o->default_tag_count && tag_order) {

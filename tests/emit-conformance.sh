@@ -36,6 +36,7 @@ emit resource-policy "$specs/resource-policy.json"
 emit legacy-no-import --target terraform-legacy --no-import "$specs/legacy.json"
 emit legacy --target terraform-legacy "$specs/legacy.json"
 emit kms-aliases "$src/tests/data/emit/specs/kms-aliases.json"
+emit account-roles "$src/tests/data/emit/specs/account-roles.json"
 emit options --resource-name main --default-tag env=prod --default-tag 'owner=${team}' \
     --assume-role arn:aws:iam::111122223333:role/deployer "$specs/two-region-on-demand.json"
 
@@ -67,4 +68,5 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/legacy-no-import.tf.json" 11 \
     "$tmp/legacy.tf.json" - \
     "$tmp/kms-aliases.tf.json" - \
+    "$tmp/account-roles.tf.json" - \
     "$tmp/options.tf.json" -

@@ -106,6 +106,7 @@ static const struct golden {
 	{"../examples/specs/kinesis-stream.json", NULL, "kinesis-stream", ""},
 	{"../examples/specs/resource-policy.json", NULL, "resource-policy",
 	 "DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"data/emit/specs/account-roles.json", NULL, "account-roles", ""},
 	{"../examples/specs/contributor-insights-mode.json", NULL, "contributor-insights-mode",
 	 "DDBGT_I_EMIT_PROVIDER_FLOOR"},
 	{"data/emit/specs/kms-key-ids.json", NULL, "kms-key-ids", "DDBGT_I_EMIT_PROVIDER_FLOOR"},

@@ -115,6 +115,17 @@ class TestSpec(unittest.TestCase):
             self.assertEqual(ddbgt.lib.ddbgt_replica_set_resource_policy(r, b"[]"),
                              ddbgt.constant("DDBGT_EINVAL"))
 
+    def test_multi_account_through_ctypes(self):
+        # The multi-account keys of a replica: account, settings replication, role.
+        spec = os.path.join(SRCDIR, "examples", "specs", "multi-account.json")
+        with ddbgt.Table.load(spec) as t:
+            r = ddbgt.lib.ddbgt_table_replica_at(t.handle, 1)
+            self.assertEqual(ddbgt.lib.ddbgt_replica_account_id(r), b"444455556666")
+            self.assertEqual(ddbgt.lib.ddbgt_replica_settings_replication(r),
+                             ddbgt.constant("DDBGT_SETTINGS_REPLICATION_ENABLED"))
+            self.assertEqual(ddbgt.lib.ddbgt_replica_provider_role_arn(r),
+                             b"arn:aws:iam::444455556666:role/ddbgt-deploy")
+
     def test_file_round_trip(self):
         path = os.path.join(SPEC_DIR, "full.json")
         with ddbgt.Table.load(path) as t, tempfile.TemporaryDirectory() as tmp:
