@@ -37,42 +37,64 @@ static int span_is(const char *s, size_t n, const char *t)
 }
 
 /*
+ * The resource part of arn when it is arn:PARTITION:SERVICE:REGION:ACCOUNT:...
+ * with the given partition (NULL: any), service and region ("" for a global
+ * service such as IAM) and a 12-digit account (account non-NULL: that one);
+ * else NULL.
+ */
+static const char *arn_resource(const char *arn, const char *partition, const char *service,
+                                const char *region, const char *account)
+{
+	const char *f = arn, *colon;
+	size_t i;
+
+	if (strncmp(f, "arn:", 4) != 0)
+		return NULL;
+	f += 4;
+	colon = strchr(f, ':');
+	if (colon == NULL || colon == f ||
+	    (partition != NULL && !span_is(f, (size_t)(colon - f), partition)))
+		return NULL;
+	f = colon + 1;
+	colon = strchr(f, ':');
+	if (colon == NULL || !span_is(f, (size_t)(colon - f), service))
+		return NULL;
+	f = colon + 1;
+	colon = strchr(f, ':');
+	if (colon == NULL || !span_is(f, (size_t)(colon - f), region))
+		return NULL;
+	f = colon + 1;
+	for (i = 0; i < 12; i++)
+		if (f[i] < '0' || f[i] > '9')
+			return NULL;
+	if (f[12] != ':' || (account != NULL && strncmp(f, account, 12) != 0))
+		return NULL;
+	return f + 13;
+}
+
+/* The partition of replica i, NULL when its region is unknown. */
+static const char *partition_of(const ddbgt__vctx *c, size_t i)
+{
+	return c->regions[i] ? ddbgt_region_partition(c->regions[i]) : NULL;
+}
+
+/*
  * Does arn name this replica's table (a table's policy: the table, or what is
  * below it such as its indexes) or its stream (a stream's policy)? "*" names
  * whatever the policy is attached to.
  */
 static int names_own(const struct policy_check *p, const char *arn)
 {
-	const ddbgt_region *reg = p->c->regions[p->replica];
 	const char *name = ddbgt_table_name(p->c->table);
-	const char *f = arn, *colon;
-	size_t i;
+	const char *f;
 
 	if (strcmp(arn, "*") == 0)
 		return 1;
-	if (strncmp(f, "arn:", 4) != 0)
+	f = arn_resource(arn, partition_of(p->c, p->replica), "dynamodb",
+	                 ddbgt__vreplica_region(p->c, p->replica), NULL);
+	if (f == NULL || strncmp(f, "table/", 6) != 0 || name == NULL)
 		return 0;
-	f += 4;
-	colon = strchr(f, ':');
-	if (colon == NULL || (reg != NULL && !span_is(f, (size_t)(colon - f),
-	                                               ddbgt_region_partition(reg))))
-		return 0;
-	f = colon + 1;
-	if (strncmp(f, "dynamodb:", 9) != 0)
-		return 0;
-	f += 9;
-	colon = strchr(f, ':');
-	if (colon == NULL ||
-	    !span_is(f, (size_t)(colon - f), ddbgt__vreplica_region(p->c, p->replica)))
-		return 0;
-	f = colon + 1;
-	for (i = 0; i < 12; i++)
-		if (f[i] < '0' || f[i] > '9')
-			return 0;
-	f += 12;
-	if (strncmp(f, ":table/", 7) != 0 || name == NULL)
-		return 0;
-	f += 7;
+	f += 6;
 	if (strncmp(f, name, strlen(name)) != 0)
 		return 0;
 	f += strlen(name);
@@ -248,26 +270,9 @@ static int account_ok(const char *s)
 /* arn:PARTITION:iam::ACCOUNT:role/NAME with the replica's partition and account. */
 static int role_ok(const ddbgt__vctx *c, size_t i, const char *arn, const char *account)
 {
-	const char *f = arn, *colon;
-	const char *part = c->regions[i] ? ddbgt_region_partition(c->regions[i]) : NULL;
+	const char *f = arn_resource(arn, partition_of(c, i), "iam", "", account);
 
-	if (strncmp(f, "arn:", 4) != 0)
-		return 0;
-	f += 4;
-	colon = strchr(f, ':');
-	if (colon == NULL || colon == f || (part && !span_is(f, (size_t)(colon - f), part)))
-		return 0;
-	f = colon + 1;
-	if (strncmp(f, "iam::", 5) != 0)
-		return 0;
-	f += 5;
-	colon = strchr(f, ':');
-	if (colon == NULL || colon - f != 12 || (account && strncmp(f, account, 12) != 0))
-		return 0;
-	for (const char *d = f; d < colon; d++)
-		if (*d < '0' || *d > '9')
-			return 0;
-	return strncmp(colon + 1, "role/", 5) == 0 && colon[6] != '\0';
+	return f != NULL && strncmp(f, "role/", 5) == 0 && f[5] != '\0';
 }
 
 /* The key of replica i's account: its account_id, or "" for the deploying account. */
@@ -333,7 +338,7 @@ static void check_accounts(ddbgt__vctx *c)
 			ddbgt__vreport(c, DDBGT_E_PROVIDER_ROLE_ARN, path, region,
 			               "\"%s\" is not a role of the replica's account: use "
 			               "arn:%s:iam::%s:role/<name>", role,
-			               c->regions[i] ? ddbgt_region_partition(c->regions[i]) : "aws",
+			               partition_of(c, i) ? partition_of(c, i) : "aws",
 			               account ? account : "<account>");
 		}
 	}
