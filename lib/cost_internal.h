@@ -21,8 +21,8 @@ typedef struct ddbgt__cost_line {
 typedef struct ddbgt__cost_region {
 	char *code;
 	int64_t subtotal;
-	unsigned derived_used;  /* bit per ddbgt_price_item priced by a derived price */
-	unsigned missing_said;  /* bit per item and class already reported missing */
+	uint64_t derived_used;  /* bit per ddbgt_price_item priced by a derived price */
+	uint64_t missing_said;  /* bit per item and class already reported missing */
 } ddbgt__cost_region;
 
 typedef struct ddbgt__cost_rec {

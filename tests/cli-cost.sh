@@ -42,10 +42,18 @@ contains syntax-prices "$tmp/out" "DDBGT_E_PRICES_SYNTAX"
 check missing-prices 3 $?
 contains missing-prices "$tmp/out" "DDBGT_E_PRICES_UNREADABLE"
 
-sed 's/"us-east-1"}/"ca-central-1"}/' "$data/aws-4-1b-on-demand.json" > "$tmp/unpriced.json"
+# China is a partition of its own, priced in CNY: the embedded USD table leaves it out.
+cat > "$tmp/unpriced.json" <<'EOF'
+{"format": "ddbgt/1",
+ "table": {"name": "orders", "billing_mode": "PAY_PER_REQUEST",
+           "partition_key": {"name": "pk", "type": "S"}},
+ "replicas": [{"region": "cn-north-1"}, {"region": "cn-northwest-1"}],
+ "usage": {"writes_per_second": {"cn-north-1": 5}}}
+EOF
 "$cli" cost "$tmp/unpriced.json" > "$tmp/out" 2> "$tmp/err"; check unpriced 0 $?
 contains unpriced "$tmp/err" "DDBGT_W_PRICE_MISSING"
 contains unpriced "$tmp/out" "INCOMPLETE"
+contains unpriced "$tmp/err" "CNY"
 
 "$cli" cost /nonexistent.json > "$tmp/out" 2>&1; check missing-spec 3 $?
 "$cli" cost --format yaml "$data/aws-4-1b-on-demand.json" > "$tmp/out" 2>&1; check bad-format 2 $?
