@@ -60,6 +60,7 @@ static const char *const role_names[] = {NULL, "primary", "secondary", "standby"
 static const char *const read_consistency_names[] = {NULL, "eventual", "strong",
                                                      "transactional"};
 static const char *const severity_names[] = {"off", "info", "warning", "error"};
+static const char *const write_mode_names[] = {NULL, "standard", "transactional"};
 
 #define NAMES(a) {a, sizeof a / sizeof a[0]}
 static const struct {
@@ -77,6 +78,7 @@ static const struct {
 	NAMES(role_names),
 	NAMES(read_consistency_names),
 	NAMES(severity_names),
+	NAMES(write_mode_names),
 };
 
 DDBGT_API const char *ddbgt_enum_name(ddbgt_enum_kind kind, int value)

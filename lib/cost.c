@@ -12,6 +12,7 @@
 #include "ddbgt/replica.h"
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
+#include "ddbgt/region.h"
 
 #include "alloc.h"
 #include "cost_internal.h"
@@ -118,6 +119,7 @@ typedef struct est {
 	double hours;
 	double item_bytes;
 	double write_units; /* write units per write of the whole item */
+	double table_write_units; /* the same for the table itself: twice for transactions */
 	double read_units;  /* read units per read at the profile's consistency */
 	double writes;      /* writes per second, summed over replica regions */
 	/* per replica, looked up once: the estimate is a hot path (bench_cost) */
@@ -188,7 +190,8 @@ static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item i
                         ddbgt_table_class cls)
 {
 	ddbgt__cost_region *r = &e->rep->regions[reg];
-	unsigned bit = 1u << (item * 2 + (cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS));
+	uint64_t bit = (uint64_t)1
+	               << (item * 2 + (cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS));
 	char buf[48];
 	int rc;
 
@@ -210,6 +213,24 @@ static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item i
 		                      ddbgt_price_item_name(item), r->code);
 	if (rc != DDBGT_OK)
 		e->oom = 1;
+}
+
+/*
+ * Why a catalogue region outside the commercial partition has no embedded
+ * prices: AWS prices GovCloud, China (in CNY) and the European Sovereign
+ * Cloud from price lists of their own, which no public source gives.
+ */
+static const char *partition_note(const char *code)
+{
+	const ddbgt_region *r = ddbgt_region_find(code);
+	const char *part = r ? ddbgt_region_partition(r) : NULL;
+
+	if (!part || strcmp(part, "aws") == 0)
+		return "";
+	if (strcmp(part, "aws-cn") == 0)
+		return " (the China partition has its own price list, in CNY: give a CNY price file "
+		       "with --prices)";
+	return " (this partition has its own price list: give a price file with --prices)";
 }
 
 /*
@@ -254,7 +275,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 		rep->regions[reg].subtotal += l->amount;
 		rep->total += l->amount;
 		if (cell->derived)
-			rep->regions[reg].derived_used |= 1u << item;
+			rep->regions[reg].derived_used |= (uint64_t)1 << item;
 	} else {
 		l->price = -1;
 		rep->complete = 0;
@@ -263,7 +284,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 		else if (!rep->regions[reg].missing_said) {
 			char buf[48];
 
-			rep->regions[reg].missing_said = ~0u;
+			rep->regions[reg].missing_said = ~(uint64_t)0;
 			if (!path) {
 				snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
 				path = buf;
@@ -271,7 +292,8 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 			if (ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path,
 			                     rep->regions[reg].code,
 			                     "the price table has no prices for region %s: its lines "
-			                     "have no amount", rep->regions[reg].code) != DDBGT_OK)
+			                     "have no amount%s", rep->regions[reg].code,
+			                     partition_note(rep->regions[reg].code)) != DDBGT_OK)
 				e->oom = 1;
 		}
 	}
@@ -390,6 +412,25 @@ static double gsi_write_units(const est *e, const ddbgt_gsi *gsi)
 
 /* ---- the billing rules, per replica --------------------------------------- */
 
+/*
+ * CloudWatch Contributor Insights for DynamoDB on a replica's table: the
+ * rules DynamoDB creates (most accessed and most throttled partition keys,
+ * and the same for partition and sort keys when the table has a sort key,
+ * AWS developer guide "Contributor Insights: how it works"), each billed a
+ * month, and one event per request made in the region.
+ */
+static void estimate_contributor_insights(est *e, size_t ri)
+{
+	const struct replica_info *in = &e->info[ri];
+	double rules = ddbgt_table_sort_key_name(e->table) ? 4.0 : 2.0;
+	const char *path = NULL;
+
+	add_priced(e, in->reg, in->rp, path, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES,
+	           DDBGT_TABLE_CLASS_UNSET, rules * e->hours / DEFAULT_HOURS, NULL);
+	add_priced(e, in->reg, in->rp, path, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS,
+	           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->seconds, NULL);
+}
+
 static void estimate_replica(est *e, size_t ri, int global)
 {
 	const struct replica_info *in = &e->info[ri];
@@ -413,13 +454,13 @@ static void estimate_replica(est *e, size_t ri, int global)
 	 * units for a single-region table.
 	 */
 	if (provisioned) {
-		double units = table_units(e, DDBGT_WRITE, e->writes * e->write_units);
+		double units = table_units(e, DDBGT_WRITE, e->writes * e->table_write_units);
 
 		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWCU : DDBGT_PRICE_WCU, cls,
 		           units * e->hours, NULL);
 	} else {
 		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWRU : DDBGT_PRICE_WRU, cls,
-		           e->writes * e->seconds * e->write_units, NULL);
+		           e->writes * e->seconds * e->table_write_units, NULL);
 	}
 	/* GSI updates are ordinary write units, in every region holding the GSI. */
 	for (g = 0; g < ngsi; g++) {
@@ -453,6 +494,8 @@ static void estimate_replica(est *e, size_t ri, int global)
 	add_priced(e, reg, rp, path, DDBGT_PRICE_STORAGE, cls, storage_gb, NULL);
 	if (ddbgt_replica_effective_pitr(r) == 1)
 		add_priced(e, reg, rp, path, DDBGT_PRICE_PITR, cls, storage_gb, NULL);
+	if (ddbgt_replica_contributor_insights(r) == 1)
+		estimate_contributor_insights(e, ri);
 }
 
 /* Replication sends each write from its origin to every other replica. */
@@ -488,6 +531,30 @@ static void estimate_streams(est *e, size_t i)
 		return;
 	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/stream_reads_per_month",
 	           DDBGT_PRICE_STREAM_READS, DDBGT_TABLE_CLASS_UNSET, n, NULL);
+}
+
+/*
+ * On-demand backups of the table, kept in the primary's region: the backups
+ * held on average (taken a month x days kept / days in the month) times
+ * their size (default: the table's), and the data restored (restores a
+ * month x that size).
+ */
+static void estimate_backups(est *e, size_t i)
+{
+	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	double per_month = 0, days = 0, size = 0, restores = 0;
+
+	if (ddbgt_usage_get_backup_size_gb(u, &size) != DDBGT_OK)
+		ddbgt_usage_get_storage_gb(u, &size);
+	ddbgt_usage_get_backups_per_month(u, &per_month);
+	/* Unless told otherwise a backup is kept a month, until the next one replaces it. */
+	if (ddbgt_usage_get_backup_retention_days(u, &days) != DDBGT_OK)
+		days = e->hours / 24.0;
+	ddbgt_usage_get_restores_per_month(u, &restores);
+	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_BACKUP,
+	           DDBGT_TABLE_CLASS_UNSET, per_month * days * 24.0 / e->hours * size, NULL);
+	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_RESTORE,
+	           DDBGT_TABLE_CLASS_UNSET, restores * size, NULL);
 }
 
 /*
@@ -563,18 +630,18 @@ static void say_derived(est *e)
 	size_t reg;
 
 	for (reg = 0; reg < e->rep->nregions && !e->oom && e->diags; reg++) {
-		unsigned used = e->rep->regions[reg].derived_used;
-		char list[160] = "";
+		uint64_t used = e->rep->regions[reg].derived_used;
+		char list[1024] = "";
+		size_t len = 0;
 		int i;
 
 		if (!used)
 			continue;
-		for (i = 0; i < DDBGT_PRICE_ITEM_COUNT; i++)
-			if (used & (1u << i)) {
-				if (list[0])
-					strcat(list, ", ");
-				strcat(list, ddbgt_price_item_name((ddbgt_price_item)i));
-			}
+		for (i = 0; i < DDBGT_PRICE_ITEM_COUNT && len < sizeof(list); i++)
+			if (used & ((uint64_t)1 << i))
+				len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+				                        len ? ", " : "",
+				                        ddbgt_price_item_name((ddbgt_price_item)i));
 		if (ddbgt__diag_addf(e->diags, DDBGT_I_PRICE_DERIVED, "", e->rep->regions[reg].code,
 		                     "prices derived by a ratio rule, not read from AWS, in %s: %s",
 		                     e->rep->regions[reg].code, list) != DDBGT_OK)
@@ -638,6 +705,13 @@ static void read_profile(est *e)
 		e->item_bytes = v;
 	/* Writes in 1 KB steps, reads in 4 KB steps, at least one unit each. */
 	e->write_units = fmax(1.0, ceil(e->item_bytes / 1024.0));
+	/*
+	 * A transactional write costs two write units per KB (AWS pricing pages);
+	 * GSI updates it causes are ordinary writes.
+	 */
+	e->table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL
+	                               ? 2.0 * e->write_units
+	                               : e->write_units;
 	per_read = fmax(1.0, ceil(e->item_bytes / 4096.0));
 	switch (ddbgt_usage_read_consistency(u)) {
 	case DDBGT_READ_CONSISTENCY_STRONG:
@@ -741,7 +815,7 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	/* Room for every line a replica can have, so that lines never move. */
 	if (collect_replicas(&e, nrep) != DDBGT_OK ||
 	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
-	                nrep * (6 + 2 * ddbgt_table_gsi_count(table) + nrep) + 8,
+	                nrep * (8 + 2 * ddbgt_table_gsi_count(table) + nrep) + 10,
 	                sizeof(*e.rep->lines)) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
@@ -754,8 +828,10 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 		estimate_replica(&e, i, nrep >= 2);
 		if (nrep >= 2)
 			estimate_transfer(&e, i, nrep);
-		if (e.info[i].replica == primary)
+		if (e.info[i].replica == primary) {
 			estimate_streams(&e, i);
+			estimate_backups(&e, i);
+		}
 		if (e.free_tier)
 			estimate_free_tier(&e, i, first);
 	}

@@ -181,6 +181,12 @@ struct ddbgt_usage {
 	ddbgt__opt_num stream_reads_per_month;
 	ddbgt__opt_num hours_per_month;
 	ddbgt_read_consistency read_consistency; /* UNSET: eventual */
+	ddbgt_write_mode write_mode;      /* UNSET: standard */
+	/* usage.backups: on-demand backups and restores */
+	ddbgt__opt_num backups_per_month;
+	ddbgt__opt_num backup_retention_days;
+	ddbgt__opt_num backup_size_gb;
+	ddbgt__opt_num restores_per_month;
 };
 
 /* Argument checks shared by the setters. */

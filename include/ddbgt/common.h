@@ -141,6 +141,13 @@ typedef enum ddbgt_read_consistency {
 	DDBGT_READ_CONSISTENCY_TRANSACTIONAL = 3
 } ddbgt_read_consistency;
 
+/* How the usage profile's writes are made (transactional writes cost twice the units). */
+typedef enum ddbgt_write_mode {
+	DDBGT_WRITE_MODE_UNSET = 0,
+	DDBGT_WRITE_MODE_STANDARD = 1,
+	DDBGT_WRITE_MODE_TRANSACTIONAL = 2
+} ddbgt_write_mode;
+
 typedef enum ddbgt_severity {
 	DDBGT_SEVERITY_OFF = 0,
 	DDBGT_SEVERITY_INFO = 1,
@@ -168,7 +175,8 @@ typedef enum ddbgt_enum_kind {
 	DDBGT_ENUM_CONSISTENCY = 7,
 	DDBGT_ENUM_ROLE = 8,
 	DDBGT_ENUM_READ_CONSISTENCY = 9,
-	DDBGT_ENUM_SEVERITY = 10
+	DDBGT_ENUM_SEVERITY = 10,
+	DDBGT_ENUM_WRITE_MODE = 11
 } ddbgt_enum_kind;
 
 /*

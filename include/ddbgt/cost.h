@@ -42,16 +42,35 @@ typedef enum ddbgt_price_item {
 	DDBGT_PRICE_STORAGE = 6,      /* table storage, GB-month */
 	DDBGT_PRICE_PITR = 7,         /* point-in-time recovery, GB-month (both classes) */
 	DDBGT_PRICE_STREAM_READS = 8, /* DynamoDB Streams read request units (both classes) */
-	DDBGT_PRICE_TRANSFER_OUT = 9  /* inter-region data transfer out, GB (both classes) */
+	DDBGT_PRICE_TRANSFER_OUT = 9, /* inter-region data transfer out, GB (both classes) */
+	DDBGT_PRICE_BACKUP = 10,      /* on-demand backup storage, GB-month */
+	DDBGT_PRICE_RESTORE = 11,     /* data restored from a backup, GB */
+	DDBGT_PRICE_KINESIS_CDC = 12, /* Kinesis Data Streams change data capture units, per million */
+	DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES = 13,  /* CloudWatch rule-month */
+	DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS = 14, /* events matched, per million */
+	/*
+	 * Reserved capacity (Standard class, single-region WCU and RCU only),
+	 * bought in blocks of 100 units: a one-time upfront price per 100 units
+	 * and an hourly price per 100 unit-hours. Priced by the recommendation,
+	 * never as a line.
+	 */
+	DDBGT_PRICE_RESERVED_RCU_1Y_UPFRONT = 15,
+	DDBGT_PRICE_RESERVED_RCU_1Y_HOURLY = 16,
+	DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT = 17,
+	DDBGT_PRICE_RESERVED_WCU_1Y_HOURLY = 18,
+	DDBGT_PRICE_RESERVED_RCU_3Y_UPFRONT = 19,
+	DDBGT_PRICE_RESERVED_RCU_3Y_HOURLY = 20,
+	DDBGT_PRICE_RESERVED_WCU_3Y_UPFRONT = 21,
+	DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY = 22
 } ddbgt_price_item;
 
-#define DDBGT_PRICE_ITEM_COUNT 10
+#define DDBGT_PRICE_ITEM_COUNT 23
 
 /* "wru", "rwcu", "transfer_out"...; NULL for an unknown item. */
 DDBGT_API const char *ddbgt_price_item_name(ddbgt_price_item item);
 /* The unit a quantity of the item counts: "WRU", "WCU-hour", "GB-month", "GB"...; NULL if unknown. */
 DDBGT_API const char *ddbgt_price_item_unit(ddbgt_price_item item);
-/* Units one price buys: 1000000 for request units, 1 for the rest; 0 if unknown. */
+/* Units one price buys: 1000000 for request units and events, 100 for reserved capacity, 1 for the rest; 0 if unknown. */
 DDBGT_API int64_t ddbgt_price_item_per(ddbgt_price_item item);
 /* 1 when the item's price depends on the table class. */
 DDBGT_API int ddbgt_price_item_by_class(ddbgt_price_item item);
@@ -200,7 +219,8 @@ DDBGT_API int ddbgt_cost_line_is_free_tier(const ddbgt_cost_report *report, size
 /* What a recommendation is about. */
 typedef enum ddbgt_cost_recommendation_kind {
 	DDBGT_COST_REC_TABLE_CLASS = 1,  /* one replica's table class */
-	DDBGT_COST_REC_BILLING_MODE = 2  /* on-demand or provisioned, for the whole table */
+	DDBGT_COST_REC_BILLING_MODE = 2, /* on-demand or provisioned, for the whole table */
+	DDBGT_COST_REC_RESERVED_CAPACITY = 3 /* reserved capacity in one region (provisioned) */
 } ddbgt_cost_recommendation_kind;
 
 /*
