@@ -18,6 +18,9 @@
 /* awslabs table_class_optimizer: IA saves 60 % of storage and costs 25 % more throughput. */
 #define AWS_STANDARD_TO_IA (0.25 / 0.6)
 #define AWS_IA_TO_STANDARD (0.2 / 1.5)
+/* Reserved capacity is sold in blocks of 100 units, for terms of 1 and 3 years of 365 days. */
+#define RESERVED_BLOCK 100
+static const double term_hours[2] = {8760.0, 26280.0};
 /* The alternative provisioned table scales at CDK's and the console's default target. */
 #define DEFAULT_TARGET_PERCENT 70.0
 #define DEFAULT_MAX_UNITS 40000
@@ -222,6 +225,152 @@ static int autoscale_everything(ddbgt_table *t)
 	return rc;
 }
 
+/* Reservable capacity of a region: Standard-class WCU (not rWCU) and RCU lines, table and GSIs. */
+struct reservable {
+	double units[2];   /* average units, by ddbgt_rw */
+	int64_t cost[2];   /* what the lines cost, by ddbgt_rw */
+	int64_t price[2];  /* the provisioned price per unit-hour, by ddbgt_rw */
+	int priced;
+};
+
+static void reservable_of(const ddbgt_cost_report *rep, size_t reg, struct reservable *rv)
+{
+	size_t i;
+
+	memset(rv, 0, sizeof(*rv));
+	rv->priced = 1;
+	for (i = 0; i < rep->nlines; i++) {
+		const ddbgt__cost_line *l = &rep->lines[i];
+		int rw;
+
+		if (l->region != reg || l->free_tier || l->cls != DDBGT_TABLE_CLASS_STANDARD ||
+		    (l->item != DDBGT_PRICE_WCU && l->item != DDBGT_PRICE_RCU))
+			continue;
+		rw = l->item == DDBGT_PRICE_WCU ? DDBGT_WRITE : DDBGT_READ;
+		rv->units[rw] += (double)l->qty_micros / 1e6 / rep->hours;
+		rv->cost[rw] += l->amount;
+		rv->price[rw] = l->price;
+		rv->priced &= l->priced;
+	}
+}
+
+/*
+ * The monthly bill of the reservable capacity when every whole block of 100
+ * units is reserved for the term (t: 0 one year, 1 three years): the upfront
+ * price spread over the term's hours, the reserved hourly price, and the
+ * units beyond the blocks at the provisioned price. -1 without prices.
+ */
+static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_prices *rp,
+                             const struct reservable *rv, int t, double *breakeven)
+{
+	static const ddbgt_price_item up[2][2] = {
+		{DDBGT_PRICE_RESERVED_RCU_1Y_UPFRONT, DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT},
+		{DDBGT_PRICE_RESERVED_RCU_3Y_UPFRONT, DDBGT_PRICE_RESERVED_WCU_3Y_UPFRONT}};
+	static const ddbgt_price_item hourly[2][2] = {
+		{DDBGT_PRICE_RESERVED_RCU_1Y_HOURLY, DDBGT_PRICE_RESERVED_WCU_1Y_HOURLY},
+		{DDBGT_PRICE_RESERVED_RCU_3Y_HOURLY, DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY}};
+	long double total = 0, reserved = 0, standard = 0;
+	int rw;
+
+	if (!rp)
+		return -1;
+	for (rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
+		const ddbgt__price_cell *u = ddbgt__prices_cell(rp, up[t][rw], DDBGT_TABLE_CLASS_STANDARD);
+		const ddbgt__price_cell *h =
+			ddbgt__prices_cell(rp, hourly[t][rw], DDBGT_TABLE_CLASS_STANDARD);
+		double blocks = floor(rv->units[rw] / RESERVED_BLOCK);
+		long double block_hour;
+
+		if (rv->units[rw] <= 0)
+			continue;
+		if (!u->set || !h->set)
+			return -1;
+		/* nanos per block-hour: the upfront spread over the term, plus the hourly price */
+		block_hour = (long double)u->nanos / term_hours[t] + (long double)h->nanos;
+		reserved += blocks * block_hour * rep->hours;
+		standard += blocks * RESERVED_BLOCK * (long double)rv->price[rw] * rep->hours;
+		total += blocks * block_hour * rep->hours +
+		         (rv->units[rw] - blocks * RESERVED_BLOCK) * (long double)rv->price[rw] *
+		                 rep->hours;
+	}
+	*breakeven = standard > 0 ? (double)(reserved / standard) : 0.0;
+	return (int64_t)llroundl(total);
+}
+
+/*
+ * Reserved capacity for one region of a provisioned table, against the
+ * capacity as provisioned and the region's throughput on demand (od, the
+ * billing-mode alternative). Only Standard-class, single-region WCU and RCU
+ * can be reserved (AWS: not rWCU, not Standard-IA, not on-demand).
+ */
+static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_prices *prices,
+                              const ddbgt_cost_report *od)
+{
+	const char *code = rep->regions[reg].code;
+	const ddbgt__region_prices *rp = ddbgt__prices_find(prices, code);
+	size_t oreg = find_region(od, code);
+	struct reservable rv;
+	ddbgt__cost_rec *rec;
+	int64_t cost[2], s, od_throughput = 0;
+	double be[2] = {0, 0};
+	char msg[512], a[40], b[40], c[40], d[40];
+	int t, best = -1;
+
+	reservable_of(rep, reg, &rv);
+	if (rv.units[DDBGT_READ] <= 0 && rv.units[DDBGT_WRITE] <= 0)
+		return DDBGT_OK;
+	rec = new_rec(rep);
+	if (!rec)
+		return DDBGT_ENOMEM;
+	rec->kind = DDBGT_COST_REC_RESERVED_CAPACITY;
+	rec->region = reg;
+	rec->current = "PROVISIONED";
+	rec->recommended = rec->current;
+	rec->current_nanos = rv.cost[DDBGT_READ] + rv.cost[DDBGT_WRITE];
+	rec->alternative_nanos = rec->current_nanos;
+	for (t = 0; t < 2; t++) {
+		cost[t] = rv.priced ? reserved_cost(rep, rp, &rv, t, &be[t]) : -1;
+		if (cost[t] >= 0 && (best < 0 || cost[t] < cost[best]))
+			best = t;
+	}
+	rec->ratio = best >= 0 ? be[best] : 0.0;
+	if (oreg != (size_t)-1)
+		split(od, oreg, &s, &od_throughput);
+	rep->nrecs++;
+	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
+	ddbgt__cost_format_cents(d, sizeof(d), od_throughput);
+	if (best < 0) {
+		snprintf(msg, sizeof(msg), "%s: cannot price reserved capacity: prices are missing "
+		         "in this region", code);
+		return set_message(rec, msg);
+	}
+	rec->alternative_nanos = cost[best];
+	if (cost[best] < rec->current_nanos) {
+		rec->recommended = best == 0 ? "RESERVED_1_YEAR" : "RESERVED_3_YEARS";
+		rec->saving_nanos = rec->current_nanos - cost[best];
+	}
+	ddbgt__cost_format_cents(b, sizeof(b), cost[best]);
+	ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
+	if (floor(rv.units[DDBGT_READ] / RESERVED_BLOCK) < 1 &&
+	    floor(rv.units[DDBGT_WRITE] / RESERVED_BLOCK) < 1)
+		snprintf(msg, sizeof(msg), "%s: reserved capacity is sold in blocks of 100 units; "
+		         "this region provisions %.0f WCU and %.0f RCU that could be reserved "
+		         "(%s %s a month provisioned; the region's throughput on demand: %s)", code,
+		         rv.units[DDBGT_WRITE],
+		         rv.units[DDBGT_READ], a, rep->currency, d);
+	else
+		snprintf(msg, sizeof(msg), "%s: %s (%.0f WCU and %.0f RCU reservable: %s %s a month "
+		         "with %d-year reserved capacity, upfront spread over the term, against %s "
+		         "provisioned; the region's throughput on demand: %s); the reservation pays "
+		         "while the reserved "
+		         "units stay provisioned above %.0f %% of the term%s%s%s%s", code,
+		         rec->recommended, rv.units[DDBGT_WRITE], rv.units[DDBGT_READ], b,
+		         rep->currency, best == 0 ? 1 : 3, a, d, rec->ratio * 100.0,
+		         rec->saving_nanos ? "; saves " : "", rec->saving_nanos ? c : "",
+		         rec->saving_nanos ? " " : "", rec->saving_nanos ? rep->currency : "");
+	return set_message(rec, msg);
+}
+
 static int64_t throughput(const ddbgt_cost_report *rep)
 {
 	int64_t s, t;
@@ -294,10 +443,15 @@ static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
 		         rec->ratio * 100.0, rec->saving_nanos ? "; saves " : "",
 		         rec->saving_nanos ? c : "", rec->saving_nanos ? " " : "",
 		         rec->saving_nanos ? rep->currency : "");
+	rep->nrecs++;
+	rc = set_message(rec, msg);
+	/* Reserved capacity, per region, for a provisioned table; alt is its on-demand twin. */
+	for (size_t reg = 0; rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED &&
+	                     reg < rep->nregions; reg++)
+		rc = recommend_reserved(rep, reg, prices, alt);
 	ddbgt_cost_report_free(p100);
 	ddbgt_cost_report_free(alt);
-	rep->nrecs++;
-	return set_message(rec, msg);
+	return rc;
 }
 
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,

@@ -395,8 +395,9 @@ static json_t *rec_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_r
 
 	if (!o)
 		return NULL;
-	put(b, o, "kind", json_string(r->kind == DDBGT_COST_REC_TABLE_CLASS ? "table_class"
-	                                                                    : "billing_mode"));
+	put(b, o, "kind", json_string(r->kind == DDBGT_COST_REC_TABLE_CLASS     ? "table_class"
+	                              : r->kind == DDBGT_COST_REC_BILLING_MODE ? "billing_mode"
+	                                                                       : "reserved_capacity"));
 	put(b, o, "region",
 	    ddbgt__json_string_or_null(r->region == (size_t)-1 ? NULL : rep->regions[r->region].code));
 	put(b, o, "current", json_string(r->current));

@@ -271,6 +271,16 @@ static void check_legacy(ddbgt__vctx *c)
 	}
 }
 
+/* A STRONG table refuses transactional APIs: a profile cannot price writes that would fail. */
+static void check_transactional_writes(ddbgt__vctx *c)
+{
+	if (c->strong &&
+	    ddbgt_usage_write_mode(ddbgt_table_usage(c->table)) == DDBGT_WRITE_MODE_TRANSACTIONAL)
+		ddbgt__vreport(c, DDBGT_E_USAGE_TRANSACTIONAL_STRONG, "/usage/write_mode", NULL,
+		               "a STRONG global table does not support transactions: its writes "
+		               "cannot be transactional; use \"standard\" or EVENTUAL consistency");
+}
+
 void ddbgt__rules_topology(ddbgt__vctx *c)
 {
 	check_regions(c);
@@ -278,4 +288,5 @@ void ddbgt__rules_topology(ddbgt__vctx *c)
 	check_strong(c);
 	check_stream(c);
 	check_legacy(c);
+	check_transactional_writes(c);
 }
