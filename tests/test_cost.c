@@ -1205,6 +1205,24 @@ START_TEST(allocation_failures)
 	}
 	ddbgt_free(s);
 	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	/* A provisioned table: the reserved-capacity recommendations allocate too. */
+	t = load_file("data/cost/infracost-4-2-provisioned.json");
+	for (n = 0;; n++) {
+		fail_countdown = n;
+		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
+		fail_countdown = -1;
+		if (rc == DDBGT_OK)
+			break;
+		ck_assert_int_eq(rc, DDBGT_ENOMEM);
+		ck_assert_ptr_null(r);
+	}
+	size_t reserved = 0;
+	for (size_t k = 0; k < ddbgt_cost_report_recommendation_count(r); k++)
+		reserved += ddbgt_cost_recommendation_kind_at(r, k) == DDBGT_COST_REC_RESERVED_CAPACITY;
+	ck_assert_uint_eq(reserved, 2);
+	ddbgt_cost_report_free(r);
 
 	char *text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
 	ddbgt_prices *p = NULL;
