@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The full test suite, as the README and CI run it: a -Werror build and
-# `make check`, the same under ASan+UBSan, the suite under valgrind, and
-# `make distcheck`. Each build happens in its own folder under _build/.
+# The full test suite, as the README and CI run it: a -Werror build with
+# `make check` and `make check-terraform`, the same under ASan+UBSan, the
+# suite under valgrind, and `make distcheck`. Each build happens in its own
+# folder under _build/.
 set -euo pipefail
 cd "$(dirname "$0")"
 top=$PWD
@@ -38,7 +39,14 @@ run_build() { # name, configure flags...
 
 run_build werror --enable-werror
 # terraform plans take a minute or more; once, in the build above, is enough.
-DDBGT_SKIP_TERRAFORM=1 run_build sanitizers --enable-werror --enable-sanitizers
+step "werror: make check-terraform"
+if ! (cd "$top/_build/werror" && make -s check-terraform >/dev/null 2>&1); then
+	cat "$top/_build/werror"/test-suite.log >&2 || true
+	echo "test.sh: make check-terraform failed" >&2
+	exit 1
+fi
+grep -h '^\*\*\* SKIP' "$top/_build/werror"/tests/*-conformance.log >&2 || true
+run_build sanitizers --enable-werror --enable-sanitizers
 
 # The thread tests under ThreadSanitizer: only the Check runner is built.
 step "tsan: configure --enable-tsan; the threads suite"
@@ -69,7 +77,7 @@ step "valgrind: the Check suite in one process"
 (cd "$top/_build/werror" && make -s check-valgrind)
 
 step "distcheck"
-(cd "$top/_build/werror" && DDBGT_SKIP_TERRAFORM=1 make -s distcheck >/dev/null 2>&1) || {
+(cd "$top/_build/werror" && make -s distcheck >/dev/null 2>&1) || {
 	echo "test.sh: make distcheck failed; rerun it in _build/werror to see why" >&2; exit 1; }
 
 step "abi: make check-abi against abi/libddbgt.abi"

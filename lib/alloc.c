@@ -1,10 +1,10 @@
 /*
  * The library allocator: the only global state of libddbgt, set once by the
- * embedding program before any other call.
+ * embedding program before any other call. jansson's allocator is not ours
+ * to set: it is process-wide and belongs to the host program.
  */
 #include "alloc.h"
 
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,7 +22,6 @@ DDBGT_API int ddbgt_set_alloc_funcs(ddbgt_malloc_fn malloc_fn, ddbgt_realloc_fn 
 	alloc_malloc = malloc_fn;
 	alloc_realloc = realloc_fn;
 	alloc_free = free_fn;
-	json_set_alloc_funcs(malloc_fn, free_fn);
 	return DDBGT_OK;
 }
 

@@ -562,6 +562,12 @@ static const struct code_row catalogue[] = {
 	 "check the path and its permissions",
 	 "libddbgt"},
 	/* templates and helpers: 700-799 */
+	/* calls of the library (options, arguments): 900-999 */
+	{DDBGT_E_OPTIONS_VERSION, "DDBGT_E_OPTIONS_VERSION", DDBGT_SEVERITY_ERROR,
+	 "an options struct has a version this library does not know",
+	 "set version with the _INIT macro or the _init() function of the headers you build "
+	 "with; a library older than those headers refuses their newer version",
+	 "doc/abi.md (options structs)"},
 };
 
 #define CATALOGUE_SIZE (sizeof catalogue / sizeof catalogue[0])

@@ -1,9 +1,10 @@
 /*
  * The cost estimator: model + usage profile + price table -> a report of
  * line items per region, priced in whole nanos. AWS's billing rules for
- * global tables (reference/cost.md 2.2) are in estimate_replica(); the
- * recommendations (cost_recommend.c) run this same estimator on altered
- * copies of the table.
+ * global tables (reference/cost.md 2.2) are in estimate_replica(). This
+ * core depends on no other cost file: the public entry point
+ * (cost_estimate.c) runs it, then the recommendations (cost_recommend.c),
+ * which run it again on altered copies of the table.
  */
 #include <math.h>
 #include <stdio.h>
@@ -24,16 +25,6 @@
 /* AWS bills data transfer per GB of 2^30 bytes. */
 #define BYTES_PER_GB 1073741824.0
 #define MICROS 1000000.0
-
-int ddbgt_cost_options_init(ddbgt_cost_options *opts, unsigned version)
-{
-	ddbgt_cost_options def = DDBGT_COST_OPTIONS_INIT;
-
-	if (!opts || version != DDBGT_COST_OPTIONS_VERSION)
-		return DDBGT_EINVAL;
-	*opts = def;
-	return DDBGT_OK;
-}
 
 void ddbgt_cost_report_free(ddbgt_cost_report *report)
 {
@@ -855,39 +846,5 @@ fail:
 	ddbgt__free(e.gsi_capacity_said);
 	ddbgt__free(e.info);
 	ddbgt_cost_report_free(e.rep);
-	return rc;
-}
-
-int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *table,
-                        const ddbgt_cost_options *opts, ddbgt_diags *diags)
-{
-	ddbgt_cost_options def = DDBGT_COST_OPTIONS_INIT;
-	ddbgt_prices *own = NULL;
-	const ddbgt_prices *prices;
-	int rc;
-
-	if (!out)
-		return DDBGT_EINVAL;
-	*out = NULL;
-	if (!table || (opts && opts->version != DDBGT_COST_OPTIONS_VERSION))
-		return DDBGT_EINVAL;
-	if (!opts)
-		opts = &def;
-	prices = opts->prices;
-	if (!prices) {
-		rc = ddbgt_prices_default(&own);
-		if (rc != DDBGT_OK)
-			return rc;
-		prices = own;
-	}
-	rc = ddbgt__cost_run(out, table, prices, opts->apply_free_tier, diags);
-	if (rc == DDBGT_OK && opts->recommendations) {
-		rc = ddbgt__cost_recommend(*out, table, prices, opts->apply_free_tier);
-		if (rc != DDBGT_OK) {
-			ddbgt_cost_report_free(*out);
-			*out = NULL;
-		}
-	}
-	ddbgt_prices_free(own);
 	return rc;
 }

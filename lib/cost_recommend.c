@@ -287,8 +287,9 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
 			return -1;
 		/* nanos per block-hour: the upfront spread over the term, plus the hourly price */
 		block_hour = (long double)u->nanos / term_hours[t] + (long double)h->nanos;
-		reserved += blocks * block_hour * rep->hours;
-		standard += blocks * RESERVED_BLOCK * (long double)rv->price[rw] * rep->hours;
+		/* The break-even of reserving every unit, whether or not it fills a block. */
+		reserved += rv->units[rw] / RESERVED_BLOCK * block_hour;
+		standard += rv->units[rw] * (long double)rv->price[rw];
 		total += blocks * block_hour * rep->hours +
 		         (rv->units[rw] - blocks * RESERVED_BLOCK) * (long double)rv->price[rw] *
 		                 rep->hours;

@@ -5,12 +5,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <jansson.h>
-
 #include "alloc.h"
 #include "cost_internal.h"
 #include "diag_internal.h"
-#include "jsonutil.h"
+#include "jsonwrite.h"
 #include "utf8.h"
 
 void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
@@ -322,158 +320,130 @@ const char *ddbgt_cost_recommendation_message(const ddbgt_cost_report *report, s
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-/* Builds an object key by key; the first failure sticks. */
-typedef struct jb {
-	int ok;
-} jb;
-
-static void put(jb *b, json_t *obj, const char *key, json_t *val)
+static void put_money(jw *w, const char *key, int64_t nanos)
 {
-	if (!val || json_object_set_new(obj, key, val) != 0)
-		b->ok = 0;
-}
-
-static json_t *money(int64_t nanos)
-{
-	char buf[40];
+	char buf[48];
 
 	ddbgt__cost_format_nanos(buf, sizeof(buf), nanos);
-	return json_string(buf);
+	ddbgt__jw_key(w, key);
+	ddbgt__jw_string(w, buf);
+	snprintf(buf, sizeof(buf), "%s_nanos", key);
+	ddbgt__jw_key(w, buf);
+	ddbgt__jw_int(w, nanos);
 }
 
-static void put_money(jb *b, json_t *obj, const char *key, int64_t nanos)
+static void line_json(jw *w, const ddbgt_cost_report *rep, const ddbgt__cost_line *l)
 {
-	char k[48];
-
-	put(b, obj, key, money(nanos));
-	snprintf(k, sizeof(k), "%s_nanos", key);
-	put(b, obj, k, json_integer(nanos));
-}
-
-/* A new object for a row of the report; NULL (and the build failed) without memory. */
-static json_t *row_object(jb *b)
-{
-	json_t *o = json_object();
-
-	if (!o)
-		b->ok = 0;
-	return o;
-}
-
-static json_t *line_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_line *l)
-{
-	json_t *o = row_object(b);
-
-	if (!o)
-		return NULL;
-	put(b, o, "region", json_string(rep->regions[l->region].code));
-	put(b, o, "item", json_string(ddbgt_price_item_name(l->item)));
-	put(b, o, "index", ddbgt__json_string_or_null(l->index));
-	put(b, o, "destination", ddbgt__json_string_or_null(l->dest));
-	put(b, o, "table_class",
-	    ddbgt__json_string_or_null(ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, (int)l->cls)));
-	put(b, o, "quantity", ddbgt__json_number((double)l->qty_micros / 1e6));
-	put(b, o, "quantity_micros", json_integer(l->qty_micros));
-	put(b, o, "unit", json_string(ddbgt_price_item_unit(l->item)));
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "region");
+	ddbgt__jw_string(w, rep->regions[l->region].code);
+	ddbgt__jw_key(w, "item");
+	ddbgt__jw_string(w, ddbgt_price_item_name(l->item));
+	ddbgt__jw_key(w, "index");
+	ddbgt__jw_string_or_null(w, l->index);
+	ddbgt__jw_key(w, "destination");
+	ddbgt__jw_string_or_null(w, l->dest);
+	ddbgt__jw_key(w, "table_class");
+	ddbgt__jw_string_or_null(w, ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, (int)l->cls));
+	ddbgt__jw_key(w, "quantity");
+	ddbgt__jw_number(w, (double)l->qty_micros / 1e6);
+	ddbgt__jw_key(w, "quantity_micros");
+	ddbgt__jw_int(w, l->qty_micros);
+	ddbgt__jw_key(w, "unit");
+	ddbgt__jw_string(w, ddbgt_price_item_unit(l->item));
 	if (l->priced) {
-		put_money(b, o, "unit_price", l->price);
-		put(b, o, "price_per", json_integer(l->per));
-		put_money(b, o, "amount", l->amount);
+		put_money(w, "unit_price", l->price);
+		ddbgt__jw_key(w, "price_per");
+		ddbgt__jw_int(w, l->per);
+		put_money(w, "amount", l->amount);
 	} else {
-		put(b, o, "unit_price", json_null());
-		put(b, o, "price_per", json_integer(l->per));
-		put(b, o, "amount", json_null());
+		ddbgt__jw_key(w, "unit_price");
+		ddbgt__jw_null(w);
+		ddbgt__jw_key(w, "price_per");
+		ddbgt__jw_int(w, l->per);
+		ddbgt__jw_key(w, "amount");
+		ddbgt__jw_null(w);
 	}
-	put(b, o, "derived", json_boolean(l->derived));
-	put(b, o, "free_tier", json_boolean(l->free_tier));
-	return o;
+	ddbgt__jw_key(w, "derived");
+	ddbgt__jw_bool(w, l->derived);
+	ddbgt__jw_key(w, "free_tier");
+	ddbgt__jw_bool(w, l->free_tier);
+	ddbgt__jw_object_end(w);
 }
 
-static json_t *rec_json(jb *b, const ddbgt_cost_report *rep, const ddbgt__cost_rec *r)
+static void rec_json(jw *w, const ddbgt_cost_report *rep, const ddbgt__cost_rec *r)
 {
-	json_t *o = row_object(b);
-
-	if (!o)
-		return NULL;
-	put(b, o, "kind", json_string(r->kind == DDBGT_COST_REC_TABLE_CLASS     ? "table_class"
-	                              : r->kind == DDBGT_COST_REC_BILLING_MODE ? "billing_mode"
-	                                                                       : "reserved_capacity"));
-	put(b, o, "region",
-	    ddbgt__json_string_or_null(r->region == (size_t)-1 ? NULL : rep->regions[r->region].code));
-	put(b, o, "current", json_string(r->current));
-	put(b, o, "recommended", json_string(r->recommended));
-	put(b, o, "aws_rule", ddbgt__json_string_or_null(r->aws_rule));
-	put_money(b, o, "current_cost", r->current_nanos);
-	put_money(b, o, "alternative_cost", r->alternative_nanos);
-	put_money(b, o, "saving", r->saving_nanos);
-	put(b, o, r->kind == DDBGT_COST_REC_TABLE_CLASS ? "storage_to_throughput"
-	                                                : "break_even_utilization",
-	    isfinite(r->ratio) ? json_real(r->ratio) : json_null());
-	put(b, o, "message", json_string(r->message ? r->message : ""));
-	return o;
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "kind");
+	ddbgt__jw_string(w, r->kind == DDBGT_COST_REC_TABLE_CLASS     ? "table_class"
+	                    : r->kind == DDBGT_COST_REC_BILLING_MODE ? "billing_mode"
+	                                                             : "reserved_capacity");
+	ddbgt__jw_key(w, "region");
+	ddbgt__jw_string_or_null(w, r->region == (size_t)-1 ? NULL : rep->regions[r->region].code);
+	ddbgt__jw_key(w, "current");
+	ddbgt__jw_string(w, r->current);
+	ddbgt__jw_key(w, "recommended");
+	ddbgt__jw_string(w, r->recommended);
+	ddbgt__jw_key(w, "aws_rule");
+	ddbgt__jw_string_or_null(w, r->aws_rule);
+	put_money(w, "current_cost", r->current_nanos);
+	put_money(w, "alternative_cost", r->alternative_nanos);
+	put_money(w, "saving", r->saving_nanos);
+	ddbgt__jw_key(w, r->kind == DDBGT_COST_REC_TABLE_CLASS ? "storage_to_throughput"
+	                                                       : "break_even_utilization");
+	if (isfinite(r->ratio))
+		ddbgt__jw_number(w, r->ratio);
+	else
+		ddbgt__jw_null(w);
+	ddbgt__jw_key(w, "message");
+	ddbgt__jw_string(w, r->message ? r->message : "");
+	ddbgt__jw_object_end(w);
 }
 
-static json_t *report_json(const ddbgt_cost_report *rep)
+int ddbgt_cost_report_to_json(char **out, const ddbgt_cost_report *rep)
 {
-	jb b = {1};
-	json_t *root = json_object(), *regions = json_array(), *lines = json_array(),
-	       *recs = json_array();
+	jw w;
 	size_t i;
-
-	if (!root || !regions || !lines || !recs) {
-		json_decref(root);
-		json_decref(regions);
-		json_decref(lines);
-		json_decref(recs);
-		return NULL;
-	}
-	put(&b, root, "currency", json_string(rep->currency));
-	put(&b, root, "price_date", ddbgt__json_string_or_null(rep->price_date));
-	put(&b, root, "hours_per_month", ddbgt__json_number(rep->hours));
-	put_money(&b, root, "total", rep->total);
-	put(&b, root, "complete", json_boolean(rep->complete));
-	for (i = 0; i < rep->nregions; i++) {
-		json_t *o = json_object();
-
-		if (!o || json_array_append_new(regions, o) != 0) {
-			b.ok = 0;
-			break;
-		}
-		put(&b, o, "region", json_string(rep->regions[i].code));
-		put_money(&b, o, "subtotal", rep->regions[i].subtotal);
-	}
-	put(&b, root, "regions", regions);
-	for (i = 0; i < rep->nlines && b.ok; i++)
-		if (json_array_append_new(lines, line_json(&b, rep, &rep->lines[i])) != 0)
-			b.ok = 0;
-	put(&b, root, "lines", lines);
-	for (i = 0; i < rep->nrecs && b.ok; i++)
-		if (json_array_append_new(recs, rec_json(&b, rep, &rep->recs[i])) != 0)
-			b.ok = 0;
-	put(&b, root, "recommendations", recs);
-	if (!b.ok) {
-		json_decref(root);
-		return NULL;
-	}
-	return root;
-}
-
-int ddbgt_cost_report_to_json(char **out, const ddbgt_cost_report *report)
-{
-	json_t *root;
-	int rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if (!report)
+	if (!rep)
 		return DDBGT_EINVAL;
-	root = report_json(report);
-	if (!root)
-		return DDBGT_ENOMEM;
-	rc = ddbgt__json_dump(out, root, 0);
-	json_decref(root);
-	return rc;
+	/* About 560 bytes a line: one allocation for the usual report. */
+	ddbgt__jw_init(&w, 0, 1024 + 256 * rep->nregions + 640 * (rep->nlines + rep->nrecs));
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "currency");
+	ddbgt__jw_string(&w, rep->currency);
+	ddbgt__jw_key(&w, "price_date");
+	ddbgt__jw_string_or_null(&w, rep->price_date);
+	ddbgt__jw_key(&w, "hours_per_month");
+	ddbgt__jw_number(&w, rep->hours);
+	put_money(&w, "total", rep->total);
+	ddbgt__jw_key(&w, "complete");
+	ddbgt__jw_bool(&w, rep->complete);
+	ddbgt__jw_key(&w, "regions");
+	ddbgt__jw_array_begin(&w);
+	for (i = 0; i < rep->nregions; i++) {
+		ddbgt__jw_object_begin(&w);
+		ddbgt__jw_key(&w, "region");
+		ddbgt__jw_string(&w, rep->regions[i].code);
+		put_money(&w, "subtotal", rep->regions[i].subtotal);
+		ddbgt__jw_object_end(&w);
+	}
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_key(&w, "lines");
+	ddbgt__jw_array_begin(&w);
+	for (i = 0; i < rep->nlines; i++)
+		line_json(&w, rep, &rep->lines[i]);
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_key(&w, "recommendations");
+	ddbgt__jw_array_begin(&w);
+	for (i = 0; i < rep->nrecs; i++)
+		rec_json(&w, rep, &rep->recs[i]);
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_object_end(&w);
+	return ddbgt__jw_finish(&w, out, NULL);
 }
 
 /* ---- text ------------------------------------------------------------------ */

@@ -5,7 +5,7 @@
 
 #include "alloc.h"
 #include "diag_internal.h"
-#include "jsonutil.h"
+#include "jsonwrite.h"
 #include "utf8.h"
 
 struct diag {
@@ -269,31 +269,26 @@ DDBGT_API int ddbgt_diags_column(const ddbgt_diags *diags, size_t i)
 	return d ? d->column : 0;
 }
 
-static json_t *diag_to_json(const struct diag *d)
+static void diag_to_json(jw *w, const struct diag *d)
 {
-	json_t *o = json_object();
-	if (!o)
-		return NULL;
-	int rc = ddbgt__json_set(o, "code", json_string(ddbgt_code_name(d->code)));
-	if (!rc)
-		rc = ddbgt__json_set(o, "severity",
-		                     json_string(ddbgt_enum_name(DDBGT_ENUM_SEVERITY, d->severity)));
-	if (!rc)
-		rc = ddbgt__json_set(o, "path", json_string(d->path));
-	if (!rc)
-		rc = ddbgt__json_set(o, "region", d->region ? json_string(d->region) : json_null());
-	if (!rc)
-		rc = ddbgt__json_set(o, "message", json_string(d->message));
-	if (!rc && d->line > 0) {
-		rc = ddbgt__json_set(o, "line", json_integer(d->line));
-		if (!rc)
-			rc = ddbgt__json_set(o, "column", json_integer(d->column));
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "code");
+	ddbgt__jw_string(w, ddbgt_code_name(d->code));
+	ddbgt__jw_key(w, "severity");
+	ddbgt__jw_string(w, ddbgt_enum_name(DDBGT_ENUM_SEVERITY, d->severity));
+	ddbgt__jw_key(w, "path");
+	ddbgt__jw_string(w, d->path);
+	ddbgt__jw_key(w, "region");
+	ddbgt__jw_string_or_null(w, d->region);
+	ddbgt__jw_key(w, "message");
+	ddbgt__jw_string(w, d->message);
+	if (d->line > 0) {
+		ddbgt__jw_key(w, "line");
+		ddbgt__jw_int(w, d->line);
+		ddbgt__jw_key(w, "column");
+		ddbgt__jw_int(w, d->column);
 	}
-	if (rc) {
-		json_decref(o);
-		return NULL;
-	}
-	return o;
+	ddbgt__jw_object_end(w);
 }
 
 DDBGT_API int ddbgt_diags_to_json(char **out, const ddbgt_diags *diags)
@@ -303,28 +298,22 @@ DDBGT_API int ddbgt_diags_to_json(char **out, const ddbgt_diags *diags)
 	*out = NULL;
 	if (!diags)
 		return DDBGT_EINVAL;
-	json_t *root = json_object();
-	json_t *list = json_array();
-	int rc = root && list ? DDBGT_OK : DDBGT_ENOMEM;
-	if (!rc)
-		rc = ddbgt__json_set(root, "valid", json_boolean(ddbgt_diags_is_valid(diags)));
-	if (!rc)
-		rc = ddbgt__json_set(root, "errors",
-		                     json_integer((json_int_t)ddbgt_diags_error_count(diags)));
-	if (!rc)
-		rc = ddbgt__json_set(root, "warnings",
-		                     json_integer((json_int_t)ddbgt_diags_warning_count(diags)));
-	for (size_t i = 0; !rc && i < diags->count; i++)
-		rc = ddbgt__json_append(list, diag_to_json(&diags->items[i]));
-	if (!rc) {
-		rc = ddbgt__json_set(root, "diagnostics", list);
-		list = NULL;
-	}
-	if (!rc)
-		rc = ddbgt__json_dump(out, root, 0);
-	json_decref(list);
-	json_decref(root);
-	return rc;
+	jw w;
+	ddbgt__jw_init(&w, 0, 128 + 256 * diags->count);
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "valid");
+	ddbgt__jw_bool(&w, ddbgt_diags_is_valid(diags));
+	ddbgt__jw_key(&w, "errors");
+	ddbgt__jw_int(&w, (int64_t)ddbgt_diags_error_count(diags));
+	ddbgt__jw_key(&w, "warnings");
+	ddbgt__jw_int(&w, (int64_t)ddbgt_diags_warning_count(diags));
+	ddbgt__jw_key(&w, "diagnostics");
+	ddbgt__jw_array_begin(&w);
+	for (size_t i = 0; i < diags->count; i++)
+		diag_to_json(&w, &diags->items[i]);
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_object_end(&w);
+	return ddbgt__jw_finish(&w, out, NULL);
 }
 
 DDBGT_API int ddbgt_diags_to_text(char **out, const ddbgt_diags *diags)

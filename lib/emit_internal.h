@@ -1,7 +1,8 @@
 /*
- * Internal: what the Terraform emitters share (lib/emit.c, lib/emit_common.c)
- * and what each target provides (lib/emit_terraform.c,
- * lib/emit_terraform_legacy.c).
+ * Internal: the emit context and the writers both Terraform targets share
+ * (all in lib/emit_common.c). The driver (lib/emit.c) and the targets
+ * (lib/emit_terraform.c, lib/emit_terraform_legacy.c) include this; the
+ * targets' own entry points are in emit_targets.h, for the driver only.
  *
  * An emit is two passes over the model: the target's plan pass decides the
  * document's shape (inline replicas or replica resources, autoscaling
@@ -36,6 +37,7 @@ typedef struct ddbgt__emit_scaling {
 typedef struct ddbgt__emit_ctx {
 	const ddbgt_table *t;
 	const ddbgt_emit_options *o;
+	const char *target_name; /* for the document's comment */
 	ddbgt_diags *findings; /* the emitter's own findings, in the order found */
 	ddbgt__tfjson w;
 	char res[DDBGT__EMIT_LABEL_MAX];
@@ -57,21 +59,6 @@ typedef struct ddbgt__emit_ctx {
 	int status;            /* first error of a helper (DDBGT_ENOMEM, DDBGT_EINVAL) */
 } ddbgt__emit_ctx;
 
-/* The targets: plan (findings, floor, shape), then write into ctx->w. */
-int ddbgt__emit_terraform_plan(ddbgt__emit_ctx *ctx);
-void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx);
-int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx);
-void ddbgt__emit_terraform_legacy_write(ddbgt__emit_ctx *ctx);
-
-/*
- * The refusal of an invalid model: 0 when the table may be emitted, else
- * DDBGT_EINVALID with the reasons in diags (never NULL here). The one place
- * that decides it (lib/emit_precheck.c).
- */
-int ddbgt__emit_precheck(const ddbgt_table *table, ddbgt_diags *diags);
-
-/* 1 when r has the shape of a region code, ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$. */
-int ddbgt__emit_region_shaped(const char *r);
 /* A finding of the emitter, with the severity the table's policy gives its code. */
 void ddbgt__emit_finding(ddbgt__emit_ctx *ctx, ddbgt_code code, const char *path,
                          const char *region, const char *fmt, ...) DDBGT__PRINTF(5, 6);
@@ -128,8 +115,6 @@ int ddbgt__emit_pitr_period_differs(const ddbgt__emit_ctx *ctx, size_t replica, 
 void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere);
 /* One "import" block. */
 void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t replica, const char *id);
-
-/* ---- lib/emit_common.c: planned and written alike by both targets ---- */
 
 /* The replica index of the r-th region in document order: the home region first. */
 size_t ddbgt__emit_region_at(const ddbgt__emit_ctx *ctx, size_t r);

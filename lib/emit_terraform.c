@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "emit_internal.h"
+#include "emit_targets.h"
 
 static int strong(const ddbgt__emit_ctx *ctx)
 {

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "emit_internal.h"
+#include "emit_targets.h"
 
 int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx)
 {

@@ -5,7 +5,7 @@
 #include "ddbgt/index.h"
 #include "alloc.h"
 #include "helpers_internal.h"
-#include "jsonutil.h"
+#include "jsonwrite.h"
 
 struct ddbgt_features {
 	unsigned flags;
@@ -254,46 +254,47 @@ const char *ddbgt_features_ttl_attribute(const ddbgt_features *features)
 
 int ddbgt_features_to_json(char **out, const ddbgt_features *features)
 {
-	json_t *root, *flags, *stream;
+	jw w;
 	size_t i;
-	int bad = 0, rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
 	if (!features)
 		return DDBGT_EINVAL;
-	root = json_object();
-	flags = json_array();
-	stream = json_object();
+	ddbgt__jw_init(&w, 0, 1024);
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "flags");
+	ddbgt__jw_array_begin(&w);
 	for (i = 0; i < FEATURE_COUNT; i++)
 		if (features->flags & feature_names[i].bit)
-			bad |= json_array_append_new(flags, json_string(feature_names[i].name));
-	bad |= json_object_set_new(root, "flags", flags);
-	bad |= json_object_set_new(stream, "enabled",
-	                           json_boolean(features->flags & DDBGT_FEATURE_STREAM));
-	bad |= json_object_set_new(stream, "view_type",
-	                           ddbgt__json_string_or_null(ddbgt_enum_name(
-					   DDBGT_ENUM_STREAM_VIEW, features->stream_view)));
-	bad |= json_object_set_new(root, "stream", stream);
-	bad |= json_object_set_new(root, "encryption",
-	                           ddbgt__json_string_or_null(ddbgt_enum_name(
-					   DDBGT_ENUM_ENCRYPTION, features->encryption)));
-	bad |= json_object_set_new(root, "point_in_time_recovery",
-	                           json_string(ddbgt_coverage_name(features->pitr)));
-	bad |= json_object_set_new(root, "deletion_protection",
-	                           json_string(ddbgt_coverage_name(features->deletion_protection)));
-	bad |= json_object_set_new(root, "standard_ia",
-	                           json_string(ddbgt_coverage_name(features->standard_ia)));
-	bad |= json_object_set_new(root, "ttl_attribute",
-	                           ddbgt__json_string_or_null(features->ttl_attribute));
-	bad |= json_object_set_new(root, "autoscaling",
-	                           json_boolean(features->flags & DDBGT_FEATURE_AUTOSCALING));
-	bad |= json_object_set_new(root, "gsi_count", json_integer((json_int_t)features->gsi_count));
-	bad |= json_object_set_new(root, "lsi_count", json_integer((json_int_t)features->lsi_count));
-	bad |= json_object_set_new(root, "strong_consistency",
-	                           json_boolean(features->flags & DDBGT_FEATURE_STRONG_CONSISTENCY));
-	rc = bad ? DDBGT_ENOMEM : ddbgt__json_dump(out, root, 0);
-	json_decref(root);
-	return rc;
+			ddbgt__jw_string(&w, feature_names[i].name);
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_key(&w, "stream");
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "enabled");
+	ddbgt__jw_bool(&w, features->flags & DDBGT_FEATURE_STREAM);
+	ddbgt__jw_key(&w, "view_type");
+	ddbgt__jw_string_or_null(&w, ddbgt_enum_name(DDBGT_ENUM_STREAM_VIEW, features->stream_view));
+	ddbgt__jw_object_end(&w);
+	ddbgt__jw_key(&w, "encryption");
+	ddbgt__jw_string_or_null(&w, ddbgt_enum_name(DDBGT_ENUM_ENCRYPTION, features->encryption));
+	ddbgt__jw_key(&w, "point_in_time_recovery");
+	ddbgt__jw_string(&w, ddbgt_coverage_name(features->pitr));
+	ddbgt__jw_key(&w, "deletion_protection");
+	ddbgt__jw_string(&w, ddbgt_coverage_name(features->deletion_protection));
+	ddbgt__jw_key(&w, "standard_ia");
+	ddbgt__jw_string(&w, ddbgt_coverage_name(features->standard_ia));
+	ddbgt__jw_key(&w, "ttl_attribute");
+	ddbgt__jw_string_or_null(&w, features->ttl_attribute);
+	ddbgt__jw_key(&w, "autoscaling");
+	ddbgt__jw_bool(&w, features->flags & DDBGT_FEATURE_AUTOSCALING);
+	ddbgt__jw_key(&w, "gsi_count");
+	ddbgt__jw_int(&w, (int64_t)features->gsi_count);
+	ddbgt__jw_key(&w, "lsi_count");
+	ddbgt__jw_int(&w, (int64_t)features->lsi_count);
+	ddbgt__jw_key(&w, "strong_consistency");
+	ddbgt__jw_bool(&w, features->flags & DDBGT_FEATURE_STRONG_CONSISTENCY);
+	ddbgt__jw_object_end(&w);
+	return ddbgt__jw_finish(&w, out, NULL);
 }

@@ -1,28 +1,27 @@
+/* The one JSON writer of the library (see jsonwrite.h). */
 #include "jsonwrite.h"
 
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "ddbgt/common.h"
 #include "swar.h"
+#include "utf8.h"
 
-void ddbgt__jw_init(jw *w, int compact, size_t size_hint)
+void ddbgt__jw_fail(jw *w, int status)
 {
-	memset(w, 0, sizeof *w);
-	w->compact = compact;
-	w->cap = size_hint < 256 ? 256 : size_hint;
-	w->buf = ddbgt__malloc(w->cap);
-	if (!w->buf)
-		w->failed = 1;
+	if (!w->status)
+		w->status = status;
 }
 
 static int grow(jw *w, size_t n)
 {
-	if (ddbgt__grow((void **)&w->buf, &w->cap, w->len + n + 2, 1)) {
-		w->failed = 1;
+	if (n > SIZE_MAX - 2 - w->len || ddbgt__grow((void **)&w->buf, &w->cap, w->len + n + 2, 1)) {
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
 		return 0;
 	}
 	return 1;
@@ -31,9 +30,9 @@ static int grow(jw *w, size_t n)
 /* Room for n more bytes, and for the final newline and NUL; 0 after a failure. */
 static inline int reserve(jw *w, size_t n)
 {
-	if (w->failed)
+	if (w->status)
 		return 0;
-	return w->len + n + 2 <= w->cap || grow(w, n);
+	return n + 1 < w->cap - w->len || grow(w, n);
 }
 
 static inline void raw(jw *w, const char *s, size_t n)
@@ -44,60 +43,107 @@ static inline void raw(jw *w, const char *s, size_t n)
 	}
 }
 
-/* Separator, newline and indentation before a value or key at the current level. */
-static void before_item(jw *w)
+void ddbgt__jw_raw(jw *w, const char *s, size_t n)
+{
+	raw(w, s, n);
+}
+
+void ddbgt__jw_init(jw *w, int compact, size_t size_hint)
+{
+	memset(w, 0, sizeof *w);
+	w->compact = compact;
+	w->cap = size_hint < 256 ? 256 : size_hint;
+	w->buf = ddbgt__malloc(w->cap);
+	if (!w->buf) {
+		w->cap = 0;
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
+	}
+}
+
+void ddbgt__jw_release(jw *w)
+{
+	ddbgt__free(w->buf);
+	w->buf = NULL;
+	w->len = w->cap = 0;
+}
+
+int ddbgt__jw_finish(jw *w, char **out, size_t *len)
+{
+	*out = NULL;
+	if (len)
+		*len = 0;
+	if (w->depth || w->after_key || w->len == 0)
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+	raw(w, "\n", 1);
+	if (w->status) {
+		ddbgt__jw_release(w);
+		return w->status;
+	}
+	w->buf[w->len] = '\0';
+	*out = w->buf;
+	if (len)
+		*len = w->len;
+	w->buf = NULL;
+	w->len = w->cap = 0;
+	return DDBGT_OK;
+}
+
+/* A newline and the indentation of depth, spaces eight at a time (d has room). */
+static char *newline_indent(char *d, unsigned depth)
+{
+	size_t indent = 2 * (size_t)depth;
+	*d++ = '\n';
+	for (size_t i = 0; i < indent; i += 8)
+		memcpy(d + i, "        ", 8);
+	return d + indent;
+}
+
+void ddbgt__jw_value_begin(jw *w)
 {
 	if (w->after_key) {
 		w->after_key = 0;
 		return;
 	}
-	if (w->depth == 0)
+	if (w->depth == 0) {
+		if (w->len)
+			ddbgt__jw_fail(w, DDBGT_EINVAL); /* one root value only */
 		return;
-	size_t indent = w->compact ? 0 : 2 * (size_t)w->depth;
-	/* Spaces go eight at a time, up to seven past the indentation. */
-	if (!reserve(w, 2 + indent + 8))
+	}
+	/* The indentation goes eight spaces at a time, up to seven past its end. */
+	if (!reserve(w, 2 + 2 * (size_t)w->depth + 8))
 		return;
 	char *d = w->buf + w->len;
 	if (w->has_items[w->depth - 1])
 		*d++ = ',';
 	w->has_items[w->depth - 1] = 1;
-	if (!w->compact) {
-		*d++ = '\n';
-		for (size_t i = 0; i < indent; i += 8)
-			memcpy(d + i, "        ", 8);
-		d += indent;
-	}
+	if (!w->compact)
+		d = newline_indent(d, w->depth);
 	w->len = (size_t)(d - w->buf);
 }
 
 static void begin_container(jw *w, char c)
 {
-	before_item(w);
-	raw(w, &c, 1);
+	ddbgt__jw_value_begin(w);
 	if (w->depth >= JW_MAX_DEPTH) {
-		w->failed = 1;
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
 	}
+	raw(w, &c, 1);
 	w->has_items[w->depth++] = 0;
 }
 
 static void end_container(jw *w, char c)
 {
-	if (w->depth == 0) {
-		w->failed = 1;
+	if (w->depth == 0 || w->after_key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
 	}
 	int had = w->has_items[--w->depth];
-	size_t indent = had && !w->compact ? 2 * (size_t)w->depth : 0;
-	if (!reserve(w, 2 + indent + 8))
+	if (!reserve(w, 2 + 2 * (size_t)w->depth + 8))
 		return;
 	char *d = w->buf + w->len;
-	if (had && !w->compact) {
-		*d++ = '\n';
-		for (size_t i = 0; i < indent; i += 8)
-			memcpy(d + i, "        ", 8);
-		d += indent;
-	}
+	if (had && !w->compact)
+		d = newline_indent(d, w->depth);
 	*d++ = c;
 	w->len = (size_t)(d - w->buf);
 }
@@ -122,23 +168,27 @@ void ddbgt__jw_array_end(jw *w)
 	end_container(w, ']');
 }
 
-/* 1 for the bytes a JSON string holds as they are (all but '"', '\\' and controls). */
+/* 1 for the bytes a JSON string holds as they are: printable ASCII but '"' and '\\'. */
 static inline int plain(unsigned char c)
 {
-	return c >= 0x20 && c != '"' && c != '\\';
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
 }
 
-/* Copy the plain bytes at the start of [p, end) to d; returns how many. */
+/*
+ * Copy the plain bytes at the start of [p, end) to d; returns how many.
+ * Bytes from 0x80 up stop the run too: they are checked as UTF-8.
+ */
 static inline size_t copy_plain(char *d, const char *p, const char *end)
 {
 	const char *start = p;
 #ifdef DDBGT__SWAR
-	/* Whole words are stored before they are tested: d has room (see quoted). */
+	/* Whole words are stored before they are tested: d has room (see put_body). */
 	for (; end - p >= 8; p += 8, d += 8) {
 		uint64_t x = ddbgt__load8(p);
 		memcpy(d, &x, sizeof x);
 		uint64_t marks = ddbgt__bytes_equal(x, '"') | ddbgt__bytes_equal(x, '\\') |
-		                 ddbgt__bytes_below(x, 0x20);
+		                 ddbgt__bytes_below(x, 0x20) | ddbgt__bytes_equal(x, 0x7f) |
+		                 (x & DDBGT__HIGHS);
 		if (marks)
 			return (size_t)(p - start) + ddbgt__first_marked(marks);
 	}
@@ -148,39 +198,88 @@ static inline size_t copy_plain(char *d, const char *p, const char *end)
 	return (size_t)(p - start);
 }
 
-/* s in quotes, escaped, and for a key the ": " (":" compact) after it. */
-static void quoted(jw *w, const char *s, int key)
+/*
+ * The n bytes at s, escaped, at d, which has room for 6 * n + 8 bytes (the
+ * worst case is "\u0001" for each byte; a word stored whole passes the end
+ * by up to 7). Returns the end of what was written, or NULL for bytes that
+ * are not valid UTF-8.
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline char *put_body(char *d, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t n = strlen(s);
-	/* Worst case every byte becomes \u00XX; a word stored whole may pass the end by 7. */
-	if (!reserve(w, 6 * n + 4 + 8))
-		return;
-	char *d = w->buf + w->len;
-	*d++ = '"';
+	static const char short_esc[] = "btn\0fr";
 	for (const char *p = s, *end = s + n;;) {
 		size_t k = copy_plain(d, p, end);
 		p += k;
 		d += k;
 		if (p == end)
-			break;
-		unsigned char c = (unsigned char)*p++;
-		*d++ = '\\';
-		switch (c) {
-		case '"': *d++ = '"'; break;
-		case '\\': *d++ = '\\'; break;
-		case '\n': *d++ = 'n'; break;
-		case '\r': *d++ = 'r'; break;
-		case '\t': *d++ = 't'; break;
-		case '\b': *d++ = 'b'; break;
-		case '\f': *d++ = 'f'; break;
-		default:
-			*d++ = 'u';
-			*d++ = '0';
-			*d++ = '0';
-			*d++ = hex[c >> 4];
-			*d++ = hex[c & 15];
+			return d;
+		unsigned char c = (unsigned char)*p;
+		if (c >= 0x80) {
+			size_t len = ddbgt__utf8_seq_len((const unsigned char *)p, (size_t)(end - p));
+			if (!len)
+				return NULL;
+			memcpy(d, p, len);
+			d += len;
+			p += len;
+			continue;
 		}
+		p++;
+		*d++ = '\\';
+		if (c == '"' || c == '\\') {
+			*d++ = (char)c;
+		} else if (c >= '\b' && c <= '\r' && short_esc[c - '\b']) {
+			*d++ = short_esc[c - '\b'];
+		} else {
+			memcpy(d, "u00", 3);
+			d[3] = hex[c >> 4];
+			d[4] = hex[c & 15];
+			d += 5;
+		}
+	}
+}
+
+/* Room for the body of n bytes and extra more; 0 after a failure. */
+static int reserve_body(jw *w, size_t n, size_t extra)
+{
+	if (n > (SIZE_MAX - 16 - extra) / 6) {
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
+		return 0;
+	}
+	return reserve(w, 6 * n + 8 + extra);
+}
+
+int ddbgt__jw_put_escaped(jw *w, const char *s, size_t n)
+{
+	if (!reserve_body(w, n, 0))
+		return 0;
+	char *d = put_body(w->buf + w->len, s, n);
+	if (!d) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return -1;
+	}
+	w->len = (size_t)(d - w->buf);
+	return 0;
+}
+
+/*
+ * s in quotes, escaped, and for a key the ": " (":" compact) after it;
+ * -1 when s is not valid UTF-8.
+ */
+static int quoted(jw *w, const char *s, int key)
+{
+	size_t n = strlen(s);
+	if (!reserve_body(w, n, 4))
+		return 0;
+	char *d = w->buf + w->len;
+	*d++ = '"';
+	d = put_body(d, s, n);
+	if (!d) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return -1;
 	}
 	*d++ = '"';
 	if (key) {
@@ -189,26 +288,54 @@ static void quoted(jw *w, const char *s, int key)
 			*d++ = ' ';
 	}
 	w->len = (size_t)(d - w->buf);
+	return 0;
 }
 
-void ddbgt__jw_key(jw *w, const char *key)
+void ddbgt__jw_key_begin(jw *w)
 {
-	before_item(w);
-	quoted(w, key, 1);
+	if (w->depth == 0 || w->after_key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return;
+	}
+	ddbgt__jw_value_begin(w);
+}
+
+void ddbgt__jw_key_end(jw *w)
+{
+	raw(w, ": ", w->compact ? 1 : 2);
 	w->after_key = 1;
 }
 
-void ddbgt__jw_string(jw *w, const char *s)
+int ddbgt__jw_key(jw *w, const char *key)
 {
-	before_item(w);
-	quoted(w, s ? s : "", 0);
+	if (!key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return 0;
+	}
+	ddbgt__jw_key_begin(w);
+	w->after_key = 1;
+	return quoted(w, key, 1);
 }
 
-void ddbgt__jw_int(jw *w, int64_t v)
+int ddbgt__jw_string(jw *w, const char *s)
 {
-	char buf[24];
-	char *end = buf + sizeof buf, *p = end;
+	ddbgt__jw_value_begin(w);
+	return quoted(w, s ? s : "", 0);
+}
+
+void ddbgt__jw_string_or_null(jw *w, const char *s)
+{
+	if (s)
+		ddbgt__jw_string(w, s);
+	else
+		ddbgt__jw_null(w);
+}
+
+/* The decimal digits of v at the end of buf[24]; returns where they start. */
+static char *int_digits(char *end, int64_t v)
+{
 	/* Digits by hand: printf costs more than the rest of a dump's numbers. */
+	char *p = end;
 	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
 	do {
 		*--p = (char)('0' + u % 10);
@@ -216,25 +343,41 @@ void ddbgt__jw_int(jw *w, int64_t v)
 	} while (u);
 	if (v < 0)
 		*--p = '-';
-	before_item(w);
-	raw(w, p, (size_t)(end - p));
+	return p;
 }
 
-void ddbgt__jw_number(jw *w, double v)
+void ddbgt__jw_int(jw *w, int64_t v)
 {
+	char buf[24];
+	char *p = int_digits(buf + sizeof buf, v);
+	ddbgt__jw_value_begin(w);
+	raw(w, p, (size_t)(buf + sizeof buf - p));
+}
+
+size_t ddbgt__jw_format_number(char *buf, double v)
+{
+	if (!isfinite(v))
+		return 0;
 	/* 2^53: every integer up to here is exact in a double. */
-	if (isfinite(v) && v == floor(v) && fabs(v) <= 9007199254740992.0) {
-		ddbgt__jw_int(w, (int64_t)v);
-		return;
+	if (v == floor(v) && fabs(v) <= 9007199254740992.0) {
+		char digits[24];
+		char *p = int_digits(digits + sizeof digits, (int64_t)v);
+		size_t n = (size_t)(digits + sizeof digits - p);
+		memcpy(buf, p, n);
+		buf[n] = '\0';
+		return n;
 	}
-	before_item(w);
-	if (!isfinite(v)) {
-		/* JSON has no infinity or NaN: refuse rather than write a wrong document. */
-		w->range_error = 1;
-		return;
+	/*
+	 * 15 digits print 72.3 as "72.3"; 16 or 17 only when 15 would read back
+	 * as another double (0.1 + 0.2 is 0.30000000000000004). strtod reads the
+	 * host's decimal point as snprintf writes it, so the test holds in any locale.
+	 */
+	int n = 0;
+	for (int prec = 15; prec <= 17; prec++) {
+		n = snprintf(buf, JW_NUMBER_MAX, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
 	}
-	char buf[40];
-	int n = snprintf(buf, sizeof buf, "%.15g", v);
 	/* Whatever LC_NUMERIC the host set, JSON's decimal point is '.'. */
 	const char *dp = localeconv()->decimal_point;
 	if (dp && dp[0] && dp[0] != '.' && !dp[1]) {
@@ -242,33 +385,30 @@ void ddbgt__jw_number(jw *w, double v)
 		if (p)
 			*p = '.';
 	}
-	raw(w, buf, (size_t)n);
+	return (size_t)n;
+}
+
+void ddbgt__jw_number(jw *w, double v)
+{
+	char buf[JW_NUMBER_MAX];
+	size_t n = ddbgt__jw_format_number(buf, v);
+	ddbgt__jw_value_begin(w);
+	if (!n) {
+		/* JSON has no infinity or NaN: refuse rather than write a wrong document. */
+		ddbgt__jw_fail(w, DDBGT_ERANGE);
+		return;
+	}
+	raw(w, buf, n);
 }
 
 void ddbgt__jw_bool(jw *w, int v)
 {
-	before_item(w);
+	ddbgt__jw_value_begin(w);
 	raw(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void ddbgt__jw_null(jw *w)
 {
-	before_item(w);
+	ddbgt__jw_value_begin(w);
 	raw(w, "null", 4);
-}
-
-int ddbgt__jw_finish(jw *w, char **out)
-{
-	*out = NULL;
-	if (!w->compact || w->depth == 0)
-		raw(w, "\n", 1);
-	if (w->failed || w->range_error || w->depth != 0) {
-		ddbgt__free(w->buf);
-		w->buf = NULL;
-		return w->range_error ? DDBGT_ERANGE : DDBGT_ENOMEM;
-	}
-	w->buf[w->len] = '\0';
-	*out = w->buf;
-	w->buf = NULL;
-	return DDBGT_OK;
 }

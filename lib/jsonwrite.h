@@ -1,8 +1,21 @@
 /*
- * Internal: a small streaming JSON writer into one growing buffer, for the
- * documents the library writes often and fast (the spec dump). Output is
- * deterministic: 2-space indent (or compact), keys in the order written,
- * integral numbers as integers, a final newline.
+ * Internal: the one JSON writer of the library. Every document it writes
+ * (the spec dump, the reports of the _to_json calls, and through the thin
+ * layer of tfjson.h the Terraform documents) goes through it, into one
+ * growing buffer, with one number policy.
+ *
+ * Output is deterministic: keys in the order written, 2-space indent (or no
+ * whitespace at all when compact), a final newline. Strings must be valid
+ * UTF-8; they are written as they are but for '"', '\\' and the control
+ * bytes (0x00-0x1f and 0x7f), which are escaped. Numbers: integral values
+ * exact in a double as integers, others as the shortest of 15, 16 or 17
+ * significant digits that reads back to the same double.
+ *
+ * Errors are sticky: after the first failure every call does nothing and
+ * ddbgt__jw_finish() reports it: DDBGT_ENOMEM, DDBGT_ERANGE for a number JSON
+ * cannot write (NaN, infinity), DDBGT_EINVAL for a string that is not valid
+ * UTF-8, nesting deeper than JW_MAX_DEPTH or a document that is not one
+ * well-formed value.
  */
 #ifndef DDBGT_LIB_JSONWRITE_H
 #define DDBGT_LIB_JSONWRITE_H
@@ -12,33 +25,65 @@
 
 #define JW_MAX_DEPTH 64
 
+/* The longest text ddbgt__jw_format_number() writes, NUL included. */
+#define JW_NUMBER_MAX 32
+
 typedef struct jw {
 	char *buf;
 	size_t len, cap;
-	int depth;
+	int status;    /* the first failure, 0 until then */
 	int compact;
-	int failed;                   /* memory ran out or nesting was too deep */
-	int range_error;              /* a number JSON cannot write (NaN, infinity) */
+	int after_key; /* the next value follows "key": on the same line */
+	unsigned depth;
+	/* Per open container: has it an element yet (a comma is due before the next). */
 	unsigned char has_items[JW_MAX_DEPTH];
-	int after_key;                /* the next value follows "key": */
 } jw;
 
+/* Start an empty document; size_hint preallocates (0 for a default). */
 void ddbgt__jw_init(jw *w, int compact, size_t size_hint);
+/* Free the buffer of an unfinished writer; safe after ddbgt__jw_finish() too. */
+void ddbgt__jw_release(jw *w);
+/*
+ * End the document with a newline: on success *out is the NUL-terminated
+ * text that the caller frees with ddbgt_free and *len (may be NULL) its
+ * length; on failure the buffer is freed, *out is NULL and the sticky
+ * status is returned.
+ */
+int ddbgt__jw_finish(jw *w, char **out, size_t *len);
+
 void ddbgt__jw_object_begin(jw *w);
 void ddbgt__jw_object_end(jw *w);
 void ddbgt__jw_array_begin(jw *w);
 void ddbgt__jw_array_end(jw *w);
-void ddbgt__jw_key(jw *w, const char *key);
-void ddbgt__jw_string(jw *w, const char *s);
+/* Both return -1 when the text is not valid UTF-8 (the writer fails), else 0. */
+int ddbgt__jw_key(jw *w, const char *key);
+int ddbgt__jw_string(jw *w, const char *s);
+/* s, or null for NULL. */
+void ddbgt__jw_string_or_null(jw *w, const char *s);
 void ddbgt__jw_int(jw *w, int64_t v);
 void ddbgt__jw_number(jw *w, double v);
 void ddbgt__jw_bool(jw *w, int v);
 void ddbgt__jw_null(jw *w);
+
 /*
- * End the document: on success *out is the NUL-terminated text (with a final
- * newline) that the caller frees with ddbgt_free; on failure the buffer is
- * freed and DDBGT_ENOMEM (or DDBGT_ERANGE for a NaN or infinity) returned.
+ * The text of v under the number policy above, into buf (JW_NUMBER_MAX
+ * bytes); returns its length, or 0 for NaN and infinity (nothing written).
+ * The spec dump, the reports and Terraform all print numbers through it.
  */
-int ddbgt__jw_finish(jw *w, char **out);
+size_t ddbgt__jw_format_number(char *buf, double v);
+
+/*
+ * For a layer that composes values of its own (tfjson.c): the separator and
+ * indentation before a value or key, the raw bytes of a value, the JSON-escaped
+ * body of a string (no quotes), and a failure of the layer's own. put_escaped
+ * returns -1 and fails with DDBGT_EINVAL when s is not valid UTF-8, else 0.
+ */
+void ddbgt__jw_value_begin(jw *w);
+/* Around a key the layer writes itself: the checks and separator, then ": ". */
+void ddbgt__jw_key_begin(jw *w);
+void ddbgt__jw_key_end(jw *w);
+void ddbgt__jw_raw(jw *w, const char *s, size_t n);
+int ddbgt__jw_put_escaped(jw *w, const char *s, size_t n);
+void ddbgt__jw_fail(jw *w, int status);
 
 #endif

@@ -1,10 +1,11 @@
 /*
- * Internal: the layout of the model objects, shared by the model, the spec
- * loader and dumper, the validator, the cost estimator and the emitters.
+ * Internal: the layout of the model objects, seen only by the model's own
+ * files (table.c, replica.c, index.c, policy.c, usage.c, model_util.c) and
+ * the spec loader and dumper. The validator, the cost estimator, the helpers
+ * and the emitters read the model through the public getters.
  *
- * Only lib/table.c, replica.c, index.c, policy.c, usage.c and model_util.c
- * write these structs; everybody else reads them (and should prefer the
- * public getters where one exists).
+ * Only the model's files write these structs; the loader goes through the
+ * setters and model_util.c's helpers, the dumper only reads.
  *
  * Every field stores what the user gave, not the effective value: an
  * enumeration field holds its UNSET (0) value, and a boolean field

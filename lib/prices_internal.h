@@ -69,4 +69,10 @@ const ddbgt__price_cell *ddbgt__prices_transfer_cell(const ddbgt__region_prices 
 extern const char ddbgt__prices_json[];
 extern const size_t ddbgt__prices_json_len;
 
+/*
+ * The embedded table, parsed once per process and shared read-only (see
+ * prices_embedded.c); DDBGT_ENOMEM leaves the next call free to try again.
+ */
+int ddbgt__prices_embedded(const ddbgt_prices **out);
+
 #endif

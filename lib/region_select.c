@@ -706,5 +706,5 @@ int ddbgt_region_selection_to_json(char **out, const ddbgt_region_selection *s)
 	}
 	ddbgt__jw_array_end(&w);
 	ddbgt__jw_object_end(&w);
-	return ddbgt__jw_finish(&w, out);
+	return ddbgt__jw_finish(&w, out, NULL);
 }

@@ -332,5 +332,5 @@ int ddbgt_regions_to_json(char **out)
 	for (i = 0; i < NREGIONS; i++)
 		region_json(&w, &regions[i]);
 	ddbgt__jw_array_end(&w);
-	return ddbgt__jw_finish(&w, out);
+	return ddbgt__jw_finish(&w, out, NULL);
 }

@@ -12,7 +12,7 @@
 #include "ddbgt/replica.h"
 #include "alloc.h"
 #include "helpers_internal.h"
-#include "jsonutil.h"
+#include "jsonwrite.h"
 
 typedef struct route {
 	char *region;
@@ -243,47 +243,58 @@ const char *ddbgt_routing_witness(const ddbgt_routing *routing)
 
 int ddbgt_routing_to_json(char **out, const ddbgt_routing *routing)
 {
-	json_t *root, *order, *regions;
+	jw w;
 	size_t i;
-	int bad = 0, rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
 	if (!routing)
 		return DDBGT_EINVAL;
-	root = json_object();
-	order = json_array();
-	regions = json_array();
-	bad |= json_object_set_new(root, "table", json_string(routing->table));
-	bad |= json_object_set_new(root, "consistency",
-	                           ddbgt__json_string_or_null(ddbgt_enum_name(
-					   DDBGT_ENUM_CONSISTENCY, routing->consistency)));
-	bad |= json_object_set_new(root, "witness", ddbgt__json_string_or_null(routing->witness));
+	ddbgt__jw_init(&w, 0, 256 + 512 * routing->count);
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "table");
+	ddbgt__jw_string(&w, routing->table);
+	ddbgt__jw_key(&w, "consistency");
+	ddbgt__jw_string_or_null(&w, ddbgt_enum_name(DDBGT_ENUM_CONSISTENCY, routing->consistency));
+	ddbgt__jw_key(&w, "witness");
+	ddbgt__jw_string_or_null(&w, routing->witness);
+	ddbgt__jw_key(&w, "failover_order");
+	ddbgt__jw_array_begin(&w);
+	for (i = 0; i < routing->count; i++)
+		ddbgt__jw_string(&w, routing->routes[i].region);
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_key(&w, "regions");
+	ddbgt__jw_array_begin(&w);
 	for (i = 0; i < routing->count; i++) {
 		const route *r = &routing->routes[i];
-		json_t *e = json_object();
 
-		bad |= json_array_append_new(order, json_string(r->region));
-		bad |= json_object_set_new(e, "region", json_string(r->region));
-		bad |= json_object_set_new(e, "role", json_string(ddbgt_member_role_name(r->role)));
-		bad |= json_object_set_new(e, "failover_rank", json_integer((json_int_t)i));
-		bad |= json_object_set_new(e, "serves_traffic",
-		                           json_boolean(r->role != DDBGT_MEMBER_STANDBY));
-		bad |= json_object_set_new(e, "partition", json_string(r->partition));
-		bad |= json_object_set_new(e, "endpoint", ddbgt__json_string_or_null(r->endpoint));
-		bad |= json_object_set_new(e, "table_arn", json_string(r->table_arn));
-		bad |= json_object_set_new(e, "stream_arn", ddbgt__json_string_or_null(r->stream_arn));
+		ddbgt__jw_object_begin(&w);
+		ddbgt__jw_key(&w, "region");
+		ddbgt__jw_string(&w, r->region);
+		ddbgt__jw_key(&w, "role");
+		ddbgt__jw_string(&w, ddbgt_member_role_name(r->role));
+		ddbgt__jw_key(&w, "failover_rank");
+		ddbgt__jw_int(&w, (int64_t)i);
+		ddbgt__jw_key(&w, "serves_traffic");
+		ddbgt__jw_bool(&w, r->role != DDBGT_MEMBER_STANDBY);
+		ddbgt__jw_key(&w, "partition");
+		ddbgt__jw_string(&w, r->partition);
+		ddbgt__jw_key(&w, "endpoint");
+		ddbgt__jw_string_or_null(&w, r->endpoint);
+		ddbgt__jw_key(&w, "table_arn");
+		ddbgt__jw_string(&w, r->table_arn);
+		ddbgt__jw_key(&w, "stream_arn");
+		ddbgt__jw_string_or_null(&w, r->stream_arn);
 		/* Whole kilometres: enough for routing, and stable bytes across libm versions. */
-		bad |= json_object_set_new(e, "distance_km_from_primary",
-		                           r->distance_km < 0
-		                                   ? json_null()
-		                                   : json_integer((json_int_t)(r->distance_km + 0.5)));
-		bad |= json_array_append_new(regions, e);
+		ddbgt__jw_key(&w, "distance_km_from_primary");
+		if (r->distance_km < 0)
+			ddbgt__jw_null(&w);
+		else
+			ddbgt__jw_int(&w, (int64_t)(r->distance_km + 0.5));
+		ddbgt__jw_object_end(&w);
 	}
-	bad |= json_object_set_new(root, "failover_order", order);
-	bad |= json_object_set_new(root, "regions", regions);
-	rc = bad ? DDBGT_ENOMEM : ddbgt__json_dump(out, root, 0);
-	json_decref(root);
-	return rc;
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_object_end(&w);
+	return ddbgt__jw_finish(&w, out, NULL);
 }

@@ -1,8 +1,10 @@
 /*
  * The spec dumper: a table handle back into its canonical "ddbgt/1"
- * document. Keys follow the order of the spec format (lib/spec_keys.h);
- * only what the user gave is written, so load-then-dump is the identity on
- * canonical documents.
+ * document, written with lib/jsonwrite.h. Keys come in the order
+ * doc/spec-format.md lists them (the order of the loader's key tables in
+ * lib/spec_load.c); only what the user gave is written, so load-then-dump is
+ * the identity on canonical documents. The jansson form is that text read
+ * back, for embedders that hold jansson values.
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -392,7 +394,7 @@ DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table)
 	if (!ddbgt_usage_is_empty(table->usage))
 		usage_object(&w, table->usage);
 	ddbgt__jw_object_end(&w);
-	return ddbgt__jw_finish(&w, out);
+	return ddbgt__jw_finish(&w, out, NULL);
 }
 
 /*

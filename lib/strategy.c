@@ -17,7 +17,7 @@
 #include "alloc.h"
 #include "diag_internal.h"
 #include "helpers_internal.h"
-#include "jsonutil.h"
+#include "jsonwrite.h"
 
 /* ---- shared helpers ---------------------------------------------------- */
 
@@ -246,36 +246,39 @@ const char *ddbgt_topology_geography_at(const ddbgt_topology *topology, size_t i
 
 int ddbgt_topology_to_json(char **out, const ddbgt_topology *topology)
 {
-	json_t *root, *regions;
+	jw w;
 	size_t i;
-	int bad = 0, rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
 	if (!topology)
 		return DDBGT_EINVAL;
-	root = json_object();
-	regions = json_array();
-	bad |= json_object_set_new(root, "region_count", json_integer((json_int_t)topology->count));
-	bad |= json_object_set_new(root, "replica_count",
-	                           json_integer((json_int_t)topology->replica_count));
+	ddbgt__jw_init(&w, 0, 128 + 160 * topology->count);
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "region_count");
+	ddbgt__jw_int(&w, (int64_t)topology->count);
+	ddbgt__jw_key(&w, "replica_count");
+	ddbgt__jw_int(&w, (int64_t)topology->replica_count);
+	ddbgt__jw_key(&w, "regions");
+	ddbgt__jw_array_begin(&w);
 	for (i = 0; i < topology->count; i++) {
 		const member *m = &topology->members[i];
-		json_t *e = json_object();
 
-		bad |= json_object_set_new(e, "region", json_string(m->region));
-		bad |= json_object_set_new(e, "role", json_string(ddbgt_member_role_name(m->role)));
-		bad |= json_object_set_new(
-			e, "table_class",
-			ddbgt__json_string_or_null(ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, m->table_class)));
-		bad |= json_object_set_new(e, "geography", ddbgt__json_string_or_null(m->geography));
-		bad |= json_array_append_new(regions, e);
+		ddbgt__jw_object_begin(&w);
+		ddbgt__jw_key(&w, "region");
+		ddbgt__jw_string(&w, m->region);
+		ddbgt__jw_key(&w, "role");
+		ddbgt__jw_string(&w, ddbgt_member_role_name(m->role));
+		ddbgt__jw_key(&w, "table_class");
+		ddbgt__jw_string_or_null(&w, ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, m->table_class));
+		ddbgt__jw_key(&w, "geography");
+		ddbgt__jw_string_or_null(&w, m->geography);
+		ddbgt__jw_object_end(&w);
 	}
-	bad |= json_object_set_new(root, "regions", regions);
-	rc = bad ? DDBGT_ENOMEM : ddbgt__json_dump(out, root, 0);
-	json_decref(root);
-	return rc;
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_object_end(&w);
+	return ddbgt__jw_finish(&w, out, NULL);
 }
 
 /* ---- strategy ---------------------------------------------------------- */
@@ -650,30 +653,36 @@ const char *ddbgt_strategy_dr_source(const ddbgt_strategy *strategy)
 
 int ddbgt_strategy_to_json(char **out, const ddbgt_strategy *strategy)
 {
-	json_t *root, *reasons, *dr;
+	jw w;
 	size_t i;
-	int bad = 0, rc;
 
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
 	if (!strategy)
 		return DDBGT_EINVAL;
-	root = json_object();
-	reasons = json_array();
-	dr = json_object();
-	bad |= json_object_set_new(root, "strategy",
-	                           json_string(ddbgt_strategy_kind_name(strategy->kind)));
-	bad |= json_object_set_new(root, "summary", json_string(strategy->summary));
+	ddbgt__jw_init(&w, 0, 1024 + 256 * strategy->reason_count);
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "strategy");
+	ddbgt__jw_string(&w, ddbgt_strategy_kind_name(strategy->kind));
+	ddbgt__jw_key(&w, "summary");
+	ddbgt__jw_string(&w, strategy->summary);
+	ddbgt__jw_key(&w, "reasons");
+	ddbgt__jw_array_begin(&w);
 	for (i = 0; i < strategy->reason_count; i++)
-		bad |= json_array_append_new(reasons, json_string(strategy->reasons[i]));
-	bad |= json_object_set_new(root, "reasons", reasons);
-	bad |= json_object_set_new(dr, "class", json_string(strategy->dr_class));
-	bad |= json_object_set_new(dr, "rpo", json_string(strategy->rpo));
-	bad |= json_object_set_new(dr, "rto", json_string(strategy->rto));
-	bad |= json_object_set_new(dr, "source", json_string(strategy->dr_source));
-	bad |= json_object_set_new(root, "disaster_recovery", dr);
-	rc = bad ? DDBGT_ENOMEM : ddbgt__json_dump(out, root, 0);
-	json_decref(root);
-	return rc;
+		ddbgt__jw_string(&w, strategy->reasons[i]);
+	ddbgt__jw_array_end(&w);
+	ddbgt__jw_key(&w, "disaster_recovery");
+	ddbgt__jw_object_begin(&w);
+	ddbgt__jw_key(&w, "class");
+	ddbgt__jw_string(&w, strategy->dr_class);
+	ddbgt__jw_key(&w, "rpo");
+	ddbgt__jw_string(&w, strategy->rpo);
+	ddbgt__jw_key(&w, "rto");
+	ddbgt__jw_string(&w, strategy->rto);
+	ddbgt__jw_key(&w, "source");
+	ddbgt__jw_string(&w, strategy->dr_source);
+	ddbgt__jw_object_end(&w);
+	ddbgt__jw_object_end(&w);
+	return ddbgt__jw_finish(&w, out, NULL);
 }

@@ -16,6 +16,8 @@
 #include "ddbgt/policy.h"
 #include "ddbgt/region.h"
 
+#include "options.h"
+
 /* Past a handful of regions a template's traffic shape no longer describes the design. */
 #define MAX_TEMPLATE_REGIONS 8
 
@@ -144,14 +146,17 @@ static const template_entry templates[] = {
 static int build(ddbgt_table **out, const ddbgt_template_options *opts,
                  const template_entry *te);
 
+/* The bytes each options version has (options.h). */
+static const size_t template_options_ends[] = {
+	DDBGT__OPTIONS_END(ddbgt_template_options, kms_keys),
+};
+
+#define TEMPLATE_OPTIONS_VERSIONS (sizeof template_options_ends / sizeof template_options_ends[0])
+_Static_assert(TEMPLATE_OPTIONS_VERSIONS == DDBGT_TEMPLATE_OPTIONS_VERSION, "one end per version");
+
 int ddbgt_template_options_init(ddbgt_template_options *opts, unsigned version)
 {
-	const ddbgt_template_options init = DDBGT_TEMPLATE_OPTIONS_INIT;
-
-	if (!opts || version != DDBGT_TEMPLATE_OPTIONS_VERSION)
-		return DDBGT_EINVAL;
-	*opts = init;
-	return DDBGT_OK;
+	return ddbgt__options_init(opts, version, template_options_ends, TEMPLATE_OPTIONS_VERSIONS);
 }
 
 size_t ddbgt_template_count(void)
@@ -239,15 +244,13 @@ int ddbgt_template_provisioned_autoscaling(ddbgt_table **out, const ddbgt_templa
 	return build(out, opts, &templates[T_PROVISIONED_AUTOSCALING]);
 }
 
-/* The options in force: the caller's, or the defaults for NULL. */
+/* The options in force: the caller's fields of its version, the defaults (zero) for the rest. */
 static int resolve_options(const ddbgt_template_options *opts, ddbgt_template_options *o)
 {
 	if (!opts)
 		return ddbgt_template_options_init(o, DDBGT_TEMPLATE_OPTIONS_VERSION);
-	if (opts->version != DDBGT_TEMPLATE_OPTIONS_VERSION)
-		return DDBGT_EINVAL;
-	*o = *opts;
-	return DDBGT_OK;
+	return ddbgt__options_read(o, sizeof *o, opts, template_options_ends,
+	                           TEMPLATE_OPTIONS_VERSIONS);
 }
 
 /* A table with name, keys and one replica per region, the first the primary. */

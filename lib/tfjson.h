@@ -1,10 +1,7 @@
 /*
- * Internal: the JSON writer of the Terraform emitters.
- *
- * A streaming writer into one growing buffer: keys come out in the order the
- * emitter writes them, so the same model always gives the same bytes. Pretty
- * output is 2-space indented (one element per line); compact output has no
- * whitespace. Every document ends with a newline.
+ * Internal: the Terraform emitters' layer on the library's JSON writer
+ * (jsonwrite.h), which does the layout, the JSON escaping, the UTF-8 check
+ * and the numbers. This layer adds what Terraform needs on top.
  *
  * Terraform reads every string in an expression position (resource
  * arguments, map keys such as tag keys, output values) as a template, where
@@ -14,9 +11,10 @@
  * (provider aliases, depends_on, lifecycle) and for the emitter's own
  * references ("${aws_dynamodb_table.t.arn}").
  *
- * Errors are sticky: after the first failure (DDBGT_ENOMEM, or DDBGT_EINVAL
- * for a string that is not valid UTF-8 or a number that is not finite)
- * every call does nothing and ddbgt__tfjson_finish() reports it.
+ * Errors are sticky: after the first failure (DDBGT_ENOMEM, DDBGT_ERANGE for
+ * a number that is not finite, DDBGT_EINVAL for a string that is not valid
+ * UTF-8 or a misuse) every call does nothing and ddbgt__tfjson_finish()
+ * reports it.
  */
 #ifndef DDBGT_LIB_TFJSON_H
 #define DDBGT_LIB_TFJSON_H
@@ -24,19 +22,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DDBGT__TFJSON_MAX_DEPTH 32
+#include "jsonwrite.h"
+
+#define DDBGT__TFJSON_MAX_DEPTH JW_MAX_DEPTH
 
 typedef struct ddbgt__tfjson {
-	char *buf;
-	size_t len;
-	size_t cap;
-	int status;
-	int compact;
-	unsigned depth;
-	/* Per open container: has it an element yet (a comma is due before the next). */
-	unsigned char has_items[DDBGT__TFJSON_MAX_DEPTH];
-	/* A key was written; its value follows on the same line. */
-	int after_key;
+	jw json;
 	/* A string opened with ddbgt__tfjson_string_begin() is being composed. */
 	int in_string;
 	/* The last character of the string so far, as Terraform will read it. */
@@ -71,7 +62,7 @@ void ddbgt__tfjson_literal(ddbgt__tfjson *w, const char *s);
 /* A string value that Terraform must read as plain text. */
 void ddbgt__tfjson_text(ddbgt__tfjson *w, const char *s);
 void ddbgt__tfjson_int(ddbgt__tfjson *w, int64_t v);
-/* The shortest decimal form that reads back as v ("70", "72.5"). */
+/* The library's number policy (ddbgt__jw_format_number): "70", "72.5". */
 void ddbgt__tfjson_number(ddbgt__tfjson *w, double v);
 void ddbgt__tfjson_bool(ddbgt__tfjson *w, int v);
 
@@ -93,12 +84,5 @@ void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s);
 void ddbgt__tfjson_kv_int(ddbgt__tfjson *w, const char *key, int64_t v);
 void ddbgt__tfjson_kv_number(ddbgt__tfjson *w, const char *key, double v);
 void ddbgt__tfjson_kv_bool(ddbgt__tfjson *w, const char *key, int v);
-
-/*
- * Write s into the string being composed, escaped for JSON and, with
- * template set, for Terraform's templates. Exposed for the tests.
- */
-void ddbgt__tfjson_put_escaped(ddbgt__tfjson *w, const char *s, int template_text);
-
 
 #endif

@@ -12,17 +12,20 @@
 #include "ddbgt/replica.h"
 #include "ddbgt/policy.h"
 #include "alloc.h"
+#include "options.h"
 #include "validate_internal.h"
+
+/* The bytes each options version has (options.h). */
+static const size_t validate_options_ends[] = {
+	DDBGT__OPTIONS_END(ddbgt_validate_options, flags),
+};
+
+#define VALIDATE_OPTIONS_VERSIONS (sizeof validate_options_ends / sizeof validate_options_ends[0])
+_Static_assert(VALIDATE_OPTIONS_VERSIONS == DDBGT_VALIDATE_OPTIONS_VERSION, "one end per version");
 
 int ddbgt_validate_options_init(ddbgt_validate_options *opts, unsigned version)
 {
-	static const ddbgt_validate_options defaults = DDBGT_VALIDATE_OPTIONS_INIT;
-
-	if (opts == NULL || version == 0 || version > DDBGT_VALIDATE_OPTIONS_VERSION)
-		return DDBGT_EINVAL;
-	*opts = defaults;
-	opts->version = version;
-	return DDBGT_OK;
+	return ddbgt__options_init(opts, version, validate_options_ends, VALIDATE_OPTIONS_VERSIONS);
 }
 
 static ddbgt_severity final_severity(const ddbgt__vctx *c, ddbgt_code code, ddbgt_severity sev)
@@ -269,18 +272,23 @@ int ddbgt_table_validate(const ddbgt_table *table, const ddbgt_validate_options 
 		ddbgt__rules_schema, ddbgt__rules_capacity, ddbgt__rules_topology,
 		ddbgt__rules_security, ddbgt__rules_tags, ddbgt__rules_policy,
 	};
+	ddbgt_validate_options o = DDBGT_VALIDATE_OPTIONS_INIT;
 	ddbgt__vctx c;
 	size_t i;
 
 	if (table == NULL)
 		return DDBGT_EINVAL;
-	if (opts != NULL && (opts->version == 0 || opts->version > DDBGT_VALIDATE_OPTIONS_VERSION))
-		return DDBGT_EINVAL;
+	if (opts != NULL) {
+		int rc = ddbgt__options_read_said(&o, sizeof(o), opts, validate_options_ends,
+		                                  VALIDATE_OPTIONS_VERSIONS, "validate options", diags);
+		if (rc != DDBGT_OK)
+			return rc;
+	}
 	memset(&c, 0, sizeof(c));
 	c.table = table;
 	c.diags = diags;
-	c.policy = opts != NULL && opts->policy != NULL ? opts->policy : ddbgt_table_policy(table);
-	c.flags = opts != NULL ? opts->flags : 0u;
+	c.policy = o.policy != NULL ? o.policy : ddbgt_table_policy(table);
+	c.flags = o.flags;
 	c.status = prepare(&c);
 	for (i = 0; c.status == DDBGT_OK && i < sizeof(groups) / sizeof(groups[0]); i++)
 		groups[i](&c);

@@ -86,25 +86,14 @@ json regions-json "$tmp/regions.json" 'any(r["code"] == "eu-central-1" for r in 
 "$cli" regions --format xml > "$tmp/out" 2>&1; check regions-bad-format 2 $?
 
 # The Terraform of every template against the AWS provider 6.25.0 schema (the
-# emit area's checker); and through terraform itself for those the 5.100.0
-# provider mirror can read (replica deletion protection and strong
-# consistency need 6.x).
+# emit area's checker); tests/plan-conformance.sh (`make check-terraform`)
+# runs those the 5.100.0 provider mirror can read through terraform itself.
 checker="${DDBGT_TOP_SRCDIR:-}/tests/tf-schema-check.py"
 schema="${DDBGT_TOP_SRCDIR:-}/tests/data/emit/aws-provider-6.25.0-dynamodb-schema.json"
 if command -v "$py" >/dev/null 2>&1 && [ -f "$checker" ]; then
 	"$py" "$checker" "$schema" "$tmp"/plan-*/main.tf.json > "$tmp/out" 2>&1; check schema6 0 $?
 else
 	echo "cli-plan: $py or $checker missing: the templates' Terraform was NOT schema-checked" >&2
-fi
-conformance="${DDBGT_TOP_SRCDIR:-}/tests/tf-conformance.sh"
-if [ -f "$conformance" ]; then
-	# Expected resources: the table; + one aws_dynamodb_table_replica; + 13 autoscaling ones.
-	DDBGT_TF_JOBS=${DDBGT_TF_JOBS:-3} sh "$conformance" "$tmp/plan-geo-distributed/main.tf.json" 1 \
-		"$tmp/plan-primary-standby/main.tf.json" 2 \
-		"$tmp/plan-provisioned-autoscaling/main.tf.json" 14 > "$tmp/out" 2>&1
-	rc=$?
-	[ $rc -eq 77 ] && echo "cli-plan: terraform or its provider mirror missing: conformance NOT run" >&2
-	[ $rc -eq 77 ] || check conformance 0 $rc
 fi
 
 # Errors: nothing is written.

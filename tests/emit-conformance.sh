@@ -2,14 +2,15 @@
 # The real consumer: every example spec, emitted by `ddbgt emit`, goes through
 # terraform init + validate + plan -refresh=false against the AWS provider in the
 # local mirror (tests/tf-conformance.sh), and the plan must create the number of
-# resources written here. Skipped (77), loudly, without terraform or the mirror.
+# resources written here. Run by `make check-terraform`; skipped (77), loudly,
+# without terraform or the mirror, or with DDBGT_SKIP_TERRAFORM=1.
 set -u
 if [ "${DDBGT_SKIP_TERRAFORM:-}" = 1 ]; then
-    echo "emit-conformance: SKIPPED by DDBGT_SKIP_TERRAFORM=1 (test.sh runs terraform once, in the -Werror build)" >&2
+    echo "emit-conformance: SKIPPED by DDBGT_SKIP_TERRAFORM=1" >&2
     exit 77
 fi
-cli=${DDBGT_CLI:?run through make check}
-src=${DDBGT_TOP_SRCDIR:?run through make check}
+cli=${DDBGT_CLI:?run through make check-terraform}
+src=${DDBGT_TOP_SRCDIR:?run through make check-terraform}
 specs=$src/examples/specs
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/emit-conf.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <ddbgt.h>
 
@@ -55,7 +57,7 @@ static ddbgt_cost_report *estimate(const ddbgt_table *t, int free_tier, ddbgt_di
 	ddbgt_cost_report *r = NULL;
 	o.prices = prices;
 	o.apply_free_tier = free_tier;
-	o.recommendations = 0;
+	o.no_recommendations = 1;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, d), DDBGT_OK);
 	ck_assert_ptr_nonnull(r);
 	/* Every report lists its lines grouped by region, in the order of the regions. */
@@ -856,7 +858,7 @@ START_TEST(missing_item_price)
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	o.prices = own;
-	o.recommendations = 0;
+	o.no_recommendations = 1;
 	ddbgt_cost_report *r = NULL;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, d), DDBGT_OK);
 	ck_assert_str_eq(ddbgt_cost_report_currency(r), "EUR");
@@ -1103,7 +1105,7 @@ START_TEST(argument_checks)
 	ck_assert_int_eq(ddbgt_cost_options_init(&o, DDBGT_COST_OPTIONS_VERSION), DDBGT_OK);
 	ck_assert_ptr_null(o.prices);
 	ck_assert_int_eq(o.apply_free_tier, 0);
-	ck_assert_int_eq(o.recommendations, 1);
+	ck_assert_int_eq(o.no_recommendations, 0);
 	ck_assert_int_eq(ddbgt_cost_options_init(&o, 99), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, NULL, NULL, NULL), DDBGT_EINVAL);
 	ck_assert_ptr_null(r);
@@ -1141,8 +1143,11 @@ static ddbgt_malloc_fn real_malloc;
 static ddbgt_realloc_fn real_realloc;
 static ddbgt_free_fn real_free;
 
+static long alloc_calls;
+
 static void *failing_malloc(size_t n)
 {
+	alloc_calls++;
 	if (fail_countdown == 0)
 		return NULL;
 	if (fail_countdown > 0)
@@ -1152,6 +1157,7 @@ static void *failing_malloc(size_t n)
 
 static void *failing_realloc(void *p, size_t n)
 {
+	alloc_calls++;
 	if (fail_countdown == 0)
 		return NULL;
 	if (fail_countdown > 0)
@@ -1463,6 +1469,71 @@ START_TEST(recommend_reserved_capacity)
 }
 END_TEST
 
+/*
+ * The first estimate with prices = NULL in a process parses the embedded
+ * table; an allocation failure in that parse is DDBGT_ENOMEM and the next
+ * call tries again; once parsed, the table is shared: an estimate with
+ * prices = NULL allocates what one with a table of the caller's does.
+ * Returns 0, or the number of the step that failed (ck_assert is not for
+ * a forked child).
+ */
+static int first_parse(const ddbgt_table *t)
+{
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	ddbgt_cost_report *r = NULL;
+	long n, with_null, with_own;
+	int rc;
+
+	o.no_recommendations = 1;
+	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
+	if (ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, real_free))
+		return 1;
+	for (n = 0;; n++) {
+		fail_countdown = n;
+		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
+		fail_countdown = -1;
+		if (rc == DDBGT_OK)
+			break;
+		if (rc != DDBGT_ENOMEM || r)
+			return 2;
+	}
+	ddbgt_cost_report_free(r);
+	alloc_calls = 0;
+	if (ddbgt_cost_estimate(&r, t, &o, NULL))
+		return 3;
+	with_null = alloc_calls;
+	ddbgt_cost_report_free(r);
+	o.prices = prices;
+	alloc_calls = 0;
+	if (ddbgt_cost_estimate(&r, t, &o, NULL))
+		return 4;
+	with_own = alloc_calls;
+	ddbgt_cost_report_free(r);
+	if (with_null != with_own)
+		return 5;
+	/* The sweep met the parse's allocations, not only the estimate's. */
+	if (n <= with_own + 20)
+		return 6;
+	return 0;
+}
+
+START_TEST(embedded_table_parsed_once)
+{
+	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
+	/* In a child: the embedded table is not parsed yet there, whatever ran before. */
+	fflush(NULL);
+	pid_t pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(first_parse(t));
+	int status = 0;
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "step %d failed",
+	              WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /* The usage profile's new keys: loaded, dumped back, copied; bad values refused. */
 START_TEST(usage_backups_and_write_mode_spec)
 {
@@ -1602,6 +1673,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, report_golden_files);
 	tcase_add_test(tc, argument_checks);
 	tcase_add_test(tc, allocation_failures);
+	tcase_add_test(tc, embedded_table_parsed_once);
 	suite_add_tcase(s, tc);
 	return s;
 }

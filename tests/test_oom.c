@@ -7,9 +7,12 @@
  * (same canonical dump) and usable, and leak nothing: the allocator counts
  * live blocks, and LeakSanitizer and valgrind watch as well.
  *
- * The allocator goes in through ddbgt_set_alloc_funcs, which routes jansson
- * too. It forwards to malloc/realloc/free, so memory allocated before the
- * switch (or after it is switched back in teardown) stays compatible.
+ * The allocator goes in through ddbgt_set_alloc_funcs, and into jansson
+ * through json_set_alloc_funcs: the test plays the host program, which owns
+ * jansson's allocator (the library leaves it alone), so that the jansson
+ * values of ddbgt_spec_dump_json are swept too. It forwards to
+ * malloc/realloc/free, so memory allocated before the switch (or after it
+ * is switched back in teardown) stays compatible.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -17,6 +20,7 @@
 
 #include <ddbgt.h>
 
+#include "prices_internal.h"
 #include "testutil.h"
 
 /* --- the failing allocator ------------------------------------------------ */
@@ -62,13 +66,23 @@ static void oom_free(void *p)
 static void install(void)
 {
 	ck_assert_int_eq(ddbgt_set_alloc_funcs(oom_malloc, oom_realloc, oom_free), DDBGT_OK);
+	json_set_alloc_funcs(oom_malloc, oom_free);
 	fail_at = 0;
+	/*
+	 * The embedded price table is parsed once per process and kept for its
+	 * life (lib/prices_embedded.c): parse it before the sweeps count live
+	 * blocks, as a host's first estimate would. Its own allocation failures
+	 * are swept in test_cost.c (embedded_table_parsed_once).
+	 */
+	const ddbgt_prices *embedded = NULL;
+	ck_assert_int_eq(ddbgt__prices_embedded(&embedded), DDBGT_OK);
 }
 
 static void uninstall(void)
 {
 	fail_at = 0;
 	ddbgt_set_alloc_funcs(malloc, realloc, free);
+	json_set_alloc_funcs(malloc, free);
 }
 
 /* --- the fixture: a realistic table and what the operations need ---------- */
@@ -570,12 +584,23 @@ START_TEST(allocator_hooks)
 	ck_assert_int_eq(ddbgt_set_alloc_funcs(NULL, oom_realloc, oom_free), DDBGT_EINVAL);
 	ddbgt_get_alloc_funcs(&m, &r, &fr);
 	ck_assert(m == oom_malloc && r == oom_realloc && fr == oom_free);
-	/* jansson allocates through the hook as well. */
+	/* The library allocates through the hook. */
 	long base = live;
-	json_t *j = json_object();
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	ck_assert_int_gt(live, base);
-	json_decref(j);
+	ddbgt_diags_free(d);
 	ck_assert_int_eq(live, base);
+	/* jansson's allocator is the host's: setting the library's leaves it as it was. */
+	json_malloc_t jm = NULL;
+	json_free_t jf = NULL;
+	json_set_alloc_funcs(malloc, free);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(oom_malloc, oom_realloc, oom_free), DDBGT_OK);
+	json_get_alloc_funcs(&jm, &jf);
+	ck_assert(jm == malloc && jf == free);
+	json_t *j = json_object();
+	ck_assert_int_eq(live, base);
+	json_decref(j);
 }
 END_TEST
 

@@ -1,5 +1,7 @@
 /* The spec loader and dumper. */
 #include <jansson.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,7 +385,7 @@ static void escape_reference(char *out, const char *s)
 			out += sprintf(out, "\\%c", c);
 		else if (c == '\n')
 			out += sprintf(out, "\\n");
-		else if (c < 0x20)
+		else if (c < 0x20 || c == 0x7f)
 			out += sprintf(out, "\\u%04x", c);
 		else
 			*out++ = (char)c;
@@ -398,7 +400,8 @@ static void escape_reference(char *out, const char *s)
  */
 START_TEST(strings_at_every_offset)
 {
-	static const char *const specials[] = {"\"", "\\", "\n", "\x01", "\x1f", "\xc3\xa9", "/"};
+	static const char *const specials[] = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\xc3\xa9",
+	                                       "/"};
 	for (size_t sp = 0; sp < sizeof specials / sizeof specials[0]; sp++)
 		for (size_t before = 0; before <= 17; before++)
 			for (size_t after = 0; after <= 9; after++) {
@@ -425,6 +428,64 @@ START_TEST(strings_at_every_offset)
 				ddbgt_table_free(t);
 				ddbgt_table_free(u);
 			}
+}
+END_TEST
+
+/* xorshift64: the same "random" doubles on every run. */
+static uint64_t next_bits(uint64_t *state)
+{
+	uint64_t x = *state;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return *state = x;
+}
+
+/*
+ * Numbers dump as the shortest text that reads back to the same double: a
+ * usage figure of 0.1 + 0.2 is not 0.3 after a dump and a load, and neither
+ * is any other value.
+ */
+START_TEST(numbers_round_trip_exactly)
+{
+	double sum = 0.1 + 0.2;
+	ddbgt_table *t = NULL, *u = NULL;
+	char *doc = NULL;
+	ck_assert_int_eq(ddbgt_table_new(&t, "t"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "id", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage(t), sum), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_WRITE, "eu-west-1", 72.3),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t), DDBGT_OK);
+	ck_assert_ptr_nonnull(strstr(doc, "\"storage_gb\": 0.30000000000000004\n"));
+	/* 15 digits are enough for most values: no trailing noise. */
+	ck_assert_ptr_nonnull(strstr(doc, "\"eu-west-1\": 72.3\n"));
+	ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), NULL), DDBGT_OK);
+	double back = 0;
+	ck_assert_int_eq(ddbgt_usage_get_storage_gb(ddbgt_table_usage(u), &back), DDBGT_OK);
+	ck_assert(back == sum);
+	ddbgt_free(doc);
+	ddbgt_table_free(u);
+
+	uint64_t state = 0x9e3779b97f4a7c15u;
+	for (int i = 0; i < 3000; i++) {
+		/* Random bit patterns cover every exponent; the setters take finite values >= 0. */
+		uint64_t bits = next_bits(&state) & ~(UINT64_C(1) << 63);
+		double v;
+		memcpy(&v, &bits, sizeof v);
+		if (!isfinite(v))
+			continue;
+		if (i % 3 == 0)
+			v = (double)(next_bits(&state) % 1000000) / 1000.0; /* figures a spec holds */
+		ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage(t), v), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), NULL), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_usage_get_storage_gb(ddbgt_table_usage(u), &back), DDBGT_OK);
+		ck_assert_msg(memcmp(&back, &v, sizeof v) == 0, "%.17g came back as %.17g", v, back);
+		ddbgt_free(doc);
+		ddbgt_table_free(u);
+	}
+	ddbgt_table_free(t);
 }
 END_TEST
 
@@ -509,6 +570,7 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, strings_at_every_offset);
 	tcase_add_test(tc, white_space_runs);
 	tcase_add_test(tc, read_capacity_forms);
+	tcase_add_test(tc, numbers_round_trip_exactly);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,4 +1,6 @@
 /* The JSON writer of the Terraform emitters: layout, JSON and template escaping, errors. */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,8 +119,42 @@ START_TEST(numbers_are_shortest_round_trip)
 	ddbgt__tfjson_number(&w, strtod("nan", NULL));
 	ddbgt__tfjson_array_end(&w);
 	char *out = (char *)1;
-	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_ERANGE);
 	ck_assert_ptr_null(out);
+}
+END_TEST
+
+/*
+ * The one number policy of every document: random doubles of every exponent
+ * and sign read back exactly, with 15 significant digits whenever 15 do and
+ * integral values exact in a double as integers.
+ */
+START_TEST(numbers_read_back_exactly)
+{
+	uint64_t state = 0x2545f4914f6cdd1du;
+	char text[JW_NUMBER_MAX], g15[40];
+	for (int i = 0; i < 20000; i++) {
+		state ^= state << 13;
+		state ^= state >> 7;
+		state ^= state << 17;
+		double v;
+		memcpy(&v, &state, sizeof v);
+		if (!isfinite(v)) {
+			ck_assert_uint_eq(ddbgt__jw_format_number(text, v), 0);
+			continue;
+		}
+		size_t n = ddbgt__jw_format_number(text, v);
+		ck_assert_uint_gt(n, 0);
+		ck_assert_uint_eq(n, strlen(text));
+		ck_assert_msg(strtod(text, NULL) == v, "%s does not read back as %.17g", text, v);
+		snprintf(g15, sizeof g15, "%.15g", v);
+		if (v != floor(v) && strtod(g15, NULL) == v)
+			ck_assert_str_eq(text, g15);
+	}
+	ck_assert_uint_eq(ddbgt__jw_format_number(text, 9007199254740992.0), 16);
+	ck_assert_str_eq(text, "9007199254740992");
+	ck_assert_uint_eq(ddbgt__jw_format_number(text, -0.0), 1);
+	ck_assert_str_eq(text, "0");
 }
 END_TEST
 
@@ -280,19 +316,19 @@ START_TEST(misuse_is_an_error)
 	ddbgt__tfjson_init(&w, 1, 0);
 	for (int i = 0; i <= DDBGT__TFJSON_MAX_DEPTH; i++)
 		ddbgt__tfjson_array_begin(&w);
-	ck_assert_int_eq(w.status, DDBGT_EINVAL);
+	ck_assert_int_eq(w.json.status, DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
 	/* NULL strings and a scalar inside a composed string. */
 	ddbgt__tfjson_init(&w, 1, 0);
 	ddbgt__tfjson_array_begin(&w);
 	ddbgt__tfjson_text(&w, NULL);
-	ck_assert_int_eq(w.status, DDBGT_EINVAL);
+	ck_assert_int_eq(w.json.status, DDBGT_EINVAL);
 	ddbgt__tfjson_release(&w);
 	ddbgt__tfjson_init(&w, 1, 0);
 	ddbgt__tfjson_array_begin(&w);
 	ddbgt__tfjson_string_begin(&w);
 	ddbgt__tfjson_int(&w, 1);
-	ck_assert_int_eq(w.status, DDBGT_EINVAL);
+	ck_assert_int_eq(w.json.status, DDBGT_EINVAL);
 	ddbgt__tfjson_release(&w);
 }
 END_TEST
@@ -338,6 +374,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, pretty_layout_matches_two_space_indent);
 	tcase_add_test(tc, compact_layout_has_no_whitespace);
 	tcase_add_test(tc, numbers_are_shortest_round_trip);
+	tcase_add_test(tc, numbers_read_back_exactly);
 	tcase_add_test(tc, json_escapes);
 	tcase_add_test(tc, template_escapes);
 	tcase_add_test(tc, template_keys_are_escaped_too);

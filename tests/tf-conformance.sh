@@ -24,6 +24,7 @@ skip() {
 [ $# -ge 2 ] && [ $(($# % 2)) -eq 0 ] || {
     echo "usage: $0 FILE.tf.json EXPECTED_RESOURCES [FILE EXPECTED ...]" >&2; exit 2; }
 
+[ "${DDBGT_SKIP_TERRAFORM:-}" = 1 ] && skip "DDBGT_SKIP_TERRAFORM=1"
 tf=${TERRAFORM:-terraform}
 command -v "$tf" >/dev/null 2>&1 || skip "no terraform binary ('$tf') on PATH"
 command -v python3 >/dev/null 2>&1 || skip "python3 is needed to inject mock provider credentials"

@@ -5,8 +5,9 @@
  *            [--format text|json]
  *
  * The document goes to standard output or FILE; the findings (the
- * validator's and the emitter's "cannot express" warnings) go to standard
- * error. An invalid spec writes nothing and exits 1.
+ * validator's, then the emitter's "cannot express" warnings) go to standard
+ * error. An invalid spec writes nothing and exits 1. The table is validated
+ * here, once: the emitter is told so and does not repeat the findings.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -29,6 +30,20 @@ static const char *option_value(int argc, char **argv, int *i, const char *name,
 		return NULL;
 	}
 	return argv[++*i];
+}
+
+/* The document to output (NULL or "-": standard output); a ddbgt_emit_* status. */
+static int write_document(const ddbgt_table *table, const char *output,
+                          const ddbgt_emit_options *opts, ddbgt_diags *diags)
+{
+	if (output && strcmp(output, "-") != 0)
+		return ddbgt_emit_file(table, output, opts, diags);
+	char *doc = NULL;
+	int st = ddbgt_emit_string(&doc, table, opts, diags);
+	if (st == DDBGT_OK && fputs(doc, stdout) == EOF)
+		st = DDBGT_EIO;
+	ddbgt_free(doc);
+	return st;
 }
 
 int ddbgt_cmd_emit(int argc, char **argv)
@@ -112,16 +127,11 @@ int ddbgt_cmd_emit(int argc, char **argv)
 	ddbgt_table *table = NULL;
 	rc = cli_load_spec(spec, &table, diags);
 	if (rc == CLI_OK) {
-		int st;
-		if (output && strcmp(output, "-") != 0) {
-			st = ddbgt_emit_file(table, output, &opts, diags);
-		} else {
-			char *doc = NULL;
-			st = ddbgt_emit_string(&doc, table, &opts, diags);
-			if (st == DDBGT_OK && fputs(doc, stdout) == EOF)
-				st = DDBGT_EIO;
-			ddbgt_free(doc);
-		}
+		/* An invalid table still goes to the emitter, which refuses it and says so. */
+		opts.validated = 1;
+		int st = ddbgt_table_validate(table, NULL, diags);
+		if (st != DDBGT_ENOMEM)
+			st = write_document(table, output, &opts, diags);
 		if (st == DDBGT_EINVALID) {
 			rc = CLI_INVALID;
 		} else if (st == DDBGT_EINVAL && ddbgt_diags_has(diags, DDBGT_E_EMIT_OPTION)) {

@@ -23,6 +23,7 @@ static const struct area {
 	{500, 599, "Emitters"},
 	{600, 699, "Cost and prices"},
 	{700, 799, "Templates and helpers"},
+	{900, 999, "Calls of the library"},
 };
 
 static const char *severity_name(ddbgt_severity sev)

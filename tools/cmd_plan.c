@@ -106,32 +106,19 @@ static int analyse(plan *p)
 }
 
 /*
- * Emit main.tf.json. The emitter checks the table again, so its list would
- * repeat the validator's findings: keep the emitter's own (codes 500-599),
- * and when it refuses the table, every finding not reported yet.
+ * Emit main.tf.json. analyse() validated the table into p->diags: the
+ * emitter is told so, and adds only its own findings.
  */
 static int emit(plan *p)
 {
-	ddbgt_diags *mine = NULL;
-	size_t i;
+	ddbgt_emit_options opts = DDBGT_EMIT_OPTIONS_INIT;
 	int rc;
 
 	p->terraform_path = join_path(p->dir, "main.tf.json");
-	if (!p->terraform_path || ddbgt_diags_new(&mine))
+	if (!p->terraform_path)
 		return oom();
-	rc = ddbgt_emit_file(p->table, p->terraform_path, NULL, mine);
-	for (i = 0; i < ddbgt_diags_count(mine); i++) {
-		ddbgt_code code = ddbgt_diags_code(mine, i);
-		int own = code >= 500 && code < 600;
-		int news = rc == DDBGT_EINVALID && !ddbgt_diags_has(p->diags, code);
-
-		if ((own || news) &&
-		    ddbgt_diags_add(p->diags, code, ddbgt_diags_severity(mine, i),
-		                    ddbgt_diags_path(mine, i), ddbgt_diags_region(mine, i),
-		                    ddbgt_diags_message(mine, i)))
-			rc = DDBGT_ENOMEM;
-	}
-	ddbgt_diags_free(mine);
+	opts.validated = 1;
+	rc = ddbgt_emit_file(p->table, p->terraform_path, &opts, p->diags);
 	if (rc == DDBGT_OK)
 		return CLI_OK;
 	free(p->terraform_path);

@@ -476,11 +476,14 @@ class Table(_Handle):
 
     # Terraform (<ddbgt/emit.h>) and cost (<ddbgt/cost.h>).
     def emit(self, target="terraform", provider_version=None, resource_name=None, compact=False,
-             no_import=False, default_tags=None, assume_role_arn=None):
+             no_import=False, default_tags=None, assume_role_arn=None, validated=False):
         """The infrastructure-as-code document as text.
 
         A table with errors raises DdbgtError (DDBGT_EINVALID) whose code, path
-        and diagnostics say why; the findings of a success are in self.warnings.
+        and diagnostics say why (the validator's findings included); the
+        emitter's own findings of a success are in self.warnings (the
+        validator's come from validate()). validated=True says that
+        validate() found no error, and the emit does not validate again.
         """
         opts = _proto.ddbgt_emit_options()
         _check(lib.ddbgt_emit_options_init(ctypes.byref(opts), constant("DDBGT_EMIT_OPTIONS_VERSION")),
@@ -492,6 +495,7 @@ class Table(_Handle):
         keep = [_b(provider_version), _b(resource_name), _b(assume_role_arn)]
         opts.provider_version, opts.resource_name, opts.assume_role_arn = keep
         opts.compact, opts.no_import = int(compact), int(no_import)
+        opts.validated = int(validated)
         if default_tags:
             keys = (ctypes.c_char_p * len(default_tags))(*[_b(k) for k in default_tags])
             values = (ctypes.c_char_p * len(default_tags))(*[_b(v) for v in default_tags.values()])
@@ -515,7 +519,7 @@ class Table(_Handle):
         opts = _proto.ddbgt_cost_options()
         _check(lib.ddbgt_cost_options_init(ctypes.byref(opts), constant("DDBGT_COST_OPTIONS_VERSION")),
                "ddbgt_cost_options_init")
-        opts.apply_free_tier, opts.recommendations = int(free_tier), int(recommendations)
+        opts.apply_free_tier, opts.no_recommendations = int(free_tier), int(not recommendations)
         with Diagnostics() as diags, _Prices.load(prices_file, diags) as prices:
             opts.prices = prices.handle if prices else None
             out = ctypes.c_void_p()

@@ -237,6 +237,17 @@ class TestEmitAndCost(unittest.TestCase):
                 t.emit(target="pulumi")
             self.assertEqual(cm.exception.status, ddbgt.constant("DDBGT_ENOTFOUND"))
 
+    def test_emit_reports_the_validator_only_when_refusing(self):
+        with ddbgt.Table("orders") as t:
+            t.set_partition_key("pk", "S")
+            t.add_replica("us-east-1")
+            t.add_replica("af-south-1")
+            codes = [d["code"] for d in t.validate()]
+            self.assertIn("DDBGT_W_REGION_OPT_IN", codes)
+            doc = t.emit()
+            self.assertNotIn("DDBGT_W_REGION_OPT_IN", [d["code"] for d in t.warnings])
+            self.assertEqual(t.emit(validated=True), doc)
+
     def test_cost_matches_the_golden_report(self):
         with open(os.path.join(self.COST, "aws-4-1b-provisioned.report.json"), encoding="utf-8") as f:
             golden = json.load(f)

@@ -158,6 +158,8 @@ typedef enum ddbgt_code {
 	DDBGT_E_PRICES_CURRENCY = 629,
 	DDBGT_E_PRICES_UNREADABLE = 630,
 	/* templates and helpers: 700-799 */
+	/* calls of the library (options, arguments): 900-999 */
+	DDBGT_E_OPTIONS_VERSION = 900,
 	DDBGT_CODE_END_ = 1000 /* not a code: keeps the enum wide enough */
 } ddbgt_code;
 

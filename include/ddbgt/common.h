@@ -60,10 +60,14 @@ typedef void *(*ddbgt_realloc_fn)(void *ptr, size_t size);
 typedef void (*ddbgt_free_fn)(void *ptr);
 
 /*
- * Replace the allocator used for every allocation of the library, jansson's
- * included (json_set_alloc_funcs). Call it once, before any other call of
- * libddbgt or jansson in the process; it is the only global state. All
+ * Replace the allocator used for every allocation of the library. Call it
+ * once, before any other call of libddbgt; it is the only global state. All
  * three functions are required. Returns DDBGT_EINVAL if one is NULL.
+ *
+ * jansson's allocator stays the host program's (json_set_alloc_funcs is
+ * process-wide, so a library must not change it): the one call that creates
+ * jansson values, ddbgt_spec_dump_json, makes them with jansson's own
+ * allocator, since the caller releases them with json_decref.
  */
 DDBGT_API int ddbgt_set_alloc_funcs(ddbgt_malloc_fn malloc_fn,
                                     ddbgt_realloc_fn realloc_fn,

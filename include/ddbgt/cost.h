@@ -138,28 +138,38 @@ DDBGT_API double ddbgt_prices_free_capacity_unit_hours(const ddbgt_prices *price
 DDBGT_API double ddbgt_prices_free_stream_reads(const ddbgt_prices *prices);
 
 /*
- * Options of an estimate. prices NULL means the embedded table (parsed on
- * every call: pass a table of your own when estimating in a loop).
- * apply_free_tier (default 0) subtracts AWS's always-free bands per region
- * as negative lines. recommendations (default 1) adds the table-class and
- * billing-mode recommendations, each computed by estimating an altered
- * copy of the table.
+ * Options of an estimate. Initialise with DDBGT_COST_OPTIONS_INIT or
+ * ddbgt_cost_options_init(); zero in every field after version is the
+ * default. New fields are only ever added at the end, with a new version,
+ * and the library accepts every version from 1 to its own.
+ * prices NULL means the embedded table (parsed on the first such call, once
+ * per process and thread-safely, then shared). apply_free_tier (default 0)
+ * subtracts AWS's always-free bands per region as negative lines.
+ * no_recommendations (default 0) leaves out the table-class and
+ * billing-mode recommendations, each computed by estimating an altered copy
+ * of the table.
  */
 typedef struct ddbgt_cost_options {
 	unsigned version;
 	const ddbgt_prices *prices;
 	int apply_free_tier;
-	int recommendations;
+	int no_recommendations;
 } ddbgt_cost_options;
 
 #define DDBGT_COST_OPTIONS_VERSION 1
-#define DDBGT_COST_OPTIONS_INIT { DDBGT_COST_OPTIONS_VERSION, NULL, 0, 1 }
-/* Fill opts with the defaults; DDBGT_EINVAL for NULL or an unknown version. */
+#define DDBGT_COST_OPTIONS_INIT { DDBGT_COST_OPTIONS_VERSION, NULL, 0, 0 }
+/*
+ * Fill opts with the defaults of the given version, writing only the fields
+ * that version has; DDBGT_EINVAL for NULL or a version this library does
+ * not know.
+ */
 DDBGT_API int ddbgt_cost_options_init(ddbgt_cost_options *opts, unsigned version);
 
 /*
  * Estimate the monthly bill of table from its settings and usage profile
- * (ddbgt_table_usage). opts may be NULL (defaults). Findings (missing or
+ * (ddbgt_table_usage). opts may be NULL (defaults); an options version this
+ * library does not know is DDBGT_EINVAL with a DDBGT_E_OPTIONS_VERSION
+ * finding. Findings (missing or
  * derived prices, usage for a region without a replica...) go into diags,
  * which may be NULL. A missing price gives a line without an amount, a
  * DDBGT_W_PRICE_MISSING finding and ddbgt_cost_report_is_complete() == 0;

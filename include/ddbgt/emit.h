@@ -10,6 +10,10 @@
  *
  * Every emit call validates the table first and refuses an invalid one: it
  * returns DDBGT_EINVALID, writes nothing, and leaves the findings in diags.
+ * The validator's findings are reported only then: on success diags gets
+ * the emitter's own findings alone. A caller that validated the table
+ * itself (to show its warnings) sets opts.validated, and the emit skips
+ * the second pass.
  * A setting the target cannot express is never dropped silently: the
  * document is written and diags gets a warning (DDBGT_W_EMIT_*) naming it,
  * which the document repeats in its top-level "//" comment.
@@ -40,12 +44,14 @@ typedef enum ddbgt_emit_target {
 	DDBGT_EMIT_TERRAFORM_LEGACY = 2
 } ddbgt_emit_target;
 
-#define DDBGT_EMIT_OPTIONS_VERSION 1
+#define DDBGT_EMIT_OPTIONS_VERSION 2
 
 /*
  * Options of every emit call. Initialise with DDBGT_EMIT_OPTIONS_INIT or
  * ddbgt_emit_options_init(); zero in any field after version means the
- * default. New fields are only ever added at the end, with a new version.
+ * default. New fields are only ever added at the end, with a new version,
+ * and the library accepts every version from 1 to its own (version 1 ends
+ * at assume_role_arn).
  * The strings belong to the caller and are read during the call only.
  */
 typedef struct ddbgt_emit_options {
@@ -61,14 +67,24 @@ typedef struct ddbgt_emit_options {
 	const char *const *default_tag_keys;
 	const char *const *default_tag_values;
 	const char *assume_role_arn;  /* provider assume_role { role_arn }; NULL = none */
+	/*
+	 * Version 2. Nonzero: the caller has run ddbgt_table_validate on this
+	 * table into the diags it passes to the emit call, so the emit does
+	 * not validate again; an error in that diags refuses the table
+	 * (DDBGT_EINVALID). With diags NULL the caller vouches that the
+	 * validation found no error. The emitter's own guard still refuses
+	 * what cannot be written.
+	 */
+	int validated;
 } ddbgt_emit_options;
 
 #define DDBGT_EMIT_OPTIONS_INIT \
-	{DDBGT_EMIT_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+	{DDBGT_EMIT_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0}
 
 /*
- * Fill opts with the defaults of the given version (DDBGT_EMIT_OPTIONS_VERSION).
- * DDBGT_EINVAL for NULL, DDBGT_EUNSUPPORTED for a version this library does not know.
+ * Fill opts with the defaults of the given version (1 to
+ * DDBGT_EMIT_OPTIONS_VERSION), writing only the fields that version has.
+ * DDBGT_EINVAL for NULL or a version this library does not know.
  */
 DDBGT_API int ddbgt_emit_options_init(ddbgt_emit_options *opts, unsigned version);
 
@@ -81,7 +97,9 @@ DDBGT_API int ddbgt_emit_target_parse(const char *name, int *out);
  * The document as a NUL-terminated string, which the caller frees with
  * ddbgt_free(). opts may be NULL (the defaults). Returns DDBGT_EINVALID for
  * a table with errors (and DDBGT_E_EMIT_* errors for what the target refuses),
- * DDBGT_EINVAL for bad arguments or options, DDBGT_ENOMEM; *out is NULL then.
+ * DDBGT_EINVAL for bad arguments or options (a DDBGT_E_EMIT_OPTION finding,
+ * or DDBGT_E_OPTIONS_VERSION for an unknown options version), DDBGT_ENOMEM;
+ * *out is NULL then.
  */
 DDBGT_API int ddbgt_emit_string(char **out, const ddbgt_table *table,
                                 const ddbgt_emit_options *opts, ddbgt_diags *diags);

@@ -35,7 +35,10 @@ DDBGT_API int ddbgt_spec_load_string(ddbgt_table **out, const char *text, size_t
                                      ddbgt_diags *diags);
 /* Load a spec from a file; DDBGT_EIO (and a DDBGT_E_SPEC_UNREADABLE finding) if unreadable. */
 DDBGT_API int ddbgt_spec_load_file(ddbgt_table **out, const char *path, ddbgt_diags *diags);
-/* Load a spec from a jansson value (no line or column in the findings). */
+/*
+ * Load a spec from a jansson value (no line or column in the findings). The
+ * value is only read: every allocation goes through the library allocator.
+ */
 DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
                                    ddbgt_diags *diags);
 
@@ -43,7 +46,12 @@ DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
 DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table);
 /* Write the canonical document to path (replacing it). */
 DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path);
-/* The canonical document as a new jansson value; the caller releases it with json_decref. */
+/*
+ * The canonical document as a new jansson value; the caller releases it with
+ * json_decref. The value is allocated by jansson's allocator (the host
+ * program's json_set_alloc_funcs), not the library's, which serves only the
+ * intermediate text.
+ */
 DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table);
 
 #ifdef __cplusplus

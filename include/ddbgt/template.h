@@ -7,7 +7,9 @@
  * something. Every template validates with no error and no warning.
  *
  * A few parameters change the result through ddbgt_template_options; NULL
- * options (or NULL/0 members) take the template's defaults.
+ * options (or NULL/0 members) take the template's defaults. The struct
+ * grows only at the end, with a new version; the library accepts every
+ * version from 1 to its own.
  *
  *   ddbgt_table *t;
  *   ddbgt_template_options o = DDBGT_TEMPLATE_OPTIONS_INIT;
@@ -56,7 +58,11 @@ typedef struct ddbgt_template_options {
 	{ DDBGT_TEMPLATE_OPTIONS_VERSION, NULL, NULL, DDBGT_ATTR_UNSET, NULL, DDBGT_ATTR_UNSET, \
 	  NULL, 0, NULL, NULL }
 
-/* Fill opts with the defaults; DDBGT_EINVAL for NULL or an unknown version. */
+/*
+ * Fill opts with the defaults of the given version, writing only the fields
+ * that version has; DDBGT_EINVAL for NULL or a version this library does
+ * not know.
+ */
 DDBGT_API int ddbgt_template_options_init(ddbgt_template_options *opts, unsigned version);
 
 /* The catalogue, in a fixed order. Getters return NULL out of range. */

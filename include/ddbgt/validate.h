@@ -39,6 +39,8 @@ extern "C" {
 /*
  * Options of ddbgt_table_validate. Grows only at the end; set version to
  * DDBGT_VALIDATE_OPTIONS_VERSION (the _INIT macro and the _init function do).
+ * Zero in every field after version is the default, and the library accepts
+ * every version from 1 to its own.
  */
 typedef struct ddbgt_validate_options {
 	unsigned version;
@@ -55,8 +57,9 @@ typedef struct ddbgt_validate_options {
 #define DDBGT_VALIDATE_OPTIONS_INIT { DDBGT_VALIDATE_OPTIONS_VERSION, NULL, 0u }
 
 /*
- * Fill opts with the defaults of the given version. DDBGT_EINVAL for a
- * NULL opts or a version this library does not know.
+ * Fill opts with the defaults of the given version, writing only the fields
+ * that version has. DDBGT_EINVAL for a NULL opts or a version this library
+ * does not know.
  */
 DDBGT_API int ddbgt_validate_options_init(ddbgt_validate_options *opts, unsigned version);
 
@@ -65,7 +68,8 @@ DDBGT_API int ddbgt_validate_options_init(ddbgt_validate_options *opts, unsigned
  * only the verdict matters). opts may be NULL for the defaults.
  * Returns 0 when no finding is an error (warnings and notes allowed),
  * DDBGT_EINVALID when at least one is, DDBGT_EINVAL for a NULL table or an
- * unknown options version, DDBGT_ENOMEM when memory ran out (the findings
+ * options version this library does not know (with a DDBGT_E_OPTIONS_VERSION
+ * finding), DDBGT_ENOMEM when memory ran out (the findings
  * appended so far stay in diags).
  */
 DDBGT_API int ddbgt_table_validate(const ddbgt_table *table, const ddbgt_validate_options *opts,

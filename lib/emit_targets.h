@@ -1,0 +1,17 @@
+/*
+ * Internal: the entry points of the Terraform targets, called by the driver
+ * (lib/emit.c) only. Each target plans (findings, provider floor, the
+ * document's shape), then writes into ctx->w with the shared writers of
+ * emit_internal.h.
+ */
+#ifndef DDBGT_LIB_EMIT_TARGETS_H
+#define DDBGT_LIB_EMIT_TARGETS_H
+
+#include "emit_internal.h"
+
+int ddbgt__emit_terraform_plan(ddbgt__emit_ctx *ctx);
+void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx);
+int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx);
+void ddbgt__emit_terraform_legacy_write(ddbgt__emit_ctx *ctx);
+
+#endif
