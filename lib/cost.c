@@ -414,11 +414,10 @@ static void estimate_contributor_insights(est *e, size_t ri)
 {
 	const struct replica_info *in = &e->info[ri];
 	double rules = ddbgt_table_sort_key_name(e->table) ? 4.0 : 2.0;
-	const char *path = NULL;
 
-	add_priced(e, in->reg, in->rp, path, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES,
+	add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES,
 	           DDBGT_TABLE_CLASS_UNSET, rules * e->hours / DEFAULT_HOURS, NULL);
-	add_priced(e, in->reg, in->rp, path, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS,
+	add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS,
 	           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->seconds, NULL);
 }
 

@@ -357,14 +357,13 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_pr
 		snprintf(msg, sizeof(msg), "%s: reserved capacity is sold in blocks of 100 units; "
 		         "this region provisions %.0f WCU and %.0f RCU that could be reserved "
 		         "(%s %s a month provisioned; the region's throughput on demand: %s)", code,
-		         rv.units[DDBGT_WRITE],
-		         rv.units[DDBGT_READ], a, rep->currency, d);
+		         rv.units[DDBGT_WRITE], rv.units[DDBGT_READ], a, rep->currency, d);
 	else
 		snprintf(msg, sizeof(msg), "%s: %s (%.0f WCU and %.0f RCU reservable: %s %s a month "
 		         "with %d-year reserved capacity, upfront spread over the term, against %s "
 		         "provisioned; the region's throughput on demand: %s); the reservation pays "
-		         "while the reserved "
-		         "units stay provisioned above %.0f %% of the term%s%s%s%s", code,
+		         "while the reserved units stay provisioned above %.0f %% of the term%s%s%s%s",
+		         code,
 		         rec->recommended, rv.units[DDBGT_WRITE], rv.units[DDBGT_READ], b,
 		         rep->currency, best == 0 ? 1 : 3, a, d, rec->ratio * 100.0,
 		         rec->saving_nanos ? "; saves " : "", rec->saving_nanos ? c : "",
