@@ -205,11 +205,26 @@ START_TEST(default_table_values)
 	ck_assert_int_eq(ddbgt_prices_get(prices, "eu-west-1", DDBGT_PRICE_RWCU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
 	ck_assert_int_eq(n, USD(0.000735));
-	/* Derived cells are marked. */
+	/* Derived cells are marked: sa-east-1 WRU (rule F), ap-southeast-3 WCU (rule N). */
+	ck_assert_int_eq(ddbgt_prices_get(prices, "sa-east-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.9375));
+	ck_assert_int_eq(derived, 1);
+	ck_assert_int_eq(ddbgt_prices_get(prices, "ap-southeast-3", DDBGT_PRICE_WCU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.00074));
+	ck_assert_int_eq(derived, 1);
+	/* Sourced since: Tokyo's on-demand price from the AWS price list (0.7135 derived before). */
 	ck_assert_int_eq(ddbgt_prices_get(prices, "ap-northeast-1", DDBGT_PRICE_WRU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
-	ck_assert_int_eq(n, USD(0.7135));
-	ck_assert_int_eq(derived, 1);
+	ck_assert_int_eq(n, USD(0.715));
+	ck_assert_int_eq(derived, 0);
+	/* Reserved capacity: us-east-1's 1-year WCU, per 100 units. */
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(150));
+	ck_assert_int_eq(ddbgt_price_item_per(DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT), 100);
+	ck_assert_str_eq(ddbgt_price_item_name(DDBGT_PRICE_KINESIS_CDC), "kinesis_cdc");
 	/* Class-independent items ignore the class. */
 	ck_assert_int_eq(ddbgt_prices_get(prices, "eu-central-1", DDBGT_PRICE_PITR,
 	                                  DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS, &n, NULL),
