@@ -18,7 +18,9 @@ int ddbgt__options_read(void *out, size_t size, const void *in, const size_t *en
 	unsigned version = ddbgt__options_version(in);
 
 	memset(out, 0, size);
-	if (version == 0 || version > nversions || ends[version - 1] > size)
+	if (version == 0) /* an all-zero struct: the defaults, nothing more to read */
+		return DDBGT_OK;
+	if (version > nversions || ends[version - 1] > size)
 		return DDBGT_EINVAL;
 	memcpy(out, in, ends[version - 1]);
 	return DDBGT_OK;

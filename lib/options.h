@@ -21,8 +21,9 @@ unsigned ddbgt__options_version(const void *opts);
 
 /*
  * The caller's options in the current layout: *out (size bytes) zeroed,
- * then the bytes the caller's version has copied in. DDBGT_EINVAL for a
- * version 0 or above nversions (out is then all zero).
+ * then the bytes the caller's version has copied in. Version 0 (a struct
+ * the caller zeroed) reads as the defaults. DDBGT_EINVAL for a version
+ * above nversions (out is then all zero).
  */
 int ddbgt__options_read(void *out, size_t size, const void *in, const size_t *ends,
                         unsigned nversions);

@@ -179,9 +179,14 @@ START_TEST(cost_options_versions)
 	assert_refused(ddbgt_cost_estimate(&r, t, &zero, d), d);
 	ck_assert_ptr_null(r);
 	ddbgt_diags_clear(d);
-	zero.version = 0;
-	assert_refused(ddbgt_cost_estimate(&r, t, &zero, d), d);
 	ddbgt_diags_free(d);
+
+	/* A struct zeroed whole, version included, is the defaults too. */
+	memset(&zero, 0, sizeof zero);
+	char *by_all_zero = cost_text(t, &zero, &recs);
+	ck_assert_str_eq(by_all_zero, by_null);
+	ck_assert_uint_eq(recs, recs_null);
+	ddbgt_free(by_all_zero);
 
 	free(old);
 	ddbgt_free(by_null);
@@ -203,6 +208,10 @@ START_TEST(emit_options_versions)
 	zero.version = DDBGT_EMIT_OPTIONS_VERSION;
 	char *by_zero = emit_text(t, &zero);
 	ck_assert_str_eq(by_zero, by_null);
+	zero.version = 0; /* zeroed whole: the defaults too */
+	char *by_all_zero = emit_text(t, &zero);
+	ck_assert_str_eq(by_all_zero, by_null);
+	ddbgt_free(by_all_zero);
 
 	/* Every version-1 field read from an old caller's struct, nothing past it. */
 	static const char *const keys[] = {"env"}, *const values[] = {"prod"};
@@ -282,6 +291,10 @@ START_TEST(template_options_versions)
 	zero.version = DDBGT_TEMPLATE_OPTIONS_VERSION;
 	char *by_zero = template_text(&zero);
 	ck_assert_str_eq(by_zero, by_null);
+	zero.version = 0; /* zeroed whole: the defaults too */
+	char *by_all_zero = template_text(&zero);
+	ck_assert_str_eq(by_all_zero, by_null);
+	ddbgt_free(by_all_zero);
 
 	static const char *const regions[] = {"eu-west-1", "eu-central-1"};
 	template_options_v1 v1 = {1, "Orders", "tenant", DDBGT_ATTR_S, "", DDBGT_ATTR_UNSET,

@@ -145,7 +145,7 @@ DDBGT_API double ddbgt_prices_free_stream_reads(const ddbgt_prices *prices);
 /*
  * Options of an estimate. Initialise with DDBGT_COST_OPTIONS_INIT or
  * ddbgt_cost_options_init(); zero in every field after version is the
- * default. New fields are only ever added at the end, with a new version,
+ * default, and an all-zero struct (version 0) means the defaults. New fields are only ever added at the end, with a new version,
  * and the library accepts every version from 1 to its own.
  * prices NULL means the embedded table (parsed on the first such call, once
  * per process and thread-safely, then shared). apply_free_tier (default 0)

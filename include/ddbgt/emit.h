@@ -49,7 +49,7 @@ typedef enum ddbgt_emit_target {
 /*
  * Options of every emit call. Initialise with DDBGT_EMIT_OPTIONS_INIT or
  * ddbgt_emit_options_init(); zero in any field after version means the
- * default. New fields are only ever added at the end, with a new version,
+ * default, and an all-zero struct (version 0) means the defaults. New fields are only ever added at the end, with a new version,
  * and the library accepts every version from 1 to its own (version 1 ends
  * at assume_role_arn).
  * The strings belong to the caller and are read during the call only.
