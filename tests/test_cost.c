@@ -1293,6 +1293,7 @@ START_TEST(every_geography_is_priced)
 		{"sa-east-1", "mx-central-1"},   {"eu-south-2", "eu-central-2"},
 		{"ap-southeast-3", "ap-south-2"}, {"me-central-1", "il-central-1"},
 		{"af-south-1", "me-south-1"},    {"ap-southeast-7", "ap-east-2"},
+		{"us-gov-west-1", "us-gov-east-1"},
 	};
 	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
 		char spec[1024];
