@@ -697,9 +697,12 @@ static void read_profile(est *e)
 	e->write_units = fmax(1.0, ceil(e->item_bytes / 1024.0));
 	/*
 	 * A transactional write costs two write units per KB (AWS pricing pages);
-	 * GSI updates it causes are ordinary writes.
+	 * GSI updates it causes are ordinary writes. A STRONG table refuses
+	 * transactions (the validator says so): its writes are priced as the
+	 * standard writes it does take.
 	 */
-	e->table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL
+	e->table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL &&
+	                               ddbgt_table_consistency(e->table) != DDBGT_CONSISTENCY_STRONG
 	                               ? 2.0 * e->write_units
 	                               : e->write_units;
 	per_read = fmax(1.0, ceil(e->item_bytes / 4096.0));

@@ -1636,6 +1636,12 @@ START_TEST(transactional_writes_on_strong_table)
 			}
 		ck_assert_int_eq(found, mode);
 		ddbgt_diags_free(d);
+		/* Writes the table refuses are priced as the standard writes it takes. */
+		ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_WRITE, "us-east-1", 1),
+		                 DDBGT_OK);
+		ddbgt_cost_report *r = estimate(t, 0, NULL);
+		ck_assert_int_eq(amount(r, "us-east-1", "rwru", NULL), USD(2.628 * 0.625));
+		ddbgt_cost_report_free(r);
 		ddbgt_table_free(t);
 	}
 }
