@@ -562,6 +562,25 @@ static const struct code_row catalogue[] = {
 	 "check the path and its permissions",
 	 "libddbgt"},
 	/* templates and helpers: 700-799 */
+	/* change safety (ddbgt_diff): 750-799; the message names the rule of doc/diff.md */
+	{DDBGT_E_DIFF_REPLACE, "DDBGT_E_DIFF_REPLACE", DDBGT_SEVERITY_ERROR,
+	 "the change recreates the table or a replica: its data is lost unless migrated",
+	 "keep the old value, or migrate: export to S3 and import into the new table, or create "
+	 "the new table and backfill it; ddbgt diff --allow-replace accepts it on purpose",
+	 "AWS DynamoDB API Reference, UpdateTable; Terraform aws_dynamodb_table ForceNew"},
+	{DDBGT_E_DIFF_REFUSED, "DDBGT_E_DIFF_REFUSED", DDBGT_SEVERITY_ERROR,
+	 "AWS refuses this change to an existing table",
+	 "keep the old value; the message names the rule and the way out (often a new table)",
+	 "AWS DynamoDB Developer Guide, Global tables and Multi-Region strong consistency"},
+	{DDBGT_W_DIFF_RATE_LIMITED, "DDBGT_W_DIFF_RATE_LIMITED", DDBGT_SEVERITY_WARNING,
+	 "AWS allows this change only so many times in a period",
+	 "count the changes already made in the period the message names before applying it",
+	 "AWS DynamoDB Developer Guide, Service quotas"},
+	{DDBGT_I_DIFF_REPLICA, "DDBGT_I_DIFF_REPLICA", DDBGT_SEVERITY_INFO,
+	 "a replica is added or removed",
+	 "check what the message lists before it runs: write auto scaling, the region's KMS key, "
+	 "traffic moved away from a region that goes",
+	 "AWS DynamoDB Developer Guide, How global tables work"},
 	/* calls of the library (options, arguments): 900-999 */
 	{DDBGT_E_OPTIONS_VERSION, "DDBGT_E_OPTIONS_VERSION", DDBGT_SEVERITY_ERROR,
 	 "an options struct has a version this library does not know",

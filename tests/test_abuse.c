@@ -154,6 +154,18 @@ static void *new_cost_report(void)
 	return r;
 }
 
+/* A change list with one change: the table renamed. */
+static void *new_changes(void)
+{
+	ddbgt_table *a = new_table(), *b = new_table();
+	ddbgt_changes *c = NULL;
+	ck_assert_int_eq(ddbgt_table_set_name(b, "renamed"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_diff(&c, a, b, NULL, NULL), DDBGT_OK);
+	ddbgt_table_free(a);
+	ddbgt_table_free(b);
+	return c;
+}
+
 /* The helpers' result objects, each read from a fresh table. */
 #define HELPER_FACTORY(type, make_call)                  \
 	static void *new_##type(void)                    \
@@ -173,6 +185,7 @@ HELPER_FACTORY(routing, ddbgt_routing_new(&r, t))
 
 static void free_prices(void *p) { ddbgt_prices_free(p); }
 static void free_cost_report(void *p) { ddbgt_cost_report_free(p); }
+static void free_changes(void *p) { ddbgt_changes_free(p); }
 static void free_nothing(void *p) { (void)p; }
 static void free_region_query(void *p) { ddbgt_region_query_free(p); }
 static void free_region_selection(void *p) { ddbgt_region_selection_free(p); }
@@ -212,6 +225,7 @@ static const struct factory {
 	{"ddbgt_strategy", new_strategy, free_strategy},
 	{"ddbgt_features", new_features, free_features},
 	{"ddbgt_routing", new_routing, free_routing},
+	{"ddbgt_changes", new_changes, free_changes},
 	{"FILE", open_devnull, close_file},
 	{"char", NULL, free_string},
 };
