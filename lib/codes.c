@@ -581,6 +581,48 @@ static const struct code_row catalogue[] = {
 	 "check what the message lists before it runs: write auto scaling, the region's KMS key, "
 	 "traffic moved away from a region that goes",
 	 "AWS DynamoDB Developer Guide, How global tables work"},
+	/* importers: 800-899 */
+	{DDBGT_E_IMPORT_SYNTAX, "DDBGT_E_IMPORT_SYNTAX", DDBGT_SEVERITY_ERROR,
+	 "the input is not well-formed YAML (JSON syntax errors are DDBGT_E_SPEC_SYNTAX)",
+	 "fix the document at the line and column given; a truncated file is the usual cause",
+	 "RFC 8259; YAML 1.1"},
+	{DDBGT_E_IMPORT_KIND, "DDBGT_E_IMPORT_KIND", DDBGT_SEVERITY_ERROR,
+	 "the input is none of the kinds ddbgt imports, or not the kind --from names",
+	 "give a ddbgt spec, terraform show -json output, a .tf.json file, a CloudFormation "
+	 "template or aws dynamodb describe-table output (doc/import.md)",
+	 "libddbgt doc/import.md"},
+	{DDBGT_E_IMPORT_NO_TABLES, "DDBGT_E_IMPORT_NO_TABLES", DDBGT_SEVERITY_ERROR,
+	 "the input declares no DynamoDB table",
+	 "import the plan, configuration or template that declares the aws_dynamodb_table, "
+	 "AWS::DynamoDB::GlobalTable or AWS::DynamoDB::Table",
+	 "libddbgt doc/import.md"},
+	{DDBGT_E_IMPORT_UNREADABLE, "DDBGT_E_IMPORT_UNREADABLE", DDBGT_SEVERITY_ERROR,
+	 "the input file or directory could not be read",
+	 "check the path and its permissions",
+	 "libddbgt"},
+	{DDBGT_E_IMPORT_TOO_LARGE, "DDBGT_E_IMPORT_TOO_LARGE", DDBGT_SEVERITY_ERROR,
+	 "the input is larger, nests deeper or expands further than the importer accepts",
+	 "import the file that declares the tables, not a generated bundle; raise max_bytes in "
+	 "the import options for a genuinely large plan",
+	 "libddbgt"},
+	{DDBGT_W_IMPORT_UNRESOLVED, "DDBGT_W_IMPORT_UNRESOLVED", DDBGT_SEVERITY_WARNING,
+	 "a value is unknown until apply or is an expression the importer does not evaluate",
+	 "the table was imported without this value: give it as a literal, or set it in the "
+	 "spec that ddbgt import writes",
+	 "https://developer.hashicorp.com/terraform/internals/json-format"},
+	{DDBGT_W_IMPORT_NOT_CARRIED, "DDBGT_W_IMPORT_NOT_CARRIED", DDBGT_SEVERITY_WARNING,
+	 "a setting of the input has no place in a ddbgt spec and was not carried over",
+	 "keep managing this setting where it is; doc/import.md lists every such loss",
+	 "libddbgt doc/import.md"},
+	{DDBGT_E_IMPORT_VALUE, "DDBGT_E_IMPORT_VALUE", DDBGT_SEVERITY_ERROR,
+	 "a value has a type or a spelling that the resource does not accept",
+	 "fix the value in the input: the provider or AWS would refuse it too",
+	 "https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html"},
+	{DDBGT_W_IMPORT_ORPHAN, "DDBGT_W_IMPORT_ORPHAN", DDBGT_SEVERITY_WARNING,
+	 "a resource refers to a table that the input does not declare",
+	 "import the input that declares the table together with its replicas, scaling and "
+	 "insights resources",
+	 "libddbgt doc/import.md"},
 	/* calls of the library (options, arguments): 900-999 */
 	{DDBGT_E_OPTIONS_VERSION, "DDBGT_E_OPTIONS_VERSION", DDBGT_SEVERITY_ERROR,
 	 "an options struct has a version this library does not know",

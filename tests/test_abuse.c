@@ -183,6 +183,20 @@ HELPER_FACTORY(features, ddbgt_features_detect(&r, t))
 HELPER_FACTORY(routing, ddbgt_routing_new(&r, t))
 #undef HELPER_FACTORY
 
+static void *new_import(void)
+{
+	static const char tf[] = "{\"provider\": {\"aws\": {\"region\": \"us-east-1\"}}, "
+	                         "\"resource\": {\"aws_dynamodb_table\": {\"t\": {\"name\": \"t\", "
+	                         "\"hash_key\": \"pk\", \"attribute\": [{\"name\": \"pk\", "
+	                         "\"type\": \"S\"}], \"replica\": [{\"region_name\": "
+	                         "\"eu-west-1\"}]}}}}";
+	ddbgt_import *imp = NULL;
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.tf.json", tf, sizeof tf - 1, NULL, NULL),
+	                 DDBGT_OK);
+	return imp;
+}
+
+static void free_import(void *p) { ddbgt_import_free(p); }
 static void free_prices(void *p) { ddbgt_prices_free(p); }
 static void free_cost_report(void *p) { ddbgt_cost_report_free(p); }
 static void free_changes(void *p) { ddbgt_changes_free(p); }
@@ -226,6 +240,7 @@ static const struct factory {
 	{"ddbgt_features", new_features, free_features},
 	{"ddbgt_routing", new_routing, free_routing},
 	{"ddbgt_changes", new_changes, free_changes},
+	{"ddbgt_import", new_import, free_import},
 	{"FILE", open_devnull, close_file},
 	{"char", NULL, free_string},
 };

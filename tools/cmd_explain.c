@@ -24,6 +24,7 @@ static const struct area {
 	{600, 699, "Cost and prices"},
 	{700, 749, "Templates and helpers"},
 	{750, 799, "Change safety (ddbgt diff)"},
+	{800, 899, "Importers"},
 	{900, 999, "Calls of the library"},
 };
 
