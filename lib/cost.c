@@ -404,21 +404,53 @@ static double gsi_write_units(const est *e, const ddbgt_gsi *gsi)
 /* ---- the billing rules, per replica --------------------------------------- */
 
 /*
- * CloudWatch Contributor Insights for DynamoDB on a replica's table: the
- * rules DynamoDB creates (most accessed and most throttled partition keys,
- * and the same for partition and sort keys when the table has a sort key,
- * AWS developer guide "Contributor Insights: how it works"), each billed a
- * month, and one event per request made in the region.
+ * CloudWatch Contributor Insights rules DynamoDB creates for a table or GSI
+ * (AWS developer guide, "Contributor Insights: how it works"): most accessed
+ * and most throttled partition keys, and the same for partition and sort keys
+ * when there is a sort key; in THROTTLED_KEYS mode only the throttled ones.
+ */
+static double insights_rules(int sort_key, ddbgt_insights_mode mode)
+{
+	double per_key = mode == DDBGT_INSIGHTS_MODE_THROTTLED_KEYS ? 1.0 : 2.0;
+
+	return sort_key ? 2.0 * per_key : per_key;
+}
+
+/*
+ * Contributor insights in one replica: the rules of the table and of each
+ * GSI that enables them, each billed a month, and one event per request the
+ * table serves in the region. Throttled-keys mode records throttled requests
+ * only, and the profile has no per-index requests: neither has events here.
  */
 static void estimate_contributor_insights(est *e, size_t ri)
 {
 	const struct replica_info *in = &e->info[ri];
-	double rules = ddbgt_table_sort_key_name(e->table) ? 4.0 : 2.0;
+	const ddbgt_replica *r = in->replica;
+	ddbgt_insights_mode mode = ddbgt_replica_contributor_insights_mode(r);
+	int table_on = ddbgt_replica_contributor_insights(r) == 1;
+	/* Index insights live among the replica's per-GSI overrides: none, no lookups. */
+	size_t g, ngsi = ddbgt_replica_gsi_override_count(r) ? ddbgt_table_gsi_count(e->table) : 0;
+	double rules = 0;
 
+	if (table_on)
+		rules += insights_rules(ddbgt_table_sort_key_name(e->table) != NULL, mode);
+	for (g = 0; g < ngsi; g++) {
+		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
+		ddbgt_insights_mode gmode = DDBGT_INSIGHTS_MODE_UNSET;
+		int on = 0;
+
+		if (ddbgt_replica_get_gsi_contributor_insights(r, ddbgt_gsi_name(gsi), &on, &gmode) ==
+		            DDBGT_OK &&
+		    on)
+			rules += insights_rules(ddbgt_gsi_sort_key(gsi) != NULL ||
+			                                ddbgt_gsi_sort_key_attribute_count(gsi) > 0,
+			                        gmode);
+	}
 	add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES,
 	           DDBGT_TABLE_CLASS_UNSET, rules * e->hours / DEFAULT_HOURS, NULL);
-	add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS,
-	           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->seconds, NULL);
+	if (table_on && mode != DDBGT_INSIGHTS_MODE_THROTTLED_KEYS)
+		add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS,
+		           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->seconds, NULL);
 }
 
 static void estimate_replica(est *e, size_t ri, int global)
@@ -484,8 +516,15 @@ static void estimate_replica(est *e, size_t ri, int global)
 	add_priced(e, reg, rp, path, DDBGT_PRICE_STORAGE, cls, storage_gb, NULL);
 	if (ddbgt_replica_effective_pitr(r) == 1)
 		add_priced(e, reg, rp, path, DDBGT_PRICE_PITR, cls, storage_gb, NULL);
-	if (ddbgt_replica_contributor_insights(r) == 1)
-		estimate_contributor_insights(e, ri);
+	estimate_contributor_insights(e, ri);
+	/*
+	 * Kinesis Data Streams for DynamoDB: one change data capture unit per KB
+	 * of every item change the replica's table applies, replicated ones
+	 * included (a transaction changes items once, hence write_units).
+	 */
+	if (ddbgt_replica_kinesis_stream_arn(r) != NULL)
+		add_priced(e, reg, rp, path, DDBGT_PRICE_KINESIS_CDC, DDBGT_TABLE_CLASS_UNSET,
+		           e->writes * e->seconds * e->write_units, NULL);
 }
 
 /* Replication sends each write from its origin to every other replica. */
@@ -711,7 +750,12 @@ static void read_profile(est *e)
 		e->read_units = per_read;
 		break;
 	case DDBGT_READ_CONSISTENCY_TRANSACTIONAL:
-		e->read_units = 2.0 * per_read;
+		/* A STRONG table refuses transactions (the validator says so): no premium for
+		 * reads that cannot run, only the strongly consistent reads it does serve. */
+		if (ddbgt_table_consistency(e->table) == DDBGT_CONSISTENCY_STRONG)
+			e->read_units = per_read;
+		else
+			e->read_units = 2.0 * per_read;
 		break;
 	default:
 		e->read_units = 0.5 * per_read;
