@@ -18,6 +18,7 @@
 #include "alloc.h"
 #include "cost_internal.h"
 #include "diag_internal.h"
+#include "model.h"
 
 #define SECONDS_PER_HOUR 3600.0
 #define DEFAULT_HOURS 730.0
@@ -428,20 +429,20 @@ static void estimate_contributor_insights(est *e, size_t ri)
 	const ddbgt_replica *r = in->replica;
 	ddbgt_insights_mode mode = ddbgt_replica_contributor_insights_mode(r);
 	int table_on = ddbgt_replica_contributor_insights(r) == 1;
-	/* Index insights live among the replica's per-GSI overrides: none, no lookups. */
-	size_t g, ngsi = ddbgt_replica_gsi_override_count(r) ? ddbgt_table_gsi_count(e->table) : 0;
+	size_t i, n = ddbgt_replica_gsi_override_count(r);
 	double rules = 0;
 
 	if (table_on)
 		rules += insights_rules(ddbgt_table_sort_key_name(e->table) != NULL, mode);
-	for (g = 0; g < ngsi; g++) {
-		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
-		ddbgt_insights_mode gmode = DDBGT_INSIGHTS_MODE_UNSET;
-		int on = 0;
+	/* Index insights live among the replica's per-GSI overrides, walked by position. */
+	for (i = 0; i < n; i++) {
+		ddbgt_insights_mode gmode;
+		const ddbgt_gsi *gsi;
 
-		if (ddbgt_replica_get_gsi_contributor_insights(r, ddbgt_gsi_name(gsi), &on, &gmode) ==
-		            DDBGT_OK &&
-		    on)
+		if (!ddbgt__replica_gsi_insights_at(r, i, &gmode))
+			continue;
+		gsi = ddbgt_table_find_gsi(e->table, ddbgt_replica_gsi_override_name(r, i));
+		if (gsi)
 			rules += insights_rules(ddbgt_gsi_sort_key(gsi) != NULL ||
 			                                ddbgt_gsi_sort_key_attribute_count(gsi) > 0,
 			                        gmode);
