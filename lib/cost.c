@@ -477,6 +477,8 @@ static void estimate_contributor_insights(est *e, size_t ri)
 			                                ddbgt_gsi_sort_key_attribute_count(gsi) > 0,
 			                        gmode);
 	}
+	if (rules == 0)
+		return;
 	add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES,
 	           DDBGT_TABLE_CLASS_UNSET, rules * e->hours / DEFAULT_HOURS, NULL);
 	if (table_on && mode != DDBGT_INSIGHTS_MODE_THROTTLED_KEYS)
@@ -603,13 +605,16 @@ static void estimate_backups(est *e, size_t i)
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
 	double per_month = 0, days = 0, size = 0, restores = 0;
 
+	/* The estimate is a hot path, and most profiles say nothing of backups. */
+	if (ddbgt_usage_get_backups_per_month(u, &per_month) != DDBGT_OK &&
+	    ddbgt_usage_get_restores_per_month(u, &restores) != DDBGT_OK)
+		return;
 	if (ddbgt_usage_get_backup_size_gb(u, &size) != DDBGT_OK)
 		ddbgt_usage_get_storage_gb(u, &size);
-	ddbgt_usage_get_backups_per_month(u, &per_month);
+	ddbgt_usage_get_restores_per_month(u, &restores);
 	/* Unless told otherwise a backup is kept a month, until the next one replaces it. */
 	if (ddbgt_usage_get_backup_retention_days(u, &days) != DDBGT_OK)
 		days = e->hours / 24.0;
-	ddbgt_usage_get_restores_per_month(u, &restores);
 	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_BACKUP,
 	           DDBGT_TABLE_CLASS_UNSET, per_month * days * 24.0 / e->hours * size, NULL);
 	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_RESTORE,
