@@ -1,21 +1,24 @@
-/* ddbgt diff OLD NEW [--format text|json] [--allow-replace] */
+/* ddbgt diff OLD NEW [--from KIND] [--format text|json] [--allow-replace] */
 #include <string.h>
 
 #include "cli.h"
 
 /*
- * Load one side of the comparison. Every input kind goes through here, so
- * that importers (a Terraform plan, a live table) plug in at one place.
+ * Load one side of the comparison: a spec, or anything the importers read
+ * (a Terraform plan, describe-table output of the live table, ...) that
+ * declares one table.
  */
-static int load_side(const char *path, ddbgt_table **out, ddbgt_diags *diags)
+static int load_side(const char *path, ddbgt_import_kind kind, ddbgt_table **out,
+                     ddbgt_diags *diags)
 {
-	return cli_load_spec(path, out, diags);
+	return cli_load_one(path, kind, out, diags);
 }
 
 int ddbgt_cmd_diff(int argc, char **argv)
 {
 	const char *paths[2] = {NULL, NULL};
 	int json = 0, npaths = 0;
+	ddbgt_import_kind kind = DDBGT_IMPORT_AUTO;
 	ddbgt_diff_options opts = DDBGT_DIFF_OPTIONS_INIT;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--format") == 0) {
@@ -24,6 +27,9 @@ int ddbgt_cmd_diff(int argc, char **argv)
 		} else if (strncmp(argv[i], "--format=", 9) == 0) {
 			if (cli_parse_format(argv[i] + 9, &json))
 				return cli_usage_error("diff", "--format takes text or json");
+		} else if (strcmp(argv[i], "--from") == 0) {
+			if (++i >= argc || cli_parse_from(argv[i], &kind))
+				return cli_usage_error("diff", CLI_FROM_USAGE);
 		} else if (strcmp(argv[i], "--allow-replace") == 0) {
 			opts.allow_replace = 1;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -48,12 +54,17 @@ int ddbgt_cmd_diff(int argc, char **argv)
 		fputs("ddbgt: out of memory\n", stderr);
 		return CLI_INPUT;
 	}
-	/* A side that does not load cannot be compared: input trouble (3), with its findings. */
+	/*
+	 * A side that does not load cannot be compared: input trouble (3), with
+	 * its findings; an input of several tables is a usage error (2).
+	 */
 	for (int s = 0; s < 2 && rc == CLI_OK; s++) {
-		if (load_side(paths[s], &sides[s], diags) != CLI_OK) {
+		/* --from names what OLD is (a plan, the live table); NEW is detected. */
+		int loaded = load_side(paths[s], s == 0 ? kind : DDBGT_IMPORT_AUTO, &sides[s], diags);
+		if (loaded != CLI_OK) {
 			cli_print_diags(stderr, diags, 0);
-			fprintf(stderr, "ddbgt: cannot read %s as a spec\n", paths[s]);
-			rc = CLI_INPUT;
+			fprintf(stderr, "ddbgt: cannot compare %s\n", paths[s]);
+			rc = loaded == CLI_USAGE ? CLI_USAGE : CLI_INPUT;
 		}
 	}
 	if (rc == CLI_OK) {
