@@ -11,7 +11,19 @@
 static int load_side(const char *path, ddbgt_import_kind kind, ddbgt_table **out,
                      ddbgt_diags *diags)
 {
-	return cli_load_one(path, kind, out, diags);
+	cli_spec *in = NULL;
+	int rc = cli_load_one(path, kind, &in);
+	if (rc != CLI_OK)
+		return rc;
+	rc = in->status;
+	if (rc == CLI_OK) {
+		*out = in->table;
+		in->table = NULL;
+	} else if (cli_spec_locate(in) || ddbgt_diags_append(diags, in->diags)) {
+		rc = CLI_INPUT;
+	}
+	cli_specs_free(in, 1);
+	return rc;
 }
 
 int ddbgt_cmd_diff(int argc, char **argv)
@@ -21,15 +33,17 @@ int ddbgt_cmd_diff(int argc, char **argv)
 	ddbgt_import_kind kind = DDBGT_IMPORT_AUTO;
 	ddbgt_diff_options opts = DDBGT_DIFF_OPTIONS_INIT;
 	for (int i = 1; i < argc; i++) {
+		int from = cli_from_option("diff", argc, argv, &i, &kind);
+		if (from == CLI_USAGE)
+			return CLI_USAGE;
+		if (from == 1)
+			continue;
 		if (strcmp(argv[i], "--format") == 0) {
 			if (++i >= argc || cli_parse_format(argv[i], &json))
 				return cli_usage_error("diff", "--format takes text or json");
 		} else if (strncmp(argv[i], "--format=", 9) == 0) {
 			if (cli_parse_format(argv[i] + 9, &json))
 				return cli_usage_error("diff", "--format takes text or json");
-		} else if (strcmp(argv[i], "--from") == 0) {
-			if (++i >= argc || cli_parse_from(argv[i], &kind))
-				return cli_usage_error("diff", CLI_FROM_USAGE);
 		} else if (strcmp(argv[i], "--allow-replace") == 0) {
 			opts.allow_replace = 1;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
