@@ -21,5 +21,6 @@
 #include "ddbgt/cost.h"
 #include "ddbgt/region.h"
 #include "ddbgt/emit.h"
+#include "ddbgt/operations.h"
 
 #endif
