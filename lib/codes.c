@@ -536,11 +536,6 @@ static const struct code_row catalogue[] = {
 	 "this target does not write the operations object (alarms, dashboard, IAM documents)",
 	 "emit with --target terraform for a version 2019.11.21 table, or write these by hand",
 	 "doc/operations.md"},
-	{DDBGT_W_EMIT_OPS_KMS_KEY, "DDBGT_W_EMIT_OPS_KMS_KEY", DDBGT_SEVERITY_WARNING,
-	 "a replica's KMS key is given as an alias, which an IAM policy cannot name: the deployer "
-	 "policy does not cover that key",
-	 "give the key's ARN or key ID in replicas[].kms_key",
-	 "https://docs.aws.amazon.com/kms/latest/developerguide/cmks-in-iam-policies.html"},
 	{DDBGT_E_EMIT_REGION, "DDBGT_E_EMIT_REGION", DDBGT_SEVERITY_ERROR,
 	 "a region code cannot become a provider alias, or a region appears twice",
 	 "use region codes such as eu-west-1, each once",
