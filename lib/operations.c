@@ -142,9 +142,9 @@ int ddbgt_operations_clear_alarm_setting(ddbgt_operations *ops, ddbgt_alarm_sett
 int64_t ddbgt_operations_alarm_setting_effective(const ddbgt_operations *ops,
                                                  ddbgt_alarm_setting setting)
 {
-	if (!setting_ok(setting))
+	if (ops == NULL || !setting_ok(setting))
 		return 0;
-	if (ops != NULL && ops->alarm[setting].set)
+	if (ops->alarm[setting].set)
 		return ops->alarm[setting].value;
 	return alarm_defaults[setting];
 }

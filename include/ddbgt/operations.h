@@ -65,7 +65,7 @@ DDBGT_API int ddbgt_operations_clear_alarm_setting(ddbgt_operations *ops,
 /*
  * The value the emitters use: the setting as given, else its default
  * (60000 ms, 5 periods, 60 s, throttles 1, system errors 1, 80 percent); 0
- * for an unknown setting.
+ * for NULL or an unknown setting.
  */
 DDBGT_API int64_t ddbgt_operations_alarm_setting_effective(const ddbgt_operations *ops,
                                                            ddbgt_alarm_setting setting);
