@@ -22,5 +22,7 @@
 #include "ddbgt/region.h"
 #include "ddbgt/emit.h"
 #include "ddbgt/operations.h"
+#include "ddbgt/import.h"
+#include "ddbgt/diff.h"
 
 #endif
