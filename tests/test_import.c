@@ -278,6 +278,16 @@ static const struct {
         {"DDBGT_E_PITR_PERIOD_WITHOUT_PITR", "a period is written only with PITR on"},
         {"DDBGT_E_LEGACY_STRONG", "the legacy target has no consistency mode"},
         {"DDBGT_E_REPLICA_PRIMARY_DUPLICATE", "the document has one home region"},
+        /* The importers read the table; alarms, dashboards and IAM policies stay behind. */
+        {"DDBGT_E_OPS_ALARM_SETTING_RANGE", "the operations object is not imported"},
+        {"DDBGT_E_OPS_SNS_TOPIC_ARN", "the operations object is not imported"},
+        {"DDBGT_E_OPS_SNS_TOPIC_REGION", "the operations object is not imported"},
+        {"DDBGT_E_OPS_REGION_NOT_REPLICA", "the operations object is not imported"},
+        {"DDBGT_E_OPS_INDEX_UNKNOWN", "the operations object is not imported"},
+        {"DDBGT_I_OPS_NO_REPLICATION_METRIC", "the operations object is not imported"},
+        {"DDBGT_W_OPS_UTILIZATION_ON_DEMAND", "the operations object is not imported"},
+        {"DDBGT_W_OPS_STREAM_CONSUMER_NO_STREAM", "the operations object is not imported"},
+        {"DDBGT_I_OPS_ALARMS_NO_TOPIC", "the operations object is not imported"},
 };
 
 START_TEST(validator_cases_round_trip)
