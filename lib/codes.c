@@ -471,6 +471,15 @@ static const struct code_row catalogue[] = {
 	 "the alarms of a region have no SNS topic: they change state but notify no one",
 	 "add operations.alarms.sns_topics with a topic in that region",
 	 "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html"},
+	{DDBGT_E_OPS_VPC_ID, "DDBGT_E_OPS_VPC_ID", DDBGT_SEVERITY_ERROR,
+	 "a VPC or route table ID of a gateway endpoint is not of the form vpc-... or rtb-... "
+	 "(8 or 17 hexadecimal digits)",
+	 "copy the IDs from the VPC console or `aws ec2 describe-vpcs` / `describe-route-tables`",
+	 "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-ddb.html"},
+	{DDBGT_W_OPS_VPC_NO_ROUTE_TABLES, "DDBGT_W_OPS_VPC_NO_ROUTE_TABLES", DDBGT_SEVERITY_WARNING,
+	 "a gateway endpoint has no route table: no subnet's traffic reaches DynamoDB through it",
+	 "list the route tables of the subnets that call DynamoDB in route_table_ids",
+	 "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",

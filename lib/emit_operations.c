@@ -1,9 +1,9 @@
 /*
  * The operations object in Terraform: CloudWatch alarms in each replica's
- * region, one dashboard in the home region, and IAM policy documents scoped
- * to this table's ARNs in every region. What each setting writes, and why
- * each threshold, is doc/operations.md; the IAM documents are
- * doc/security.md. Nothing is written when the spec has no operations, so
+ * region, one dashboard in the home region, IAM policy documents scoped to
+ * this table's ARNs in every region, and DynamoDB gateway endpoints. What
+ * each setting writes, and why each threshold, is doc/operations.md; the IAM
+ * documents and endpoints are doc/security.md. Nothing is written when the spec has no operations, so
  * documents without them are unchanged.
  */
 #include <string.h>
@@ -698,10 +698,74 @@ static void write_policies(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_object_end(w);
 }
 
+/* ---- VPC gateway endpoints ---- */
+
+static size_t replica_of_region(const ddbgt__emit_ctx *ctx, const char *region)
+{
+	for (size_t i = 0; i < ctx->nrep; i++)
+		if (strcmp(region_of(ctx, i), region) == 0)
+			return i;
+	return ctx->nrep; /* the validator refuses an endpoint outside the replicas */
+}
+
+/* Only this table's replica in the endpoint's region: its table, indexes and streams. */
+static void write_endpoint_policy(ddbgt__emit_ctx *ctx, const char *region)
+{
+	ddbgt__tfjson_key(&ctx->w, "policy");
+	ddbgt__tfjson_string_begin(&ctx->w);
+	lit(ctx, "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ThisTableOnly\","
+	         "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"dynamodb:*\"],"
+	         "\"Resource\":[");
+	table_arn(ctx, region, "", NULL, 0);
+	table_arn(ctx, region, "/index/*", NULL, 1);
+	table_arn(ctx, region, "/stream/*", NULL, 1);
+	lit(ctx, "]}]}");
+	ddbgt__tfjson_string_end(&ctx->w);
+}
+
+static void write_endpoints(ddbgt__emit_ctx *ctx)
+{
+	const ddbgt_operations *ops = ops_of(ctx);
+	size_t n = ddbgt_operations_vpc_endpoint_count(ops);
+	ddbgt__tfjson *w = &ctx->w;
+	char label[DDBGT__EMIT_LABEL_MAX];
+	if (n == 0)
+		return;
+	ddbgt__tfjson_key(w, "aws_vpc_endpoint");
+	ddbgt__tfjson_object_begin(w);
+	for (size_t k = 0; k < n; k++) {
+		const char *region = ddbgt_operations_vpc_endpoint_region(ops, k);
+		size_t i = replica_of_region(ctx, region);
+		if (i == ctx->nrep)
+			continue;
+		ddbgt__emit_label(ctx, label, "%s_%s_dynamodb", ctx->res, ctx->alias[i]);
+		ddbgt__tfjson_key(w, label);
+		ddbgt__tfjson_object_begin(w);
+		ddbgt__emit_provider_kv(ctx, i);
+		ddbgt__tfjson_kv_text(w, "vpc_id", ddbgt_operations_vpc_endpoint_vpc_id(ops, k));
+		ddbgt__tfjson_key(w, "service_name");
+		ddbgt__tfjson_string_begin(w);
+		lit(ctx, "com.amazonaws.");
+		lit(ctx, region);
+		lit(ctx, ".dynamodb");
+		ddbgt__tfjson_string_end(w);
+		ddbgt__tfjson_kv_literal(w, "vpc_endpoint_type", "Gateway");
+		ddbgt__tfjson_key(w, "route_table_ids");
+		ddbgt__tfjson_array_begin(w);
+		for (size_t j = 0; j < ddbgt_operations_vpc_route_table_count(ops, k); j++)
+			ddbgt__tfjson_text(w, ddbgt_operations_vpc_route_table_at(ops, k, j));
+		ddbgt__tfjson_array_end(w);
+		if (ddbgt_operations_vpc_endpoint_restricted(ops, k))
+			write_endpoint_policy(ctx, region);
+		ddbgt__tfjson_object_end(w);
+	}
+	ddbgt__tfjson_object_end(w);
+}
+
 int ddbgt__emit_operations_wanted(const ddbgt__emit_ctx *ctx)
 {
 	return ddbgt_operations_alarms(ops_of(ctx)) || ddbgt_operations_dashboard(ops_of(ctx)) ||
-	       any_policy(ctx);
+	       any_policy(ctx) || ddbgt_operations_vpc_endpoint_count(ops_of(ctx)) > 0;
 }
 
 void ddbgt__emit_write_operations(ddbgt__emit_ctx *ctx)
@@ -711,6 +775,7 @@ void ddbgt__emit_write_operations(ddbgt__emit_ctx *ctx)
 	write_alarms(ctx);
 	write_dashboard(ctx);
 	write_policies(ctx);
+	write_endpoints(ctx);
 }
 
 void ddbgt__emit_write_operations_outputs(ddbgt__emit_ctx *ctx)

@@ -190,6 +190,14 @@ struct ddbgt_usage {
 #define DDBGT__ALARM_SETTINGS 6
 #define DDBGT__IAM_POLICIES 4
 
+/* One region's DynamoDB gateway endpoint. */
+typedef struct ddbgt__vpc_endpoint {
+	char *region;                 /* owned, never NULL */
+	char *vpc_id;                 /* owned, never NULL */
+	ddbgt__strlist route_tables;
+	int restricted;               /* 0, 1 or DDBGT__NOT_SET (1) */
+} ddbgt__vpc_endpoint;
+
 struct ddbgt_operations {
 	int alarms;                                  /* 0, 1 or DDBGT__NOT_SET (off) */
 	ddbgt__opt_int alarm[DDBGT__ALARM_SETTINGS]; /* indexed by ddbgt_alarm_setting */
@@ -200,6 +208,7 @@ struct ddbgt_operations {
 	ddbgt__strlist iam_regions;                  /* empty: every replica region */
 	ddbgt__strlist iam_indexes;                  /* empty: every index */
 	int iam_as_outputs;                          /* 0, 1 or DDBGT__NOT_SET (0) */
+	ddbgt__ptrlist vpc_endpoints;                /* ddbgt__vpc_endpoint *, owned */
 };
 
 /* Argument checks shared by the setters. */

@@ -35,10 +35,58 @@ static ddbgt_operations *operations_new(void)
 	return ops;
 }
 
+static void endpoint_free(ddbgt__vpc_endpoint *e)
+{
+	if (e == NULL)
+		return;
+	ddbgt__free(e->region);
+	ddbgt__free(e->vpc_id);
+	ddbgt__strlist_clear(&e->route_tables);
+	ddbgt__free(e);
+}
+
+static ddbgt__vpc_endpoint *endpoint_new(const char *region, const char *vpc_id)
+{
+	ddbgt__vpc_endpoint *e = ddbgt__calloc(1, sizeof(*e));
+	if (e == NULL)
+		return NULL;
+	e->restricted = DDBGT__NOT_SET;
+	if (ddbgt__set_string(&e->region, region) != 0 || ddbgt__set_string(&e->vpc_id, vpc_id) != 0) {
+		endpoint_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+static void endpoints_clear(ddbgt__ptrlist *list)
+{
+	for (size_t i = 0; i < list->count; i++)
+		endpoint_free(list->items[i]);
+	ddbgt__ptrlist_free(list);
+}
+
+static int endpoints_copy(ddbgt__ptrlist *dst, const ddbgt__ptrlist *src)
+{
+	for (size_t i = 0; i < src->count; i++) {
+		const ddbgt__vpc_endpoint *from = src->items[i];
+		ddbgt__vpc_endpoint *e = endpoint_new(from->region, from->vpc_id);
+		if (e == NULL)
+			return DDBGT_ENOMEM;
+		e->restricted = from->restricted;
+		if (ddbgt__strlist_copy(&e->route_tables, &from->route_tables) != 0 ||
+		    ddbgt__ptrlist_push(dst, e) != 0) {
+			endpoint_free(e);
+			return DDBGT_ENOMEM;
+		}
+	}
+	return 0;
+}
+
 void ddbgt__operations_destroy(ddbgt_operations *ops)
 {
 	if (ops == NULL)
 		return;
+	endpoints_clear(&ops->vpc_endpoints);
 	ddbgt__map_clear(&ops->sns_topics);
 	ddbgt__strlist_clear(&ops->iam_regions);
 	ddbgt__strlist_clear(&ops->iam_indexes);
@@ -60,9 +108,11 @@ int ddbgt__operations_copy(ddbgt_operations **out, const ddbgt_operations *src)
 	memset(&ops->sns_topics, 0, sizeof(ops->sns_topics));
 	memset(&ops->iam_regions, 0, sizeof(ops->iam_regions));
 	memset(&ops->iam_indexes, 0, sizeof(ops->iam_indexes));
+	memset(&ops->vpc_endpoints, 0, sizeof(ops->vpc_endpoints));
 	rc = ddbgt__map_copy(&ops->sns_topics, &src->sns_topics);
 	rc = rc ? rc : ddbgt__strlist_copy(&ops->iam_regions, &src->iam_regions);
 	rc = rc ? rc : ddbgt__strlist_copy(&ops->iam_indexes, &src->iam_indexes);
+	rc = rc ? rc : endpoints_copy(&ops->vpc_endpoints, &src->vpc_endpoints);
 	if (rc != 0) {
 		ddbgt__operations_destroy(ops);
 		return rc;
@@ -298,4 +348,115 @@ int ddbgt_operations_set_iam_as_outputs(ddbgt_operations *ops, int as_outputs)
 int ddbgt_operations_iam_as_outputs(const ddbgt_operations *ops)
 {
 	return ops != NULL && ops->iam_as_outputs == 1;
+}
+
+static ddbgt__vpc_endpoint *endpoint_of(const ddbgt_operations *ops, const char *region,
+                                        size_t *at)
+{
+	for (size_t i = 0; i < ops->vpc_endpoints.count; i++) {
+		ddbgt__vpc_endpoint *e = ops->vpc_endpoints.items[i];
+		if (strcmp(e->region, region) == 0) {
+			if (at != NULL)
+				*at = i;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+static const ddbgt__vpc_endpoint *endpoint_at(const ddbgt_operations *ops, size_t i)
+{
+	return ops != NULL && i < ops->vpc_endpoints.count ? ops->vpc_endpoints.items[i] : NULL;
+}
+
+int ddbgt_operations_set_vpc_endpoint(ddbgt_operations *ops, const char *region,
+                                      const char *vpc_id)
+{
+	ddbgt__vpc_endpoint *e;
+	if (ops == NULL || !ddbgt__utf8_ok(region) || !ddbgt__utf8_ok(vpc_id))
+		return DDBGT_EINVAL;
+	e = endpoint_of(ops, region, NULL);
+	if (e != NULL)
+		return ddbgt__set_string(&e->vpc_id, vpc_id);
+	e = endpoint_new(region, vpc_id);
+	if (e == NULL || ddbgt__ptrlist_push(&ops->vpc_endpoints, e) != 0) {
+		endpoint_free(e);
+		return DDBGT_ENOMEM;
+	}
+	return 0;
+}
+
+int ddbgt_operations_add_vpc_route_table(ddbgt_operations *ops, const char *region,
+                                         const char *route_table_id)
+{
+	ddbgt__vpc_endpoint *e;
+	if (ops == NULL || region == NULL || !ddbgt__utf8_ok(route_table_id))
+		return DDBGT_EINVAL;
+	e = endpoint_of(ops, region, NULL);
+	if (e == NULL)
+		return DDBGT_ENOTFOUND;
+	return ddbgt__strlist_push(&e->route_tables, route_table_id);
+}
+
+int ddbgt_operations_set_vpc_endpoint_restricted(ddbgt_operations *ops, const char *region,
+                                                 int restricted)
+{
+	ddbgt__vpc_endpoint *e;
+	int b = ddbgt__bool_arg(restricted);
+	if (ops == NULL || region == NULL || b < 0)
+		return DDBGT_EINVAL;
+	e = endpoint_of(ops, region, NULL);
+	if (e == NULL)
+		return DDBGT_ENOTFOUND;
+	e->restricted = b;
+	return 0;
+}
+
+int ddbgt_operations_remove_vpc_endpoint(ddbgt_operations *ops, const char *region)
+{
+	size_t at = 0;
+	ddbgt__vpc_endpoint *e;
+	if (ops == NULL || region == NULL)
+		return DDBGT_EINVAL;
+	e = endpoint_of(ops, region, &at);
+	if (e == NULL)
+		return DDBGT_ENOTFOUND;
+	ddbgt__ptrlist_remove_at(&ops->vpc_endpoints, at);
+	endpoint_free(e);
+	return 0;
+}
+
+size_t ddbgt_operations_vpc_endpoint_count(const ddbgt_operations *ops)
+{
+	return ops != NULL ? ops->vpc_endpoints.count : 0;
+}
+
+const char *ddbgt_operations_vpc_endpoint_region(const ddbgt_operations *ops, size_t i)
+{
+	const ddbgt__vpc_endpoint *e = endpoint_at(ops, i);
+	return e != NULL ? e->region : NULL;
+}
+
+const char *ddbgt_operations_vpc_endpoint_vpc_id(const ddbgt_operations *ops, size_t i)
+{
+	const ddbgt__vpc_endpoint *e = endpoint_at(ops, i);
+	return e != NULL ? e->vpc_id : NULL;
+}
+
+int ddbgt_operations_vpc_endpoint_restricted(const ddbgt_operations *ops, size_t i)
+{
+	const ddbgt__vpc_endpoint *e = endpoint_at(ops, i);
+	return e != NULL && e->restricted != 0;
+}
+
+size_t ddbgt_operations_vpc_route_table_count(const ddbgt_operations *ops, size_t i)
+{
+	const ddbgt__vpc_endpoint *e = endpoint_at(ops, i);
+	return e != NULL ? e->route_tables.count : 0;
+}
+
+const char *ddbgt_operations_vpc_route_table_at(const ddbgt_operations *ops, size_t i, size_t j)
+{
+	const ddbgt__vpc_endpoint *e = endpoint_at(ops, i);
+	return e != NULL ? ddbgt__strlist_at(&e->route_tables, j) : NULL;
 }

@@ -4,6 +4,7 @@
  * regions and indexes that exist, and the alarms a table's kind cannot have
  * (doc/operations.md).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/index.h"
@@ -174,6 +175,67 @@ static void check_iam(ddbgt__vctx *c, const ddbgt_operations *ops)
 		               "is off: the policy would grant reads of no stream");
 }
 
+/* "vpc-" or "rtb-" and 8 or 17 lowercase hexadecimal digits (EC2 resource IDs). */
+static int ec2_id_ok(const char *id, const char *prefix)
+{
+	size_t n = strlen(prefix), len = strlen(id);
+	if (strncmp(id, prefix, n) != 0 || (len - n != 8 && len - n != 17))
+		return 0;
+	for (size_t i = n; i < len; i++)
+		if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+static void check_endpoints(ddbgt__vctx *c, const ddbgt_operations *ops)
+{
+	for (size_t i = 0; i < ddbgt_operations_vpc_endpoint_count(ops); i++) {
+		const char *region = ddbgt_operations_vpc_endpoint_region(ops, i);
+		const char *vpc = ddbgt_operations_vpc_endpoint_vpc_id(ops, i);
+		size_t nrt = ddbgt_operations_vpc_route_table_count(ops, i);
+		char buf[160], *heap = NULL, sub[64];
+		const char *path = ddbgt__vpath_key(c, buf, sizeof buf, &heap,
+		                                    "/operations/vpc_endpoints", region, "");
+		if (path == NULL)
+			return;
+		if (!is_replica_region(c, region))
+			ddbgt__vreport(c, DDBGT_E_OPS_REGION_NOT_REPLICA, path, region,
+			               "a VPC endpoint is given for %s, where the table has no replica",
+			               region);
+		if (!ec2_id_ok(vpc, "vpc-")) {
+			char *h2 = NULL;
+			const char *p = ddbgt__vpath_key(c, sub, sizeof sub, &h2, path, "vpc_id", "");
+			if (p)
+				ddbgt__vreport(c, DDBGT_E_OPS_VPC_ID, p, region,
+				               "\"%s\" is not a VPC ID (vpc- and 8 or 17 hexadecimal digits)",
+				               vpc);
+			ddbgt__free(h2);
+		}
+		for (size_t j = 0; j < nrt; j++) {
+			const char *rt = ddbgt_operations_vpc_route_table_at(ops, i, j);
+			char idx[24], *h2 = NULL;
+			if (ec2_id_ok(rt, "rtb-"))
+				continue;
+			ddbgt__vpathf(idx, sizeof idx, "%zu", j);
+			const char *p = ddbgt__vpath_key(c, sub, sizeof sub, &h2, path, "route_table_ids",
+			                                 "");
+			char full[200];
+			if (p) {
+				snprintf(full, sizeof full, "%s/%s", p, idx);
+				ddbgt__vreport(c, DDBGT_E_OPS_VPC_ID, full, region,
+				               "\"%s\" is not a route table ID (rtb- and 8 or 17 hexadecimal "
+				               "digits)", rt);
+			}
+			ddbgt__free(h2);
+		}
+		if (nrt == 0)
+			ddbgt__vreport(c, DDBGT_W_OPS_VPC_NO_ROUTE_TABLES, path, region,
+			               "the endpoint in %s has no route table: nothing is routed through it",
+			               region);
+		ddbgt__free(heap);
+	}
+}
+
 void ddbgt__rules_operations(ddbgt__vctx *c)
 {
 	const ddbgt_operations *ops = ddbgt_table_operations(c->table);
@@ -182,6 +244,7 @@ void ddbgt__rules_operations(ddbgt__vctx *c)
 	check_settings(c, ops);
 	check_topics(c, ops);
 	check_iam(c, ops);
+	check_endpoints(c, ops);
 	if (ddbgt_operations_alarms(ops) && (c->strong || !c->global))
 		ddbgt__vreport(c, DDBGT_I_OPS_NO_REPLICATION_METRIC, "/operations/alarms", NULL,
 		               c->strong ? "no replication latency alarm: a multi-Region strong "

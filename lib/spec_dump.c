@@ -380,7 +380,8 @@ static int iam_is_empty(const ddbgt_operations *o)
 static int operations_is_empty(const ddbgt_operations *o)
 {
 	return o == NULL || (o->alarms == DDBGT__NOT_SET && !alarms_have_settings(o) &&
-	                     o->dashboard == DDBGT__NOT_SET && iam_is_empty(o));
+	                     o->dashboard == DDBGT__NOT_SET && iam_is_empty(o) &&
+	                     !o->vpc_endpoints.count);
 }
 
 /* "alarms": a boolean when no setting was given, else the object of settings. */
@@ -419,6 +420,34 @@ static void alarms_member(jw *w, const ddbgt_operations *o)
 	ddbgt__jw_object_end(w);
 }
 
+/* "vpc_endpoints", sorted by region as every map of the canonical document. */
+static void endpoints_member(jw *w, const ddbgt__ptrlist *list)
+{
+	ddbgt__jw_key(w, "vpc_endpoints");
+	ddbgt__jw_object_begin(w);
+	const char *last = NULL;
+	for (size_t n = 0; n < list->count; n++) {
+		/* The next region after last: endpoints are few, a scan each is enough. */
+		const ddbgt__vpc_endpoint *e = NULL;
+		for (size_t i = 0; i < list->count; i++) {
+			const ddbgt__vpc_endpoint *c = list->items[i];
+			if ((!last || strcmp(c->region, last) > 0) &&
+			    (!e || strcmp(c->region, e->region) < 0))
+				e = c;
+		}
+		last = e->region;
+		ddbgt__jw_key(w, e->region);
+		ddbgt__jw_object_begin(w);
+		ddbgt__jw_key(w, "vpc_id");
+		ddbgt__jw_string(w, e->vpc_id);
+		if (e->route_tables.count)
+			string_array(w, "route_table_ids", &e->route_tables);
+		bool_member(w, "restrict_to_table", e->restricted);
+		ddbgt__jw_object_end(w);
+	}
+	ddbgt__jw_object_end(w);
+}
+
 static void operations_object(jw *w, const ddbgt_operations *o)
 {
 	ddbgt__jw_key(w, "operations");
@@ -441,6 +470,8 @@ static void operations_object(jw *w, const ddbgt_operations *o)
 		bool_member(w, "as_outputs", o->iam_as_outputs);
 		ddbgt__jw_object_end(w);
 	}
+	if (o->vpc_endpoints.count)
+		endpoints_member(w, &o->vpc_endpoints);
 	ddbgt__jw_object_end(w);
 }
 

@@ -1102,12 +1102,59 @@ static int read_iam_policies(struct loader *L, void *obj, size_t f, const jr_val
 	return ok;
 }
 
-enum { O_ALARMS, O_DASHBOARD, O_IAM };
+/* One region's gateway endpoint: the region is the member's key. */
+struct endpoint_target {
+	ddbgt_operations *ops;
+	const char *region;
+};
+
+enum { V_VPC, V_ROUTES, V_RESTRICT };
+static const struct field endpoint_fields[] = {
+	[V_VPC] = {KEY("vpc_id"), .kind = F_STRING, REQUIRED},
+	[V_ROUTES] = {KEY("route_table_ids"), .kind = F_STRING_LIST},
+	[V_RESTRICT] = {KEY("restrict_to_table"), .kind = F_BOOL},
+};
+
+static int endpoint_set(void *obj, size_t f, const struct value *x)
+{
+	const struct endpoint_target *e = obj;
+	switch (f) {
+	case V_VPC: return ddbgt_operations_set_vpc_endpoint(e->ops, e->region, x->s);
+	case V_ROUTES: return ddbgt_operations_add_vpc_route_table(e->ops, e->region, x->s);
+	default: return ddbgt_operations_set_vpc_endpoint_restricted(e->ops, e->region, x->e);
+	}
+}
+
+static const struct object_spec endpoint_spec =
+	OBJECT_SPEC("an object {\"vpc_id\", \"route_table_ids\", \"restrict_to_table\"}",
+	            endpoint_fields, endpoint_set);
+
+enum { O_ALARMS, O_DASHBOARD, O_IAM, O_VPC };
 static const struct field ops_fields[] = {
 	[O_ALARMS] = {KEY("alarms"), NESTED(read_ops_nested)},
 	[O_DASHBOARD] = {KEY("dashboard"), .kind = F_BOOL},
 	[O_IAM] = {KEY("iam"), NESTED(read_ops_nested)},
+	[O_VPC] = {KEY("vpc_endpoints"), NESTED(read_ops_nested)},
 };
+
+/* "vpc_endpoints": region to endpoint; the endpoint exists before its route tables are added. */
+static int read_endpoints(struct loader *L, ddbgt_operations *ops, const jr_value *v)
+{
+	int ok = 1;
+	if (!expect(L, v, JR_OBJECT, "an object of region to endpoint"))
+		return 0;
+	for (size_t i = 0; i < v->u.obj.count; i++) {
+		const jr_member *m = &v->u.obj.members[i];
+		struct endpoint_target e = {ops, m->key};
+		size_t mark = path_push(L, m->key);
+		if (m->value->type == JR_OBJECT)
+			setter(L, ddbgt_operations_set_vpc_endpoint(ops, m->key,
+			                                            peek_string(m->value, "vpc_id")));
+		ok &= walk(L, m->value, &endpoint_spec, &e);
+		path_pop(L, mark);
+	}
+	return ok;
+}
 
 static int ops_set(void *obj, size_t f, const struct value *x)
 {
@@ -1123,6 +1170,8 @@ static int read_ops_nested(struct loader *L, void *obj, size_t f, const jr_value
 	int on = 0;
 	if (f == O_IAM)
 		return walk(L, v, &iam_spec, ops);
+	if (f == O_VPC)
+		return read_endpoints(L, ops, v);
 	/* "alarms": true or false, or an object of settings (on unless "enabled": false). */
 	if (v->type == JR_TRUE || v->type == JR_FALSE) {
 		read_bool(L, v, &on);

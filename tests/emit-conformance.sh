@@ -60,6 +60,6 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/legacy-no-import.tf.json" 11 \
     "$tmp/legacy.tf.json" - \
     "$tmp/kms-aliases.tf.json" - \
-    "$tmp/operations.tf.json" 18 \
+    "$tmp/operations.tf.json" 20 \
     "$tmp/operations-provisioned.tf.json" 56 \
     "$tmp/options.tf.json" -

@@ -288,6 +288,8 @@ static const struct {
         {"DDBGT_W_OPS_UTILIZATION_ON_DEMAND", "the operations object is not imported"},
         {"DDBGT_W_OPS_STREAM_CONSUMER_NO_STREAM", "the operations object is not imported"},
         {"DDBGT_I_OPS_ALARMS_NO_TOPIC", "the operations object is not imported"},
+        {"DDBGT_E_OPS_VPC_ID", "the operations object is not imported"},
+        {"DDBGT_W_OPS_VPC_NO_ROUTE_TABLES", "the operations object is not imported"},
 };
 
 START_TEST(validator_cases_round_trip)

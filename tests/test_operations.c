@@ -149,6 +149,34 @@ START_TEST(model_setters_and_getters)
 	ck_assert_int_eq(ddbgt_operations_set_iam_as_outputs(o, 1), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_operations_iam_as_outputs(o), 1);
 
+	/* Endpoints: in the order set, a second set replaces the VPC and keeps the route tables. */
+	ck_assert_int_eq(ddbgt_operations_add_vpc_route_table(o, "us-east-1", "rtb-1"),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_operations_set_vpc_endpoint_restricted(o, "us-east-1", 0),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_operations_set_vpc_endpoint(o, "us-east-1", "vpc-a"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_set_vpc_endpoint(o, "eu-west-1", "vpc-b"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_add_vpc_route_table(o, "us-east-1", "rtb-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_set_vpc_endpoint(o, "us-east-1", "vpc-c"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_set_vpc_endpoint(o, "us-east-1", "\xff"), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_operations_set_vpc_endpoint_restricted(o, "eu-west-1", -1),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_operations_set_vpc_endpoint_restricted(o, "eu-west-1", 0), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_operations_vpc_endpoint_count(o), 2);
+	ck_assert_str_eq(ddbgt_operations_vpc_endpoint_region(o, 0), "us-east-1");
+	ck_assert_str_eq(ddbgt_operations_vpc_endpoint_vpc_id(o, 0), "vpc-c");
+	ck_assert_uint_eq(ddbgt_operations_vpc_route_table_count(o, 0), 1);
+	ck_assert_str_eq(ddbgt_operations_vpc_route_table_at(o, 0, 0), "rtb-1");
+	ck_assert_ptr_null(ddbgt_operations_vpc_route_table_at(o, 0, 1));
+	ck_assert_int_eq(ddbgt_operations_vpc_endpoint_restricted(o, 0), 1);
+	ck_assert_int_eq(ddbgt_operations_vpc_endpoint_restricted(o, 1), 0);
+	ck_assert_ptr_null(ddbgt_operations_vpc_endpoint_vpc_id(o, 2));
+	ck_assert_uint_eq(ddbgt_operations_vpc_route_table_count(o, 2), 0);
+	ck_assert_int_eq(ddbgt_operations_remove_vpc_endpoint(o, "ap-south-1"), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_operations_set_vpc_endpoint(o, "ap-south-1", "vpc-d"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_remove_vpc_endpoint(o, "ap-south-1"), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_operations_vpc_endpoint_count(o), 2);
+
 	/* A copy of the table has its own operations, deep. */
 	ddbgt_table *c = NULL;
 	ck_assert_int_eq(ddbgt_table_copy(&c, t), DDBGT_OK);
@@ -159,6 +187,9 @@ START_TEST(model_setters_and_getters)
 	ck_assert_str_eq(ddbgt_operations_iam_region_at(ddbgt_table_operations(c), 0), "eu-west-1");
 	ck_assert_str_eq(ddbgt_operations_sns_topic_arn(ddbgt_table_operations(c), 0), "arn:c");
 	ck_assert_int_eq(ddbgt_operations_iam_as_outputs(ddbgt_table_operations(c)), 1);
+	ck_assert_int_eq(ddbgt_operations_remove_vpc_endpoint(o, "us-east-1"), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_operations_vpc_route_table_at(ddbgt_table_operations(c), 0, 0),
+	                 "rtb-1");
 	ddbgt_table_free(c);
 	ddbgt_table_free(t);
 }
@@ -188,6 +219,13 @@ static const struct round_trip {
 	 "\"operations\":{\"iam\":{\"policies\":[\"read\",\"deployer\"],\"regions\":[\"eu-west-1\"],"
 	 "\"indexes\":[\"i\"],\"as_outputs\":true}}"},
 	{"{\"iam\": {\"policies\": []}}", ""},
+	/* Endpoints sorted by region; the route tables kept in order. */
+	{"{\"vpc_endpoints\": {\"us-east-1\": {\"route_table_ids\": [\"rtb-2\", \"rtb-1\"], "
+	 "\"vpc_id\": \"vpc-a\"}, \"eu-west-1\": {\"vpc_id\": \"vpc-b\", "
+	 "\"restrict_to_table\": false}}}",
+	 "\"operations\":{\"vpc_endpoints\":{\"eu-west-1\":{\"vpc_id\":\"vpc-b\","
+	 "\"restrict_to_table\":false},\"us-east-1\":{\"vpc_id\":\"vpc-a\","
+	 "\"route_table_ids\":[\"rtb-2\",\"rtb-1\"]}}}"},
 	{"{}", ""},
 };
 
@@ -239,6 +277,13 @@ static const struct refusal {
 	{"{\"iam\": {\"policies\": \"read\"}}", "DDBGT_E_SPEC_TYPE@/operations/iam/policies"},
 	{"{\"iam\": {\"policies\": [], \"regions\": \"eu-west-1\"}}",
 	 "DDBGT_E_SPEC_TYPE@/operations/iam/regions"},
+	{"{\"vpc_endpoints\": []}", "DDBGT_E_SPEC_TYPE@/operations/vpc_endpoints"},
+	{"{\"vpc_endpoints\": {\"us-east-1\": {\"route_table_ids\": [\"rtb-1\"]}}}",
+	 "DDBGT_E_SPEC_MISSING_KEY@/operations/vpc_endpoints/us-east-1/vpc_id"},
+	{"{\"vpc_endpoints\": {\"us-east-1\": \"vpc-1\"}}",
+	 "DDBGT_E_SPEC_TYPE@/operations/vpc_endpoints/us-east-1"},
+	{"{\"vpc_endpoints\": {\"a/b\": {\"vpc_id\": \"v\", \"route\": 1}}}",
+	 "DDBGT_E_SPEC_UNKNOWN_KEY@/operations/vpc_endpoints/a~1b/route"},
 };
 
 START_TEST(loader_refusals)
@@ -301,6 +346,14 @@ static const struct rule_case {
 	 "\"us-east-2\": \"arn:aws:sns:us-east-2:111122223333:a\", "
 	 "\"us-west-2\": \"arn:aws:sns:us-west-2:111122223333:a\"}}}",
 	 "DDBGT_I_OPS_NO_REPLICATION_METRIC@/operations/alarms"},
+	{"", TWO,
+	 "{\"vpc_endpoints\": {\"eu-west-1\": {\"vpc_id\": \"vpc-0A1B2C3D\", "
+	 "\"route_table_ids\": [\"rtb-0a1b2c3d\", \"rtb-1\"]}, \"ap-south-1\": "
+	 "{\"vpc_id\": \"vpc-0a1b2c3d4e5f60718\"}}}",
+	 "DDBGT_E_OPS_VPC_ID@/operations/vpc_endpoints/eu-west-1/vpc_id "
+	 "DDBGT_E_OPS_VPC_ID@/operations/vpc_endpoints/eu-west-1/route_table_ids/1 "
+	 "DDBGT_E_OPS_REGION_NOT_REPLICA@/operations/vpc_endpoints/ap-south-1 "
+	 "DDBGT_W_OPS_VPC_NO_ROUTE_TABLES@/operations/vpc_endpoints/ap-south-1"},
 	{", \"stream\": {\"enabled\": false}", TWO,
 	 "{\"iam\": {\"policies\": [\"stream_consumer\"]}}",
 	 "DDBGT_W_OPS_STREAM_CONSUMER_NO_STREAM@/operations/iam/policies"},
@@ -437,6 +490,18 @@ START_TEST(iam_documents_are_policy_documents)
 		check_policy(json_string_value(json_object_get(p, "policy")), "orders", all, 2, &star);
 		ck_assert_int_eq(star, strcmp(name, "orders_stream_consumer") != 0);
 	}
+	/* The endpoint policy lets this table's replica in the endpoint's region through, only. */
+	static const char *const home[] = {"us-east-1"};
+	json_t *endpoints = json_object_get(json_object_get(doc, "resource"), "aws_vpc_endpoint");
+	json_t *restricted = json_object_get(endpoints, "orders_us_east_1_dynamodb");
+	int star = 0;
+	check_policy(json_string_value(json_object_get(restricted, "policy")), "orders", home, 1,
+	             &star);
+	ck_assert_int_eq(star, 1);
+	ck_assert_str_eq(json_string_value(json_object_get(restricted, "service_name")),
+	                 "com.amazonaws.us-east-1.dynamodb");
+	ck_assert_ptr_null(json_object_get(json_object_get(endpoints, "orders_eu_west_1_dynamodb"),
+	                                   "policy"));
 	json_decref(doc);
 	ddbgt_free(out);
 	ddbgt_table_free(t);
@@ -449,7 +514,7 @@ START_TEST(iam_documents_are_policy_documents)
 	doc = json_loads(out, 0, NULL);
 	ck_assert_ptr_null(json_object_get(json_object_get(doc, "resource"), "aws_iam_policy"));
 	json_t *outputs = json_object_get(doc, "output");
-	int star = 0;
+	star = 0;
 	check_policy(json_string_value(json_object_get(
 			     json_object_get(outputs, "iam_policy_read_write"), "value")),
 	             "inventory.ops", limited, 2, &star);

@@ -1,6 +1,6 @@
 /*
- * libddbgt: the spec's `operations` (CloudWatch alarms, a dashboard and IAM
- * policy documents emitted with the table; doc/operations.md and
+ * libddbgt: the spec's `operations` (CloudWatch alarms, a dashboard, IAM
+ * policy documents and VPC endpoints emitted with the table; doc/operations.md and
  * doc/security.md say what each setting emits and why).
  *
  * A table has no operations object until ddbgt_table_operations_mut is
@@ -138,6 +138,31 @@ DDBGT_API const char *ddbgt_operations_iam_index_at(const ddbgt_operations *ops,
  */
 DDBGT_API int ddbgt_operations_set_iam_as_outputs(ddbgt_operations *ops, int as_outputs);
 DDBGT_API int ddbgt_operations_iam_as_outputs(const ddbgt_operations *ops);
+
+/*
+ * A DynamoDB gateway endpoint per region: the VPC, its route tables, and
+ * whether the endpoint policy allows only this table (the default) or every
+ * DynamoDB resource. Endpoints are kept in the order their regions were
+ * first set; setting a region again replaces its VPC and keeps its route
+ * tables. IDs are kept as given (the validator checks their shape).
+ * add_vpc_route_table and set_vpc_endpoint_restricted give DDBGT_ENOTFOUND
+ * for a region without an endpoint; restricted is a boolean (negative:
+ * DDBGT_EINVAL). The indexed accessors give NULL or 0 out of range.
+ */
+DDBGT_API int ddbgt_operations_set_vpc_endpoint(ddbgt_operations *ops, const char *region,
+                                                const char *vpc_id);
+DDBGT_API int ddbgt_operations_add_vpc_route_table(ddbgt_operations *ops, const char *region,
+                                                   const char *route_table_id);
+DDBGT_API int ddbgt_operations_set_vpc_endpoint_restricted(ddbgt_operations *ops,
+                                                           const char *region, int restricted);
+DDBGT_API int ddbgt_operations_remove_vpc_endpoint(ddbgt_operations *ops, const char *region);
+DDBGT_API size_t ddbgt_operations_vpc_endpoint_count(const ddbgt_operations *ops);
+DDBGT_API const char *ddbgt_operations_vpc_endpoint_region(const ddbgt_operations *ops, size_t i);
+DDBGT_API const char *ddbgt_operations_vpc_endpoint_vpc_id(const ddbgt_operations *ops, size_t i);
+DDBGT_API int ddbgt_operations_vpc_endpoint_restricted(const ddbgt_operations *ops, size_t i);
+DDBGT_API size_t ddbgt_operations_vpc_route_table_count(const ddbgt_operations *ops, size_t i);
+DDBGT_API const char *ddbgt_operations_vpc_route_table_at(const ddbgt_operations *ops, size_t i,
+                                                          size_t j);
 
 #ifdef __cplusplus
 }
