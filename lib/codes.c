@@ -546,7 +546,8 @@ static const struct code_row catalogue[] = {
 	 "use region codes such as eu-west-1, each once",
 	 "doc/terraform.md (refusals the policy cannot lower)"},
 	{DDBGT_W_EMIT_OPS_NOT_EMITTED, "DDBGT_W_EMIT_OPS_NOT_EMITTED", DDBGT_SEVERITY_WARNING,
-	 "this target does not write the operations object (alarms, dashboard, IAM documents)",
+	 "this target does not write the operations object (alarms, dashboard, IAM documents, VPC "
+	 "endpoints)",
 	 "emit with --target terraform for a version 2019.11.21 table, or write these by hand",
 	 "doc/operations.md"},
 	/* cost and prices: 600-699 */
