@@ -383,6 +383,13 @@ int ddbgt_operations_set_vpc_endpoint(ddbgt_operations *ops, const char *region,
 		endpoint_free(e);
 		return DDBGT_ENOMEM;
 	}
+	/* Sorted by region, as the dump writes them: a reloaded dump has the same order. */
+	void **items = ops->vpc_endpoints.items;
+	for (size_t i = ops->vpc_endpoints.count - 1;
+	     i > 0 && strcmp(((ddbgt__vpc_endpoint *)items[i - 1])->region, region) > 0; i--) {
+		items[i] = items[i - 1];
+		items[i - 1] = e;
+	}
 	return 0;
 }
 

@@ -420,22 +420,13 @@ static void alarms_member(jw *w, const ddbgt_operations *o)
 	ddbgt__jw_object_end(w);
 }
 
-/* "vpc_endpoints", sorted by region as every map of the canonical document. */
+/* "vpc_endpoints": the model keeps them sorted by region, as every map of the document. */
 static void endpoints_member(jw *w, const ddbgt__ptrlist *list)
 {
 	ddbgt__jw_key(w, "vpc_endpoints");
 	ddbgt__jw_object_begin(w);
-	const char *last = NULL;
-	for (size_t n = 0; n < list->count; n++) {
-		/* The next region after last: endpoints are few, a scan each is enough. */
-		const ddbgt__vpc_endpoint *e = NULL;
-		for (size_t i = 0; i < list->count; i++) {
-			const ddbgt__vpc_endpoint *c = list->items[i];
-			if ((!last || strcmp(c->region, last) > 0) &&
-			    (!e || strcmp(c->region, e->region) < 0))
-				e = c;
-		}
-		last = e->region;
+	for (size_t i = 0; i < list->count; i++) {
+		const ddbgt__vpc_endpoint *e = list->items[i];
 		ddbgt__jw_key(w, e->region);
 		ddbgt__jw_object_begin(w);
 		ddbgt__jw_key(w, "vpc_id");

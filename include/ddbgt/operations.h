@@ -142,9 +142,8 @@ DDBGT_API int ddbgt_operations_iam_as_outputs(const ddbgt_operations *ops);
 /*
  * A DynamoDB gateway endpoint per region: the VPC, its route tables, and
  * whether the endpoint policy allows only this table (the default) or every
- * DynamoDB resource. Endpoints are kept in the order their regions were
- * first set; setting a region again replaces its VPC and keeps its route
- * tables. IDs are kept as given (the validator checks their shape).
+ * DynamoDB resource. Endpoints are sorted by region; setting a region again
+ * replaces its VPC and keeps its route tables. IDs are kept as given (the validator checks their shape).
  * add_vpc_route_table and set_vpc_endpoint_restricted give DDBGT_ENOTFOUND
  * for a region without an endpoint; restricted is a boolean (negative:
  * DDBGT_EINVAL). The indexed accessors give NULL or 0 out of range.
