@@ -95,6 +95,8 @@ struct capacity {
 	int64_t units;
 	int64_t min, max;
 	double target;
+	int64_t cooldown[2];   /* scale in, scale out; -1: not given */
+	int disable_scale_in;  /* DDBGT_INHERIT: not given */
 };
 
 /* Read or write capacity in a region for the table (gsi NULL) or a GSI. */
@@ -111,6 +113,14 @@ static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica
 		                                                   &out->target);
 		if (found == DDBGT_OK) {
 			out->kind = EMIT_CAP_AUTOSCALING;
+			if (g)
+				ddbgt_replica_get_gsi_read_autoscaling_tuning(
+					replica, g, &out->cooldown[0], &out->cooldown[1],
+					&out->disable_scale_in);
+			else
+				ddbgt_replica_get_read_autoscaling_tuning(replica, &out->cooldown[0],
+				                                          &out->cooldown[1],
+				                                          &out->disable_scale_in);
 			return;
 		}
 		found = g ? ddbgt_replica_get_gsi_read_capacity(replica, g, &out->units)
@@ -126,6 +136,12 @@ static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica
 	                                                 &out->target);
 	out->has_units = (gsi ? ddbgt_gsi_get_capacity(gsi, rw, &out->units)
 	                      : ddbgt_table_get_capacity(ctx->t, rw, &out->units)) == DDBGT_OK;
+	if (gsi)
+		ddbgt_gsi_get_autoscaling_tuning(gsi, rw, &out->cooldown[0], &out->cooldown[1],
+		                                 &out->disable_scale_in);
+	else
+		ddbgt_table_get_autoscaling_tuning(ctx->t, rw, &out->cooldown[0], &out->cooldown[1],
+		                                   &out->disable_scale_in);
 	if (has_auto == DDBGT_OK)
 		out->kind = EMIT_CAP_AUTOSCALING;
 	else if (out->has_units)
@@ -156,6 +172,9 @@ static void add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw
 	s->min = pinned ? cap->units : cap->min;
 	s->max = pinned ? cap->units : cap->max;
 	s->target = pinned ? 0 : cap->target;
+	s->cooldown[0] = pinned ? -1 : cap->cooldown[0];
+	s->cooldown[1] = pinned ? -1 : cap->cooldown[1];
+	s->disable_scale_in = pinned ? DDBGT_INHERIT : cap->disable_scale_in;
 }
 
 /* ---- the header ---- */
@@ -434,6 +453,70 @@ static void write_on_demand(ddbgt__tfjson *w, int has_r, int64_t r, int has_w, i
 	ddbgt__tfjson_object_end(w);
 }
 
+/* warm_throughput of the table (gsi NULL) or of a GSI (floor: plan_warm). */
+static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_table *t, const ddbgt_gsi *gsi)
+{
+	int64_t v[2] = {0, 0};
+	int has[2];
+	for (int rw = 0; rw < 2; rw++)
+		has[rw] = (gsi ? ddbgt_gsi_get_warm_throughput(gsi, rw, &v[rw])
+		               : ddbgt_table_get_warm_throughput(t, rw, &v[rw])) == DDBGT_OK;
+	if (!has[0] && !has[1])
+		return;
+	ddbgt__tfjson_key(&ctx->w, "warm_throughput");
+	ddbgt__tfjson_object_begin(&ctx->w);
+	if (has[0])
+		ddbgt__tfjson_kv_int(&ctx->w, "read_units_per_second", v[0]);
+	if (has[1])
+		ddbgt__tfjson_kv_int(&ctx->w, "write_units_per_second", v[1]);
+	ddbgt__tfjson_object_end(&ctx->w);
+}
+
+/* An index key written {"name", "type"}: it defines its attribute. */
+typedef struct typed_key {
+	const char *name; /* NULL: the key gave no type, or there is none */
+	ddbgt_attr_type type;
+} typed_key;
+
+/* The typed key of index slot i (the GSIs, then the LSIs), side 0 partition, 1 sort. */
+static typed_key typed_key_at(const ddbgt_table *t, size_t i, int side)
+{
+	typed_key k = {NULL, DDBGT_ATTR_UNSET};
+	size_t ng = ddbgt_table_gsi_count(t);
+	if (i < ng) {
+		/* Only single-attribute keys get here: the driver's guard refuses the lists. */
+		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
+		k.name = side ? ddbgt_gsi_sort_key(g) : ddbgt_gsi_partition_key(g);
+		k.type = side ? ddbgt_gsi_sort_key_attribute_type(g, 0)
+		              : ddbgt_gsi_partition_key_attribute_type(g, 0);
+	} else if (side) {
+		const ddbgt_lsi *l = ddbgt_table_lsi_at(t, i - ng);
+		k.name = ddbgt_lsi_sort_key(l);
+		k.type = ddbgt_lsi_sort_key_type(l);
+	}
+	if (k.type == DDBGT_ATTR_UNSET)
+		k.name = NULL;
+	return k;
+}
+
+/* Whether name is declared already: a table key, one of the first nattr definitions,
+ * or one of the first nkeys typed index keys (two slots per index). */
+static int attribute_declared(const ddbgt_table *t, const char *name, size_t nattr, size_t nkeys)
+{
+	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
+	if (strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0))
+		return 1;
+	for (size_t j = 0; j < nattr; j++)
+		if (strcmp(name, ddbgt_table_attribute_name(t, j)) == 0)
+			return 1;
+	for (size_t j = 0; j < nkeys; j++) {
+		typed_key k = typed_key_at(t, j / 2, (int)(j % 2));
+		if (k.name && strcmp(name, k.name) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 {
 	ddbgt__tfjson *w = &ctx->w;
@@ -441,7 +524,10 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 	const ddbgt_replica *rep = ddbgt__emit_replica(ctx, replica);
 	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
 
-	/* Keys first, then the definitions; a name is declared once (Terraform keeps a set). */
+	/*
+	 * Keys first, then the definitions, then index keys written {"name", "type"};
+	 * a name is declared once (Terraform keeps a set).
+	 */
 	ddbgt__tfjson_key(w, "attribute");
 	ddbgt__tfjson_array_begin(w);
 	write_attribute(w, pk, ddbgt_table_partition_key_type(t));
@@ -449,11 +535,16 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 		write_attribute(w, sk, ddbgt_table_sort_key_type(t));
 	for (size_t i = 0; i < ddbgt_table_attribute_count(t); i++) {
 		const char *name = ddbgt_table_attribute_name(t, i);
-		int seen = strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0);
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(name, ddbgt_table_attribute_name(t, j)) == 0;
-		if (!seen)
+		if (!attribute_declared(t, name, i, 0))
 			write_attribute(w, name, ddbgt_table_attribute_type(t, i));
+	}
+	for (size_t i = 0; i < ctx->ngsi + ddbgt_table_lsi_count(t); i++) {
+		for (int side = 0; side < 2; side++) {
+			typed_key k = typed_key_at(t, i, side);
+			if (k.name && !attribute_declared(t, k.name, ddbgt_table_attribute_count(t),
+			                                  2 * i + (size_t)side))
+				write_attribute(w, k.name, k.type);
+		}
 	}
 	ddbgt__tfjson_array_end(w);
 
@@ -484,6 +575,7 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 				int has_w = ddbgt_gsi_get_on_demand_max(g, DDBGT_WRITE, &wr) == DDBGT_OK;
 				write_on_demand(w, has_r, r, has_w, wr);
 			}
+			write_warm(ctx, t, g);
 			ddbgt__tfjson_object_end(w);
 		}
 		ddbgt__tfjson_array_end(w);
@@ -513,6 +605,7 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 		int has_w = ddbgt_table_get_on_demand_max(t, DDBGT_WRITE, &wr) == DDBGT_OK;
 		write_on_demand(w, has_r, r, has_w, wr);
 	}
+	write_warm(ctx, t, NULL);
 }
 
 /* ---- autoscaling ---- */
@@ -630,6 +723,12 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 		ddbgt__tfjson_key(w, "target_tracking_scaling_policy_configuration");
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_number(w, "target_value", s->target);
+		if (s->cooldown[0] >= 0)
+			ddbgt__tfjson_kv_int(w, "scale_in_cooldown", s->cooldown[0]);
+		if (s->cooldown[1] >= 0)
+			ddbgt__tfjson_kv_int(w, "scale_out_cooldown", s->cooldown[1]);
+		if (s->disable_scale_in != DDBGT_INHERIT)
+			ddbgt__tfjson_kv_bool(w, "disable_scale_in", s->disable_scale_in);
 		ddbgt__tfjson_key(w, "predefined_metric_specification");
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_literal(w, "predefined_metric_type", metric(s));
@@ -640,41 +739,128 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 	ddbgt__tfjson_object_end(w);
 }
 
-void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
-                                ddbgt__emit_ref_fn depends)
+/* GSIs of replica r with contributor insights on: how many. */
+static size_t gsi_insights_count(const ddbgt_replica *r)
+{
+	size_t n = 0;
+	int on = 0;
+	for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++)
+		n += ddbgt_replica_get_gsi_contributor_insights(r, ddbgt_replica_gsi_override_name(r, k),
+		                                                &on, NULL) == DDBGT_OK && on;
+	return n;
+}
+
+/* Does replica r have the feature on its table: contributor insights (0) or a Kinesis stream (1)? */
+static int replica_has(const ddbgt_replica *r, int feature)
+{
+	return feature ? ddbgt_replica_kinesis_stream_arn(r) != NULL
+	               : ddbgt_replica_contributor_insights(r) == 1;
+}
+
+/* A feature resource's head for region i: label, provider, after the replica, the table name. */
+static void feature_head(ddbgt__emit_ctx *ctx, const char *label, size_t i,
+                         ddbgt__emit_ref_fn table_ref, ddbgt__emit_ref_fn depends)
 {
 	ddbgt__tfjson *w = &ctx->w;
+	char ref[DDBGT__EMIT_LABEL_MAX], dep[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__tfjson_key(w, label);
+	ddbgt__tfjson_object_begin(w);
+	ddbgt__emit_provider_kv(ctx, i);
+	if (depends && depends(ctx, i, dep)) {
+		ddbgt__tfjson_key(w, "depends_on");
+		ddbgt__tfjson_array_begin(w);
+		ddbgt__tfjson_literal(w, dep);
+		ddbgt__tfjson_array_end(w);
+	}
+	ddbgt__tfjson_key(w, "table_name");
+	ddbgt__tfjson_string_begin(w);
+	ddbgt__tfjson_string_literal(w, "${");
+	ddbgt__tfjson_string_literal(w, table_ref(ctx, i, ref));
+	ddbgt__tfjson_string_literal(w, ".name}");
+	ddbgt__tfjson_string_end(w);
+}
+
+static void write_insights_mode(ddbgt__tfjson *w, ddbgt_insights_mode m)
+{
+	const char *mode = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE, m);
+	if (mode)
+		ddbgt__tfjson_kv_literal(w, "mode", mode);
+}
+
+/* One aws_dynamodb_contributor_insights per replica GSI that turns them on (index_name). */
+static void write_gsi_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                               ddbgt__emit_ref_fn depends)
+{
+	ddbgt__tfjson *w = &ctx->w;
+	char label[DDBGT__EMIT_LABEL_MAX];
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		for (size_t g = 0; g < ctx->ngsi; g++) {
+			const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, g));
+			ddbgt_insights_mode mode;
+			int on = 0;
+			if (ddbgt_replica_get_gsi_contributor_insights(r, name, &on, &mode) != DDBGT_OK ||
+			    !on)
+				continue;
+			ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res, ctx->gsi_label[g],
+			                  ctx->alias[i]);
+			feature_head(ctx, label, i, table_ref, depends);
+			ddbgt__tfjson_kv_text(w, "index_name", name);
+			write_insights_mode(w, mode);
+			ddbgt__tfjson_object_end(w);
+		}
+	}
+}
+
+/*
+ * One resource per region whose replica has the feature, in that region's
+ * provider, after the replica exists, naming the table: the arguments
+ * particular to the feature follow.
+ */
+static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                  ddbgt__emit_ref_fn depends, int feature)
+{
+	static const char *const types[] = {"aws_dynamodb_contributor_insights",
+	                                    "aws_dynamodb_kinesis_streaming_destination"};
+	ddbgt__tfjson *w = &ctx->w;
 	size_t n = 0;
-	for (size_t i = 0; i < ctx->nrep; i++)
-		n += ddbgt_replica_contributor_insights(ddbgt__emit_replica(ctx, i)) == 1;
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		n += replica_has(r, feature) + (feature ? 0 : gsi_insights_count(r));
+	}
 	if (!n)
 		return;
-	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX], dep[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "aws_dynamodb_contributor_insights");
+	char label[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__tfjson_key(w, types[feature]);
 	ddbgt__tfjson_object_begin(w);
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
-		if (ddbgt_replica_contributor_insights(r) != 1)
+		if (!replica_has(r, feature))
 			continue;
 		ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, ctx->alias[i]);
-		ddbgt__tfjson_key(w, label);
-		ddbgt__tfjson_object_begin(w);
-		ddbgt__emit_provider_kv(ctx, i);
-		if (depends && depends(ctx, i, dep)) {
-			ddbgt__tfjson_key(w, "depends_on");
-			ddbgt__tfjson_array_begin(w);
-			ddbgt__tfjson_literal(w, dep);
-			ddbgt__tfjson_array_end(w);
+		feature_head(ctx, label, i, table_ref, depends);
+		if (!feature) {
+			write_insights_mode(w, ddbgt_replica_contributor_insights_mode(r));
+		} else {
+			const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
+			                                        ddbgt_replica_kinesis_stream_precision(r));
+			ddbgt__tfjson_kv_text(w, "stream_arn", ddbgt_replica_kinesis_stream_arn(r));
+			if (precision)
+				ddbgt__tfjson_kv_literal(w, "approximate_creation_date_time_precision",
+				                         precision);
 		}
-		ddbgt__tfjson_key(w, "table_name");
-		ddbgt__tfjson_string_begin(w);
-		ddbgt__tfjson_string_literal(w, "${");
-		ddbgt__tfjson_string_literal(w, table_ref(ctx, i, ref));
-		ddbgt__tfjson_string_literal(w, ".name}");
-		ddbgt__tfjson_string_end(w);
 		ddbgt__tfjson_object_end(w);
 	}
+	if (!feature)
+		write_gsi_insights(ctx, table_ref, depends);
 	ddbgt__tfjson_object_end(w);
+}
+
+void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                        ddbgt__emit_ref_fn depends)
+{
+	write_replica_feature(ctx, table_ref, depends, 0);
+	write_replica_feature(ctx, table_ref, depends, 1);
 }
 
 void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t replica,
@@ -850,6 +1036,45 @@ void ddbgt__emit_plan_adopt(ddbgt__emit_ctx *ctx, const char *not_imported)
 		ctx->imports = 1;
 }
 
+/* warm_throughput on the table or a GSI: provider 6.13 (PR #41308, reference/terraform.md 2.5). */
+static void plan_warm(ddbgt__emit_ctx *ctx)
+{
+	const ddbgt_table *t = ctx->t;
+	int64_t units;
+	int warm = 0;
+	for (int rw = 0; rw < 2; rw++) {
+		warm |= ddbgt_table_get_warm_throughput(t, rw, &units) == DDBGT_OK;
+		for (size_t g = 0; g < ctx->ngsi; g++)
+			warm |= ddbgt_gsi_get_warm_throughput(ddbgt_table_gsi_at(t, g), rw, &units) ==
+			        DDBGT_OK;
+	}
+	if (warm)
+		ddbgt__emit_need(ctx, 6, 13, "warm_throughput");
+}
+
+/* No provider resource holds a replica's on-demand read maximum (reference/terraform.md). */
+static void plan_replica_on_demand(ddbgt__emit_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		int64_t units;
+		int own = ddbgt_replica_get_on_demand_max_read(r, &units) == DDBGT_OK;
+		size_t gsis = 0;
+		for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++)
+			gsis += ddbgt_replica_get_gsi_on_demand_max_read(
+			                r, ddbgt_replica_gsi_override_name(r, k), &units) == DDBGT_OK;
+		if (!own && !gsis)
+			continue;
+		char path[64];
+		snprintf(path, sizeof path, "/replicas/%zu", i);
+		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_REPLICA_ON_DEMAND, path, ddbgt_replica_region(r),
+		                    "the on-demand read maximum%s of the replica in %s cannot be "
+		                    "expressed (Terraform has no per-replica on_demand_throughput): "
+		                    "the replica gets the table's", gsis ? "s" : "",
+		                    ddbgt_replica_region(r));
+	}
+}
+
 void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_table *t = ctx->t;
@@ -865,6 +1090,23 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 	}
 	if (on_demand)
 		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
+	plan_warm(ctx);
+	plan_replica_on_demand(ctx);
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		int mode = ddbgt_replica_contributor_insights(r) == 1 &&
+		           ddbgt_replica_contributor_insights_mode(r) != DDBGT_INSIGHTS_MODE_UNSET;
+		for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++) {
+			ddbgt_insights_mode m;
+			int on = 0;
+			mode |= ddbgt_replica_get_gsi_contributor_insights(
+			                r, ddbgt_replica_gsi_override_name(r, k), &on, &m) == DDBGT_OK &&
+			        on && m != DDBGT_INSIGHTS_MODE_UNSET;
+		}
+		if (mode)
+			/* terraform-provider-aws CHANGELOG 6.11.0 (PR #43914). */
+			ddbgt__emit_need(ctx, 6, 11, "aws_dynamodb_contributor_insights.mode");
+	}
 }
 
 void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,

@@ -290,6 +290,12 @@ static const struct {
         {"DDBGT_I_OPS_ALARMS_NO_TOPIC", "the operations object is not imported"},
         {"DDBGT_E_OPS_VPC_ID", "the operations object is not imported"},
         {"DDBGT_W_OPS_VPC_NO_ROUTE_TABLES", "the operations object is not imported"},
+        /* Issue 14's keys: the document holds them in a form the importer does not read back. */
+        {"DDBGT_E_ATTR_TYPE_CONFLICT", "one attribute block per name"},
+        {"DDBGT_E_ONDEMAND_MAX_RANGE", "Terraform has no replica on-demand maximum"},
+        {"DDBGT_I_WARM_THROUGHPUT_ONLY_UP", "the importer does not read warm_throughput yet"},
+        {"DDBGT_E_KINESIS_STREAM_ARN", "the importer does not read Kinesis destinations yet"},
+        {"DDBGT_E_KINESIS_STREAM_REGION", "the importer does not read Kinesis destinations yet"},
 };
 
 START_TEST(validator_cases_round_trip)
