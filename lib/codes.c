@@ -530,6 +530,11 @@ static const struct code_row catalogue[] = {
 	 "a gateway endpoint has no route table: no subnet's traffic reaches DynamoDB through it",
 	 "list the route tables of the subnets that call DynamoDB in route_table_ids",
 	 "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html"},
+	{DDBGT_W_OPS_KMS_POLICIES_NO_CMK, "DDBGT_W_OPS_KMS_POLICIES_NO_CMK", DDBGT_SEVERITY_WARNING,
+	 "kms_key_policies is on, but the table does not use customer managed keys: there is no key "
+	 "policy of yours to write statements for",
+	 "set encryption to CUSTOMER_MANAGED with a kms_key per replica, or remove kms_key_policies",
+	 "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.howitworks.html"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",

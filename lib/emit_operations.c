@@ -765,7 +765,8 @@ static void write_endpoints(ddbgt__emit_ctx *ctx)
 int ddbgt__emit_operations_wanted(const ddbgt__emit_ctx *ctx)
 {
 	return ddbgt_operations_alarms(ops_of(ctx)) || ddbgt_operations_dashboard(ops_of(ctx)) ||
-	       any_policy(ctx) || ddbgt_operations_vpc_endpoint_count(ops_of(ctx)) > 0;
+	       any_policy(ctx) || ddbgt_operations_vpc_endpoint_count(ops_of(ctx)) > 0 ||
+	       ddbgt_operations_kms_key_policies(ops_of(ctx));
 }
 
 void ddbgt__emit_write_operations(ddbgt__emit_ctx *ctx)
@@ -778,9 +779,68 @@ void ddbgt__emit_write_operations(ddbgt__emit_ctx *ctx)
 	write_endpoints(ctx);
 }
 
+/* ---- key policy statements ---- */
+
+/* "arn:P:iam::ACCOUNT:root": the account the table lives in. */
+static void account_root(ddbgt__emit_ctx *ctx)
+{
+	lit(ctx, "{\"AWS\":\"arn:");
+	lit(ctx, partition(ctx));
+	lit(ctx, ":iam::");
+	account(ctx);
+	lit(ctx, ":root\"}");
+}
+
+/*
+ * The statements of the policy DynamoDB gives its own AWS managed key, for a
+ * key of the user's: use through DynamoDB in the key's region by the
+ * account's principals, and the key's metadata to the account.
+ */
+static void write_key_statements(ddbgt__emit_ctx *ctx, size_t i)
+{
+	const char *region = region_of(ctx, i);
+	ddbgt__tfjson_string_begin(&ctx->w);
+	lit(ctx, "[{\"Sid\":\"DynamoDBThroughService\",\"Effect\":\"Allow\",\"Principal\":");
+	account_root(ctx);
+	lit(ctx, ",");
+	actions(ctx, kms_actions);
+	lit(ctx, ",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"kms:CallerAccount\":\"");
+	account(ctx);
+	lit(ctx, "\",\"kms:ViaService\":\"dynamodb.");
+	lit(ctx, region);
+	lit(ctx, strcmp(partition(ctx), "aws-cn") == 0 ? ".amazonaws.com.cn" : ".amazonaws.com");
+	lit(ctx, "\"}}},{\"Sid\":\"KeyMetadata\",\"Effect\":\"Allow\",\"Principal\":");
+	account_root(ctx);
+	lit(ctx, ",\"Action\":[\"kms:Describe*\",\"kms:Get*\",\"kms:List*\"],"
+	         "\"Resource\":\"*\"}]");
+	ddbgt__tfjson_string_end(&ctx->w);
+}
+
+static void write_key_policies(ddbgt__emit_ctx *ctx)
+{
+	if (!ddbgt_operations_kms_key_policies(ops_of(ctx)) ||
+	    ddbgt_table_encryption(ctx->t) != DDBGT_ENCRYPTION_CUSTOMER_MANAGED)
+		return;
+	ddbgt__tfjson *w = &ctx->w;
+	ddbgt__tfjson_key(w, "kms_key_policy_statements");
+	ddbgt__tfjson_object_begin(w);
+	ddbgt__tfjson_key(w, "value");
+	ddbgt__tfjson_object_begin(w);
+	for (size_t r = 0; r < ctx->nrep; r++) {
+		size_t i = ddbgt__emit_region_at(ctx, r);
+		ddbgt__tfjson_key_text(w, region_of(ctx, i));
+		write_key_statements(ctx, i);
+	}
+	ddbgt__tfjson_object_end(w);
+	ddbgt__tfjson_object_end(w);
+}
+
 void ddbgt__emit_write_operations_outputs(ddbgt__emit_ctx *ctx)
 {
 	char name[DDBGT__EMIT_LABEL_MAX];
+	if (ops_of(ctx) == NULL)
+		return;
+	write_key_policies(ctx);
 	if (!any_policy(ctx) || !ddbgt_operations_iam_as_outputs(ops_of(ctx)))
 		return;
 	for (int k = 0; k < IAM_KINDS; k++) {

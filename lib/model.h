@@ -236,6 +236,7 @@ struct ddbgt_operations {
 	ddbgt__strlist iam_indexes;                  /* empty: every index */
 	int iam_as_outputs;                          /* 0, 1 or DDBGT__NOT_SET (0) */
 	ddbgt__ptrlist vpc_endpoints;                /* ddbgt__vpc_endpoint *, owned */
+	int kms_key_policies;                        /* 0, 1 or DDBGT__NOT_SET (off) */
 };
 
 /* Argument checks shared by the setters. */

@@ -32,6 +32,7 @@ static ddbgt_operations *operations_new(void)
 	ops->alarms = DDBGT__NOT_SET;
 	ops->dashboard = DDBGT__NOT_SET;
 	ops->iam_as_outputs = DDBGT__NOT_SET;
+	ops->kms_key_policies = DDBGT__NOT_SET;
 	return ops;
 }
 
@@ -256,6 +257,16 @@ int ddbgt_operations_set_dashboard(ddbgt_operations *ops, int enabled)
 int ddbgt_operations_dashboard(const ddbgt_operations *ops)
 {
 	return ops != NULL && ops->dashboard == 1;
+}
+
+int ddbgt_operations_set_kms_key_policies(ddbgt_operations *ops, int enabled)
+{
+	return set_flag(ops, ops ? &ops->kms_key_policies : NULL, enabled);
+}
+
+int ddbgt_operations_kms_key_policies(const ddbgt_operations *ops)
+{
+	return ops != NULL && ops->kms_key_policies == 1;
 }
 
 static int kind_ok(ddbgt_iam_policy kind)

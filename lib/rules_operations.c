@@ -245,6 +245,11 @@ void ddbgt__rules_operations(ddbgt__vctx *c)
 	check_topics(c, ops);
 	check_iam(c, ops);
 	check_endpoints(c, ops);
+	if (ddbgt_operations_kms_key_policies(ops) &&
+	    ddbgt_table_encryption(c->table) != DDBGT_ENCRYPTION_CUSTOMER_MANAGED)
+		ddbgt__vreport(c, DDBGT_W_OPS_KMS_POLICIES_NO_CMK, "/operations/kms_key_policies",
+		               NULL, "kms_key_policies is on, but the table is not encrypted with "
+		               "customer managed keys: no key policy statements are written");
 	if (ddbgt_operations_alarms(ops) && (c->strong || !c->global))
 		ddbgt__vreport(c, DDBGT_I_OPS_NO_REPLICATION_METRIC, "/operations/alarms", NULL,
 		               c->strong ? "no replication latency alarm: a multi-Region strong "

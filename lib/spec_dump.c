@@ -473,7 +473,7 @@ static int operations_is_empty(const ddbgt_operations *o)
 {
 	return o == NULL || (o->alarms == DDBGT__NOT_SET && !alarms_have_settings(o) &&
 	                     o->dashboard == DDBGT__NOT_SET && iam_is_empty(o) &&
-	                     !o->vpc_endpoints.count);
+	                     o->kms_key_policies == DDBGT__NOT_SET && !o->vpc_endpoints.count);
 }
 
 /* "alarms": a boolean when no setting was given, else the object of settings. */
@@ -553,6 +553,7 @@ static void operations_object(jw *w, const ddbgt_operations *o)
 		bool_member(w, "as_outputs", o->iam_as_outputs);
 		ddbgt__jw_object_end(w);
 	}
+	bool_member(w, "kms_key_policies", o->kms_key_policies);
 	if (o->vpc_endpoints.count)
 		endpoints_member(w, &o->vpc_endpoints);
 	ddbgt__jw_object_end(w);

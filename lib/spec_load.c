@@ -1426,11 +1426,12 @@ static const struct object_spec endpoint_spec =
 	OBJECT_SPEC("an object {\"vpc_id\", \"route_table_ids\", \"restrict_to_table\"}",
 	            endpoint_fields, endpoint_set);
 
-enum { O_ALARMS, O_DASHBOARD, O_IAM, O_VPC };
+enum { O_ALARMS, O_DASHBOARD, O_IAM, O_KMS, O_VPC };
 static const struct field ops_fields[] = {
 	[O_ALARMS] = {KEY("alarms"), NESTED(read_ops_nested)},
 	[O_DASHBOARD] = {KEY("dashboard"), .kind = F_BOOL},
 	[O_IAM] = {KEY("iam"), NESTED(read_ops_nested)},
+	[O_KMS] = {KEY("kms_key_policies"), .kind = F_BOOL},
 	[O_VPC] = {KEY("vpc_endpoints"), NESTED(read_ops_nested)},
 };
 
@@ -1455,8 +1456,9 @@ static int read_endpoints(struct loader *L, ddbgt_operations *ops, const jr_valu
 
 static int ops_set(void *obj, size_t f, const struct value *x)
 {
-	(void)f; /* O_DASHBOARD, the one plain key */
-	return ddbgt_operations_set_dashboard(obj, x->e);
+	if (f == O_KMS)
+		return ddbgt_operations_set_kms_key_policies(obj, x->e);
+	return ddbgt_operations_set_dashboard(obj, x->e); /* O_DASHBOARD */
 }
 
 static const struct object_spec ops_spec = OBJECT_SPEC("an object", ops_fields, ops_set);

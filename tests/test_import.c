@@ -290,6 +290,7 @@ static const struct {
         {"DDBGT_I_OPS_ALARMS_NO_TOPIC", "the operations object is not imported"},
         {"DDBGT_E_OPS_VPC_ID", "the operations object is not imported"},
         {"DDBGT_W_OPS_VPC_NO_ROUTE_TABLES", "the operations object is not imported"},
+        {"DDBGT_W_OPS_KMS_POLICIES_NO_CMK", "the operations object is not imported"},
         /* Issue 14's keys: the document holds them in a form the importer does not read back. */
         {"DDBGT_E_ATTR_TYPE_CONFLICT", "one attribute block per name"},
         {"DDBGT_E_ONDEMAND_MAX_RANGE", "Terraform has no replica on-demand maximum"},

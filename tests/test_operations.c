@@ -149,6 +149,11 @@ START_TEST(model_setters_and_getters)
 	ck_assert_int_eq(ddbgt_operations_set_iam_as_outputs(o, 1), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_operations_iam_as_outputs(o), 1);
 
+	ck_assert_int_eq(ddbgt_operations_kms_key_policies(o), 0);
+	ck_assert_int_eq(ddbgt_operations_set_kms_key_policies(o, -1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_operations_set_kms_key_policies(o, 1), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_kms_key_policies(o), 1);
+
 	/* Endpoints: sorted by region; a second set replaces the VPC and keeps the route tables. */
 	ck_assert_int_eq(ddbgt_operations_add_vpc_route_table(o, "us-east-1", "rtb-1"),
 	                 DDBGT_ENOTFOUND);
@@ -227,6 +232,8 @@ static const struct round_trip {
 	 "\"operations\":{\"vpc_endpoints\":{\"eu-west-1\":{\"vpc_id\":\"vpc-0b1b2c3d\","
 	 "\"restrict_to_table\":false},\"us-east-1\":{\"vpc_id\":\"vpc-0a1b2c3d\","
 	 "\"route_table_ids\":[\"rtb-0000000b\",\"rtb-0000000a\"]}}}"},
+	{"{\"kms_key_policies\": false, \"dashboard\": true}",
+	 "\"operations\":{\"dashboard\":true,\"kms_key_policies\":false}"},
 	{"{}", ""},
 };
 
@@ -538,6 +545,23 @@ START_TEST(iam_documents_are_policy_documents)
 	ck_assert_ptr_nonnull(strstr(deployer, "key/4444dddd-4444-dddd-4444-dddd4444dddd"));
 	ck_assert_ptr_nonnull(strstr(deployer, "\"kms:ViaService\":\"dynamodb.*\""));
 	ck_assert_ptr_nonnull(strstr(deployer, "AWSServiceRoleForDynamoDBReplication"));
+	/* Key policy statements per region: JSON arrays, DynamoDB in that region only. */
+	json_t *keys = json_object_get(json_object_get(outputs, "kms_key_policy_statements"), "value");
+	ck_assert_uint_eq(json_object_size(keys), 3);
+	char *statements = resolve(json_string_value(json_object_get(keys, "ap-southeast-2")));
+	json_t *array = json_loads(statements, 0, NULL);
+	ck_assert(json_is_array(array) && json_array_size(array) == 2);
+	json_t *cond = json_object_get(json_object_get(json_array_get(array, 0), "Condition"),
+	                               "StringEquals");
+	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:ViaService")),
+	                 "dynamodb.ap-southeast-2.amazonaws.com");
+	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:CallerAccount")),
+	                 "111122223333");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(
+				 json_array_get(array, 1), "Principal"), "AWS")),
+	                 "arn:aws:iam::111122223333:root");
+	json_decref(array);
+	free(statements);
 	json_decref(doc);
 	ddbgt_free(out);
 	ddbgt_table_free(t);

@@ -140,6 +140,16 @@ DDBGT_API int ddbgt_operations_set_iam_as_outputs(ddbgt_operations *ops, int as_
 DDBGT_API int ddbgt_operations_iam_as_outputs(const ddbgt_operations *ops);
 
 /*
+ * 1: write, for a table with customer managed keys, the key policy
+ * statements each replica's key needs for DynamoDB, as the Terraform output
+ * kms_key_policy_statements (region to a JSON array to merge into the key's
+ * policy; doc/security.md). enabled is a boolean; negative values are
+ * DDBGT_EINVAL. The getter gives 1 when on, else 0.
+ */
+DDBGT_API int ddbgt_operations_set_kms_key_policies(ddbgt_operations *ops, int enabled);
+DDBGT_API int ddbgt_operations_kms_key_policies(const ddbgt_operations *ops);
+
+/*
  * A DynamoDB gateway endpoint per region: the VPC, its route tables, and
  * whether the endpoint policy allows only this table (the default) or every
  * DynamoDB resource. Endpoints are sorted by region; setting a region again
