@@ -4,7 +4,6 @@
  * regions and indexes that exist, and the alarms a table's kind cannot have
  * (doc/operations.md).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/index.h"
@@ -216,16 +215,13 @@ static void check_endpoints(ddbgt__vctx *c, const ddbgt_operations *ops)
 			char idx[24], *h2 = NULL;
 			if (ec2_id_ok(rt, "rtb-"))
 				continue;
-			ddbgt__vpathf(idx, sizeof idx, "%zu", j);
+			ddbgt__vpathf(idx, sizeof idx, "/%zu", j);
 			const char *p = ddbgt__vpath_key(c, sub, sizeof sub, &h2, path, "route_table_ids",
-			                                 "");
-			char full[200];
-			if (p) {
-				snprintf(full, sizeof full, "%s/%s", p, idx);
-				ddbgt__vreport(c, DDBGT_E_OPS_VPC_ID, full, region,
+			                                 idx);
+			if (p)
+				ddbgt__vreport(c, DDBGT_E_OPS_VPC_ID, p, region,
 				               "\"%s\" is not a route table ID (rtb- and 8 or 17 hexadecimal "
 				               "digits)", rt);
-			}
 			ddbgt__free(h2);
 		}
 		if (nrt == 0)
