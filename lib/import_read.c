@@ -280,12 +280,34 @@ ddbgt_gsi *ddbgt__ir_gsi(ddbgt__ireader *C, const jr_value *ix, const char *base
 		return NULL;
 	}
 	const char *hash, *range;
-	ddbgt__ir_key_schema(C, ddbgt__ir_member(ix, "KeySchema"), base, &hash, &range);
-	if (hash)
+	const jr_value *ks = ddbgt__ir_member(ix, "KeySchema");
+	ddbgt__ir_key_schema(C, ks, base, &hash, &range);
+	/* Several HASH or RANGE entries: a multi-attribute key, in key schema order. */
+	size_t n[2] = {0, 0};
+	for (size_t i = 0; i < ddbgt__ir_count(ks); i++) {
+		const jr_value *k = ddbgt__ir_member(ddbgt__ir_item(ks, i), "KeyType");
+		if (k && k->type == JR_STRING)
+			n[strcmp(k->u.str.s, "RANGE") == 0] += strcmp(k->u.str.s, "HASH") == 0 ||
+			                                       strcmp(k->u.str.s, "RANGE") == 0;
+	}
+	for (size_t i = 0; (n[0] > 1 || n[1] > 1) && i < ddbgt__ir_count(ks); i++) {
+		const jr_value *a = ddbgt__ir_member(ddbgt__ir_item(ks, i), "AttributeName");
+		const jr_value *k = ddbgt__ir_member(ddbgt__ir_item(ks, i), "KeyType");
+		if (!a || a->type != JR_STRING || !k || k->type != JR_STRING)
+			continue;
+		int is_range = strcmp(k->u.str.s, "RANGE") == 0;
+		if (n[is_range] > 1)
+			ddbgt__ir_set(C, is_range ? ddbgt_gsi_add_sort_key_attribute(gsi, a->u.str.s,
+			                                                             DDBGT_ATTR_UNSET)
+			                          : ddbgt_gsi_add_partition_key_attribute(
+			                                    gsi, a->u.str.s, DDBGT_ATTR_UNSET));
+	}
+	if (hash && n[0] <= 1)
 		ddbgt__ir_set(C, ddbgt_gsi_set_partition_key(gsi, hash));
-	if (range)
+	if (range && n[1] <= 1)
 		ddbgt__ir_set(C, ddbgt_gsi_set_sort_key(gsi, range));
 	projection(C, ix, base, gsi, NULL);
+	ddbgt__ir_warm(C, ix, base, gsi);
 	return gsi;
 }
 
@@ -314,5 +336,24 @@ void ddbgt__ir_lsis(ddbgt__ireader *C, const jr_value *list, const char *base)
 			ddbgt__ir_status(C, DDBGT_ENOMEM);
 			return;
 		}
+	}
+}
+
+/* WarmThroughput {ReadUnitsPerSecond, WriteUnitsPerSecond} of obj into the table or a GSI. */
+void ddbgt__ir_warm(ddbgt__ireader *C, const jr_value *obj, const char *base, ddbgt_gsi *gsi)
+{
+	static const char *const keys[] = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
+	const jr_value *w = ddbgt__ir_literal(C, ddbgt__ir_member(obj, "WarmThroughput"), base);
+	char b[256];
+	snprintf(b, sizeof b, "%s/WarmThroughput", base);
+	for (int rw = 0; w && rw < 2; rw++) {
+		int64_t units;
+		const jr_value *at;
+		if (!ddbgt__ir_int(C, w, keys[rw], b, &units, &at) ||
+		    units <= C->warm_floor[rw])
+			continue;
+		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_warm_throughput(gsi, (ddbgt_rw)rw, units)
+		                     : ddbgt_table_set_warm_throughput(ddbgt__itable_table(C->t),
+		                                                       (ddbgt_rw)rw, units));
 	}
 }
