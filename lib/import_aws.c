@@ -93,8 +93,8 @@ static int scaling(ddbgt__ireader *C, const jr_value *s, const char *base, int64
 	      ddbgt__ir_int(C, s, "MaximumUnits", base, max, &at) &&
 	      ddbgt__ir_num(C, pol, "TargetValue", b, target)))
 		return 0;
-	ddbgt__ir_int(C, pol, "ScaleInCooldown", b, &tu->cooldown_in, &at);
-	ddbgt__ir_int(C, pol, "ScaleOutCooldown", b, &tu->cooldown_out, &at);
+	tu->cooldown_in = ddbgt__ir_cooldown(C, pol, "ScaleInCooldown", b);
+	tu->cooldown_out = ddbgt__ir_cooldown(C, pol, "ScaleOutCooldown", b);
 	/* The output always prints DisableScaleIn; false is the default, left implicit. */
 	if (ddbgt__ir_bool(C, pol, "DisableScaleIn", b, &at) == 1)
 		tu->no_scale_in = 1;

@@ -44,8 +44,8 @@ static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, s
 	      ddbgt__ir_int(C, s, "MaxCapacity", base, &out->max, &at) &&
 	      ddbgt__ir_num(C, tt, "TargetValue", b, &out->target)))
 		return 0;
-	ddbgt__ir_int(C, tt, "ScaleInCooldown", b, &out->cooldown_in, &at);
-	ddbgt__ir_int(C, tt, "ScaleOutCooldown", b, &out->cooldown_out, &at);
+	out->cooldown_in = ddbgt__ir_cooldown(C, tt, "ScaleInCooldown", b);
+	out->cooldown_out = ddbgt__ir_cooldown(C, tt, "ScaleOutCooldown", b);
 	int off = ddbgt__ir_bool(C, tt, "DisableScaleIn", b, &at);
 	if (off >= 0)
 		out->no_scale_in = off;

@@ -115,6 +115,9 @@ void ddbgt__ir_key_schema(ddbgt__ireader *C, const jr_value *ks, const char *bas
 void ddbgt__ir_keys(ddbgt__ireader *C, const jr_value *obj, const char *base);
 ddbgt_gsi *ddbgt__ir_gsi(ddbgt__ireader *C, const jr_value *ix, const char *base);
 void ddbgt__ir_lsis(ddbgt__ireader *C, const jr_value *list, const char *base);
+/* A cooldown in seconds (ScaleInCooldown, ScaleOutCooldown): -1 when absent or refused. */
+int64_t ddbgt__ir_cooldown(ddbgt__ireader *C, const jr_value *obj, const char *key,
+                           const char *base);
 /* WarmThroughput of obj (a table's properties or an index) into the table, or gsi. */
 void ddbgt__ir_warm(ddbgt__ireader *C, const jr_value *obj, const char *base, ddbgt_gsi *gsi);
 

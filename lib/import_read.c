@@ -357,3 +357,19 @@ void ddbgt__ir_warm(ddbgt__ireader *C, const jr_value *obj, const char *base, dd
 		                                                       (ddbgt_rw)rw, units));
 	}
 }
+
+/* A cooldown in seconds (ScaleInCooldown, ScaleOutCooldown): -1 when absent or refused. */
+int64_t ddbgt__ir_cooldown(ddbgt__ireader *C, const jr_value *obj, const char *key,
+                           const char *base)
+{
+	int64_t v;
+	const jr_value *at;
+	if (!ddbgt__ir_int(C, obj, key, base, &v, &at))
+		return -1;
+	if (v >= 0)
+		return v;
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", base, key);
+	ddbgt__ir_bad(C, path, at, "a number of seconds, 0 or more");
+	return -1;
+}

@@ -1272,10 +1272,16 @@ static void import_scaling_policy(struct tf *C, struct tfres *r)
 		if (get_num(&R, b, "target_value", base, &s->target, &at))
 			s->has_policy = 1;
 		/* In a plan the provider reads back false for an unset disable_scale_in. */
-		if (given(&R, b, "scale_in_cooldown"))
-			get_int(&R, b, "scale_in_cooldown", base, &s->cooldown_in, &at);
-		if (given(&R, b, "scale_out_cooldown"))
-			get_int(&R, b, "scale_out_cooldown", base, &s->cooldown_out, &at);
+		static const char *const cooldowns[] = {"scale_in_cooldown", "scale_out_cooldown"};
+		for (int k = 0; k < 2; k++) {
+			int64_t *out = k ? &s->cooldown_out : &s->cooldown_in;
+			if (!given(&R, b, cooldowns[k]) ||
+			    !get_int(&R, b, cooldowns[k], base, out, &at) || *out >= 0)
+				continue;
+			wrong_type(&R, (struct where){base, cooldowns[k]}, at,
+			           "a number of seconds, 0 or more");
+			*out = -1;
+		}
 		int off = given(&R, b, "disable_scale_in")
 		                  ? get_bool(&R, b, "disable_scale_in", base, &at)
 		                  : -1;
