@@ -1,14 +1,16 @@
 /*
  * A live table as the AWS CLI prints it: `aws dynamodb describe-table
  * --output json` ({"Table": ...}), with, merged into the same object, what
- * describe-continuous-backups, describe-time-to-live, list-tags-of-resource
- * and describe-table-replica-auto-scaling print (lib/import.c merges a
- * directory of such files). Field names are the DynamoDB API's
+ * describe-continuous-backups, describe-time-to-live, list-tags-of-resource,
+ * describe-table-replica-auto-scaling, describe-kinesis-streaming-destination
+ * and list-contributor-insights print (lib/import.c merges a directory of
+ * such files). Field names are the DynamoDB API's
  * (API_TableDescription, API_ReplicaDescription, API_ReplicaAutoScalingDescription).
  *
  * The home region is the one in TableArn; "Replicas" lists the others (the
- * home region is skipped when it appears there). PITR, TTL and tags are
- * those of the region the commands ran in: they become the table's.
+ * home region is skipped when it appears there). PITR, TTL, tags, the
+ * Kinesis destination and contributor insights are those of the region the
+ * commands ran in: they become the table's or the home replica's.
  */
 #include <stdio.h>
 #include <string.h>

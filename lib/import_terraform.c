@@ -4,8 +4,9 @@
  * region, attribute values) that one mapper turns into tables:
  * aws_dynamodb_table (with replica blocks), aws_dynamodb_table_replica,
  * aws_dynamodb_global_table (legacy) with its regional tables,
- * aws_appautoscaling_target/_policy, aws_dynamodb_contributor_insights; the
- * Kinesis destination and resource policy are reported as not carried over.
+ * aws_appautoscaling_target/_policy, aws_dynamodb_contributor_insights,
+ * aws_dynamodb_kinesis_streaming_destination; the resource policy is
+ * reported as not carried over.
  *
  * A value is read as Terraform would know it at plan time. In a plan: the
  * planned value, else the configuration's constant, else (unknown until
