@@ -108,6 +108,37 @@ static int tuned(const struct tuning *tu)
 	return tu->cooldown_in >= 0 || tu->cooldown_out >= 0 || tu->no_scale_in != DDBGT_INHERIT;
 }
 
+/* One side's autoscaling with its tuning, on the table (gsi NULL) or a GSI. */
+static void table_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, int64_t mn, int64_t mx,
+                        double tv, const struct tuning *tu)
+{
+	ddbgt_table *table = ddbgt__itable_table(C->t);
+	ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling(gsi, rw, mn, mx, tv)
+	                     : ddbgt_table_set_autoscaling(table, rw, mn, mx, tv));
+	if (tuned(tu))
+		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling_tuning(gsi, rw, tu->cooldown_in,
+		                                                        tu->cooldown_out,
+		                                                        tu->no_scale_in)
+		                     : ddbgt_table_set_autoscaling_tuning(table, rw, tu->cooldown_in,
+		                                                          tu->cooldown_out,
+		                                                          tu->no_scale_in));
+}
+
+/* A replica's (index NULL) or replica GSI's read autoscaling override with its tuning. */
+static void replica_scale(ddbgt__ireader *C, ddbgt_replica *rep, const char *index, int64_t mn,
+                          int64_t mx, double tv, const struct tuning *tu)
+{
+	ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling(rep, index, mn, mx, tv)
+	                       : ddbgt_replica_set_read_autoscaling(rep, mn, mx, tv));
+	if (tuned(tu))
+		ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling_tuning(
+		                                 rep, index, tu->cooldown_in, tu->cooldown_out,
+		                                 tu->no_scale_in)
+		                       : ddbgt_replica_set_read_autoscaling_tuning(
+		                                 rep, tu->cooldown_in, tu->cooldown_out,
+		                                 tu->no_scale_in));
+}
+
 /* describe-table-replica-auto-scaling: the home region's into the table, others as overrides. */
 static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 {
@@ -129,37 +160,17 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 			         "%s/ReplicaProvisionedReadCapacityAutoScalingSettings", base);
 			if (scaling(C, M(r, "ReplicaProvisionedReadCapacityAutoScalingSettings"), b,
 			            &mn, &mx, &tv, &tu)) {
-				if (pass == 0) {
-					ddbgt__ir_set(C, ddbgt_table_set_autoscaling(
-					                         table, DDBGT_READ, mn, mx, tv));
-					if (tuned(&tu))
-						ddbgt__ir_set(C, ddbgt_table_set_autoscaling_tuning(
-						                         table, DDBGT_READ,
-						                         tu.cooldown_in,
-						                         tu.cooldown_out,
-						                         tu.no_scale_in));
-				} else if (rep) {
-					ddbgt__ir_set(C, ddbgt_replica_set_read_autoscaling(
-					                         rep, mn, mx, tv));
-					if (tuned(&tu))
-						ddbgt__ir_set(C, ddbgt_replica_set_read_autoscaling_tuning(
-						                         rep, tu.cooldown_in,
-						                         tu.cooldown_out,
-						                         tu.no_scale_in));
-				}
+				if (pass == 0)
+					table_scale(C, NULL, DDBGT_READ, mn, mx, tv, &tu);
+				else if (rep)
+					replica_scale(C, rep, NULL, mn, mx, tv, &tu);
 			}
 			snprintf(b, sizeof b,
 			         "%s/ReplicaProvisionedWriteCapacityAutoScalingSettings", base);
 			if (pass == 0 &&
 			    scaling(C, M(r, "ReplicaProvisionedWriteCapacityAutoScalingSettings"),
-			            b, &mn, &mx, &tv, &tu)) {
-				ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_WRITE, mn,
-				                                             mx, tv));
-				if (tuned(&tu))
-					ddbgt__ir_set(C, ddbgt_table_set_autoscaling_tuning(
-					                         table, DDBGT_WRITE, tu.cooldown_in,
-					                         tu.cooldown_out, tu.no_scale_in));
-			}
+			            b, &mn, &mx, &tv, &tu))
+				table_scale(C, NULL, DDBGT_WRITE, mn, mx, tv, &tu);
 			const jr_value *gsis = M(r, "GlobalSecondaryIndexes");
 			for (size_t k = 0; k < ddbgt__ir_count(gsis); k++) {
 				const jr_value *g = ddbgt__ir_item(gsis, k);
@@ -173,41 +184,17 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 				         "%s/ProvisionedReadCapacityAutoScalingSettings", gb);
 				if (scaling(C, M(g, "ProvisionedReadCapacityAutoScalingSettings"),
 				            sb, &mn, &mx, &tv, &tu)) {
-					if (pass == 0) {
-						ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(
-						                         gsi, DDBGT_READ, mn, mx, tv));
-						if (tuned(&tu))
-							ddbgt__ir_set(
-							        C, ddbgt_gsi_set_autoscaling_tuning(
-							                   gsi, DDBGT_READ,
-							                   tu.cooldown_in,
-							                   tu.cooldown_out,
-							                   tu.no_scale_in));
-					} else if (rep) {
-						ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_autoscaling(
-						                         rep, name, mn, mx, tv));
-						if (tuned(&tu))
-							ddbgt__ir_set(
-							        C,
-							        ddbgt_replica_set_gsi_read_autoscaling_tuning(
-							                rep, name, tu.cooldown_in,
-							                tu.cooldown_out, tu.no_scale_in));
-					}
+					if (pass == 0)
+						table_scale(C, gsi, DDBGT_READ, mn, mx, tv, &tu);
+					else if (rep)
+						replica_scale(C, rep, name, mn, mx, tv, &tu);
 				}
 				snprintf(sb, sizeof sb,
 				         "%s/ProvisionedWriteCapacityAutoScalingSettings", gb);
 				if (pass == 0 &&
 				    scaling(C, M(g, "ProvisionedWriteCapacityAutoScalingSettings"),
-				            sb, &mn, &mx, &tv, &tu)) {
-					ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_WRITE,
-					                                           mn, mx, tv));
-					if (tuned(&tu))
-						ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling_tuning(
-						                         gsi, DDBGT_WRITE,
-						                         tu.cooldown_in,
-						                         tu.cooldown_out,
-						                         tu.no_scale_in));
-				}
+				            sb, &mn, &mx, &tv, &tu))
+					table_scale(C, gsi, DDBGT_WRITE, mn, mx, tv, &tu);
 			}
 		}
 }
@@ -355,7 +342,8 @@ static void kinesis(ddbgt__ireader *C, const jr_value *root, ddbgt_replica *home
 		if (!arn)
 			continue;
 		if (taken++) {
-			ddbgt__ir_not_carried(C, b, d, "a second Kinesis destination of one replica");
+			ddbgt__ir_not_carried(C, b, d,
+			                      "a second Kinesis destination of one replica");
 			continue;
 		}
 		int precision = DDBGT_KINESIS_PRECISION_UNSET;
@@ -390,11 +378,11 @@ static void insights(ddbgt__ireader *C, const jr_value *root, ddbgt_replica *hom
 		                                      : NULL;
 		if (index && !ddbgt_table_find_gsi(table, index))
 			ddbgt__ir_not_carried(C, b, e, "no such index in the table");
+		else if (index && mode)
+			ddbgt__ir_set(C, ddbgt_replica_set_gsi_contributor_insights_mode(
+			                         home, index, 1, (ddbgt_insights_mode)mode));
 		else if (index)
-			ddbgt__ir_set(C, mode ? ddbgt_replica_set_gsi_contributor_insights_mode(
-			                                home, index, 1, (ddbgt_insights_mode)mode)
-			                      : ddbgt_replica_set_gsi_contributor_insights(home, index,
-			                                                                   1));
+			ddbgt__ir_set(C, ddbgt_replica_set_gsi_contributor_insights(home, index, 1));
 		else
 			ddbgt__ir_set(C, mode ? ddbgt_replica_set_contributor_insights_mode(
 			                                home, 1, (ddbgt_insights_mode)mode)

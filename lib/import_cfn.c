@@ -150,8 +150,8 @@ static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 		if (!global_table && ddbgt__ir_member(ix, "ContributorInsightsSpecification"))
 			ddbgt__ir_not_carried(
 			        C, base, ddbgt__ir_member(ix, "ContributorInsightsSpecification"),
-			        "contributor insights of the stack's region, which the template does "
-			        "not name");
+			        "contributor insights of the stack's region, which the template "
+			        "does not name");
 		if (ddbgt_table_add_gsi(table, gsi)) {
 			ddbgt_gsi_free(gsi);
 			ddbgt__ir_status(C, DDBGT_ENOMEM);
@@ -342,8 +342,9 @@ static void read_on_demand(ddbgt__ireader *C, const jr_value *obj, const char *b
 	if (!ddbgt__ir_int(C, s, "MaxReadRequestUnits", b, &units, &at)) {
 		if (!first && has && !s)
 			ddbgt__ir_not_carried(C, base, obj,
-			                      "no on-demand read maximum where the first replica has "
-			                      "one: the spec gives this replica the first one's");
+			                      "no on-demand read maximum where the first replica "
+			                      "has one: the spec gives this replica the first "
+			                      "one's");
 		return;
 	}
 	if (first)
@@ -503,8 +504,10 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 			have.min = -1;
 			if (ddbgt_gsi_get_autoscaling(gsi, DDBGT_READ, &have.min, &have.max,
 			                              &have.target) == DDBGT_OK)
-				ddbgt_gsi_get_autoscaling_tuning(gsi, DDBGT_READ, &have.cooldown_in,
-				                                 &have.cooldown_out, &have.no_scale_in);
+				ddbgt_gsi_get_autoscaling_tuning(gsi, DDBGT_READ,
+				                                 &have.cooldown_in,
+				                                 &have.cooldown_out,
+				                                 &have.no_scale_in);
 			if (i == 0 && grc.kind == 1)
 				ddbgt__ir_set(C,
 				              ddbgt_gsi_set_capacity(gsi, DDBGT_READ, grc.units));

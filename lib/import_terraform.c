@@ -1094,22 +1094,36 @@ static ddbgt__itable *named_table(struct reader *R, const char *key, const jr_va
 	return name ? table_by_name(R->C, name) : NULL;
 }
 
+/*
+ * The replica a per-region resource (insights, Kinesis) belongs to: its
+ * table_name's table, in its region; NULL, reported, when there is none.
+ * R->t is the table once it is found.
+ */
+static ddbgt_replica *replica_of(struct reader *R)
+{
+	const jr_value *at;
+	ddbgt__itable *t = named_table(R, "table_name", &at);
+	if (!t) {
+		orphan(R->C, R->r, "table_name");
+		return NULL;
+	}
+	R->t = R->r->owner = t;
+	ddbgt_replica *rep = R->r->region ? ddbgt_table_find_replica_mut(ddbgt__itable_table(t),
+	                                                                 R->r->region)
+	                                  : NULL;
+	if (!rep)
+		not_carried(R, "", R->r->at, "its region is not one of the table's replicas");
+	return rep;
+}
+
 static void import_insights(struct tf *C, struct tfres *r)
 {
 	struct reader R = {C, r, NULL};
 	const jr_value *at;
-	ddbgt__itable *t = named_table(&R, "table_name", &at);
-	if (!t) {
-		orphan(C, r, "table_name");
+	ddbgt_replica *rep = replica_of(&R);
+	if (!rep)
 		return;
-	}
-	R.t = r->owner = t;
-	ddbgt_table *table = ddbgt__itable_table(t);
-	ddbgt_replica *rep = r->region ? ddbgt_table_find_replica_mut(table, r->region) : NULL;
-	if (!rep) {
-		not_carried(&R, "", r->at, "its region is not one of the table's replicas");
-		return;
-	}
+	ddbgt_table *table = ddbgt__itable_table(R.t);
 	/* The mode is computed by the provider: only a configured one is the user's. */
 	int mode = DDBGT_INSIGHTS_MODE_UNSET;
 	if (given(&R, r->body, "mode"))
@@ -1139,18 +1153,9 @@ static void import_kinesis(struct tf *C, struct tfres *r)
 {
 	struct reader R = {C, r, NULL};
 	const jr_value *at;
-	ddbgt__itable *t = named_table(&R, "table_name", &at);
-	if (!t) {
-		orphan(C, r, "table_name");
+	ddbgt_replica *rep = replica_of(&R);
+	if (!rep)
 		return;
-	}
-	R.t = r->owner = t;
-	ddbgt_replica *rep =
-	        r->region ? ddbgt_table_find_replica_mut(ddbgt__itable_table(t), r->region) : NULL;
-	if (!rep) {
-		not_carried(&R, "", r->at, "its region is not one of the table's replicas");
-		return;
-	}
 	if (ddbgt_replica_kinesis_stream_arn(rep)) {
 		not_carried(&R, "", r->at, "a second Kinesis destination of one replica");
 		return;
