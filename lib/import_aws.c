@@ -119,9 +119,9 @@ static void table_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, int64_t 
 		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling_tuning(gsi, rw, tu->cooldown_in,
 		                                                        tu->cooldown_out,
 		                                                        tu->no_scale_in)
-		                     : ddbgt_table_set_autoscaling_tuning(table, rw, tu->cooldown_in,
-		                                                          tu->cooldown_out,
-		                                                          tu->no_scale_in));
+		                     : ddbgt_table_set_autoscaling_tuning(
+		                               table, rw, tu->cooldown_in, tu->cooldown_out,
+		                               tu->no_scale_in));
 }
 
 /* A replica's (index NULL) or replica GSI's read autoscaling override with its tuning. */
@@ -382,7 +382,8 @@ static void insights(ddbgt__ireader *C, const jr_value *root, ddbgt_replica *hom
 			ddbgt__ir_set(C, ddbgt_replica_set_gsi_contributor_insights_mode(
 			                         home, index, 1, (ddbgt_insights_mode)mode));
 		else if (index)
-			ddbgt__ir_set(C, ddbgt_replica_set_gsi_contributor_insights(home, index, 1));
+			ddbgt__ir_set(C,
+			              ddbgt_replica_set_gsi_contributor_insights(home, index, 1));
 		else
 			ddbgt__ir_set(C, mode ? ddbgt_replica_set_contributor_insights_mode(
 			                                home, 1, (ddbgt_insights_mode)mode)

@@ -296,11 +296,12 @@ ddbgt_gsi *ddbgt__ir_gsi(ddbgt__ireader *C, const jr_value *ix, const char *base
 		if (!a || a->type != JR_STRING || !k || k->type != JR_STRING)
 			continue;
 		int is_range = strcmp(k->u.str.s, "RANGE") == 0;
+		const char *attr = a->u.str.s;
 		if (n[is_range] > 1)
-			ddbgt__ir_set(C, is_range ? ddbgt_gsi_add_sort_key_attribute(gsi, a->u.str.s,
-			                                                             DDBGT_ATTR_UNSET)
+			ddbgt__ir_set(C, is_range ? ddbgt_gsi_add_sort_key_attribute(
+			                                    gsi, attr, DDBGT_ATTR_UNSET)
 			                          : ddbgt_gsi_add_partition_key_attribute(
-			                                    gsi, a->u.str.s, DDBGT_ATTR_UNSET));
+			                                    gsi, attr, DDBGT_ATTR_UNSET));
 	}
 	if (hash && n[0] <= 1)
 		ddbgt__ir_set(C, ddbgt_gsi_set_partition_key(gsi, hash));

@@ -668,8 +668,8 @@ static void read_key_schema(struct reader *R, struct cur g, const char *base, dd
 			else
 				set(R, range ? ddbgt_gsi_add_sort_key_attribute(gsi, name,
 				                                                 DDBGT_ATTR_UNSET)
-				             : ddbgt_gsi_add_partition_key_attribute(gsi, name,
-				                                                      DDBGT_ATTR_UNSET));
+				             : ddbgt_gsi_add_partition_key_attribute(
+				                       gsi, name, DDBGT_ATTR_UNSET));
 		}
 }
 
