@@ -70,73 +70,30 @@ static void indexes(ddbgt__ireader *C, const jr_value *t, int provisioned)
 	ddbgt__ir_lsis(C, M(t, "LocalSecondaryIndexes"), "/Table/LocalSecondaryIndexes");
 }
 
-/* The target-tracking tuning of a scaling policy: -1 / DDBGT_INHERIT where not given. */
-struct tuning {
-	int64_t cooldown_in, cooldown_out;
-	int no_scale_in;
-};
-
 /* {MinimumUnits, MaximumUnits, ScalingPolicies[0].TargetTrackingScalingPolicyConfiguration
  * {TargetValue, ScaleInCooldown, ScaleOutCooldown, DisableScaleIn}} */
-static int scaling(ddbgt__ireader *C, const jr_value *s, const char *base, int64_t *min,
-                   int64_t *max, double *target, struct tuning *tu)
+static int scaling(ddbgt__ireader *C, const jr_value *s, const char *base, ddbgt__iscale *out)
 {
 	const jr_value *at;
 	char b[256];
-	tu->cooldown_in = tu->cooldown_out = -1;
-	tu->no_scale_in = DDBGT_INHERIT;
+	out->cooldown_in = out->cooldown_out = -1;
+	out->no_scale_in = DDBGT_INHERIT;
 	if (!s || ddbgt__ir_bool(C, s, "AutoScalingDisabled", base, &at) == 1)
 		return 0;
 	snprintf(b, sizeof b, "%s/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration",
 	         base);
 	const jr_value *pol = M(ddbgt__ir_item(M(s, "ScalingPolicies"), 0),
 	                        "TargetTrackingScalingPolicyConfiguration");
-	if (!(ddbgt__ir_int(C, s, "MinimumUnits", base, min, &at) &&
-	      ddbgt__ir_int(C, s, "MaximumUnits", base, max, &at) &&
-	      ddbgt__ir_num(C, pol, "TargetValue", b, target)))
+	if (!(ddbgt__ir_int(C, s, "MinimumUnits", base, &out->min, &at) &&
+	      ddbgt__ir_int(C, s, "MaximumUnits", base, &out->max, &at) &&
+	      ddbgt__ir_num(C, pol, "TargetValue", b, &out->target)))
 		return 0;
-	tu->cooldown_in = ddbgt__ir_cooldown(C, pol, "ScaleInCooldown", b);
-	tu->cooldown_out = ddbgt__ir_cooldown(C, pol, "ScaleOutCooldown", b);
+	out->cooldown_in = ddbgt__ir_cooldown(C, pol, "ScaleInCooldown", b);
+	out->cooldown_out = ddbgt__ir_cooldown(C, pol, "ScaleOutCooldown", b);
 	/* The output always prints DisableScaleIn; false is the default, left implicit. */
 	if (ddbgt__ir_bool(C, pol, "DisableScaleIn", b, &at) == 1)
-		tu->no_scale_in = 1;
+		out->no_scale_in = 1;
 	return 1;
-}
-
-static int tuned(const struct tuning *tu)
-{
-	return tu->cooldown_in >= 0 || tu->cooldown_out >= 0 || tu->no_scale_in != DDBGT_INHERIT;
-}
-
-/* One side's autoscaling with its tuning, on the table (gsi NULL) or a GSI. */
-static void table_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, int64_t mn, int64_t mx,
-                        double tv, const struct tuning *tu)
-{
-	ddbgt_table *table = ddbgt__itable_table(C->t);
-	ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling(gsi, rw, mn, mx, tv)
-	                     : ddbgt_table_set_autoscaling(table, rw, mn, mx, tv));
-	if (tuned(tu))
-		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling_tuning(gsi, rw, tu->cooldown_in,
-		                                                        tu->cooldown_out,
-		                                                        tu->no_scale_in)
-		                     : ddbgt_table_set_autoscaling_tuning(
-		                               table, rw, tu->cooldown_in, tu->cooldown_out,
-		                               tu->no_scale_in));
-}
-
-/* A replica's (index NULL) or replica GSI's read autoscaling override with its tuning. */
-static void replica_scale(ddbgt__ireader *C, ddbgt_replica *rep, const char *index, int64_t mn,
-                          int64_t mx, double tv, const struct tuning *tu)
-{
-	ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling(rep, index, mn, mx, tv)
-	                       : ddbgt_replica_set_read_autoscaling(rep, mn, mx, tv));
-	if (tuned(tu))
-		ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling_tuning(
-		                                 rep, index, tu->cooldown_in, tu->cooldown_out,
-		                                 tu->no_scale_in)
-		                       : ddbgt_replica_set_read_autoscaling_tuning(
-		                                 rep, tu->cooldown_in, tu->cooldown_out,
-		                                 tu->no_scale_in));
 }
 
 /* describe-table-replica-auto-scaling: the home region's into the table, others as overrides. */
@@ -153,24 +110,22 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 			if (!region || (strcmp(region, home) == 0) != (pass == 0))
 				continue;
 			ddbgt_replica *rep = ddbgt_table_find_replica_mut(table, region);
-			int64_t mn, mx;
-			double tv;
-			struct tuning tu;
+			ddbgt__iscale sc;
 			snprintf(b, sizeof b,
 			         "%s/ReplicaProvisionedReadCapacityAutoScalingSettings", base);
 			if (scaling(C, M(r, "ReplicaProvisionedReadCapacityAutoScalingSettings"), b,
-			            &mn, &mx, &tv, &tu)) {
+			            &sc)) {
 				if (pass == 0)
-					table_scale(C, NULL, DDBGT_READ, mn, mx, tv, &tu);
+					ddbgt__ir_set_scale(C, NULL, DDBGT_READ, &sc);
 				else if (rep)
-					replica_scale(C, rep, NULL, mn, mx, tv, &tu);
+					ddbgt__ir_set_replica_scale(C, rep, NULL, &sc);
 			}
 			snprintf(b, sizeof b,
 			         "%s/ReplicaProvisionedWriteCapacityAutoScalingSettings", base);
 			if (pass == 0 &&
 			    scaling(C, M(r, "ReplicaProvisionedWriteCapacityAutoScalingSettings"),
-			            b, &mn, &mx, &tv, &tu))
-				table_scale(C, NULL, DDBGT_WRITE, mn, mx, tv, &tu);
+			            b, &sc))
+				ddbgt__ir_set_scale(C, NULL, DDBGT_WRITE, &sc);
 			const jr_value *gsis = M(r, "GlobalSecondaryIndexes");
 			for (size_t k = 0; k < ddbgt__ir_count(gsis); k++) {
 				const jr_value *g = ddbgt__ir_item(gsis, k);
@@ -183,18 +138,18 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 				snprintf(sb, sizeof sb,
 				         "%s/ProvisionedReadCapacityAutoScalingSettings", gb);
 				if (scaling(C, M(g, "ProvisionedReadCapacityAutoScalingSettings"),
-				            sb, &mn, &mx, &tv, &tu)) {
+				            sb, &sc)) {
 					if (pass == 0)
-						table_scale(C, gsi, DDBGT_READ, mn, mx, tv, &tu);
+						ddbgt__ir_set_scale(C, gsi, DDBGT_READ, &sc);
 					else if (rep)
-						replica_scale(C, rep, name, mn, mx, tv, &tu);
+						ddbgt__ir_set_replica_scale(C, rep, name, &sc);
 				}
 				snprintf(sb, sizeof sb,
 				         "%s/ProvisionedWriteCapacityAutoScalingSettings", gb);
 				if (pass == 0 &&
 				    scaling(C, M(g, "ProvisionedWriteCapacityAutoScalingSettings"),
-				            sb, &mn, &mx, &tv, &tu))
-					table_scale(C, gsi, DDBGT_WRITE, mn, mx, tv, &tu);
+				            sb, &sc))
+					ddbgt__ir_set_scale(C, gsi, DDBGT_WRITE, &sc);
 			}
 		}
 }

@@ -20,19 +20,11 @@
 #include "ddbgt/index.h"
 #include "ddbgt/replica.h"
 
-/* An autoscaling object: bounds, target and the target-tracking tuning. */
-struct scale {
-	int64_t min, max;
-	double target;
-	int64_t cooldown_in, cooldown_out; /* -1: not given */
-	int no_scale_in;                   /* DDBGT_INHERIT: not given */
-};
-
 /*
  * {MinCapacity, MaxCapacity, TargetTrackingScalingPolicyConfiguration:
  * {TargetValue, ScaleInCooldown, ScaleOutCooldown, DisableScaleIn}}
  */
-static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, struct scale *out)
+static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, ddbgt__iscale *out)
 {
 	const jr_value *at;
 	char b[256];
@@ -52,50 +44,6 @@ static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, s
 	return 1;
 }
 
-static int tuned(const struct scale *s)
-{
-	return s->cooldown_in >= 0 || s->cooldown_out >= 0 || s->no_scale_in != DDBGT_INHERIT;
-}
-
-static int same_scale(const struct scale *a, const struct scale *b)
-{
-	return a->min == b->min && a->max == b->max && a->target == b->target &&
-	       a->cooldown_in == b->cooldown_in && a->cooldown_out == b->cooldown_out &&
-	       a->no_scale_in == b->no_scale_in;
-}
-
-/* Autoscaling with its tuning on one side of the table (gsi NULL) or a GSI. */
-static void set_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, const struct scale *s)
-{
-	ddbgt_table *table = ddbgt__itable_table(C->t);
-	ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling(gsi, rw, s->min, s->max, s->target)
-	                     : ddbgt_table_set_autoscaling(table, rw, s->min, s->max, s->target));
-	if (tuned(s))
-		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling_tuning(gsi, rw, s->cooldown_in,
-		                                                        s->cooldown_out,
-		                                                        s->no_scale_in)
-		                     : ddbgt_table_set_autoscaling_tuning(table, rw, s->cooldown_in,
-		                                                          s->cooldown_out,
-		                                                          s->no_scale_in));
-}
-
-/* A replica's (index NULL) or a replica GSI's read autoscaling override with its tuning. */
-static void set_replica_scale(ddbgt__ireader *C, ddbgt_replica *rep, const char *index,
-                              const struct scale *s)
-{
-	ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling(rep, index, s->min, s->max,
-	                                                                s->target)
-	                       : ddbgt_replica_set_read_autoscaling(rep, s->min, s->max,
-	                                                            s->target));
-	if (tuned(s))
-		ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling_tuning(
-		                                 rep, index, s->cooldown_in, s->cooldown_out,
-		                                 s->no_scale_in)
-		                       : ddbgt_replica_set_read_autoscaling_tuning(
-		                                 rep, s->cooldown_in, s->cooldown_out,
-		                                 s->no_scale_in));
-}
-
 static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 {
 	ddbgt_table *table = ddbgt__itable_table(C->t);
@@ -112,7 +60,7 @@ static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 		ddbgt__ir_note(C, sp, ix);
 		char b[256];
 		int64_t units;
-		struct scale sc;
+		ddbgt__iscale sc;
 		if (global_table) {
 			snprintf(b, sizeof b,
 			         "%s/WriteProvisionedThroughputSettings/"
@@ -124,7 +72,7 @@ static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 			                                ix, "WriteProvisionedThroughputSettings"),
 			                        "WriteCapacityAutoScalingSettings"),
 			                b, &sc))
-				set_scale(C, gsi, DDBGT_WRITE, &sc);
+				ddbgt__ir_set_scale(C, gsi, DDBGT_WRITE, &sc);
 			snprintf(b, sizeof b, "%s/WriteOnDemandThroughputSettings", base);
 			if (ddbgt__ir_int(C,
 			                  ddbgt__ir_member(ix, "WriteOnDemandThroughputSettings"),
@@ -237,7 +185,7 @@ static void read_common(ddbgt__ireader *C, const jr_value *p)
 struct readcap {
 	int kind; /* 0 none, 1 units, 2 autoscaling */
 	int64_t units;
-	struct scale sc;
+	ddbgt__iscale sc;
 };
 
 static struct readcap read_readcap(ddbgt__ireader *C, const jr_value *s, const char *base)
@@ -263,7 +211,7 @@ static struct readcap read_readcap(ddbgt__ireader *C, const jr_value *s, const c
 static int same_readcap(const struct readcap *a, const struct readcap *b)
 {
 	return a->kind == b->kind && a->units == b->units &&
-	       (a->kind != 2 || same_scale(&a->sc, &b->sc));
+	       (a->kind != 2 || ddbgt__iscale_same(&a->sc, &b->sc));
 }
 
 static int replica_pitr(ddbgt__ireader *C, const jr_value *r, const char *base, int64_t *days)
@@ -363,13 +311,13 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 	read_indexes(C, p, 1);
 	const jr_value *at;
 	int64_t units;
-	struct scale sc;
+	ddbgt__iscale sc;
 	if (autoscaling(C,
 	                ddbgt__ir_member(ddbgt__ir_member(p, "WriteProvisionedThroughputSettings"),
 	                                 "WriteCapacityAutoScalingSettings"),
 	                "/WriteProvisionedThroughputSettings/WriteCapacityAutoScalingSettings",
 	                &sc))
-		set_scale(C, NULL, DDBGT_WRITE, &sc);
+		ddbgt__ir_set_scale(C, NULL, DDBGT_WRITE, &sc);
 	if (ddbgt__ir_int(C, ddbgt__ir_member(p, "WriteOnDemandThroughputSettings"),
 	                  "MaxWriteRequestUnits", "/WriteOnDemandThroughputSettings", &units, &at))
 		ddbgt__ir_set(C, ddbgt_table_set_on_demand_max(table, DDBGT_WRITE, units));
@@ -388,7 +336,7 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 	if (base_rc.kind == 1)
 		ddbgt__ir_set(C, ddbgt_table_set_capacity(table, DDBGT_READ, base_rc.units));
 	else if (base_rc.kind == 2)
-		set_scale(C, NULL, DDBGT_READ, &base_rc.sc);
+		ddbgt__ir_set_scale(C, NULL, DDBGT_READ, &base_rc.sc);
 	int64_t days0;
 	int pitr0 = replica_pitr(C, first, "/Replicas/0", &days0);
 	if (pitr0) {
@@ -453,7 +401,7 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 		if (i > 0 && rc.kind == 1 && !same_readcap(&rc, &base_rc))
 			ddbgt__ir_set(C, ddbgt_replica_set_read_capacity(rep, rc.units));
 		else if (i > 0 && rc.kind == 2 && !same_readcap(&rc, &base_rc))
-			set_replica_scale(C, rep, NULL, &rc.sc);
+			ddbgt__ir_set_replica_scale(C, rep, NULL, &rc.sc);
 		int64_t days;
 		int pitr = replica_pitr(C, r, base, &days);
 		if (pitr != pitr0)
@@ -500,7 +448,7 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 				continue;
 			struct readcap grc = read_readcap(C, g, b);
 			int64_t gunits;
-			struct scale have;
+			ddbgt__iscale have;
 			have.min = -1;
 			if (ddbgt_gsi_get_autoscaling(gsi, DDBGT_READ, &have.min, &have.max,
 			                              &have.target) == DDBGT_OK)
@@ -512,14 +460,15 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 				ddbgt__ir_set(C,
 				              ddbgt_gsi_set_capacity(gsi, DDBGT_READ, grc.units));
 			else if (i == 0 && grc.kind == 2)
-				set_scale(C, gsi, DDBGT_READ, &grc.sc);
+				ddbgt__ir_set_scale(C, gsi, DDBGT_READ, &grc.sc);
 			else if (grc.kind == 1 &&
 			         !(ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &gunits) == DDBGT_OK &&
 			           gunits == grc.units))
 				ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_capacity(rep, iname,
 				                                                     grc.units));
-			else if (grc.kind == 2 && !(have.min >= 0 && same_scale(&have, &grc.sc)))
-				set_replica_scale(C, rep, iname, &grc.sc);
+			else if (grc.kind == 2 &&
+			         !(have.min >= 0 && ddbgt__iscale_same(&have, &grc.sc)))
+				ddbgt__ir_set_replica_scale(C, rep, iname, &grc.sc);
 			read_on_demand(C, g, b, rep, gsi, i == 0);
 			read_insights(C, g, b, rep, iname);
 		}

@@ -115,6 +115,22 @@ void ddbgt__ir_key_schema(ddbgt__ireader *C, const jr_value *ks, const char *bas
 void ddbgt__ir_keys(ddbgt__ireader *C, const jr_value *obj, const char *base);
 ddbgt_gsi *ddbgt__ir_gsi(ddbgt__ireader *C, const jr_value *ix, const char *base);
 void ddbgt__ir_lsis(ddbgt__ireader *C, const jr_value *list, const char *base);
+/* An autoscaling object as the DynamoDB API's shapes give it, with its target-tracking tuning. */
+typedef struct ddbgt__iscale {
+	int64_t min, max;
+	double target;
+	int64_t cooldown_in, cooldown_out; /* -1: not given */
+	int no_scale_in;                   /* DDBGT_INHERIT: not given */
+} ddbgt__iscale;
+
+/* 1 when s has tuning to set; 1 when a and b are the same autoscaling. */
+int ddbgt__iscale_tuned(const ddbgt__iscale *s);
+int ddbgt__iscale_same(const ddbgt__iscale *a, const ddbgt__iscale *b);
+/* s with its tuning on one side of the table (gsi NULL) or a GSI. */
+void ddbgt__ir_set_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, const ddbgt__iscale *s);
+/* s with its tuning as the read override of a replica (index NULL) or a replica's GSI. */
+void ddbgt__ir_set_replica_scale(ddbgt__ireader *C, ddbgt_replica *rep, const char *index,
+                                 const ddbgt__iscale *s);
 /* A cooldown in seconds (ScaleInCooldown, ScaleOutCooldown): -1 when absent or refused. */
 int64_t ddbgt__ir_cooldown(ddbgt__ireader *C, const jr_value *obj, const char *key,
                            const char *base);

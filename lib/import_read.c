@@ -11,6 +11,7 @@
 
 #include "import_internal.h"
 #include "ddbgt/index.h"
+#include "ddbgt/replica.h"
 
 const jr_value *ddbgt__ir_member(const jr_value *obj, const char *key)
 {
@@ -373,4 +374,46 @@ int64_t ddbgt__ir_cooldown(ddbgt__ireader *C, const jr_value *obj, const char *k
 	snprintf(path, sizeof path, "%s/%s", base, key);
 	ddbgt__ir_bad(C, path, at, "a number of seconds, 0 or more");
 	return -1;
+}
+
+int ddbgt__iscale_tuned(const ddbgt__iscale *s)
+{
+	return s->cooldown_in >= 0 || s->cooldown_out >= 0 || s->no_scale_in != DDBGT_INHERIT;
+}
+
+int ddbgt__iscale_same(const ddbgt__iscale *a, const ddbgt__iscale *b)
+{
+	return a->min == b->min && a->max == b->max && a->target == b->target &&
+	       a->cooldown_in == b->cooldown_in && a->cooldown_out == b->cooldown_out &&
+	       a->no_scale_in == b->no_scale_in;
+}
+
+void ddbgt__ir_set_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, const ddbgt__iscale *s)
+{
+	ddbgt_table *table = ddbgt__itable_table(C->t);
+	ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling(gsi, rw, s->min, s->max, s->target)
+	                     : ddbgt_table_set_autoscaling(table, rw, s->min, s->max, s->target));
+	if (ddbgt__iscale_tuned(s))
+		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling_tuning(gsi, rw, s->cooldown_in,
+		                                                        s->cooldown_out,
+		                                                        s->no_scale_in)
+		                     : ddbgt_table_set_autoscaling_tuning(
+		                               table, rw, s->cooldown_in, s->cooldown_out,
+		                               s->no_scale_in));
+}
+
+void ddbgt__ir_set_replica_scale(ddbgt__ireader *C, ddbgt_replica *rep, const char *index,
+                                 const ddbgt__iscale *s)
+{
+	ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling(rep, index, s->min, s->max,
+	                                                                s->target)
+	                       : ddbgt_replica_set_read_autoscaling(rep, s->min, s->max,
+	                                                            s->target));
+	if (ddbgt__iscale_tuned(s))
+		ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling_tuning(
+		                                 rep, index, s->cooldown_in, s->cooldown_out,
+		                                 s->no_scale_in)
+		                       : ddbgt_replica_set_read_autoscaling_tuning(
+		                                 rep, s->cooldown_in, s->cooldown_out,
+		                                 s->no_scale_in));
 }
