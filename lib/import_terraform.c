@@ -1277,7 +1277,7 @@ static void import_scaling_policy(struct tf *C, struct tfres *r)
 		struct cur b = block(cfg, 0);
 		if (get_num(&R, b, "target_value", base, &s->target, &at))
 			s->has_policy = 1;
-		/* In a plan the provider reads back false for an unset disable_scale_in. */
+		/* Only configured tuning counts: a plan reads back disable_scale_in = false. */
 		static const char *const cooldowns[] = {"scale_in_cooldown", "scale_out_cooldown"};
 		for (int k = 0; k < 2; k++) {
 			int64_t *out = k ? &s->cooldown_out : &s->cooldown_in;
