@@ -472,6 +472,23 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 			read_on_demand(C, g, b, rep, gsi, i == 0);
 			read_insights(C, g, b, rep, iname);
 		}
+		/* An index this replica does not list inherits the first replica's maximum. */
+		for (size_t k = 0; i > 0 && k < ddbgt_table_gsi_count(table); k++) {
+			const ddbgt_gsi *gsi = ddbgt_table_gsi_at(table, k);
+			int64_t have;
+			int listed = 0;
+			for (size_t j = 0; j < ddbgt__ir_count(gsis) && !listed; j++) {
+				const jr_value *in =
+				        ddbgt__ir_member(ddbgt__ir_item(gsis, j), "IndexName");
+				listed = in && in->type == JR_STRING &&
+				         strcmp(in->u.str.s, ddbgt_gsi_name(gsi)) == 0;
+			}
+			if (!listed && ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, &have) == DDBGT_OK)
+				ddbgt__ir_not_carried(C, base, r,
+				                      "no on-demand read maximum for an index where the "
+				                      "first replica has one: the spec gives this "
+				                      "replica the first one's");
+		}
 		read_on_demand(C, r, base, rep, NULL, i == 0);
 		static const char *const lost[][2] = {
 		        {"ResourcePolicy", "a resource-based policy"},
