@@ -13,5 +13,9 @@ int ddbgt__emit_terraform_plan(ddbgt__emit_ctx *ctx);
 void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx);
 int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx);
 void ddbgt__emit_terraform_legacy_write(ddbgt__emit_ctx *ctx);
+/* The operations object (lib/emit_operations.c): anything asked, resources, IAM outputs. */
+int ddbgt__emit_operations_wanted(const ddbgt__emit_ctx *ctx);
+void ddbgt__emit_write_operations(ddbgt__emit_ctx *ctx);
+void ddbgt__emit_write_operations_outputs(ddbgt__emit_ctx *ctx);
 
 #endif

@@ -194,6 +194,13 @@ typedef enum ddbgt_insights_mode {
 	DDBGT_INSIGHTS_MODE_THROTTLED_KEYS = 2
 } ddbgt_insights_mode;
 
+/* How the usage profile's writes are made (transactional writes cost twice the units). */
+typedef enum ddbgt_write_mode {
+	DDBGT_WRITE_MODE_UNSET = 0,
+	DDBGT_WRITE_MODE_STANDARD = 1,
+	DDBGT_WRITE_MODE_TRANSACTIONAL = 2
+} ddbgt_write_mode;
+
 /*
  * Whether a replica of a multi-account global table takes the table's
  * settings (CloudFormation GlobalTableSettingsReplicationMode).
@@ -234,7 +241,8 @@ typedef enum ddbgt_enum_kind {
 	DDBGT_ENUM_SEVERITY = 10,
 	DDBGT_ENUM_KINESIS_PRECISION = 11,
 	DDBGT_ENUM_INSIGHTS_MODE = 12,
-	DDBGT_ENUM_SETTINGS_REPLICATION = 13
+	DDBGT_ENUM_WRITE_MODE = 13,
+	DDBGT_ENUM_SETTINGS_REPLICATION = 14
 } ddbgt_enum_kind;
 
 /*
