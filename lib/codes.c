@@ -492,6 +492,23 @@ static const struct code_row catalogue[] = {
 	 "a region code cannot become a provider alias, or a region appears twice",
 	 "use region codes such as eu-west-1, each once",
 	 "doc/terraform.md (refusals the policy cannot lower)"},
+	{DDBGT_I_EMIT_CFN_WRITE_PINNED, "DDBGT_I_EMIT_CFN_WRITE_PINNED", DDBGT_SEVERITY_INFO,
+	 "CloudFormation sets a global table's write capacity through autoscaling only: fixed "
+	 "write units become autoscaling with a minimum equal to the maximum",
+	 "nothing to do: the capacity stays at the units; give the spec write_autoscaling to "
+	 "let it scale",
+	 "AWS CloudFormation User Guide, AWS::DynamoDB::GlobalTable "
+	 "WriteProvisionedThroughputSettings (WriteCapacityAutoScalingSettings is its only "
+	 "property): https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+	 "aws-properties-dynamodb-globaltable-writeprovisionedthroughputsettings.html"},
+	{DDBGT_W_EMIT_CFN_IMPORT, "DDBGT_W_EMIT_CFN_IMPORT", DDBGT_SEVERITY_WARNING,
+	 "the table exists already (adopt_existing): a template cannot import it by itself",
+	 "create the stack with a change set of type IMPORT (aws cloudformation "
+	 "create-change-set --change-set-type IMPORT --resources-to-import) rather than "
+	 "aws cloudformation deploy; the template's DeletionPolicy Retain is what an import needs",
+	 "AWS CloudFormation User Guide, Import AWS resources into a CloudFormation stack: "
+	 "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+	 "resource-import-existing-stack.html"},
 	/* cost and prices: 600-699 */
 	{DDBGT_W_PRICE_MISSING, "DDBGT_W_PRICE_MISSING", DDBGT_SEVERITY_WARNING,
 	 "the price table has no price for an item the estimate needs in a region",

@@ -88,18 +88,8 @@ void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica)
 
 /* ---- capacity ---- */
 
-/* A read or write capacity setting as one region sees it. */
-struct capacity {
-	enum { EMIT_CAP_NONE, EMIT_CAP_UNITS, EMIT_CAP_AUTOSCALING } kind;
-	int has_units; /* units is set (for autoscaling: the initial capacity) */
-	int64_t units;
-	int64_t min, max;
-	double target;
-};
-
-/* Read or write capacity in a region for the table (gsi NULL) or a GSI. */
-static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
-                        const ddbgt_gsi *gsi, ddbgt_rw rw, struct capacity *out)
+void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
+                             const ddbgt_gsi *gsi, ddbgt_rw rw, ddbgt__emit_capacity *out)
 {
 	memset(out, 0, sizeof *out);
 	out->kind = EMIT_CAP_NONE;
@@ -133,7 +123,7 @@ static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica
 }
 
 /* The units to declare on a table or GSI block: the units, else the autoscaling minimum. */
-static int64_t declared_units(const struct capacity *cap)
+int64_t ddbgt__emit_declared_units(const ddbgt__emit_capacity *cap)
 {
 	if (cap->has_units)
 		return cap->units;
@@ -141,7 +131,7 @@ static int64_t declared_units(const struct capacity *cap)
 }
 
 static void add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw rw,
-                        const struct capacity *cap, int pinned)
+                        const ddbgt__emit_capacity *cap, int pinned)
 {
 	if (ddbgt__grow((void **)&ctx->scaling, &ctx->capscaling, ctx->nscaling + 1,
 	                sizeof *ctx->scaling)) {
@@ -341,8 +331,19 @@ void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *
 
 /* ---- tags ---- */
 
-/* Walk the table's and the replica's tags (both sorted by key) as one sorted map. */
+static void write_tag(ddbgt__emit_ctx *ctx, const char *key, const char *value)
+{
+	ddbgt__tfjson_key_text(&ctx->w, key);
+	ddbgt__tfjson_text(&ctx->w, value);
+}
+
 static size_t merge_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica, int write)
+{
+	return ddbgt__emit_each_tag(ctx, replica, write ? write_tag : NULL);
+}
+
+size_t ddbgt__emit_each_tag(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
+                            ddbgt__emit_tag_fn each)
 {
 	size_t nt = ddbgt_table_tag_count(ctx->t);
 	size_t nr = replica ? ddbgt_replica_tag_count(replica) : 0;
@@ -360,10 +361,8 @@ static size_t merge_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica, int
 			k = ddbgt_replica_tag_key(replica, j);
 			v = ddbgt_replica_tag_value(replica, j++);
 		}
-		if (write) {
-			ddbgt__tfjson_key_text(&ctx->w, k);
-			ddbgt__tfjson_text(&ctx->w, v);
-		}
+		if (each)
+			each(ctx, k, v);
 		n++;
 	}
 	return n;
@@ -473,11 +472,11 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 			                                         ddbgt_gsi_projection(g)));
 			write_non_key(w, ddbgt_gsi_non_key_attribute_count(g), gsi_non_key_at, g);
 			if (provisioned) {
-				struct capacity rc, wc;
-				capacity_of(ctx, rep, g, DDBGT_READ, &rc);
-				capacity_of(ctx, rep, g, DDBGT_WRITE, &wc);
-				ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
-				ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
+				ddbgt__emit_capacity rc, wc;
+				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_READ, &rc);
+				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_WRITE, &wc);
+				ddbgt__tfjson_kv_int(w, "read_capacity", ddbgt__emit_declared_units(&rc));
+				ddbgt__tfjson_kv_int(w, "write_capacity", ddbgt__emit_declared_units(&wc));
 			} else {
 				int64_t r = 0, wr = 0;
 				int has_r = ddbgt_gsi_get_on_demand_max(g, DDBGT_READ, &r) == DDBGT_OK;
@@ -714,11 +713,11 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 	if (ddbgt_table_sort_key_name(t))
 		ddbgt__tfjson_kv_text(w, "range_key", ddbgt_table_sort_key_name(t));
 	if (provisioned) {
-		struct capacity rc, wc;
-		capacity_of(ctx, rep, NULL, DDBGT_READ, &rc);
-		capacity_of(ctx, rep, NULL, DDBGT_WRITE, &wc);
-		ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
-		ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
+		ddbgt__emit_capacity rc, wc;
+		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_READ, &rc);
+		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_WRITE, &wc);
+		ddbgt__tfjson_kv_int(w, "read_capacity", ddbgt__emit_declared_units(&rc));
+		ddbgt__tfjson_kv_int(w, "write_capacity", ddbgt__emit_declared_units(&wc));
 	}
 	write_keys_and_indexes(ctx, replica);
 
@@ -771,9 +770,9 @@ void ddbgt__emit_write_lifecycle(ddbgt__emit_ctx *ctx, size_t replica, int ignor
 {
 	ddbgt__tfjson *w = &ctx->w;
 	int provisioned = ddbgt_table_billing_mode(ctx->t) == DDBGT_BILLING_PROVISIONED;
-	struct capacity rc, wc;
-	capacity_of(ctx, ddbgt__emit_replica(ctx, replica), NULL, DDBGT_READ, &rc);
-	capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &wc);
+	ddbgt__emit_capacity rc, wc;
+	ddbgt__emit_capacity_of(ctx, ddbgt__emit_replica(ctx, replica), NULL, DDBGT_READ, &rc);
+	ddbgt__emit_capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &wc);
 	/* Capacities that Application Auto Scaling moves are not Terraform's to reset. */
 	int ignore_read = provisioned && rc.kind == EMIT_CAP_AUTOSCALING;
 	int ignore_write = provisioned && wc.kind == EMIT_CAP_AUTOSCALING;
@@ -797,17 +796,17 @@ void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere)
 {
 	if (ddbgt_table_billing_mode(ctx->t) != DDBGT_BILLING_PROVISIONED)
 		return;
-	struct capacity cap, home;
+	ddbgt__emit_capacity cap, home;
 	/* Writes: one setting that DynamoDB keeps equal in every region of a current global table. */
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		if (i != ctx->primary && !writes_everywhere)
 			continue;
-		capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &cap);
+		ddbgt__emit_capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &cap);
 		if (cap.kind == EMIT_CAP_AUTOSCALING)
 			add_scaling(ctx, i, -1, DDBGT_WRITE, &cap, 0);
 		for (size_t g = 0; g < ctx->ngsi; g++) {
-			capacity_of(ctx, NULL, ddbgt_table_gsi_at(ctx->t, g), DDBGT_WRITE,
+			ddbgt__emit_capacity_of(ctx, NULL, ddbgt_table_gsi_at(ctx->t, g), DDBGT_WRITE,
 			                        &cap);
 			if (cap.kind == EMIT_CAP_AUTOSCALING)
 				add_scaling(ctx, i, (long)g, DDBGT_WRITE, &cap, 0);
@@ -820,8 +819,8 @@ void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere)
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);
 		for (long g = -1; g < (long)ctx->ngsi; g++) {
 			const ddbgt_gsi *gsi = g < 0 ? NULL : ddbgt_table_gsi_at(ctx->t, (size_t)g);
-			capacity_of(ctx, rep, gsi, DDBGT_READ, &cap);
-			capacity_of(ctx, prim, gsi, DDBGT_READ, &home);
+			ddbgt__emit_capacity_of(ctx, rep, gsi, DDBGT_READ, &cap);
+			ddbgt__emit_capacity_of(ctx, prim, gsi, DDBGT_READ, &home);
 			if (cap.kind == EMIT_CAP_AUTOSCALING)
 				add_scaling(ctx, i, g, DDBGT_READ, &cap, 0);
 			else if (cap.kind == EMIT_CAP_UNITS && i != ctx->primary && !writes_everywhere &&

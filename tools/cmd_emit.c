@@ -1,8 +1,13 @@
 /*
- * ddbgt emit [SPEC] [--target terraform|terraform-legacy] [-o FILE] [--compact]
- *            [--resource-name NAME] [--provider-version CONSTRAINT]
+ * ddbgt emit [SPEC] [--target terraform|terraform-legacy|cloudformation] [-o FILE]
+ *            [--compact] [--resource-name NAME] [--provider-version CONSTRAINT]
  *            [--default-tag KEY=VALUE]... [--assume-role ARN] [--no-import]
- *            [--format text|json]
+ *            [--parameters] [--format text|json|yaml]
+ *
+ * --format text|json is the findings' format; --format yaml (target
+ * cloudformation) writes the template as YAML, with the findings as text.
+ * A CloudFormation template is JSON otherwise. --parameters gives the
+ * template its TableNamePrefix parameter.
  *
  * The document goes to standard output or FILE; the findings (the
  * validator's, then the emitter's "cannot express" warnings) go to standard
@@ -65,7 +70,8 @@ int ddbgt_cmd_emit(int argc, char **argv)
 		const char *v;
 		if ((v = option_value(argc, argv, &i, "--target", &missing))) {
 			if (ddbgt_emit_target_parse(v, &opts.target)) {
-				rc = cli_usage_error("emit", "--target takes terraform or terraform-legacy");
+				rc = cli_usage_error("emit", "--target takes terraform, terraform-legacy or "
+				                             "cloudformation");
 				goto out;
 			}
 		} else if ((v = option_value(argc, argv, &i, "-o", &missing)) ||
@@ -94,9 +100,14 @@ int ddbgt_cmd_emit(int argc, char **argv)
 			keys[n] = split[n];
 			values[n] = split[n] + (eq - v) + 1;
 		} else if ((v = option_value(argc, argv, &i, "--format", &missing))) {
-			if (cli_parse_format(v, &json)) {
-				rc = cli_usage_error("emit", "--format takes text or json");
+			if (strcmp(v, "yaml") == 0) {
+				opts.format = DDBGT_EMIT_FORMAT_YAML;
+				json = 0;
+			} else if (cli_parse_format(v, &json)) {
+				rc = cli_usage_error("emit", "--format takes text, json or yaml");
 				goto out;
+			} else {
+				opts.format = 0;
 			}
 		} else if (missing) {
 			rc = cli_usage_error("emit", "%s needs a value", argv[i]);
@@ -105,6 +116,8 @@ int ddbgt_cmd_emit(int argc, char **argv)
 			opts.compact = 1;
 		} else if (strcmp(argv[i], "--no-import") == 0) {
 			opts.no_import = 1;
+		} else if (strcmp(argv[i], "--parameters") == 0) {
+			opts.parameters = 1;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			rc = cli_usage_error("emit", "unknown option %s", argv[i]);
 			goto out;
