@@ -46,6 +46,13 @@ if ! (cd "$top/_build/werror" && make -s check-terraform >/dev/null 2>&1); then
 	exit 1
 fi
 grep -h '^\*\*\* SKIP' "$top/_build/werror"/tests/*-conformance.log >&2 || true
+step "werror: make check-cloudformation"
+if ! (cd "$top/_build/werror" && make -s check-cloudformation >/dev/null 2>&1); then
+	cat "$top/_build/werror"/test-suite.log >&2 || true
+	echo "test.sh: make check-cloudformation failed" >&2
+	exit 1
+fi
+grep -h 'SKIPPED' "$top/_build/werror"/tests/cfn-lint.log >&2 || true
 run_build sanitizers --enable-werror --enable-sanitizers
 
 # The thread tests under ThreadSanitizer: only the Check runner is built.
