@@ -75,7 +75,35 @@ contains bad-resource-name "$tmp/err" "DDBGT_E_EMIT_OPTION"
 "$cli" emit -o /nonexistent/dir/x.tf.json "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
 check unwritable 3 $?
 "$cli" --help > "$tmp/out" 2>&1; check help 0 $?
-contains help "$tmp/out" "emit [SPEC] [--target terraform|terraform-legacy] [-o FILE]"
+contains help "$tmp/out" "emit [SPEC] [--target terraform|terraform-legacy|cloudformation] [--format yaml] [-o FILE]"
+
+# The CloudFormation target: JSON by default, YAML with --format yaml, Parameters on request.
+cfn="$DDBGT_TEST_SRCDIR/data/cloudformation"
+"$cli" emit --target cloudformation "$specs/provisioned-gsi.json" > "$tmp/out" 2> "$tmp/err"
+check cfn-json 0 $?
+same cfn-json "$tmp/out" "$cfn/provisioned-gsi.json"
+"$cli" emit --target=cloudformation --format yaml -o "$tmp/t.yaml" "$specs/mrsc-witness.json" \
+	> "$tmp/out" 2> "$tmp/err"; check cfn-yaml 0 $?
+same cfn-yaml "$tmp/t.yaml" "$cfn/mrsc-witness.yaml"
+"$cli" emit --target cloudformation --format yaml --parameters "$specs/two-region-on-demand.json" \
+	> "$tmp/out" 2> "$tmp/err"; check cfn-parameters 0 $?
+same cfn-parameters "$tmp/out" "$cfn/two-region-on-demand.parameters.yaml"
+"$cli" emit --target cloudformation "$cfn/specs/provisioned-fixed.json" > "$tmp/out" 2> "$tmp/err"
+check cfn-findings 0 $?
+contains cfn-findings "$tmp/err" "warning DDBGT_W_EMIT_CFN_IMPORT /table/adopt_existing"
+contains cfn-findings "$tmp/err" "info DDBGT_I_EMIT_CFN_WRITE_PINNED /table/capacity/write"
+"$cli" emit --target cloudformation "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"
+check cfn-legacy 1 $?
+contains cfn-legacy "$tmp/err" "DDBGT_E_EMIT_TARGET_MISMATCH"
+"$cli" emit --format yaml "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
+check yaml-terraform 2 $?
+contains yaml-terraform "$tmp/err" "format YAML is for target cloudformation only"
+empty yaml-terraform-stdout "$tmp/out"
+"$cli" emit --target cloudformation --provider-version '~> 6.0' "$specs/two-region-on-demand.json" \
+	> "$tmp/out" 2> "$tmp/err"; check cfn-terraform-option 2 $?
+contains cfn-terraform-option "$tmp/err" "provider_version applies to the Terraform targets only"
+"$cli" emit --format xml "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
+check bad-format 2 $?
 
 echo "cli-emit: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
