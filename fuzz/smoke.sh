@@ -13,7 +13,7 @@ for target in "$@"; do
 	mkdir -p "$work/corpus"
 	# Seeds: the hand-made malformed cases, past crashes, the spec test data,
 	# and the examples and templates when the tree has them.
-	seeds="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec"
+	seeds="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec $top/tests/data/cloudformation/specs"
 	for extra in "$top/examples/specs" "$top/templates" "$top/data/templates"; do
 		[ -d "$extra" ] && seeds="$seeds $extra"
 	done

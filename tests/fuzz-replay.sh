@@ -10,7 +10,7 @@ for target in fuzz_spec fuzz_pipeline fuzz_prices; do
 	[ -x "$bin" ] || { echo "fuzz-replay: $bin is missing" >&2; exit 1; }
 	case $target in
 	fuzz_prices) dirs="$top/fuzz/corpus/prices $top/fuzz/regressions $top/data $top/tests/data/cost" ;;
-	*) dirs="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec $top/examples/specs" ;;
+	*) dirs="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec $top/examples/specs $top/tests/data/cloudformation/specs" ;;
 	esac
 	# Files, not folders: a libFuzzer binary given a folder would start fuzzing.
 	# shellcheck disable=SC2086
