@@ -14,14 +14,37 @@
 void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
 {
 	uint64_t mag = nanos < 0 ? (uint64_t)0 - (uint64_t)nanos : (uint64_t)nanos;
-	char frac[10];
+	uint64_t whole = mag / 1000000000u, frac = mag % 1000000000u;
+	char text[32];
+	char *end = text + sizeof(text), *p = end;
 	int len = 9;
+	size_t n;
 
-	snprintf(frac, sizeof(frac), "%09" PRIu64, mag % 1000000000u);
-	while (len > 2 && frac[len - 1] == '0')
+	/*
+	 * Digits from the right, without printf (every amount of a report comes
+	 * here twice): the nine fraction digits less their trailing zeros, at
+	 * least two ("12.50", "0.000001234").
+	 */
+	while (len > 2 && frac % 10 == 0) {
+		frac /= 10;
 		len--;
-	frac[len] = '\0';
-	snprintf(buf, size, "%s%" PRIu64 ".%s", nanos < 0 ? "-" : "", mag / 1000000000u, frac);
+	}
+	while (len-- > 0) {
+		*--p = (char)('0' + frac % 10);
+		frac /= 10;
+	}
+	*--p = '.';
+	do {
+		*--p = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole);
+	if (nanos < 0)
+		*--p = '-';
+	if (!size)
+		return;
+	n = (size_t)(end - p) < size - 1 ? (size_t)(end - p) : size - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
 }
 
 /* A whole number with thousands separators, for the text table. */
@@ -327,7 +350,10 @@ static void put_money(jw *w, const char *key, int64_t nanos)
 	ddbgt__cost_format_nanos(buf, sizeof(buf), nanos);
 	ddbgt__jw_key(w, key);
 	ddbgt__jw_string(w, buf);
-	snprintf(buf, sizeof(buf), "%s_nanos", key);
+	/* The keys are this file's own short names: no printf for the pair's second key. */
+	size_t n = strlen(key);
+	memcpy(buf, key, n);
+	memcpy(buf + n, "_nanos", sizeof "_nanos");
 	ddbgt__jw_key(w, buf);
 	ddbgt__jw_int(w, nanos);
 }

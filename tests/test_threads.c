@@ -337,8 +337,9 @@ static int race_first_use(void)
 
 /*
  * The embedded price table is parsed on first use, once per process: in a
- * new process (a child, where nothing has used it yet) threads that start
- * together all get the same table.
+ * new process (a child of Check's runner, where nothing has used it yet)
+ * threads that start together all get the same table. With CK_FORK=no an
+ * earlier test may have parsed it; then they must still all get that one.
  */
 START_TEST(embedded_prices_parsed_once_under_contention)
 {
