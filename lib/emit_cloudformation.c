@@ -24,7 +24,7 @@
  */
 #define PINNED_TARGET 70.0
 
-static jw *J(ddbgt__emit_ctx *ctx)
+static jw *out(ddbgt__emit_ctx *ctx)
 {
 	return &ctx->w.json;
 }
@@ -42,38 +42,38 @@ static int provisioned(const ddbgt__emit_ctx *ctx)
 /* A string value; the first one that is not UTF-8 is kept for the driver's diagnostic. */
 static void str(ddbgt__emit_ctx *ctx, const char *s)
 {
-	if (ddbgt__jw_string(J(ctx), s) && !ctx->w.bad_string)
+	if (ddbgt__jw_string(out(ctx), s) && !ctx->w.bad_string)
 		ctx->w.bad_string = s;
 }
 
 static void kv_str(ddbgt__emit_ctx *ctx, const char *key, const char *s)
 {
-	ddbgt__jw_key(J(ctx), key);
+	ddbgt__jw_key(out(ctx), key);
 	str(ctx, s);
 }
 
 static void kv_int(ddbgt__emit_ctx *ctx, const char *key, int64_t v)
 {
-	ddbgt__jw_key(J(ctx), key);
-	ddbgt__jw_int(J(ctx), v);
+	ddbgt__jw_key(out(ctx), key);
+	ddbgt__jw_int(out(ctx), v);
 }
 
 static void kv_bool(ddbgt__emit_ctx *ctx, const char *key, int v)
 {
-	ddbgt__jw_key(J(ctx), key);
-	ddbgt__jw_bool(J(ctx), v);
+	ddbgt__jw_key(out(ctx), key);
+	ddbgt__jw_bool(out(ctx), v);
 }
 
 static void open_object(ddbgt__emit_ctx *ctx, const char *key)
 {
-	ddbgt__jw_key(J(ctx), key);
-	ddbgt__jw_object_begin(J(ctx));
+	ddbgt__jw_key(out(ctx), key);
+	ddbgt__jw_object_begin(out(ctx));
 }
 
 static void open_array(ddbgt__emit_ctx *ctx, const char *key)
 {
-	ddbgt__jw_key(J(ctx), key);
-	ddbgt__jw_array_begin(J(ctx));
+	ddbgt__jw_key(out(ctx), key);
+	ddbgt__jw_array_begin(out(ctx));
 }
 
 /* ---- Fn::Sub strings ---- */
@@ -118,10 +118,10 @@ static void sub_user(ddbgt__emit_ctx *ctx, sub_text *s, const char *p)
 /* {"Fn::Sub": text}, and the text freed. */
 static void write_sub(ddbgt__emit_ctx *ctx, sub_text *s)
 {
-	ddbgt__jw_object_begin(J(ctx));
-	ddbgt__jw_key(J(ctx), "Fn::Sub");
+	ddbgt__jw_object_begin(out(ctx));
+	ddbgt__jw_key(out(ctx), "Fn::Sub");
 	str(ctx, s->buf ? s->buf : "");
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 	ddbgt__free(s->buf);
 	s->buf = NULL;
 	s->len = s->cap = 0;
@@ -187,26 +187,26 @@ int ddbgt__emit_cloudformation_plan(ddbgt__emit_ctx *ctx)
 static void write_key_schema(ddbgt__emit_ctx *ctx, const char *hash, const char *range)
 {
 	open_array(ctx, "KeySchema");
-	ddbgt__jw_object_begin(J(ctx));
+	ddbgt__jw_object_begin(out(ctx));
 	kv_str(ctx, "AttributeName", hash);
 	kv_str(ctx, "KeyType", "HASH");
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 	if (range) {
-		ddbgt__jw_object_begin(J(ctx));
+		ddbgt__jw_object_begin(out(ctx));
 		kv_str(ctx, "AttributeName", range);
 		kv_str(ctx, "KeyType", "RANGE");
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
-	ddbgt__jw_array_end(J(ctx));
+	ddbgt__jw_array_end(out(ctx));
 }
 
 static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_type type)
 {
 	const char *t = ddbgt_enum_name(DDBGT_ENUM_ATTR_TYPE, type);
-	ddbgt__jw_object_begin(J(ctx));
+	ddbgt__jw_object_begin(out(ctx));
 	kv_str(ctx, "AttributeName", name);
 	kv_str(ctx, "AttributeType", t ? t : "S");
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 /* The keys first, then the declared attributes, each name once. */
@@ -226,7 +226,7 @@ static void write_attributes(ddbgt__emit_ctx *ctx)
 		if (!seen)
 			write_attribute(ctx, name, ddbgt_table_attribute_type(t, i));
 	}
-	ddbgt__jw_array_end(J(ctx));
+	ddbgt__jw_array_end(out(ctx));
 }
 
 static void write_projection(ddbgt__emit_ctx *ctx, ddbgt_projection p, size_t n,
@@ -238,9 +238,9 @@ static void write_projection(ddbgt__emit_ctx *ctx, ddbgt_projection p, size_t n,
 		open_array(ctx, "NonKeyAttributes");
 		for (size_t i = 0; i < n; i++)
 			str(ctx, at(index, i));
-		ddbgt__jw_array_end(J(ctx));
+		ddbgt__jw_array_end(out(ctx));
 	}
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 static const char *gsi_non_key_at(const void *g, size_t i)
@@ -264,10 +264,10 @@ static void write_autoscaling(ddbgt__emit_ctx *ctx, const char *key, const ddbgt
 	if (!pinned && cap->has_units)
 		kv_int(ctx, "SeedCapacity", cap->units);
 	open_object(ctx, "TargetTrackingScalingPolicyConfiguration");
-	ddbgt__jw_key(J(ctx), "TargetValue");
-	ddbgt__jw_number(J(ctx), pinned ? PINNED_TARGET : cap->target);
-	ddbgt__jw_object_end(J(ctx));
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_key(out(ctx), "TargetValue");
+	ddbgt__jw_number(out(ctx), pinned ? PINNED_TARGET : cap->target);
+	ddbgt__jw_object_end(out(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 static void write_write_settings(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
@@ -278,7 +278,7 @@ static void write_write_settings(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
 		return;
 	open_object(ctx, "WriteProvisionedThroughputSettings");
 	write_autoscaling(ctx, "WriteCapacityAutoScalingSettings", &cap);
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 static void write_read_settings(ddbgt__emit_ctx *ctx, const ddbgt_replica *rep,
@@ -293,7 +293,7 @@ static void write_read_settings(ddbgt__emit_ctx *ctx, const ddbgt_replica *rep,
 		kv_int(ctx, "ReadCapacityUnits", cap.units);
 	else
 		write_autoscaling(ctx, "ReadCapacityAutoScalingSettings", &cap);
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 /* On-demand maximums of the table (gsi NULL) or an index. */
@@ -305,14 +305,14 @@ static void write_on_demand(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
 	if (rc == DDBGT_OK) {
 		open_object(ctx, "ReadOnDemandThroughputSettings");
 		kv_int(ctx, "MaxReadRequestUnits", units);
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 	rc = gsi ? ddbgt_gsi_get_on_demand_max(gsi, DDBGT_WRITE, &units)
 	         : ddbgt_table_get_on_demand_max(ctx->t, DDBGT_WRITE, &units);
 	if (rc == DDBGT_OK) {
 		open_object(ctx, "WriteOnDemandThroughputSettings");
 		kv_int(ctx, "MaxWriteRequestUnits", units);
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 }
 
@@ -323,7 +323,7 @@ static void write_indexes(ddbgt__emit_ctx *ctx)
 		open_array(ctx, "GlobalSecondaryIndexes");
 		for (size_t i = 0; i < ctx->ngsi; i++) {
 			const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
-			ddbgt__jw_object_begin(J(ctx));
+			ddbgt__jw_object_begin(out(ctx));
 			kv_str(ctx, "IndexName", ddbgt_gsi_name(g));
 			write_key_schema(ctx, ddbgt_gsi_partition_key(g), ddbgt_gsi_sort_key(g));
 			write_projection(ctx, ddbgt_gsi_projection(g), ddbgt_gsi_non_key_attribute_count(g),
@@ -332,9 +332,9 @@ static void write_indexes(ddbgt__emit_ctx *ctx)
 				write_write_settings(ctx, g);
 			else
 				write_on_demand(ctx, g);
-			ddbgt__jw_object_end(J(ctx));
+			ddbgt__jw_object_end(out(ctx));
 		}
-		ddbgt__jw_array_end(J(ctx));
+		ddbgt__jw_array_end(out(ctx));
 	}
 	size_t nlsi = ddbgt_table_lsi_count(t);
 	if (!nlsi)
@@ -342,14 +342,14 @@ static void write_indexes(ddbgt__emit_ctx *ctx)
 	open_array(ctx, "LocalSecondaryIndexes");
 	for (size_t i = 0; i < nlsi; i++) {
 		const ddbgt_lsi *l = ddbgt_table_lsi_at(t, i);
-		ddbgt__jw_object_begin(J(ctx));
+		ddbgt__jw_object_begin(out(ctx));
 		kv_str(ctx, "IndexName", ddbgt_lsi_name(l));
 		write_key_schema(ctx, ddbgt_table_partition_key_name(t), ddbgt_lsi_sort_key(l));
 		write_projection(ctx, ddbgt_lsi_projection(l), ddbgt_lsi_non_key_attribute_count(l),
 		                 lsi_non_key_at, l);
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
-	ddbgt__jw_array_end(J(ctx));
+	ddbgt__jw_array_end(out(ctx));
 }
 
 /* The stream the model asks for; a replicated eventually consistent table needs NEW_AND_OLD_IMAGES. */
@@ -364,7 +364,7 @@ static void write_stream(ddbgt__emit_ctx *ctx)
 		return;
 	open_object(ctx, "StreamSpecification");
 	kv_str(ctx, "StreamViewType", view);
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 static int stream_on(const ddbgt__emit_ctx *ctx)
@@ -374,16 +374,16 @@ static int stream_on(const ddbgt__emit_ctx *ctx)
 
 static void write_tag(ddbgt__emit_ctx *ctx, const char *key, const char *value)
 {
-	ddbgt__jw_object_begin(J(ctx));
+	ddbgt__jw_object_begin(out(ctx));
 	kv_str(ctx, "Key", key);
 	kv_str(ctx, "Value", value);
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 {
 	const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
-	ddbgt__jw_object_begin(J(ctx));
+	ddbgt__jw_object_begin(out(ctx));
 	kv_str(ctx, "Region", ddbgt_replica_region(r));
 	kv_str(ctx, "TableClass",
 	       ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, ddbgt_replica_effective_table_class(r)));
@@ -394,18 +394,18 @@ static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 	int64_t days;
 	if (pitr && ddbgt_replica_get_effective_pitr_period(r, &days) == DDBGT_OK)
 		kv_int(ctx, "RecoveryPeriodInDays", days);
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 	if (ddbgt_table_encryption(ctx->t) == DDBGT_ENCRYPTION_CUSTOMER_MANAGED &&
 	    ddbgt_replica_kms_key(r)) {
 		/* A key ID, alias or ARN: the property takes all three, in the replica's region. */
 		open_object(ctx, "SSESpecification");
 		kv_str(ctx, "KMSMasterKeyId", ddbgt_replica_kms_key(r));
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ddbgt_replica_contributor_insights(r) == 1) {
 		open_object(ctx, "ContributorInsightsSpecification");
 		kv_bool(ctx, "Enabled", 1);
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 	if (provisioned(ctx)) {
 		write_read_settings(ctx, r, NULL);
@@ -413,25 +413,25 @@ static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 			open_array(ctx, "GlobalSecondaryIndexes");
 			for (size_t g = 0; g < ctx->ngsi; g++) {
 				const ddbgt_gsi *gsi = ddbgt_table_gsi_at(ctx->t, g);
-				ddbgt__jw_object_begin(J(ctx));
+				ddbgt__jw_object_begin(out(ctx));
 				kv_str(ctx, "IndexName", ddbgt_gsi_name(gsi));
 				write_read_settings(ctx, r, gsi);
-				ddbgt__jw_object_end(J(ctx));
+				ddbgt__jw_object_end(out(ctx));
 			}
-			ddbgt__jw_array_end(J(ctx));
+			ddbgt__jw_array_end(out(ctx));
 		}
 	}
 	if (ddbgt__emit_each_tag(ctx, r, NULL)) {
 		open_array(ctx, "Tags");
 		ddbgt__emit_each_tag(ctx, r, write_tag);
-		ddbgt__jw_array_end(J(ctx));
+		ddbgt__jw_array_end(out(ctx));
 	}
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 static void write_table_name(ddbgt__emit_ctx *ctx)
 {
-	ddbgt__jw_key(J(ctx), "TableName");
+	ddbgt__jw_key(out(ctx), "TableName");
 	if (!ctx->o->parameters) {
 		str(ctx, ddbgt_table_name(ctx->t));
 		return;
@@ -458,13 +458,13 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 		open_object(ctx, "SSESpecification");
 		kv_bool(ctx, "SSEEnabled", 1);
 		kv_str(ctx, "SSEType", "KMS");
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ddbgt_table_ttl_attribute(ctx->t)) {
 		open_object(ctx, "TimeToLiveSpecification");
 		kv_str(ctx, "AttributeName", ddbgt_table_ttl_attribute(ctx->t));
 		kv_bool(ctx, "Enabled", 1);
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 	if (provisioned(ctx))
 		write_write_settings(ctx, NULL);
@@ -474,17 +474,17 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 		kv_str(ctx, "MultiRegionConsistency", "STRONG");
 		if (ddbgt_table_witness_region(ctx->t)) {
 			open_array(ctx, "GlobalTableWitnesses");
-			ddbgt__jw_object_begin(J(ctx));
+			ddbgt__jw_object_begin(out(ctx));
 			kv_str(ctx, "Region", ddbgt_table_witness_region(ctx->t));
-			ddbgt__jw_object_end(J(ctx));
-			ddbgt__jw_array_end(J(ctx));
+			ddbgt__jw_object_end(out(ctx));
+			ddbgt__jw_array_end(out(ctx));
 		}
 	}
 	open_array(ctx, "Replicas");
 	for (size_t r = 0; r < ctx->nrep; r++)
 		write_replica(ctx, ddbgt__emit_region_at(ctx, r));
-	ddbgt__jw_array_end(J(ctx));
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_array_end(out(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 /* ---- the template ---- */
@@ -511,9 +511,9 @@ static void write_head(ddbgt__emit_ctx *ctx)
 			         ddbgt_diags_code_name(ctx->findings, i), ddbgt_diags_message(ctx->findings, i));
 			str(ctx, line);
 		}
-		ddbgt__jw_array_end(J(ctx));
-		ddbgt__jw_object_end(J(ctx));
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_array_end(out(ctx));
+		ddbgt__jw_object_end(out(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ctx->o->parameters) {
 		open_object(ctx, "Parameters");
@@ -524,8 +524,8 @@ static void write_head(ddbgt__emit_ctx *ctx)
 		kv_str(ctx, "AllowedPattern", "^[a-zA-Z0-9_.-]*$");
 		kv_str(ctx, "Description", "Prefix of the table's name, for one template deployed "
 		                           "more than once in an account");
-		ddbgt__jw_object_end(J(ctx));
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 }
 
@@ -538,8 +538,8 @@ static void write_resources(ddbgt__emit_ctx *ctx)
 	kv_str(ctx, "DeletionPolicy", "Retain");
 	kv_str(ctx, "UpdateReplacePolicy", "Retain");
 	write_properties(ctx);
-	ddbgt__jw_object_end(J(ctx));
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 /* "arn:${AWS::Partition}:dynamodb:REGION:${AWS::AccountId}:table/${Table}" */
@@ -561,9 +561,9 @@ static void write_output_get_att(ddbgt__emit_ctx *ctx, const char *name, const c
 	open_array(ctx, "Fn::GetAtt");
 	str(ctx, ctx->res);
 	str(ctx, attr);
-	ddbgt__jw_array_end(J(ctx));
-	ddbgt__jw_object_end(J(ctx));
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_array_end(out(ctx));
+	ddbgt__jw_object_end(out(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 /*
@@ -592,9 +592,9 @@ static void write_routing(ddbgt__emit_ctx *ctx)
 	open_object(ctx, "Regions");
 	kv_str(ctx, "Description", "Per region, as JSON: the table's ARN, its role and its table "
 	                           "class");
-	ddbgt__jw_key(J(ctx), "Value");
+	ddbgt__jw_key(out(ctx), "Value");
 	write_sub(ctx, &s);
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 static void write_outputs(ddbgt__emit_ctx *ctx)
@@ -604,8 +604,8 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 	kv_str(ctx, "Description", "The table's name");
 	open_object(ctx, "Value");
 	kv_str(ctx, "Ref", ctx->res);
-	ddbgt__jw_object_end(J(ctx));
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
+	ddbgt__jw_object_end(out(ctx));
 	write_output_get_att(ctx, "TableArn", "Arn", "The ARN of the table in the stack's region");
 	/* The attribute exists only when the table has a stream. */
 	if (stream_on(ctx))
@@ -614,13 +614,13 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 	open_object(ctx, "PrimaryRegion");
 	kv_str(ctx, "Description", "The region the stack is deployed in");
 	kv_str(ctx, "Value", ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)));
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 	if (strong(ctx) && ddbgt_table_witness_region(ctx->t)) {
 		open_object(ctx, "WitnessRegion");
 		kv_str(ctx, "Description", "The witness region of the multi-Region strongly "
 		                           "consistent table");
 		kv_str(ctx, "Value", ddbgt_table_witness_region(ctx->t));
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx,
@@ -631,14 +631,14 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 		snprintf(description, sizeof description, "The ARN of the table's replica in %s", region);
 		open_object(ctx, name);
 		kv_str(ctx, "Description", description);
-		ddbgt__jw_key(J(ctx), "Value");
+		ddbgt__jw_key(out(ctx), "Value");
 		sub_text s = {NULL, 0, 0};
 		sub_arn(ctx, &s, region);
 		write_sub(ctx, &s);
-		ddbgt__jw_object_end(J(ctx));
+		ddbgt__jw_object_end(out(ctx));
 	}
 	write_routing(ctx);
-	ddbgt__jw_object_end(J(ctx));
+	ddbgt__jw_object_end(out(ctx));
 }
 
 void ddbgt__emit_cloudformation_write(ddbgt__emit_ctx *ctx)
