@@ -347,6 +347,13 @@ START_TEST(resource_name_is_the_logical_id)
 	ck_assert_ptr_nonnull(strstr(out, "table/${OrdersTable}"));
 	ck_assert_ptr_null(strstr(out, "\"Table\""));
 	ddbgt_free(out);
+
+	/* compact: the same template without whitespace. */
+	o.compact = 1;
+	out = emit_ok(t, &o, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "{\"AWSTemplateFormatVersion\":\"2010-09-09\","));
+	ck_assert_ptr_null(strstr(out, "\n "));
+	ddbgt_free(out);
 	ddbgt_table_free(t);
 }
 END_TEST
