@@ -209,26 +209,6 @@ static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_t
 	ddbgt__jw_object_end(out(ctx));
 }
 
-/* The keys first, then the declared attributes, each name once. */
-static void write_attributes(ddbgt__emit_ctx *ctx)
-{
-	const ddbgt_table *t = ctx->t;
-	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
-	open_array(ctx, "AttributeDefinitions");
-	write_attribute(ctx, pk, ddbgt_table_partition_key_type(t));
-	if (sk && strcmp(sk, pk) != 0)
-		write_attribute(ctx, sk, ddbgt_table_sort_key_type(t));
-	for (size_t i = 0; i < ddbgt_table_attribute_count(t); i++) {
-		const char *name = ddbgt_table_attribute_name(t, i);
-		int seen = strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0);
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(name, ddbgt_table_attribute_name(t, j)) == 0;
-		if (!seen)
-			write_attribute(ctx, name, ddbgt_table_attribute_type(t, i));
-	}
-	ddbgt__jw_array_end(out(ctx));
-}
-
 static void write_projection(ddbgt__emit_ctx *ctx, ddbgt_projection p, size_t n,
                              const char *(*at)(const void *, size_t), const void *index)
 {
@@ -447,7 +427,9 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 	open_object(ctx, "Properties");
 	write_table_name(ctx);
 	kv_str(ctx, "BillingMode", provisioned(ctx) ? "PROVISIONED" : "PAY_PER_REQUEST");
-	write_attributes(ctx);
+	open_array(ctx, "AttributeDefinitions");
+	ddbgt__emit_each_attribute(ctx, write_attribute);
+	ddbgt__jw_array_end(out(ctx));
 	write_key_schema(ctx, ddbgt_table_partition_key_name(ctx->t),
 	                 ddbgt_table_sort_key_name(ctx->t));
 	write_indexes(ctx);

@@ -390,8 +390,26 @@ static const char *attr_type(ddbgt_attr_type t)
 	return ddbgt_enum_name(DDBGT_ENUM_ATTR_TYPE, t);
 }
 
-static void write_attribute(ddbgt__tfjson *w, const char *name, ddbgt_attr_type type)
+void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each)
 {
+	const ddbgt_table *t = ctx->t;
+	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
+	each(ctx, pk, ddbgt_table_partition_key_type(t));
+	if (sk && strcmp(sk, pk) != 0)
+		each(ctx, sk, ddbgt_table_sort_key_type(t));
+	for (size_t i = 0; i < ddbgt_table_attribute_count(t); i++) {
+		const char *name = ddbgt_table_attribute_name(t, i);
+		int seen = strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0);
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = strcmp(name, ddbgt_table_attribute_name(t, j)) == 0;
+		if (!seen)
+			each(ctx, name, ddbgt_table_attribute_type(t, i));
+	}
+}
+
+static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_type type)
+{
+	ddbgt__tfjson *w = &ctx->w;
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__tfjson_kv_text(w, "name", name);
 	ddbgt__tfjson_kv_literal(w, "type", attr_type(type) ? attr_type(type) : "S");
@@ -438,22 +456,11 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 	ddbgt__tfjson *w = &ctx->w;
 	const ddbgt_table *t = ctx->t;
 	const ddbgt_replica *rep = ddbgt__emit_replica(ctx, replica);
-	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
 
-	/* Keys first, then the definitions; a name is declared once (Terraform keeps a set). */
+	/* A name is declared once: Terraform keeps a set. */
 	ddbgt__tfjson_key(w, "attribute");
 	ddbgt__tfjson_array_begin(w);
-	write_attribute(w, pk, ddbgt_table_partition_key_type(t));
-	if (sk && strcmp(sk, pk) != 0)
-		write_attribute(w, sk, ddbgt_table_sort_key_type(t));
-	for (size_t i = 0; i < ddbgt_table_attribute_count(t); i++) {
-		const char *name = ddbgt_table_attribute_name(t, i);
-		int seen = strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0);
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(name, ddbgt_table_attribute_name(t, j)) == 0;
-		if (!seen)
-			write_attribute(w, name, ddbgt_table_attribute_type(t, i));
-	}
+	ddbgt__emit_each_attribute(ctx, write_attribute);
 	ddbgt__tfjson_array_end(w);
 
 	int provisioned = ddbgt_table_billing_mode(t) == DDBGT_BILLING_PROVISIONED;

@@ -104,6 +104,13 @@ size_t ddbgt__emit_merged_tag_count(const ddbgt__emit_ctx *ctx, const ddbgt_repl
  * replica's (replica NULL: the table's alone), sorted by key, the replica's
  * value winning; returns the count.
  */
+/*
+ * Call each for the table's attribute definitions: the keys first, then the
+ * declared attributes, each name once.
+ */
+typedef void (*ddbgt__emit_attribute_fn)(ddbgt__emit_ctx *ctx, const char *name,
+                                         ddbgt_attr_type type);
+void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each);
 typedef void (*ddbgt__emit_tag_fn)(ddbgt__emit_ctx *ctx, const char *key, const char *value);
 size_t ddbgt__emit_each_tag(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
                             ddbgt__emit_tag_fn each);
