@@ -18,39 +18,11 @@
 #include "testutil.h"
 #include "yamlwrite.h"
 
-static ddbgt_table *load(const char *relative)
-{
-	ddbgt_table *t = NULL;
-	ddbgt_diags *d = NULL;
-	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	int rc = ddbgt_spec_load_file(&t, ddbgt_test_path(relative), d);
-	if (rc) {
-		char *text = NULL;
-		ddbgt_diags_to_text(&text, d);
-		ck_abort_msg("%s does not load: %s", relative, text ? text : "?");
-	}
-	ddbgt_diags_free(d);
-	return t;
-}
-
 static void cfn_options(ddbgt_emit_options *o, int format)
 {
 	ck_assert_int_eq(ddbgt_emit_options_init(o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
 	o->target = DDBGT_EMIT_CLOUDFORMATION;
 	o->format = format;
-}
-
-static char *emit_ok(const ddbgt_table *t, const ddbgt_emit_options *o, ddbgt_diags *d)
-{
-	char *out = NULL;
-	int rc = ddbgt_emit_string(&out, t, o, d);
-	if (rc) {
-		char *text = NULL;
-		ddbgt_diags_to_text(&text, d);
-		ck_abort_msg("emit failed: %s\n%s", ddbgt_status_name(rc), text ? text : "");
-	}
-	ck_assert_ptr_nonnull(out);
-	return out;
 }
 
 /* ---- golden templates ---- */
@@ -88,28 +60,16 @@ static const struct golden {
 	 "DDBGT_W_EMIT_CFN_IMPORT DDBGT_I_EMIT_CFN_WRITE_PINNED DDBGT_I_EMIT_CFN_WRITE_PINNED"},
 };
 
-static void emitter_findings(const ddbgt_diags *d, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	for (size_t i = 0; i < ddbgt_diags_count(d); i++) {
-		ddbgt_code c = ddbgt_diags_code(d, i);
-		ck_assert_msg(c >= 500 && c <= 599, "a validator finding on success: %s",
-		              ddbgt_diags_code_name(d, i));
-		size_t n = strlen(buf);
-		snprintf(buf + n, size - n, "%s%s", n ? " " : "", ddbgt_diags_code_name(d, i));
-	}
-}
-
 START_TEST(golden_templates)
 {
 	const struct golden *g = &goldens[_i];
-	ddbgt_table *t = load(g->spec);
+	ddbgt_table *t = ddbgt_test_load(g->spec);
 	ddbgt_emit_options o;
 	cfn_options(&o, g->format);
 	o.parameters = g->parameters;
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	char *out = emit_ok(t, &o, d);
+	char *out = ddbgt_test_emit_ok(t, &o, d);
 
 	char path[256], findings[512];
 	snprintf(path, sizeof path, CFN "%s", g->golden);
@@ -123,12 +83,12 @@ START_TEST(golden_templates)
 	ck_assert_msg(strcmp(out, want) == 0,
 	              "%s differs from its golden file %s (DDBGT_REGEN_GOLDEN=1 regenerates)",
 	              g->spec, path);
-	emitter_findings(d, findings, sizeof findings);
+	ddbgt_test_emitter_findings(d, findings, sizeof findings);
 	ck_assert_str_eq(findings, g->findings);
 
 	/* YAML is the JSON template's tree: the same emit in JSON, rendered, gives the same bytes. */
 	o.format = DDBGT_EMIT_FORMAT_JSON;
-	char *json = emit_ok(t, &o, NULL);
+	char *json = ddbgt_test_emit_ok(t, &o, NULL);
 	json_error_t err;
 	json_t *doc = json_loads(json, 0, &err);
 	ck_assert_msg(doc != NULL, "%s: not JSON: %s line %d", path, err.text, err.line);
@@ -243,7 +203,7 @@ START_TEST(user_text_is_escaped_inside_fn_sub)
 	cfn_options(&o, 0);
 	o.parameters = 1;
 	o.validated = 1;
-	char *out = emit_ok(t, &o, NULL);
+	char *out = ddbgt_test_emit_ok(t, &o, NULL);
 	json_error_t err;
 	json_t *doc = json_loads(out, 0, &err);
 	ck_assert_ptr_nonnull(doc);
@@ -263,7 +223,7 @@ START_TEST(user_text_is_escaped_inside_fn_sub)
 
 	/* Without parameters the name is a plain string, which CloudFormation does not interpret. */
 	o.parameters = 0;
-	out = emit_ok(t, &o, NULL);
+	out = ddbgt_test_emit_ok(t, &o, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\"TableName\": \"a${AWS::Region}b\""));
 	ck_assert_ptr_null(strstr(out, "\"Parameters\""));
 	ddbgt_free(out);
@@ -273,7 +233,7 @@ END_TEST
 
 START_TEST(legacy_tables_are_refused)
 {
-	ddbgt_table *t = load(EX "legacy.json");
+	ddbgt_table *t = ddbgt_test_load(EX "legacy.json");
 	ddbgt_emit_options o;
 	cfn_options(&o, DDBGT_EMIT_FORMAT_YAML);
 	ddbgt_diags *d = NULL;
@@ -340,7 +300,7 @@ START_TEST(resource_name_is_the_logical_id)
 	ddbgt_emit_options o;
 	cfn_options(&o, 0);
 	o.resource_name = "OrdersTable";
-	char *out = emit_ok(t, &o, NULL);
+	char *out = ddbgt_test_emit_ok(t, &o, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\"OrdersTable\": {\n      \"Type\": "
 	                                  "\"AWS::DynamoDB::GlobalTable\""));
 	ck_assert_ptr_nonnull(strstr(out, "\"Ref\": \"OrdersTable\""));
@@ -350,7 +310,7 @@ START_TEST(resource_name_is_the_logical_id)
 
 	/* compact: the same template without whitespace. */
 	o.compact = 1;
-	out = emit_ok(t, &o, NULL);
+	out = ddbgt_test_emit_ok(t, &o, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "{\"AWSTemplateFormatVersion\":\"2010-09-09\","));
 	ck_assert_ptr_null(strstr(out, "\n "));
 	ddbgt_free(out);
@@ -366,7 +326,7 @@ START_TEST(older_options_versions_give_json)
 	memset(&o, 0xff, sizeof o); /* what a version 2 caller leaves past its struct */
 	ck_assert_int_eq(ddbgt_emit_options_init(&o, 2), DDBGT_OK);
 	o.target = DDBGT_EMIT_CLOUDFORMATION;
-	char *out = emit_ok(t, &o, NULL);
+	char *out = ddbgt_test_emit_ok(t, &o, NULL);
 	ck_assert_int_eq(out[0], '{');
 	ck_assert_ptr_null(strstr(out, "Parameters"));
 	ddbgt_free(out);
@@ -390,11 +350,11 @@ static void *budget_realloc(void *p, size_t n)
 
 START_TEST(every_allocation_failure_is_clean)
 {
-	ddbgt_table *t = load(CFN "specs/provisioned-fixed.json");
+	ddbgt_table *t = ddbgt_test_load(CFN "specs/provisioned-fixed.json");
 	ddbgt_emit_options o;
 	cfn_options(&o, DDBGT_EMIT_FORMAT_YAML);
 	o.parameters = 1;
-	char *want = emit_ok(t, &o, NULL);
+	char *want = ddbgt_test_emit_ok(t, &o, NULL);
 	ddbgt_malloc_fn m0;
 	ddbgt_realloc_fn r0;
 	ddbgt_free_fn f0;
