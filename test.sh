@@ -96,11 +96,12 @@ rm -rf "$stage"
 (cd "$top/_build/werror" && make -s install DESTDIR="$stage" >/dev/null 2>&1 && make -s installcheck DESTDIR="$stage")
 
 # The Debian packages, built from the tarball distcheck just checked, then
-# installed on this machine, used by the C example through pkg-config alone,
-# and removed again.
+# used as installed: the C example built through pkg-config alone, the
+# command and the manual pages. They go into a scratch root (dpkg-deb -x),
+# so that test.sh leaves the host's installed packages as they were; with CI
+# set they are installed for real (dpkg -i, which also runs the maintainer
+# scripts) and removed again.
 step "debian: dpkg-buildpackage, install, build the C example, lintian"
-as_root=()
-[ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
 for tool in dpkg-buildpackage dh lintian; do
 	command -v "$tool" >/dev/null || { echo "test.sh: $tool is missing: run ./deps.sh" >&2; exit 1; }
 done
@@ -117,12 +118,45 @@ if grep -q 'new symbols appeared' "$deb/build.log"; then
 	grep -A30 'new symbols appeared' "$deb/build.log" | grep '^+ ' | head -n 20
 	echo "test.sh: NOTE: debian/libddbgt1.symbols lacks the new symbols above: run debian/gen-symbols.sh and commit"
 fi
-"${as_root[@]}" dpkg -i "$deb"/libddbgt1_*.deb "$deb"/libddbgt-dev_*.deb "$deb"/ddbgt_*.deb > "$deb/install.log"
-trap '"${as_root[@]}" dpkg -r ddbgt libddbgt-dev libddbgt1 >/dev/null 2>&1 || true' EXIT
+debs=("$deb"/libddbgt1_*.deb "$deb"/libddbgt-dev_*.deb "$deb"/ddbgt_*.deb)
+if [ -n "${CI:-}" ]; then
+	as_root=()
+	[ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
+	"${as_root[@]}" dpkg -i "${debs[@]}" > "$deb/install.log"
+	trap '"${as_root[@]}" dpkg -r ddbgt libddbgt-dev libddbgt1 >/dev/null 2>&1 || true' EXIT
+	root=
+	man_path=()
+	where="installed"
+else
+	# What dpkg -i would refuse: a dependency that neither the host nor the
+	# three packages themselves provide.
+	if ! apt-get install --simulate -q "${debs[@]}" > "$deb/install.log" 2>&1; then
+		cat "$deb/install.log" >&2
+		echo "test.sh: apt-get cannot install the packages (log: $deb/install.log)" >&2
+		exit 1
+	fi
+	if grep '^Inst ' "$deb/install.log" | grep -vqE '^Inst (libddbgt1|libddbgt-dev|ddbgt) '; then
+		grep '^Inst ' "$deb/install.log" >&2
+		echo "test.sh: dpkg -i would miss the dependencies above: run ./deps.sh" >&2
+		exit 1
+	fi
+	root="$deb/root"
+	for p in "${debs[@]}"; do dpkg-deb -x "$p" "$root"; done
+	multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
+	export LD_LIBRARY_PATH="$root/usr/lib/$multiarch${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+	export PKG_CONFIG_PATH="$root/usr/lib/$multiarch/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$root"
+	export PATH="$root/usr/bin:$PATH"
+	man_path=(-M "$root/usr/share/man")
+	where="unpacked into $root"
+fi
+[ "$(command -v ddbgt)" = "$root/usr/bin/ddbgt" ] || {
+	echo "test.sh: ddbgt is $(command -v ddbgt), not the packaged $root/usr/bin/ddbgt" >&2; exit 1; }
 (cd "$deb" && cc -Wall -Werror -o example "$top/examples/example.c" $(pkg-config --cflags --libs ddbgt) && ./example >/dev/null)
+[ -z "$root" ] || ldd "$deb/example" | grep -qF "$root/usr/lib/" || {
+	echo "test.sh: the C example did not link the packaged library" >&2; exit 1; }
 ddbgt validate "$top/tests/data/spec/minimal.json" >/dev/null
-man -w ddbgt_table_new >/dev/null && man -w ddbgt >/dev/null
-echo "debian: libddbgt1, libddbgt-dev and ddbgt built and installed; the C example built with pkg-config and ran"
+man "${man_path[@]}" -w ddbgt_table_new >/dev/null && man "${man_path[@]}" -w ddbgt >/dev/null
+echo "debian: libddbgt1, libddbgt-dev and ddbgt built and $where; the C example built with pkg-config and ran"
 lintian --profile debian "$deb"/*.changes 2>&1 | grep -v 'root privileges' > "$deb/lintian.log" || true
 cat "$deb/lintian.log"
 if grep -E '^[EW]: ' "$deb/lintian.log" | grep -vqE ': (initial-upload-closes-no-bugs)'; then

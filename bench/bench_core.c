@@ -43,7 +43,7 @@ static void build(struct ctx *c)
 static void dump(struct ctx *c)
 {
 	char *s = NULL;
-	if (ddbgt_spec_dump_string(&s, c->table))
+	if (ddbgt_spec_dump_string(&s, c->table, 0))
 		fail("dump");
 	ddbgt_free(s);
 }
@@ -51,7 +51,7 @@ static void dump(struct ctx *c)
 static void load(struct ctx *c)
 {
 	ddbgt_table *u = NULL;
-	if (ddbgt_spec_load_string(&u, c->spec, c->len, NULL))
+	if (ddbgt_spec_load_string(&u, c->spec, c->len, 0, NULL))
 		fail("load");
 	ddbgt_table_free(u);
 }
@@ -60,7 +60,7 @@ static void load_dump(struct ctx *c)
 {
 	ddbgt_table *u = NULL;
 	char *s = NULL;
-	if (ddbgt_spec_load_string(&u, c->spec, c->len, NULL) || ddbgt_spec_dump_string(&s, u))
+	if (ddbgt_spec_load_string(&u, c->spec, c->len, 0, NULL) || ddbgt_spec_dump_string(&s, u, 0))
 		fail("load + dump");
 	ddbgt_free(s);
 	ddbgt_table_free(u);
@@ -96,7 +96,7 @@ int main(int argc, char **argv)
 
 	struct ctx c = {bench_build_table(5, 5), NULL, 0};
 	char *spec = NULL;
-	if (ddbgt_spec_dump_string(&spec, c.table))
+	if (ddbgt_spec_dump_string(&spec, c.table, 0))
 		fail("dump");
 	c.spec = spec;
 	c.len = strlen(spec);

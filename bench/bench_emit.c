@@ -27,13 +27,13 @@ static ddbgt_table *on_demand(void)
 		exit(1);
 	}
 	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
-		ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
+		ddbgt_gsi *g = ddbgt_table_gsi_at_mut(t, i);
 		ddbgt_gsi_clear_capacity(g, DDBGT_READ);
 		ddbgt_gsi_clear_capacity(g, DDBGT_WRITE);
 		ddbgt_gsi_clear_autoscaling(g, DDBGT_WRITE);
 	}
 	for (size_t i = 0; i < ddbgt_table_replica_count(t); i++) {
-		ddbgt_replica *r = ddbgt_table_replica_at(t, i);
+		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, i);
 		ddbgt_replica_clear_read_capacity(r);
 		while (ddbgt_replica_gsi_override_count(r))
 			ddbgt_replica_remove_gsi_override(r, ddbgt_replica_gsi_override_name(r, 0));

@@ -98,7 +98,7 @@ ddbgt_table *bench_build_table(size_t replicas, size_t gsis)
 		check(ddbgt_replica_set_tag(r, "region", region), "replica tag");
 		check(ddbgt_table_add_replica(t, r), "add replica");
 	}
-	ddbgt_usage *u = ddbgt_table_usage(t);
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
 	for (size_t i = 0; i < replicas; i++) {
 		const char *region = regions[i % (sizeof regions / sizeof regions[0])];
 		check(ddbgt_usage_set_rate(u, DDBGT_WRITE, region, 50), "writes");

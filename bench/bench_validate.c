@@ -22,7 +22,7 @@ static void run(size_t replicas, size_t gsis, size_t n5x5)
 	char name[64];
 
 	/* The default GSI quota (20) would make the largest table invalid. */
-	if (ddbgt_policy_set_quota(ddbgt_table_policy(t), "gsi_max", 64) || ddbgt_diags_new(&d)) {
+	if (ddbgt_policy_set_quota(ddbgt_table_policy_mut(t), "gsi_max", 64) || ddbgt_diags_new(&d)) {
 		fputs("bench_validate: setup failed\n", stderr);
 		exit(1);
 	}

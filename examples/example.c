@@ -44,7 +44,7 @@ int main(int argc, char **argv)
 	int rc = ddbgt_diags_new(&diags);
 	if (rc)
 		return fail("ddbgt_diags_new", rc);
-	rc = argc > 1 ? ddbgt_spec_load_file(&table, argv[1], diags) : build(&table);
+	rc = argc > 1 ? ddbgt_spec_load_file(&table, argv[1], 0, diags) : build(&table);
 	if (ddbgt_diags_count(diags) > 0 && ddbgt_diags_to_text(&text, diags) == 0) {
 		fputs(text, stderr);
 		ddbgt_free(text);
@@ -57,7 +57,7 @@ int main(int argc, char **argv)
 	printf("libddbgt %s: table %s, %zu replicas, primary %s\n", ddbgt_version_string(),
 	       ddbgt_table_name(table), ddbgt_table_replica_count(table),
 	       ddbgt_replica_region(ddbgt_table_primary_replica(table)));
-	rc = ddbgt_spec_dump_string(&text, table);
+	rc = ddbgt_spec_dump_string(&text, table, 0);
 	if (!rc)
 		fputs(text, stdout);
 	ddbgt_free(text);

@@ -44,19 +44,19 @@ int main()
 		check(ddbgt_diags_new(&d), "ddbgt_diags_new");
 		Diags diags(d);
 		ddbgt_table *t = nullptr;
-		check(ddbgt_spec_load_string(&t, spec, sizeof spec - 1, diags.get()), "ddbgt_spec_load_string");
+		check(ddbgt_spec_load_string(&t, spec, sizeof spec - 1, 0, diags.get()), "ddbgt_spec_load_string");
 		Table table(t);
 		check(ddbgt_table_set_tag(table.get(), "team", "identity"), "ddbgt_table_set_tag");
 
 		// A broken document: the findings say what and where.
 		ddbgt_table *bad = nullptr;
-		int rc = ddbgt_spec_load_string(&bad, "{\"format\": 1}", 13, diags.get());
+		int rc = ddbgt_spec_load_string(&bad, "{\"format\": 1}", 13, 0, diags.get());
 		std::printf("broken spec: %s, %zu findings, first %s at %s\n", ddbgt_status_name(rc),
 		            ddbgt_diags_count(diags.get()), ddbgt_diags_code_name(diags.get(), 0),
 		            ddbgt_diags_path(diags.get(), 0));
 
 		char *out = nullptr;
-		check(ddbgt_spec_dump_string(&out, table.get()), "ddbgt_spec_dump_string");
+		check(ddbgt_spec_dump_string(&out, table.get(), 0), "ddbgt_spec_dump_string");
 		String text(out);
 		std::printf("table %s with %zu replicas:\n%s", ddbgt_table_name(table.get()),
 		            ddbgt_table_replica_count(table.get()), text.get());

@@ -157,7 +157,7 @@ static void emit(const ddbgt_table *t, const char *dump, int valid)
 		ddbgt_free(again);
 
 		ddbgt_table *reloaded = NULL;
-		fuzz_ok(ddbgt_spec_load_string(&reloaded, dump, strlen(dump), NULL), "reload");
+		fuzz_ok(ddbgt_spec_load_string(&reloaded, dump, strlen(dump), 0, NULL), "reload");
 		fuzz_ok(ddbgt_emit_string(&again, reloaded, NULL, NULL), "emit of the reloaded dump");
 		if (strcmp(tf, again) != 0)
 			fuzz_fail("emit: the reloaded dump emits different bytes", NULL);

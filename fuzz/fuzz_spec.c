@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ddbgt_diags *d2 = NULL;
 		ddbgt_table *t2 = NULL;
 		fuzz_ok(ddbgt_diags_new(&d2), "ddbgt_diags_new");
-		int rc = ddbgt_spec_load_json(&t2, doc, d2);
+		int rc = ddbgt_spec_load_json(&t2, doc, 0, d2);
 		fuzz_check_diags(d2);
 		if (rc != DDBGT_OK && rc != DDBGT_ESPEC)
 			fuzz_fail("ddbgt_spec_load_json: unexpected status", ddbgt_status_name(rc));
@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			fuzz_fail("ddbgt_spec_load_json refuses what the text loader took", NULL);
 		if (t && t2) {
 			char *dump2 = NULL;
-			fuzz_ok(ddbgt_spec_dump_string(&dump2, t2), "ddbgt_spec_dump_string");
+			fuzz_ok(ddbgt_spec_dump_string(&dump2, t2, 0), "ddbgt_spec_dump_string");
 			if (strcmp(dump, dump2) != 0)
 				fuzz_fail("the text and jansson loaders build different tables", NULL);
 			ddbgt_free(dump2);

@@ -89,7 +89,7 @@ void fuzz_check_diags(const ddbgt_diags *diags)
 ddbgt_table *fuzz_load(const char *text, size_t len, ddbgt_diags *diags)
 {
 	ddbgt_table *t = NULL;
-	int rc = ddbgt_spec_load_string(&t, text, len, diags);
+	int rc = ddbgt_spec_load_string(&t, text, len, 0, diags);
 	fuzz_check_diags(diags);
 	if (rc == DDBGT_OK) {
 		if (!t || ddbgt_diags_error_count(diags))
@@ -106,20 +106,20 @@ ddbgt_table *fuzz_load(const char *text, size_t len, ddbgt_diags *diags)
 char *fuzz_dump_round_trip(const ddbgt_table *table)
 {
 	char *dump = NULL;
-	fuzz_ok(ddbgt_spec_dump_string(&dump, table), "ddbgt_spec_dump_string");
+	fuzz_ok(ddbgt_spec_dump_string(&dump, table, 0), "ddbgt_spec_dump_string");
 	fuzz_check_json(dump, "the dump");
 
 	ddbgt_diags *d = NULL;
 	fuzz_ok(ddbgt_diags_new(&d), "ddbgt_diags_new");
 	ddbgt_table *again = NULL;
-	if (ddbgt_spec_load_string(&again, dump, strlen(dump), d) != DDBGT_OK) {
+	if (ddbgt_spec_load_string(&again, dump, strlen(dump), 0, d) != DDBGT_OK) {
 		char *why = NULL;
 		ddbgt_diags_to_text(&why, d);
 		fprintf(stderr, "%s\n", dump);
 		fuzz_fail("the dump does not load again", why);
 	}
 	char *dump2 = NULL;
-	fuzz_ok(ddbgt_spec_dump_string(&dump2, again), "ddbgt_spec_dump_string (reloaded)");
+	fuzz_ok(ddbgt_spec_dump_string(&dump2, again, 0), "ddbgt_spec_dump_string (reloaded)");
 	if (strcmp(dump, dump2) != 0) {
 		fprintf(stderr, "first dump:\n%s\nafter reload:\n%s\n", dump, dump2);
 		fuzz_fail("load(dump(t)) dumps different bytes", NULL);
@@ -129,7 +129,7 @@ char *fuzz_dump_round_trip(const ddbgt_table *table)
 	ddbgt_table *copy = NULL;
 	fuzz_ok(ddbgt_table_copy(&copy, table), "ddbgt_table_copy");
 	char *dump3 = NULL;
-	fuzz_ok(ddbgt_spec_dump_string(&dump3, copy), "ddbgt_spec_dump_string (copy)");
+	fuzz_ok(ddbgt_spec_dump_string(&dump3, copy, 0), "ddbgt_spec_dump_string (copy)");
 	if (strcmp(dump, dump3) != 0)
 		fuzz_fail("a copy dumps different bytes", NULL);
 	ddbgt_free(dump3);

@@ -105,7 +105,7 @@ static int set_message(ddbgt__cost_rec *r, const char *text)
 static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
                            const ddbgt_prices *prices, int free_tier)
 {
-	ddbgt_replica *r = ddbgt_table_replica_at(copy, i);
+	ddbgt_replica *r = ddbgt_table_replica_at_mut(copy, i);
 	const char *code = ddbgt_replica_region(r);
 	ddbgt_table_class raw = ddbgt_replica_table_class(r);
 	ddbgt_table_class cur = ddbgt_replica_effective_table_class(r);
@@ -194,12 +194,12 @@ static void strip_capacity(ddbgt_table *t)
 		ddbgt_table_clear_capacity(t, (ddbgt_rw)rw);
 		ddbgt_table_clear_autoscaling(t, (ddbgt_rw)rw);
 		for (i = 0; i < n; i++) {
-			ddbgt_gsi_clear_capacity(ddbgt_table_gsi_at(t, i), (ddbgt_rw)rw);
-			ddbgt_gsi_clear_autoscaling(ddbgt_table_gsi_at(t, i), (ddbgt_rw)rw);
+			ddbgt_gsi_clear_capacity(ddbgt_table_gsi_at_mut(t, i), (ddbgt_rw)rw);
+			ddbgt_gsi_clear_autoscaling(ddbgt_table_gsi_at_mut(t, i), (ddbgt_rw)rw);
 		}
 	}
 	for (i = 0; i < ddbgt_table_replica_count(t); i++) {
-		ddbgt_replica *r = ddbgt_table_replica_at(t, i);
+		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, i);
 
 		ddbgt_replica_clear_read_capacity(r);
 		while (ddbgt_replica_gsi_override_count(r) > 0)
@@ -216,7 +216,7 @@ static int autoscale_everything(ddbgt_table *t)
 		rc = ddbgt_table_set_autoscaling(t, (ddbgt_rw)rw, 1, DEFAULT_MAX_UNITS,
 		                                 DEFAULT_TARGET_PERCENT);
 		for (i = 0; i < n && rc == DDBGT_OK; i++)
-			rc = ddbgt_gsi_set_autoscaling(ddbgt_table_gsi_at(t, i), (ddbgt_rw)rw, 1,
+			rc = ddbgt_gsi_set_autoscaling(ddbgt_table_gsi_at_mut(t, i), (ddbgt_rw)rw, 1,
 			                               DEFAULT_MAX_UNITS, DEFAULT_TARGET_PERCENT);
 	}
 	return rc;

@@ -270,7 +270,7 @@ static const ddbgt__cost_rec *rec(const ddbgt_cost_report *report, size_t i)
 	return report && i < report->nrecs ? &report->recs[i] : NULL;
 }
 
-ddbgt_cost_recommendation_kind ddbgt_cost_recommendation_kind_at(const ddbgt_cost_report *report,
+ddbgt_cost_recommendation_kind ddbgt_cost_recommendation_subject(const ddbgt_cost_report *report,
                                                                  size_t i)
 {
 	const ddbgt__cost_rec *r = rec(report, i);

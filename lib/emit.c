@@ -4,15 +4,13 @@
  * emit_internal.h for the two passes). The writers the targets share are in
  * emit_common.c; the driver depends on the targets, never the reverse.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "alloc.h"
 #include "ddbgt/validate.h"
+#include "fileio.h"
 #include "emit_internal.h"
 #include "emit_targets.h"
 #include "options.h"
@@ -524,41 +522,7 @@ DDBGT_API int ddbgt_emit_file(const ddbgt_table *table, const char *path,
 	int rc = emit(&doc, &len, table, opts, diags);
 	if (rc)
 		return rc;
-	/*
-	 * Written beside the target and renamed over it: readers see all or
-	 * nothing. open() with 0666 rather than mkstemp() so that the umask, not
-	 * 0600, sets the file's mode.
-	 */
-	size_t size = strlen(path) + 48;
-	char *tmp = ddbgt__malloc(size);
-	if (!tmp) {
-		ddbgt__free(doc);
-		return DDBGT_ENOMEM;
-	}
-	int fd = -1;
-	for (unsigned attempt = 0; fd < 0 && attempt < 100; attempt++) {
-		snprintf(tmp, size, "%s.%ld.%u.tmp", path, (long)getpid(), attempt);
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd < 0 && errno != EEXIST)
-			break;
-	}
-	if (fd < 0) {
-		rc = DDBGT_EIO;
-	} else {
-		FILE *f = fdopen(fd, "w");
-		if (!f) {
-			close(fd);
-			rc = DDBGT_EIO;
-		} else {
-			int bad = fwrite(doc, 1, len, f) != len;
-			bad |= fclose(f) != 0;
-			if (bad || rename(tmp, path) != 0)
-				rc = DDBGT_EIO;
-		}
-		if (rc)
-			unlink(tmp);
-	}
-	ddbgt__free(tmp);
+	rc = ddbgt__file_write_atomic(path, doc, len);
 	ddbgt__free(doc);
 	return rc;
 }

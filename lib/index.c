@@ -90,7 +90,7 @@ int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *src)
 	return 0;
 }
 
-ddbgt_table *ddbgt_gsi_table(const ddbgt_gsi *g)
+const ddbgt_table *ddbgt_gsi_table(const ddbgt_gsi *g)
 {
 	return g != NULL ? g->table : NULL;
 }
@@ -292,7 +292,7 @@ int ddbgt_lsi_copy(ddbgt_lsi **out, const ddbgt_lsi *src)
 	return 0;
 }
 
-ddbgt_table *ddbgt_lsi_table(const ddbgt_lsi *l)
+const ddbgt_table *ddbgt_lsi_table(const ddbgt_lsi *l)
 {
 	return l != NULL ? l->table : NULL;
 }

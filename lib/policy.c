@@ -292,7 +292,7 @@ const char *ddbgt_policy_severity_code(const ddbgt_policy *p, size_t i)
 	return e != NULL ? e->key : NULL;
 }
 
-ddbgt_severity ddbgt_policy_severity_at(const ddbgt_policy *p, size_t i)
+ddbgt_severity ddbgt_policy_severity_level(const ddbgt_policy *p, size_t i)
 {
 	const ddbgt__map_entry *e = p != NULL ? ddbgt__map_at(&p->severity, i) : NULL;
 

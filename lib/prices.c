@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "diag_internal.h"
+#include "fileio.h"
 #include "jsonread.h"
 #include "prices_internal.h"
 #include "sorted.h"
@@ -887,9 +888,9 @@ int ddbgt_prices_load_string(ddbgt_prices **out, const char *text, size_t len,
 
 int ddbgt_prices_load_file(ddbgt_prices **out, const char *path, ddbgt_diags *diags)
 {
-	FILE *f;
 	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0;
+	int err = 0;
 	int rc;
 
 	if (!out)
@@ -897,34 +898,14 @@ int ddbgt_prices_load_file(ddbgt_prices **out, const char *path, ddbgt_diags *di
 	*out = NULL;
 	if (!path)
 		return DDBGT_EINVAL;
-	f = fopen(path, "rb");
-	if (!f) {
+	rc = ddbgt__file_read(&buf, &len, path, &err);
+	if (rc == DDBGT_EIO) {
 		rc = ddbgt__diag_addf(diags, DDBGT_E_PRICES_UNREADABLE, "", NULL, "%s: %s", path,
-		                      strerror(errno));
+		                      strerror(err));
 		return rc == DDBGT_OK ? DDBGT_EIO : rc;
 	}
-	for (;;) {
-		size_t n;
-
-		if (ddbgt__grow((void **)&buf, &cap, len + 4096, 1) != DDBGT_OK) {
-			fclose(f);
-			ddbgt__free(buf);
-			return DDBGT_ENOMEM;
-		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0)
-			break;
-	}
-	if (ferror(f)) {
-		fclose(f);
-		ddbgt__free(buf);
-		rc = ddbgt__diag_addf(diags, DDBGT_E_PRICES_UNREADABLE, "", NULL,
-		                      "%s: read error", path);
-		return rc == DDBGT_OK ? DDBGT_EIO : rc;
-	}
-	fclose(f);
-	rc = ddbgt_prices_load_string(out, buf, len, diags);
+	if (rc == DDBGT_OK)
+		rc = ddbgt_prices_load_string(out, buf, len, diags);
 	ddbgt__free(buf);
 	return rc;
 }

@@ -81,7 +81,7 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	return 0;
 }
 
-ddbgt_table *ddbgt_replica_table(const ddbgt_replica *r)
+const ddbgt_table *ddbgt_replica_table(const ddbgt_replica *r)
 {
 	return r != NULL ? r->table : NULL;
 }

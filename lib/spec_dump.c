@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/spec.h"
+#include "fileio.h"
 #include "jsonread.h"
 #include "jsonwrite.h"
 #include "model.h"
@@ -359,16 +360,17 @@ static void usage_object(jw *w, const ddbgt_usage *u)
 	ddbgt__jw_object_end(w);
 }
 
-DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table)
+DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table, unsigned flags)
 {
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if (!table)
+	if (!table || (flags & ~DDBGT_SPEC_DUMP_FLAGS_KNOWN))
 		return DDBGT_EINVAL;
 	jw w;
 	/* About 1.5 KB per replica and GSI covers a realistic spec in one allocation. */
-	ddbgt__jw_init(&w, 0, 2048 + 1536 * (table->replicas.count + table->gsis.count));
+	ddbgt__jw_init(&w, (flags & DDBGT_SPEC_DUMP_COMPACT) != 0,
+	               2048 + 1536 * (table->replicas.count + table->gsis.count));
 	ddbgt__jw_object_begin(&w);
 	ddbgt__jw_key(&w, "format");
 	ddbgt__jw_string(&w, "ddbgt/1");
@@ -423,13 +425,17 @@ static json_t *to_jansson(const jr_value *v)
 	return NULL;
 }
 
-DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table)
+DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table,
+                                   unsigned flags)
 {
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
+	if (flags & ~DDBGT_SPEC_DUMP_FLAGS_KNOWN)
+		return DDBGT_EINVAL;
 	char *text = NULL;
-	int rc = ddbgt_spec_dump_string(&text, table);
+	/* Compact whatever the caller asked: the layout is lost in the value anyway. */
+	int rc = ddbgt_spec_dump_string(&text, table, DDBGT_SPEC_DUMP_COMPACT);
 	if (rc)
 		return rc;
 	jr_doc *doc = NULL;
@@ -443,22 +449,15 @@ DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table
 	return rc;
 }
 
-DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path)
+DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path, unsigned flags)
 {
-	if (!table || !path)
+	if (!table || !path || !path[0])
 		return DDBGT_EINVAL;
 	char *text = NULL;
-	int rc = ddbgt_spec_dump_string(&text, table);
+	int rc = ddbgt_spec_dump_string(&text, table, flags);
 	if (rc)
 		return rc;
-	FILE *f = fopen(path, "wb");
-	if (!f) {
-		ddbgt_free(text);
-		return DDBGT_EIO;
-	}
-	size_t len = strlen(text);
-	int ok = fwrite(text, 1, len, f) == len;
-	ok &= fclose(f) == 0;
-	ddbgt_free(text);
-	return ok ? DDBGT_OK : DDBGT_EIO;
+	rc = ddbgt__file_write_atomic(path, text, strlen(text));
+	ddbgt__free(text);
+	return rc;
 }

@@ -13,6 +13,7 @@
 
 #include "alloc.h"
 #include "diag_internal.h"
+#include "fileio.h"
 #include "jsonread.h"
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
@@ -1043,8 +1044,8 @@ static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_valu
 		return 0;
 	case ROOT_TABLE: return walk(L, v, &table_spec, t);
 	case ROOT_REPLICAS: return each_item(L, v, t, read_replica);
-	case ROOT_POLICY: return walk(L, v, &policy_spec, ddbgt_table_policy(t));
-	default: return walk(L, v, &usage_spec, ddbgt_table_usage(t)); /* ROOT_USAGE */
+	case ROOT_POLICY: return walk(L, v, &policy_spec, ddbgt_table_policy_mut(t));
+	default: return walk(L, v, &usage_spec, ddbgt_table_usage_mut(t)); /* ROOT_USAGE */
 	}
 }
 
@@ -1083,13 +1084,13 @@ static int load_doc(ddbgt_table **out, int rc, jr_doc *doc, const jr_error *err,
 	return rc;
 }
 
-DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
+DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json, unsigned flags,
                                    ddbgt_diags *diags)
 {
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if (!json)
+	if (!json || (flags & ~DDBGT_SPEC_LOAD_FLAGS_KNOWN))
 		return DDBGT_EINVAL;
 	jr_doc *doc = NULL;
 	jr_error err;
@@ -1098,12 +1099,12 @@ DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
 }
 
 DDBGT_API int ddbgt_spec_load_string(ddbgt_table **out, const char *text, size_t len,
-                                     ddbgt_diags *diags)
+                                     unsigned flags, ddbgt_diags *diags)
 {
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if (!text)
+	if (!text || (flags & ~DDBGT_SPEC_LOAD_FLAGS_KNOWN))
 		return DDBGT_EINVAL;
 	jr_doc *doc = NULL;
 	jr_error err;
@@ -1111,42 +1112,24 @@ DDBGT_API int ddbgt_spec_load_string(ddbgt_table **out, const char *text, size_t
 	return load_doc(out, rc, doc, &err, diags);
 }
 
-DDBGT_API int ddbgt_spec_load_file(ddbgt_table **out, const char *path, ddbgt_diags *diags)
+DDBGT_API int ddbgt_spec_load_file(ddbgt_table **out, const char *path, unsigned flags,
+                                   ddbgt_diags *diags)
 {
 	if (!out)
 		return DDBGT_EINVAL;
 	*out = NULL;
-	if (!path)
+	if (!path || (flags & ~DDBGT_SPEC_LOAD_FLAGS_KNOWN))
 		return DDBGT_EINVAL;
-	FILE *f = fopen(path, "rb");
-	int err = errno;
 	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	int rc = DDBGT_OK;
-	if (!f) {
-		rc = DDBGT_EIO;
-	} else {
-		for (;;) {
-			if ((rc = ddbgt__grow((void **)&buf, &cap, len + 65536, 1)))
-				break;
-			size_t n = fread(buf + len, 1, cap - len, f);
-			len += n;
-			if (n == 0) {
-				if (ferror(f)) {
-					err = errno;
-					rc = DDBGT_EIO;
-				}
-				break;
-			}
-		}
-		fclose(f);
-	}
+	size_t len = 0;
+	int err = 0;
+	int rc = ddbgt__file_read(&buf, &len, path, &err);
 	if (rc == DDBGT_EIO) {
 		if (ddbgt__diag_addf(diags, DDBGT_E_SPEC_UNREADABLE, "", NULL, "cannot read %s: %s",
 		                     path, strerror(err)))
 			rc = DDBGT_ENOMEM;
 	} else if (rc == DDBGT_OK) {
-		rc = ddbgt_spec_load_string(out, buf, len, diags);
+		rc = ddbgt_spec_load_string(out, buf, len, flags, diags);
 	}
 	ddbgt__free(buf);
 	return rc;

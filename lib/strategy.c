@@ -590,7 +590,7 @@ int ddbgt_strategy_identify(ddbgt_strategy **out, const ddbgt_table *table)
 	return DDBGT_OK;
 }
 
-ddbgt_strategy_kind ddbgt_strategy_kind_of(const ddbgt_strategy *strategy)
+ddbgt_strategy_kind ddbgt_strategy_pattern(const ddbgt_strategy *strategy)
 {
 	return strategy ? strategy->kind : DDBGT_STRATEGY_NONE;
 }

@@ -644,9 +644,16 @@ size_t ddbgt_table_replica_count(const ddbgt_table *t)
 	return t != NULL ? t->replicas.count : 0;
 }
 
-ddbgt_replica *ddbgt_table_replica_at(const ddbgt_table *t, size_t i)
+const ddbgt_replica *ddbgt_table_replica_at(const ddbgt_table *t, size_t i)
 {
 	return t != NULL && i < t->replicas.count ? t->replicas.items[i] : NULL;
+}
+
+ddbgt_replica *ddbgt_table_replica_at_mut(ddbgt_table *t, size_t i)
+{
+	/* The table is the caller's to change, so its children are too: the cast
+	 * only undoes the const of the shared lookup. */
+	return (ddbgt_replica *)ddbgt_table_replica_at(t, i);
 }
 
 /* The index of the first replica in region, or SIZE_MAX. */
@@ -660,7 +667,7 @@ static size_t replica_index(const ddbgt_table *t, const char *region)
 	return SIZE_MAX;
 }
 
-ddbgt_replica *ddbgt_table_find_replica(const ddbgt_table *t, const char *region)
+const ddbgt_replica *ddbgt_table_find_replica(const ddbgt_table *t, const char *region)
 {
 	size_t i;
 
@@ -668,6 +675,11 @@ ddbgt_replica *ddbgt_table_find_replica(const ddbgt_table *t, const char *region
 		return NULL;
 	i = replica_index(t, region);
 	return i != SIZE_MAX ? t->replicas.items[i] : NULL;
+}
+
+ddbgt_replica *ddbgt_table_find_replica_mut(ddbgt_table *t, const char *region)
+{
+	return (ddbgt_replica *)ddbgt_table_find_replica(t, region);
 }
 
 int ddbgt_table_remove_replica(ddbgt_table *t, const char *region)
@@ -690,19 +702,24 @@ int ddbgt_table_remove_replica(ddbgt_table *t, const char *region)
  * The first replica with an explicit PRIMARY role; without one, the first
  * replica, unless the user gave it another role explicitly.
  */
-ddbgt_replica *ddbgt_table_primary_replica(const ddbgt_table *t)
+const ddbgt_replica *ddbgt_table_primary_replica(const ddbgt_table *t)
 {
-	ddbgt_replica *first;
+	const ddbgt_replica *first;
 
 	if (t == NULL || t->replicas.count == 0)
 		return NULL;
 	for (size_t i = 0; i < t->replicas.count; i++) {
-		ddbgt_replica *r = t->replicas.items[i];
+		const ddbgt_replica *r = t->replicas.items[i];
 		if (r->role == DDBGT_ROLE_PRIMARY)
 			return r;
 	}
 	first = t->replicas.items[0];
 	return first->role == DDBGT_ROLE_UNSET ? first : NULL;
+}
+
+ddbgt_replica *ddbgt_table_primary_replica_mut(ddbgt_table *t)
+{
+	return (ddbgt_replica *)ddbgt_table_primary_replica(t);
 }
 
 /* Global secondary indexes. */
@@ -726,9 +743,14 @@ size_t ddbgt_table_gsi_count(const ddbgt_table *t)
 	return t != NULL ? t->gsis.count : 0;
 }
 
-ddbgt_gsi *ddbgt_table_gsi_at(const ddbgt_table *t, size_t i)
+const ddbgt_gsi *ddbgt_table_gsi_at(const ddbgt_table *t, size_t i)
 {
 	return t != NULL && i < t->gsis.count ? t->gsis.items[i] : NULL;
+}
+
+ddbgt_gsi *ddbgt_table_gsi_at_mut(ddbgt_table *t, size_t i)
+{
+	return (ddbgt_gsi *)ddbgt_table_gsi_at(t, i);
 }
 
 static size_t gsi_index(const ddbgt_table *t, const char *name)
@@ -741,7 +763,7 @@ static size_t gsi_index(const ddbgt_table *t, const char *name)
 	return SIZE_MAX;
 }
 
-ddbgt_gsi *ddbgt_table_find_gsi(const ddbgt_table *t, const char *name)
+const ddbgt_gsi *ddbgt_table_find_gsi(const ddbgt_table *t, const char *name)
 {
 	size_t i;
 
@@ -749,6 +771,11 @@ ddbgt_gsi *ddbgt_table_find_gsi(const ddbgt_table *t, const char *name)
 		return NULL;
 	i = gsi_index(t, name);
 	return i != SIZE_MAX ? t->gsis.items[i] : NULL;
+}
+
+ddbgt_gsi *ddbgt_table_find_gsi_mut(ddbgt_table *t, const char *name)
+{
+	return (ddbgt_gsi *)ddbgt_table_find_gsi(t, name);
 }
 
 int ddbgt_table_remove_gsi(ddbgt_table *t, const char *name)
@@ -788,9 +815,14 @@ size_t ddbgt_table_lsi_count(const ddbgt_table *t)
 	return t != NULL ? t->lsis.count : 0;
 }
 
-ddbgt_lsi *ddbgt_table_lsi_at(const ddbgt_table *t, size_t i)
+const ddbgt_lsi *ddbgt_table_lsi_at(const ddbgt_table *t, size_t i)
 {
 	return t != NULL && i < t->lsis.count ? t->lsis.items[i] : NULL;
+}
+
+ddbgt_lsi *ddbgt_table_lsi_at_mut(ddbgt_table *t, size_t i)
+{
+	return (ddbgt_lsi *)ddbgt_table_lsi_at(t, i);
 }
 
 static size_t lsi_index(const ddbgt_table *t, const char *name)
@@ -803,7 +835,7 @@ static size_t lsi_index(const ddbgt_table *t, const char *name)
 	return SIZE_MAX;
 }
 
-ddbgt_lsi *ddbgt_table_find_lsi(const ddbgt_table *t, const char *name)
+const ddbgt_lsi *ddbgt_table_find_lsi(const ddbgt_table *t, const char *name)
 {
 	size_t i;
 
@@ -811,6 +843,11 @@ ddbgt_lsi *ddbgt_table_find_lsi(const ddbgt_table *t, const char *name)
 		return NULL;
 	i = lsi_index(t, name);
 	return i != SIZE_MAX ? t->lsis.items[i] : NULL;
+}
+
+ddbgt_lsi *ddbgt_table_find_lsi_mut(ddbgt_table *t, const char *name)
+{
+	return (ddbgt_lsi *)ddbgt_table_find_lsi(t, name);
 }
 
 int ddbgt_table_remove_lsi(ddbgt_table *t, const char *name)
@@ -831,14 +868,24 @@ int ddbgt_table_remove_lsi(ddbgt_table *t, const char *name)
 
 /* Policy and usage. */
 
-ddbgt_policy *ddbgt_table_policy(const ddbgt_table *t)
+const ddbgt_policy *ddbgt_table_policy(const ddbgt_table *t)
 {
 	return t != NULL ? t->policy : NULL;
 }
 
-ddbgt_usage *ddbgt_table_usage(const ddbgt_table *t)
+ddbgt_policy *ddbgt_table_policy_mut(ddbgt_table *t)
+{
+	return (ddbgt_policy *)ddbgt_table_policy(t);
+}
+
+const ddbgt_usage *ddbgt_table_usage(const ddbgt_table *t)
 {
 	return t != NULL ? t->usage : NULL;
+}
+
+ddbgt_usage *ddbgt_table_usage_mut(ddbgt_table *t)
+{
+	return (ddbgt_usage *)ddbgt_table_usage(t);
 }
 
 int ddbgt_table_set_policy(ddbgt_table *t, const ddbgt_policy *src)

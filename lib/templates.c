@@ -318,7 +318,7 @@ static int protect_all(ddbgt_table *t)
 	int rc = ddbgt_table_set_deletion_protection(t, 1);
 
 	for (i = 0; !rc && i < ddbgt_table_replica_count(t); i++)
-		rc = ddbgt_replica_set_deletion_protection(ddbgt_table_replica_at(t, i), 1);
+		rc = ddbgt_replica_set_deletion_protection(ddbgt_table_replica_at_mut(t, i), 1);
 	return rc;
 }
 
@@ -329,7 +329,7 @@ static int protect_all(ddbgt_table *t)
 static int set_usage(ddbgt_table *t, const rate *rates, size_t nrates, double item_bytes,
                      double storage_gb, ddbgt_read_consistency consistency)
 {
-	ddbgt_usage *u = ddbgt_table_usage(t);
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
 	size_t i;
 	int rc = ddbgt_usage_set_item_size_bytes(u, item_bytes);
 
@@ -481,7 +481,7 @@ static int primary_standby(ddbgt_table *t, const ddbgt_template_options *o)
 
 	(void)o;
 	for (i = 1; !rc && i < ddbgt_table_replica_count(t); i++) {
-		ddbgt_replica *r = ddbgt_table_replica_at(t, i);
+		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, i);
 
 		rc = ddbgt_replica_set_role(r, DDBGT_ROLE_STANDBY);
 		if (!rc)
@@ -513,7 +513,7 @@ static int eu_residency(ddbgt_table *t, const ddbgt_template_options *o)
 	int rc = DDBGT_OK;
 
 	for (i = 0; !rc && i < ddbgt_table_replica_count(t); i++) {
-		ddbgt_replica *r = ddbgt_table_replica_at(t, i);
+		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, i);
 		char key[160];
 
 		if (o->kms_keys) {
@@ -528,7 +528,7 @@ static int eu_residency(ddbgt_table *t, const ddbgt_template_options *o)
 				rc = ddbgt_replica_set_kms_key(r, key);
 		}
 	}
-	p = ddbgt_table_policy(t);
+	p = ddbgt_table_policy_mut(t);
 	if (!rc)
 		rc = ddbgt_policy_add_jurisdiction(p, "EU");
 	if (!rc)
@@ -608,7 +608,7 @@ static int provisioned_autoscaling(ddbgt_table *t, const ddbgt_template_options 
 		rc = ddbgt_gsi_set_autoscaling(gsi, DDBGT_WRITE, 500, 2000, 70);
 	/* The home region keeps the table's read settings; the others serve a third of its reads. */
 	for (i = 1; !rc && i < ddbgt_table_replica_count(t); i++) {
-		ddbgt_replica *r = ddbgt_table_replica_at(t, i);
+		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, i);
 
 		rc = ddbgt_replica_set_read_autoscaling(r, 350, 1400, 70);
 		if (!rc)

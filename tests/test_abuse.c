@@ -43,7 +43,7 @@ static const char spec[] =
 static void *new_table(void)
 {
 	ddbgt_table *t = NULL;
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, spec, sizeof spec - 1, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, spec, sizeof spec - 1, 0, NULL), DDBGT_OK);
 	return t;
 }
 
@@ -496,7 +496,7 @@ static char *describe(const char *type, const void *obj)
 {
 	char *text = NULL;
 	if (strcmp(type, "ddbgt_table") == 0)
-		ck_assert_int_eq(ddbgt_spec_dump_string(&text, obj), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&text, obj, 0), DDBGT_OK);
 	else if (strcmp(type, "ddbgt_diags") == 0)
 		ck_assert_int_eq(ddbgt_diags_to_json(&text, obj), DDBGT_OK);
 	return text;

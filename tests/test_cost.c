@@ -33,7 +33,7 @@ static ddbgt_table *load(const char *json)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	int rc = ddbgt_spec_load_string(&t, json, strlen(json), d);
+	int rc = ddbgt_spec_load_string(&t, json, strlen(json), 0, d);
 	if (rc != DDBGT_OK) {
 		char *text = NULL;
 		ddbgt_diags_to_text(&text, d);
@@ -909,7 +909,7 @@ static long find_rec(const ddbgt_cost_report *r, ddbgt_cost_recommendation_kind 
 {
 	for (size_t i = 0; i < ddbgt_cost_report_recommendation_count(r); i++) {
 		const char *reg = ddbgt_cost_recommendation_region(r, i);
-		if (ddbgt_cost_recommendation_kind_at(r, i) == kind &&
+		if (ddbgt_cost_recommendation_subject(r, i) == kind &&
 		    ((!region && !reg) || (region && reg && strcmp(region, reg) == 0)))
 			return (long)i;
 	}
@@ -1109,114 +1109,73 @@ END_TEST
 
 /*
  * Allocation failure: the n-th allocation fails, for n = 0, 1, 2... until
- * the call succeeds. Every failure is DDBGT_ENOMEM with a NULL result, and
- * leaks nothing (the sanitizer and valgrind builds check that part).
+ * the call succeeds (tests/testutil.h). Every failure is DDBGT_ENOMEM with a
+ * NULL result, and leaks nothing.
  */
-static long fail_countdown = -1;
-static ddbgt_malloc_fn real_malloc;
-static ddbgt_realloc_fn real_realloc;
-static ddbgt_free_fn real_free;
-
-static long alloc_calls;
-
-static void *failing_malloc(size_t n)
-{
-	alloc_calls++;
-	if (fail_countdown == 0)
-		return NULL;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return real_malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-	alloc_calls++;
-	if (fail_countdown == 0)
-		return NULL;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return real_realloc(p, n);
-}
-
 START_TEST(allocation_failures)
 {
-	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, real_free), DDBGT_OK);
+	ddbgt_test_alloc_install();
 	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	o.prices = prices;
 	o.apply_free_tier = 1;
-	long n;
-	int rc;
+	ddbgt_test_sweep s;
+	int rc = 0;
 
 	ddbgt_cost_report *r = NULL;
-	for (n = 0;; n++) {
-		fail_countdown = n;
+	for (ddbgt_test_sweep_start(&s, "estimate", 0); ddbgt_test_sweep_next(&s, rc);) {
 		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(r);
+		if (rc)
+			ck_assert_ptr_null(r);
 	}
-	ck_assert_int_gt(n, 20);
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_gt(s.n, 20);
 	ck_assert_uint_eq(ddbgt_cost_report_recommendation_count(r), 3);
 
-	char *s = NULL;
-	for (n = 0;; n++) {
-		fail_countdown = n;
-		rc = ddbgt_cost_report_to_json(&s, r);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(s);
+	char *text = NULL;
+	for (ddbgt_test_sweep_start(&s, "report json", 0); ddbgt_test_sweep_next(&s, rc);) {
+		rc = ddbgt_cost_report_to_json(&text, r);
+		if (rc)
+			ck_assert_ptr_null(text);
 	}
-	ddbgt_free(s);
-	for (n = 0;; n++) {
-		fail_countdown = n;
-		rc = ddbgt_cost_report_to_text(&s, r);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(s);
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ddbgt_free(text);
+	for (ddbgt_test_sweep_start(&s, "report text", 0); ddbgt_test_sweep_next(&s, rc);) {
+		rc = ddbgt_cost_report_to_text(&text, r);
+		if (rc)
+			ck_assert_ptr_null(text);
 	}
-	ddbgt_free(s);
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ddbgt_free(text);
 	ddbgt_cost_report_free(r);
 
-	char *text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
+	text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
 	ddbgt_prices *p = NULL;
-	for (n = 0;; n++) {
-		fail_countdown = n;
+	for (ddbgt_test_sweep_start(&s, "prices load", 0); ddbgt_test_sweep_next(&s, rc);) {
 		rc = ddbgt_prices_load_string(&p, text, strlen(text), NULL);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(p);
+		if (rc)
+			ck_assert_ptr_null(p);
 	}
+	ck_assert_int_eq(s.rc, DDBGT_OK);
 	free(text);
 	/* A failed merge leaves the table as it was. */
 	int64_t before;
 	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &before, NULL), DDBGT_OK);
-	for (n = 0;; n++) {
+	for (ddbgt_test_sweep_start(&s, "prices merge", 0); ddbgt_test_sweep_next(&s, rc);) {
 		int64_t now;
-		fail_countdown = n;
 		rc = ddbgt_prices_merge(prices, p);
-		fail_countdown = -1;
-		if (rc == DDBGT_OK)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU, DDBGT_TABLE_CLASS_STANDARD,
-		                 &now, NULL);
-		ck_assert_int_eq(now, before);
+		if (rc) {
+			ddbgt_test_alloc_pause(1);
+			ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RWRU,
+			                 DDBGT_TABLE_CLASS_STANDARD, &now, NULL);
+			ck_assert_int_eq(now, before);
+		}
 	}
+	ck_assert_int_eq(s.rc, DDBGT_OK);
 	ddbgt_prices_free(p);
 	ddbgt_table_free(t);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(real_malloc, real_realloc, real_free), DDBGT_OK);
+	ddbgt_test_alloc_uninstall();
 }
 END_TEST
 
@@ -1237,29 +1196,26 @@ static int first_parse(const ddbgt_table *t, int fresh)
 	int rc;
 
 	o.no_recommendations = 1;
-	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
-	if (ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, real_free))
-		return 1;
+	ddbgt_test_alloc_install();
 	for (n = 0;; n++) {
-		fail_countdown = n;
+		ddbgt_test_alloc_fail(n, 0);
 		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		fail_countdown = -1;
 		if (rc == DDBGT_OK)
 			break;
 		if (rc != DDBGT_ENOMEM || r)
 			return 2;
 	}
 	ddbgt_cost_report_free(r);
-	alloc_calls = 0;
+	ddbgt_test_alloc_fail(-1, 0);
 	if (ddbgt_cost_estimate(&r, t, &o, NULL))
 		return 3;
-	with_null = alloc_calls;
+	with_null = ddbgt_test_alloc_requests();
 	ddbgt_cost_report_free(r);
 	o.prices = prices;
-	alloc_calls = 0;
+	ddbgt_test_alloc_fail(-1, 0);
 	if (ddbgt_cost_estimate(&r, t, &o, NULL))
 		return 4;
-	with_own = alloc_calls;
+	with_own = ddbgt_test_alloc_requests();
 	ddbgt_cost_report_free(r);
 	if (with_null != with_own)
 		return 5;

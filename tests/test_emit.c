@@ -140,8 +140,8 @@ START_TEST(same_model_same_bytes)
 		char *c = ddbgt_test_emit_ok(copy, NULL, NULL);
 		ck_assert_str_eq(a, c);
 		char *spec = NULL;
-		ck_assert_int_eq(ddbgt_spec_dump_string(&spec, t), DDBGT_OK);
-		ck_assert_int_eq(ddbgt_spec_load_string(&reloaded, spec, strlen(spec), NULL), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&spec, t, 0), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&reloaded, spec, strlen(spec), 0, NULL), DDBGT_OK);
 		char *r = ddbgt_test_emit_ok(reloaded, NULL, NULL);
 		ck_assert_str_eq(a, r);
 		ddbgt_free(spec);
@@ -195,7 +195,7 @@ END_TEST
  */
 static void allow_any_tag(ddbgt_table *t)
 {
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_E_TAG_KEY_INVALID", DDBGT_SEVERITY_WARNING),
 	                 DDBGT_OK);
 	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_E_TAG_VALUE_INVALID",
@@ -334,7 +334,7 @@ START_TEST(hostile_strings_through_the_api)
 	ddbgt_table *t = two_regions();
 	allow_any_tag(t);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "${a}", "%{b} \" \\ \n \x01 ✓"), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_replica_set_tag(ddbgt_table_replica_at(t, 1), "k", "$${c}"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_tag(ddbgt_table_replica_at_mut(t, 1), "k", "$${c}"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_ttl_attribute(t, "${ttl}"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_sort_key(t, "%{sk}", DDBGT_ATTR_N), DDBGT_OK);
 	char *out = ddbgt_test_emit_ok(t, NULL, NULL);
@@ -437,7 +437,7 @@ START_TEST(invalid_model_writes_nothing)
 	ddbgt_table_free(t);
 
 	t = two_regions();
-	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at(t, 0), DDBGT_ROLE_SECONDARY),
+	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at_mut(t, 0), DDBGT_ROLE_SECONDARY),
 	                 DDBGT_OK);
 	ddbgt_diags_clear(d);
 	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
@@ -451,7 +451,7 @@ END_TEST
 START_TEST(guard_holds_whatever_the_policy)
 {
 	ddbgt_table *t = two_regions();
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	static const char *const lowered[] = {"DDBGT_E_REGION_UNKNOWN", "DDBGT_E_REGION_DUPLICATE",
 	                                      "DDBGT_E_KEY_SCHEMA_SHAPE"};
 	for (size_t i = 0; i < 3; i++)
@@ -527,7 +527,7 @@ END_TEST
 START_TEST(policy_sets_the_severity_of_emitter_findings)
 {
 	ddbgt_table *t = ddbgt_test_load("../examples/specs/mrsc-witness.json");
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	char *out = ddbgt_test_emit_ok(t, NULL, d);
@@ -586,7 +586,7 @@ START_TEST(provider_floor_follows_features)
 	ck_assert_ptr_nonnull(strstr(out, "\">= 5.0\""));
 	ck_assert_ptr_null(strstr(out, "recovery_period_in_days"));
 	ddbgt_free(out);
-	ck_assert_int_eq(ddbgt_replica_set_pitr(ddbgt_table_replica_at(t, 1), 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_pitr(ddbgt_table_replica_at_mut(t, 1), 0), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_pitr_period(t, 7), DDBGT_OK);
 	out = ddbgt_test_emit_ok(t, NULL, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\">= 5.100\""));
@@ -728,37 +728,24 @@ END_TEST
 
 /* ---- allocation failures ---- */
 
-static long alloc_budget;
-static void *budget_malloc(size_t n)
-{
-	return alloc_budget-- > 0 ? malloc(n) : NULL;
-}
-static void *budget_realloc(void *p, size_t n)
-{
-	return alloc_budget-- > 0 ? realloc(p, n) : NULL;
-}
-
 START_TEST(every_allocation_failure_is_clean)
 {
 	ddbgt_table *t = ddbgt_test_load("../examples/specs/provisioned-gsi.json");
 	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
 	opts_options(&o);
 	char *want = ddbgt_test_emit_ok(t, &o, NULL);
-	ddbgt_malloc_fn m0;
-	ddbgt_realloc_fn r0;
-	ddbgt_free_fn f0;
-	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(budget_malloc, budget_realloc, free), DDBGT_OK);
-	int rc = DDBGT_ENOMEM;
-	long budget;
-	for (budget = 0; rc == DDBGT_ENOMEM && budget < 10000; budget++) {
+	ddbgt_test_sweep s;
+	int rc = 0;
+	ddbgt_test_alloc_install();
+	/* Every allocation from the n-th on fails. */
+	for (ddbgt_test_sweep_start(&s, "emit", 1); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_diags *d = NULL;
-		alloc_budget = 1000000;
+		ddbgt_test_alloc_pause(1);
 		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		alloc_budget = budget;
+		ddbgt_test_alloc_pause(0);
 		char *out = (char *)1;
 		rc = ddbgt_emit_string(&out, t, &o, d);
-		alloc_budget = 1000000;
+		ddbgt_test_alloc_pause(1);
 		if (rc == DDBGT_OK) {
 			ck_assert_str_eq(out, want);
 			ddbgt_free(out);
@@ -768,9 +755,9 @@ START_TEST(every_allocation_failure_is_clean)
 		}
 		ddbgt_diags_free(d);
 	}
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
-	ck_assert_int_eq(rc, DDBGT_OK);
-	ck_assert_int_gt(budget, 5);
+	ddbgt_test_alloc_uninstall();
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_gt(s.n, 5);
 	ddbgt_free(want);
 	ddbgt_table_free(t);
 }

@@ -338,16 +338,6 @@ START_TEST(older_options_versions_give_json)
 }
 END_TEST
 
-static long alloc_budget;
-static void *budget_malloc(size_t n)
-{
-	return alloc_budget-- > 0 ? malloc(n) : NULL;
-}
-static void *budget_realloc(void *p, size_t n)
-{
-	return alloc_budget-- > 0 ? realloc(p, n) : NULL;
-}
-
 START_TEST(every_allocation_failure_is_clean)
 {
 	ddbgt_table *t = ddbgt_test_load(CFN "specs/provisioned-fixed.json");
@@ -355,21 +345,18 @@ START_TEST(every_allocation_failure_is_clean)
 	cfn_options(&o, DDBGT_EMIT_FORMAT_YAML);
 	o.parameters = 1;
 	char *want = ddbgt_test_emit_ok(t, &o, NULL);
-	ddbgt_malloc_fn m0;
-	ddbgt_realloc_fn r0;
-	ddbgt_free_fn f0;
-	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(budget_malloc, budget_realloc, free), DDBGT_OK);
-	int rc = DDBGT_ENOMEM;
-	long budget;
-	for (budget = 0; rc == DDBGT_ENOMEM && budget < 10000; budget++) {
+	ddbgt_test_sweep s;
+	int rc = 0;
+	ddbgt_test_alloc_install();
+	/* One allocation fails at a time: the YAML pass and the Fn::Sub texts included. */
+	for (ddbgt_test_sweep_start(&s, "emit cloudformation", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_diags *d = NULL;
-		alloc_budget = 1000000;
+		ddbgt_test_alloc_pause(1);
 		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		alloc_budget = budget;
+		ddbgt_test_alloc_pause(0);
 		char *out = (char *)1;
 		rc = ddbgt_emit_string(&out, t, &o, d);
-		alloc_budget = 1000000;
+		ddbgt_test_alloc_pause(1);
 		if (rc == DDBGT_OK) {
 			ck_assert_str_eq(out, want);
 			ddbgt_free(out);
@@ -379,9 +366,9 @@ START_TEST(every_allocation_failure_is_clean)
 		}
 		ddbgt_diags_free(d);
 	}
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
-	ck_assert_int_eq(rc, DDBGT_OK);
-	ck_assert_int_gt(budget, 5);
+	ddbgt_test_alloc_uninstall();
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_gt(s.n, 5);
 	ddbgt_free(want);
 	ddbgt_table_free(t);
 }

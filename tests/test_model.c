@@ -480,8 +480,8 @@ END_TEST
 START_TEST(policy_and_usage_owned_by_table)
 {
 	ddbgt_table *t = new_table("t");
-	ddbgt_policy *p = ddbgt_table_policy(t);
-	ddbgt_usage *u = ddbgt_table_usage(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
 	ddbgt_policy *mine = NULL;
 	ddbgt_usage *umine = NULL;
 
@@ -508,7 +508,7 @@ START_TEST(policy_and_usage_owned_by_table)
 	ck_assert_int_eq(ddbgt_table_set_policy(t, ddbgt_table_policy(t)), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_policy_get_max_regions(ddbgt_table_policy(t), &n), DDBGT_OK);
 	ck_assert_int_eq(n, 4);
-	ddbgt_policy_free(ddbgt_table_policy(t));
+	ddbgt_policy_free(ddbgt_table_policy_mut(t));
 
 	ck_assert_int_eq(ddbgt_usage_new(&umine), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_usage_set_hours_per_month(umine, 100), DDBGT_OK);
@@ -963,9 +963,9 @@ START_TEST(policy_settings)
 		DDBGT_EINVAL);
 	ck_assert_uint_eq(ddbgt_policy_severity_count(p), 2);
 	ck_assert_str_eq(ddbgt_policy_severity_code(p, 0), "DDBGT_E_REGION_DUPLICATE");
-	ck_assert_int_eq(ddbgt_policy_severity_at(p, 0), DDBGT_SEVERITY_WARNING);
+	ck_assert_int_eq(ddbgt_policy_severity_level(p, 0), DDBGT_SEVERITY_WARNING);
 	ck_assert_str_eq(ddbgt_policy_severity_code(p, 1), "DDBGT_W_REGION_OPT_IN");
-	ck_assert_int_eq(ddbgt_policy_severity_at(p, 1), DDBGT_SEVERITY_OFF);
+	ck_assert_int_eq(ddbgt_policy_severity_level(p, 1), DDBGT_SEVERITY_OFF);
 	ck_assert_ptr_null(ddbgt_policy_severity_code(p, 2));
 	ck_assert_int_eq(ddbgt_policy_get_severity(p, "DDBGT_E_REGION_DUPLICATE", &sev), DDBGT_OK);
 	ck_assert_int_eq(sev, DDBGT_SEVERITY_WARNING);
@@ -1153,14 +1153,14 @@ static ddbgt_table *full_table(void)
 	ck_assert_int_eq(ddbgt_lsi_add_non_key_attribute(l, "n"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_add_lsi(t, l), DDBGT_OK);
 
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	ck_assert_int_eq(ddbgt_policy_add_allowed_region(p, "eu-west-1"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_policy_add_jurisdiction(p, "EU"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_policy_set_severity(p, "DDBGT_W_REGION_OPT_IN", DDBGT_SEVERITY_OFF),
 	                 DDBGT_OK);
 	ck_assert_int_eq(ddbgt_policy_set_quota(p, "gsi_max", 25), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_policy_set_min_regions(p, 2), DDBGT_OK);
-	ddbgt_usage *u = ddbgt_table_usage(t);
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
 	ck_assert_int_eq(ddbgt_usage_set_rate(u, DDBGT_WRITE, "eu-west-1", 10), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_usage_set_storage_gb(u, 3), DDBGT_OK);
 	return t;
@@ -1199,7 +1199,7 @@ START_TEST(table_copy_is_deep)
 	ck_assert_uint_eq(ddbgt_table_lsi_count(c), 1);
 
 	/* Children are new objects that point back to the copy. */
-	ddbgt_replica *cr = ddbgt_table_replica_at(c, 0);
+	ddbgt_replica *cr = ddbgt_table_replica_at_mut(c, 0);
 	ck_assert_ptr_ne(cr, ddbgt_table_replica_at(t, 0));
 	ck_assert_ptr_eq(ddbgt_replica_table(cr), c);
 	ck_assert_str_eq(ddbgt_replica_kms_key(cr), "key-1");
@@ -1211,7 +1211,7 @@ START_TEST(table_copy_is_deep)
 	ck_assert_int_eq(ddbgt_replica_get_effective_pitr_period(cr, &n), DDBGT_OK);
 	ck_assert_int_eq(n, 10);
 	ck_assert_ptr_eq(ddbgt_table_primary_replica(c), ddbgt_table_replica_at(c, 1));
-	ddbgt_gsi *cg = ddbgt_table_gsi_at(c, 0);
+	ddbgt_gsi *cg = ddbgt_table_gsi_at_mut(c, 0);
 	ck_assert_ptr_ne(cg, ddbgt_table_gsi_at(t, 0));
 	ck_assert_ptr_eq(ddbgt_gsi_table(cg), c);
 	ck_assert_str_eq(ddbgt_gsi_partition_key(cg), "status");
@@ -1220,19 +1220,19 @@ START_TEST(table_copy_is_deep)
 	ck_assert_int_eq(ddbgt_gsi_projection(cg), DDBGT_PROJECTION_INCLUDE);
 	ck_assert_int_eq(ddbgt_gsi_get_capacity(cg, DDBGT_READ, &n), DDBGT_OK);
 	ck_assert_int_eq(n, 3);
-	ddbgt_lsi *cl = ddbgt_table_lsi_at(c, 0);
+	ddbgt_lsi *cl = ddbgt_table_lsi_at_mut(c, 0);
 	ck_assert_ptr_ne(cl, ddbgt_table_lsi_at(t, 0));
 	ck_assert_ptr_eq(ddbgt_lsi_table(cl), c);
 	ck_assert_str_eq(ddbgt_lsi_sort_key(cl), "ts");
 	ck_assert_str_eq(ddbgt_lsi_non_key_attribute_at(cl, 0), "n");
-	ddbgt_policy *cp = ddbgt_table_policy(c);
+	ddbgt_policy *cp = ddbgt_table_policy_mut(c);
 	ck_assert_ptr_ne(cp, ddbgt_table_policy(t));
 	ck_assert_str_eq(ddbgt_policy_allowed_region_at(cp, 0), "eu-west-1");
 	ck_assert_str_eq(ddbgt_policy_jurisdiction_at(cp, 0), "EU");
 	ck_assert_str_eq(ddbgt_policy_severity_code(cp, 0), "DDBGT_W_REGION_OPT_IN");
 	ck_assert_int_eq(ddbgt_policy_get_quota(cp, "gsi_max", &n), DDBGT_OK);
 	ck_assert_int_eq(n, 25);
-	ddbgt_usage *cu = ddbgt_table_usage(c);
+	ddbgt_usage *cu = ddbgt_table_usage_mut(c);
 	ck_assert_ptr_ne(cu, ddbgt_table_usage(t));
 	ck_assert_int_eq(ddbgt_usage_get_rate(cu, DDBGT_WRITE, "eu-west-1", &d), DDBGT_OK);
 	ck_assert_double_eq(d, 10);
@@ -1257,7 +1257,7 @@ START_TEST(table_copy_is_deep)
 	ck_assert_str_eq(ddbgt_table_tag(t, "env"), "prod");
 	ck_assert_uint_eq(ddbgt_table_attribute_count(t), 1);
 	ck_assert_uint_eq(ddbgt_table_replica_count(t), 2);
-	ddbgt_replica *r = ddbgt_table_replica_at(t, 0);
+	ddbgt_replica *r = ddbgt_table_replica_at_mut(t, 0);
 	ck_assert_str_eq(ddbgt_replica_region(r), "eu-west-1");
 	ck_assert_str_eq(ddbgt_replica_tag(r, "zone"), "a");
 	ck_assert_int_eq(ddbgt_replica_get_gsi_read_capacity(r, "byStatus", &n), DDBGT_OK);
@@ -1563,7 +1563,7 @@ START_TEST(null_handles)
 	ck_assert_int_eq(ddbgt_policy_remove_severity(NULL, "DDBGT_W_REGION_OPT_IN"), DDBGT_EINVAL);
 	ck_assert_uint_eq(ddbgt_policy_severity_count(NULL), 0);
 	ck_assert_ptr_null(ddbgt_policy_severity_code(NULL, 0));
-	ck_assert_int_eq(ddbgt_policy_severity_at(NULL, 0), DDBGT_SEVERITY_OFF);
+	ck_assert_int_eq(ddbgt_policy_severity_level(NULL, 0), DDBGT_SEVERITY_OFF);
 	ck_assert_int_eq(ddbgt_policy_set_quota(NULL, "gsi_max", 1), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_policy_get_quota(NULL, "gsi_max", &n), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_policy_clear_quota(NULL, "gsi_max"), DDBGT_EINVAL);
@@ -1594,53 +1594,11 @@ START_TEST(null_handles)
 END_TEST
 
 /*
- * Allocation failure: an allocator that fails the n-th request. Each call
- * is retried with n = 0, 1, 2, ... until it succeeds; every failure must be
- * DDBGT_ENOMEM, leave the object as it was and leak nothing (the sanitizer
- * and valgrind builds check the last part).
+ * Allocation failure: the failing allocator of tests/testutil.h fails the
+ * n-th request. Each call is retried with n = 0, 1, 2, ... until it
+ * succeeds; every failure must be DDBGT_ENOMEM, leave the object as it was
+ * and leak nothing.
  */
-static long fail_countdown = -1;
-static ddbgt_malloc_fn real_malloc;
-static ddbgt_realloc_fn real_realloc;
-static ddbgt_free_fn real_free;
-
-static void *failing_malloc(size_t n)
-{
-	if (fail_countdown == 0)
-		return NULL;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return real_malloc(n);
-}
-
-static void *failing_realloc(void *p, size_t n)
-{
-	if (fail_countdown == 0)
-		return NULL;
-	if (fail_countdown > 0)
-		fail_countdown--;
-	return real_realloc(p, n);
-}
-
-static void failing_free(void *p)
-{
-	real_free(p);
-}
-
-static void failing_alloc_on(void)
-{
-	ddbgt_get_alloc_funcs(&real_malloc, &real_realloc, &real_free);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, failing_free),
-	                 DDBGT_OK);
-	fail_countdown = -1;
-}
-
-static void failing_alloc_off(void)
-{
-	fail_countdown = -1;
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(real_malloc, real_realloc, real_free), DDBGT_OK);
-}
-
 /* Build a whole model through the API, stopping at the first error. */
 static int build_model(ddbgt_table **out)
 {
@@ -1660,12 +1618,12 @@ static int build_model(ddbgt_table **out)
 	    (rc = ddbgt_table_set_witness_region(t, "us-west-2")) != 0 ||
 	    (rc = ddbgt_table_set_tag(t, "env", "prod")) != 0 ||
 	    (rc = ddbgt_table_set_tag(t, "app", "shop")) != 0 ||
-	    (rc = ddbgt_policy_add_allowed_region(ddbgt_table_policy(t), "eu-west-1")) != 0 ||
-	    (rc = ddbgt_policy_add_jurisdiction(ddbgt_table_policy(t), "EU")) != 0 ||
-	    (rc = ddbgt_policy_set_severity(ddbgt_table_policy(t), "DDBGT_W_REGION_OPT_IN",
+	    (rc = ddbgt_policy_add_allowed_region(ddbgt_table_policy_mut(t), "eu-west-1")) != 0 ||
+	    (rc = ddbgt_policy_add_jurisdiction(ddbgt_table_policy_mut(t), "EU")) != 0 ||
+	    (rc = ddbgt_policy_set_severity(ddbgt_table_policy_mut(t), "DDBGT_W_REGION_OPT_IN",
 	                                    DDBGT_SEVERITY_OFF)) != 0 ||
-	    (rc = ddbgt_policy_set_quota(ddbgt_table_policy(t), "gsi_max", 25)) != 0 ||
-	    (rc = ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_READ, "eu-west-1", 5)) != 0)
+	    (rc = ddbgt_policy_set_quota(ddbgt_table_policy_mut(t), "gsi_max", 25)) != 0 ||
+	    (rc = ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_READ, "eu-west-1", 5)) != 0)
 		goto fail;
 	if ((rc = ddbgt_replica_new(&r, "eu-west-1")) != 0)
 		goto fail;
@@ -1703,31 +1661,25 @@ fail:
 START_TEST(allocation_failures_build_and_copy)
 {
 	ddbgt_table *t = NULL, *c = NULL;
-	long n;
-	int rc;
+	ddbgt_test_sweep s;
+	int rc = 0;
 
-	failing_alloc_on();
-	for (n = 0;; n++) {
-		fail_countdown = n;
+	ddbgt_test_alloc_install();
+	for (ddbgt_test_sweep_start(&s, "build", 0); ddbgt_test_sweep_next(&s, rc);) {
 		rc = build_model(&t);
-		if (rc == 0)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(t);
+		if (rc)
+			ck_assert_ptr_null(t);
 	}
-	fail_countdown = -1;
-	ck_assert_int_gt(n, 10);
+	ck_assert_int_eq(s.rc, 0);
+	ck_assert_int_gt(s.n, 10);
 
-	for (n = 0;; n++) {
-		fail_countdown = n;
+	for (ddbgt_test_sweep_start(&s, "table copy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		rc = ddbgt_table_copy(&c, t);
-		if (rc == 0)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(c);
+		if (rc)
+			ck_assert_ptr_null(c);
 	}
-	fail_countdown = -1;
-	ck_assert_int_gt(n, 10);
+	ck_assert_int_eq(s.rc, 0);
+	ck_assert_int_gt(s.n, 10);
 	ck_assert_str_eq(ddbgt_replica_tag(ddbgt_table_replica_at(c, 0), "zone"), "a");
 	ck_assert_str_eq(ddbgt_gsi_non_key_attribute_at(ddbgt_table_gsi_at(c, 0), 0), "total");
 	ck_assert_str_eq(ddbgt_policy_severity_code(ddbgt_table_policy(c), 0),
@@ -1736,65 +1688,47 @@ START_TEST(allocation_failures_build_and_copy)
 	c = NULL;
 
 	/* Copies of each object and set_policy / set_usage. */
-	for (n = 0;; n++) {
+	for (ddbgt_test_sweep_start(&s, "replica copy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_replica *r = NULL;
-		fail_countdown = n;
 		rc = ddbgt_replica_copy(&r, ddbgt_table_replica_at(t, 0));
-		fail_countdown = -1;
-		if (rc == 0) {
-			ddbgt_replica_free(r);
-			break;
-		}
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(r);
+		if (rc)
+			ck_assert_ptr_null(r);
+		ddbgt_replica_free(r);
 	}
-	for (n = 0;; n++) {
+	ck_assert_int_eq(s.rc, 0);
+	for (ddbgt_test_sweep_start(&s, "gsi copy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_gsi *g = NULL;
-		fail_countdown = n;
 		rc = ddbgt_gsi_copy(&g, ddbgt_table_gsi_at(t, 0));
-		fail_countdown = -1;
-		if (rc == 0) {
-			ddbgt_gsi_free(g);
-			break;
-		}
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(g);
+		if (rc)
+			ck_assert_ptr_null(g);
+		ddbgt_gsi_free(g);
 	}
-	for (n = 0;; n++) {
+	ck_assert_int_eq(s.rc, 0);
+	for (ddbgt_test_sweep_start(&s, "lsi copy", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_lsi *l = NULL;
-		fail_countdown = n;
 		rc = ddbgt_lsi_copy(&l, ddbgt_table_lsi_at(t, 0));
-		fail_countdown = -1;
-		if (rc == 0) {
-			ddbgt_lsi_free(l);
-			break;
-		}
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_null(l);
+		if (rc)
+			ck_assert_ptr_null(l);
+		ddbgt_lsi_free(l);
 	}
-	for (n = 0;; n++) {
-		ddbgt_policy *before = ddbgt_table_policy(t);
-		fail_countdown = n;
+	ck_assert_int_eq(s.rc, 0);
+	for (ddbgt_test_sweep_start(&s, "set policy", 0); ddbgt_test_sweep_next(&s, rc);) {
+		ddbgt_policy *before = ddbgt_table_policy_mut(t);
 		rc = ddbgt_table_set_policy(t, before);
-		fail_countdown = -1;
-		if (rc == 0)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_eq(ddbgt_table_policy(t), before);
+		if (rc)
+			ck_assert_ptr_eq(ddbgt_table_policy(t), before);
 	}
+	ck_assert_int_eq(s.rc, 0);
 	ck_assert_str_eq(ddbgt_policy_jurisdiction_at(ddbgt_table_policy(t), 0), "EU");
-	for (n = 0;; n++) {
-		ddbgt_usage *before = ddbgt_table_usage(t);
-		fail_countdown = n;
+	for (ddbgt_test_sweep_start(&s, "set usage", 0); ddbgt_test_sweep_next(&s, rc);) {
+		ddbgt_usage *before = ddbgt_table_usage_mut(t);
 		rc = ddbgt_table_set_usage(t, before);
-		fail_countdown = -1;
-		if (rc == 0)
-			break;
-		ck_assert_int_eq(rc, DDBGT_ENOMEM);
-		ck_assert_ptr_eq(ddbgt_table_usage(t), before);
+		if (rc)
+			ck_assert_ptr_eq(ddbgt_table_usage(t), before);
 	}
+	ck_assert_int_eq(s.rc, 0);
 	ck_assert_uint_eq(ddbgt_usage_rate_count(ddbgt_table_usage(t), DDBGT_READ), 1);
-	failing_alloc_off();
+	ddbgt_test_alloc_uninstall();
 	ddbgt_table_free(t);
 }
 END_TEST
@@ -1810,8 +1744,8 @@ START_TEST(allocation_failures_leave_setters_unchanged)
 	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "a", 1), DDBGT_OK);
 
-	failing_alloc_on();
-	fail_countdown = 0;
+	ddbgt_test_alloc_install();
+	ddbgt_test_alloc_fail(0, 1);
 	ck_assert_int_eq(ddbgt_table_set_name(t, "renamed"), DDBGT_ENOMEM);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "env", "dev"), DDBGT_ENOMEM);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "new", "x"), DDBGT_ENOMEM);
@@ -1820,13 +1754,13 @@ START_TEST(allocation_failures_leave_setters_unchanged)
 	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_ENOMEM);
 	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "b", 2), DDBGT_ENOMEM);
 	ck_assert_int_eq(ddbgt_replica_set_region(r, "us-east-1"), DDBGT_ENOMEM);
-	ck_assert_int_eq(ddbgt_policy_set_quota(ddbgt_table_policy(t), "gsi_max", 1), DDBGT_ENOMEM);
-	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_READ, "r", 1),
+	ck_assert_int_eq(ddbgt_policy_set_quota(ddbgt_table_policy_mut(t), "gsi_max", 1), DDBGT_ENOMEM);
+	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_READ, "r", 1),
 	                 DDBGT_ENOMEM);
 	/* The second allocation of a new tag (the key, after the value). */
-	fail_countdown = 1;
+	ddbgt_test_alloc_fail(1, 1);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "new", "x"), DDBGT_ENOMEM);
-	failing_alloc_off();
+	ddbgt_test_alloc_uninstall();
 
 	ck_assert_str_eq(ddbgt_table_name(t), "orders");
 	ck_assert_uint_eq(ddbgt_table_tag_count(t), 1);
@@ -1847,6 +1781,60 @@ START_TEST(allocation_failures_leave_setters_unchanged)
 }
 END_TEST
 
+/* Whether an expression has type const T * (not T *): the compiler decides. */
+#define IS_CONST_PTR(e, T) _Generic((e), const T *: 1, T *: 0, default: -1)
+
+START_TEST(const_children_of_const_tables)
+{
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(build_model(&t), DDBGT_OK);
+	const ddbgt_table *ct = t;
+
+	/* A const table gives const children, and a child its table as const. */
+	_Static_assert(IS_CONST_PTR(ddbgt_table_replica_at(ct, 0), ddbgt_replica) == 1, "replica_at");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_find_replica(ct, ""), ddbgt_replica) == 1, "find");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_primary_replica(ct), ddbgt_replica) == 1, "primary");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_gsi_at(ct, 0), ddbgt_gsi) == 1, "gsi_at");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_find_gsi(ct, ""), ddbgt_gsi) == 1, "find_gsi");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_lsi_at(ct, 0), ddbgt_lsi) == 1, "lsi_at");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_find_lsi(ct, ""), ddbgt_lsi) == 1, "find_lsi");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_policy(ct), ddbgt_policy) == 1, "policy");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_usage(ct), ddbgt_usage) == 1, "usage");
+	_Static_assert(IS_CONST_PTR(ddbgt_replica_table(NULL), ddbgt_table) == 1, "replica_table");
+	_Static_assert(IS_CONST_PTR(ddbgt_gsi_table(NULL), ddbgt_table) == 1, "gsi_table");
+	_Static_assert(IS_CONST_PTR(ddbgt_lsi_table(NULL), ddbgt_table) == 1, "lsi_table");
+	/* The _mut forms take and give handles the caller may change. */
+	_Static_assert(IS_CONST_PTR(ddbgt_table_replica_at_mut(t, 0), ddbgt_replica) == 0, "mut");
+	_Static_assert(IS_CONST_PTR(ddbgt_table_policy_mut(t), ddbgt_policy) == 0, "policy_mut");
+
+	/* Both forms find the same children, and the same NULLs. */
+	ck_assert_ptr_eq(ddbgt_table_replica_at_mut(t, 0), ddbgt_table_replica_at(ct, 0));
+	ck_assert_ptr_null(ddbgt_table_replica_at_mut(t, 1));
+	ck_assert_ptr_eq(ddbgt_table_find_replica_mut(t, "eu-west-1"),
+	                 ddbgt_table_find_replica(ct, "eu-west-1"));
+	ck_assert_ptr_nonnull(ddbgt_table_find_replica_mut(t, "eu-west-1"));
+	ck_assert_ptr_null(ddbgt_table_find_replica_mut(t, "us-east-1"));
+	ck_assert_ptr_eq(ddbgt_table_primary_replica_mut(t), ddbgt_table_primary_replica(ct));
+	ck_assert_ptr_eq(ddbgt_table_gsi_at_mut(t, 0), ddbgt_table_gsi_at(ct, 0));
+	ck_assert_ptr_eq(ddbgt_table_find_gsi_mut(t, "byStatus"), ddbgt_table_gsi_at(ct, 0));
+	ck_assert_ptr_null(ddbgt_table_find_gsi_mut(t, "none"));
+	ck_assert_ptr_eq(ddbgt_table_lsi_at_mut(t, 0), ddbgt_table_lsi_at(ct, 0));
+	ck_assert_ptr_eq(ddbgt_table_find_lsi_mut(t, "byTime"), ddbgt_table_lsi_at(ct, 0));
+	ck_assert_ptr_eq(ddbgt_table_policy_mut(t), ddbgt_table_policy(ct));
+	ck_assert_ptr_eq(ddbgt_table_usage_mut(t), ddbgt_table_usage(ct));
+	ck_assert_ptr_eq(ddbgt_replica_table(ddbgt_table_replica_at(ct, 0)), ct);
+	ck_assert_ptr_null(ddbgt_table_policy_mut(NULL));
+	ck_assert_ptr_null(ddbgt_table_gsi_at_mut(NULL, 0));
+
+	/* What the _mut form gives can be changed, and the table sees it. */
+	ck_assert_int_eq(ddbgt_policy_set_min_regions(ddbgt_table_policy_mut(t), 2), DDBGT_OK);
+	int64_t n = 0;
+	ck_assert_int_eq(ddbgt_policy_get_min_regions(ddbgt_table_policy(ct), &n), DDBGT_OK);
+	ck_assert_int_eq(n, 2);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 Suite *ddbgt_test_model(void)
 {
 	Suite *s = suite_create("model");
@@ -1854,6 +1842,7 @@ Suite *ddbgt_test_model(void)
 
 	tc = tcase_create("table");
 	tcase_add_test(tc, table_defaults);
+	tcase_add_test(tc, const_children_of_const_tables);
 	tcase_add_test(tc, table_settings);
 	tcase_add_test(tc, table_keys_and_attributes);
 	tcase_add_test(tc, table_capacity);

@@ -5,14 +5,13 @@
  * without meeting a failure. Each failed run must return DDBGT_ENOMEM, set
  * its out pointer to NULL, leave the table it worked on exactly as it was
  * (same canonical dump) and usable, and leak nothing: the allocator counts
- * live blocks, and LeakSanitizer and valgrind watch as well.
+ * live blocks, and LeakSanitizer and valgrind watch as well. The allocator
+ * and the sweep are tests/testutil.h's.
  *
  * The allocator goes in through ddbgt_set_alloc_funcs, and into jansson
  * through json_set_alloc_funcs: the test plays the host program, which owns
  * jansson's allocator (the library leaves it alone), so that the jansson
- * values of ddbgt_spec_dump_json are swept too. It forwards to
- * malloc/realloc/free, so memory allocated before the switch (or after it
- * is switched back in teardown) stays compatible.
+ * values of ddbgt_spec_dump_json are swept too.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -23,51 +22,13 @@
 #include "prices_internal.h"
 #include "testutil.h"
 
-/* --- the failing allocator ------------------------------------------------ */
-
-static size_t calls;   /* allocation requests since the counter was reset */
-static size_t fail_at; /* 0: never fail */
-static int sticky;     /* fail every request from fail_at on, not just that one */
-static long live;      /* blocks allocated and not yet freed */
-
-static int should_fail(void)
-{
-	calls++;
-	return fail_at && (calls == fail_at || (sticky && calls > fail_at));
-}
-
-static void *oom_malloc(size_t n)
-{
-	if (should_fail())
-		return NULL;
-	void *p = malloc(n);
-	if (p)
-		live++;
-	return p;
-}
-
-static void *oom_realloc(void *p, size_t n)
-{
-	if (should_fail())
-		return NULL;
-	void *q = realloc(p, n);
-	if (q && !p)
-		live++;
-	return q;
-}
-
-static void oom_free(void *p)
-{
-	if (p)
-		live--;
-	free(p);
-}
-
 static void install(void)
 {
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(oom_malloc, oom_realloc, oom_free), DDBGT_OK);
-	json_set_alloc_funcs(oom_malloc, oom_free);
-	fail_at = 0;
+	ddbgt_test_alloc_install();
+	ddbgt_malloc_fn m;
+	ddbgt_free_fn f;
+	ddbgt_get_alloc_funcs(&m, NULL, &f);
+	json_set_alloc_funcs(m, f);
 	/*
 	 * The embedded price table is parsed once per process and kept for its
 	 * life (lib/prices_embedded.c): parse it before the sweeps count live
@@ -80,8 +41,7 @@ static void install(void)
 
 static void uninstall(void)
 {
-	fail_at = 0;
-	ddbgt_set_alloc_funcs(malloc, realloc, free);
+	ddbgt_test_alloc_uninstall();
 	json_set_alloc_funcs(malloc, free);
 }
 
@@ -104,10 +64,10 @@ static void fixture_setup(struct fixture *f)
 {
 	memset(f, 0, sizeof *f);
 	f->full = ddbgt_test_read_file(ddbgt_test_path("data/spec/full.json"), &f->full_len);
-	ck_assert_int_eq(ddbgt_spec_load_string(&f->table, f->full, f->full_len, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&f->table, f->full, f->full_len, 0, NULL), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_diags_new(&f->diags), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_spec_load_string(&(ddbgt_table *){NULL}, malformed,
-	                                        sizeof malformed - 1, f->diags),
+	                                        sizeof malformed - 1, 0, f->diags),
 	                 DDBGT_ESPEC);
 	ck_assert_uint_gt(ddbgt_diags_count(f->diags), 4);
 	f->full_json = json_loadb(f->full, f->full_len, 0, NULL);
@@ -125,7 +85,7 @@ static void fixture_teardown(struct fixture *f)
 static char *dump(const ddbgt_table *t)
 {
 	char *s = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t, 0), DDBGT_OK);
 	return s;
 }
 
@@ -176,12 +136,12 @@ static int build_table(ddbgt_table *t)
 			r = NULL;
 		ddbgt_replica_free(r);
 	}
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	if (!rc) rc = ddbgt_policy_add_allowed_region(p, "us-east-1");
 	if (!rc) rc = ddbgt_policy_add_jurisdiction(p, "EU");
 	if (!rc) rc = ddbgt_policy_set_severity(p, "DDBGT_W_REGION_OPT_IN", DDBGT_SEVERITY_ERROR);
 	if (!rc) rc = ddbgt_policy_set_quota(p, "gsi_max", 25);
-	ddbgt_usage *u = ddbgt_table_usage(t);
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
 	if (!rc) rc = ddbgt_usage_set_rate(u, DDBGT_WRITE, "us-east-1", 100);
 	if (!rc) rc = ddbgt_usage_set_rate(u, DDBGT_READ, "eu-west-1", 10);
 	if (!rc) rc = ddbgt_usage_set_storage_gb(u, 120.5);
@@ -200,7 +160,7 @@ static int op_build(struct fixture *f)
 	rc = build_table(t);
 	if (!rc) {
 		char *s = NULL;
-		rc = ddbgt_spec_dump_string(&s, t);
+		rc = ddbgt_spec_dump_string(&s, t, 0);
 		ddbgt_free(s);
 	}
 	ddbgt_table_free(t);
@@ -210,7 +170,7 @@ static int op_build(struct fixture *f)
 static int op_load(struct fixture *f, ddbgt_diags *diags)
 {
 	ddbgt_table *t = NULL;
-	int rc = ddbgt_spec_load_string(&t, f->full, f->full_len, diags);
+	int rc = ddbgt_spec_load_string(&t, f->full, f->full_len, 0, diags);
 	if (rc)
 		ck_assert_ptr_null(t);
 	ddbgt_table_free(t);
@@ -240,7 +200,7 @@ static int op_load_malformed(struct fixture *f)
 	ddbgt_table *t = NULL;
 	int rc = ddbgt_diags_new(&d);
 	if (!rc)
-		rc = ddbgt_spec_load_string(&t, malformed, sizeof malformed - 1, d);
+		rc = ddbgt_spec_load_string(&t, malformed, sizeof malformed - 1, 0, d);
 	ck_assert_ptr_null(t);
 	ddbgt_diags_free(d);
 	return rc;
@@ -249,7 +209,7 @@ static int op_load_malformed(struct fixture *f)
 static int op_load_json(struct fixture *f)
 {
 	ddbgt_table *t = NULL;
-	int rc = ddbgt_spec_load_json(&t, f->full_json, NULL);
+	int rc = ddbgt_spec_load_json(&t, f->full_json, 0, NULL);
 	if (rc)
 		ck_assert_ptr_null(t);
 	ddbgt_table_free(t);
@@ -259,7 +219,7 @@ static int op_load_json(struct fixture *f)
 static int op_dump_string(struct fixture *f)
 {
 	char *s = (char *)"poison";
-	int rc = ddbgt_spec_dump_string(&s, f->table);
+	int rc = ddbgt_spec_dump_string(&s, f->table, 0);
 	if (rc)
 		ck_assert_ptr_null(s);
 	else
@@ -271,7 +231,7 @@ static int op_dump_string(struct fixture *f)
 static int op_dump_json(struct fixture *f)
 {
 	json_t *j = NULL;
-	int rc = ddbgt_spec_dump_json(&j, f->table);
+	int rc = ddbgt_spec_dump_json(&j, f->table, 0);
 	if (rc)
 		ck_assert_ptr_null(j);
 	json_decref(j);
@@ -362,11 +322,11 @@ static int op_add_gsi(struct fixture *f)
 	static int op_##name(struct fixture *f)     \
 	{                                           \
 		ddbgt_table *t = f->table;          \
-		ddbgt_replica *r = ddbgt_table_replica_at(t, 1); \
-		ddbgt_gsi *g = ddbgt_table_gsi_at(t, 0);          \
-		ddbgt_lsi *l = ddbgt_table_lsi_at(t, 0);          \
-		ddbgt_policy *p = ddbgt_table_policy(t);          \
-		ddbgt_usage *u = ddbgt_table_usage(t);            \
+		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, 1); \
+		ddbgt_gsi *g = ddbgt_table_gsi_at_mut(t, 0);          \
+		ddbgt_lsi *l = ddbgt_table_lsi_at_mut(t, 0);          \
+		ddbgt_policy *p = ddbgt_table_policy_mut(t);          \
+		ddbgt_usage *u = ddbgt_table_usage_mut(t);            \
 		(void)t, (void)r, (void)g, (void)l, (void)p, (void)u; \
 		return call;                        \
 	}
@@ -399,9 +359,9 @@ static int op_replace_policy_usage(struct fixture *f, int usage)
 {
 	ddbgt_table *other = NULL;
 	int rc = ddbgt_table_new(&other, "other");
-	if (!rc) rc = ddbgt_policy_add_allowed_region(ddbgt_table_policy(other), "us-east-1");
-	if (!rc) rc = ddbgt_policy_set_quota(ddbgt_table_policy(other), "gsi_max", 30);
-	if (!rc) rc = ddbgt_usage_set_rate(ddbgt_table_usage(other), DDBGT_WRITE, "x-1", 1);
+	if (!rc) rc = ddbgt_policy_add_allowed_region(ddbgt_table_policy_mut(other), "us-east-1");
+	if (!rc) rc = ddbgt_policy_set_quota(ddbgt_table_policy_mut(other), "gsi_max", 30);
+	if (!rc) rc = ddbgt_usage_set_rate(ddbgt_table_usage_mut(other), DDBGT_WRITE, "x-1", 1);
 	if (!rc)
 		rc = usage ? ddbgt_table_set_usage(f->table, ddbgt_table_usage(other))
 		           : ddbgt_table_set_policy(f->table, ddbgt_table_policy(other));
@@ -523,44 +483,36 @@ static const struct op ops[] = {
 
 static void sweep(const struct op *op, int sticky_mode)
 {
-	size_t failures = 0;
-	for (size_t n = 1;; n++) {
+	ddbgt_test_sweep s;
+	int rc = 0;
+	for (ddbgt_test_sweep_start(&s, op->name, sticky_mode); ddbgt_test_sweep_next(&s, rc);) {
 		struct fixture f;
-		long base = live;
+		ddbgt_test_alloc_pause(1);
 		fixture_setup(&f);
 		char *before = dump(f.table);
-		sticky = sticky_mode;
-		calls = 0;
-		fail_at = n;
-		int rc = op->run(&f);
-		size_t used = calls;
-		fail_at = 0;
-		if (used < n) {
-			/* No allocation failed: the operation is done. */
+		ddbgt_test_alloc_pause(0);
+		rc = op->run(&f);
+		ddbgt_test_alloc_pause(1);
+		if (ddbgt_test_sweep_failed(&s)) {
+			ck_assert_msg(rc == DDBGT_ENOMEM, "%s: allocation %ld failed%s, status %s",
+			              op->name, s.n, sticky_mode ? " (and all after)" : "",
+			              ddbgt_status_name(rc));
+			char *after = dump(f.table);
+			ck_assert_msg(strcmp(before, after) == 0,
+			              "%s: allocation %ld failed and the table changed", op->name, s.n);
+			ddbgt_free(after);
+			/* Still usable: the same operation now succeeds. */
+			ck_assert_int_eq(op->run(&f), op->final);
+		} else {
 			ck_assert_msg(rc == op->final, "%s: %s without a failure", op->name,
 			              ddbgt_status_name(rc));
-			ddbgt_free(before);
-			fixture_teardown(&f);
-			ck_assert_msg(live == base, "%s: %ld blocks leaked by a successful run",
-			              op->name, live - base);
-			break;
 		}
-		failures++;
-		ck_assert_msg(rc == DDBGT_ENOMEM, "%s: allocation %zu failed%s, status %s",
-		              op->name, n, sticky_mode ? " (and all after)" : "",
-		              ddbgt_status_name(rc));
-		char *after = dump(f.table);
-		ck_assert_msg(strcmp(before, after) == 0,
-			              "%s: allocation %zu failed and the table changed", op->name, n);
-		ddbgt_free(after);
-		/* Still usable: the same operation now succeeds. */
-		ck_assert_int_eq(op->run(&f), op->final);
 		ddbgt_free(before);
 		fixture_teardown(&f);
-		ck_assert_msg(live == base, "%s: allocation %zu failed, %ld blocks leaked", op->name,
-		              n, live - base);
 	}
-	ck_assert_msg(failures > 0, "%s: allocates nothing, so the sweep tests nothing", op->name);
+	ck_assert_msg(ddbgt_test_alloc_live() == s.live, "%s: %ld blocks leaked by a successful run",
+	              op->name, ddbgt_test_alloc_live() - s.live);
+	ck_assert_msg(s.n > 0, "%s: allocates nothing, so the sweep tests nothing", op->name);
 }
 
 START_TEST(fail_one_allocation)
@@ -578,28 +530,30 @@ END_TEST
 /* The allocator hook itself. */
 START_TEST(allocator_hooks)
 {
-	ddbgt_malloc_fn m = NULL;
-	ddbgt_realloc_fn r = NULL;
-	ddbgt_free_fn fr = NULL;
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(NULL, oom_realloc, oom_free), DDBGT_EINVAL);
+	ddbgt_malloc_fn m0 = NULL, m = NULL;
+	ddbgt_realloc_fn r0 = NULL, r = NULL;
+	ddbgt_free_fn f0 = NULL, fr = NULL;
+	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
+	ck_assert(m0 != malloc && r0 != realloc && f0 != free);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(NULL, r0, f0), DDBGT_EINVAL);
 	ddbgt_get_alloc_funcs(&m, &r, &fr);
-	ck_assert(m == oom_malloc && r == oom_realloc && fr == oom_free);
+	ck_assert(m == m0 && r == r0 && fr == f0);
 	/* The library allocates through the hook. */
-	long base = live;
+	long base = ddbgt_test_alloc_live();
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_gt(live, base);
+	ck_assert_int_gt(ddbgt_test_alloc_live(), base);
 	ddbgt_diags_free(d);
-	ck_assert_int_eq(live, base);
+	ck_assert_int_eq(ddbgt_test_alloc_live(), base);
 	/* jansson's allocator is the host's: setting the library's leaves it as it was. */
 	json_malloc_t jm = NULL;
 	json_free_t jf = NULL;
 	json_set_alloc_funcs(malloc, free);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(oom_malloc, oom_realloc, oom_free), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
 	json_get_alloc_funcs(&jm, &jf);
 	ck_assert(jm == malloc && jf == free);
 	json_t *j = json_object();
-	ck_assert_int_eq(live, base);
+	ck_assert_int_eq(ddbgt_test_alloc_live(), base);
 	json_decref(j);
 }
 END_TEST

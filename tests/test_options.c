@@ -77,7 +77,7 @@ static const char warned_spec[] =
 static ddbgt_table *load(const char *spec)
 {
 	ddbgt_table *t = NULL;
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, spec, strlen(spec), NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, spec, strlen(spec), 0, NULL), DDBGT_OK);
 	return t;
 }
 
@@ -111,7 +111,7 @@ static char *template_text(const ddbgt_template_options *o)
 	ddbgt_table *t = NULL;
 	char *text = NULL;
 	ck_assert_int_eq(ddbgt_template_build(&t, "active-active", o), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_dump_string(&text, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&text, t, 0), DDBGT_OK);
 	ddbgt_table_free(t);
 	return text;
 }

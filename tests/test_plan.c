@@ -140,8 +140,8 @@ START_TEST(test_template_builders_match_names)
 
 		ck_assert_int_eq(b[i].fn(&a, NULL), 0);
 		ck_assert_int_eq(ddbgt_template_build(&c, b[i].name, NULL), 0);
-		ck_assert_int_eq(ddbgt_spec_dump_string(&da, a), 0);
-		ck_assert_int_eq(ddbgt_spec_dump_string(&dc, c), 0);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&da, a, 0), 0);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&dc, c, 0), 0);
 		ck_assert_str_eq(da, dc);
 		ddbgt_free(da);
 		ddbgt_free(dc);
@@ -284,9 +284,9 @@ START_TEST(test_template_spec_round_trip)
 		ddbgt_table *t = build(ddbgt_template_name(i)), *back = NULL;
 		char *first = NULL, *second = NULL;
 
-		ck_assert_int_eq(ddbgt_spec_dump_string(&first, t), 0);
-		ck_assert_int_eq(ddbgt_spec_load_string(&back, first, strlen(first), NULL), 0);
-		ck_assert_int_eq(ddbgt_spec_dump_string(&second, back), 0);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&first, t, 0), 0);
+		ck_assert_int_eq(ddbgt_spec_load_string(&back, first, strlen(first), 0, NULL), 0);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&second, back, 0), 0);
 		ck_assert_str_eq(first, second);
 		ddbgt_free(first);
 		ddbgt_free(second);
@@ -393,7 +393,7 @@ START_TEST(test_template_cost_profiles)
 		for (k = 0; k < ddbgt_cost_report_region_count(c); k++)
 			ck_assert_int_gt(ddbgt_cost_report_region_subtotal_nanos(c, k), 0);
 		for (k = 0; k < ddbgt_cost_report_recommendation_count(c); k++) {
-			if (ddbgt_cost_recommendation_kind_at(c, k) != DDBGT_COST_REC_TABLE_CLASS)
+			if (ddbgt_cost_recommendation_subject(c, k) != DDBGT_COST_REC_TABLE_CLASS)
 				continue;
 			ck_assert_msg(strcmp(ddbgt_cost_recommendation_current(c, k),
 			                     ddbgt_cost_recommendation_recommended(c, k)) == 0,
@@ -445,8 +445,8 @@ START_TEST(test_topology_order_and_witness)
 	json_t *j;
 
 	/* The primary is listed first even when it is not first in the spec. */
-	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at(t, 1), DDBGT_ROLE_PRIMARY), 0);
-	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at(t, 0), DDBGT_ROLE_SECONDARY),
+	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at_mut(t, 1), DDBGT_ROLE_PRIMARY), 0);
+	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at_mut(t, 0), DDBGT_ROLE_SECONDARY),
 	                 0);
 	ck_assert_int_eq(ddbgt_table_set_consistency(t, DDBGT_CONSISTENCY_STRONG), 0);
 	ck_assert_int_eq(ddbgt_table_set_witness_region(t, "us-west-2"), 0);
@@ -506,8 +506,8 @@ START_TEST(test_strategy_templates)
 		json_t *j;
 
 		ck_assert_int_eq(ddbgt_strategy_identify(&s, t), 0);
-		ck_assert_msg(ddbgt_strategy_kind_of(s) == want[i].kind, "%s: got %s", want[i].name,
-		              ddbgt_strategy_kind_name(ddbgt_strategy_kind_of(s)));
+		ck_assert_msg(ddbgt_strategy_pattern(s) == want[i].kind, "%s: got %s", want[i].name,
+		              ddbgt_strategy_kind_name(ddbgt_strategy_pattern(s)));
 		ck_assert_str_eq(ddbgt_strategy_dr_class(s), want[i].dr_class);
 		ck_assert_uint_ge(ddbgt_strategy_reason_count(s), 1);
 		ck_assert_ptr_nonnull(ddbgt_strategy_summary(s));
@@ -562,7 +562,7 @@ START_TEST(test_strategy_single_and_none)
 	ddbgt_strategy *s = NULL;
 
 	ck_assert_int_eq(ddbgt_strategy_identify(&s, t), 0);
-	ck_assert_int_eq(ddbgt_strategy_kind_of(s), DDBGT_STRATEGY_SINGLE_REGION);
+	ck_assert_int_eq(ddbgt_strategy_pattern(s), DDBGT_STRATEGY_SINGLE_REGION);
 	ck_assert_str_eq(ddbgt_strategy_dr_class(s), "backup and restore");
 	ck_assert(has_reason(s, "without point-in-time recovery"));
 	ddbgt_strategy_free(s);
@@ -574,7 +574,7 @@ START_TEST(test_strategy_single_and_none)
 
 	t = table_of(one, 0);
 	ck_assert_int_eq(ddbgt_strategy_identify(&s, t), 0);
-	ck_assert_int_eq(ddbgt_strategy_kind_of(s), DDBGT_STRATEGY_NONE);
+	ck_assert_int_eq(ddbgt_strategy_pattern(s), DDBGT_STRATEGY_NONE);
 	ddbgt_strategy_free(s);
 	ddbgt_table_free(t);
 	ck_assert_int_eq(ddbgt_strategy_identify(&s, NULL), DDBGT_EINVAL);
@@ -592,10 +592,10 @@ START_TEST(test_strategy_all_standby)
 
 	for (i = 0; i < 3; i++)
 		ck_assert_int_eq(
-			ddbgt_replica_set_role(ddbgt_table_replica_at(t, i), DDBGT_ROLE_STANDBY), 0);
+			ddbgt_replica_set_role(ddbgt_table_replica_at_mut(t, i), DDBGT_ROLE_STANDBY), 0);
 	ck_assert_int_eq(ddbgt_strategy_identify(&s, t), 0);
 	/* Standard class, on-demand standbys can take over at once: warm. */
-	ck_assert_int_eq(ddbgt_strategy_kind_of(s), DDBGT_STRATEGY_PRIMARY_STANDBY_WARM);
+	ck_assert_int_eq(ddbgt_strategy_pattern(s), DDBGT_STRATEGY_PRIMARY_STANDBY_WARM);
 	ck_assert(has_reason(s, "no replica has the primary role: the first, us-east-1, leads"));
 	ck_assert(has_reason(s, "2 of 3 replicas are standbys"));
 	ck_assert_str_eq(ddbgt_strategy_dr_class(s), "warm standby");
@@ -608,7 +608,7 @@ START_TEST(test_strategy_provisioned_standby_capacity)
 {
 	static const char *const regions[] = {"us-east-1", "eu-west-1"};
 	ddbgt_table *t = table_of(regions, 2);
-	ddbgt_replica *standby = ddbgt_table_replica_at(t, 1);
+	ddbgt_replica *standby = ddbgt_table_replica_at_mut(t, 1);
 	ddbgt_strategy *s = NULL;
 
 	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), 0);
@@ -617,7 +617,7 @@ START_TEST(test_strategy_provisioned_standby_capacity)
 	ck_assert_int_eq(ddbgt_replica_set_role(standby, DDBGT_ROLE_STANDBY), 0);
 	ck_assert_int_eq(ddbgt_replica_set_read_capacity(standby, 100), 0);
 	ck_assert_int_eq(ddbgt_strategy_identify(&s, t), 0);
-	ck_assert_int_eq(ddbgt_strategy_kind_of(s), DDBGT_STRATEGY_PRIMARY_STANDBY_COLD);
+	ck_assert_int_eq(ddbgt_strategy_pattern(s), DDBGT_STRATEGY_PRIMARY_STANDBY_COLD);
 	ck_assert(has_reason(s, "standby in eu-west-1: role standby, Standard class, read capacity "
 	                        "10% of primary"));
 	ddbgt_strategy_free(s);
@@ -625,7 +625,7 @@ START_TEST(test_strategy_provisioned_standby_capacity)
 	/* The same standby at full read capacity is warm. */
 	ck_assert_int_eq(ddbgt_replica_set_read_capacity(standby, 1000), 0);
 	ck_assert_int_eq(ddbgt_strategy_identify(&s, t), 0);
-	ck_assert_int_eq(ddbgt_strategy_kind_of(s), DDBGT_STRATEGY_PRIMARY_STANDBY_WARM);
+	ck_assert_int_eq(ddbgt_strategy_pattern(s), DDBGT_STRATEGY_PRIMARY_STANDBY_WARM);
 	ck_assert(has_reason(s, "read capacity 100% of primary"));
 	ddbgt_strategy_free(s);
 	ddbgt_table_free(t);
@@ -636,14 +636,14 @@ START_TEST(test_strategy_idle_by_usage_and_mixed)
 {
 	static const char *const regions[] = {"us-east-1", "us-west-2", "eu-west-1"};
 	ddbgt_table *t = table_of(regions, 3);
-	ddbgt_usage *u = ddbgt_table_usage(t);
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
 	ddbgt_strategy *s = NULL;
 
 	/* eu-west-1 has no traffic in the profile: it is a standby, not a serving replica. */
 	ck_assert_int_eq(ddbgt_usage_set_rate(u, DDBGT_WRITE, "us-east-1", 10), 0);
 	ck_assert_int_eq(ddbgt_usage_set_rate(u, DDBGT_WRITE, "us-west-2", 10), 0);
 	ck_assert_int_eq(ddbgt_strategy_identify(&s, t), 0);
-	ck_assert_int_eq(ddbgt_strategy_kind_of(s), DDBGT_STRATEGY_ACTIVE_ACTIVE);
+	ck_assert_int_eq(ddbgt_strategy_pattern(s), DDBGT_STRATEGY_ACTIVE_ACTIVE);
 	ck_assert(has_reason(s, "standby in eu-west-1: no traffic in the usage profile"));
 	ck_assert(has_reason(s, "1 standby replica kept for failover"));
 	ck_assert(has_reason(s, "serving replicas lie in one geography"));
@@ -652,7 +652,7 @@ START_TEST(test_strategy_idle_by_usage_and_mixed)
 	/* Give eu-west-1 traffic: now two geographies serve. */
 	ck_assert_int_eq(ddbgt_usage_set_rate(u, DDBGT_READ, "eu-west-1", 5), 0);
 	ck_assert_int_eq(ddbgt_strategy_identify(&s, t), 0);
-	ck_assert_int_eq(ddbgt_strategy_kind_of(s), DDBGT_STRATEGY_GEO_DISTRIBUTED);
+	ck_assert_int_eq(ddbgt_strategy_pattern(s), DDBGT_STRATEGY_GEO_DISTRIBUTED);
 	ddbgt_strategy_free(s);
 	ddbgt_table_free(t);
 }
@@ -730,12 +730,12 @@ START_TEST(test_features_mixed_classes_and_coverage)
 	char *json = NULL;
 	json_t *j;
 
-	ck_assert_int_eq(ddbgt_replica_set_table_class(ddbgt_table_replica_at(t, 2),
+	ck_assert_int_eq(ddbgt_replica_set_table_class(ddbgt_table_replica_at_mut(t, 2),
 	                                               DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS),
 	                 0);
 	ck_assert_int_eq(ddbgt_table_set_pitr(t, 1), 0);
-	ck_assert_int_eq(ddbgt_replica_set_pitr(ddbgt_table_replica_at(t, 1), 0), 0);
-	ck_assert_int_eq(ddbgt_replica_set_deletion_protection(ddbgt_table_replica_at(t, 0), 1), 0);
+	ck_assert_int_eq(ddbgt_replica_set_pitr(ddbgt_table_replica_at_mut(t, 1), 0), 0);
+	ck_assert_int_eq(ddbgt_replica_set_deletion_protection(ddbgt_table_replica_at_mut(t, 0), 1), 0);
 	ck_assert_int_eq(ddbgt_table_set_stream(t, 0, DDBGT_STREAM_VIEW_UNSET), 0);
 	ck_assert_int_eq(ddbgt_features_detect(&f, t), 0);
 	ck_assert_int_eq(ddbgt_features_standard_ia(f), DDBGT_COVERAGE_SOME);
@@ -780,7 +780,7 @@ START_TEST(test_features_replica_autoscaling_only)
 	ck_assert_int_eq(ddbgt_features_detect(&f, t), 0);
 	ck_assert(!ddbgt_features_has(f, DDBGT_FEATURE_AUTOSCALING));
 	ddbgt_features_free(f);
-	ck_assert_int_eq(ddbgt_replica_set_read_autoscaling(ddbgt_table_replica_at(t, 1), 5, 50, 70),
+	ck_assert_int_eq(ddbgt_replica_set_read_autoscaling(ddbgt_table_replica_at_mut(t, 1), 5, 50, 70),
 	                 0);
 	ck_assert_int_eq(ddbgt_features_detect(&f, t), 0);
 	ck_assert(ddbgt_features_has(f, DDBGT_FEATURE_AUTOSCALING));
@@ -835,7 +835,7 @@ START_TEST(test_routing_order_arns_standby)
 	char *json = NULL;
 	json_t *j, *first;
 
-	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at(t, 2), DDBGT_ROLE_STANDBY), 0);
+	ck_assert_int_eq(ddbgt_replica_set_role(ddbgt_table_replica_at_mut(t, 2), DDBGT_ROLE_STANDBY), 0);
 	ck_assert_int_eq(ddbgt_routing_new(&r, t), 0);
 	/* Serving replicas nearest first, then the standby, whatever its distance. */
 	ck_assert_str_eq(ddbgt_routing_region_at(r, 0), "us-east-1");
@@ -905,36 +905,6 @@ END_TEST
 
 /* ---- allocation failures ---------------------------------------------- */
 
-static long alloc_calls, alloc_fail_at = -1, alloc_live;
-
-static void *failing_malloc(size_t size)
-{
-	void *p;
-
-	if (alloc_calls++ == alloc_fail_at)
-		return NULL;
-	p = malloc(size);
-	alloc_live += p != NULL;
-	return p;
-}
-
-static void *failing_realloc(void *ptr, size_t size)
-{
-	void *p;
-
-	if (alloc_calls++ == alloc_fail_at)
-		return NULL;
-	p = realloc(ptr, size);
-	alloc_live += p != NULL && ptr == NULL;
-	return p;
-}
-
-static void failing_free(void *ptr)
-{
-	alloc_live -= ptr != NULL;
-	free(ptr);
-}
-
 /* Build a template and run every helper and serialiser on it. */
 static int build_and_describe(const char *name)
 {
@@ -974,40 +944,25 @@ static int build_and_describe(const char *name)
 
 START_TEST(test_allocation_failures)
 {
-	ddbgt_malloc_fn m0;
-	ddbgt_realloc_fn r0;
-	ddbgt_free_fn f0;
-	size_t i;
-
-	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, failing_free), 0);
-	for (i = 0; i < ddbgt_template_count(); i++) {
+	ddbgt_test_alloc_install();
+	for (size_t i = 0; i < ddbgt_template_count(); i++) {
 		const char *name = ddbgt_template_name(i);
+		ddbgt_test_sweep s;
+		int rc = 0;
 
 		/* Fail the first allocation, then the second, ... until none is left to fail. */
-		for (alloc_fail_at = 0;; alloc_fail_at++) {
-			long live = alloc_live;
-			int rc;
-
-			alloc_calls = 0;
+		for (ddbgt_test_sweep_start(&s, name, 0); ddbgt_test_sweep_next(&s, rc);)
 			rc = build_and_describe(name);
-			ck_assert_msg(alloc_live == live, "%s: leak after failing allocation %ld", name,
-			              alloc_fail_at);
-			if (alloc_calls <= alloc_fail_at) {
-				ck_assert_int_eq(rc, 0);
-				break;
-			}
-			ck_assert_msg(rc == DDBGT_ENOMEM, "%s: allocation %ld failed, status %d", name,
-			              alloc_fail_at, rc);
-		}
+		ck_assert_int_eq(s.rc, 0);
+		ck_assert_msg(ddbgt_test_alloc_live() == s.live, "%s: leak after a successful run",
+		              name);
 		/*
 		 * The allocator was really in use: a template and its descriptions take
 		 * many (the smallest 50; each of the four JSON documents takes one).
 		 */
-		ck_assert_int_ge(alloc_fail_at, 40);
+		ck_assert_int_ge(s.n, 40);
 	}
-	alloc_fail_at = -1;
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), 0);
+	ddbgt_test_alloc_uninstall();
 }
 END_TEST
 

@@ -801,15 +801,6 @@ START_TEST(doc_lists_every_region_and_function)
 END_TEST
 
 /* An allocator that fails the n-th allocation from now on. */
-static long allocs_left;
-static void *failing_malloc(size_t n)
-{
-	return allocs_left-- > 0 ? malloc(n) : NULL;
-}
-static void *failing_realloc(void *p, size_t n)
-{
-	return allocs_left-- > 0 ? realloc(p, n) : NULL;
-}
 
 static int dump_catalogue(void)
 {
@@ -858,25 +849,18 @@ static int selection(void)
 }
 
 /* Fail the 1st, 2nd, ... allocation of fn until it needs no more (at least min_allocs): each
- * failure must give DDBGT_ENOMEM, and ASan or valgrind report anything a failure path leaks. */
+ * failure must give DDBGT_ENOMEM and leak nothing (tests/testutil.h's sweep). */
 static void fail_each_allocation(int (*fn)(void), long min_allocs)
 {
-	ddbgt_malloc_fn m0;
-	ddbgt_realloc_fn r0;
-	ddbgt_free_fn f0;
-	long n;
-	int rc = DDBGT_ENOMEM;
+	ddbgt_test_sweep s;
+	int rc = 0;
 
-	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, free), DDBGT_OK);
-	for (n = 0; n < 100000 && rc == DDBGT_ENOMEM; n++) {
-		allocs_left = n;
+	ddbgt_test_alloc_install();
+	for (ddbgt_test_sweep_start(&s, "regions", 0); ddbgt_test_sweep_next(&s, rc);)
 		rc = fn();
-		ck_assert_msg(rc == DDBGT_OK || rc == DDBGT_ENOMEM, "allocation %ld: status %d", n, rc);
-	}
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
-	ck_assert_int_eq(rc, DDBGT_OK);
-	ck_assert_int_gt(n, min_allocs);
+	ddbgt_test_alloc_uninstall();
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_ge(s.n, min_allocs);
 }
 
 START_TEST(catalogue_json_allocation_failures)

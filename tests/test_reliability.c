@@ -31,7 +31,7 @@ START_TEST(syntax_error_quoting_half_a_character)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, d), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, 0, d), DDBGT_ESPEC);
 	ck_assert(ddbgt_diags_has(d, DDBGT_E_SPEC_SYNTAX));
 	assert_diags_json_parses(d);
 	ddbgt_diags_free(d);
@@ -70,7 +70,7 @@ START_TEST(empty_containers_first)
 		ddbgt_diags *d = NULL;
 		ddbgt_table *t = NULL;
 		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		ck_assert_int_eq(ddbgt_spec_load_string(&t, docs[i], strlen(docs[i]), d), DDBGT_ESPEC);
+		ck_assert_int_eq(ddbgt_spec_load_string(&t, docs[i], strlen(docs[i]), 0, d), DDBGT_ESPEC);
 		ck_assert_ptr_null(t);
 		ck_assert_uint_gt(ddbgt_diags_error_count(d), 0);
 		ddbgt_diags_free(d);
@@ -88,7 +88,7 @@ START_TEST(cost_recommendation_cut_inside_a_character)
 	char *text = ddbgt_test_read_file(
 		ddbgt_test_path("../fuzz/regressions/cost-recommendation-cut-utf8.json"), &len);
 	ddbgt_table *t = NULL;
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, 0, NULL), DDBGT_OK);
 	ddbgt_cost_report *r = NULL;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_OK);
 	ck_assert_uint_gt(ddbgt_cost_report_recommendation_count(r), 0);

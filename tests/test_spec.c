@@ -1,10 +1,13 @@
 /* The spec loader and dumper. */
+#include <dirent.h>
 #include <jansson.h>
 #include <math.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <ddbgt.h>
@@ -18,16 +21,16 @@ static void round_trip_file(const char *name)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, text, len, 0, d), DDBGT_OK);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
 	char *dumped = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&dumped, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&dumped, t, 0), DDBGT_OK);
 	ck_assert_str_eq(dumped, text);
 	/* A copy dumps the same bytes too. */
 	ddbgt_table *copy = NULL;
 	char *dumped2 = NULL;
 	ck_assert_int_eq(ddbgt_table_copy(&copy, t), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_dump_string(&dumped2, copy), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&dumped2, copy, 0), DDBGT_OK);
 	ck_assert_str_eq(dumped2, text);
 	ddbgt_free(dumped2);
 	ddbgt_table_free(copy);
@@ -52,7 +55,7 @@ END_TEST
 START_TEST(loaded_values)
 {
 	ddbgt_table *t = NULL;
-	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/spec/full.json"), NULL),
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/spec/full.json"), 0, NULL),
 	                 DDBGT_OK);
 	ck_assert_str_eq(ddbgt_table_name(t), "orders.v2-prod");
 	ck_assert_int_eq(ddbgt_table_billing_mode(t), DDBGT_BILLING_PROVISIONED);
@@ -64,12 +67,12 @@ START_TEST(loaded_values)
 	ck_assert_int_eq(ddbgt_table_get_autoscaling(t, DDBGT_WRITE, &min, &max, &target), DDBGT_OK);
 	ck_assert_int_eq(max, 500);
 	ck_assert(target == 72.5);
-	ddbgt_gsi *g = ddbgt_table_find_gsi(t, "by-status");
+	ddbgt_gsi *g = ddbgt_table_find_gsi_mut(t, "by-status");
 	ck_assert_ptr_nonnull(g);
 	ck_assert_int_eq(ddbgt_gsi_projection(g), DDBGT_PROJECTION_INCLUDE);
 	ck_assert_str_eq(ddbgt_gsi_non_key_attribute_at(g, 1), "currency");
 	ck_assert_str_eq(ddbgt_table_tag(t, "owner"), "platform team \xc3\xa9");
-	ddbgt_replica *r = ddbgt_table_replica_at(t, 1);
+	ddbgt_replica *r = ddbgt_table_replica_at_mut(t, 1);
 	ck_assert_str_eq(ddbgt_replica_region(r), "eu-west-1");
 	ck_assert_int_eq(ddbgt_replica_role(r), DDBGT_ROLE_STANDBY);
 	ck_assert_int_eq(ddbgt_replica_effective_table_class(r),
@@ -171,7 +174,7 @@ START_TEST(malformed_documents)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = (ddbgt_table *)&d; /* must be reset to NULL */
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, c->doc, strlen(c->doc), d), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, c->doc, strlen(c->doc), 0, d), DDBGT_ESPEC);
 	ck_assert_ptr_null(t);
 	ck_assert_uint_ge(ddbgt_diags_count(d), 1);
 	ck_assert_msg(ddbgt_diags_code(d, 0) == c->code, "case %d: got %s at %s: %s", _i,
@@ -201,7 +204,7 @@ START_TEST(positions_of_findings)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), 0, d), DDBGT_ESPEC);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
 	/* Findings come in document order. */
 	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/table/partition_key/type");
@@ -214,7 +217,7 @@ START_TEST(positions_of_findings)
 	ddbgt_diags_clear(d);
 	/* A syntax error on line 3: the position of the offending byte. */
 	const char *bad = "{\n  \"format\": \"ddbgt/1\",\n  \"table\" {}\n}";
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, bad, strlen(bad), d), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, bad, strlen(bad), 0, d), DDBGT_ESPEC);
 	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_SYNTAX);
 	ck_assert_int_eq(ddbgt_diags_line(d, 0), 3);
 	ck_assert_int_eq(ddbgt_diags_column(d, 0), 11);
@@ -230,7 +233,7 @@ START_TEST(every_finding_in_one_pass)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), 0, d), DDBGT_ESPEC);
 	static const struct {
 		ddbgt_code code;
 		const char *path;
@@ -271,7 +274,7 @@ START_TEST(deep_nesting)
 		ddbgt_diags *d = NULL;
 		ddbgt_table *t = NULL;
 		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, len, d), DDBGT_ESPEC);
+		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, len, 0, d), DDBGT_ESPEC);
 		ck_assert_uint_eq(ddbgt_diags_count(d), 1);
 		ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_TOO_DEEP);
 		ddbgt_diags_free(d);
@@ -285,19 +288,19 @@ START_TEST(files_and_jansson_values)
 	ddbgt_diags *d = NULL;
 	ddbgt_table *t = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_load_file(&t, "/nonexistent/spec.json", d), DDBGT_EIO);
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, "/nonexistent/spec.json", 0, d), DDBGT_EIO);
 	ck_assert_ptr_null(t);
 	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_UNREADABLE);
 	ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, 0), "/nonexistent/spec.json"));
 	/* A directory opens but does not read. */
-	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data"), NULL), DDBGT_EIO);
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data"), 0, NULL), DDBGT_EIO);
 
 	json_error_t err;
 	json_t *doc = json_load_file(ddbgt_test_path("data/spec/minimal.json"), 0, &err);
 	ck_assert_ptr_nonnull(doc);
-	ck_assert_int_eq(ddbgt_spec_load_json(&t, doc, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_json(&t, doc, 0, NULL), DDBGT_OK);
 	json_t *back = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_json(&back, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_json(&back, t, 0), DDBGT_OK);
 	ck_assert(json_equal(doc, back));
 	json_decref(back);
 	json_decref(doc);
@@ -306,11 +309,11 @@ START_TEST(files_and_jansson_values)
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	close(fd);
-	ck_assert_int_eq(ddbgt_spec_dump_file(t, path), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, path, 0), DDBGT_OK);
 	ddbgt_table *again = NULL;
-	ck_assert_int_eq(ddbgt_spec_load_file(&again, path, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_file(&again, path, 0, NULL), DDBGT_OK);
 	ck_assert_str_eq(ddbgt_table_name(again), "minimal");
-	ck_assert_int_eq(ddbgt_spec_dump_file(t, "/nonexistent/dir/out.json"), DDBGT_EIO);
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, "/nonexistent/dir/out.json", 0), DDBGT_EIO);
 	unlink(path);
 	ddbgt_table_free(again);
 	ddbgt_table_free(t);
@@ -318,27 +321,152 @@ START_TEST(files_and_jansson_values)
 }
 END_TEST
 
+START_TEST(load_and_dump_flags)
+{
+	ddbgt_table *t = (ddbgt_table *)1;
+	const char *path = ddbgt_test_path("data/spec/full.json");
+	/* No load flag is defined yet: every bit is refused, and nothing is loaded. */
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, path, 1, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(t);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, "{}", 2, 0x80000000u, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(t);
+	json_t *empty = json_object();
+	ck_assert_int_eq(ddbgt_spec_load_json(&t, empty, 2, NULL), DDBGT_EINVAL);
+	ck_assert_ptr_null(t);
+	json_decref(empty);
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, path, 0, NULL), DDBGT_OK);
+
+	char *pretty = NULL, *compact = (char *)1;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&compact, t, DDBGT_SPEC_DUMP_COMPACT << 1),
+	                 DDBGT_EINVAL);
+	ck_assert_ptr_null(compact);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&pretty, t, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&compact, t, DDBGT_SPEC_DUMP_COMPACT), DDBGT_OK);
+	/* One line with its final newline, no indentation, shorter, and the same document. */
+	size_t n = strlen(compact);
+	ck_assert_uint_gt(n, 100);
+	ck_assert_int_eq(compact[n - 1], '\n');
+	ck_assert_ptr_null(memchr(compact, '\n', n - 1));
+	ck_assert_ptr_null(strstr(compact, ": "));
+	ck_assert_uint_lt(n, strlen(pretty));
+	ddbgt_table *back = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_string(&back, compact, n, 0, NULL), DDBGT_OK);
+	char *again = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&again, back, 0), DDBGT_OK);
+	ck_assert_str_eq(again, pretty);
+
+	/* A jansson value has no layout: the flag is accepted and changes nothing. */
+	json_t *a = NULL, *b = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_json(&a, t, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_json(&b, t, DDBGT_SPEC_DUMP_COMPACT), DDBGT_OK);
+	ck_assert(json_equal(a, b));
+	json_decref(b);
+	b = (json_t *)1;
+	ck_assert_int_eq(ddbgt_spec_dump_json(&b, t, 4), DDBGT_EINVAL);
+	ck_assert_ptr_null(b);
+	json_decref(a);
+
+	char dir[] = "/tmp/ddbgt-flags-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char file[64];
+	snprintf(file, sizeof file, "%s/spec.json", dir);
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, file, 8), DDBGT_EINVAL);
+	ck_assert_int_eq(access(file, F_OK), -1);
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, file, DDBGT_SPEC_DUMP_COMPACT), DDBGT_OK);
+	char *written = ddbgt_test_read_file(file, NULL);
+	ck_assert_str_eq(written, compact);
+	free(written);
+	ck_assert_int_eq(unlink(file), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+
+	ddbgt_free(again);
+	ddbgt_free(compact);
+	ddbgt_free(pretty);
+	ddbgt_table_free(back);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* The entries of dir besides . and .. */
+static int entry_count(const char *dir)
+{
+	DIR *d = opendir(dir);
+	ck_assert_ptr_nonnull(d);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+START_TEST(failed_dump_keeps_the_old_file)
+{
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/spec/full.json"), 0, NULL),
+	                 DDBGT_OK);
+	char dir[] = "/tmp/ddbgt-dump-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/spec.json", dir);
+	static const char old[] = "{\"the\": \"old content\"}\n";
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fputs(old, f) >= 0 && fclose(f) == 0, 1);
+
+	/* A file size limit below the document's size: writing fails part way (EFBIG). */
+	struct rlimit saved, small;
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	small = saved;
+	small.rlim_cur = 100;
+	void (*was)(int) = signal(SIGXFSZ, SIG_IGN);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+	int rc = ddbgt_spec_dump_file(t, path, 0);
+	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	signal(SIGXFSZ, was);
+	ck_assert_int_eq(rc, DDBGT_EIO);
+	char *now = ddbgt_test_read_file(path, NULL);
+	ck_assert_str_eq(now, old);
+	free(now);
+	/* No temporary file is left beside it. */
+	ck_assert_int_eq(entry_count(dir), 1);
+
+	/* Without the limit the file is replaced, whole. */
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, path, 0), DDBGT_OK);
+	char *want = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&want, t, 0), DDBGT_OK);
+	now = ddbgt_test_read_file(path, NULL);
+	ck_assert_str_eq(now, want);
+	ck_assert_int_eq(entry_count(dir), 1);
+	free(now);
+	ddbgt_free(want);
+	ck_assert_int_eq(ddbgt_spec_dump_file(t, "", 0), DDBGT_EINVAL);
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(rmdir(dir), 0);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 START_TEST(null_arguments)
 {
 	ddbgt_table *t = (ddbgt_table *)1;
-	ck_assert_int_eq(ddbgt_spec_load_string(NULL, "{}", 2, NULL), DDBGT_EINVAL);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, NULL, 2, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_string(NULL, "{}", 2, 0, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, NULL, 2, 0, NULL), DDBGT_EINVAL);
 	ck_assert_ptr_null(t);
-	ck_assert_int_eq(ddbgt_spec_load_file(&t, NULL, NULL), DDBGT_EINVAL);
-	ck_assert_int_eq(ddbgt_spec_load_file(NULL, "x", NULL), DDBGT_EINVAL);
-	ck_assert_int_eq(ddbgt_spec_load_json(&t, NULL, NULL), DDBGT_EINVAL);
-	ck_assert_int_eq(ddbgt_spec_load_json(NULL, NULL, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, NULL, 0, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_file(NULL, "x", 0, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_json(&t, NULL, 0, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_load_json(NULL, NULL, 0, NULL), DDBGT_EINVAL);
 	char *s = (char *)1;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&s, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&s, NULL, 0), DDBGT_EINVAL);
 	ck_assert_ptr_null(s);
-	ck_assert_int_eq(ddbgt_spec_dump_string(NULL, NULL), DDBGT_EINVAL);
-	ck_assert_int_eq(ddbgt_spec_dump_file(NULL, "/tmp/x"), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_dump_string(NULL, NULL, 0), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_dump_file(NULL, "/tmp/x", 0), DDBGT_EINVAL);
 	json_t *j = (json_t *)1;
-	ck_assert_int_eq(ddbgt_spec_dump_json(&j, NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_spec_dump_json(&j, NULL, 0), DDBGT_EINVAL);
 	ck_assert_ptr_null(j);
 	/* Without a diags list the loader still refuses bad documents. */
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, "{", 1, NULL), DDBGT_ESPEC);
-	ck_assert_int_eq(ddbgt_spec_load_string(&t, "[]", 2, NULL), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, "{", 1, 0, NULL), DDBGT_ESPEC);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, "[]", 2, 0, NULL), DDBGT_ESPEC);
 }
 END_TEST
 
@@ -350,9 +478,9 @@ START_TEST(dump_of_a_built_table)
 	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "id", DDBGT_ATTR_S), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_replica_new(&r, "us-west-2"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage(t), 10), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage_mut(t), 10), DDBGT_OK);
 	char *s = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t, 0), DDBGT_OK);
 	ck_assert_str_eq(s, "{\n"
 	                    "  \"format\": \"ddbgt/1\",\n"
 	                    "  \"table\": {\n"
@@ -418,11 +546,11 @@ START_TEST(strings_at_every_offset)
 				ck_assert_int_eq(ddbgt_table_new(&t, "t"), DDBGT_OK);
 				ck_assert_int_eq(ddbgt_table_set_partition_key(t, "id", DDBGT_ATTR_S), DDBGT_OK);
 				ck_assert_int_eq(ddbgt_table_set_tag(t, "k", value), DDBGT_OK);
-				ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t), DDBGT_OK);
+				ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t, 0), DDBGT_OK);
 				escape_reference(escaped, value);
 				snprintf(want, sizeof want, "\"k\": \"%s\"\n", escaped);
 				ck_assert_msg(strstr(doc, want), "%s not in %s", want, doc);
-				ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), NULL), DDBGT_OK);
+				ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), 0, NULL), DDBGT_OK);
 				ck_assert_str_eq(ddbgt_table_tag(u, "k"), value);
 				ddbgt_free(doc);
 				ddbgt_table_free(t);
@@ -453,14 +581,14 @@ START_TEST(numbers_round_trip_exactly)
 	char *doc = NULL;
 	ck_assert_int_eq(ddbgt_table_new(&t, "t"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "id", DDBGT_ATTR_S), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage(t), sum), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_WRITE, "eu-west-1", 72.3),
+	ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage_mut(t), sum), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_WRITE, "eu-west-1", 72.3),
 	                 DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t, 0), DDBGT_OK);
 	ck_assert_ptr_nonnull(strstr(doc, "\"storage_gb\": 0.30000000000000004\n"));
 	/* 15 digits are enough for most values: no trailing noise. */
 	ck_assert_ptr_nonnull(strstr(doc, "\"eu-west-1\": 72.3\n"));
-	ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), 0, NULL), DDBGT_OK);
 	double back = 0;
 	ck_assert_int_eq(ddbgt_usage_get_storage_gb(ddbgt_table_usage(u), &back), DDBGT_OK);
 	ck_assert(back == sum);
@@ -477,9 +605,9 @@ START_TEST(numbers_round_trip_exactly)
 			continue;
 		if (i % 3 == 0)
 			v = (double)(next_bits(&state) % 1000000) / 1000.0; /* figures a spec holds */
-		ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage(t), v), DDBGT_OK);
-		ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t), DDBGT_OK);
-		ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), NULL), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage_mut(t), v), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t, 0), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), 0, NULL), DDBGT_OK);
 		ck_assert_int_eq(ddbgt_usage_get_storage_gb(ddbgt_table_usage(u), &back), DDBGT_OK);
 		ck_assert_msg(memcmp(&back, &v, sizeof v) == 0, "%.17g came back as %.17g", v, back);
 		ddbgt_free(doc);
@@ -500,7 +628,7 @@ START_TEST(white_space_runs)
 		ddbgt_diags *d = NULL;
 		ddbgt_table *t = NULL;
 		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, (size_t)n, d), DDBGT_ESPEC);
+		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, (size_t)n, 0, d), DDBGT_ESPEC);
 		ck_assert_uint_eq(ddbgt_diags_count(d), 1);
 		ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_TYPE);
 		ck_assert_str_eq(ddbgt_diags_path(d, 0), "/table");
@@ -541,7 +669,7 @@ START_TEST(read_capacity_forms)
 		ddbgt_diags *d = NULL;
 		ddbgt_table *t = NULL;
 		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), d), DDBGT_ESPEC);
+		ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), 0, d), DDBGT_ESPEC);
 		size_t want = cases[i].paths[1] ? 2 : 1;
 		ck_assert_uint_eq(ddbgt_diags_count(d), want);
 		for (size_t k = 0; k < want; k++) {
@@ -571,6 +699,8 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, white_space_runs);
 	tcase_add_test(tc, read_capacity_forms);
 	tcase_add_test(tc, numbers_round_trip_exactly);
+	tcase_add_test(tc, failed_dump_keeps_the_old_file);
+	tcase_add_test(tc, load_and_dump_flags);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -333,25 +333,11 @@ START_TEST(misuse_is_an_error)
 }
 END_TEST
 
-static int fail_after;
-static void *failing_malloc(size_t n)
-{
-	return fail_after-- > 0 ? malloc(n) : NULL;
-}
-static void *failing_realloc(void *p, size_t n)
-{
-	return fail_after-- > 0 ? realloc(p, n) : NULL;
-}
-
 START_TEST(allocation_failure_is_sticky)
 {
-	ddbgt_malloc_fn m0;
-	ddbgt_realloc_fn r0;
-	ddbgt_free_fn f0;
-	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, free), DDBGT_OK);
+	ddbgt_test_alloc_install();
 	for (int budget = 0; budget < 3; budget++) {
-		fail_after = budget;
+		ddbgt_test_alloc_fail(budget, 1);
 		ddbgt__tfjson w;
 		ddbgt__tfjson_init(&w, 0, 0);
 		ddbgt__tfjson_object_begin(&w);
@@ -363,7 +349,7 @@ START_TEST(allocation_failure_is_sticky)
 		ck_assert_int_eq(rc, DDBGT_ENOMEM);
 		ck_assert_ptr_null(out);
 	}
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), DDBGT_OK);
+	ddbgt_test_alloc_uninstall();
 }
 END_TEST
 

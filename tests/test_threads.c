@@ -69,8 +69,8 @@ static int change(ddbgt_table *t)
 	ddbgt_replica_free(r);
 	if (!rc) rc = ddbgt_table_set_tag(t, "thread", "yes");
 	if (!rc) rc = ddbgt_table_remove_replica(t, "eu-west-1");
-	if (!rc) rc = ddbgt_policy_add_allowed_region(ddbgt_table_policy(t), "ap-northeast-1");
-	if (!rc) rc = ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_READ, "ap-northeast-1", 7);
+	if (!rc) rc = ddbgt_policy_add_allowed_region(ddbgt_table_policy_mut(t), "ap-northeast-1");
+	if (!rc) rc = ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_READ, "ap-northeast-1", 7);
 	return rc;
 }
 
@@ -85,18 +85,18 @@ static void *own_handles(void *arg)
 		char *s = NULL;
 		int rc;
 		if (ddbgt_diags_new(&d) ||
-		    ddbgt_spec_load_string(&t, sh->full, sh->full_len, d) != DDBGT_OK) {
+		    ddbgt_spec_load_string(&t, sh->full, sh->full_len, 0, d) != DDBGT_OK) {
 			note_failure(w, "load");
 			ddbgt_diags_free(d);
 			break;
 		}
 		s = NULL;
-		rc = ddbgt_spec_dump_string(&s, t);
+		rc = ddbgt_spec_dump_string(&s, t, 0);
 		expect_str(w, rc, s, sh->expected_dump, "dump");
 		if (ddbgt_table_copy(&copy, t) || change(copy))
 			note_failure(w, "copy and change");
 		s = NULL;
-		rc = ddbgt_spec_dump_string(&s, copy);
+		rc = ddbgt_spec_dump_string(&s, copy, 0);
 		expect_str(w, rc, s, sh->expected_changed,
 		           "dump after change");
 		ddbgt_diags_clear(d);
@@ -107,7 +107,7 @@ static void *own_handles(void *arg)
 		expect_str(w, rc, s, sh->expected_tf, "emit");
 		ddbgt_diags_clear(d);
 		ddbgt_table *bad = NULL;
-		if (ddbgt_spec_load_string(&bad, malformed, sizeof malformed - 1, d) != DDBGT_ESPEC)
+		if (ddbgt_spec_load_string(&bad, malformed, sizeof malformed - 1, 0, d) != DDBGT_ESPEC)
 			note_failure(w, "malformed load");
 		s = NULL;
 		rc = ddbgt_diags_to_json(&s, d);
@@ -138,13 +138,13 @@ static void *shared_handle(void *arg)
 	for (int round = 0; round < ROUNDS; round++) {
 		char *s = NULL;
 		int rc;
-		rc = ddbgt_spec_dump_string(&s, t);
+		rc = ddbgt_spec_dump_string(&s, t, 0);
 		expect_str(w, rc, s, sh->expected_dump, "shared dump");
 		ddbgt_table *copy = NULL;
 		if (ddbgt_table_copy(&copy, t) || change(copy))
 			note_failure(w, "shared copy");
 		s = NULL;
-		rc = ddbgt_spec_dump_string(&s, copy);
+		rc = ddbgt_spec_dump_string(&s, copy, 0);
 		expect_str(w, rc, s, sh->expected_changed,
 		           "dump of a changed copy");
 		ddbgt_table_free(copy);
@@ -223,17 +223,17 @@ static void setup(struct fixture *f)
 {
 	memset(f, 0, sizeof *f);
 	f->full = ddbgt_test_read_file(ddbgt_test_path("data/spec/full.json"), &f->sh.full_len);
-	ck_assert_int_eq(ddbgt_spec_load_string(&f->table, f->full, f->sh.full_len, NULL), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_dump_string(&f->dump, f->table), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&f->table, f->full, f->sh.full_len, 0, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&f->dump, f->table, 0), DDBGT_OK);
 	ddbgt_table *copy = NULL;
 	ck_assert_int_eq(ddbgt_table_copy(&copy, f->table), DDBGT_OK);
 	ck_assert_int_eq(change(copy), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_spec_dump_string(&f->changed, copy), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&f->changed, copy, 0), DDBGT_OK);
 	ck_assert_str_ne(f->changed, f->dump);
 	ddbgt_table_free(copy);
 	ck_assert_int_eq(ddbgt_diags_new(&f->diags), DDBGT_OK);
 	ddbgt_table *bad = NULL;
-	ck_assert_int_eq(ddbgt_spec_load_string(&bad, malformed, sizeof malformed - 1, f->diags),
+	ck_assert_int_eq(ddbgt_spec_load_string(&bad, malformed, sizeof malformed - 1, 0, f->diags),
 	                 DDBGT_ESPEC);
 	ck_assert_int_eq(ddbgt_diags_to_json(&f->diags_json, f->diags), DDBGT_OK);
 	ddbgt_region_query *q = NULL;
@@ -291,7 +291,7 @@ START_TEST(one_handle_read_by_many_threads)
 	run(shared_handle, &f.sh);
 	/* Nobody wrote to it. */
 	char *after = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&after, f.table), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&after, f.table, 0), DDBGT_OK);
 	ck_assert_str_eq(after, f.dump);
 	ddbgt_free(after);
 	teardown(&f);

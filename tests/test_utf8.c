@@ -37,9 +37,9 @@ static const char *const good[] = {"\xc3\xa9", "x\xe2\x9c\x93y", "\xf0\x9f\x98\x
 #define NBAD (sizeof bad / sizeof bad[0])
 #define NGOOD (sizeof good / sizeof good[0])
 
-static ddbgt_replica *replica(ddbgt_table *t) { return ddbgt_table_find_replica(t, "eu-west-1"); }
-static ddbgt_gsi *gsi(ddbgt_table *t) { return ddbgt_table_find_gsi(t, "g1"); }
-static ddbgt_lsi *lsi(ddbgt_table *t) { return ddbgt_table_find_lsi(t, "l1"); }
+static ddbgt_replica *replica(ddbgt_table *t) { return ddbgt_table_find_replica_mut(t, "eu-west-1"); }
+static ddbgt_gsi *gsi(ddbgt_table *t) { return ddbgt_table_find_gsi_mut(t, "g1"); }
+static ddbgt_lsi *lsi(ddbgt_table *t) { return ddbgt_table_find_lsi_mut(t, "l1"); }
 
 /* A table with every string field set, through the API. */
 static ddbgt_table *full_table(void)
@@ -69,10 +69,10 @@ static ddbgt_table *full_table(void)
 	ck_assert_int_eq(ddbgt_lsi_set_sort_key(l, "a"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_lsi_add_non_key_attribute(l, "note"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_add_lsi(t, l), DDBGT_OK);
-	ddbgt_policy *p = ddbgt_table_policy(t);
+	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	ck_assert_int_eq(ddbgt_policy_add_allowed_region(p, "eu-west-1"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_policy_add_jurisdiction(p, "EU"), DDBGT_OK);
-	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_READ, "eu-west-1", 10.0),
+	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_READ, "eu-west-1", 10.0),
 	                 DDBGT_OK);
 	return t;
 }
@@ -133,23 +133,23 @@ static int add_lsi_attr(ddbgt_table *t, const char *s)
 }
 static int add_policy_region(ddbgt_table *t, const char *s)
 {
-	return ddbgt_policy_add_allowed_region(ddbgt_table_policy(t), s);
+	return ddbgt_policy_add_allowed_region(ddbgt_table_policy_mut(t), s);
 }
 static int add_policy_jurisdiction(ddbgt_table *t, const char *s)
 {
-	return ddbgt_policy_add_jurisdiction(ddbgt_table_policy(t), s);
+	return ddbgt_policy_add_jurisdiction(ddbgt_table_policy_mut(t), s);
 }
 static int set_policy_severity(ddbgt_table *t, const char *s)
 {
-	return ddbgt_policy_set_severity(ddbgt_table_policy(t), s, DDBGT_SEVERITY_WARNING);
+	return ddbgt_policy_set_severity(ddbgt_table_policy_mut(t), s, DDBGT_SEVERITY_WARNING);
 }
 static int set_policy_quota(ddbgt_table *t, const char *s)
 {
-	return ddbgt_policy_set_quota(ddbgt_table_policy(t), s, 5);
+	return ddbgt_policy_set_quota(ddbgt_table_policy_mut(t), s, 5);
 }
 static int set_usage_rate(ddbgt_table *t, const char *s)
 {
-	return ddbgt_usage_set_rate(ddbgt_table_usage(t), DDBGT_WRITE, s, 2.5);
+	return ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_WRITE, s, 2.5);
 }
 
 static const struct setter {
@@ -190,7 +190,7 @@ static const struct setter {
 static char *dump(const ddbgt_table *t)
 {
 	char *s = NULL;
-	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_dump_string(&s, t, 0), DDBGT_OK);
 	return s;
 }
 
@@ -236,7 +236,7 @@ START_TEST(setter_round_trips_utf8)
 		ddbgt_table *again = NULL;
 		ddbgt_diags *d = NULL;
 		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		int rc = ddbgt_spec_load_string(&again, text, strlen(text), d);
+		int rc = ddbgt_spec_load_string(&again, text, strlen(text), 0, d);
 		if (rc != DDBGT_OK) {
 			char *why = NULL;
 			ddbgt_diags_to_text(&why, d);

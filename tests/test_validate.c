@@ -73,7 +73,7 @@ static ddbgt_table *run_spec(const char *base, json_t *patch, ddbgt_diags *diags
 	doc = merge_patch(load_json(rel), patch);
 	text = json_dumps(doc, JSON_COMPACT);
 	ck_assert_ptr_nonnull(text);
-	rc = ddbgt_spec_load_string(&table, text, strlen(text), diags);
+	rc = ddbgt_spec_load_string(&table, text, strlen(text), 0, diags);
 	free(text);
 	json_decref(doc);
 	*loaded = rc == DDBGT_OK;
@@ -447,7 +447,7 @@ START_TEST(flags_change_severities)
 	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
 	/* An opt-in region is a warning, or an error with WARNINGS_AS_ERRORS. */
-	ck_assert_int_eq(ddbgt_replica_set_region(ddbgt_table_replica_at(t, 1), "eu-south-1"), 0);
+	ck_assert_int_eq(ddbgt_replica_set_region(ddbgt_table_replica_at_mut(t, 1), "eu-south-1"), 0);
 	o.flags = 0;
 	ddbgt_diags_clear(d);
 	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
@@ -458,7 +458,7 @@ START_TEST(flags_change_severities)
 	ck_assert_uint_eq(ddbgt_diags_error_count(d), 1);
 	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_W_REGION_OPT_IN);
 	/* ADOPT_EXISTING turns the refused legacy creation into a warning. */
-	ck_assert_int_eq(ddbgt_replica_set_region(ddbgt_table_replica_at(t, 1), "eu-west-1"), 0);
+	ck_assert_int_eq(ddbgt_replica_set_region(ddbgt_table_replica_at_mut(t, 1), "eu-west-1"), 0);
 	ck_assert_int_eq(ddbgt_table_set_legacy_version(t, 1), 0);
 	o.flags = 0;
 	ck_assert_int_eq(ddbgt_table_validate(t, &o, NULL), DDBGT_EINVALID);
@@ -475,7 +475,7 @@ END_TEST
 START_TEST(policy_severity_overrides)
 {
 	ddbgt_table *t = builder_table();
-	ddbgt_policy *own = ddbgt_table_policy(t);
+	ddbgt_policy *own = ddbgt_table_policy_mut(t);
 	ddbgt_diags *d = NULL;
 
 	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
@@ -507,7 +507,7 @@ END_TEST
 START_TEST(options_policy_replaces_the_tables)
 {
 	ddbgt_table *t = builder_table();
-	ddbgt_policy *own = ddbgt_table_policy(t);
+	ddbgt_policy *own = ddbgt_table_policy_mut(t);
 	ddbgt_policy *other = NULL;
 	ddbgt_validate_options o = DDBGT_VALIDATE_OPTIONS_INIT;
 	ddbgt_diags *d = NULL;
@@ -586,7 +586,7 @@ END_TEST
 START_TEST(gsi_overrides_in_any_order)
 {
 	ddbgt_table *t = builder_table();
-	ddbgt_replica *r = ddbgt_table_replica_at(t, 1);
+	ddbgt_replica *r = ddbgt_table_replica_at_mut(t, 1);
 	ddbgt_diags *d = NULL;
 	const char *names[] = {"b-idx", "Z-idx", "a-idx", "m-idx"};
 
@@ -658,7 +658,7 @@ START_TEST(examples_are_valid)
 		seen++;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
 		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
-		ck_assert_msg(ddbgt_spec_load_file(&t, path, d) == DDBGT_OK, "%s does not load",
+		ck_assert_msg(ddbgt_spec_load_file(&t, path, 0, d) == DDBGT_OK, "%s does not load",
 		              e->d_name);
 		ck_assert_msg(ddbgt_table_validate(t, NULL, d) == DDBGT_OK, "%s is invalid",
 		              e->d_name);
@@ -683,69 +683,28 @@ END_TEST
 
 /* ---- allocation failures: every one gives DDBGT_ENOMEM and leaks nothing ---- */
 
-static long alloc_calls, alloc_fail_at = -1, alloc_live;
-
-static void *failing_malloc(size_t size)
-{
-	void *p;
-
-	if (alloc_calls++ == alloc_fail_at)
-		return NULL;
-	p = malloc(size);
-	alloc_live += p != NULL;
-	return p;
-}
-
-static void *failing_realloc(void *ptr, size_t size)
-{
-	void *p;
-
-	if (alloc_calls++ == alloc_fail_at)
-		return NULL;
-	p = realloc(ptr, size);
-	alloc_live += p != NULL && ptr == NULL;
-	return p;
-}
-
-static void failing_free(void *ptr)
-{
-	alloc_live -= ptr != NULL;
-	free(ptr);
-}
-
 START_TEST(allocation_failures)
 {
-	ddbgt_malloc_fn m0;
-	ddbgt_realloc_fn r0;
-	ddbgt_free_fn f0;
 	ddbgt_table *t = NULL;
-	long failures = 0;
-	int rc = DDBGT_ENOMEM;
+	ddbgt_test_sweep s;
+	int rc = 0;
 
-	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/validate/many-problems.json"),
+	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/validate/many-problems.json"), 0,
 	                                      NULL), 0);
-	ddbgt_get_alloc_funcs(&m0, &r0, &f0);
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, failing_free), 0);
-	for (alloc_fail_at = 0; rc == DDBGT_ENOMEM && alloc_fail_at < 10000; alloc_fail_at++) {
-		long live = alloc_live;
+	ddbgt_test_alloc_install();
+	for (ddbgt_test_sweep_start(&s, "validate", 0); ddbgt_test_sweep_next(&s, rc);) {
 		ddbgt_diags *d = NULL;
 
-		alloc_calls = 0;
-		if (ddbgt_diags_new(&d) != DDBGT_OK) {
-			ck_assert_int_eq(alloc_live, live);
-			continue;
-		}
-		rc = ddbgt_table_validate(t, NULL, d);
-		ck_assert_msg(rc == DDBGT_ENOMEM || rc == DDBGT_EINVALID, "allocation %ld: %d",
-		              alloc_fail_at, rc);
-		failures += rc == DDBGT_ENOMEM;
+		rc = ddbgt_diags_new(&d);
+		if (rc == DDBGT_OK)
+			rc = ddbgt_table_validate(t, NULL, d);
+		ck_assert_msg(rc == DDBGT_ENOMEM || rc == DDBGT_EINVALID, "allocation %ld: %d", s.n,
+		              rc);
 		ddbgt_diags_free(d);
-		ck_assert_msg(alloc_live == live, "allocation %ld failed: %ld leaked", alloc_fail_at,
-		              alloc_live - live);
 	}
-	ck_assert_int_eq(ddbgt_set_alloc_funcs(m0, r0, f0), 0);
-	ck_assert_int_eq(rc, DDBGT_EINVALID);
-	ck_assert_int_gt(failures, 10);
+	ddbgt_test_alloc_uninstall();
+	ck_assert_int_eq(s.rc, DDBGT_EINVALID);
+	ck_assert_int_gt(s.n, 10);
 	ddbgt_table_free(t);
 }
 END_TEST

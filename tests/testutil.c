@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ddbgt.h>
+
 const char *ddbgt_test_path(const char *relative)
 {
 	static char buf[4096];
@@ -41,12 +43,133 @@ char *ddbgt_test_read_file(const char *path, size_t *len)
 	return data;
 }
 
+/* --- the failing allocator ------------------------------------------------ */
+
+static struct {
+	ddbgt_malloc_fn saved_malloc;
+	ddbgt_realloc_fn saved_realloc;
+	ddbgt_free_fn saved_free;
+	long requests;
+	long fail_at; /* < 0: never */
+	int sticky;
+	int paused;
+	long live;
+} alloc = {.fail_at = -1};
+
+static int alloc_should_fail(void)
+{
+	if (alloc.paused)
+		return 0;
+	long r = alloc.requests++;
+	return alloc.fail_at >= 0 && (r == alloc.fail_at || (alloc.sticky && r > alloc.fail_at));
+}
+
+static void *failing_malloc(size_t n)
+{
+	if (alloc_should_fail())
+		return NULL;
+	void *p = malloc(n);
+	alloc.live += p != NULL;
+	return p;
+}
+
+static void *failing_realloc(void *p, size_t n)
+{
+	if (alloc_should_fail())
+		return NULL;
+	void *q = realloc(p, n);
+	alloc.live += q != NULL && p == NULL;
+	return q;
+}
+
+static void failing_free(void *p)
+{
+	alloc.live -= p != NULL;
+	free(p);
+}
+
+void ddbgt_test_alloc_install(void)
+{
+	ddbgt_get_alloc_funcs(&alloc.saved_malloc, &alloc.saved_realloc, &alloc.saved_free);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(failing_malloc, failing_realloc, failing_free),
+	                 DDBGT_OK);
+	ddbgt_test_alloc_fail(-1, 0);
+	alloc.paused = 0;
+}
+
+void ddbgt_test_alloc_uninstall(void)
+{
+	ddbgt_test_alloc_fail(-1, 0);
+	ck_assert_int_eq(ddbgt_set_alloc_funcs(alloc.saved_malloc, alloc.saved_realloc,
+	                                       alloc.saved_free), DDBGT_OK);
+}
+
+void ddbgt_test_alloc_fail(long n, int sticky)
+{
+	alloc.requests = 0;
+	alloc.fail_at = n;
+	alloc.sticky = sticky;
+}
+
+void ddbgt_test_alloc_pause(int paused)
+{
+	alloc.paused = paused;
+}
+
+long ddbgt_test_alloc_requests(void)
+{
+	return alloc.requests;
+}
+
+long ddbgt_test_alloc_live(void)
+{
+	return alloc.live;
+}
+
+/* --- the allocation-failure sweep ----------------------------------------- */
+
+void ddbgt_test_sweep_start(ddbgt_test_sweep *s, const char *what, int sticky)
+{
+	s->what = what;
+	s->sticky = sticky;
+	s->n = -1;
+	s->live = alloc.live;
+	s->rc = DDBGT_OK;
+}
+
+int ddbgt_test_sweep_failed(const ddbgt_test_sweep *s)
+{
+	return alloc.requests > s->n;
+}
+
+int ddbgt_test_sweep_next(ddbgt_test_sweep *s, int rc)
+{
+	if (s->n >= 0) {
+		s->rc = rc;
+		alloc.paused = 0;
+		if (!ddbgt_test_sweep_failed(s)) {
+			/* No request failed: the call is done. */
+			ddbgt_test_alloc_fail(-1, 0);
+			return 0;
+		}
+		ck_assert_msg(rc == DDBGT_ENOMEM, "%s: allocation %ld failed%s, status %s", s->what,
+		              s->n, s->sticky ? " (and all after)" : "", ddbgt_status_name(rc));
+		ck_assert_msg(alloc.live == s->live, "%s: allocation %ld failed, %ld blocks leaked",
+		              s->what, s->n, alloc.live - s->live);
+	}
+	ck_assert_msg(s->n < 1000000, "%s: a million allocations and still failing", s->what);
+	s->n++;
+	s->live = alloc.live;
+	ddbgt_test_alloc_fail(s->n, s->sticky);
+	return 1;
+}
+
 ddbgt_table *ddbgt_test_load(const char *relative)
 {
 	ddbgt_table *t = NULL;
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	int rc = ddbgt_spec_load_file(&t, ddbgt_test_path(relative), d);
+	int rc = ddbgt_spec_load_file(&t, ddbgt_test_path(relative), 0, d);
 	if (rc) {
 		char *text = NULL;
 		ddbgt_diags_to_text(&text, d);

@@ -56,10 +56,10 @@ int cli_load_spec(const char *path, ddbgt_table **out, ddbgt_diags *diags)
 			fprintf(stderr, "ddbgt: cannot read standard input: %s\n", strerror(errno));
 			return CLI_INPUT;
 		}
-		rc = ddbgt_spec_load_string(out, text, len, diags);
+		rc = ddbgt_spec_load_string(out, text, len, 0, diags);
 		free(text);
 	} else {
-		rc = ddbgt_spec_load_file(out, path, diags);
+		rc = ddbgt_spec_load_file(out, path, 0, diags);
 	}
 	if (rc == DDBGT_OK)
 		return CLI_OK;

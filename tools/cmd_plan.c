@@ -224,7 +224,7 @@ static void print_text(const plan *p)
 		       ddbgt_member_role_name(ddbgt_topology_role_at(t, i)), cls ? cls : "-",
 		       geo ? geo : "?");
 	}
-	printf("\nStrategy: %s\n  %s\n", ddbgt_strategy_kind_name(ddbgt_strategy_kind_of(s)),
+	printf("\nStrategy: %s\n  %s\n", ddbgt_strategy_kind_name(ddbgt_strategy_pattern(s)),
 	       ddbgt_strategy_summary(s));
 	for (i = 0; i < ddbgt_strategy_reason_count(s); i++)
 		printf("  - %s\n", ddbgt_strategy_reason_at(s, i));

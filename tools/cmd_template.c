@@ -76,7 +76,7 @@ static int show(const char *name, int argc, char **argv)
 		                       o.region_count);
 	char *text = NULL;
 	if (!rc)
-		rc = ddbgt_spec_dump_string(&text, t);
+		rc = ddbgt_spec_dump_string(&text, t, 0);
 	ddbgt_table_free(t);
 	if (rc) {
 		fprintf(stderr, "ddbgt: %s\n", ddbgt_strerror(rc));

@@ -246,7 +246,7 @@ func LoadSpec(text []byte) (*Table, error) {
 	buf := C.CBytes(text)
 	defer C.free(buf)
 	return load("ddbgt_spec_load_string", func(out **C.ddbgt_table, d *C.ddbgt_diags) C.int {
-		return C.ddbgt_spec_load_string(out, (*C.char)(buf), C.size_t(len(text)), d)
+		return C.ddbgt_spec_load_string(out, (*C.char)(buf), C.size_t(len(text)), 0, d)
 	})
 }
 
@@ -255,7 +255,7 @@ func LoadSpecFile(path string) (*Table, error) {
 	cpath := C.CString(path)
 	defer C.free(unsafe.Pointer(cpath))
 	return load("ddbgt_spec_load_file", func(out **C.ddbgt_table, d *C.ddbgt_diags) C.int {
-		return C.ddbgt_spec_load_file(out, cpath, d)
+		return C.ddbgt_spec_load_file(out, cpath, 0, d)
 	})
 }
 
@@ -278,9 +278,18 @@ func (t *Table) handle() *C.ddbgt_table {
 
 // Dump is the canonical spec document.
 func (t *Table) Dump() (string, error) {
+	return t.dump(0)
+}
+
+// DumpCompact is the canonical spec document on one line.
+func (t *Table) DumpCompact() (string, error) {
+	return t.dump(C.DDBGT_SPEC_DUMP_COMPACT)
+}
+
+func (t *Table) dump(flags C.unsigned) (string, error) {
 	defer runtime.KeepAlive(t)
 	var out *C.char
-	if err := check("ddbgt_spec_dump_string", C.ddbgt_spec_dump_string(&out, t.handle())); err != nil {
+	if err := check("ddbgt_spec_dump_string", C.ddbgt_spec_dump_string(&out, t.handle(), flags)); err != nil {
 		return "", err
 	}
 	return takeString(out), nil
@@ -372,7 +381,7 @@ func (t *Table) Replicas() []Replica {
 	n := C.ddbgt_table_replica_count(h)
 	out := make([]Replica, 0, int(n))
 	for i := C.size_t(0); i < n; i++ {
-		r := C.ddbgt_table_replica_at(h, i)
+		r := C.ddbgt_table_replica_at_mut(h, i)
 		out = append(out, Replica{
 			Region:     gostr(C.ddbgt_replica_region(r)),
 			Role:       enumName(C.DDBGT_ENUM_ROLE, C.int(C.ddbgt_replica_effective_role(r))),

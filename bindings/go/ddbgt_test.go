@@ -48,6 +48,21 @@ func TestLoadDumpRoundTrip(t *testing.T) {
 		if got != string(text) {
 			t.Errorf("%s: dump differs from the canonical document:\n%s", name, got)
 		}
+		compact, err := tbl.DumpCompact()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Count(compact, "\n") != 1 || !strings.HasSuffix(compact, "\n") || len(compact) >= len(got) {
+			t.Errorf("%s: DumpCompact() is not one shorter line:\n%s", name, compact)
+		}
+		back, err := LoadSpec([]byte(compact))
+		if err != nil {
+			t.Fatalf("%s: the compact dump does not load: %v", name, err)
+		}
+		if again, _ := back.Dump(); again != got {
+			t.Errorf("%s: the compact dump loads as another table:\n%s", name, again)
+		}
+		back.Close()
 		tbl.Close()
 	}
 }

@@ -147,7 +147,7 @@ func (s *Strategy) handle() *C.ddbgt_strategy {
 // Kind is "active-active", "geo-distributed", "primary-standby-cold", ...
 func (s *Strategy) Kind() string {
 	defer runtime.KeepAlive(s)
-	return gostr(C.ddbgt_strategy_kind_name(C.ddbgt_strategy_kind_of(s.handle())))
+	return gostr(C.ddbgt_strategy_kind_name(C.ddbgt_strategy_pattern(s.handle())))
 }
 
 // Summary is one sentence for a person.

@@ -295,7 +295,7 @@ class Table(_Handle):
         """Load a spec from JSON text (str or bytes)."""
         data = _b(text)
         return cls._load("ddbgt_spec_load_string",
-                         lambda out, d: lib.ddbgt_spec_load_string(out, data, len(data), d))
+                         lambda out, d: lib.ddbgt_spec_load_string(out, data, len(data), 0, d))
 
     @classmethod
     def from_dict(cls, spec):
@@ -304,24 +304,29 @@ class Table(_Handle):
     @classmethod
     def from_file(cls, path):
         return cls._load("ddbgt_spec_load_file",
-                         lambda out, d: lib.ddbgt_spec_load_file(out, _b(os.fspath(path)), d))
+                         lambda out, d: lib.ddbgt_spec_load_file(out, _b(os.fspath(path)), 0, d))
 
     @classmethod
     def load(cls, spec):
         """A spec from a dict or from a file path."""
         return cls.from_dict(spec) if isinstance(spec, dict) else cls.from_file(spec)
 
-    def dumps(self):
-        """The canonical spec document as text."""
+    def dumps(self, compact=False):
+        """The canonical spec document as text; compact puts it on one line."""
         out = ctypes.c_void_p()
-        _check(lib.ddbgt_spec_dump_string(ctypes.byref(out), self.handle), "ddbgt_spec_dump_string")
+        flags = constant("DDBGT_SPEC_DUMP_COMPACT") if compact else 0
+        _check(lib.ddbgt_spec_dump_string(ctypes.byref(out), self.handle, flags),
+               "ddbgt_spec_dump_string")
         return _take_string(out)
 
     def to_dict(self):
         return json.loads(self.dumps())
 
-    def dump(self, path):
-        _check(lib.ddbgt_spec_dump_file(self.handle, _b(os.fspath(path))), "ddbgt_spec_dump_file")
+    def dump(self, path, compact=False):
+        """Replace the file at path with the document, atomically."""
+        flags = constant("DDBGT_SPEC_DUMP_COMPACT") if compact else 0
+        _check(lib.ddbgt_spec_dump_file(self.handle, _b(os.fspath(path)), flags),
+               "ddbgt_spec_dump_file")
 
     def copy(self):
         out = ctypes.c_void_p()
@@ -390,7 +395,7 @@ class Table(_Handle):
     @property
     def replicas(self):
         h = self.handle
-        return [Replica(lib.ddbgt_table_replica_at(h, i), owned=False, parent=self)
+        return [Replica(lib.ddbgt_table_replica_at_mut(h, i), owned=False, parent=self)
                 for i in range(lib.ddbgt_table_replica_count(h))]
 
     def remove_replica(self, region):
@@ -641,7 +646,7 @@ class Strategy(_Handle):
     @property
     def kind(self):
         """The kind by name: "active-active", "primary-standby-cold", ..."""
-        return _s(lib.ddbgt_strategy_kind_name(lib.ddbgt_strategy_kind_of(self.handle)))
+        return _s(lib.ddbgt_strategy_kind_name(lib.ddbgt_strategy_pattern(self.handle)))
 
     @property
     def summary(self):

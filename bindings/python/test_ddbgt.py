@@ -66,6 +66,10 @@ class TestSpec(unittest.TestCase):
         with ddbgt.Table.from_dict(MINIMAL) as t:
             self.assertEqual(t.dumps(), canonical)
             self.assertEqual(t.to_dict(), MINIMAL)
+            compact = t.dumps(compact=True)
+            self.assertEqual(compact.count("\n"), 1)
+            self.assertTrue(compact.endswith("\n"))
+            self.assertEqual(json.loads(compact), MINIMAL)
             self.assertEqual([r.region for r in t.replicas], ["us-east-1", "eu-west-1"])
             self.assertEqual(t.warnings, [])
 
@@ -76,6 +80,9 @@ class TestSpec(unittest.TestCase):
             t.dump(out)
             with open(out, encoding="utf-8") as a, open(path, encoding="utf-8") as b:
                 self.assertEqual(a.read(), b.read())
+            t.dump(out, compact=True)
+            with open(out, encoding="utf-8") as a:
+                self.assertEqual(a.read(), t.dumps(compact=True))
 
     def test_errors_carry_status_code_and_path(self):
         spec = json.loads(json.dumps(MINIMAL))

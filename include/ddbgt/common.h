@@ -3,6 +3,41 @@
  *
  * Status codes, the export macro, version, allocator hooks, the enumerations
  * of the table model and their names.
+ *
+ * Names of accessors. A getter is ddbgt_<object>_<field>(obj), named for
+ * the field it reads, never for the type of its value. A getter that takes
+ * an index i (0 to the matching _count() - 1; out of range it returns NULL
+ * for a string or handle, and 0 or the -1 its comment names for a number)
+ * has one of two forms:
+ *  - ddbgt_<object>_<x>_at(obj, i): the i-th x, an element of a list
+ *    (ddbgt_table_replica_at, ddbgt_policy_jurisdiction_at) or x of the i-th
+ *    member of a list whose members have no name of their own
+ *    (ddbgt_routing_role_at);
+ *  - ddbgt_<list>_<field>(obj, i): a field of the i-th entry of a named list
+ *    (ddbgt_diags_path, ddbgt_cost_line_amount_nanos, ddbgt_table_tag_value).
+ * All getters of one list take the same form. "_at" means "takes an index"
+ * and nothing else, and no other suffix stands in for a field's name.
+ *
+ * Lifetimes. A string or handle that a getter returns belongs to the object
+ * it came from, and stays valid until one of these:
+ *  - that object is freed, or the object that owns it: a table owns its
+ *    replicas, indexes, policy and usage profile, and frees them with itself;
+ *  - a setter replaces that value (ddbgt_table_set_name frees the old name,
+ *    ddbgt_table_set_tag the old value of the key, ddbgt_table_set_policy and
+ *    ddbgt_table_set_usage the table's previous policy and usage handles) or
+ *    a remover removes it (ddbgt_table_remove_replica frees the replica,
+ *    ddbgt_diags_clear every finding's strings).
+ * Adding to or removing from a list may renumber it, so an index is only
+ * good until the list changes; the strings and handles of the other entries
+ * stay valid. Strings of the catalogues (regions, enumeration and status
+ * names, diagnostic codes, templates, price items) are static and live as
+ * long as the process. Setters copy the strings they are given, so the
+ * caller may free or reuse them at once. A replica or index added to a
+ * table belongs to the table from then on and must not be freed by the
+ * caller. What the caller owns comes only through the ** out pointer of a
+ * function that creates it: a handle (ddbgt_table_new, ddbgt_table_copy,
+ * ddbgt_spec_load_file, ddbgt_cost_estimate and the like), freed with its
+ * type's _free, or a char ** string, freed with ddbgt_free.
  */
 #ifndef DDBGT_COMMON_H
 #define DDBGT_COMMON_H

@@ -233,7 +233,8 @@ typedef enum ddbgt_cost_recommendation_kind {
  * says that no comparison was possible.
  */
 DDBGT_API size_t ddbgt_cost_report_recommendation_count(const ddbgt_cost_report *report);
-DDBGT_API ddbgt_cost_recommendation_kind ddbgt_cost_recommendation_kind_at(
+/* What the i-th recommendation is about; 0 when i is out of range. */
+DDBGT_API ddbgt_cost_recommendation_kind ddbgt_cost_recommendation_subject(
 	const ddbgt_cost_report *report, size_t i);
 /* The replica's region; NULL for a billing-mode recommendation. */
 DDBGT_API const char *ddbgt_cost_recommendation_region(const ddbgt_cost_report *report, size_t i);

@@ -21,7 +21,7 @@ DDBGT_API int ddbgt_gsi_new(ddbgt_gsi **out, const char *name);
 /* Free a GSI that belongs to no table; one owned by a table is left alone. */
 DDBGT_API void ddbgt_gsi_free(ddbgt_gsi *gsi);
 DDBGT_API int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *gsi);
-DDBGT_API ddbgt_table *ddbgt_gsi_table(const ddbgt_gsi *gsi);
+DDBGT_API const ddbgt_table *ddbgt_gsi_table(const ddbgt_gsi *gsi);
 
 /*
  * The index name (DDBGT_EINVAL for NULL), copied; the getter's string
@@ -64,7 +64,7 @@ DDBGT_API int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *gsi, ddbgt_rw rw);
 DDBGT_API int ddbgt_lsi_new(ddbgt_lsi **out, const char *name);
 DDBGT_API void ddbgt_lsi_free(ddbgt_lsi *lsi);
 DDBGT_API int ddbgt_lsi_copy(ddbgt_lsi **out, const ddbgt_lsi *lsi);
-DDBGT_API ddbgt_table *ddbgt_lsi_table(const ddbgt_lsi *lsi);
+DDBGT_API const ddbgt_table *ddbgt_lsi_table(const ddbgt_lsi *lsi);
 
 /*
  * The index name (DDBGT_EINVAL for NULL), copied; the getter's string

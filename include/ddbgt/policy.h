@@ -70,9 +70,13 @@ DDBGT_API int ddbgt_policy_set_severity(ddbgt_policy *policy, const char *code,
 DDBGT_API int ddbgt_policy_get_severity(const ddbgt_policy *policy, const char *code,
                                         ddbgt_severity *severity);
 DDBGT_API int ddbgt_policy_remove_severity(ddbgt_policy *policy, const char *code);
+/*
+ * The overrides, in code order: the i-th one's code, and its level; NULL
+ * and DDBGT_SEVERITY_OFF when i is out of range.
+ */
 DDBGT_API size_t ddbgt_policy_severity_count(const ddbgt_policy *policy);
 DDBGT_API const char *ddbgt_policy_severity_code(const ddbgt_policy *policy, size_t i);
-DDBGT_API ddbgt_severity ddbgt_policy_severity_at(const ddbgt_policy *policy, size_t i);
+DDBGT_API ddbgt_severity ddbgt_policy_severity_level(const ddbgt_policy *policy, size_t i);
 
 /*
  * Raised account quotas by name, sorted by name. Known names: "gsi_max"

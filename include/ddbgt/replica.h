@@ -26,7 +26,7 @@ DDBGT_API void ddbgt_replica_free(ddbgt_replica *replica);
 /* A deep copy that belongs to no table. */
 DDBGT_API int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *replica);
 /* The owning table, or NULL. */
-DDBGT_API ddbgt_table *ddbgt_replica_table(const ddbgt_replica *replica);
+DDBGT_API const ddbgt_table *ddbgt_replica_table(const ddbgt_replica *replica);
 
 /*
  * The region code ("eu-west-1"; DDBGT_EINVAL for NULL), copied; the

@@ -27,32 +27,58 @@ extern "C" {
 struct json_t;
 
 /*
+ * Flags of the load calls, as jansson's json_loads has: none is defined yet,
+ * so pass 0. A bit this version does not know is refused (DDBGT_EINVAL)
+ * rather than ignored, so that a program written for a later version fails
+ * plainly here instead of being served half of what it asked for.
+ */
+#define DDBGT_SPEC_LOAD_FLAGS_KNOWN 0u
+
+/*
  * Load a spec from len bytes of text. On success *out is a new table (free
  * it with ddbgt_table_free) and warnings, if any, are in diags. When the
- * document has errors, *out is NULL and the status is DDBGT_ESPEC.
+ * document has errors, *out is NULL and the status is DDBGT_ESPEC. flags: 0
+ * (see DDBGT_SPEC_LOAD_FLAGS_KNOWN).
  */
 DDBGT_API int ddbgt_spec_load_string(ddbgt_table **out, const char *text, size_t len,
-                                     ddbgt_diags *diags);
+                                     unsigned flags, ddbgt_diags *diags);
 /* Load a spec from a file; DDBGT_EIO (and a DDBGT_E_SPEC_UNREADABLE finding) if unreadable. */
-DDBGT_API int ddbgt_spec_load_file(ddbgt_table **out, const char *path, ddbgt_diags *diags);
+DDBGT_API int ddbgt_spec_load_file(ddbgt_table **out, const char *path, unsigned flags,
+                                   ddbgt_diags *diags);
 /*
  * Load a spec from a jansson value (no line or column in the findings). The
  * value is only read: every allocation goes through the library allocator.
  */
-DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
+DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json, unsigned flags,
                                    ddbgt_diags *diags);
 
-/* The canonical document as a NUL-terminated string; the caller frees *out with ddbgt_free. */
-DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table);
-/* Write the canonical document to path (replacing it). */
-DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path);
 /*
- * The canonical document as a new jansson value; the caller releases it with
+ * Flags of the dump calls, as jansson's json_dumps has; 0 is the canonical
+ * document. A bit not listed here is refused with DDBGT_EINVAL.
+ * DDBGT_SPEC_DUMP_COMPACT: the whole document on one line, with no
+ * indentation and no spaces (still a final newline). A jansson value has
+ * no layout, so ddbgt_spec_dump_json accepts it and is not changed by it.
+ */
+#define DDBGT_SPEC_DUMP_COMPACT 0x1u
+#define DDBGT_SPEC_DUMP_FLAGS_KNOWN DDBGT_SPEC_DUMP_COMPACT
+
+/* The document as a NUL-terminated string; the caller frees *out with ddbgt_free. */
+DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table, unsigned flags);
+/*
+ * Write the document to path, replacing it atomically: the text goes to a
+ * new file in the same directory, flushed to the disk, then renamed over
+ * path. On any failure (DDBGT_EIO, DDBGT_ENOMEM) path keeps its old content
+ * and no temporary file is left. An empty path is DDBGT_EINVAL.
+ */
+DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path, unsigned flags);
+/*
+ * The document as a new jansson value; the caller releases it with
  * json_decref. The value is allocated by jansson's allocator (the host
  * program's json_set_alloc_funcs), not the library's, which serves only the
  * intermediate text.
  */
-DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table);
+DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table,
+                                   unsigned flags);
 
 #ifdef __cplusplus
 }

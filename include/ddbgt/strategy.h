@@ -98,7 +98,8 @@ typedef struct ddbgt_strategy ddbgt_strategy;
  */
 DDBGT_API int ddbgt_strategy_identify(ddbgt_strategy **out, const ddbgt_table *table);
 DDBGT_API void ddbgt_strategy_free(ddbgt_strategy *strategy);
-DDBGT_API ddbgt_strategy_kind ddbgt_strategy_kind_of(const ddbgt_strategy *strategy);
+/* The pattern identified; DDBGT_STRATEGY_NONE for a NULL strategy. */
+DDBGT_API ddbgt_strategy_kind ddbgt_strategy_pattern(const ddbgt_strategy *strategy);
 /* "active-active", "primary-standby-cold", ...; NULL for an unknown kind. */
 DDBGT_API const char *ddbgt_strategy_kind_name(ddbgt_strategy_kind kind);
 /* One sentence for a person. */

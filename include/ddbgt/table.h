@@ -174,37 +174,52 @@ DDBGT_API const char *ddbgt_table_tag_value(const ddbgt_table *table, size_t i);
  * otherwise). On success the table owns the replica and frees it; on failure
  * the caller keeps it. DDBGT_EBUSY if it already belongs to a table. Two
  * replicas may name one region: the validator reports it.
+ *
+ * Children follow their table's constness: a const table gives const
+ * replicas, indexes, policy and usage profile; the _mut form of each getter
+ * takes a table the caller may change and returns a child the caller may
+ * change, with the same lookup.
  */
 DDBGT_API int ddbgt_table_add_replica(ddbgt_table *table, ddbgt_replica *replica);
 DDBGT_API size_t ddbgt_table_replica_count(const ddbgt_table *table);
-DDBGT_API ddbgt_replica *ddbgt_table_replica_at(const ddbgt_table *table, size_t i);
+DDBGT_API const ddbgt_replica *ddbgt_table_replica_at(const ddbgt_table *table, size_t i);
+DDBGT_API ddbgt_replica *ddbgt_table_replica_at_mut(ddbgt_table *table, size_t i);
 /* The first replica in region, or NULL. */
-DDBGT_API ddbgt_replica *ddbgt_table_find_replica(const ddbgt_table *table, const char *region);
+DDBGT_API const ddbgt_replica *ddbgt_table_find_replica(const ddbgt_table *table,
+                                                        const char *region);
+DDBGT_API ddbgt_replica *ddbgt_table_find_replica_mut(ddbgt_table *table, const char *region);
 /* Remove and free the first replica in region; DDBGT_ENOTFOUND if none. */
 DDBGT_API int ddbgt_table_remove_replica(ddbgt_table *table, const char *region);
 /* The replica with the primary role (explicit, else the first); NULL if none. */
-DDBGT_API ddbgt_replica *ddbgt_table_primary_replica(const ddbgt_table *table);
+DDBGT_API const ddbgt_replica *ddbgt_table_primary_replica(const ddbgt_table *table);
+DDBGT_API ddbgt_replica *ddbgt_table_primary_replica_mut(ddbgt_table *table);
 
 /* Global secondary indexes, same ownership rules as replicas. */
 DDBGT_API int ddbgt_table_add_gsi(ddbgt_table *table, ddbgt_gsi *gsi);
 DDBGT_API size_t ddbgt_table_gsi_count(const ddbgt_table *table);
-DDBGT_API ddbgt_gsi *ddbgt_table_gsi_at(const ddbgt_table *table, size_t i);
-DDBGT_API ddbgt_gsi *ddbgt_table_find_gsi(const ddbgt_table *table, const char *name);
+DDBGT_API const ddbgt_gsi *ddbgt_table_gsi_at(const ddbgt_table *table, size_t i);
+DDBGT_API ddbgt_gsi *ddbgt_table_gsi_at_mut(ddbgt_table *table, size_t i);
+DDBGT_API const ddbgt_gsi *ddbgt_table_find_gsi(const ddbgt_table *table, const char *name);
+DDBGT_API ddbgt_gsi *ddbgt_table_find_gsi_mut(ddbgt_table *table, const char *name);
 DDBGT_API int ddbgt_table_remove_gsi(ddbgt_table *table, const char *name);
 
 /* Local secondary indexes, same ownership rules as replicas. */
 DDBGT_API int ddbgt_table_add_lsi(ddbgt_table *table, ddbgt_lsi *lsi);
 DDBGT_API size_t ddbgt_table_lsi_count(const ddbgt_table *table);
-DDBGT_API ddbgt_lsi *ddbgt_table_lsi_at(const ddbgt_table *table, size_t i);
-DDBGT_API ddbgt_lsi *ddbgt_table_find_lsi(const ddbgt_table *table, const char *name);
+DDBGT_API const ddbgt_lsi *ddbgt_table_lsi_at(const ddbgt_table *table, size_t i);
+DDBGT_API ddbgt_lsi *ddbgt_table_lsi_at_mut(ddbgt_table *table, size_t i);
+DDBGT_API const ddbgt_lsi *ddbgt_table_find_lsi(const ddbgt_table *table, const char *name);
+DDBGT_API ddbgt_lsi *ddbgt_table_find_lsi_mut(ddbgt_table *table, const char *name);
 DDBGT_API int ddbgt_table_remove_lsi(ddbgt_table *table, const char *name);
 
 /*
  * The table's policy and usage profile: always present, owned by the table
  * (ddbgt_policy_free/ddbgt_usage_free on them do nothing).
  */
-DDBGT_API ddbgt_policy *ddbgt_table_policy(const ddbgt_table *table);
-DDBGT_API ddbgt_usage *ddbgt_table_usage(const ddbgt_table *table);
+DDBGT_API const ddbgt_policy *ddbgt_table_policy(const ddbgt_table *table);
+DDBGT_API ddbgt_policy *ddbgt_table_policy_mut(ddbgt_table *table);
+DDBGT_API const ddbgt_usage *ddbgt_table_usage(const ddbgt_table *table);
+DDBGT_API ddbgt_usage *ddbgt_table_usage_mut(ddbgt_table *table);
 /* Replace the table's policy or usage with a deep copy of src. */
 DDBGT_API int ddbgt_table_set_policy(ddbgt_table *table, const ddbgt_policy *src);
 DDBGT_API int ddbgt_table_set_usage(ddbgt_table *table, const ddbgt_usage *src);
