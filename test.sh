@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full test suite, as the README and CI run it: a -Werror build with
-# `make check` and `make check-terraform`, the same under ASan+UBSan, the
+# `make check`, `make check-terraform` and `make check-cloudformation`, the same under ASan+UBSan, the
 # suite under valgrind, and `make distcheck`. Each build happens in its own
 # folder under _build/.
 set -euo pipefail
