@@ -123,7 +123,7 @@ void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *re
 }
 
 /* The units to declare on a table or GSI block: the units, else the autoscaling minimum. */
-int64_t ddbgt__emit_declared_units(const ddbgt__emit_capacity *cap)
+static int64_t declared_units(const ddbgt__emit_capacity *cap)
 {
 	if (cap->has_units)
 		return cap->units;
@@ -482,8 +482,8 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 				ddbgt__emit_capacity rc, wc;
 				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_READ, &rc);
 				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_WRITE, &wc);
-				ddbgt__tfjson_kv_int(w, "read_capacity", ddbgt__emit_declared_units(&rc));
-				ddbgt__tfjson_kv_int(w, "write_capacity", ddbgt__emit_declared_units(&wc));
+				ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
+				ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
 			} else {
 				int64_t r = 0, wr = 0;
 				int has_r = ddbgt_gsi_get_on_demand_max(g, DDBGT_READ, &r) == DDBGT_OK;
@@ -723,8 +723,8 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 		ddbgt__emit_capacity rc, wc;
 		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_READ, &rc);
 		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_WRITE, &wc);
-		ddbgt__tfjson_kv_int(w, "read_capacity", ddbgt__emit_declared_units(&rc));
-		ddbgt__tfjson_kv_int(w, "write_capacity", ddbgt__emit_declared_units(&wc));
+		ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
+		ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
 	}
 	write_keys_and_indexes(ctx, replica);
 

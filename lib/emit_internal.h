@@ -68,11 +68,9 @@ typedef struct ddbgt__emit_capacity {
 	double target;
 } ddbgt__emit_capacity;
 
-/* Read or write capacity in a region (replica NULL: the table's own) for the table (gsi NULL) or a GSI. */
+/* Read or write capacity in a region (replica NULL: the table's own), of the table (gsi NULL) or a GSI. */
 void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
                              const ddbgt_gsi *gsi, ddbgt_rw rw, ddbgt__emit_capacity *out);
-/* The units to declare on a table or GSI: the units, else the autoscaling minimum. */
-int64_t ddbgt__emit_declared_units(const ddbgt__emit_capacity *cap);
 
 /* A finding of the emitter, with the severity the table's policy gives its code. */
 void ddbgt__emit_finding(ddbgt__emit_ctx *ctx, ddbgt_code code, const char *path,
@@ -100,17 +98,17 @@ void ddbgt__emit_write_kms_value(ddbgt__emit_ctx *ctx, size_t replica);
 void ddbgt__emit_write_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
 size_t ddbgt__emit_merged_tag_count(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
 /*
- * Call each (may be NULL) for every tag of the table merged with the
- * replica's (replica NULL: the table's alone), sorted by key, the replica's
- * value winning; returns the count.
- */
-/*
  * Call each for the table's attribute definitions: the keys first, then the
  * declared attributes, each name once.
  */
 typedef void (*ddbgt__emit_attribute_fn)(ddbgt__emit_ctx *ctx, const char *name,
                                          ddbgt_attr_type type);
 void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each);
+/*
+ * Call each (may be NULL) for every tag of the table merged with the
+ * replica's (replica NULL: the table's alone), sorted by key, the replica's
+ * value winning; returns the count.
+ */
 typedef void (*ddbgt__emit_tag_fn)(ddbgt__emit_ctx *ctx, const char *key, const char *value);
 size_t ddbgt__emit_each_tag(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
                             ddbgt__emit_tag_fn each);
