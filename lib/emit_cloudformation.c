@@ -115,12 +115,16 @@ static void sub_user(ddbgt__emit_ctx *ctx, sub_text *s, const char *p)
 	}
 }
 
-/* {"Fn::Sub": text}, and the text freed. */
+/*
+ * {"Fn::Sub": text}, and the text freed. The table's name is the only user
+ * text an Fn::Sub holds: it is named when the text is not UTF-8.
+ */
 static void write_sub(ddbgt__emit_ctx *ctx, sub_text *s)
 {
 	ddbgt__jw_object_begin(out(ctx));
 	ddbgt__jw_key(out(ctx), "Fn::Sub");
-	str(ctx, s->buf ? s->buf : "");
+	if (ddbgt__jw_string(out(ctx), s->buf ? s->buf : "") && !ctx->w.bad_string)
+		ctx->w.bad_string = ddbgt_table_name(ctx->t);
 	ddbgt__jw_object_end(out(ctx));
 	ddbgt__free(s->buf);
 	s->buf = NULL;
