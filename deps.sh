@@ -3,6 +3,8 @@
 # skipping those already present. Uses sudo when not run as root.
 set -euo pipefail
 pkgs=(build-essential autoconf automake libtool pkg-config libjansson-dev check valgrind)
+# CloudFormation YAML templates (ddbgt import).
+pkgs+=(libyaml-dev)
 # Manual pages and the Python binding (python3), the Go binding, the ABI
 # check, and building, installing and checking the Debian packages.
 pkgs+=(python3 man-db golang-go abigail-tools dpkg-dev debhelper lintian)

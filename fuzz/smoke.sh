@@ -19,6 +19,8 @@ for target in "$@"; do
 	done
 	case $name in
 	fuzz_prices) seeds="$top/fuzz/corpus/prices $top/fuzz/regressions $top/data $top/tests/data/cost" ;;
+	fuzz_diff) seeds="$seeds $top/fuzz/corpus/diff" ;;
+	fuzz_import) seeds="$top/fuzz/corpus/import $top/fuzz/regressions $top/tests/data/import $top/tests/data/emit" ;;
 	esac
 	echo "== $name: ${secs}s"
 	# shellcheck disable=SC2086

@@ -353,3 +353,11 @@ DDBGT_API int ddbgt_diags_to_text(char **out, const ddbgt_diags *diags)
 	*out = buf;
 	return DDBGT_OK;
 }
+
+void ddbgt__diag_set_position(ddbgt_diags *diags, size_t i, int line, int column)
+{
+	if (diags && i < diags->count) {
+		diags->items[i].line = line;
+		diags->items[i].column = column;
+	}
+}

@@ -27,5 +27,7 @@ int ddbgt__diag_add_posf(ddbgt_diags *diags, ddbgt_code code, const char *path,
 /* A fixed message with a line and column (syntax errors). */
 int ddbgt__diag_add_at(ddbgt_diags *diags, ddbgt_code code, const char *path, int line,
                        int column, const char *message);
+/* Give finding i a line and column (the importers point validator findings into their input). */
+void ddbgt__diag_set_position(ddbgt_diags *diags, size_t i, int line, int column);
 
 #endif

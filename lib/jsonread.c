@@ -685,6 +685,21 @@ int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, j
 	return DDBGT_OK;
 }
 
+int ddbgt__jr_new(jr_doc **out)
+{
+	return new_doc(out);
+}
+
+void *ddbgt__jr_alloc(jr_doc *doc, size_t n)
+{
+	return arena_alloc(doc, n, 4096);
+}
+
+void ddbgt__jr_set_root(jr_doc *doc, jr_value *root)
+{
+	doc->root = root;
+}
+
 /* --- from a jansson value --------------------------------------------------- */
 
 static jr_value *convert(jr_doc *doc, const json_t *j, int depth, int max_depth, jr_error *err,

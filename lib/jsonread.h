@@ -79,6 +79,10 @@ int ddbgt__jr_from_jansson(jr_doc **out, const struct json_t *json, int max_dept
                            jr_error *err);
 
 void ddbgt__jr_free(jr_doc *doc);
+/* An empty document, n bytes of its arena, and its root: for trees built from other syntaxes. */
+int ddbgt__jr_new(jr_doc **out);
+void *ddbgt__jr_alloc(jr_doc *doc, size_t n);
+void ddbgt__jr_set_root(jr_doc *doc, jr_value *root);
 const jr_value *ddbgt__jr_root(const jr_doc *doc);
 /* The value of key in an object (the first, keys being unique), or NULL. */
 const jr_value *ddbgt__jr_get(const jr_value *object, const char *key);

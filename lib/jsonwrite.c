@@ -67,6 +67,13 @@ void ddbgt__jw_release(jw *w)
 	w->len = w->cap = 0;
 }
 
+void ddbgt__jw_reset(jw *w)
+{
+	w->len = 0;
+	w->depth = 0;
+	w->after_key = 0;
+}
+
 int ddbgt__jw_finish(jw *w, char **out, size_t *len)
 {
 	*out = NULL;

@@ -43,6 +43,8 @@ typedef struct jw {
 void ddbgt__jw_init(jw *w, int compact, size_t size_hint);
 /* Free the buffer of an unfinished writer; safe after ddbgt__jw_finish() too. */
 void ddbgt__jw_release(jw *w);
+/* Start a new document in the same buffer; a failure stays (it is sticky). */
+void ddbgt__jw_reset(jw *w);
 /*
  * End the document with a newline: on success *out is the NUL-terminated
  * text that the caller frees with ddbgt_free and *len (may be NULL) its

@@ -154,6 +154,18 @@ static void *new_cost_report(void)
 	return r;
 }
 
+/* A change list with one change: the table renamed. */
+static void *new_changes(void)
+{
+	ddbgt_table *a = new_table(), *b = new_table();
+	ddbgt_changes *c = NULL;
+	ck_assert_int_eq(ddbgt_table_set_name(b, "renamed"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_diff(&c, a, b, NULL, NULL), DDBGT_OK);
+	ddbgt_table_free(a);
+	ddbgt_table_free(b);
+	return c;
+}
+
 /* The helpers' result objects, each read from a fresh table. */
 #define HELPER_FACTORY(type, make_call)                  \
 	static void *new_##type(void)                    \
@@ -171,8 +183,23 @@ HELPER_FACTORY(features, ddbgt_features_detect(&r, t))
 HELPER_FACTORY(routing, ddbgt_routing_new(&r, t))
 #undef HELPER_FACTORY
 
+static void *new_import(void)
+{
+	static const char tf[] = "{\"provider\": {\"aws\": {\"region\": \"us-east-1\"}}, "
+	                         "\"resource\": {\"aws_dynamodb_table\": {\"t\": {\"name\": \"t\", "
+	                         "\"hash_key\": \"pk\", \"attribute\": [{\"name\": \"pk\", "
+	                         "\"type\": \"S\"}], \"replica\": [{\"region_name\": "
+	                         "\"eu-west-1\"}]}}}}";
+	ddbgt_import *imp = NULL;
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.tf.json", tf, sizeof tf - 1, NULL, NULL),
+	                 DDBGT_OK);
+	return imp;
+}
+
+static void free_import(void *p) { ddbgt_import_free(p); }
 static void free_prices(void *p) { ddbgt_prices_free(p); }
 static void free_cost_report(void *p) { ddbgt_cost_report_free(p); }
+static void free_changes(void *p) { ddbgt_changes_free(p); }
 static void free_nothing(void *p) { (void)p; }
 static void free_region_query(void *p) { ddbgt_region_query_free(p); }
 static void free_region_selection(void *p) { ddbgt_region_selection_free(p); }
@@ -212,6 +239,8 @@ static const struct factory {
 	{"ddbgt_strategy", new_strategy, free_strategy},
 	{"ddbgt_features", new_features, free_features},
 	{"ddbgt_routing", new_routing, free_routing},
+	{"ddbgt_changes", new_changes, free_changes},
+	{"ddbgt_import", new_import, free_import},
 	{"FILE", open_devnull, close_file},
 	{"char", NULL, free_string},
 };

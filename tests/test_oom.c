@@ -424,6 +424,35 @@ static int op_cost(struct fixture *f)
 	return rc;
 }
 
+/* The diff of the table with a copy that changes a setting of every plan step kind. */
+static int op_diff(struct fixture *f)
+{
+	ddbgt_table *n = NULL;
+	ddbgt_diags *d = NULL;
+	ddbgt_changes *c = NULL;
+	char *json = NULL, *text = NULL;
+	int rc = ddbgt_table_copy(&n, f->table);
+	if (!rc) rc = ddbgt_diags_new(&d);
+	if (!rc) rc = ddbgt_table_set_name(n, "orders.v3");
+	if (!rc) rc = ddbgt_table_remove_gsi(n, "by-status");
+	if (!rc) rc = ddbgt_table_set_tag(n, "owner", "payments");
+	if (!rc) rc = ddbgt_table_set_capacity(n, DDBGT_READ, 50);
+	if (!rc) rc = ddbgt_table_remove_replica(n, "eu-west-1");
+	if (!rc) {
+		rc = ddbgt_diff(&c, f->table, n, NULL, d);
+		if (rc)
+			ck_assert_ptr_null(c);
+	}
+	if (!rc) rc = ddbgt_changes_to_json(&json, c);
+	if (!rc) rc = ddbgt_changes_to_text(&text, c);
+	ddbgt_free(json);
+	ddbgt_free(text);
+	ddbgt_changes_free(c);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(n);
+	return rc;
+}
+
 static int op_prices(struct fixture *f)
 {
 	(void)f;
@@ -466,6 +495,7 @@ static const struct op ops[] = {
 	{"validate", op_validate, DDBGT_OK},
 	{"emit", op_emit, DDBGT_OK},
 	{"cost", op_cost, DDBGT_OK},
+	{"diff", op_diff, DDBGT_OK},
 	{"prices", op_prices, DDBGT_OK},
 	{"add_replica", op_add_replica, DDBGT_OK},
 	{"add_gsi", op_add_gsi, DDBGT_OK},

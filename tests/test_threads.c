@@ -31,6 +31,7 @@ struct shared {
 	const char *expected_tf;        /* the Terraform document of the table */
 	const char *expected_cost;      /* its cost report as JSON */
 	const char *expected_selection; /* a region selection over "EU", computed once */
+	const char *expected_diff;      /* ddbgt_diff of the table and its changed copy, as JSON */
 	const ddbgt_table *table;     /* shared read-only handle */
 	const ddbgt_diags *diags;     /* shared read-only findings */
 };
@@ -147,6 +148,13 @@ static void *shared_handle(void *arg)
 		rc = ddbgt_spec_dump_string(&s, copy, 0);
 		expect_str(w, rc, s, sh->expected_changed,
 		           "dump of a changed copy");
+		ddbgt_changes *ch = NULL;
+		s = NULL;
+		if (ddbgt_diff(&ch, t, copy, NULL, NULL) || ddbgt_changes_to_json(&s, ch))
+			note_failure(w, "shared diff");
+		else
+			expect_str(w, DDBGT_OK, s, sh->expected_diff, "shared diff json");
+		ddbgt_changes_free(ch);
 		ddbgt_table_free(copy);
 		ddbgt_diags *found = NULL;
 		if (ddbgt_diags_new(&found) || ddbgt_table_validate(t, NULL, found) != sh->verdict)
@@ -214,7 +222,7 @@ static void run(void *(*fn)(void *), const struct shared *sh)
 /* The expected results, computed on this thread before any other starts. */
 struct fixture {
 	struct shared sh;
-	char *full, *dump, *changed, *diags_json, *selection, *tf, *cost;
+	char *full, *dump, *changed, *diags_json, *selection, *tf, *cost, *diff;
 	ddbgt_table *table;
 	ddbgt_diags *diags;
 };
@@ -230,6 +238,11 @@ static void setup(struct fixture *f)
 	ck_assert_int_eq(change(copy), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_spec_dump_string(&f->changed, copy, 0), DDBGT_OK);
 	ck_assert_str_ne(f->changed, f->dump);
+	ddbgt_changes *ch = NULL;
+	ck_assert_int_eq(ddbgt_diff(&ch, f->table, copy, NULL, NULL), DDBGT_OK);
+	ck_assert_uint_gt(ddbgt_changes_count(ch), 0);
+	ck_assert_int_eq(ddbgt_changes_to_json(&f->diff, ch), DDBGT_OK);
+	ddbgt_changes_free(ch);
 	ddbgt_table_free(copy);
 	ck_assert_int_eq(ddbgt_diags_new(&f->diags), DDBGT_OK);
 	ddbgt_table *bad = NULL;
@@ -257,6 +270,7 @@ static void setup(struct fixture *f)
 	f->sh.full = f->full;
 	f->sh.expected_dump = f->dump;
 	f->sh.expected_changed = f->changed;
+	f->sh.expected_diff = f->diff;
 	f->sh.expected_diags = f->diags_json;
 	f->sh.table = f->table;
 	f->sh.diags = f->diags;
@@ -266,6 +280,7 @@ static void teardown(struct fixture *f)
 {
 	ddbgt_free(f->dump);
 	ddbgt_free(f->changed);
+	ddbgt_free(f->diff);
 	ddbgt_free(f->diags_json);
 	ddbgt_free(f->selection);
 	ddbgt_free(f->tf);

@@ -16,32 +16,6 @@
 #define RULE_FIRST 100
 #define RULE_LAST 499
 
-/* RFC 7386 JSON merge patch: objects merge, null deletes, anything else replaces. */
-static json_t *merge_patch(json_t *target, json_t *patch)
-{
-	const char *key;
-	json_t *value;
-
-	if (!json_is_object(patch)) {
-		json_decref(target);
-		return json_incref(patch);
-	}
-	if (!json_is_object(target)) {
-		json_decref(target);
-		target = json_object();
-	}
-	json_object_foreach(patch, key, value) {
-		if (json_is_null(value)) {
-			json_object_del(target, key);
-		} else {
-			json_t *old = json_object_get(target, key);
-			json_t *merged = merge_patch(old ? json_incref(old) : json_null(), value);
-			json_object_set_new(target, key, merged);
-		}
-	}
-	return target;
-}
-
 static json_t *load_json(const char *relative)
 {
 	json_error_t err;
@@ -70,7 +44,7 @@ static ddbgt_table *run_spec(const char *base, json_t *patch, ddbgt_diags *diags
 	int rc;
 
 	snprintf(rel, sizeof(rel), "data/validate/base-%s.json", base);
-	doc = merge_patch(load_json(rel), patch);
+	doc = ddbgt_test_merge_patch(load_json(rel), patch);
 	text = json_dumps(doc, JSON_COMPACT);
 	ck_assert_ptr_nonnull(text);
 	rc = ddbgt_spec_load_string(&table, text, strlen(text), 0, diags);

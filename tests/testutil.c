@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <ddbgt.h>
+#include <jansson.h>
 
 const char *ddbgt_test_path(const char *relative)
 {
@@ -162,6 +163,33 @@ int ddbgt_test_sweep_next(ddbgt_test_sweep *s, int rc)
 	s->live = alloc.live;
 	ddbgt_test_alloc_fail(s->n, s->sticky);
 	return 1;
+}
+
+/* RFC 7386 JSON merge patch: objects merge, null deletes, anything else replaces. */
+json_t *ddbgt_test_merge_patch(json_t *target, json_t *patch)
+{
+	const char *key;
+	json_t *value;
+
+	if (!json_is_object(patch)) {
+		json_decref(target);
+		return json_incref(patch);
+	}
+	if (!json_is_object(target)) {
+		json_decref(target);
+		target = json_object();
+	}
+	json_object_foreach(patch, key, value) {
+		if (json_is_null(value)) {
+			json_object_del(target, key);
+		} else {
+			json_t *old = json_object_get(target, key);
+			json_t *merged =
+				ddbgt_test_merge_patch(old ? json_incref(old) : json_null(), value);
+			json_object_set_new(target, key, merged);
+		}
+	}
+	return target;
 }
 
 ddbgt_table *ddbgt_test_load(const char *relative)

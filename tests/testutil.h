@@ -69,6 +69,13 @@ int ddbgt_test_sweep_next(ddbgt_test_sweep *s, int rc);
 /* Whether the current run has met its failure so far. */
 int ddbgt_test_sweep_failed(const ddbgt_test_sweep *s);
 
+/*
+ * RFC 7386 JSON merge patch of target (consumed) by patch: objects merge,
+ * null deletes, anything else replaces. Returns the patched value.
+ */
+struct json_t;
+struct json_t *ddbgt_test_merge_patch(struct json_t *target, struct json_t *patch);
+
 /* The spec at a path under tests/ as a table; aborts the test with the findings if it does not load. */
 ddbgt_table *ddbgt_test_load(const char *relative);
 /* ddbgt_emit_string, which must succeed (else the test aborts with the findings); free with ddbgt_free. */

@@ -22,7 +22,7 @@ int cli_usage_error(const char *command, const char *fmt, ...)
 	return CLI_USAGE;
 }
 
-static char *read_stream(FILE *f, size_t *len)
+char *cli_read_stream(FILE *f, size_t *len)
 {
 	size_t cap = 65536, n = 0, got;
 	char *buf = malloc(cap);
@@ -51,7 +51,7 @@ int cli_load_spec(const char *path, ddbgt_table **out, ddbgt_diags *diags)
 	int rc;
 	if (!path || strcmp(path, "-") == 0) {
 		size_t len = 0;
-		char *text = read_stream(stdin, &len);
+		char *text = cli_read_stream(stdin, &len);
 		if (!text) {
 			fprintf(stderr, "ddbgt: cannot read standard input: %s\n", strerror(errno));
 			return CLI_INPUT;

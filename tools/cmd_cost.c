@@ -47,6 +47,7 @@ int ddbgt_cmd_cost(int argc, char **argv)
 {
 	const char *spec = NULL, *prices_path = NULL;
 	int json = 0;
+	ddbgt_import_kind kind = DDBGT_IMPORT_AUTO;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--format") == 0) {
@@ -61,6 +62,9 @@ int ddbgt_cmd_cost(int argc, char **argv)
 			prices_path = argv[i];
 		} else if (strncmp(argv[i], "--prices=", 9) == 0) {
 			prices_path = argv[i] + 9;
+		} else if (strcmp(argv[i], "--from") == 0) {
+			if (++i >= argc || cli_parse_from(argv[i], &kind))
+				return cli_usage_error("cost", CLI_FROM_USAGE);
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return cli_usage_error("cost", "unknown option %s", argv[i]);
 		} else if (spec) {
@@ -78,7 +82,7 @@ int ddbgt_cmd_cost(int argc, char **argv)
 	ddbgt_prices *prices = NULL;
 	ddbgt_cost_report *report = NULL;
 	char *text = NULL;
-	int rc = cli_load_spec(spec, &table, diags);
+	int rc = cli_load_one(spec, kind, &table, diags);
 	if (rc == CLI_OK) {
 		/* A table AWS would refuse has no bill: refuse it as emit does. */
 		int st = ddbgt_table_validate(table, NULL, diags);

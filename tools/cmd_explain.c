@@ -22,7 +22,9 @@ static const struct area {
 	{100, 499, "Validator"},
 	{500, 599, "Emitters"},
 	{600, 699, "Cost and prices"},
-	{700, 799, "Templates and helpers"},
+	{700, 749, "Templates and helpers"},
+	{750, 799, "Change safety (ddbgt diff)"},
+	{800, 899, "Importers"},
 	{900, 999, "Calls of the library"},
 };
 

@@ -21,6 +21,7 @@
 
 typedef struct plan {
 	const char *spec;         /* the path, or NULL for the default template */
+	ddbgt_import_kind kind;  /* --from: the input's kind, AUTO to detect it */
 	const char *dir;
 	int json;
 	ddbgt_table *table;
@@ -72,7 +73,7 @@ static int oom(void)
 static int load(plan *p)
 {
 	if (p->spec)
-		return cli_load_spec(p->spec, &p->table, p->diags);
+		return cli_load_one(p->spec, p->kind, &p->table, p->diags);
 	if (ddbgt_template_build(&p->table, ddbgt_template_default_name(), NULL))
 		return oom();
 	return CLI_OK;
@@ -332,6 +333,9 @@ int ddbgt_cmd_plan(int argc, char **argv)
 		} else if (strcmp(argv[i], "--format") == 0) {
 			if (++i >= argc || cli_parse_format(argv[i], &p.json))
 				return cli_usage_error("plan", "--format takes text or json");
+		} else if (strcmp(argv[i], "--from") == 0) {
+			if (++i >= argc || cli_parse_from(argv[i], &p.kind))
+				return cli_usage_error("plan", CLI_FROM_USAGE);
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			return cli_usage_error("plan", "unknown option %s", argv[i]);
 		} else if (p.spec) {

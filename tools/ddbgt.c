@@ -22,7 +22,8 @@ static void help(FILE *f)
 {
 	fputs("usage: ddbgt COMMAND [ARGS]\n\n"
 	      "Design, validate, price and emit AWS DynamoDB global tables.\n"
-	      "SPEC is a spec document (format ddbgt/1) path, or - for standard input.\n\n"
+	      "SPEC is a spec document (format ddbgt/1) path, or - for standard input; validate,\n"
+	      "cost and plan also take what ddbgt import reads (--from KIND, doc/import.md).\n\n"
 	      "Commands:\n",
 	      f);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

@@ -8,7 +8,7 @@ Two layers:
   pointers); strings the library allocates come back as ``c_void_p`` so that
   they can be handed to ``ddbgt_free``.
 * A Pythonic layer: ``Table`` (load and dump specs, build a model, validate,
-  emit, cost, build one from a template), ``Diagnostics``, the code
+  emit, cost, diff against another table, build one from a template), ``Diagnostics``, the code
   catalogue, the templates, the helpers that describe a table (``Topology``,
   ``Strategy``, ``Features``, ``Routing``), the region catalogue and region
   selection (``RegionQuery``, ``RegionSelection``), and ``DdbgtError``
@@ -549,9 +549,38 @@ class Table(_Handle):
             doc["diagnostics"] = diags.to_list()
             return doc
 
+    # Change safety (<ddbgt/diff.h>): this table is OLD.
+    def diff(self, new, allow_replace=False):
+        """The changes from this table to new and the plan, as the library's JSON, parsed.
+
+        Each item has path, class ("in_place", "replica_add", "replica_remove",
+        "replace", "refused", "rate_limited"), rule, region, old, new, reason,
+        source and limit; "plan" lists the steps. The findings (replacements,
+        refusals, rate limits, replicas) are under "diagnostics".
+        """
+        opts = _proto.ddbgt_diff_options()
+        _check(lib.ddbgt_diff_options_init(ctypes.byref(opts), constant("DDBGT_DIFF_OPTIONS_VERSION")),
+               "ddbgt_diff_options_init")
+        opts.allow_replace = int(allow_replace)
+        with Diagnostics() as diags:
+            out = ctypes.c_void_p()
+            _check(lib.ddbgt_diff(ctypes.byref(out), self.handle, new.handle, ctypes.byref(opts),
+                                  diags.handle), "ddbgt_diff", diags)
+            with _Changes(out.value) as changes:
+                text = ctypes.c_void_p()
+                _check(lib.ddbgt_changes_to_json(ctypes.byref(text), changes.handle),
+                       "ddbgt_changes_to_json")
+                doc = json.loads(_take_string(text))
+            doc["diagnostics"] = diags.to_list()
+            return doc
+
 
 class _CostReport(_Handle):
     _free = lib.ddbgt_cost_report_free
+
+
+class _Changes(_Handle):
+    _free = lib.ddbgt_changes_free
 
 
 class _Prices(_Handle):

@@ -292,6 +292,27 @@ class TestEmitAndCost(unittest.TestCase):
             self.assertEqual(t.cost(prices_file=os.path.join(self.COST, "override-edp.json"))
                              ["total_nanos"], 0)
 
+    def test_diff(self):
+        diff = os.path.join(os.path.dirname(self.COST), "diff")
+        with ddbgt.Table.load(os.path.join(diff, "key-schema", "old.json")) as old, \
+                ddbgt.Table.load(os.path.join(diff, "key-schema", "new.json")) as new:
+            self.assertEqual(old.diff(old)["changes"], 0)
+            doc = old.diff(new)
+            self.assertEqual(doc["replace"], 1)
+            item = doc["items"][0]
+            self.assertEqual((item["class"], item["rule"], item["path"]),
+                             ("replace", "key-schema", "/table/partition_key"))
+            self.assertEqual((item["old"]["type"], item["new"]["type"]), ("S", "N"))
+            self.assertEqual([(d["code"], d["severity"]) for d in doc["diagnostics"]],
+                             [("DDBGT_E_DIFF_REPLACE", "error")])
+            allowed = old.diff(new, allow_replace=True)
+            self.assertEqual(allowed["diagnostics"][0]["severity"], "warning")
+        with ddbgt.Table.load(os.path.join(diff, "plan-multi", "old.json")) as old, \
+                ddbgt.Table.load(os.path.join(diff, "plan-multi", "new.json")) as new:
+            doc = old.diff(new)
+            self.assertEqual(doc["update_table_calls"], 7)
+            self.assertEqual([s["api"] for s in doc["plan"]][:3], ["UpdateTable"] * 3)
+
 
 class TestRegions(unittest.TestCase):
     def test_catalogue(self):

@@ -9,7 +9,9 @@
  *   100-499    validator rules
  *   500-599    emitters ("cannot express" findings and emit refusals)
  *   600-699    cost estimation and the price loader
- *   700-799    templates and helpers
+ *   700-799    templates and helpers (750-799: change safety, ddbgt_diff)
+ *   800-899    importers (DDBGT_*_IMPORT_*)
+ *   900-999    calls of the library (options, arguments)
  */
 #ifndef DDBGT_CODES_H
 #define DDBGT_CODES_H
@@ -160,6 +162,21 @@ typedef enum ddbgt_code {
 	DDBGT_E_PRICES_CURRENCY = 629,
 	DDBGT_E_PRICES_UNREADABLE = 630,
 	/* templates and helpers: 700-799 */
+	/* change safety (ddbgt_diff): 750-799 */
+	DDBGT_E_DIFF_REPLACE = 750,
+	DDBGT_E_DIFF_REFUSED = 751,
+	DDBGT_W_DIFF_RATE_LIMITED = 752,
+	DDBGT_I_DIFF_REPLICA = 753,
+	/* importers: 800-899 */
+	DDBGT_E_IMPORT_SYNTAX = 800,
+	DDBGT_E_IMPORT_KIND = 801,
+	DDBGT_E_IMPORT_NO_TABLES = 802,
+	DDBGT_E_IMPORT_UNREADABLE = 803,
+	DDBGT_E_IMPORT_TOO_LARGE = 804,
+	DDBGT_W_IMPORT_UNRESOLVED = 805,
+	DDBGT_W_IMPORT_NOT_CARRIED = 806,
+	DDBGT_E_IMPORT_VALUE = 807,
+	DDBGT_W_IMPORT_ORPHAN = 808,
 	/* calls of the library (options, arguments): 900-999 */
 	DDBGT_E_OPTIONS_VERSION = 900,
 	DDBGT_CODE_END_ = 1000 /* not a code: keeps the enum wide enough */

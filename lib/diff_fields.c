@@ -1,0 +1,607 @@
+/*
+ * The settings ddbgt_diff compares: how each is rendered as compact JSON
+ * (its effective value, what AWS would hold) and which rule a change of it
+ * follows, in one field table per object (table, GSI, replica). A new spec
+ * key is one render function and one row here.
+ */
+#include <string.h>
+
+#include "ddbgt/index.h"
+#include "ddbgt/replica.h"
+#include "diff_internal.h"
+
+static int write_string(jw *w, const char *s)
+{
+	if (!s)
+		return 0;
+	ddbgt__jw_string(w, s);
+	return 1;
+}
+
+static int write_enum(jw *w, ddbgt_enum_kind kind, int value)
+{
+	return write_string(w, ddbgt_enum_name(kind, value));
+}
+
+static int write_key(jw *w, const char *name, ddbgt_attr_type type)
+{
+	if (!name)
+		return 0;
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "name");
+	ddbgt__jw_string(w, name);
+	if (type != DDBGT_ATTR_UNSET) {
+		ddbgt__jw_key(w, "type");
+		ddbgt__jw_string(w, ddbgt_enum_name(DDBGT_ENUM_ATTR_TYPE, type));
+	}
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+static void write_autoscaling_object(jw *w, int64_t min, int64_t max, double target)
+{
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "min");
+	ddbgt__jw_int(w, min);
+	ddbgt__jw_key(w, "max");
+	ddbgt__jw_int(w, max);
+	ddbgt__jw_key(w, "target_utilization");
+	ddbgt__jw_number(w, target);
+	ddbgt__jw_object_end(w);
+}
+
+static int write_int_if(jw *w, int rc, int64_t v)
+{
+	if (rc)
+		return 0;
+	ddbgt__jw_int(w, v);
+	return 1;
+}
+
+/* ---- Table settings ---------------------------------------------------- */
+
+#define TABLE(o) ((const ddbgt_table *)(o))
+
+static int r_table_name(jw *w, const void *o)
+{
+	return write_string(w, ddbgt_table_name(TABLE(o)));
+}
+
+static int r_partition_key(jw *w, const void *o)
+{
+	return write_key(w, ddbgt_table_partition_key_name(TABLE(o)),
+	                 ddbgt_table_partition_key_type(TABLE(o)));
+}
+
+static int r_sort_key(jw *w, const void *o)
+{
+	return write_key(w, ddbgt_table_sort_key_name(TABLE(o)), ddbgt_table_sort_key_type(TABLE(o)));
+}
+
+static int r_billing_mode(jw *w, const void *o)
+{
+	return write_enum(w, DDBGT_ENUM_BILLING_MODE, ddbgt_table_billing_mode(TABLE(o)));
+}
+
+static int table_units(const void *o, ddbgt_rw rw, int64_t *v)
+{
+	return ddbgt_table_get_capacity(TABLE(o), rw, v);
+}
+
+static int r_read_units(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = table_units(o, DDBGT_READ, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int r_write_units(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = table_units(o, DDBGT_WRITE, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int table_autoscaling(jw *w, const void *o, ddbgt_rw rw)
+{
+	int64_t min, max;
+	double target;
+	if (ddbgt_table_get_autoscaling(TABLE(o), rw, &min, &max, &target))
+		return 0;
+	write_autoscaling_object(w, min, max, target);
+	return 1;
+}
+
+static int r_read_autoscaling(jw *w, const void *o)
+{
+	return table_autoscaling(w, o, DDBGT_READ);
+}
+
+static int r_write_autoscaling(jw *w, const void *o)
+{
+	return table_autoscaling(w, o, DDBGT_WRITE);
+}
+
+static int r_max_read(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_table_get_on_demand_max(TABLE(o), DDBGT_READ, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int r_max_write(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_table_get_on_demand_max(TABLE(o), DDBGT_WRITE, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int r_stream(jw *w, const void *o)
+{
+	int on = ddbgt_table_stream_enabled(TABLE(o));
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "enabled");
+	ddbgt__jw_bool(w, on);
+	const char *view = ddbgt_enum_name(DDBGT_ENUM_STREAM_VIEW, ddbgt_table_stream_view(TABLE(o)));
+	if (on && view) {
+		ddbgt__jw_key(w, "view_type");
+		ddbgt__jw_string(w, view);
+	}
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+static int r_encryption(jw *w, const void *o)
+{
+	return write_enum(w, DDBGT_ENUM_ENCRYPTION, ddbgt_table_encryption(TABLE(o)));
+}
+
+static int r_ttl(jw *w, const void *o)
+{
+	return write_string(w, ddbgt_table_ttl_attribute(TABLE(o)));
+}
+
+static int r_consistency(jw *w, const void *o)
+{
+	return write_enum(w, DDBGT_ENUM_CONSISTENCY, ddbgt_table_consistency(TABLE(o)));
+}
+
+static int r_witness(jw *w, const void *o)
+{
+	return write_string(w, ddbgt_table_witness_region(TABLE(o)));
+}
+
+static int r_legacy(jw *w, const void *o)
+{
+	ddbgt__jw_bool(w, ddbgt_table_legacy_version(TABLE(o)));
+	return 1;
+}
+
+static ddbgt__diff_rule_id j_billing(const void *old_obj, const void *new_obj)
+{
+	(void)old_obj;
+	return ddbgt_table_billing_mode(TABLE(new_obj)) == DDBGT_BILLING_PAY_PER_REQUEST
+	               ? DDBGT__RULE_BILLING_TO_ON_DEMAND
+	               : DDBGT__RULE_BILLING_TO_PROVISIONED;
+}
+
+static ddbgt__diff_rule_id decrease_or(int old_rc, int64_t old_v, int new_rc, int64_t new_v,
+                                       ddbgt__diff_rule_id up, ddbgt__diff_rule_id down)
+{
+	return old_rc == 0 && new_rc == 0 && new_v < old_v ? down : up;
+}
+
+static ddbgt__diff_rule_id j_table_units(const void *old_obj, const void *new_obj, ddbgt_rw rw)
+{
+	int64_t a = 0, b = 0;
+	int ra = table_units(old_obj, rw, &a), rb = table_units(new_obj, rw, &b);
+	return decrease_or(ra, a, rb, b, DDBGT__RULE_CAPACITY, DDBGT__RULE_CAPACITY_DECREASE);
+}
+
+static ddbgt__diff_rule_id j_read_units(const void *old_obj, const void *new_obj)
+{
+	return j_table_units(old_obj, new_obj, DDBGT_READ);
+}
+
+static ddbgt__diff_rule_id j_write_units(const void *old_obj, const void *new_obj)
+{
+	return j_table_units(old_obj, new_obj, DDBGT_WRITE);
+}
+
+/* Eventual consistency replicates through the stream: it is frozen while replicas exist. */
+static ddbgt__diff_rule_id j_stream(const void *old_obj, const void *new_obj)
+{
+	if (ddbgt_table_consistency(TABLE(old_obj)) != DDBGT_CONSISTENCY_STRONG &&
+	    ddbgt_table_replica_count(TABLE(old_obj)) >= 2 &&
+	    ddbgt_table_replica_count(TABLE(new_obj)) >= 2)
+		return DDBGT__RULE_STREAM_REPLICATED;
+	return DDBGT__RULE_STREAM;
+}
+
+static ddbgt__diff_rule_id j_ttl(const void *old_obj, const void *new_obj)
+{
+	return ddbgt_table_ttl_attribute(TABLE(old_obj)) && ddbgt_table_ttl_attribute(TABLE(new_obj))
+	               ? DDBGT__RULE_TTL_RENAME
+	               : DDBGT__RULE_TTL;
+}
+
+static ddbgt__diff_rule_id j_legacy(const void *old_obj, const void *new_obj)
+{
+	(void)new_obj;
+	return ddbgt_table_legacy_version(TABLE(old_obj)) ? DDBGT__RULE_LEGACY_UPGRADE
+	                                                  : DDBGT__RULE_LEGACY_DOWNGRADE;
+}
+
+const struct ddbgt__diff_field ddbgt__diff_table_fields[] = {
+	{"name", r_table_name, DDBGT__RULE_TABLE_NAME, NULL},
+	{"partition_key", r_partition_key, DDBGT__RULE_KEY_SCHEMA, NULL},
+	{"sort_key", r_sort_key, DDBGT__RULE_KEY_SCHEMA, NULL},
+	{"legacy_version", r_legacy, DDBGT__RULE_SKIP, j_legacy},
+	{"consistency", r_consistency, DDBGT__RULE_CONSISTENCY, NULL},
+	{"witness_region", r_witness, DDBGT__RULE_WITNESS, NULL},
+	{"billing_mode", r_billing_mode, DDBGT__RULE_SKIP, j_billing},
+	{"capacity/read", r_read_units, DDBGT__RULE_SKIP, j_read_units},
+	{"capacity/write", r_write_units, DDBGT__RULE_SKIP, j_write_units},
+	{"capacity/read_autoscaling", r_read_autoscaling, DDBGT__RULE_AUTOSCALING, NULL},
+	{"capacity/write_autoscaling", r_write_autoscaling, DDBGT__RULE_AUTOSCALING, NULL},
+	{"on_demand/max_read", r_max_read, DDBGT__RULE_ON_DEMAND_MAX, NULL},
+	{"on_demand/max_write", r_max_write, DDBGT__RULE_ON_DEMAND_MAX, NULL},
+	{"stream", r_stream, DDBGT__RULE_SKIP, j_stream},
+	{"encryption", r_encryption, DDBGT__RULE_ENCRYPTION, NULL},
+	{"ttl_attribute", r_ttl, DDBGT__RULE_SKIP, j_ttl},
+};
+const size_t ddbgt__diff_table_field_count =
+	sizeof ddbgt__diff_table_fields / sizeof ddbgt__diff_table_fields[0];
+
+/* ---- GSI settings ------------------------------------------------------ */
+
+#define GSI(o) ((const ddbgt_gsi *)(o))
+
+static int gsi_key(jw *w, const ddbgt_gsi *g, const char *attribute)
+{
+	return write_key(w, attribute,
+	                 ddbgt_table_find_attribute_type(ddbgt_gsi_table(g), attribute));
+}
+
+static int r_gsi_pk(jw *w, const void *o)
+{
+	return gsi_key(w, GSI(o), ddbgt_gsi_partition_key(GSI(o)));
+}
+
+static int r_gsi_sk(jw *w, const void *o)
+{
+	return gsi_key(w, GSI(o), ddbgt_gsi_sort_key(GSI(o)));
+}
+
+static int r_gsi_projection(jw *w, const void *o)
+{
+	return write_enum(w, DDBGT_ENUM_PROJECTION, ddbgt_gsi_projection(GSI(o)));
+}
+
+/*
+ * Projected attributes in byte order: their order means nothing to AWS, so a
+ * reordered list is no rebuild. A selection walk (at most 20 names) that
+ * needs no memory: each round writes the smallest name above the last one,
+ * as many times as it is listed.
+ */
+static void write_name_set(jw *w, size_t n, const char *(*at)(const void *, size_t),
+                           const void *obj)
+{
+	const char *last = NULL;
+	ddbgt__jw_array_begin(w);
+	for (;;) {
+		const char *next = NULL;
+		size_t times = 0;
+		for (size_t i = 0; i < n; i++) {
+			const char *s = at(obj, i);
+			if (last && strcmp(s, last) <= 0)
+				continue;
+			int cmp = next ? strcmp(s, next) : -1;
+			if (cmp < 0) {
+				next = s;
+				times = 1;
+			} else if (cmp == 0) {
+				times++;
+			}
+		}
+		if (!next)
+			break;
+		while (times--)
+			ddbgt__jw_string(w, next);
+		last = next;
+	}
+	ddbgt__jw_array_end(w);
+}
+
+static const char *gsi_non_key_at(const void *o, size_t i)
+{
+	return ddbgt_gsi_non_key_attribute_at(GSI(o), i);
+}
+
+static int r_gsi_non_key(jw *w, const void *o)
+{
+	size_t n = ddbgt_gsi_non_key_attribute_count(GSI(o));
+	if (n == 0)
+		return 0;
+	write_name_set(w, n, gsi_non_key_at, o);
+	return 1;
+}
+
+static int r_gsi_read(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_gsi_get_capacity(GSI(o), DDBGT_READ, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int r_gsi_write(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_gsi_get_capacity(GSI(o), DDBGT_WRITE, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int gsi_autoscaling(jw *w, const void *o, ddbgt_rw rw)
+{
+	int64_t min, max;
+	double target;
+	if (ddbgt_gsi_get_autoscaling(GSI(o), rw, &min, &max, &target))
+		return 0;
+	write_autoscaling_object(w, min, max, target);
+	return 1;
+}
+
+static int r_gsi_read_autoscaling(jw *w, const void *o)
+{
+	return gsi_autoscaling(w, o, DDBGT_READ);
+}
+
+static int r_gsi_write_autoscaling(jw *w, const void *o)
+{
+	return gsi_autoscaling(w, o, DDBGT_WRITE);
+}
+
+static int r_gsi_max_read(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_gsi_get_on_demand_max(GSI(o), DDBGT_READ, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int r_gsi_max_write(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_gsi_get_on_demand_max(GSI(o), DDBGT_WRITE, &v);
+	return write_int_if(w, rc, v);
+}
+
+static ddbgt__diff_rule_id j_gsi_units(const void *old_obj, const void *new_obj, ddbgt_rw rw)
+{
+	int64_t a = 0, b = 0;
+	int ra = ddbgt_gsi_get_capacity(GSI(old_obj), rw, &a);
+	int rb = ddbgt_gsi_get_capacity(GSI(new_obj), rw, &b);
+	return decrease_or(ra, a, rb, b, DDBGT__RULE_GSI_CAPACITY, DDBGT__RULE_GSI_CAPACITY_DECREASE);
+}
+
+static ddbgt__diff_rule_id j_gsi_read(const void *old_obj, const void *new_obj)
+{
+	return j_gsi_units(old_obj, new_obj, DDBGT_READ);
+}
+
+static ddbgt__diff_rule_id j_gsi_write(const void *old_obj, const void *new_obj)
+{
+	return j_gsi_units(old_obj, new_obj, DDBGT_WRITE);
+}
+
+const struct ddbgt__diff_field ddbgt__diff_gsi_fields[] = {
+	{"partition_key", r_gsi_pk, DDBGT__RULE_GSI_REBUILD, NULL},
+	{"sort_key", r_gsi_sk, DDBGT__RULE_GSI_REBUILD, NULL},
+	{"projection", r_gsi_projection, DDBGT__RULE_GSI_REBUILD, NULL},
+	{"non_key_attributes", r_gsi_non_key, DDBGT__RULE_GSI_REBUILD, NULL},
+	{"capacity/read", r_gsi_read, DDBGT__RULE_SKIP, j_gsi_read},
+	{"capacity/write", r_gsi_write, DDBGT__RULE_SKIP, j_gsi_write},
+	{"capacity/read_autoscaling", r_gsi_read_autoscaling, DDBGT__RULE_AUTOSCALING, NULL},
+	{"capacity/write_autoscaling", r_gsi_write_autoscaling, DDBGT__RULE_AUTOSCALING, NULL},
+	{"on_demand/max_read", r_gsi_max_read, DDBGT__RULE_GSI_ON_DEMAND_MAX, NULL},
+	{"on_demand/max_write", r_gsi_max_write, DDBGT__RULE_GSI_ON_DEMAND_MAX, NULL},
+};
+const size_t ddbgt__diff_gsi_field_count =
+	sizeof ddbgt__diff_gsi_fields / sizeof ddbgt__diff_gsi_fields[0];
+
+/* A whole GSI, for one that is created or deleted. */
+int ddbgt__diff_render_gsi(jw *w, const void *o)
+{
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "name");
+	ddbgt__jw_string(w, ddbgt_gsi_name(GSI(o)));
+	for (size_t i = 0; i < 4; i++) {
+		ddbgt__jw_key(w, ddbgt__diff_gsi_fields[i].key);
+		if (!ddbgt__diff_gsi_fields[i].render(w, o))
+			ddbgt__jw_null(w);
+	}
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+/* ---- LSIs: any difference needs a new table ---------------------------- */
+
+#define LSI(o) ((const ddbgt_lsi *)(o))
+
+static const char *lsi_non_key_at(const void *o, size_t i)
+{
+	return ddbgt_lsi_non_key_attribute_at(LSI(o), i);
+}
+
+int ddbgt__diff_render_lsi(jw *w, const void *o)
+{
+	const ddbgt_lsi *l = LSI(o);
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "name");
+	ddbgt__jw_string(w, ddbgt_lsi_name(l));
+	ddbgt__jw_key(w, "sort_key");
+	if (!write_key(w, ddbgt_lsi_sort_key(l),
+	               ddbgt_table_find_attribute_type(ddbgt_lsi_table(l), ddbgt_lsi_sort_key(l))))
+		ddbgt__jw_null(w);
+	ddbgt__jw_key(w, "projection");
+	write_enum(w, DDBGT_ENUM_PROJECTION, ddbgt_lsi_projection(l));
+	ddbgt__jw_key(w, "non_key_attributes");
+	write_name_set(w, ddbgt_lsi_non_key_attribute_count(l), lsi_non_key_at, l);
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+/* ---- Replica settings (effective values: what AWS would hold) ---------- */
+
+#define REPLICA(o) ((const ddbgt_replica *)(o))
+
+int ddbgt__diff_render_region(jw *w, const void *o)
+{
+	return write_string(w, ddbgt_replica_region(REPLICA(o)));
+}
+
+static int r_kms_key(jw *w, const void *o)
+{
+	return write_string(w, ddbgt_replica_kms_key(REPLICA(o)));
+}
+
+static int r_replica_class(jw *w, const void *o)
+{
+	return write_enum(w, DDBGT_ENUM_TABLE_CLASS, ddbgt_replica_effective_table_class(REPLICA(o)));
+}
+
+static int r_replica_pitr(jw *w, const void *o)
+{
+	int64_t days;
+	int on = ddbgt_replica_effective_pitr(REPLICA(o));
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "enabled");
+	ddbgt__jw_bool(w, on);
+	if (on && ddbgt_replica_get_effective_pitr_period(REPLICA(o), &days) == DDBGT_OK) {
+		ddbgt__jw_key(w, "recovery_period_days");
+		ddbgt__jw_int(w, days);
+	}
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+static int r_replica_deletion_protection(jw *w, const void *o)
+{
+	ddbgt__jw_bool(w, ddbgt_replica_effective_deletion_protection(REPLICA(o)));
+	return 1;
+}
+
+static int r_replica_read(jw *w, const void *o)
+{
+	int64_t units, min, max;
+	double target;
+	if (ddbgt_replica_get_read_capacity(REPLICA(o), &units) == DDBGT_OK) {
+		ddbgt__jw_object_begin(w);
+		ddbgt__jw_key(w, "units");
+		ddbgt__jw_int(w, units);
+		ddbgt__jw_object_end(w);
+		return 1;
+	}
+	if (ddbgt_replica_get_read_autoscaling(REPLICA(o), &min, &max, &target) == DDBGT_OK) {
+		ddbgt__jw_object_begin(w);
+		ddbgt__jw_key(w, "autoscaling");
+		write_autoscaling_object(w, min, max, target);
+		ddbgt__jw_object_end(w);
+		return 1;
+	}
+	return 0;
+}
+
+static int r_replica_gsi_read(jw *w, const void *o)
+{
+	const ddbgt_replica *r = REPLICA(o);
+	size_t n = ddbgt_replica_gsi_override_count(r);
+	if (n == 0)
+		return 0;
+	ddbgt__jw_object_begin(w);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = ddbgt_replica_gsi_override_name(r, i);
+		int64_t units, min, max;
+		double target;
+		ddbgt__jw_key(w, name);
+		ddbgt__jw_object_begin(w);
+		if (ddbgt_replica_get_gsi_read_capacity(r, name, &units) == DDBGT_OK) {
+			ddbgt__jw_key(w, "units");
+			ddbgt__jw_int(w, units);
+		} else if (ddbgt_replica_get_gsi_read_autoscaling(r, name, &min, &max, &target) ==
+		           DDBGT_OK) {
+			ddbgt__jw_key(w, "autoscaling");
+			write_autoscaling_object(w, min, max, target);
+		}
+		ddbgt__jw_object_end(w);
+	}
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+static int r_replica_insights(jw *w, const void *o)
+{
+	ddbgt__jw_bool(w, ddbgt_replica_contributor_insights(REPLICA(o)) == 1);
+	return 1;
+}
+
+/* The tags AWS puts on this replica: the table's, with the replica's own over them. */
+static int r_replica_tags(jw *w, const void *o)
+{
+	const ddbgt_replica *r = REPLICA(o);
+	const ddbgt_table *t = ddbgt_replica_table(r);
+	size_t nt = ddbgt_table_tag_count(t), nr = ddbgt_replica_tag_count(r), i = 0, j = 0;
+	if (nt + nr == 0)
+		return 0;
+	ddbgt__jw_object_begin(w);
+	while (i < nt || j < nr) {
+		const char *kt = i < nt ? ddbgt_table_tag_key(t, i) : NULL;
+		const char *kr = j < nr ? ddbgt_replica_tag_key(r, j) : NULL;
+		int cmp = !kt ? 1 : !kr ? -1 : strcmp(kt, kr);
+		ddbgt__jw_key(w, cmp < 0 ? kt : kr);
+		ddbgt__jw_string(w, cmp < 0 ? ddbgt_table_tag_value(t, i) : ddbgt_replica_tag_value(r, j));
+		if (cmp <= 0)
+			i++;
+		if (cmp >= 0)
+			j++;
+	}
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+static int r_replica_role(jw *w, const void *o)
+{
+	return write_enum(w, DDBGT_ENUM_ROLE, ddbgt_replica_effective_role(REPLICA(o)));
+}
+
+static ddbgt__diff_rule_id j_replica_read(const void *old_obj, const void *new_obj)
+{
+	int64_t a = 0, b = 0;
+	int ra = ddbgt_replica_get_read_capacity(REPLICA(old_obj), &a);
+	int rb = ddbgt_replica_get_read_capacity(REPLICA(new_obj), &b);
+	return decrease_or(ra, a, rb, b, DDBGT__RULE_REPLICA_READ_CAPACITY,
+	                   DDBGT__RULE_REPLICA_READ_DECREASE);
+}
+
+/* A move of the primary role is the home-region rule's, reported once. */
+static ddbgt__diff_rule_id j_role(const void *old_obj, const void *new_obj)
+{
+	if (ddbgt_replica_effective_role(REPLICA(old_obj)) == DDBGT_ROLE_PRIMARY ||
+	    ddbgt_replica_effective_role(REPLICA(new_obj)) == DDBGT_ROLE_PRIMARY)
+		return DDBGT__RULE_SKIP;
+	return DDBGT__RULE_ROLE;
+}
+
+const struct ddbgt__diff_field ddbgt__diff_replica_fields[] = {
+	{"role", r_replica_role, DDBGT__RULE_SKIP, j_role},
+	{"kms_key", r_kms_key, DDBGT__RULE_REPLICA_KMS_KEY, NULL},
+	{"table_class", r_replica_class, DDBGT__RULE_TABLE_CLASS, NULL},
+	{"read_capacity", r_replica_read, DDBGT__RULE_SKIP, j_replica_read},
+	{"global_secondary_indexes", r_replica_gsi_read, DDBGT__RULE_REPLICA_GSI_READ, NULL},
+	{"point_in_time_recovery", r_replica_pitr, DDBGT__RULE_PITR, NULL},
+	{"deletion_protection", r_replica_deletion_protection, DDBGT__RULE_DELETION_PROTECTION, NULL},
+	{"contributor_insights", r_replica_insights, DDBGT__RULE_CONTRIBUTOR_INSIGHTS, NULL},
+	{"tags", r_replica_tags, DDBGT__RULE_TAGS, NULL},
+};
+const size_t ddbgt__diff_replica_field_count =
+	sizeof ddbgt__diff_replica_fields / sizeof ddbgt__diff_replica_fields[0];
+

@@ -1,0 +1,113 @@
+/*
+ * Internal: what the importers share. lib/import.c owns the result object
+ * (tables, addresses, findings, the spec-path-to-source map) and the kind
+ * detection; each input kind is one file (import_terraform.c,
+ * import_cfn.c, import_aws.c) that walks a jr_value tree and fills tables
+ * through the public builder API.
+ */
+#ifndef DDBGT_LIB_IMPORT_INTERNAL_H
+#define DDBGT_LIB_IMPORT_INTERNAL_H
+
+#include "diag_internal.h"
+#include "jsonread.h"
+#include "ddbgt/import.h"
+
+/* Inputs nest no deeper than this (a plan nests about 12 levels). */
+#define DDBGT__IMPORT_MAX_DEPTH 64
+
+/* One imported table being built. */
+typedef struct ddbgt__itable ddbgt__itable;
+
+/*
+ * A new table in the import, with its address and the value its resource
+ * starts at (for the position). *out is owned by imp. 0 or DDBGT_ENOMEM.
+ */
+int ddbgt__import_add_table(ddbgt__itable **out, ddbgt_import *imp, const char *address,
+                            const jr_value *at);
+ddbgt_table *ddbgt__itable_table(ddbgt__itable *t);
+const char *ddbgt__itable_address(const ddbgt__itable *t);
+/* Drop the last table added (one that turned out not to be a table after all). */
+void ddbgt__import_drop_last(ddbgt_import *imp);
+size_t ddbgt__import_count(const ddbgt_import *imp);
+ddbgt__itable *ddbgt__import_itable(ddbgt_import *imp, size_t i);
+
+/* Record that the value at spec_path came from v (its line and column). 0 or DDBGT_ENOMEM. */
+int ddbgt__itable_note(ddbgt__itable *t, const char *spec_path, const jr_value *v);
+
+/*
+ * A finding about table t (t NULL: about the input) at the source value at,
+ * with the path of that value inside the resource or document.
+ */
+int ddbgt__import_findf(ddbgt_import *imp, ddbgt__itable *t, ddbgt_code code, const char *path,
+                        const jr_value *at, const char *fmt, ...) DDBGT__PRINTF(6, 7);
+
+/* How a message names the value at path inside a resource: "ttl/0/enabled", or "the resource". */
+const char *ddbgt__import_what(const char *path);
+
+/* The importers: each reads root and adds tables and findings to imp. 0 or DDBGT_ENOMEM. */
+int ddbgt__import_terraform_plan(ddbgt_import *imp, const jr_value *root);
+int ddbgt__import_terraform_json(ddbgt_import *imp, const jr_value *root);
+int ddbgt__import_cloudformation(ddbgt_import *imp, const jr_value *root);
+int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root);
+
+/*
+ * A CloudFormation YAML template as a jr_value tree: short-form tags become
+ * their long form ({"Ref": x}, {"Fn::GetAtt": [a, b]}), anchors and aliases
+ * are refused beyond a budget. DDBGT_ESPEC with *err filled, or DDBGT_ENOMEM.
+ */
+int ddbgt__yaml_parse(jr_doc **out, const char *text, size_t len, int max_depth, jr_error *err);
+
+/*
+ * The reader of plain JSON trees (import_read.c): an importer's state and
+ * typed getters. A getter takes the object, the key and the path of the
+ * object inside the resource ("/Replicas/0"); it returns the value (NULL,
+ * 0 or -1 when absent, unresolved or of the wrong type, the last two
+ * reported as findings on t, or on the import when t is NULL).
+ */
+typedef struct ddbgt__ireader {
+	ddbgt_import *imp;
+	const jr_value *params; /* CloudFormation Parameters, for Ref; NULL elsewhere */
+	const char *address;
+	ddbgt__itable *t;
+	int status; /* DDBGT_ENOMEM once memory ran out */
+} ddbgt__ireader;
+
+const jr_value *ddbgt__ir_member(const jr_value *obj, const char *key);
+size_t ddbgt__ir_count(const jr_value *list);
+const jr_value *ddbgt__ir_item(const jr_value *list, size_t i);
+/* v itself, a Ref'd parameter's Default, or NULL (reported) for another intrinsic. */
+const jr_value *ddbgt__ir_literal(ddbgt__ireader *C, const jr_value *v, const char *path);
+const char *ddbgt__ir_str(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
+                          const jr_value **at);
+/* 1 with *out set; numbers may be given as strings of digits, as CloudFormation allows. */
+int ddbgt__ir_int(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
+                  int64_t *out, const jr_value **at);
+int ddbgt__ir_num(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
+                  double *out);
+/* -1 absent, else 0 or 1 ("true"/"false" strings too). */
+int ddbgt__ir_bool(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
+                   const jr_value **at);
+/* 1 with *out set to the enumeration value of the spec's spelling. */
+int ddbgt__ir_enum(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
+                   ddbgt_enum_kind kind, int *out);
+void ddbgt__ir_note(ddbgt__ireader *C, const char *spec_path, const jr_value *v);
+/* Keep the first DDBGT_ENOMEM of a setter or a finding. */
+void ddbgt__ir_set(ddbgt__ireader *C, int rc);
+void ddbgt__ir_status(ddbgt__ireader *C, int rc);
+void ddbgt__ir_bad(ddbgt__ireader *C, const char *path, const jr_value *v, const char *want);
+void ddbgt__ir_not_carried(ddbgt__ireader *C, const char *path, const jr_value *at,
+                           const char *what);
+/*
+ * The DynamoDB API's shapes, which CloudFormation and describe-table share:
+ * a KeySchema's HASH and RANGE attribute names; AttributeDefinitions and
+ * KeySchema of obj into the table's keys and attributes; a new GSI (name,
+ * KeySchema, Projection) for the caller to complete and add, NULL when it has
+ * no name or memory ran out; every LSI of a list into the table.
+ */
+void ddbgt__ir_key_schema(ddbgt__ireader *C, const jr_value *ks, const char *base,
+                          const char **hash, const char **range);
+void ddbgt__ir_keys(ddbgt__ireader *C, const jr_value *obj, const char *base);
+ddbgt_gsi *ddbgt__ir_gsi(ddbgt__ireader *C, const jr_value *ix, const char *base);
+void ddbgt__ir_lsis(ddbgt__ireader *C, const jr_value *list, const char *base);
+
+#endif

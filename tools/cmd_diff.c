@@ -1,0 +1,90 @@
+/* ddbgt diff OLD NEW [--format text|json] [--allow-replace] */
+#include <string.h>
+
+#include "cli.h"
+
+/*
+ * Load one side of the comparison. Every input kind goes through here, so
+ * that importers (a Terraform plan, a live table) plug in at one place.
+ */
+static int load_side(const char *path, ddbgt_table **out, ddbgt_diags *diags)
+{
+	return cli_load_spec(path, out, diags);
+}
+
+int ddbgt_cmd_diff(int argc, char **argv)
+{
+	const char *paths[2] = {NULL, NULL};
+	int json = 0, npaths = 0;
+	ddbgt_diff_options opts = DDBGT_DIFF_OPTIONS_INIT;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0) {
+			if (++i >= argc || cli_parse_format(argv[i], &json))
+				return cli_usage_error("diff", "--format takes text or json");
+		} else if (strncmp(argv[i], "--format=", 9) == 0) {
+			if (cli_parse_format(argv[i] + 9, &json))
+				return cli_usage_error("diff", "--format takes text or json");
+		} else if (strcmp(argv[i], "--allow-replace") == 0) {
+			opts.allow_replace = 1;
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return cli_usage_error("diff", "unknown option %s", argv[i]);
+		} else if (npaths == 2) {
+			return cli_usage_error("diff", "two specs, OLD and NEW, please");
+		} else {
+			paths[npaths++] = argv[i];
+		}
+	}
+	if (npaths != 2)
+		return cli_usage_error("diff", "two specs, OLD and NEW, please");
+	if (strcmp(paths[0], "-") == 0 && strcmp(paths[1], "-") == 0)
+		return cli_usage_error("diff", "only one of OLD and NEW can be standard input");
+
+	ddbgt_diags *diags = NULL;
+	ddbgt_table *sides[2] = {NULL, NULL};
+	ddbgt_changes *changes = NULL;
+	char *text = NULL;
+	int rc = CLI_OK;
+	if (ddbgt_diags_new(&diags)) {
+		fputs("ddbgt: out of memory\n", stderr);
+		return CLI_INPUT;
+	}
+	/* A side that does not load cannot be compared: input trouble (3), with its findings. */
+	for (int s = 0; s < 2 && rc == CLI_OK; s++) {
+		if (load_side(paths[s], &sides[s], diags) != CLI_OK) {
+			cli_print_diags(stderr, diags, 0);
+			fprintf(stderr, "ddbgt: cannot read %s as a spec\n", paths[s]);
+			rc = CLI_INPUT;
+		}
+	}
+	if (rc == CLI_OK) {
+		/* Warnings of the loader (if any) are not the diff's business. */
+		ddbgt_diags_clear(diags);
+		int st = ddbgt_diff(&changes, sides[0], sides[1], &opts, diags);
+		if (st == DDBGT_OK)
+			st = json ? ddbgt_changes_to_json(&text, changes)
+			          : ddbgt_changes_to_text(&text, changes);
+		if (st != DDBGT_OK) {
+			fprintf(stderr, "ddbgt: %s\n", ddbgt_strerror(st));
+			rc = CLI_INPUT;
+		}
+	}
+	if (rc == CLI_OK) {
+		fputs(text, stdout);
+		if (!json && ddbgt_diags_count(diags))
+			fprintf(stdout, "%zu error%s, %zu warning%s, %zu note%s\n",
+			        ddbgt_diags_error_count(diags),
+			        ddbgt_diags_error_count(diags) == 1 ? "" : "s",
+			        ddbgt_diags_warning_count(diags),
+			        ddbgt_diags_warning_count(diags) == 1 ? "" : "s",
+			        ddbgt_diags_info_count(diags), ddbgt_diags_info_count(diags) == 1 ? "" : "s");
+		/* Replacements count as errors unless --allow-replace made them warnings. */
+		if (!ddbgt_diags_is_valid(diags))
+			rc = CLI_INVALID;
+	}
+	ddbgt_free(text);
+	ddbgt_changes_free(changes);
+	ddbgt_table_free(sides[0]);
+	ddbgt_table_free(sides[1]);
+	ddbgt_diags_free(diags);
+	return rc;
+}
