@@ -280,19 +280,16 @@ static void write_read_settings(ddbgt__emit_ctx *ctx, const ddbgt_replica *rep,
 	ddbgt__jw_object_end(out(ctx));
 }
 
-/* On-demand maximums of the table (gsi NULL) or an index. */
-static void write_on_demand(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
+/*
+ * The on-demand write maximum of the table (gsi NULL) or an index. The read
+ * maximum is a replica's setting in the documented resource (the replica
+ * and replica-index ReadOnDemandThroughputSettings), as CDK writes it too.
+ */
+static void write_write_max(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
 {
 	int64_t units;
-	int rc = gsi ? ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, &units)
-	             : ddbgt_table_get_on_demand_max(ctx->t, DDBGT_READ, &units);
-	if (rc == DDBGT_OK) {
-		open_object(ctx, "ReadOnDemandThroughputSettings");
-		kv_int(ctx, "MaxReadRequestUnits", units);
-		ddbgt__jw_object_end(out(ctx));
-	}
-	rc = gsi ? ddbgt_gsi_get_on_demand_max(gsi, DDBGT_WRITE, &units)
-	         : ddbgt_table_get_on_demand_max(ctx->t, DDBGT_WRITE, &units);
+	int rc = gsi ? ddbgt_gsi_get_on_demand_max(gsi, DDBGT_WRITE, &units)
+	             : ddbgt_table_get_on_demand_max(ctx->t, DDBGT_WRITE, &units);
 	if (rc == DDBGT_OK) {
 		open_object(ctx, "WriteOnDemandThroughputSettings");
 		kv_int(ctx, "MaxWriteRequestUnits", units);
@@ -315,7 +312,7 @@ static void write_indexes(ddbgt__emit_ctx *ctx)
 			if (provisioned(ctx))
 				write_write_settings(ctx, g);
 			else
-				write_on_demand(ctx, g);
+				write_write_max(ctx, g);
 			ddbgt__jw_object_end(out(ctx));
 		}
 		ddbgt__jw_array_end(out(ctx));
@@ -364,6 +361,54 @@ static void write_tag(ddbgt__emit_ctx *ctx, const char *key, const char *value)
 	ddbgt__jw_object_end(out(ctx));
 }
 
+/* The on-demand read maximum of the table (gsi NULL) or an index in a region. */
+static int read_max(const ddbgt__emit_ctx *ctx, const ddbgt_replica *r, const ddbgt_gsi *gsi,
+                    int64_t *units)
+{
+	(void)r; /* the spec has no per-region read maximum yet */
+	return (gsi ? ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, units)
+	            : ddbgt_table_get_on_demand_max(ctx->t, DDBGT_READ, units)) == DDBGT_OK;
+}
+
+static void write_read_max(ddbgt__emit_ctx *ctx, const ddbgt_replica *r, const ddbgt_gsi *gsi)
+{
+	int64_t units;
+	if (!read_max(ctx, r, gsi, &units))
+		return;
+	open_object(ctx, "ReadOnDemandThroughputSettings");
+	kv_int(ctx, "MaxReadRequestUnits", units);
+	ddbgt__jw_object_end(out(ctx));
+}
+
+/*
+ * Replicas[].GlobalSecondaryIndexes: every index's read capacity in the
+ * region of a PROVISIONED table (CloudFormation requires them), else the
+ * indexes with an on-demand read maximum.
+ */
+static void write_replica_indexes(ddbgt__emit_ctx *ctx, const ddbgt_replica *r)
+{
+	size_t n = 0;
+	int64_t units;
+	for (size_t g = 0; g < ctx->ngsi; g++)
+		n += provisioned(ctx) || read_max(ctx, r, ddbgt_table_gsi_at(ctx->t, g), &units);
+	if (!n)
+		return;
+	open_array(ctx, "GlobalSecondaryIndexes");
+	for (size_t g = 0; g < ctx->ngsi; g++) {
+		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(ctx->t, g);
+		if (!provisioned(ctx) && !read_max(ctx, r, gsi, &units))
+			continue;
+		ddbgt__jw_object_begin(out(ctx));
+		kv_str(ctx, "IndexName", ddbgt_gsi_name(gsi));
+		if (provisioned(ctx))
+			write_read_settings(ctx, r, gsi);
+		else
+			write_read_max(ctx, r, gsi);
+		ddbgt__jw_object_end(out(ctx));
+	}
+	ddbgt__jw_array_end(out(ctx));
+}
+
 static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 {
 	const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
@@ -391,20 +436,11 @@ static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 		kv_bool(ctx, "Enabled", 1);
 		ddbgt__jw_object_end(out(ctx));
 	}
-	if (provisioned(ctx)) {
+	if (provisioned(ctx))
 		write_read_settings(ctx, r, NULL);
-		if (ctx->ngsi) {
-			open_array(ctx, "GlobalSecondaryIndexes");
-			for (size_t g = 0; g < ctx->ngsi; g++) {
-				const ddbgt_gsi *gsi = ddbgt_table_gsi_at(ctx->t, g);
-				ddbgt__jw_object_begin(out(ctx));
-				kv_str(ctx, "IndexName", ddbgt_gsi_name(gsi));
-				write_read_settings(ctx, r, gsi);
-				ddbgt__jw_object_end(out(ctx));
-			}
-			ddbgt__jw_array_end(out(ctx));
-		}
-	}
+	else
+		write_read_max(ctx, r, NULL);
+	write_replica_indexes(ctx, r);
 	if (ddbgt__emit_each_tag(ctx, r, NULL)) {
 		open_array(ctx, "Tags");
 		ddbgt__emit_each_tag(ctx, r, write_tag);
@@ -455,7 +491,7 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 	if (provisioned(ctx))
 		write_write_settings(ctx, NULL);
 	else
-		write_on_demand(ctx, NULL);
+		write_write_max(ctx, NULL);
 	if (strong(ctx)) {
 		kv_str(ctx, "MultiRegionConsistency", "STRONG");
 		if (ddbgt_table_witness_region(ctx->t)) {
