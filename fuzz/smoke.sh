@@ -20,7 +20,7 @@ for target in "$@"; do
 	case $name in
 	fuzz_prices) seeds="$top/fuzz/corpus/prices $top/fuzz/regressions $top/data $top/tests/data/cost" ;;
 	fuzz_diff) seeds="$seeds $top/fuzz/corpus/diff" ;;
-	fuzz_import) seeds="$top/fuzz/corpus/import $top/fuzz/regressions $top/tests/data/import $top/tests/data/emit" ;;
+	fuzz_import) seeds="$top/fuzz/corpus/import $top/fuzz/regressions $top/tests/data/import $top/tests/data/emit $top/tests/data/cloudformation" ;;
 	esac
 	echo "== $name: ${secs}s"
 	# shellcheck disable=SC2086
