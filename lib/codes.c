@@ -184,13 +184,15 @@ static const struct code_row catalogue[] = {
 	 "give max_read, max_write or both, or remove on_demand",
 	 "MODEL"},
 	{DDBGT_E_WARM_THROUGHPUT_INVALID, "DDBGT_E_WARM_THROUGHPUT_INVALID", DDBGT_SEVERITY_ERROR,
-	 "a warm throughput value is below 1, or an index's warm throughput names neither side",
-	 "set warm read and write units of at least 1 (spec format 1 has no warm throughput, so ddbgt never reports this for a spec)",
-	 "MODEL; DG-WARM"},
+	 "a warm throughput value is below 1, or a warm_throughput object names neither side",
+	 "set read_units_per_second and write_units_per_second to at least 1, or remove warm_throughput",
+	 "MODEL (WarmThroughput); DG-WARM (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "warm-throughput.html)"},
 	{DDBGT_W_WARM_BELOW_ONDEMAND_BASELINE, "DDBGT_W_WARM_BELOW_ONDEMAND_BASELINE", DDBGT_SEVERITY_WARNING,
-	 "warm throughput of a new on-demand GSI is below 12,000 reads or 4,000 writes per second",
-	 "leave warm throughput at or above the on-demand baseline (not expressible in spec format 1)",
-	 "LAB; DG-WARM"},
+	 "warm throughput of an on-demand table or GSI is below the 12,000 reads or 4,000 writes per second it starts with",
+	 "leave warm throughput out, or set at least 12,000 reads and 4,000 writes per second",
+	 "LAB; DG-WARM (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "warm-throughput.html)"},
 	{DDBGT_E_AUTOSCALING_RANGE, "DDBGT_E_AUTOSCALING_RANGE", DDBGT_SEVERITY_ERROR,
 	 "auto scaling has a minimum or maximum below 1, a minimum above the maximum, or a target outside 20-90%",
 	 "use 1 <= min <= max and a target_utilization between 20 and 90",
@@ -221,7 +223,7 @@ static const struct code_row catalogue[] = {
 	 "PART"},
 	{DDBGT_W_NOT_GLOBAL, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_WARNING,
 	 "the table has a single replica, so it is a regional table",
-	 "add a replica in a second region, or turn this warning off if a regional table is intended",
+	 "no longer reported: a single region is DDBGT_E_NOT_GLOBAL, an error by default",
 	 "DG-HIW"},
 	{DDBGT_E_REPLICA_SYNCED_SETTING_DIFFERS, "DDBGT_E_REPLICA_SYNCED_SETTING_DIFFERS", DDBGT_SEVERITY_ERROR,
 	 "a replica has its own value for a setting DynamoDB keeps the same in every region",
@@ -427,6 +429,54 @@ static const struct code_row catalogue[] = {
 	 "a legacy 2017.11.29 table asks for STRONG consistency, which only version 2019.11.21 offers",
 	 "remove legacy_version, or use EVENTUAL consistency",
 	 "DG-HIW"},
+	{DDBGT_E_NOT_GLOBAL, "DDBGT_E_NOT_GLOBAL", DDBGT_SEVERITY_ERROR,
+	 "the table has a single replica: a global table has two or more, each in its own region",
+	 "add a replica in a second region; to stage a regional table on purpose, set "
+	 "policy.severity.DDBGT_E_NOT_GLOBAL to \"warning\" or \"off\"",
+	 "DG-HIW (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "V2globaltables_HowItWorks.html: \"two or more replica tables\")"},
+	{DDBGT_E_PROJECTION_NONKEY_DUPLICATE, "DDBGT_E_PROJECTION_NONKEY_DUPLICATE",
+	 DDBGT_SEVERITY_ERROR,
+	 "an index lists the same non-key attribute twice",
+	 "list each attribute once in non_key_attributes",
+	 "CloudFormation AWS::DynamoDB::GlobalTable Projection schema (NonKeyAttributes "
+	 "uniqueItems; docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+	 "aws-properties-dynamodb-globaltable-projection.html)"},
+	{DDBGT_E_MRSC_TRANSACTIONS, "DDBGT_E_MRSC_TRANSACTIONS", DDBGT_SEVERITY_ERROR,
+	 "the usage profile reads through transactions, which a STRONG (MRSC) table refuses",
+	 "set usage.read_consistency to \"strong\" or \"eventual\", or use EVENTUAL consistency",
+	 "DG-HIW (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "V2globaltables_HowItWorks.html: MRSC does not support transaction APIs)"},
+	{DDBGT_E_ATTR_TYPE_CONFLICT, "DDBGT_E_ATTR_TYPE_CONFLICT", DDBGT_SEVERITY_ERROR,
+	 "an index key written {\"name\", \"type\"} gives an attribute another type than its other definition",
+	 "give the attribute one type everywhere: in table.attributes, the table keys and every index key object",
+	 "CreateTable AttributeDefinitions (docs.aws.amazon.com/amazondynamodb/latest/APIReference/"
+	 "API_CreateTable.html: one definition per attribute); CDK TableV2 (a GSI key with a "
+	 "different type than an existing definition is refused)"},
+	{DDBGT_E_GSI_KEY_ATTRIBUTE_COUNT, "DDBGT_E_GSI_KEY_ATTRIBUTE_COUNT", DDBGT_SEVERITY_ERROR,
+	 "a multi-attribute GSI key has no partition key attribute, or more than four on a side",
+	 "give partition_keys 1 to 4 attributes and sort_keys at most 4",
+	 "DynamoDB developer guide, multi-attribute keys (docs.aws.amazon.com/amazondynamodb/latest/"
+	 "developerguide/GSI.DesignPattern.MultiAttributeKeys.html: up to four attributes each)"},
+	{DDBGT_I_WARM_THROUGHPUT_ONLY_UP, "DDBGT_I_WARM_THROUGHPUT_ONLY_UP", DDBGT_SEVERITY_INFO,
+	 "warm throughput can be raised but never lowered",
+	 "set the warm throughput you need for launch; to lower it later the table or index must be "
+	 "created again",
+	 "DG-WARM (docs.aws.amazon.com/amazondynamodb/latest/developerguide/warm-throughput.html); "
+	 "terraform-provider-aws warm_throughput (a decrease forces a new resource)"},
+	{DDBGT_E_KINESIS_STREAM_ARN, "DDBGT_E_KINESIS_STREAM_ARN", DDBGT_SEVERITY_ERROR,
+	 "a replica's kinesis_stream.stream_arn is not the ARN of a Kinesis data stream",
+	 "use arn:<partition>:kinesis:<region>:<account>:stream/<name> (37 to 1024 characters)",
+	 "CloudFormation AWS::DynamoDB::GlobalTable KinesisStreamSpecification (StreamArn, 37-1024; "
+	 "docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+	 "aws-properties-dynamodb-globaltable-kinesisstreamspecification.html); SAR Kinesis ARNs"},
+	{DDBGT_E_KINESIS_STREAM_REGION, "DDBGT_E_KINESIS_STREAM_REGION", DDBGT_SEVERITY_ERROR,
+	 "a replica streams to a Kinesis data stream of another region or partition",
+	 "use a stream in the replica's own region (and account)",
+	 "EnableKinesisStreamingDestination (docs.aws.amazon.com/amazondynamodb/latest/APIReference/"
+	 "API_EnableKinesisStreamingDestination.html); terraform-provider-aws "
+	 "aws_dynamodb_kinesis_streaming_destination (the stream must be in the table's account "
+	 "and region)"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",
@@ -492,6 +542,22 @@ static const struct code_row catalogue[] = {
 	 "a region code cannot become a provider alias, or a region appears twice",
 	 "use region codes such as eu-west-1, each once",
 	 "doc/terraform.md (refusals the policy cannot lower)"},
+	{DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, "DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY", DDBGT_SEVERITY_ERROR,
+	 "a GSI has a multi-attribute key, which ddbgt cannot yet write for Terraform",
+	 "write the key as one attribute, or create this index outside Terraform (provider 6.29.0 "
+	 "added global_secondary_index.key_schema, which ddbgt cannot check against a schema yet)",
+	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas (one hash_key and one range_key per "
+	 "index); key_schema in 6.29.0, PR #45357 and issue #46197"},
+	{DDBGT_E_EMIT_WARM_THROUGHPUT, "DDBGT_E_EMIT_WARM_THROUGHPUT", DDBGT_SEVERITY_ERROR,
+	 "a warm throughput is below what the Terraform AWS provider accepts",
+	 "use at least 12,000 read and 4,000 write units per second, or leave warm_throughput out",
+	 "terraform-provider-aws warm_throughput (IntAtLeast 12000 and 4000; reference/terraform.md)"},
+	{DDBGT_W_EMIT_REPLICA_ON_DEMAND, "DDBGT_W_EMIT_REPLICA_ON_DEMAND", DDBGT_SEVERITY_WARNING,
+	 "Terraform cannot set a replica's own on-demand read maximum: the replica gets the table's",
+	 "accept the table's maximum in that region, or set it outside Terraform (UpdateTable "
+	 "ReplicaUpdates OnDemandThroughputOverride)",
+	 "terraform-provider-aws 6.25.0 schema (replica blocks and aws_dynamodb_table_replica have "
+	 "no on_demand_throughput); AWS UpdateTable API reference (OnDemandThroughputOverride)"},
 	{DDBGT_I_EMIT_CFN_WRITE_PINNED, "DDBGT_I_EMIT_CFN_WRITE_PINNED", DDBGT_SEVERITY_INFO,
 	 "CloudFormation sets a global table's write capacity through autoscaling only: fixed "
 	 "write units become autoscaling with a minimum equal to the maximum",

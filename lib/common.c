@@ -60,6 +60,9 @@ static const char *const role_names[] = {NULL, "primary", "secondary", "standby"
 static const char *const read_consistency_names[] = {NULL, "eventual", "strong",
                                                      "transactional"};
 static const char *const severity_names[] = {"off", "info", "warning", "error"};
+static const char *const kinesis_precision_names[] = {NULL, "MILLISECOND", "MICROSECOND"};
+static const char *const insights_mode_names[] = {NULL, "ACCESSED_AND_THROTTLED_KEYS",
+                                                  "THROTTLED_KEYS"};
 
 #define NAMES(a) {a, sizeof a / sizeof a[0]}
 static const struct {
@@ -77,6 +80,8 @@ static const struct {
 	NAMES(role_names),
 	NAMES(read_consistency_names),
 	NAMES(severity_names),
+	NAMES(kinesis_precision_names),
+	NAMES(insights_mode_names),
 };
 
 DDBGT_API const char *ddbgt_enum_name(ddbgt_enum_kind kind, int value)

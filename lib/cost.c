@@ -635,7 +635,12 @@ static void read_profile(est *e)
 		e->read_units = per_read;
 		break;
 	case DDBGT_READ_CONSISTENCY_TRANSACTIONAL:
-		e->read_units = 2.0 * per_read;
+		/* A STRONG table refuses transactions (the validator says so): no premium for
+		 * reads that cannot run, only the strongly consistent reads it does serve. */
+		if (ddbgt_table_consistency(e->table) == DDBGT_CONSISTENCY_STRONG)
+			e->read_units = per_read;
+		else
+			e->read_units = 2.0 * per_read;
 		break;
 	default:
 		e->read_units = 0.5 * per_read;

@@ -218,9 +218,11 @@ static int check_options(const ddbgt_emit_options *o, ddbgt_diags *found)
  * What the document cannot be written without, checked whatever the
  * validator and the policy said: names and keys (they are written as
  * strings), and region codes that make distinct provider aliases and that
- * the outputs quote. A refusal here is never a warning.
+ * the outputs quote; for the Terraform targets also what the provider
+ * refuses (multi-attribute index keys, warm throughput below its floor). A
+ * refusal here is never a warning.
  */
-static int guard(const ddbgt_table *t, ddbgt_diags *found)
+static int guard(const ddbgt_table *t, int terraform, ddbgt_diags *found)
 {
 	size_t before = ddbgt_diags_error_count(found);
 	int rc = 0;
@@ -228,12 +230,47 @@ static int guard(const ddbgt_table *t, ddbgt_diags *found)
 	if (!ddbgt_table_name(t) || !ddbgt_table_name(t)[0] || !ddbgt_table_partition_key_name(t))
 		rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, "/table", NULL,
 		                       "the table needs a name and a partition key");
-	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++)
-		if (!ddbgt_gsi_partition_key(ddbgt_table_gsi_at(t, i))) {
+	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
+		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
+		int pk_multi = ddbgt_gsi_partition_key_is_multi_attribute(g);
+		if (!terraform && (pk_multi || ddbgt_gsi_sort_key_is_multi_attribute(g)))
+			continue; /* a CloudFormation KeySchema lists every attribute */
+		if (pk_multi || ddbgt_gsi_sort_key_is_multi_attribute(g)) {
+			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu/%s", i,
+			         pk_multi ? "partition_keys" : "sort_keys");
+			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, path, NULL,
+			                       "index %s has a multi-attribute key: providers up to 6.25 "
+			                       "take one hash_key and one range_key per index, and the "
+			                       "key_schema block of 6.29 cannot be checked here yet",
+			                       ddbgt_gsi_name(g));
+		} else if (!ddbgt_gsi_partition_key(g)) {
 			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu", i);
 			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, path, NULL,
 			                       "the index needs a partition key");
 		}
+	}
+	for (size_t i = 0; terraform && i <= ddbgt_table_gsi_count(t); i++) {
+		/* The table (i == 0) and each GSI: the provider's IntAtLeast(12000 / 4000). */
+		static const int64_t least[2] = {12000, 4000};
+		const ddbgt_gsi *g = i > 0 ? ddbgt_table_gsi_at(t, i - 1) : NULL;
+		for (int side = 0; side < 2; side++) {
+			int64_t v = 0;
+			if ((g ? ddbgt_gsi_get_warm_throughput(g, side, &v)
+			       : ddbgt_table_get_warm_throughput(t, side, &v)) != DDBGT_OK ||
+			    v >= least[side])
+				continue;
+			if (g)
+				snprintf(path, sizeof path,
+				         "/table/global_secondary_indexes/%zu/warm_throughput/%s", i - 1,
+				         side ? "write_units_per_second" : "read_units_per_second");
+			else
+				snprintf(path, sizeof path, "/table/warm_throughput/%s",
+				         side ? "write_units_per_second" : "read_units_per_second");
+			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_WARM_THROUGHPUT, path, NULL,
+			                       "warm throughput %lld is below the %lld the AWS provider "
+			                       "accepts", (long long)v, (long long)least[side]);
+		}
+	}
 	for (size_t i = 0; i < ddbgt_table_lsi_count(t); i++)
 		if (!ddbgt_lsi_sort_key(ddbgt_table_lsi_at(t, i))) {
 			snprintf(path, sizeof path, "/table/local_secondary_indexes/%zu", i);
@@ -346,7 +383,7 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	if ((rc = check_options(&o, found)))
 		goto done;
 	/* The guard refuses what cannot be written, whatever the policy let through. */
-	if ((rc = check_table(table, &o, diags, checked)) || (rc = guard(table, found)))
+	if ((rc = check_table(table, &o, diags, checked)) || (rc = guard(table, o.target != DDBGT_EMIT_CLOUDFORMATION, found)))
 		goto refused;
 
 	ctx.nrep = ddbgt_table_replica_count(table);

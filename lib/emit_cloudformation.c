@@ -204,6 +204,24 @@ static void write_key_schema(ddbgt__emit_ctx *ctx, const char *hash, const char 
 	ddbgt__jw_array_end(out(ctx));
 }
 
+/* A GSI's KeySchema: every element of a multi-attribute key, in order, HASH then RANGE. */
+static void write_gsi_key_schema(ddbgt__emit_ctx *ctx, const ddbgt_gsi *g)
+{
+	open_array(ctx, "KeySchema");
+	for (int side = 0; side < 2; side++) {
+		size_t n = side ? ddbgt_gsi_sort_key_attribute_count(g)
+		                : ddbgt_gsi_partition_key_attribute_count(g);
+		for (size_t i = 0; i < n; i++) {
+			ddbgt__jw_object_begin(out(ctx));
+			kv_str(ctx, "AttributeName", side ? ddbgt_gsi_sort_key_attribute_name(g, i)
+			                                  : ddbgt_gsi_partition_key_attribute_name(g, i));
+			kv_str(ctx, "KeyType", side ? "RANGE" : "HASH");
+			ddbgt__jw_object_end(out(ctx));
+		}
+	}
+	ddbgt__jw_array_end(out(ctx));
+}
+
 static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_type type)
 {
 	const char *t = ddbgt_enum_name(DDBGT_ENUM_ATTR_TYPE, type);
@@ -250,6 +268,12 @@ static void write_autoscaling(ddbgt__emit_ctx *ctx, const char *key, const ddbgt
 	open_object(ctx, "TargetTrackingScalingPolicyConfiguration");
 	ddbgt__jw_key(out(ctx), "TargetValue");
 	ddbgt__jw_number(out(ctx), pinned ? PINNED_TARGET : cap->target);
+	if (!pinned && cap->cooldown[0] >= 0)
+		kv_int(ctx, "ScaleInCooldown", cap->cooldown[0]);
+	if (!pinned && cap->cooldown[1] >= 0)
+		kv_int(ctx, "ScaleOutCooldown", cap->cooldown[1]);
+	if (!pinned && cap->disable_scale_in != DDBGT_INHERIT)
+		kv_bool(ctx, "DisableScaleIn", cap->disable_scale_in == 1);
 	ddbgt__jw_object_end(out(ctx));
 	ddbgt__jw_object_end(out(ctx));
 }
@@ -280,6 +304,25 @@ static void write_read_settings(ddbgt__emit_ctx *ctx, const ddbgt_replica *rep,
 	ddbgt__jw_object_end(out(ctx));
 }
 
+/* WarmThroughput of the table (gsi NULL) or an index. */
+static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
+{
+	static const char *const keys[2] = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
+	int64_t v[2];
+	int has[2];
+	for (int rw = 0; rw < 2; rw++)
+		has[rw] = (gsi ? ddbgt_gsi_get_warm_throughput(gsi, (ddbgt_rw)rw, &v[rw])
+		               : ddbgt_table_get_warm_throughput(ctx->t, (ddbgt_rw)rw, &v[rw])) ==
+		          DDBGT_OK;
+	if (!has[0] && !has[1])
+		return;
+	open_object(ctx, "WarmThroughput");
+	for (int rw = 0; rw < 2; rw++)
+		if (has[rw])
+			kv_int(ctx, keys[rw], v[rw]);
+	ddbgt__jw_object_end(out(ctx));
+}
+
 /*
  * The on-demand write maximum of the table (gsi NULL) or an index. The read
  * maximum is a replica's setting in the documented resource (the replica
@@ -306,13 +349,14 @@ static void write_indexes(ddbgt__emit_ctx *ctx)
 			const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
 			ddbgt__jw_object_begin(out(ctx));
 			kv_str(ctx, "IndexName", ddbgt_gsi_name(g));
-			write_key_schema(ctx, ddbgt_gsi_partition_key(g), ddbgt_gsi_sort_key(g));
+			write_gsi_key_schema(ctx, g);
 			write_projection(ctx, ddbgt_gsi_projection(g), ddbgt_gsi_non_key_attribute_count(g),
 			                 gsi_non_key_at, g);
 			if (provisioned(ctx))
 				write_write_settings(ctx, g);
 			else
 				write_write_max(ctx, g);
+			write_warm(ctx, g);
 			ddbgt__jw_object_end(out(ctx));
 		}
 		ddbgt__jw_array_end(out(ctx));
@@ -365,7 +409,10 @@ static void write_tag(ddbgt__emit_ctx *ctx, const char *key, const char *value)
 static int read_max(const ddbgt__emit_ctx *ctx, const ddbgt_replica *r, const ddbgt_gsi *gsi,
                     int64_t *units)
 {
-	(void)r; /* the spec has no per-region read maximum yet */
+	/* The replica's own maximum, else the table's or the index's. */
+	if ((gsi ? ddbgt_replica_get_gsi_on_demand_max_read(r, ddbgt_gsi_name(gsi), units)
+	         : ddbgt_replica_get_on_demand_max_read(r, units)) == DDBGT_OK)
+		return 1;
 	return (gsi ? ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, units)
 	            : ddbgt_table_get_on_demand_max(ctx->t, DDBGT_READ, units)) == DDBGT_OK;
 }
@@ -380,26 +427,53 @@ static void write_read_max(ddbgt__emit_ctx *ctx, const ddbgt_replica *r, const d
 	ddbgt__jw_object_end(out(ctx));
 }
 
+/* ContributorInsightsSpecification: {Enabled} with the Mode when the spec gives one. */
+static void write_insights(ddbgt__emit_ctx *ctx, int enabled, ddbgt_insights_mode mode)
+{
+	open_object(ctx, "ContributorInsightsSpecification");
+	kv_bool(ctx, "Enabled", enabled);
+	const char *name = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE, mode);
+	if (name)
+		kv_str(ctx, "Mode", name);
+	ddbgt__jw_object_end(out(ctx));
+}
+
+/* Whether an index has anything to say in a region: read settings, a read maximum, insights. */
+static int replica_index_said(ddbgt__emit_ctx *ctx, const ddbgt_replica *r, const ddbgt_gsi *gsi)
+{
+	int64_t units;
+	int enabled;
+	ddbgt_insights_mode mode;
+	return provisioned(ctx) || read_max(ctx, r, gsi, &units) ||
+	       ddbgt_replica_get_gsi_contributor_insights(r, ddbgt_gsi_name(gsi), &enabled,
+	                                                  &mode) == DDBGT_OK;
+}
+
 /*
  * Replicas[].GlobalSecondaryIndexes: every index's read capacity in the
  * region of a PROVISIONED table (CloudFormation requires them), else the
- * indexes with an on-demand read maximum.
+ * indexes with an on-demand read maximum; and each index's contributor
+ * insights in the region.
  */
 static void write_replica_indexes(ddbgt__emit_ctx *ctx, const ddbgt_replica *r)
 {
 	size_t n = 0;
-	int64_t units;
 	for (size_t g = 0; g < ctx->ngsi; g++)
-		n += provisioned(ctx) || read_max(ctx, r, ddbgt_table_gsi_at(ctx->t, g), &units);
+		n += replica_index_said(ctx, r, ddbgt_table_gsi_at(ctx->t, g));
 	if (!n)
 		return;
 	open_array(ctx, "GlobalSecondaryIndexes");
 	for (size_t g = 0; g < ctx->ngsi; g++) {
 		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(ctx->t, g);
-		if (!provisioned(ctx) && !read_max(ctx, r, gsi, &units))
+		if (!replica_index_said(ctx, r, gsi))
 			continue;
 		ddbgt__jw_object_begin(out(ctx));
 		kv_str(ctx, "IndexName", ddbgt_gsi_name(gsi));
+		int enabled;
+		ddbgt_insights_mode mode;
+		if (ddbgt_replica_get_gsi_contributor_insights(r, ddbgt_gsi_name(gsi), &enabled,
+		                                               &mode) == DDBGT_OK)
+			write_insights(ctx, enabled == 1, mode);
 		if (provisioned(ctx))
 			write_read_settings(ctx, r, gsi);
 		else
@@ -431,16 +505,22 @@ static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 		kv_str(ctx, "KMSMasterKeyId", ddbgt_replica_kms_key(r));
 		ddbgt__jw_object_end(out(ctx));
 	}
-	if (ddbgt_replica_contributor_insights(r) == 1) {
-		open_object(ctx, "ContributorInsightsSpecification");
-		kv_bool(ctx, "Enabled", 1);
-		ddbgt__jw_object_end(out(ctx));
-	}
+	if (ddbgt_replica_contributor_insights(r) == 1)
+		write_insights(ctx, 1, ddbgt_replica_contributor_insights_mode(r));
 	if (provisioned(ctx))
 		write_read_settings(ctx, r, NULL);
 	else
 		write_read_max(ctx, r, NULL);
 	write_replica_indexes(ctx, r);
+	if (ddbgt_replica_kinesis_stream_arn(r)) {
+		open_object(ctx, "KinesisStreamSpecification");
+		kv_str(ctx, "StreamArn", ddbgt_replica_kinesis_stream_arn(r));
+		const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
+		                                        ddbgt_replica_kinesis_stream_precision(r));
+		if (precision)
+			kv_str(ctx, "ApproximateCreationDateTimePrecision", precision);
+		ddbgt__jw_object_end(out(ctx));
+	}
 	if (ddbgt__emit_each_tag(ctx, r, NULL)) {
 		open_array(ctx, "Tags");
 		ddbgt__emit_each_tag(ctx, r, write_tag);
@@ -492,6 +572,7 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 		write_write_settings(ctx, NULL);
 	else
 		write_write_max(ctx, NULL);
+	write_warm(ctx, NULL);
 	if (strong(ctx)) {
 		kv_str(ctx, "MultiRegionConsistency", "STRONG");
 		if (ddbgt_table_witness_region(ctx->t)) {

@@ -101,6 +101,14 @@ void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *re
 		                                                   &out->target);
 		if (found == DDBGT_OK) {
 			out->kind = EMIT_CAP_AUTOSCALING;
+			if (g)
+				ddbgt_replica_get_gsi_read_autoscaling_tuning(
+					replica, g, &out->cooldown[0], &out->cooldown[1],
+					&out->disable_scale_in);
+			else
+				ddbgt_replica_get_read_autoscaling_tuning(replica, &out->cooldown[0],
+				                                          &out->cooldown[1],
+				                                          &out->disable_scale_in);
 			return;
 		}
 		found = g ? ddbgt_replica_get_gsi_read_capacity(replica, g, &out->units)
@@ -116,6 +124,12 @@ void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *re
 	                                                 &out->target);
 	out->has_units = (gsi ? ddbgt_gsi_get_capacity(gsi, rw, &out->units)
 	                      : ddbgt_table_get_capacity(ctx->t, rw, &out->units)) == DDBGT_OK;
+	if (gsi)
+		ddbgt_gsi_get_autoscaling_tuning(gsi, rw, &out->cooldown[0], &out->cooldown[1],
+		                                 &out->disable_scale_in);
+	else
+		ddbgt_table_get_autoscaling_tuning(ctx->t, rw, &out->cooldown[0], &out->cooldown[1],
+		                                   &out->disable_scale_in);
 	if (has_auto == DDBGT_OK)
 		out->kind = EMIT_CAP_AUTOSCALING;
 	else if (out->has_units)
@@ -146,6 +160,9 @@ static void add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw
 	s->min = pinned ? cap->units : cap->min;
 	s->max = pinned ? cap->units : cap->max;
 	s->target = pinned ? 0 : cap->target;
+	s->cooldown[0] = pinned ? -1 : cap->cooldown[0];
+	s->cooldown[1] = pinned ? -1 : cap->cooldown[1];
+	s->disable_scale_in = pinned ? DDBGT_INHERIT : cap->disable_scale_in;
 }
 
 /* ---- the header ---- */
@@ -390,23 +407,6 @@ static const char *attr_type(ddbgt_attr_type t)
 	return ddbgt_enum_name(DDBGT_ENUM_ATTR_TYPE, t);
 }
 
-void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each)
-{
-	const ddbgt_table *t = ctx->t;
-	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
-	each(ctx, pk, ddbgt_table_partition_key_type(t));
-	if (sk && strcmp(sk, pk) != 0)
-		each(ctx, sk, ddbgt_table_sort_key_type(t));
-	for (size_t i = 0; i < ddbgt_table_attribute_count(t); i++) {
-		const char *name = ddbgt_table_attribute_name(t, i);
-		int seen = strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0);
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = strcmp(name, ddbgt_table_attribute_name(t, j)) == 0;
-		if (!seen)
-			each(ctx, name, ddbgt_table_attribute_type(t, i));
-	}
-}
-
 static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_type type)
 {
 	ddbgt__tfjson *w = &ctx->w;
@@ -451,6 +451,92 @@ static void write_on_demand(ddbgt__tfjson *w, int has_r, int64_t r, int has_w, i
 	ddbgt__tfjson_object_end(w);
 }
 
+/* warm_throughput of the table (gsi NULL) or of a GSI (floor: plan_warm). */
+static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_table *t, const ddbgt_gsi *gsi)
+{
+	int64_t v[2] = {0, 0};
+	int has[2];
+	for (int rw = 0; rw < 2; rw++)
+		has[rw] = (gsi ? ddbgt_gsi_get_warm_throughput(gsi, rw, &v[rw])
+		               : ddbgt_table_get_warm_throughput(t, rw, &v[rw])) == DDBGT_OK;
+	if (!has[0] && !has[1])
+		return;
+	ddbgt__tfjson_key(&ctx->w, "warm_throughput");
+	ddbgt__tfjson_object_begin(&ctx->w);
+	if (has[0])
+		ddbgt__tfjson_kv_int(&ctx->w, "read_units_per_second", v[0]);
+	if (has[1])
+		ddbgt__tfjson_kv_int(&ctx->w, "write_units_per_second", v[1]);
+	ddbgt__tfjson_object_end(&ctx->w);
+}
+
+/*
+ * The k-th candidate attribute definition: the table's keys, its declared
+ * attributes, then every element of every index key that carries its own
+ * type (GSI partition then sort elements, LSI sort keys). 0 past the end;
+ * *name is NULL for a slot that defines nothing (an untyped index key).
+ */
+static int definition_at(const ddbgt_table *t, size_t k, const char **name,
+                         ddbgt_attr_type *type)
+{
+	*name = NULL;
+	*type = DDBGT_ATTR_UNSET;
+	if (k == 0) {
+		*name = ddbgt_table_partition_key_name(t);
+		*type = ddbgt_table_partition_key_type(t);
+		return 1;
+	}
+	if (k == 1) {
+		*name = ddbgt_table_sort_key_name(t);
+		*type = ddbgt_table_sort_key_type(t);
+		return 1;
+	}
+	k -= 2;
+	if (k < ddbgt_table_attribute_count(t)) {
+		*name = ddbgt_table_attribute_name(t, k);
+		*type = ddbgt_table_attribute_type(t, k);
+		return 1;
+	}
+	k -= ddbgt_table_attribute_count(t);
+	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
+		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
+		size_t np = ddbgt_gsi_partition_key_attribute_count(g);
+		size_t ns = ddbgt_gsi_sort_key_attribute_count(g);
+		if (k < np + ns) {
+			*type = k < np ? ddbgt_gsi_partition_key_attribute_type(g, k)
+			               : ddbgt_gsi_sort_key_attribute_type(g, k - np);
+			if (*type != DDBGT_ATTR_UNSET)
+				*name = k < np ? ddbgt_gsi_partition_key_attribute_name(g, k)
+				               : ddbgt_gsi_sort_key_attribute_name(g, k - np);
+			return 1;
+		}
+		k -= np + ns;
+	}
+	if (k < ddbgt_table_lsi_count(t)) {
+		const ddbgt_lsi *l = ddbgt_table_lsi_at(t, k);
+		*type = ddbgt_lsi_sort_key_type(l);
+		if (*type != DDBGT_ATTR_UNSET)
+			*name = ddbgt_lsi_sort_key(l);
+		return 1;
+	}
+	return 0;
+}
+
+void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each)
+{
+	const char *name, *seen;
+	ddbgt_attr_type type, ignored;
+	for (size_t k = 0; definition_at(ctx->t, k, &name, &type); k++) {
+		int declared = name == NULL;
+		for (size_t j = 0; j < k && !declared; j++) {
+			definition_at(ctx->t, j, &seen, &ignored);
+			declared = seen && strcmp(seen, name) == 0;
+		}
+		if (!declared)
+			each(ctx, name, type);
+	}
+}
+
 static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 {
 	ddbgt__tfjson *w = &ctx->w;
@@ -490,6 +576,7 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 				int has_w = ddbgt_gsi_get_on_demand_max(g, DDBGT_WRITE, &wr) == DDBGT_OK;
 				write_on_demand(w, has_r, r, has_w, wr);
 			}
+			write_warm(ctx, t, g);
 			ddbgt__tfjson_object_end(w);
 		}
 		ddbgt__tfjson_array_end(w);
@@ -519,6 +606,7 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 		int has_w = ddbgt_table_get_on_demand_max(t, DDBGT_WRITE, &wr) == DDBGT_OK;
 		write_on_demand(w, has_r, r, has_w, wr);
 	}
+	write_warm(ctx, t, NULL);
 }
 
 /* ---- autoscaling ---- */
@@ -636,6 +724,12 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 		ddbgt__tfjson_key(w, "target_tracking_scaling_policy_configuration");
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_number(w, "target_value", s->target);
+		if (s->cooldown[0] >= 0)
+			ddbgt__tfjson_kv_int(w, "scale_in_cooldown", s->cooldown[0]);
+		if (s->cooldown[1] >= 0)
+			ddbgt__tfjson_kv_int(w, "scale_out_cooldown", s->cooldown[1]);
+		if (s->disable_scale_in != DDBGT_INHERIT)
+			ddbgt__tfjson_kv_bool(w, "disable_scale_in", s->disable_scale_in);
 		ddbgt__tfjson_key(w, "predefined_metric_specification");
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_literal(w, "predefined_metric_type", metric(s));
@@ -646,41 +740,128 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 	ddbgt__tfjson_object_end(w);
 }
 
-void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
-                                ddbgt__emit_ref_fn depends)
+/* GSIs of replica r with contributor insights on: how many. */
+static size_t gsi_insights_count(const ddbgt_replica *r)
+{
+	size_t n = 0;
+	int on = 0;
+	for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++)
+		n += ddbgt_replica_get_gsi_contributor_insights(r, ddbgt_replica_gsi_override_name(r, k),
+		                                                &on, NULL) == DDBGT_OK && on;
+	return n;
+}
+
+/* Does replica r have the feature on its table: contributor insights (0) or a Kinesis stream (1)? */
+static int replica_has(const ddbgt_replica *r, int feature)
+{
+	return feature ? ddbgt_replica_kinesis_stream_arn(r) != NULL
+	               : ddbgt_replica_contributor_insights(r) == 1;
+}
+
+/* A feature resource's head for region i: label, provider, after the replica, the table name. */
+static void feature_head(ddbgt__emit_ctx *ctx, const char *label, size_t i,
+                         ddbgt__emit_ref_fn table_ref, ddbgt__emit_ref_fn depends)
 {
 	ddbgt__tfjson *w = &ctx->w;
+	char ref[DDBGT__EMIT_LABEL_MAX], dep[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__tfjson_key(w, label);
+	ddbgt__tfjson_object_begin(w);
+	ddbgt__emit_provider_kv(ctx, i);
+	if (depends && depends(ctx, i, dep)) {
+		ddbgt__tfjson_key(w, "depends_on");
+		ddbgt__tfjson_array_begin(w);
+		ddbgt__tfjson_literal(w, dep);
+		ddbgt__tfjson_array_end(w);
+	}
+	ddbgt__tfjson_key(w, "table_name");
+	ddbgt__tfjson_string_begin(w);
+	ddbgt__tfjson_string_literal(w, "${");
+	ddbgt__tfjson_string_literal(w, table_ref(ctx, i, ref));
+	ddbgt__tfjson_string_literal(w, ".name}");
+	ddbgt__tfjson_string_end(w);
+}
+
+static void write_insights_mode(ddbgt__tfjson *w, ddbgt_insights_mode m)
+{
+	const char *mode = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE, m);
+	if (mode)
+		ddbgt__tfjson_kv_literal(w, "mode", mode);
+}
+
+/* One aws_dynamodb_contributor_insights per replica GSI that turns them on (index_name). */
+static void write_gsi_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                               ddbgt__emit_ref_fn depends)
+{
+	ddbgt__tfjson *w = &ctx->w;
+	char label[DDBGT__EMIT_LABEL_MAX];
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		for (size_t g = 0; g < ctx->ngsi; g++) {
+			const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, g));
+			ddbgt_insights_mode mode;
+			int on = 0;
+			if (ddbgt_replica_get_gsi_contributor_insights(r, name, &on, &mode) != DDBGT_OK ||
+			    !on)
+				continue;
+			ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res, ctx->gsi_label[g],
+			                  ctx->alias[i]);
+			feature_head(ctx, label, i, table_ref, depends);
+			ddbgt__tfjson_kv_text(w, "index_name", name);
+			write_insights_mode(w, mode);
+			ddbgt__tfjson_object_end(w);
+		}
+	}
+}
+
+/*
+ * One resource per region whose replica has the feature, in that region's
+ * provider, after the replica exists, naming the table: the arguments
+ * particular to the feature follow.
+ */
+static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                  ddbgt__emit_ref_fn depends, int feature)
+{
+	static const char *const types[] = {"aws_dynamodb_contributor_insights",
+	                                    "aws_dynamodb_kinesis_streaming_destination"};
+	ddbgt__tfjson *w = &ctx->w;
 	size_t n = 0;
-	for (size_t i = 0; i < ctx->nrep; i++)
-		n += ddbgt_replica_contributor_insights(ddbgt__emit_replica(ctx, i)) == 1;
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		n += replica_has(r, feature) + (feature ? 0 : gsi_insights_count(r));
+	}
 	if (!n)
 		return;
-	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX], dep[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "aws_dynamodb_contributor_insights");
+	char label[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__tfjson_key(w, types[feature]);
 	ddbgt__tfjson_object_begin(w);
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
-		if (ddbgt_replica_contributor_insights(r) != 1)
+		if (!replica_has(r, feature))
 			continue;
 		ddbgt__emit_label(ctx, label, "%s_%s", ctx->res, ctx->alias[i]);
-		ddbgt__tfjson_key(w, label);
-		ddbgt__tfjson_object_begin(w);
-		ddbgt__emit_provider_kv(ctx, i);
-		if (depends && depends(ctx, i, dep)) {
-			ddbgt__tfjson_key(w, "depends_on");
-			ddbgt__tfjson_array_begin(w);
-			ddbgt__tfjson_literal(w, dep);
-			ddbgt__tfjson_array_end(w);
+		feature_head(ctx, label, i, table_ref, depends);
+		if (!feature) {
+			write_insights_mode(w, ddbgt_replica_contributor_insights_mode(r));
+		} else {
+			const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
+			                                        ddbgt_replica_kinesis_stream_precision(r));
+			ddbgt__tfjson_kv_text(w, "stream_arn", ddbgt_replica_kinesis_stream_arn(r));
+			if (precision)
+				ddbgt__tfjson_kv_literal(w, "approximate_creation_date_time_precision",
+				                         precision);
 		}
-		ddbgt__tfjson_key(w, "table_name");
-		ddbgt__tfjson_string_begin(w);
-		ddbgt__tfjson_string_literal(w, "${");
-		ddbgt__tfjson_string_literal(w, table_ref(ctx, i, ref));
-		ddbgt__tfjson_string_literal(w, ".name}");
-		ddbgt__tfjson_string_end(w);
 		ddbgt__tfjson_object_end(w);
 	}
+	if (!feature)
+		write_gsi_insights(ctx, table_ref, depends);
 	ddbgt__tfjson_object_end(w);
+}
+
+void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                        ddbgt__emit_ref_fn depends)
+{
+	write_replica_feature(ctx, table_ref, depends, 0);
+	write_replica_feature(ctx, table_ref, depends, 1);
 }
 
 void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t replica,
@@ -856,6 +1037,45 @@ void ddbgt__emit_plan_adopt(ddbgt__emit_ctx *ctx, const char *not_imported)
 		ctx->imports = 1;
 }
 
+/* warm_throughput on the table or a GSI: provider 6.13 (PR #41308, reference/terraform.md 2.5). */
+static void plan_warm(ddbgt__emit_ctx *ctx)
+{
+	const ddbgt_table *t = ctx->t;
+	int64_t units;
+	int warm = 0;
+	for (int rw = 0; rw < 2; rw++) {
+		warm |= ddbgt_table_get_warm_throughput(t, rw, &units) == DDBGT_OK;
+		for (size_t g = 0; g < ctx->ngsi; g++)
+			warm |= ddbgt_gsi_get_warm_throughput(ddbgt_table_gsi_at(t, g), rw, &units) ==
+			        DDBGT_OK;
+	}
+	if (warm)
+		ddbgt__emit_need(ctx, 6, 13, "warm_throughput");
+}
+
+/* No provider resource holds a replica's on-demand read maximum (reference/terraform.md). */
+static void plan_replica_on_demand(ddbgt__emit_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		int64_t units;
+		int own = ddbgt_replica_get_on_demand_max_read(r, &units) == DDBGT_OK;
+		size_t gsis = 0;
+		for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++)
+			gsis += ddbgt_replica_get_gsi_on_demand_max_read(
+			                r, ddbgt_replica_gsi_override_name(r, k), &units) == DDBGT_OK;
+		if (!own && !gsis)
+			continue;
+		char path[64];
+		snprintf(path, sizeof path, "/replicas/%zu", i);
+		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_REPLICA_ON_DEMAND, path, ddbgt_replica_region(r),
+		                    "the on-demand read maximum%s of the replica in %s cannot be "
+		                    "expressed (Terraform has no per-replica on_demand_throughput): "
+		                    "the replica gets the table's", gsis ? "s" : "",
+		                    ddbgt_replica_region(r));
+	}
+}
+
 void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_table *t = ctx->t;
@@ -871,6 +1091,23 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 	}
 	if (on_demand)
 		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
+	plan_warm(ctx);
+	plan_replica_on_demand(ctx);
+	for (size_t i = 0; i < ctx->nrep; i++) {
+		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
+		int mode = ddbgt_replica_contributor_insights(r) == 1 &&
+		           ddbgt_replica_contributor_insights_mode(r) != DDBGT_INSIGHTS_MODE_UNSET;
+		for (size_t k = 0; k < ddbgt_replica_gsi_override_count(r); k++) {
+			ddbgt_insights_mode m;
+			int on = 0;
+			mode |= ddbgt_replica_get_gsi_contributor_insights(
+			                r, ddbgt_replica_gsi_override_name(r, k), &on, &m) == DDBGT_OK &&
+			        on && m != DDBGT_INSIGHTS_MODE_UNSET;
+		}
+		if (mode)
+			/* terraform-provider-aws CHANGELOG 6.11.0 (PR #43914). */
+			ddbgt__emit_need(ctx, 6, 11, "aws_dynamodb_contributor_insights.mode");
+	}
 }
 
 void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,

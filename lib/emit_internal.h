@@ -32,6 +32,8 @@ typedef struct ddbgt__emit_scaling {
 	int pinned;      /* fixed units: min = max, no policy */
 	int64_t min, max;
 	double target;
+	int64_t cooldown[2];   /* scale in, scale out, seconds; -1: not given */
+	int disable_scale_in;  /* DDBGT_INHERIT: not given */
 } ddbgt__emit_scaling;
 
 typedef struct ddbgt__emit_ctx {
@@ -66,6 +68,8 @@ typedef struct ddbgt__emit_capacity {
 	int64_t units;
 	int64_t min, max;
 	double target;
+	int64_t cooldown[2];   /* scale in, scale out; -1: not given */
+	int disable_scale_in;  /* DDBGT_INHERIT: not given */
 } ddbgt__emit_capacity;
 
 /* Read or write capacity in a region (replica NULL: the table's own), of the table (gsi NULL) or a GSI. */
@@ -98,8 +102,9 @@ void ddbgt__emit_write_kms_value(ddbgt__emit_ctx *ctx, size_t replica);
 void ddbgt__emit_write_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
 size_t ddbgt__emit_merged_tag_count(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
 /*
- * Call each for the table's attribute definitions: the keys first, then the
- * declared attributes, each name once.
+ * Call each for the table's attribute definitions: the table's keys first,
+ * then the declared attributes, then the elements of index keys that carry
+ * their own type, each name once.
  */
 typedef void (*ddbgt__emit_attribute_fn)(ddbgt__emit_ctx *ctx, const char *name,
                                          ddbgt_attr_type type);
@@ -121,9 +126,12 @@ typedef const char *(*ddbgt__emit_ref_fn)(ddbgt__emit_ctx *ctx, size_t replica, 
 /* "aws_appautoscaling_target" and "aws_appautoscaling_policy" for the queued scaling. */
 void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
                                ddbgt__emit_ref_fn depends);
-/* "aws_dynamodb_contributor_insights" per region that asks for it. */
-void ddbgt__emit_write_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
-                                ddbgt__emit_ref_fn depends);
+/*
+ * "aws_dynamodb_contributor_insights" and "aws_dynamodb_kinesis_streaming_destination"
+ * per region whose replica asks for them.
+ */
+void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_ref,
+                                        ddbgt__emit_ref_fn depends);
 /*
  * The table resource's arguments from "name" to "point_in_time_recovery", as
  * the region of replica sees them; force_stream writes NEW_AND_OLD_IMAGES
@@ -148,7 +156,11 @@ void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t repli
 size_t ddbgt__emit_region_at(const ddbgt__emit_ctx *ctx, size_t r);
 /* adopt_existing: import blocks, or the finding not_imported when the options turn them off. */
 void ddbgt__emit_plan_adopt(ddbgt__emit_ctx *ctx, const char *not_imported);
-/* Raise the floor for on_demand_throughput when the table or a GSI sets on-demand maximums. */
+/*
+ * Raise the floor for on_demand_throughput and warm_throughput when the table
+ * or a GSI sets them, and for a contributor insights mode; say that replicas'
+ * own on-demand read maximums are lost.
+ */
 void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx);
 /* An output "name": {"value": value}; an expression of ours as is, else text escaped. */
 void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,

@@ -386,7 +386,7 @@ void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx)
 	write_table(ctx);
 	write_replica_resources(ctx);
 	ddbgt__emit_write_scaling(ctx, table_ref, replica_dependency);
-	ddbgt__emit_write_insights(ctx, table_ref, replica_dependency);
+	ddbgt__emit_write_replica_features(ctx, table_ref, replica_dependency);
 	ddbgt__tfjson_object_end(w);
 	write_outputs(ctx);
 }

@@ -153,7 +153,7 @@ void ddbgt__emit_terraform_legacy_write(ddbgt__emit_ctx *ctx)
 	write_tables(ctx);
 	write_global_table(ctx);
 	ddbgt__emit_write_scaling(ctx, table_ref, NULL);
-	ddbgt__emit_write_insights(ctx, table_ref, NULL);
+	ddbgt__emit_write_replica_features(ctx, table_ref, NULL);
 	ddbgt__tfjson_object_end(w);
 	write_outputs(ctx);
 }

@@ -7,6 +7,7 @@
 #include "utf8.h"
 
 #define PROJECTION_OK(p) DDBGT__ENUM_OK(p, DDBGT_PROJECTION_INCLUDE)
+#define ATTR_TYPE_OK(t) DDBGT__ENUM_OK(t, DDBGT_ATTR_B)
 
 static ddbgt_projection effective_projection(ddbgt_projection p)
 {
@@ -43,8 +44,8 @@ void ddbgt__gsi_destroy(ddbgt_gsi *g)
 	if (g == NULL)
 		return;
 	ddbgt__free(g->name);
-	ddbgt__free(g->partition_key);
-	ddbgt__free(g->sort_key);
+	ddbgt__key_side_clear(&g->partition_key);
+	ddbgt__key_side_clear(&g->sort_key);
 	ddbgt__strlist_clear(&g->non_key_attributes);
 	ddbgt__free(g);
 }
@@ -78,9 +79,10 @@ int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *src)
 	g->projection = src->projection;
 	memcpy(g->capacity, src->capacity, sizeof(g->capacity));
 	memcpy(g->on_demand_max, src->on_demand_max, sizeof(g->on_demand_max));
+	memcpy(g->warm_throughput, src->warm_throughput, sizeof(g->warm_throughput));
 	rc = dup_opt(&g->name, src->name);
-	rc = rc ? rc : dup_opt(&g->partition_key, src->partition_key);
-	rc = rc ? rc : dup_opt(&g->sort_key, src->sort_key);
+	rc = rc ? rc : ddbgt__key_side_copy(&g->partition_key, &src->partition_key);
+	rc = rc ? rc : ddbgt__key_side_copy(&g->sort_key, &src->sort_key);
 	rc = rc ? rc : ddbgt__strlist_copy(&g->non_key_attributes, &src->non_key_attributes);
 	if (rc != 0) {
 		ddbgt__gsi_destroy(g);
@@ -111,30 +113,113 @@ const char *ddbgt_gsi_name(const ddbgt_gsi *g)
 
 int ddbgt_gsi_set_partition_key(ddbgt_gsi *g, const char *attribute)
 {
-	if (g == NULL || attribute == NULL)
-		return DDBGT_EINVAL;
-	if (!ddbgt__utf8_ok(attribute))
-		return DDBGT_EINVAL;
-	return ddbgt__set_string(&g->partition_key, attribute);
+	return ddbgt_gsi_set_partition_key_typed(g, attribute, DDBGT_ATTR_UNSET);
 }
 
 const char *ddbgt_gsi_partition_key(const ddbgt_gsi *g)
 {
-	return g != NULL ? g->partition_key : NULL;
+	return g != NULL ? ddbgt__key_side_single(&g->partition_key) : NULL;
 }
 
 int ddbgt_gsi_set_sort_key(ddbgt_gsi *g, const char *attribute)
 {
-	if (g == NULL)
-		return DDBGT_EINVAL;
-	if (!ddbgt__utf8_ok(attribute))
-		return DDBGT_EINVAL;
-	return ddbgt__set_string(&g->sort_key, attribute);
+	return ddbgt_gsi_set_sort_key_typed(g, attribute, DDBGT_ATTR_UNSET);
 }
 
 const char *ddbgt_gsi_sort_key(const ddbgt_gsi *g)
 {
-	return g != NULL ? g->sort_key : NULL;
+	return g != NULL ? ddbgt__key_side_single(&g->sort_key) : NULL;
+}
+
+int ddbgt_gsi_set_partition_key_typed(ddbgt_gsi *g, const char *attribute, ddbgt_attr_type type)
+{
+	if (g == NULL || attribute == NULL || !ATTR_TYPE_OK(type) || !ddbgt__utf8_ok(attribute))
+		return DDBGT_EINVAL;
+	return ddbgt__key_side_set(&g->partition_key, attribute, type);
+}
+
+int ddbgt_gsi_set_sort_key_typed(ddbgt_gsi *g, const char *attribute, ddbgt_attr_type type)
+{
+	if (g == NULL || !ATTR_TYPE_OK(type) || !ddbgt__utf8_ok(attribute))
+		return DDBGT_EINVAL;
+	return ddbgt__key_side_set(&g->sort_key, attribute, type);
+}
+
+int ddbgt_gsi_add_partition_key_attribute(ddbgt_gsi *g, const char *attribute,
+                                          ddbgt_attr_type type)
+{
+	if (g == NULL || attribute == NULL || !ATTR_TYPE_OK(type) || !ddbgt__utf8_ok(attribute))
+		return DDBGT_EINVAL;
+	return ddbgt__key_side_add(&g->partition_key, attribute, type);
+}
+
+int ddbgt_gsi_add_sort_key_attribute(ddbgt_gsi *g, const char *attribute, ddbgt_attr_type type)
+{
+	if (g == NULL || attribute == NULL || !ATTR_TYPE_OK(type) || !ddbgt__utf8_ok(attribute))
+		return DDBGT_EINVAL;
+	return ddbgt__key_side_add(&g->sort_key, attribute, type);
+}
+
+static const ddbgt__key_side *gsi_side(const ddbgt_gsi *g, int sort)
+{
+	if (g == NULL)
+		return NULL;
+	return sort ? &g->sort_key : &g->partition_key;
+}
+
+static size_t side_count(const ddbgt__key_side *side)
+{
+	return side != NULL ? side->count : 0;
+}
+
+static const char *side_name(const ddbgt__key_side *side, size_t i)
+{
+	return side != NULL && i < side->count ? side->attrs[i].name : NULL;
+}
+
+static ddbgt_attr_type side_type(const ddbgt__key_side *side, size_t i)
+{
+	return side != NULL && i < side->count ? side->attrs[i].type : DDBGT_ATTR_UNSET;
+}
+
+size_t ddbgt_gsi_partition_key_attribute_count(const ddbgt_gsi *g)
+{
+	return side_count(gsi_side(g, 0));
+}
+
+const char *ddbgt_gsi_partition_key_attribute_name(const ddbgt_gsi *g, size_t i)
+{
+	return side_name(gsi_side(g, 0), i);
+}
+
+ddbgt_attr_type ddbgt_gsi_partition_key_attribute_type(const ddbgt_gsi *g, size_t i)
+{
+	return side_type(gsi_side(g, 0), i);
+}
+
+int ddbgt_gsi_partition_key_is_multi_attribute(const ddbgt_gsi *g)
+{
+	return g != NULL && g->partition_key.multi;
+}
+
+size_t ddbgt_gsi_sort_key_attribute_count(const ddbgt_gsi *g)
+{
+	return side_count(gsi_side(g, 1));
+}
+
+const char *ddbgt_gsi_sort_key_attribute_name(const ddbgt_gsi *g, size_t i)
+{
+	return side_name(gsi_side(g, 1), i);
+}
+
+ddbgt_attr_type ddbgt_gsi_sort_key_attribute_type(const ddbgt_gsi *g, size_t i)
+{
+	return side_type(gsi_side(g, 1), i);
+}
+
+int ddbgt_gsi_sort_key_is_multi_attribute(const ddbgt_gsi *g)
+{
+	return g != NULL && g->sort_key.multi;
 }
 
 int ddbgt_gsi_set_projection(ddbgt_gsi *g, ddbgt_projection projection)
@@ -226,6 +311,36 @@ int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *g, ddbgt_rw rw)
 	return ddbgt__opt_sides_clear(g != NULL ? g->on_demand_max : NULL, rw);
 }
 
+int ddbgt_gsi_set_autoscaling_tuning(ddbgt_gsi *g, ddbgt_rw rw, int64_t scale_in_cooldown,
+                                     int64_t scale_out_cooldown, int disable_scale_in)
+{
+	return ddbgt__sides_set_tuning(g != NULL ? g->capacity : NULL, rw, scale_in_cooldown,
+	                               scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_gsi_get_autoscaling_tuning(const ddbgt_gsi *g, ddbgt_rw rw,
+                                     int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
+                                     int *disable_scale_in)
+{
+	return ddbgt__sides_get_tuning(g != NULL ? g->capacity : NULL, rw, scale_in_cooldown,
+	                               scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_gsi_set_warm_throughput(ddbgt_gsi *g, ddbgt_rw rw, int64_t units_per_second)
+{
+	return ddbgt__opt_sides_set(g != NULL ? g->warm_throughput : NULL, rw, units_per_second);
+}
+
+int ddbgt_gsi_get_warm_throughput(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *units_per_second)
+{
+	return ddbgt__opt_sides_get(g != NULL ? g->warm_throughput : NULL, rw, units_per_second);
+}
+
+int ddbgt_gsi_clear_warm_throughput(ddbgt_gsi *g, ddbgt_rw rw)
+{
+	return ddbgt__opt_sides_clear(g != NULL ? g->warm_throughput : NULL, rw);
+}
+
 /* Local secondary indexes. */
 
 int ddbgt_lsi_new(ddbgt_lsi **out, const char *name)
@@ -256,7 +371,7 @@ void ddbgt__lsi_destroy(ddbgt_lsi *l)
 	if (l == NULL)
 		return;
 	ddbgt__free(l->name);
-	ddbgt__free(l->sort_key);
+	ddbgt__key_side_clear(&l->sort_key);
 	ddbgt__strlist_clear(&l->non_key_attributes);
 	ddbgt__free(l);
 }
@@ -282,7 +397,7 @@ int ddbgt_lsi_copy(ddbgt_lsi **out, const ddbgt_lsi *src)
 		return DDBGT_ENOMEM;
 	l->projection = src->projection;
 	rc = dup_opt(&l->name, src->name);
-	rc = rc ? rc : dup_opt(&l->sort_key, src->sort_key);
+	rc = rc ? rc : ddbgt__key_side_copy(&l->sort_key, &src->sort_key);
 	rc = rc ? rc : ddbgt__strlist_copy(&l->non_key_attributes, &src->non_key_attributes);
 	if (rc != 0) {
 		ddbgt__lsi_destroy(l);
@@ -313,16 +428,24 @@ const char *ddbgt_lsi_name(const ddbgt_lsi *l)
 
 int ddbgt_lsi_set_sort_key(ddbgt_lsi *l, const char *attribute)
 {
-	if (l == NULL)
-		return DDBGT_EINVAL;
-	if (!ddbgt__utf8_ok(attribute))
-		return DDBGT_EINVAL;
-	return ddbgt__set_string(&l->sort_key, attribute);
+	return ddbgt_lsi_set_sort_key_typed(l, attribute, DDBGT_ATTR_UNSET);
 }
 
 const char *ddbgt_lsi_sort_key(const ddbgt_lsi *l)
 {
-	return l != NULL ? l->sort_key : NULL;
+	return l != NULL ? ddbgt__key_side_single(&l->sort_key) : NULL;
+}
+
+int ddbgt_lsi_set_sort_key_typed(ddbgt_lsi *l, const char *attribute, ddbgt_attr_type type)
+{
+	if (l == NULL || !ATTR_TYPE_OK(type) || !ddbgt__utf8_ok(attribute))
+		return DDBGT_EINVAL;
+	return ddbgt__key_side_set(&l->sort_key, attribute, type);
+}
+
+ddbgt_attr_type ddbgt_lsi_sort_key_type(const ddbgt_lsi *l)
+{
+	return l != NULL ? side_type(&l->sort_key, 0) : DDBGT_ATTR_UNSET;
 }
 
 int ddbgt_lsi_set_projection(ddbgt_lsi *l, ddbgt_projection projection)

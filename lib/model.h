@@ -42,6 +42,9 @@ typedef struct ddbgt__autoscaling {
 	int64_t min;               /* minimum capacity units */
 	int64_t max;               /* maximum capacity units */
 	double target_utilization; /* percent, as given (AWS accepts 20-90) */
+	ddbgt__opt_int scale_in_cooldown;  /* seconds */
+	ddbgt__opt_int scale_out_cooldown; /* seconds */
+	ddbgt__opt_int disable_scale_in;   /* 0 or 1 */
 } ddbgt__autoscaling;
 
 /*
@@ -79,6 +82,10 @@ typedef struct ddbgt__map_entry {
 	double number;
 	int64_t integer;
 	ddbgt__capacity capacity;
+	ddbgt__opt_int on_demand_max_read; /* per-replica GSI on-demand read maximum */
+	ddbgt__opt_int insights;           /* per-replica GSI contributor insights, 0 or 1 */
+	int insights_object;               /* 1: written {"enabled", "mode"} */
+	ddbgt_insights_mode insights_mode;
 } ddbgt__map_entry;
 
 /* Entries sorted by key in byte order (strcmp). */
@@ -94,6 +101,19 @@ typedef struct ddbgt__attribute {
 	ddbgt_attr_type type;  /* as given; UNSET is stored */
 } ddbgt__attribute;
 
+/*
+ * One side of an index key (partition or sort) as the user wrote it: a
+ * single attribute (partition_key, sort_key) or a list (partition_keys,
+ * sort_keys, the multi-attribute keys of a GSI). Each attribute is a name,
+ * or a name with the type the object form gives it.
+ */
+typedef struct ddbgt__key_side {
+	ddbgt__attribute *attrs;  /* in order; the single form holds 0 or 1 */
+	size_t count;
+	size_t cap;
+	int multi;                /* 1: written as a list */
+} ddbgt__key_side;
+
 struct ddbgt_table {
 	char *name;                       /* NULL when not given */
 	ddbgt_billing_mode billing_mode;  /* UNSET: PAY_PER_REQUEST */
@@ -106,6 +126,7 @@ struct ddbgt_table {
 	size_t attribute_cap;
 	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
 	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
+	ddbgt__opt_int warm_throughput[2]; /* units per second, indexed by ddbgt_rw */
 	int stream_set;                   /* 0: the default stream (see ddbgt_table_set_stream) */
 	int stream_enabled;               /* meaningful when stream_set */
 	ddbgt_stream_view stream_view;    /* meaningful when stream_set; UNSET is stored */
@@ -137,26 +158,32 @@ struct ddbgt_replica {
 	ddbgt__opt_int pitr_period;       /* read only when pitr is not DDBGT_INHERIT */
 	int deletion_protection;          /* 0, 1 or DDBGT_INHERIT */
 	ddbgt__capacity read_capacity;    /* units or autoscaling, never both */
-	ddbgt__map gsi_read_capacity;     /* index name -> capacity (units or autoscaling) */
+	ddbgt__opt_int on_demand_max_read; /* request units; writes stay table-wide */
+	char *kinesis_stream_arn;         /* NULL when absent */
+	ddbgt_kinesis_precision kinesis_precision; /* UNSET: AWS's default */
+	ddbgt__map gsi_read_capacity;     /* index name -> capacity and on-demand read maximum */
 	int contributor_insights;         /* 0, 1 or DDBGT__NOT_SET (0) */
+	int insights_object;              /* 1: written {"enabled", "mode"} */
+	ddbgt_insights_mode insights_mode; /* UNSET: AWS's default */
 	ddbgt__map tags;                  /* text values */
 };
 
 struct ddbgt_gsi {
 	ddbgt_table *table;               /* the owner, or NULL */
 	char *name;                       /* owned, never NULL */
-	char *partition_key;              /* attribute name; NULL when not given */
-	char *sort_key;                   /* NULL when absent */
+	ddbgt__key_side partition_key;    /* empty when not given */
+	ddbgt__key_side sort_key;         /* empty when absent */
 	ddbgt_projection projection;      /* UNSET: ALL */
 	ddbgt__strlist non_key_attributes;
 	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
 	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
+	ddbgt__opt_int warm_throughput[2]; /* units per second, indexed by ddbgt_rw */
 };
 
 struct ddbgt_lsi {
 	ddbgt_table *table;               /* the owner, or NULL */
 	char *name;                       /* owned, never NULL */
-	char *sort_key;                   /* NULL when absent */
+	ddbgt__key_side sort_key;         /* single form only; empty when absent */
 	ddbgt_projection projection;      /* UNSET: ALL */
 	ddbgt__strlist non_key_attributes;
 };
@@ -242,9 +269,38 @@ int ddbgt__sides_set_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw, int64_t mi
 int ddbgt__sides_get_autoscaling(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *min,
                                  int64_t *max, double *target_utilization);
 int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw);
+int ddbgt__sides_set_tuning(ddbgt__capacity *sides, ddbgt_rw rw, int64_t scale_in_cooldown,
+                            int64_t scale_out_cooldown, int disable_scale_in);
+int ddbgt__sides_get_tuning(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *scale_in_cooldown,
+                            int64_t *scale_out_cooldown, int *disable_scale_in);
 int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value);
 int ddbgt__opt_sides_get(const ddbgt__opt_int *sides, ddbgt_rw rw, int64_t *value);
 int ddbgt__opt_sides_clear(ddbgt__opt_int *sides, ddbgt_rw rw);
+
+/*
+ * Index key sides. set makes the single form (name NULL: empty), add
+ * appends to the list form (starting a new list when the side was single);
+ * copy is deep. Names are copied; DDBGT_ENOMEM leaves the side unchanged.
+ */
+int ddbgt__key_side_set(ddbgt__key_side *side, const char *name, ddbgt_attr_type type);
+int ddbgt__key_side_add(ddbgt__key_side *side, const char *name, ddbgt_attr_type type);
+void ddbgt__key_side_clear(ddbgt__key_side *side);
+int ddbgt__key_side_copy(ddbgt__key_side *dst, const ddbgt__key_side *src);
+/* Make side an empty list (the spec's "partition_keys": []). */
+void ddbgt__key_side_start_list(ddbgt__key_side *side);
+/* The single form's name: NULL when empty or a list. */
+const char *ddbgt__key_side_single(const ddbgt__key_side *side);
+
+/*
+ * The target-tracking tuning of an autoscaling setting (cooldowns in seconds,
+ * -1 when not given; disable_scale_in 0, 1 or DDBGT_INHERIT when not given).
+ * DDBGT_ENOTFOUND when a has no autoscaling (the getter then gives -1s),
+ * DDBGT_EINVAL for a cooldown below -1.
+ */
+int ddbgt__autoscaling_set_tuning(ddbgt__autoscaling *a, int64_t scale_in_cooldown,
+                                  int64_t scale_out_cooldown, int disable_scale_in);
+int ddbgt__autoscaling_get_tuning(const ddbgt__autoscaling *a, int64_t *scale_in_cooldown,
+                                  int64_t *scale_out_cooldown, int *disable_scale_in);
 
 /* Free an object whatever its owner (the table's own frees). */
 void ddbgt__replica_destroy(ddbgt_replica *replica);

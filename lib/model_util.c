@@ -67,6 +67,91 @@ const char *ddbgt__strlist_at(const ddbgt__strlist *list, size_t i)
 	return i < list->count ? list->items[i] : NULL;
 }
 
+void ddbgt__key_side_clear(ddbgt__key_side *side)
+{
+	for (size_t i = 0; i < side->count; i++)
+		ddbgt__free(side->attrs[i].name);
+	ddbgt__free(side->attrs);
+	memset(side, 0, sizeof(*side));
+}
+
+/* Append to side, growing it; side is unchanged on failure. */
+static int key_side_push(ddbgt__key_side *side, const char *name, ddbgt_attr_type type)
+{
+	char *copy;
+	int rc = ddbgt__grow((void **)&side->attrs, &side->cap, side->count + 1,
+	                     sizeof(*side->attrs));
+
+	if (rc != 0)
+		return rc;
+	copy = ddbgt__strdup(name);
+	if (copy == NULL)
+		return DDBGT_ENOMEM;
+	side->attrs[side->count++] = (ddbgt__attribute){copy, type};
+	return 0;
+}
+
+int ddbgt__key_side_set(ddbgt__key_side *side, const char *name, ddbgt_attr_type type)
+{
+	ddbgt__key_side fresh = {0};
+	int rc = name != NULL ? key_side_push(&fresh, name, type) : 0;
+
+	if (rc != 0) {
+		ddbgt__key_side_clear(&fresh);
+		return rc;
+	}
+	ddbgt__key_side_clear(side);
+	*side = fresh;
+	return 0;
+}
+
+int ddbgt__key_side_add(ddbgt__key_side *side, const char *name, ddbgt_attr_type type)
+{
+	ddbgt__key_side fresh = {0};
+	int rc;
+
+	if (side->multi)
+		return key_side_push(side, name, type);
+	/* A single key becomes a new list: the two forms never mix on one side. */
+	rc = key_side_push(&fresh, name, type);
+	if (rc != 0) {
+		ddbgt__key_side_clear(&fresh);
+		return rc;
+	}
+	fresh.multi = 1;
+	ddbgt__key_side_clear(side);
+	*side = fresh;
+	return 0;
+}
+
+int ddbgt__key_side_copy(ddbgt__key_side *dst, const ddbgt__key_side *src)
+{
+	ddbgt__key_side copy = {0};
+
+	for (size_t i = 0; i < src->count; i++) {
+		int rc = key_side_push(&copy, src->attrs[i].name, src->attrs[i].type);
+		if (rc != 0) {
+			ddbgt__key_side_clear(&copy);
+			return rc;
+		}
+	}
+	copy.multi = src->multi;
+	ddbgt__key_side_clear(dst);
+	*dst = copy;
+	return 0;
+}
+
+void ddbgt__key_side_start_list(ddbgt__key_side *side)
+{
+	ddbgt__key_side_clear(side);
+	side->multi = 1;
+}
+
+const char *ddbgt__key_side_single(const ddbgt__key_side *side)
+{
+	return !side->multi && side->count == 1 ? side->attrs[0].name : NULL;
+}
+
 int ddbgt__ptrlist_push(ddbgt__ptrlist *list, void *p)
 {
 	int rc = ddbgt__grow((void **)&list->items, &list->cap, list->count + 1,
@@ -315,6 +400,55 @@ int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw)
 		return DDBGT_EINVAL;
 	memset(&sides[rw].autoscaling, 0, sizeof(sides[rw].autoscaling));
 	return 0;
+}
+
+int ddbgt__autoscaling_set_tuning(ddbgt__autoscaling *a, int64_t scale_in_cooldown,
+                                  int64_t scale_out_cooldown, int disable_scale_in)
+{
+	if (scale_in_cooldown < -1 || scale_out_cooldown < -1 || disable_scale_in < DDBGT_INHERIT)
+		return DDBGT_EINVAL;
+	if (!a->set)
+		return DDBGT_ENOTFOUND;
+	a->scale_in_cooldown = (ddbgt__opt_int){scale_in_cooldown >= 0, scale_in_cooldown};
+	a->scale_out_cooldown = (ddbgt__opt_int){scale_out_cooldown >= 0, scale_out_cooldown};
+	a->disable_scale_in = (ddbgt__opt_int){disable_scale_in != DDBGT_INHERIT,
+	                                        disable_scale_in != 0 && disable_scale_in != DDBGT_INHERIT};
+	return 0;
+}
+
+int ddbgt__autoscaling_get_tuning(const ddbgt__autoscaling *a, int64_t *scale_in_cooldown,
+                                  int64_t *scale_out_cooldown, int *disable_scale_in)
+{
+	int found = a != NULL && a->set;
+
+	if (scale_in_cooldown != NULL)
+		*scale_in_cooldown = found && a->scale_in_cooldown.set ? a->scale_in_cooldown.value : -1;
+	if (scale_out_cooldown != NULL)
+		*scale_out_cooldown = found && a->scale_out_cooldown.set ? a->scale_out_cooldown.value
+		                                                         : -1;
+	if (disable_scale_in != NULL)
+		*disable_scale_in = found && a->disable_scale_in.set ? (int)a->disable_scale_in.value
+		                                                     : DDBGT_INHERIT;
+	return found ? 0 : DDBGT_ENOTFOUND;
+}
+
+int ddbgt__sides_set_tuning(ddbgt__capacity *sides, ddbgt_rw rw, int64_t scale_in_cooldown,
+                            int64_t scale_out_cooldown, int disable_scale_in)
+{
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return DDBGT_EINVAL;
+	return ddbgt__autoscaling_set_tuning(&sides[rw].autoscaling, scale_in_cooldown,
+	                                     scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt__sides_get_tuning(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *scale_in_cooldown,
+                            int64_t *scale_out_cooldown, int *disable_scale_in)
+{
+	int ok = sides != NULL && DDBGT__RW_OK(rw);
+	int rc = ddbgt__autoscaling_get_tuning(ok ? &sides[rw].autoscaling : NULL, scale_in_cooldown,
+	                                       scale_out_cooldown, disable_scale_in);
+
+	return ok ? rc : DDBGT_EINVAL;
 }
 
 int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value)

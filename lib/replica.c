@@ -39,6 +39,7 @@ void ddbgt__replica_destroy(ddbgt_replica *r)
 		return;
 	ddbgt__free(r->region);
 	ddbgt__free(r->kms_key);
+	ddbgt__free(r->kinesis_stream_arn);
 	ddbgt__map_clear(&r->gsi_read_capacity);
 	ddbgt__map_clear(&r->tags);
 	ddbgt__free(r);
@@ -67,11 +68,14 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	r->table = NULL;
 	r->region = NULL;
 	r->kms_key = NULL;
+	r->kinesis_stream_arn = NULL;
 	memset(&r->gsi_read_capacity, 0, sizeof(r->gsi_read_capacity));
 	memset(&r->tags, 0, sizeof(r->tags));
 	r->region = ddbgt__strdup(src->region);
 	r->kms_key = ddbgt__strdup(src->kms_key);
+	r->kinesis_stream_arn = ddbgt__strdup(src->kinesis_stream_arn);
 	if (r->region == NULL || (src->kms_key != NULL && r->kms_key == NULL) ||
+	    (src->kinesis_stream_arn != NULL && r->kinesis_stream_arn == NULL) ||
 	    ddbgt__map_copy(&r->gsi_read_capacity, &src->gsi_read_capacity) != 0 ||
 	    ddbgt__map_copy(&r->tags, &src->tags) != 0) {
 		ddbgt__replica_destroy(r);
@@ -161,6 +165,30 @@ int ddbgt_replica_set_kms_key(ddbgt_replica *r, const char *key)
 const char *ddbgt_replica_kms_key(const ddbgt_replica *r)
 {
 	return r != NULL ? r->kms_key : NULL;
+}
+
+int ddbgt_replica_set_kinesis_stream(ddbgt_replica *r, const char *stream_arn,
+                                     ddbgt_kinesis_precision precision)
+{
+	int rc;
+
+	if (r == NULL || !DDBGT__ENUM_OK(precision, DDBGT_KINESIS_PRECISION_MICROSECOND) ||
+	    !ddbgt__utf8_ok(stream_arn))
+		return DDBGT_EINVAL;
+	rc = ddbgt__set_string(&r->kinesis_stream_arn, stream_arn);
+	if (rc == 0)
+		r->kinesis_precision = stream_arn != NULL ? precision : DDBGT_KINESIS_PRECISION_UNSET;
+	return rc;
+}
+
+const char *ddbgt_replica_kinesis_stream_arn(const ddbgt_replica *r)
+{
+	return r != NULL ? r->kinesis_stream_arn : NULL;
+}
+
+ddbgt_kinesis_precision ddbgt_replica_kinesis_stream_precision(const ddbgt_replica *r)
+{
+	return r != NULL ? r->kinesis_precision : DDBGT_KINESIS_PRECISION_UNSET;
 }
 
 int ddbgt_replica_set_pitr(ddbgt_replica *r, int enabled)
@@ -384,6 +412,152 @@ int ddbgt_replica_get_gsi_read_autoscaling(const ddbgt_replica *r, const char *i
 	return rc != 0 ? rc : found;
 }
 
+int ddbgt_replica_set_read_autoscaling_tuning(ddbgt_replica *r, int64_t scale_in_cooldown,
+                                              int64_t scale_out_cooldown, int disable_scale_in)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	return ddbgt__autoscaling_set_tuning(&r->read_capacity.autoscaling, scale_in_cooldown,
+	                                     scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_replica_get_read_autoscaling_tuning(const ddbgt_replica *r, int64_t *scale_in_cooldown,
+                                              int64_t *scale_out_cooldown, int *disable_scale_in)
+{
+	int rc = ddbgt__autoscaling_get_tuning(r != NULL ? &r->read_capacity.autoscaling : NULL,
+	                                       scale_in_cooldown, scale_out_cooldown,
+	                                       disable_scale_in);
+
+	return r != NULL ? rc : DDBGT_EINVAL;
+}
+
+int ddbgt_replica_set_gsi_read_autoscaling_tuning(ddbgt_replica *r, const char *index,
+                                                  int64_t scale_in_cooldown,
+                                                  int64_t scale_out_cooldown,
+                                                  int disable_scale_in)
+{
+	ddbgt__map_entry *e;
+
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	e = ddbgt__map_get(&r->gsi_read_capacity, index);
+	if (e == NULL)
+		return scale_in_cooldown < -1 || scale_out_cooldown < -1 ||
+		       disable_scale_in < DDBGT_INHERIT ? DDBGT_EINVAL : DDBGT_ENOTFOUND;
+	return ddbgt__autoscaling_set_tuning(&e->capacity.autoscaling, scale_in_cooldown,
+	                                     scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_replica_get_gsi_read_autoscaling_tuning(const ddbgt_replica *r, const char *index,
+                                                  int64_t *scale_in_cooldown,
+                                                  int64_t *scale_out_cooldown,
+                                                  int *disable_scale_in)
+{
+	int rc;
+	const ddbgt__capacity *c = gsi_override(r, index, &rc);
+	int found = ddbgt__autoscaling_get_tuning(&c->autoscaling, scale_in_cooldown,
+	                                          scale_out_cooldown, disable_scale_in);
+
+	return rc != 0 ? rc : found;
+}
+
+int ddbgt_replica_set_on_demand_max_read(ddbgt_replica *r, int64_t units)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	r->on_demand_max_read = (ddbgt__opt_int){1, units};
+	return 0;
+}
+
+int ddbgt_replica_get_on_demand_max_read(const ddbgt_replica *r, int64_t *units)
+{
+	static const ddbgt__opt_int none;
+	int rc = ddbgt__opt_int_get(r != NULL ? &r->on_demand_max_read : &none, units);
+
+	return r != NULL ? rc : DDBGT_EINVAL;
+}
+
+int ddbgt_replica_clear_on_demand_max_read(ddbgt_replica *r)
+{
+	if (r == NULL)
+		return DDBGT_EINVAL;
+	r->on_demand_max_read = (ddbgt__opt_int){0, 0};
+	return 0;
+}
+
+int ddbgt_replica_set_gsi_on_demand_max_read(ddbgt_replica *r, const char *index, int64_t units)
+{
+	ddbgt__map_entry *e;
+	int rc;
+
+	if (r == NULL || index == NULL || !ddbgt__utf8_ok(index))
+		return DDBGT_EINVAL;
+	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	if (rc == 0)
+		e->on_demand_max_read = (ddbgt__opt_int){1, units};
+	return rc;
+}
+
+int ddbgt_replica_get_gsi_on_demand_max_read(const ddbgt_replica *r, const char *index,
+                                             int64_t *units)
+{
+	static const ddbgt__opt_int none;
+	const ddbgt__map_entry *e = r != NULL && index != NULL
+	                            ? ddbgt__map_get(&r->gsi_read_capacity, index) : NULL;
+	int rc = ddbgt__opt_int_get(e != NULL ? &e->on_demand_max_read : &none, units);
+
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	return e != NULL ? rc : DDBGT_ENOTFOUND;
+}
+
+/* Contributor insights of one GSI in the replica; object 1 for the {"enabled", "mode"} form. */
+static int set_gsi_insights(ddbgt_replica *r, const char *index, int enabled,
+                            ddbgt_insights_mode mode, int object)
+{
+	ddbgt__map_entry *e;
+	int v = ddbgt__bool_arg(enabled);
+	int rc;
+
+	if (r == NULL || index == NULL || v < 0 ||
+	    !DDBGT__ENUM_OK(mode, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS) || !ddbgt__utf8_ok(index))
+		return DDBGT_EINVAL;
+	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	if (rc == 0) {
+		e->insights = (ddbgt__opt_int){1, v};
+		e->insights_object = object;
+		e->insights_mode = mode;
+	}
+	return rc;
+}
+
+int ddbgt_replica_set_gsi_contributor_insights(ddbgt_replica *r, const char *index, int enabled)
+{
+	return set_gsi_insights(r, index, enabled, DDBGT_INSIGHTS_MODE_UNSET, 0);
+}
+
+int ddbgt_replica_set_gsi_contributor_insights_mode(ddbgt_replica *r, const char *index,
+                                                    int enabled, ddbgt_insights_mode mode)
+{
+	return set_gsi_insights(r, index, enabled, mode, 1);
+}
+
+int ddbgt_replica_get_gsi_contributor_insights(const ddbgt_replica *r, const char *index,
+                                               int *enabled, ddbgt_insights_mode *mode)
+{
+	const ddbgt__map_entry *e = r != NULL && index != NULL
+	                            ? ddbgt__map_get(&r->gsi_read_capacity, index) : NULL;
+	int found = e != NULL && e->insights.set;
+
+	if (enabled != NULL)
+		*enabled = found ? (int)e->insights.value : 0;
+	if (mode != NULL)
+		*mode = found ? e->insights_mode : DDBGT_INSIGHTS_MODE_UNSET;
+	if (r == NULL || index == NULL)
+		return DDBGT_EINVAL;
+	return found ? 0 : DDBGT_ENOTFOUND;
+}
+
 int ddbgt_replica_remove_gsi_override(ddbgt_replica *r, const char *index)
 {
 	if (r == NULL || index == NULL)
@@ -410,7 +584,27 @@ int ddbgt_replica_set_contributor_insights(ddbgt_replica *r, int enabled)
 	if (r == NULL || v < 0)
 		return DDBGT_EINVAL;
 	r->contributor_insights = v;
+	r->insights_object = 0;
+	r->insights_mode = DDBGT_INSIGHTS_MODE_UNSET;
 	return 0;
+}
+
+int ddbgt_replica_set_contributor_insights_mode(ddbgt_replica *r, int enabled,
+                                                ddbgt_insights_mode mode)
+{
+	int v = ddbgt__bool_arg(enabled);
+
+	if (r == NULL || v < 0 || !DDBGT__ENUM_OK(mode, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS))
+		return DDBGT_EINVAL;
+	r->contributor_insights = v;
+	r->insights_object = 1;
+	r->insights_mode = mode;
+	return 0;
+}
+
+ddbgt_insights_mode ddbgt_replica_contributor_insights_mode(const ddbgt_replica *r)
+{
+	return r != NULL ? r->insights_mode : DDBGT_INSIGHTS_MODE_UNSET;
 }
 
 int ddbgt_replica_contributor_insights(const ddbgt_replica *r)

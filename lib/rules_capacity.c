@@ -16,6 +16,8 @@
 #define DEFAULT_ACCOUNT_CAPACITY_MAX 80000 /* per account, over a table and its GSIs */
 #define TARGET_MIN 20.0
 #define TARGET_MAX 90.0
+#define WARM_ONDEMAND_READ 12000  /* warm throughput of a new on-demand table or GSI */
+#define WARM_ONDEMAND_WRITE 4000
 
 static const char *const rw_name[2] = {"read", "write"};
 
@@ -31,6 +33,8 @@ typedef struct throughput {
 	double as_target[2];
 	int has_od[2];
 	int64_t od[2];
+	int has_warm[2];
+	int64_t warm[2];
 } throughput;
 
 typedef struct limits {
@@ -48,6 +52,7 @@ static void read_table(const ddbgt_table *t, throughput *tp)
 		tp->has_as[rw] = ddbgt_table_get_autoscaling(t, rw, &tp->as_min[rw], &tp->as_max[rw],
 		                                             &tp->as_target[rw]) == DDBGT_OK;
 		tp->has_od[rw] = ddbgt_table_get_on_demand_max(t, rw, &tp->od[rw]) == DDBGT_OK;
+		tp->has_warm[rw] = ddbgt_table_get_warm_throughput(t, rw, &tp->warm[rw]) == DDBGT_OK;
 	}
 }
 
@@ -60,6 +65,7 @@ static void read_gsi(const ddbgt_gsi *g, throughput *tp)
 		tp->has_as[rw] = ddbgt_gsi_get_autoscaling(g, rw, &tp->as_min[rw], &tp->as_max[rw],
 		                                           &tp->as_target[rw]) == DDBGT_OK;
 		tp->has_od[rw] = ddbgt_gsi_get_on_demand_max(g, rw, &tp->od[rw]) == DDBGT_OK;
+		tp->has_warm[rw] = ddbgt_gsi_get_warm_throughput(g, rw, &tp->warm[rw]) == DDBGT_OK;
 	}
 }
 
@@ -196,12 +202,56 @@ static void check_on_demand(ddbgt__vctx *c, const throughput *tp, const limits *
 	}
 }
 
+/*
+ * Warm throughput: at least 1 unit, within the table quota that caps it, and
+ * on demand not below the 12,000 reads and 4,000 writes a new table or index
+ * already has (DG-WARM). AWS raises it and never lowers it: a note says so.
+ */
+static void check_warm(ddbgt__vctx *c, const throughput *tp, const limits *lim)
+{
+	static const int64_t baseline[2] = {WARM_ONDEMAND_READ, WARM_ONDEMAND_WRITE};
+	char path[128];
+	int rw;
+
+	for (rw = 0; rw < 2; rw++) {
+		if (!tp->has_warm[rw])
+			continue;
+		ddbgt__vpathf(path, sizeof(path), "%s/warm_throughput/%s_units_per_second", tp->base,
+		              rw_name[rw]);
+		if (tp->warm[rw] < 1)
+			ddbgt__vreport(c, DDBGT_E_WARM_THROUGHPUT_INVALID, path, NULL,
+			               "the warm throughput of %s is %lld %s units per second: use at "
+			               "least 1, or leave it out", tp->what, (long long)tp->warm[rw],
+			               rw_name[rw]);
+		else if (!c->provisioned && tp->warm[rw] < baseline[rw])
+			ddbgt__vreport(c, DDBGT_W_WARM_BELOW_ONDEMAND_BASELINE, path, NULL,
+			               "the warm throughput of %s is %lld %s units per second, below the "
+			               "%lld an on-demand table or index starts with: AWS refuses a "
+			               "lower value; leave it out or use at least %lld", tp->what,
+			               (long long)tp->warm[rw], rw_name[rw], (long long)baseline[rw],
+			               (long long)baseline[rw]);
+		else if (tp->warm[rw] > lim->table_max)
+			ddbgt__vreport(c, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA, path, NULL,
+			               "the warm throughput of %s is %lld %s units per second, above the "
+			               "per-table quota of %lld that caps it: request a quota increase "
+			               "and set policy.quotas.table_capacity_max", tp->what,
+			               (long long)tp->warm[rw], rw_name[rw], (long long)lim->table_max);
+	}
+	if (tp->has_warm[0] || tp->has_warm[1]) {
+		ddbgt__vpathf(path, sizeof(path), "%s/warm_throughput", tp->base);
+		ddbgt__vreport(c, DDBGT_I_WARM_THROUGHPUT_ONLY_UP, path, NULL,
+		               "warm throughput of %s can be raised later but never lowered (a lower "
+		               "value in Terraform replaces the table or index)", tp->what);
+	}
+}
+
 static void check_throughput(ddbgt__vctx *c, const throughput *tp, limits *lim)
 {
 	if (c->provisioned)
 		check_provisioned(c, tp, lim);
 	else
 		check_on_demand(c, tp, lim);
+	check_warm(c, tp, lim);
 }
 
 static int64_t quota(const ddbgt__vctx *c, const char *name, int64_t def)
@@ -281,9 +331,39 @@ static void check_read_override(ddbgt__vctx *c, const read_override *o, const li
 	}
 }
 
+/* A replica's or a replica GSI's on-demand read maximum: on demand only, at least 1. */
+static void check_replica_on_demand(ddbgt__vctx *c, const read_override *o, int64_t max_read)
+{
+	char buf[512];
+	char *heap = NULL;
+	const char *path;
+	char base[96];
+
+	if (!c->provisioned && max_read >= 1)
+		return;
+	ddbgt__vpathf(base, sizeof(base), o->index ? "/replicas/%zu/global_secondary_indexes"
+	                                           : "/replicas/%zu", o->replica);
+	path = o->index ? ddbgt__vpath_key(c, buf, sizeof(buf), &heap, base, o->index,
+	                                   "/on_demand/max_read")
+	                : ddbgt__vpathf(buf, sizeof(buf), "%s/on_demand/max_read", base);
+	if (path == NULL)
+		return;
+	if (c->provisioned)
+		ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_ON_PROVISIONED, path, o->region,
+		               "the replica in %s sets an on-demand maximum but the table is "
+		               "PROVISIONED: remove on_demand, or use PAY_PER_REQUEST", o->region);
+	else
+		ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_RANGE, path, o->region,
+		               "the on-demand read maximum of the replica in %s is %lld: use at least "
+		               "1, or remove on_demand for the table's", o->region,
+		               (long long)max_read);
+	ddbgt__free(heap);
+}
+
 static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, size_t ngsis,
                           const limits *lim)
 {
+	int64_t max_read;
 	const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
 	size_t n = ddbgt_replica_gsi_override_count(r);
 	read_override o;
@@ -296,6 +376,8 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 	o.has_units = ddbgt_replica_get_read_capacity(r, &o.units) == DDBGT_OK;
 	o.has_as = ddbgt_replica_get_read_autoscaling(r, &o.min, &o.max, &o.target) == DDBGT_OK;
 	check_read_override(c, &o, lim);
+	if (ddbgt_replica_get_on_demand_max_read(r, &max_read) == DDBGT_OK)
+		check_replica_on_demand(c, &o, max_read);
 	if (c->provisioned && (o.has_units || o.has_as))
 		ddbgt__vreport(c, DDBGT_I_REPLICA_OVERRIDE_RESET,
 		               ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/read_capacity", i),
@@ -334,6 +416,8 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 		           ddbgt_replica_get_gsi_read_autoscaling(r, o.index, &o.min, &o.max,
 		                                                  &o.target) == DDBGT_OK;
 		check_read_override(c, &o, lim);
+		if (ddbgt_replica_get_gsi_on_demand_max_read(r, o.index, &max_read) == DDBGT_OK)
+			check_replica_on_demand(c, &o, max_read);
 	}
 }
 

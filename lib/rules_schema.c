@@ -135,7 +135,22 @@ typedef struct schema {
 	size_t ndefs;
 	ddbgt__vname *used; /* every attribute a key of the table or an index names */
 	size_t nused;
+	ddbgt__vname *keydefs; /* index keys written {"name", "type"}, sorted; index: into refs */
+	size_t nkeydefs;
+	struct key_ref *refs;  /* every index key attribute: GSIs, then LSIs, in document order */
+	size_t nrefs;
+	size_t *first;         /* refs of GSI i from first[i], of LSI i from first[ng + i] */
 } schema;
+
+/* One attribute of an index key, where it was written. */
+typedef struct key_ref {
+	const char *name;
+	ddbgt_attr_type type; /* UNSET: a plain name */
+	int sort;             /* 1: of the sort key */
+	char path[128];
+} key_ref;
+
+#define MULTI_KEY_MAX 4 /* attributes per side of a multi-attribute GSI key */
 
 static void check_table_keys(ddbgt__vctx *c)
 {
@@ -241,17 +256,18 @@ static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
 }
 
 /* An index key must name a defined attribute; remember it as used. */
-static void check_index_key(ddbgt__vctx *c, schema *s, const char *name, const char *base,
-                            const char *tail, const char *index)
+static void check_index_key(ddbgt__vctx *c, schema *s, const key_ref *k, const char *index)
 {
-	int defined = ddbgt__vnames_find(s->defs, s->ndefs, name) != NULL;
+	const char *name = k->name;
+	int defined = k->type != DDBGT_ATTR_UNSET ||
+	              ddbgt__vnames_find(s->defs, s->ndefs, name) != NULL ||
+	              ddbgt__vnames_find(s->keydefs, s->nkeydefs, name) != NULL;
 	int suspect = attr_name_suspect(name);
-	char path[160];
+	const char *path = k->path;
 
 	s->used[s->nused++] = (ddbgt__vname){name, 0, 0};
 	if (defined && !suspect)
 		return;
-	ddbgt__vpathf(path, sizeof(path), "%s%s", base, tail);
 	if (suspect)
 		check_attr_name(c, name, path);
 	if (!defined)
@@ -307,6 +323,32 @@ static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *t
 	}
 }
 
+/*
+ * names holds the index's non-key attributes with their positions; sorted,
+ * a name listed twice is a run of neighbours. Frees names.
+ */
+static void check_nonkey_duplicates(ddbgt__vctx *c, const projection_view *p,
+                                    ddbgt__vname *names)
+{
+	char path[160];
+	size_t i, first = 0;
+
+	ddbgt__vnames_sort(names, p->nonkey);
+	for (i = 1; i < p->nonkey; i++) {
+		if (strcmp(names[i].name, names[first].name) != 0) {
+			first = i;
+			continue;
+		}
+		ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes/%zu", p->base,
+		              names[i].index);
+		ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_DUPLICATE, path, NULL,
+		               "index %s lists non-key attribute \"%s\" twice (entries %zu and "
+		               "%zu): keep one", p->name, names[i].name, names[first].index,
+		               names[i].index);
+	}
+	ddbgt__free(names);
+}
+
 static int64_t gsi_max(const ddbgt__vctx *c)
 {
 	int64_t v;
@@ -314,6 +356,174 @@ static int64_t gsi_max(const ddbgt__vctx *c)
 	if (c->policy != NULL && ddbgt_policy_get_quota(c->policy, "gsi_max", &v) == DDBGT_OK)
 		return v;
 	return DEFAULT_GSI_MAX;
+}
+
+/* One side of a GSI key into s->refs: the single form's path, or each list item's. */
+static void collect_side(schema *s, const ddbgt_gsi *g, const char *base, int sort)
+{
+	size_t n = sort ? ddbgt_gsi_sort_key_attribute_count(g)
+	                : ddbgt_gsi_partition_key_attribute_count(g);
+	int multi = sort ? ddbgt_gsi_sort_key_is_multi_attribute(g)
+	                 : ddbgt_gsi_partition_key_is_multi_attribute(g);
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		key_ref *k = &s->refs[s->nrefs];
+
+		k->name = str(sort ? ddbgt_gsi_sort_key_attribute_name(g, j)
+		                   : ddbgt_gsi_partition_key_attribute_name(g, j));
+		k->type = sort ? ddbgt_gsi_sort_key_attribute_type(g, j)
+		               : ddbgt_gsi_partition_key_attribute_type(g, j);
+		k->sort = sort;
+		if (multi)
+			ddbgt__vpathf(k->path, sizeof(k->path), "%s/%s/%zu", base,
+			              sort ? "sort_keys" : "partition_keys", j);
+		else
+			ddbgt__vpathf(k->path, sizeof(k->path), "%s/%s", base,
+			              sort ? "sort_key" : "partition_key");
+		if (k->type != DDBGT_ATTR_UNSET)
+			s->keydefs[s->nkeydefs++] = (ddbgt__vname){k->name, s->nrefs, (int)k->type};
+		s->nrefs++;
+	}
+}
+
+/* Every index key attribute, and the typed ones as definitions; -1 when memory ran out. */
+static int collect_keys(ddbgt__vctx *c, schema *s)
+{
+	size_t ng = ddbgt_table_gsi_count(c->table);
+	size_t nl = ddbgt_table_lsi_count(c->table);
+	size_t n = nl, i;
+	char base[64];
+
+	for (i = 0; i < ng; i++) {
+		const ddbgt_gsi *g = ddbgt_table_gsi_at(c->table, i);
+
+		n += ddbgt_gsi_partition_key_attribute_count(g) + ddbgt_gsi_sort_key_attribute_count(g);
+	}
+	s->refs = ddbgt__calloc(n > 0 ? n : 1, sizeof(*s->refs));
+	s->first = ddbgt__calloc(ng + nl + 1, sizeof(*s->first));
+	s->keydefs = ddbgt__vnames_new(c, n);
+	if (s->refs == NULL || s->first == NULL || s->keydefs == NULL) {
+		c->status = DDBGT_ENOMEM;
+		return -1;
+	}
+	for (i = 0; i < ng; i++) {
+		const ddbgt_gsi *g = ddbgt_table_gsi_at(c->table, i);
+
+		s->first[i] = s->nrefs;
+		ddbgt__vpathf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
+		collect_side(s, g, base, 0);
+		collect_side(s, g, base, 1);
+	}
+	for (i = 0; i < nl; i++) {
+		const ddbgt_lsi *l = ddbgt_table_lsi_at(c->table, i);
+		key_ref *k = &s->refs[s->nrefs];
+
+		s->first[ng + i] = s->nrefs;
+		if (ddbgt_lsi_sort_key(l) == NULL)
+			continue;
+		k->name = ddbgt_lsi_sort_key(l);
+		k->type = ddbgt_lsi_sort_key_type(l);
+		k->sort = 1;
+		ddbgt__vpathf(k->path, sizeof(k->path), "/table/local_secondary_indexes/%zu/sort_key", i);
+		if (k->type != DDBGT_ATTR_UNSET)
+			s->keydefs[s->nkeydefs++] = (ddbgt__vname){k->name, s->nrefs, (int)k->type};
+		s->nrefs++;
+	}
+	s->first[ng + nl] = s->nrefs;
+	ddbgt__vnames_sort(s->keydefs, s->nkeydefs);
+	return 0;
+}
+
+static const char *def_path(char *buf, size_t size, const ddbgt__vname *def)
+{
+	if (def->index == KEY_PARTITION)
+		return ddbgt__vpathf(buf, size, "/table/partition_key/type");
+	if (def->index == KEY_SORT)
+		return ddbgt__vpathf(buf, size, "/table/sort_key/type");
+	return ddbgt__vpathf(buf, size, "/table/attributes/%zu/type", def->index);
+}
+
+/*
+ * An index key written {"name", "type"} defines its attribute, as CDK's keys
+ * do: the same type as another definition is fine, another type is not.
+ * Typed keys are compared with the table's definitions, else with the first
+ * typed key of the same name in the document.
+ */
+static void check_key_types(ddbgt__vctx *c, const schema *s)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < s->nkeydefs; i++) {
+		const ddbgt__vname *kd = &s->keydefs[i];
+		const ddbgt__vname *def = ddbgt__vnames_find(s->defs, s->ndefs, kd->name);
+		char here[160], there[160];
+		int other;
+
+		if (strcmp(kd->name, s->keydefs[run].name) != 0)
+			run = i;
+		if (def != NULL) {
+			other = def->kind;
+			def_path(there, sizeof(there), def);
+		} else {
+			other = s->keydefs[run].kind;
+			ddbgt__vpathf(there, sizeof(there), "%s/type", s->refs[s->keydefs[run].index].path);
+		}
+		if (other == DDBGT_ATTR_UNSET || other == kd->kind)
+			continue;
+		ddbgt__vpathf(here, sizeof(here), "%s/type", s->refs[kd->index].path);
+		ddbgt__vreport(c, DDBGT_E_ATTR_TYPE_CONFLICT, here, NULL,
+		               "attribute \"%s\" is %s here but %s at %s: an attribute has one type, "
+		               "so give both the same", kd->name, type_name(kd->kind),
+		               type_name(other), there);
+	}
+}
+
+/* A GSI key's attributes: how many, defined, and each named once. */
+static void check_gsi_keys(ddbgt__vctx *c, schema *s, const ddbgt_gsi *g, const char *base,
+                           const char *name, size_t first, size_t end)
+{
+	size_t npk = ddbgt_gsi_partition_key_attribute_count(g);
+	size_t nsk = ddbgt_gsi_sort_key_attribute_count(g);
+	int pk_multi = ddbgt_gsi_partition_key_is_multi_attribute(g);
+	int sk_multi = ddbgt_gsi_sort_key_is_multi_attribute(g);
+	char path[160];
+	size_t j, q;
+
+	if (npk == 0 && !pk_multi)
+		ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE,
+		               ddbgt__vpathf(path, sizeof(path), "%s/partition_key", base), NULL,
+		               "index %s has no partition key: set partition_key", name);
+	if (pk_multi && (npk == 0 || npk > MULTI_KEY_MAX))
+		ddbgt__vreport(c, DDBGT_E_GSI_KEY_ATTRIBUTE_COUNT,
+		               ddbgt__vpathf(path, sizeof(path), "%s/partition_keys", base), NULL,
+		               "index %s has %zu partition key attributes: a multi-attribute "
+		               "partition key has 1 to %d", name, npk, MULTI_KEY_MAX);
+	if (sk_multi && nsk > MULTI_KEY_MAX)
+		ddbgt__vreport(c, DDBGT_E_GSI_KEY_ATTRIBUTE_COUNT,
+		               ddbgt__vpathf(path, sizeof(path), "%s/sort_keys", base), NULL,
+		               "index %s has %zu sort key attributes: a multi-attribute sort key "
+		               "has at most %d", name, nsk, MULTI_KEY_MAX);
+	for (j = first; j < end; j++) {
+		const key_ref *k = &s->refs[j];
+
+		check_index_key(c, s, k, name);
+		/* Past the counts AWS allows the count finding speaks for the lists. */
+		if (npk > MULTI_KEY_MAX || nsk > MULTI_KEY_MAX)
+			continue;
+		for (q = first; q < j && strcmp(s->refs[q].name, k->name) != 0; q++)
+			;
+		if (q == j)
+			continue;
+		if (!pk_multi && !sk_multi)
+			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, k->path, NULL,
+			               "index %s uses \"%s\" as both partition and sort key: "
+			               "choose another sort key, or remove it", name, k->name);
+		else
+			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, k->path, NULL,
+			               "index %s names \"%s\" twice in its key (also at %s): use each "
+			               "attribute once", name, k->name, s->refs[q].path);
+	}
 }
 
 static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_reported)
@@ -330,39 +540,30 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 	for (i = 0; i < n; i++) {
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(c->table, i);
 		const char *name = str(ddbgt_gsi_name(g));
-		const char *pk = ddbgt_gsi_partition_key(g);
-		const char *sk = ddbgt_gsi_sort_key(g);
 		projection_view p;
+		ddbgt__vname *nonkeys;
 		char base[64];
 		char path[160];
 		size_t k;
 
 		ddbgt__vpathf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
-		if (pk == NULL)
-			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE,
-			               ddbgt__vpathf(path, sizeof(path), "%s/partition_key", base), NULL,
-			               "index %s has no partition key: set partition_key", name);
-		else
-			check_index_key(c, s, pk, base, "/partition_key", name);
-		if (sk != NULL) {
-			check_index_key(c, s, sk, base, "/sort_key", name);
-			if (pk != NULL && strcmp(pk, sk) == 0)
-				ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE,
-				               ddbgt__vpathf(path, sizeof(path), "%s/sort_key", base), NULL,
-				               "index %s uses \"%s\" as both partition and sort key: "
-				               "choose another sort key, or remove it", name, sk);
-		}
+		check_gsi_keys(c, s, g, base, name, s->first[i], s->first[i + 1]);
 		p.base = base;
 		p.name = name;
 		p.projection = ddbgt_gsi_projection(g);
 		p.nonkey = ddbgt_gsi_non_key_attribute_count(g);
+		nonkeys = ddbgt__vnames_new(c, p.nonkey);
+		if (nonkeys == NULL)
+			return;
 		for (k = 0; k < p.nonkey; k++) {
 			const char *attr = str(ddbgt_gsi_non_key_attribute_at(g, k));
 
+			nonkeys[k] = (ddbgt__vname){attr, k, 0};
 			if (attr_name_suspect(attr))
 				check_attr_name(c, attr, ddbgt__vpathf(path, sizeof(path),
 				                                       "%s/non_key_attributes/%zu", base, k));
 		}
+		check_nonkey_duplicates(c, &p, nonkeys);
 		check_projection(c, &p, total, total_reported);
 	}
 }
@@ -387,6 +588,7 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		const char *name = str(ddbgt_lsi_name(l));
 		const char *sk = ddbgt_lsi_sort_key(l);
 		projection_view p;
+		ddbgt__vname *nonkeys;
 		char base[64];
 		char path[160];
 		size_t k;
@@ -397,7 +599,8 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 			ddbgt__vreport(c, DDBGT_E_LSI_NO_RANGE, base, NULL,
 			               "local secondary index %s has no sort key: set sort_key", name);
 		} else {
-			check_index_key(c, s, sk, base, "/sort_key", name);
+			check_index_key(c, s, &s->refs[s->first[ddbgt_table_gsi_count(c->table) + i]],
+			                name);
 			if (tpk != NULL && strcmp(sk, tpk) == 0)
 				ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
 				               "local secondary index %s sorts by the table's partition "
@@ -412,13 +615,18 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		p.name = name;
 		p.projection = ddbgt_lsi_projection(l);
 		p.nonkey = ddbgt_lsi_non_key_attribute_count(l);
+		nonkeys = ddbgt__vnames_new(c, p.nonkey);
+		if (nonkeys == NULL)
+			return;
 		for (k = 0; k < p.nonkey; k++) {
 			const char *attr = str(ddbgt_lsi_non_key_attribute_at(l, k));
 
+			nonkeys[k] = (ddbgt__vname){attr, k, 0};
 			if (attr_name_suspect(attr))
 				check_attr_name(c, attr, ddbgt__vpathf(path, sizeof(path),
 				                                       "%s/non_key_attributes/%zu", base, k));
 		}
+		check_nonkey_duplicates(c, &p, nonkeys);
 		check_projection(c, &p, total, total_reported);
 	}
 }
@@ -462,6 +670,8 @@ static void check_ttl(ddbgt__vctx *c, const schema *s)
 		               "attribute \"%s\" uses the aws:rep: prefix that replication writes "
 		               "itself: rename it", ttl);
 	def = ddbgt__vnames_find(s->defs, s->ndefs, ttl);
+	if (def == NULL)
+		def = ddbgt__vnames_find(s->keydefs, s->nkeydefs, ttl);
 	if (def != NULL && (def->kind == DDBGT_ATTR_S || def->kind == DDBGT_ATTR_B))
 		ddbgt__vreport(c, DDBGT_W_TTL_ATTR_NOT_NUMBER, "/table/ttl_attribute", NULL,
 		               "TTL attribute \"%s\" is a key of type %s, but TTL only expires items "
@@ -471,8 +681,6 @@ static void check_ttl(ddbgt__vctx *c, const schema *s)
 
 void ddbgt__rules_schema(ddbgt__vctx *c)
 {
-	size_t ng = ddbgt_table_gsi_count(c->table);
-	size_t nl = ddbgt_table_lsi_count(c->table);
 	const char *pk = ddbgt_table_partition_key_name(c->table);
 	const char *sk = ddbgt_table_sort_key_name(c->table);
 	schema s;
@@ -482,22 +690,23 @@ void ddbgt__rules_schema(ddbgt__vctx *c)
 	memset(&s, 0, sizeof(s));
 	check_names(c);
 	check_table_keys(c);
-	if (build_defs(c, &s) != 0)
-		return;
-	s.used = ddbgt__vnames_new(c, 2 * ng + nl + 2);
-	if (s.used == NULL) {
-		ddbgt__free(s.defs);
-		return;
-	}
+	if (build_defs(c, &s) != 0 || collect_keys(c, &s) != 0 ||
+	    (s.used = ddbgt__vnames_new(c, s.nrefs + 2)) == NULL)
+		goto done;
 	if (pk != NULL)
 		s.used[s.nused++] = (ddbgt__vname){pk, 0, 0};
 	if (sk != NULL)
 		s.used[s.nused++] = (ddbgt__vname){sk, 0, 0};
 	check_def_duplicates(c, &s);
+	check_key_types(c, &s);
 	check_gsis(c, &s, &total, &total_reported);
 	check_lsis(c, &s, &total, &total_reported);
 	check_unused_defs(c, &s);
 	check_ttl(c, &s);
+done:
 	ddbgt__free(s.defs);
 	ddbgt__free(s.used);
+	ddbgt__free(s.refs);
+	ddbgt__free(s.first);
+	ddbgt__free(s.keydefs);
 }

@@ -102,9 +102,11 @@ static void check_regions(ddbgt__vctx *c)
 		               "the table has no replica, so no region to live in: add a replica "
 		               "for the home region and one for each other region");
 	else if (c->nreplicas == 1 && !c->strong)
-		ddbgt__vreport(c, DDBGT_W_NOT_GLOBAL, "/replicas", ddbgt__vreplica_region(c, 0),
-		               "only one region (%s): this is a regional table, not a global one; "
-		               "add a replica in a second region", ddbgt__vreplica_region(c, 0));
+		ddbgt__vreport(c, DDBGT_E_NOT_GLOBAL, "/replicas", ddbgt__vreplica_region(c, 0),
+		               "only one region (%s): a global table needs two or more; add a "
+		               "replica in a second region, or to stage a regional table on purpose "
+		               "set policy.severity.DDBGT_E_NOT_GLOBAL to \"warning\" or \"off\"",
+		               ddbgt__vreplica_region(c, 0));
 	for (i = 0; i < c->nreplicas; i++) {
 		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
 
@@ -198,6 +200,12 @@ static void check_strong(ddbgt__vctx *c)
 		ddbgt__vreport(c, DDBGT_E_MRSC_TTL, "/table/ttl_attribute", NULL,
 		               "STRONG consistency does not support TTL: remove ttl_attribute or "
 		               "use EVENTUAL");
+	if (ddbgt_usage_read_consistency(ddbgt_table_usage(c->table)) ==
+	    DDBGT_READ_CONSISTENCY_TRANSACTIONAL)
+		ddbgt__vreport(c, DDBGT_E_MRSC_TRANSACTIONS, "/usage/read_consistency", NULL,
+		               "a STRONG table refuses TransactGetItems and TransactWriteItems, so "
+		               "it has no transactional reads: set read_consistency to \"strong\" "
+		               "or \"eventual\"");
 	ddbgt__vreport(c, DDBGT_I_MRSC_EMPTY_TABLE, "/table/consistency", NULL,
 	               "a STRONG global table must be created from an empty table, and "
 	               "transactions are not available on it");
@@ -271,8 +279,104 @@ static void check_legacy(ddbgt__vctx *c)
 	}
 }
 
+#define KINESIS_ARN_MIN 37   /* CloudFormation KinesisStreamSpecification.StreamArn */
+#define KINESIS_ARN_MAX 1024
+#define KINESIS_NAME_MAX 128
+
+/* n characters of s, each a lower-case letter, digit or hyphen (digits only: 12 of them). */
+static int arn_field_ok(const char *s, size_t n, int account)
+{
+	size_t i;
+
+	if (n == 0 || (account && n != 12))
+		return 0;
+	for (i = 0; i < n; i++) {
+		char ch = s[i];
+
+		if (account ? !(ch >= '0' && ch <= '9')
+		            : !((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * arn:PARTITION:kinesis:REGION:ACCOUNT:stream/NAME, NAME 1-128 of
+ * [A-Za-z0-9_.-]; *partition and *region point into arn. 1 when it is one.
+ */
+static int parse_stream_arn(const char *arn, const char **partition, size_t *plen,
+                            const char **region, size_t *rlen)
+{
+	const char *f[5];
+	size_t flen[5];
+	const char *p = arn;
+	size_t len = strlen(arn), i;
+
+	if (len < KINESIS_ARN_MIN || len > KINESIS_ARN_MAX || strncmp(arn, "arn:", 4) != 0)
+		return 0;
+	for (i = 0; i < 5; i++) {
+		const char *colon = strchr(p, ':');
+
+		if (colon == NULL)
+			return 0;
+		f[i] = p;
+		flen[i] = (size_t)(colon - p);
+		p = colon + 1;
+	}
+	if (!arn_field_ok(f[1], flen[1], 0) || flen[2] != 7 || strncmp(f[2], "kinesis", 7) != 0 ||
+	    !arn_field_ok(f[3], flen[3], 0) || !arn_field_ok(f[4], flen[4], 1) ||
+	    strncmp(p, "stream/", 7) != 0)
+		return 0;
+	p += 7;
+	len = strlen(p);
+	if (len == 0 || len > KINESIS_NAME_MAX)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+		      (p[i] >= '0' && p[i] <= '9') || p[i] == '_' || p[i] == '.' || p[i] == '-'))
+			return 0;
+	*partition = f[1];
+	*plen = flen[1];
+	*region = f[3];
+	*rlen = flen[3];
+	return 1;
+}
+
+/* A replica streams to a Kinesis data stream of its own account, region and partition. */
+static void check_kinesis(ddbgt__vctx *c)
+{
+	char path[80];
+	size_t i;
+
+	for (i = 0; i < c->nreplicas; i++) {
+		const char *arn = ddbgt_replica_kinesis_stream_arn(ddbgt_table_replica_at(c->table, i));
+		const char *region = ddbgt__vreplica_region(c, i);
+		const char *part, *reg;
+		size_t plen, rlen;
+
+		if (arn == NULL)
+			continue;
+		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/kinesis_stream/stream_arn", i);
+		if (!parse_stream_arn(arn, &part, &plen, &reg, &rlen)) {
+			ddbgt__vreport(c, DDBGT_E_KINESIS_STREAM_ARN, path, region,
+			               "\"%s\" is not the ARN of a Kinesis data stream: use "
+			               "arn:aws:kinesis:%s:<account>:stream/<name>", arn, region);
+			continue;
+		}
+		if ((c->regions[i] != NULL &&
+		     (strlen(ddbgt_region_partition(c->regions[i])) != plen ||
+		      strncmp(ddbgt_region_partition(c->regions[i]), part, plen) != 0)) ||
+		    strlen(region) != rlen || strncmp(region, reg, rlen) != 0)
+			ddbgt__vreport(c, DDBGT_E_KINESIS_STREAM_REGION, path, region,
+			               "stream %s is in %.*s (partition %.*s), but the replica streams "
+			               "only to a stream of its own region: use a stream in %s", arn,
+			               (int)rlen, reg, (int)plen, part, region);
+	}
+}
+
 void ddbgt__rules_topology(ddbgt__vctx *c)
 {
+	check_kinesis(c);
 	check_regions(c);
 	check_witness(c);
 	check_strong(c);

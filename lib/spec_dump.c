@@ -44,6 +44,18 @@ static void autoscaling_object(jw *w, const ddbgt__autoscaling *a)
 	ddbgt__jw_int(w, a->max);
 	ddbgt__jw_key(w, "target_utilization");
 	ddbgt__jw_number(w, a->target_utilization);
+	if (a->scale_in_cooldown.set) {
+		ddbgt__jw_key(w, "scale_in_cooldown");
+		ddbgt__jw_int(w, a->scale_in_cooldown.value);
+	}
+	if (a->scale_out_cooldown.set) {
+		ddbgt__jw_key(w, "scale_out_cooldown");
+		ddbgt__jw_int(w, a->scale_out_cooldown.value);
+	}
+	if (a->disable_scale_in.set) {
+		ddbgt__jw_key(w, "disable_scale_in");
+		ddbgt__jw_bool(w, (int)a->disable_scale_in.value);
+	}
 	ddbgt__jw_object_end(w);
 }
 
@@ -157,14 +169,53 @@ static void number_member(jw *w, const char *key, const ddbgt__opt_num *value)
 	}
 }
 
+/* An index key attribute in the form it was written: a name, or {"name", "type"}. */
+static void key_attr(jw *w, const ddbgt__attribute *a)
+{
+	if (a->type == DDBGT_ATTR_UNSET)
+		ddbgt__jw_string(w, a->name);
+	else
+		key_object(w, a->name, a->type);
+}
+
+/* One side of an index key: key for the single form, list_key for the list. */
+static void key_side(jw *w, const char *key, const char *list_key, const ddbgt__key_side *side)
+{
+	if (!side->multi) {
+		if (side->count == 1) {
+			ddbgt__jw_key(w, key);
+			key_attr(w, &side->attrs[0]);
+		}
+		return;
+	}
+	ddbgt__jw_key(w, list_key);
+	ddbgt__jw_array_begin(w);
+	for (size_t i = 0; i < side->count; i++)
+		key_attr(w, &side->attrs[i]);
+	ddbgt__jw_array_end(w);
+}
+
+/* {"read_units_per_second", "write_units_per_second"} when either was given. */
+static void put_warm(jw *w, const ddbgt__opt_int warm[2])
+{
+	if (!warm[0].set && !warm[1].set)
+		return;
+	ddbgt__jw_key(w, "warm_throughput");
+	ddbgt__jw_object_begin(w);
+	int_member(w, "read_units_per_second", &warm[0]);
+	int_member(w, "write_units_per_second", &warm[1]);
+	ddbgt__jw_object_end(w);
+}
+
 static void gsi_object(jw *w, const ddbgt_gsi *g)
 {
 	ddbgt__jw_object_begin(w);
 	string_member(w, "name", g->name);
-	string_member(w, "partition_key", g->partition_key);
-	string_member(w, "sort_key", g->sort_key);
+	key_side(w, "partition_key", "partition_keys", &g->partition_key);
+	key_side(w, "sort_key", "sort_keys", &g->sort_key);
 	put_projection(w, g->projection, &g->non_key_attributes);
 	put_capacity(w, g->capacity, g->on_demand_max);
+	put_warm(w, g->warm_throughput);
 	ddbgt__jw_object_end(w);
 }
 
@@ -172,7 +223,7 @@ static void lsi_object(jw *w, const ddbgt_lsi *l)
 {
 	ddbgt__jw_object_begin(w);
 	string_member(w, "name", l->name);
-	string_member(w, "sort_key", l->sort_key);
+	key_side(w, "sort_key", "sort_keys", &l->sort_key);
 	put_projection(w, l->projection, &l->non_key_attributes);
 	ddbgt__jw_object_end(w);
 }
@@ -212,6 +263,7 @@ static void table_object(jw *w, const ddbgt_table *t)
 		ddbgt__jw_array_end(w);
 	}
 	put_capacity(w, t->capacity, t->on_demand_max);
+	put_warm(w, t->warm_throughput);
 	if (t->gsis.count) {
 		ddbgt__jw_key(w, "global_secondary_indexes");
 		ddbgt__jw_array_begin(w);
@@ -261,6 +313,32 @@ static void read_capacity_object(jw *w, const ddbgt__capacity *c)
 	ddbgt__jw_object_end(w);
 }
 
+/* contributor_insights in the form written: a boolean (when given) or {"enabled", "mode"}. */
+static void put_insights(jw *w, int enabled, int object, ddbgt_insights_mode mode)
+{
+	if (!object) {
+		bool_member(w, "contributor_insights", enabled);
+		return;
+	}
+	ddbgt__jw_key(w, "contributor_insights");
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "enabled");
+	ddbgt__jw_bool(w, enabled == 1);
+	enum_member(w, "mode", DDBGT_ENUM_INSIGHTS_MODE, mode);
+	ddbgt__jw_object_end(w);
+}
+
+/* {"max_read": n} of a replica or of a GSI in it, when given. */
+static void replica_on_demand(jw *w, const ddbgt__opt_int *max_read)
+{
+	if (!max_read->set)
+		return;
+	ddbgt__jw_key(w, "on_demand");
+	ddbgt__jw_object_begin(w);
+	int_member(w, "max_read", max_read);
+	ddbgt__jw_object_end(w);
+}
+
 static void replica_object(jw *w, const ddbgt_replica *r)
 {
 	ddbgt__jw_object_begin(w);
@@ -272,6 +350,15 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 	bool_member(w, "deletion_protection", r->deletion_protection);
 	if (r->read_capacity.units.set || r->read_capacity.autoscaling.set)
 		read_capacity_object(w, &r->read_capacity);
+	replica_on_demand(w, &r->on_demand_max_read);
+	if (r->kinesis_stream_arn) {
+		ddbgt__jw_key(w, "kinesis_stream");
+		ddbgt__jw_object_begin(w);
+		string_member(w, "stream_arn", r->kinesis_stream_arn);
+		enum_member(w, "approximate_creation_date_time_precision",
+		            DDBGT_ENUM_KINESIS_PRECISION, r->kinesis_precision);
+		ddbgt__jw_object_end(w);
+	}
 	if (r->gsi_read_capacity.count) {
 		ddbgt__jw_key(w, "global_secondary_indexes");
 		ddbgt__jw_object_begin(w);
@@ -279,12 +366,17 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 			const ddbgt__map_entry *e = &r->gsi_read_capacity.entries[i];
 			ddbgt__jw_key(w, e->key);
 			ddbgt__jw_object_begin(w);
-			read_capacity_object(w, &e->capacity);
+			if (e->capacity.units.set || e->capacity.autoscaling.set)
+				read_capacity_object(w, &e->capacity);
+			replica_on_demand(w, &e->on_demand_max_read);
+			if (e->insights.set)
+				put_insights(w, (int)e->insights.value, e->insights_object,
+				             e->insights_mode);
 			ddbgt__jw_object_end(w);
 		}
 		ddbgt__jw_object_end(w);
 	}
-	bool_member(w, "contributor_insights", r->contributor_insights);
+	put_insights(w, r->contributor_insights, r->insights_object, r->insights_mode);
 	if (r->tags.count)
 		tags_object(w, &r->tags);
 	ddbgt__jw_object_end(w);

@@ -438,17 +438,25 @@ static int key_set(void *obj, size_t f, const struct value *x)
 static const struct object_spec key_spec =
 	OBJECT_SPEC("an object {\"name\", \"type\"}", key_fields, key_set);
 
-/* {"min", "max", "target_utilization"} of target-tracking autoscaling. */
+/*
+ * {"min", "max", "target_utilization"} of target-tracking autoscaling, and
+ * its tuning: cooldowns (-1 when not given) and disable_scale_in.
+ */
 struct autoscaling {
 	int64_t min, max;
 	double target;
+	int64_t cooldown[2]; /* scale in, scale out */
+	int disable_scale_in; /* DDBGT_INHERIT when not given */
 };
 
-enum { AUTO_MIN, AUTO_MAX, AUTO_TARGET };
+enum { AUTO_MIN, AUTO_MAX, AUTO_TARGET, AUTO_IN, AUTO_OUT, AUTO_DISABLE_IN };
 static const struct field autoscaling_fields[] = {
 	[AUTO_MIN] = {KEY("min"), .kind = F_INT, REQUIRED},
 	[AUTO_MAX] = {KEY("max"), .kind = F_INT, REQUIRED},
 	[AUTO_TARGET] = {KEY("target_utilization"), .kind = F_NUMBER, REQUIRED},
+	[AUTO_IN] = {KEY("scale_in_cooldown"), .kind = F_INT},
+	[AUTO_OUT] = {KEY("scale_out_cooldown"), .kind = F_INT},
+	[AUTO_DISABLE_IN] = {KEY("disable_scale_in"), .kind = F_BOOL},
 };
 
 static int autoscaling_set(void *obj, size_t f, const struct value *x)
@@ -458,14 +466,39 @@ static int autoscaling_set(void *obj, size_t f, const struct value *x)
 		a->min = x->i;
 	else if (f == AUTO_MAX)
 		a->max = x->i;
-	else
+	else if (f == AUTO_TARGET)
 		a->target = x->d;
+	else if (f == AUTO_DISABLE_IN)
+		a->disable_scale_in = x->e;
+	else
+		a->cooldown[f == AUTO_OUT] = x->i;
 	return DDBGT_OK;
 }
 
 static const struct object_spec autoscaling_spec =
 	OBJECT_SPEC("an object {\"min\", \"max\", \"target_utilization\"}", autoscaling_fields,
 	            autoscaling_set);
+
+/* Walk an autoscaling object; cooldowns are seconds, zero or more. 1 when it read well. */
+static int read_autoscaling(struct loader *L, const jr_value *v, struct autoscaling *a)
+{
+	static const char *const keys[2] = {"scale_in_cooldown", "scale_out_cooldown"};
+	int ok;
+	a->cooldown[0] = a->cooldown[1] = -1;
+	a->disable_scale_in = DDBGT_INHERIT;
+	ok = walk(L, v, &autoscaling_spec, a);
+	for (int k = 0; k < 2 && v->type == JR_OBJECT; k++) {
+		const jr_value *c = ddbgt__jr_get(v, keys[k]);
+		if (c == NULL || c->type != JR_INT || c->u.i >= 0)
+			continue;
+		size_t mark = path_push(L, keys[k]);
+		L->at = c;
+		report(L, DDBGT_E_SPEC_NUMBER_RANGE, "must be zero or more (seconds)%s%s", NULL, NULL);
+		path_pop(L, mark);
+		ok = 0;
+	}
+	return ok;
+}
 
 /* The provisioned and on-demand throughput of the table or of a GSI. */
 struct throughput {
@@ -496,11 +529,12 @@ static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const j
 {
 	struct throughput *tp = obj;
 	struct autoscaling a;
-	if (!walk(L, v, &autoscaling_spec, &a))
+	ddbgt_rw rw = f == CAP_READ_AUTO ? DDBGT_READ : DDBGT_WRITE;
+	if (!read_autoscaling(L, v, &a))
 		return 0;
-	setter(L, ddbgt__sides_set_autoscaling(tp->sides,
-	                                       f == CAP_READ_AUTO ? DDBGT_READ : DDBGT_WRITE, a.min,
-	                                       a.max, a.target));
+	setter(L, ddbgt__sides_set_autoscaling(tp->sides, rw, a.min, a.max, a.target));
+	setter(L, ddbgt__autoscaling_set_tuning(&tp->sides[rw].autoscaling, a.cooldown[0],
+	                                        a.cooldown[1], a.disable_scale_in));
 	return 1;
 }
 
@@ -520,6 +554,35 @@ static int on_demand_set(void *obj, size_t f, const struct value *x)
 static const struct object_spec on_demand_spec =
 	OBJECT_SPEC("an object {\"max_read\", \"max_write\"}", on_demand_fields, on_demand_set);
 
+/* {"read_units_per_second", "write_units_per_second"} of the table or a GSI. */
+enum { WARM_READ, WARM_WRITE };
+static const struct field warm_fields[] = {
+	[WARM_READ] = {KEY("read_units_per_second"), .kind = F_INT},
+	[WARM_WRITE] = {KEY("write_units_per_second"), .kind = F_INT},
+};
+
+static int warm_set(void *obj, size_t f, const struct value *x)
+{
+	return ddbgt__opt_sides_set(obj, f == WARM_READ ? DDBGT_READ : DDBGT_WRITE, x->i);
+}
+
+static const struct object_spec warm_spec =
+	OBJECT_SPEC("an object {\"read_units_per_second\", \"write_units_per_second\"}",
+	            warm_fields, warm_set);
+
+static int read_warm(struct loader *L, ddbgt__opt_int *sides, const jr_value *v)
+{
+	int ok = walk(L, v, &warm_spec, sides);
+	if (v->type == JR_OBJECT && v->u.obj.count == 0) {
+		/* The model has no empty warm throughput: the loader is the one to say. */
+		L->at = v;
+		report(L, DDBGT_E_WARM_THROUGHPUT_INVALID,
+		       "warm_throughput sets neither side: give read_units_per_second, "
+		       "write_units_per_second or both, or remove it%s%s", NULL, NULL);
+	}
+	return ok;
+}
+
 static int read_throughput(struct loader *L, struct throughput *tp, int on_demand,
                            const jr_value *v)
 {
@@ -535,27 +598,111 @@ static int read_throughput(struct loader *L, struct throughput *tp, int on_deman
 	return ok;
 }
 
+/*
+ * An index key attribute: a name, or {"name", "type"} that also defines its
+ * type. Returns 1 with *k set (type UNSET for a name), 0 after reporting.
+ */
+static int read_key_attr(struct loader *L, const jr_value *v, struct key_value *k)
+{
+	k->type = DDBGT_ATTR_UNSET;
+	if (v->type == JR_STRING)
+		return read_string(L, v, &k->name);
+	if (v->type != JR_OBJECT) {
+		L->at = v;
+		report(L, DDBGT_E_SPEC_TYPE,
+		       "must be an attribute name or an object {\"name\", \"type\"}, not %s%s",
+		       type_name(v), NULL);
+		return 0;
+	}
+	return walk(L, v, &key_spec, k);
+}
+
+/* The key lists of a GSI (partition_keys, sort_keys): one attribute per item. */
+static int read_key_list(struct loader *L, ddbgt_gsi *g, int sort, const jr_value *v)
+{
+	int ok = 1;
+	if (!expect(L, v, JR_ARRAY, "an array of attribute names or {\"name\", \"type\"} objects"))
+		return 0;
+	for (size_t i = 0; i < v->u.arr.count; i++) {
+		size_t mark = path_push_index(L, i);
+		struct key_value k;
+		if (read_key_attr(L, v->u.arr.items[i], &k))
+			setter(L, sort ? ddbgt_gsi_add_sort_key_attribute(g, k.name, k.type)
+			               : ddbgt_gsi_add_partition_key_attribute(g, k.name, k.type));
+		else
+			ok = 0;
+		path_pop(L, mark);
+	}
+	if (v->u.arr.count == 0)
+		/* An empty list is still the list form: the validator counts it, the dump keeps it. */
+		ddbgt__key_side_start_list(sort ? &g->sort_key : &g->partition_key);
+	return ok;
+}
+
+/*
+ * partition_key and partition_keys (sort_key and sort_keys) are two spellings
+ * of one key: exactly one of the partition pair, at most one of the sort pair.
+ */
+static void check_key_pair(struct loader *L, const jr_value *v, const char *one,
+                           const char *list, int required)
+{
+	const jr_value *a = ddbgt__jr_get(v, one);
+	const jr_value *b = ddbgt__jr_get(v, list);
+	size_t mark;
+	if (a != NULL && b != NULL) {
+		mark = path_push(L, list);
+		L->at = b;
+		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS,
+		       "give either \"%s\" or \"%s\", not both", one, list);
+		path_pop(L, mark);
+	} else if (required && a == NULL && b == NULL) {
+		mark = path_push(L, one);
+		L->at = v;
+		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" (or \"%s\") is missing",
+		       one, list);
+		path_pop(L, mark);
+	}
+}
+
 /* The global secondary indexes of the table. */
 static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_value *v);
+static int read_gsi_key(struct loader *L, void *obj, size_t f, const jr_value *v);
 
-enum { GSI_NAME, GSI_PK, GSI_SK, GSI_PROJECTION, GSI_NKA, GSI_CAPACITY, GSI_ON_DEMAND };
+enum {
+	GSI_NAME, GSI_PK, GSI_SK, GSI_PROJECTION, GSI_NKA, GSI_CAPACITY, GSI_ON_DEMAND, GSI_PKS,
+	GSI_SKS, GSI_WARM
+};
 static const struct field gsi_fields[] = {
 	[GSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
-	[GSI_PK] = {KEY("partition_key"), .kind = F_STRING, REQUIRED},
-	[GSI_SK] = {KEY("sort_key"), .kind = F_STRING},
+	[GSI_PK] = {KEY("partition_key"), NESTED(read_gsi_key)},
+	[GSI_SK] = {KEY("sort_key"), NESTED(read_gsi_key)},
 	[GSI_PROJECTION] = {KEY("projection"),
 	                    ENUM(DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID)},
 	[GSI_NKA] = {KEY("non_key_attributes"), .kind = F_STRING_LIST},
 	[GSI_CAPACITY] = {KEY("capacity"), NESTED(read_gsi_throughput)},
 	[GSI_ON_DEMAND] = {KEY("on_demand"), NESTED(read_gsi_throughput)},
+	[GSI_PKS] = {KEY("partition_keys"), NESTED(read_gsi_key)},
+	[GSI_SKS] = {KEY("sort_keys"), NESTED(read_gsi_key)},
+	[GSI_WARM] = {KEY("warm_throughput"), NESTED(read_gsi_throughput)},
 };
+
+static int read_gsi_key(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	ddbgt_gsi *g = obj;
+	struct key_value k;
+	if (f == GSI_PKS || f == GSI_SKS)
+		return read_key_list(L, g, f == GSI_SKS, v);
+	if (!read_key_attr(L, v, &k))
+		return 0;
+	setter(L, f == GSI_PK ? ddbgt_gsi_set_partition_key_typed(g, k.name, k.type)
+	                      : ddbgt_gsi_set_sort_key_typed(g, k.name, k.type));
+	return 1;
+}
 
 static int gsi_set(void *obj, size_t f, const struct value *x)
 {
 	ddbgt_gsi *g = obj;
 	switch (f) {
-	case GSI_PK: return ddbgt_gsi_set_partition_key(g, x->s);
-	case GSI_SK: return ddbgt_gsi_set_sort_key(g, x->s);
 	case GSI_PROJECTION: return ddbgt_gsi_set_projection(g, (ddbgt_projection)x->e);
 	case GSI_NKA: return ddbgt_gsi_add_non_key_attribute(g, x->s);
 	default: return DDBGT_OK; /* the name, given to ddbgt_gsi_new */
@@ -568,6 +715,8 @@ static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_v
 {
 	ddbgt_gsi *g = obj;
 	struct throughput tp = {g->capacity, g->on_demand_max};
+	if (f == GSI_WARM)
+		return read_warm(L, g->warm_throughput, v);
 	return read_throughput(L, &tp, f == GSI_ON_DEMAND, v);
 }
 
@@ -579,6 +728,10 @@ static void read_gsi(struct loader *L, void *table, const jr_value *v)
 		return;
 	}
 	walk(L, v, &gsi_spec, g);
+	if (v->type == JR_OBJECT) {
+		check_key_pair(L, v, "partition_key", "partition_keys", 1);
+		check_key_pair(L, v, "sort_key", "sort_keys", 0);
+	}
 	if (ddbgt_table_add_gsi(table, g)) {
 		ddbgt_gsi_free(g);
 		L->status = DDBGT_ENOMEM;
@@ -586,10 +739,20 @@ static void read_gsi(struct loader *L, void *table, const jr_value *v)
 }
 
 /* The local secondary indexes of the table. */
+static int read_lsi_key(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	struct key_value k;
+	(void)f;
+	if (!read_key_attr(L, v, &k))
+		return 0;
+	setter(L, ddbgt_lsi_set_sort_key_typed(obj, k.name, k.type));
+	return 1;
+}
+
 enum { LSI_NAME, LSI_SK, LSI_PROJECTION, LSI_NKA };
 static const struct field lsi_fields[] = {
 	[LSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
-	[LSI_SK] = {KEY("sort_key"), .kind = F_STRING, REQUIRED},
+	[LSI_SK] = {KEY("sort_key"), REQUIRED, NESTED(read_lsi_key)},
 	[LSI_PROJECTION] = {KEY("projection"),
 	                    ENUM(DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID)},
 	[LSI_NKA] = {KEY("non_key_attributes"), .kind = F_STRING_LIST},
@@ -599,7 +762,6 @@ static int lsi_set(void *obj, size_t f, const struct value *x)
 {
 	ddbgt_lsi *l = obj;
 	switch (f) {
-	case LSI_SK: return ddbgt_lsi_set_sort_key(l, x->s);
 	case LSI_PROJECTION: return ddbgt_lsi_set_projection(l, (ddbgt_projection)x->e);
 	case LSI_NKA: return ddbgt_lsi_add_non_key_attribute(l, x->s);
 	default: return DDBGT_OK; /* the name, given to ddbgt_lsi_new */
@@ -670,7 +832,7 @@ static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_val
 enum {
 	T_NAME, T_BILLING, T_PK, T_SK, T_ATTRIBUTES, T_CAPACITY, T_ON_DEMAND, T_GSIS, T_LSIS,
 	T_STREAM, T_ENCRYPTION, T_TTL, T_CLASS, T_PITR, T_DELETION, T_CONSISTENCY, T_WITNESS,
-	T_TAGS, T_LEGACY, T_ADOPT
+	T_TAGS, T_LEGACY, T_ADOPT, T_WARM
 };
 static const struct field table_fields[] = {
 	[T_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
@@ -693,6 +855,7 @@ static const struct field table_fields[] = {
 	[T_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
 	[T_LEGACY] = {KEY("legacy_version"), .kind = F_BOOL},
 	[T_ADOPT] = {KEY("adopt_existing"), .kind = F_BOOL},
+	[T_WARM] = {KEY("warm_throughput"), NESTED(read_table_nested)},
 };
 
 static int table_set(void *obj, size_t f, const struct value *x)
@@ -742,6 +905,7 @@ static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_val
 	case T_ON_DEMAND: return read_throughput(L, &tp, f == T_ON_DEMAND, v);
 	case T_GSIS: return each_item(L, v, t, read_gsi);
 	case T_LSIS: return each_item(L, v, t, read_lsi);
+	case T_WARM: return read_warm(L, t->warm_throughput, v);
 	case T_STREAM:
 		if (!walk(L, v, &stream_spec, stream))
 			return 0;
@@ -783,12 +947,18 @@ static int read_replica_autoscaling(struct loader *L, void *obj, size_t f, const
 	const struct read_capacity_target *rc = obj;
 	struct autoscaling a;
 	(void)f;
-	if (!walk(L, v, &autoscaling_spec, &a))
+	if (!read_autoscaling(L, v, &a))
 		return 0;
 	setter(L, rc->index ? ddbgt_replica_set_gsi_read_autoscaling(rc->replica, rc->index, a.min,
 	                                                             a.max, a.target)
 	                    : ddbgt_replica_set_read_autoscaling(rc->replica, a.min, a.max,
 	                                                         a.target));
+	setter(L, rc->index ? ddbgt_replica_set_gsi_read_autoscaling_tuning(
+	                              rc->replica, rc->index, a.cooldown[0], a.cooldown[1],
+	                              a.disable_scale_in)
+	                    : ddbgt_replica_set_read_autoscaling_tuning(
+	                              rc->replica, a.cooldown[0], a.cooldown[1],
+	                              a.disable_scale_in));
 	return 1;
 }
 
@@ -819,12 +989,87 @@ static int read_read_capacity(struct loader *L, struct read_capacity_target *rc,
 	return walk(L, v, &read_capacity_spec, rc);
 }
 
+/* {"stream_arn", "approximate_creation_date_time_precision"} of a replica. */
+struct kinesis_value {
+	const char *arn;
+	ddbgt_kinesis_precision precision;
+};
+
+enum { KIN_ARN, KIN_PRECISION };
+static const struct field kinesis_fields[] = {
+	[KIN_ARN] = {KEY("stream_arn"), .kind = F_STRING, REQUIRED},
+	[KIN_PRECISION] = {KEY("approximate_creation_date_time_precision"),
+	                   ENUM(DDBGT_ENUM_KINESIS_PRECISION, DDBGT_E_SPEC_ENUM)},
+};
+
+static int kinesis_set(void *obj, size_t f, const struct value *x)
+{
+	struct kinesis_value *k = obj;
+	if (f == KIN_ARN)
+		k->arn = x->s;
+	else
+		k->precision = (ddbgt_kinesis_precision)x->e;
+	return DDBGT_OK;
+}
+
+static const struct object_spec kinesis_spec =
+	OBJECT_SPEC("an object {\"stream_arn\", \"approximate_creation_date_time_precision\"}",
+	            kinesis_fields, kinesis_set);
+
+/* {"enabled": b, "mode": m} of a replica's contributor insights. */
+enum { INS_ENABLED, INS_MODE };
+static const struct field insights_fields[] = {
+	[INS_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[INS_MODE] = {KEY("mode"), ENUM(DDBGT_ENUM_INSIGHTS_MODE, DDBGT_E_SPEC_ENUM)},
+};
+
+static int insights_set(void *obj, size_t f, const struct value *x)
+{
+	int *enabled_mode = obj;
+	enabled_mode[f] = x->e;
+	return DDBGT_OK;
+}
+
+static const struct object_spec insights_spec =
+	OBJECT_SPEC("an object {\"enabled\", \"mode\"}", insights_fields, insights_set);
+
+/*
+ * contributor_insights of a replica (rc->index NULL) or of a GSI in it: a
+ * boolean, or {"enabled", "mode"}. 1 when it read well.
+ */
+static int read_insights(struct loader *L, const struct read_capacity_target *rc,
+                         const jr_value *v)
+{
+	int insights[2] = {0, DDBGT_INSIGHTS_MODE_UNSET};
+	ddbgt_replica *r = rc->replica;
+	if (v->type == JR_TRUE || v->type == JR_FALSE) {
+		int on = v->type == JR_TRUE;
+		setter(L, rc->index ? ddbgt_replica_set_gsi_contributor_insights(r, rc->index, on)
+		                    : ddbgt_replica_set_contributor_insights(r, on));
+		return 1;
+	}
+	L->at = v;
+	if (v->type != JR_OBJECT) {
+		report(L, DDBGT_E_SPEC_TYPE, "must be a boolean or an object {\"enabled\", "
+		       "\"mode\"}, not %s%s", type_name(v), NULL);
+		return 0;
+	}
+	if (!walk(L, v, &insights_spec, insights))
+		return 0;
+	ddbgt_insights_mode mode = (ddbgt_insights_mode)insights[INS_MODE];
+	setter(L, rc->index ? ddbgt_replica_set_gsi_contributor_insights_mode(
+	                              r, rc->index, insights[INS_ENABLED], mode)
+	                    : ddbgt_replica_set_contributor_insights_mode(r, insights[INS_ENABLED],
+	                                                                  mode));
+	return 1;
+}
+
 /* The replica object. */
 static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
 
 enum {
 	R_REGION, R_ROLE, R_CLASS, R_KMS, R_PITR, R_DELETION, R_READ_CAPACITY, R_GSIS,
-	R_INSIGHTS, R_TAGS
+	R_INSIGHTS, R_TAGS, R_ON_DEMAND, R_KINESIS
 };
 static const struct field replica_fields[] = {
 	[R_REGION] = {KEY("region"), .kind = F_STRING, REQUIRED},
@@ -835,8 +1080,10 @@ static const struct field replica_fields[] = {
 	[R_DELETION] = {KEY("deletion_protection"), .kind = F_BOOL},
 	[R_READ_CAPACITY] = {KEY("read_capacity"), NESTED(read_replica_nested)},
 	[R_GSIS] = {KEY("global_secondary_indexes"), NESTED(read_replica_nested)},
-	[R_INSIGHTS] = {KEY("contributor_insights"), .kind = F_BOOL},
+	[R_INSIGHTS] = {KEY("contributor_insights"), NESTED(read_replica_nested)},
 	[R_TAGS] = {KEY("tags"), .kind = F_STRING_MAP},
+	[R_ON_DEMAND] = {KEY("on_demand"), NESTED(read_replica_nested)},
+	[R_KINESIS] = {KEY("kinesis_stream"), NESTED(read_replica_nested)},
 };
 
 static int replica_set(void *obj, size_t f, const struct value *x)
@@ -847,7 +1094,6 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 	case R_CLASS: return ddbgt_replica_set_table_class(r, (ddbgt_table_class)x->e);
 	case R_KMS: return ddbgt_replica_set_kms_key(r, x->s);
 	case R_DELETION: return ddbgt_replica_set_deletion_protection(r, x->e);
-	case R_INSIGHTS: return ddbgt_replica_set_contributor_insights(r, x->e);
 	case R_TAGS: return ddbgt_replica_set_tag(r, x->key, x->s);
 	default: return DDBGT_OK; /* the region, given to ddbgt_replica_new */
 	}
@@ -856,30 +1102,72 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 static const struct object_spec replica_spec =
 	OBJECT_SPEC("an object", replica_fields, replica_set);
 
-/* {"read_capacity": {...}} of one GSI in a replica. */
-static int read_gsi_read_capacity(struct loader *L, void *obj, size_t f, const jr_value *v)
+/* {"max_read": n} of a replica or of a GSI in it: the maximum write is table-wide. */
+static const struct field replica_on_demand_fields[] = {
+	{KEY("max_read"), .kind = F_INT},
+};
+
+static int replica_on_demand_set(void *obj, size_t f, const struct value *x)
 {
+	const struct read_capacity_target *rc = obj;
 	(void)f;
-	return read_read_capacity(L, obj, v);
+	return rc->index ? ddbgt_replica_set_gsi_on_demand_max_read(rc->replica, rc->index, x->i)
+	                 : ddbgt_replica_set_on_demand_max_read(rc->replica, x->i);
+}
+
+static const struct object_spec replica_on_demand_spec =
+	OBJECT_SPEC("an object {\"max_read\"}", replica_on_demand_fields, replica_on_demand_set);
+
+static int read_replica_on_demand(struct loader *L, struct read_capacity_target *rc,
+                                  const jr_value *v)
+{
+	int ok = walk(L, v, &replica_on_demand_spec, rc);
+	if (v->type == JR_OBJECT && v->u.obj.count == 0) {
+		L->at = v;
+		report(L, DDBGT_E_ONDEMAND_MAX_EMPTY,
+		       "on_demand sets no max_read: give it or remove on_demand%s%s", NULL, NULL);
+	}
+	return ok;
+}
+
+/* {"read_capacity", "on_demand", "contributor_insights"} of one GSI in a replica: one or more. */
+enum { RG_READ_CAPACITY, RG_ON_DEMAND, RG_INSIGHTS };
+static int read_replica_gsi_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	if (f == RG_INSIGHTS)
+		return read_insights(L, obj, v);
+	return f == RG_ON_DEMAND ? read_replica_on_demand(L, obj, v) : read_read_capacity(L, obj, v);
 }
 
 static const struct field replica_gsi_fields[] = {
-	{KEY("read_capacity"), REQUIRED, NESTED(read_gsi_read_capacity)},
+	[RG_READ_CAPACITY] = {KEY("read_capacity"), NESTED(read_replica_gsi_nested)},
+	[RG_ON_DEMAND] = {KEY("on_demand"), NESTED(read_replica_gsi_nested)},
+	[RG_INSIGHTS] = {KEY("contributor_insights"), NESTED(read_replica_gsi_nested)},
 };
 
 static const struct object_spec replica_gsi_spec =
-	OBJECT_SPEC("an object {\"read_capacity\"}", replica_gsi_fields, NULL);
+	OBJECT_SPEC("an object {\"read_capacity\", \"on_demand\", \"contributor_insights\"}",
+	            replica_gsi_fields, NULL);
 
 static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
 	ddbgt_replica *r = obj;
 	struct pitr_target pitr = {NULL, r};
 	struct read_capacity_target rc = {r, NULL};
+	struct kinesis_value kinesis = {NULL, DDBGT_KINESIS_PRECISION_UNSET};
 	switch (f) {
 	case R_PITR: return walk(L, v, &pitr_spec, &pitr);
 	case R_READ_CAPACITY: return read_read_capacity(L, &rc, v);
+	case R_ON_DEMAND: return read_replica_on_demand(L, &rc, v);
+	case R_INSIGHTS:
+		return read_insights(L, &rc, v);
+	case R_KINESIS:
+		if (!walk(L, v, &kinesis_spec, &kinesis))
+			return 0;
+		setter(L, ddbgt_replica_set_kinesis_stream(r, kinesis.arn, kinesis.precision));
+		return 1;
 	default: /* R_GSIS */
-		if (!expect(L, v, JR_OBJECT, "an object of index name to {\"read_capacity\"}"))
+		if (!expect(L, v, JR_OBJECT, "an object of index name to {\"read_capacity\", \"on_demand\"}"))
 			return 0;
 		int ok = 1;
 		for (size_t i = 0; i < v->u.obj.count; i++) {
@@ -887,6 +1175,15 @@ static int read_replica_nested(struct loader *L, void *obj, size_t f, const jr_v
 			size_t mark = path_push(L, m->key);
 			rc.index = m->key;
 			ok &= walk(L, m->value, &replica_gsi_spec, &rc);
+			if (m->value->type == JR_OBJECT && m->value->u.obj.count == 0) {
+				size_t inner = path_push(L, "read_capacity");
+				L->at = m->value;
+				report(L, DDBGT_E_SPEC_MISSING_KEY,
+				       "give \"read_capacity\", \"on_demand\" or \"contributor_insights\"%s%s",
+				       NULL, NULL);
+				path_pop(L, inner);
+				ok = 0;
+			}
 			path_pop(L, mark);
 		}
 		return ok;

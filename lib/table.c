@@ -369,6 +369,36 @@ int ddbgt_table_clear_on_demand_max(ddbgt_table *t, ddbgt_rw rw)
 	return ddbgt__opt_sides_clear(t != NULL ? t->on_demand_max : NULL, rw);
 }
 
+int ddbgt_table_set_autoscaling_tuning(ddbgt_table *t, ddbgt_rw rw, int64_t scale_in_cooldown,
+                                       int64_t scale_out_cooldown, int disable_scale_in)
+{
+	return ddbgt__sides_set_tuning(t != NULL ? t->capacity : NULL, rw, scale_in_cooldown,
+	                               scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_table_get_autoscaling_tuning(const ddbgt_table *t, ddbgt_rw rw,
+                                       int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
+                                       int *disable_scale_in)
+{
+	return ddbgt__sides_get_tuning(t != NULL ? t->capacity : NULL, rw, scale_in_cooldown,
+	                               scale_out_cooldown, disable_scale_in);
+}
+
+int ddbgt_table_set_warm_throughput(ddbgt_table *t, ddbgt_rw rw, int64_t units_per_second)
+{
+	return ddbgt__opt_sides_set(t != NULL ? t->warm_throughput : NULL, rw, units_per_second);
+}
+
+int ddbgt_table_get_warm_throughput(const ddbgt_table *t, ddbgt_rw rw, int64_t *units_per_second)
+{
+	return ddbgt__opt_sides_get(t != NULL ? t->warm_throughput : NULL, rw, units_per_second);
+}
+
+int ddbgt_table_clear_warm_throughput(ddbgt_table *t, ddbgt_rw rw)
+{
+	return ddbgt__opt_sides_clear(t != NULL ? t->warm_throughput : NULL, rw);
+}
+
 int ddbgt_table_set_stream(ddbgt_table *t, int enabled, ddbgt_stream_view view)
 {
 	int on = ddbgt__bool_arg(enabled);

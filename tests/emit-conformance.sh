@@ -28,6 +28,10 @@ emit three-region-cmk-pitr "$specs/three-region-cmk-pitr.json"
 emit primary-standby-ia "$specs/primary-standby-ia.json"
 emit provisioned-gsi "$specs/provisioned-gsi.json"
 emit tags-hostile "$specs/tags-hostile.json"
+emit index-key-objects "$specs/index-key-objects.json"
+emit autoscaling-tuning "$specs/autoscaling-tuning.json"
+emit replica-on-demand "$specs/replica-on-demand.json"
+emit kinesis-stream "$specs/kinesis-stream.json"
 emit legacy-no-import --target terraform-legacy --no-import "$specs/legacy.json"
 emit legacy --target terraform-legacy "$specs/legacy.json"
 emit kms-aliases "$src/tests/data/emit/specs/kms-aliases.json"
@@ -54,6 +58,10 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/primary-standby-ia.tf.json" 2 \
     "$tmp/provisioned-gsi.tf.json" 22 \
     "$tmp/tags-hostile.tf.json" 1 \
+    "$tmp/index-key-objects.tf.json" 1 \
+    "$tmp/autoscaling-tuning.tf.json" 8 \
+    "$tmp/replica-on-demand.tf.json" 1 \
+    "$tmp/kinesis-stream.tf.json" 4 \
     "$tmp/legacy-no-import.tf.json" 11 \
     "$tmp/legacy.tf.json" - \
     "$tmp/kms-aliases.tf.json" - \

@@ -19,6 +19,16 @@ for spec in "$src"/examples/specs/*.json "$src"/tests/data/emit/specs/*.json; do
     name=$(basename "$spec" .json)
     target=terraform
     grep -q '"legacy_version": true' "$spec" && target=terraform-legacy
+    # Multi-attribute GSI keys need a provider newer than 6.25: emit must refuse them by name.
+    if grep -q '"partition_keys"\|"sort_keys"' "$spec"; then
+        if "$cli" emit "$spec" > /dev/null 2> "$tmp/$name.err" ||
+                ! grep -q DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY "$tmp/$name.err"; then
+            echo "emit-schema6: $spec was not refused with DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY:" >&2
+            cat "$tmp/$name.err" >&2
+            exit 1
+        fi
+        continue
+    fi
     if ! "$cli" emit --target "$target" "$spec" -o "$tmp/$name.tf.json" 2> "$tmp/$name.err"; then
         echo "emit-schema6: ddbgt emit $spec failed:" >&2
         cat "$tmp/$name.err" >&2

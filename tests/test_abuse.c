@@ -37,7 +37,7 @@ static const char spec[] =
 	"\"g\",\"projection\":\"INCLUDE\",\"non_key_attributes\":[\"x\"]}],"
 	"\"local_secondary_indexes\":[{\"name\":\"by-x\",\"sort_key\":\"g\"}],\"tags\":{\"a\":\"b\"}},"
 	"\"replicas\":[{\"region\":\"us-east-1\",\"tags\":{\"c\":\"d\"}},{\"region\":\"eu-west-1\"}],"
-	"\"policy\":{\"allowed_regions\":[\"us-east-1\"],\"severity\":{\"DDBGT_W_NOT_GLOBAL\":\"off\"}},"
+	"\"policy\":{\"allowed_regions\":[\"us-east-1\"],\"severity\":{\"DDBGT_E_NOT_GLOBAL\":\"off\"}},"
 	"\"usage\":{\"writes_per_second\":{\"us-east-1\":1}}}";
 
 static void *new_table(void)

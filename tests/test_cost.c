@@ -736,6 +736,22 @@ START_TEST(rule_mrsc_witness_is_free)
 }
 END_TEST
 
+/* MRSC refuses transactions: transactional reads are priced as the strong reads it serves. */
+START_TEST(rule_mrsc_prices_no_transactions)
+{
+	ddbgt_table *t = load(HEAD ",\"consistency\":\"STRONG\",\"witness_region\":\"us-west-2\"},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"us-east-2\"}],"
+	                      "\"usage\":{\"reads_per_second\":{\"us-east-2\":10},"
+	                      "\"item_size_bytes\":5000,\"read_consistency\":\"transactional\","
+	                      "\"hours_per_month\":1}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* two 4 KB steps per read, not the four a transactional read costs elsewhere */
+	ck_assert(qty(r, "us-east-2", "rru", NULL) == 36000 * 2);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /*
  * The table of infracost's golden file (reference/cost.md 4.2), priced by
  * our model; doc/cost.md compares it with infracost's line by line.
@@ -1318,6 +1334,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, rule_free_tier);
 	tcase_add_test(tc, rule_hours_per_month);
 	tcase_add_test(tc, rule_mrsc_witness_is_free);
+	tcase_add_test(tc, rule_mrsc_prices_no_transactions);
 	tcase_add_test(tc, infracost_golden_table);
 	tcase_add_test(tc, missing_region_prices);
 	tcase_add_test(tc, missing_item_price);

@@ -70,6 +70,14 @@ static const struct golden {
 	 "DDBGT_W_EMIT_ADOPT_NOT_IMPORTED"},
 	{"../examples/specs/mrsc-witness.json", NULL, "mrsc-witness",
 	 "DDBGT_W_EMIT_REPLICA_PITR_PERIOD DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"../examples/specs/index-key-objects.json", NULL, "index-key-objects", ""},
+	{"../examples/specs/warm-throughput.json", NULL, "warm-throughput", "DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"../examples/specs/autoscaling-tuning.json", NULL, "autoscaling-tuning", ""},
+	{"../examples/specs/replica-on-demand.json", NULL, "replica-on-demand",
+	 "DDBGT_W_EMIT_REPLICA_ON_DEMAND DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"../examples/specs/kinesis-stream.json", NULL, "kinesis-stream", ""},
+	{"../examples/specs/contributor-insights-mode.json", NULL, "contributor-insights-mode",
+	 "DDBGT_I_EMIT_PROVIDER_FLOOR"},
 	{"data/emit/specs/kms-key-ids.json", NULL, "kms-key-ids", "DDBGT_I_EMIT_PROVIDER_FLOOR"},
 	{"data/emit/specs/strong-three.json", NULL, "strong-three",
 	 "DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS "
@@ -498,6 +506,56 @@ START_TEST(guard_holds_whatever_the_policy)
 }
 END_TEST
 
+/* No provider ddbgt writes for has multi-attribute GSI keys: refused by name, per side. */
+START_TEST(multi_attribute_keys_are_refused)
+{
+	ddbgt_table *t = ddbgt_test_load("../examples/specs/multi-attribute-gsi.json");
+	ddbgt_diags *d = NULL;
+	char *out = NULL;
+	size_t hits = 0;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_null(out);
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++) {
+		if (ddbgt_diags_code(d, i) != DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY)
+			continue;
+		ck_assert_str_eq(ddbgt_diags_path(d, i),
+		                 hits == 0 ? "/table/global_secondary_indexes/0/partition_keys"
+		                           : "/table/global_secondary_indexes/1/sort_keys");
+		hits++;
+	}
+	ck_assert_uint_eq(hits, 2);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* The provider refuses warm throughput below 12,000 reads / 4,000 writes: so does emit. */
+START_TEST(warm_throughput_below_the_provider_minimum)
+{
+	ddbgt_table *t = ddbgt_test_load("../examples/specs/warm-throughput.json");
+	ddbgt_diags *d = NULL;
+	char *out = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_set_warm_throughput(ddbgt_table_gsi_at_mut(t, 0), DDBGT_WRITE,
+	                                               3000), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_policy_set_severity(ddbgt_table_policy_mut(t),
+	                                           "DDBGT_W_WARM_BELOW_ONDEMAND_BASELINE",
+	                                           DDBGT_SEVERITY_OFF), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_WARM_THROUGHPUT));
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++)
+		if (ddbgt_diags_code(d, i) == DDBGT_E_EMIT_WARM_THROUGHPUT)
+			ck_assert_str_eq(ddbgt_diags_path(d, i), "/table/global_secondary_indexes/0/"
+			                                         "warm_throughput/write_units_per_second");
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 START_TEST(target_must_match_the_version)
 {
 	ddbgt_table *t = two_regions();
@@ -779,6 +837,8 @@ Suite *ddbgt_test_emit(void)
 	tcase_add_test(tc, invalid_model_writes_nothing);
 	tcase_add_test(tc, guard_holds_whatever_the_policy);
 	tcase_add_test(tc, target_must_match_the_version);
+	tcase_add_test(tc, multi_attribute_keys_are_refused);
+	tcase_add_test(tc, warm_throughput_below_the_provider_minimum);
 	tcase_add_test(tc, policy_sets_the_severity_of_emitter_findings);
 	tcase_add_test(tc, provider_floor_follows_features);
 	tcase_add_test(tc, labels_are_identifiers);

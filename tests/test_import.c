@@ -278,6 +278,12 @@ static const struct {
         {"DDBGT_E_PITR_PERIOD_WITHOUT_PITR", "a period is written only with PITR on"},
         {"DDBGT_E_LEGACY_STRONG", "the legacy target has no consistency mode"},
         {"DDBGT_E_REPLICA_PRIMARY_DUPLICATE", "the document has one home region"},
+        /* Issue 14's keys: the document holds them in a form the importer does not read back. */
+        {"DDBGT_E_ATTR_TYPE_CONFLICT", "one attribute block per name"},
+        {"DDBGT_E_ONDEMAND_MAX_RANGE", "Terraform has no replica on-demand maximum"},
+        {"DDBGT_I_WARM_THROUGHPUT_ONLY_UP", "the importer does not read warm_throughput yet"},
+        {"DDBGT_E_KINESIS_STREAM_ARN", "the importer does not read Kinesis destinations yet"},
+        {"DDBGT_E_KINESIS_STREAM_REGION", "the importer does not read Kinesis destinations yet"},
 };
 
 START_TEST(validator_cases_round_trip)

@@ -233,6 +233,14 @@ START_TEST(table_capacity)
 	ck_assert_int_eq(ddbgt_table_clear_on_demand_max(t, DDBGT_READ), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_get_on_demand_max(t, DDBGT_READ, &u), DDBGT_ENOTFOUND);
 
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, DDBGT_WRITE, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_table_set_warm_throughput(t, DDBGT_WRITE, 9000), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, DDBGT_WRITE, &u), DDBGT_OK);
+	ck_assert_int_eq(u, 9000);
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, DDBGT_READ, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_table_clear_warm_throughput(t, DDBGT_WRITE), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, DDBGT_WRITE, &u), DDBGT_ENOTFOUND);
+
 	/* A side outside ddbgt_rw. */
 	ddbgt_rw bad = (ddbgt_rw)2;
 	ck_assert_int_eq(ddbgt_table_set_capacity(t, bad, 1), DDBGT_EINVAL);
@@ -244,6 +252,9 @@ START_TEST(table_capacity)
 	ck_assert_int_eq(ddbgt_table_set_on_demand_max(t, bad, 1), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_table_get_on_demand_max(t, bad, &u), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_table_clear_on_demand_max(t, bad), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_set_warm_throughput(t, bad, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_get_warm_throughput(t, bad, &u), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_clear_warm_throughput(t, bad), DDBGT_EINVAL);
 	ddbgt_table_free(t);
 }
 END_TEST
@@ -851,6 +862,13 @@ START_TEST(gsi_settings)
 	ck_assert_int_eq(u, 100);
 	ck_assert_int_eq(ddbgt_gsi_clear_on_demand_max(g, DDBGT_WRITE), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_gsi_get_on_demand_max(g, DDBGT_WRITE, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, DDBGT_READ, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_gsi_set_warm_throughput(g, DDBGT_READ, 15000), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, DDBGT_READ, &u), DDBGT_OK);
+	ck_assert_int_eq(u, 15000);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, DDBGT_WRITE, &u), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_gsi_clear_warm_throughput(g, DDBGT_READ), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, DDBGT_READ, &u), DDBGT_ENOTFOUND);
 
 	ddbgt_rw bad = (ddbgt_rw)7;
 	ck_assert_int_eq(ddbgt_gsi_set_capacity(g, bad, 1), DDBGT_EINVAL);
@@ -862,6 +880,9 @@ START_TEST(gsi_settings)
 	ck_assert_int_eq(ddbgt_gsi_set_on_demand_max(g, bad, 1), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_gsi_get_on_demand_max(g, bad, &u), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_gsi_clear_on_demand_max(g, bad), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_set_warm_throughput(g, bad, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_get_warm_throughput(g, bad, &u), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_clear_warm_throughput(g, bad), DDBGT_EINVAL);
 	ddbgt_gsi_free(g);
 }
 END_TEST
@@ -896,6 +917,266 @@ START_TEST(lsi_settings)
 	ck_assert_int_eq(ddbgt_lsi_clear_non_key_attributes(l), DDBGT_OK);
 	ck_assert_uint_eq(ddbgt_lsi_non_key_attribute_count(l), 0);
 	ddbgt_lsi_free(l);
+}
+END_TEST
+
+/* Index keys as users write them: a name, {"name", "type"}, or a multi-attribute list. */
+START_TEST(index_key_forms)
+{
+	ddbgt_gsi *g = NULL, *copy = NULL;
+	ddbgt_lsi *l = NULL;
+
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "byTenant"), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(g), 0);
+	/* the object form: a name and the type it defines */
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(g, "tenant", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_gsi_partition_key(g), "tenant");
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(g), 1);
+	ck_assert_str_eq(ddbgt_gsi_partition_key_attribute_name(g, 0), "tenant");
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 0), DDBGT_ATTR_S);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(g), 0);
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(g, "tenant", (ddbgt_attr_type)4),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(g, NULL, DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 0), DDBGT_ATTR_S);
+	/* the plain name again forgets the type */
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "tenant"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 0), DDBGT_ATTR_UNSET);
+	/* a list replaces the single key; the single getter has no one name for it */
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(g, "tenant", DDBGT_ATTR_UNSET),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(g, "region", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(g, NULL, DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(g, "x", (ddbgt_attr_type)-1),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(g), 1);
+	ck_assert_ptr_null(ddbgt_gsi_partition_key(g));
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(g), 2);
+	ck_assert_str_eq(ddbgt_gsi_partition_key_attribute_name(g, 1), "region");
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 1), DDBGT_ATTR_S);
+	ck_assert_ptr_null(ddbgt_gsi_partition_key_attribute_name(g, 2));
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(g, 2), DDBGT_ATTR_UNSET);
+	/* the sort key: single typed, then a list, then removed */
+	ck_assert_int_eq(ddbgt_gsi_set_sort_key_typed(g, "opened", DDBGT_ATTR_N), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_gsi_sort_key(g), "opened");
+	ck_assert_int_eq(ddbgt_gsi_sort_key_attribute_type(g, 0), DDBGT_ATTR_N);
+	ck_assert_int_eq(ddbgt_gsi_add_sort_key_attribute(g, "round", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_sort_key_is_multi_attribute(g), 1);
+	ck_assert_uint_eq(ddbgt_gsi_sort_key_attribute_count(g), 1);
+	ck_assert_str_eq(ddbgt_gsi_sort_key_attribute_name(g, 0), "round");
+	ck_assert_ptr_null(ddbgt_gsi_sort_key(g));
+	/* a copy keeps the forms */
+	ck_assert_int_eq(ddbgt_gsi_copy(&copy, g), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(copy), 1);
+	ck_assert_int_eq(ddbgt_gsi_sort_key_attribute_type(copy, 0), DDBGT_ATTR_S);
+	ck_assert_int_eq(ddbgt_gsi_set_sort_key(g, NULL), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_gsi_sort_key_attribute_count(g), 0);
+	ck_assert_int_eq(ddbgt_gsi_sort_key_is_multi_attribute(g), 0);
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "tenant"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(g), 0);
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(g), 1);
+	ck_assert_uint_eq(ddbgt_gsi_sort_key_attribute_count(copy), 1);
+	ddbgt_gsi_free(copy);
+	ddbgt_gsi_free(g);
+
+	ck_assert_int_eq(ddbgt_lsi_new(&l, "byRank"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(l), DDBGT_ATTR_UNSET);
+	ck_assert_int_eq(ddbgt_lsi_set_sort_key_typed(l, "rank", DDBGT_ATTR_N), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_lsi_sort_key(l), "rank");
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(l), DDBGT_ATTR_N);
+	ck_assert_int_eq(ddbgt_lsi_set_sort_key_typed(l, "rank", (ddbgt_attr_type)9), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(l), DDBGT_ATTR_N);
+	ck_assert_int_eq(ddbgt_lsi_set_sort_key_typed(l, NULL, DDBGT_ATTR_UNSET), DDBGT_OK);
+	ck_assert_ptr_null(ddbgt_lsi_sort_key(l));
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(l), DDBGT_ATTR_UNSET);
+	ddbgt_lsi_free(l);
+}
+END_TEST
+
+/* Target-tracking tuning follows the autoscaling it tunes, on every owner. */
+START_TEST(autoscaling_tuning)
+{
+	ddbgt_table *t = new_table("orders");
+	ddbgt_gsi *g = NULL;
+	ddbgt_replica *r = NULL;
+	int64_t in = 0, out = 0;
+	int dis = 0;
+
+	/* nothing to tune before autoscaling exists */
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, DDBGT_WRITE, 60, 30, 1),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(t, DDBGT_WRITE, &in, &out, &dis),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(in, -1);
+	ck_assert_int_eq(dis, DDBGT_INHERIT);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 1, 10, 70), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, DDBGT_WRITE, 60, -1, 1), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(t, DDBGT_WRITE, &in, &out, &dis),
+	                 DDBGT_OK);
+	ck_assert_int_eq(in, 60);
+	ck_assert_int_eq(out, -1);
+	ck_assert_int_eq(dis, 1);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, DDBGT_WRITE, -2, 0, 0), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, DDBGT_WRITE, 0, 0, -2), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling_tuning(t, (ddbgt_rw)5, 0, 0, 0), DDBGT_EINVAL);
+	/* setting the autoscaling again keeps the tuning; clearing it drops it */
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 2, 20, 50), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(t, DDBGT_WRITE, &in, NULL, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(in, 60);
+	ck_assert_int_eq(ddbgt_table_clear_autoscaling(t, DDBGT_WRITE), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_autoscaling(t, DDBGT_WRITE, 2, 20, 50), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(t, DDBGT_WRITE, &in, &out, &dis),
+	                 DDBGT_OK);
+	ck_assert_int_eq(in, -1);
+	ck_assert_int_eq(dis, DDBGT_INHERIT);
+
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "byDay"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_set_autoscaling_tuning(g, DDBGT_READ, 1, 2, 0), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_gsi_set_autoscaling(g, DDBGT_READ, 1, 10, 70), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_set_autoscaling_tuning(g, DDBGT_READ, 0, 120, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_gsi_get_autoscaling_tuning(g, DDBGT_READ, &in, &out, &dis), DDBGT_OK);
+	ck_assert_int_eq(in, 0);
+	ck_assert_int_eq(out, 120);
+	ck_assert_int_eq(dis, 0);
+	ck_assert_int_eq(ddbgt_gsi_get_autoscaling_tuning(g, DDBGT_WRITE, &in, &out, &dis),
+	                 DDBGT_ENOTFOUND);
+	ddbgt_gsi_free(g);
+
+	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_read_autoscaling_tuning(r, 1, 1, 1), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_read_autoscaling(r, 1, 10, 70), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_read_autoscaling_tuning(r, 300, 30, DDBGT_INHERIT),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_read_autoscaling_tuning(r, &in, &out, &dis), DDBGT_OK);
+	ck_assert_int_eq(in, 300);
+	ck_assert_int_eq(out, 30);
+	ck_assert_int_eq(dis, DDBGT_INHERIT);
+	/* read units replace the autoscaling, and its tuning with it */
+	ck_assert_int_eq(ddbgt_replica_set_read_capacity(r, 5), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_read_autoscaling_tuning(r, &in, &out, &dis),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_autoscaling_tuning(r, "byDay", 1, 1, 1),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_autoscaling_tuning(r, "byDay", -5, 1, 1),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_autoscaling(r, "byDay", 1, 5, 70), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_read_autoscaling_tuning(r, "byDay", 10, 20, 1),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_autoscaling_tuning(r, "byDay", &in, &out, &dis),
+	                 DDBGT_OK);
+	ck_assert_int_eq(in, 10);
+	ck_assert_int_eq(out, 20);
+	ck_assert_int_eq(dis, 1);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_autoscaling_tuning(r, "other", &in, &out, &dis),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(in, -1);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_autoscaling_tuning(NULL, "byDay", &in, &out,
+	                                                               &dis), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_get_read_autoscaling_tuning(NULL, &in, &out, &dis),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_table_get_autoscaling_tuning(NULL, DDBGT_READ, &in, &out, &dis),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_set_autoscaling_tuning(NULL, DDBGT_READ, 1, 1, 1), DDBGT_EINVAL);
+
+	/* The on-demand read maximum of the replica and of a GSI in it. */
+	ck_assert_int_eq(ddbgt_replica_get_on_demand_max_read(r, &in), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_on_demand_max_read(r, 700), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_on_demand_max_read(r, &in), DDBGT_OK);
+	ck_assert_int_eq(in, 700);
+	ck_assert_int_eq(ddbgt_replica_clear_on_demand_max_read(r), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_on_demand_max_read(r, &in), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(r, "byDay", &in), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_on_demand_max_read(r, "byDay", 90), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(r, "byDay", &in), DDBGT_OK);
+	ck_assert_int_eq(in, 90);
+	/* the read autoscaling of that GSI is still there beside it */
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_autoscaling(r, "byDay", NULL, NULL, NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_on_demand_max_read(r, "new", 5), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_read_capacity(r, "new", &in), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(r, "missing", &in),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_replica_set_on_demand_max_read(NULL, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_get_on_demand_max_read(NULL, &in), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_clear_on_demand_max_read(NULL), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_on_demand_max_read(r, NULL, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(NULL, "byDay", &in), DDBGT_EINVAL);
+
+	/* The Kinesis data stream of the replica: copied, removed with NULL. */
+	ddbgt_replica *copy = NULL;
+	ck_assert_ptr_null(ddbgt_replica_kinesis_stream_arn(r));
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(
+	                         r, "arn:aws:kinesis:eu-west-1:111122223333:stream/s",
+	                         DDBGT_KINESIS_PRECISION_MICROSECOND), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_replica_kinesis_stream_arn(r),
+	                 "arn:aws:kinesis:eu-west-1:111122223333:stream/s");
+	ck_assert_int_eq(ddbgt_replica_kinesis_stream_precision(r),
+	                 DDBGT_KINESIS_PRECISION_MICROSECOND);
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(r, "x", (ddbgt_kinesis_precision)3),
+	                 DDBGT_EINVAL);
+	ck_assert_str_eq(ddbgt_replica_kinesis_stream_arn(r),
+	                 "arn:aws:kinesis:eu-west-1:111122223333:stream/s");
+	ck_assert_int_eq(ddbgt_replica_copy(&copy, r), DDBGT_OK);
+	ck_assert_str_eq(ddbgt_replica_kinesis_stream_arn(copy),
+	                 "arn:aws:kinesis:eu-west-1:111122223333:stream/s");
+	ddbgt_replica_free(copy);
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(r, NULL, DDBGT_KINESIS_PRECISION_MILLISECOND),
+	                 DDBGT_OK);
+	ck_assert_ptr_null(ddbgt_replica_kinesis_stream_arn(r));
+	ck_assert_int_eq(ddbgt_replica_kinesis_stream_precision(r), DDBGT_KINESIS_PRECISION_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(NULL, "a", DDBGT_KINESIS_PRECISION_UNSET),
+	                 DDBGT_EINVAL);
+	ck_assert_ptr_null(ddbgt_replica_kinesis_stream_arn(NULL));
+	ck_assert_int_eq(ddbgt_replica_kinesis_stream_precision(NULL), DDBGT_KINESIS_PRECISION_UNSET);
+
+	/* Contributor insights with a mode, and back to the plain boolean. */
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r), DDBGT_INSIGHTS_MODE_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(
+	                         r, 1, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights(r), 1);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r),
+	                 DDBGT_INSIGHTS_MODE_THROTTLED_KEYS);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(r, -1,
+	                                                             DDBGT_INSIGHTS_MODE_UNSET),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(r, 1, (ddbgt_insights_mode)3),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r),
+	                 DDBGT_INSIGHTS_MODE_THROTTLED_KEYS);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights(r, 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(r), DDBGT_INSIGHTS_MODE_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(NULL, 1,
+	                                                             DDBGT_INSIGHTS_MODE_UNSET),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_contributor_insights_mode(NULL), DDBGT_INSIGHTS_MODE_UNSET);
+
+	/* Contributor insights of a GSI in the replica, beside its other overrides. */
+	int on = 1;
+	ddbgt_insights_mode m = DDBGT_INSIGHTS_MODE_THROTTLED_KEYS;
+	ck_assert_int_eq(ddbgt_replica_get_gsi_contributor_insights(r, "byDay", &on, &m),
+	                 DDBGT_ENOTFOUND);
+	ck_assert_int_eq(on, 0);
+	ck_assert_int_eq(m, DDBGT_INSIGHTS_MODE_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights_mode(
+	                         r, "byDay", 1, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_contributor_insights(r, "byDay", &on, &m), DDBGT_OK);
+	ck_assert_int_eq(on, 1);
+	ck_assert_int_eq(m, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_on_demand_max_read(r, "byDay", &in), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights(r, "byDay", 0), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_contributor_insights(r, "byDay", &on, &m), DDBGT_OK);
+	ck_assert_int_eq(on, 0);
+	ck_assert_int_eq(m, DDBGT_INSIGHTS_MODE_UNSET);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights(r, "byDay", -1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights_mode(r, "byDay", 1,
+	                                                                 (ddbgt_insights_mode)7),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights(r, NULL, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_replica_get_gsi_contributor_insights(NULL, "byDay", &on, &m),
+	                 DDBGT_EINVAL);
+	ddbgt_replica_free(r);
+	ddbgt_table_free(t);
 }
 END_TEST
 
@@ -1506,6 +1787,21 @@ START_TEST(null_handles)
 	ck_assert_ptr_null(ddbgt_gsi_partition_key(NULL));
 	ck_assert_int_eq(ddbgt_gsi_set_sort_key(NULL, "a"), DDBGT_EINVAL);
 	ck_assert_ptr_null(ddbgt_gsi_sort_key(NULL));
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(NULL, "a", DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_set_sort_key_typed(NULL, "a", DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_add_partition_key_attribute(NULL, "a", DDBGT_ATTR_S),
+	                 DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_gsi_add_sort_key_attribute(NULL, "a", DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_uint_eq(ddbgt_gsi_partition_key_attribute_count(NULL), 0);
+	ck_assert_ptr_null(ddbgt_gsi_partition_key_attribute_name(NULL, 0));
+	ck_assert_int_eq(ddbgt_gsi_partition_key_attribute_type(NULL, 0), DDBGT_ATTR_UNSET);
+	ck_assert_int_eq(ddbgt_gsi_partition_key_is_multi_attribute(NULL), 0);
+	ck_assert_uint_eq(ddbgt_gsi_sort_key_attribute_count(NULL), 0);
+	ck_assert_ptr_null(ddbgt_gsi_sort_key_attribute_name(NULL, 0));
+	ck_assert_int_eq(ddbgt_gsi_sort_key_attribute_type(NULL, 0), DDBGT_ATTR_UNSET);
+	ck_assert_int_eq(ddbgt_gsi_sort_key_is_multi_attribute(NULL), 0);
+	ck_assert_int_eq(ddbgt_lsi_set_sort_key_typed(NULL, "a", DDBGT_ATTR_S), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_lsi_sort_key_type(NULL), DDBGT_ATTR_UNSET);
 	ck_assert_int_eq(ddbgt_gsi_set_projection(NULL, DDBGT_PROJECTION_ALL), DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt_gsi_projection(NULL), DDBGT_PROJECTION_UNSET);
 	ck_assert_int_eq(ddbgt_gsi_add_non_key_attribute(NULL, "a"), DDBGT_EINVAL);
@@ -1869,6 +2165,8 @@ Suite *ddbgt_test_model(void)
 	tc = tcase_create("index");
 	tcase_add_test(tc, gsi_settings);
 	tcase_add_test(tc, lsi_settings);
+	tcase_add_test(tc, index_key_forms);
+	tcase_add_test(tc, autoscaling_tuning);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("policy_usage");

@@ -346,11 +346,17 @@ CHANGE(replica_gsi_autoscaling, ddbgt_replica_set_gsi_read_autoscaling(r, "by-st
 CHANGE(gsi_non_key, ddbgt_gsi_add_non_key_attribute(g, "more"))
 CHANGE(gsi_sort_key, ddbgt_gsi_set_sort_key(g, "gsi1pk"))
 CHANGE(gsi_name, ddbgt_gsi_set_name(g, "by-status-2"))
+CHANGE(gsi_key_list, ddbgt_gsi_add_partition_key_attribute(g, "tenant", DDBGT_ATTR_S))
+CHANGE(gsi_key_typed, ddbgt_gsi_set_sort_key_typed(g, "opened", DDBGT_ATTR_N))
+CHANGE(lsi_key_typed, ddbgt_lsi_set_sort_key_typed(l, "rank", DDBGT_ATTR_N))
+CHANGE(replica_kinesis, ddbgt_replica_set_kinesis_stream(r, "arn:aws:kinesis:eu-west-1:"
+                                                            "111122223333:stream/s",
+                                                         DDBGT_KINESIS_PRECISION_UNSET))
 CHANGE(lsi_non_key, ddbgt_lsi_add_non_key_attribute(l, "more"))
 CHANGE(lsi_name, ddbgt_lsi_set_name(l, "by-date-2"))
 CHANGE(policy_region, ddbgt_policy_add_allowed_region(p, "ap-south-1"))
 CHANGE(policy_jurisdiction, ddbgt_policy_add_jurisdiction(p, "AP"))
-CHANGE(policy_severity, ddbgt_policy_set_severity(p, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_INFO))
+CHANGE(policy_severity, ddbgt_policy_set_severity(p, "DDBGT_E_NOT_GLOBAL", DDBGT_SEVERITY_INFO))
 CHANGE(policy_quota, ddbgt_policy_set_quota(p, "account_capacity_max", 90000))
 CHANGE(usage_rate, ddbgt_usage_set_rate(u, DDBGT_READ, "ap-south-1", 3))
 
@@ -508,6 +514,8 @@ static const struct op ops[] = {
 	CHANGE_OP(lsi_name) CHANGE_OP(policy_region) CHANGE_OP(policy_jurisdiction)
 	CHANGE_OP(policy_severity) CHANGE_OP(policy_quota) CHANGE_OP(usage_rate)
 	CHANGE_OP(replace_policy) CHANGE_OP(replace_usage)
+	CHANGE_OP(gsi_key_list) CHANGE_OP(gsi_key_typed) CHANGE_OP(lsi_key_typed)
+	CHANGE_OP(replica_kinesis)
 #undef CHANGE_OP
 };
 

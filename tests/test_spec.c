@@ -125,7 +125,7 @@ static const struct bad_case bad_cases[] = {
 	{DOC(", \"capacity\": {\"read\": 1.5}", ""), DDBGT_E_SPEC_TYPE, "/table/capacity/read", 0},
 	{DOC(", \"tags\": {\"a/b~c\": 5}", ""), DDBGT_E_SPEC_TYPE, "/table/tags/a~1b~0c", 0},
 	{DOC(", \"global_secondary_indexes\": [{\"name\": \"g1\", \"partition_key\": "
-	     "{\"name\": \"x\", \"type\": \"S\"}}]", ""),
+	     "[\"x\"]}]", ""),
 	 DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/0/partition_key", 0},
 	{DOC(", \"billing_mode\": \"PROVISONED\"", ""), DDBGT_E_BILLING_MODE_INVALID,
 	 "/table/billing_mode", 0},
@@ -658,6 +658,19 @@ START_TEST(read_capacity_forms)
 		{"{\"units\": 5, \"colour\": 1}",
 		 {DDBGT_E_SPEC_UNKNOWN_KEY, DDBGT_CODE_NONE},
 		 {"/replicas/0/read_capacity/colour", NULL}},
+		{"{\"autoscaling\": {\"min\": 1, \"max\": 2, \"target_utilization\": 70, "
+		 "\"scale_in_cooldown\": -1, \"scale_out_cooldown\": 1.5}}",
+		 {DDBGT_E_SPEC_TYPE, DDBGT_E_SPEC_NUMBER_RANGE},
+		 {"/replicas/0/read_capacity/autoscaling/scale_out_cooldown",
+		  "/replicas/0/read_capacity/autoscaling/scale_in_cooldown"}},
+		{"{\"autoscaling\": {\"min\": 1, \"max\": 2, \"target_utilization\": 70, "
+		 "\"scale_in_cooldown\": 10, \"disable_scale_in\": 0}}",
+		 {DDBGT_E_SPEC_TYPE, DDBGT_CODE_NONE},
+		 {"/replicas/0/read_capacity/autoscaling/disable_scale_in", NULL}},
+		{"{\"autoscaling\": {\"min\": 1, \"max\": 2, \"target_utilization\": 70, "
+		 "\"scale_in_cooldown\": 0, \"scale_out_cooldown\": -30}}",
+		 {DDBGT_E_SPEC_NUMBER_RANGE, DDBGT_CODE_NONE},
+		 {"/replicas/0/read_capacity/autoscaling/scale_out_cooldown", NULL}},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char doc[512];
@@ -681,6 +694,119 @@ START_TEST(read_capacity_forms)
 }
 END_TEST
 
+/* A finding the loader must give, in order. */
+struct finding {
+	ddbgt_code code;
+	const char *path;
+};
+
+/* doc must not load, and give exactly the findings want, in that order. */
+static void load_refused(const char *doc, const struct finding *want, size_t n)
+{
+	ddbgt_diags *d = NULL;
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, doc, strlen(doc), 0, d), DDBGT_ESPEC);
+	ck_assert_ptr_null(t);
+	ck_assert_uint_eq(ddbgt_diags_count(d), n);
+	for (size_t k = 0; k < n; k++) {
+		ck_assert_int_eq(ddbgt_diags_code(d, k), want[k].code);
+		ck_assert_str_eq(ddbgt_diags_path(d, k), want[k].path);
+	}
+	ddbgt_diags_free(d);
+}
+
+/* A replica's on_demand holds max_read only; a replica GSI entry needs read_capacity or on_demand. */
+START_TEST(replica_on_demand_forms)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"on_demand\": {\"max_write\": 5}}, {\"region\": \"eu-west-1\", \"on_demand\": {}, "
+		"\"global_secondary_indexes\": {\"g1\": {}, \"g2\": {\"on_demand\": {\"max_read\": \"9\"}}}}]}";
+	static const struct finding want[] = {
+		{DDBGT_E_SPEC_UNKNOWN_KEY, "/replicas/0/on_demand/max_write"},
+		{DDBGT_E_ONDEMAND_MAX_EMPTY, "/replicas/1/on_demand"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/replicas/1/global_secondary_indexes/g1/read_capacity"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1/global_secondary_indexes/g2/on_demand/max_read"},
+	};
+	load_refused(doc, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
+/* kinesis_stream needs stream_arn; the precision is one of two names. */
+START_TEST(kinesis_stream_forms)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"kinesis_stream\": {\"approximate_creation_date_time_precision\": \"SECOND\"}}, "
+		"{\"region\": \"eu-west-1\", \"kinesis_stream\": \"arn:aws:kinesis\"}]}";
+	static const struct finding want[] = {
+		{DDBGT_E_SPEC_ENUM,
+		 "/replicas/0/kinesis_stream/approximate_creation_date_time_precision"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/replicas/0/kinesis_stream/stream_arn"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1/kinesis_stream"},
+	};
+	load_refused(doc, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
+/* contributor_insights is a boolean or {"enabled", "mode"}. */
+START_TEST(contributor_insights_forms)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}}, \"replicas\": [{\"region\": \"us-east-1\", "
+		"\"contributor_insights\": {\"mode\": \"ALL_KEYS\"}}, "
+		"{\"region\": \"eu-west-1\", \"contributor_insights\": \"yes\", "
+		"\"global_secondary_indexes\": {\"g\": {\"contributor_insights\": 1}}}]}";
+	static const struct finding want[] = {
+		{DDBGT_E_SPEC_ENUM, "/replicas/0/contributor_insights/mode"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/replicas/0/contributor_insights/enabled"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1/contributor_insights"},
+		{DDBGT_E_SPEC_TYPE, "/replicas/1/global_secondary_indexes/g/contributor_insights"},
+	};
+	load_refused(doc, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
+/* Index keys keep the form they were written in: name, {"name", "type"}, or a list. */
+START_TEST(round_trip_index_keys)
+{
+	round_trip_file("data/spec/index-keys.json");
+}
+END_TEST
+
+START_TEST(index_key_forms_refused)
+{
+	static const char doc[] =
+		"{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t1\", \"partition_key\": "
+		"{\"name\": \"id\", \"type\": \"S\"}, \"global_secondary_indexes\": ["
+		"{\"name\": \"g0\", \"partition_key\": \"x\", \"partition_keys\": [\"y\"], "
+		"\"sort_key\": \"s\", \"sort_keys\": []},"
+		"{\"name\": \"g1\"},"
+		"{\"name\": \"g2\", \"partition_key\": 7, \"sort_key\": {\"name\": \"z\"}},"
+		"{\"name\": \"g3\", \"partition_keys\": [{\"name\": \"q\", \"type\": \"X\"}, 3], "
+		"\"sort_keys\": \"w\"}],"
+		"\"local_secondary_indexes\": [{\"name\": \"l0\", \"sort_key\": "
+		"{\"name\": \"k\", \"type\": \"N\", \"extra\": 1}}]},"
+		"\"replicas\": [{\"region\": \"us-east-1\"}]}";
+	static const struct finding want[] = {
+		{DDBGT_E_SPEC_EXCLUSIVE_KEYS, "/table/global_secondary_indexes/0/partition_keys"},
+		{DDBGT_E_SPEC_EXCLUSIVE_KEYS, "/table/global_secondary_indexes/0/sort_keys"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/table/global_secondary_indexes/1/partition_key"},
+		{DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/2/partition_key"},
+		{DDBGT_E_SPEC_MISSING_KEY, "/table/global_secondary_indexes/2/sort_key/type"},
+		{DDBGT_E_ATTR_TYPE_INVALID, "/table/global_secondary_indexes/3/partition_keys/0/type"},
+		{DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/3/partition_keys/1"},
+		{DDBGT_E_SPEC_TYPE, "/table/global_secondary_indexes/3/sort_keys"},
+		{DDBGT_E_SPEC_UNKNOWN_KEY, "/table/local_secondary_indexes/0/sort_key/extra"},
+	};
+	load_refused(doc, want, sizeof want / sizeof want[0]);
+}
+END_TEST
+
 Suite *ddbgt_test_spec(void)
 {
 	Suite *s = suite_create("spec");
@@ -701,6 +827,11 @@ Suite *ddbgt_test_spec(void)
 	tcase_add_test(tc, numbers_round_trip_exactly);
 	tcase_add_test(tc, failed_dump_keeps_the_old_file);
 	tcase_add_test(tc, load_and_dump_flags);
+	tcase_add_test(tc, round_trip_index_keys);
+	tcase_add_test(tc, index_key_forms_refused);
+	tcase_add_test(tc, replica_on_demand_forms);
+	tcase_add_test(tc, kinesis_stream_forms);
+	tcase_add_test(tc, contributor_insights_forms);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -454,22 +454,27 @@ START_TEST(policy_severity_overrides)
 
 	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
 	ck_assert_int_eq(ddbgt_table_remove_replica(t, "eu-west-1"), 0);
-	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
-	ck_assert(ddbgt_diags_has(d, DDBGT_W_NOT_GLOBAL));
-	/* off drops it, */
-	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_OFF), 0);
-	ddbgt_diags_clear(d);
-	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
-	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
-	/* error makes the table invalid, */
-	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_ERROR), 0);
-	ddbgt_diags_clear(d);
+	/* one region is an error by default, and the message says how to stage one, */
 	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_NOT_GLOBAL));
 	ck_assert_int_eq(ddbgt_diags_severity(d, 0), DDBGT_SEVERITY_ERROR);
 	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/replicas");
 	ck_assert_str_eq(ddbgt_diags_region(d, 0), "us-east-1");
-	/* and an error can be lowered: the documented region-set rule saw one exception. */
-	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_W_NOT_GLOBAL", DDBGT_SEVERITY_INFO), 0);
+	ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, 0),
+	                             "policy.severity.DDBGT_E_NOT_GLOBAL"));
+	/* off drops it, */
+	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_E_NOT_GLOBAL", DDBGT_SEVERITY_OFF), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+	/* warning keeps the table valid, */
+	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_E_NOT_GLOBAL",
+	                                           DDBGT_SEVERITY_WARNING), 0);
+	ddbgt_diags_clear(d);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_warning_count(d), 1);
+	/* and info lowers it further: the documented region-set rule saw one exception. */
+	ck_assert_int_eq(ddbgt_policy_set_severity(own, "DDBGT_E_NOT_GLOBAL", DDBGT_SEVERITY_INFO), 0);
 	ddbgt_diags_clear(d);
 	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_OK);
 	ck_assert_uint_eq(ddbgt_diags_info_count(d), 1);

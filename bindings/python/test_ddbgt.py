@@ -73,6 +73,25 @@ class TestSpec(unittest.TestCase):
             self.assertEqual([r.region for r in t.replicas], ["us-east-1", "eu-west-1"])
             self.assertEqual(t.warnings, [])
 
+    def test_issue14_keys_through_ctypes(self):
+        # Index key objects, multi-attribute keys and warm throughput: the generated
+        # prototypes reach every new getter, and the dump keeps the forms written.
+        path = os.path.join(SPEC_DIR, "index-keys.json")
+        with ddbgt.Table.load(path) as t, open(path, encoding="utf-8") as f:
+            self.assertEqual(t.dumps(), f.read())
+            g = ddbgt.lib.ddbgt_table_gsi_at(t.handle, 1)
+            self.assertEqual(ddbgt.lib.ddbgt_gsi_partition_key_is_multi_attribute(g), 1)
+            self.assertEqual(ddbgt.lib.ddbgt_gsi_partition_key_attribute_count(g), 2)
+            self.assertEqual(ddbgt.lib.ddbgt_gsi_partition_key_attribute_name(g, 1), b"region")
+            self.assertEqual(ddbgt.lib.ddbgt_gsi_partition_key_attribute_type(g, 1),
+                             ddbgt.constant("DDBGT_ATTR_S"))
+        spec = os.path.join(SRCDIR, "examples", "specs", "warm-throughput.json")
+        with ddbgt.Table.load(spec) as t:
+            units = ctypes.c_int64()
+            self.assertEqual(ddbgt.lib.ddbgt_table_get_warm_throughput(
+                t.handle, ddbgt.constant("DDBGT_READ"), ctypes.byref(units)), 0)
+            self.assertEqual(units.value, 40000)
+
     def test_file_round_trip(self):
         path = os.path.join(SPEC_DIR, "full.json")
         with ddbgt.Table.load(path) as t, tempfile.TemporaryDirectory() as tmp:

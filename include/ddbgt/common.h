@@ -180,6 +180,20 @@ typedef enum ddbgt_read_consistency {
 	DDBGT_READ_CONSISTENCY_TRANSACTIONAL = 3
 } ddbgt_read_consistency;
 
+/* The timestamp precision of a replica's Kinesis data stream records. */
+typedef enum ddbgt_kinesis_precision {
+	DDBGT_KINESIS_PRECISION_UNSET = 0,
+	DDBGT_KINESIS_PRECISION_MILLISECOND = 1,
+	DDBGT_KINESIS_PRECISION_MICROSECOND = 2
+} ddbgt_kinesis_precision;
+
+/* What CloudWatch Contributor Insights records for a replica. */
+typedef enum ddbgt_insights_mode {
+	DDBGT_INSIGHTS_MODE_UNSET = 0,
+	DDBGT_INSIGHTS_MODE_ACCESSED_AND_THROTTLED_KEYS = 1,
+	DDBGT_INSIGHTS_MODE_THROTTLED_KEYS = 2
+} ddbgt_insights_mode;
+
 typedef enum ddbgt_severity {
 	DDBGT_SEVERITY_OFF = 0,
 	DDBGT_SEVERITY_INFO = 1,
@@ -207,7 +221,9 @@ typedef enum ddbgt_enum_kind {
 	DDBGT_ENUM_CONSISTENCY = 7,
 	DDBGT_ENUM_ROLE = 8,
 	DDBGT_ENUM_READ_CONSISTENCY = 9,
-	DDBGT_ENUM_SEVERITY = 10
+	DDBGT_ENUM_SEVERITY = 10,
+	DDBGT_ENUM_KINESIS_PRECISION = 11,
+	DDBGT_ENUM_INSIGHTS_MODE = 12
 } ddbgt_enum_kind;
 
 /*

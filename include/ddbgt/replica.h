@@ -50,6 +50,19 @@ DDBGT_API ddbgt_table_class ddbgt_replica_effective_table_class(const ddbgt_repl
 /* The customer managed KMS key (ARN, key ID or alias) of this replica; NULL removes it. */
 DDBGT_API int ddbgt_replica_set_kms_key(ddbgt_replica *replica, const char *key);
 DDBGT_API const char *ddbgt_replica_kms_key(const ddbgt_replica *replica);
+/*
+ * The Kinesis data stream this replica streams its changes to (spec
+ * kinesis_stream: stream_arn, approximate_creation_date_time_precision),
+ * copied; NULL removes it. AWS wants the stream in the replica's own account
+ * and region (the validator checks the ARN). precision
+ * DDBGT_KINESIS_PRECISION_UNSET leaves AWS's default. The ARN getter gives
+ * NULL when there is none.
+ */
+DDBGT_API int ddbgt_replica_set_kinesis_stream(ddbgt_replica *replica, const char *stream_arn,
+                                               ddbgt_kinesis_precision precision);
+DDBGT_API const char *ddbgt_replica_kinesis_stream_arn(const ddbgt_replica *replica);
+DDBGT_API ddbgt_kinesis_precision ddbgt_replica_kinesis_stream_precision(
+	const ddbgt_replica *replica);
 
 /*
  * Point-in-time recovery: enabled is 1, 0 or DDBGT_INHERIT. A replica that
@@ -96,6 +109,60 @@ DDBGT_API int ddbgt_replica_get_gsi_read_capacity(const ddbgt_replica *replica, 
 DDBGT_API int ddbgt_replica_get_gsi_read_autoscaling(const ddbgt_replica *replica,
                                                      const char *index, int64_t *min,
                                                      int64_t *max, double *target_utilization);
+/*
+ * The target-tracking tuning of the replica's read (or a replica GSI's read) autoscaling (spec scale_in_cooldown,
+ * scale_out_cooldown, disable_scale_in): cooldowns in seconds, -1 for not
+ * given; disable_scale_in 0, 1 or DDBGT_INHERIT for not given. Set it after
+ * the autoscaling it tunes: DDBGT_ENOTFOUND when there is none (setting the
+ * autoscaling again drops the tuning, as setting read units does). DDBGT_EINVAL for a cooldown below -1.
+ * The getter gives -1 / DDBGT_INHERIT for what was not given.
+ */
+DDBGT_API int ddbgt_replica_set_read_autoscaling_tuning(ddbgt_replica *replica,
+                                                        int64_t scale_in_cooldown,
+                                                        int64_t scale_out_cooldown,
+                                                        int disable_scale_in);
+DDBGT_API int ddbgt_replica_get_read_autoscaling_tuning(const ddbgt_replica *replica,
+                                                        int64_t *scale_in_cooldown,
+                                                        int64_t *scale_out_cooldown,
+                                                        int *disable_scale_in);
+DDBGT_API int ddbgt_replica_set_gsi_read_autoscaling_tuning(ddbgt_replica *replica,
+                                                            const char *index,
+                                                            int64_t scale_in_cooldown,
+                                                            int64_t scale_out_cooldown,
+                                                            int disable_scale_in);
+DDBGT_API int ddbgt_replica_get_gsi_read_autoscaling_tuning(const ddbgt_replica *replica,
+                                                            const char *index,
+                                                            int64_t *scale_in_cooldown,
+                                                            int64_t *scale_out_cooldown,
+                                                            int *disable_scale_in);
+/*
+ * On-demand maximum read request units of this replica (spec on_demand
+ * max_read), or of one GSI in it (global_secondary_indexes.NAME.on_demand);
+ * the maximum write stays table-wide. PAY_PER_REQUEST tables only (the
+ * validator checks). Getters give DDBGT_ENOTFOUND when unset; a GSI's is
+ * removed with its other overrides (ddbgt_replica_remove_gsi_override).
+ */
+DDBGT_API int ddbgt_replica_set_on_demand_max_read(ddbgt_replica *replica, int64_t units);
+DDBGT_API int ddbgt_replica_get_on_demand_max_read(const ddbgt_replica *replica, int64_t *units);
+DDBGT_API int ddbgt_replica_clear_on_demand_max_read(ddbgt_replica *replica);
+DDBGT_API int ddbgt_replica_set_gsi_on_demand_max_read(ddbgt_replica *replica, const char *index,
+                                                       int64_t units);
+DDBGT_API int ddbgt_replica_get_gsi_on_demand_max_read(const ddbgt_replica *replica,
+                                                       const char *index, int64_t *units);
+/*
+ * Contributor insights of one GSI in this replica (spec
+ * global_secondary_indexes.NAME.contributor_insights), as a boolean or in
+ * the {"enabled", "mode"} form. The getter gives DDBGT_ENOTFOUND (enabled 0,
+ * mode UNSET) when the index says nothing; removed with its other overrides.
+ */
+DDBGT_API int ddbgt_replica_set_gsi_contributor_insights(ddbgt_replica *replica,
+                                                         const char *index, int enabled);
+DDBGT_API int ddbgt_replica_set_gsi_contributor_insights_mode(ddbgt_replica *replica,
+                                                              const char *index, int enabled,
+                                                              ddbgt_insights_mode mode);
+DDBGT_API int ddbgt_replica_get_gsi_contributor_insights(const ddbgt_replica *replica,
+                                                         const char *index, int *enabled,
+                                                         ddbgt_insights_mode *mode);
 DDBGT_API int ddbgt_replica_remove_gsi_override(ddbgt_replica *replica, const char *index);
 DDBGT_API size_t ddbgt_replica_gsi_override_count(const ddbgt_replica *replica);
 DDBGT_API const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *replica, size_t i);
@@ -107,6 +174,17 @@ DDBGT_API const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *repli
  */
 DDBGT_API int ddbgt_replica_set_contributor_insights(ddbgt_replica *replica, int enabled);
 DDBGT_API int ddbgt_replica_contributor_insights(const ddbgt_replica *replica);
+/*
+ * The object form {"enabled", "mode"}: insights on or off with what they
+ * record (ACCESSED_AND_THROTTLED_KEYS, AWS's default, or THROTTLED_KEYS only);
+ * DDBGT_INSIGHTS_MODE_UNSET leaves AWS's default. The plain setter above goes
+ * back to the boolean form and forgets the mode. DDBGT_EINVAL for a negative
+ * enabled or a mode outside ddbgt_insights_mode.
+ */
+DDBGT_API int ddbgt_replica_set_contributor_insights_mode(ddbgt_replica *replica, int enabled,
+                                                          ddbgt_insights_mode mode);
+DDBGT_API ddbgt_insights_mode ddbgt_replica_contributor_insights_mode(
+	const ddbgt_replica *replica);
 
 /* Replica tags, merged over the table's tags; sorted by key. */
 DDBGT_API int ddbgt_replica_set_tag(ddbgt_replica *replica, const char *key, const char *value);

@@ -101,6 +101,35 @@ DDBGT_API int ddbgt_table_clear_autoscaling(ddbgt_table *table, ddbgt_rw rw);
 DDBGT_API int ddbgt_table_set_on_demand_max(ddbgt_table *table, ddbgt_rw rw, int64_t units);
 DDBGT_API int ddbgt_table_get_on_demand_max(const ddbgt_table *table, ddbgt_rw rw, int64_t *units);
 DDBGT_API int ddbgt_table_clear_on_demand_max(ddbgt_table *table, ddbgt_rw rw);
+/*
+ * The target-tracking tuning of one side's autoscaling (spec scale_in_cooldown,
+ * scale_out_cooldown, disable_scale_in): cooldowns in seconds, -1 for not
+ * given; disable_scale_in 0, 1 or DDBGT_INHERIT for not given. Set it after
+ * the autoscaling it tunes: DDBGT_ENOTFOUND when there is none (setting the
+ * autoscaling again keeps the tuning, clearing it drops it). DDBGT_EINVAL
+ * for a cooldown below -1. The getter gives -1 / DDBGT_INHERIT for what was
+ * not given.
+ */
+DDBGT_API int ddbgt_table_set_autoscaling_tuning(ddbgt_table *table, ddbgt_rw rw,
+                                                 int64_t scale_in_cooldown,
+                                                 int64_t scale_out_cooldown,
+                                                 int disable_scale_in);
+DDBGT_API int ddbgt_table_get_autoscaling_tuning(const ddbgt_table *table, ddbgt_rw rw,
+                                                 int64_t *scale_in_cooldown,
+                                                 int64_t *scale_out_cooldown,
+                                                 int *disable_scale_in);
+/*
+ * Warm throughput (spec warm_throughput: read_units_per_second,
+ * write_units_per_second): the reads and writes per second the table is
+ * prepared to serve at once. Stored as given; the validator checks it (at
+ * least 1; on-demand tables start at 12,000 reads and 4,000 writes, and AWS
+ * only ever raises it). The get call returns DDBGT_ENOTFOUND when unset.
+ */
+DDBGT_API int ddbgt_table_set_warm_throughput(ddbgt_table *table, ddbgt_rw rw,
+                                              int64_t units_per_second);
+DDBGT_API int ddbgt_table_get_warm_throughput(const ddbgt_table *table, ddbgt_rw rw,
+                                              int64_t *units_per_second);
+DDBGT_API int ddbgt_table_clear_warm_throughput(ddbgt_table *table, ddbgt_rw rw);
 
 /*
  * Streams. view may be DDBGT_STREAM_VIEW_UNSET (an enabled stream without a
