@@ -354,30 +354,8 @@ START_TEST(every_allocation_failure_is_clean)
 	cfn_options(&o, DDBGT_EMIT_FORMAT_YAML);
 	o.parameters = 1;
 	char *want = ddbgt_test_emit_ok(t, &o, NULL);
-	ddbgt_test_sweep s;
-	int rc = 0;
-	ddbgt_test_alloc_install();
 	/* One allocation fails at a time: the YAML pass and the Fn::Sub texts included. */
-	for (ddbgt_test_sweep_start(&s, "emit cloudformation", 0); ddbgt_test_sweep_next(&s, rc);) {
-		ddbgt_diags *d = NULL;
-		ddbgt_test_alloc_pause(1);
-		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		ddbgt_test_alloc_pause(0);
-		char *out = (char *)1;
-		rc = ddbgt_emit_string(&out, t, &o, d);
-		ddbgt_test_alloc_pause(1);
-		if (rc == DDBGT_OK) {
-			ck_assert_str_eq(out, want);
-			ddbgt_free(out);
-		} else {
-			ck_assert_int_eq(rc, DDBGT_ENOMEM);
-			ck_assert_ptr_null(out);
-		}
-		ddbgt_diags_free(d);
-	}
-	ddbgt_test_alloc_uninstall();
-	ck_assert_int_eq(s.rc, DDBGT_OK);
-	ck_assert_int_gt(s.n, 5);
+	ck_assert_int_gt(ddbgt_test_emit_sweep(t, &o, 0, want), 5);
 	ddbgt_free(want);
 	ddbgt_table_free(t);
 }

@@ -231,3 +231,31 @@ void ddbgt_test_emitter_findings(const ddbgt_diags *d, char *buf, size_t size)
 		snprintf(buf + n, size - n, "%s%s", n ? " " : "", ddbgt_diags_code_name(d, i));
 	}
 }
+
+long ddbgt_test_emit_sweep(const ddbgt_table *t, const ddbgt_emit_options *o, int sticky,
+                           const char *want)
+{
+	ddbgt_test_sweep s;
+	int rc = 0;
+	ddbgt_test_alloc_install();
+	for (ddbgt_test_sweep_start(&s, "emit", sticky); ddbgt_test_sweep_next(&s, rc);) {
+		ddbgt_diags *d = NULL;
+		ddbgt_test_alloc_pause(1);
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		ddbgt_test_alloc_pause(0);
+		char *out = (char *)1;
+		rc = ddbgt_emit_string(&out, t, o, d);
+		ddbgt_test_alloc_pause(1);
+		if (rc == DDBGT_OK) {
+			ck_assert_str_eq(out, want);
+			ddbgt_free(out);
+		} else {
+			ck_assert_int_eq(rc, DDBGT_ENOMEM);
+			ck_assert_ptr_null(out);
+		}
+		ddbgt_diags_free(d);
+	}
+	ddbgt_test_alloc_uninstall();
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	return s.n;
+}

@@ -86,5 +86,13 @@ char *ddbgt_test_emit_ok(const ddbgt_table *t, const ddbgt_emit_options *o, ddbg
  * repeated (asserted).
  */
 void ddbgt_test_emitter_findings(const ddbgt_diags *d, char *buf, size_t size);
+/*
+ * The allocation-failure sweep (sticky or not) over ddbgt_emit_string of t
+ * with o: every run that meets a failure returns DDBGT_ENOMEM and no
+ * document, and the run that meets none gives want. Installs and removes
+ * the failing allocator; returns the number of runs that failed.
+ */
+long ddbgt_test_emit_sweep(const ddbgt_table *t, const ddbgt_emit_options *o, int sticky,
+                           const char *want);
 
 #endif
