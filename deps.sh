@@ -8,6 +8,12 @@ pkgs+=(libyaml-dev)
 # Manual pages and the Python binding (python3), the Go binding, the ABI
 # check, and building, installing and checking the Debian packages.
 pkgs+=(python3 man-db golang-go abigail-tools dpkg-dev debhelper lintian)
+# The SARIF output is checked against the SARIF 2.1.0 schema.
+pkgs+=(python3-jsonschema)
+# .pre-commit-hooks.yaml is run by pre-commit itself in a test.
+pkgs+=(pre-commit git)
+# The python3-ddbgt package, and installing the binding with pip in a test.
+pkgs+=(dh-python python3-venv python3-setuptools python3-wheel python3-pip)
 # The fuzzing build (libFuzzer) and the ThreadSanitizer build.
 pkgs+=(clang libclang-rt-14-dev)
 need=()

@@ -118,24 +118,24 @@ if grep -q 'new symbols appeared' "$deb/build.log"; then
 	grep -A30 'new symbols appeared' "$deb/build.log" | grep '^+ ' | head -n 20
 	echo "test.sh: NOTE: debian/libddbgt1.symbols lacks the new symbols above: run debian/gen-symbols.sh and commit"
 fi
-debs=("$deb"/libddbgt1_*.deb "$deb"/libddbgt-dev_*.deb "$deb"/ddbgt_*.deb)
+debs=("$deb"/libddbgt1_*.deb "$deb"/libddbgt-dev_*.deb "$deb"/ddbgt_*.deb "$deb"/python3-ddbgt_*.deb)
 if [ -n "${CI:-}" ]; then
 	as_root=()
 	[ "$(id -u)" -eq 0 ] || as_root=(sudo -n)
 	"${as_root[@]}" dpkg -i "${debs[@]}" > "$deb/install.log"
-	trap '"${as_root[@]}" dpkg -r ddbgt libddbgt-dev libddbgt1 >/dev/null 2>&1 || true' EXIT
+	trap '"${as_root[@]}" dpkg -r python3-ddbgt ddbgt libddbgt-dev libddbgt1 >/dev/null 2>&1 || true' EXIT
 	root=
 	man_path=()
 	where="installed"
 else
 	# What dpkg -i would refuse: a dependency that neither the host nor the
-	# three packages themselves provide.
+	# four packages themselves provide.
 	if ! apt-get install --simulate -q "${debs[@]}" > "$deb/install.log" 2>&1; then
 		cat "$deb/install.log" >&2
 		echo "test.sh: apt-get cannot install the packages (log: $deb/install.log)" >&2
 		exit 1
 	fi
-	if grep '^Inst ' "$deb/install.log" | grep -vqE '^Inst (libddbgt1|libddbgt-dev|ddbgt) '; then
+	if grep '^Inst ' "$deb/install.log" | grep -vqE '^Inst (libddbgt1|libddbgt-dev|ddbgt|python3-ddbgt) '; then
 		grep '^Inst ' "$deb/install.log" >&2
 		echo "test.sh: dpkg -i would miss the dependencies above: run ./deps.sh" >&2
 		exit 1
@@ -155,8 +155,15 @@ fi
 [ -z "$root" ] || ldd "$deb/example" | grep -qF "$root/usr/lib/" || {
 	echo "test.sh: the C example did not link the packaged library" >&2; exit 1; }
 ddbgt validate "$top/tests/data/spec/minimal.json" >/dev/null
+# The Python binding's tests against the packaged module (from a copy: no source module beside it).
+pydir="$root/usr/lib/python3/dist-packages"
+[ "$(cd "$deb" && PYTHONPATH="$pydir" /usr/bin/python3 -c 'import ddbgt; print(ddbgt.__file__)')" = "$pydir/ddbgt.py" ] || {
+	echo "test.sh: python3 does not import the packaged ddbgt module" >&2; exit 1; }
+cp "$top/bindings/python/test_ddbgt.py" "$deb/"
+(cd "$deb" && DDBGT_TOP_SRCDIR="$top" PYTHONPATH="$pydir" /usr/bin/python3 test_ddbgt.py > "$deb/python.log" 2>&1) ||
+	{ tail -n 30 "$deb/python.log" >&2; echo "test.sh: the python3-ddbgt tests failed" >&2; exit 1; }
 man "${man_path[@]}" -w ddbgt_table_new >/dev/null && man "${man_path[@]}" -w ddbgt >/dev/null
-echo "debian: libddbgt1, libddbgt-dev and ddbgt built and $where; the C example built with pkg-config and ran"
+echo "debian: libddbgt1, libddbgt-dev, ddbgt and python3-ddbgt built and $where; the C example built with pkg-config and ran; the Python tests passed"
 lintian --profile debian "$deb"/*.changes 2>&1 | grep -v 'root privileges' > "$deb/lintian.log" || true
 cat "$deb/lintian.log"
 if grep -E '^[EW]: ' "$deb/lintian.log" | grep -vqE ': (initial-upload-closes-no-bugs)'; then

@@ -24,6 +24,10 @@
 /* AWS bills data transfer per GB of 2^30 bytes. */
 #define BYTES_PER_GB 1073741824.0
 #define MICROS 1000000.0
+/* The alternative provisioned table scales at CDK's and the console's default target. */
+#define DEFAULT_TARGET_PERCENT 70.0
+#define DEFAULT_MIN_UNITS 1
+#define DEFAULT_MAX_UNITS 40000
 
 void ddbgt_cost_report_free(ddbgt_cost_report *report)
 {
@@ -103,6 +107,8 @@ typedef struct est {
 	const ddbgt_prices *prices;
 	ddbgt_diags *diags;
 	int free_tier;
+	int provisioned;
+	ddbgt__cost_capacity capacity;
 	int oom;
 	int range;
 	double seconds;    /* seconds in the month */
@@ -159,20 +165,26 @@ static size_t region_get(est *e, const char *code)
 	}
 	memset(&rep->regions[i], 0, sizeof(rep->regions[i]));
 	rep->regions[i].code = copy;
+	rep->regions[i].replica = e->cur;
 	rep->nregions++;
 	return i;
 }
 
 /* Half away from zero, like llround, without the library call on the hot path. */
-static int64_t to_micros(est *e, double qty)
+static int64_t micros_of(double qty, int *range)
 {
 	double m = qty * MICROS;
 
 	if (!(fabs(m) < 9.2e18)) {
-		e->range = 1;
+		*range = 1;
 		return 0;
 	}
 	return (int64_t)(m < 0 ? m - 0.5 : m + 0.5);
+}
+
+static int64_t to_micros(est *e, double qty)
+{
+	return micros_of(qty, &e->range);
 }
 
 static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item item,
@@ -230,6 +242,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	l = &rep->lines[rep->nlines++];
 	memset(l, 0, sizeof(*l));
 	l->region = reg;
+	l->replica = e->cur;
 	l->item = item;
 	l->cls = ddbgt__item_info_table[item].by_class ? cls : DDBGT_TABLE_CLASS_UNSET;
 	l->index = index;
@@ -318,10 +331,14 @@ static double table_units(est *e, ddbgt_rw rw, double demand)
 	int64_t units, min, max;
 	double target;
 
-	if (ddbgt_table_get_autoscaling(e->table, rw, &min, &max, &target) == DDBGT_OK)
-		return autoscaled(demand, min, max, target);
-	if (ddbgt_table_get_capacity(e->table, rw, &units) == DDBGT_OK)
-		return (double)units;
+	if (e->capacity == DDBGT__COST_CAPACITY_AUTOSCALED)
+		return autoscaled(demand, DEFAULT_MIN_UNITS, DEFAULT_MAX_UNITS, DEFAULT_TARGET_PERCENT);
+	if (e->capacity == DDBGT__COST_CAPACITY_AS_SET) {
+		if (ddbgt_table_get_autoscaling(e->table, rw, &min, &max, &target) == DDBGT_OK)
+			return autoscaled(demand, min, max, target);
+		if (ddbgt_table_get_capacity(e->table, rw, &units) == DDBGT_OK)
+			return (double)units;
+	}
 	say_capacity_from_usage(e, &e->capacity_said[rw], "/table/capacity",
 	                        rw == DDBGT_WRITE ? "write capacity" : "read capacity",
 	                        ceil(demand));
@@ -334,14 +351,22 @@ static double gsi_units(est *e, size_t g, const ddbgt_gsi *gsi, ddbgt_rw rw, dou
 	double target;
 	char path[64];
 
-	if (ddbgt_gsi_get_autoscaling(gsi, rw, &min, &max, &target) == DDBGT_OK)
-		return autoscaled(demand, min, max, target);
-	if (ddbgt_gsi_get_capacity(gsi, rw, &units) == DDBGT_OK)
-		return (double)units;
-	snprintf(path, sizeof(path), "/table/global_secondary_indexes/%zu/capacity", g);
-	say_capacity_from_usage(e, &e->gsi_capacity_said[2 * g + rw], path,
-	                        rw == DDBGT_WRITE ? "index write capacity" : "index read capacity",
-	                        ceil(demand));
+	if (e->capacity == DDBGT__COST_CAPACITY_AUTOSCALED)
+		return autoscaled(demand, DEFAULT_MIN_UNITS, DEFAULT_MAX_UNITS, DEFAULT_TARGET_PERCENT);
+	if (e->capacity == DDBGT__COST_CAPACITY_AS_SET) {
+		if (ddbgt_gsi_get_autoscaling(gsi, rw, &min, &max, &target) == DDBGT_OK)
+			return autoscaled(demand, min, max, target);
+		if (ddbgt_gsi_get_capacity(gsi, rw, &units) == DDBGT_OK)
+			return (double)units;
+	}
+	/* The path only when the finding will be made: the alternatives ask for every index. */
+	if (e->diags && !e->gsi_capacity_said[2 * g + rw]) {
+		snprintf(path, sizeof(path), "/table/global_secondary_indexes/%zu/capacity", g);
+		say_capacity_from_usage(e, &e->gsi_capacity_said[2 * g + rw], path,
+		                        rw == DDBGT_WRITE ? "index write capacity"
+		                                          : "index read capacity",
+		                        ceil(demand));
+	}
 	return ceil(demand);
 }
 
@@ -350,6 +375,9 @@ static double replica_read_units(est *e, const ddbgt_replica *r, double demand)
 	int64_t units, min, max;
 	double target;
 
+	/* The alternatives drop the replicas' own settings with the table's. */
+	if (e->capacity != DDBGT__COST_CAPACITY_AS_SET)
+		return table_units(e, DDBGT_READ, demand);
 	if (ddbgt_replica_get_read_capacity(r, &units) == DDBGT_OK)
 		return (double)units;
 	if (ddbgt_replica_get_read_autoscaling(r, &min, &max, &target) == DDBGT_OK)
@@ -365,6 +393,8 @@ static double replica_gsi_read_units(est *e, const ddbgt_replica *r, size_t g,
 	double target;
 
 	/* The usage profile has no per-index reads: an index's read demand is 0. */
+	if (e->capacity != DDBGT__COST_CAPACITY_AS_SET)
+		return gsi_units(e, g, gsi, DDBGT_READ, 0);
 	if (name && ddbgt_replica_get_gsi_read_capacity(r, name, &units) == DDBGT_OK)
 		return (double)units;
 	if (name && ddbgt_replica_get_gsi_read_autoscaling(r, name, &min, &max, &target) ==
@@ -388,14 +418,13 @@ static void estimate_replica(est *e, size_t ri, int global)
 	const ddbgt__region_prices *rp = in->rp;
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
 	ddbgt_table_class cls = ddbgt_replica_effective_table_class(r);
-	int provisioned = ddbgt_table_billing_mode(e->table) == DDBGT_BILLING_PROVISIONED;
+	int provisioned = e->provisioned;
 	size_t reg = in->reg, g, ngsi = ddbgt_table_gsi_count(e->table);
 	double reads = in->reads, storage_gb = 0;
 	const char *path = NULL;
 
 	if (reg == (size_t)-1)
 		return;
-	e->cur = ri;
 	ddbgt_usage_get_storage_gb(u, &storage_gb);
 
 	/*
@@ -484,8 +513,33 @@ static void estimate_streams(est *e, size_t i)
 /*
  * AWS's always-free bands, per region: Standard-class storage, provisioned
  * WCU and RCU (not rWCU: unverified, reference/cost.md 2.3), stream reads.
- * Each is a negative line, at the price of what it frees, after the
- * region's lines (from line first on).
+ */
+static const ddbgt_price_item freed[] = {
+	DDBGT_PRICE_STORAGE, DDBGT_PRICE_WCU, DDBGT_PRICE_RCU, DDBGT_PRICE_STREAM_READS
+};
+#define NFREED (sizeof(freed) / sizeof(freed[0]))
+
+/* A priced line's quantity counts against a free band when billed at Standard prices. */
+static void count_free_use(double *used, const ddbgt__cost_line *l)
+{
+	if (l->priced &&
+	    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
+		used[l->item] += (double)l->qty_micros / MICROS;
+}
+
+/* The quantity freed of item freed[k] (0: nothing) by a replica that used used. */
+static double free_quantity(const ddbgt_prices *prices, const double *used, size_t k)
+{
+	double band = k == 0   ? prices->free_storage_gb
+	              : k == 3 ? prices->free_stream_reads
+	                       : prices->free_capacity_unit_hours;
+
+	return used[freed[k]] < band ? used[freed[k]] : band;
+}
+
+/*
+ * Each band a negative line, at the price of what it frees, after the
+ * replica's lines (from line first on).
  */
 static void estimate_free_tier(est *e, size_t i, size_t first)
 {
@@ -493,31 +547,72 @@ static void estimate_free_tier(est *e, size_t i, size_t first)
 	size_t reg = e->info[i].reg, nlines = rep->nlines, k;
 	const ddbgt__region_prices *rp = e->info[i].rp;
 	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
-	static const ddbgt_price_item freed[] = {
-		DDBGT_PRICE_STORAGE, DDBGT_PRICE_WCU, DDBGT_PRICE_RCU, DDBGT_PRICE_STREAM_READS
-	};
-	double band[4];
 
 	if (!rp)
 		return;
-	band[0] = e->prices->free_storage_gb;
-	band[1] = e->prices->free_capacity_unit_hours;
-	band[2] = e->prices->free_capacity_unit_hours;
-	band[3] = e->prices->free_stream_reads;
-	for (k = first; k < nlines; k++) {
-		const ddbgt__cost_line *l = &rep->lines[k];
-
-		if (l->region == reg && l->priced &&
-		    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
-			used[l->item] += (double)l->qty_micros / MICROS;
-	}
-	for (k = 0; k < sizeof(freed) / sizeof(freed[0]); k++) {
-		double q = used[freed[k]] < band[k] ? used[freed[k]] : band[k];
+	for (k = first; k < nlines; k++)
+		if (rep->lines[k].region == reg)
+			count_free_use(used, &rep->lines[k]);
+	for (k = 0; k < NFREED; k++) {
+		double q = free_quantity(e->prices, used, k);
 
 		if (q > 0)
 			add_line(e, reg, "", freed[k], DDBGT_TABLE_CLASS_STANDARD,
 			         ddbgt__prices_cell(rp, freed[k], DDBGT_TABLE_CLASS_STANDARD), -q, NULL,
 			         NULL, 1);
+	}
+}
+
+/* A line as priced in class cls: the amount (0 when unpriced) and whether it is priced. */
+static int64_t reprice(ddbgt__cost_line *l, const ddbgt__region_prices *rp,
+                       ddbgt_table_class cls)
+{
+	const ddbgt__price_cell *cell = rp ? ddbgt__prices_cell(rp, l->item, cls) : NULL;
+
+	l->cls = cls;
+	l->priced = cell && cell->set;
+	l->amount = l->priced ? line_amount(l->qty_micros, cell->nanos, l->per) : 0;
+	return l->amount;
+}
+
+void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_t from,
+                                 size_t end, const ddbgt_prices *prices, int free_tier,
+                                 ddbgt_table_class cls, int64_t *subtotal, int *complete)
+{
+	const ddbgt__cost_region *r = &rep->regions[reg];
+	const ddbgt__region_prices *rp = ddbgt__prices_find(prices, r->code);
+	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
+	int range = 0; /* a free quantity is at most its band: never out of range */
+	size_t k;
+
+	*subtotal = 0;
+	*complete = 1;
+	for (k = from; k < end; k++) {
+		ddbgt__cost_line l = rep->lines[k];
+
+		if (l.replica == r->replica) {
+			/* The replica's free-tier lines are worked out again below. */
+			if (l.free_tier)
+				continue;
+			if (ddbgt_price_item_by_class(l.item))
+				reprice(&l, rp, cls);
+			count_free_use(used, &l);
+		}
+		*subtotal += l.amount;
+		*complete &= l.priced;
+	}
+	if (!free_tier || !rp)
+		return;
+	for (k = 0; k < NFREED; k++) {
+		double q = free_quantity(prices, used, k);
+		ddbgt__cost_line l = {0};
+
+		if (!(q > 0) || (l.qty_micros = micros_of(-q, &range)) == 0)
+			continue;
+		l.item = freed[k];
+		l.per = ddbgt__item_info_table[l.item].per;
+		*subtotal += reprice(&l, rp, DDBGT_TABLE_CLASS_STANDARD);
+		*complete &= l.priced;
 	}
 }
 
@@ -663,6 +758,7 @@ static int collect_replicas(est *e, size_t nrep)
 	for (i = 0; i < nrep; i++) {
 		struct replica_info *in = &e->info[i];
 
+		e->cur = i;
 		in->replica = ddbgt_table_replica_at(e->table, i);
 		in->code = ddbgt_replica_region(in->replica);
 		in->rp = ddbgt__prices_find(e->prices, in->code);
@@ -701,8 +797,9 @@ static int copy_index_names(est *e)
 	return DDBGT_OK;
 }
 
-int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
-                    const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
+static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_prices *prices,
+               int free_tier, ddbgt_diags *diags, ddbgt_billing_mode billing,
+               ddbgt__cost_capacity capacity)
 {
 	est e;
 	const ddbgt_replica *primary;
@@ -715,6 +812,8 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	e.prices = prices;
 	e.diags = diags;
 	e.free_tier = free_tier;
+	e.provisioned = billing == DDBGT_BILLING_PROVISIONED;
+	e.capacity = capacity;
 	e.rep = ddbgt__calloc(1, sizeof(*e.rep));
 	if (!e.rep)
 		return DDBGT_ENOMEM;
@@ -747,6 +846,7 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	for (i = 0; i < nrep; i++) {
 		size_t first = e.rep->nlines;
 
+		e.cur = i;
 		estimate_replica(&e, i, nrep >= 2);
 		if (nrep >= 2)
 			estimate_transfer(&e, i, nrep);
@@ -776,4 +876,18 @@ fail:
 	ddbgt__free(e.info);
 	ddbgt_cost_report_free(e.rep);
 	return rc;
+}
+
+int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
+                    const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
+{
+	return run(out, table, prices, free_tier, diags, ddbgt_table_billing_mode(table),
+	           DDBGT__COST_CAPACITY_AS_SET);
+}
+
+int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_table *table,
+                       const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
+                       ddbgt__cost_capacity capacity)
+{
+	return run(out, table, prices, free_tier, NULL, billing, capacity);
 }

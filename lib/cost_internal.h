@@ -15,11 +15,13 @@ typedef struct ddbgt__cost_line {
 	int64_t price;           /* nanos per `per` units; -1 when missing */
 	int64_t per;
 	int64_t amount;          /* nanos */
+	size_t replica;          /* the replica whose estimate added the line */
 	unsigned char priced, derived, free_tier;
 } ddbgt__cost_line;
 
 typedef struct ddbgt__cost_region {
 	char *code;
+	size_t replica;         /* the first replica in the region */
 	int64_t subtotal;
 	unsigned derived_used;  /* bit per ddbgt_price_item priced by a derived price */
 	unsigned missing_said;  /* bit per item and class already reported missing */
@@ -54,9 +56,33 @@ struct ddbgt_cost_report {
 	size_t nrecs, caprecs;
 };
 
+/* How an estimate reads the table's capacity settings. */
+typedef enum ddbgt__cost_capacity {
+	DDBGT__COST_CAPACITY_AS_SET,     /* as the table sets them */
+	DDBGT__COST_CAPACITY_AT_DEMAND,  /* none: provisioned at exactly the demand */
+	DDBGT__COST_CAPACITY_AUTOSCALED  /* none but autoscaling everywhere at the default target */
+} ddbgt__cost_capacity;
+
 /* One estimate, without recommendations. */
 int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags);
+/*
+ * One estimate of the table as if its billing mode were billing and its
+ * capacity read as capacity says: the billing-mode alternative, without a
+ * copy of the table.
+ */
+int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_table *table,
+                       const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
+                       ddbgt__cost_capacity capacity);
+/*
+ * The subtotal region reg of report would have, and whether each of its
+ * lines would be priced, if the region's first replica were of class cls:
+ * that replica's lines (lines from to end of the region) repriced and its
+ * free-tier lines worked out again, by the estimate's own rules.
+ */
+void ddbgt__cost_region_as_class(const ddbgt_cost_report *report, size_t reg, size_t from,
+                                 size_t end, const ddbgt_prices *prices, int free_tier,
+                                 ddbgt_table_class cls, int64_t *subtotal, int *complete);
 /* Add the recommendations to report, estimating altered copies of table. */
 int ddbgt__cost_recommend(ddbgt_cost_report *report, const ddbgt_table *table,
                           const ddbgt_prices *prices, int free_tier);

@@ -1,10 +1,14 @@
 /*
- * Recommendations: the same estimator run on altered copies of the table
- * (another table class for one replica; the other billing mode), never a
- * second formula. AWS's own Standard-IA threshold rule is reported next to
- * the exact comparison.
+ * Recommendations, by the estimator's own rules, never a second formula:
+ * another table class for one replica reprices that replica's lines of the
+ * report (cost.c, ddbgt__cost_region_as_class); the other billing mode is
+ * two more estimates of the table read as provisioned at the demand and as
+ * the alternative. The work stays linear in replicas and indexes (bench
+ * bench_pipeline; a test counts the allocations). AWS's own Standard-IA
+ * threshold rule is reported next to the exact comparison.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,9 +22,6 @@
 /* awslabs table_class_optimizer: IA saves 60 % of storage and costs 25 % more throughput. */
 #define AWS_STANDARD_TO_IA (0.25 / 0.6)
 #define AWS_IA_TO_STANDARD (0.2 / 1.5)
-/* The alternative provisioned table scales at CDK's and the console's default target. */
-#define DEFAULT_TARGET_PERCENT 70.0
-#define DEFAULT_MAX_UNITS 40000
 
 int ddbgt__cost_item_is_throughput(ddbgt_price_item item)
 {
@@ -37,39 +38,27 @@ static const char *mode_name(ddbgt_billing_mode m)
 	return ddbgt_enum_name(DDBGT_ENUM_BILLING_MODE, (int)m);
 }
 
-static size_t find_region(const ddbgt_cost_report *rep, const char *code)
+static int lines_complete(const ddbgt_cost_report *rep, size_t from, size_t end)
 {
 	size_t i;
 
-	for (i = 0; i < rep->nregions; i++)
-		if (strcmp(rep->regions[i].code, code) == 0)
-			return i;
-	return (size_t)-1;
-}
-
-static int region_complete(const ddbgt_cost_report *rep, size_t reg)
-{
-	size_t i;
-
-	for (i = 0; i < rep->nlines; i++)
-		if (rep->lines[i].region == reg && !rep->lines[i].priced)
+	for (i = from; i < end; i++)
+		if (!rep->lines[i].priced)
 			return 0;
 	return 1;
 }
 
-/* Storage and throughput amounts of a region (reg (size_t)-1: the whole table). */
-static void split(const ddbgt_cost_report *rep, size_t reg, int64_t *storage,
+/* Storage and throughput amounts of lines from to end (a region's, or all). */
+static void split(const ddbgt_cost_report *rep, size_t from, size_t end, int64_t *storage,
                   int64_t *throughput)
 {
 	size_t i;
 
 	*storage = 0;
 	*throughput = 0;
-	for (i = 0; i < rep->nlines; i++) {
+	for (i = from; i < end; i++) {
 		const ddbgt__cost_line *l = &rep->lines[i];
 
-		if (reg != (size_t)-1 && l->region != reg)
-			continue;
 		if (l->item == DDBGT_PRICE_STORAGE)
 			*storage += l->amount;
 		else if (ddbgt__cost_item_is_throughput(l->item))
@@ -89,58 +78,93 @@ static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep)
 	return r;
 }
 
+/* A message's buffer: room for every message unless a region or currency is long. */
+#define MSG_SIZE 512
+
 /*
- * The message quotes the region and the currency, and snprintf may have cut
- * it inside a character to fit its buffer: the report must still serialise.
+ * A message is put together from strings, cut to MSG_SIZE - 1 bytes as
+ * snprintf cut it: printf costs more than the rest of a recommendation.
  */
-static int set_message(ddbgt__cost_rec *r, const char *text)
+typedef struct message {
+	char text[MSG_SIZE];
+	size_t len;
+} message;
+
+/* Append the strings up to a NULL. */
+static void say(message *m, ...)
 {
-	r->message = ddbgt__strdup(text);
+	va_list ap;
+	const char *s;
+
+	va_start(ap, m);
+	while ((s = va_arg(ap, const char *)) != NULL) {
+		size_t n = strlen(s);
+
+		if (n > MSG_SIZE - 1 - m->len)
+			n = MSG_SIZE - 1 - m->len;
+		memcpy(m->text + m->len, s, n);
+		m->len += n;
+	}
+	va_end(ap);
+	m->text[m->len] = '\0';
+}
+
+/* Append v with the given decimals, as printf's "%.*f" writes it. */
+static void say_fixed(message *m, double v, int decimals)
+{
+	char num[MSG_SIZE];
+
+	snprintf(num, sizeof(num), "%.*f", decimals, v);
+	say(m, num, (const char *)NULL);
+}
+
+/*
+ * The message quotes the region and the currency, and may have been cut
+ * inside a character to fit its buffer: the report must still serialise.
+ * A message shorter than the buffer was not cut.
+ */
+static int set_message(ddbgt__cost_rec *r, const message *m)
+{
+	r->message = ddbgt__malloc(m->len + 1);
 	if (r->message == NULL)
 		return DDBGT_ENOMEM;
-	ddbgt__utf8_scrub(r->message);
+	memcpy(r->message, m->text, m->len + 1);
+	if (m->len >= MSG_SIZE - 1)
+		ddbgt__utf8_scrub(r->message);
 	return DDBGT_OK;
 }
 
-static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
-                           const ddbgt_prices *prices, int free_tier)
+/*
+ * The class recommendation of region reg (lines from to end), for the
+ * region's first replica: a second replica in one region is the
+ * validator's business, not a class choice.
+ */
+static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, size_t reg,
+                           size_t from, size_t end, const ddbgt_prices *prices, int free_tier)
 {
-	ddbgt_replica *r = ddbgt_table_replica_at_mut(copy, i);
-	const char *code = ddbgt_replica_region(r);
-	ddbgt_table_class raw = ddbgt_replica_table_class(r);
+	const ddbgt_replica *r = ddbgt_table_replica_at(table, rep->regions[reg].replica);
+	const char *code = rep->regions[reg].code;
 	ddbgt_table_class cur = ddbgt_replica_effective_table_class(r);
 	ddbgt_table_class other = cur == DDBGT_TABLE_CLASS_STANDARD
 	                                  ? DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS
 	                                  : DDBGT_TABLE_CLASS_STANDARD;
-	size_t reg = find_region(rep, code), areg;
-	ddbgt_cost_report *alt = NULL;
 	ddbgt__cost_rec *rec;
 	int64_t s, t;
-	char msg[512], a[40], b[40], c[40];
-	int rc, comparable;
+	message m = {.len = 0};
+	char a[40], b[40], c[40];
+	int comparable;
 
-	/* A second replica in one region is the validator's business, not a class choice. */
-	if (reg == (size_t)-1 || ddbgt_table_find_replica(copy, code) != r)
-		return DDBGT_OK;
-	rc = ddbgt_replica_set_table_class(r, other);
-	if (rc == DDBGT_OK)
-		rc = ddbgt__cost_run(&alt, copy, prices, free_tier, NULL);
-	ddbgt_replica_set_table_class(r, raw);
-	if (rc != DDBGT_OK)
-		return rc;
 	rec = new_rec(rep);
-	if (!rec) {
-		ddbgt_cost_report_free(alt);
+	if (!rec)
 		return DDBGT_ENOMEM;
-	}
 	rec->kind = DDBGT_COST_REC_TABLE_CLASS;
 	rec->region = reg;
 	rec->current = class_name(cur);
 	rec->recommended = rec->current;
 	rec->current_nanos = rep->regions[reg].subtotal;
-	areg = find_region(alt, code);
-	rec->alternative_nanos = areg == (size_t)-1 ? 0 : alt->regions[areg].subtotal;
-	split(rep, reg, &s, &t);
+	ddbgt__cost_region_as_class(rep, reg, from, end, prices, free_tier, other,
+	                            &rec->alternative_nanos, &comparable);
+	split(rep, from, end, &s, &t);
 	rec->ratio = t > 0 ? (double)s / (double)t : (s > 0 ? HUGE_VAL : 0.0);
 	if (cur == DDBGT_TABLE_CLASS_STANDARD)
 		rec->aws_rule = class_name(rec->ratio > AWS_STANDARD_TO_IA ? other : cur);
@@ -148,111 +172,70 @@ static int recommend_class(ddbgt_cost_report *rep, ddbgt_table *copy, size_t i,
 		rec->aws_rule = class_name(rec->ratio < AWS_IA_TO_STANDARD ? other : cur);
 	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
 	ddbgt__cost_format_cents(b, sizeof(b), rec->alternative_nanos);
-	comparable = areg != (size_t)-1 && region_complete(alt, areg) && region_complete(rep, reg);
+	comparable = comparable && lines_complete(rep, from, end);
 	if (!comparable) {
 		rec->aws_rule = NULL;
-		snprintf(msg, sizeof(msg), "%s: cannot compare table classes: prices are missing "
-		         "for %s or %s in this region", code, class_name(cur), class_name(other));
+		say(&m, code, ": cannot compare table classes: prices are missing for ",
+		    class_name(cur), " or ", class_name(other), " in this region", (const char *)NULL);
 	} else if (rec->alternative_nanos < rec->current_nanos) {
 		rec->recommended = class_name(other);
 		rec->saving_nanos = rec->current_nanos - rec->alternative_nanos;
 		ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
-		snprintf(msg, sizeof(msg), "%s: %s saves %s %s a month (%s instead of %s)%s", code,
-		         rec->recommended, c, rep->currency, b, a,
-		         other == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS &&
-		                 ddbgt_replica_effective_role(r) == DDBGT_ROLE_STANDBY
-		             ? "; a standby replica with little traffic is the textbook "
-		               "Standard-IA case"
-		             : "");
+		say(&m, code, ": ", rec->recommended, " saves ", c, " ", rep->currency,
+		    " a month (", b, " instead of ", a, ")",
+		    other == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS &&
+		            ddbgt_replica_effective_role(r) == DDBGT_ROLE_STANDBY
+		        ? "; a standby replica with little traffic is the textbook Standard-IA case"
+		        : "",
+		    (const char *)NULL);
 	} else {
-		snprintf(msg, sizeof(msg), "%s: %s is the cheaper class (%s would cost %s %s a "
-		         "month instead of %s)", code, rec->current, class_name(other), b,
-		         rep->currency, a);
+		say(&m, code, ": ", rec->current, " is the cheaper class (", class_name(other),
+		    " would cost ", b, " ", rep->currency, " a month instead of ", a, ")",
+		    (const char *)NULL);
 	}
-	ddbgt_cost_report_free(alt);
 	rep->nrecs++;
 	if (comparable && isfinite(rec->ratio)) {
-		size_t len = strlen(msg);
-
-		snprintf(msg + len, sizeof(msg) - len, "; storage is %.2f of throughput cost, "
-		         "AWS's rule (%s %.2f) says %s", rec->ratio,
-		         cur == DDBGT_TABLE_CLASS_STANDARD ? "Standard-IA above"
-		                                           : "back to Standard below",
-		         cur == DDBGT_TABLE_CLASS_STANDARD ? AWS_STANDARD_TO_IA : AWS_IA_TO_STANDARD,
-		         rec->aws_rule);
+		say(&m, "; storage is ", (const char *)NULL);
+		say_fixed(&m, rec->ratio, 2);
+		say(&m, " of throughput cost, AWS's rule (",
+		    cur == DDBGT_TABLE_CLASS_STANDARD ? "Standard-IA above " : "back to Standard below ",
+		    (const char *)NULL);
+		say_fixed(&m, cur == DDBGT_TABLE_CLASS_STANDARD ? AWS_STANDARD_TO_IA : AWS_IA_TO_STANDARD,
+		          2);
+		say(&m, ") says ", rec->aws_rule, (const char *)NULL);
 	}
-	return set_message(rec, msg);
-}
-
-/* Drop every capacity setting, so that the estimator prices the demand itself. */
-static void strip_capacity(ddbgt_table *t)
-{
-	size_t i, n = ddbgt_table_gsi_count(t);
-	int rw;
-
-	for (rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
-		ddbgt_table_clear_capacity(t, (ddbgt_rw)rw);
-		ddbgt_table_clear_autoscaling(t, (ddbgt_rw)rw);
-		for (i = 0; i < n; i++) {
-			ddbgt_gsi_clear_capacity(ddbgt_table_gsi_at_mut(t, i), (ddbgt_rw)rw);
-			ddbgt_gsi_clear_autoscaling(ddbgt_table_gsi_at_mut(t, i), (ddbgt_rw)rw);
-		}
-	}
-	for (i = 0; i < ddbgt_table_replica_count(t); i++) {
-		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, i);
-
-		ddbgt_replica_clear_read_capacity(r);
-		while (ddbgt_replica_gsi_override_count(r) > 0)
-			ddbgt_replica_remove_gsi_override(r, ddbgt_replica_gsi_override_name(r, 0));
-	}
-}
-
-static int autoscale_everything(ddbgt_table *t)
-{
-	size_t i, n = ddbgt_table_gsi_count(t);
-	int rw, rc = DDBGT_OK;
-
-	for (rw = DDBGT_READ; rw <= DDBGT_WRITE && rc == DDBGT_OK; rw++) {
-		rc = ddbgt_table_set_autoscaling(t, (ddbgt_rw)rw, 1, DEFAULT_MAX_UNITS,
-		                                 DEFAULT_TARGET_PERCENT);
-		for (i = 0; i < n && rc == DDBGT_OK; i++)
-			rc = ddbgt_gsi_set_autoscaling(ddbgt_table_gsi_at_mut(t, i), (ddbgt_rw)rw, 1,
-			                               DEFAULT_MAX_UNITS, DEFAULT_TARGET_PERCENT);
-	}
-	return rc;
+	return set_message(rec, &m);
 }
 
 static int64_t throughput(const ddbgt_cost_report *rep)
 {
 	int64_t s, t;
 
-	split(rep, (size_t)-1, &s, &t);
+	split(rep, 0, rep->nlines, &s, &t);
 	return t;
 }
 
-static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
+static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
                              const ddbgt_prices *prices, int free_tier)
 {
-	ddbgt_billing_mode cur = ddbgt_table_billing_mode(copy);
+	ddbgt_billing_mode cur = ddbgt_table_billing_mode(table);
 	ddbgt_cost_report *p100 = NULL, *alt = NULL;
 	const ddbgt_cost_report *od, *prov;
 	ddbgt__cost_rec *rec;
-	char msg[512], a[40], b[40], c[40];
+	message m = {.len = 0};
+	char a[40], b[40], c[40];
 	int rc, complete;
 
 	/* Provisioned at exactly the demand: the throughput bill at 100 % utilisation. */
-	strip_capacity(copy);
-	rc = ddbgt_table_set_billing_mode(copy, DDBGT_BILLING_PROVISIONED);
-	if (rc == DDBGT_OK)
-		rc = ddbgt__cost_run(&p100, copy, prices, free_tier, NULL);
-	if (rc == DDBGT_OK) {
-		if (cur == DDBGT_BILLING_PROVISIONED)
-			rc = ddbgt_table_set_billing_mode(copy, DDBGT_BILLING_PAY_PER_REQUEST);
-		else
-			rc = autoscale_everything(copy);
-	}
-	if (rc == DDBGT_OK)
-		rc = ddbgt__cost_run(&alt, copy, prices, free_tier, NULL);
+	rc = ddbgt__cost_run_as(&p100, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
+	                        DDBGT__COST_CAPACITY_AT_DEMAND);
+	/* The alternative: on demand, or provisioned with autoscaling at the default target. */
+	if (rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED)
+		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier,
+		                        DDBGT_BILLING_PAY_PER_REQUEST, DDBGT__COST_CAPACITY_AT_DEMAND);
+	else if (rc == DDBGT_OK)
+		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
+		                        DDBGT__COST_CAPACITY_AUTOSCALED);
 	if (rc == DDBGT_OK && !(rec = new_rec(rep)))
 		rc = DDBGT_ENOMEM;
 	if (rc != DDBGT_OK) {
@@ -279,43 +262,45 @@ static int recommend_billing(ddbgt_cost_report *rep, ddbgt_table *copy,
 	ddbgt__cost_format_cents(a, sizeof(a), od->total);
 	ddbgt__cost_format_cents(b, sizeof(b), prov->total);
 	ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
-	if (!complete)
-		snprintf(msg, sizeof(msg), "billing mode: cannot compare on-demand and provisioned: "
-		         "prices are missing");
-	else if (throughput(od) == 0)
-		snprintf(msg, sizeof(msg), "billing mode: the usage profile has no requests; "
-		         "on-demand bills nothing for an idle table");
-	else
-		snprintf(msg, sizeof(msg), "billing mode: %s (on-demand %s %s, provisioned %s %s a "
-		         "month%s); provisioned is cheaper while average utilisation of its capacity "
-		         "stays above %.0f %%%s%s%s%s", rec->recommended, a, rep->currency, b,
-		         rep->currency, cur == DDBGT_BILLING_PROVISIONED ? " as configured"
-		                                                        : " at 70 % target",
-		         rec->ratio * 100.0, rec->saving_nanos ? "; saves " : "",
-		         rec->saving_nanos ? c : "", rec->saving_nanos ? " " : "",
-		         rec->saving_nanos ? rep->currency : "");
+	if (!complete) {
+		say(&m, "billing mode: cannot compare on-demand and provisioned: prices are missing",
+		    (const char *)NULL);
+	} else if (throughput(od) == 0) {
+		say(&m, "billing mode: the usage profile has no requests; on-demand bills nothing "
+		        "for an idle table",
+		    (const char *)NULL);
+	} else {
+		say(&m, "billing mode: ", rec->recommended, " (on-demand ", a, " ", rep->currency,
+		    ", provisioned ", b, " ", rep->currency, " a month",
+		    cur == DDBGT_BILLING_PROVISIONED ? " as configured" : " at 70 % target",
+		    "); provisioned is cheaper while average utilisation of its capacity stays above ",
+		    (const char *)NULL);
+		say_fixed(&m, rec->ratio * 100.0, 0);
+		say(&m, " %", (const char *)NULL);
+		if (rec->saving_nanos)
+			say(&m, "; saves ", c, " ", rep->currency, (const char *)NULL);
+	}
 	ddbgt_cost_report_free(p100);
 	ddbgt_cost_report_free(alt);
 	rep->nrecs++;
-	return set_message(rec, msg);
+	return set_message(rec, &m);
 }
 
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,
                           const ddbgt_prices *prices, int free_tier)
 {
-	ddbgt_table *copy;
-	size_t i, n = ddbgt_table_replica_count(table);
-	int rc;
+	size_t reg, from = 0, end;
+	int rc = DDBGT_OK;
 
-	if (n == 0)
+	if (ddbgt_table_replica_count(table) == 0)
 		return DDBGT_OK;
-	rc = ddbgt_table_copy(&copy, table);
-	if (rc != DDBGT_OK)
-		return rc;
-	for (i = 0; i < n && rc == DDBGT_OK; i++)
-		rc = recommend_class(rep, copy, i, prices, free_tier);
+	/* The lines are grouped by region, in the order of the regions. */
+	for (reg = 0; reg < rep->nregions && rc == DDBGT_OK; reg++, from = end) {
+		for (end = from; end < rep->nlines && rep->lines[end].region == reg; end++)
+			;
+		rc = recommend_class(rep, table, reg, from, end, prices, free_tier);
+	}
 	if (rc == DDBGT_OK)
-		rc = recommend_billing(rep, copy, prices, free_tier);
-	ddbgt_table_free(copy);
+		rc = recommend_billing(rep, table, prices, free_tier);
 	return rc;
 }

@@ -11,6 +11,32 @@
 #include "jsonwrite.h"
 #include "utf8.h"
 
+/* The n bytes at p into buf of size bytes as snprintf would: cut to fit, NUL-terminated. */
+static void copy_out(char *buf, size_t size, const char *p, size_t n)
+{
+	if (!size)
+		return;
+	if (n > size - 1)
+		n = size - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+}
+
+/* The digits of v grouped by thousands, written leftwards from end; returns the first. */
+static char *grouped_leftwards(char *end, uint64_t v)
+{
+	int n = 0;
+
+	do {
+		if (n > 0 && n % 3 == 0)
+			*--end = ',';
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+		n++;
+	} while (v);
+	return end;
+}
+
 void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
 {
 	uint64_t mag = nanos < 0 ? (uint64_t)0 - (uint64_t)nanos : (uint64_t)nanos;
@@ -18,7 +44,6 @@ void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
 	char text[32];
 	char *end = text + sizeof(text), *p = end;
 	int len = 9;
-	size_t n;
 
 	/*
 	 * Digits from the right, without printf (every amount of a report comes
@@ -40,28 +65,15 @@ void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos)
 	} while (whole);
 	if (nanos < 0)
 		*--p = '-';
-	if (!size)
-		return;
-	n = (size_t)(end - p) < size - 1 ? (size_t)(end - p) : size - 1;
-	memcpy(buf, p, n);
-	buf[n] = '\0';
+	copy_out(buf, size, p, (size_t)(end - p));
 }
 
 /* A whole number with thousands separators, for the text table. */
 static void format_grouped(char *buf, size_t size, uint64_t v)
 {
-	char digits[24], out[32];
-	size_t n, i, j = 0;
+	char out[32], *p = grouped_leftwards(out + sizeof(out), v);
 
-	snprintf(digits, sizeof(digits), "%" PRIu64, v);
-	n = strlen(digits);
-	for (i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[j++] = ',';
-		out[j++] = digits[i];
-	}
-	out[j] = '\0';
-	snprintf(buf, size, "%s", out);
+	copy_out(buf, size, p, (size_t)(out + sizeof(out) - p));
 }
 
 /* A quantity in micros as a grouped decimal without trailing zeros. */
@@ -84,11 +96,16 @@ void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos)
 {
 	uint64_t mag = nanos < 0 ? (uint64_t)0 - (uint64_t)nanos : (uint64_t)nanos;
 	uint64_t cents = (mag + 5000000u) / 10000000u;
-	char whole[32];
+	char out[40], *end = out + sizeof(out), *p = end;
 
-	format_grouped(whole, sizeof(whole), cents / 100u);
-	snprintf(buf, size, "%s%s.%02u", nanos < 0 && cents ? "-" : "", whole,
-	         (unsigned)(cents % 100u));
+	/* Without printf: a recommendation's message quotes three amounts. */
+	*--p = (char)('0' + cents % 10);
+	*--p = (char)('0' + cents / 10 % 10);
+	*--p = '.';
+	p = grouped_leftwards(p, cents / 100u);
+	if (nanos < 0 && cents)
+		*--p = '-';
+	copy_out(buf, size, p, (size_t)(end - p));
 }
 
 /* ---- accessors ------------------------------------------------------------ */

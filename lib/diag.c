@@ -5,6 +5,7 @@
 
 #include "alloc.h"
 #include "diag_internal.h"
+#include "ddbgt/spec.h"
 #include "jsonwrite.h"
 #include "utf8.h"
 
@@ -16,12 +17,16 @@ struct diag {
 	char *path;
 	char *region; /* NULL when the finding concerns no region */
 	char *message;
+	const char *file; /* one of the list's files, or NULL */
 };
 
 struct ddbgt_diags {
 	struct diag *items;
 	size_t count, cap;
 	size_t by_severity[4];
+	/* The file names findings refer to, each stored once (a run may cover many specs). */
+	char **files;
+	size_t nfiles, files_cap;
 };
 
 DDBGT_API int ddbgt_diags_new(ddbgt_diags **out)
@@ -38,6 +43,9 @@ DDBGT_API void ddbgt_diags_clear(ddbgt_diags *diags)
 		return;
 	for (size_t i = 0; i < diags->count; i++)
 		ddbgt__free(diags->items[i].path);
+	for (size_t i = 0; i < diags->nfiles; i++)
+		ddbgt__free(diags->files[i]);
+	diags->nfiles = 0;
 	diags->count = 0;
 	memset(diags->by_severity, 0, sizeof diags->by_severity);
 }
@@ -48,6 +56,7 @@ DDBGT_API void ddbgt_diags_free(ddbgt_diags *diags)
 		return;
 	ddbgt_diags_clear(diags);
 	ddbgt__free(diags->items);
+	ddbgt__free(diags->files);
 	ddbgt__free(diags);
 }
 
@@ -71,6 +80,7 @@ static int add(ddbgt_diags *diags, ddbgt_code code, ddbgt_severity severity, con
 	d->severity = severity;
 	d->line = line;
 	d->column = column;
+	d->file = NULL;
 	d->path = block;
 	memcpy(block, path ? path : "", plen + 1);
 	d->region = region ? memcpy(block + plen + 1, region, rlen + 1) : NULL;
@@ -94,6 +104,43 @@ DDBGT_API int ddbgt_diags_add(ddbgt_diags *diags, ddbgt_code code, ddbgt_severit
 	return add(diags, code, severity, path, region, message, 0, 0);
 }
 
+/* The list's copy of file, added if new; NULL when memory ran out. */
+static const char *intern(ddbgt_diags *diags, const char *file)
+{
+	/* Findings come grouped by file: the last one is nearly always the match. */
+	for (size_t i = diags->nfiles; i-- > 0;)
+		if (strcmp(diags->files[i], file) == 0)
+			return diags->files[i];
+	if (ddbgt__grow((void **)&diags->files, &diags->files_cap, diags->nfiles + 1,
+	                sizeof *diags->files))
+		return NULL;
+	char *copy = ddbgt__strdup(file);
+	if (copy)
+		diags->files[diags->nfiles++] = copy;
+	return copy;
+}
+
+DDBGT_API int ddbgt_diags_locate(ddbgt_diags *diags, const char *file,
+                                 const ddbgt_spec_positions *positions)
+{
+	/* A file name is shown and written as JSON: it must be text. */
+	if (!diags || !ddbgt__utf8_ok(file))
+		return DDBGT_EINVAL;
+	const char *stored = NULL;
+	for (size_t i = 0; i < diags->count; i++) {
+		struct diag *d = &diags->items[i];
+		if (d->file)
+			continue;
+		if (file && !stored && !(stored = intern(diags, file)))
+			return DDBGT_ENOMEM;
+		d->file = stored;
+		/* A path that is not a JSON Pointer finds nothing and keeps line 0. */
+		if (d->line == 0 && positions)
+			ddbgt_spec_positions_find(&d->line, &d->column, positions, d->path);
+	}
+	return DDBGT_OK;
+}
+
 DDBGT_API int ddbgt_diags_append(ddbgt_diags *diags, const ddbgt_diags *src)
 {
 	if (!diags || !src)
@@ -105,6 +152,8 @@ DDBGT_API int ddbgt_diags_append(ddbgt_diags *diags, const ddbgt_diags *src)
 		const struct diag *d = &src->items[i];
 		int rc = add(diags, d->code, d->severity, d->path, d->region, d->message, d->line,
 		             d->column);
+		if (!rc && d->file && !(diags->items[diags->count - 1].file = intern(diags, d->file)))
+			rc = DDBGT_ENOMEM;
 		if (rc) {
 			/* All or nothing: drop what this call added. */
 			while (diags->count > before) {
@@ -257,6 +306,12 @@ DDBGT_API const char *ddbgt_diags_message(const ddbgt_diags *diags, size_t i)
 	return d ? d->message : NULL;
 }
 
+DDBGT_API const char *ddbgt_diags_file(const ddbgt_diags *diags, size_t i)
+{
+	const struct diag *d = at(diags, i);
+	return d ? d->file : NULL;
+}
+
 DDBGT_API int ddbgt_diags_line(const ddbgt_diags *diags, size_t i)
 {
 	const struct diag *d = at(diags, i);
@@ -282,6 +337,10 @@ static void diag_to_json(jw *w, const struct diag *d)
 	ddbgt__jw_string_or_null(w, d->region);
 	ddbgt__jw_key(w, "message");
 	ddbgt__jw_string(w, d->message);
+	if (d->file) {
+		ddbgt__jw_key(w, "file");
+		ddbgt__jw_string(w, d->file);
+	}
 	if (d->line > 0) {
 		ddbgt__jw_key(w, "line");
 		ddbgt__jw_int(w, d->line);

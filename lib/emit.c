@@ -280,15 +280,17 @@ static int guard(const ddbgt_table *t, int terraform, ddbgt_diags *found)
 	size_t n = ddbgt_table_replica_count(t);
 	for (size_t i = 0; i < n; i++) {
 		const char *region = ddbgt_replica_region(ddbgt_table_replica_at(t, i));
-		snprintf(path, sizeof path, "/replicas/%zu/region", i);
 		int twice = 0;
 		for (size_t j = 0; j < i; j++)
 			twice |= strcmp(region, ddbgt_replica_region(ddbgt_table_replica_at(t, j))) == 0;
-		if (!region_shaped(region) || twice)
-			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_REGION, path, region,
-			                       twice ? "region %s appears twice: one provider per region"
-			                             : "\"%s\" is not a region code",
-			                       region);
+		if (region_shaped(region) && !twice)
+			continue;
+		/* The path only for a finding: this loop runs on every emit. */
+		snprintf(path, sizeof path, "/replicas/%zu/region", i);
+		rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_REGION, path, region,
+		                       twice ? "region %s appears twice: one provider per region"
+		                             : "\"%s\" is not a region code",
+		                       region);
 	}
 	if (rc)
 		return DDBGT_ENOMEM;

@@ -327,35 +327,22 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 /* The ARN or stream ARN of a region's table, written as an expression. */
 static void write_region_attr(ddbgt__emit_ctx *ctx, size_t i, const char *attr)
 {
-	ddbgt__tfjson *w = &ctx->w;
 	const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
-	ddbgt__tfjson_string_begin(w);
 	if (i == ctx->primary) {
-		ddbgt__tfjson_string_literal(w, "${aws_dynamodb_table.");
-		ddbgt__tfjson_string_literal(w, ctx->res);
+		const char *ref[] = {"${aws_dynamodb_table.", ctx->res, ".", attr, "}"};
+		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	} else if (!ctx->replica_resources) {
 		/* Region codes are [a-z0-9-] (checked before emitting): safe inside the quotes. */
-		ddbgt__tfjson_string_literal(w, "${one([for r in aws_dynamodb_table.");
-		ddbgt__tfjson_string_literal(w, ctx->res);
-		ddbgt__tfjson_string_literal(w, ".replica : r.");
-		ddbgt__tfjson_string_literal(w, attr);
-		ddbgt__tfjson_string_literal(w, " if r.region_name == \"");
-		ddbgt__tfjson_string_literal(w, region);
-		ddbgt__tfjson_string_literal(w, "\"])}");
-		ddbgt__tfjson_string_end(w);
-		return;
+		const char *ref[] = {"${one([for r in aws_dynamodb_table.", ctx->res,
+		                     ".replica : r.", attr, " if r.region_name == \"", region,
+		                     "\"])}"};
+		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	} else {
-		ddbgt__tfjson_string_literal(w, strcmp(attr, "arn") == 0
-		                                    ? "${aws_dynamodb_table_replica."
-		                                    : "${data.aws_dynamodb_table.");
-		ddbgt__tfjson_string_literal(w, ctx->res);
-		ddbgt__tfjson_string_literal(w, "_");
-		ddbgt__tfjson_string_literal(w, ctx->alias[i]);
+		const char *ref[] = {strcmp(attr, "arn") == 0 ? "${aws_dynamodb_table_replica."
+		                                              : "${data.aws_dynamodb_table.",
+		                     ctx->res, "_", ctx->alias[i], ".", attr, "}"};
+		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	}
-	ddbgt__tfjson_string_literal(w, ".");
-	ddbgt__tfjson_string_literal(w, attr);
-	ddbgt__tfjson_string_literal(w, "}");
-	ddbgt__tfjson_string_end(w);
 }
 
 static void write_outputs(ddbgt__emit_ctx *ctx)

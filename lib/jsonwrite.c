@@ -181,10 +181,31 @@ static inline int plain(unsigned char c)
 	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
 }
 
+#ifdef DDBGT__SWAR
+/* The high bit of each byte of x that is not plain; only the lowest mark is exact. */
+static inline uint64_t escape_marks(uint64_t x)
+{
+	return ddbgt__bytes_equal(x, '"') | ddbgt__bytes_equal(x, '\\') |
+	       ddbgt__bytes_below(x, 0x20) | ddbgt__bytes_equal(x, 0x7f) | (x & DDBGT__HIGHS);
+}
+
+/* The n (1-7) bytes at p as the low bytes of a word, the others zero. */
+static inline uint64_t load_short(const char *p, size_t n)
+{
+	uint64_t x = 0;
+	while (n-- > 0)
+		x = x << 8 | (unsigned char)p[n];
+	return x;
+}
+#endif
+
 /*
  * Copy the plain bytes at the start of [p, end) to d; returns how many.
  * Bytes from 0x80 up stop the run too: they are checked as UTF-8.
  */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline size_t copy_plain(char *d, const char *p, const char *end)
 {
 	const char *start = p;
@@ -193,16 +214,30 @@ static inline size_t copy_plain(char *d, const char *p, const char *end)
 	for (; end - p >= 8; p += 8, d += 8) {
 		uint64_t x = ddbgt__load8(p);
 		memcpy(d, &x, sizeof x);
-		uint64_t marks = ddbgt__bytes_equal(x, '"') | ddbgt__bytes_equal(x, '\\') |
-		                 ddbgt__bytes_below(x, 0x20) | ddbgt__bytes_equal(x, 0x7f) |
-		                 (x & DDBGT__HIGHS);
+		uint64_t marks = escape_marks(x);
 		if (marks)
 			return (size_t)(p - start) + ddbgt__first_marked(marks);
 	}
-#endif
+	if (p == end)
+		return (size_t)(p - start);
+	/*
+	 * The last 1-7 bytes as one word too (most keys and values are short):
+	 * the word that ends at end, shifted, when the run is that long, else
+	 * byte by byte; the bytes past end are zero and their marks dropped.
+	 */
+	size_t rest = (size_t)(end - p);
+	uint64_t x = end - start >= 8 ? ddbgt__load8(end - 8) >> (8 * (8 - rest))
+	                              : load_short(p, rest);
+	memcpy(d, &x, sizeof x);
+	uint64_t marks = escape_marks(x) & (DDBGT__HIGHS >> (8 * (8 - rest)));
+	if (marks)
+		return (size_t)(p - start) + ddbgt__first_marked(marks);
+	return (size_t)(end - start);
+#else
 	while (p < end && plain((unsigned char)*p))
 		*d++ = *p++;
 	return (size_t)(p - start);
+#endif
 }
 
 /*

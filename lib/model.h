@@ -71,21 +71,27 @@ typedef struct ddbgt__ptrlist {
 	size_t cap;
 } ddbgt__ptrlist;
 
+/* What a replica sets for one of the table's GSIs (its global_secondary_indexes map). */
+typedef struct ddbgt__gsi_override {
+	ddbgt__capacity capacity;          /* read capacity */
+	ddbgt__opt_int on_demand_max_read; /* on-demand read maximum */
+	ddbgt__opt_int insights;           /* contributor insights, 0 or 1 */
+	int insights_object;               /* 1: written {"enabled", "mode"} */
+	ddbgt_insights_mode insights_mode;
+} ddbgt__gsi_override;
+
 /*
  * One entry of a sorted string map. Each map uses one of the value fields:
  * text (tags), number (usage rates), integer (severity overrides, quotas),
- * capacity (per-replica GSI read capacity); the others stay zero.
+ * gsi (a replica's GSI settings); the others stay zero.
  */
 typedef struct ddbgt__map_entry {
 	char *key;                 /* owned; unique within the map */
 	char *text;                /* owned or NULL */
 	double number;
 	int64_t integer;
-	ddbgt__capacity capacity;
-	ddbgt__opt_int on_demand_max_read; /* per-replica GSI on-demand read maximum */
-	ddbgt__opt_int insights;           /* per-replica GSI contributor insights, 0 or 1 */
-	int insights_object;               /* 1: written {"enabled", "mode"} */
-	ddbgt_insights_mode insights_mode;
+	/* Owned; set in every entry of a replica's GSI map, NULL in the others, which stay small. */
+	struct ddbgt__gsi_override *gsi;
 } ddbgt__map_entry;
 
 /* Entries sorted by key in byte order (strcmp). */

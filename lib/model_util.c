@@ -94,7 +94,14 @@ static int key_side_push(ddbgt__key_side *side, const char *name, ddbgt_attr_typ
 int ddbgt__key_side_set(ddbgt__key_side *side, const char *name, ddbgt_attr_type type)
 {
 	ddbgt__key_side fresh = {0};
-	int rc = name != NULL ? key_side_push(&fresh, name, type) : 0;
+	int rc = 0;
+
+	/* One slot, not the list's first four: every table and index holds single keys. */
+	if (name != NULL) {
+		fresh.attrs = ddbgt__malloc(sizeof(*fresh.attrs));
+		fresh.cap = fresh.attrs != NULL;
+		rc = fresh.attrs != NULL ? key_side_push(&fresh, name, type) : DDBGT_ENOMEM;
+	}
 
 	if (rc != 0) {
 		ddbgt__key_side_clear(&fresh);
@@ -225,6 +232,7 @@ static void entry_free(ddbgt__map_entry *e)
 {
 	ddbgt__free(e->key);
 	ddbgt__free(e->text);
+	ddbgt__free(e->gsi);
 }
 
 int ddbgt__map_remove(ddbgt__map *map, const char *key)
@@ -267,8 +275,12 @@ int ddbgt__map_copy(ddbgt__map *dst, const ddbgt__map *src)
 		*e = src->entries[i];
 		e->key = ddbgt__strdup(src->entries[i].key);
 		e->text = ddbgt__strdup(src->entries[i].text);
+		e->gsi = NULL;
+		if (src->entries[i].gsi != NULL && (e->gsi = ddbgt__malloc(sizeof(*e->gsi))) != NULL)
+			*e->gsi = *src->entries[i].gsi;
 		copy.count++;
-		if (e->key == NULL || (src->entries[i].text != NULL && e->text == NULL)) {
+		if (e->key == NULL || (src->entries[i].text != NULL && e->text == NULL) ||
+		    (src->entries[i].gsi != NULL && e->gsi == NULL)) {
 			ddbgt__map_clear(&copy);
 			return DDBGT_ENOMEM;
 		}

@@ -341,34 +341,52 @@ int ddbgt_replica_clear_read_capacity(ddbgt_replica *r)
 
 /* Per-region GSI read capacity. */
 
-int ddbgt_replica_set_gsi_read_capacity(ddbgt_replica *r, const char *index, int64_t units)
+/* The settings of index, added when new; an entry never lacks them. */
+static int override_put(ddbgt_replica *r, const char *index, ddbgt__gsi_override **out)
 {
 	ddbgt__map_entry *e;
 	int rc;
 
-	if (r == NULL || index == NULL)
-		return DDBGT_EINVAL;
-	if (!ddbgt__utf8_ok(index))
+	if (r == NULL || index == NULL || !ddbgt__utf8_ok(index))
 		return DDBGT_EINVAL;
 	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	if (rc != 0)
+		return rc;
+	if (e->gsi == NULL && (e->gsi = ddbgt__calloc(1, sizeof(*e->gsi))) == NULL) {
+		ddbgt__map_remove(&r->gsi_read_capacity, index);
+		return DDBGT_ENOMEM;
+	}
+	*out = e->gsi;
+	return 0;
+}
+
+/* The settings of index, or NULL. */
+static const ddbgt__gsi_override *override_get(const ddbgt_replica *r, const char *index)
+{
+	const ddbgt__map_entry *e =
+		r != NULL && index != NULL ? ddbgt__map_get(&r->gsi_read_capacity, index) : NULL;
+
+	return e != NULL ? e->gsi : NULL;
+}
+
+int ddbgt_replica_set_gsi_read_capacity(ddbgt_replica *r, const char *index, int64_t units)
+{
+	ddbgt__gsi_override *o;
+	int rc = override_put(r, index, &o);
+
 	if (rc == 0)
-		capacity_set_units(&e->capacity, units);
+		capacity_set_units(&o->capacity, units);
 	return rc;
 }
 
 int ddbgt_replica_set_gsi_read_autoscaling(ddbgt_replica *r, const char *index, int64_t min,
                                            int64_t max, double target_utilization)
 {
-	ddbgt__map_entry *e;
-	int rc;
+	ddbgt__gsi_override *o;
+	int rc = override_put(r, index, &o);
 
-	if (r == NULL || index == NULL)
-		return DDBGT_EINVAL;
-	if (!ddbgt__utf8_ok(index))
-		return DDBGT_EINVAL;
-	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
 	if (rc == 0)
-		capacity_set_autoscaling(&e->capacity, min, max, target_utilization);
+		capacity_set_autoscaling(&o->capacity, min, max, target_utilization);
 	return rc;
 }
 
@@ -376,19 +394,18 @@ int ddbgt_replica_set_gsi_read_autoscaling(ddbgt_replica *r, const char *index, 
 static const ddbgt__capacity *gsi_override(const ddbgt_replica *r, const char *index, int *rc)
 {
 	static const ddbgt__capacity none;
-	const ddbgt__map_entry *e;
+	const ddbgt__gsi_override *o = override_get(r, index);
 
 	*rc = 0;
 	if (r == NULL || index == NULL) {
 		*rc = DDBGT_EINVAL;
 		return &none;
 	}
-	e = ddbgt__map_get(&r->gsi_read_capacity, index);
-	if (e == NULL) {
+	if (o == NULL) {
 		*rc = DDBGT_ENOTFOUND;
 		return &none;
 	}
-	return &e->capacity;
+	return &o->capacity;
 }
 
 int ddbgt_replica_get_gsi_read_capacity(const ddbgt_replica *r, const char *index,
@@ -444,7 +461,7 @@ int ddbgt_replica_set_gsi_read_autoscaling_tuning(ddbgt_replica *r, const char *
 	if (e == NULL)
 		return scale_in_cooldown < -1 || scale_out_cooldown < -1 ||
 		       disable_scale_in < DDBGT_INHERIT ? DDBGT_EINVAL : DDBGT_ENOTFOUND;
-	return ddbgt__autoscaling_set_tuning(&e->capacity.autoscaling, scale_in_cooldown,
+	return ddbgt__autoscaling_set_tuning(&e->gsi->capacity.autoscaling, scale_in_cooldown,
 	                                     scale_out_cooldown, disable_scale_in);
 }
 
@@ -487,14 +504,11 @@ int ddbgt_replica_clear_on_demand_max_read(ddbgt_replica *r)
 
 int ddbgt_replica_set_gsi_on_demand_max_read(ddbgt_replica *r, const char *index, int64_t units)
 {
-	ddbgt__map_entry *e;
-	int rc;
+	ddbgt__gsi_override *o;
+	int rc = override_put(r, index, &o);
 
-	if (r == NULL || index == NULL || !ddbgt__utf8_ok(index))
-		return DDBGT_EINVAL;
-	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
 	if (rc == 0)
-		e->on_demand_max_read = (ddbgt__opt_int){1, units};
+		o->on_demand_max_read = (ddbgt__opt_int){1, units};
 	return rc;
 }
 
@@ -502,31 +516,29 @@ int ddbgt_replica_get_gsi_on_demand_max_read(const ddbgt_replica *r, const char 
                                              int64_t *units)
 {
 	static const ddbgt__opt_int none;
-	const ddbgt__map_entry *e = r != NULL && index != NULL
-	                            ? ddbgt__map_get(&r->gsi_read_capacity, index) : NULL;
-	int rc = ddbgt__opt_int_get(e != NULL ? &e->on_demand_max_read : &none, units);
+	const ddbgt__gsi_override *o = override_get(r, index);
+	int rc = ddbgt__opt_int_get(o != NULL ? &o->on_demand_max_read : &none, units);
 
 	if (r == NULL || index == NULL)
 		return DDBGT_EINVAL;
-	return e != NULL ? rc : DDBGT_ENOTFOUND;
+	return o != NULL ? rc : DDBGT_ENOTFOUND;
 }
 
 /* Contributor insights of one GSI in the replica; object 1 for the {"enabled", "mode"} form. */
 static int set_gsi_insights(ddbgt_replica *r, const char *index, int enabled,
                             ddbgt_insights_mode mode, int object)
 {
-	ddbgt__map_entry *e;
+	ddbgt__gsi_override *o;
 	int v = ddbgt__bool_arg(enabled);
 	int rc;
 
-	if (r == NULL || index == NULL || v < 0 ||
-	    !DDBGT__ENUM_OK(mode, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS) || !ddbgt__utf8_ok(index))
+	if (v < 0 || !DDBGT__ENUM_OK(mode, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS))
 		return DDBGT_EINVAL;
-	rc = ddbgt__map_put(&r->gsi_read_capacity, index, &e);
+	rc = override_put(r, index, &o);
 	if (rc == 0) {
-		e->insights = (ddbgt__opt_int){1, v};
-		e->insights_object = object;
-		e->insights_mode = mode;
+		o->insights = (ddbgt__opt_int){1, v};
+		o->insights_object = object;
+		o->insights_mode = mode;
 	}
 	return rc;
 }
@@ -545,14 +557,13 @@ int ddbgt_replica_set_gsi_contributor_insights_mode(ddbgt_replica *r, const char
 int ddbgt_replica_get_gsi_contributor_insights(const ddbgt_replica *r, const char *index,
                                                int *enabled, ddbgt_insights_mode *mode)
 {
-	const ddbgt__map_entry *e = r != NULL && index != NULL
-	                            ? ddbgt__map_get(&r->gsi_read_capacity, index) : NULL;
-	int found = e != NULL && e->insights.set;
+	const ddbgt__gsi_override *o = override_get(r, index);
+	int found = o != NULL && o->insights.set;
 
 	if (enabled != NULL)
-		*enabled = found ? (int)e->insights.value : 0;
+		*enabled = found ? (int)o->insights.value : 0;
 	if (mode != NULL)
-		*mode = found ? e->insights_mode : DDBGT_INSIGHTS_MODE_UNSET;
+		*mode = found ? o->insights_mode : DDBGT_INSIGHTS_MODE_UNSET;
 	if (r == NULL || index == NULL)
 		return DDBGT_EINVAL;
 	return found ? 0 : DDBGT_ENOTFOUND;

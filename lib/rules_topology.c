@@ -243,9 +243,14 @@ static void check_stream(ddbgt__vctx *c)
 		                   "the stream of a global table shows %s, not NEW_AND_OLD_IMAGES, "
 		                   "and it can never change once replicas exist: use "
 		                   "NEW_AND_OLD_IMAGES", ddbgt_enum_name(DDBGT_ENUM_STREAM_VIEW, view));
-	ddbgt__vreport(c, DDBGT_I_TRANSACTIONS_REGIONAL, "/table/consistency", NULL,
-	               "with EVENTUAL consistency a transaction is atomic only in the region "
-	               "where it runs; other regions may see it in parts");
+	/* A truth about every such table: said to a spec that uses transactions, or on request. */
+	int transactional = ddbgt_usage_read_consistency(ddbgt_table_usage(c->table)) ==
+	                    DDBGT_READ_CONSISTENCY_TRANSACTIONAL;
+	if (transactional || (c->flags & DDBGT_VALIDATE_GENERAL_NOTES))
+		ddbgt__vreport(c, DDBGT_I_TRANSACTIONS_REGIONAL,
+		               transactional ? "/usage/read_consistency" : "/table/consistency", NULL,
+		               "with EVENTUAL consistency a transaction is atomic only in the region "
+		               "where it runs; other regions may see it in parts");
 }
 
 static void check_legacy(ddbgt__vctx *c)

@@ -366,12 +366,13 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 			const ddbgt__map_entry *e = &r->gsi_read_capacity.entries[i];
 			ddbgt__jw_key(w, e->key);
 			ddbgt__jw_object_begin(w);
-			if (e->capacity.units.set || e->capacity.autoscaling.set)
-				read_capacity_object(w, &e->capacity);
-			replica_on_demand(w, &e->on_demand_max_read);
-			if (e->insights.set)
-				put_insights(w, (int)e->insights.value, e->insights_object,
-				             e->insights_mode);
+			const ddbgt__gsi_override *o = e->gsi;
+			if (o->capacity.units.set || o->capacity.autoscaling.set)
+				read_capacity_object(w, &o->capacity);
+			replica_on_demand(w, &o->on_demand_max_read);
+			if (o->insights.set)
+				put_insights(w, (int)o->insights.value, o->insights_object,
+				             o->insights_mode);
 			ddbgt__jw_object_end(w);
 		}
 		ddbgt__jw_object_end(w);

@@ -9,6 +9,8 @@
 
 #include "ddbgt/common.h"
 
+#include "utf8.h"
+
 void ddbgt__tfjson_init(ddbgt__tfjson *w, int compact, size_t size_hint)
 {
 	ddbgt__jw_init(&w->json, compact, size_hint);
@@ -175,6 +177,36 @@ static void whole_string(ddbgt__tfjson *w, const char *s, int template_text)
 	}
 	ddbgt__tfjson_string_begin(w);
 	put_piece(w, s, template_text);
+	ddbgt__tfjson_string_end(w);
+}
+
+void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const char *const *pieces, size_t n)
+{
+	char buf[512];
+	size_t len = 0, i;
+
+	for (i = 0; i < n; i++) {
+		const char *s = pieces[i];
+		size_t k = strlen(s);
+		/* A "${" after its own sigil: put_piece's rewrite must see the join. */
+		if (k >= sizeof(buf) - len ||
+		    (len && is_sigil(s[0]) && s[1] == '{' && buf[len - 1] == s[0]))
+			break;
+		memcpy(buf + len, s, k);
+		len += k;
+	}
+	if (i == n) {
+		buf[len] = '\0';
+		whole_string(w, buf, 0);
+		/* The writer keeps the string that was not UTF-8 for the finding: a piece, not buf. */
+		for (i = 0; w->bad_string == buf; i++)
+			if (i == n - 1 || !ddbgt__utf8_valid(pieces[i]))
+				w->bad_string = pieces[i];
+		return;
+	}
+	ddbgt__tfjson_string_begin(w);
+	for (i = 0; i < n; i++)
+		ddbgt__tfjson_string_literal(w, pieces[i]);
 	ddbgt__tfjson_string_end(w);
 }
 

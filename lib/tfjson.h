@@ -77,6 +77,12 @@ void ddbgt__tfjson_string_begin(ddbgt__tfjson *w);
 void ddbgt__tfjson_string_literal(ddbgt__tfjson *w, const char *s);
 void ddbgt__tfjson_string_text(ddbgt__tfjson *w, const char *s);
 void ddbgt__tfjson_string_end(ddbgt__tfjson *w);
+/*
+ * n literal pieces as one string value: what string_begin, a
+ * string_literal per piece and string_end write, in one escaping pass when
+ * the pieces fit a small buffer (references of the outputs, per region).
+ */
+void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const char *const *pieces, size_t n);
 
 /* key followed by a value: the usual pairs. */
 void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s);

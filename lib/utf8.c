@@ -60,7 +60,14 @@ void ddbgt__utf8_scrub(char *s)
 	unsigned char *p = (unsigned char *)s;
 
 	while (*p) {
-		size_t n = ddbgt__utf8_seq_len(p, 4);
+		size_t n;
+
+		/* ASCII, most of every message, needs no decoding. */
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		n = ddbgt__utf8_seq_len(p, 4);
 		if (n == 0)
 			*p++ = '?';
 		else

@@ -52,6 +52,12 @@ man1="$DDBGT_TOP_SRCDIR/doc/ddbgt.1"
 for c in $(sed -n 's/^DDBGT_COMMAND(\([a-z_]*\),.*/\1/p' "$DDBGT_TOP_SRCDIR/tools/commands.def"); do
 	if grep -q "^\.SS $c\$" "$man1"; then pass=$((pass + 1)); else
 		echo "FAIL ddbgt $c: no '.SS $c' section in doc/ddbgt.1"; fail=$((fail + 1)); fi
+	# Every option of the command's table rows, in its section (roff writes '-' as '\-').
+	section=$(sed -n "/^\.SS $c\$/,/^\.S[SH] /p" "$man1" | sed 's/\\-/-/g')
+	for o in $(sed -n "s/^DDBGT_OPTION($c, \"\([^\"]*\)\".*/\1/p" "$DDBGT_TOP_SRCDIR/tools/commands.def" | tr ',' ' '); do
+		if printf '%s\n' "$section" | grep -q -- "$o\b"; then pass=$((pass + 1)); else
+			echo "FAIL ddbgt $c $o: not in the '.SS $c' section of doc/ddbgt.1"; fail=$((fail + 1)); fi
+	done
 done
 if command -v man >/dev/null 2>&1; then
 	for p in "$man1" "$man3"/libddbgt*.3; do

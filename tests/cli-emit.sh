@@ -43,12 +43,15 @@ same options "$tmp/out" "$golden/two-region-on-demand.options.tf.json"
 same legacy "$tmp/out" "$golden/legacy.tf.json"
 "$cli" emit --target terraform-legacy --no-import "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"
 check no-import 0 $?
-contains no-import "$tmp/err" "warning DDBGT_W_EMIT_ADOPT_NOT_IMPORTED /table/adopt_existing"
+contains no-import "$tmp/err" "warning: "
+contains no-import "$tmp/err" "[DDBGT_W_EMIT_ADOPT_NOT_IMPORTED]"
+contains no-import "$tmp/err" "at /table/adopt_existing"
 
 # A "cannot express" finding is a warning on standard error; the document is still written.
 "$cli" emit "$specs/mrsc-witness.json" > "$tmp/out" 2> "$tmp/err"; check warning 0 $?
 same warning "$tmp/out" "$golden/mrsc-witness.tf.json"
-contains warning "$tmp/err" "DDBGT_W_EMIT_REPLICA_PITR_PERIOD /replicas/1/point_in_time_recovery (us-east-2)"
+contains warning "$tmp/err" "[DDBGT_W_EMIT_REPLICA_PITR_PERIOD]"
+contains warning "$tmp/err" "at /replicas/1/point_in_time_recovery (us-east-2)"
 "$cli" emit --format json "$specs/mrsc-witness.json" > "$tmp/out" 2> "$tmp/err"; check warning-json 0 $?
 contains warning-json "$tmp/err" '"code": "DDBGT_W_EMIT_REPLICA_PITR_PERIOD"'
 
@@ -59,7 +62,8 @@ contains mismatch "$tmp/err" "DDBGT_E_EMIT_TARGET_MISMATCH"
 sed 's/"region": "eu-west-1"/"region": "us-east-1"/' "$specs/two-region-on-demand.json" > "$tmp/dup.json"
 "$cli" emit "$tmp/dup.json" > "$tmp/out" 2> "$tmp/err"; check invalid 1 $?
 empty invalid-stdout "$tmp/out"
-contains invalid "$tmp/err" "DDBGT_E_REGION_DUPLICATE /replicas/1/region"
+contains invalid "$tmp/err" "[DDBGT_E_REGION_DUPLICATE]"
+contains invalid "$tmp/err" "at /replicas/1/region"
 contains invalid "$tmp/err" "DDBGT_E_EMIT_INVALID_MODEL"
 
 # Usage and input errors.
@@ -74,8 +78,32 @@ contains bad-resource-name "$tmp/err" "DDBGT_E_EMIT_OPTION"
 "$cli" emit /nonexistent.json > "$tmp/out" 2> "$tmp/err"; check missing-file 3 $?
 "$cli" emit -o /nonexistent/dir/x.tf.json "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
 check unwritable 3 $?
-"$cli" --help > "$tmp/out" 2>&1; check help 0 $?
-contains help "$tmp/out" "emit [SPEC] [--target terraform|terraform-legacy|cloudformation] [--format yaml] [-o FILE]"
+"$cli" emit --help > "$tmp/out" 2>&1; check help 0 $?
+contains help "$tmp/out" "usage: ddbgt emit [SPEC|DIR]..."
+contains help "$tmp/out" "[--target terraform|terraform-legacy|cloudformation]"
+contains help "$tmp/out" "--parameters"
+
+# Several specs: -o DIR gets one NAME.tf.json each, the same documents as one at a time.
+mkdir -p "$tmp/in/more" "$tmp/tf"
+cp "$specs/two-region-on-demand.json" "$tmp/in/"
+cp "$specs/mrsc-witness.json" "$tmp/in/more/"
+"$cli" emit "$tmp/in" -o "$tmp/tf" > "$tmp/out" 2> "$tmp/err"; check many 0 $?
+same many-1 "$tmp/tf/two-region-on-demand.tf.json" "$golden/two-region-on-demand.tf.json"
+same many-2 "$tmp/tf/mrsc-witness.tf.json" "$golden/mrsc-witness.tf.json"
+contains many "$tmp/err" "wrote $tmp/tf/mrsc-witness.tf.json"
+contains many "$tmp/err" "$tmp/in/more/mrsc-witness.json:"
+contains many "$tmp/err" "in 2 specs"
+empty many-stdout "$tmp/out"
+"$cli" emit "$tmp/in" > "$tmp/out" 2> "$tmp/err"; check many-needs-dir 2 $?
+contains many-needs-dir "$tmp/err" "several specs need -o DIR"
+cp "$specs/two-region-on-demand.json" "$tmp/in/more/"
+"$cli" emit "$tmp/in" "$tmp/dup.json" -o "$tmp/tf" > "$tmp/out" 2> "$tmp/err"; check many-worst 2 $?
+contains many-worst "$tmp/err" "another spec of the same name"
+contains many-worst "$tmp/err" "$tmp/dup.json:"
+# Standard input into a folder is NAME stdin.
+mkdir "$tmp/tf-stdin"
+"$cli" emit -o "$tmp/tf-stdin" < "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"; check stdin-dir 0 $?
+same stdin-dir "$tmp/tf-stdin/stdin.tf.json" "$golden/two-region-on-demand.tf.json"
 
 # The CloudFormation target: JSON by default, YAML with --format yaml, Parameters on request.
 cfn="$DDBGT_TEST_SRCDIR/data/cloudformation"
@@ -90,8 +118,10 @@ same cfn-yaml "$tmp/t.yaml" "$cfn/mrsc-witness.yaml"
 same cfn-parameters "$tmp/out" "$cfn/two-region-on-demand.parameters.yaml"
 "$cli" emit --target cloudformation "$cfn/specs/provisioned-fixed.json" > "$tmp/out" 2> "$tmp/err"
 check cfn-findings 0 $?
-contains cfn-findings "$tmp/err" "warning DDBGT_W_EMIT_CFN_IMPORT /table/adopt_existing"
-contains cfn-findings "$tmp/err" "info DDBGT_I_EMIT_CFN_WRITE_PINNED /table/capacity/write"
+contains cfn-findings "$tmp/err" "provisioned-fixed.json:31:23: warning: the table exists already"
+contains cfn-findings "$tmp/err" "[DDBGT_W_EMIT_CFN_IMPORT]"
+contains cfn-findings "$tmp/err" "note: the fixed 15 write units of the table"
+contains cfn-findings "$tmp/err" "[DDBGT_I_EMIT_CFN_WRITE_PINNED]"
 "$cli" emit --target cloudformation "$specs/legacy.json" > "$tmp/out" 2> "$tmp/err"
 check cfn-legacy 1 $?
 contains cfn-legacy "$tmp/err" "DDBGT_E_EMIT_TARGET_MISMATCH"
@@ -104,6 +134,13 @@ empty yaml-terraform-stdout "$tmp/out"
 contains cfn-terraform-option "$tmp/err" "provider_version applies to the Terraform targets only"
 "$cli" emit --format xml "$specs/two-region-on-demand.json" > "$tmp/out" 2> "$tmp/err"
 check bad-format 2 $?
+# Several specs into a folder: NAME.template.yaml each.
+mkdir -p "$tmp/cfn-in" "$tmp/cfn-out"
+cp "$specs/mrsc-witness.json" "$specs/provisioned-gsi.json" "$tmp/cfn-in/"
+"$cli" emit --target cloudformation --format yaml "$tmp/cfn-in" -o "$tmp/cfn-out" > "$tmp/out" 2> "$tmp/err"
+check cfn-many 0 $?
+same cfn-many-1 "$tmp/cfn-out/mrsc-witness.template.yaml" "$cfn/mrsc-witness.yaml"
+same cfn-many-2 "$tmp/cfn-out/provisioned-gsi.template.yaml" "$cfn/provisioned-gsi.yaml"
 
 # The template reads back: ddbgt import of what the target wrote gives a spec that
 # emits the same bytes again, in JSON and in YAML (the settings a template carries

@@ -85,7 +85,32 @@ check "the same as JSON" 1 $?
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [t["address"] for t in d["tables"]] == ["A", "B"]; assert d["tables"][0]["result"]["valid"] and not d["tables"][1]["result"]["valid"]' "$tmp/out"
 check "one JSON document with both results" 0 $?
 "$cli" cost "$tmp/two.yaml" > "$tmp/out" 2> "$tmp/err"
-check "cost takes one table" 2 $?
+check "cost prices each table, refusing the invalid one" 1 $?
+contains "a report per table, named by address" "$tmp/out" "== A ($tmp/two.yaml:3:5)"
+contains "the invalid one's finding placed in the template" "$tmp/err" "$tmp/two.yaml:18:"
+"$cli" plan -o "$tmp/plan2.d" "$tmp/two.yaml" > "$tmp/out" 2> "$tmp/err"
+check "plan takes one table" 2 $?
+contains "and names them" "$tmp/err" "declares 2 tables: A B"
+
+# Several inputs of mixed kinds in one run, folders included.
+mkdir -p "$tmp/mixed/sub"
+cp "$tmp/two.yaml" "$tmp/mixed/sub/cfn.yaml"
+cp "$data/import/plan/provisioned-gsi.plan.json" "$tmp/mixed/plan.json"
+"$cli" validate "$tmp/spec.json" "$tmp/mixed" > "$tmp/out"
+check "validate takes specs, imports and folders together" 1 $?
+contains "the plan's table by address" "$tmp/out" "== aws_dynamodb_table.inventory ($tmp/mixed/plan.json:"
+contains "the template's tables" "$tmp/out" "== B ($tmp/mixed/sub/cfn.yaml:12:5)"
+contains "a finding at the imported value" "$tmp/out" "$tmp/mixed/sub/cfn.yaml:18:"
+contains "one summary over them all" "$tmp/out" "in 4 specs"
+"$cli" validate --format sarif "$tmp/mixed" > "$tmp/out"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["runs"][0]["results"]; l=[x["locations"][0]["physicalLocation"] for x in r if x["ruleId"]=="DDBGT_E_REGION_DUPLICATE"]; assert l and l[0]["artifactLocation"]["uri"].endswith("cfn.yaml") and l[0]["region"]["startLine"] == 18, l' "$tmp/out"
+check "SARIF places an imported table's finding in its file" 0 $?
+"$cli" validate --format json "$tmp/spec.json" "$tmp/two.yaml" > "$tmp/out"
+python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["tables"]; assert [x["address"] for x in t] == [None, "A", "B"]; d=[f for f in t[2]["result"]["diagnostics"] if f["code"]=="DDBGT_E_REGION_DUPLICATE"]; assert d and d[0]["line"] == 18 and d[0]["file"].endswith("two.yaml"), d' "$tmp/out"
+check "JSON: a spec and an import, each finding with its file and line" 0 $?
+"$cli" validate --from describe-table "$data/import/describe" > "$tmp/out"
+check "with --from describe-table a folder is one live table (a GSI without write auto scaling)" 1 $?
+contains "named by its table" "$tmp/out" "== orders ($data/import/describe:"
 
 printf '{"format_version": "1.2", "planned_values": {"root_module": {' > "$tmp/trunc.json"
 "$cli" import "$tmp/trunc.json" > "$tmp/out" 2> "$tmp/err"

@@ -106,6 +106,8 @@ absent spec-errors "$tmp/typo/main.tf.json"
 sed 's/"region": "us-west-2"/"region": "us-east-1"/' "$tmp/active-active.json" > "$tmp/dup.json"
 "$cli" plan "$tmp/dup.json" -o "$tmp/dup" > "$tmp/out" 2>&1; check invalid 1 $?
 contains invalid "$tmp/out" "DDBGT_E_REGION_DUPLICATE"
+# The validator's finding at the file, line and column of the value it is about.
+grep -q "^$tmp/dup.json:[0-9]*:[0-9]*: error: .*\[DDBGT_E_REGION_DUPLICATE\]" "$tmp/out"; check invalid-position 0 $?
 contains invalid "$tmp/out" "Monthly cost: not estimated: the spec has errors"
 contains invalid "$tmp/out" "main.tf.json: not written: the spec has errors"
 absent invalid "$tmp/dup/main.tf.json"

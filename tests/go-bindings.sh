@@ -1,5 +1,6 @@
 #!/bin/sh
-# The Go (cgo) binding's tests, against the library just built here: the
+# The Go (cgo) binding: `go vet`, then its tests and Example functions (whose
+# output is checked), against the library just built here: the
 # build tree's ddbgt-uninstalled.pc answers `#cgo pkg-config: ddbgt`, and the
 # Go caches live under the build tree so that nothing is downloaded and the
 # source tree may be read-only (distcheck).
@@ -25,7 +26,7 @@ GOCACHE="$work/cache" GOPATH="$work/gopath" GOFLAGS=-mod=mod GOPROXY=off GOTOOLC
 GO111MODULE=on GOTMPDIR= CGO_ENABLED=1 \
 PKG_CONFIG_PATH="$DDBGT_TOP_BUILDDIR/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}" \
 LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" \
-	"$go" test -count=1 -v . > "$work/test.out" 2>&1
+	sh -c '"$1" vet . && "$1" test -count=1 -v .' sh "$go" > "$work/test.out" 2>&1
 rc=$?
 cat "$work/test.out"
 passed=$(grep -c '^--- PASS' "$work/test.out")

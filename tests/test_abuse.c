@@ -96,6 +96,13 @@ static void *new_diags(void)
 	return d;
 }
 
+static void *new_spec_positions(void)
+{
+	ddbgt_spec_positions *p = NULL;
+	ck_assert_int_eq(ddbgt_spec_positions_new(&p, spec, strlen(spec), 0), DDBGT_OK);
+	return p;
+}
+
 static void *new_json(void)
 {
 	json_t *j = json_loads(spec, 0, NULL);
@@ -211,6 +218,7 @@ static void free_policy(void *p) { ddbgt_policy_free(p); }
 static void free_usage(void *p) { ddbgt_usage_free(p); }
 static void free_diags(void *p) { ddbgt_diags_free(p); }
 static void free_json(void *p) { json_decref(p); }
+static void free_spec_positions(void *p) { ddbgt_spec_positions_free(p); }
 static void free_string(void *p) { ddbgt_free(p); }
 
 /*
@@ -242,6 +250,7 @@ static const struct factory {
 	{"ddbgt_changes", new_changes, free_changes},
 	{"ddbgt_import", new_import, free_import},
 	{"FILE", open_devnull, close_file},
+	{"ddbgt_spec_positions", new_spec_positions, free_spec_positions},
 	{"char", NULL, free_string},
 };
 

@@ -1196,6 +1196,73 @@ START_TEST(allocation_failures)
 END_TEST
 
 /*
+ * The recommendations stay linear in replicas (issue 13): they reprice each
+ * replica's own lines and run two more estimates, where they used to run
+ * the whole estimate again per replica (quadratic; cubic in principle).
+ * Allocations do not depend on the machine. From 2 to 20 regions the
+ * allocations the recommendations add grow from 28 to 91 (a message per
+ * region, a region entry per region in each of the two estimates); when
+ * the estimate ran again per replica they grew from 75 to 831. The bound,
+ * 5 times, fails the second.
+ */
+static const char *const linear_regions[] = {
+	"us-east-1", "eu-west-1", "ap-northeast-1", "us-west-2", "eu-central-1",
+	"us-east-2", "ap-southeast-1", "ap-southeast-2", "eu-west-2", "ca-central-1",
+	"ap-south-1", "sa-east-1", "eu-north-1", "us-west-1", "ap-northeast-2",
+	"eu-west-3", "ap-northeast-3", "eu-south-1", "af-south-1", "me-south-1",
+};
+
+/* Allocations of an estimate of an on-demand table of r regions and 2 GSIs. */
+static long estimate_allocations(size_t r, int recommendations)
+{
+	char spec[4096], *p = spec;
+	size_t i;
+	long requests;
+
+	p += sprintf(p, "{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"t\", "
+	             "\"billing_mode\": \"PAY_PER_REQUEST\", "
+	             "\"partition_key\": {\"name\": \"pk\", \"type\": \"S\"}, "
+	             "\"attributes\": [{\"name\": \"a\", \"type\": \"S\"}, "
+	             "{\"name\": \"b\", \"type\": \"S\"}], \"global_secondary_indexes\": ["
+	             "{\"name\": \"ga\", \"partition_key\": \"a\", \"projection\": \"ALL\"}, "
+	             "{\"name\": \"gb\", \"partition_key\": \"b\", \"projection\": \"ALL\"}], "
+	             "\"point_in_time_recovery\": {\"enabled\": true}}, \"replicas\": [");
+	for (i = 0; i < r; i++)
+		p += sprintf(p, "%s{\"region\": \"%s\"}", i ? ", " : "", linear_regions[i]);
+	p += sprintf(p, "], \"usage\": {\"storage_gb\": 50, \"writes_per_second\": {");
+	for (i = 0; i < r; i++)
+		p += sprintf(p, "%s\"%s\": 100", i ? ", " : "", linear_regions[i]);
+	sprintf(p, "}}}");
+	ddbgt_table *t = load(spec);
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	ddbgt_cost_report *rep = NULL;
+
+	o.prices = prices;
+	o.apply_free_tier = 1;
+	o.no_recommendations = !recommendations;
+	ddbgt_test_alloc_install();
+	ddbgt_test_alloc_fail(-1, 0);
+	ck_assert_int_eq(ddbgt_cost_estimate(&rep, t, &o, NULL), DDBGT_OK);
+	requests = ddbgt_test_alloc_requests();
+	ddbgt_test_alloc_uninstall();
+	ck_assert_uint_eq(ddbgt_cost_report_recommendation_count(rep),
+	                  recommendations ? r + 1 : 0);
+	ddbgt_cost_report_free(rep);
+	ddbgt_table_free(t);
+	return requests;
+}
+
+START_TEST(recommendations_linear_in_replicas)
+{
+	long two = estimate_allocations(2, 1) - estimate_allocations(2, 0);
+	long twenty = estimate_allocations(20, 1) - estimate_allocations(20, 0);
+
+	ck_assert_int_gt(two, 0);
+	ck_assert_int_le(twenty, 5 * two);
+}
+END_TEST
+
+/*
  * The first estimate with prices = NULL in a process parses the embedded
  * table; an allocation failure in that parse is DDBGT_ENOMEM and the next
  * call tries again; once parsed, the table is shared: an estimate with
@@ -1351,6 +1418,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, allocation_failures);
 	tcase_add_test(tc, embedded_table_parsed_once);
 	tcase_add_test(tc, amount_text_is_exact);
+	tcase_add_test(tc, recommendations_linear_in_replicas);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -292,6 +292,34 @@ static int op_diags_append(struct fixture *f)
 	return rc;
 }
 
+/* Findings placed in the spec's text, then as SARIF. */
+static int op_locate_sarif(struct fixture *f)
+{
+	ddbgt_spec_positions *p = NULL;
+	ddbgt_diags *d = NULL;
+	char *sarif = NULL;
+	int rc = ddbgt_spec_positions_new(&p, f->full, f->full_len, 0);
+	if (rc)
+		ck_assert_ptr_null(p);
+	if (!rc)
+		rc = ddbgt_diags_new(&d);
+	if (!rc)
+		rc = ddbgt_table_validate(f->table, NULL, d);
+	if (!rc)
+		rc = ddbgt_diags_locate(d, "full.json", p);
+	if (!rc) {
+		for (size_t i = 0; i < ddbgt_diags_count(d); i++)
+			ck_assert_int_gt(ddbgt_diags_line(d, i), 0);
+		rc = ddbgt_diags_to_sarif(&sarif, d);
+		if (rc)
+			ck_assert_ptr_null(sarif);
+	}
+	ddbgt_free(sarif);
+	ddbgt_diags_free(d);
+	ddbgt_spec_positions_free(p);
+	return rc;
+}
+
 /* Changes to the loaded table: a failure must leave it as it was. */
 static int op_add_replica(struct fixture *f)
 {
@@ -497,6 +525,7 @@ static const struct op ops[] = {
 	{"copy_parts", op_copy_parts, DDBGT_OK},
 	{"diags_output", op_diags_output, DDBGT_OK},
 	{"diags_append", op_diags_append, DDBGT_OK},
+	{"locate_sarif", op_locate_sarif, DDBGT_OK},
 	/* full.json passes the validator (warnings only): the verdict is DDBGT_OK. */
 	{"validate", op_validate, DDBGT_OK},
 	{"emit", op_emit, DDBGT_OK},

@@ -257,6 +257,65 @@ START_TEST(composed_strings)
 }
 END_TEST
 
+/* One string of pieces, through ddbgt__tfjson_literal_pieces or piece by piece. */
+static int pieces_doc(const char *const *pieces, size_t n, int at_once, char **out,
+                      const char **bad)
+{
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_array_begin(&w);
+	if (at_once) {
+		ddbgt__tfjson_literal_pieces(&w, pieces, n);
+	} else {
+		ddbgt__tfjson_string_begin(&w);
+		for (size_t i = 0; i < n; i++)
+			ddbgt__tfjson_string_literal(&w, pieces[i]);
+		ddbgt__tfjson_string_end(&w);
+	}
+	ddbgt__tfjson_array_end(&w);
+	*bad = w.bad_string;
+	return ddbgt__tfjson_finish(&w, out, NULL);
+}
+
+/*
+ * The one-pass composition writes what the pieces write one by one: joins
+ * where a "${" follows its sigil, pieces too long for its buffer, escapes,
+ * and the string that is not UTF-8 named by its piece.
+ */
+START_TEST(literal_pieces_as_piece_by_piece)
+{
+	static char longer[700];
+	memset(longer, 'x', sizeof longer - 1);
+	const char *const cases[][4] = {
+		{"${aws_dynamodb_table.", "orders", ".arn}", NULL},
+		{"a$", "${x}", NULL},
+		{"100%", "%{if true}y%{endif}", NULL},
+		{"a$", "b", "${x}", NULL},
+		{longer, "${y}", NULL},
+		{"say \"", "hi\\", "\"\n", NULL},
+		{NULL},
+		{"ok", "\xc3\x28", "end", NULL},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = 0;
+		while (n < 4 && cases[i][n])
+			n++;
+		char *one = NULL, *each = NULL;
+		const char *bad_one, *bad_each;
+		int rc_one = pieces_doc(cases[i], n, 1, &one, &bad_one);
+		int rc_each = pieces_doc(cases[i], n, 0, &each, &bad_each);
+		ck_assert_int_eq(rc_one, rc_each);
+		ck_assert_ptr_eq(bad_one, bad_each);
+		if (rc_one == DDBGT_OK)
+			ck_assert_str_eq(one, each);
+		else
+			ck_assert_ptr_eq(bad_one, cases[i][1]);
+		ddbgt__free(one);
+		ddbgt__free(each);
+	}
+}
+END_TEST
+
 START_TEST(utf8_validation)
 {
 	static const char *const good[] = {"", "ascii", "\xc3\xa9", "\xe2\x9c\x93", "\xf0\x9f\x98\x80",
@@ -368,6 +427,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, utf8_validation);
 	tcase_add_test(tc, misuse_is_an_error);
 	tcase_add_test(tc, allocation_failure_is_sticky);
+	tcase_add_test(tc, literal_pieces_as_piece_by_piece);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -413,7 +413,19 @@ START_TEST(flags_change_severities)
 	ddbgt_diags *d = NULL;
 
 	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
-	/* A valid global table has one note (transactions are regional). */
+	/* The note that holds for every such table only on request... */
+	o.flags = DDBGT_VALIDATE_GENERAL_NOTES;
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_info_count(d), 1);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/table/consistency");
+	ddbgt_diags_clear(d);
+	o.flags = 0;
+	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+	/* ...or when the spec reads in transactions (they are regional). */
+	ck_assert_int_eq(ddbgt_usage_set_read_consistency(ddbgt_table_usage_mut(t),
+	                                                  DDBGT_READ_CONSISTENCY_TRANSACTIONAL),
+	                 0);
 	ck_assert_int_eq(ddbgt_table_validate(t, &o, d), DDBGT_OK);
 	ck_assert_uint_eq(ddbgt_diags_info_count(d), 1);
 	o.flags = DDBGT_VALIDATE_NO_INFO;

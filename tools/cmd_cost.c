@@ -1,4 +1,8 @@
-/* ddbgt cost [SPEC] [--prices FILE] [--format text|json] */
+/*
+ * ddbgt cost [FILE|DIR]... [--from KIND] [--prices FILE] [--format text|json]
+ *            [--color WHEN] [-q|-v]
+ */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -43,79 +47,130 @@ static int load_prices(const char *path, ddbgt_prices **out, ddbgt_diags *diags)
 	return CLI_INPUT;
 }
 
-int ddbgt_cmd_cost(int argc, char **argv)
-{
-	const char *spec = NULL, *prices_path = NULL;
-	int json = 0;
-	ddbgt_import_kind kind = DDBGT_IMPORT_AUTO;
+typedef struct run {
+	cli_output out;
+	const char *prices_path;
+	ddbgt_prices *prices; /* loaded once for every spec */
+	size_t reports;       /* printed so far, for the JSON array */
+	ddbgt_diags *all;     /* every spec's findings, for the summary */
+	int several;
+} run;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0) {
-			if (++i >= argc || cli_parse_format(argv[i], &json))
-				return cli_usage_error("cost", "--format takes text or json");
-		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			if (cli_parse_format(argv[i] + 9, &json))
-				return cli_usage_error("cost", "--format takes text or json");
-		} else if (strcmp(argv[i], "--prices") == 0) {
-			if (++i >= argc)
-				return cli_usage_error("cost", "--prices takes a price file");
-			prices_path = argv[i];
-		} else if (strncmp(argv[i], "--prices=", 9) == 0) {
-			prices_path = argv[i] + 9;
-		} else if (strcmp(argv[i], "--from") == 0) {
-			if (++i >= argc || cli_parse_from(argv[i], &kind))
-				return cli_usage_error("cost", CLI_FROM_USAGE);
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return cli_usage_error("cost", "unknown option %s", argv[i]);
-		} else if (spec) {
-			return cli_usage_error("cost", "only one SPEC, please");
-		} else {
-			spec = argv[i];
-		}
-	}
-	ddbgt_diags *diags = NULL;
-	if (ddbgt_diags_new(&diags)) {
-		fputs("ddbgt: out of memory\n", stderr);
-		return CLI_INPUT;
-	}
-	ddbgt_table *table = NULL;
-	ddbgt_prices *prices = NULL;
+static int cost_one(cli_spec *spec, void *ctx)
+{
+	run *r = ctx;
 	ddbgt_cost_report *report = NULL;
 	char *text = NULL;
-	int rc = cli_load_one(spec, kind, &table, diags);
-	if (rc == CLI_OK) {
+	/* A file that declares several tables makes several reports, as several files do. */
+	if (!r->reports && spec->imp && ddbgt_import_table_count(spec->imp) > 1)
+		r->several = 1;
+	if (spec->status == CLI_OK) {
 		/* A table AWS would refuse has no bill: refuse it as emit does. */
-		int st = ddbgt_table_validate(table, NULL, diags);
-		if (st == DDBGT_EINVALID)
-			rc = CLI_INVALID;
+		int st = cli_validate(&r->out, spec->table, spec->diags);
+		if (st == DDBGT_EINVALID || (st == DDBGT_OK && !ddbgt_diags_is_valid(spec->diags)))
+			spec->status = CLI_INVALID;
 		else if (st != DDBGT_OK) {
 			fprintf(stderr, "ddbgt: %s\n", ddbgt_strerror(st));
-			rc = CLI_INPUT;
+			spec->status = CLI_INPUT;
 		}
 	}
-	if (rc == CLI_OK)
-		rc = load_prices(prices_path, &prices, diags);
-	if (rc == CLI_OK) {
+	if (spec->status == CLI_OK) {
 		ddbgt_cost_options opts = DDBGT_COST_OPTIONS_INIT;
-		opts.prices = prices;
-		int st = ddbgt_cost_estimate(&report, table, &opts, diags);
+		opts.prices = r->prices;
+		int st = ddbgt_cost_estimate(&report, spec->table, &opts, spec->diags);
 		if (st == DDBGT_OK)
-			st = json ? ddbgt_cost_report_to_json(&text, report)
-			          : ddbgt_cost_report_to_text(&text, report);
+			st = r->out.format == CLI_FORMAT_JSON ? ddbgt_cost_report_to_json(&text, report)
+			                                      : ddbgt_cost_report_to_text(&text, report);
 		if (st != DDBGT_OK) {
 			fprintf(stderr, "ddbgt: %s\n", ddbgt_strerror(st));
-			rc = CLI_INPUT;
+			spec->status = CLI_INPUT;
 		}
 	}
-	/* The report alone on standard output, so that --format json stays one document. */
-	if (ddbgt_diags_count(diags) > 0 && cli_print_diags(stderr, diags, 0))
-		rc = CLI_INPUT;
-	if (text)
+	int rc = cli_spec_locate(spec) || ddbgt_diags_append(r->all, spec->diags) ? -1 : 0;
+	/* The reports alone on standard output, so that --format json stays one document. */
+	cli_print_findings(stderr, &r->out, spec->diags);
+	if (text && r->out.format == CLI_FORMAT_JSON && r->several) {
+		/* Several reports make one JSON array of {"file", "report"}, with "address" when imported. */
+		fputs(r->reports++ ? ",\n{\"file\": " : "[\n{\"file\": ", stdout);
+		cli_print_json_string(stdout, spec->name);
+		if (spec->address) {
+			fputs(", \"address\": ", stdout);
+			cli_print_json_string(stdout, spec->address);
+			printf(", \"line\": %d, \"column\": %d", spec->line, spec->column);
+		}
+		printf(", \"report\": %s}", text);
+	} else if (text) {
+		if (r->several && spec->address)
+			printf("%s== %s (%s:%d:%d)\n", r->reports++ ? "\n" : "", spec->address,
+			       spec->name, spec->line, spec->column);
+		else if (r->several)
+			printf("%s== %s\n", r->reports++ ? "\n" : "", spec->name);
 		fputs(text, stdout);
+	}
 	ddbgt_free(text);
 	ddbgt_cost_report_free(report);
-	ddbgt_prices_free(prices);
-	ddbgt_table_free(table);
+	return rc;
+}
+
+int ddbgt_cmd_cost(int argc, char **argv)
+{
+	run r = {CLI_OUTPUT_INIT, NULL, NULL, 0, NULL, 0};
+	ddbgt_import_kind kind = DDBGT_IMPORT_AUTO;
+	char **specs = calloc((size_t)argc, sizeof *specs);
+	int nspecs = 0, rc;
+	ddbgt_diags *diags = NULL;
+	if (!specs || ddbgt_diags_new(&diags) || ddbgt_diags_new(&r.all)) {
+		fputs("ddbgt: out of memory\n", stderr);
+		rc = CLI_INPUT;
+		goto out;
+	}
+	for (int i = 1; i < argc; i++) {
+		int taken = cli_output_option(&r.out, "cost", CLI_TAKES_FORMAT | CLI_TAKES_VERBOSITY,
+		                              argc, argv, &i);
+		if (!taken)
+			taken = cli_from_option("cost", argc, argv, &i, &kind);
+		if (taken == CLI_USAGE) {
+			rc = CLI_USAGE;
+			goto out;
+		}
+		if (taken)
+			continue;
+		if (strcmp(argv[i], "--prices") == 0) {
+			if (++i >= argc) {
+				rc = cli_usage_error("cost", "--prices takes a price file");
+				goto out;
+			}
+			r.prices_path = argv[i];
+		} else if (strncmp(argv[i], "--prices=", 9) == 0) {
+			r.prices_path = argv[i] + 9;
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			rc = cli_usage_error("cost", "unknown option %s", argv[i]);
+			goto out;
+		} else {
+			specs[nspecs++] = argv[i];
+		}
+	}
+	cli_output_ready(&r.out, stderr);
+	r.several = nspecs > 1 || (nspecs == 1 && cli_is_dir(specs[0]));
+	rc = load_prices(r.prices_path, &r.prices, diags);
+	/* The price file's own findings, placed in it. */
+	if (ddbgt_diags_locate(diags, r.prices_path, NULL) || ddbgt_diags_append(r.all, diags)) {
+		fputs("ddbgt: out of memory\n", stderr);
+		rc = CLI_INPUT;
+	}
+	cli_print_findings(stderr, &r.out, diags);
+	size_t count = 0;
+	if (rc == CLI_OK) {
+		rc = cli_each_spec(specs, nspecs, kind, cost_one, &r, &count);
+		if (r.out.format == CLI_FORMAT_JSON && r.several)
+			fputs(r.reports ? "\n]\n" : "[]\n", stdout);
+	}
+	if (ddbgt_diags_count(r.all) > 0 || r.several)
+		cli_print_summary(stderr, r.all, count);
+out:
+	ddbgt_prices_free(r.prices);
+	ddbgt_diags_free(r.all);
 	ddbgt_diags_free(diags);
+	free(specs);
 	return rc;
 }

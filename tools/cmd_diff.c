@@ -9,7 +9,7 @@
  */
 static int load_side(const char *path, ddbgt_table **out, ddbgt_diags *diags)
 {
-	return cli_load_spec(path, out, diags);
+	return cli_load_spec(path, out, NULL, diags);
 }
 
 int ddbgt_cmd_diff(int argc, char **argv)

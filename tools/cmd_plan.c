@@ -26,6 +26,7 @@ typedef struct plan {
 	int json;
 	ddbgt_table *table;
 	ddbgt_diags *diags;
+	cli_spec *input;          /* what was read, for placing the findings; NULL for the template */
 	ddbgt_topology *topology;
 	ddbgt_strategy *strategy;
 	ddbgt_features *features;
@@ -43,6 +44,7 @@ static void plan_free(plan *p)
 {
 	ddbgt_table_free(p->table);
 	ddbgt_diags_free(p->diags);
+	cli_specs_free(p->input, p->input ? 1 : 0);
 	ddbgt_topology_free(p->topology);
 	ddbgt_strategy_free(p->strategy);
 	ddbgt_features_free(p->features);
@@ -72,11 +74,28 @@ static int oom(void)
 /* Load the spec or build the default template; CLI_* status. */
 static int load(plan *p)
 {
-	if (p->spec)
-		return cli_load_one(p->spec, p->kind, &p->table, p->diags);
+	if (p->spec) {
+		int rc = cli_load_one(p->spec, p->kind, &p->input);
+		if (rc != CLI_OK)
+			return rc;
+		if (ddbgt_diags_append(p->diags, p->input->diags))
+			return oom();
+		p->table = p->input->table;
+		p->input->table = NULL;
+		return p->input->status;
+	}
 	if (ddbgt_template_build(&p->table, ddbgt_template_default_name(), NULL))
 		return oom();
 	return CLI_OK;
+}
+
+/* Place the findings in the input: a spec's by its positions, an import's by its importer. */
+static int locate(plan *p)
+{
+	cli_spec *in = p->input;
+	if (in->imp && ddbgt_import_table_annotate(in->imp, in->index, p->diags) == DDBGT_ENOMEM)
+		return -1;
+	return ddbgt_diags_locate(p->diags, in->name, in->positions) != DDBGT_OK;
 }
 
 /* Validate, describe and price the table; CLI_* status. */
@@ -356,6 +375,9 @@ int ddbgt_cmd_plan(int argc, char **argv)
 	rc = analyse(&p);
 	if (rc == CLI_OK)
 		rc = write_files(&p);
+	/* Every finding at the file, line and column of its value (the loader's have theirs). */
+	if (rc == CLI_OK && p.input && locate(&p))
+		rc = oom();
 	if (rc == CLI_OK)
 		rc = p.json ? print_json(&p) : (print_text(&p), CLI_OK);
 	if (rc == CLI_OK && !p.valid)

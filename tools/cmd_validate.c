@@ -1,109 +1,122 @@
-/* ddbgt validate [FILE] [--from KIND] [--format text|json] */
+/*
+ * ddbgt validate [FILE|DIR]... [--from KIND] [--format text|json|sarif] [--color WHEN] [-q|-v]
+ *
+ * Every table of every input: specs, and what ddbgt import reads, each
+ * imported table a result named by its address and placed in its file.
+ */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-/* The validator's findings on table i, pointed into the input where they came from. */
-static int validate_one(const ddbgt_import *imp, size_t i, ddbgt_diags *diags)
+typedef struct run {
+	cli_output out;
+	ddbgt_diags *all; /* every spec's findings, for JSON and SARIF */
+	FILE *tables;     /* JSON: a {"address", ..., "result"} entry per table */
+	size_t entries;
+	int imported;     /* an input was imported: JSON is then {"tables": [...]} */
+} run;
+
+/* The JSON entry of one table: where it is and its findings. */
+static int json_entry(run *r, const cli_spec *spec)
 {
-	ddbgt_diags *found = NULL;
-	int rc = ddbgt_diags_new(&found);
-	if (rc == DDBGT_OK && cli_table_diags(imp, i, diags))
-		rc = DDBGT_ENOMEM;
-	if (rc == DDBGT_OK) {
-		rc = ddbgt_table_validate(ddbgt_import_table_at(imp, i), NULL, found);
-		if (rc == DDBGT_EINVALID)
-			rc = DDBGT_OK;
+	char *text = NULL;
+	int rc = ddbgt_diags_to_json(&text, spec->diags);
+	if (rc) {
+		fprintf(stderr, "ddbgt: %s\n", ddbgt_strerror(rc));
+		return -1;
 	}
-	/* A spec's findings carry its own paths; an import's point into the input. */
-	if (rc == DDBGT_OK && ddbgt_import_input_kind(imp) != DDBGT_IMPORT_SPEC)
-		rc = ddbgt_import_table_annotate(imp, i, found);
-	if (rc == DDBGT_OK)
-		rc = ddbgt_diags_append(diags, found);
-	ddbgt_diags_free(found);
-	return rc;
+	fputs(r->entries++ ? ",\n{\"address\": " : "{\"address\": ", r->tables);
+	if (spec->address)
+		cli_print_json_string(r->tables, spec->address);
+	else
+		fputs("null", r->tables);
+	fputs(", \"file\": ", r->tables);
+	cli_print_json_string(r->tables, spec->name);
+	fprintf(r->tables, ", \"line\": %d, \"column\": %d, \"result\": ", spec->line,
+	        spec->column);
+	/* The diags document ends with a newline: the entry closes before it. */
+	size_t n = strlen(text);
+	fprintf(r->tables, "%.*s}", (int)(n && text[n - 1] == '\n' ? n - 1 : n), text);
+	ddbgt_free(text);
+	return 0;
+}
+
+static int validate_one(cli_spec *spec, void *ctx)
+{
+	run *r = ctx;
+	/* The loader checked the document's shape; the validator checks the design. */
+	if (spec->status == CLI_OK) {
+		if (cli_validate(&r->out, spec->table, spec->diags) == DDBGT_ENOMEM ||
+		    cli_spec_locate(spec))
+			return -1;
+		if (!ddbgt_diags_is_valid(spec->diags))
+			spec->status = CLI_INVALID;
+	}
+	if (spec->address)
+		r->imported = 1;
+	if (r->out.format == CLI_FORMAT_TEXT) {
+		/* An imported table is a result of its own, named by its address and place. */
+		if (spec->address)
+			printf("== %s (%s:%d:%d)\n", spec->address, spec->name, spec->line,
+			       spec->column);
+		if (cli_print_findings(stdout, &r->out, spec->diags))
+			return -1;
+	} else if (r->out.format == CLI_FORMAT_JSON && json_entry(r, spec)) {
+		return -1;
+	}
+	return ddbgt_diags_append(r->all, spec->diags) ? -1 : 0;
 }
 
 int ddbgt_cmd_validate(int argc, char **argv)
 {
-	const char *spec = NULL;
-	int json = 0;
+	run r = {CLI_OUTPUT_INIT, NULL, NULL, 0, 0};
 	ddbgt_import_kind kind = DDBGT_IMPORT_AUTO;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0) {
-			if (++i >= argc || cli_parse_format(argv[i], &json))
-				return cli_usage_error("validate", "--format takes text or json");
-		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			if (cli_parse_format(argv[i] + 9, &json))
-				return cli_usage_error("validate", "--format takes text or json");
-		} else if (strcmp(argv[i], "--from") == 0) {
-			if (++i >= argc || cli_parse_from(argv[i], &kind))
-				return cli_usage_error("validate", CLI_FROM_USAGE);
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return cli_usage_error("validate", "unknown option %s", argv[i]);
-		} else if (spec) {
-			return cli_usage_error("validate", "only one SPEC, please");
-		} else {
-			spec = argv[i];
-		}
-	}
-	ddbgt_diags *diags = NULL;
-	if (ddbgt_diags_new(&diags)) {
+	char **specs = calloc((size_t)argc, sizeof *specs);
+	char *tables = NULL;
+	size_t tables_len = 0;
+	int nspecs = 0, rc;
+	if (!specs || ddbgt_diags_new(&r.all) ||
+	    !(r.tables = open_memstream(&tables, &tables_len))) {
+		ddbgt_diags_free(r.all);
+		free(specs);
 		fputs("ddbgt: out of memory\n", stderr);
 		return CLI_INPUT;
 	}
-	ddbgt_import *imp = NULL;
-	int rc = cli_load_input(spec, kind, &imp, diags);
-	size_t n = ddbgt_import_table_count(imp);
-	if (rc == CLI_OK && n == 1 && ddbgt_import_input_kind(imp) == DDBGT_IMPORT_SPEC) {
-		/* The loader checked the document's shape; the validator checks the design. */
-		if (validate_one(imp, 0, diags)) {
-			fputs("ddbgt: out of memory\n", stderr);
-			rc = CLI_INPUT;
+	for (int i = 1; i < argc; i++) {
+		int taken = cli_output_option(&r.out, "validate",
+		                              CLI_TAKES_FORMAT | CLI_TAKES_SARIF | CLI_TAKES_VERBOSITY,
+		                              argc, argv, &i);
+		if (!taken)
+			taken = cli_from_option("validate", argc, argv, &i, &kind);
+		if (taken == CLI_USAGE) {
+			rc = CLI_USAGE;
+			goto out;
 		}
-	} else if (rc == CLI_OK) {
-		/*
-		 * An imported input: a result per table, named by its address and
-		 * where it stands in the input.
-		 */
-		if (json)
-			fputs("{\"tables\": [\n", stdout);
-		for (size_t i = 0; i < n && rc != CLI_INPUT; i++) {
-			ddbgt_diags *one = NULL;
-			if (ddbgt_diags_new(&one) || ddbgt_diags_append(one, diags) ||
-			    validate_one(imp, i, one)) {
-				fputs("ddbgt: out of memory\n", stderr);
-				rc = CLI_INPUT;
-			} else if (json) {
-				fputs(i ? ",\n{\"address\": " : "{\"address\": ", stdout);
-				cli_print_json_string(stdout, ddbgt_import_table_address(imp, i));
-				fputs(", \"file\": ", stdout);
-				cli_print_json_string(stdout, ddbgt_import_name(imp));
-				printf(", \"line\": %d, \"column\": %d, \"result\": ",
-				       ddbgt_import_table_line(imp, i), ddbgt_import_table_column(imp, i));
-				cli_print_diags(stdout, one, 1);
-				fputs("}", stdout);
-			} else {
-				printf("== %s (%s:%d:%d)\n", ddbgt_import_table_address(imp, i),
-				       ddbgt_import_name(imp), ddbgt_import_table_line(imp, i),
-				       ddbgt_import_table_column(imp, i));
-				cli_print_diags(stdout, one, 0);
-			}
-			if (rc == CLI_OK && !ddbgt_diags_is_valid(one))
-				rc = CLI_INVALID;
-			ddbgt_diags_free(one);
+		if (taken)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			rc = cli_usage_error("validate", "unknown option %s", argv[i]);
+			goto out;
 		}
-		if (json)
-			fputs("\n]}\n", stdout);
-		ddbgt_import_free(imp);
-		ddbgt_diags_free(diags);
-		return rc;
+		specs[nspecs++] = argv[i];
 	}
-	if (cli_print_diags(stdout, diags, json))
+	cli_output_ready(&r.out, stdout);
+	size_t count = 0;
+	rc = cli_each_spec(specs, nspecs, kind, validate_one, &r, &count);
+	fclose(r.tables);
+	r.tables = NULL;
+	if (r.out.format == CLI_FORMAT_TEXT)
+		cli_print_summary(stdout, r.all, count);
+	else if (r.out.format == CLI_FORMAT_JSON && r.imported)
+		printf("{\"tables\": [\n%s\n]}\n", tables ? tables : "");
+	else if (cli_print_report(stdout, &r.out, r.all, count))
 		rc = CLI_INPUT;
-	else if (rc == CLI_OK && !ddbgt_diags_is_valid(diags))
-		rc = CLI_INVALID;
-	ddbgt_import_free(imp);
-	ddbgt_diags_free(diags);
+out:
+	if (r.tables)
+		fclose(r.tables);
+	free(tables);
+	ddbgt_diags_free(r.all);
+	free(specs);
 	return rc;
 }

@@ -9,40 +9,21 @@
 
 static const struct command {
 	const char *name;
-	const char *usage;
-	const char *summary;
 	int (*run)(int argc, char **argv);
 } commands[] = {
-#define DDBGT_COMMAND(fn, usage, summary) {#fn, usage, summary, ddbgt_cmd_##fn},
+#define DDBGT_COMMAND(fn, usage, summary) {#fn, ddbgt_cmd_##fn},
 #include "commands.def"
 #undef DDBGT_COMMAND
 };
 
-static void help(FILE *f)
-{
-	fputs("usage: ddbgt COMMAND [ARGS]\n\n"
-	      "Design, validate, price and emit AWS DynamoDB global tables.\n"
-	      "SPEC is a spec document (format ddbgt/1) path, or - for standard input; validate,\n"
-	      "cost and plan also take what ddbgt import reads (--from KIND, doc/import.md).\n\n"
-	      "Commands:\n",
-	      f);
-	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(f, "  ddbgt %-48s %s\n", commands[i].usage, commands[i].summary);
-	fputs("\nOptions:\n  --help     this text\n  --version  the library version\n\n"
-	      "Exit status: 0 valid (warnings allowed), 1 errors found, 2 usage,\n"
-	      "3 unreadable or unparsable input.\n",
-	      f);
-}
-
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
-		help(stderr);
+		cli_help_overview(stderr);
 		return CLI_USAGE;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "help") == 0) {
-		help(stdout);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cli_help_overview(stdout);
 		return CLI_OK;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
@@ -52,9 +33,8 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			for (int a = 2; a < argc; a++) {
-				if (strcmp(argv[a], "--help") == 0) {
-					printf("usage: ddbgt %s\n%s\n", commands[i].usage,
-					       commands[i].summary);
+				if (strcmp(argv[a], "--help") == 0 || strcmp(argv[a], "-h") == 0) {
+					cli_help_command(stdout, commands[i].name);
 					return CLI_OK;
 				}
 			}
@@ -62,6 +42,6 @@ int main(int argc, char **argv)
 		}
 	}
 	fprintf(stderr, "ddbgt: unknown command '%s'\n", argv[1]);
-	help(stderr);
+	cli_help_overview(stderr);
 	return CLI_USAGE;
 }

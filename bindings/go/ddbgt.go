@@ -44,6 +44,7 @@ type Diagnostic struct {
 	Path     string `json:"path"`
 	Region   string `json:"region,omitempty"`
 	Message  string `json:"message"`
+	File     string `json:"file,omitempty"` // set by CheckSpec
 	Line     int    `json:"line,omitempty"`
 	Column   int    `json:"column,omitempty"`
 }
@@ -190,6 +191,7 @@ func (d *diags) list() []Diagnostic {
 			Path:     gostr(C.ddbgt_diags_path(d.p, i)),
 			Region:   gostr(C.ddbgt_diags_region(d.p, i)),
 			Message:  gostr(C.ddbgt_diags_message(d.p, i)),
+			File:     gostr(C.ddbgt_diags_file(d.p, i)),
 			Line:     int(C.ddbgt_diags_line(d.p, i)),
 			Column:   int(C.ddbgt_diags_column(d.p, i)),
 		})

@@ -43,7 +43,7 @@ func TestValidateFindingsAndError(t *testing.T) {
 	if e.Code != "DDBGT_E_TABLE_NAME_INVALID" || e.Path != "/table/name" {
 		t.Errorf("first error = %s %s", e.Code, e.Path)
 	}
-	if len(found) != 9 || !reflect.DeepEqual(e.Diagnostics, found) {
+	if len(found) != 8 || !reflect.DeepEqual(e.Diagnostics, found) {
 		t.Errorf("%d findings, error carries %d", len(found), len(e.Diagnostics))
 	}
 	var dup *Diagnostic
@@ -67,11 +67,23 @@ func TestValidateFindingsAndError(t *testing.T) {
 func TestValidateValidTableAndFlags(t *testing.T) {
 	tbl := mustLoad(t, filepath.Join(specDir, "minimal.json"))
 	defer tbl.Close()
-	found, err := tbl.Validate(nil)
+	if found, err := tbl.Validate(nil); err != nil || len(found) != 0 {
+		t.Errorf("Validate = %+v, %v", found, err)
+	}
+	// Transactional reads earn the note that transactions are atomic per region.
+	txn, err := LoadSpec([]byte(`{"format": "ddbgt/1",
+		"table": {"name": "txn", "partition_key": {"name": "id", "type": "S"}},
+		"replicas": [{"region": "us-east-1"}, {"region": "eu-west-1"}],
+		"usage": {"read_consistency": "transactional"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer txn.Close()
+	found, err := txn.Validate(nil)
 	if err != nil || len(found) != 1 || found[0].Code != "DDBGT_I_TRANSACTIONS_REGIONAL" || found[0].Severity != "info" {
 		t.Errorf("Validate = %+v, %v", found, err)
 	}
-	if found, err := tbl.Validate(&ValidateOptions{NoInfo: true}); err != nil || len(found) != 0 {
+	if found, err := txn.Validate(&ValidateOptions{NoInfo: true}); err != nil || len(found) != 0 {
 		t.Errorf("Validate(NoInfo) = %+v, %v", found, err)
 	}
 	// An opt-in region is a warning, an error with WarningsAsErrors.

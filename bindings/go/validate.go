@@ -6,7 +6,10 @@ package ddbgt
 */
 import "C"
 
-import "runtime"
+import (
+	"runtime"
+	"unsafe"
+)
 
 // ValidateOptions are the validator's flags; the zero value (or nil) is the
 // default: the table's own policy, informational findings included.
@@ -47,6 +50,48 @@ func (t *Table) Validate(opts *ValidateOptions) ([]Diagnostic, error) {
 	found := d.list()
 	if status < 0 {
 		return found, newError("ddbgt_table_validate", status, found)
+	}
+	return found, nil
+}
+
+// CheckSpec loads and validates a spec document as `ddbgt validate` does:
+// every finding, the loader's then the validator's, each with File (when
+// file is not "") and the Line and Column of the spec value it is about. A
+// spec with errors is no error here; err is for a call that failed.
+func CheckSpec(text []byte, file string) ([]Diagnostic, error) {
+	buf := C.CBytes(text)
+	defer C.free(buf)
+	var cfile *C.char
+	if file != "" {
+		cfile = C.CString(file)
+		defer C.free(unsafe.Pointer(cfile))
+	}
+	d, err := newDiags()
+	if err != nil {
+		return nil, err
+	}
+	defer d.free()
+	var t *C.ddbgt_table
+	var p *C.ddbgt_spec_positions
+	status := C.ddbgt_spec_load_string(&t, (*C.char)(buf), C.size_t(len(text)), 0, d.p)
+	if status == C.DDBGT_OK {
+		defer C.ddbgt_table_free(t)
+		if status = C.ddbgt_table_validate(t, nil, d.p); status == C.DDBGT_EINVALID {
+			status = C.DDBGT_OK
+		}
+		if status == C.DDBGT_OK {
+			status = C.ddbgt_spec_positions_new(&p, (*C.char)(buf), C.size_t(len(text)), 0)
+			defer C.ddbgt_spec_positions_free(p)
+		}
+	} else if status == C.DDBGT_ESPEC {
+		status = C.DDBGT_OK
+	}
+	if status == C.DDBGT_OK {
+		status = C.ddbgt_diags_locate(d.p, cfile, p)
+	}
+	found := d.list()
+	if status < 0 {
+		return found, newError("CheckSpec", status, found)
 	}
 	return found, nil
 }

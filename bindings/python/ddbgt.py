@@ -26,7 +26,7 @@ import weakref
 
 import _ddbgt_prototypes as _proto
 
-__all__ = ["lib", "DdbgtError", "SpecError", "ValidationError", "Diagnostics", "Table",
+__all__ = ["lib", "DdbgtError", "SpecError", "ValidationError", "Diagnostics", "check_spec", "Table",
            "Replica", "version", "strerror", "status_name", "codes", "code_info", "constant",
            "templates", "default_template", "Topology", "Strategy", "Features", "Routing",
            "regions", "region", "regions_json", "RegionQuery", "RegionSelection",
@@ -204,6 +204,8 @@ class Diagnostics(_Handle):
             "region": _s(lib.ddbgt_diags_region(h, i)),
             "message": _s(lib.ddbgt_diags_message(h, i)),
         }
+        if lib.ddbgt_diags_file(h, i):
+            d["file"] = _s(lib.ddbgt_diags_file(h, i))
         if lib.ddbgt_diags_line(h, i):
             d["line"] = lib.ddbgt_diags_line(h, i)
             d["column"] = lib.ddbgt_diags_column(h, i)
@@ -222,6 +224,44 @@ class Diagnostics(_Handle):
         out = ctypes.c_void_p()
         _check(lib.ddbgt_diags_to_text(ctypes.byref(out), self.handle), "ddbgt_diags_to_text")
         return _take_string(out)
+
+    def to_sarif(self):
+        """The findings as a SARIF 2.1.0 log (text), for code scanning."""
+        out = ctypes.c_void_p()
+        _check(lib.ddbgt_diags_to_sarif(ctypes.byref(out), self.handle), "ddbgt_diags_to_sarif")
+        return _take_string(out)
+
+
+def check_spec(text, file=None):
+    """Load and validate a spec document as `ddbgt validate` does.
+
+    Returns a Diagnostics (close it, or use it in a with block) holding every
+    finding, the loader's then the validator's, each with the file (when
+    given) and the line and column of the spec value it is about.
+    """
+    data = _b(text)
+    diags = Diagnostics()
+    table = ctypes.c_void_p()
+    positions = ctypes.c_void_p()
+    try:
+        status = lib.ddbgt_spec_load_string(ctypes.byref(table), data, len(data), 0, diags.handle)
+        if status == 0:
+            status = lib.ddbgt_table_validate(table, None, diags.handle)
+            if status == constant("DDBGT_EINVALID"):
+                status = 0
+        if status not in (0, constant("DDBGT_ESPEC")):
+            raise DdbgtError(status, "check_spec", diags.to_list())
+        if table.value:
+            _check(lib.ddbgt_spec_positions_new(ctypes.byref(positions), data, len(data), 0),
+                   "ddbgt_spec_positions_new")
+        _check(lib.ddbgt_diags_locate(diags.handle, _b(file), positions), "ddbgt_diags_locate")
+    except BaseException:
+        diags.close()
+        raise
+    finally:
+        lib.ddbgt_spec_positions_free(positions)
+        lib.ddbgt_table_free(table)
+    return diags
 
 
 def _parse_enum(kind, name):

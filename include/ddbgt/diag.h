@@ -5,7 +5,9 @@
  * validator, the price loader and the emitters. Each finding has a stable
  * code (string and enum value, see codes.h), a severity, a JSON Pointer into
  * the spec ("/replicas/2/region"), the region it concerns (or NULL), a
- * message, and for syntax errors a line and column (1-based, 0 otherwise).
+ * message, and a line and column (1-based, 0 when unknown): the loader's
+ * findings have them, and ddbgt_diags_locate gives the others the file,
+ * line and column of the spec value they are about.
  *
  * The catalogue of codes (default severity, summary, fix hint, source) is
  * one table in the library, read through ddbgt_code_*.
@@ -66,7 +68,7 @@ DDBGT_API int ddbgt_diags_column(const ddbgt_diags *diags, size_t i);
 
 /*
  * The list as JSON: {"valid": b, "errors": n, "warnings": n, "diagnostics":
- * [{"code","severity","path","region","message"[,"line","column"]}...]},
+ * [{"code","severity","path","region","message"[,"file"][,"line","column"]}...]},
  * 2-space indented with a final newline. The caller frees *out with ddbgt_free.
  */
 DDBGT_API int ddbgt_diags_to_json(char **out, const ddbgt_diags *diags);
@@ -84,6 +86,21 @@ DDBGT_API ddbgt_severity ddbgt_code_severity(ddbgt_code code);
 DDBGT_API const char *ddbgt_code_summary(ddbgt_code code);
 DDBGT_API const char *ddbgt_code_hint(ddbgt_code code);
 DDBGT_API const char *ddbgt_code_source(ddbgt_code code);
+
+/*
+ * The file a finding is about, set by ddbgt_diags_locate (spec.h); NULL when
+ * unknown or out of range.
+ */
+DDBGT_API const char *ddbgt_diags_file(const ddbgt_diags *diags, size_t i);
+
+/*
+ * The list as a SARIF 2.1.0 log (the format of GitHub and GitLab code
+ * scanning): one run of the tool "ddbgt" whose rules are every catalogue
+ * code (summary, fix and source as help), and one result per finding with
+ * its file, line and column when known (ddbgt_diags_locate) and its JSON
+ * Pointer as a logical location. The caller frees *out with ddbgt_free.
+ */
+DDBGT_API int ddbgt_diags_to_sarif(char **out, const ddbgt_diags *diags);
 
 #ifdef __cplusplus
 }

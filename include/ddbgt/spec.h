@@ -80,6 +80,49 @@ DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path, u
 DDBGT_API int ddbgt_spec_dump_json(struct json_t **out, const ddbgt_table *table,
                                    unsigned flags);
 
+/*
+ * Where each value of a spec document sits, for findings a caller wants to
+ * show at a line and column (the validator and emitters work on the model,
+ * which keeps no positions, so their findings carry only a path). Built from
+ * the same text as the table, only by callers who want it: loading costs
+ * nothing extra without it. Free with ddbgt_spec_positions_free (NULL-safe).
+ */
+typedef struct ddbgt_spec_positions ddbgt_spec_positions;
+
+/*
+ * Parse len bytes of spec text and keep the line and column (1-based) of
+ * every value, to be found by its JSON Pointer. flags: 0, as for the load
+ * calls (DDBGT_SPEC_LOAD_FLAGS_KNOWN; another bit is DDBGT_EINVAL).
+ * DDBGT_ESPEC when the text is not JSON the loader would read (the loader's
+ * own findings say why), DDBGT_ENOMEM; *out is NULL then.
+ */
+DDBGT_API int ddbgt_spec_positions_new(ddbgt_spec_positions **out, const char *text, size_t len,
+                                       unsigned flags);
+DDBGT_API void ddbgt_spec_positions_free(ddbgt_spec_positions *positions);
+/*
+ * The line and column of the value at path (a JSON Pointer such as
+ * "/replicas/1/region"); a value the document leaves out gets the position
+ * of its nearest ancestor that is present, so a finding about a default
+ * points at the object that omitted it. DDBGT_EINVAL for a path that is not
+ * a JSON Pointer; *line and *column are 0 unless the status is DDBGT_OK.
+ */
+DDBGT_API int ddbgt_spec_positions_find(int *line, int *column,
+                                        const ddbgt_spec_positions *positions, const char *path);
+
+/*
+ * Which spec a finding is about, and where in it. The loader knows the line
+ * and column of the values it reports on; the validator and the emitters see
+ * only the model, so their findings carry a path alone. ddbgt_diags_locate
+ * gives every finding that has no file yet the name file (NULL leaves it
+ * unknown) and, when it has no line, the position of its path in positions
+ * (NULL: none). Findings that already name a file are left as they are, so a
+ * program checking many specs can locate after each and merge the lists with
+ * ddbgt_diags_append. file must be UTF-8 (DDBGT_EINVAL otherwise: it is
+ * written into JSON and SARIF). Returns 0, DDBGT_EINVAL or DDBGT_ENOMEM.
+ */
+DDBGT_API int ddbgt_diags_locate(ddbgt_diags *diags, const char *file,
+                                 const ddbgt_spec_positions *positions);
+
 #ifdef __cplusplus
 }
 #endif

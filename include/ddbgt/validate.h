@@ -35,6 +35,12 @@ extern "C" {
 #define DDBGT_VALIDATE_ADOPT_EXISTING 0x2u
 /* Report every warning as an error (applied after the policy's overrides). */
 #define DDBGT_VALIDATE_WARNINGS_AS_ERRORS 0x4u
+/*
+ * Also the notes that hold for every table of its kind, not only for what
+ * this spec does: DDBGT_I_TRANSACTIONS_REGIONAL on every multi-Region
+ * EVENTUAL table, not only on one whose usage reads in transactions.
+ */
+#define DDBGT_VALIDATE_GENERAL_NOTES 0x8u
 
 /*
  * Options of ddbgt_table_validate. Grows only at the end; set version to
