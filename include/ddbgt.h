@@ -21,6 +21,7 @@
 #include "ddbgt/cost.h"
 #include "ddbgt/region.h"
 #include "ddbgt/emit.h"
+#include "ddbgt/operations.h"
 #include "ddbgt/import.h"
 #include "ddbgt/diff.h"
 

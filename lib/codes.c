@@ -477,6 +477,64 @@ static const struct code_row catalogue[] = {
 	 "API_EnableKinesisStreamingDestination.html); terraform-provider-aws "
 	 "aws_dynamodb_kinesis_streaming_destination (the stream must be in the table's account "
 	 "and region)"},
+	/* operations: 400-419 (doc/operations.md, doc/security.md) */
+	{DDBGT_E_OPS_ALARM_SETTING_RANGE, "DDBGT_E_OPS_ALARM_SETTING_RANGE", DDBGT_SEVERITY_ERROR,
+	 "an alarm setting is out of range: DynamoDB publishes its metrics each minute, so the period "
+	 "is a multiple of 60 seconds; evaluation periods times the period is at most one day; the "
+	 "latency threshold is at least 1 ms; utilisation is 1 to 100 percent",
+	 "use a value in the range named in the message",
+	 "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html"},
+	{DDBGT_E_OPS_SNS_TOPIC_ARN, "DDBGT_E_OPS_SNS_TOPIC_ARN", DDBGT_SEVERITY_ERROR,
+	 "an alarm topic is not an SNS topic ARN (arn:PARTITION:sns:REGION:ACCOUNT:NAME)",
+	 "give the topic's full ARN: a 12-digit account and a name of letters, digits, - and _ "
+	 "(and .fifo)",
+	 "https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html"},
+	{DDBGT_E_OPS_SNS_TOPIC_REGION, "DDBGT_E_OPS_SNS_TOPIC_REGION", DDBGT_SEVERITY_ERROR,
+	 "an alarm topic is in another region or partition than the alarms it is given for: a "
+	 "CloudWatch alarm notifies only a topic in its own region",
+	 "create a topic in that region and give its ARN under that region",
+	 "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Notify_Users_Alarm_Changes.html"},
+	{DDBGT_E_OPS_REGION_NOT_REPLICA, "DDBGT_E_OPS_REGION_NOT_REPLICA", DDBGT_SEVERITY_ERROR,
+	 "operations names a region where the table has no replica",
+	 "use only the regions of the replicas",
+	 "libddbgt spec format"},
+	{DDBGT_E_OPS_INDEX_UNKNOWN, "DDBGT_E_OPS_INDEX_UNKNOWN", DDBGT_SEVERITY_ERROR,
+	 "operations.iam.indexes names an index the table does not have",
+	 "use the name of one of the table's global or local secondary indexes",
+	 "libddbgt spec format"},
+	{DDBGT_I_OPS_NO_REPLICATION_METRIC, "DDBGT_I_OPS_NO_REPLICATION_METRIC", DDBGT_SEVERITY_INFO,
+	 "no replication latency alarm is emitted: a multi-Region strong consistency table publishes "
+	 "no ReplicationLatency metric, and a one-region table replicates nothing",
+	 "nothing to do; the throttle and error alarms are still emitted",
+	 "DG-HIW (V2globaltables_HowItWorks), doc/operations.md"},
+	{DDBGT_W_OPS_UTILIZATION_ON_DEMAND, "DDBGT_W_OPS_UTILIZATION_ON_DEMAND", DDBGT_SEVERITY_WARNING,
+	 "utilization_percent is set on a PAY_PER_REQUEST table, which has no provisioned capacity "
+	 "to compare with: no utilisation alarm is emitted",
+	 "remove utilization_percent, or use PROVISIONED billing",
+	 "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/metrics-dimensions.html"},
+	{DDBGT_W_OPS_STREAM_CONSUMER_NO_STREAM, "DDBGT_W_OPS_STREAM_CONSUMER_NO_STREAM",
+	 DDBGT_SEVERITY_WARNING,
+	 "a stream_consumer policy is asked for, but the table's stream is off",
+	 "enable the stream, or drop stream_consumer from operations.iam.policies",
+	 "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html"},
+	{DDBGT_I_OPS_ALARMS_NO_TOPIC, "DDBGT_I_OPS_ALARMS_NO_TOPIC", DDBGT_SEVERITY_INFO,
+	 "the alarms of a region have no SNS topic: they change state but notify no one",
+	 "add operations.alarms.sns_topics with a topic in that region",
+	 "https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html"},
+	{DDBGT_E_OPS_VPC_ID, "DDBGT_E_OPS_VPC_ID", DDBGT_SEVERITY_ERROR,
+	 "a VPC or route table ID of a gateway endpoint is not of the form vpc-... or rtb-... "
+	 "(8 or 17 hexadecimal digits)",
+	 "copy the IDs from the VPC console or `aws ec2 describe-vpcs` / `describe-route-tables`",
+	 "https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-ddb.html"},
+	{DDBGT_W_OPS_VPC_NO_ROUTE_TABLES, "DDBGT_W_OPS_VPC_NO_ROUTE_TABLES", DDBGT_SEVERITY_WARNING,
+	 "a gateway endpoint has no route table: no subnet's traffic reaches DynamoDB through it",
+	 "list the route tables of the subnets that call DynamoDB in route_table_ids",
+	 "https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html"},
+	{DDBGT_W_OPS_KMS_POLICIES_NO_CMK, "DDBGT_W_OPS_KMS_POLICIES_NO_CMK", DDBGT_SEVERITY_WARNING,
+	 "kms_key_policies is on, but the table does not use customer managed keys: there is no key "
+	 "policy of yours to write statements for",
+	 "set encryption to CUSTOMER_MANAGED with a kms_key per replica, or remove kms_key_policies",
+	 "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.howitworks.html"},
 	/* emitters: 500-599 */
 	{DDBGT_E_EMIT_INVALID_MODEL, "DDBGT_E_EMIT_INVALID_MODEL", DDBGT_SEVERITY_ERROR,
 	 "nothing was emitted: the table has errors",
@@ -575,6 +633,11 @@ static const struct code_row catalogue[] = {
 	 "AWS CloudFormation User Guide, Import AWS resources into a CloudFormation stack: "
 	 "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
 	 "resource-import-existing-stack.html"},
+	{DDBGT_W_EMIT_OPS_NOT_EMITTED, "DDBGT_W_EMIT_OPS_NOT_EMITTED", DDBGT_SEVERITY_WARNING,
+	 "this target does not write the operations object (alarms, dashboard, IAM documents, VPC "
+	 "endpoints)",
+	 "emit with --target terraform for a version 2019.11.21 table, or write these by hand",
+	 "doc/operations.md"},
 	/* cost and prices: 600-699 */
 	{DDBGT_W_PRICE_MISSING, "DDBGT_W_PRICE_MISSING", DDBGT_SEVERITY_WARNING,
 	 "the price table has no price for an item the estimate needs in a region",

@@ -38,7 +38,14 @@ static int write_key(jw *w, const char *name, ddbgt_attr_type type)
 	return 1;
 }
 
-static void write_autoscaling_object(jw *w, int64_t min, int64_t max, double target)
+/* Target-tracking settings and their tuning (-1 / DDBGT_INHERIT: not given). */
+struct tuning {
+	int64_t scale_in_cooldown, scale_out_cooldown;
+	int disable_scale_in;
+};
+
+static void write_autoscaling_object(jw *w, int64_t min, int64_t max, double target,
+                                     struct tuning t)
 {
 	ddbgt__jw_object_begin(w);
 	ddbgt__jw_key(w, "min");
@@ -47,6 +54,18 @@ static void write_autoscaling_object(jw *w, int64_t min, int64_t max, double tar
 	ddbgt__jw_int(w, max);
 	ddbgt__jw_key(w, "target_utilization");
 	ddbgt__jw_number(w, target);
+	if (t.scale_in_cooldown >= 0) {
+		ddbgt__jw_key(w, "scale_in_cooldown");
+		ddbgt__jw_int(w, t.scale_in_cooldown);
+	}
+	if (t.scale_out_cooldown >= 0) {
+		ddbgt__jw_key(w, "scale_out_cooldown");
+		ddbgt__jw_int(w, t.scale_out_cooldown);
+	}
+	if (t.disable_scale_in != DDBGT_INHERIT) {
+		ddbgt__jw_key(w, "disable_scale_in");
+		ddbgt__jw_bool(w, t.disable_scale_in);
+	}
 	ddbgt__jw_object_end(w);
 }
 
@@ -106,9 +125,12 @@ static int table_autoscaling(jw *w, const void *o, ddbgt_rw rw)
 {
 	int64_t min, max;
 	double target;
+	struct tuning t;
 	if (ddbgt_table_get_autoscaling(TABLE(o), rw, &min, &max, &target))
 		return 0;
-	write_autoscaling_object(w, min, max, target);
+	ddbgt_table_get_autoscaling_tuning(TABLE(o), rw, &t.scale_in_cooldown,
+	                                   &t.scale_out_cooldown, &t.disable_scale_in);
+	write_autoscaling_object(w, min, max, target, t);
 	return 1;
 }
 
@@ -134,6 +156,47 @@ static int r_max_write(jw *w, const void *o)
 	int64_t v = 0;
 	int rc = ddbgt_table_get_on_demand_max(TABLE(o), DDBGT_WRITE, &v);
 	return write_int_if(w, rc, v);
+}
+
+static int r_warm_read(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_table_get_warm_throughput(TABLE(o), DDBGT_READ, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int r_warm_write(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_table_get_warm_throughput(TABLE(o), DDBGT_WRITE, &v);
+	return write_int_if(w, rc, v);
+}
+
+/* Warm throughput only goes up: a lower value, or none, is refused. */
+static ddbgt__diff_rule_id warm_rule(int old_rc, int64_t old_v, int new_rc, int64_t new_v,
+                                     ddbgt__diff_rule_id up)
+{
+	if (old_rc == 0 && (new_rc != 0 || new_v < old_v))
+		return DDBGT__RULE_WARM_THROUGHPUT_DECREASE;
+	return up;
+}
+
+static ddbgt__diff_rule_id j_warm(const void *old_obj, const void *new_obj, ddbgt_rw rw)
+{
+	int64_t a = 0, b = 0;
+	int ra = ddbgt_table_get_warm_throughput(TABLE(old_obj), rw, &a);
+	int rb = ddbgt_table_get_warm_throughput(TABLE(new_obj), rw, &b);
+	return warm_rule(ra, a, rb, b, DDBGT__RULE_WARM_THROUGHPUT);
+}
+
+static ddbgt__diff_rule_id j_warm_read(const void *old_obj, const void *new_obj)
+{
+	return j_warm(old_obj, new_obj, DDBGT_READ);
+}
+
+static ddbgt__diff_rule_id j_warm_write(const void *old_obj, const void *new_obj)
+{
+	return j_warm(old_obj, new_obj, DDBGT_WRITE);
 }
 
 static int r_stream(jw *w, const void *o)
@@ -246,6 +309,8 @@ const struct ddbgt__diff_field ddbgt__diff_table_fields[] = {
 	{"capacity/write_autoscaling", r_write_autoscaling, DDBGT__RULE_AUTOSCALING, NULL},
 	{"on_demand/max_read", r_max_read, DDBGT__RULE_ON_DEMAND_MAX, NULL},
 	{"on_demand/max_write", r_max_write, DDBGT__RULE_ON_DEMAND_MAX, NULL},
+	{"warm_throughput/read_units_per_second", r_warm_read, DDBGT__RULE_SKIP, j_warm_read},
+	{"warm_throughput/write_units_per_second", r_warm_write, DDBGT__RULE_SKIP, j_warm_write},
 	{"stream", r_stream, DDBGT__RULE_SKIP, j_stream},
 	{"encryption", r_encryption, DDBGT__RULE_ENCRYPTION, NULL},
 	{"ttl_attribute", r_ttl, DDBGT__RULE_SKIP, j_ttl},
@@ -263,14 +328,53 @@ static int gsi_key(jw *w, const ddbgt_gsi *g, const char *attribute)
 	                 ddbgt_table_find_attribute_type(ddbgt_gsi_table(g), attribute));
 }
 
+/* A multi-attribute key side: its attributes in order, each with its type. */
+static void write_key_list(jw *w, const ddbgt_gsi *g, size_t n,
+                           const char *(*name)(const ddbgt_gsi *, size_t),
+                           ddbgt_attr_type (*type)(const ddbgt_gsi *, size_t))
+{
+	ddbgt__jw_array_begin(w);
+	for (size_t i = 0; i < n; i++) {
+		ddbgt_attr_type t = type(g, i);
+		if (t == DDBGT_ATTR_UNSET)
+			t = ddbgt_table_find_attribute_type(ddbgt_gsi_table(g), name(g, i));
+		write_key(w, name(g, i), t);
+	}
+	ddbgt__jw_array_end(w);
+}
+
+/* A key side is written one way: one attribute (partition_key) or a list (partition_keys). */
 static int r_gsi_pk(jw *w, const void *o)
 {
-	return gsi_key(w, GSI(o), ddbgt_gsi_partition_key(GSI(o)));
+	const ddbgt_gsi *g = GSI(o);
+	return !ddbgt_gsi_partition_key_is_multi_attribute(g) &&
+	       gsi_key(w, g, ddbgt_gsi_partition_key(g));
+}
+
+static int r_gsi_pks(jw *w, const void *o)
+{
+	const ddbgt_gsi *g = GSI(o);
+	if (!ddbgt_gsi_partition_key_is_multi_attribute(g))
+		return 0;
+	write_key_list(w, g, ddbgt_gsi_partition_key_attribute_count(g),
+	               ddbgt_gsi_partition_key_attribute_name, ddbgt_gsi_partition_key_attribute_type);
+	return 1;
 }
 
 static int r_gsi_sk(jw *w, const void *o)
 {
-	return gsi_key(w, GSI(o), ddbgt_gsi_sort_key(GSI(o)));
+	const ddbgt_gsi *g = GSI(o);
+	return !ddbgt_gsi_sort_key_is_multi_attribute(g) && gsi_key(w, g, ddbgt_gsi_sort_key(g));
+}
+
+static int r_gsi_sks(jw *w, const void *o)
+{
+	const ddbgt_gsi *g = GSI(o);
+	if (!ddbgt_gsi_sort_key_is_multi_attribute(g))
+		return 0;
+	write_key_list(w, g, ddbgt_gsi_sort_key_attribute_count(g),
+	               ddbgt_gsi_sort_key_attribute_name, ddbgt_gsi_sort_key_attribute_type);
+	return 1;
 }
 
 static int r_gsi_projection(jw *w, const void *o)
@@ -345,9 +449,12 @@ static int gsi_autoscaling(jw *w, const void *o, ddbgt_rw rw)
 {
 	int64_t min, max;
 	double target;
+	struct tuning t;
 	if (ddbgt_gsi_get_autoscaling(GSI(o), rw, &min, &max, &target))
 		return 0;
-	write_autoscaling_object(w, min, max, target);
+	ddbgt_gsi_get_autoscaling_tuning(GSI(o), rw, &t.scale_in_cooldown, &t.scale_out_cooldown,
+	                                 &t.disable_scale_in);
+	write_autoscaling_object(w, min, max, target, t);
 	return 1;
 }
 
@@ -375,6 +482,38 @@ static int r_gsi_max_write(jw *w, const void *o)
 	return write_int_if(w, rc, v);
 }
 
+static int r_gsi_warm_read(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_gsi_get_warm_throughput(GSI(o), DDBGT_READ, &v);
+	return write_int_if(w, rc, v);
+}
+
+static int r_gsi_warm_write(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_gsi_get_warm_throughput(GSI(o), DDBGT_WRITE, &v);
+	return write_int_if(w, rc, v);
+}
+
+static ddbgt__diff_rule_id j_gsi_warm(const void *old_obj, const void *new_obj, ddbgt_rw rw)
+{
+	int64_t a = 0, b = 0;
+	int ra = ddbgt_gsi_get_warm_throughput(GSI(old_obj), rw, &a);
+	int rb = ddbgt_gsi_get_warm_throughput(GSI(new_obj), rw, &b);
+	return warm_rule(ra, a, rb, b, DDBGT__RULE_GSI_WARM_THROUGHPUT);
+}
+
+static ddbgt__diff_rule_id j_gsi_warm_read(const void *old_obj, const void *new_obj)
+{
+	return j_gsi_warm(old_obj, new_obj, DDBGT_READ);
+}
+
+static ddbgt__diff_rule_id j_gsi_warm_write(const void *old_obj, const void *new_obj)
+{
+	return j_gsi_warm(old_obj, new_obj, DDBGT_WRITE);
+}
+
 static ddbgt__diff_rule_id j_gsi_units(const void *old_obj, const void *new_obj, ddbgt_rw rw)
 {
 	int64_t a = 0, b = 0;
@@ -395,7 +534,9 @@ static ddbgt__diff_rule_id j_gsi_write(const void *old_obj, const void *new_obj)
 
 const struct ddbgt__diff_field ddbgt__diff_gsi_fields[] = {
 	{"partition_key", r_gsi_pk, DDBGT__RULE_GSI_REBUILD, NULL},
+	{"partition_keys", r_gsi_pks, DDBGT__RULE_GSI_REBUILD, NULL},
 	{"sort_key", r_gsi_sk, DDBGT__RULE_GSI_REBUILD, NULL},
+	{"sort_keys", r_gsi_sks, DDBGT__RULE_GSI_REBUILD, NULL},
 	{"projection", r_gsi_projection, DDBGT__RULE_GSI_REBUILD, NULL},
 	{"non_key_attributes", r_gsi_non_key, DDBGT__RULE_GSI_REBUILD, NULL},
 	{"capacity/read", r_gsi_read, DDBGT__RULE_SKIP, j_gsi_read},
@@ -404,6 +545,9 @@ const struct ddbgt__diff_field ddbgt__diff_gsi_fields[] = {
 	{"capacity/write_autoscaling", r_gsi_write_autoscaling, DDBGT__RULE_AUTOSCALING, NULL},
 	{"on_demand/max_read", r_gsi_max_read, DDBGT__RULE_GSI_ON_DEMAND_MAX, NULL},
 	{"on_demand/max_write", r_gsi_max_write, DDBGT__RULE_GSI_ON_DEMAND_MAX, NULL},
+	{"warm_throughput/read_units_per_second", r_gsi_warm_read, DDBGT__RULE_SKIP, j_gsi_warm_read},
+	{"warm_throughput/write_units_per_second", r_gsi_warm_write, DDBGT__RULE_SKIP,
+	 j_gsi_warm_write},
 };
 const size_t ddbgt__diff_gsi_field_count =
 	sizeof ddbgt__diff_gsi_fields / sizeof ddbgt__diff_gsi_fields[0];
@@ -414,9 +558,13 @@ int ddbgt__diff_render_gsi(jw *w, const void *o)
 	ddbgt__jw_object_begin(w);
 	ddbgt__jw_key(w, "name");
 	ddbgt__jw_string(w, ddbgt_gsi_name(GSI(o)));
-	for (size_t i = 0; i < 4; i++) {
-		ddbgt__jw_key(w, ddbgt__diff_gsi_fields[i].key);
-		if (!ddbgt__diff_gsi_fields[i].render(w, o))
+	/* The settings that define the index: the rows that rebuild it (null when absent). */
+	for (size_t i = 0; i < ddbgt__diff_gsi_field_count; i++) {
+		const struct ddbgt__diff_field *f = &ddbgt__diff_gsi_fields[i];
+		if (f->rule != DDBGT__RULE_GSI_REBUILD)
+			continue;
+		ddbgt__jw_key(w, f->key);
+		if (!f->render(w, o))
 			ddbgt__jw_null(w);
 	}
 	ddbgt__jw_object_end(w);
@@ -453,6 +601,22 @@ int ddbgt__diff_render_lsi(jw *w, const void *o)
 /* ---- Replica settings (effective values: what AWS would hold) ---------- */
 
 #define REPLICA(o) ((const ddbgt_replica *)(o))
+
+/* Contributor insights: a boolean, or with the mode when one is chosen. */
+static void write_insights(jw *w, int enabled, ddbgt_insights_mode mode)
+{
+	const char *name = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE, mode);
+	if (!name) {
+		ddbgt__jw_bool(w, enabled);
+		return;
+	}
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "enabled");
+	ddbgt__jw_bool(w, enabled);
+	ddbgt__jw_key(w, "mode");
+	ddbgt__jw_string(w, name);
+	ddbgt__jw_object_end(w);
+}
 
 int ddbgt__diff_render_region(jw *w, const void *o)
 {
@@ -502,9 +666,12 @@ static int r_replica_read(jw *w, const void *o)
 		return 1;
 	}
 	if (ddbgt_replica_get_read_autoscaling(REPLICA(o), &min, &max, &target) == DDBGT_OK) {
+		struct tuning t;
+		ddbgt_replica_get_read_autoscaling_tuning(REPLICA(o), &t.scale_in_cooldown,
+		                                          &t.scale_out_cooldown, &t.disable_scale_in);
 		ddbgt__jw_object_begin(w);
 		ddbgt__jw_key(w, "autoscaling");
-		write_autoscaling_object(w, min, max, target);
+		write_autoscaling_object(w, min, max, target, t);
 		ddbgt__jw_object_end(w);
 		return 1;
 	}
@@ -522,6 +689,8 @@ static int r_replica_gsi_read(jw *w, const void *o)
 		const char *name = ddbgt_replica_gsi_override_name(r, i);
 		int64_t units, min, max;
 		double target;
+		int enabled;
+		ddbgt_insights_mode mode;
 		ddbgt__jw_key(w, name);
 		ddbgt__jw_object_begin(w);
 		if (ddbgt_replica_get_gsi_read_capacity(r, name, &units) == DDBGT_OK) {
@@ -529,8 +698,20 @@ static int r_replica_gsi_read(jw *w, const void *o)
 			ddbgt__jw_int(w, units);
 		} else if (ddbgt_replica_get_gsi_read_autoscaling(r, name, &min, &max, &target) ==
 		           DDBGT_OK) {
+			struct tuning t;
+			ddbgt_replica_get_gsi_read_autoscaling_tuning(r, name, &t.scale_in_cooldown,
+			                                              &t.scale_out_cooldown,
+			                                              &t.disable_scale_in);
 			ddbgt__jw_key(w, "autoscaling");
-			write_autoscaling_object(w, min, max, target);
+			write_autoscaling_object(w, min, max, target, t);
+		}
+		if (ddbgt_replica_get_gsi_on_demand_max_read(r, name, &units) == DDBGT_OK) {
+			ddbgt__jw_key(w, "max_read");
+			ddbgt__jw_int(w, units);
+		}
+		if (ddbgt_replica_get_gsi_contributor_insights(r, name, &enabled, &mode) == DDBGT_OK) {
+			ddbgt__jw_key(w, "contributor_insights");
+			write_insights(w, enabled, mode);
 		}
 		ddbgt__jw_object_end(w);
 	}
@@ -540,7 +721,33 @@ static int r_replica_gsi_read(jw *w, const void *o)
 
 static int r_replica_insights(jw *w, const void *o)
 {
-	ddbgt__jw_bool(w, ddbgt_replica_contributor_insights(REPLICA(o)) == 1);
+	write_insights(w, ddbgt_replica_contributor_insights(REPLICA(o)) == 1,
+	               ddbgt_replica_contributor_insights_mode(REPLICA(o)));
+	return 1;
+}
+
+static int r_replica_on_demand_max(jw *w, const void *o)
+{
+	int64_t v = 0;
+	int rc = ddbgt_replica_get_on_demand_max_read(REPLICA(o), &v);
+	return write_int_if(w, rc, v);
+}
+
+static int r_replica_kinesis(jw *w, const void *o)
+{
+	const char *arn = ddbgt_replica_kinesis_stream_arn(REPLICA(o));
+	if (!arn)
+		return 0;
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "stream_arn");
+	ddbgt__jw_string(w, arn);
+	const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
+	                                        ddbgt_replica_kinesis_stream_precision(REPLICA(o)));
+	if (precision) {
+		ddbgt__jw_key(w, "approximate_creation_date_time_precision");
+		ddbgt__jw_string(w, precision);
+	}
+	ddbgt__jw_object_end(w);
 	return 1;
 }
 
@@ -596,10 +803,12 @@ const struct ddbgt__diff_field ddbgt__diff_replica_fields[] = {
 	{"kms_key", r_kms_key, DDBGT__RULE_REPLICA_KMS_KEY, NULL},
 	{"table_class", r_replica_class, DDBGT__RULE_TABLE_CLASS, NULL},
 	{"read_capacity", r_replica_read, DDBGT__RULE_SKIP, j_replica_read},
+	{"on_demand/max_read", r_replica_on_demand_max, DDBGT__RULE_REPLICA_ON_DEMAND_MAX, NULL},
 	{"global_secondary_indexes", r_replica_gsi_read, DDBGT__RULE_REPLICA_GSI_READ, NULL},
 	{"point_in_time_recovery", r_replica_pitr, DDBGT__RULE_PITR, NULL},
 	{"deletion_protection", r_replica_deletion_protection, DDBGT__RULE_DELETION_PROTECTION, NULL},
 	{"contributor_insights", r_replica_insights, DDBGT__RULE_CONTRIBUTOR_INSIGHTS, NULL},
+	{"kinesis_stream", r_replica_kinesis, DDBGT__RULE_KINESIS, NULL},
 	{"tags", r_replica_tags, DDBGT__RULE_TAGS, NULL},
 };
 const size_t ddbgt__diff_replica_field_count =

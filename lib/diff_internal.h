@@ -34,7 +34,8 @@ typedef enum ddbgt__diff_step {
 	DDBGT__STEP_PITR,
 	DDBGT__STEP_DELETION_PROTECTION,
 	DDBGT__STEP_CONTRIBUTOR_INSIGHTS,
-	DDBGT__STEP_TAGS
+	DDBGT__STEP_TAGS,
+	DDBGT__STEP_KINESIS
 } ddbgt__diff_step;
 
 /* The rules: one row each in diff_rules.c, in this order. */
@@ -79,6 +80,11 @@ typedef enum ddbgt__diff_rule_id {
 	DDBGT__RULE_CONTRIBUTOR_INSIGHTS,
 	DDBGT__RULE_TAGS,
 	DDBGT__RULE_ROLE,
+	DDBGT__RULE_WARM_THROUGHPUT,
+	DDBGT__RULE_WARM_THROUGHPUT_DECREASE,
+	DDBGT__RULE_GSI_WARM_THROUGHPUT,
+	DDBGT__RULE_REPLICA_ON_DEMAND_MAX,
+	DDBGT__RULE_KINESIS,
 	DDBGT__RULE_COUNT_
 } ddbgt__diff_rule_id;
 

@@ -53,6 +53,9 @@ static const struct step_kind kinds[] = {
 	{DDBGT__STEP_CONTRIBUTOR_INSIGHTS, 1, "UpdateContributorInsights", 0,
 	 "update Contributor Insights in %s"},
 	{DDBGT__STEP_TAGS, 1, "TagResource", 0, "update the tags in %s (TagResource, UntagResource)"},
+	{DDBGT__STEP_KINESIS, 1, "EnableKinesisStreamingDestination", 0,
+	 "update the Kinesis streaming destination in %s (Enable, Disable or "
+	 "UpdateKinesisStreamingDestination)"},
 };
 
 static ddbgt__diff_step rule_step(const struct ddbgt__change *x)

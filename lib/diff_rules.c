@@ -200,8 +200,10 @@ static const ddbgt__diff_rule rules[DDBGT__RULE_COUNT_] = {
 		"4 decreases per UTC day, then 1 more per hour without one (up to 27 a day)"},
 	[DDBGT__RULE_REPLICA_GSI_READ] = {
 		"replica-gsi-read", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_REPLICA_SETTINGS,
-		"a replica's GSI read capacity override is changed by UpdateTable ReplicaUpdates Update",
-		UT " (ReplicaGlobalSecondaryIndex)", NULL},
+		"a replica's per-GSI settings: read capacity and on-demand read maximum by UpdateTable "
+		"ReplicaUpdates Update, contributor insights by UpdateContributorInsights",
+		UT " (ReplicaGlobalSecondaryIndex); AWS DynamoDB API Reference, "
+		"UpdateContributorInsights", NULL},
 	[DDBGT__RULE_PITR] = {
 		"pitr", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_PITR,
 		"point-in-time recovery is set per replica by UpdateContinuousBackups in its region",
@@ -223,6 +225,33 @@ static const ddbgt__diff_rule rules[DDBGT__RULE_COUNT_] = {
 		"role", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_NONE,
 		"secondary and standby are the library's routing roles: AWS sees no change",
 		"libddbgt spec format (replicas[].role)", NULL},
+	[DDBGT__RULE_WARM_THROUGHPUT] = {
+		"warm-throughput", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_TABLE_THROUGHPUT,
+		"warm throughput is raised by UpdateTable (WarmThroughput) and applies to every replica",
+		"AWS DynamoDB Developer Guide, Understanding DynamoDB warm throughput; " UT
+		" (WarmThroughput)", NULL},
+	[DDBGT__RULE_WARM_THROUGHPUT_DECREASE] = {
+		"warm-throughput-decrease", DDBGT_CHANGE_REFUSED, DDBGT__STEP_NONE,
+		"warm throughput can only be raised: a lower value (or none) is refused, and the table "
+		"or index keeps what it has; keep the old value",
+		"AWS DynamoDB Developer Guide, Understanding DynamoDB warm throughput (it cannot be "
+		"decreased)", NULL},
+	[DDBGT__RULE_GSI_WARM_THROUGHPUT] = {
+		"gsi-warm-throughput", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_GSI_UPDATE,
+		"a GSI's warm throughput is raised by UpdateTable (GlobalSecondaryIndexUpdates Update)",
+		"AWS DynamoDB Developer Guide, Understanding DynamoDB warm throughput; " UT, NULL},
+	[DDBGT__RULE_REPLICA_ON_DEMAND_MAX] = {
+		"replica-on-demand-max", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_REPLICA_SETTINGS,
+		"a replica's on-demand read maximum is changed by UpdateTable ReplicaUpdates Update",
+		UT " (OnDemandThroughputOverride); " GT " (max read can be overridden per replica)",
+		NULL},
+	[DDBGT__RULE_KINESIS] = {
+		"kinesis", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_KINESIS,
+		"a replica's Kinesis Data Streams destination is set in its region by "
+		"EnableKinesisStreamingDestination, DisableKinesisStreamingDestination or "
+		"UpdateKinesisStreamingDestination (another stream: disable, then enable)",
+		"AWS DynamoDB API Reference, EnableKinesisStreamingDestination and "
+		"UpdateKinesisStreamingDestination; " GT " (not synchronized)", NULL},
 };
 
 const ddbgt__diff_rule *ddbgt__diff_rule_get(ddbgt__diff_rule_id id)

@@ -182,6 +182,11 @@ int ddbgt__emit_cloudformation_plan(ddbgt__emit_ctx *ctx)
 		                    "the table exists already (adopt_existing): bring it into the "
 		                    "stack with a change set of type IMPORT; deploying the template "
 		                    "as is would try to create it");
+	if (ddbgt__emit_operations_wanted(ctx))
+		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_OPS_NOT_EMITTED, "/operations", NULL,
+		                    "the cloudformation target writes no alarms, dashboard, IAM "
+		                    "documents or VPC endpoints yet: emit them with --target "
+		                    "terraform, or write them by hand (doc/operations.md)");
 	plan_pinned_writes(ctx);
 	return DDBGT_OK;
 }

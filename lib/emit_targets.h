@@ -13,6 +13,10 @@ int ddbgt__emit_terraform_plan(ddbgt__emit_ctx *ctx);
 void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx);
 int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx);
 void ddbgt__emit_terraform_legacy_write(ddbgt__emit_ctx *ctx);
+/* The operations object (lib/emit_operations.c): anything asked, resources, IAM outputs. */
+int ddbgt__emit_operations_wanted(const ddbgt__emit_ctx *ctx);
+void ddbgt__emit_write_operations(ddbgt__emit_ctx *ctx);
+void ddbgt__emit_write_operations_outputs(ddbgt__emit_ctx *ctx);
 int ddbgt__emit_cloudformation_plan(ddbgt__emit_ctx *ctx);
 /* Writes the template as JSON into ctx->w.json; the driver renders YAML from it. */
 void ddbgt__emit_cloudformation_write(ddbgt__emit_ctx *ctx);

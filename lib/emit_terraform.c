@@ -359,6 +359,7 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 		ddbgt__emit_write_output(ctx, "witness_region", ddbgt_table_witness_region(ctx->t), 0);
 	/* Inline replicas all have the home region's class. */
 	ddbgt__emit_write_region_maps(ctx, write_region_attr, ctx->replica_resources);
+	ddbgt__emit_write_operations_outputs(ctx);
 	ddbgt__tfjson_object_end(w);
 }
 
@@ -374,6 +375,7 @@ void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx)
 	write_replica_resources(ctx);
 	ddbgt__emit_write_scaling(ctx, table_ref, replica_dependency);
 	ddbgt__emit_write_replica_features(ctx, table_ref, replica_dependency);
+	ddbgt__emit_write_operations(ctx);
 	ddbgt__tfjson_object_end(w);
 	write_outputs(ctx);
 }

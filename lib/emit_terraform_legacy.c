@@ -16,6 +16,11 @@ int ddbgt__emit_terraform_legacy_plan(ddbgt__emit_ctx *ctx)
 	ddbgt__emit_plan_adopt(ctx, "the tables exist already (adopt_existing) but import blocks "
 	                             "were turned off: import them before applying, or Terraform "
 	                             "will try to create them");
+	if (ddbgt__emit_operations_wanted(ctx))
+		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_OPS_NOT_EMITTED, "/operations", NULL,
+		                    "the terraform-legacy target writes no alarms, dashboard, IAM "
+		                    "documents or VPC endpoints: a version 2017.11.29 table publishes "
+		                    "other metrics (PendingReplicationCount), see doc/operations.md");
 	if (ddbgt_table_consistency(t) == DDBGT_CONSISTENCY_STRONG)
 		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_LEGACY_CONSISTENCY, "/table/consistency", NULL,
 		                    "a version 2017.11.29 global table has no strong consistency: the "

@@ -20,6 +20,7 @@
 
 #include "ddbgt/common.h"
 #include "ddbgt/table.h"
+#include "ddbgt/operations.h"
 
 /* A boolean the user did not give; the same value as DDBGT_INHERIT. */
 #define DDBGT__NOT_SET (-1)
@@ -152,6 +153,7 @@ struct ddbgt_table {
 	ddbgt__ptrlist lsis;              /* ddbgt_lsi *, owned */
 	ddbgt_policy *policy;             /* owned, never NULL */
 	ddbgt_usage *usage;               /* owned, never NULL */
+	ddbgt_operations *operations;     /* owned; NULL until first set */
 };
 
 struct ddbgt_replica {
@@ -215,6 +217,32 @@ struct ddbgt_usage {
 	ddbgt__opt_num stream_reads_per_month;
 	ddbgt__opt_num hours_per_month;
 	ddbgt_read_consistency read_consistency; /* UNSET: eventual */
+};
+
+/* The alarm settings (ddbgt_alarm_setting) and IAM policy kinds (ddbgt_iam_policy). */
+#define DDBGT__ALARM_SETTINGS 6
+#define DDBGT__IAM_POLICIES 4
+
+/* One region's DynamoDB gateway endpoint. */
+typedef struct ddbgt__vpc_endpoint {
+	char *region;                 /* owned, never NULL */
+	char *vpc_id;                 /* owned, never NULL */
+	ddbgt__strlist route_tables;
+	int restricted;               /* 0, 1 or DDBGT__NOT_SET (1) */
+} ddbgt__vpc_endpoint;
+
+struct ddbgt_operations {
+	int alarms;                                  /* 0, 1 or DDBGT__NOT_SET (off) */
+	ddbgt__opt_int alarm[DDBGT__ALARM_SETTINGS]; /* indexed by ddbgt_alarm_setting */
+	ddbgt__map sns_topics;                       /* region -> topic ARN (text) */
+	int dashboard;                               /* 0, 1 or DDBGT__NOT_SET (off) */
+	int iam_given;                               /* 1 when an "iam" object was given */
+	int iam[DDBGT__IAM_POLICIES];                /* 0 or 1, indexed by ddbgt_iam_policy */
+	ddbgt__strlist iam_regions;                  /* empty: every replica region */
+	ddbgt__strlist iam_indexes;                  /* empty: every index */
+	int iam_as_outputs;                          /* 0, 1 or DDBGT__NOT_SET (0) */
+	ddbgt__ptrlist vpc_endpoints;                /* ddbgt__vpc_endpoint *, owned */
+	int kms_key_policies;                        /* 0, 1 or DDBGT__NOT_SET (off) */
 };
 
 /* Argument checks shared by the setters. */
@@ -314,5 +342,8 @@ void ddbgt__gsi_destroy(ddbgt_gsi *gsi);
 void ddbgt__lsi_destroy(ddbgt_lsi *lsi);
 void ddbgt__policy_destroy(ddbgt_policy *policy);
 void ddbgt__usage_destroy(ddbgt_usage *usage);
+void ddbgt__operations_destroy(ddbgt_operations *ops);
+/* A deep copy of src into *out; NULL src gives NULL. 0 or DDBGT_ENOMEM. */
+int ddbgt__operations_copy(ddbgt_operations **out, const ddbgt_operations *src);
 
 #endif

@@ -453,6 +453,113 @@ static void usage_object(jw *w, const ddbgt_usage *u)
 	ddbgt__jw_object_end(w);
 }
 
+static int alarms_have_settings(const ddbgt_operations *o)
+{
+	for (int i = 0; i < DDBGT__ALARM_SETTINGS; i++)
+		if (o->alarm[i].set)
+			return 1;
+	return o->sns_topics.count > 0;
+}
+
+static int iam_is_empty(const ddbgt_operations *o)
+{
+	for (int i = 0; i < DDBGT__IAM_POLICIES; i++)
+		if (o->iam[i])
+			return 0;
+	return !o->iam_regions.count && !o->iam_indexes.count &&
+	       o->iam_as_outputs == DDBGT__NOT_SET;
+}
+
+static int operations_is_empty(const ddbgt_operations *o)
+{
+	return o == NULL || (o->alarms == DDBGT__NOT_SET && !alarms_have_settings(o) &&
+	                     o->dashboard == DDBGT__NOT_SET && iam_is_empty(o) &&
+	                     o->kms_key_policies == DDBGT__NOT_SET && !o->vpc_endpoints.count);
+}
+
+/* "alarms": a boolean when no setting was given, else the object of settings. */
+static void alarms_member(jw *w, const ddbgt_operations *o)
+{
+	/* The spec keys of the settings, indexed by ddbgt_alarm_setting; two are booleans. */
+	static const char *const keys[DDBGT__ALARM_SETTINGS] = {
+		"replication_latency_ms", "evaluation_periods", "period_seconds",
+		"throttles", "system_errors", "utilization_percent",
+	};
+	if (!alarms_have_settings(o)) {
+		bool_member(w, "alarms", o->alarms);
+		return;
+	}
+	ddbgt__jw_key(w, "alarms");
+	ddbgt__jw_object_begin(w);
+	if (o->alarms == 0)
+		bool_member(w, "enabled", 0);
+	for (int i = 0; i < DDBGT__ALARM_SETTINGS; i++) {
+		if (!o->alarm[i].set)
+			continue;
+		if (i == DDBGT_ALARM_THROTTLES || i == DDBGT_ALARM_SYSTEM_ERRORS)
+			bool_member(w, keys[i], o->alarm[i].value != 0);
+		else
+			int_member(w, keys[i], &o->alarm[i]);
+	}
+	if (o->sns_topics.count) {
+		ddbgt__jw_key(w, "sns_topics");
+		ddbgt__jw_object_begin(w);
+		for (size_t i = 0; i < o->sns_topics.count; i++) {
+			ddbgt__jw_key(w, o->sns_topics.entries[i].key);
+			ddbgt__jw_string(w, o->sns_topics.entries[i].text);
+		}
+		ddbgt__jw_object_end(w);
+	}
+	ddbgt__jw_object_end(w);
+}
+
+/* "vpc_endpoints": the model keeps them sorted by region, as every map of the document. */
+static void endpoints_member(jw *w, const ddbgt__ptrlist *list)
+{
+	ddbgt__jw_key(w, "vpc_endpoints");
+	ddbgt__jw_object_begin(w);
+	for (size_t i = 0; i < list->count; i++) {
+		const ddbgt__vpc_endpoint *e = list->items[i];
+		ddbgt__jw_key(w, e->region);
+		ddbgt__jw_object_begin(w);
+		ddbgt__jw_key(w, "vpc_id");
+		ddbgt__jw_string(w, e->vpc_id);
+		if (e->route_tables.count)
+			string_array(w, "route_table_ids", &e->route_tables);
+		bool_member(w, "restrict_to_table", e->restricted);
+		ddbgt__jw_object_end(w);
+	}
+	ddbgt__jw_object_end(w);
+}
+
+static void operations_object(jw *w, const ddbgt_operations *o)
+{
+	ddbgt__jw_key(w, "operations");
+	ddbgt__jw_object_begin(w);
+	alarms_member(w, o);
+	bool_member(w, "dashboard", o->dashboard);
+	if (!iam_is_empty(o)) {
+		ddbgt__jw_key(w, "iam");
+		ddbgt__jw_object_begin(w);
+		ddbgt__jw_key(w, "policies");
+		ddbgt__jw_array_begin(w);
+		for (int i = 0; i < DDBGT__IAM_POLICIES; i++)
+			if (o->iam[i])
+				ddbgt__jw_string(w, ddbgt_iam_policy_name((ddbgt_iam_policy)i));
+		ddbgt__jw_array_end(w);
+		if (o->iam_regions.count)
+			string_array(w, "regions", &o->iam_regions);
+		if (o->iam_indexes.count)
+			string_array(w, "indexes", &o->iam_indexes);
+		bool_member(w, "as_outputs", o->iam_as_outputs);
+		ddbgt__jw_object_end(w);
+	}
+	bool_member(w, "kms_key_policies", o->kms_key_policies);
+	if (o->vpc_endpoints.count)
+		endpoints_member(w, &o->vpc_endpoints);
+	ddbgt__jw_object_end(w);
+}
+
 DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table, unsigned flags)
 {
 	if (!out)
@@ -477,6 +584,8 @@ DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table, unsig
 		policy_object(&w, table->policy);
 	if (!ddbgt_usage_is_empty(table->usage))
 		usage_object(&w, table->usage);
+	if (!operations_is_empty(table->operations))
+		operations_object(&w, table->operations);
 	ddbgt__jw_object_end(&w);
 	return ddbgt__jw_finish(&w, out, NULL);
 }

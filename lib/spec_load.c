@@ -16,6 +16,7 @@
 #include "fileio.h"
 #include "jsonread.h"
 #include "ddbgt/index.h"
+#include "ddbgt/operations.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/replica.h"
 #include "ddbgt/spec.h"
@@ -1310,18 +1311,190 @@ static int usage_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec usage_spec = OBJECT_SPEC("an object", usage_fields, usage_set);
 
+/* The operations object: alarms, dashboard, IAM documents. */
+enum { A_ENABLED, A_LATENCY, A_PERIODS, A_PERIOD, A_THROTTLES, A_ERRORS, A_UTILIZATION, A_TOPICS };
+static const struct field alarms_fields[] = {
+	[A_ENABLED] = {KEY("enabled"), .kind = F_BOOL},
+	[A_LATENCY] = {KEY("replication_latency_ms"), .kind = F_INT},
+	[A_PERIODS] = {KEY("evaluation_periods"), .kind = F_INT},
+	[A_PERIOD] = {KEY("period_seconds"), .kind = F_INT},
+	[A_THROTTLES] = {KEY("throttles"), .kind = F_BOOL},
+	[A_ERRORS] = {KEY("system_errors"), .kind = F_BOOL},
+	[A_UTILIZATION] = {KEY("utilization_percent"), .kind = F_INT},
+	[A_TOPICS] = {KEY("sns_topics"), .kind = F_STRING_MAP},
+};
+
+static int alarms_set(void *obj, size_t f, const struct value *x)
+{
+	ddbgt_operations *ops = obj;
+	switch (f) {
+	case A_ENABLED: return ddbgt_operations_set_alarms(ops, x->e);
+	case A_LATENCY:
+		return ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_REPLICATION_LATENCY_MS, x->i);
+	case A_PERIODS:
+		return ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_EVALUATION_PERIODS, x->i);
+	case A_PERIOD: return ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_PERIOD_SECONDS, x->i);
+	case A_THROTTLES: return ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_THROTTLES, x->e);
+	case A_ERRORS: return ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_SYSTEM_ERRORS, x->e);
+	case A_UTILIZATION:
+		return ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_UTILIZATION_PERCENT, x->i);
+	default: return ddbgt_operations_set_sns_topic(ops, x->key, x->s); /* A_TOPICS */
+	}
+}
+
+static const struct object_spec alarms_spec =
+	OBJECT_SPEC("a boolean or an object of alarm settings", alarms_fields, alarms_set);
+
+static int read_ops_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
+static int read_iam_policies(struct loader *L, void *obj, size_t f, const jr_value *v);
+
+enum { I_POLICIES, I_REGIONS, I_INDEXES, I_OUTPUTS };
+static const struct field iam_fields[] = {
+	[I_POLICIES] = {KEY("policies"), REQUIRED, NESTED(read_iam_policies)},
+	[I_REGIONS] = {KEY("regions"), .kind = F_STRING_LIST},
+	[I_INDEXES] = {KEY("indexes"), .kind = F_STRING_LIST},
+	[I_OUTPUTS] = {KEY("as_outputs"), .kind = F_BOOL},
+};
+
+static int iam_set(void *obj, size_t f, const struct value *x)
+{
+	ddbgt_operations *ops = obj;
+	switch (f) {
+	case I_REGIONS: return ddbgt_operations_add_iam_region(ops, x->s);
+	case I_INDEXES: return ddbgt_operations_add_iam_index(ops, x->s);
+	default: return ddbgt_operations_set_iam_as_outputs(ops, x->e); /* I_OUTPUTS */
+	}
+}
+
+static const struct object_spec iam_spec = OBJECT_SPEC("an object", iam_fields, iam_set);
+
+/* "policies": names of ddbgt_iam_policy kinds; a name given twice asks once. */
+static int read_iam_policies(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	(void)f;
+	int ok = 1;
+	if (!expect(L, v, JR_ARRAY, "an array of policy names"))
+		return 0;
+	for (size_t i = 0; i < v->u.arr.count; i++) {
+		size_t mark = path_push_index(L, i);
+		const char *name;
+		int kind = 0;
+		if (read_string(L, v->u.arr.items[i], &name)) {
+			while (ddbgt_iam_policy_name((ddbgt_iam_policy)kind) &&
+			       strcmp(ddbgt_iam_policy_name((ddbgt_iam_policy)kind), name) != 0)
+				kind++;
+			if (ddbgt_iam_policy_name((ddbgt_iam_policy)kind))
+				setter(L, ddbgt_operations_set_iam_policy(obj, (ddbgt_iam_policy)kind, 1));
+			else {
+				report(L, DDBGT_E_SPEC_ENUM,
+				       "\"%s\" is not one of: read, read_write, stream_consumer, deployer%s",
+				       name, NULL);
+				ok = 0;
+			}
+		} else {
+			ok = 0;
+		}
+		path_pop(L, mark);
+	}
+	return ok;
+}
+
+/* One region's gateway endpoint: the region is the member's key. */
+struct endpoint_target {
+	ddbgt_operations *ops;
+	const char *region;
+};
+
+enum { V_VPC, V_ROUTES, V_RESTRICT };
+static const struct field endpoint_fields[] = {
+	[V_VPC] = {KEY("vpc_id"), .kind = F_STRING, REQUIRED},
+	[V_ROUTES] = {KEY("route_table_ids"), .kind = F_STRING_LIST},
+	[V_RESTRICT] = {KEY("restrict_to_table"), .kind = F_BOOL},
+};
+
+static int endpoint_set(void *obj, size_t f, const struct value *x)
+{
+	const struct endpoint_target *e = obj;
+	switch (f) {
+	case V_VPC: return ddbgt_operations_set_vpc_endpoint(e->ops, e->region, x->s);
+	case V_ROUTES: return ddbgt_operations_add_vpc_route_table(e->ops, e->region, x->s);
+	default: return ddbgt_operations_set_vpc_endpoint_restricted(e->ops, e->region, x->e);
+	}
+}
+
+static const struct object_spec endpoint_spec =
+	OBJECT_SPEC("an object {\"vpc_id\", \"route_table_ids\", \"restrict_to_table\"}",
+	            endpoint_fields, endpoint_set);
+
+enum { O_ALARMS, O_DASHBOARD, O_IAM, O_KMS, O_VPC };
+static const struct field ops_fields[] = {
+	[O_ALARMS] = {KEY("alarms"), NESTED(read_ops_nested)},
+	[O_DASHBOARD] = {KEY("dashboard"), .kind = F_BOOL},
+	[O_IAM] = {KEY("iam"), NESTED(read_ops_nested)},
+	[O_KMS] = {KEY("kms_key_policies"), .kind = F_BOOL},
+	[O_VPC] = {KEY("vpc_endpoints"), NESTED(read_ops_nested)},
+};
+
+/* "vpc_endpoints": region to endpoint; the endpoint exists before its route tables are added. */
+static int read_endpoints(struct loader *L, ddbgt_operations *ops, const jr_value *v)
+{
+	int ok = 1;
+	if (!expect(L, v, JR_OBJECT, "an object of region to endpoint"))
+		return 0;
+	for (size_t i = 0; i < v->u.obj.count; i++) {
+		const jr_member *m = &v->u.obj.members[i];
+		struct endpoint_target e = {ops, m->key};
+		size_t mark = path_push(L, m->key);
+		if (m->value->type == JR_OBJECT)
+			setter(L, ddbgt_operations_set_vpc_endpoint(ops, m->key,
+			                                            peek_string(m->value, "vpc_id")));
+		ok &= walk(L, m->value, &endpoint_spec, &e);
+		path_pop(L, mark);
+	}
+	return ok;
+}
+
+static int ops_set(void *obj, size_t f, const struct value *x)
+{
+	if (f == O_KMS)
+		return ddbgt_operations_set_kms_key_policies(obj, x->e);
+	return ddbgt_operations_set_dashboard(obj, x->e); /* O_DASHBOARD */
+}
+
+static const struct object_spec ops_spec = OBJECT_SPEC("an object", ops_fields, ops_set);
+
+static int read_ops_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	ddbgt_operations *ops = obj;
+	int on = 0;
+	if (f == O_IAM)
+		return walk(L, v, &iam_spec, ops);
+	if (f == O_VPC)
+		return read_endpoints(L, ops, v);
+	/* "alarms": true or false, or an object of settings (on unless "enabled": false). */
+	if (v->type == JR_TRUE || v->type == JR_FALSE) {
+		read_bool(L, v, &on);
+		setter(L, ddbgt_operations_set_alarms(ops, on));
+		return 1;
+	}
+	if (v->type == JR_OBJECT)
+		setter(L, ddbgt_operations_set_alarms(ops, 1));
+	return walk(L, v, &alarms_spec, ops);
+}
+
 /* The document. */
 #define SPEC_FORMAT_1 "ddbgt/1"
 
 static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
 
-enum { ROOT_FORMAT, ROOT_TABLE, ROOT_REPLICAS, ROOT_POLICY, ROOT_USAGE };
+enum { ROOT_FORMAT, ROOT_TABLE, ROOT_REPLICAS, ROOT_POLICY, ROOT_USAGE, ROOT_OPERATIONS };
 static const struct field root_fields[] = {
 	[ROOT_FORMAT] = {KEY("format"), REQUIRED, NESTED(read_root_nested)},
 	[ROOT_TABLE] = {KEY("table"), REQUIRED, NESTED(read_root_nested)},
 	[ROOT_REPLICAS] = {KEY("replicas"), REQUIRED, NESTED(read_root_nested)},
 	[ROOT_POLICY] = {KEY("policy"), NESTED(read_root_nested)},
 	[ROOT_USAGE] = {KEY("usage"), NESTED(read_root_nested)},
+	[ROOT_OPERATIONS] = {KEY("operations"), NESTED(read_root_nested)},
 };
 
 static const struct object_spec root_spec = OBJECT_SPEC("an object", root_fields, NULL);
@@ -1342,6 +1515,12 @@ static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_valu
 	case ROOT_TABLE: return walk(L, v, &table_spec, t);
 	case ROOT_REPLICAS: return each_item(L, v, t, read_replica);
 	case ROOT_POLICY: return walk(L, v, &policy_spec, ddbgt_table_policy_mut(t));
+	case ROOT_OPERATIONS:
+		if (!ddbgt_table_operations_mut(t)) {
+			setter(L, DDBGT_ENOMEM);
+			return 0;
+		}
+		return walk(L, v, &ops_spec, ddbgt_table_operations_mut(t));
 	default: return walk(L, v, &usage_spec, ddbgt_table_usage_mut(t)); /* ROOT_USAGE */
 	}
 }

@@ -67,6 +67,7 @@ void ddbgt_table_free(ddbgt_table *t)
 	ddbgt__ptrlist_free(&t->lsis);
 	ddbgt__policy_destroy(t->policy);
 	ddbgt__usage_destroy(t->usage);
+	ddbgt__operations_destroy(t->operations);
 	ddbgt__free(t);
 }
 
@@ -151,6 +152,7 @@ int ddbgt_table_copy(ddbgt_table **out, const ddbgt_table *src)
 	memset(&t->lsis, 0, sizeof(t->lsis));
 	t->policy = NULL;
 	t->usage = NULL;
+	t->operations = NULL;
 	rc = copy_string(&t->name, src->name);
 	rc = rc ? rc : copy_string(&t->pk_name, src->pk_name);
 	rc = rc ? rc : copy_string(&t->sk_name, src->sk_name);
@@ -160,6 +162,7 @@ int ddbgt_table_copy(ddbgt_table **out, const ddbgt_table *src)
 	rc = rc ? rc : ddbgt__map_copy(&t->tags, &src->tags);
 	rc = rc ? rc : ddbgt_policy_copy(&t->policy, src->policy);
 	rc = rc ? rc : ddbgt_usage_copy(&t->usage, src->usage);
+	rc = rc ? rc : ddbgt__operations_copy(&t->operations, src->operations);
 	if (rc == 0) {
 		t->policy->table = t;
 		t->usage->table = t;

@@ -271,6 +271,7 @@ int ddbgt_table_validate(const ddbgt_table *table, const ddbgt_validate_options 
 	static void (*const groups[])(ddbgt__vctx *) = {
 		ddbgt__rules_schema, ddbgt__rules_capacity, ddbgt__rules_topology,
 		ddbgt__rules_security, ddbgt__rules_tags, ddbgt__rules_policy,
+		ddbgt__rules_operations,
 	};
 	ddbgt_validate_options o = DDBGT_VALIDATE_OPTIONS_INIT;
 	ddbgt__vctx c;

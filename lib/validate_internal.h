@@ -76,5 +76,6 @@ void ddbgt__rules_topology(ddbgt__vctx *c);
 void ddbgt__rules_security(ddbgt__vctx *c);
 void ddbgt__rules_tags(ddbgt__vctx *c);
 void ddbgt__rules_policy(ddbgt__vctx *c);
+void ddbgt__rules_operations(ddbgt__vctx *c);
 
 #endif

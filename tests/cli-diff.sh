@@ -63,7 +63,24 @@ printf '{"format": "ddbgt/1", "table": ' > "$tmp/broken.json"
 contains syntax "$tmp/err" "DDBGT_E_SPEC_SYNTAX"
 printf '{"format": "ddbgt/1", "table": {"name": 5}, "replicas": []}' > "$tmp/shape.json"
 "$cli" diff "$tmp/shape.json" "$data/capacity/old.json" > "$tmp/out" 2> "$tmp/err"; check shape 3 $?
-contains shape "$tmp/err" "cannot read $tmp/shape.json as a spec"
+contains shape "$tmp/err" "cannot compare $tmp/shape.json"
+
+# OLD from the importers: the Terraform plan of a spec, and the live table's
+# describe-table outputs, compare equal to the spec they came from.
+imp="$DDBGT_TEST_SRCDIR/data/import"
+"$cli" diff "$imp/plan/provisioned-gsi.plan.json" "${DDBGT_TOP_SRCDIR:?}/examples/specs/provisioned-gsi.json" \
+	> "$tmp/out" 2> "$tmp/err"; check plan-old 0 $?
+contains plan-old "$tmp/out" "0 changes: 0 replace"
+"$cli" diff --from describe-table "$imp/describe" "$imp/describe.spec.json" > "$tmp/out" 2> "$tmp/err"
+check live-old 0 $?
+contains live-old "$tmp/out" "0 changes: 0 replace"
+"$cli" diff --from describe-table "$imp/describe/table.json" "$imp/describe.spec.json" > "$tmp/out" 2> "$tmp/err"
+check live-partial 0 $?
+contains live-partial "$tmp/out" "in_place /table/ttl_attribute (ttl): (absent) -> \"expires_at\""
+"$cli" diff --from terraform-plan "$data/capacity/old.json" "$data/capacity/new.json" > "$tmp/out" 2> "$tmp/err"
+check wrong-kind 3 $?
+contains wrong-kind "$tmp/err" "DDBGT_E_IMPORT_KIND"
+"$cli" diff --from bogus a b > "$tmp/out" 2> "$tmp/err"; check bad-from 2 $?
 
 "$cli" explain DDBGT_E_DIFF_REPLACE > "$tmp/out" 2> "$tmp/err"; check explain 0 $?
 contains explain "$tmp/out" "recreates the table or a replica"

@@ -35,6 +35,8 @@ emit kinesis-stream "$specs/kinesis-stream.json"
 emit legacy-no-import --target terraform-legacy --no-import "$specs/legacy.json"
 emit legacy --target terraform-legacy "$specs/legacy.json"
 emit kms-aliases "$src/tests/data/emit/specs/kms-aliases.json"
+emit operations "$specs/operations.json"
+emit operations-provisioned "$src/tests/data/emit/specs/operations-provisioned.json"
 emit options --resource-name main --default-tag env=prod --default-tag 'owner=${team}' \
     --assume-role arn:aws:iam::111122223333:role/deployer "$specs/two-region-on-demand.json"
 
@@ -51,7 +53,8 @@ grep -q "Invalid reference" "$tmp/negative" || {
 echo "ok - terraform rejects tests/data/emit/negative-unescaped.tf.json (unescaped \${literal})"
 
 # Expected counts: table + replica resources + autoscaling targets and policies +
-# contributor insights + the legacy global table (doc/terraform.md explains each).
+# contributor insights + the legacy global table (doc/terraform.md explains each), and
+# the operations object's alarms, dashboard and IAM policies (doc/operations.md counts them).
 sh "$src/tests/tf-conformance.sh" \
     "$tmp/two-region-on-demand.tf.json" 1 \
     "$tmp/three-region-cmk-pitr.tf.json" 2 \
@@ -65,4 +68,6 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/legacy-no-import.tf.json" 11 \
     "$tmp/legacy.tf.json" - \
     "$tmp/kms-aliases.tf.json" - \
+    "$tmp/operations.tf.json" 20 \
+    "$tmp/operations-provisioned.tf.json" 56 \
     "$tmp/options.tf.json" -

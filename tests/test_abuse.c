@@ -86,6 +86,42 @@ static void *new_usage(void)
 	return u;
 }
 
+/*
+ * An operations object lives only in a table: the table that holds each one
+ * made here is kept beside it, to be freed with it.
+ */
+static struct {
+	ddbgt_operations *ops;
+	ddbgt_table *table;
+} ops_tables[8];
+
+static void *new_operations(void)
+{
+	for (size_t i = 0; i < sizeof ops_tables / sizeof ops_tables[0]; i++) {
+		if (ops_tables[i].ops)
+			continue;
+		ck_assert_int_eq(ddbgt_table_new(&ops_tables[i].table, "orders"), DDBGT_OK);
+		ops_tables[i].ops = ddbgt_table_operations_mut(ops_tables[i].table);
+		ck_assert_ptr_nonnull(ops_tables[i].ops);
+		ck_assert_int_eq(ddbgt_operations_set_sns_topic(ops_tables[i].ops, "us-east-1", "t"),
+		                 DDBGT_OK);
+		return ops_tables[i].ops;
+	}
+	ck_abort_msg("more operations objects at once than tests/test_abuse.c keeps");
+	return NULL;
+}
+
+static void free_operations(void *p)
+{
+	for (size_t i = 0; i < sizeof ops_tables / sizeof ops_tables[0]; i++) {
+		if (p && ops_tables[i].ops == p) {
+			ddbgt_table_free(ops_tables[i].table);
+			ops_tables[i].ops = NULL;
+			ops_tables[i].table = NULL;
+		}
+	}
+}
+
 static void *new_diags(void)
 {
 	ddbgt_diags *d = NULL;
@@ -236,6 +272,7 @@ static const struct factory {
 	{"ddbgt_lsi", new_lsi, free_lsi},
 	{"ddbgt_policy", new_policy, free_policy},
 	{"ddbgt_usage", new_usage, free_usage},
+	{"ddbgt_operations", new_operations, free_operations},
 	{"ddbgt_diags", new_diags, free_diags},
 	{"struct json_t", new_json, free_json},
 	{"ddbgt_region", catalogue_region, free_nothing},

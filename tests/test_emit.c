@@ -82,6 +82,8 @@ static const struct golden {
 	{"data/emit/specs/strong-three.json", NULL, "strong-three",
 	 "DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS DDBGT_W_EMIT_STRONG_REPLICA_SETTINGS "
 	 "DDBGT_W_EMIT_STRONG_PROVISIONED_ORDER DDBGT_I_EMIT_PROVIDER_FLOOR"},
+	{"../examples/specs/operations.json", NULL, "operations", ""},
+	{"data/emit/specs/operations-provisioned.json", NULL, "operations-provisioned", ""},
 };
 
 START_TEST(golden_documents)

@@ -1,23 +1,43 @@
-/* ddbgt diff OLD NEW [--format text|json] [--allow-replace] */
+/* ddbgt diff OLD NEW [--from KIND] [--format text|json] [--allow-replace] */
 #include <string.h>
 
 #include "cli.h"
 
 /*
- * Load one side of the comparison. Every input kind goes through here, so
- * that importers (a Terraform plan, a live table) plug in at one place.
+ * Load one side of the comparison: a spec, or anything the importers read
+ * (a Terraform plan, describe-table output of the live table, ...) that
+ * declares one table.
  */
-static int load_side(const char *path, ddbgt_table **out, ddbgt_diags *diags)
+static int load_side(const char *path, ddbgt_import_kind kind, ddbgt_table **out,
+                     ddbgt_diags *diags)
 {
-	return cli_load_spec(path, out, NULL, diags);
+	cli_spec *in = NULL;
+	int rc = cli_load_one(path, kind, &in);
+	if (rc != CLI_OK)
+		return rc;
+	rc = in->status;
+	if (rc == CLI_OK) {
+		*out = in->table;
+		in->table = NULL;
+	} else if (cli_spec_locate(in) || ddbgt_diags_append(diags, in->diags)) {
+		rc = CLI_INPUT;
+	}
+	cli_specs_free(in, 1);
+	return rc;
 }
 
 int ddbgt_cmd_diff(int argc, char **argv)
 {
 	const char *paths[2] = {NULL, NULL};
 	int json = 0, npaths = 0;
+	ddbgt_import_kind kind = DDBGT_IMPORT_AUTO;
 	ddbgt_diff_options opts = DDBGT_DIFF_OPTIONS_INIT;
 	for (int i = 1; i < argc; i++) {
+		int from = cli_from_option("diff", argc, argv, &i, &kind);
+		if (from == CLI_USAGE)
+			return CLI_USAGE;
+		if (from == 1)
+			continue;
 		if (strcmp(argv[i], "--format") == 0) {
 			if (++i >= argc || cli_parse_format(argv[i], &json))
 				return cli_usage_error("diff", "--format takes text or json");
@@ -48,12 +68,17 @@ int ddbgt_cmd_diff(int argc, char **argv)
 		fputs("ddbgt: out of memory\n", stderr);
 		return CLI_INPUT;
 	}
-	/* A side that does not load cannot be compared: input trouble (3), with its findings. */
+	/*
+	 * A side that does not load cannot be compared: input trouble (3), with
+	 * its findings; an input of several tables is a usage error (2).
+	 */
 	for (int s = 0; s < 2 && rc == CLI_OK; s++) {
-		if (load_side(paths[s], &sides[s], diags) != CLI_OK) {
+		/* --from names what OLD is (a plan, the live table); NEW is detected. */
+		int loaded = load_side(paths[s], s == 0 ? kind : DDBGT_IMPORT_AUTO, &sides[s], diags);
+		if (loaded != CLI_OK) {
 			cli_print_diags(stderr, diags, 0);
-			fprintf(stderr, "ddbgt: cannot read %s as a spec\n", paths[s]);
-			rc = CLI_INPUT;
+			fprintf(stderr, "ddbgt: cannot compare %s\n", paths[s]);
+			rc = loaded == CLI_USAGE ? CLI_USAGE : CLI_INPUT;
 		}
 	}
 	if (rc == CLI_OK) {

@@ -216,6 +216,51 @@ INCLUDE["table"]["global_secondary_indexes"][0].update(
 case("gsi-reorder", INCLUDE,
      lambda t, r: setitem(t["global_secondary_indexes"][0], "non_key_attributes",
                           ["currency", "total", "total"]))
+# The keys of the spec's later issues: warm throughput, replica on-demand
+# maximums, Kinesis destinations, multi-attribute GSI keys, autoscaling tuning,
+# contributor insights modes.
+WARM = copy.deepcopy(PPR)
+WARM["table"]["warm_throughput"] = {"read_units_per_second": 15000, "write_units_per_second": 5000}
+case("warm-throughput", PPR,
+     lambda t, r: setitem(t, "warm_throughput",
+                          {"read_units_per_second": 15000, "write_units_per_second": 5000}),
+     "in_place warm-throughput /table/warm_throughput/read_units_per_second",
+     "in_place warm-throughput /table/warm_throughput/write_units_per_second")
+case("warm-throughput-decrease", WARM,
+     lambda t, r: setitem(t["warm_throughput"], "read_units_per_second", 13000),
+     "refused warm-throughput-decrease /table/warm_throughput/read_units_per_second")
+case("warm-throughput-removed", WARM, lambda t, r: t["warm_throughput"].pop("write_units_per_second"),
+     "refused warm-throughput-decrease /table/warm_throughput/write_units_per_second")
+case("gsi-warm-throughput", PPR,
+     lambda t, r: setitem(t["global_secondary_indexes"][0], "warm_throughput",
+                          {"read_units_per_second": 20000}),
+     "in_place gsi-warm-throughput %s/0/warm_throughput/read_units_per_second" % G)
+case("replica-on-demand-max", PPR, lambda t, r: setitem(r[1], "on_demand", {"max_read": 500}),
+     "in_place replica-on-demand-max /replicas/1/on_demand/max_read")
+case("kinesis", PPR,
+     lambda t, r: setitem(r[1], "kinesis_stream",
+                          {"stream_arn": "arn:aws:kinesis:eu-west-1:111122223333:stream/orders"}),
+     "in_place kinesis /replicas/1/kinesis_stream")
+MULTI = copy.deepcopy(PPR)
+MULTI["table"]["global_secondary_indexes"][0].pop("partition_key")
+MULTI["table"]["global_secondary_indexes"][0]["partition_keys"] = ["status", "owner"]
+case("gsi-rebuild-multi", MULTI,
+     lambda t, r: setitem(t["global_secondary_indexes"][0], "partition_keys", ["owner", "status"]),
+     "in_place gsi-rebuild %s/0/partition_keys" % G)
+case("gsi-rebuild-to-multi", PPR,
+     lambda t, r: (t["global_secondary_indexes"][0].pop("partition_key"),
+                   setitem(t["global_secondary_indexes"][0], "partition_keys", ["status", "owner"])),
+     "in_place gsi-rebuild %s/0/partition_key" % G,
+     "in_place gsi-rebuild %s/0/partition_keys" % G)
+case("autoscaling-tuning", PROV,
+     lambda t, r: setitem(t["capacity"]["write_autoscaling"], "scale_in_cooldown", 300),
+     "in_place autoscaling /table/capacity/write_autoscaling")
+case("contributor-insights-mode", PPR,
+     lambda t, r: setitem(r[1], "contributor_insights", {"enabled": True, "mode": "THROTTLED_KEYS"}),
+     "in_place contributor-insights /replicas/1/contributor_insights")
+case("replica-gsi-insights", PPR,
+     lambda t, r: setitem(r[0], "global_secondary_indexes", {"by-status": {"contributor_insights": True}}),
+     "in_place replica-gsi-read /replicas/0/global_secondary_indexes")
 # Settings that are not AWS's (policy, usage, adopt_existing) are no change.
 case("not-aws", PPR, lambda t, r: setitem(t, "adopt_existing", True))
 
