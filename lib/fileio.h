@@ -17,9 +17,9 @@ int ddbgt__file_read(char **out, size_t *len, const char *path, int *err);
 /*
  * Replace the file at path with len bytes of data, atomically: they go to a
  * new file beside it (same directory, so the same file system), which is
- * flushed to the disk and renamed over path. Readers see the old content or
- * all of the new, never a part; on failure the new file is removed and path
- * is left as it was. Returns 0, DDBGT_ENOMEM or DDBGT_EIO.
+ * renamed over path. Readers see the old content or all of the new, never a
+ * part; on failure the new file is removed and path is left as it was. It
+ * does not fsync: atomic, not durable across a power loss. Returns 0, DDBGT_ENOMEM or DDBGT_EIO.
  */
 int ddbgt__file_write_atomic(const char *path, const void *data, size_t len);
 

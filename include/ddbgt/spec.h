@@ -66,8 +66,8 @@ DDBGT_API int ddbgt_spec_load_json(ddbgt_table **out, const struct json_t *json,
 DDBGT_API int ddbgt_spec_dump_string(char **out, const ddbgt_table *table, unsigned flags);
 /*
  * Write the document to path, replacing it atomically: the text goes to a
- * new file in the same directory, flushed to the disk, then renamed over
- * path. On any failure (DDBGT_EIO, DDBGT_ENOMEM) path keeps its old content
+ * new file in the same directory, then renamed over path (no fsync: atomic
+ * for readers, not a durability barrier). On any failure (DDBGT_EIO, DDBGT_ENOMEM) path keeps its old content
  * and no temporary file is left. An empty path is DDBGT_EINVAL.
  */
 DDBGT_API int ddbgt_spec_dump_file(const ddbgt_table *table, const char *path, unsigned flags);
