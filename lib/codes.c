@@ -443,8 +443,9 @@ static const struct code_row catalogue[] = {
 	 "uniqueItems; docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
 	 "aws-properties-dynamodb-globaltable-projection.html)"},
 	{DDBGT_E_MRSC_TRANSACTIONS, "DDBGT_E_MRSC_TRANSACTIONS", DDBGT_SEVERITY_ERROR,
-	 "the usage profile reads through transactions, which a STRONG (MRSC) table refuses",
-	 "set usage.read_consistency to \"strong\" or \"eventual\", or use EVENTUAL consistency",
+	 "the usage profile reads or writes through transactions, which a STRONG (MRSC) table refuses",
+	 "set usage.read_consistency to \"strong\" or \"eventual\" and usage.write_mode to "
+	 "\"standard\", or use EVENTUAL consistency",
 	 "DG-HIW (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
 	 "V2globaltables_HowItWorks.html: MRSC does not support transaction APIs)"},
 	{DDBGT_E_ATTR_TYPE_CONFLICT, "DDBGT_E_ATTR_TYPE_CONFLICT", DDBGT_SEVERITY_ERROR,

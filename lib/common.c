@@ -63,6 +63,7 @@ static const char *const severity_names[] = {"off", "info", "warning", "error"};
 static const char *const kinesis_precision_names[] = {NULL, "MILLISECOND", "MICROSECOND"};
 static const char *const insights_mode_names[] = {NULL, "ACCESSED_AND_THROTTLED_KEYS",
                                                   "THROTTLED_KEYS"};
+static const char *const write_mode_names[] = {NULL, "standard", "transactional"};
 
 #define NAMES(a) {a, sizeof a / sizeof a[0]}
 static const struct {
@@ -82,6 +83,7 @@ static const struct {
 	NAMES(severity_names),
 	NAMES(kinesis_precision_names),
 	NAMES(insights_mode_names),
+	NAMES(write_mode_names),
 };
 
 DDBGT_API const char *ddbgt_enum_name(ddbgt_enum_kind kind, int value)

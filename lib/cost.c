@@ -13,10 +13,12 @@
 #include "ddbgt/replica.h"
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
+#include "ddbgt/region.h"
 
 #include "alloc.h"
 #include "cost_internal.h"
 #include "diag_internal.h"
+#include "model.h"
 
 #define SECONDS_PER_HOUR 3600.0
 #define DEFAULT_HOURS 730.0
@@ -115,6 +117,7 @@ typedef struct est {
 	double hours;
 	double item_bytes;
 	double write_units; /* write units per write of the whole item */
+	double table_write_units; /* the same for the table itself: twice for transactions */
 	double read_units;  /* read units per read at the profile's consistency */
 	double writes;      /* writes per second, summed over replica regions */
 	/* per replica, looked up once: the estimate is a hot path (bench_cost) */
@@ -191,7 +194,8 @@ static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item i
                         ddbgt_table_class cls)
 {
 	ddbgt__cost_region *r = &e->rep->regions[reg];
-	unsigned bit = 1u << (item * 2 + (cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS));
+	uint64_t bit = (uint64_t)1
+	               << (item * 2 + (cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS));
 	char buf[48];
 	int rc;
 
@@ -213,6 +217,24 @@ static void say_missing(est *e, size_t reg, const char *path, ddbgt_price_item i
 		                      ddbgt_price_item_name(item), r->code);
 	if (rc != DDBGT_OK)
 		e->oom = 1;
+}
+
+/*
+ * Why a catalogue region outside the commercial partition has no embedded
+ * prices: AWS prices GovCloud, China (in CNY) and the European Sovereign
+ * Cloud from price lists of their own, which no public source gives.
+ */
+static const char *partition_note(const char *code)
+{
+	const ddbgt_region *r = ddbgt_region_find(code);
+	const char *part = r ? ddbgt_region_partition(r) : NULL;
+
+	if (!part || strcmp(part, "aws") == 0)
+		return "";
+	if (strcmp(part, "aws-cn") == 0)
+		return " (the China partition has its own price list, in CNY: give a CNY price file "
+		       "with --prices)";
+	return " (this partition has its own price list: give a price file with --prices)";
 }
 
 /*
@@ -258,7 +280,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 		rep->regions[reg].subtotal += l->amount;
 		rep->total += l->amount;
 		if (cell->derived)
-			rep->regions[reg].derived_used |= 1u << item;
+			rep->regions[reg].derived_used |= (uint64_t)1 << item;
 	} else {
 		l->price = -1;
 		rep->complete = 0;
@@ -267,7 +289,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 		else if (!rep->regions[reg].missing_said) {
 			char buf[48];
 
-			rep->regions[reg].missing_said = ~0u;
+			rep->regions[reg].missing_said = ~(uint64_t)0;
 			if (!path) {
 				snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
 				path = buf;
@@ -275,7 +297,8 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 			if (ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path,
 			                     rep->regions[reg].code,
 			                     "the price table has no prices for region %s: its lines "
-			                     "have no amount", rep->regions[reg].code) != DDBGT_OK)
+			                     "have no amount%s", rep->regions[reg].code,
+			                     partition_note(rep->regions[reg].code)) != DDBGT_OK)
 				e->oom = 1;
 		}
 	}
@@ -411,6 +434,58 @@ static double gsi_write_units(const est *e, const ddbgt_gsi *gsi)
 
 /* ---- the billing rules, per replica --------------------------------------- */
 
+/*
+ * CloudWatch Contributor Insights rules DynamoDB creates for a table or GSI
+ * (AWS developer guide, "Contributor Insights: how it works"): most accessed
+ * and most throttled partition keys, and the same for partition and sort keys
+ * when there is a sort key; in THROTTLED_KEYS mode only the throttled ones.
+ */
+static double insights_rules(int sort_key, ddbgt_insights_mode mode)
+{
+	double per_key = mode == DDBGT_INSIGHTS_MODE_THROTTLED_KEYS ? 1.0 : 2.0;
+
+	return sort_key ? 2.0 * per_key : per_key;
+}
+
+/*
+ * Contributor insights in one replica: the rules of the table and of each
+ * GSI that enables them, each billed a month, and one event per request the
+ * table serves in the region. Throttled-keys mode records throttled requests
+ * only, and the profile has no per-index requests: neither has events here.
+ */
+static void estimate_contributor_insights(est *e, size_t ri)
+{
+	const struct replica_info *in = &e->info[ri];
+	const ddbgt_replica *r = in->replica;
+	ddbgt_insights_mode mode = ddbgt_replica_contributor_insights_mode(r);
+	int table_on = ddbgt_replica_contributor_insights(r) == 1;
+	size_t i, n = ddbgt_replica_gsi_override_count(r);
+	double rules = 0;
+
+	if (table_on)
+		rules += insights_rules(ddbgt_table_sort_key_name(e->table) != NULL, mode);
+	/* Index insights live among the replica's per-GSI overrides, walked by position. */
+	for (i = 0; i < n; i++) {
+		ddbgt_insights_mode gmode;
+		const ddbgt_gsi *gsi;
+
+		if (!ddbgt__replica_gsi_insights_at(r, i, &gmode))
+			continue;
+		gsi = ddbgt_table_find_gsi(e->table, ddbgt_replica_gsi_override_name(r, i));
+		if (gsi)
+			rules += insights_rules(ddbgt_gsi_sort_key(gsi) != NULL ||
+			                                ddbgt_gsi_sort_key_attribute_count(gsi) > 0,
+			                        gmode);
+	}
+	if (rules == 0)
+		return;
+	add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES,
+	           DDBGT_TABLE_CLASS_UNSET, rules * e->hours / DEFAULT_HOURS, NULL);
+	if (table_on && mode != DDBGT_INSIGHTS_MODE_THROTTLED_KEYS)
+		add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS,
+		           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->seconds, NULL);
+}
+
 static void estimate_replica(est *e, size_t ri, int global)
 {
 	const struct replica_info *in = &e->info[ri];
@@ -433,13 +508,13 @@ static void estimate_replica(est *e, size_t ri, int global)
 	 * units for a single-region table.
 	 */
 	if (provisioned) {
-		double units = table_units(e, DDBGT_WRITE, e->writes * e->write_units);
+		double units = table_units(e, DDBGT_WRITE, e->writes * e->table_write_units);
 
 		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWCU : DDBGT_PRICE_WCU, cls,
 		           units * e->hours, NULL);
 	} else {
 		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWRU : DDBGT_PRICE_WRU, cls,
-		           e->writes * e->seconds * e->write_units, NULL);
+		           e->writes * e->seconds * e->table_write_units, NULL);
 	}
 	/* GSI updates are ordinary write units, in every region holding the GSI. */
 	for (g = 0; g < ngsi; g++) {
@@ -473,6 +548,15 @@ static void estimate_replica(est *e, size_t ri, int global)
 	add_priced(e, reg, rp, path, DDBGT_PRICE_STORAGE, cls, storage_gb, NULL);
 	if (ddbgt_replica_effective_pitr(r) == 1)
 		add_priced(e, reg, rp, path, DDBGT_PRICE_PITR, cls, storage_gb, NULL);
+	estimate_contributor_insights(e, ri);
+	/*
+	 * Kinesis Data Streams for DynamoDB: one change data capture unit per KB
+	 * of every item change the replica's table applies, replicated ones
+	 * included (a transaction changes items once, hence write_units).
+	 */
+	if (ddbgt_replica_kinesis_stream_arn(r) != NULL)
+		add_priced(e, reg, rp, path, DDBGT_PRICE_KINESIS_CDC, DDBGT_TABLE_CLASS_UNSET,
+		           e->writes * e->seconds * e->write_units, NULL);
 }
 
 /* Replication sends each write from its origin to every other replica. */
@@ -508,6 +592,33 @@ static void estimate_streams(est *e, size_t i)
 		return;
 	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/stream_reads_per_month",
 	           DDBGT_PRICE_STREAM_READS, DDBGT_TABLE_CLASS_UNSET, n, NULL);
+}
+
+/*
+ * On-demand backups of the table, kept in the primary's region: the backups
+ * held on average (taken a month x days kept / days in the month) times
+ * their size (default: the table's), and the data restored (restores a
+ * month x that size).
+ */
+static void estimate_backups(est *e, size_t i)
+{
+	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	double per_month = 0, days = 0, size = 0, restores = 0;
+
+	/* The estimate is a hot path, and most profiles say nothing of backups. */
+	if (ddbgt_usage_get_backups_per_month(u, &per_month) != DDBGT_OK &&
+	    ddbgt_usage_get_restores_per_month(u, &restores) != DDBGT_OK)
+		return;
+	if (ddbgt_usage_get_backup_size_gb(u, &size) != DDBGT_OK)
+		ddbgt_usage_get_storage_gb(u, &size);
+	ddbgt_usage_get_restores_per_month(u, &restores);
+	/* Unless told otherwise a backup is kept a month, until the next one replaces it. */
+	if (ddbgt_usage_get_backup_retention_days(u, &days) != DDBGT_OK)
+		days = e->hours / 24.0;
+	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_BACKUP,
+	           DDBGT_TABLE_CLASS_UNSET, per_month * days * 24.0 / e->hours * size, NULL);
+	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_RESTORE,
+	           DDBGT_TABLE_CLASS_UNSET, restores * size, NULL);
 }
 
 /*
@@ -649,18 +760,18 @@ static void say_derived(est *e)
 	size_t reg;
 
 	for (reg = 0; reg < e->rep->nregions && !e->oom && e->diags; reg++) {
-		unsigned used = e->rep->regions[reg].derived_used;
-		char list[160] = "";
+		uint64_t used = e->rep->regions[reg].derived_used;
+		char list[1024] = "";
+		size_t len = 0;
 		int i;
 
 		if (!used)
 			continue;
-		for (i = 0; i < DDBGT_PRICE_ITEM_COUNT; i++)
-			if (used & (1u << i)) {
-				if (list[0])
-					strcat(list, ", ");
-				strcat(list, ddbgt_price_item_name((ddbgt_price_item)i));
-			}
+		for (i = 0; i < DDBGT_PRICE_ITEM_COUNT && len < sizeof(list); i++)
+			if (used & ((uint64_t)1 << i))
+				len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+				                        len ? ", " : "",
+				                        ddbgt_price_item_name((ddbgt_price_item)i));
 		if (ddbgt__diag_addf(e->diags, DDBGT_I_PRICE_DERIVED, "", e->rep->regions[reg].code,
 		                     "prices derived by a ratio rule, not read from AWS, in %s: %s",
 		                     e->rep->regions[reg].code, list) != DDBGT_OK)
@@ -724,6 +835,16 @@ static void read_profile(est *e)
 		e->item_bytes = v;
 	/* Writes in 1 KB steps, reads in 4 KB steps, at least one unit each. */
 	e->write_units = fmax(1.0, ceil(e->item_bytes / 1024.0));
+	/*
+	 * A transactional write costs two write units per KB (AWS pricing pages);
+	 * GSI updates it causes are ordinary writes. A STRONG table refuses
+	 * transactions (the validator says so): its writes are priced as the
+	 * standard writes it does take.
+	 */
+	e->table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL &&
+	                               ddbgt_table_consistency(e->table) != DDBGT_CONSISTENCY_STRONG
+	                               ? 2.0 * e->write_units
+	                               : e->write_units;
 	per_read = fmax(1.0, ceil(e->item_bytes / 4096.0));
 	switch (ddbgt_usage_read_consistency(u)) {
 	case DDBGT_READ_CONSISTENCY_STRONG:
@@ -836,7 +957,7 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 	/* Room for every line a replica can have, so that lines never move. */
 	if (collect_replicas(&e, nrep) != DDBGT_OK ||
 	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
-	                nrep * (6 + 2 * ddbgt_table_gsi_count(table) + nrep) + 8,
+	                nrep * (8 + 2 * ddbgt_table_gsi_count(table) + nrep) + 10,
 	                sizeof(*e.rep->lines)) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
@@ -850,8 +971,10 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 		estimate_replica(&e, i, nrep >= 2);
 		if (nrep >= 2)
 			estimate_transfer(&e, i, nrep);
-		if (e.info[i].replica == primary)
+		if (e.info[i].replica == primary) {
 			estimate_streams(&e, i);
+			estimate_backups(&e, i);
+		}
 		if (e.free_tier)
 			estimate_free_tier(&e, i, first);
 	}

@@ -23,8 +23,8 @@ typedef struct ddbgt__cost_region {
 	char *code;
 	size_t replica;         /* the first replica in the region */
 	int64_t subtotal;
-	unsigned derived_used;  /* bit per ddbgt_price_item priced by a derived price */
-	unsigned missing_said;  /* bit per item and class already reported missing */
+	uint64_t derived_used;  /* bit per ddbgt_price_item priced by a derived price */
+	uint64_t missing_said;  /* bit per item and class already reported missing */
 } ddbgt__cost_region;
 
 typedef struct ddbgt__cost_rec {

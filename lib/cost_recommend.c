@@ -22,6 +22,9 @@
 /* awslabs table_class_optimizer: IA saves 60 % of storage and costs 25 % more throughput. */
 #define AWS_STANDARD_TO_IA (0.25 / 0.6)
 #define AWS_IA_TO_STANDARD (0.2 / 1.5)
+/* Reserved capacity is sold in blocks of 100 units, for terms of 1 and 3 years of 365 days. */
+#define RESERVED_BLOCK 100
+static const double term_hours[2] = {8760.0, 26280.0};
 
 int ddbgt__cost_item_is_throughput(ddbgt_price_item item)
 {
@@ -207,6 +210,167 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	return set_message(rec, &m);
 }
 
+/* Reservable capacity of a region: Standard-class WCU (not rWCU) and RCU lines, table and GSIs. */
+struct reservable {
+	double units[2];   /* average units, by ddbgt_rw */
+	int64_t cost[2];   /* what the lines cost, by ddbgt_rw */
+	int64_t price[2];  /* the provisioned price per unit-hour, by ddbgt_rw */
+	int priced;
+};
+
+static void reservable_of(const ddbgt_cost_report *rep, size_t reg, struct reservable *rv)
+{
+	size_t i;
+
+	memset(rv, 0, sizeof(*rv));
+	rv->priced = 1;
+	for (i = 0; i < rep->nlines; i++) {
+		const ddbgt__cost_line *l = &rep->lines[i];
+		int rw;
+
+		if (l->region != reg || l->free_tier || l->cls != DDBGT_TABLE_CLASS_STANDARD ||
+		    (l->item != DDBGT_PRICE_WCU && l->item != DDBGT_PRICE_RCU))
+			continue;
+		rw = l->item == DDBGT_PRICE_WCU ? DDBGT_WRITE : DDBGT_READ;
+		rv->units[rw] += (double)l->qty_micros / 1e6 / rep->hours;
+		rv->cost[rw] += l->amount;
+		rv->price[rw] = l->price;
+		rv->priced &= l->priced;
+	}
+}
+
+/*
+ * The monthly bill of the reservable capacity when every whole block of 100
+ * units is reserved for the term (t: 0 one year, 1 three years): the upfront
+ * price spread over the term's hours, the reserved hourly price, and the
+ * units beyond the blocks at the provisioned price. -1 without prices.
+ */
+static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_prices *rp,
+                             const struct reservable *rv, int t, double *breakeven)
+{
+	static const ddbgt_price_item up[2][2] = {
+		{DDBGT_PRICE_RESERVED_RCU_1Y_UPFRONT, DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT},
+		{DDBGT_PRICE_RESERVED_RCU_3Y_UPFRONT, DDBGT_PRICE_RESERVED_WCU_3Y_UPFRONT}};
+	static const ddbgt_price_item hourly[2][2] = {
+		{DDBGT_PRICE_RESERVED_RCU_1Y_HOURLY, DDBGT_PRICE_RESERVED_WCU_1Y_HOURLY},
+		{DDBGT_PRICE_RESERVED_RCU_3Y_HOURLY, DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY}};
+	long double total = 0, reserved = 0, standard = 0;
+	int rw;
+
+	if (!rp)
+		return -1;
+	for (rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
+		const ddbgt__price_cell *u = ddbgt__prices_cell(rp, up[t][rw], DDBGT_TABLE_CLASS_STANDARD);
+		const ddbgt__price_cell *h =
+			ddbgt__prices_cell(rp, hourly[t][rw], DDBGT_TABLE_CLASS_STANDARD);
+		double blocks = floor(rv->units[rw] / RESERVED_BLOCK);
+		long double block_hour;
+
+		if (rv->units[rw] <= 0)
+			continue;
+		if (!u->set || !h->set)
+			return -1;
+		/* nanos per block-hour: the upfront spread over the term, plus the hourly price */
+		block_hour = (long double)u->nanos / term_hours[t] + (long double)h->nanos;
+		/* The break-even of reserving every unit, whether or not it fills a block. */
+		reserved += rv->units[rw] / RESERVED_BLOCK * block_hour;
+		standard += rv->units[rw] * (long double)rv->price[rw];
+		total += blocks * block_hour * rep->hours +
+		         (rv->units[rw] - blocks * RESERVED_BLOCK) * (long double)rv->price[rw] *
+		                 rep->hours;
+	}
+	*breakeven = standard > 0 ? (double)(reserved / standard) : 0.0;
+	return (int64_t)llroundl(total);
+}
+
+/* The throughput amount of one region of a report, by code; 0 when it has no such region. */
+static int64_t region_throughput(const ddbgt_cost_report *rep, const char *code)
+{
+	int64_t sum = 0;
+	size_t i;
+
+	for (i = 0; i < rep->nlines; i++)
+		if (ddbgt__cost_item_is_throughput(rep->lines[i].item) &&
+		    strcmp(rep->regions[rep->lines[i].region].code, code) == 0)
+			sum += rep->lines[i].amount;
+	return sum;
+}
+
+/*
+ * Reserved capacity for one region of a provisioned table, against the
+ * capacity as provisioned and the region's throughput on demand (od, the
+ * billing-mode alternative). Only Standard-class, single-region WCU and RCU
+ * can be reserved (AWS: not rWCU, not Standard-IA, not on-demand).
+ */
+static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_prices *prices,
+                              const ddbgt_cost_report *od)
+{
+	const char *code = rep->regions[reg].code;
+	const ddbgt__region_prices *rp = ddbgt__prices_find(prices, code);
+	struct reservable rv;
+	ddbgt__cost_rec *rec;
+	int64_t cost[2], od_throughput = region_throughput(od, code);
+	double be[2] = {0, 0};
+	message m = {.len = 0};
+	char a[40], b[40], c[40], d[40], units[2][32];
+	int t, best = -1;
+
+	reservable_of(rep, reg, &rv);
+	if (rv.units[DDBGT_READ] <= 0 && rv.units[DDBGT_WRITE] <= 0)
+		return DDBGT_OK;
+	rec = new_rec(rep);
+	if (!rec)
+		return DDBGT_ENOMEM;
+	rec->kind = DDBGT_COST_REC_RESERVED_CAPACITY;
+	rec->region = reg;
+	rec->current = "PROVISIONED";
+	rec->recommended = rec->current;
+	rec->current_nanos = rv.cost[DDBGT_READ] + rv.cost[DDBGT_WRITE];
+	rec->alternative_nanos = rec->current_nanos;
+	for (t = 0; t < 2; t++) {
+		cost[t] = rv.priced ? reserved_cost(rep, rp, &rv, t, &be[t]) : -1;
+		if (cost[t] >= 0 && (best < 0 || cost[t] < cost[best]))
+			best = t;
+	}
+	rec->ratio = best >= 0 ? be[best] : 0.0;
+	rep->nrecs++;
+	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
+	ddbgt__cost_format_cents(d, sizeof(d), od_throughput);
+	if (best < 0) {
+		say(&m, code, ": cannot price reserved capacity: prices are missing in this region",
+		    (const char *)NULL);
+		return set_message(rec, &m);
+	}
+	rec->alternative_nanos = cost[best];
+	if (cost[best] < rec->current_nanos) {
+		rec->recommended = best == 0 ? "RESERVED_1_YEAR" : "RESERVED_3_YEARS";
+		rec->saving_nanos = rec->current_nanos - cost[best];
+	}
+	ddbgt__cost_format_cents(b, sizeof(b), cost[best]);
+	ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
+	snprintf(units[0], sizeof(units[0]), "%.0f", rv.units[DDBGT_WRITE]);
+	snprintf(units[1], sizeof(units[1]), "%.0f", rv.units[DDBGT_READ]);
+	if (floor(rv.units[DDBGT_READ] / RESERVED_BLOCK) < 1 &&
+	    floor(rv.units[DDBGT_WRITE] / RESERVED_BLOCK) < 1) {
+		say(&m, code, ": reserved capacity is sold in blocks of 100 units; this region "
+		    "provisions ", units[0], " WCU and ", units[1], " RCU that could be reserved (", a,
+		    " ", rep->currency, " a month provisioned; the region's throughput on demand: ",
+		    d, ")", (const char *)NULL);
+		return set_message(rec, &m);
+	}
+	say(&m, code, ": ", rec->recommended, " (", units[0], " WCU and ", units[1],
+	    " RCU reservable: ", b, " ", rep->currency, " a month with ",
+	    best == 0 ? "1" : "3", "-year reserved capacity, upfront spread over the term, "
+	    "against ", a, " provisioned; the region's throughput on demand: ", d,
+	    "); the reservation pays while the reserved units stay provisioned above ",
+	    (const char *)NULL);
+	say_fixed(&m, rec->ratio * 100.0, 0);
+	say(&m, " % of the term", (const char *)NULL);
+	if (rec->saving_nanos)
+		say(&m, "; saves ", c, " ", rep->currency, (const char *)NULL);
+	return set_message(rec, &m);
+}
+
 static int64_t throughput(const ddbgt_cost_report *rep)
 {
 	int64_t s, t;
@@ -280,10 +444,15 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 		if (rec->saving_nanos)
 			say(&m, "; saves ", c, " ", rep->currency, (const char *)NULL);
 	}
+	rep->nrecs++;
+	rc = set_message(rec, &m);
+	/* Reserved capacity, per region, for a provisioned table; alt is its on-demand twin. */
+	for (size_t reg = 0; rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED &&
+	                     reg < rep->nregions; reg++)
+		rc = recommend_reserved(rep, reg, prices, alt);
 	ddbgt_cost_report_free(p100);
 	ddbgt_cost_report_free(alt);
-	rep->nrecs++;
-	return set_message(rec, &m);
+	return rc;
 }
 
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,

@@ -418,7 +418,9 @@ static void rec_json(jw *w, const ddbgt_cost_report *rep, const ddbgt__cost_rec 
 {
 	ddbgt__jw_object_begin(w);
 	ddbgt__jw_key(w, "kind");
-	ddbgt__jw_string(w, r->kind == DDBGT_COST_REC_TABLE_CLASS ? "table_class" : "billing_mode");
+	ddbgt__jw_string(w, r->kind == DDBGT_COST_REC_TABLE_CLASS     ? "table_class"
+	                    : r->kind == DDBGT_COST_REC_BILLING_MODE ? "billing_mode"
+	                                                             : "reserved_capacity");
 	ddbgt__jw_key(w, "region");
 	ddbgt__jw_string_or_null(w, r->region == (size_t)-1 ? NULL : rep->regions[r->region].code);
 	ddbgt__jw_key(w, "current");

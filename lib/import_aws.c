@@ -1,14 +1,16 @@
 /*
  * A live table as the AWS CLI prints it: `aws dynamodb describe-table
  * --output json` ({"Table": ...}), with, merged into the same object, what
- * describe-continuous-backups, describe-time-to-live, list-tags-of-resource
- * and describe-table-replica-auto-scaling print (lib/import.c merges a
- * directory of such files). Field names are the DynamoDB API's
+ * describe-continuous-backups, describe-time-to-live, list-tags-of-resource,
+ * describe-table-replica-auto-scaling, describe-kinesis-streaming-destination
+ * and list-contributor-insights print (lib/import.c merges a directory of
+ * such files). Field names are the DynamoDB API's
  * (API_TableDescription, API_ReplicaDescription, API_ReplicaAutoScalingDescription).
  *
  * The home region is the one in TableArn; "Replicas" lists the others (the
- * home region is skipped when it appears there). PITR, TTL and tags are
- * those of the region the commands ran in: they become the table's.
+ * home region is skipped when it appears there). PITR, TTL, tags, the
+ * Kinesis destination and contributor insights are those of the region the
+ * commands ran in: they become the table's or the home replica's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -68,22 +70,30 @@ static void indexes(ddbgt__ireader *C, const jr_value *t, int provisioned)
 	ddbgt__ir_lsis(C, M(t, "LocalSecondaryIndexes"), "/Table/LocalSecondaryIndexes");
 }
 
-/* {MinimumUnits, MaximumUnits,
- * ScalingPolicies[0].TargetTrackingScalingPolicyConfiguration.TargetValue} */
-static int scaling(ddbgt__ireader *C, const jr_value *s, const char *base, int64_t *min,
-                   int64_t *max, double *target)
+/* {MinimumUnits, MaximumUnits, ScalingPolicies[0].TargetTrackingScalingPolicyConfiguration
+ * {TargetValue, ScaleInCooldown, ScaleOutCooldown, DisableScaleIn}} */
+static int scaling(ddbgt__ireader *C, const jr_value *s, const char *base, ddbgt__iscale *out)
 {
 	const jr_value *at;
 	char b[256];
+	out->cooldown_in = out->cooldown_out = -1;
+	out->no_scale_in = DDBGT_INHERIT;
 	if (!s || ddbgt__ir_bool(C, s, "AutoScalingDisabled", base, &at) == 1)
 		return 0;
 	snprintf(b, sizeof b, "%s/ScalingPolicies/0/TargetTrackingScalingPolicyConfiguration",
 	         base);
 	const jr_value *pol = M(ddbgt__ir_item(M(s, "ScalingPolicies"), 0),
 	                        "TargetTrackingScalingPolicyConfiguration");
-	return ddbgt__ir_int(C, s, "MinimumUnits", base, min, &at) &&
-	       ddbgt__ir_int(C, s, "MaximumUnits", base, max, &at) &&
-	       ddbgt__ir_num(C, pol, "TargetValue", b, target);
+	if (!(ddbgt__ir_int(C, s, "MinimumUnits", base, &out->min, &at) &&
+	      ddbgt__ir_int(C, s, "MaximumUnits", base, &out->max, &at) &&
+	      ddbgt__ir_num(C, pol, "TargetValue", b, &out->target)))
+		return 0;
+	out->cooldown_in = ddbgt__ir_cooldown(C, pol, "ScaleInCooldown", b);
+	out->cooldown_out = ddbgt__ir_cooldown(C, pol, "ScaleOutCooldown", b);
+	/* The output always prints DisableScaleIn; false is the default, left implicit. */
+	if (ddbgt__ir_bool(C, pol, "DisableScaleIn", b, &at) == 1)
+		out->no_scale_in = 1;
+	return 1;
 }
 
 /* describe-table-replica-auto-scaling: the home region's into the table, others as overrides. */
@@ -100,24 +110,22 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 			if (!region || (strcmp(region, home) == 0) != (pass == 0))
 				continue;
 			ddbgt_replica *rep = ddbgt_table_find_replica_mut(table, region);
-			int64_t mn, mx;
-			double tv;
+			ddbgt__iscale sc;
 			snprintf(b, sizeof b,
 			         "%s/ReplicaProvisionedReadCapacityAutoScalingSettings", base);
 			if (scaling(C, M(r, "ReplicaProvisionedReadCapacityAutoScalingSettings"), b,
-			            &mn, &mx, &tv))
-				ddbgt__ir_set(C, pass == 0 ? ddbgt_table_set_autoscaling(
-				                                     table, DDBGT_READ, mn, mx, tv)
-				                 : rep ? ddbgt_replica_set_read_autoscaling(rep, mn,
-				                                                            mx, tv)
-				                       : DDBGT_OK);
+			            &sc)) {
+				if (pass == 0)
+					ddbgt__ir_set_scale(C, NULL, DDBGT_READ, &sc);
+				else if (rep)
+					ddbgt__ir_set_replica_scale(C, rep, NULL, &sc);
+			}
 			snprintf(b, sizeof b,
 			         "%s/ReplicaProvisionedWriteCapacityAutoScalingSettings", base);
 			if (pass == 0 &&
 			    scaling(C, M(r, "ReplicaProvisionedWriteCapacityAutoScalingSettings"),
-			            b, &mn, &mx, &tv))
-				ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_WRITE, mn,
-				                                             mx, tv));
+			            b, &sc))
+				ddbgt__ir_set_scale(C, NULL, DDBGT_WRITE, &sc);
 			const jr_value *gsis = M(r, "GlobalSecondaryIndexes");
 			for (size_t k = 0; k < ddbgt__ir_count(gsis); k++) {
 				const jr_value *g = ddbgt__ir_item(gsis, k);
@@ -130,20 +138,18 @@ static void autoscaling(ddbgt__ireader *C, const jr_value *d, const char *home)
 				snprintf(sb, sizeof sb,
 				         "%s/ProvisionedReadCapacityAutoScalingSettings", gb);
 				if (scaling(C, M(g, "ProvisionedReadCapacityAutoScalingSettings"),
-				            sb, &mn, &mx, &tv))
-					ddbgt__ir_set(
-					        C, pass == 0 ? ddbgt_gsi_set_autoscaling(
-					                               gsi, DDBGT_READ, mn, mx, tv)
-					           : rep ? ddbgt_replica_set_gsi_read_autoscaling(
-					                           rep, name, mn, mx, tv)
-					                 : DDBGT_OK);
+				            sb, &sc)) {
+					if (pass == 0)
+						ddbgt__ir_set_scale(C, gsi, DDBGT_READ, &sc);
+					else if (rep)
+						ddbgt__ir_set_replica_scale(C, rep, name, &sc);
+				}
 				snprintf(sb, sizeof sb,
 				         "%s/ProvisionedWriteCapacityAutoScalingSettings", gb);
 				if (pass == 0 &&
 				    scaling(C, M(g, "ProvisionedWriteCapacityAutoScalingSettings"),
-				            sb, &mn, &mx, &tv))
-					ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_WRITE,
-					                                           mn, mx, tv));
+				            sb, &sc))
+					ddbgt__ir_set_scale(C, gsi, DDBGT_WRITE, &sc);
 			}
 		}
 }
@@ -185,6 +191,14 @@ static void replicas(ddbgt__ireader *C, const jr_value *t, const char *home)
 		      tunits == units) &&
 		    strcmp(region, home) != 0)
 			ddbgt__ir_set(C, ddbgt_replica_set_read_capacity(rep, units));
+		snprintf(b, sizeof b, "%s/OnDemandThroughputOverride", base);
+		if (ddbgt__ir_int(C, M(r, "OnDemandThroughputOverride"), "MaxReadRequestUnits", b,
+		                  &units, &at) &&
+		    units > 0 &&
+		    !(ddbgt_table_get_on_demand_max(table, DDBGT_READ, &tunits) == DDBGT_OK &&
+		      tunits == units) &&
+		    strcmp(region, home) != 0)
+			ddbgt__ir_set(C, ddbgt_replica_set_on_demand_max_read(rep, units));
 		int cls;
 		snprintf(b, sizeof b, "%s/ReplicaTableClassSummary", base);
 		if (ddbgt__ir_enum(C, M(r, "ReplicaTableClassSummary"), "TableClass", b,
@@ -208,6 +222,15 @@ static void replicas(ddbgt__ireader *C, const jr_value *t, const char *home)
 			      tunits == units))
 				ddbgt__ir_set(
 				        C, ddbgt_replica_set_gsi_read_capacity(rep, name, units));
+			snprintf(ob, sizeof ob, "%s/OnDemandThroughputOverride", gb);
+			if (gsi &&
+			    ddbgt__ir_int(C, M(g, "OnDemandThroughputOverride"),
+			                  "MaxReadRequestUnits", ob, &units, &at) &&
+			    units > 0 &&
+			    !(ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, &tunits) == DDBGT_OK &&
+			      tunits == units))
+				ddbgt__ir_set(C, ddbgt_replica_set_gsi_on_demand_max_read(rep, name,
+				                                                          units));
 		}
 	}
 }
@@ -254,9 +277,87 @@ static void companions(ddbgt__ireader *C, const jr_value *root)
 	}
 }
 
+/*
+ * describe-kinesis-streaming-destination: the home region's destination
+ * that streams (ACTIVE, ENABLING, UPDATING). A spec holds one per replica.
+ */
+static void kinesis(ddbgt__ireader *C, const jr_value *root, ddbgt_replica *home)
+{
+	const jr_value *list = M(root, "KinesisDataStreamDestinations"), *at;
+	int taken = 0;
+	for (size_t i = 0; home && i < ddbgt__ir_count(list); i++) {
+		const jr_value *d = ddbgt__ir_item(list, i);
+		char b[64];
+		snprintf(b, sizeof b, "/KinesisDataStreamDestinations/%zu", i);
+		const char *status = ddbgt__ir_str(C, d, "DestinationStatus", b, &at);
+		if (status && strcmp(status, "ACTIVE") != 0 && strcmp(status, "ENABLING") != 0 &&
+		    strcmp(status, "UPDATING") != 0)
+			continue;
+		const char *arn = ddbgt__ir_str(C, d, "StreamArn", b, &at);
+		if (!arn)
+			continue;
+		if (taken++) {
+			ddbgt__ir_not_carried(C, b, d,
+			                      "a second Kinesis destination of one replica");
+			continue;
+		}
+		int precision = DDBGT_KINESIS_PRECISION_UNSET;
+		if (M(d, "ApproximateCreationDateTimePrecision"))
+			ddbgt__ir_enum(C, d, "ApproximateCreationDateTimePrecision", b,
+			               DDBGT_ENUM_KINESIS_PRECISION, &precision);
+		ddbgt__ir_set(C, ddbgt_replica_set_kinesis_stream(
+		                         home, arn, (ddbgt_kinesis_precision)precision));
+	}
+}
+
+/*
+ * list-contributor-insights: the home region's table and GSIs with
+ * insights ENABLED or ENABLING; a mode makes the object form.
+ */
+static void insights(ddbgt__ireader *C, const jr_value *root, ddbgt_replica *home)
+{
+	ddbgt_table *table = ddbgt__itable_table(C->t);
+	const jr_value *list = M(root, "ContributorInsightsSummaries"), *at;
+	for (size_t i = 0; home && i < ddbgt__ir_count(list); i++) {
+		const jr_value *e = ddbgt__ir_item(list, i);
+		char b[64];
+		snprintf(b, sizeof b, "/ContributorInsightsSummaries/%zu", i);
+		const char *status = ddbgt__ir_str(C, e, "ContributorInsightsStatus", b, &at);
+		if (!status || (strcmp(status, "ENABLED") != 0 && strcmp(status, "ENABLING") != 0))
+			continue;
+		int mode = DDBGT_INSIGHTS_MODE_UNSET;
+		if (M(e, "ContributorInsightsMode"))
+			ddbgt__ir_enum(C, e, "ContributorInsightsMode", b, DDBGT_ENUM_INSIGHTS_MODE,
+			               &mode);
+		const char *index = M(e, "IndexName") ? ddbgt__ir_str(C, e, "IndexName", b, &at)
+		                                      : NULL;
+		if (index && !ddbgt_table_find_gsi(table, index))
+			ddbgt__ir_not_carried(C, b, e, "no such index in the table");
+		else if (index && mode)
+			ddbgt__ir_set(C, ddbgt_replica_set_gsi_contributor_insights_mode(
+			                         home, index, 1, (ddbgt_insights_mode)mode));
+		else if (index)
+			ddbgt__ir_set(C,
+			              ddbgt_replica_set_gsi_contributor_insights(home, index, 1));
+		else
+			ddbgt__ir_set(C, mode ? ddbgt_replica_set_contributor_insights_mode(
+			                                home, 1, (ddbgt_insights_mode)mode)
+			                      : ddbgt_replica_set_contributor_insights(home, 1));
+	}
+}
+
+/*
+ * What a new on-demand table or index starts with, which describe-table
+ * reports for every table: warm throughput at or below it is left implicit
+ * ("Understanding DynamoDB warm throughput in different scenarios", AWS
+ * DynamoDB Developer Guide).
+ */
+#define WARM_START_READ 12000
+#define WARM_START_WRITE 4000
+
 int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 {
-	ddbgt__ireader C = {.imp = imp};
+	ddbgt__ireader C = {.imp = imp, .warm_floor = {WARM_START_READ, WARM_START_WRITE}};
 	const jr_value *t = M(root, "Table"), *at;
 	if (!t || t->type != JR_OBJECT)
 		return ddbgt__import_findf(
@@ -301,6 +402,7 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 		    units > 0)
 			ddbgt__ir_set(&C,
 			              ddbgt_table_set_on_demand_max(table, (ddbgt_rw)rw, units));
+	ddbgt__ir_warm(&C, t, "/Table", NULL);
 	indexes(&C, t, billing == DDBGT_BILLING_PROVISIONED);
 	const jr_value *st = M(t, "StreamSpecification");
 	int view = DDBGT_STREAM_VIEW_UNSET;
@@ -354,6 +456,9 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 	                 ddbgt_table_replica_count(table) >= 2))
 		ddbgt__ir_set(&C, ddbgt_table_set_stream(table, on, (ddbgt_stream_view)view));
 	companions(&C, root);
+	ddbgt_replica *h = home[0] ? ddbgt_table_find_replica_mut(table, home) : NULL;
+	kinesis(&C, root, h);
+	insights(&C, root, h);
 	autoscaling(&C, M(root, "TableAutoScalingDescription"), home);
 	return C.status;
 }

@@ -20,17 +20,28 @@
 #include "ddbgt/index.h"
 #include "ddbgt/replica.h"
 
-/* {MinCapacity, MaxCapacity, TargetTrackingScalingPolicyConfiguration: {TargetValue}} */
-static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, int64_t *min,
-                       int64_t *max, double *target)
+/*
+ * {MinCapacity, MaxCapacity, TargetTrackingScalingPolicyConfiguration:
+ * {TargetValue, ScaleInCooldown, ScaleOutCooldown, DisableScaleIn}}
+ */
+static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, ddbgt__iscale *out)
 {
 	const jr_value *at;
 	char b[256];
 	snprintf(b, sizeof b, "%s/TargetTrackingScalingPolicyConfiguration", base);
-	return s && ddbgt__ir_int(C, s, "MinCapacity", base, min, &at) &&
-	       ddbgt__ir_int(C, s, "MaxCapacity", base, max, &at) &&
-	       ddbgt__ir_num(C, ddbgt__ir_member(s, "TargetTrackingScalingPolicyConfiguration"),
-	                     "TargetValue", b, target);
+	const jr_value *tt = ddbgt__ir_member(s, "TargetTrackingScalingPolicyConfiguration");
+	out->cooldown_in = out->cooldown_out = -1;
+	out->no_scale_in = DDBGT_INHERIT;
+	if (!(s && ddbgt__ir_int(C, s, "MinCapacity", base, &out->min, &at) &&
+	      ddbgt__ir_int(C, s, "MaxCapacity", base, &out->max, &at) &&
+	      ddbgt__ir_num(C, tt, "TargetValue", b, &out->target)))
+		return 0;
+	out->cooldown_in = ddbgt__ir_cooldown(C, tt, "ScaleInCooldown", b);
+	out->cooldown_out = ddbgt__ir_cooldown(C, tt, "ScaleOutCooldown", b);
+	int off = ddbgt__ir_bool(C, tt, "DisableScaleIn", b, &at);
+	if (off >= 0)
+		out->no_scale_in = off;
+	return 1;
 }
 
 static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
@@ -48,8 +59,8 @@ static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 			continue;
 		ddbgt__ir_note(C, sp, ix);
 		char b[256];
-		int64_t units, min, max;
-		double target;
+		int64_t units;
+		ddbgt__iscale sc;
 		if (global_table) {
 			snprintf(b, sizeof b,
 			         "%s/WriteProvisionedThroughputSettings/"
@@ -60,9 +71,8 @@ static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 			                        ddbgt__ir_member(
 			                                ix, "WriteProvisionedThroughputSettings"),
 			                        "WriteCapacityAutoScalingSettings"),
-			                b, &min, &max, &target))
-				ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_WRITE, min,
-				                                           max, target));
+			                b, &sc))
+				ddbgt__ir_set_scale(C, gsi, DDBGT_WRITE, &sc);
 			snprintf(b, sizeof b, "%s/WriteOnDemandThroughputSettings", base);
 			if (ddbgt__ir_int(C,
 			                  ddbgt__ir_member(ix, "WriteOnDemandThroughputSettings"),
@@ -85,9 +95,11 @@ static void read_indexes(ddbgt__ireader *C, const jr_value *p, int global_table)
 				ddbgt__ir_set(C,
 				              ddbgt_gsi_set_on_demand_max(gsi, DDBGT_WRITE, units));
 		}
-		if (ddbgt__ir_member(ix, "WarmThroughput"))
-			ddbgt__ir_not_carried(C, base, ddbgt__ir_member(ix, "WarmThroughput"),
-			                      "warm throughput");
+		if (!global_table && ddbgt__ir_member(ix, "ContributorInsightsSpecification"))
+			ddbgt__ir_not_carried(
+			        C, base, ddbgt__ir_member(ix, "ContributorInsightsSpecification"),
+			        "contributor insights of the stack's region, which the template "
+			        "does not name");
 		if (ddbgt_table_add_gsi(table, gsi)) {
 			ddbgt_gsi_free(gsi);
 			ddbgt__ir_status(C, DDBGT_ENOMEM);
@@ -158,9 +170,7 @@ static void read_common(ddbgt__ireader *C, const jr_value *p)
 	}
 	static const char *const lost[][2] = {
 	        {"ImportSourceSpecification", "creating the table from an S3 import"},
-	        {"KinesisStreamSpecification", "a Kinesis streaming destination"},
 	        {"ResourcePolicy", "a resource-based policy"},
-	        {"WarmThroughput", "warm throughput"},
 	};
 	for (size_t i = 0; i < sizeof lost / sizeof lost[0]; i++)
 		if (ddbgt__ir_member(p, lost[i][0])) {
@@ -168,13 +178,14 @@ static void read_common(ddbgt__ireader *C, const jr_value *p)
 			snprintf(path, sizeof path, "/%s", lost[i][0]);
 			ddbgt__ir_not_carried(C, path, ddbgt__ir_member(p, lost[i][0]), lost[i][1]);
 		}
+	ddbgt__ir_warm(C, p, "", NULL);
 }
 
 /* Read capacity of a replica or a replica's GSI: units or autoscaling. */
 struct readcap {
 	int kind; /* 0 none, 1 units, 2 autoscaling */
-	int64_t units, min, max;
-	double target;
+	int64_t units;
+	ddbgt__iscale sc;
 };
 
 static struct readcap read_readcap(ddbgt__ireader *C, const jr_value *s, const char *base)
@@ -192,16 +203,15 @@ static struct readcap read_readcap(ddbgt__ireader *C, const jr_value *s, const c
 	}
 	char a[300];
 	snprintf(a, sizeof a, "%s/ReadCapacityAutoScalingSettings", b);
-	if (autoscaling(C, ddbgt__ir_member(s, "ReadCapacityAutoScalingSettings"), a, &rc.min,
-	                &rc.max, &rc.target))
+	if (autoscaling(C, ddbgt__ir_member(s, "ReadCapacityAutoScalingSettings"), a, &rc.sc))
 		rc.kind = 2;
 	return rc;
 }
 
 static int same_readcap(const struct readcap *a, const struct readcap *b)
 {
-	return a->kind == b->kind && a->units == b->units && a->min == b->min && a->max == b->max &&
-	       a->target == b->target;
+	return a->kind == b->kind && a->units == b->units &&
+	       (a->kind != 2 || ddbgt__iscale_same(&a->sc, &b->sc));
 }
 
 static int replica_pitr(ddbgt__ireader *C, const jr_value *r, const char *base, int64_t *days)
@@ -217,20 +227,97 @@ static int replica_pitr(ddbgt__ireader *C, const jr_value *r, const char *base, 
 	return on < 0 ? 0 : on;
 }
 
+/*
+ * ContributorInsightsSpecification {Enabled, Mode} of a replica (index NULL)
+ * or a replica's GSI. A Mode makes it the object form, as the spec keeps it.
+ */
+static void read_insights(ddbgt__ireader *C, const jr_value *obj, const char *base,
+                          ddbgt_replica *rep, const char *index)
+{
+	const jr_value *spec = ddbgt__ir_member(obj, "ContributorInsightsSpecification"), *at;
+	char b[320];
+	snprintf(b, sizeof b, "%s/ContributorInsightsSpecification", base);
+	int on = ddbgt__ir_bool(C, spec, "Enabled", b, &at);
+	int mode = DDBGT_INSIGHTS_MODE_UNSET;
+	if (ddbgt__ir_member(spec, "Mode"))
+		ddbgt__ir_enum(C, spec, "Mode", b, DDBGT_ENUM_INSIGHTS_MODE, &mode);
+	if (on < 0 || (on == 0 && !mode))
+		return;
+	if (index)
+		ddbgt__ir_set(C, mode ? ddbgt_replica_set_gsi_contributor_insights_mode(
+		                                rep, index, on, (ddbgt_insights_mode)mode)
+		                      : ddbgt_replica_set_gsi_contributor_insights(rep, index, on));
+	else
+		ddbgt__ir_set(C, mode ? ddbgt_replica_set_contributor_insights_mode(
+		                                rep, on, (ddbgt_insights_mode)mode)
+		                      : ddbgt_replica_set_contributor_insights(rep, on));
+}
+
+/* KinesisStreamSpecification {StreamArn, ApproximateCreationDateTimePrecision} of a replica. */
+static void read_kinesis(ddbgt__ireader *C, const jr_value *r, const char *base,
+                         ddbgt_replica *rep)
+{
+	const jr_value *k = ddbgt__ir_member(r, "KinesisStreamSpecification"), *at;
+	char b[256];
+	snprintf(b, sizeof b, "%s/KinesisStreamSpecification", base);
+	const char *arn = ddbgt__ir_str(C, k, "StreamArn", b, &at);
+	int precision = DDBGT_KINESIS_PRECISION_UNSET;
+	if (!arn)
+		return;
+	if (ddbgt__ir_member(k, "ApproximateCreationDateTimePrecision"))
+		ddbgt__ir_enum(C, k, "ApproximateCreationDateTimePrecision", b,
+		               DDBGT_ENUM_KINESIS_PRECISION, &precision);
+	ddbgt__ir_set(C, ddbgt_replica_set_kinesis_stream(rep, arn,
+	                                                  (ddbgt_kinesis_precision)precision));
+}
+
+/*
+ * ReadOnDemandThroughputSettings of a replica (gsi NULL) or a replica's GSI:
+ * the first replica's are the table's (or index's); another's are an
+ * override where they differ. A replica without the maximum the first has
+ * cannot say so in a spec (it inherits): reported.
+ */
+static void read_on_demand(ddbgt__ireader *C, const jr_value *obj, const char *base,
+                           ddbgt_replica *rep, ddbgt_gsi *gsi, int first)
+{
+	ddbgt_table *table = ddbgt__itable_table(C->t);
+	const jr_value *s = ddbgt__ir_member(obj, "ReadOnDemandThroughputSettings"), *at;
+	char b[320];
+	snprintf(b, sizeof b, "%s/ReadOnDemandThroughputSettings", base);
+	int64_t units, have;
+	int has = gsi ? ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, &have) == DDBGT_OK
+	              : ddbgt_table_get_on_demand_max(table, DDBGT_READ, &have) == DDBGT_OK;
+	if (!ddbgt__ir_int(C, s, "MaxReadRequestUnits", b, &units, &at)) {
+		if (!first && has && !s)
+			ddbgt__ir_not_carried(C, base, obj,
+			                      "no on-demand read maximum where the first replica "
+			                      "has one: the spec gives this replica the first "
+			                      "one's");
+		return;
+	}
+	if (first)
+		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_on_demand_max(gsi, DDBGT_READ, units)
+		                     : ddbgt_table_set_on_demand_max(table, DDBGT_READ, units));
+	else if (!has || have != units)
+		ddbgt__ir_set(C, gsi ? ddbgt_replica_set_gsi_on_demand_max_read(
+		                               rep, ddbgt_gsi_name(gsi), units)
+		                     : ddbgt_replica_set_on_demand_max_read(rep, units));
+}
+
 static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 {
 	ddbgt_table *table = ddbgt__itable_table(C->t);
 	read_common(C, p);
 	read_indexes(C, p, 1);
 	const jr_value *at;
-	int64_t min, max, units;
-	double target;
+	int64_t units;
+	ddbgt__iscale sc;
 	if (autoscaling(C,
 	                ddbgt__ir_member(ddbgt__ir_member(p, "WriteProvisionedThroughputSettings"),
 	                                 "WriteCapacityAutoScalingSettings"),
 	                "/WriteProvisionedThroughputSettings/WriteCapacityAutoScalingSettings",
-	                &min, &max, &target))
-		ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_WRITE, min, max, target));
+	                &sc))
+		ddbgt__ir_set_scale(C, NULL, DDBGT_WRITE, &sc);
 	if (ddbgt__ir_int(C, ddbgt__ir_member(p, "WriteOnDemandThroughputSettings"),
 	                  "MaxWriteRequestUnits", "/WriteOnDemandThroughputSettings", &units, &at))
 		ddbgt__ir_set(C, ddbgt_table_set_on_demand_max(table, DDBGT_WRITE, units));
@@ -249,8 +336,7 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 	if (base_rc.kind == 1)
 		ddbgt__ir_set(C, ddbgt_table_set_capacity(table, DDBGT_READ, base_rc.units));
 	else if (base_rc.kind == 2)
-		ddbgt__ir_set(C, ddbgt_table_set_autoscaling(table, DDBGT_READ, base_rc.min,
-		                                             base_rc.max, base_rc.target));
+		ddbgt__ir_set_scale(C, NULL, DDBGT_READ, &base_rc.sc);
 	int64_t days0;
 	int pitr0 = replica_pitr(C, first, "/Replicas/0", &days0);
 	if (pitr0) {
@@ -312,11 +398,10 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 		}
 		ddbgt__ir_note(C, sp, r);
 		struct readcap rc = read_readcap(C, r, base);
-		if (i > 0 && rc.kind && !same_readcap(&rc, &base_rc))
-			ddbgt__ir_set(C, rc.kind == 1
-			                         ? ddbgt_replica_set_read_capacity(rep, rc.units)
-			                         : ddbgt_replica_set_read_autoscaling(
-			                                   rep, rc.min, rc.max, rc.target));
+		if (i > 0 && rc.kind == 1 && !same_readcap(&rc, &base_rc))
+			ddbgt__ir_set(C, ddbgt_replica_set_read_capacity(rep, rc.units));
+		else if (i > 0 && rc.kind == 2 && !same_readcap(&rc, &base_rc))
+			ddbgt__ir_set_replica_scale(C, rep, NULL, &rc.sc);
 		int64_t days;
 		int pitr = replica_pitr(C, r, base, &days);
 		if (pitr != pitr0)
@@ -340,10 +425,8 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 			ddbgt__ir_set(C, ddbgt_table_set_encryption(
 			                         table, DDBGT_ENCRYPTION_CUSTOMER_MANAGED));
 		}
-		snprintf(b, sizeof b, "%s/ContributorInsightsSpecification", base);
-		if (ddbgt__ir_bool(C, ddbgt__ir_member(r, "ContributorInsightsSpecification"),
-		                   "Enabled", b, &at) == 1)
-			ddbgt__ir_set(C, ddbgt_replica_set_contributor_insights(rep, 1));
+		read_insights(C, r, base, rep, NULL);
+		read_kinesis(C, r, base, rep);
 		const jr_value *tags = ddbgt__ir_member(r, "Tags");
 		for (size_t k = 0; k < ddbgt__ir_count(tags); k++) {
 			const jr_value *tk, *tv;
@@ -364,39 +447,50 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 			if (!gsi)
 				continue;
 			struct readcap grc = read_readcap(C, g, b);
-			int64_t gmin, gmax, gunits;
-			double gt;
+			int64_t gunits;
+			ddbgt__iscale have;
+			have.min = -1;
+			if (ddbgt_gsi_get_autoscaling(gsi, DDBGT_READ, &have.min, &have.max,
+			                              &have.target) == DDBGT_OK)
+				ddbgt_gsi_get_autoscaling_tuning(gsi, DDBGT_READ,
+				                                 &have.cooldown_in,
+				                                 &have.cooldown_out,
+				                                 &have.no_scale_in);
 			if (i == 0 && grc.kind == 1)
 				ddbgt__ir_set(C,
 				              ddbgt_gsi_set_capacity(gsi, DDBGT_READ, grc.units));
 			else if (i == 0 && grc.kind == 2)
-				ddbgt__ir_set(C, ddbgt_gsi_set_autoscaling(gsi, DDBGT_READ, grc.min,
-				                                           grc.max, grc.target));
+				ddbgt__ir_set_scale(C, gsi, DDBGT_READ, &grc.sc);
 			else if (grc.kind == 1 &&
 			         !(ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &gunits) == DDBGT_OK &&
 			           gunits == grc.units))
 				ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_capacity(rep, iname,
 				                                                     grc.units));
 			else if (grc.kind == 2 &&
-			         !(ddbgt_gsi_get_autoscaling(gsi, DDBGT_READ, &gmin, &gmax, &gt) ==
-			                   DDBGT_OK &&
-			           gmin == grc.min && gmax == grc.max && gt == grc.target))
-				ddbgt__ir_set(C, ddbgt_replica_set_gsi_read_autoscaling(
-				                         rep, iname, grc.min, grc.max, grc.target));
-			char ob[300];
-			snprintf(ob, sizeof ob, "%s/ReadOnDemandThroughputSettings", b);
-			if (i == 0 &&
-			    ddbgt__ir_int(C, ddbgt__ir_member(g, "ReadOnDemandThroughputSettings"),
-			                  "MaxReadRequestUnits", ob, &gunits, &at))
-				ddbgt__ir_set(C,
-				              ddbgt_gsi_set_on_demand_max(gsi, DDBGT_READ, gunits));
+			         !(have.min >= 0 && ddbgt__iscale_same(&have, &grc.sc)))
+				ddbgt__ir_set_replica_scale(C, rep, iname, &grc.sc);
+			read_on_demand(C, g, b, rep, gsi, i == 0);
+			read_insights(C, g, b, rep, iname);
 		}
-		if (i == 0 &&
-		    ddbgt__ir_int(C, ddbgt__ir_member(r, "ReadOnDemandThroughputSettings"),
-		                  "MaxReadRequestUnits", base, &units, &at))
-			ddbgt__ir_set(C, ddbgt_table_set_on_demand_max(table, DDBGT_READ, units));
+		/* An index this replica does not list inherits the first replica's maximum. */
+		for (size_t k = 0; i > 0 && k < ddbgt_table_gsi_count(table); k++) {
+			const ddbgt_gsi *gsi = ddbgt_table_gsi_at(table, k);
+			int64_t have;
+			int listed = 0;
+			for (size_t j = 0; j < ddbgt__ir_count(gsis) && !listed; j++) {
+				const jr_value *in =
+				        ddbgt__ir_member(ddbgt__ir_item(gsis, j), "IndexName");
+				listed = in && in->type == JR_STRING &&
+				         strcmp(in->u.str.s, ddbgt_gsi_name(gsi)) == 0;
+			}
+			if (!listed && ddbgt_gsi_get_on_demand_max(gsi, DDBGT_READ, &have) == DDBGT_OK)
+				ddbgt__ir_not_carried(C, base, r,
+				                      "no on-demand read maximum for an index where the "
+				                      "first replica has one: the spec gives this "
+				                      "replica the first one's");
+		}
+		read_on_demand(C, r, base, rep, NULL, i == 0);
 		static const char *const lost[][2] = {
-		        {"KinesisStreamSpecification", "a Kinesis streaming destination"},
 		        {"ResourcePolicy", "a resource-based policy"},
 		        {"ReplicaStreamSpecification", "the stream's resource-based policy"},
 		};
@@ -450,6 +544,16 @@ static void import_plain_table(ddbgt__ireader *C, const jr_value *p)
 		        C, "/SSESpecification/KMSMasterKeyId", at,
 		        "the key belongs to a replica, and the stack's region is not in the "
 		        "template");
+	static const char *const regional[] = {"KinesisStreamSpecification",
+	                                       "ContributorInsightsSpecification"};
+	for (size_t i = 0; i < sizeof regional / sizeof regional[0]; i++)
+		if (ddbgt__ir_member(p, regional[i])) {
+			char path[64];
+			snprintf(path, sizeof path, "/%s", regional[i]);
+			ddbgt__ir_not_carried(C, path, ddbgt__ir_member(p, regional[i]),
+			                      "a setting of a replica, and the stack's region is "
+			                      "not in the template");
+		}
 	const jr_value *tags = ddbgt__ir_member(p, "Tags");
 	for (size_t k = 0; k < ddbgt__ir_count(tags); k++) {
 		char b[64];

@@ -70,6 +70,11 @@ typedef struct ddbgt__ireader {
 	const char *address;
 	ddbgt__itable *t;
 	int status; /* DDBGT_ENOMEM once memory ran out */
+	/*
+	 * Warm throughput at or below these (read, write) is left implicit:
+	 * describe-table reports what every table starts with; 0 elsewhere.
+	 */
+	int64_t warm_floor[2];
 } ddbgt__ireader;
 
 const jr_value *ddbgt__ir_member(const jr_value *obj, const char *key);
@@ -101,13 +106,35 @@ void ddbgt__ir_not_carried(ddbgt__ireader *C, const char *path, const jr_value *
  * The DynamoDB API's shapes, which CloudFormation and describe-table share:
  * a KeySchema's HASH and RANGE attribute names; AttributeDefinitions and
  * KeySchema of obj into the table's keys and attributes; a new GSI (name,
- * KeySchema, Projection) for the caller to complete and add, NULL when it has
- * no name or memory ran out; every LSI of a list into the table.
+ * KeySchema, Projection, WarmThroughput) for the caller to complete and add,
+ * NULL when it has no name or memory ran out (several HASH or RANGE entries
+ * make a multi-attribute key); every LSI of a list into the table.
  */
 void ddbgt__ir_key_schema(ddbgt__ireader *C, const jr_value *ks, const char *base,
                           const char **hash, const char **range);
 void ddbgt__ir_keys(ddbgt__ireader *C, const jr_value *obj, const char *base);
 ddbgt_gsi *ddbgt__ir_gsi(ddbgt__ireader *C, const jr_value *ix, const char *base);
 void ddbgt__ir_lsis(ddbgt__ireader *C, const jr_value *list, const char *base);
+/* An autoscaling object as the DynamoDB API's shapes give it, with its target-tracking tuning. */
+typedef struct ddbgt__iscale {
+	int64_t min, max;
+	double target;
+	int64_t cooldown_in, cooldown_out; /* -1: not given */
+	int no_scale_in;                   /* DDBGT_INHERIT: not given */
+} ddbgt__iscale;
+
+/* 1 when s has tuning to set; 1 when a and b are the same autoscaling. */
+int ddbgt__iscale_tuned(const ddbgt__iscale *s);
+int ddbgt__iscale_same(const ddbgt__iscale *a, const ddbgt__iscale *b);
+/* s with its tuning on one side of the table (gsi NULL) or a GSI. */
+void ddbgt__ir_set_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, const ddbgt__iscale *s);
+/* s with its tuning as the read override of a replica (index NULL) or a replica's GSI. */
+void ddbgt__ir_set_replica_scale(ddbgt__ireader *C, ddbgt_replica *rep, const char *index,
+                                 const ddbgt__iscale *s);
+/* A cooldown in seconds (ScaleInCooldown, ScaleOutCooldown): -1 when absent or refused. */
+int64_t ddbgt__ir_cooldown(ddbgt__ireader *C, const jr_value *obj, const char *key,
+                           const char *base);
+/* WarmThroughput of obj (a table's properties or an index) into the table, or gsi. */
+void ddbgt__ir_warm(ddbgt__ireader *C, const jr_value *obj, const char *base, ddbgt_gsi *gsi);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "import_internal.h"
 #include "ddbgt/index.h"
+#include "ddbgt/replica.h"
 
 const jr_value *ddbgt__ir_member(const jr_value *obj, const char *key)
 {
@@ -280,12 +281,35 @@ ddbgt_gsi *ddbgt__ir_gsi(ddbgt__ireader *C, const jr_value *ix, const char *base
 		return NULL;
 	}
 	const char *hash, *range;
-	ddbgt__ir_key_schema(C, ddbgt__ir_member(ix, "KeySchema"), base, &hash, &range);
-	if (hash)
+	const jr_value *ks = ddbgt__ir_member(ix, "KeySchema");
+	ddbgt__ir_key_schema(C, ks, base, &hash, &range);
+	/* Several HASH or RANGE entries: a multi-attribute key, in key schema order. */
+	size_t n[2] = {0, 0};
+	for (size_t i = 0; i < ddbgt__ir_count(ks); i++) {
+		const jr_value *k = ddbgt__ir_member(ddbgt__ir_item(ks, i), "KeyType");
+		if (k && k->type == JR_STRING)
+			n[strcmp(k->u.str.s, "RANGE") == 0] += strcmp(k->u.str.s, "HASH") == 0 ||
+			                                       strcmp(k->u.str.s, "RANGE") == 0;
+	}
+	for (size_t i = 0; (n[0] > 1 || n[1] > 1) && i < ddbgt__ir_count(ks); i++) {
+		const jr_value *a = ddbgt__ir_member(ddbgt__ir_item(ks, i), "AttributeName");
+		const jr_value *k = ddbgt__ir_member(ddbgt__ir_item(ks, i), "KeyType");
+		if (!a || a->type != JR_STRING || !k || k->type != JR_STRING)
+			continue;
+		int is_range = strcmp(k->u.str.s, "RANGE") == 0;
+		const char *attr = a->u.str.s;
+		if (n[is_range] > 1)
+			ddbgt__ir_set(C, is_range ? ddbgt_gsi_add_sort_key_attribute(
+			                                    gsi, attr, DDBGT_ATTR_UNSET)
+			                          : ddbgt_gsi_add_partition_key_attribute(
+			                                    gsi, attr, DDBGT_ATTR_UNSET));
+	}
+	if (hash && n[0] <= 1)
 		ddbgt__ir_set(C, ddbgt_gsi_set_partition_key(gsi, hash));
-	if (range)
+	if (range && n[1] <= 1)
 		ddbgt__ir_set(C, ddbgt_gsi_set_sort_key(gsi, range));
 	projection(C, ix, base, gsi, NULL);
+	ddbgt__ir_warm(C, ix, base, gsi);
 	return gsi;
 }
 
@@ -315,4 +339,81 @@ void ddbgt__ir_lsis(ddbgt__ireader *C, const jr_value *list, const char *base)
 			return;
 		}
 	}
+}
+
+/* WarmThroughput {ReadUnitsPerSecond, WriteUnitsPerSecond} of obj into the table or a GSI. */
+void ddbgt__ir_warm(ddbgt__ireader *C, const jr_value *obj, const char *base, ddbgt_gsi *gsi)
+{
+	static const char *const keys[] = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
+	const jr_value *w = ddbgt__ir_literal(C, ddbgt__ir_member(obj, "WarmThroughput"), base);
+	char b[256];
+	snprintf(b, sizeof b, "%s/WarmThroughput", base);
+	for (int rw = 0; w && rw < 2; rw++) {
+		int64_t units;
+		const jr_value *at;
+		if (!ddbgt__ir_int(C, w, keys[rw], b, &units, &at) ||
+		    units <= C->warm_floor[rw])
+			continue;
+		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_warm_throughput(gsi, (ddbgt_rw)rw, units)
+		                     : ddbgt_table_set_warm_throughput(ddbgt__itable_table(C->t),
+		                                                       (ddbgt_rw)rw, units));
+	}
+}
+
+/* A cooldown in seconds (ScaleInCooldown, ScaleOutCooldown): -1 when absent or refused. */
+int64_t ddbgt__ir_cooldown(ddbgt__ireader *C, const jr_value *obj, const char *key,
+                           const char *base)
+{
+	int64_t v;
+	const jr_value *at;
+	if (!ddbgt__ir_int(C, obj, key, base, &v, &at))
+		return -1;
+	if (v >= 0)
+		return v;
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", base, key);
+	ddbgt__ir_bad(C, path, at, "a number of seconds, 0 or more");
+	return -1;
+}
+
+int ddbgt__iscale_tuned(const ddbgt__iscale *s)
+{
+	return s->cooldown_in >= 0 || s->cooldown_out >= 0 || s->no_scale_in != DDBGT_INHERIT;
+}
+
+int ddbgt__iscale_same(const ddbgt__iscale *a, const ddbgt__iscale *b)
+{
+	return a->min == b->min && a->max == b->max && a->target == b->target &&
+	       a->cooldown_in == b->cooldown_in && a->cooldown_out == b->cooldown_out &&
+	       a->no_scale_in == b->no_scale_in;
+}
+
+void ddbgt__ir_set_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, const ddbgt__iscale *s)
+{
+	ddbgt_table *table = ddbgt__itable_table(C->t);
+	ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling(gsi, rw, s->min, s->max, s->target)
+	                     : ddbgt_table_set_autoscaling(table, rw, s->min, s->max, s->target));
+	if (ddbgt__iscale_tuned(s))
+		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling_tuning(gsi, rw, s->cooldown_in,
+		                                                        s->cooldown_out,
+		                                                        s->no_scale_in)
+		                     : ddbgt_table_set_autoscaling_tuning(
+		                               table, rw, s->cooldown_in, s->cooldown_out,
+		                               s->no_scale_in));
+}
+
+void ddbgt__ir_set_replica_scale(ddbgt__ireader *C, ddbgt_replica *rep, const char *index,
+                                 const ddbgt__iscale *s)
+{
+	ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling(rep, index, s->min, s->max,
+	                                                                s->target)
+	                       : ddbgt_replica_set_read_autoscaling(rep, s->min, s->max,
+	                                                            s->target));
+	if (ddbgt__iscale_tuned(s))
+		ddbgt__ir_set(C, index ? ddbgt_replica_set_gsi_read_autoscaling_tuning(
+		                                 rep, index, s->cooldown_in, s->cooldown_out,
+		                                 s->no_scale_in)
+		                       : ddbgt_replica_set_read_autoscaling_tuning(
+		                                 rep, s->cooldown_in, s->cooldown_out,
+		                                 s->no_scale_in));
 }

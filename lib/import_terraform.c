@@ -4,8 +4,9 @@
  * region, attribute values) that one mapper turns into tables:
  * aws_dynamodb_table (with replica blocks), aws_dynamodb_table_replica,
  * aws_dynamodb_global_table (legacy) with its regional tables,
- * aws_appautoscaling_target/_policy, aws_dynamodb_contributor_insights; the
- * Kinesis destination and resource policy are reported as not carried over.
+ * aws_appautoscaling_target/_policy, aws_dynamodb_contributor_insights,
+ * aws_dynamodb_kinesis_streaming_destination; the resource policy is
+ * reported as not carried over.
  *
  * A value is read as Terraform would know it at plan time. In a plan: the
  * planned value, else the configuration's constant, else (unknown until
@@ -61,6 +62,9 @@ struct scaling {
 	int64_t min, max;
 	double target;
 	int has_policy;
+	/* The policy's tuning: -1 / DDBGT_INHERIT where not given. */
+	int64_t cooldown_in, cooldown_out;
+	int no_scale_in;
 	const struct tfres *res;
 };
 
@@ -599,6 +603,76 @@ static void read_non_key(struct reader *R, struct cur c, const char *base, ddbgt
 	}
 }
 
+/*
+ * warm_throughput of the table or a GSI. It is computed by the provider
+ * (AWS reports one for every table): in a plan only a configured block is
+ * the user's; its zeroes are sides not set.
+ */
+static void read_warm(struct reader *R, struct cur c, const char *base, ddbgt_gsi *gsi,
+                      const char *spec_base)
+{
+	static const char *const keys[] = {"read_units_per_second", "write_units_per_second"};
+	struct cur w = child(c, "warm_throughput");
+	if (block_count(w) == 0 || !given(R, c, "warm_throughput"))
+		return;
+	char wbase[256], sp[256];
+	snprintf(wbase, sizeof wbase, "%s/warm_throughput/0", base);
+	for (int rw = 0; rw < 2; rw++) {
+		int64_t units;
+		const jr_value *at;
+		if (!get_int(R, block(w, 0), keys[rw], wbase, &units, &at) ||
+		    (units == 0 && R->C->plan))
+			continue;
+		snprintf(sp, sizeof sp, "%s/warm_throughput/%s", spec_base, keys[rw]);
+		note(R, sp, at);
+		set(R, gsi ? ddbgt_gsi_set_warm_throughput(gsi, (ddbgt_rw)rw, units)
+		           : ddbgt_table_set_warm_throughput(ddbgt__itable_table(R->t),
+		                                             (ddbgt_rw)rw, units));
+	}
+}
+
+/*
+ * A GSI's key_schema blocks (provider 6.29+, in place of hash_key and
+ * range_key): HASH entries are the partition key attributes in order, RANGE
+ * the sort key's; one of a kind stays a single key, as hash_key says it.
+ */
+static void read_key_schema(struct reader *R, struct cur g, const char *base, ddbgt_gsi *gsi)
+{
+	struct cur ks = child(g, "key_schema");
+	size_t n = block_count(ks), count[2] = {0, 0};
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < n; i++) {
+			char b[128];
+			snprintf(b, sizeof b, "%s/key_schema/%zu", base, i);
+			const jr_value *at, *tat;
+			const char *type = get_str(R, block(ks, i), "key_type", b, &tat);
+			int range = type && strcmp(type, "RANGE") == 0;
+			if (!type || (!range && strcmp(type, "HASH") != 0)) {
+				if (type && pass == 0)
+					wrong_type(R, (struct where){b, "key_type"}, tat,
+					           "HASH or RANGE");
+				continue;
+			}
+			if (pass == 0) {
+				count[range]++;
+				continue;
+			}
+			char name[1024];
+			const char *s = get_str(R, block(ks, i), "attribute_name", b, &at);
+			if (!s)
+				continue;
+			snprintf(name, sizeof name, "%s", s);
+			if (count[range] == 1)
+				set(R, range ? ddbgt_gsi_set_sort_key(gsi, name)
+				             : ddbgt_gsi_set_partition_key(gsi, name));
+			else
+				set(R, range ? ddbgt_gsi_add_sort_key_attribute(gsi, name,
+				                                                 DDBGT_ATTR_UNSET)
+				             : ddbgt_gsi_add_partition_key_attribute(
+				                       gsi, name, DDBGT_ATTR_UNSET));
+		}
+}
+
 static void read_gsis(struct reader *R, struct cur body, int provisioned)
 {
 	ddbgt_table *table = ddbgt__itable_table(R->t);
@@ -624,16 +698,14 @@ static void read_gsis(struct reader *R, struct cur body, int provisioned)
 			set(R, ddbgt_gsi_set_partition_key(gsi, s));
 		if ((s = get_str(R, g, "range_key", base, &at)))
 			set(R, ddbgt_gsi_set_sort_key(gsi, s));
+		if (given(R, g, "key_schema"))
+			read_key_schema(R, g, base, gsi);
 		int projection;
 		if (get_enum(R, g, "projection_type", base, DDBGT_ENUM_PROJECTION, &projection,
 		             &at))
 			set(R, ddbgt_gsi_set_projection(gsi, (ddbgt_projection)projection));
 		read_non_key(R, g, base, gsi, NULL);
-		const jr_value *extra;
-		if ((extra = given(R, g, "key_schema")))
-			not_carried(R, base, extra, "multi-attribute index keys");
-		if ((extra = given(R, g, "warm_throughput")))
-			not_carried(R, base, extra, "warm throughput");
+		read_warm(R, g, base, gsi, sp);
 		if (ddbgt_table_add_gsi(table, gsi)) {
 			ddbgt_gsi_free(gsi);
 			fail_nomem(R->C, DDBGT_ENOMEM);
@@ -871,12 +943,12 @@ static void read_table_body(struct reader *R, struct cur body)
 		}
 	}
 	read_tags(R, body, "", table, NULL);
+	read_warm(R, body, "", NULL, "/table");
 	static const char *const lost[][2] = {
 	        {"import_table", "creating the table from an S3 import"},
 	        {"restore_source_name", "restoring from a backup"},
 	        {"restore_source_table_arn", "restoring from a backup"},
 	        {"restore_date_time", "restoring from a backup"},
-	        {"warm_throughput", "warm throughput"},
 	};
 	for (size_t i = 0; i < sizeof lost / sizeof lost[0]; i++) {
 		const jr_value *g = given(R, body, lost[i][0]);
@@ -1022,28 +1094,82 @@ static ddbgt__itable *named_table(struct reader *R, const char *key, const jr_va
 	return name ? table_by_name(R->C, name) : NULL;
 }
 
+/*
+ * The replica a per-region resource (insights, Kinesis) belongs to: its
+ * table_name's table, in its region; NULL, reported, when there is none.
+ * R->t is the table once it is found.
+ */
+static ddbgt_replica *replica_of(struct reader *R)
+{
+	const jr_value *at;
+	ddbgt__itable *t = named_table(R, "table_name", &at);
+	if (!t) {
+		orphan(R->C, R->r, "table_name");
+		return NULL;
+	}
+	R->t = R->r->owner = t;
+	ddbgt_replica *rep = R->r->region ? ddbgt_table_find_replica_mut(ddbgt__itable_table(t),
+	                                                                 R->r->region)
+	                                  : NULL;
+	if (!rep)
+		not_carried(R, "", R->r->at, "its region is not one of the table's replicas");
+	return rep;
+}
+
 static void import_insights(struct tf *C, struct tfres *r)
 {
 	struct reader R = {C, r, NULL};
 	const jr_value *at;
-	ddbgt__itable *t = named_table(&R, "table_name", &at);
-	if (!t) {
-		orphan(C, r, "table_name");
+	ddbgt_replica *rep = replica_of(&R);
+	if (!rep)
+		return;
+	ddbgt_table *table = ddbgt__itable_table(R.t);
+	/* The mode is computed by the provider: only a configured one is the user's. */
+	int mode = DDBGT_INSIGHTS_MODE_UNSET;
+	if (given(&R, r->body, "mode"))
+		get_enum(&R, r->body, "mode", "", DDBGT_ENUM_INSIGHTS_MODE, &mode, &at);
+	const char *idx = given(&R, r->body, "index_name")
+	                          ? get_str(&R, r->body, "index_name", "", &at)
+	                          : NULL;
+	if (!idx) {
+		set(&R, mode ? ddbgt_replica_set_contributor_insights_mode(
+		                       rep, 1, (ddbgt_insights_mode)mode)
+		             : ddbgt_replica_set_contributor_insights(rep, 1));
 		return;
 	}
-	R.t = r->owner = t;
-	const jr_value *idx = given(&R, r->body, "index_name");
-	if (idx) {
-		not_carried(&R, "/index_name", idx, "contributor insights of one index");
+	char iname[256];
+	snprintf(iname, sizeof iname, "%s", idx);
+	if (!ddbgt_table_find_gsi(table, iname)) {
+		not_carried(&R, "/index_name", at, "no such index in the table");
 		return;
 	}
-	ddbgt_replica *rep =
-	        r->region ? ddbgt_table_find_replica_mut(ddbgt__itable_table(t), r->region) : NULL;
-	if (!rep) {
-		not_carried(&R, "", r->at, "its region is not one of the table's replicas");
+	set(&R, mode ? ddbgt_replica_set_gsi_contributor_insights_mode(rep, iname, 1,
+	                                                               (ddbgt_insights_mode)mode)
+	             : ddbgt_replica_set_gsi_contributor_insights(rep, iname, 1));
+}
+
+/* A replica's Kinesis data stream: one per replica in a spec. */
+static void import_kinesis(struct tf *C, struct tfres *r)
+{
+	struct reader R = {C, r, NULL};
+	const jr_value *at;
+	ddbgt_replica *rep = replica_of(&R);
+	if (!rep)
+		return;
+	if (ddbgt_replica_kinesis_stream_arn(rep)) {
+		not_carried(&R, "", r->at, "a second Kinesis destination of one replica");
 		return;
 	}
-	set(&R, ddbgt_replica_set_contributor_insights(rep, 1));
+	const char *arn = get_str(&R, r->body, "stream_arn", "", &at);
+	if (!arn)
+		return;
+	char copy[2048];
+	snprintf(copy, sizeof copy, "%s", arn);
+	int precision = DDBGT_KINESIS_PRECISION_UNSET;
+	if (given(&R, r->body, "approximate_creation_date_time_precision"))
+		get_enum(&R, r->body, "approximate_creation_date_time_precision", "",
+		         DDBGT_ENUM_KINESIS_PRECISION, &precision, &at);
+	set(&R, ddbgt_replica_set_kinesis_stream(rep, copy, (ddbgt_kinesis_precision)precision));
 }
 
 static void import_not_carried(struct tf *C, struct tfres *r, const char *key, const char *what)
@@ -1095,7 +1221,12 @@ static void import_scaling_target(struct tf *C, struct tfres *r)
 	const char *dim = get_str(&R, r->body, "scalable_dimension", "", &at);
 	if (!dim)
 		return;
-	struct scaling s = {.t = t, .region = r->region, .res = r};
+	struct scaling s = {.t = t,
+	                    .region = r->region,
+	                    .res = r,
+	                    .cooldown_in = -1,
+	                    .cooldown_out = -1,
+	                    .no_scale_in = DDBGT_INHERIT};
 	snprintf(s.index, sizeof s.index, "%s", index);
 	snprintf(s.resource_id, sizeof s.resource_id, "%s", rid);
 	if (strstr(dim, "ReadCapacityUnits"))
@@ -1142,17 +1273,42 @@ static void import_scaling_policy(struct tf *C, struct tfres *r)
 			not_carried(&R, "", r->at, "only target tracking policies are");
 			return;
 		}
-		if (get_num(&R, block(cfg, 0), "target_value",
-		            "/target_tracking_scaling_policy_configuration/0", &s->target, &at))
+		static const char base[] = "/target_tracking_scaling_policy_configuration/0";
+		struct cur b = block(cfg, 0);
+		if (get_num(&R, b, "target_value", base, &s->target, &at))
 			s->has_policy = 1;
+		/* Only configured tuning counts: a plan reads back disable_scale_in = false. */
+		static const char *const cooldowns[] = {"scale_in_cooldown", "scale_out_cooldown"};
+		for (int k = 0; k < 2; k++) {
+			int64_t *out = k ? &s->cooldown_out : &s->cooldown_in;
+			if (!given(&R, b, cooldowns[k]) ||
+			    !get_int(&R, b, cooldowns[k], base, out, &at) || *out >= 0)
+				continue;
+			wrong_type(&R, (struct where){base, cooldowns[k]}, at,
+			           "a number of seconds, 0 or more");
+			*out = -1;
+		}
+		int off = given(&R, b, "disable_scale_in")
+		                  ? get_bool(&R, b, "disable_scale_in", base, &at)
+		                  : -1;
+		if (off >= 0)
+			s->no_scale_in = off;
 		return;
 	}
 	orphan(C, r, "resource_id");
 }
 
-static int same_scaling(const struct scaling *a, int64_t min, int64_t max, double target)
+static int tuned(const struct scaling *s)
 {
-	return a->min == min && a->max == max && a->target == target;
+	return s->cooldown_in >= 0 || s->cooldown_out >= 0 || s->no_scale_in != DDBGT_INHERIT;
+}
+
+static int same_scaling(const struct scaling *a, int64_t min, int64_t max, double target,
+                        int64_t cooldown_in, int64_t cooldown_out, int no_scale_in)
+{
+	return a->min == min && a->max == max && a->target == target &&
+	       a->cooldown_in == cooldown_in && a->cooldown_out == cooldown_out &&
+	       a->no_scale_in == no_scale_in;
 }
 
 /* Autoscaling into the tables: writes table-wide, reads per region (the home region's
@@ -1184,6 +1340,13 @@ static void apply_scaling(struct tf *C)
 			    gsi ? ddbgt_gsi_set_autoscaling(gsi, s->rw, s->min, s->max, s->target)
 			        : ddbgt_table_set_autoscaling(table, s->rw, s->min, s->max,
 			                                      s->target));
+			if (tuned(s))
+				set(&R, gsi ? ddbgt_gsi_set_autoscaling_tuning(
+				                      gsi, s->rw, s->cooldown_in, s->cooldown_out,
+				                      s->no_scale_in)
+				            : ddbgt_table_set_autoscaling_tuning(
+				                      table, s->rw, s->cooldown_in, s->cooldown_out,
+				                      s->no_scale_in));
 			continue;
 		}
 	}
@@ -1208,12 +1371,26 @@ static void apply_scaling(struct tf *C)
 		int have = gsi ? ddbgt_gsi_get_autoscaling(gsi, DDBGT_READ, &mn, &mx, &tu)
 		               : ddbgt_table_get_autoscaling(table, DDBGT_READ, &mn, &mx, &tu);
 		if (s->has_policy) {
-			if (have == DDBGT_OK && same_scaling(s, mn, mx, tu))
+			int64_t cin = -1, cout = -1;
+			int off = DDBGT_INHERIT;
+			if (have == DDBGT_OK)
+				gsi ? ddbgt_gsi_get_autoscaling_tuning(gsi, DDBGT_READ, &cin, &cout,
+				                                       &off)
+				    : ddbgt_table_get_autoscaling_tuning(table, DDBGT_READ, &cin,
+				                                         &cout, &off);
+			if (have == DDBGT_OK && same_scaling(s, mn, mx, tu, cin, cout, off))
 				continue;
 			set(&R, gsi ? ddbgt_replica_set_gsi_read_autoscaling(rep, s->index, s->min,
 			                                                     s->max, s->target)
 			            : ddbgt_replica_set_read_autoscaling(rep, s->min, s->max,
 			                                                 s->target));
+			if (tuned(s))
+				set(&R, gsi ? ddbgt_replica_set_gsi_read_autoscaling_tuning(
+				                      rep, s->index, s->cooldown_in,
+				                      s->cooldown_out, s->no_scale_in)
+				            : ddbgt_replica_set_read_autoscaling_tuning(
+				                      rep, s->cooldown_in, s->cooldown_out,
+				                      s->no_scale_in));
 		} else if (s->min == s->max) {
 			int hc = gsi ? ddbgt_gsi_get_capacity(gsi, DDBGT_READ, &units)
 			             : ddbgt_table_get_capacity(table, DDBGT_READ, &units);
@@ -1387,7 +1564,7 @@ static void map_resources(struct tf *C)
 		else if (strcmp(r->type, "aws_dynamodb_contributor_insights") == 0)
 			import_insights(C, r);
 		else if (strcmp(r->type, "aws_dynamodb_kinesis_streaming_destination") == 0)
-			import_not_carried(C, r, "table_name", "a Kinesis streaming destination");
+			import_kinesis(C, r);
 		else if (strcmp(r->type, "aws_dynamodb_resource_policy") == 0)
 			import_not_carried(C, r, "resource_arn", "a resource-based policy");
 		else if (strcmp(r->type, "aws_dynamodb_tag") == 0)

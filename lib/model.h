@@ -217,6 +217,12 @@ struct ddbgt_usage {
 	ddbgt__opt_num stream_reads_per_month;
 	ddbgt__opt_num hours_per_month;
 	ddbgt_read_consistency read_consistency; /* UNSET: eventual */
+	ddbgt_write_mode write_mode;      /* UNSET: standard */
+	/* usage.backups: on-demand backups and restores */
+	ddbgt__opt_num backups_per_month;
+	ddbgt__opt_num backup_retention_days;
+	ddbgt__opt_num backup_size_gb;
+	ddbgt__opt_num restores_per_month;
 };
 
 /* The alarm settings (ddbgt_alarm_setting) and IAM policy kinds (ddbgt_iam_policy). */
@@ -251,6 +257,12 @@ struct ddbgt_operations {
 
 /* A boolean argument: any non-zero value is 1; negative values are DDBGT_EINVAL. */
 int ddbgt__bool_arg(int value);
+/*
+ * 1 when the replica's i-th GSI override (ddbgt_replica_gsi_override_name)
+ * turns contributor insights on, with its mode in *mode: the estimator walks
+ * the overrides by position instead of looking each index up by name.
+ */
+int ddbgt__replica_gsi_insights_at(const ddbgt_replica *r, size_t i, ddbgt_insights_mode *mode);
 /*
  * A replica's tri-state argument into *out: DDBGT_INHERIT as is, any other
  * non-negative value as a boolean. 0, or DDBGT_EINVAL below DDBGT_INHERIT.

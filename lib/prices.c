@@ -34,6 +34,20 @@ const ddbgt__item_info ddbgt__item_info_table[DDBGT_PRICE_ITEM_COUNT] = {
 	[DDBGT_PRICE_PITR] = {"pitr", "GB-month", 1, 0},
 	[DDBGT_PRICE_STREAM_READS] = {"stream_reads", "read request", 1000000, 0},
 	[DDBGT_PRICE_TRANSFER_OUT] = {"transfer_out", "GB", 1, 0},
+	[DDBGT_PRICE_BACKUP] = {"backup", "GB-month", 1, 0},
+	[DDBGT_PRICE_RESTORE] = {"restore", "GB", 1, 0},
+	[DDBGT_PRICE_KINESIS_CDC] = {"kinesis_cdc", "CDC unit", 1000000, 0},
+	[DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES] = {"contributor_insights_rules", "rule-month", 1, 0},
+	[DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS] = {"contributor_insights_events", "event", 1000000,
+	                                             0},
+	[DDBGT_PRICE_RESERVED_RCU_1Y_UPFRONT] = {"reserved_rcu_1y_upfront", "RCU", 100, 0},
+	[DDBGT_PRICE_RESERVED_RCU_1Y_HOURLY] = {"reserved_rcu_1y_hourly", "RCU-hour", 100, 0},
+	[DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT] = {"reserved_wcu_1y_upfront", "WCU", 100, 0},
+	[DDBGT_PRICE_RESERVED_WCU_1Y_HOURLY] = {"reserved_wcu_1y_hourly", "WCU-hour", 100, 0},
+	[DDBGT_PRICE_RESERVED_RCU_3Y_UPFRONT] = {"reserved_rcu_3y_upfront", "RCU", 100, 0},
+	[DDBGT_PRICE_RESERVED_RCU_3Y_HOURLY] = {"reserved_rcu_3y_hourly", "RCU-hour", 100, 0},
+	[DDBGT_PRICE_RESERVED_WCU_3Y_UPFRONT] = {"reserved_wcu_3y_upfront", "WCU", 100, 0},
+	[DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY] = {"reserved_wcu_3y_hourly", "WCU-hour", 100, 0},
 };
 
 #define item_info ddbgt__item_info_table
@@ -689,12 +703,24 @@ static void parse_pairs(loader *ld, const jr_value *v, const char *path, const c
 	}
 }
 
+/* The class-independent item a region key names (pitr, backup, transfer_out...), or -1. */
+static int class_free_item(const char *key)
+{
+	int it;
+
+	for (it = 0; it < DDBGT_PRICE_ITEM_COUNT; it++)
+		if (!item_info[it].by_class && strcmp(key, item_info[it].name) == 0)
+			return it;
+	return -1;
+}
+
 static void parse_region(loader *ld, const jr_value *v, const char *path, const char *code,
                          ddbgt__region_prices *rp)
 {
 	const char *key;
 	const jr_value *val;
 	size_t i;
+	int it;
 
 	if (!expect(ld, v, JR_OBJECT, path, code, "an object"))
 		return;
@@ -710,12 +736,8 @@ static void parse_region(loader *ld, const jr_value *v, const char *path, const 
 			parse_class(ld, val, p, code, rp, 0);
 		else if (strcmp(key, class_keys[1]) == 0)
 			parse_class(ld, val, p, code, rp, 1);
-		else if (strcmp(key, "pitr") == 0)
-			parse_price(ld, val, p, code, &rp->cell[0][DDBGT_PRICE_PITR]);
-		else if (strcmp(key, "stream_reads") == 0)
-			parse_price(ld, val, p, code, &rp->cell[0][DDBGT_PRICE_STREAM_READS]);
-		else if (strcmp(key, "transfer_out") == 0)
-			parse_price(ld, val, p, code, &rp->cell[0][DDBGT_PRICE_TRANSFER_OUT]);
+		else if ((it = class_free_item(key)) >= 0)
+			parse_price(ld, val, p, code, &rp->cell[0][it]);
 		else if (strcmp(key, "transfer_to") == 0)
 			parse_pairs(ld, val, p, code, rp);
 		else

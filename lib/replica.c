@@ -588,6 +588,16 @@ const char *ddbgt_replica_gsi_override_name(const ddbgt_replica *r, size_t i)
 	return e != NULL ? e->key : NULL;
 }
 
+int ddbgt__replica_gsi_insights_at(const ddbgt_replica *r, size_t i, ddbgt_insights_mode *mode)
+{
+	const ddbgt__map_entry *e = r != NULL ? ddbgt__map_at(&r->gsi_read_capacity, i) : NULL;
+	const ddbgt__gsi_override *o = e != NULL ? e->gsi : NULL;
+	int on = o != NULL && o->insights.set && o->insights.value;
+
+	*mode = on ? o->insights_mode : DDBGT_INSIGHTS_MODE_UNSET;
+	return on;
+}
+
 int ddbgt_replica_set_contributor_insights(ddbgt_replica *r, int enabled)
 {
 	int v = ddbgt__bool_arg(enabled);

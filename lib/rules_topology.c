@@ -206,6 +206,10 @@ static void check_strong(ddbgt__vctx *c)
 		               "a STRONG table refuses TransactGetItems and TransactWriteItems, so "
 		               "it has no transactional reads: set read_consistency to \"strong\" "
 		               "or \"eventual\"");
+	if (ddbgt_usage_write_mode(ddbgt_table_usage(c->table)) == DDBGT_WRITE_MODE_TRANSACTIONAL)
+		ddbgt__vreport(c, DDBGT_E_MRSC_TRANSACTIONS, "/usage/write_mode", NULL,
+		               "a STRONG table refuses TransactWriteItems, so it has no "
+		               "transactional writes: set write_mode to \"standard\"");
 	ddbgt__vreport(c, DDBGT_I_MRSC_EMPTY_TABLE, "/table/consistency", NULL,
 	               "a STRONG global table must be created from an empty table, and "
 	               "transactions are not available on it");

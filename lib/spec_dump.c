@@ -450,6 +450,17 @@ static void usage_object(jw *w, const ddbgt_usage *u)
 	number_member(w, "storage_gb", &u->storage_gb);
 	number_member(w, "stream_reads_per_month", &u->stream_reads_per_month);
 	number_member(w, "hours_per_month", &u->hours_per_month);
+	enum_member(w, "write_mode", DDBGT_ENUM_WRITE_MODE, u->write_mode);
+	if (u->backups_per_month.set || u->backup_retention_days.set || u->backup_size_gb.set ||
+	    u->restores_per_month.set) {
+		ddbgt__jw_key(w, "backups");
+		ddbgt__jw_object_begin(w);
+		number_member(w, "per_month", &u->backups_per_month);
+		number_member(w, "retention_days", &u->backup_retention_days);
+		number_member(w, "size_gb", &u->backup_size_gb);
+		number_member(w, "restores_per_month", &u->restores_per_month);
+		ddbgt__jw_object_end(w);
+	}
 	ddbgt__jw_object_end(w);
 }
 

@@ -1282,8 +1282,38 @@ static int read_policy_map(struct loader *L, void *obj, size_t f, const jr_value
 	return ok;
 }
 
+/* usage.backups: on-demand backups and restores. */
+enum { B_PER_MONTH, B_RETENTION, B_SIZE, B_RESTORES };
+static const struct field backups_fields[] = {
+	[B_PER_MONTH] = {KEY("per_month"), .kind = F_AMOUNT},
+	[B_RETENTION] = {KEY("retention_days"), .kind = F_AMOUNT},
+	[B_SIZE] = {KEY("size_gb"), .kind = F_AMOUNT},
+	[B_RESTORES] = {KEY("restores_per_month"), .kind = F_AMOUNT},
+};
+
+static int backups_set(void *obj, size_t f, const struct value *x)
+{
+	ddbgt_usage *u = obj;
+	switch (f) {
+	case B_PER_MONTH: return ddbgt_usage_set_backups_per_month(u, x->d);
+	case B_RETENTION: return ddbgt_usage_set_backup_retention_days(u, x->d);
+	case B_SIZE: return ddbgt_usage_set_backup_size_gb(u, x->d);
+	default: return ddbgt_usage_set_restores_per_month(u, x->d); /* B_RESTORES */
+	}
+}
+
+static const struct object_spec backups_spec = OBJECT_SPEC("an object", backups_fields,
+                                                           backups_set);
+
+static int read_backups(struct loader *L, void *obj, size_t f, const jr_value *v)
+{
+	(void)f;
+	return walk(L, v, &backups_spec, obj);
+}
+
 /* The usage object. */
-enum { U_WRITES, U_READS, U_ITEM_SIZE, U_CONSISTENCY, U_STORAGE, U_STREAM_READS, U_HOURS };
+enum { U_WRITES, U_READS, U_ITEM_SIZE, U_CONSISTENCY, U_STORAGE, U_STREAM_READS, U_HOURS,
+       U_WRITE_MODE, U_BACKUPS };
 static const struct field usage_fields[] = {
 	[U_WRITES] = {KEY("writes_per_second"), .kind = F_AMOUNT_MAP},
 	[U_READS] = {KEY("reads_per_second"), .kind = F_AMOUNT_MAP},
@@ -1292,6 +1322,8 @@ static const struct field usage_fields[] = {
 	[U_STORAGE] = {KEY("storage_gb"), .kind = F_AMOUNT},
 	[U_STREAM_READS] = {KEY("stream_reads_per_month"), .kind = F_AMOUNT},
 	[U_HOURS] = {KEY("hours_per_month"), .kind = F_AMOUNT},
+	[U_WRITE_MODE] = {KEY("write_mode"), ENUM(DDBGT_ENUM_WRITE_MODE, DDBGT_E_SPEC_ENUM)},
+	[U_BACKUPS] = {KEY("backups"), NESTED(read_backups)},
 };
 
 static int usage_set(void *obj, size_t f, const struct value *x)
@@ -1305,6 +1337,7 @@ static int usage_set(void *obj, size_t f, const struct value *x)
 		return ddbgt_usage_set_read_consistency(u, (ddbgt_read_consistency)x->e);
 	case U_STORAGE: return ddbgt_usage_set_storage_gb(u, x->d);
 	case U_STREAM_READS: return ddbgt_usage_set_stream_reads_per_month(u, x->d);
+	case U_WRITE_MODE: return ddbgt_usage_set_write_mode(u, (ddbgt_write_mode)x->e);
 	default: return ddbgt_usage_set_hours_per_month(u, x->d); /* U_HOURS */
 	}
 }

@@ -53,6 +53,11 @@ int ddbgt_usage_copy(ddbgt_usage **out, const ddbgt_usage *src)
 	u->stream_reads_per_month = src->stream_reads_per_month;
 	u->hours_per_month = src->hours_per_month;
 	u->read_consistency = src->read_consistency;
+	u->write_mode = src->write_mode;
+	u->backups_per_month = src->backups_per_month;
+	u->backup_retention_days = src->backup_retention_days;
+	u->backup_size_gb = src->backup_size_gb;
+	u->restores_per_month = src->restores_per_month;
 	rc = ddbgt__map_copy(&u->rates[DDBGT_READ], &src->rates[DDBGT_READ]);
 	rc = rc ? rc : ddbgt__map_copy(&u->rates[DDBGT_WRITE], &src->rates[DDBGT_WRITE]);
 	if (rc != 0) {
@@ -204,11 +209,67 @@ ddbgt_read_consistency ddbgt_usage_read_consistency(const ddbgt_usage *u)
 	return u != NULL ? u->read_consistency : DDBGT_READ_CONSISTENCY_UNSET;
 }
 
+int ddbgt_usage_set_write_mode(ddbgt_usage *u, ddbgt_write_mode mode)
+{
+	if (u == NULL || !DDBGT__ENUM_OK(mode, DDBGT_WRITE_MODE_TRANSACTIONAL))
+		return DDBGT_EINVAL;
+	u->write_mode = mode;
+	return 0;
+}
+
+ddbgt_write_mode ddbgt_usage_write_mode(const ddbgt_usage *u)
+{
+	return u != NULL ? u->write_mode : DDBGT_WRITE_MODE_UNSET;
+}
+
+int ddbgt_usage_set_backups_per_month(ddbgt_usage *u, double count)
+{
+	return set_figure(u != NULL ? &u->backups_per_month : NULL, count);
+}
+
+int ddbgt_usage_get_backups_per_month(const ddbgt_usage *u, double *count)
+{
+	return get_figure(u != NULL ? &u->backups_per_month : NULL, count);
+}
+
+int ddbgt_usage_set_backup_retention_days(ddbgt_usage *u, double days)
+{
+	return set_figure(u != NULL ? &u->backup_retention_days : NULL, days);
+}
+
+int ddbgt_usage_get_backup_retention_days(const ddbgt_usage *u, double *days)
+{
+	return get_figure(u != NULL ? &u->backup_retention_days : NULL, days);
+}
+
+int ddbgt_usage_set_backup_size_gb(ddbgt_usage *u, double gb)
+{
+	return set_figure(u != NULL ? &u->backup_size_gb : NULL, gb);
+}
+
+int ddbgt_usage_get_backup_size_gb(const ddbgt_usage *u, double *gb)
+{
+	return get_figure(u != NULL ? &u->backup_size_gb : NULL, gb);
+}
+
+int ddbgt_usage_set_restores_per_month(ddbgt_usage *u, double count)
+{
+	return set_figure(u != NULL ? &u->restores_per_month : NULL, count);
+}
+
+int ddbgt_usage_get_restores_per_month(const ddbgt_usage *u, double *count)
+{
+	return get_figure(u != NULL ? &u->restores_per_month : NULL, count);
+}
+
 int ddbgt_usage_is_empty(const ddbgt_usage *u)
 {
 	if (u == NULL)
 		return 0;
 	return u->rates[DDBGT_READ].count == 0 && u->rates[DDBGT_WRITE].count == 0 &&
 	       !u->item_size_bytes.set && !u->storage_gb.set && !u->stream_reads_per_month.set &&
-	       !u->hours_per_month.set && u->read_consistency == DDBGT_READ_CONSISTENCY_UNSET;
+	       !u->hours_per_month.set && u->read_consistency == DDBGT_READ_CONSISTENCY_UNSET &&
+	       u->write_mode == DDBGT_WRITE_MODE_UNSET && !u->backups_per_month.set &&
+	       !u->backup_retention_days.set && !u->backup_size_gb.set &&
+	       !u->restores_per_month.set;
 }

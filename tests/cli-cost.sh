@@ -43,10 +43,42 @@ contains syntax-prices "$tmp/out" "DDBGT_E_PRICES_SYNTAX"
 check missing-prices 3 $?
 contains missing-prices "$tmp/out" "DDBGT_E_PRICES_UNREADABLE"
 
-sed 's/"us-east-1"}/"ca-central-1"}/' "$data/aws-4-1b-on-demand.json" > "$tmp/unpriced.json"
+# China is a partition of its own, priced in CNY: the embedded USD table leaves it out.
+cat > "$tmp/unpriced.json" <<'EOF'
+{"format": "ddbgt/1",
+ "table": {"name": "orders", "billing_mode": "PAY_PER_REQUEST",
+           "partition_key": {"name": "pk", "type": "S"}},
+ "replicas": [{"region": "cn-north-1"}, {"region": "cn-northwest-1"}],
+ "usage": {"writes_per_second": {"cn-north-1": 5}}}
+EOF
 "$cli" cost "$tmp/unpriced.json" > "$tmp/out" 2> "$tmp/err"; check unpriced 0 $?
 contains unpriced "$tmp/err" "DDBGT_W_PRICE_MISSING"
 contains unpriced "$tmp/out" "INCOMPLETE"
+contains unpriced "$tmp/err" "CNY"
+
+# Every commercial region of the catalogue is priced: a spec there, with a usage profile
+# that asks for every line, estimates complete.
+"$cli" regions --format json |
+	awk -F'"' '/"code":/ { code = $4 } /"partition": "aws"/ { print code }' > "$tmp/regions"
+[ "$(wc -l < "$tmp/regions")" -ge 36 ]; check commercial-regions 0 $?
+while read -r region; do
+	other=us-east-1
+	[ "$region" = us-east-1 ] && other=us-west-2
+	cat > "$tmp/geo.json" <<EOF
+{"format": "ddbgt/1",
+ "table": {"name": "orders", "billing_mode": "PAY_PER_REQUEST",
+           "partition_key": {"name": "pk", "type": "S"},
+           "point_in_time_recovery": {"enabled": true}},
+ "replicas": [{"region": "$region", "contributor_insights": true}, {"region": "$other"}],
+ "usage": {"writes_per_second": {"$region": 10, "$other": 5},
+           "reads_per_second": {"$region": 50, "$other": 20}, "storage_gb": 100,
+           "stream_reads_per_month": 1000000,
+           "backups": {"per_month": 4, "retention_days": 35, "restores_per_month": 1}}}
+EOF
+	"$cli" cost --format json "$tmp/geo.json" > "$tmp/out" 2> "$tmp/err"; check "cost-$region" 0 $?
+	contains "complete-$region" "$tmp/out" '"complete": true'
+	contains "backup-$region" "$tmp/out" '"item": "backup"'
+done < "$tmp/regions"
 
 "$cli" cost /nonexistent.json > "$tmp/out" 2>&1; check missing-spec 3 $?
 "$cli" cost --format yaml "$data/aws-4-1b-on-demand.json" > "$tmp/out" 2>&1; check bad-format 2 $?

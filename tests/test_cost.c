@@ -123,32 +123,57 @@ static long find_rec(const ddbgt_cost_report *r, ddbgt_cost_recommendation_kind 
 
 /* ---- the price table ------------------------------------------------------- */
 
+/*
+ * The catalogue and the price table together: every region of the
+ * commercial and GovCloud partitions (both priced in USD) has every price
+ * the estimator can need, for both classes. Only the 3-year reservation is
+ * optional (AWS offers it in some regions only), but never half of it.
+ */
+static int three_year_item(int item)
+{
+	return item >= DDBGT_PRICE_RESERVED_RCU_3Y_UPFRONT &&
+	       item <= DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY;
+}
+
 START_TEST(default_table_is_complete)
 {
 	ck_assert_str_eq(ddbgt_prices_currency(prices), "USD");
 	ck_assert_str_eq(ddbgt_prices_effective_date(prices), "2024-11-01");
 	ck_assert_ptr_nonnull(ddbgt_prices_source(prices));
-	static const char *const priced[] = {
-		"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-central-1",
-		"ap-northeast-1", "ap-southeast-1", "ap-southeast-2", "sa-east-1"
-	};
-	ck_assert_uint_ge(ddbgt_prices_region_count(prices), 10);
-	for (size_t i = 0; i < sizeof priced / sizeof priced[0]; i++) {
-		const char *reg = priced[i];
+	size_t checked = 0;
+	for (size_t i = 0; i < ddbgt_region_count(); i++) {
+		const char *reg = ddbgt_region_code(ddbgt_region_at(i));
+		const char *part = ddbgt_region_partition(ddbgt_region_at(i));
+		if (strcmp(part, "aws") != 0 && strcmp(part, "aws-us-gov") != 0) {
+			/* Other partitions have price lists of their own (China: CNY). */
+			ck_assert_msg(ddbgt_prices_region_source(prices, reg) == NULL,
+			              "%s is priced in USD", reg);
+			continue;
+		}
+		checked++;
 		ck_assert_msg(ddbgt_prices_region_effective_date(prices, reg), "%s: no date", reg);
 		ck_assert_msg(ddbgt_prices_region_source(prices, reg), "%s: no source", reg);
+		int three_years = 0;
 		for (int item = 0; item < DDBGT_PRICE_ITEM_COUNT; item++) {
-			if (item == DDBGT_PRICE_STREAM_READS)
-				continue; /* known only where a source gives it */
 			for (int cls = 1; cls <= 2; cls++) {
 				int64_t n = -1;
-				ck_assert_msg(ddbgt_prices_get(prices, reg, (ddbgt_price_item)item,
-				                               (ddbgt_table_class)cls, &n, NULL) == DDBGT_OK,
-				              "%s: no %s price", reg, ddbgt_price_item_name(item));
+				int rc = ddbgt_prices_get(prices, reg, (ddbgt_price_item)item,
+				                          (ddbgt_table_class)cls, &n, NULL);
+				if (three_year_item(item) && rc == DDBGT_ENOTFOUND)
+					continue;
+				ck_assert_msg(rc == DDBGT_OK, "%s: no %s price", reg,
+				              ddbgt_price_item_name(item));
 				ck_assert_int_gt(n, 0);
+				three_years += three_year_item(item) && cls == 1;
 			}
 		}
+		ck_assert_msg(three_years == 0 || three_years == 4, "%s: half a 3-year price", reg);
+		int64_t n;
+		ck_assert_int_eq(ddbgt_prices_get_transfer(prices, reg, "eu-west-1", &n, NULL),
+		                 DDBGT_OK);
+		ck_assert_int_gt(n, 0);
 	}
+	ck_assert_uint_eq(checked, 38); /* 36 commercial + 2 GovCloud regions */
 	/* Every priced region is in the region catalogue. */
 	for (size_t i = 0; i < ddbgt_prices_region_count(prices); i++)
 		ck_assert_msg(ddbgt_region_find(ddbgt_prices_region_at(prices, i)), "%s not in the catalogue",
@@ -181,11 +206,26 @@ START_TEST(default_table_values)
 	ck_assert_int_eq(ddbgt_prices_get(prices, "eu-west-1", DDBGT_PRICE_RWCU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
 	ck_assert_int_eq(n, USD(0.000735));
-	/* Derived cells are marked. */
+	/* Derived cells are marked: sa-east-1 WRU (rule F), ap-southeast-3 WCU (rule N). */
+	ck_assert_int_eq(ddbgt_prices_get(prices, "sa-east-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.9375));
+	ck_assert_int_eq(derived, 1);
+	ck_assert_int_eq(ddbgt_prices_get(prices, "ap-southeast-3", DDBGT_PRICE_WCU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(0.00074));
+	ck_assert_int_eq(derived, 1);
+	/* Sourced since: Tokyo's on-demand price from the AWS price list (0.7135 derived before). */
 	ck_assert_int_eq(ddbgt_prices_get(prices, "ap-northeast-1", DDBGT_PRICE_WRU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
-	ck_assert_int_eq(n, USD(0.7135));
-	ck_assert_int_eq(derived, 1);
+	ck_assert_int_eq(n, USD(0.715));
+	ck_assert_int_eq(derived, 0);
+	/* Reserved capacity: us-east-1's 1-year WCU, per 100 units. */
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT,
+	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+	ck_assert_int_eq(n, USD(150));
+	ck_assert_int_eq(ddbgt_price_item_per(DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT), 100);
+	ck_assert_str_eq(ddbgt_price_item_name(DDBGT_PRICE_KINESIS_CDC), "kinesis_cdc");
 	/* Class-independent items ignore the class. */
 	ck_assert_int_eq(ddbgt_prices_get(prices, "eu-central-1", DDBGT_PRICE_PITR,
 	                                  DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS, &n, NULL),
@@ -203,7 +243,7 @@ START_TEST(default_table_values)
 	ck_assert_int_eq(n, USD(0.138));
 	ck_assert_int_eq(ddbgt_prices_get(prices, "mars-north-1", DDBGT_PRICE_WRU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &n, NULL), DDBGT_ENOTFOUND);
-	ck_assert_int_eq(ddbgt_prices_get(prices, "us-west-2", DDBGT_PRICE_STREAM_READS,
+	ck_assert_int_eq(ddbgt_prices_get(prices, "cn-north-1", DDBGT_PRICE_WRU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &n, NULL), DDBGT_ENOTFOUND);
 	ck_assert(ddbgt_prices_free_storage_gb(prices) == 25);
 	ck_assert(ddbgt_prices_free_capacity_unit_hours(prices) == 18600);
@@ -254,7 +294,7 @@ START_TEST(override_and_merge)
 		" \"free_tier\": {\"storage_gb\": 0},\n"
 		" \"regions\": {\n"
 		"  \"us-east-1\": {\"standard\": {\"rwru\": 0.5}, \"transfer_to\": {\"eu-west-1\": 0.015}},\n"
-		"  \"ca-central-1\": {\"standard\": {\"rwru\": {\"value\": 0.6875, \"derived\": \"guess\"}}}\n"
+		"  \"ap-future-9\": {\"standard\": {\"rwru\": {\"value\": 0.6875, \"derived\": \"guess\"}}}\n"
 		" }}";
 	ddbgt_prices *o = NULL;
 	ddbgt_diags *d = NULL;
@@ -279,7 +319,7 @@ START_TEST(override_and_merge)
 	                 DDBGT_OK);
 	ck_assert_int_eq(n, USD(0.01));
 	ck_assert_uint_eq(ddbgt_prices_region_count(prices), before + 1);
-	ck_assert_int_eq(ddbgt_prices_get(prices, "ca-central-1", DDBGT_PRICE_RWRU,
+	ck_assert_int_eq(ddbgt_prices_get(prices, "ap-future-9", DDBGT_PRICE_RWRU,
 	                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
 	ck_assert_int_eq(n, USD(0.6875));
 	ck_assert_int_eq(derived, 1);
@@ -793,23 +833,23 @@ END_TEST
 
 START_TEST(missing_region_prices)
 {
-	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"ca-central-1\"}],"
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"cn-north-1\"}],"
 	                      "\"usage\":{\"writes_per_second\":{\"us-east-1\":1},\"storage_gb\":10}}");
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	ddbgt_cost_report *r = estimate(t, 0, d);
 	ck_assert(!ddbgt_cost_report_is_complete(r));
-	long i = must_find(r, "ca-central-1", "rwru", NULL);
+	long i = must_find(r, "cn-north-1", "rwru", NULL);
 	ck_assert(!ddbgt_cost_line_is_priced(r, (size_t)i));
 	ck_assert_int_eq(ddbgt_cost_line_unit_price_nanos(r, (size_t)i), -1);
 	ck_assert(ddbgt_cost_line_quantity(r, (size_t)i) == 2628000);
-	ck_assert_int_eq(ddbgt_cost_report_subtotal_nanos(r, "ca-central-1"), 0);
+	ck_assert_int_eq(ddbgt_cost_report_subtotal_nanos(r, "cn-north-1"), 0);
 	ddbgt_cost_report_free(r);
 	/* Recommendations cannot compare what has no price, and say so. */
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	o.prices = prices;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
-	long rec = find_rec(r, DDBGT_COST_REC_TABLE_CLASS, "ca-central-1");
+	long rec = find_rec(r, DDBGT_COST_REC_TABLE_CLASS, "cn-north-1");
 	ck_assert_ptr_null(ddbgt_cost_recommendation_aws_rule(r, rec));
 	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, rec), "STANDARD");
 	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, rec), "cannot compare"));
@@ -821,8 +861,10 @@ START_TEST(missing_region_prices)
 	for (size_t k = 0; k < ddbgt_diags_count(d); k++)
 		if (ddbgt_diags_code(d, k) == DDBGT_W_PRICE_MISSING) {
 			n++;
-			ck_assert_str_eq(ddbgt_diags_region(d, k), "ca-central-1");
-			ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, k), "ca-central-1"));
+			ck_assert_str_eq(ddbgt_diags_region(d, k), "cn-north-1");
+			ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, k), "cn-north-1"));
+			/* China has its own partition and currency: the finding says so. */
+			ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, k), "CNY"));
 		}
 	ck_assert_int_eq(n, 1);
 	char *json = NULL;
@@ -1164,6 +1206,21 @@ START_TEST(allocation_failures)
 	ck_assert_int_eq(s.rc, DDBGT_OK);
 	ddbgt_free(text);
 	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	/* A provisioned table: the reserved-capacity recommendations allocate too. */
+	t = load_file("data/cost/infracost-4-2-provisioned.json");
+	for (ddbgt_test_sweep_start(&s, "estimate provisioned", 0); ddbgt_test_sweep_next(&s, rc);) {
+		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
+		if (rc)
+			ck_assert_ptr_null(r);
+	}
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	size_t reserved = 0;
+	for (size_t k = 0; k < ddbgt_cost_report_recommendation_count(r); k++)
+		reserved += ddbgt_cost_recommendation_subject(r, k) == DDBGT_COST_REC_RESERVED_CAPACITY;
+	ck_assert_uint_eq(reserved, 2);
+	ddbgt_cost_report_free(r);
 
 	text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
 	ddbgt_prices *p = NULL;
@@ -1192,6 +1249,276 @@ START_TEST(allocation_failures)
 	ddbgt_prices_free(p);
 	ddbgt_table_free(t);
 	ddbgt_test_alloc_uninstall();
+}
+END_TEST
+
+/* ---- every geography, the new bill lines ------------------------------------------- */
+
+/*
+ * A spec in each geography of the catalogue, two replicas, with a usage
+ * profile that exercises every line: the estimate must be complete (every
+ * line priced), with backup, restore and contributor-insights lines.
+ */
+START_TEST(every_geography_is_priced)
+{
+	static const char *const pairs[][2] = {
+		{"us-west-2", "us-east-2"},      {"ca-central-1", "ca-west-1"},
+		{"sa-east-1", "mx-central-1"},   {"eu-south-2", "eu-central-2"},
+		{"ap-southeast-3", "ap-south-2"}, {"me-central-1", "il-central-1"},
+		{"af-south-1", "me-south-1"},    {"ap-southeast-7", "ap-east-2"},
+		{"us-gov-west-1", "us-gov-east-1"},
+	};
+	for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+		char spec[1024];
+		snprintf(spec, sizeof spec,
+		         HEAD ",\"sort_key\":{\"name\":\"sk\",\"type\":\"S\"},"
+		         "\"point_in_time_recovery\":{\"enabled\":true}},"
+		         "\"replicas\":[{\"region\":\"%s\",\"contributor_insights\":true},"
+		         "{\"region\":\"%s\"}],"
+		         "\"usage\":{\"writes_per_second\":{\"%s\":10,\"%s\":5},"
+		         "\"reads_per_second\":{\"%s\":50,\"%s\":20},\"storage_gb\":100,"
+		         "\"stream_reads_per_month\":1000000,"
+		         "\"backups\":{\"per_month\":4,\"retention_days\":35,\"restores_per_month\":1}}}",
+		         pairs[p][0], pairs[p][1], pairs[p][0], pairs[p][1], pairs[p][0], pairs[p][1]);
+		ddbgt_table *t = load(spec);
+		ddbgt_cost_report *r = estimate(t, 0, NULL);
+		ck_assert_msg(ddbgt_cost_report_is_complete(r), "%s: incomplete", pairs[p][0]);
+		for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+			ck_assert_int_gt(ddbgt_cost_line_amount_nanos(r, i), 0);
+		ck_assert_int_gt(amount(r, pairs[p][0], "backup", NULL), 0);
+		ck_assert_int_gt(amount(r, pairs[p][0], "restore", NULL), 0);
+		ck_assert_int_gt(amount(r, pairs[p][0], "contributor_insights_rules", NULL), 0);
+		ck_assert_int_gt(amount(r, pairs[p][0], "contributor_insights_events", NULL), 0);
+		ck_assert_int_lt(find(r, pairs[p][1], "contributor_insights_rules", NULL), 0);
+		ck_assert_int_gt(amount(r, pairs[p][1], "transfer_out", pairs[p][0]), 0);
+		ddbgt_cost_report_free(r);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+/*
+ * Backups and restores against infracost's golden file (reference/cost.md
+ * 1.4; AWS price list of Nov 2024): 460 GB of on-demand backups $46.00, 230 GB
+ * restored $34.50 in us-east-2. Two 230 GB backups a month, each kept a
+ * month, hold 460 GB on average; one restore a month reads 230 GB.
+ */
+START_TEST(rule_backups_and_restores)
+{
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-2\"},{\"region\":\"us-west-1\"}],"
+	                      "\"usage\":{\"storage_gb\":230,\"backups\":{\"per_month\":2,"
+	                      "\"restores_per_month\":1}}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	long i = must_find(r, "us-east-2", "backup", NULL);
+	ck_assert_int_eq(ddbgt_cost_line_quantity_micros(r, (size_t)i), 460000000);
+	ck_assert_int_eq(ddbgt_cost_line_amount_nanos(r, (size_t)i), USD(46.00));
+	ck_assert_int_eq(amount(r, "us-east-2", "restore", NULL), USD(34.50));
+	/* Kept in the primary's region only. */
+	ck_assert_int_lt(find(r, "us-west-1", "backup", NULL), 0);
+	ddbgt_cost_report_free(r);
+	/* Retention and size: 4 backups of 50 GB kept 14 days hold 4 x 14 / (730 / 24) x 50 GB. */
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
+	ck_assert_int_eq(ddbgt_usage_set_backups_per_month(u, 4), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_backup_retention_days(u, 14), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_backup_size_gb(u, 50), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_restores_per_month(u, 0), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	i = must_find(r, "us-east-2", "backup", NULL);
+	ck_assert_int_eq(ddbgt_cost_line_quantity_micros(r, (size_t)i),
+	                 llround(4 * 14 * 24.0 / 730 * 50 * 1e6));
+	ck_assert_int_lt(find(r, "us-east-2", "restore", NULL), 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * Transactional writes cost two write units per KB (AWS pricing pages):
+ * the 4.1b example on demand doubles its rWRU, not its GSI or transfer.
+ */
+START_TEST(rule_transactional_writes)
+{
+	ddbgt_table *t = load_file("data/cost/aws-4-1b-on-demand.json");
+	ddbgt_usage *u = ddbgt_table_usage_mut(t);
+	ck_assert_int_eq(ddbgt_usage_write_mode(u), DDBGT_WRITE_MODE_UNSET);
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	int64_t transfer = amount(r, "us-east-2", "transfer_out", "us-east-1");
+	ddbgt_cost_report_free(r);
+	ck_assert_int_eq(ddbgt_usage_set_write_mode(u, DDBGT_WRITE_MODE_TRANSACTIONAL), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	ck_assert_int_eq(amount(r, "us-east-2", "rwru", NULL), USD(2 * 32.85));
+	ck_assert_int_eq(amount(r, "eu-west-1", "rwru", NULL), USD(2 * 37.0548));
+	ck_assert_int_eq(amount(r, "us-east-2", "transfer_out", "us-east-1"), transfer);
+	ddbgt_cost_report_free(r);
+	ck_assert_int_eq(ddbgt_usage_set_write_mode(u, DDBGT_WRITE_MODE_STANDARD), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	ck_assert_int_eq(amount(r, "us-east-2", "rwru", NULL), USD(32.85));
+	ddbgt_cost_report_free(r);
+	ck_assert_int_eq(ddbgt_usage_set_write_mode(u, (ddbgt_write_mode)3), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_usage_set_write_mode(NULL, DDBGT_WRITE_MODE_STANDARD), DDBGT_EINVAL);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * Contributor insights, from a third-party worked example of AWS's CloudWatch
+ * rates (usage.ai, "DynamoDB Contributor Insights Pricing"): a table with a
+ * sort key has 4 rules, $2.00 a month; 500 million events cost $15.00.
+ */
+START_TEST(rule_contributor_insights)
+{
+	ddbgt_table *t = load(HEAD ",\"sort_key\":{\"name\":\"sk\",\"type\":\"S\"}},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\",\"contributor_insights\":true},"
+	                      "{\"region\":\"us-west-2\"}]}");
+	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_READ, "us-east-1",
+	                                      500e6 / 2628000.0), DDBGT_OK);
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	ck_assert_int_eq(amount(r, "us-east-1", "contributor_insights_rules", NULL), USD(2.00));
+	ck_assert_int_eq(amount(r, "us-east-1", "contributor_insights_events", NULL), USD(15.00));
+	ck_assert_int_lt(find(r, "us-west-2", "contributor_insights_rules", NULL), 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+	/* Without a sort key: 2 rules. */
+	t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\",\"contributor_insights\":true},"
+	         "{\"region\":\"us-west-2\"}]}");
+	r = estimate(t, 0, NULL);
+	ck_assert_int_eq(amount(r, "us-east-1", "contributor_insights_rules", NULL), USD(1.00));
+	ck_assert_int_lt(find(r, "us-east-1", "contributor_insights_events", NULL), 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * Contributor insights modes and indexes (issue 14's spec keys): THROTTLED_KEYS
+ * keeps the throttled rules only and records no events the profile can
+ * count; a GSI with insights adds its rules (2, or 4 with a sort key).
+ */
+START_TEST(rule_contributor_insights_modes_and_indexes)
+{
+	ddbgt_table *t = load(HEAD ",\"sort_key\":{\"name\":\"sk\",\"type\":\"S\"},"
+	                      "\"attributes\":[{\"name\":\"g\",\"type\":\"S\"},"
+	                      "{\"name\":\"h\",\"type\":\"S\"}],"
+	                      "\"global_secondary_indexes\":[{\"name\":\"by_g\",\"partition_key\":\"g\"},"
+	                      "{\"name\":\"by_gh\",\"partition_key\":\"g\",\"sort_key\":\"h\"}]},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\",\"contributor_insights\":"
+	                      "{\"enabled\":true,\"mode\":\"THROTTLED_KEYS\"},"
+	                      "\"global_secondary_indexes\":{\"by_g\":{\"contributor_insights\":true},"
+	                      "\"by_gh\":{\"contributor_insights\":true}}},"
+	                      "{\"region\":\"us-west-2\",\"global_secondary_indexes\":"
+	                      "{\"by_gh\":{\"contributor_insights\":{\"enabled\":true,"
+	                      "\"mode\":\"THROTTLED_KEYS\"}}}}],"
+	                      "\"usage\":{\"reads_per_second\":{\"us-east-1\":100}}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	/* us-east-1: table throttled-only with a sort key 2, by_g 2, by_gh 4. */
+	ck_assert(qty(r, "us-east-1", "contributor_insights_rules", NULL) == 8);
+	ck_assert_int_lt(find(r, "us-east-1", "contributor_insights_events", NULL), 0);
+	/* us-west-2: by_gh throttled-only, with a sort key: 2. */
+	ck_assert(qty(r, "us-west-2", "contributor_insights_rules", NULL) == 2);
+	ck_assert_int_eq(amount(r, "us-west-2", "contributor_insights_rules", NULL), USD(1.00));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * Kinesis Data Streams for DynamoDB (issue 14's kinesis_stream): one change
+ * data capture unit per KB of each item change the replica applies,
+ * replicated ones included, at $0.10 per million in us-east-1
+ * (reference/cost.md 2.3). The 4.1b example with a stream on us-east-1:
+ * 20 writes/s x 2,628,000 s = 52.56 million units = $5.256; 2 KB items twice that.
+ */
+START_TEST(rule_kinesis_change_data_capture)
+{
+	ddbgt_table *t = load_file("data/cost/aws-4-1b-on-demand.json");
+	ck_assert_int_eq(ddbgt_replica_set_kinesis_stream(
+	                         ddbgt_table_find_replica_mut(t, "us-east-1"),
+	                         "arn:aws:kinesis:us-east-1:111122223333:stream/orders",
+	                         DDBGT_KINESIS_PRECISION_UNSET),
+	                 DDBGT_OK);
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "us-east-1", "kinesis_cdc", NULL) == 52560000);
+	ck_assert_int_eq(amount(r, "us-east-1", "kinesis_cdc", NULL), USD(5.256));
+	ck_assert_int_lt(find(r, "us-east-2", "kinesis_cdc", NULL), 0);
+	ddbgt_cost_report_free(r);
+	/* Twice the units for a 2 KB item; transactions change each item once. */
+	ck_assert_int_eq(ddbgt_usage_set_item_size_bytes(ddbgt_table_usage_mut(t), 2048), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_set_write_mode(ddbgt_table_usage_mut(t),
+	                                            DDBGT_WRITE_MODE_TRANSACTIONAL),
+	                 DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	ck_assert_int_eq(amount(r, "us-east-1", "kinesis_cdc", NULL), USD(2 * 5.256));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * Reserved capacity for a provisioned table, with the AWS-authored rates of
+ * us-east-1 (awslabs amazon-dynamodb-tools reco/config.py): 1,000 WCU and
+ * 1,000 RCU cost $569.40 a month provisioned; 3-year reservations $130.81
+ * (10 blocks x (180/26280 + 0.0081) + 10 x (36/26280 + 0.0016) per hour, x
+ * 730), the "up to 77 %" saving AWS quotes; 1-year $261.69 ("up to 54 %").
+ */
+START_TEST(recommend_reserved_capacity)
+{
+	ddbgt_table *t = load("{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"t\",\"billing_mode\":"
+	                      "\"PROVISIONED\",\"partition_key\":{\"name\":\"pk\",\"type\":\"S\"},"
+	                      "\"capacity\":{\"read\":1000,\"write\":1000}},"
+	                      "\"replicas\":[{\"region\":\"us-east-1\"}]}");
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	o.prices = prices;
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	long rec = find_rec(r, DDBGT_COST_REC_RESERVED_CAPACITY, "us-east-1");
+	ck_assert_int_eq(ddbgt_cost_recommendation_current_nanos(r, rec), USD(569.40));
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, rec), "RESERVED_3_YEARS");
+	int64_t three = ddbgt_cost_recommendation_alternative_nanos(r, rec);
+	ck_assert_int_eq(three, llround((10 * (180e9 / 26280 + 0.0081e9) +
+	                                 10 * (36e9 / 26280 + 0.0016e9)) * 730));
+	ck_assert_int_eq((three + 5000000) / 10000000, 13081);
+	ck_assert_int_eq(ddbgt_cost_recommendation_saving_nanos(r, rec), USD(569.40) - three);
+	ck_assert(fabs(ddbgt_cost_recommendation_ratio(r, rec) - (double)three / USD(569.40)) < 1e-9);
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, rec), "on demand"));
+	char *json = NULL;
+	ck_assert_int_eq(ddbgt_cost_report_to_json(&json, r), DDBGT_OK);
+	ck_assert_ptr_nonnull(strstr(json, "\"kind\": \"reserved_capacity\""));
+	ddbgt_free(json);
+	ddbgt_cost_report_free(r);
+	/* Without 3-year prices (a region AWS offers only 1 year in): 1 year, $261.69. */
+	ddbgt_prices *own = NULL;
+	ck_assert_int_eq(ddbgt_prices_copy(&own, prices), DDBGT_OK);
+	ddbgt_diags *d = NULL;
+	ddbgt_prices *one = NULL;
+	static const char file[] = "{\"format\":\"ddbgt-prices/1\",\"currency\":\"USD\",\"regions\":"
+		"{\"us-east-1\":{\"reserved_wcu_3y_upfront\":1000,\"reserved_rcu_3y_upfront\":1000}}}";
+	ck_assert_int_eq(ddbgt_prices_load_string(&one, file, sizeof file - 1, d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_merge(own, one), DDBGT_OK);
+	o.prices = own;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	rec = find_rec(r, DDBGT_COST_REC_RESERVED_CAPACITY, "us-east-1");
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, rec), "RESERVED_1_YEAR");
+	ck_assert_int_eq((ddbgt_cost_recommendation_alternative_nanos(r, rec) + 5000000) / 10000000,
+	                 26169);
+	ddbgt_cost_report_free(r);
+	ddbgt_prices_free(one);
+	ddbgt_prices_free(own);
+	/* Fewer than 100 units cannot be reserved; on-demand tables get no such recommendation. */
+	ck_assert_int_eq(ddbgt_table_set_capacity(t, DDBGT_READ, 50), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_capacity(t, DDBGT_WRITE, 50), DDBGT_OK);
+	o.prices = prices;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	rec = find_rec(r, DDBGT_COST_REC_RESERVED_CAPACITY, "us-east-1");
+	ck_assert_str_eq(ddbgt_cost_recommendation_recommended(r, rec), "PROVISIONED");
+	ck_assert_ptr_nonnull(strstr(ddbgt_cost_recommendation_message(r, rec), "blocks of 100"));
+	ddbgt_cost_report_free(r);
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PAY_PER_REQUEST), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	for (size_t k = 0; k < ddbgt_cost_report_recommendation_count(r); k++)
+		ck_assert_int_ne(ddbgt_cost_recommendation_subject(r, k),
+		                 DDBGT_COST_REC_RESERVED_CAPACITY);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
 }
 END_TEST
 
@@ -1334,6 +1661,104 @@ START_TEST(embedded_table_parsed_once)
 }
 END_TEST
 
+/* The usage profile's new keys: loaded, dumped back, copied; bad values refused. */
+START_TEST(usage_backups_and_write_mode_spec)
+{
+	ddbgt_table *t = load(HEAD "},\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"us-west-2\"}],"
+	                      "\"usage\":{\"write_mode\":\"transactional\",\"backups\":{\"per_month\":4,"
+	                      "\"retention_days\":35,\"size_gb\":12.5,\"restores_per_month\":0.5}}}");
+	const ddbgt_usage *u = ddbgt_table_usage(t);
+	double v = -1;
+	ck_assert_int_eq(ddbgt_usage_write_mode(u), DDBGT_WRITE_MODE_TRANSACTIONAL);
+	ck_assert_int_eq(ddbgt_usage_get_backups_per_month(u, &v), DDBGT_OK);
+	ck_assert(v == 4);
+	ck_assert_int_eq(ddbgt_usage_get_backup_retention_days(u, &v), DDBGT_OK);
+	ck_assert(v == 35);
+	ck_assert_int_eq(ddbgt_usage_get_backup_size_gb(u, &v), DDBGT_OK);
+	ck_assert(v == 12.5);
+	ck_assert_int_eq(ddbgt_usage_get_restores_per_month(u, &v), DDBGT_OK);
+	ck_assert(v == 0.5);
+	ck_assert(!ddbgt_usage_is_empty(u));
+	char *dump = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&dump, t, 0), DDBGT_OK);
+	ck_assert_ptr_nonnull(strstr(dump, "\"write_mode\": \"transactional\""));
+	ck_assert_ptr_nonnull(strstr(dump, "\"restores_per_month\": 0.5"));
+	ddbgt_table *again = load(dump);
+	char *dump2 = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&dump2, again, 0), DDBGT_OK);
+	ck_assert_str_eq(dump, dump2);
+	ddbgt_free(dump);
+	ddbgt_free(dump2);
+	ddbgt_table_free(again);
+	ddbgt_usage *c = NULL;
+	ck_assert_int_eq(ddbgt_usage_copy(&c, u), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_write_mode(c), DDBGT_WRITE_MODE_TRANSACTIONAL);
+	ck_assert_int_eq(ddbgt_usage_get_backup_size_gb(c, &v), DDBGT_OK);
+	ck_assert(v == 12.5);
+	ck_assert_int_eq(ddbgt_usage_set_backup_size_gb(c, -1), DDBGT_ERANGE);
+	ck_assert_int_eq(ddbgt_usage_set_backups_per_month(c, NAN), DDBGT_ERANGE);
+	ck_assert_int_eq(ddbgt_usage_set_backup_retention_days(NULL, 1), DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt_usage_get_restores_per_month(NULL, &v), DDBGT_EINVAL);
+	ddbgt_usage_free(c);
+	ck_assert_int_eq(ddbgt_usage_new(&c), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_usage_get_backups_per_month(c, &v), DDBGT_ENOTFOUND);
+	ck_assert_int_eq(ddbgt_usage_set_restores_per_month(c, 1), DDBGT_OK);
+	ck_assert(!ddbgt_usage_is_empty(c));
+	ddbgt_usage_free(c);
+	ddbgt_table_free(t);
+	/* Findings of the loader: an unknown key, a negative figure, an unknown mode. */
+	static const char bad[] = HEAD "},\"replicas\":[{\"region\":\"us-east-1\"}],\"usage\":"
+		"{\"write_mode\":\"atomic\",\"backups\":{\"per_month\":-1,\"kept\":3}}}";
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, bad, sizeof bad - 1, 0, d), DDBGT_ESPEC);
+	int seen = 0;
+	for (size_t k = 0; k < ddbgt_diags_count(d); k++) {
+		const char *p = ddbgt_diags_path(d, k);
+		seen |= strcmp(p, "/usage/write_mode") == 0 ? 1 : 0;
+		seen |= strcmp(p, "/usage/backups/per_month") == 0 ? 2 : 0;
+		seen |= strcmp(p, "/usage/backups/kept") == 0 &&
+		        ddbgt_diags_code(d, k) == DDBGT_E_SPEC_UNKNOWN_KEY ? 4 : 0;
+	}
+	ck_assert_int_eq(seen, 7);
+	ddbgt_diags_free(d);
+}
+END_TEST
+
+/* Transactional writes on a STRONG table are refused by the validator. */
+START_TEST(transactional_writes_on_strong_table)
+{
+	static const char spec[] = "{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"orders\","
+		"\"partition_key\":{\"name\":\"pk\",\"type\":\"S\"},\"consistency\":\"STRONG\"},"
+		"\"replicas\":[{\"region\":\"us-east-1\"},{\"region\":\"us-east-2\"},"
+		"{\"region\":\"us-west-2\"}],\"usage\":{\"write_mode\":\"%s\"}}";
+	for (int mode = 0; mode < 2; mode++) {
+		char text[512];
+		snprintf(text, sizeof text, spec, mode ? "transactional" : "standard");
+		ddbgt_table *t = load(text);
+		ddbgt_diags *d = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		ddbgt_table_validate(t, NULL, d);
+		int found = 0;
+		for (size_t k = 0; k < ddbgt_diags_count(d); k++)
+			if (ddbgt_diags_code(d, k) == DDBGT_E_MRSC_TRANSACTIONS) {
+				found++;
+				ck_assert_str_eq(ddbgt_diags_path(d, k), "/usage/write_mode");
+			}
+		ck_assert_int_eq(found, mode);
+		ddbgt_diags_free(d);
+		/* Writes the table refuses are priced as the standard writes it takes. */
+		ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_WRITE, "us-east-1",
+		                                      1),
+		                 DDBGT_OK);
+		ddbgt_cost_report *r = estimate(t, 0, NULL);
+		ck_assert_int_eq(amount(r, "us-east-1", "rwru", NULL), USD(2.628 * 0.625));
+		ddbgt_cost_report_free(r);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
 /* Amounts as exact decimal text: the digits printf would give, for any nanos. */
 START_TEST(amount_text_is_exact)
 {
@@ -1406,12 +1831,21 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, missing_region_prices);
 	tcase_add_test(tc, missing_item_price);
 	tcase_add_test(tc, findings_of_the_estimate);
+	tcase_add_test(tc, every_geography_is_priced);
+	tcase_add_test(tc, rule_backups_and_restores);
+	tcase_add_test(tc, rule_transactional_writes);
+	tcase_add_test(tc, rule_contributor_insights);
+	tcase_add_test(tc, rule_contributor_insights_modes_and_indexes);
+	tcase_add_test(tc, rule_kinesis_change_data_capture);
+	tcase_add_test(tc, usage_backups_and_write_mode_spec);
+	tcase_add_test(tc, transactional_writes_on_strong_table);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("report");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, recommend_standard_ia_for_standby);
 	tcase_add_test(tc, recommend_billing_mode);
+	tcase_add_test(tc, recommend_reserved_capacity);
 	tcase_add_test(tc, report_json_and_text);
 	tcase_add_test(tc, report_golden_files);
 	tcase_add_test(tc, argument_checks);

@@ -194,6 +194,13 @@ typedef enum ddbgt_insights_mode {
 	DDBGT_INSIGHTS_MODE_THROTTLED_KEYS = 2
 } ddbgt_insights_mode;
 
+/* How the usage profile's writes are made (transactional writes cost twice the units). */
+typedef enum ddbgt_write_mode {
+	DDBGT_WRITE_MODE_UNSET = 0,
+	DDBGT_WRITE_MODE_STANDARD = 1,
+	DDBGT_WRITE_MODE_TRANSACTIONAL = 2
+} ddbgt_write_mode;
+
 typedef enum ddbgt_severity {
 	DDBGT_SEVERITY_OFF = 0,
 	DDBGT_SEVERITY_INFO = 1,
@@ -223,7 +230,8 @@ typedef enum ddbgt_enum_kind {
 	DDBGT_ENUM_READ_CONSISTENCY = 9,
 	DDBGT_ENUM_SEVERITY = 10,
 	DDBGT_ENUM_KINESIS_PRECISION = 11,
-	DDBGT_ENUM_INSIGHTS_MODE = 12
+	DDBGT_ENUM_INSIGHTS_MODE = 12,
+	DDBGT_ENUM_WRITE_MODE = 13
 } ddbgt_enum_kind;
 
 /*

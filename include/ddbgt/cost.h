@@ -9,9 +9,11 @@
  *
  * A price table holds, per region, unit prices for both table classes (on-
  * demand WRU, RRU, replicated WRU; provisioned WCU, RCU, replicated WCU;
- * storage) and class-independent ones (PITR, stream reads, inter-region
- * transfer by source region, with cheaper pairs). The library embeds one
- * (data/prices.json); files of the same format override or extend it.
+ * storage) and class-independent ones (PITR, stream reads, backups,
+ * restores, Kinesis CDC, contributor insights, reserved capacity, inter-
+ * region transfer by source region, with cheaper pairs). The library embeds
+ * one for every commercial and GovCloud region (data/prices.json); files of
+ * the same format override or extend it.
  */
 #ifndef DDBGT_COST_H
 #define DDBGT_COST_H
@@ -42,16 +44,38 @@ typedef enum ddbgt_price_item {
 	DDBGT_PRICE_STORAGE = 6,      /* table storage, GB-month */
 	DDBGT_PRICE_PITR = 7,         /* point-in-time recovery, GB-month (both classes) */
 	DDBGT_PRICE_STREAM_READS = 8, /* DynamoDB Streams read request units (both classes) */
-	DDBGT_PRICE_TRANSFER_OUT = 9  /* inter-region data transfer out, GB (both classes) */
+	DDBGT_PRICE_TRANSFER_OUT = 9, /* inter-region data transfer out, GB (both classes) */
+	DDBGT_PRICE_BACKUP = 10,      /* on-demand backup storage, GB-month */
+	DDBGT_PRICE_RESTORE = 11,     /* data restored from a backup, GB */
+	DDBGT_PRICE_KINESIS_CDC = 12, /* Kinesis Data Streams change data capture units, per million */
+	DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES = 13,  /* CloudWatch rule-month */
+	DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS = 14, /* events matched, per million */
+	/*
+	 * Reserved capacity (Standard class, single-region WCU and RCU only),
+	 * bought in blocks of 100 units: a one-time upfront price per 100 units
+	 * and an hourly price per 100 unit-hours. Priced by the recommendation,
+	 * never as a line.
+	 */
+	DDBGT_PRICE_RESERVED_RCU_1Y_UPFRONT = 15,
+	DDBGT_PRICE_RESERVED_RCU_1Y_HOURLY = 16,
+	DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT = 17,
+	DDBGT_PRICE_RESERVED_WCU_1Y_HOURLY = 18,
+	DDBGT_PRICE_RESERVED_RCU_3Y_UPFRONT = 19,
+	DDBGT_PRICE_RESERVED_RCU_3Y_HOURLY = 20,
+	DDBGT_PRICE_RESERVED_WCU_3Y_UPFRONT = 21,
+	DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY = 22
 } ddbgt_price_item;
 
-#define DDBGT_PRICE_ITEM_COUNT 10
+#define DDBGT_PRICE_ITEM_COUNT 23
 
 /* "wru", "rwcu", "transfer_out"...; NULL for an unknown item. */
 DDBGT_API const char *ddbgt_price_item_name(ddbgt_price_item item);
 /* The unit a quantity of the item counts: "WRU", "WCU-hour", "GB-month", "GB"...; NULL if unknown. */
 DDBGT_API const char *ddbgt_price_item_unit(ddbgt_price_item item);
-/* Units one price buys: 1000000 for request units, 1 for the rest; 0 if unknown. */
+/*
+ * Units one price buys: 1000000 for request units, stream reads, CDC units
+ * and events, 100 for reserved capacity, 1 for the rest; 0 if unknown.
+ */
 DDBGT_API int64_t ddbgt_price_item_per(ddbgt_price_item item);
 /* 1 when the item's price depends on the table class. */
 DDBGT_API int ddbgt_price_item_by_class(ddbgt_price_item item);
@@ -126,9 +150,9 @@ DDBGT_API double ddbgt_prices_free_stream_reads(const ddbgt_prices *prices);
  * prices NULL means the embedded table (parsed on the first such call, once
  * per process and thread-safely, then shared). apply_free_tier (default 0)
  * subtracts AWS's always-free bands per region as negative lines.
- * no_recommendations (default 0) leaves out the table-class and
- * billing-mode recommendations, each computed by estimating an altered copy
- * of the table.
+ * no_recommendations (default 0) leaves out the table-class, billing-mode
+ * and reserved-capacity recommendations, the first two computed by
+ * estimating an altered copy of the table.
  */
 typedef struct ddbgt_cost_options {
 	unsigned version;
@@ -210,14 +234,17 @@ DDBGT_API int ddbgt_cost_line_is_free_tier(const ddbgt_cost_report *report, size
 /* What a recommendation is about. */
 typedef enum ddbgt_cost_recommendation_kind {
 	DDBGT_COST_REC_TABLE_CLASS = 1,  /* one replica's table class */
-	DDBGT_COST_REC_BILLING_MODE = 2  /* on-demand or provisioned, for the whole table */
+	DDBGT_COST_REC_BILLING_MODE = 2, /* on-demand or provisioned, for the whole table */
+	DDBGT_COST_REC_RESERVED_CAPACITY = 3 /* reserved capacity in one region (provisioned) */
 } ddbgt_cost_recommendation_kind;
 
 /*
- * Recommendations: one per replica (table class) and one for the table
- * (billing mode). current and recommended are spec-format names
- * ("STANDARD_INFREQUENT_ACCESS", "PROVISIONED"); recommended equals current
- * when the current choice is the cheaper one. current_nanos and
+ * Recommendations: one per replica (table class), one for the table
+ * (billing mode) and, for a PROVISIONED table, one per region with Standard-
+ * class WCU or RCU that could be reserved. current and recommended are
+ * spec-format names ("STANDARD_INFREQUENT_ACCESS", "PROVISIONED");
+ * recommended equals current when the current choice is the cheaper one.
+ * current_nanos and
  * alternative_nanos are the monthly totals of the scope (the replica's
  * region, or the table) as is and with the other choice; saving is what the
  * recommended choice saves (>= 0).
@@ -229,14 +256,19 @@ typedef enum ddbgt_cost_recommendation_kind {
  * rule names (NULL for the billing mode, and when prices are missing). For
  * the billing mode, ratio is the break-even utilisation: provisioned
  * capacity is cheaper than on-demand when its average utilisation is above
- * it. When prices are missing, recommended equals current and the message
- * says that no comparison was possible.
+ * it. For reserved capacity, current is "PROVISIONED" and recommended
+ * "RESERVED_1_YEAR", "RESERVED_3_YEARS" or "PROVISIONED"; current_nanos is
+ * what the reservable capacity costs a month as provisioned, alternative_nanos
+ * the cheaper term (upfront spread over the term, hourly price, units beyond
+ * whole blocks of 100 at the provisioned price), and ratio the break-even
+ * utilisation of reserving the units. When prices are missing, recommended
+ * equals current and the message says that no comparison was possible.
  */
 DDBGT_API size_t ddbgt_cost_report_recommendation_count(const ddbgt_cost_report *report);
 /* What the i-th recommendation is about; 0 when i is out of range. */
 DDBGT_API ddbgt_cost_recommendation_kind ddbgt_cost_recommendation_subject(
 	const ddbgt_cost_report *report, size_t i);
-/* The replica's region; NULL for a billing-mode recommendation. */
+/* The replica's or reservation's region; NULL for a billing-mode recommendation. */
 DDBGT_API const char *ddbgt_cost_recommendation_region(const ddbgt_cost_report *report, size_t i);
 DDBGT_API const char *ddbgt_cost_recommendation_current(const ddbgt_cost_report *report, size_t i);
 DDBGT_API const char *ddbgt_cost_recommendation_recommended(const ddbgt_cost_report *report,

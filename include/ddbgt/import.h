@@ -72,7 +72,8 @@ DDBGT_API int ddbgt_import_options_init(ddbgt_import_options *opts, unsigned ver
  * input (a file name, "-"; NULL means "<buffer>"). opts may be NULL.
  * A describe-table input may carry, beside its "Table", the objects the
  * other AWS CLI commands print ("ContinuousBackupsDescription",
- * "TimeToLiveDescription", "Tags", "TableAutoScalingDescription") merged
+ * "TimeToLiveDescription", "Tags", "TableAutoScalingDescription",
+ * "KinesisDataStreamDestinations", "ContributorInsightsSummaries") merged
  * into the same top-level object.
  * The findings about the input as a whole are appended to diags (which may
  * be NULL), as ddbgt_spec_load_string does, and stay readable on the import
@@ -91,8 +92,9 @@ DDBGT_API int ddbgt_import_buffer(ddbgt_import **out, const char *name, const ch
 /*
  * Import a file, or a directory holding the AWS CLI outputs of one live
  * table (describe-table plus any of describe-continuous-backups,
- * describe-time-to-live, list-tags-of-resource and
- * describe-table-replica-auto-scaling, one *.json file each, recognised by
+ * describe-time-to-live, list-tags-of-resource,
+ * describe-table-replica-auto-scaling, describe-kinesis-streaming-destination
+ * and list-contributor-insights, one *.json file each, recognised by
  * content). Returns as ddbgt_import_buffer; an unreadable path is DDBGT_EIO
  * with a DDBGT_E_IMPORT_UNREADABLE finding (DDBGT_E_SPEC_UNREADABLE when the
  * kind is AUTO or SPEC, as ddbgt_spec_load_file reports it).

@@ -131,6 +131,22 @@ DDBGT_API int ddbgt_usage_get_hours_per_month(const ddbgt_usage *usage, double *
 DDBGT_API int ddbgt_usage_set_read_consistency(ddbgt_usage *usage,
                                                ddbgt_read_consistency consistency);
 DDBGT_API ddbgt_read_consistency ddbgt_usage_read_consistency(const ddbgt_usage *usage);
+/* UNSET means standard; transactional writes cost twice the write units. */
+DDBGT_API int ddbgt_usage_set_write_mode(ddbgt_usage *usage, ddbgt_write_mode mode);
+DDBGT_API ddbgt_write_mode ddbgt_usage_write_mode(const ddbgt_usage *usage);
+/*
+ * On-demand backups (spec usage.backups): how many are taken a month, how
+ * many days each is kept, the size of each in GB (default: storage_gb), and
+ * how many restores a month. Same rules as the scalar figures above.
+ */
+DDBGT_API int ddbgt_usage_set_backups_per_month(ddbgt_usage *usage, double count);
+DDBGT_API int ddbgt_usage_get_backups_per_month(const ddbgt_usage *usage, double *count);
+DDBGT_API int ddbgt_usage_set_backup_retention_days(ddbgt_usage *usage, double days);
+DDBGT_API int ddbgt_usage_get_backup_retention_days(const ddbgt_usage *usage, double *days);
+DDBGT_API int ddbgt_usage_set_backup_size_gb(ddbgt_usage *usage, double gb);
+DDBGT_API int ddbgt_usage_get_backup_size_gb(const ddbgt_usage *usage, double *gb);
+DDBGT_API int ddbgt_usage_set_restores_per_month(ddbgt_usage *usage, double count);
+DDBGT_API int ddbgt_usage_get_restores_per_month(const ddbgt_usage *usage, double *count);
 /* 1 when nothing at all was set. */
 DDBGT_API int ddbgt_usage_is_empty(const ddbgt_usage *usage);
 

@@ -49,9 +49,11 @@ print()' > "$top/tests/data/import/plan/$2.plan.json"
 }
 
 # The documents the 5.x provider in the mirror can plan offline (the 6.x-only keys of
-# mrsc-witness, strong-three and kms-key-ids, and legacy's import blocks, cannot be).
+# mrsc-witness, strong-three, kms-key-ids, warm-throughput (6.13) and
+# contributor-insights-mode (6.11), and legacy's import blocks, cannot be).
 for name in two-region-on-demand three-region-cmk-pitr primary-standby-ia provisioned-gsi \
-            tags-hostile legacy.no-import; do
+            tags-hostile legacy.no-import index-key-objects autoscaling-tuning \
+            replica-on-demand kinesis-stream; do
     d="$work/$name"
     mkdir "$d"
     cp "$top/tests/data/emit/$name.tf.json" "$d/main.tf.json"
