@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The full test suite, as the README and CI run it: a -Werror build with
-# `make check` and `make check-terraform`, the same under ASan+UBSan, the
+# `make check`, `make check-terraform` and `make check-cloudformation`, the same under ASan+UBSan, the
 # suite under valgrind, and `make distcheck`. Each build happens in its own
 # folder under _build/.
 set -euo pipefail
@@ -46,6 +46,13 @@ if ! (cd "$top/_build/werror" && make -s check-terraform >/dev/null 2>&1); then
 	exit 1
 fi
 grep -h '^\*\*\* SKIP' "$top/_build/werror"/tests/*-conformance.log >&2 || true
+step "werror: make check-cloudformation"
+if ! (cd "$top/_build/werror" && make -s check-cloudformation >/dev/null 2>&1); then
+	cat "$top/_build/werror"/test-suite.log >&2 || true
+	echo "test.sh: make check-cloudformation failed" >&2
+	exit 1
+fi
+grep -h 'SKIPPED' "$top/_build/werror"/tests/cfn-lint.log >&2 || true
 run_build sanitizers --enable-werror --enable-sanitizers
 
 # The thread tests under ThreadSanitizer: only the Check runner is built.

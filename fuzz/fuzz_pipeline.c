@@ -1,7 +1,8 @@
 /*
  * Fuzz target: the whole pipeline on one input, as the ddbgt command runs
  * it: load, dump and reload of the dump (same bytes), validation,
- * Terraform emit (refused for a table with errors), cost estimate, and the
+ * Terraform emit (refused for a table with errors), the CloudFormation template
+ * in JSON and YAML (no user string substituted by Fn::Sub), cost estimate, and the
  * topology, strategy, features and routing reports. The emitted document
  * must parse as JSON, carry no unescaped "${" or "%{" from a user string,
  * and come out the same bytes when emitted again and when emitted from the
@@ -174,6 +175,64 @@ static void emit(const ddbgt_table *t, const char *dump, int valid)
 	ddbgt_diags_free(d);
 }
 
+/* Every "${" of an Fn::Sub string names one of the template's own variables, or is escaped ("${!"). */
+static void check_subs(const json_t *v)
+{
+	static const char *const ours[] = {"${AWS::Partition}", "${AWS::AccountId}",
+	                                   "${TableNamePrefix}", "${Table}", "${!"};
+	const char *key;
+	json_t *child;
+	size_t i;
+	if (json_is_object(v)) {
+		const json_t *sub = json_object_get(v, "Fn::Sub");
+		for (const char *p = json_string_value(sub); p && (p = strstr(p, "${")); p += 2) {
+			int known = 0;
+			for (size_t k = 0; k < sizeof ours / sizeof ours[0]; k++)
+				known |= strncmp(p, ours[k], strlen(ours[k])) == 0;
+			if (!known)
+				fuzz_fail("emit cloudformation: Fn::Sub substitutes a user string", p);
+		}
+		json_object_foreach((json_t *)v, key, child)
+			check_subs(child);
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, child)
+			check_subs(child);
+	}
+}
+
+/* The CloudFormation template, in both formats, with the prefix parameter (the Fn::Sub paths). */
+static void emit_cloudformation(const ddbgt_table *t, int valid)
+{
+	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
+	o.target = DDBGT_EMIT_CLOUDFORMATION;
+	o.parameters = 1;
+	char *json = NULL, *yaml = NULL, *again = NULL;
+	int rc = ddbgt_emit_string(&json, t, &o, NULL);
+	if (rc == DDBGT_OK) {
+		if (!valid)
+			fuzz_fail("emit cloudformation: a template for a table the validator refuses", NULL);
+		json_error_t err;
+		json_t *doc = json_loads(json, 0, &err);
+		if (!doc)
+			fuzz_fail("emit cloudformation: the template is not JSON", err.text);
+		check_subs(doc);
+		json_decref(doc);
+		o.format = DDBGT_EMIT_FORMAT_YAML;
+		fuzz_ok(ddbgt_emit_string(&yaml, t, &o, NULL), "emit cloudformation as YAML");
+		fuzz_check_utf8(yaml, "emit cloudformation: the YAML template");
+		fuzz_ok(ddbgt_emit_string(&again, t, &o, NULL), "emit cloudformation as YAML again");
+		if (strcmp(yaml, again) != 0)
+			fuzz_fail("emit cloudformation: a second emit gives different bytes", NULL);
+	} else if (rc != DDBGT_EINVALID) {
+		fuzz_fail("emit cloudformation: unexpected status", ddbgt_status_name(rc));
+	} else if (json) {
+		fuzz_fail("emit cloudformation: a refusal with a document", NULL);
+	}
+	ddbgt_free(json);
+	ddbgt_free(yaml);
+	ddbgt_free(again);
+}
+
 static void estimate(const ddbgt_table *t)
 {
 	static ddbgt_prices *prices; /* parsed once: the estimator's own advice for loops */
@@ -253,7 +312,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ddbgt_table *t = fuzz_load((const char *)data, size, d);
 	if (t) {
 		char *dump = fuzz_dump_round_trip(t);
-		emit(t, dump, validate(t));
+		int valid = validate(t);
+		emit(t, dump, valid);
+		emit_cloudformation(t, valid);
 		estimate(t);
 		reports(t);
 		ddbgt_free(dump);

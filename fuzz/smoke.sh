@@ -13,14 +13,14 @@ for target in "$@"; do
 	mkdir -p "$work/corpus"
 	# Seeds: the hand-made malformed cases, past crashes, the spec test data,
 	# and the examples and templates when the tree has them.
-	seeds="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec"
+	seeds="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec $top/tests/data/cloudformation/specs"
 	for extra in "$top/examples/specs" "$top/templates" "$top/data/templates"; do
 		[ -d "$extra" ] && seeds="$seeds $extra"
 	done
 	case $name in
 	fuzz_prices) seeds="$top/fuzz/corpus/prices $top/fuzz/regressions $top/data $top/tests/data/cost" ;;
 	fuzz_diff) seeds="$seeds $top/fuzz/corpus/diff" ;;
-	fuzz_import) seeds="$top/fuzz/corpus/import $top/fuzz/regressions $top/tests/data/import $top/tests/data/emit" ;;
+	fuzz_import) seeds="$top/fuzz/corpus/import $top/fuzz/regressions $top/tests/data/import $top/tests/data/emit $top/tests/data/cloudformation" ;;
 	esac
 	echo "== $name: ${secs}s"
 	# shellcheck disable=SC2086

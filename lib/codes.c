@@ -670,13 +670,31 @@ static const struct code_row catalogue[] = {
 	 "terraform-provider-aws 6.25.0 schema (replica blocks and aws_dynamodb_table_replica have "
 	 "no on_demand_throughput); AWS UpdateTable API reference (OnDemandThroughputOverride)"},
 	{DDBGT_E_EMIT_MULTI_ACCOUNT, "DDBGT_E_EMIT_MULTI_ACCOUNT", DDBGT_SEVERITY_ERROR,
-	 "Terraform cannot create a replica in another account: nothing was emitted",
+	 "a replica is in another account, which Terraform cannot create and the CloudFormation "
+	 "target does not write yet: nothing was emitted",
 	 "create the table in the home account with Terraform, then each other account's replica "
 	 "with CloudFormation (GlobalTableSourceArn) or CreateTable with GlobalTableSourceArn "
 	 "(see doc/terraform.md)",
 	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas: aws_dynamodb_table replica blocks and "
 	 "aws_dynamodb_table_replica create replicas through UpdateTable in the table's own "
 	 "account and have no GlobalTableSourceArn"},
+	{DDBGT_I_EMIT_CFN_WRITE_PINNED, "DDBGT_I_EMIT_CFN_WRITE_PINNED", DDBGT_SEVERITY_INFO,
+	 "CloudFormation sets a global table's write capacity through autoscaling only: fixed "
+	 "write units become autoscaling with a minimum equal to the maximum",
+	 "nothing to do: the capacity stays at the units; give the spec write_autoscaling to "
+	 "let it scale",
+	 "AWS CloudFormation User Guide, AWS::DynamoDB::GlobalTable "
+	 "WriteProvisionedThroughputSettings (WriteCapacityAutoScalingSettings is its only "
+	 "property): https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+	 "aws-properties-dynamodb-globaltable-writeprovisionedthroughputsettings.html"},
+	{DDBGT_W_EMIT_CFN_IMPORT, "DDBGT_W_EMIT_CFN_IMPORT", DDBGT_SEVERITY_WARNING,
+	 "the table exists already (adopt_existing): a template cannot import it by itself",
+	 "create the stack with a change set of type IMPORT (aws cloudformation "
+	 "create-change-set --change-set-type IMPORT --resources-to-import) rather than "
+	 "aws cloudformation deploy; the template's DeletionPolicy Retain is what an import needs",
+	 "AWS CloudFormation User Guide, Import AWS resources into a CloudFormation stack: "
+	 "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+	 "resource-import-existing-stack.html"},
 	{DDBGT_W_EMIT_OPS_NOT_EMITTED, "DDBGT_W_EMIT_OPS_NOT_EMITTED", DDBGT_SEVERITY_WARNING,
 	 "this target does not write the operations object (alarms, dashboard, IAM documents, VPC "
 	 "endpoints)",

@@ -150,9 +150,11 @@ DDBGT_API int ddbgt_diags_append(ddbgt_diags *diags, const ddbgt_diags *src)
 	size_t n = src->count;
 	for (size_t i = 0; i < n; i++) {
 		const struct diag *d = &src->items[i];
+		/* Read before add(): when src is diags, growing moves the items. */
+		const char *file = d->file;
 		int rc = add(diags, d->code, d->severity, d->path, d->region, d->message, d->line,
 		             d->column);
-		if (!rc && d->file && !(diags->items[diags->count - 1].file = intern(diags, d->file)))
+		if (!rc && file && !(diags->items[diags->count - 1].file = intern(diags, file)))
 			rc = DDBGT_ENOMEM;
 		if (rc) {
 			/* All or nothing: drop what this call added. */

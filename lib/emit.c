@@ -14,6 +14,7 @@
 #include "emit_internal.h"
 #include "emit_targets.h"
 #include "options.h"
+#include "yamlwrite.h"
 
 /* Generated documents of the example specs are 2-20 KB. */
 #define EMIT_SIZE_HINT 8192
@@ -22,6 +23,7 @@
 static const size_t emit_options_ends[] = {
 	DDBGT__OPTIONS_END(ddbgt_emit_options, assume_role_arn),
 	DDBGT__OPTIONS_END(ddbgt_emit_options, validated),
+	DDBGT__OPTIONS_END(ddbgt_emit_options, parameters),
 };
 
 #define EMIT_OPTIONS_VERSIONS (sizeof emit_options_ends / sizeof emit_options_ends[0])
@@ -38,6 +40,7 @@ static const struct {
 } target_names[] = {
 	{DDBGT_EMIT_TERRAFORM, "terraform"},
 	{DDBGT_EMIT_TERRAFORM_LEGACY, "terraform-legacy"},
+	{DDBGT_EMIT_CLOUDFORMATION, "cloudformation"},
 };
 
 DDBGT_API const char *ddbgt_emit_target_name(int target)
@@ -147,11 +150,52 @@ static int valid_identifier(const char *s)
 	return 1;
 }
 
+/* A CloudFormation logical ID: [A-Za-z0-9], 1-255. */
+static int valid_logical_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 255)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+		      (s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return 1;
+}
+
+/* What a CloudFormation template cannot take: the Terraform-only options. */
+static const char *check_cloudformation_options(const ddbgt_emit_options *o)
+{
+	if (o->resource_name && !valid_logical_id(o->resource_name))
+		return "resource_name is not a CloudFormation logical ID ([A-Za-z0-9], 1-255)";
+	if (o->provider_version)
+		return "provider_version applies to the Terraform targets only";
+	if (o->default_tag_count)
+		return "default tags apply to the Terraform targets only (give the stack tags: "
+		       "aws cloudformation deploy --tags)";
+	if (o->assume_role_arn)
+		return "assume_role_arn applies to the Terraform targets only (aws cloudformation "
+		       "deploy --role-arn)";
+	if (o->no_import)
+		return "no_import applies to the Terraform targets only";
+	return NULL;
+}
+
 static int check_options(const ddbgt_emit_options *o, ddbgt_diags *found)
 {
 	const char *bad = NULL;
+	int cfn = o->target == DDBGT_EMIT_CLOUDFORMATION;
 	if (!ddbgt_emit_target_name(o->target))
 		bad = "target is not a known target";
+	else if (o->format != 0 && o->format != DDBGT_EMIT_FORMAT_JSON &&
+	         o->format != DDBGT_EMIT_FORMAT_YAML)
+		bad = "format is not a known format";
+	else if (o->format == DDBGT_EMIT_FORMAT_YAML && !cfn)
+		bad = "format YAML is for target cloudformation only (Terraform reads .tf.json)";
+	else if (o->parameters && !cfn)
+		bad = "parameters is for target cloudformation only";
+	else if (cfn)
+		bad = check_cloudformation_options(o);
 	else if (o->resource_name && !valid_identifier(o->resource_name))
 		bad = "resource_name is not a Terraform identifier ([A-Za-z_][A-Za-z0-9_-]*, 1-255)";
 	else if (o->default_tag_count && (!o->default_tag_keys || !o->default_tag_values))
@@ -174,9 +218,11 @@ static int check_options(const ddbgt_emit_options *o, ddbgt_diags *found)
  * What the document cannot be written without, checked whatever the
  * validator and the policy said: names and keys (they are written as
  * strings), and region codes that make distinct provider aliases and that
- * the outputs quote. A refusal here is never a warning.
+ * the outputs quote; for the Terraform targets also what the provider
+ * refuses (multi-attribute index keys, warm throughput below its floor). A
+ * refusal here is never a warning.
  */
-static int guard(const ddbgt_table *t, ddbgt_diags *found)
+static int guard(const ddbgt_table *t, int terraform, ddbgt_diags *found)
 {
 	size_t before = ddbgt_diags_error_count(found);
 	int rc = 0;
@@ -187,6 +233,8 @@ static int guard(const ddbgt_table *t, ddbgt_diags *found)
 	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
 		int pk_multi = ddbgt_gsi_partition_key_is_multi_attribute(g);
+		if (!terraform && (pk_multi || ddbgt_gsi_sort_key_is_multi_attribute(g)))
+			continue; /* a CloudFormation KeySchema lists every attribute */
 		if (pk_multi || ddbgt_gsi_sort_key_is_multi_attribute(g)) {
 			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu/%s", i,
 			         pk_multi ? "partition_keys" : "sort_keys");
@@ -208,14 +256,17 @@ static int guard(const ddbgt_table *t, ddbgt_diags *found)
 			snprintf(path, sizeof path, "/replicas/%zu/account_id", i);
 			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_MULTI_ACCOUNT, path, NULL,
 			                       "the replica in %s is in another account than the one in "
-			                       "%s: the Terraform AWS provider creates replicas only in "
-			                       "the table's own account (doc/terraform.md)",
-			                       ddbgt_replica_region(ddbgt_table_replica_at(t, i)),
-			                       ddbgt_replica_region(ddbgt_table_replica_at(t, 0)));
+			                       "%s: %s", ddbgt_replica_region(ddbgt_table_replica_at(t, i)),
+			                       ddbgt_replica_region(ddbgt_table_replica_at(t, 0)),
+			                       terraform ? "the Terraform AWS provider creates replicas "
+			                                   "only in the table's own account "
+			                                   "(doc/terraform.md)"
+			                                 : "ddbgt does not write the stacks of other "
+			                                   "accounts (GlobalTableSourceArn) yet");
 			break;
 		}
 	}
-	for (size_t i = 0; i <= ddbgt_table_gsi_count(t); i++) {
+	for (size_t i = 0; terraform && i <= ddbgt_table_gsi_count(t); i++) {
 		/* The table (i == 0) and each GSI: the provider's IntAtLeast(12000 / 4000). */
 		static const int64_t least[2] = {12000, 4000};
 		const ddbgt_gsi *g = i > 0 ? ddbgt_table_gsi_at(t, i - 1) : NULL;
@@ -351,7 +402,7 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	if ((rc = check_options(&o, found)))
 		goto done;
 	/* The guard refuses what cannot be written, whatever the policy let through. */
-	if ((rc = check_table(table, &o, diags, checked)) || (rc = guard(table, found)))
+	if ((rc = check_table(table, &o, diags, checked)) || (rc = guard(table, o.target != DDBGT_EMIT_CLOUDFORMATION, found)))
 		goto refused;
 
 	ctx.nrep = ddbgt_table_replica_count(table);
@@ -368,8 +419,11 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 			ctx.primary = i;
 	if ((rc = make_region_names(&ctx)))
 		goto done;
+	int cfn = o.target == DDBGT_EMIT_CLOUDFORMATION;
 	if (o.resource_name)
 		snprintf(ctx.res, sizeof ctx.res, "%s", o.resource_name);
+	else if (cfn)
+		snprintf(ctx.res, sizeof ctx.res, "Table");
 	else
 		identifier(ctx.res, 256, ddbgt_table_name(table));
 	if ((rc = make_gsi_labels(&ctx)))
@@ -381,14 +435,18 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 		                      legacy ? "target terraform-legacy writes a version 2017.11.29 "
 		                               "global table, but the spec does not set legacy_version"
 		                             : "the spec describes a version 2017.11.29 global table "
-		                               "(legacy_version); emit it with target terraform-legacy");
+		                               "(legacy_version), which target %s cannot write; emit "
+		                               "it with target terraform-legacy",
+		                      ctx.target_name);
 		goto refused;
 	}
 
 	ctx.floor_major = 5;
 	ctx.floor_minor = 0;
 	ctx.floor_feature = NULL;
-	rc = legacy ? ddbgt__emit_terraform_legacy_plan(&ctx) : ddbgt__emit_terraform_plan(&ctx);
+	rc = legacy ? ddbgt__emit_terraform_legacy_plan(&ctx)
+	     : cfn  ? ddbgt__emit_cloudformation_plan(&ctx)
+	            : ddbgt__emit_terraform_plan(&ctx);
 	if (!rc)
 		rc = ctx.status;
 	if (rc)
@@ -407,6 +465,8 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	ddbgt__tfjson_object_begin(&ctx.w);
 	if (legacy)
 		ddbgt__emit_terraform_legacy_write(&ctx);
+	else if (cfn)
+		ddbgt__emit_cloudformation_write(&ctx);
 	else
 		ddbgt__emit_terraform_write(&ctx);
 	ddbgt__tfjson_object_end(&ctx.w);
@@ -422,6 +482,13 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 			rc = DDBGT_EINVALID;
 	} else
 		rc = ddbgt__tfjson_finish(&ctx.w, out, len);
+	if (!rc && o.format == DDBGT_EMIT_FORMAT_YAML) {
+		char *json = *out;
+		size_t json_len = strlen(json);
+		*out = NULL;
+		rc = ddbgt__yaml_from_json(out, len, json, json_len);
+		ddbgt__free(json);
+	}
 	if (!rc)
 		rc = ddbgt_diags_append(found, ctx.findings);
 	goto done;

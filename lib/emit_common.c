@@ -88,20 +88,8 @@ void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica)
 
 /* ---- capacity ---- */
 
-/* A read or write capacity setting as one region sees it. */
-struct capacity {
-	enum { EMIT_CAP_NONE, EMIT_CAP_UNITS, EMIT_CAP_AUTOSCALING } kind;
-	int has_units; /* units is set (for autoscaling: the initial capacity) */
-	int64_t units;
-	int64_t min, max;
-	double target;
-	int64_t cooldown[2];   /* scale in, scale out; -1: not given */
-	int disable_scale_in;  /* DDBGT_INHERIT: not given */
-};
-
-/* Read or write capacity in a region for the table (gsi NULL) or a GSI. */
-static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
-                        const ddbgt_gsi *gsi, ddbgt_rw rw, struct capacity *out)
+void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
+                             const ddbgt_gsi *gsi, ddbgt_rw rw, ddbgt__emit_capacity *out)
 {
 	memset(out, 0, sizeof *out);
 	out->kind = EMIT_CAP_NONE;
@@ -149,7 +137,7 @@ static void capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica
 }
 
 /* The units to declare on a table or GSI block: the units, else the autoscaling minimum. */
-static int64_t declared_units(const struct capacity *cap)
+static int64_t declared_units(const ddbgt__emit_capacity *cap)
 {
 	if (cap->has_units)
 		return cap->units;
@@ -157,7 +145,7 @@ static int64_t declared_units(const struct capacity *cap)
 }
 
 static void add_scaling(ddbgt__emit_ctx *ctx, size_t replica, long gsi, ddbgt_rw rw,
-                        const struct capacity *cap, int pinned)
+                        const ddbgt__emit_capacity *cap, int pinned)
 {
 	if (ddbgt__grow((void **)&ctx->scaling, &ctx->capscaling, ctx->nscaling + 1,
 	                sizeof *ctx->scaling)) {
@@ -369,8 +357,19 @@ void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *
 
 /* ---- tags ---- */
 
-/* Walk the table's and the replica's tags (both sorted by key) as one sorted map. */
+static void write_tag(ddbgt__emit_ctx *ctx, const char *key, const char *value)
+{
+	ddbgt__tfjson_key_text(&ctx->w, key);
+	ddbgt__tfjson_text(&ctx->w, value);
+}
+
 static size_t merge_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica, int write)
+{
+	return ddbgt__emit_each_tag(ctx, replica, write ? write_tag : NULL);
+}
+
+size_t ddbgt__emit_each_tag(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
+                            ddbgt__emit_tag_fn each)
 {
 	size_t nt = ddbgt_table_tag_count(ctx->t);
 	size_t nr = replica ? ddbgt_replica_tag_count(replica) : 0;
@@ -388,10 +387,8 @@ static size_t merge_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica, int
 			k = ddbgt_replica_tag_key(replica, j);
 			v = ddbgt_replica_tag_value(replica, j++);
 		}
-		if (write) {
-			ddbgt__tfjson_key_text(&ctx->w, k);
-			ddbgt__tfjson_text(&ctx->w, v);
-		}
+		if (each)
+			each(ctx, k, v);
 		n++;
 	}
 	return n;
@@ -419,8 +416,9 @@ static const char *attr_type(ddbgt_attr_type t)
 	return ddbgt_enum_name(DDBGT_ENUM_ATTR_TYPE, t);
 }
 
-static void write_attribute(ddbgt__tfjson *w, const char *name, ddbgt_attr_type type)
+static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_type type)
 {
+	ddbgt__tfjson *w = &ctx->w;
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__tfjson_kv_text(w, "name", name);
 	ddbgt__tfjson_kv_literal(w, "type", attr_type(type) ? attr_type(type) : "S");
@@ -481,49 +479,71 @@ static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_table *t, const ddbgt_g
 	ddbgt__tfjson_object_end(&ctx->w);
 }
 
-/* An index key written {"name", "type"}: it defines its attribute. */
-typedef struct typed_key {
-	const char *name; /* NULL: the key gave no type, or there is none */
-	ddbgt_attr_type type;
-} typed_key;
-
-/* The typed key of index slot i (the GSIs, then the LSIs), side 0 partition, 1 sort. */
-static typed_key typed_key_at(const ddbgt_table *t, size_t i, int side)
+/*
+ * The k-th candidate attribute definition: the table's keys, its declared
+ * attributes, then every element of every index key that carries its own
+ * type (GSI partition then sort elements, LSI sort keys). 0 past the end;
+ * *name is NULL for a slot that defines nothing (an untyped index key).
+ */
+static int definition_at(const ddbgt_table *t, size_t k, const char **name,
+                         ddbgt_attr_type *type)
 {
-	typed_key k = {NULL, DDBGT_ATTR_UNSET};
-	size_t ng = ddbgt_table_gsi_count(t);
-	if (i < ng) {
-		/* Only single-attribute keys get here: the driver's guard refuses the lists. */
-		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
-		k.name = side ? ddbgt_gsi_sort_key(g) : ddbgt_gsi_partition_key(g);
-		k.type = side ? ddbgt_gsi_sort_key_attribute_type(g, 0)
-		              : ddbgt_gsi_partition_key_attribute_type(g, 0);
-	} else if (side) {
-		const ddbgt_lsi *l = ddbgt_table_lsi_at(t, i - ng);
-		k.name = ddbgt_lsi_sort_key(l);
-		k.type = ddbgt_lsi_sort_key_type(l);
-	}
-	if (k.type == DDBGT_ATTR_UNSET)
-		k.name = NULL;
-	return k;
-}
-
-/* Whether name is declared already: a table key, one of the first nattr definitions,
- * or one of the first nkeys typed index keys (two slots per index). */
-static int attribute_declared(const ddbgt_table *t, const char *name, size_t nattr, size_t nkeys)
-{
-	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
-	if (strcmp(name, pk) == 0 || (sk && strcmp(name, sk) == 0))
+	*name = NULL;
+	*type = DDBGT_ATTR_UNSET;
+	if (k == 0) {
+		*name = ddbgt_table_partition_key_name(t);
+		*type = ddbgt_table_partition_key_type(t);
 		return 1;
-	for (size_t j = 0; j < nattr; j++)
-		if (strcmp(name, ddbgt_table_attribute_name(t, j)) == 0)
+	}
+	if (k == 1) {
+		*name = ddbgt_table_sort_key_name(t);
+		*type = ddbgt_table_sort_key_type(t);
+		return 1;
+	}
+	k -= 2;
+	if (k < ddbgt_table_attribute_count(t)) {
+		*name = ddbgt_table_attribute_name(t, k);
+		*type = ddbgt_table_attribute_type(t, k);
+		return 1;
+	}
+	k -= ddbgt_table_attribute_count(t);
+	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
+		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
+		size_t np = ddbgt_gsi_partition_key_attribute_count(g);
+		size_t ns = ddbgt_gsi_sort_key_attribute_count(g);
+		if (k < np + ns) {
+			*type = k < np ? ddbgt_gsi_partition_key_attribute_type(g, k)
+			               : ddbgt_gsi_sort_key_attribute_type(g, k - np);
+			if (*type != DDBGT_ATTR_UNSET)
+				*name = k < np ? ddbgt_gsi_partition_key_attribute_name(g, k)
+				               : ddbgt_gsi_sort_key_attribute_name(g, k - np);
 			return 1;
-	for (size_t j = 0; j < nkeys; j++) {
-		typed_key k = typed_key_at(t, j / 2, (int)(j % 2));
-		if (k.name && strcmp(name, k.name) == 0)
-			return 1;
+		}
+		k -= np + ns;
+	}
+	if (k < ddbgt_table_lsi_count(t)) {
+		const ddbgt_lsi *l = ddbgt_table_lsi_at(t, k);
+		*type = ddbgt_lsi_sort_key_type(l);
+		if (*type != DDBGT_ATTR_UNSET)
+			*name = ddbgt_lsi_sort_key(l);
+		return 1;
 	}
 	return 0;
+}
+
+void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each)
+{
+	const char *name, *seen;
+	ddbgt_attr_type type, ignored;
+	for (size_t k = 0; definition_at(ctx->t, k, &name, &type); k++) {
+		int declared = name == NULL;
+		for (size_t j = 0; j < k && !declared; j++) {
+			definition_at(ctx->t, j, &seen, &ignored);
+			declared = seen && strcmp(seen, name) == 0;
+		}
+		if (!declared)
+			each(ctx, name, type);
+	}
 }
 
 static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
@@ -531,30 +551,11 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 	ddbgt__tfjson *w = &ctx->w;
 	const ddbgt_table *t = ctx->t;
 	const ddbgt_replica *rep = ddbgt__emit_replica(ctx, replica);
-	const char *pk = ddbgt_table_partition_key_name(t), *sk = ddbgt_table_sort_key_name(t);
 
-	/*
-	 * Keys first, then the definitions, then index keys written {"name", "type"};
-	 * a name is declared once (Terraform keeps a set).
-	 */
+	/* A name is declared once: Terraform keeps a set. */
 	ddbgt__tfjson_key(w, "attribute");
 	ddbgt__tfjson_array_begin(w);
-	write_attribute(w, pk, ddbgt_table_partition_key_type(t));
-	if (sk && strcmp(sk, pk) != 0)
-		write_attribute(w, sk, ddbgt_table_sort_key_type(t));
-	for (size_t i = 0; i < ddbgt_table_attribute_count(t); i++) {
-		const char *name = ddbgt_table_attribute_name(t, i);
-		if (!attribute_declared(t, name, i, 0))
-			write_attribute(w, name, ddbgt_table_attribute_type(t, i));
-	}
-	for (size_t i = 0; i < ctx->ngsi + ddbgt_table_lsi_count(t); i++) {
-		for (int side = 0; side < 2; side++) {
-			typed_key k = typed_key_at(t, i, side);
-			if (k.name && !attribute_declared(t, k.name, ddbgt_table_attribute_count(t),
-			                                  2 * i + (size_t)side))
-				write_attribute(w, k.name, k.type);
-		}
-	}
+	ddbgt__emit_each_attribute(ctx, write_attribute);
 	ddbgt__tfjson_array_end(w);
 
 	int provisioned = ddbgt_table_billing_mode(t) == DDBGT_BILLING_PROVISIONED;
@@ -573,9 +574,9 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 			                                         ddbgt_gsi_projection(g)));
 			write_non_key(w, ddbgt_gsi_non_key_attribute_count(g), gsi_non_key_at, g);
 			if (provisioned) {
-				struct capacity rc, wc;
-				capacity_of(ctx, rep, g, DDBGT_READ, &rc);
-				capacity_of(ctx, rep, g, DDBGT_WRITE, &wc);
+				ddbgt__emit_capacity rc, wc;
+				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_READ, &rc);
+				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_WRITE, &wc);
 				ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
 				ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
 			} else {
@@ -947,9 +948,9 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 	if (ddbgt_table_sort_key_name(t))
 		ddbgt__tfjson_kv_text(w, "range_key", ddbgt_table_sort_key_name(t));
 	if (provisioned) {
-		struct capacity rc, wc;
-		capacity_of(ctx, rep, NULL, DDBGT_READ, &rc);
-		capacity_of(ctx, rep, NULL, DDBGT_WRITE, &wc);
+		ddbgt__emit_capacity rc, wc;
+		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_READ, &rc);
+		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_WRITE, &wc);
 		ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
 		ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
 	}
@@ -1004,9 +1005,9 @@ void ddbgt__emit_write_lifecycle(ddbgt__emit_ctx *ctx, size_t replica, int ignor
 {
 	ddbgt__tfjson *w = &ctx->w;
 	int provisioned = ddbgt_table_billing_mode(ctx->t) == DDBGT_BILLING_PROVISIONED;
-	struct capacity rc, wc;
-	capacity_of(ctx, ddbgt__emit_replica(ctx, replica), NULL, DDBGT_READ, &rc);
-	capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &wc);
+	ddbgt__emit_capacity rc, wc;
+	ddbgt__emit_capacity_of(ctx, ddbgt__emit_replica(ctx, replica), NULL, DDBGT_READ, &rc);
+	ddbgt__emit_capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &wc);
 	/* Capacities that Application Auto Scaling moves are not Terraform's to reset. */
 	int ignore_read = provisioned && rc.kind == EMIT_CAP_AUTOSCALING;
 	int ignore_write = provisioned && wc.kind == EMIT_CAP_AUTOSCALING;
@@ -1030,17 +1031,17 @@ void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere)
 {
 	if (ddbgt_table_billing_mode(ctx->t) != DDBGT_BILLING_PROVISIONED)
 		return;
-	struct capacity cap, home;
+	ddbgt__emit_capacity cap, home;
 	/* Writes: one setting that DynamoDB keeps equal in every region of a current global table. */
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		if (i != ctx->primary && !writes_everywhere)
 			continue;
-		capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &cap);
+		ddbgt__emit_capacity_of(ctx, NULL, NULL, DDBGT_WRITE, &cap);
 		if (cap.kind == EMIT_CAP_AUTOSCALING)
 			add_scaling(ctx, i, -1, DDBGT_WRITE, &cap, 0);
 		for (size_t g = 0; g < ctx->ngsi; g++) {
-			capacity_of(ctx, NULL, ddbgt_table_gsi_at(ctx->t, g), DDBGT_WRITE,
+			ddbgt__emit_capacity_of(ctx, NULL, ddbgt_table_gsi_at(ctx->t, g), DDBGT_WRITE,
 			                        &cap);
 			if (cap.kind == EMIT_CAP_AUTOSCALING)
 				add_scaling(ctx, i, (long)g, DDBGT_WRITE, &cap, 0);
@@ -1053,8 +1054,8 @@ void ddbgt__emit_plan_scaling(ddbgt__emit_ctx *ctx, int writes_everywhere)
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);
 		for (long g = -1; g < (long)ctx->ngsi; g++) {
 			const ddbgt_gsi *gsi = g < 0 ? NULL : ddbgt_table_gsi_at(ctx->t, (size_t)g);
-			capacity_of(ctx, rep, gsi, DDBGT_READ, &cap);
-			capacity_of(ctx, prim, gsi, DDBGT_READ, &home);
+			ddbgt__emit_capacity_of(ctx, rep, gsi, DDBGT_READ, &cap);
+			ddbgt__emit_capacity_of(ctx, prim, gsi, DDBGT_READ, &home);
 			if (cap.kind == EMIT_CAP_AUTOSCALING)
 				add_scaling(ctx, i, g, DDBGT_READ, &cap, 0);
 			else if (cap.kind == EMIT_CAP_UNITS && i != ctx->primary && !writes_everywhere &&

@@ -61,6 +61,21 @@ typedef struct ddbgt__emit_ctx {
 	int status;            /* first error of a helper (DDBGT_ENOMEM, DDBGT_EINVAL) */
 } ddbgt__emit_ctx;
 
+/* A read or write capacity setting as one region sees it. */
+typedef struct ddbgt__emit_capacity {
+	enum { EMIT_CAP_NONE, EMIT_CAP_UNITS, EMIT_CAP_AUTOSCALING } kind;
+	int has_units; /* units is set (for autoscaling: the initial capacity) */
+	int64_t units;
+	int64_t min, max;
+	double target;
+	int64_t cooldown[2];   /* scale in, scale out; -1: not given */
+	int disable_scale_in;  /* DDBGT_INHERIT: not given */
+} ddbgt__emit_capacity;
+
+/* Read or write capacity in a region (replica NULL: the table's own), of the table (gsi NULL) or a GSI. */
+void ddbgt__emit_capacity_of(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
+                             const ddbgt_gsi *gsi, ddbgt_rw rw, ddbgt__emit_capacity *out);
+
 /* A finding of the emitter, with the severity the table's policy gives its code. */
 void ddbgt__emit_finding(ddbgt__emit_ctx *ctx, ddbgt_code code, const char *path,
                          const char *region, const char *fmt, ...) DDBGT__PRINTF(5, 6);
@@ -86,6 +101,22 @@ void ddbgt__emit_write_kms_value(ddbgt__emit_ctx *ctx, size_t replica);
 /* "tags": the table's tags merged with the replica's (replica wins); nothing when empty. */
 void ddbgt__emit_write_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
 size_t ddbgt__emit_merged_tag_count(const ddbgt__emit_ctx *ctx, const ddbgt_replica *replica);
+/*
+ * Call each for the table's attribute definitions: the table's keys first,
+ * then the declared attributes, then the elements of index keys that carry
+ * their own type, each name once.
+ */
+typedef void (*ddbgt__emit_attribute_fn)(ddbgt__emit_ctx *ctx, const char *name,
+                                         ddbgt_attr_type type);
+void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each);
+/*
+ * Call each (may be NULL) for every tag of the table merged with the
+ * replica's (replica NULL: the table's alone), sorted by key, the replica's
+ * value winning; returns the count.
+ */
+typedef void (*ddbgt__emit_tag_fn)(ddbgt__emit_ctx *ctx, const char *key, const char *value);
+size_t ddbgt__emit_each_tag(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica,
+                            ddbgt__emit_tag_fn each);
 /*
  * A target's reference for a region, written into buf (DDBGT__EMIT_LABEL_MAX):
  * the region's table ("aws_dynamodb_table.t"), or what its resources wait for

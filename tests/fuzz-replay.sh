@@ -11,8 +11,8 @@ for target in fuzz_spec fuzz_pipeline fuzz_prices fuzz_diff fuzz_import; do
 	case $target in
 	fuzz_prices) dirs="$top/fuzz/corpus/prices $top/fuzz/regressions $top/data $top/tests/data/cost" ;;
 	fuzz_diff) dirs="$top/fuzz/corpus/diff $top/fuzz/corpus/spec $top/examples/specs" ;;
-	fuzz_import) dirs="$top/fuzz/corpus/import $top/fuzz/regressions $top/tests/data/import $top/tests/data/emit" ;;
-	*) dirs="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec $top/examples/specs" ;;
+	fuzz_import) dirs="$top/fuzz/corpus/import $top/fuzz/regressions $top/tests/data/import $top/tests/data/emit $top/tests/data/cloudformation" ;;
+	*) dirs="$top/fuzz/corpus/spec $top/fuzz/regressions $top/tests/data/spec $top/examples/specs $top/tests/data/cloudformation/specs" ;;
 	esac
 	# Files, not folders: a libFuzzer binary given a folder would start fuzzing.
 	# shellcheck disable=SC2086

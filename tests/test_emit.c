@@ -17,34 +17,6 @@
 
 #include "testutil.h"
 
-static ddbgt_table *load(const char *relative)
-{
-	ddbgt_table *t = NULL;
-	ddbgt_diags *d = NULL;
-	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	int rc = ddbgt_spec_load_file(&t, ddbgt_test_path(relative), 0, d);
-	if (rc) {
-		char *text = NULL;
-		ddbgt_diags_to_text(&text, d);
-		ck_abort_msg("%s does not load: %s", relative, text ? text : "?");
-	}
-	ddbgt_diags_free(d);
-	return t;
-}
-
-static char *emit_ok(const ddbgt_table *t, const ddbgt_emit_options *o, ddbgt_diags *d)
-{
-	char *out = NULL;
-	int rc = ddbgt_emit_string(&out, t, o, d);
-	if (rc) {
-		char *text = NULL;
-		ddbgt_diags_to_text(&text, d);
-		ck_abort_msg("emit failed: %s\n%s", ddbgt_status_name(rc), text ? text : "");
-	}
-	ck_assert_ptr_nonnull(out);
-	return out;
-}
-
 /* ---- golden documents ---- */
 
 static const char *const default_tag_keys[] = {"owner", "env"};
@@ -117,33 +89,17 @@ static const struct golden {
 	{"data/emit/specs/operations-provisioned.json", NULL, "operations-provisioned", ""},
 };
 
-/*
- * The findings of a successful emit as names joined by spaces: the
- * emitter's own (codes 500-599) only, as the validator's are not repeated.
- */
-static void emitter_findings(const ddbgt_diags *d, char *buf, size_t size)
-{
-	buf[0] = '\0';
-	for (size_t i = 0; i < ddbgt_diags_count(d); i++) {
-		ddbgt_code c = ddbgt_diags_code(d, i);
-		ck_assert_msg(c >= 500 && c <= 599, "a validator finding on success: %s",
-		              ddbgt_diags_code_name(d, i));
-		size_t n = strlen(buf);
-		snprintf(buf + n, size - n, "%s%s", n ? " " : "", ddbgt_diags_code_name(d, i));
-	}
-}
-
 START_TEST(golden_documents)
 {
 	const struct golden *g = &goldens[_i];
-	ddbgt_table *t = load(g->spec);
+	ddbgt_table *t = ddbgt_test_load(g->spec);
 	ddbgt_emit_options o;
 	ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
 	if (g->options)
 		g->options(&o);
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	char *out = emit_ok(t, &o, d);
+	char *out = ddbgt_test_emit_ok(t, &o, d);
 
 	char path[256], findings[512];
 	snprintf(path, sizeof path, "data/emit/%s.tf.json", g->golden);
@@ -157,7 +113,7 @@ START_TEST(golden_documents)
 	ck_assert_msg(strcmp(out, want) == 0,
 	              "%s differs from its golden file %s (DDBGT_REGEN_GOLDEN=1 regenerates)",
 	              g->spec, path);
-	emitter_findings(d, findings, sizeof findings);
+	ddbgt_test_emitter_findings(d, findings, sizeof findings);
 	ck_assert_str_eq(findings, g->findings);
 
 	/* The document is JSON, and every other output call gives the same bytes. */
@@ -188,18 +144,18 @@ START_TEST(same_model_same_bytes)
 	                                    "../examples/specs/tags-hostile.json",
 	                                    "../examples/specs/primary-standby-ia.json"};
 	for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
-		ddbgt_table *t = load(specs[i]);
-		char *a = emit_ok(t, NULL, NULL), *b = emit_ok(t, NULL, NULL);
+		ddbgt_table *t = ddbgt_test_load(specs[i]);
+		char *a = ddbgt_test_emit_ok(t, NULL, NULL), *b = ddbgt_test_emit_ok(t, NULL, NULL);
 		ck_assert_str_eq(a, b);
 		/* A deep copy, and a dump loaded again, are the same model. */
 		ddbgt_table *copy = NULL, *reloaded = NULL;
 		ck_assert_int_eq(ddbgt_table_copy(&copy, t), DDBGT_OK);
-		char *c = emit_ok(copy, NULL, NULL);
+		char *c = ddbgt_test_emit_ok(copy, NULL, NULL);
 		ck_assert_str_eq(a, c);
 		char *spec = NULL;
 		ck_assert_int_eq(ddbgt_spec_dump_string(&spec, t, 0), DDBGT_OK);
 		ck_assert_int_eq(ddbgt_spec_load_string(&reloaded, spec, strlen(spec), 0, NULL), DDBGT_OK);
-		char *r = emit_ok(reloaded, NULL, NULL);
+		char *r = ddbgt_test_emit_ok(reloaded, NULL, NULL);
 		ck_assert_str_eq(a, r);
 		ddbgt_free(spec);
 		ddbgt_free(a);
@@ -230,7 +186,7 @@ static ddbgt_table *two_regions(void)
 START_TEST(default_tags_propagate_to_inline_replicas)
 {
 	ddbgt_table *t = two_regions();
-	char *out = emit_ok(t, NULL, NULL);
+	char *out = ddbgt_test_emit_ok(t, NULL, NULL);
 	ck_assert_ptr_null(strstr(out, "propagate_tags"));
 	ddbgt_free(out);
 	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
@@ -238,7 +194,7 @@ START_TEST(default_tags_propagate_to_inline_replicas)
 	o.default_tag_count = 1;
 	o.default_tag_keys = k;
 	o.default_tag_values = v;
-	out = emit_ok(t, &o, NULL);
+	out = ddbgt_test_emit_ok(t, &o, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\"propagate_tags\": true"));
 	ddbgt_free(out);
 	ddbgt_table_free(t);
@@ -268,7 +224,7 @@ START_TEST(tag_order_does_not_matter)
 		ck_assert_int_eq(ddbgt_table_set_tag(x, keys[i], "v"), DDBGT_OK);
 		ck_assert_int_eq(ddbgt_table_set_tag(y, keys[4 - i], "v"), DDBGT_OK);
 	}
-	char *a = emit_ok(x, NULL, NULL), *b = emit_ok(y, NULL, NULL);
+	char *a = ddbgt_test_emit_ok(x, NULL, NULL), *b = ddbgt_test_emit_ok(y, NULL, NULL);
 	ck_assert_str_eq(a, b);
 	/* Byte order: "B" < "a" < "b" < "c" < "é". */
 	const char *p = strstr(a, "\"tags\"");
@@ -341,8 +297,8 @@ static void check_no_injection(const json_t *v, const char *where)
 
 START_TEST(hostile_strings_read_back_as_text)
 {
-	ddbgt_table *t = load("../examples/specs/tags-hostile.json");
-	char *out = emit_ok(t, NULL, NULL);
+	ddbgt_table *t = ddbgt_test_load("../examples/specs/tags-hostile.json");
+	char *out = ddbgt_test_emit_ok(t, NULL, NULL);
 	json_t *doc = json_loads(out, 0, NULL);
 	ck_assert_ptr_nonnull(doc);
 	check_no_injection(doc, "document");
@@ -394,7 +350,7 @@ START_TEST(hostile_strings_through_the_api)
 	ck_assert_int_eq(ddbgt_replica_set_tag(ddbgt_table_replica_at_mut(t, 1), "k", "$${c}"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_ttl_attribute(t, "${ttl}"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_sort_key(t, "%{sk}", DDBGT_ATTR_N), DDBGT_OK);
-	char *out = emit_ok(t, NULL, NULL);
+	char *out = ddbgt_test_emit_ok(t, NULL, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\"$${a}\": \"%%{b} \\\" \\\\ \\n \\u0001 ✓\""));
 	ck_assert_ptr_nonnull(strstr(out, "\"k\": \"$$${c}\""));
 	ck_assert_ptr_nonnull(strstr(out, "\"attribute_name\": \"$${ttl}\""));
@@ -548,7 +504,7 @@ START_TEST(guard_holds_whatever_the_policy)
 	ck_assert_int_eq(ddbgt_table_remove_gsi(t, "nokey"), DDBGT_OK);
 
 	/* And the table is emitted once it is whole again. */
-	out = emit_ok(t, NULL, NULL);
+	out = ddbgt_test_emit_ok(t, NULL, NULL);
 	ddbgt_free(out);
 	ddbgt_diags_free(d);
 	ddbgt_table_free(t);
@@ -558,7 +514,7 @@ END_TEST
 /* No provider ddbgt writes for has multi-attribute GSI keys: refused by name, per side. */
 START_TEST(multi_attribute_keys_are_refused)
 {
-	ddbgt_table *t = load("../examples/specs/multi-attribute-gsi.json");
+	ddbgt_table *t = ddbgt_test_load("../examples/specs/multi-attribute-gsi.json");
 	ddbgt_diags *d = NULL;
 	char *out = NULL;
 	size_t hits = 0;
@@ -587,7 +543,7 @@ END_TEST
  */
 START_TEST(multi_account_is_refused)
 {
-	ddbgt_table *t = load("../examples/specs/multi-account.json");
+	ddbgt_table *t = ddbgt_test_load("../examples/specs/multi-account.json");
 	ddbgt_diags *d = NULL;
 	char *out = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
@@ -621,7 +577,7 @@ END_TEST
 /* The provider refuses warm throughput below 12,000 reads / 4,000 writes: so does emit. */
 START_TEST(warm_throughput_below_the_provider_minimum)
 {
-	ddbgt_table *t = load("../examples/specs/warm-throughput.json");
+	ddbgt_table *t = ddbgt_test_load("../examples/specs/warm-throughput.json");
 	ddbgt_diags *d = NULL;
 	char *out = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
@@ -658,7 +614,7 @@ START_TEST(target_must_match_the_version)
 	ddbgt_diags_clear(d);
 	ck_assert_int_eq(ddbgt_emit_string(&out, t, NULL, d), DDBGT_EINVALID);
 	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_TARGET_MISMATCH));
-	out = emit_ok(t, &o, NULL);
+	out = ddbgt_test_emit_ok(t, &o, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "aws_dynamodb_global_table"));
 	ddbgt_free(out);
 	ddbgt_diags_free(d);
@@ -670,11 +626,11 @@ END_TEST
 
 START_TEST(policy_sets_the_severity_of_emitter_findings)
 {
-	ddbgt_table *t = load("../examples/specs/mrsc-witness.json");
+	ddbgt_table *t = ddbgt_test_load("../examples/specs/mrsc-witness.json");
 	ddbgt_policy *p = ddbgt_table_policy_mut(t);
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-	char *out = emit_ok(t, NULL, d);
+	char *out = ddbgt_test_emit_ok(t, NULL, d);
 	ck_assert_ptr_nonnull(strstr(out, "warning DDBGT_W_EMIT_REPLICA_PITR_PERIOD: the 14-day"));
 	ddbgt_free(out);
 
@@ -683,7 +639,7 @@ START_TEST(policy_sets_the_severity_of_emitter_findings)
 	                                           DDBGT_SEVERITY_OFF),
 	                 DDBGT_OK);
 	ddbgt_diags_clear(d);
-	out = emit_ok(t, NULL, d);
+	out = ddbgt_test_emit_ok(t, NULL, d);
 	ck_assert(!ddbgt_diags_has(d, DDBGT_W_EMIT_REPLICA_PITR_PERIOD));
 	ck_assert_ptr_null(strstr(out, "DDBGT_W_EMIT_REPLICA_PITR_PERIOD"));
 	ddbgt_free(out);
@@ -716,8 +672,8 @@ START_TEST(provider_floor_follows_features)
 		{"data/emit/specs/kms-key-ids.json", "\"version\": \">= 6.9\""},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		ddbgt_table *t = load(cases[i].spec);
-		char *out = emit_ok(t, NULL, NULL);
+		ddbgt_table *t = ddbgt_test_load(cases[i].spec);
+		char *out = ddbgt_test_emit_ok(t, NULL, NULL);
 		ck_assert_msg(strstr(out, cases[i].want), "%s: no %s", cases[i].spec, cases[i].want);
 		ddbgt_free(out);
 		ddbgt_table_free(t);
@@ -726,13 +682,13 @@ START_TEST(provider_floor_follows_features)
 	ddbgt_table *t = two_regions();
 	ck_assert_int_eq(ddbgt_table_set_pitr(t, 1), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_pitr_period(t, 35), DDBGT_OK);
-	char *out = emit_ok(t, NULL, NULL);
+	char *out = ddbgt_test_emit_ok(t, NULL, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\">= 5.0\""));
 	ck_assert_ptr_null(strstr(out, "recovery_period_in_days"));
 	ddbgt_free(out);
 	ck_assert_int_eq(ddbgt_replica_set_pitr(ddbgt_table_replica_at_mut(t, 1), 0), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_pitr_period(t, 7), DDBGT_OK);
-	out = emit_ok(t, NULL, NULL);
+	out = ddbgt_test_emit_ok(t, NULL, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\">= 5.100\""));
 	ck_assert_ptr_nonnull(strstr(out, "\"recovery_period_in_days\": 7"));
 	ddbgt_free(out);
@@ -761,7 +717,7 @@ START_TEST(labels_are_identifiers)
 		ck_assert_int_eq(ddbgt_table_add_gsi(t, g), DDBGT_OK);
 	}
 	ck_assert_int_eq(ddbgt_table_add_attribute(t, "kind", DDBGT_ATTR_S), DDBGT_OK);
-	char *out = emit_ok(t, NULL, NULL);
+	char *out = ddbgt_test_emit_ok(t, NULL, NULL);
 	ck_assert_ptr_nonnull(strstr(out, "\"t_9_lives_x\": {"));
 	ck_assert_ptr_nonnull(strstr(out, "\"t_9_lives_x_by_kind_write\": {"));
 	ck_assert_ptr_nonnull(strstr(out, "\"t_9_lives_x_by_kind_1_write\": {"));
@@ -830,7 +786,7 @@ START_TEST(options_and_arguments)
 	ddbgt_diags_free(d);
 
 	/* A buffer of exactly the right size works; one byte less is left untouched. */
-	char *doc = emit_ok(t, NULL, NULL);
+	char *doc = ddbgt_test_emit_ok(t, NULL, NULL);
 	size_t n = strlen(doc);
 	char *buf = malloc(n + 1);
 	memset(buf, 'x', n + 1);
@@ -874,34 +830,12 @@ END_TEST
 
 START_TEST(every_allocation_failure_is_clean)
 {
-	ddbgt_table *t = load("../examples/specs/provisioned-gsi.json");
+	ddbgt_table *t = ddbgt_test_load("../examples/specs/provisioned-gsi.json");
 	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
 	opts_options(&o);
-	char *want = emit_ok(t, &o, NULL);
-	ddbgt_test_sweep s;
-	int rc = 0;
-	ddbgt_test_alloc_install();
+	char *want = ddbgt_test_emit_ok(t, &o, NULL);
 	/* Every allocation from the n-th on fails. */
-	for (ddbgt_test_sweep_start(&s, "emit", 1); ddbgt_test_sweep_next(&s, rc);) {
-		ddbgt_diags *d = NULL;
-		ddbgt_test_alloc_pause(1);
-		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		ddbgt_test_alloc_pause(0);
-		char *out = (char *)1;
-		rc = ddbgt_emit_string(&out, t, &o, d);
-		ddbgt_test_alloc_pause(1);
-		if (rc == DDBGT_OK) {
-			ck_assert_str_eq(out, want);
-			ddbgt_free(out);
-		} else {
-			ck_assert_int_eq(rc, DDBGT_ENOMEM);
-			ck_assert_ptr_null(out);
-		}
-		ddbgt_diags_free(d);
-	}
-	ddbgt_test_alloc_uninstall();
-	ck_assert_int_eq(s.rc, DDBGT_OK);
-	ck_assert_int_gt(s.n, 5);
+	ck_assert_int_gt(ddbgt_test_emit_sweep(t, &o, 1, want), 5);
 	ddbgt_free(want);
 	ddbgt_table_free(t);
 }

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <ddbgt.h>
 #include <jansson.h>
@@ -189,4 +190,72 @@ json_t *ddbgt_test_merge_patch(json_t *target, json_t *patch)
 		}
 	}
 	return target;
+}
+
+ddbgt_table *ddbgt_test_load(const char *relative)
+{
+	ddbgt_table *t = NULL;
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	int rc = ddbgt_spec_load_file(&t, ddbgt_test_path(relative), 0, d);
+	if (rc) {
+		char *text = NULL;
+		ddbgt_diags_to_text(&text, d);
+		ck_abort_msg("%s does not load: %s", relative, text ? text : "?");
+	}
+	ddbgt_diags_free(d);
+	return t;
+}
+
+char *ddbgt_test_emit_ok(const ddbgt_table *t, const ddbgt_emit_options *o, ddbgt_diags *d)
+{
+	char *out = NULL;
+	int rc = ddbgt_emit_string(&out, t, o, d);
+	if (rc) {
+		char *text = NULL;
+		ddbgt_diags_to_text(&text, d);
+		ck_abort_msg("emit failed: %s\n%s", ddbgt_status_name(rc), text ? text : "");
+	}
+	ck_assert_ptr_nonnull(out);
+	return out;
+}
+
+void ddbgt_test_emitter_findings(const ddbgt_diags *d, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++) {
+		ddbgt_code c = ddbgt_diags_code(d, i);
+		ck_assert_msg(c >= 500 && c <= 599, "a validator finding on success: %s",
+		              ddbgt_diags_code_name(d, i));
+		size_t n = strlen(buf);
+		snprintf(buf + n, size - n, "%s%s", n ? " " : "", ddbgt_diags_code_name(d, i));
+	}
+}
+
+long ddbgt_test_emit_sweep(const ddbgt_table *t, const ddbgt_emit_options *o, int sticky,
+                           const char *want)
+{
+	ddbgt_test_sweep s;
+	int rc = 0;
+	ddbgt_test_alloc_install();
+	for (ddbgt_test_sweep_start(&s, "emit", sticky); ddbgt_test_sweep_next(&s, rc);) {
+		ddbgt_diags *d = NULL;
+		ddbgt_test_alloc_pause(1);
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		ddbgt_test_alloc_pause(0);
+		char *out = (char *)1;
+		rc = ddbgt_emit_string(&out, t, o, d);
+		ddbgt_test_alloc_pause(1);
+		if (rc == DDBGT_OK) {
+			ck_assert_str_eq(out, want);
+			ddbgt_free(out);
+		} else {
+			ck_assert_int_eq(rc, DDBGT_ENOMEM);
+			ck_assert_ptr_null(out);
+		}
+		ddbgt_diags_free(d);
+	}
+	ddbgt_test_alloc_uninstall();
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	return s.n;
 }

@@ -5,6 +5,8 @@
 #include <check.h>
 #include <stddef.h>
 
+#include <ddbgt.h>
+
 /* One suite constructor per line of tests/suites.def. */
 #define DDBGT_SUITE(name) Suite *ddbgt_test_##name(void);
 #include "suites.def"
@@ -73,5 +75,24 @@ int ddbgt_test_sweep_failed(const ddbgt_test_sweep *s);
  */
 struct json_t;
 struct json_t *ddbgt_test_merge_patch(struct json_t *target, struct json_t *patch);
+
+/* The spec at a path under tests/ as a table; aborts the test with the findings if it does not load. */
+ddbgt_table *ddbgt_test_load(const char *relative);
+/* ddbgt_emit_string, which must succeed (else the test aborts with the findings); free with ddbgt_free. */
+char *ddbgt_test_emit_ok(const ddbgt_table *t, const ddbgt_emit_options *o, ddbgt_diags *d);
+/*
+ * The findings of a successful emit as code names joined by spaces, into
+ * buf: the emitter's own (codes 500-599) only, as the validator's are not
+ * repeated (asserted).
+ */
+void ddbgt_test_emitter_findings(const ddbgt_diags *d, char *buf, size_t size);
+/*
+ * The allocation-failure sweep (sticky or not) over ddbgt_emit_string of t
+ * with o: every run that meets a failure returns DDBGT_ENOMEM and no
+ * document, and the run that meets none gives want. Installs and removes
+ * the failing allocator; returns the number of runs that failed.
+ */
+long ddbgt_test_emit_sweep(const ddbgt_table *t, const ddbgt_emit_options *o, int sticky,
+                           const char *want);
 
 #endif

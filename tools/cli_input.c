@@ -347,7 +347,8 @@ static int walk_dir(path_list *l, const char *dir, ddbgt_import_kind kind, int d
 	closedir(d);
 	if (rc)
 		fputs("ddbgt: out of memory\n", stderr);
-	qsort(here.items, here.count, sizeof *here.items, by_name);
+	if (here.count) /* an empty folder has no array: qsort wants one */
+		qsort(here.items, here.count, sizeof *here.items, by_name);
 	for (size_t i = 0; i < here.count; i++) {
 		struct stat st;
 		char *p = here.items[i];

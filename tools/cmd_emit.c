@@ -1,15 +1,18 @@
 /*
- * ddbgt emit [SPEC|DIR]... [--target terraform|terraform-legacy] [-o FILE|DIR] [--compact]
- *            [--resource-name NAME] [--provider-version CONSTRAINT]
- *            [--default-tag KEY=VALUE]... [--assume-role ARN] [--no-import]
- *            [--format text|json|sarif] [--color WHEN] [-q|-v]
+ * ddbgt emit [SPEC|DIR]... [--target terraform|terraform-legacy|cloudformation]
+ *            [-o FILE|DIR] [--compact] [--resource-name NAME] [--provider-version CONSTRAINT]
+ *            [--default-tag KEY=VALUE]... [--assume-role ARN] [--no-import] [--parameters]
+ *            [--format text|json|sarif|yaml] [--color WHEN] [-q|-v]
  *
  * The document goes to standard output or FILE; the findings (the
  * validator's, then the emitter's "cannot express" warnings) go to standard
  * error. An invalid spec writes nothing and exits 1. The table is validated
  * here, once: the emitter is told so and does not repeat the findings. Over
  * several specs (or a folder of them), -o names a folder that gets one
- * NAME.tf.json per spec.
+ * NAME.tf.json per spec (NAME.template.json or .yaml for CloudFormation).
+ * --format text|json|sarif is the findings' format; --format yaml (target
+ * cloudformation) writes the template as YAML, with the findings as text.
+ * --parameters gives a CloudFormation template its TableNamePrefix parameter.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -41,18 +44,44 @@ static int seen(run *r, char *path)
 	return 0;
 }
 
-/* DIR/NAME.tf.json for the spec at NAME.json (its last component; "stdin" for standard input). */
-static char *document_path(const char *dir, const char *spec)
+/*
+ * DIR/NAME.EXT for the spec at NAME.json (its last component; "stdin" for
+ * standard input): .tf.json, or .template.json / .template.yaml for a
+ * CloudFormation template.
+ */
+static char *document_path(const char *dir, const char *spec, const ddbgt_emit_options *opts)
 {
+	const char *ext = opts->target != DDBGT_EMIT_CLOUDFORMATION ? ".tf.json"
+	                  : opts->format == DDBGT_EMIT_FORMAT_YAML ? ".template.yaml"
+	                                                           : ".template.json";
 	const char *base = strrchr(spec, '/') ? strrchr(spec, '/') + 1 : spec;
 	size_t n = strlen(base);
 	if (n > 5 && strcmp(base + n - 5, ".json") == 0)
 		n -= 5;
-	size_t size = strlen(dir) + n + 10;
+	size_t size = strlen(dir) + n + strlen(ext) + 2;
 	char *path = malloc(size);
 	if (path)
-		snprintf(path, size, "%s/%.*s.tf.json", dir, (int)n, base);
+		snprintf(path, size, "%s/%.*s%s", dir, (int)n, base, ext);
 	return path;
+}
+
+/*
+ * --format yaml is the template's syntax, not the findings' format; any
+ * other --format is the findings' (cli_output_option) and the template
+ * goes back to JSON.
+ */
+static int template_format(ddbgt_emit_options *opts, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+	if (strcmp(a, "--format=yaml") == 0)
+		return opts->format = DDBGT_EMIT_FORMAT_YAML;
+	if (strcmp(a, "--format") == 0 && *i + 1 < argc && strcmp(argv[*i + 1], "yaml") == 0) {
+		++*i;
+		return opts->format = DDBGT_EMIT_FORMAT_YAML;
+	}
+	if (strncmp(a, "--format", 8) == 0)
+		opts->format = 0;
+	return 0;
 }
 
 /* The document to output (NULL or "-": standard output); a ddbgt_emit_* status. */
@@ -75,7 +104,7 @@ static int emit_one(cli_spec *spec, void *ctx)
 	char *path = NULL;
 	const char *output = r->output;
 	if (spec->status == CLI_OK && r->into_dir) {
-		if (!(path = document_path(r->output, spec->from_stdin ? "stdin" : spec->name)))
+		if (!(path = document_path(r->output, spec->from_stdin ? "stdin" : spec->name, &r->opts)))
 			return -1;
 		int again = seen(r, path);
 		if (again < 0) {
@@ -134,6 +163,8 @@ int ddbgt_cmd_emit(int argc, char **argv)
 	}
 	for (int i = 1; i < argc; i++) {
 		int missing = 0;
+		if (template_format(&r.opts, argc, argv, &i))
+			continue;
 		int taken = cli_output_option(&r.out, "emit",
 		                              CLI_TAKES_FORMAT | CLI_TAKES_SARIF | CLI_TAKES_VERBOSITY,
 		                              argc, argv, &i);
@@ -145,7 +176,8 @@ int ddbgt_cmd_emit(int argc, char **argv)
 			continue;
 		} else if ((v = cli_option_value(argc, argv, &i, "--target", &missing))) {
 			if (ddbgt_emit_target_parse(v, &r.opts.target)) {
-				rc = cli_usage_error("emit", "--target takes terraform or terraform-legacy");
+				rc = cli_usage_error("emit", "--target takes terraform, terraform-legacy or "
+				                             "cloudformation");
 				goto out;
 			}
 		} else if ((v = cli_option_value(argc, argv, &i, "-o", &missing)) ||
@@ -180,6 +212,8 @@ int ddbgt_cmd_emit(int argc, char **argv)
 			r.opts.compact = 1;
 		} else if (strcmp(argv[i], "--no-import") == 0) {
 			r.opts.no_import = 1;
+		} else if (strcmp(argv[i], "--parameters") == 0) {
+			r.opts.parameters = 1;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
 			rc = cli_usage_error("emit", "unknown option %s", argv[i]);
 			goto out;

@@ -485,14 +485,28 @@ func FindRegion(code string) (r Region, ok bool) {
 	return regionOf(p), true
 }
 
-// Emit writes the Terraform JSON of a valid table; target is "terraform" or
-// "terraform-legacy". A table with errors gives an *Error with Status
-// EINVALID and the findings.
+// Emit writes the document of a valid table as JSON; target is "terraform",
+// "terraform-legacy" or "cloudformation". A table with errors gives an
+// *Error with Status EINVALID and the findings.
 func (t *Table) Emit(target string) (string, error) {
+	return t.EmitFormat(target, "json")
+}
+
+// EmitFormat is Emit with the document's syntax: "json", or "yaml" for
+// target "cloudformation" (other targets refuse it with DDBGT_E_EMIT_OPTION).
+func (t *Table) EmitFormat(target, format string) (string, error) {
 	defer runtime.KeepAlive(t)
 	var opts C.ddbgt_emit_options
 	if err := check("ddbgt_emit_options_init", C.ddbgt_emit_options_init(&opts, C.DDBGT_EMIT_OPTIONS_VERSION)); err != nil {
 		return "", err
+	}
+	switch format {
+	case "json":
+		opts.format = C.DDBGT_EMIT_FORMAT_JSON
+	case "yaml":
+		opts.format = C.DDBGT_EMIT_FORMAT_YAML
+	default:
+		return "", &Error{Op: "EmitFormat", Status: EINVAL, Name: "DDBGT_EINVAL", Detail: "format must be json or yaml"}
 	}
 	ct := C.CString(target)
 	defer C.free(unsafe.Pointer(ct))

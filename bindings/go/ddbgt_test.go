@@ -228,7 +228,23 @@ func TestEmitAndCost(t *testing.T) {
 	if err != nil || doc != string(golden) {
 		t.Errorf("Emit differs from the golden file (%v)", err)
 	}
+	for _, format := range []string{"json", "yaml"} {
+		cfn, err := tbl.EmitFormat("cloudformation", format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		golden, err := os.ReadFile(filepath.Join("..", "..", "tests", "data", "cloudformation", "primary-standby-ia."+format))
+		if err != nil || cfn != string(golden) {
+			t.Errorf("EmitFormat(cloudformation, %s) differs from the golden file (%v)", format, err)
+		}
+	}
 	var e *Error
+	if _, err := tbl.EmitFormat("terraform", "yaml"); !errors.As(err, &e) || e.Code != "DDBGT_E_EMIT_OPTION" {
+		t.Errorf("EmitFormat(terraform, yaml) = %v", err)
+	}
+	if _, err := tbl.EmitFormat("cloudformation", "xml"); !errors.As(err, &e) || e.Status != EINVAL {
+		t.Errorf("EmitFormat(cloudformation, xml) = %v", err)
+	}
 	if _, err := tbl.Emit("pulumi"); !errors.As(err, &e) || e.Status != ENOTFOUND {
 		t.Errorf("Emit(pulumi) = %v", err)
 	}

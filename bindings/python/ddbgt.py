@@ -519,10 +519,17 @@ class Table(_Handle):
     def routing(self):
         return Routing(self)
 
-    # Terraform (<ddbgt/emit.h>) and cost (<ddbgt/cost.h>).
+    # Terraform and CloudFormation (<ddbgt/emit.h>) and cost (<ddbgt/cost.h>).
+    _FORMATS = {"json": "DDBGT_EMIT_FORMAT_JSON", "yaml": "DDBGT_EMIT_FORMAT_YAML"}
+
     def emit(self, target="terraform", provider_version=None, resource_name=None, compact=False,
-             no_import=False, default_tags=None, assume_role_arn=None, validated=False):
+             no_import=False, default_tags=None, assume_role_arn=None, validated=False,
+             format="json", parameters=False):
         """The infrastructure-as-code document as text.
+
+        target is "terraform", "terraform-legacy" or "cloudformation";
+        format "yaml" (CloudFormation only) writes the template as YAML, and
+        parameters=True gives it a TableNamePrefix parameter.
 
         A table with errors raises DdbgtError (DDBGT_EINVALID) whose code, path
         and diagnostics say why (the validator's findings included); the
@@ -541,6 +548,10 @@ class Table(_Handle):
         opts.provider_version, opts.resource_name, opts.assume_role_arn = keep
         opts.compact, opts.no_import = int(compact), int(no_import)
         opts.validated = int(validated)
+        if format not in self._FORMATS:
+            raise ValueError("format must be json or yaml, not %r" % (format,))
+        opts.format = constant(self._FORMATS[format])
+        opts.parameters = int(parameters)
         if default_tags:
             keys = (ctypes.c_char_p * len(default_tags))(*[_b(k) for k in default_tags])
             values = (ctypes.c_char_p * len(default_tags))(*[_b(v) for v in default_tags.values()])

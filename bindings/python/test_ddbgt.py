@@ -284,6 +284,23 @@ class TestEmitAndCost(unittest.TestCase):
             self.assertEqual(json.loads(compact)["provider"]["aws"][0]["default_tags"]["tags"],
                              {"team": "payments"})
 
+    def test_emit_cloudformation_matches_the_golden_files(self):
+        cfn = os.path.join(SRCDIR, "tests", "data", "cloudformation")
+        with ddbgt.Table.load(os.path.join(SRCDIR, "examples", "specs", "two-region-on-demand.json")) as t:
+            for name, kwargs in (("two-region-on-demand.json", {}),
+                                 ("two-region-on-demand.yaml", {"format": "yaml"}),
+                                 ("two-region-on-demand.parameters.yaml",
+                                  {"format": "yaml", "parameters": True})):
+                with open(os.path.join(cfn, name), encoding="utf-8") as f:
+                    self.assertEqual(t.emit(target="cloudformation", **kwargs), f.read())
+            template = json.loads(t.emit(target="cloudformation"))
+            self.assertEqual(template["Resources"]["Table"]["Type"], "AWS::DynamoDB::GlobalTable")
+            with self.assertRaises(ValueError):
+                t.emit(target="cloudformation", format="xml")
+            with self.assertRaises(ddbgt.DdbgtError) as cm:
+                t.emit(format="yaml")
+            self.assertEqual(cm.exception.code, "DDBGT_E_EMIT_OPTION")
+
     def test_emit_refuses_an_invalid_table(self):
         with ddbgt.Table("t") as t:
             t.add_replica("us-east-1")

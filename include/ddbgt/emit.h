@@ -7,6 +7,10 @@
  *   DDBGT_EMIT_TERRAFORM_LEGACY  Terraform JSON for a version 2017.11.29 global table
  *                                (aws_dynamodb_global_table over one table per region),
  *                                only for a table marked legacy_version.
+ *   DDBGT_EMIT_CLOUDFORMATION    A CloudFormation template with one
+ *                                AWS::DynamoDB::GlobalTable, deployed in the primary
+ *                                region, in JSON or YAML (opts.format); see
+ *                                doc/cloudformation.md.
  *
  * Every emit call validates the table first and refuses an invalid one: it
  * returns DDBGT_EINVALID, writes nothing, and leaves the findings in diags.
@@ -16,11 +20,13 @@
  * the second pass.
  * A setting the target cannot express is never dropped silently: the
  * document is written and diags gets a warning (DDBGT_W_EMIT_*) naming it,
- * which the document repeats in its top-level "//" comment.
+ * which the document repeats in its top-level "//" comment (in a
+ * CloudFormation template: Metadata.ddbgt.Findings).
  *
  * The output is deterministic: the same table and options give the same
  * bytes (keys in a fixed order, tags sorted, 2-space indent unless compact,
- * final newline). The mapping of every setting is in doc/terraform.md.
+ * final newline). The mapping of every setting is in doc/terraform.md and
+ * doc/cloudformation.md.
  *
  * diags may be NULL in every call (the findings are then dropped, but an
  * invalid table is still refused).
@@ -41,10 +47,17 @@ extern "C" {
 /* Append-only, like the status codes. */
 typedef enum ddbgt_emit_target {
 	DDBGT_EMIT_TERRAFORM = 1,
-	DDBGT_EMIT_TERRAFORM_LEGACY = 2
+	DDBGT_EMIT_TERRAFORM_LEGACY = 2,
+	DDBGT_EMIT_CLOUDFORMATION = 3
 } ddbgt_emit_target;
 
-#define DDBGT_EMIT_OPTIONS_VERSION 2
+/* The document's syntax (options version 3). Append-only. */
+typedef enum ddbgt_emit_format {
+	DDBGT_EMIT_FORMAT_JSON = 1,
+	DDBGT_EMIT_FORMAT_YAML = 2 /* DDBGT_EMIT_CLOUDFORMATION only */
+} ddbgt_emit_format;
+
+#define DDBGT_EMIT_OPTIONS_VERSION 3
 
 /*
  * Options of every emit call. Initialise with DDBGT_EMIT_OPTIONS_INIT or
@@ -76,10 +89,23 @@ typedef struct ddbgt_emit_options {
 	 * what cannot be written.
 	 */
 	int validated;
+	/*
+	 * Version 3. format: a ddbgt_emit_format; 0 = DDBGT_EMIT_FORMAT_JSON.
+	 * parameters (DDBGT_EMIT_CLOUDFORMATION only): nonzero gives the
+	 * template a TableNamePrefix parameter (default empty) that prefixes
+	 * the table's name, for one template deployed more than once per
+	 * account; zero writes a literal template. The Terraform-only fields
+	 * (provider_version, default tags, assume_role_arn, no_import) are
+	 * refused with DDBGT_E_EMIT_OPTION for the CloudFormation target, and
+	 * resource_name must then be a CloudFormation logical ID ([A-Za-z0-9],
+	 * 1-255; NULL = "Table").
+	 */
+	int format;
+	int parameters;
 } ddbgt_emit_options;
 
 #define DDBGT_EMIT_OPTIONS_INIT \
-	{DDBGT_EMIT_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0}
+	{DDBGT_EMIT_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0}
 
 /*
  * Fill opts with the defaults of the given version (1 to
@@ -88,7 +114,7 @@ typedef struct ddbgt_emit_options {
  */
 DDBGT_API int ddbgt_emit_options_init(ddbgt_emit_options *opts, unsigned version);
 
-/* "terraform", "terraform-legacy"; NULL for an unknown target. */
+/* "terraform", "terraform-legacy", "cloudformation"; NULL for an unknown target. */
 DDBGT_API const char *ddbgt_emit_target_name(int target);
 /* The target of a name; DDBGT_EINVAL for NULL arguments, DDBGT_ENOTFOUND for an unknown name. */
 DDBGT_API int ddbgt_emit_target_parse(const char *name, int *out);
