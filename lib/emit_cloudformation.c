@@ -17,6 +17,7 @@
 
 #include "alloc.h"
 #include "emit_targets.h"
+#include "iam_policy.h"
 
 /*
  * What a pinned write capacity targets: min = max makes the value moot,
@@ -488,6 +489,25 @@ static void write_replica_indexes(ddbgt__emit_ctx *ctx, const ddbgt_replica *r)
 	ddbgt__jw_array_end(out(ctx));
 }
 
+/*
+ * A resource-based policy as the ResourcePolicy property: its document is
+ * written back as the object the spec holds (canonical text in the model).
+ * CloudFormation reads no "${" outside Fn::Sub, so the text goes as it is.
+ */
+static void write_resource_policy(ddbgt__emit_ctx *ctx, const char *canonical)
+{
+	jr_doc *doc = NULL;
+	if (ddbgt__iam_policy_parse(&doc, canonical)) {
+		ddbgt__jw_fail(out(ctx), DDBGT_ENOMEM);
+		return;
+	}
+	open_object(ctx, "ResourcePolicy");
+	ddbgt__jw_key(out(ctx), "PolicyDocument");
+	ddbgt__iam_policy_write(out(ctx), ddbgt__jr_root(doc));
+	ddbgt__jw_object_end(out(ctx));
+	ddbgt__jr_free(doc);
+}
+
 static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 {
 	const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
@@ -524,6 +544,13 @@ static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 		                                        ddbgt_replica_kinesis_stream_precision(r));
 		if (precision)
 			kv_str(ctx, "ApproximateCreationDateTimePrecision", precision);
+		ddbgt__jw_object_end(out(ctx));
+	}
+	if (ddbgt_replica_resource_policy(r))
+		write_resource_policy(ctx, ddbgt_replica_resource_policy(r));
+	if (ddbgt_replica_stream_resource_policy(r)) {
+		open_object(ctx, "ReplicaStreamSpecification");
+		write_resource_policy(ctx, ddbgt_replica_stream_resource_policy(r));
 		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ddbgt__emit_each_tag(ctx, r, NULL)) {

@@ -61,6 +61,8 @@ static const struct golden {
 	{EX "multi-attribute-gsi.json", "multi-attribute-gsi.yaml", DDBGT_EMIT_FORMAT_YAML, 0, ""},
 	{EX "replica-on-demand.json", "replica-on-demand.json", DDBGT_EMIT_FORMAT_JSON, 0, ""},
 	{EX "warm-throughput.json", "warm-throughput.json", DDBGT_EMIT_FORMAT_JSON, 0, ""},
+	{EX "resource-policy.json", "resource-policy.json", DDBGT_EMIT_FORMAT_JSON, 0, ""},
+	{EX "resource-policy.json", "resource-policy.yaml", DDBGT_EMIT_FORMAT_YAML, 0, ""},
 	{EX "operations.json", "operations.json", DDBGT_EMIT_FORMAT_JSON, 0,
 	 "DDBGT_W_EMIT_OPS_NOT_EMITTED"},
 	{"data/emit/specs/kms-key-ids.json", "kms-key-ids.json", DDBGT_EMIT_FORMAT_JSON, 0, ""},
