@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "iam_policy.h"
 #include "import_internal.h"
 #include "ddbgt/index.h"
 #include "ddbgt/replica.h"
@@ -271,6 +272,80 @@ static void read_kinesis(ddbgt__ireader *C, const jr_value *r, const char *base,
 	                                                  (ddbgt_kinesis_precision)precision));
 }
 
+/* The first intrinsic function ({"Ref": ...} or {"Fn::...": ...}) inside v, or NULL. */
+static const jr_value *intrinsic_in(const jr_value *v)
+{
+	if (!v)
+		return NULL;
+	if (v->type == JR_ARRAY) {
+		for (size_t i = 0; i < v->u.arr.count; i++) {
+			const jr_value *f = intrinsic_in(v->u.arr.items[i]);
+			if (f)
+				return f;
+		}
+	}
+	if (v->type != JR_OBJECT)
+		return NULL;
+	if (v->u.obj.count == 1 && (strcmp(v->u.obj.members[0].key, "Ref") == 0 ||
+	                            strncmp(v->u.obj.members[0].key, "Fn::", 4) == 0))
+		return v;
+	for (size_t i = 0; i < v->u.obj.count; i++) {
+		const jr_value *f = intrinsic_in(v->u.obj.members[i].value);
+		if (f)
+			return f;
+	}
+	return NULL;
+}
+
+/*
+ * A ResourcePolicy {PolicyDocument} of a replica (stream 0) or of its stream
+ * (stream 1). CloudFormation takes the document as an object or as its JSON
+ * text; either becomes the spec's canonical text. A document that holds an
+ * intrinsic function (a Fn::Sub in a Resource, typically) is only known at
+ * deployment, so it is reported unresolved rather than imported half-done.
+ */
+static void read_resource_policy(ddbgt__ireader *C, const jr_value *rp, const char *base,
+                                 ddbgt_replica *rep, int stream)
+{
+	if (!rp)
+		return;
+	char b[256];
+	snprintf(b, sizeof b, "%s/PolicyDocument", base);
+	const jr_value *doc = ddbgt__ir_literal(C, ddbgt__ir_member(rp, "PolicyDocument"), b);
+	if (!doc)
+		return;
+	const jr_value *fn = intrinsic_in(doc);
+	if (fn) {
+		ddbgt__ir_status(C, ddbgt__import_findf(
+		                            C->imp, C->t, DDBGT_W_IMPORT_UNRESOLVED, b, fn,
+		                            "%s: %s holds %s, which the importer does not "
+		                            "evaluate, so the policy was not imported",
+		                            C->address, ddbgt__import_what(b),
+		                            fn->u.obj.members[0].key));
+		return;
+	}
+	char *text = NULL;
+	int rc = doc->type == JR_STRING
+	                 ? ddbgt__iam_policy_canonical(&text, doc->u.str.s, doc->u.str.len)
+	                 : ddbgt__iam_policy_from_tree(&text, doc);
+	if (rc == DDBGT_EINVAL) {
+		ddbgt__ir_bad(C, b, doc, "a JSON object (a policy document) or its text");
+		return;
+	}
+	if (rc) {
+		ddbgt__ir_status(C, rc);
+		return;
+	}
+	char sp[96];
+	snprintf(sp, sizeof sp, "/replicas/%zu/%s",
+	         ddbgt_table_replica_count(ddbgt__itable_table(C->t)) - 1,
+	         stream ? "stream_resource_policy" : "resource_policy");
+	ddbgt__ir_note(C, sp, doc);
+	ddbgt__ir_set(C, stream ? ddbgt_replica_set_stream_resource_policy(rep, text)
+	                        : ddbgt_replica_set_resource_policy(rep, text));
+	ddbgt_free(text);
+}
+
 /*
  * ReadOnDemandThroughputSettings of a replica (gsi NULL) or a replica's GSI:
  * the first replica's are the table's (or index's); another's are an
@@ -490,16 +565,19 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 				                      "replica the first one's");
 		}
 		read_on_demand(C, r, base, rep, NULL, i == 0);
-		static const char *const lost[][2] = {
-		        {"ResourcePolicy", "a resource-based policy"},
-		        {"ReplicaStreamSpecification", "the stream's resource-based policy"},
-		};
-		for (size_t k = 0; k < sizeof lost / sizeof lost[0]; k++)
-			if (ddbgt__ir_member(r, lost[k][0])) {
-				snprintf(b, sizeof b, "%s/%s", base, lost[k][0]);
-				ddbgt__ir_not_carried(C, b, ddbgt__ir_member(r, lost[k][0]),
-				                      lost[k][1]);
-			}
+		snprintf(b, sizeof b, "%s/ResourcePolicy", base);
+		read_resource_policy(C, ddbgt__ir_member(r, "ResourcePolicy"), b, rep, 0);
+		snprintf(b, sizeof b, "%s/ReplicaStreamSpecification/ResourcePolicy", base);
+		read_resource_policy(C,
+		                     ddbgt__ir_member(ddbgt__ir_member(r, "ReplicaStreamSpecification"),
+		                                      "ResourcePolicy"),
+		                     b, rep, 1);
+		int srm;
+		if (ddbgt__ir_member(r, "GlobalTableSettingsReplicationMode") &&
+		    ddbgt__ir_enum(C, r, "GlobalTableSettingsReplicationMode", base,
+		                   DDBGT_ENUM_SETTINGS_REPLICATION, &srm))
+			ddbgt__ir_set(C, ddbgt_replica_set_settings_replication(
+			                         rep, (ddbgt_settings_replication)srm));
 	}
 	/* Every global table has a stream; the spec's default says so. */
 	if (ddbgt_table_stream_is_set(table) &&

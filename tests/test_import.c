@@ -607,6 +607,106 @@ START_TEST(cloudformation_issue14_keys)
 }
 END_TEST
 
+static void opts_cfn_json(ddbgt_emit_options *o)
+{
+	o->target = DDBGT_EMIT_CLOUDFORMATION;
+	o->format = DDBGT_EMIT_FORMAT_JSON;
+}
+
+static void opts_cfn_yaml(ddbgt_emit_options *o)
+{
+	o->target = DDBGT_EMIT_CLOUDFORMATION;
+	o->format = DDBGT_EMIT_FORMAT_YAML;
+}
+
+/*
+ * Replica resource policies (table and stream) through CloudFormation: the
+ * golden templates, JSON and YAML, import to the example spec, and that
+ * emits the same bytes again. The policy text is the spec's canonical form
+ * whether the template wrote the document as an object or as a string.
+ */
+START_TEST(cloudformation_resource_policy)
+{
+	static const struct {
+		const char *path;
+		void (*options)(ddbgt_emit_options *o);
+	} templates[] = {
+	        {"data/cloudformation/resource-policy.json", opts_cfn_json},
+	        {"data/cloudformation/resource-policy.yaml", opts_cfn_yaml},
+	};
+	ddbgt_table *spec = load_spec("../examples/specs/resource-policy.json");
+	char *want_spec = NULL;
+	ck_assert_int_eq(ddbgt_spec_dump_string(&want_spec, spec, 0), DDBGT_OK);
+	for (size_t i = 0; i < sizeof templates / sizeof templates[0]; i++) {
+		ddbgt_import *imp = import_ok(templates[i].path, DDBGT_IMPORT_CLOUDFORMATION);
+		ck_assert_uint_eq(ddbgt_import_table_count(imp), 1);
+		ck_assert_uint_eq(ddbgt_diags_count(ddbgt_import_table_diags(imp, 0)), 0);
+		const ddbgt_table *t = ddbgt_import_table_at(imp, 0);
+		char *got_spec = NULL;
+		ck_assert_int_eq(ddbgt_spec_dump_string(&got_spec, t, 0), DDBGT_OK);
+		assert_same_text(got_spec, want_spec, templates[i].path);
+		char *got = emit(t, templates[i].options);
+		char *want = ddbgt_test_read_file(ddbgt_test_path(templates[i].path), NULL);
+		ck_assert_ptr_nonnull(want);
+		assert_same_text(got, want, templates[i].path);
+		free(want);
+		ddbgt_free(got);
+		ddbgt_free(got_spec);
+		ddbgt_import_free(imp);
+	}
+
+	/* The document as its JSON text, as CloudFormation also takes it. */
+	static const char text_form[] =
+	        "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::GlobalTable\", "
+	        "\"Properties\": {\"TableName\": \"orders\", \"BillingMode\": "
+	        "\"PAY_PER_REQUEST\", \"AttributeDefinitions\": [{\"AttributeName\": \"id\", "
+	        "\"AttributeType\": \"S\"}], \"KeySchema\": [{\"AttributeName\": \"id\", "
+	        "\"KeyType\": \"HASH\"}], \"Replicas\": [{\"Region\": \"us-east-1\", "
+	        "\"GlobalTableSettingsReplicationMode\": \"DISABLED\", "
+	        "\"ResourcePolicy\": {\"PolicyDocument\": \"{ \\\"Version\\\" : "
+	        "\\\"2012-10-17\\\", \\\"Statement\\\": [] }\"}}]}}}}";
+	ddbgt_import *imp = NULL;
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "text", text_form, strlen(text_form), NULL, NULL),
+	                 DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_diags_count(ddbgt_import_table_diags(imp, 0)), 0);
+	const ddbgt_replica *r = ddbgt_table_replica_at(ddbgt_import_table_at(imp, 0), 0);
+	ck_assert_str_eq(ddbgt_replica_resource_policy(r),
+	                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+	ck_assert_ptr_null(ddbgt_replica_stream_resource_policy(r));
+	ck_assert_int_eq(ddbgt_replica_settings_replication(r), DDBGT_SETTINGS_REPLICATION_DISABLED);
+	ddbgt_import_free(imp);
+	ddbgt_free(want_spec);
+	ddbgt_table_free(spec);
+}
+END_TEST
+
+/*
+ * A policy CloudFormation builds at deployment (an Fn::Sub in a Resource) is
+ * reported unresolved, at the function, and not imported; a document that is
+ * not an object is a value error.
+ */
+START_TEST(cloudformation_resource_policy_unresolved)
+{
+	ddbgt_import *imp =
+	        import_ok("data/import/cfn-policy-unresolved.template.json", DDBGT_IMPORT_CLOUDFORMATION);
+	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
+	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_W_IMPORT_UNRESOLVED);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/Replicas/0/ResourcePolicy/PolicyDocument");
+	ck_assert_int_eq(ddbgt_diags_line(d, 0), 21);
+	ck_assert_int_eq(ddbgt_diags_code(d, 1), DDBGT_E_IMPORT_VALUE);
+	ck_assert_str_eq(ddbgt_diags_path(d, 1),
+	                 "/Replicas/1/ReplicaStreamSpecification/ResourcePolicy/PolicyDocument");
+	const ddbgt_table *t = ddbgt_import_table_at(imp, 0);
+	for (size_t i = 0; i < 2; i++) {
+		ck_assert_ptr_null(ddbgt_replica_resource_policy(ddbgt_table_replica_at(t, i)));
+		ck_assert_ptr_null(
+		        ddbgt_replica_stream_resource_policy(ddbgt_table_replica_at(t, i)));
+	}
+	ddbgt_import_free(imp);
+}
+END_TEST
+
 /*
  * A live on-demand table with list-contributor-insights and
  * describe-kinesis-streaming-destination beside describe-table: warm
@@ -868,6 +968,8 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, describe_table_directory);
 	tcase_add_test(tc, cloudformation_issue14_keys);
 	tcase_add_test(tc, describe_table_issue14_keys);
+	tcase_add_test(tc, cloudformation_resource_policy);
+	tcase_add_test(tc, cloudformation_resource_policy_unresolved);
 	tcase_add_test(tc, tfjson_key_schema);
 	tcase_add_test(tc, plan_child_module);
 	tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bad / sizeof bad[0]));
