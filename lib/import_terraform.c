@@ -5,8 +5,7 @@
  * aws_dynamodb_table (with replica blocks), aws_dynamodb_table_replica,
  * aws_dynamodb_global_table (legacy) with its regional tables,
  * aws_appautoscaling_target/_policy, aws_dynamodb_contributor_insights,
- * aws_dynamodb_kinesis_streaming_destination; the resource policy is
- * reported as not carried over.
+ * aws_dynamodb_kinesis_streaming_destination, aws_dynamodb_resource_policy.
  *
  * A value is read as Terraform would know it at plan time. In a plan: the
  * planned value, else the configuration's constant, else (unknown until
@@ -27,6 +26,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "iam_policy.h"
 #include "import_internal.h"
 #include "ddbgt/index.h"
 #include "ddbgt/replica.h"
@@ -77,7 +77,8 @@ struct tf {
 	struct scaling *sc;
 	size_t nsc, sc_cap;
 	int status;
-	char text[4096]; /* the last string value read, unescaped or resolved */
+	/* The last string value read, unescaped or resolved: room for a resource policy. */
+	char text[DDBGT__IAM_POLICY_MAX_BYTES + 4096];
 	jr_value kms;    /* a key resolved through a data source, in a plan */
 };
 
@@ -1172,6 +1173,105 @@ static void import_kinesis(struct tf *C, struct tfres *r)
 	set(&R, ddbgt_replica_set_kinesis_stream(rep, copy, (ddbgt_kinesis_precision)precision));
 }
 
+/*
+ * Whether an aws_dynamodb_resource_policy's resource_arn names a stream:
+ * a literal ARN with "/stream/", or an expression that takes a stream_arn
+ * (a .tf.json's string, a plan's references).
+ */
+static int names_stream(struct tf *C, struct tfres *r)
+{
+	struct cur k = child(r->body, "resource_arn");
+	if (k.v && k.v->type == JR_STRING)
+		return strstr(k.v->u.str.s, "/stream/") || strstr(k.v->u.str.s, "stream_arn");
+	const jr_value *refs = C->plan ? member(k.expr, "references") : NULL;
+	for (size_t i = 0; refs && refs->type == JR_ARRAY && i < refs->u.arr.count; i++) {
+		const jr_value *s = refs->u.arr.items[i];
+		if (s->type == JR_STRING && strstr(s->u.str.s, "stream_arn"))
+			return 1;
+	}
+	return 0;
+}
+
+/* "arn:PARTITION:dynamodb:REGION:ACCOUNT:table/NAME[/...]": NAME into out. */
+static int arn_table_name(const char *arn, char *out, size_t size)
+{
+	const char *p = arn;
+	for (int colons = 0; colons < 5; colons++) {
+		p = strchr(p, ':');
+		if (!p)
+			return 0;
+		p++;
+	}
+	if (strncmp(p, "table/", 6) != 0)
+		return 0;
+	p += 6;
+	size_t n = strcspn(p, "/");
+	if (n == 0 || n >= size)
+		return 0;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return 1;
+}
+
+/*
+ * A replica's resource-based policy, of its table or of its stream: the
+ * table is the one resource_arn refers to (or names in a literal ARN), the
+ * replica the resource's region. The policy is a JSON string; one built by
+ * an expression (jsonencode, a data source) is unresolved like any other.
+ */
+static void import_resource_policy(struct tf *C, struct tfres *r)
+{
+	struct reader R = {C, r, NULL};
+	const jr_value *at;
+	ddbgt__itable *t = referenced_table(C, r, "resource_arn");
+	struct cur k = child(r->body, "resource_arn");
+	char name[256];
+	if (!t && k.v && k.v->type == JR_STRING && arn_table_name(k.v->u.str.s, name, sizeof name))
+		t = table_by_name(C, name);
+	/* A replica's ARN is an expression over the table: one([for r in T.replica : r.arn ...]). */
+	const char *ref = !t && k.v && k.v->type == JR_STRING && strstr(k.v->u.str.s, "${")
+	                          ? strstr(k.v->u.str.s, "aws_dynamodb_table.")
+	                          : NULL;
+	if (ref) {
+		const char *dot = strchr(ref + 19, '.');
+		t = table_by_address(C, ref, dot ? (size_t)(dot - ref) : strcspn(ref, " )]}"));
+	}
+	if (!t) {
+		orphan(C, r, "resource_arn");
+		return;
+	}
+	R.t = r->owner = t;
+	ddbgt_replica *rep = r->region ? ddbgt_table_find_replica_mut(ddbgt__itable_table(t),
+	                                                              r->region)
+	                               : NULL;
+	if (!rep) {
+		not_carried(&R, "", r->at, "its region is not one of the table's replicas");
+		return;
+	}
+	int stream = names_stream(C, r);
+	if (stream ? ddbgt_replica_stream_resource_policy(rep) : ddbgt_replica_resource_policy(rep)) {
+		not_carried(&R, "", r->at, "a second resource-based policy of one resource");
+		return;
+	}
+	const char *policy = get_str(&R, r->body, "policy", "", &at);
+	if (!policy)
+		return;
+	char *text = NULL;
+	int rc = ddbgt__iam_policy_canonical(&text, policy, strlen(policy));
+	if (rc == DDBGT_EINVAL) {
+		struct where w = {"", "policy"};
+		wrong_type(&R, w, at, "the JSON text of one object (a policy document)");
+		return;
+	}
+	if (rc) {
+		fail_nomem(C, rc);
+		return;
+	}
+	set(&R, stream ? ddbgt_replica_set_stream_resource_policy(rep, text)
+	               : ddbgt_replica_set_resource_policy(rep, text));
+	ddbgt_free(text);
+}
+
 static void import_not_carried(struct tf *C, struct tfres *r, const char *key, const char *what)
 {
 	struct reader R = {C, r, NULL};
@@ -1565,14 +1665,16 @@ static void map_resources(struct tf *C)
 			import_insights(C, r);
 		else if (strcmp(r->type, "aws_dynamodb_kinesis_streaming_destination") == 0)
 			import_kinesis(C, r);
-		else if (strcmp(r->type, "aws_dynamodb_resource_policy") == 0)
-			import_not_carried(C, r, "resource_arn", "a resource-based policy");
 		else if (strcmp(r->type, "aws_dynamodb_tag") == 0)
 			import_not_carried(C, r, "resource_arn",
 			                   "a tag managed as its own resource");
 		else if (strcmp(r->type, "aws_appautoscaling_target") == 0)
 			import_scaling_target(C, r);
 	}
+	/* After aws_dynamodb_table_replica resources, whose replicas a policy may name. */
+	for (size_t i = 0; i < C->nres; i++)
+		if (strcmp(C->res[i].type, "aws_dynamodb_resource_policy") == 0)
+			import_resource_policy(C, &C->res[i]);
 	for (size_t i = 0; i < C->nres; i++)
 		if (strcmp(C->res[i].type, "aws_appautoscaling_policy") == 0)
 			import_scaling_policy(C, &C->res[i]);
