@@ -706,6 +706,43 @@ START_TEST(cloudformation_resource_policy_unresolved)
 END_TEST
 
 /*
+ * aws_dynamodb_resource_policy in a .tf.json beyond what libddbgt writes: a
+ * jsonencode() policy is unresolved, a literal stream ARN sets the
+ * replica's stream policy, text that is not one object is a value error, a
+ * table the input does not declare is an orphan.
+ */
+START_TEST(tfjson_resource_policy_edges)
+{
+	ddbgt_import *imp = NULL;
+	ddbgt_diags *all = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&all), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_import_file(&imp, ddbgt_test_path("data/import/tf-policy-edges.tf.json"),
+	                                   NULL, all),
+	                 DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_import_table_count(imp), 1);
+	const ddbgt_table *t = ddbgt_import_table_at(imp, 0);
+	ck_assert_ptr_null(ddbgt_replica_resource_policy(ddbgt_table_replica_at(t, 0)));
+	ck_assert_ptr_null(ddbgt_replica_resource_policy(ddbgt_table_replica_at(t, 1)));
+	ck_assert_str_eq(ddbgt_replica_stream_resource_policy(ddbgt_table_replica_at(t, 1)),
+	                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
+	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
+	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_W_IMPORT_UNRESOLVED);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/policy");
+	ck_assert_int_eq(ddbgt_diags_line(d, 0), 23);
+	ck_assert_int_eq(ddbgt_diags_code(d, 1), DDBGT_E_IMPORT_VALUE);
+	ck_assert_int_eq(ddbgt_diags_line(d, 1), 33);
+	int orphans = 0;
+	for (size_t i = 0; i < ddbgt_diags_count(all); i++)
+		orphans += ddbgt_diags_code(all, i) == DDBGT_W_IMPORT_ORPHAN &&
+		           ddbgt_diags_line(all, i) == 35;
+	ck_assert_int_eq(orphans, 1);
+	ddbgt_diags_free(all);
+	ddbgt_import_free(imp);
+}
+END_TEST
+
+/*
  * A live on-demand table with list-contributor-insights and
  * describe-kinesis-streaming-destination beside describe-table: warm
  * throughput above what every table starts with, a multi-attribute GSI key,
@@ -968,6 +1005,7 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, describe_table_issue14_keys);
 	tcase_add_test(tc, cloudformation_resource_policy);
 	tcase_add_test(tc, cloudformation_resource_policy_unresolved);
+	tcase_add_test(tc, tfjson_resource_policy_edges);
 	tcase_add_test(tc, tfjson_key_schema);
 	tcase_add_test(tc, plan_child_module);
 	tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bad / sizeof bad[0]));
