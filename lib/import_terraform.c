@@ -1174,9 +1174,11 @@ static void import_kinesis(struct tf *C, struct tfres *r)
 }
 
 /*
- * Whether an aws_dynamodb_resource_policy's resource_arn names a stream:
- * a literal ARN with "/stream/", or an expression that takes a stream_arn
- * (a .tf.json's string, a plan's references).
+ * Whether an aws_dynamodb_resource_policy's resource_arn names a stream (1)
+ * or a table (0): a literal ARN with "/stream/" or not, or an expression
+ * that takes a stream_arn (a .tf.json's string, a plan's references) or an
+ * arn. A plan does not list what a for expression takes of its element
+ * (r.stream_arn in one([for r in T.replica : ...])): -1, undecided.
  */
 static int names_stream(struct tf *C, struct tfres *r)
 {
@@ -1184,12 +1186,16 @@ static int names_stream(struct tf *C, struct tfres *r)
 	if (k.v && k.v->type == JR_STRING)
 		return strstr(k.v->u.str.s, "/stream/") || strstr(k.v->u.str.s, "stream_arn");
 	const jr_value *refs = C->plan ? member(k.expr, "references") : NULL;
+	int table = 0;
 	for (size_t i = 0; refs && refs->type == JR_ARRAY && i < refs->u.arr.count; i++) {
 		const jr_value *s = refs->u.arr.items[i];
-		if (s->type == JR_STRING && strstr(s->u.str.s, "stream_arn"))
+		if (s->type != JR_STRING)
+			continue;
+		if (strstr(s->u.str.s, ".stream_arn"))
 			return 1;
+		table |= s->u.str.len > 4 && strcmp(s->u.str.s + s->u.str.len - 4, ".arn") == 0;
 	}
-	return 0;
+	return table ? 0 : -1;
 }
 
 /* "arn:PARTITION:dynamodb:REGION:ACCOUNT:table/NAME[/...]": NAME into out. */
@@ -1248,14 +1254,20 @@ static void import_resource_policy(struct tf *C, struct tfres *r)
 		not_carried(&R, "", r->at, "its region is not one of the table's replicas");
 		return;
 	}
-	int stream = names_stream(C, r);
-	if (stream ? ddbgt_replica_stream_resource_policy(rep) : ddbgt_replica_resource_policy(rep)) {
-		not_carried(&R, "", r->at, "a second resource-based policy of one resource");
-		return;
-	}
 	const char *policy = get_str(&R, r->body, "policy", "", &at);
 	if (!policy)
 		return;
+	int stream = names_stream(C, r);
+	/*
+	 * Undecided: the policy says, as the validator wants a replica's policy
+	 * to name its own table or stream (DDBGT_E_RESOURCE_POLICY_RESOURCE).
+	 */
+	if (stream < 0)
+		stream = strstr(policy, "/stream/") != NULL;
+	if (stream ? ddbgt_replica_stream_resource_policy(rep) : ddbgt_replica_resource_policy(rep)) {
+		not_carried(&R, "", r->at, "a second resource-based policy of one table or stream");
+		return;
+	}
 	char *text = NULL;
 	int rc = ddbgt__iam_policy_canonical(&text, policy, strlen(policy));
 	if (rc == DDBGT_EINVAL) {

@@ -49,7 +49,7 @@ static const struct golden {
         {"../examples/specs/contributor-insights-mode.json", NULL, "contributor-insights-mode", 0,
          NULL},
         /* Replica resource policies: aws_dynamodb_resource_policy, table and stream. */
-        {"../examples/specs/resource-policy.json", NULL, "resource-policy", 0, NULL},
+        {"../examples/specs/resource-policy.json", NULL, "resource-policy", 1, NULL},
 };
 #define NGOLDENS (sizeof goldens / sizeof goldens[0])
 

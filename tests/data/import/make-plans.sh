@@ -53,7 +53,7 @@ print()' > "$top/tests/data/import/plan/$2.plan.json"
 # contributor-insights-mode (6.11), and legacy's import blocks, cannot be).
 for name in two-region-on-demand three-region-cmk-pitr primary-standby-ia provisioned-gsi \
             tags-hostile legacy.no-import index-key-objects autoscaling-tuning \
-            replica-on-demand kinesis-stream; do
+            replica-on-demand kinesis-stream resource-policy; do
     d="$work/$name"
     mkdir "$d"
     cp "$top/tests/data/emit/$name.tf.json" "$d/main.tf.json"
