@@ -897,6 +897,9 @@ static const char *const oom_inputs[] = {
         "data/emit/contributor-insights-mode.tf.json",
         "data/emit/autoscaling-tuning.tf.json",
         "data/import/cfn-issue14.template.yaml",
+        "data/import/plan/resource-policy.plan.json",
+        "data/cloudformation/resource-policy.json",
+        "data/import/tf-policy-edges.tf.json",
 };
 
 START_TEST(allocation_failures)
