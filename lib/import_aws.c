@@ -2,9 +2,9 @@
  * A live table as the AWS CLI prints it: `aws dynamodb describe-table
  * --output json` ({"Table": ...}), with, merged into the same object, what
  * describe-continuous-backups, describe-time-to-live, list-tags-of-resource,
- * describe-table-replica-auto-scaling, describe-kinesis-streaming-destination
- * and list-contributor-insights print (lib/import.c merges a directory of
- * such files). Field names are the DynamoDB API's
+ * describe-table-replica-auto-scaling, describe-kinesis-streaming-destination,
+ * list-contributor-insights and get-resource-policy print (lib/import.c merges
+ * a directory of such files). Field names are the DynamoDB API's
  * (API_TableDescription, API_ReplicaDescription, API_ReplicaAutoScalingDescription).
  *
  * The home region is the one in TableArn; "Replicas" lists the others (the
@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "iam_policy.h"
 #include "import_internal.h"
 #include "ddbgt/index.h"
 #include "ddbgt/replica.h"
@@ -311,6 +312,41 @@ static void kinesis(ddbgt__ireader *C, const jr_value *root, ddbgt_replica *home
 }
 
 /*
+ * get-resource-policy ({"Policy": "<JSON text>", "RevisionId"}): the home
+ * replica's resource_policy, or its stream_resource_policy when the document
+ * names a stream (get-resource-policy of the stream's ARN prints the same
+ * shape, and the validator wants a replica's policy to name its own table or
+ * stream). One directory holds one such file: a merged object has one "Policy".
+ */
+static void resource_policy(ddbgt__ireader *C, const jr_value *root, ddbgt_replica *home)
+{
+	const jr_value *at;
+	const char *policy = ddbgt__ir_str(C, root, "Policy", "", &at);
+	if (!policy)
+		return;
+	if (!home) {
+		ddbgt__ir_not_carried(C, "/Policy", at, "a resource-based policy of an unknown region");
+		return;
+	}
+	char *text = NULL;
+	int rc = ddbgt__iam_policy_canonical(&text, policy, at->u.str.len);
+	if (rc == DDBGT_EINVAL) {
+		ddbgt__ir_bad(C, "/Policy", at, "the JSON text of one object (a policy document)");
+		return;
+	}
+	if (rc) {
+		ddbgt__ir_status(C, rc);
+		return;
+	}
+	int stream = strstr(text, "/stream/") != NULL;
+	ddbgt__ir_note(C, stream ? "/replicas/0/stream_resource_policy" : "/replicas/0/resource_policy",
+	               at);
+	ddbgt__ir_set(C, stream ? ddbgt_replica_set_stream_resource_policy(home, text)
+	                        : ddbgt_replica_set_resource_policy(home, text));
+	ddbgt_free(text);
+}
+
+/*
  * list-contributor-insights: the home region's table and GSIs with
  * insights ENABLED or ENABLING; a mode makes the object form.
  */
@@ -459,6 +495,7 @@ int ddbgt__import_describe_table(ddbgt_import *imp, const jr_value *root)
 	ddbgt_replica *h = home[0] ? ddbgt_table_find_replica_mut(table, home) : NULL;
 	kinesis(&C, root, h);
 	insights(&C, root, h);
+	resource_policy(&C, root, h);
 	autoscaling(&C, M(root, "TableAutoScalingDescription"), home);
 	return C.status;
 }

@@ -743,6 +743,57 @@ START_TEST(tfjson_resource_policy_edges)
 END_TEST
 
 /*
+ * get-resource-policy beside describe-table: the home replica's policy, or
+ * its stream's when the document names a stream; text that is not one
+ * object is a value error at /Policy.
+ */
+START_TEST(describe_table_resource_policy)
+{
+	ddbgt_import *imp = import_ok("data/import/describe-policy", DDBGT_IMPORT_DESCRIBE_TABLE);
+	ck_assert_uint_eq(ddbgt_diags_count(ddbgt_import_table_diags(imp, 0)), 0);
+	const ddbgt_table *t = ddbgt_import_table_at(imp, 0);
+	ck_assert_uint_eq(ddbgt_table_replica_count(t), 2);
+	const ddbgt_replica *home = ddbgt_table_replica_at(t, 0);
+	ck_assert_str_eq(ddbgt_replica_region(home), "us-east-1");
+	ck_assert_str_eq(ddbgt_replica_resource_policy(home),
+	                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ReportingReads\","
+	                 "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::"
+	                 "444455556666:role/reporting\"},\"Action\":[\"dynamodb:GetItem\","
+	                 "\"dynamodb:Query\"],\"Resource\":\"arn:aws:dynamodb:us-east-1:"
+	                 "111122223333:table/orders\"}]}");
+	ck_assert_ptr_null(ddbgt_replica_stream_resource_policy(home));
+	ck_assert_ptr_null(ddbgt_replica_resource_policy(ddbgt_table_replica_at(t, 1)));
+	ddbgt_import_free(imp);
+
+	static const char stream[] =
+	        "{\"Table\": {\"TableName\": \"orders\", \"TableArn\": "
+	        "\"arn:aws:dynamodb:us-east-1:111122223333:table/orders\"},\n"
+	        "\"Policy\": \"{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": "
+	        "{\\\"Resource\\\": \\\"arn:aws:dynamodb:us-east-1:111122223333:table/orders/"
+	        "stream/2026-01-01T00:00:00.000\\\"}}\"}";
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "stream", stream, strlen(stream), NULL, NULL),
+	                 DDBGT_OK);
+	home = ddbgt_table_replica_at(ddbgt_import_table_at(imp, 0), 0);
+	ck_assert_ptr_null(ddbgt_replica_resource_policy(home));
+	ck_assert_ptr_nonnull(ddbgt_replica_stream_resource_policy(home));
+	ck_assert_ptr_nonnull(strstr(ddbgt_replica_stream_resource_policy(home), "/stream/"));
+	ddbgt_import_free(imp);
+
+	static const char bad[] =
+	        "{\"Table\": {\"TableName\": \"orders\", \"TableArn\": "
+	        "\"arn:aws:dynamodb:us-east-1:111122223333:table/orders\"},\n"
+	        "\"Policy\": \"[1, 2]\"}";
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "bad", bad, strlen(bad), NULL, NULL), DDBGT_OK);
+	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 1);
+	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_IMPORT_VALUE);
+	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/Policy");
+	ck_assert_int_eq(ddbgt_diags_line(d, 0), 2);
+	ddbgt_import_free(imp);
+}
+END_TEST
+
+/*
  * A live on-demand table with list-contributor-insights and
  * describe-kinesis-streaming-destination beside describe-table: warm
  * throughput above what every table starts with, a multi-attribute GSI key,
@@ -1009,6 +1060,7 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, cloudformation_resource_policy);
 	tcase_add_test(tc, cloudformation_resource_policy_unresolved);
 	tcase_add_test(tc, tfjson_resource_policy_edges);
+	tcase_add_test(tc, describe_table_resource_policy);
 	tcase_add_test(tc, tfjson_key_schema);
 	tcase_add_test(tc, plan_child_module);
 	tcase_add_loop_test(tc, bad_input, 0, (int)(sizeof bad / sizeof bad[0]));
