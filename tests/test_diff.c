@@ -498,7 +498,7 @@ START_TEST(rules_documented_and_tested)
 		ck_assert_msg((r->limit != NULL) == (r->cls == DDBGT_CHANGE_RATE_LIMITED), "%s", r->name);
 		ck_assert_msg((r->step == DDBGT__STEP_NONE) ==
 		                      (r->cls == DDBGT_CHANGE_REPLACE || r->cls == DDBGT_CHANGE_REFUSED ||
-		                       id == DDBGT__RULE_ROLE),
+		                       id == DDBGT__RULE_ROLE || id == DDBGT__RULE_PROVIDER_ROLE),
 		              "%s: a step exactly for the allowed changes", r->name);
 		snprintf(path, sizeof path, "data/diff/%s/expect", r->name);
 		char *expect = ddbgt_test_read_file(ddbgt_test_path(path), NULL);
