@@ -322,8 +322,12 @@ static int r_ops_alarms(jw *w, const void *o)
 	}
 	ddbgt__jw_object_begin(w);
 	for (int k = DDBGT_ALARM_REPLICATION_LATENCY_MS; k <= DDBGT_ALARM_UTILIZATION_PERCENT; k++) {
+		int64_t v = ddbgt_operations_alarm_setting_effective(ops, (ddbgt_alarm_setting)k);
 		ddbgt__jw_key(w, names[k]);
-		ddbgt__jw_int(w, ddbgt_operations_alarm_setting_effective(ops, (ddbgt_alarm_setting)k));
+		if (k == DDBGT_ALARM_THROTTLES || k == DDBGT_ALARM_SYSTEM_ERRORS)
+			ddbgt__jw_bool(w, v != 0);
+		else
+			ddbgt__jw_int(w, v);
 	}
 	ddbgt__jw_key(w, "sns_topics");
 	ddbgt__jw_object_begin(w);
@@ -390,12 +394,12 @@ static int r_ops_vpc_endpoints(jw *w, const void *o)
 		ddbgt__jw_object_begin(w);
 		ddbgt__jw_key(w, "vpc_id");
 		ddbgt__jw_string(w, ddbgt_operations_vpc_endpoint_vpc_id(ops, i));
-		ddbgt__jw_key(w, "route_tables");
+		ddbgt__jw_key(w, "route_table_ids");
 		ddbgt__jw_array_begin(w);
 		for (size_t j = 0; j < ddbgt_operations_vpc_route_table_count(ops, i); j++)
 			ddbgt__jw_string(w, ddbgt_operations_vpc_route_table_at(ops, i, j));
 		ddbgt__jw_array_end(w);
-		ddbgt__jw_key(w, "restricted");
+		ddbgt__jw_key(w, "restrict_to_table");
 		ddbgt__jw_bool(w, ddbgt_operations_vpc_endpoint_restricted(ops, i));
 		ddbgt__jw_object_end(w);
 	}
