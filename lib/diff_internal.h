@@ -37,7 +37,7 @@ typedef enum ddbgt__diff_step {
 	DDBGT__STEP_TAGS,
 	DDBGT__STEP_KINESIS,
 	DDBGT__STEP_RESOURCE_POLICY,     /* PutResourcePolicy / DeleteResourcePolicy per region */
-	DDBGT__STEP_OPERATIONS           /* alarms, dashboard, IAM, key policies, endpoints: not the table */
+	DDBGT__STEP_OPERATIONS           /* the operations resources: never the table */
 } ddbgt__diff_step;
 
 /* The rules: one row each in diff_rules.c, in this order. */
@@ -122,7 +122,7 @@ struct ddbgt__diff_field {
 
 extern const struct ddbgt__diff_field ddbgt__diff_table_fields[];
 extern const size_t ddbgt__diff_table_field_count;
-extern const struct ddbgt__diff_field ddbgt__diff_operations_fields[]; /* objects: tables */
+extern const struct ddbgt__diff_field ddbgt__diff_operations_fields[]; /* below the root */
 extern const size_t ddbgt__diff_operations_field_count;
 extern const struct ddbgt__diff_field ddbgt__diff_gsi_fields[];
 extern const size_t ddbgt__diff_gsi_field_count;

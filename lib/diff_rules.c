@@ -277,8 +277,8 @@ static const ddbgt__diff_rule rules[DDBGT__RULE_COUNT_] = {
 		"the settings replication mode of a multi-account replica is given when its table is "
 		"created (GlobalTableSettingsReplicationMode) and no update call changes it; the way out "
 		"is a replica created anew with the other mode",
-		MA "; AWS CDK GlobalTableSettingsReplicationMode (synchronized settings cannot be "
-		"changed through it)", NULL},
+		MA " (the mode is chosen with the replica); AWS CDK GlobalTableSettingsReplicationMode "
+		"(no documented update of the mode; see doc/diff.md, Not covered yet)", NULL},
 	[DDBGT__RULE_PROVIDER_ROLE] = {
 		"provider-role", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_NONE,
 		"the role a deployment tool assumes to reach a replica's account is deployment "
