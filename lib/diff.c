@@ -406,6 +406,8 @@ DDBGT_API int ddbgt_diff(ddbgt_changes **out, const ddbgt_table *old_table,
 	compare_lsis(&c);
 	compare_gsis(&c);
 	compare_replicas(&c);
+	compare_fields(&c, ddbgt__diff_operations_fields, ddbgt__diff_operations_field_count,
+	               old_table, new_table, "", NULL, NULL);
 	if (!c.status)
 		c.status = ddbgt__diff_plan(c.changes, old_table, new_table);
 	if (!c.status && diags)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ddbgt/index.h"
+#include "ddbgt/operations.h"
 #include "ddbgt/replica.h"
 #include "diff_internal.h"
 
@@ -21,6 +22,16 @@ static int write_string(jw *w, const char *s)
 static int write_enum(jw *w, ddbgt_enum_kind kind, int value)
 {
 	return write_string(w, ddbgt_enum_name(kind, value));
+}
+
+/* A JSON document the model already keeps compact and canonical, written as itself. */
+static int write_json(jw *w, const char *json)
+{
+	if (!json)
+		return 0;
+	ddbgt__jw_value_begin(w);
+	ddbgt__jw_raw(w, json, strlen(json));
+	return 1;
 }
 
 static int write_key(jw *w, const char *name, ddbgt_attr_type type)
@@ -295,6 +306,107 @@ static ddbgt__diff_rule_id j_legacy(const void *old_obj, const void *new_obj)
 	                                                  : DDBGT__RULE_LEGACY_DOWNGRADE;
 }
 
+/* The operations object: what the emitters write beside the table, never the table itself. */
+#define OPS(o) ddbgt_table_operations(TABLE(o))
+
+/* Alarms: false, or the effective settings (a new default threshold is a change too). */
+static int r_ops_alarms(jw *w, const void *o)
+{
+	static const char *const names[] = {"replication_latency_ms", "evaluation_periods",
+	                                    "period_seconds", "throttles", "system_errors",
+	                                    "utilization_percent"};
+	const ddbgt_operations *ops = OPS(o);
+	if (!ddbgt_operations_alarms(ops)) {
+		ddbgt__jw_bool(w, 0);
+		return 1;
+	}
+	ddbgt__jw_object_begin(w);
+	for (int k = DDBGT_ALARM_REPLICATION_LATENCY_MS; k <= DDBGT_ALARM_UTILIZATION_PERCENT; k++) {
+		int64_t v = ddbgt_operations_alarm_setting_effective(ops, (ddbgt_alarm_setting)k);
+		ddbgt__jw_key(w, names[k]);
+		if (k == DDBGT_ALARM_THROTTLES || k == DDBGT_ALARM_SYSTEM_ERRORS)
+			ddbgt__jw_bool(w, v != 0);
+		else
+			ddbgt__jw_int(w, v);
+	}
+	ddbgt__jw_key(w, "sns_topics");
+	ddbgt__jw_object_begin(w);
+	for (size_t i = 0; i < ddbgt_operations_sns_topic_count(ops); i++) {
+		ddbgt__jw_key(w, ddbgt_operations_sns_topic_region(ops, i));
+		ddbgt__jw_string(w, ddbgt_operations_sns_topic_arn(ops, i));
+	}
+	ddbgt__jw_object_end(w);
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+static int r_ops_dashboard(jw *w, const void *o)
+{
+	ddbgt__jw_bool(w, ddbgt_operations_dashboard(OPS(o)));
+	return 1;
+}
+
+static int r_ops_kms_key_policies(jw *w, const void *o)
+{
+	ddbgt__jw_bool(w, ddbgt_operations_kms_key_policies(OPS(o)));
+	return 1;
+}
+
+static void write_name_list(jw *w, size_t n, const char *(*at)(const ddbgt_operations *, size_t),
+                            const ddbgt_operations *ops)
+{
+	ddbgt__jw_array_begin(w);
+	for (size_t i = 0; i < n; i++)
+		ddbgt__jw_string(w, at(ops, i));
+	ddbgt__jw_array_end(w);
+}
+
+static int r_ops_iam(jw *w, const void *o)
+{
+	const ddbgt_operations *ops = OPS(o);
+	ddbgt__jw_object_begin(w);
+	ddbgt__jw_key(w, "policies");
+	ddbgt__jw_array_begin(w);
+	for (int k = DDBGT_IAM_READ; k <= DDBGT_IAM_DEPLOYER; k++)
+		if (ddbgt_operations_iam_policy(ops, (ddbgt_iam_policy)k))
+			ddbgt__jw_string(w, ddbgt_iam_policy_name((ddbgt_iam_policy)k));
+	ddbgt__jw_array_end(w);
+	ddbgt__jw_key(w, "regions");
+	write_name_list(w, ddbgt_operations_iam_region_count(ops), ddbgt_operations_iam_region_at,
+	                ops);
+	ddbgt__jw_key(w, "indexes");
+	write_name_list(w, ddbgt_operations_iam_index_count(ops), ddbgt_operations_iam_index_at, ops);
+	ddbgt__jw_key(w, "as_outputs");
+	ddbgt__jw_bool(w, ddbgt_operations_iam_as_outputs(ops));
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
+static int r_ops_vpc_endpoints(jw *w, const void *o)
+{
+	const ddbgt_operations *ops = OPS(o);
+	size_t n = ddbgt_operations_vpc_endpoint_count(ops);
+	if (n == 0)
+		return 0;
+	ddbgt__jw_object_begin(w);
+	for (size_t i = 0; i < n; i++) {
+		ddbgt__jw_key(w, ddbgt_operations_vpc_endpoint_region(ops, i));
+		ddbgt__jw_object_begin(w);
+		ddbgt__jw_key(w, "vpc_id");
+		ddbgt__jw_string(w, ddbgt_operations_vpc_endpoint_vpc_id(ops, i));
+		ddbgt__jw_key(w, "route_table_ids");
+		ddbgt__jw_array_begin(w);
+		for (size_t j = 0; j < ddbgt_operations_vpc_route_table_count(ops, i); j++)
+			ddbgt__jw_string(w, ddbgt_operations_vpc_route_table_at(ops, i, j));
+		ddbgt__jw_array_end(w);
+		ddbgt__jw_key(w, "restrict_to_table");
+		ddbgt__jw_bool(w, ddbgt_operations_vpc_endpoint_restricted(ops, i));
+		ddbgt__jw_object_end(w);
+	}
+	ddbgt__jw_object_end(w);
+	return 1;
+}
+
 const struct ddbgt__diff_field ddbgt__diff_table_fields[] = {
 	{"name", r_table_name, DDBGT__RULE_TABLE_NAME, NULL},
 	{"partition_key", r_partition_key, DDBGT__RULE_KEY_SCHEMA, NULL},
@@ -317,6 +429,17 @@ const struct ddbgt__diff_field ddbgt__diff_table_fields[] = {
 };
 const size_t ddbgt__diff_table_field_count =
 	sizeof ddbgt__diff_table_fields / sizeof ddbgt__diff_table_fields[0];
+
+/* The top-level operations object, compared from the document root. */
+const struct ddbgt__diff_field ddbgt__diff_operations_fields[] = {
+	{"operations/alarms", r_ops_alarms, DDBGT__RULE_OPERATIONS, NULL},
+	{"operations/dashboard", r_ops_dashboard, DDBGT__RULE_OPERATIONS, NULL},
+	{"operations/iam", r_ops_iam, DDBGT__RULE_OPERATIONS, NULL},
+	{"operations/kms_key_policies", r_ops_kms_key_policies, DDBGT__RULE_OPERATIONS, NULL},
+	{"operations/vpc_endpoints", r_ops_vpc_endpoints, DDBGT__RULE_OPERATIONS, NULL},
+};
+const size_t ddbgt__diff_operations_field_count =
+	sizeof ddbgt__diff_operations_fields / sizeof ddbgt__diff_operations_fields[0];
 
 /* ---- GSI settings ------------------------------------------------------ */
 
@@ -780,6 +903,54 @@ static int r_replica_role(jw *w, const void *o)
 	return write_enum(w, DDBGT_ENUM_ROLE, ddbgt_replica_effective_role(REPLICA(o)));
 }
 
+static int r_replica_resource_policy(jw *w, const void *o)
+{
+	return write_json(w, ddbgt_replica_resource_policy(REPLICA(o)));
+}
+
+static int r_replica_stream_resource_policy(jw *w, const void *o)
+{
+	return write_json(w, ddbgt_replica_stream_resource_policy(REPLICA(o)));
+}
+
+static int r_replica_account(jw *w, const void *o)
+{
+	return write_string(w, ddbgt_replica_account_id(REPLICA(o)));
+}
+
+static int r_replica_settings_replication(jw *w, const void *o)
+{
+	return write_enum(w, DDBGT_ENUM_SETTINGS_REPLICATION,
+	                  ddbgt_replica_settings_replication(REPLICA(o)));
+}
+
+static int r_replica_provider_role(jw *w, const void *o)
+{
+	return write_string(w, ddbgt_replica_provider_role_arn(REPLICA(o)));
+}
+
+/* Whether the replicas of t span more than one account (NULL: the deploying account). */
+static int multi_account(const ddbgt_table *t)
+{
+	size_t n = ddbgt_table_replica_count(t);
+	const char *first = n ? ddbgt_replica_account_id(ddbgt_table_replica_at(t, 0)) : NULL;
+	for (size_t i = 1; i < n; i++) {
+		const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(t, i));
+		if (a != first && (!a || !first || strcmp(a, first) != 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* A same-account table cannot turn multi-account; within one, a replica can change account. */
+static ddbgt__diff_rule_id j_replica_account(const void *old_obj, const void *new_obj)
+{
+	if (!multi_account(ddbgt_replica_table(REPLICA(old_obj))) &&
+	    multi_account(ddbgt_replica_table(REPLICA(new_obj))))
+		return DDBGT__RULE_REPLICA_ACCOUNT_CONVERT;
+	return DDBGT__RULE_REPLICA_ACCOUNT;
+}
+
 static ddbgt__diff_rule_id j_replica_read(const void *old_obj, const void *new_obj)
 {
 	int64_t a = 0, b = 0;
@@ -810,6 +981,13 @@ const struct ddbgt__diff_field ddbgt__diff_replica_fields[] = {
 	{"contributor_insights", r_replica_insights, DDBGT__RULE_CONTRIBUTOR_INSIGHTS, NULL},
 	{"kinesis_stream", r_replica_kinesis, DDBGT__RULE_KINESIS, NULL},
 	{"tags", r_replica_tags, DDBGT__RULE_TAGS, NULL},
+	{"resource_policy", r_replica_resource_policy, DDBGT__RULE_RESOURCE_POLICY, NULL},
+	{"stream_resource_policy", r_replica_stream_resource_policy, DDBGT__RULE_RESOURCE_POLICY,
+	 NULL},
+	{"account_id", r_replica_account, DDBGT__RULE_SKIP, j_replica_account},
+	{"settings_replication", r_replica_settings_replication, DDBGT__RULE_SETTINGS_REPLICATION,
+	 NULL},
+	{"provider_role_arn", r_replica_provider_role, DDBGT__RULE_PROVIDER_ROLE, NULL},
 };
 const size_t ddbgt__diff_replica_field_count =
 	sizeof ddbgt__diff_replica_fields / sizeof ddbgt__diff_replica_fields[0];

@@ -35,7 +35,9 @@ typedef enum ddbgt__diff_step {
 	DDBGT__STEP_DELETION_PROTECTION,
 	DDBGT__STEP_CONTRIBUTOR_INSIGHTS,
 	DDBGT__STEP_TAGS,
-	DDBGT__STEP_KINESIS
+	DDBGT__STEP_KINESIS,
+	DDBGT__STEP_RESOURCE_POLICY,     /* PutResourcePolicy / DeleteResourcePolicy per region */
+	DDBGT__STEP_OPERATIONS           /* the operations resources: never the table */
 } ddbgt__diff_step;
 
 /* The rules: one row each in diff_rules.c, in this order. */
@@ -85,6 +87,12 @@ typedef enum ddbgt__diff_rule_id {
 	DDBGT__RULE_GSI_WARM_THROUGHPUT,
 	DDBGT__RULE_REPLICA_ON_DEMAND_MAX,
 	DDBGT__RULE_KINESIS,
+	DDBGT__RULE_RESOURCE_POLICY,
+	DDBGT__RULE_REPLICA_ACCOUNT,
+	DDBGT__RULE_REPLICA_ACCOUNT_CONVERT,
+	DDBGT__RULE_SETTINGS_REPLICATION,
+	DDBGT__RULE_PROVIDER_ROLE,
+	DDBGT__RULE_OPERATIONS,
 	DDBGT__RULE_COUNT_
 } ddbgt__diff_rule_id;
 
@@ -114,6 +122,8 @@ struct ddbgt__diff_field {
 
 extern const struct ddbgt__diff_field ddbgt__diff_table_fields[];
 extern const size_t ddbgt__diff_table_field_count;
+extern const struct ddbgt__diff_field ddbgt__diff_operations_fields[]; /* below the root */
+extern const size_t ddbgt__diff_operations_field_count;
 extern const struct ddbgt__diff_field ddbgt__diff_gsi_fields[];
 extern const size_t ddbgt__diff_gsi_field_count;
 extern const struct ddbgt__diff_field ddbgt__diff_replica_fields[];

@@ -56,6 +56,12 @@ static const struct step_kind kinds[] = {
 	{DDBGT__STEP_KINESIS, 1, "EnableKinesisStreamingDestination", 0,
 	 "update the Kinesis streaming destination in %s (Enable, Disable or "
 	 "UpdateKinesisStreamingDestination)"},
+	{DDBGT__STEP_RESOURCE_POLICY, 1, "PutResourcePolicy", 0,
+	 "put or delete the resource policies of the table and stream in %s (PutResourcePolicy, "
+	 "DeleteResourcePolicy)"},
+	{DDBGT__STEP_OPERATIONS, 0, "deployment", 0,
+	 "apply the operations resources (CloudWatch alarms and dashboard, IAM policies, KMS key "
+	 "policies, VPC endpoints) with the deployment tool; the table is not touched"},
 };
 
 static ddbgt__diff_step rule_step(const struct ddbgt__change *x)

@@ -8,6 +8,8 @@
 
 #define UT "AWS DynamoDB API Reference, UpdateTable"
 #define GT "AWS DynamoDB Developer Guide, How global tables work (version 2019.11.21)"
+#define MA "AWS DynamoDB Developer Guide, How multi-account global tables work " \
+	"(V2globaltables_MA_HowItWorks)"
 #define MRSC "AWS DynamoDB Developer Guide, Multi-Region strong consistency"
 
 static const ddbgt__diff_rule rules[DDBGT__RULE_COUNT_] = {
@@ -252,6 +254,44 @@ static const ddbgt__diff_rule rules[DDBGT__RULE_COUNT_] = {
 		"UpdateKinesisStreamingDestination (another stream: disable, then enable)",
 		"AWS DynamoDB API Reference, EnableKinesisStreamingDestination and "
 		"UpdateKinesisStreamingDestination; " GT " (not synchronized)", NULL},
+	[DDBGT__RULE_RESOURCE_POLICY] = {
+		"resource-policy", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_RESOURCE_POLICY,
+		"a replica's table or stream resource policy is put by PutResourcePolicy or removed by "
+		"DeleteResourcePolicy in its region; policies are not replicated",
+		"AWS DynamoDB API Reference, PutResourcePolicy and DeleteResourcePolicy; " GT
+		" (resource policies are not synchronized)", NULL},
+	[DDBGT__RULE_REPLICA_ACCOUNT] = {
+		"replica-account", DDBGT_CHANGE_REPLACE, DDBGT__STEP_NONE,
+		"a replica belongs to the account that holds its table: another account means the "
+		"replica leaves the replication group and a new, empty table in the other account joins "
+		"it and copies every item",
+		MA " (each replica in its own account; accounts join or leave the replication group)",
+		NULL},
+	[DDBGT__RULE_REPLICA_ACCOUNT_CONVERT] = {
+		"replica-account-convert", DDBGT_CHANGE_REFUSED, DDBGT__STEP_NONE,
+		"a same-account global table cannot become a multi-account one: remove or disassociate "
+		"its replicas down to a single-Region table, then add the replicas of the other accounts",
+		MA " (converting a same-account global table is not supported)", NULL},
+	[DDBGT__RULE_SETTINGS_REPLICATION] = {
+		"settings-replication", DDBGT_CHANGE_REFUSED, DDBGT__STEP_NONE,
+		"the settings replication mode of a multi-account replica is given when its table is "
+		"created (GlobalTableSettingsReplicationMode) and no update call changes it; the way out "
+		"is a replica created anew with the other mode",
+		MA " (the mode is chosen with the replica); AWS CDK GlobalTableSettingsReplicationMode "
+		"(no documented update of the mode; see doc/diff.md, Not covered yet)", NULL},
+	[DDBGT__RULE_PROVIDER_ROLE] = {
+		"provider-role", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_NONE,
+		"the role a deployment tool assumes to reach a replica's account is deployment "
+		"configuration: AWS sees no change to the table",
+		"libddbgt spec format (replicas[].provider_role_arn); Terraform AWS provider "
+		"assume_role", NULL},
+	[DDBGT__RULE_OPERATIONS] = {
+		"operations", DDBGT_CHANGE_IN_PLACE, DDBGT__STEP_OPERATIONS,
+		"the operations resources (CloudWatch alarms and dashboard, IAM policies, KMS key "
+		"policies, VPC endpoints) are resources of their own: changing them never touches the "
+		"table or its replicas",
+		"libddbgt spec format (operations); AWS CloudWatch PutMetricAlarm and PutDashboard, "
+		"AWS IAM, AWS KMS PutKeyPolicy, Amazon VPC CreateVpcEndpoint", NULL},
 };
 
 const ddbgt__diff_rule *ddbgt__diff_rule_get(ddbgt__diff_rule_id id)

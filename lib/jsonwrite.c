@@ -175,13 +175,13 @@ void ddbgt__jw_array_end(jw *w)
 	end_container(w, ']');
 }
 
+#ifndef DDBGT__SWAR
 /* 1 for the bytes a JSON string holds as they are: printable ASCII but '"' and '\\'. */
 static inline int plain(unsigned char c)
 {
 	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
 }
-
-#ifdef DDBGT__SWAR
+#else
 /* The high bit of each byte of x that is not plain; only the lowest mark is exact. */
 static inline uint64_t escape_marks(uint64_t x)
 {

@@ -482,6 +482,35 @@ START_TEST(built_tables)
 }
 END_TEST
 
+/* The keys that change no table: a policy is its own call per region, operations a deployment
+ * step, a provider role no step at all; none of them counts an UpdateTable call. */
+START_TEST(plan_outside_update_table)
+{
+	ddbgt_changes *c = diff_case("resource-policy-stream", NULL);
+	ck_assert_uint_eq(ddbgt_changes_step_count(c), 1);
+	ck_assert_str_eq(ddbgt_changes_step_api(c, 0), "PutResourcePolicy");
+	ck_assert_ptr_nonnull(strstr(ddbgt_changes_step_action(c, 0), "in eu-west-1"));
+	ck_assert_uint_eq(ddbgt_changes_update_table_calls(c), 0);
+	ck_assert_ptr_null(ddbgt_changes_old_value(c, 0));
+	ck_assert_ptr_nonnull(strstr(ddbgt_changes_new_value(c, 0), "table/orders/stream/*"));
+	ddbgt_changes_free(c);
+
+	c = diff_case("operations", NULL);
+	ck_assert_uint_eq(ddbgt_changes_step_count(c), 1);
+	ck_assert_str_eq(ddbgt_changes_step_api(c, 0), "deployment");
+	ck_assert_uint_eq(ddbgt_changes_step_change_count(c, 0), 2);
+	ck_assert_uint_eq(ddbgt_changes_update_table_calls(c), 0);
+	ck_assert_ptr_nonnull(strstr(ddbgt_changes_old_value(c, 0), "\"replication_latency_ms\":60000"));
+	ck_assert_ptr_nonnull(strstr(ddbgt_changes_new_value(c, 0), "\"replication_latency_ms\":30000"));
+	ddbgt_changes_free(c);
+
+	c = diff_case("provider-role", NULL);
+	ck_assert_uint_eq(ddbgt_changes_count(c), 1);
+	ck_assert_uint_eq(ddbgt_changes_step_count(c), 0);
+	ddbgt_changes_free(c);
+}
+END_TEST
+
 /* doc/diff.md lists every rule with its class, and tests/data/diff has a case for each. */
 START_TEST(rules_documented_and_tested)
 {
@@ -498,7 +527,7 @@ START_TEST(rules_documented_and_tested)
 		ck_assert_msg((r->limit != NULL) == (r->cls == DDBGT_CHANGE_RATE_LIMITED), "%s", r->name);
 		ck_assert_msg((r->step == DDBGT__STEP_NONE) ==
 		                      (r->cls == DDBGT_CHANGE_REPLACE || r->cls == DDBGT_CHANGE_REFUSED ||
-		                       id == DDBGT__RULE_ROLE),
+		                       id == DDBGT__RULE_ROLE || id == DDBGT__RULE_PROVIDER_ROLE),
 		              "%s: a step exactly for the allowed changes", r->name);
 		snprintf(path, sizeof path, "data/diff/%s/expect", r->name);
 		char *expect = ddbgt_test_read_file(ddbgt_test_path(path), NULL);
@@ -518,6 +547,7 @@ Suite *ddbgt_test_diff(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, rule_cases);
 	tcase_add_test(tc, plan_order);
+	tcase_add_test(tc, plan_outside_update_table);
 	tcase_add_test(tc, plan_special_steps);
 	tcase_add_test(tc, same_table_no_change);
 	tcase_add_test(tc, findings);

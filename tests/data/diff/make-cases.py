@@ -264,6 +264,50 @@ case("replica-gsi-insights", PPR,
 # Settings that are not AWS's (policy, usage, adopt_existing) are no change.
 case("not-aws", PPR, lambda t, r: setitem(t, "adopt_existing", True))
 
+def policy(region, resource):
+    return {"Version": "2012-10-17", "Statement": [{
+        "Sid": "ReadFromAnalytics", "Effect": "Allow",
+        "Principal": {"AWS": "arn:aws:iam::444455556666:root"},
+        "Action": ["dynamodb:GetItem", "dynamodb:Query"],
+        "Resource": "arn:aws:dynamodb:%s:111122223333:table/%s" % (region, resource)}]}
+case("resource-policy", PPR, lambda t, r: setitem(r[1], "resource_policy", policy("eu-west-1", "orders")),
+     "in_place resource-policy /replicas/1/resource_policy")
+case("resource-policy-stream", PPR,
+     lambda t, r: setitem(r[1], "stream_resource_policy", policy("eu-west-1", "orders/stream/*")),
+     "in_place resource-policy /replicas/1/stream_resource_policy")
+# A multi-account table: one replica per account.
+ACCOUNTS = copy.deepcopy(PPR)
+for r, account in zip(ACCOUNTS["replicas"], ("111122223333", "444455556666", "777788889999")):
+    r["account_id"] = account
+case("replica-account", ACCOUNTS, lambda t, r: setitem(r[2], "account_id", "999900001111"),
+     "replace replica-account /replicas/2/account_id")
+case("replica-account-convert", PPR, lambda t, r: setitem(r[1], "account_id", "444455556666"),
+     "refused replica-account-convert /replicas/1/account_id")
+case("settings-replication", ACCOUNTS, lambda t, r: setitem(r[1], "settings_replication", "DISABLED"),
+     "refused settings-replication /replicas/1/settings_replication")
+case("provider-role", ACCOUNTS,
+     lambda t, r: setitem(r[1], "provider_role_arn", "arn:aws:iam::444455556666:role/ddbgt-deploy"),
+     "in_place provider-role /replicas/1/provider_role_arn")
+# The operations object is beside the table: its cases change the whole document.
+def case_doc(name, base, change, *expect):
+    new = copy.deepcopy(base)
+    change(new)
+    cases.append((name, base, new, expect))
+OPS = copy.deepcopy(PPR)
+OPS["operations"] = {"alarms": True, "iam": {"policies": ["read"]}}
+case_doc("operations", OPS,
+         lambda d: d["operations"].update(
+             {"alarms": {"replication_latency_ms": 30000},
+              "vpc_endpoints": {"eu-west-1": {"vpc_id": "vpc-0123abcd"}}}),
+         "in_place operations /operations/alarms",
+         "in_place operations /operations/vpc_endpoints")
+case_doc("operations-iam", OPS,
+         lambda d: d["operations"]["iam"].update({"policies": ["read", "deployer"],
+                                                  "regions": ["eu-west-1"]}),
+         "in_place operations /operations/iam")
+case_doc("operations-dashboard", OPS, lambda d: d["operations"].update({"dashboard": True}),
+         "in_place operations /operations/dashboard")
+
 # The multi-change case of the plan test (test_diff.c checks its steps).
 def many(t, r):
     t["capacity"]["read"] = 150
