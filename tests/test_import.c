@@ -566,6 +566,16 @@ START_TEST(plan_child_module)
 END_TEST
 
 /* The spec of table i of imp is the committed one at path. */
+/* Finding i of d: its code, path and line. */
+static void assert_finding(const ddbgt_diags *d, size_t i, ddbgt_code code, const char *path,
+                           int line)
+{
+	ck_assert_uint_gt(ddbgt_diags_count(d), i);
+	ck_assert_str_eq(ddbgt_diags_code_name(d, i), ddbgt_code_name(code));
+	ck_assert_str_eq(ddbgt_diags_path(d, i), path);
+	ck_assert_int_eq(ddbgt_diags_line(d, i), line);
+}
+
 static void assert_spec(ddbgt_import *imp, size_t i, const char *path)
 {
 	char *got = NULL;
@@ -689,12 +699,10 @@ START_TEST(cloudformation_resource_policy_unresolved)
 	        import_ok("data/import/cfn-policy-unresolved.template.json", DDBGT_IMPORT_CLOUDFORMATION);
 	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
-	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_W_IMPORT_UNRESOLVED);
-	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/Replicas/0/ResourcePolicy/PolicyDocument");
-	ck_assert_int_eq(ddbgt_diags_line(d, 0), 21);
-	ck_assert_int_eq(ddbgt_diags_code(d, 1), DDBGT_E_IMPORT_VALUE);
-	ck_assert_str_eq(ddbgt_diags_path(d, 1),
-	                 "/Replicas/1/ReplicaStreamSpecification/ResourcePolicy/PolicyDocument");
+	assert_finding(d, 0, DDBGT_W_IMPORT_UNRESOLVED, "/Replicas/0/ResourcePolicy/PolicyDocument",
+	               21);
+	assert_finding(d, 1, DDBGT_E_IMPORT_VALUE,
+	               "/Replicas/1/ReplicaStreamSpecification/ResourcePolicy/PolicyDocument", 28);
 	const ddbgt_table *t = ddbgt_import_table_at(imp, 0);
 	for (size_t i = 0; i < 2; i++) {
 		ck_assert_ptr_null(ddbgt_replica_resource_policy(ddbgt_table_replica_at(t, i)));
@@ -727,11 +735,8 @@ START_TEST(tfjson_resource_policy_edges)
 	                 "{\"Version\":\"2012-10-17\",\"Statement\":[]}");
 	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 2);
-	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_W_IMPORT_UNRESOLVED);
-	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/policy");
-	ck_assert_int_eq(ddbgt_diags_line(d, 0), 23);
-	ck_assert_int_eq(ddbgt_diags_code(d, 1), DDBGT_E_IMPORT_VALUE);
-	ck_assert_int_eq(ddbgt_diags_line(d, 1), 33);
+	assert_finding(d, 0, DDBGT_W_IMPORT_UNRESOLVED, "/policy", 23);
+	assert_finding(d, 1, DDBGT_E_IMPORT_VALUE, "/policy", 33);
 	int orphans = 0;
 	for (size_t i = 0; i < ddbgt_diags_count(all); i++)
 		orphans += ddbgt_diags_code(all, i) == DDBGT_W_IMPORT_ORPHAN &&
@@ -786,9 +791,7 @@ START_TEST(describe_table_resource_policy)
 	ck_assert_int_eq(ddbgt_import_buffer(&imp, "bad", bad, strlen(bad), NULL, NULL), DDBGT_OK);
 	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 1);
-	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_IMPORT_VALUE);
-	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/Policy");
-	ck_assert_int_eq(ddbgt_diags_line(d, 0), 2);
+	assert_finding(d, 0, DDBGT_E_IMPORT_VALUE, "/Policy", 2);
 	ddbgt_import_free(imp);
 }
 END_TEST
@@ -840,9 +843,8 @@ START_TEST(tfjson_key_schema)
 	/* The key type that is neither HASH nor RANGE: refused where it stands. */
 	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 1);
-	ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_IMPORT_VALUE);
-	ck_assert_str_eq(ddbgt_diags_path(d, 0), "/global_secondary_index/0/key_schema/3/key_type");
-	ck_assert_int_eq(ddbgt_diags_line(d, 0), 10);
+	assert_finding(d, 0, DDBGT_E_IMPORT_VALUE, "/global_secondary_index/0/key_schema/3/key_type",
+	               10);
 	ddbgt_import_free(imp);
 }
 END_TEST
