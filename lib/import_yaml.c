@@ -12,6 +12,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -200,6 +201,11 @@ static jr_value *scalar(struct yp *P, const yaml_event_t *e)
 		if (v)
 			v->u.i = strtoll(s, NULL, 10);
 	} else if (plain && is_real(s)) {
+		/* As the JSON reader does: a number no double holds is refused, never infinity. */
+		if (!isfinite(strtod(s, NULL))) {
+			fail(P, DDBGT_E_SPEC_NUMBER_RANGE, m, "a number is out of range%s", NULL);
+			return NULL;
+		}
 		v = new_value(P, JR_REAL, m);
 		if (v)
 			v->u.d = strtod(s, NULL);
