@@ -254,7 +254,12 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
 	static const ddbgt_price_item hourly[2][2] = {
 		{DDBGT_PRICE_RESERVED_RCU_1Y_HOURLY, DDBGT_PRICE_RESERVED_WCU_1Y_HOURLY},
 		{DDBGT_PRICE_RESERVED_RCU_3Y_HOURLY, DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY}};
-	long double total = 0, reserved = 0, standard = 0;
+	/*
+	 * The ratio in double: long double is 80-bit on x86 but 64-bit under
+	 * valgrind, and a report must read the same in both.
+	 */
+	long double total = 0;
+	double reserved = 0, standard = 0;
 	int rw;
 
 	if (!rp)
@@ -273,13 +278,13 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
 		/* nanos per block-hour: the upfront spread over the term, plus the hourly price */
 		block_hour = (long double)u->nanos / term_hours[t] + (long double)h->nanos;
 		/* The break-even of reserving every unit, whether or not it fills a block. */
-		reserved += rv->units[rw] / RESERVED_BLOCK * block_hour;
-		standard += rv->units[rw] * (long double)rv->price[rw];
+		reserved += rv->units[rw] / RESERVED_BLOCK * (double)block_hour;
+		standard += rv->units[rw] * (double)rv->price[rw];
 		total += blocks * block_hour * rep->hours +
 		         (rv->units[rw] - blocks * RESERVED_BLOCK) * (long double)rv->price[rw] *
 		                 rep->hours;
 	}
-	*breakeven = standard > 0 ? (double)(reserved / standard) : 0.0;
+	*breakeven = standard > 0 ? reserved / standard : 0.0;
 	return (int64_t)llroundl(total);
 }
 
