@@ -496,16 +496,10 @@ static void write_replica_indexes(ddbgt__emit_ctx *ctx, const ddbgt_replica *r)
  */
 static void write_resource_policy(ddbgt__emit_ctx *ctx, const char *canonical)
 {
-	jr_doc *doc = NULL;
-	if (ddbgt__iam_policy_parse(&doc, canonical)) {
-		ddbgt__jw_fail(out(ctx), DDBGT_ENOMEM);
-		return;
-	}
 	open_object(ctx, "ResourcePolicy");
 	ddbgt__jw_key(out(ctx), "PolicyDocument");
-	ddbgt__iam_policy_write(out(ctx), ddbgt__jr_root(doc));
+	ddbgt__iam_policy_write_text(out(ctx), canonical);
 	ddbgt__jw_object_end(out(ctx));
-	ddbgt__jr_free(doc);
 }
 
 static void write_replica(ddbgt__emit_ctx *ctx, size_t i)

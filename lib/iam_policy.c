@@ -81,6 +81,17 @@ int ddbgt__iam_policy_canonical(char **out, const char *json, size_t len)
 	return rc;
 }
 
+void ddbgt__iam_policy_write_text(jw *w, const char *canonical)
+{
+	jr_doc *doc = NULL;
+	if (ddbgt__iam_policy_parse(&doc, canonical)) {
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
+		return;
+	}
+	ddbgt__iam_policy_write(w, ddbgt__jr_root(doc));
+	ddbgt__jr_free(doc);
+}
+
 int ddbgt__iam_policy_parse(jr_doc **out, const char *canonical)
 {
 	jr_error err;

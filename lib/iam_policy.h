@@ -36,6 +36,9 @@ int ddbgt__iam_policy_from_tree(char **out, const jr_value *v);
 /* The same from len bytes of JSON text: DDBGT_EINVAL when it is not one JSON object. */
 int ddbgt__iam_policy_canonical(char **out, const char *json, size_t len);
 
+/* Write canonical text into w as the object it is (DDBGT_ENOMEM fails w). */
+void ddbgt__iam_policy_write_text(jw *w, const char *canonical);
+
 /* Parse canonical text back into a tree (only memory can fail). */
 int ddbgt__iam_policy_parse(jr_doc **out, const char *canonical);
 

@@ -343,16 +343,10 @@ static void replica_on_demand(jw *w, const ddbgt__opt_int *max_read)
 /* A resource-based policy, kept as canonical text, written back as the object it is. */
 static void policy_member(jw *w, const char *key, const char *canonical)
 {
-	jr_doc *doc = NULL;
 	if (canonical == NULL)
 		return;
-	if (ddbgt__iam_policy_parse(&doc, canonical)) {
-		ddbgt__jw_fail(w, DDBGT_ENOMEM);
-		return;
-	}
 	ddbgt__jw_key(w, key);
-	ddbgt__iam_policy_write(w, ddbgt__jr_root(doc));
-	ddbgt__jr_free(doc);
+	ddbgt__iam_policy_write_text(w, canonical);
 }
 
 static void replica_object(jw *w, const ddbgt_replica *r)
