@@ -44,6 +44,7 @@ void ddbgt__gsi_destroy(ddbgt_gsi *g)
 	if (g == NULL)
 		return;
 	ddbgt__free(g->name);
+	ddbgt__free(g->capacity);
 	ddbgt__key_side_clear(&g->partition_key);
 	ddbgt__key_side_clear(&g->sort_key);
 	ddbgt__strlist_clear(&g->non_key_attributes);
@@ -77,10 +78,10 @@ int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *src)
 	if (g == NULL)
 		return DDBGT_ENOMEM;
 	g->projection = src->projection;
-	memcpy(g->capacity, src->capacity, sizeof(g->capacity));
 	memcpy(g->on_demand_max, src->on_demand_max, sizeof(g->on_demand_max));
 	memcpy(g->warm_throughput, src->warm_throughput, sizeof(g->warm_throughput));
 	rc = dup_opt(&g->name, src->name);
+	rc = rc ? rc : ddbgt__capacity_copy(&g->capacity, src->capacity, 2);
 	rc = rc ? rc : ddbgt__key_side_copy(&g->partition_key, &src->partition_key);
 	rc = rc ? rc : ddbgt__key_side_copy(&g->sort_key, &src->sort_key);
 	rc = rc ? rc : ddbgt__strlist_copy(&g->non_key_attributes, &src->non_key_attributes);
@@ -264,36 +265,36 @@ const char *ddbgt_gsi_non_key_attribute_at(const ddbgt_gsi *g, size_t i)
 
 int ddbgt_gsi_set_capacity(ddbgt_gsi *g, ddbgt_rw rw, int64_t units)
 {
-	return ddbgt__sides_set_units(g != NULL ? g->capacity : NULL, rw, units);
+	return ddbgt__sides_set_units(g != NULL ? &g->capacity : NULL, rw, units);
 }
 
 int ddbgt_gsi_get_capacity(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *units)
 {
-	return ddbgt__sides_get_units(g != NULL ? g->capacity : NULL, rw, units);
+	return ddbgt__sides_get_units(g != NULL ? &g->capacity : NULL, rw, units);
 }
 
 int ddbgt_gsi_clear_capacity(ddbgt_gsi *g, ddbgt_rw rw)
 {
-	return ddbgt__sides_clear_units(g != NULL ? g->capacity : NULL, rw);
+	return ddbgt__sides_clear_units(g != NULL ? &g->capacity : NULL, rw);
 }
 
 int ddbgt_gsi_set_autoscaling(ddbgt_gsi *g, ddbgt_rw rw, int64_t min, int64_t max,
                               double target_utilization)
 {
-	return ddbgt__sides_set_autoscaling(g != NULL ? g->capacity : NULL, rw, min, max,
+	return ddbgt__sides_set_autoscaling(g != NULL ? &g->capacity : NULL, rw, min, max,
 	                                    target_utilization);
 }
 
 int ddbgt_gsi_get_autoscaling(const ddbgt_gsi *g, ddbgt_rw rw, int64_t *min, int64_t *max,
                               double *target_utilization)
 {
-	return ddbgt__sides_get_autoscaling(g != NULL ? g->capacity : NULL, rw, min, max,
+	return ddbgt__sides_get_autoscaling(g != NULL ? &g->capacity : NULL, rw, min, max,
 	                                    target_utilization);
 }
 
 int ddbgt_gsi_clear_autoscaling(ddbgt_gsi *g, ddbgt_rw rw)
 {
-	return ddbgt__sides_clear_autoscaling(g != NULL ? g->capacity : NULL, rw);
+	return ddbgt__sides_clear_autoscaling(g != NULL ? &g->capacity : NULL, rw);
 }
 
 int ddbgt_gsi_set_on_demand_max(ddbgt_gsi *g, ddbgt_rw rw, int64_t units)
@@ -314,7 +315,7 @@ int ddbgt_gsi_clear_on_demand_max(ddbgt_gsi *g, ddbgt_rw rw)
 int ddbgt_gsi_set_autoscaling_tuning(ddbgt_gsi *g, ddbgt_rw rw, int64_t scale_in_cooldown,
                                      int64_t scale_out_cooldown, int disable_scale_in)
 {
-	return ddbgt__sides_set_tuning(g != NULL ? g->capacity : NULL, rw, scale_in_cooldown,
+	return ddbgt__sides_set_tuning(g != NULL ? &g->capacity : NULL, rw, scale_in_cooldown,
 	                               scale_out_cooldown, disable_scale_in);
 }
 
@@ -322,7 +323,7 @@ int ddbgt_gsi_get_autoscaling_tuning(const ddbgt_gsi *g, ddbgt_rw rw,
                                      int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
                                      int *disable_scale_in)
 {
-	return ddbgt__sides_get_tuning(g != NULL ? g->capacity : NULL, rw, scale_in_cooldown,
+	return ddbgt__sides_get_tuning(g != NULL ? &g->capacity : NULL, rw, scale_in_cooldown,
 	                               scale_out_cooldown, disable_scale_in);
 }
 

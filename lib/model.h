@@ -131,7 +131,8 @@ struct ddbgt_table {
 	ddbgt__attribute *attributes;     /* in the order added; duplicates kept */
 	size_t attribute_count;
 	size_t attribute_cap;
-	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
+	/* Two, indexed by ddbgt_rw; owned, NULL until a side is first set (most tables are on demand). */
+	ddbgt__capacity *capacity;
 	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
 	ddbgt__opt_int warm_throughput[2]; /* units per second, indexed by ddbgt_rw */
 	int stream_set;                   /* 0: the default stream (see ddbgt_table_set_stream) */
@@ -165,7 +166,7 @@ struct ddbgt_replica {
 	int pitr;                         /* 0, 1 or DDBGT_INHERIT */
 	ddbgt__opt_int pitr_period;       /* read only when pitr is not DDBGT_INHERIT */
 	int deletion_protection;          /* 0, 1 or DDBGT_INHERIT */
-	ddbgt__capacity read_capacity;    /* units or autoscaling, never both */
+	ddbgt__capacity *read_capacity;   /* units or autoscaling, never both; owned, NULL when unset */
 	ddbgt__opt_int on_demand_max_read; /* request units; writes stay table-wide */
 	char *kinesis_stream_arn;         /* NULL when absent */
 	ddbgt_kinesis_precision kinesis_precision; /* UNSET: AWS's default */
@@ -190,7 +191,7 @@ struct ddbgt_gsi {
 	ddbgt__key_side sort_key;         /* empty when absent */
 	ddbgt_projection projection;      /* UNSET: ALL */
 	ddbgt__strlist non_key_attributes;
-	ddbgt__capacity capacity[2];      /* indexed by ddbgt_rw */
+	ddbgt__capacity *capacity;        /* two, indexed by ddbgt_rw; owned, NULL until first set */
 	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
 	ddbgt__opt_int warm_throughput[2]; /* units per second, indexed by ddbgt_rw */
 };
@@ -309,23 +310,28 @@ int ddbgt__capacity_get_units(const ddbgt__capacity *c, int64_t *units);
 int ddbgt__capacity_get_autoscaling(const ddbgt__capacity *c, int64_t *min, int64_t *max,
                                     double *target_utilization);
 int ddbgt__opt_int_get(const ddbgt__opt_int *o, int64_t *value);
+/* A copy of n capacities into *dst; NULL src gives NULL. 0 or DDBGT_ENOMEM. */
+int ddbgt__capacity_copy(ddbgt__capacity **dst, const ddbgt__capacity *src, size_t n);
 /*
- * The read/write pairs of the table and its GSIs: sides is an array of two
- * indexed by ddbgt_rw, or NULL for a NULL handle (DDBGT_EINVAL). Getters
- * zero their out pointers (which may be NULL) when they fail.
+ * The read/write pairs of the table and its GSIs: sides points to the
+ * object's capacity pointer, or is NULL for a NULL handle (DDBGT_EINVAL).
+ * The pair is allocated when a side is first set; DDBGT_ENOMEM then leaves
+ * the object unchanged. Getters zero their out pointers (which may be NULL)
+ * when they fail.
  */
-int ddbgt__sides_set_units(ddbgt__capacity *sides, ddbgt_rw rw, int64_t units);
-int ddbgt__sides_get_units(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *units);
-int ddbgt__sides_clear_units(ddbgt__capacity *sides, ddbgt_rw rw);
-int ddbgt__sides_set_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw, int64_t min, int64_t max,
+int ddbgt__sides_set_units(ddbgt__capacity **sides, ddbgt_rw rw, int64_t units);
+int ddbgt__sides_get_units(ddbgt__capacity *const *sides, ddbgt_rw rw, int64_t *units);
+int ddbgt__sides_clear_units(ddbgt__capacity **sides, ddbgt_rw rw);
+int ddbgt__sides_set_autoscaling(ddbgt__capacity **sides, ddbgt_rw rw, int64_t min, int64_t max,
                                  double target_utilization);
-int ddbgt__sides_get_autoscaling(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *min,
+int ddbgt__sides_get_autoscaling(ddbgt__capacity *const *sides, ddbgt_rw rw, int64_t *min,
                                  int64_t *max, double *target_utilization);
-int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw);
-int ddbgt__sides_set_tuning(ddbgt__capacity *sides, ddbgt_rw rw, int64_t scale_in_cooldown,
+int ddbgt__sides_clear_autoscaling(ddbgt__capacity **sides, ddbgt_rw rw);
+int ddbgt__sides_set_tuning(ddbgt__capacity **sides, ddbgt_rw rw, int64_t scale_in_cooldown,
                             int64_t scale_out_cooldown, int disable_scale_in);
-int ddbgt__sides_get_tuning(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *scale_in_cooldown,
-                            int64_t *scale_out_cooldown, int *disable_scale_in);
+int ddbgt__sides_get_tuning(ddbgt__capacity *const *sides, ddbgt_rw rw,
+                            int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
+                            int *disable_scale_in);
 int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value);
 int ddbgt__opt_sides_get(const ddbgt__opt_int *sides, ddbgt_rw rw, int64_t *value);
 int ddbgt__opt_sides_clear(ddbgt__opt_int *sides, ddbgt_rw rw);

@@ -347,70 +347,107 @@ int ddbgt__capacity_get_autoscaling(const ddbgt__capacity *c, int64_t *min, int6
 	return a->set ? 0 : DDBGT_ENOTFOUND;
 }
 
-/*
- * The read/write pairs of the table and its GSIs: sides is an array of two
- * indexed by ddbgt_rw, or NULL for a NULL handle (DDBGT_EINVAL).
- */
-int ddbgt__sides_set_units(ddbgt__capacity *sides, ddbgt_rw rw, int64_t units)
+int ddbgt__capacity_copy(ddbgt__capacity **dst, const ddbgt__capacity *src, size_t n)
 {
-	if (sides == NULL || !DDBGT__RW_OK(rw))
-		return DDBGT_EINVAL;
-	sides[rw].units.set = 1;
-	sides[rw].units.value = units;
+	*dst = NULL;
+	if (src == NULL)
+		return 0;
+	*dst = ddbgt__malloc(n * sizeof(*src));
+	if (*dst == NULL)
+		return DDBGT_ENOMEM;
+	memcpy(*dst, src, n * sizeof(*src));
 	return 0;
 }
 
-int ddbgt__sides_get_units(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *units)
+/*
+ * The read/write pairs of the table and its GSIs: *sides is NULL until a
+ * side is first set, when both are allocated; sides itself is NULL for a
+ * NULL handle (DDBGT_EINVAL).
+ */
+static ddbgt__capacity *side_for_set(ddbgt__capacity **sides, ddbgt_rw rw, int *rc)
+{
+	*rc = 0;
+	if (sides == NULL || !DDBGT__RW_OK(rw)) {
+		*rc = DDBGT_EINVAL;
+		return NULL;
+	}
+	if (*sides == NULL && (*sides = ddbgt__calloc(2, sizeof(**sides))) == NULL) {
+		*rc = DDBGT_ENOMEM;
+		return NULL;
+	}
+	return &(*sides)[rw];
+}
+
+/* The side to read: an empty one when none was set, NULL (with DDBGT_EINVAL) for bad arguments. */
+static const ddbgt__capacity *side_for_get(ddbgt__capacity *const *sides, ddbgt_rw rw)
 {
 	static const ddbgt__capacity none;
 
-	if (sides == NULL || !DDBGT__RW_OK(rw)) {
-		ddbgt__capacity_get_units(&none, units);
-		return DDBGT_EINVAL;
-	}
-	return ddbgt__capacity_get_units(&sides[rw], units);
+	if (sides == NULL || !DDBGT__RW_OK(rw))
+		return NULL;
+	return *sides != NULL ? &(*sides)[rw] : &none;
 }
 
-int ddbgt__sides_clear_units(ddbgt__capacity *sides, ddbgt_rw rw)
+int ddbgt__sides_set_units(ddbgt__capacity **sides, ddbgt_rw rw, int64_t units)
+{
+	int rc;
+	ddbgt__capacity *c = side_for_set(sides, rw, &rc);
+
+	if (c != NULL)
+		c->units = (ddbgt__opt_int){1, units};
+	return rc;
+}
+
+int ddbgt__sides_get_units(ddbgt__capacity *const *sides, ddbgt_rw rw, int64_t *units)
+{
+	static const ddbgt__capacity none;
+	const ddbgt__capacity *c = side_for_get(sides, rw);
+	int rc = ddbgt__capacity_get_units(c != NULL ? c : &none, units);
+
+	return c != NULL ? rc : DDBGT_EINVAL;
+}
+
+int ddbgt__sides_clear_units(ddbgt__capacity **sides, ddbgt_rw rw)
 {
 	if (sides == NULL || !DDBGT__RW_OK(rw))
 		return DDBGT_EINVAL;
-	memset(&sides[rw].units, 0, sizeof(sides[rw].units));
+	if (*sides != NULL)
+		memset(&(*sides)[rw].units, 0, sizeof((*sides)[rw].units));
 	return 0;
 }
 
-int ddbgt__sides_set_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw, int64_t min, int64_t max,
+int ddbgt__sides_set_autoscaling(ddbgt__capacity **sides, ddbgt_rw rw, int64_t min, int64_t max,
                                  double target_utilization)
 {
-	ddbgt__autoscaling *a;
+	int rc;
+	ddbgt__capacity *c = side_for_set(sides, rw, &rc);
 
-	if (sides == NULL || !DDBGT__RW_OK(rw))
-		return DDBGT_EINVAL;
-	a = &sides[rw].autoscaling;
-	a->set = 1;
-	a->min = min;
-	a->max = max;
-	a->target_utilization = target_utilization;
-	return 0;
+	if (c != NULL) {
+		c->autoscaling.set = 1;
+		c->autoscaling.min = min;
+		c->autoscaling.max = max;
+		c->autoscaling.target_utilization = target_utilization;
+	}
+	return rc;
 }
 
-int ddbgt__sides_get_autoscaling(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *min,
+int ddbgt__sides_get_autoscaling(ddbgt__capacity *const *sides, ddbgt_rw rw, int64_t *min,
                                  int64_t *max, double *target_utilization)
 {
 	static const ddbgt__capacity none;
+	const ddbgt__capacity *c = side_for_get(sides, rw);
+	int rc = ddbgt__capacity_get_autoscaling(c != NULL ? c : &none, min, max,
+	                                         target_utilization);
 
-	if (sides == NULL || !DDBGT__RW_OK(rw)) {
-		ddbgt__capacity_get_autoscaling(&none, min, max, target_utilization);
-		return DDBGT_EINVAL;
-	}
-	return ddbgt__capacity_get_autoscaling(&sides[rw], min, max, target_utilization);
+	return c != NULL ? rc : DDBGT_EINVAL;
 }
 
-int ddbgt__sides_clear_autoscaling(ddbgt__capacity *sides, ddbgt_rw rw)
+int ddbgt__sides_clear_autoscaling(ddbgt__capacity **sides, ddbgt_rw rw)
 {
 	if (sides == NULL || !DDBGT__RW_OK(rw))
 		return DDBGT_EINVAL;
-	memset(&sides[rw].autoscaling, 0, sizeof(sides[rw].autoscaling));
+	if (*sides != NULL)
+		memset(&(*sides)[rw].autoscaling, 0, sizeof((*sides)[rw].autoscaling));
 	return 0;
 }
 
@@ -444,23 +481,28 @@ int ddbgt__autoscaling_get_tuning(const ddbgt__autoscaling *a, int64_t *scale_in
 	return found ? 0 : DDBGT_ENOTFOUND;
 }
 
-int ddbgt__sides_set_tuning(ddbgt__capacity *sides, ddbgt_rw rw, int64_t scale_in_cooldown,
+int ddbgt__sides_set_tuning(ddbgt__capacity **sides, ddbgt_rw rw, int64_t scale_in_cooldown,
                             int64_t scale_out_cooldown, int disable_scale_in)
 {
+	/* Tuning needs autoscaling, so an unset pair stays unallocated: the check runs on a blank. */
+	ddbgt__autoscaling blank = {0};
+
 	if (sides == NULL || !DDBGT__RW_OK(rw))
 		return DDBGT_EINVAL;
-	return ddbgt__autoscaling_set_tuning(&sides[rw].autoscaling, scale_in_cooldown,
-	                                     scale_out_cooldown, disable_scale_in);
+	return ddbgt__autoscaling_set_tuning(*sides != NULL ? &(*sides)[rw].autoscaling : &blank,
+	                                     scale_in_cooldown, scale_out_cooldown,
+	                                     disable_scale_in);
 }
 
-int ddbgt__sides_get_tuning(const ddbgt__capacity *sides, ddbgt_rw rw, int64_t *scale_in_cooldown,
-                            int64_t *scale_out_cooldown, int *disable_scale_in)
+int ddbgt__sides_get_tuning(ddbgt__capacity *const *sides, ddbgt_rw rw,
+                            int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
+                            int *disable_scale_in)
 {
-	int ok = sides != NULL && DDBGT__RW_OK(rw);
-	int rc = ddbgt__autoscaling_get_tuning(ok ? &sides[rw].autoscaling : NULL, scale_in_cooldown,
+	const ddbgt__capacity *c = side_for_get(sides, rw);
+	int rc = ddbgt__autoscaling_get_tuning(c != NULL ? &c->autoscaling : NULL, scale_in_cooldown,
 	                                       scale_out_cooldown, disable_scale_in);
 
-	return ok ? rc : DDBGT_EINVAL;
+	return c != NULL ? rc : DDBGT_EINVAL;
 }
 
 int ddbgt__opt_sides_set(ddbgt__opt_int *sides, ddbgt_rw rw, int64_t value)

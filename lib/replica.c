@@ -45,6 +45,7 @@ void ddbgt__replica_destroy(ddbgt_replica *r)
 	ddbgt__free(r->stream_resource_policy);
 	ddbgt__free(r->account_id);
 	ddbgt__free(r->provider_role_arn);
+	ddbgt__free(r->read_capacity);
 	ddbgt__map_clear(&r->gsi_read_capacity);
 	ddbgt__map_clear(&r->tags);
 	ddbgt__free(r);
@@ -78,6 +79,7 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	r->stream_resource_policy = NULL;
 	r->account_id = NULL;
 	r->provider_role_arn = NULL;
+	r->read_capacity = NULL;
 	memset(&r->gsi_read_capacity, 0, sizeof(r->gsi_read_capacity));
 	memset(&r->tags, 0, sizeof(r->tags));
 	r->region = ddbgt__strdup(src->region);
@@ -93,6 +95,7 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	    (src->stream_resource_policy != NULL && r->stream_resource_policy == NULL) ||
 	    (src->account_id != NULL && r->account_id == NULL) ||
 	    (src->provider_role_arn != NULL && r->provider_role_arn == NULL) ||
+	    ddbgt__capacity_copy(&r->read_capacity, src->read_capacity, 1) != 0 ||
 	    ddbgt__map_copy(&r->gsi_read_capacity, &src->gsi_read_capacity) != 0 ||
 	    ddbgt__map_copy(&r->tags, &src->tags) != 0) {
 		ddbgt__replica_destroy(r);
@@ -397,18 +400,37 @@ static void capacity_set_autoscaling(ddbgt__capacity *c, int64_t min, int64_t ma
 	c->autoscaling.target_utilization = target_utilization;
 }
 
+/* The replica's read capacity override, allocated when it has none; NULL on DDBGT_ENOMEM. */
+static ddbgt__capacity *read_capacity_put(ddbgt_replica *r)
+{
+	if (r->read_capacity == NULL)
+		r->read_capacity = ddbgt__calloc(1, sizeof(*r->read_capacity));
+	return r->read_capacity;
+}
+
+/* The replica's read capacity override, or an empty one. */
+static const ddbgt__capacity *read_capacity_get(const ddbgt_replica *r)
+{
+	static const ddbgt__capacity none;
+
+	return r != NULL && r->read_capacity != NULL ? r->read_capacity : &none;
+}
+
 int ddbgt_replica_set_read_capacity(ddbgt_replica *r, int64_t units)
 {
+	ddbgt__capacity *c;
+
 	if (r == NULL)
 		return DDBGT_EINVAL;
-	capacity_set_units(&r->read_capacity, units);
+	if ((c = read_capacity_put(r)) == NULL)
+		return DDBGT_ENOMEM;
+	capacity_set_units(c, units);
 	return 0;
 }
 
 int ddbgt_replica_get_read_capacity(const ddbgt_replica *r, int64_t *units)
 {
-	static const ddbgt__capacity none;
-	int rc = ddbgt__capacity_get_units(r != NULL ? &r->read_capacity : &none, units);
+	int rc = ddbgt__capacity_get_units(read_capacity_get(r), units);
 
 	return r != NULL ? rc : DDBGT_EINVAL;
 }
@@ -416,18 +438,20 @@ int ddbgt_replica_get_read_capacity(const ddbgt_replica *r, int64_t *units)
 int ddbgt_replica_set_read_autoscaling(ddbgt_replica *r, int64_t min, int64_t max,
                                        double target_utilization)
 {
+	ddbgt__capacity *c;
+
 	if (r == NULL)
 		return DDBGT_EINVAL;
-	capacity_set_autoscaling(&r->read_capacity, min, max, target_utilization);
+	if ((c = read_capacity_put(r)) == NULL)
+		return DDBGT_ENOMEM;
+	capacity_set_autoscaling(c, min, max, target_utilization);
 	return 0;
 }
 
 int ddbgt_replica_get_read_autoscaling(const ddbgt_replica *r, int64_t *min, int64_t *max,
                                        double *target_utilization)
 {
-	static const ddbgt__capacity none;
-	int rc = ddbgt__capacity_get_autoscaling(r != NULL ? &r->read_capacity : &none, min, max,
-	                                         target_utilization);
+	int rc = ddbgt__capacity_get_autoscaling(read_capacity_get(r), min, max, target_utilization);
 
 	return r != NULL ? rc : DDBGT_EINVAL;
 }
@@ -436,7 +460,8 @@ int ddbgt_replica_clear_read_capacity(ddbgt_replica *r)
 {
 	if (r == NULL)
 		return DDBGT_EINVAL;
-	memset(&r->read_capacity, 0, sizeof(r->read_capacity));
+	ddbgt__free(r->read_capacity);
+	r->read_capacity = NULL;
 	return 0;
 }
 
@@ -533,18 +558,21 @@ int ddbgt_replica_get_gsi_read_autoscaling(const ddbgt_replica *r, const char *i
 int ddbgt_replica_set_read_autoscaling_tuning(ddbgt_replica *r, int64_t scale_in_cooldown,
                                               int64_t scale_out_cooldown, int disable_scale_in)
 {
+	/* Tuning needs autoscaling, so a replica without an override keeps none: the check runs on a blank. */
+	ddbgt__capacity blank = {0};
+
 	if (r == NULL)
 		return DDBGT_EINVAL;
-	return ddbgt__autoscaling_set_tuning(&r->read_capacity.autoscaling, scale_in_cooldown,
-	                                     scale_out_cooldown, disable_scale_in);
+	return ddbgt__autoscaling_set_tuning(
+		r->read_capacity != NULL ? &r->read_capacity->autoscaling : &blank.autoscaling,
+		scale_in_cooldown, scale_out_cooldown, disable_scale_in);
 }
 
 int ddbgt_replica_get_read_autoscaling_tuning(const ddbgt_replica *r, int64_t *scale_in_cooldown,
                                               int64_t *scale_out_cooldown, int *disable_scale_in)
 {
-	int rc = ddbgt__autoscaling_get_tuning(r != NULL ? &r->read_capacity.autoscaling : NULL,
-	                                       scale_in_cooldown, scale_out_cooldown,
-	                                       disable_scale_in);
+	int rc = ddbgt__autoscaling_get_tuning(&read_capacity_get(r)->autoscaling, scale_in_cooldown,
+	                                       scale_out_cooldown, disable_scale_in);
 
 	return r != NULL ? rc : DDBGT_EINVAL;
 }

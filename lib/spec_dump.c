@@ -61,13 +61,13 @@ static void autoscaling_object(jw *w, const ddbgt__autoscaling *a)
 }
 
 /* The "capacity" and "on_demand" objects of a table or GSI, when anything is set. */
-static void put_capacity(jw *w, const ddbgt__capacity capacity[2],
+static void put_capacity(jw *w, const ddbgt__capacity *capacity,
                          const ddbgt__opt_int on_demand[2])
 {
 	static const char *const units_keys[] = {"read", "write"};
 	static const char *const auto_keys[] = {"read_autoscaling", "write_autoscaling"};
-	if (capacity[0].units.set || capacity[1].units.set || capacity[0].autoscaling.set ||
-	    capacity[1].autoscaling.set) {
+	if (capacity != NULL && (capacity[0].units.set || capacity[1].units.set || capacity[0].autoscaling.set ||
+	    capacity[1].autoscaling.set)) {
 		ddbgt__jw_key(w, "capacity");
 		ddbgt__jw_object_begin(w);
 		for (int rw = 0; rw < 2; rw++) {
@@ -362,8 +362,9 @@ static void replica_object(jw *w, const ddbgt_replica *r)
 	string_member(w, "kms_key", r->kms_key);
 	put_pitr(w, r->pitr, &r->pitr_period);
 	bool_member(w, "deletion_protection", r->deletion_protection);
-	if (r->read_capacity.units.set || r->read_capacity.autoscaling.set)
-		read_capacity_object(w, &r->read_capacity);
+	if (r->read_capacity != NULL &&
+	    (r->read_capacity->units.set || r->read_capacity->autoscaling.set))
+		read_capacity_object(w, r->read_capacity);
 	replica_on_demand(w, &r->on_demand_max_read);
 	if (r->kinesis_stream_arn) {
 		ddbgt__jw_key(w, "kinesis_stream");

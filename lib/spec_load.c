@@ -504,7 +504,7 @@ static int read_autoscaling(struct loader *L, const jr_value *v, struct autoscal
 
 /* The provisioned and on-demand throughput of the table or of a GSI. */
 struct throughput {
-	ddbgt__capacity *sides;     /* indexed by ddbgt_rw */
+	ddbgt__capacity **sides;    /* the object's pair (model.h) */
 	ddbgt__opt_int *on_demand;  /* indexed by ddbgt_rw */
 };
 
@@ -535,8 +535,8 @@ static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const j
 	if (!read_autoscaling(L, v, &a))
 		return 0;
 	setter(L, ddbgt__sides_set_autoscaling(tp->sides, rw, a.min, a.max, a.target));
-	setter(L, ddbgt__autoscaling_set_tuning(&tp->sides[rw].autoscaling, a.cooldown[0],
-	                                        a.cooldown[1], a.disable_scale_in));
+	setter(L, ddbgt__sides_set_tuning(tp->sides, rw, a.cooldown[0], a.cooldown[1],
+	                                  a.disable_scale_in));
 	return 1;
 }
 
@@ -716,7 +716,7 @@ static const struct object_spec gsi_spec = OBJECT_SPEC("an object", gsi_fields, 
 static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
 	ddbgt_gsi *g = obj;
-	struct throughput tp = {g->capacity, g->on_demand_max};
+	struct throughput tp = {&g->capacity, g->on_demand_max};
 	if (f == GSI_WARM)
 		return read_warm(L, g->warm_throughput, v);
 	return read_throughput(L, &tp, f == GSI_ON_DEMAND, v);
@@ -891,7 +891,7 @@ static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_val
 {
 	ddbgt_table *t = obj;
 	struct key_value k;
-	struct throughput tp = {t->capacity, t->on_demand_max};
+	struct throughput tp = {&t->capacity, t->on_demand_max};
 	int stream[2] = {0, DDBGT_STREAM_VIEW_UNSET};
 	struct pitr_target pitr = {t, NULL};
 	switch (f) {

@@ -54,6 +54,7 @@ void ddbgt_table_free(ddbgt_table *t)
 	ddbgt__free(t->sk_name);
 	ddbgt__free(t->ttl_attribute);
 	ddbgt__free(t->witness_region);
+	ddbgt__free(t->capacity);
 	attributes_free(t->attributes, t->attribute_count);
 	ddbgt__map_clear(&t->tags);
 	for (size_t i = 0; i < t->replicas.count; i++)
@@ -146,6 +147,7 @@ int ddbgt_table_copy(ddbgt_table **out, const ddbgt_table *src)
 	t->name = t->pk_name = t->sk_name = t->ttl_attribute = t->witness_region = NULL;
 	t->attributes = NULL;
 	t->attribute_count = t->attribute_cap = 0;
+	t->capacity = NULL;
 	memset(&t->tags, 0, sizeof(t->tags));
 	memset(&t->replicas, 0, sizeof(t->replicas));
 	memset(&t->gsis, 0, sizeof(t->gsis));
@@ -159,6 +161,7 @@ int ddbgt_table_copy(ddbgt_table **out, const ddbgt_table *src)
 	rc = rc ? rc : copy_string(&t->ttl_attribute, src->ttl_attribute);
 	rc = rc ? rc : copy_string(&t->witness_region, src->witness_region);
 	rc = rc ? rc : copy_attributes(t, src);
+	rc = rc ? rc : ddbgt__capacity_copy(&t->capacity, src->capacity, 2);
 	rc = rc ? rc : ddbgt__map_copy(&t->tags, &src->tags);
 	rc = rc ? rc : ddbgt_policy_copy(&t->policy, src->policy);
 	rc = rc ? rc : ddbgt_usage_copy(&t->usage, src->usage);
@@ -325,36 +328,36 @@ ddbgt_attr_type ddbgt_table_find_attribute_type(const ddbgt_table *t, const char
 
 int ddbgt_table_set_capacity(ddbgt_table *t, ddbgt_rw rw, int64_t units)
 {
-	return ddbgt__sides_set_units(t != NULL ? t->capacity : NULL, rw, units);
+	return ddbgt__sides_set_units(t != NULL ? &t->capacity : NULL, rw, units);
 }
 
 int ddbgt_table_get_capacity(const ddbgt_table *t, ddbgt_rw rw, int64_t *units)
 {
-	return ddbgt__sides_get_units(t != NULL ? t->capacity : NULL, rw, units);
+	return ddbgt__sides_get_units(t != NULL ? &t->capacity : NULL, rw, units);
 }
 
 int ddbgt_table_clear_capacity(ddbgt_table *t, ddbgt_rw rw)
 {
-	return ddbgt__sides_clear_units(t != NULL ? t->capacity : NULL, rw);
+	return ddbgt__sides_clear_units(t != NULL ? &t->capacity : NULL, rw);
 }
 
 int ddbgt_table_set_autoscaling(ddbgt_table *t, ddbgt_rw rw, int64_t min, int64_t max,
                                 double target_utilization)
 {
-	return ddbgt__sides_set_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max,
+	return ddbgt__sides_set_autoscaling(t != NULL ? &t->capacity : NULL, rw, min, max,
 	                                    target_utilization);
 }
 
 int ddbgt_table_get_autoscaling(const ddbgt_table *t, ddbgt_rw rw, int64_t *min, int64_t *max,
                                 double *target_utilization)
 {
-	return ddbgt__sides_get_autoscaling(t != NULL ? t->capacity : NULL, rw, min, max,
+	return ddbgt__sides_get_autoscaling(t != NULL ? &t->capacity : NULL, rw, min, max,
 	                                    target_utilization);
 }
 
 int ddbgt_table_clear_autoscaling(ddbgt_table *t, ddbgt_rw rw)
 {
-	return ddbgt__sides_clear_autoscaling(t != NULL ? t->capacity : NULL, rw);
+	return ddbgt__sides_clear_autoscaling(t != NULL ? &t->capacity : NULL, rw);
 }
 
 int ddbgt_table_set_on_demand_max(ddbgt_table *t, ddbgt_rw rw, int64_t units)
@@ -375,7 +378,7 @@ int ddbgt_table_clear_on_demand_max(ddbgt_table *t, ddbgt_rw rw)
 int ddbgt_table_set_autoscaling_tuning(ddbgt_table *t, ddbgt_rw rw, int64_t scale_in_cooldown,
                                        int64_t scale_out_cooldown, int disable_scale_in)
 {
-	return ddbgt__sides_set_tuning(t != NULL ? t->capacity : NULL, rw, scale_in_cooldown,
+	return ddbgt__sides_set_tuning(t != NULL ? &t->capacity : NULL, rw, scale_in_cooldown,
 	                               scale_out_cooldown, disable_scale_in);
 }
 
@@ -383,7 +386,7 @@ int ddbgt_table_get_autoscaling_tuning(const ddbgt_table *t, ddbgt_rw rw,
                                        int64_t *scale_in_cooldown, int64_t *scale_out_cooldown,
                                        int *disable_scale_in)
 {
-	return ddbgt__sides_get_tuning(t != NULL ? t->capacity : NULL, rw, scale_in_cooldown,
+	return ddbgt__sides_get_tuning(t != NULL ? &t->capacity : NULL, rw, scale_in_cooldown,
 	                               scale_out_cooldown, disable_scale_in);
 }
 

@@ -597,6 +597,85 @@ START_TEST(fail_every_allocation_from_n)
 }
 END_TEST
 
+/*
+ * Capacity settings live behind a pointer that the first one allocates (a
+ * table held in memory stays small when on demand, issue 13): until then
+ * the object holds no capacity block, the first setting makes exactly one,
+ * later ones none, and when that one fails the object is as it was.
+ */
+enum { CAP_TABLE_UNITS, CAP_TABLE_AUTO, CAP_GSI_UNITS, CAP_GSI_AUTO, CAP_REPLICA_UNITS,
+       CAP_REPLICA_AUTO, CAP_SETTERS };
+
+static int set_capacity(ddbgt_table *t, int which, int64_t n)
+{
+	ddbgt_gsi *g = ddbgt_table_gsi_at_mut(t, 0);
+	ddbgt_replica *r = ddbgt_table_replica_at_mut(t, 0);
+	switch (which) {
+	case CAP_TABLE_UNITS: return ddbgt_table_set_capacity(t, DDBGT_WRITE, n);
+	case CAP_TABLE_AUTO: return ddbgt_table_set_autoscaling(t, DDBGT_READ, n, 100, 70);
+	case CAP_GSI_UNITS: return ddbgt_gsi_set_capacity(g, DDBGT_READ, n);
+	case CAP_GSI_AUTO: return ddbgt_gsi_set_autoscaling(g, DDBGT_WRITE, n, 100, 70);
+	case CAP_REPLICA_UNITS: return ddbgt_replica_set_read_capacity(r, n);
+	default: return ddbgt_replica_set_read_autoscaling(r, n, 100, 70);
+	}
+}
+
+/* Whether any capacity form of the table, its GSI or its replica is set. */
+static int any_capacity(const ddbgt_table *t)
+{
+	const ddbgt_gsi *g = ddbgt_table_gsi_at(t, 0);
+	const ddbgt_replica *r = ddbgt_table_replica_at(t, 0);
+	int found = 0;
+	for (int rw = 0; rw < 2; rw++) {
+		found |= ddbgt_table_get_capacity(t, (ddbgt_rw)rw, NULL) == DDBGT_OK;
+		found |= ddbgt_table_get_autoscaling(t, (ddbgt_rw)rw, NULL, NULL, NULL) == DDBGT_OK;
+		found |= ddbgt_gsi_get_capacity(g, (ddbgt_rw)rw, NULL) == DDBGT_OK;
+		found |= ddbgt_gsi_get_autoscaling(g, (ddbgt_rw)rw, NULL, NULL, NULL) == DDBGT_OK;
+	}
+	found |= ddbgt_replica_get_read_capacity(r, NULL) == DDBGT_OK;
+	found |= ddbgt_replica_get_read_autoscaling(r, NULL, NULL, NULL) == DDBGT_OK;
+	return found;
+}
+
+START_TEST(capacity_allocated_on_first_set)
+{
+	ddbgt_test_sweep s;
+	int rc = 0;
+	for (ddbgt_test_sweep_start(&s, "first capacity", 0); ddbgt_test_sweep_next(&s, rc);) {
+		ddbgt_test_alloc_pause(1);
+		ddbgt_table *t = ddbgt_test_load("data/spec/minimal.json");
+		ddbgt_gsi *g = NULL;
+		ck_assert_int_eq(ddbgt_gsi_new(&g, "by-status"), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_table_add_gsi(t, g), DDBGT_OK);
+		char *before = dump(t);
+		ck_assert(!any_capacity(t));
+		ddbgt_test_alloc_pause(0);
+		rc = set_capacity(t, _i, 5);
+		ddbgt_test_alloc_pause(1);
+		if (ddbgt_test_sweep_failed(&s)) {
+			char *after = dump(t);
+			ck_assert_str_eq(after, before);
+			ck_assert(!any_capacity(t));
+			ddbgt_free(after);
+		} else {
+			ck_assert_int_eq(rc, DDBGT_OK);
+			ck_assert(any_capacity(t));
+			/* A second setting reuses the block. */
+			long live = ddbgt_test_alloc_live();
+			ddbgt_test_alloc_pause(0);
+			ck_assert_int_eq(set_capacity(t, _i, 7), DDBGT_OK);
+			ck_assert_int_eq(ddbgt_test_alloc_live(), live);
+			ddbgt_test_alloc_pause(1);
+		}
+		ddbgt_free(before);
+		ddbgt_table_free(t);
+		ddbgt_test_alloc_pause(0);
+	}
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_eq(s.n, 1);
+}
+END_TEST
+
 /* The allocator hook itself. */
 START_TEST(allocator_hooks)
 {
@@ -639,6 +718,7 @@ Suite *ddbgt_test_oom(void)
 	int n = (int)(sizeof ops / sizeof ops[0]);
 	tcase_add_loop_test(tc, fail_one_allocation, 0, n);
 	tcase_add_loop_test(tc, fail_every_allocation_from_n, 0, n);
+	tcase_add_loop_test(tc, capacity_allocated_on_first_set, 0, CAP_SETTERS);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -123,7 +123,8 @@ DDBGT_API int ddbgt_replica_effective_deletion_protection(const ddbgt_replica *r
 /*
  * Read capacity override (PROVISIONED tables): either fixed units or
  * autoscaling; setting one replaces the other. Getters give DDBGT_ENOTFOUND
- * when that form is not set.
+ * when that form is not set. A setter allocates the override when the
+ * replica has none: DDBGT_ENOMEM leaves the replica unchanged.
  */
 DDBGT_API int ddbgt_replica_set_read_capacity(ddbgt_replica *replica, int64_t units);
 DDBGT_API int ddbgt_replica_get_read_capacity(const ddbgt_replica *replica, int64_t *units);

@@ -86,7 +86,9 @@ DDBGT_API ddbgt_attr_type ddbgt_table_find_attribute_type(const ddbgt_table *tab
 /*
  * Provisioned capacity of the table: units and target-tracking autoscaling,
  * each for DDBGT_READ or DDBGT_WRITE. The getters return DDBGT_ENOTFOUND when
- * the value is absent; out pointers may be NULL.
+ * the value is absent; out pointers may be NULL. The first setter of either
+ * side allocates the table's capacity settings: DDBGT_ENOMEM leaves the
+ * table unchanged.
  */
 DDBGT_API int ddbgt_table_set_capacity(ddbgt_table *table, ddbgt_rw rw, int64_t units);
 DDBGT_API int ddbgt_table_get_capacity(const ddbgt_table *table, ddbgt_rw rw, int64_t *units);
