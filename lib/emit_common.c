@@ -1173,9 +1173,20 @@ void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char
 	ddbgt__tfjson_object_end(w);
 }
 
-static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, const char *attr,
-                             ddbgt__emit_attr_fn write_attr, int own_class)
+/* Where a region's ARN (k = 0) and stream ARN (1) were written: 2 per region, in document order. */
+typedef struct region_value {
+	size_t start, len;
+} region_value;
+
+/*
+ * The map of output (attr k of every region; k = 2: the "regions" map of
+ * both and more). The ARN values are written once, into the first two maps,
+ * and recorded in seen; the third copies them.
+ */
+static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, int k,
+                             ddbgt__emit_attr_fn write_attr, int own_class, region_value *seen)
 {
+	static const char *const attrs[] = {"arn", "stream_arn"};
 	ddbgt__tfjson *w = &ctx->w;
 	ddbgt__tfjson_key(w, output);
 	ddbgt__tfjson_object_begin(w);
@@ -1185,16 +1196,18 @@ static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, const cha
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);
 		ddbgt__tfjson_key_text(w, ddbgt_replica_region(rep));
-		if (attr) {
-			write_attr(ctx, i, attr);
+		if (k < 2) {
+			size_t start = ddbgt__tfjson_offset(w);
+			write_attr(ctx, i, attrs[k]);
+			seen[2 * r + (size_t)k] = (region_value){start, ddbgt__tfjson_offset(w) - start};
 			continue;
 		}
 		const ddbgt_replica *cls = own_class ? rep : ddbgt__emit_replica(ctx, ctx->primary);
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_key(w, "arn");
-		write_attr(ctx, i, "arn");
-		ddbgt__tfjson_key(w, "stream_arn");
-		write_attr(ctx, i, "stream_arn");
+		for (size_t a = 0; a < 2; a++) {
+			ddbgt__tfjson_key(w, attrs[a]);
+			ddbgt__tfjson_value_again(w, seen[2 * r + a].start, seen[2 * r + a].len);
+		}
 		ddbgt__tfjson_kv_literal(w, "role", ddbgt_enum_name(DDBGT_ENUM_ROLE,
 		                                                    ddbgt_replica_effective_role(rep)));
 		ddbgt__tfjson_kv_literal(w, "table_class",
@@ -1209,7 +1222,13 @@ static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, const cha
 void ddbgt__emit_write_region_maps(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn write_attr,
                                    int own_class)
 {
-	write_region_map(ctx, "table_arns", "arn", write_attr, own_class);
-	write_region_map(ctx, "stream_arns", "stream_arn", write_attr, own_class);
-	write_region_map(ctx, "regions", NULL, write_attr, own_class);
+	region_value *seen = ddbgt__malloc(2 * ctx->nrep * sizeof(*seen));
+	if (!seen) {
+		ctx_fail(ctx, DDBGT_ENOMEM);
+		return;
+	}
+	write_region_map(ctx, "table_arns", 0, write_attr, own_class, seen);
+	write_region_map(ctx, "stream_arns", 1, write_attr, own_class, seen);
+	write_region_map(ctx, "regions", 2, write_attr, own_class, seen);
+	ddbgt__free(seen);
 }

@@ -105,7 +105,8 @@ static char *newline_indent(char *d, unsigned depth)
 	return d + indent;
 }
 
-void ddbgt__jw_value_begin(jw *w)
+/* Inlined in this file's writers: it runs before every key and value. */
+static inline void value_begin(jw *w)
 {
 	if (w->after_key) {
 		w->after_key = 0;
@@ -128,9 +129,28 @@ void ddbgt__jw_value_begin(jw *w)
 	w->len = (size_t)(d - w->buf);
 }
 
+void ddbgt__jw_value_begin(jw *w)
+{
+	value_begin(w);
+}
+
+void ddbgt__jw_value_again(jw *w, size_t start, size_t n)
+{
+	if (start > w->len || n > w->len - start) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return;
+	}
+	value_begin(w);
+	/* Offsets, not pointers: reserving may move the buffer. */
+	if (reserve(w, n)) {
+		memcpy(w->buf + w->len, w->buf + start, n);
+		w->len += n;
+	}
+}
+
 static void begin_container(jw *w, char c)
 {
-	ddbgt__jw_value_begin(w);
+	value_begin(w);
 	if (w->depth >= JW_MAX_DEPTH) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
@@ -189,13 +209,21 @@ static inline uint64_t escape_marks(uint64_t x)
 	       ddbgt__bytes_below(x, 0x20) | ddbgt__bytes_equal(x, 0x7f) | (x & DDBGT__HIGHS);
 }
 
-/* The n (1-7) bytes at p as the low bytes of a word, the others zero. */
+/*
+ * The n (1-7) bytes at p as the low bytes of a word, the others zero, in
+ * two or three loads that may overlap (they put the same byte in the same
+ * place) instead of one per byte, and none past p + n.
+ */
 static inline uint64_t load_short(const char *p, size_t n)
 {
-	uint64_t x = 0;
-	while (n-- > 0)
-		x = x << 8 | (unsigned char)p[n];
-	return x;
+	if (n >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, p, sizeof lo);
+		memcpy(&hi, p + n - 4, sizeof hi);
+		return lo | (uint64_t)hi << (8 * (n - 4));
+	}
+	return (uint64_t)(unsigned char)p[0] | (uint64_t)(unsigned char)p[n / 2] << (8 * (n / 2)) |
+	       (uint64_t)(unsigned char)p[n - 1] << (8 * (n - 1));
 }
 #endif
 
@@ -308,20 +336,20 @@ int ddbgt__jw_put_escaped(jw *w, const char *s, size_t n)
 }
 
 /*
- * s in quotes, escaped, and for a key the ": " (":" compact) after it;
- * -1 when s is not valid UTF-8.
+ * s (n bytes) in quotes, escaped, at d, and for a key the ": " (":"
+ * compact) after it; d has room for 6 * n + 12 bytes. Returns the end of
+ * what was written, or NULL (the writer failed) when s is not valid UTF-8.
  */
-static int quoted(jw *w, const char *s, int key)
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline char *put_quoted(jw *w, char *d, const char *s, size_t n, int key)
 {
-	size_t n = strlen(s);
-	if (!reserve_body(w, n, 4))
-		return 0;
-	char *d = w->buf + w->len;
 	*d++ = '"';
 	d = put_body(d, s, n);
 	if (!d) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
-		return -1;
+		return NULL;
 	}
 	*d++ = '"';
 	if (key) {
@@ -329,6 +357,18 @@ static int quoted(jw *w, const char *s, int key)
 		if (!w->compact)
 			*d++ = ' ';
 	}
+	return d;
+}
+
+/* s in quotes, escaped, and for a key its separator; -1 when s is not valid UTF-8. */
+static int quoted(jw *w, const char *s, int key)
+{
+	size_t n = strlen(s);
+	if (!reserve_body(w, n, 4))
+		return 0;
+	char *d = put_quoted(w, w->buf + w->len, s, n, key);
+	if (!d)
+		return -1;
 	w->len = (size_t)(d - w->buf);
 	return 0;
 }
@@ -339,7 +379,7 @@ void ddbgt__jw_key_begin(jw *w)
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
 	}
-	ddbgt__jw_value_begin(w);
+	value_begin(w);
 }
 
 void ddbgt__jw_key_end(jw *w)
@@ -361,8 +401,29 @@ int ddbgt__jw_key(jw *w, const char *key)
 
 int ddbgt__jw_string(jw *w, const char *s)
 {
-	ddbgt__jw_value_begin(w);
+	value_begin(w);
 	return quoted(w, s ? s : "", 0);
+}
+
+int ddbgt__jw_kv_string(jw *w, const char *key, const char *s)
+{
+	if (!key || !s || w->depth == 0 || w->after_key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return 0;
+	}
+	value_begin(w);
+	/* Both in one reservation: room for each body's worst case and the five bytes around them. */
+	size_t nk = strlen(key), n = strlen(s);
+	if (!reserve_body(w, nk + n, 8))
+		return 0;
+	char *d = put_quoted(w, w->buf + w->len, key, nk, 1);
+	if (!d)
+		return -1;
+	d = put_quoted(w, d, s, n, 0);
+	if (!d)
+		return -2;
+	w->len = (size_t)(d - w->buf);
+	return 0;
 }
 
 void ddbgt__jw_string_or_null(jw *w, const char *s)
@@ -392,7 +453,7 @@ void ddbgt__jw_int(jw *w, int64_t v)
 {
 	char buf[24];
 	char *p = int_digits(buf + sizeof buf, v);
-	ddbgt__jw_value_begin(w);
+	value_begin(w);
 	raw(w, p, (size_t)(buf + sizeof buf - p));
 }
 
@@ -434,7 +495,7 @@ void ddbgt__jw_number(jw *w, double v)
 {
 	char buf[JW_NUMBER_MAX];
 	size_t n = ddbgt__jw_format_number(buf, v);
-	ddbgt__jw_value_begin(w);
+	value_begin(w);
 	if (!n) {
 		/* JSON has no infinity or NaN: refuse rather than write a wrong document. */
 		ddbgt__jw_fail(w, DDBGT_ERANGE);
@@ -445,12 +506,12 @@ void ddbgt__jw_number(jw *w, double v)
 
 void ddbgt__jw_bool(jw *w, int v)
 {
-	ddbgt__jw_value_begin(w);
+	value_begin(w);
 	raw(w, v ? "true" : "false", v ? 4 : 5);
 }
 
 void ddbgt__jw_null(jw *w)
 {
-	ddbgt__jw_value_begin(w);
+	value_begin(w);
 	raw(w, "null", 4);
 }

@@ -60,6 +60,12 @@ void ddbgt__jw_array_end(jw *w);
 /* Both return -1 when the text is not valid UTF-8 (the writer fails), else 0. */
 int ddbgt__jw_key(jw *w, const char *key);
 int ddbgt__jw_string(jw *w, const char *s);
+/*
+ * "key": "s" in one call (the pairs most documents are made of): -1 when the
+ * key is not valid UTF-8, -2 when s is not, else 0; NULL for either fails
+ * with DDBGT_EINVAL.
+ */
+int ddbgt__jw_kv_string(jw *w, const char *key, const char *s);
 /* s, or null for NULL. */
 void ddbgt__jw_string_or_null(jw *w, const char *s);
 void ddbgt__jw_int(jw *w, int64_t v);
@@ -85,6 +91,8 @@ void ddbgt__jw_value_begin(jw *w);
 void ddbgt__jw_key_begin(jw *w);
 void ddbgt__jw_key_end(jw *w);
 void ddbgt__jw_raw(jw *w, const char *s, size_t n);
+/* A value written before at [start, start + n) of this document, written again as a value. */
+void ddbgt__jw_value_again(jw *w, size_t start, size_t n);
 int ddbgt__jw_put_escaped(jw *w, const char *s, size_t n);
 void ddbgt__jw_fail(jw *w, int status);
 

@@ -269,16 +269,38 @@ void ddbgt__tfjson_bool(ddbgt__tfjson *w, int v)
 		ddbgt__jw_bool(&w->json, v);
 }
 
+/* A pair with a key taken as it is: in one writer call when nothing needs the template escape. */
+static void kv_string(ddbgt__tfjson *w, const char *key, const char *s, int template_text)
+{
+	if (w->in_string || !s || (template_text && strchr(s, '{'))) {
+		ddbgt__tfjson_key(w, key);
+		whole_string(w, s, template_text);
+		return;
+	}
+	int bad = ddbgt__jw_kv_string(&w->json, key, s);
+	if (bad && !w->bad_string)
+		w->bad_string = bad == -1 ? key : s;
+}
+
 void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s)
 {
-	ddbgt__tfjson_key(w, key);
-	ddbgt__tfjson_literal(w, s);
+	kv_string(w, key, s, 0);
 }
 
 void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s)
 {
-	ddbgt__tfjson_key(w, key);
-	ddbgt__tfjson_text(w, s);
+	kv_string(w, key, s, 1);
+}
+
+size_t ddbgt__tfjson_offset(const ddbgt__tfjson *w)
+{
+	return w->json.len;
+}
+
+void ddbgt__tfjson_value_again(ddbgt__tfjson *w, size_t start, size_t n)
+{
+	if (!misplaced(w))
+		ddbgt__jw_value_again(&w->json, start, n);
 }
 
 void ddbgt__tfjson_kv_int(ddbgt__tfjson *w, const char *key, int64_t v)

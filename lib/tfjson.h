@@ -84,6 +84,11 @@ void ddbgt__tfjson_string_end(ddbgt__tfjson *w);
  */
 void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const char *const *pieces, size_t n);
 
+/* Where the next byte of the document goes: the start of a value to write again. */
+size_t ddbgt__tfjson_offset(const ddbgt__tfjson *w);
+/* The value written at [start, start + n) of this document (ddbgt__tfjson_offset), again. */
+void ddbgt__tfjson_value_again(ddbgt__tfjson *w, size_t start, size_t n);
+
 /* key followed by a value: the usual pairs. */
 void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s);
 void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s);

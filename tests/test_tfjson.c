@@ -344,7 +344,47 @@ START_TEST(utf8_validation)
 		char *out = (char *)1;
 		ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
 		ck_assert_ptr_null(out);
+		/* The pair's key is the string named when it is the bad one. */
+		ddbgt__tfjson_init(&w, 0, 0);
+		ddbgt__tfjson_object_begin(&w);
+		ddbgt__tfjson_kv_literal(&w, bad[i], "fine");
+		ck_assert_ptr_eq(w.bad_string, bad[i]);
+		ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
 	}
+}
+END_TEST
+
+/* A value written again is the same bytes as the first time, wherever it lands. */
+START_TEST(value_written_again)
+{
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	ddbgt__tfjson_key(&w, "a");
+	size_t start = ddbgt__tfjson_offset(&w);
+	ddbgt__tfjson_literal(&w, "${x} \"q\"");
+	size_t n = ddbgt__tfjson_offset(&w) - start;
+	ddbgt__tfjson_key(&w, "list");
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_value_again(&w, start, n);
+	ddbgt__tfjson_value_again(&w, start, n);
+	ddbgt__tfjson_array_end(&w);
+	ddbgt__tfjson_object_end(&w);
+	expect_doc(&w, "{\n"
+	               "  \"a\": \"${x} \\\"q\\\"\",\n"
+	               "  \"list\": [\n"
+	               "    \"${x} \\\"q\\\"\",\n"
+	               "    \"${x} \\\"q\\\"\"\n"
+	               "  ]\n"
+	               "}\n");
+	/* A span past what was written is a misuse. */
+	char *out;
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_int(&w, 1);
+	ddbgt__tfjson_value_again(&w, 1, 5);
+	ddbgt__tfjson_array_end(&w);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
 }
 END_TEST
 
@@ -426,6 +466,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, composed_strings);
 	tcase_add_test(tc, utf8_validation);
 	tcase_add_test(tc, misuse_is_an_error);
+	tcase_add_test(tc, value_written_again);
 	tcase_add_test(tc, allocation_failure_is_sticky);
 	tcase_add_test(tc, literal_pieces_as_piece_by_piece);
 	suite_add_tcase(s, tc);
