@@ -256,6 +256,34 @@ static void write_provider(ddbgt__emit_ctx *ctx, size_t replica, const size_t *t
 	ddbgt__tfjson_object_end(w);
 }
 
+/* The decimal digits of v (not negative) at d; returns their end. */
+static char *put_digits(char *d, int v)
+{
+	char digits[12];
+	size_t n = 0;
+	do {
+		digits[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	while (n)
+		*d++ = digits[--n];
+	return d;
+}
+
+/*
+ * ">= major.minor" (the floor, never negative) into buf[32], without
+ * snprintf: it cost more than the rest of the header.
+ */
+static void version_constraint(char *buf, int major, int minor)
+{
+	char *d = buf;
+	memcpy(d, ">= ", 3);
+	d = put_digits(d + 3, major);
+	*d++ = '.';
+	d = put_digits(d, minor);
+	*d = '\0';
+}
+
 void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
@@ -271,7 +299,7 @@ void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__tfjson_kv_literal(w, "source", "hashicorp/aws");
 	char constraint[32];
-	snprintf(constraint, sizeof constraint, ">= %d.%d", ctx->floor_major, ctx->floor_minor);
+	version_constraint(constraint, ctx->floor_major, ctx->floor_minor);
 	ddbgt__tfjson_kv_literal(w, "version",
 	                         ctx->o->provider_version ? ctx->o->provider_version : constraint);
 	ddbgt__tfjson_object_end(w);
@@ -485,65 +513,87 @@ static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_table *t, const ddbgt_g
  * type (GSI partition then sort elements, LSI sort keys). 0 past the end;
  * *name is NULL for a slot that defines nothing (an untyped index key).
  */
-static int definition_at(const ddbgt_table *t, size_t k, const char **name,
-                         ddbgt_attr_type *type)
+/* One attribute definition. */
+typedef struct definition {
+	const char *name;
+	ddbgt_attr_type type;
+} definition;
+
+/*
+ * The table's keys, its declared attributes, then the elements of index keys
+ * that carry their own type (name NULL for those without), into defs
+ * (NULL: only counted); returns the count.
+ */
+static size_t collect_definitions(const ddbgt_table *t, definition *defs)
 {
-	*name = NULL;
-	*type = DDBGT_ATTR_UNSET;
-	if (k == 0) {
-		*name = ddbgt_table_partition_key_name(t);
-		*type = ddbgt_table_partition_key_type(t);
-		return 1;
-	}
-	if (k == 1) {
-		*name = ddbgt_table_sort_key_name(t);
-		*type = ddbgt_table_sort_key_type(t);
-		return 1;
-	}
-	k -= 2;
-	if (k < ddbgt_table_attribute_count(t)) {
-		*name = ddbgt_table_attribute_name(t, k);
-		*type = ddbgt_table_attribute_type(t, k);
-		return 1;
-	}
-	k -= ddbgt_table_attribute_count(t);
+	size_t n = 0;
+#define DEFINE(nm, ty)                                                  \
+	do {                                                            \
+		if (defs)                                               \
+			defs[n] = (definition){(nm), (ty)};             \
+		n++;                                                    \
+	} while (0)
+	DEFINE(ddbgt_table_partition_key_name(t), ddbgt_table_partition_key_type(t));
+	DEFINE(ddbgt_table_sort_key_name(t), ddbgt_table_sort_key_type(t));
+	for (size_t k = 0; k < ddbgt_table_attribute_count(t); k++)
+		DEFINE(ddbgt_table_attribute_name(t, k), ddbgt_table_attribute_type(t, k));
 	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
-		size_t np = ddbgt_gsi_partition_key_attribute_count(g);
-		size_t ns = ddbgt_gsi_sort_key_attribute_count(g);
-		if (k < np + ns) {
-			*type = k < np ? ddbgt_gsi_partition_key_attribute_type(g, k)
-			               : ddbgt_gsi_sort_key_attribute_type(g, k - np);
-			if (*type != DDBGT_ATTR_UNSET)
-				*name = k < np ? ddbgt_gsi_partition_key_attribute_name(g, k)
-				               : ddbgt_gsi_sort_key_attribute_name(g, k - np);
-			return 1;
+		for (size_t k = 0; k < ddbgt_gsi_partition_key_attribute_count(g); k++) {
+			ddbgt_attr_type type = ddbgt_gsi_partition_key_attribute_type(g, k);
+			DEFINE(type != DDBGT_ATTR_UNSET ? ddbgt_gsi_partition_key_attribute_name(g, k)
+			                                : NULL, type);
 		}
-		k -= np + ns;
+		for (size_t k = 0; k < ddbgt_gsi_sort_key_attribute_count(g); k++) {
+			ddbgt_attr_type type = ddbgt_gsi_sort_key_attribute_type(g, k);
+			DEFINE(type != DDBGT_ATTR_UNSET ? ddbgt_gsi_sort_key_attribute_name(g, k) : NULL,
+			       type);
+		}
 	}
-	if (k < ddbgt_table_lsi_count(t)) {
+	for (size_t k = 0; k < ddbgt_table_lsi_count(t); k++) {
 		const ddbgt_lsi *l = ddbgt_table_lsi_at(t, k);
-		*type = ddbgt_lsi_sort_key_type(l);
-		if (*type != DDBGT_ATTR_UNSET)
-			*name = ddbgt_lsi_sort_key(l);
-		return 1;
+		ddbgt_attr_type type = ddbgt_lsi_sort_key_type(l);
+		DEFINE(type != DDBGT_ATTR_UNSET ? ddbgt_lsi_sort_key(l) : NULL, type);
 	}
-	return 0;
+#undef DEFINE
+	return n;
+}
+
+/* FNV-1a: spreads attribute names over the slots of the table below. */
+static size_t name_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return (size_t)h;
 }
 
 void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each)
 {
-	const char *name, *seen;
-	ddbgt_attr_type type, ignored;
-	for (size_t k = 0; definition_at(ctx->t, k, &name, &type); k++) {
-		int declared = name == NULL;
-		for (size_t j = 0; j < k && !declared; j++) {
-			definition_at(ctx->t, j, &seen, &ignored);
-			declared = seen && strcmp(seen, name) == 0;
-		}
-		if (!declared)
-			each(ctx, name, type);
+	size_t n = collect_definitions(ctx->t, NULL), slots = 8;
+	while (slots < 2 * n)
+		slots *= 2;
+	/* The definitions, then an open-addressing set of the names seen (index + 1, 0: free). */
+	definition *defs = ddbgt__calloc(1, n * sizeof(*defs) + slots * sizeof(size_t));
+	if (!defs) {
+		ctx_fail(ctx, DDBGT_ENOMEM);
+		return;
 	}
+	size_t *seen = (size_t *)(defs + n);
+	collect_definitions(ctx->t, defs);
+	/* Each name once, where it is first defined: one lookup per definition, not a scan. */
+	for (size_t k = 0; k < n; k++) {
+		if (!defs[k].name)
+			continue;
+		size_t h = name_hash(defs[k].name) & (slots - 1);
+		while (seen[h] && strcmp(defs[seen[h] - 1].name, defs[k].name) != 0)
+			h = (h + 1) & (slots - 1);
+		if (seen[h])
+			continue;
+		seen[h] = k + 1;
+		each(ctx, defs[k].name, defs[k].type);
+	}
+	ddbgt__free(defs);
 }
 
 static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
