@@ -90,6 +90,12 @@ int ddbgt__cost_recommend(ddbgt_cost_report *report, const ddbgt_table *table,
 void ddbgt__cost_format_nanos(char *buf, size_t size, int64_t nanos);
 /* nanos rounded half away from zero to the cent, with thousands separators. */
 void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos);
+/*
+ * v with 0 to 9 decimals into buf (at least 32 bytes): the bytes printf's
+ * "%.*f" writes in the default rounding mode, without printf for the ratios
+ * of the recommendations (v from 0 up to 2^53).
+ */
+void ddbgt__cost_format_fixed(char *buf, double v, int decimals);
 /* 1 for the items that are throughput (requests or capacity). */
 int ddbgt__cost_item_is_throughput(ddbgt_price_item item);
 

@@ -115,9 +115,9 @@ static void say(message *m, ...)
 /* Append v with the given decimals, as printf's "%.*f" writes it. */
 static void say_fixed(message *m, double v, int decimals)
 {
-	char num[MSG_SIZE];
+	char num[32];
 
-	snprintf(num, sizeof(num), "%.*f", decimals, v);
+	ddbgt__cost_format_fixed(num, v, decimals);
 	say(m, num, (const char *)NULL);
 }
 

@@ -108,6 +108,44 @@ void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos)
 	copy_out(buf, size, p, (size_t)(end - p));
 }
 
+void ddbgt__cost_format_fixed(char *buf, double v, int decimals)
+{
+#ifdef __SIZEOF_INT128__
+	static const uint64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+	                                 100000000, 1000000000};
+	if (v >= 0 && v < 1e9 && !signbit(v) && decimals >= 0 && decimals <= 9) {
+		/* v = mant * 2^-shift exactly (53-bit mant): v * 10^decimals is exact in 128 bits. */
+		int exp;
+		uint64_t mant = (uint64_t)ldexp(frexp(v, &exp), 53);
+		int shift = 53 - exp;
+		unsigned __int128 scaled = (unsigned __int128)mant * pow10[decimals];
+		uint64_t q = 0; /* below 10^18; 0 when scaled is under half a unit (shift >= 120) */
+		if (shift < 120) {
+			unsigned __int128 one = (unsigned __int128)1 << shift;
+			unsigned __int128 rest = scaled & (one - 1), half = one >> 1;
+			q = (uint64_t)(scaled >> shift);
+			/* To nearest, ties to even, as printf rounds the exact binary value. */
+			if (rest > half || (rest == half && (q & 1)))
+				q++;
+		}
+		char out[32], *end = out + sizeof(out), *p = end;
+		uint64_t whole = q / pow10[decimals], frac = q % pow10[decimals];
+		for (int i = 0; i < decimals; i++, frac /= 10)
+			*--p = (char)('0' + frac % 10);
+		if (decimals)
+			*--p = '.';
+		do {
+			*--p = (char)('0' + whole % 10);
+			whole /= 10;
+		} while (whole);
+		memcpy(buf, p, (size_t)(end - p));
+		buf[end - p] = '\0';
+		return;
+	}
+#endif
+	snprintf(buf, 32, "%.*f", decimals, v);
+}
+
 /* ---- accessors ------------------------------------------------------------ */
 
 const char *ddbgt_cost_report_currency(const ddbgt_cost_report *report)

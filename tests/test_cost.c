@@ -1579,6 +1579,31 @@ static long estimate_allocations(size_t r, int recommendations)
 	return requests;
 }
 
+/* The recommendations' ratios are written without printf, to the same bytes. */
+START_TEST(fixed_decimals_as_printf)
+{
+	static const double edges[] = {0, -0.0, 0.5, 1.5, 2.5, 0.125, 0.375, 0.005, 1.005, 2.675,
+	                               0.045, 99.995, 1e-300, 5e-324, 999999999.995, 1e9, 1e20,
+	                               -1.25, 12345.6789};
+	char got[32], want[32];
+	srand(13);
+	for (size_t i = 0; i < sizeof edges / sizeof edges[0] + 200000; i++) {
+		double v = i < sizeof edges / sizeof edges[0]
+		                   ? edges[i]
+		                   : (double)rand() / RAND_MAX * pow(10, rand() % 12 - 4);
+		/* Quarters, eighths and halves at every scale: the ties printf rounds to even. */
+		if (i % 3 == 0 && i >= sizeof edges / sizeof edges[0])
+			v = floor(v * 8) / 8;
+		for (int d = -1; d <= 10; d++) {
+			ddbgt__cost_format_fixed(got, v, d);
+			snprintf(want, sizeof want, "%.*f", d, v);
+			ck_assert_msg(strcmp(got, want) == 0, "%.17g with %d decimals: %s, printf %s", v, d,
+			              got, want);
+		}
+	}
+}
+END_TEST
+
 START_TEST(recommendations_linear_in_replicas)
 {
 	long two = estimate_allocations(2, 1) - estimate_allocations(2, 0);
@@ -1853,6 +1878,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, embedded_table_parsed_once);
 	tcase_add_test(tc, amount_text_is_exact);
 	tcase_add_test(tc, recommendations_linear_in_replicas);
+	tcase_add_test(tc, fixed_decimals_as_printf);
 	suite_add_tcase(s, tc);
 	return s;
 }
