@@ -111,6 +111,7 @@ typedef struct est {
 	int free_tier;
 	int provisioned;
 	ddbgt__cost_capacity capacity;
+	int throughput_only;  /* only the lines ddbgt__cost_item_is_throughput counts */
 	int oom;
 	int range;
 	double seconds;    /* seconds in the month */
@@ -250,7 +251,8 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	ddbgt__cost_line *l;
 	int64_t micros;
 
-	if (e->oom || reg == (size_t)-1)
+	if (e->oom || reg == (size_t)-1 ||
+	    (e->throughput_only && !ddbgt__cost_item_is_throughput(item)))
 		return;
 	micros = to_micros(e, qty);
 	if (micros == 0)
@@ -920,7 +922,7 @@ static int copy_index_names(est *e)
 
 static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_prices *prices,
                int free_tier, ddbgt_diags *diags, ddbgt_billing_mode billing,
-               ddbgt__cost_capacity capacity)
+               ddbgt__cost_capacity capacity, int throughput_only)
 {
 	est e;
 	const ddbgt_replica *primary;
@@ -935,6 +937,7 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 	e.free_tier = free_tier;
 	e.provisioned = billing == DDBGT_BILLING_PROVISIONED;
 	e.capacity = capacity;
+	e.throughput_only = throughput_only;
 	e.rep = ddbgt__calloc(1, sizeof(*e.rep));
 	if (!e.rep)
 		return DDBGT_ENOMEM;
@@ -969,9 +972,9 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 
 		e.cur = i;
 		estimate_replica(&e, i, nrep >= 2);
-		if (nrep >= 2)
+		if (nrep >= 2 && !throughput_only)
 			estimate_transfer(&e, i, nrep);
-		if (e.info[i].replica == primary) {
+		if (e.info[i].replica == primary && !throughput_only) {
 			estimate_streams(&e, i);
 			estimate_backups(&e, i);
 		}
@@ -1005,12 +1008,12 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
 {
 	return run(out, table, prices, free_tier, diags, ddbgt_table_billing_mode(table),
-	           DDBGT__COST_CAPACITY_AS_SET);
+	           DDBGT__COST_CAPACITY_AS_SET, 0);
 }
 
 int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_table *table,
                        const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
-                       ddbgt__cost_capacity capacity)
+                       ddbgt__cost_capacity capacity, int throughput_only)
 {
-	return run(out, table, prices, free_tier, NULL, billing, capacity);
+	return run(out, table, prices, free_tier, NULL, billing, capacity, throughput_only);
 }

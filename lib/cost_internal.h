@@ -69,11 +69,13 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 /*
  * One estimate of the table as if its billing mode were billing and its
  * capacity read as capacity says: the billing-mode alternative, without a
- * copy of the table.
+ * copy of the table. throughput_only keeps only the lines
+ * ddbgt__cost_item_is_throughput counts (the others do not depend on the
+ * billing mode), for a report read only for its throughput.
  */
 int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_table *table,
                        const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
-                       ddbgt__cost_capacity capacity);
+                       ddbgt__cost_capacity capacity, int throughput_only);
 /*
  * The subtotal region reg of report would have, and whether each of its
  * lines would be priced, if the region's first replica were of class cls:
