@@ -97,41 +97,54 @@ void ddbgt__vreport_sev(ddbgt__vctx *c, ddbgt_code code, ddbgt_severity sev, con
 	va_end(ap);
 }
 
+/* Append len bytes of s to buf[size] holding n, as far as they fit; returns the new n. */
+static size_t path_put(char *buf, size_t size, size_t n, const char *s, size_t len)
+{
+	size_t room = n + 1 < size ? size - 1 - n : 0;
+
+	if (len > room)
+		len = room;
+	memcpy(buf + n, s, len);
+	return n + len;
+}
+
 const char *ddbgt__vpathf(char *buf, size_t size, const char *fmt, ...)
 {
 	va_list ap;
 	size_t n = 0;
 
+	/* Runs and arguments copied whole: validation formats a path per object it checks. */
 	va_start(ap, fmt);
-	for (; *fmt != '\0' && n + 1 < size; fmt++) {
+	for (;;) {
+		const char *pct = strchr(fmt, '%');
 		char digits[24];
-		const char *s = NULL;
+		const char *s;
 
-		if (*fmt != '%') {
-			buf[n++] = *fmt;
-			continue;
-		}
-		fmt++;
+		n = path_put(buf, size, n, fmt, pct ? (size_t)(pct - fmt) : strlen(fmt));
+		if (!pct)
+			break;
+		fmt = pct + 1;
 		if (*fmt == 's') {
 			s = va_arg(ap, const char *);
+			fmt++;
 		} else if (fmt[0] == 'z' && fmt[1] == 'u') {
 			size_t v = va_arg(ap, size_t);
 			size_t k = sizeof(digits) - 1;
 
-			fmt++;
+			fmt += 2;
 			digits[k] = '\0';
 			do
 				digits[--k] = (char)('0' + v % 10);
 			while ((v /= 10) > 0);
 			s = digits + k;
 		} else {
-			buf[n++] = '%';
+			n = path_put(buf, size, n, "%", 1);
 			if (*fmt != '%')
 				break;
+			fmt++;
 			continue;
 		}
-		while (*s != '\0' && n + 1 < size)
-			buf[n++] = *s++;
+		n = path_put(buf, size, n, s, strlen(s));
 	}
 	va_end(ap);
 	buf[n] = '\0';

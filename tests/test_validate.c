@@ -12,6 +12,7 @@
 #include <ddbgt.h>
 
 #include "testutil.h"
+#include "validate_internal.h"
 
 #define RULE_FIRST 100
 #define RULE_LAST 499
@@ -700,6 +701,25 @@ START_TEST(allocation_failures)
 }
 END_TEST
 
+/* The validator's path formatter writes what snprintf writes, cut to the buffer. */
+START_TEST(paths_as_snprintf)
+{
+	char got[64], want[64];
+	for (size_t size = 1; size <= sizeof got; size++) {
+		ddbgt__vpathf(got, size, "/replicas/%zu/global_secondary_indexes/%s%s", (size_t)12,
+		              "by-status", "/read_capacity");
+		snprintf(want, size, "/replicas/%zu/global_secondary_indexes/%s%s", (size_t)12,
+		         "by-status", "/read_capacity");
+		ck_assert_str_eq(got, want);
+		ddbgt__vpathf(got, size, "%zu%%%s", (size_t)0, "");
+		snprintf(want, size, "%zu%%%s", (size_t)0, "");
+		ck_assert_str_eq(got, want);
+	}
+	/* A conversion it does not know ends the path after its '%'. */
+	ck_assert_str_eq(ddbgt__vpathf(got, sizeof got, "/a/%d/b", 5), "/a/%");
+}
+END_TEST
+
 Suite *ddbgt_test_validate(void)
 {
 	Suite *s = suite_create("validate");
@@ -721,6 +741,7 @@ Suite *ddbgt_test_validate(void)
 	tcase_add_test(tc, gsi_overrides_in_any_order);
 	tcase_add_test(tc, examples_are_valid);
 	tcase_add_test(tc, allocation_failures);
+	tcase_add_test(tc, paths_as_snprintf);
 	suite_add_tcase(s, tc);
 	return s;
 }
