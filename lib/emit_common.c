@@ -573,13 +573,21 @@ void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn e
 	size_t n = collect_definitions(ctx->t, NULL), slots = 8;
 	while (slots < 2 * n)
 		slots *= 2;
-	/* The definitions, then an open-addressing set of the names seen (index + 1, 0: free). */
-	definition *defs = ddbgt__calloc(1, n * sizeof(*defs) + slots * sizeof(size_t));
-	if (!defs) {
-		ctx_fail(ctx, DDBGT_ENOMEM);
-		return;
+	/*
+	 * The definitions, then an open-addressing set of the names seen (index
+	 * + 1, 0: free); on the stack for the usual few.
+	 */
+	definition local_defs[16], *defs = local_defs;
+	size_t local_seen[32], *seen = local_seen;
+	if (n > 16) {
+		defs = ddbgt__malloc(n * sizeof(*defs) + slots * sizeof(size_t));
+		if (!defs) {
+			ctx_fail(ctx, DDBGT_ENOMEM);
+			return;
+		}
+		seen = (size_t *)(defs + n);
 	}
-	size_t *seen = (size_t *)(defs + n);
+	memset(seen, 0, slots * sizeof(*seen));
 	collect_definitions(ctx->t, defs);
 	/* Each name once, where it is first defined: one lookup per definition, not a scan. */
 	for (size_t k = 0; k < n; k++) {
@@ -593,7 +601,8 @@ void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn e
 		seen[h] = k + 1;
 		each(ctx, defs[k].name, defs[k].type);
 	}
-	ddbgt__free(defs);
+	if (defs != local_defs)
+		ddbgt__free(defs);
 }
 
 static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
@@ -1272,13 +1281,15 @@ static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, int k,
 void ddbgt__emit_write_region_maps(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn write_attr,
                                    int own_class)
 {
-	region_value *seen = ddbgt__malloc(2 * ctx->nrep * sizeof(*seen));
-	if (!seen) {
+	/* On the stack for the usual few regions: an allocation costs more than the copies save. */
+	region_value local[16], *seen = local;
+	if (2 * ctx->nrep > 16 && !(seen = ddbgt__malloc(2 * ctx->nrep * sizeof(*seen)))) {
 		ctx_fail(ctx, DDBGT_ENOMEM);
 		return;
 	}
 	write_region_map(ctx, "table_arns", 0, write_attr, own_class, seen);
 	write_region_map(ctx, "stream_arns", 1, write_attr, own_class, seen);
 	write_region_map(ctx, "regions", 2, write_attr, own_class, seen);
-	ddbgt__free(seen);
+	if (seen != local)
+		ddbgt__free(seen);
 }

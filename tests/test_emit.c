@@ -841,6 +841,49 @@ START_TEST(every_allocation_failure_is_clean)
 }
 END_TEST
 
+/*
+ * Past the stack buffers of the region outputs (8 regions) and of the
+ * attribute definitions (16): the same ARN expressions in table_arns and
+ * regions, every attribute once, and clean allocation failures there too.
+ */
+START_TEST(many_regions_and_indexes)
+{
+	static const char *const regions[] = {"us-east-1", "eu-west-1", "ap-northeast-1",
+	                                      "us-west-2", "eu-central-1", "us-east-2",
+	                                      "ap-southeast-1", "ap-southeast-2", "eu-west-2"};
+	ddbgt_table *t = NULL;
+	char name[32];
+	ck_assert_int_eq(ddbgt_table_new(&t, "orders"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "pk", DDBGT_ATTR_S), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_sort_key(t, "sk", DDBGT_ATTR_S), DDBGT_OK);
+	for (int i = 0; i < 9; i++) {
+		ddbgt_replica *r = NULL;
+		ddbgt_gsi *g = NULL;
+		ck_assert_int_eq(ddbgt_replica_new(&r, regions[i]), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+		snprintf(name, sizeof name, "by_g%d", i);
+		ck_assert_int_eq(ddbgt_gsi_new(&g, name), DDBGT_OK);
+		snprintf(name, sizeof name, "g%d_pk", i);
+		ck_assert_int_eq(ddbgt_table_add_attribute(t, name, DDBGT_ATTR_S), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, name), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_gsi_set_sort_key(g, "sk"), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_table_add_gsi(t, g), DDBGT_OK);
+	}
+	char *doc = ddbgt_test_emit_ok(t, NULL, NULL);
+	const char *last = "r.arn if r.region_name == \\\"eu-west-2\\\"])}\"";
+	const char *at = strstr(doc, last);
+	ck_assert_ptr_nonnull(at);
+	at = strstr(at + 1, last);
+	ck_assert_ptr_nonnull(at);
+	ck_assert_ptr_null(strstr(at + 1, last));
+	ck_assert_ptr_nonnull(strstr(doc, "\"name\": \"g8_pk\""));
+	ck_assert_ptr_null(strstr(strstr(doc, "\"name\": \"sk\"") + 1, "\"name\": \"sk\""));
+	ck_assert_int_gt(ddbgt_test_emit_sweep(t, NULL, 0, doc), 5);
+	ddbgt_free(doc);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 Suite *ddbgt_test_emit(void)
 {
 	Suite *s = suite_create("emit");
@@ -849,6 +892,7 @@ Suite *ddbgt_test_emit(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("behaviour");
 	tcase_add_test(tc, same_model_same_bytes);
+	tcase_add_test(tc, many_regions_and_indexes);
 	tcase_add_test(tc, default_tags_propagate_to_inline_replicas);
 	tcase_add_test(tc, tag_order_does_not_matter);
 	tcase_add_test(tc, hostile_strings_read_back_as_text);
