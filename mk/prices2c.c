@@ -40,6 +40,14 @@ static void put_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
+/* One string member of a designated initializer: ".name = "text",". */
+static void put_field(FILE *f, const char *indent, const char *name, const char *value)
+{
+	fprintf(f, "%s.%s = ", indent, name);
+	put_string(f, value);
+	fputs(",\n", f);
+}
+
 static void put_cell(FILE *f, const ddbgt__price_cell *c)
 {
 	fprintf(f, "{%lld, %u, %u}", (long long)c->nanos, c->set, c->derived);
@@ -67,13 +75,11 @@ static void put_region(FILE *f, const ddbgt__region_prices *rp, size_t r)
 	size_t s;
 	int it;
 
-	fputs("\t{\n\t\t.code = ", f);
-	put_string(f, rp->code);
-	fputs(",\n\t\t.effective_date = ", f);
-	put_string(f, rp->effective_date);
-	fputs(",\n\t\t.source = ", f);
-	put_string(f, rp->source);
-	fputs(",\n\t\t.cell = {\n", f);
+	fputs("\t{\n", f);
+	put_field(f, "\t\t", "code", rp->code);
+	put_field(f, "\t\t", "effective_date", rp->effective_date);
+	put_field(f, "\t\t", "source", rp->source);
+	fputs("\t\t.cell = {\n", f);
 	for (s = 0; s < DDBGT__CLASS_SLOTS; s++) {
 		fprintf(f, "\t\t\t{ /* %s */\n", slot_names[s]);
 		for (it = 0; it < DDBGT_PRICE_ITEM_COUNT; it++) {
@@ -108,14 +114,12 @@ static void put_table(FILE *f, const ddbgt_prices *p)
 	fprintf(f, "static const ddbgt__region_prices regions[%zu] = {\n", p->nregions);
 	for (r = 0; r < p->nregions; r++)
 		put_region(f, &p->regions[r], r);
-	fputs("};\n\nconst ddbgt_prices ddbgt__prices_builtin = {\n\t.currency = ", f);
-	put_string(f, p->currency);
-	fputs(",\n\t.effective_date = ", f);
-	put_string(f, p->effective_date);
-	fputs(",\n\t.source = ", f);
-	put_string(f, p->source);
+	fputs("};\n\nconst ddbgt_prices ddbgt__prices_builtin = {\n", f);
+	put_field(f, "\t", "currency", p->currency);
+	put_field(f, "\t", "effective_date", p->effective_date);
+	put_field(f, "\t", "source", p->source);
 	/* %a: the free-tier amounts read back as the very doubles the loader made. */
-	fprintf(f, ",\n\t.free_storage_gb = %a,\n\t.free_capacity_unit_hours = %a,\n"
+	fprintf(f, "\t.free_storage_gb = %a,\n\t.free_capacity_unit_hours = %a,\n"
 	           "\t.free_stream_reads = %a,\n\t.free_set = %u,\n",
 	        p->free_storage_gb, p->free_capacity_unit_hours, p->free_stream_reads, p->free_set);
 	fprintf(f, "\t.regions = (ddbgt__region_prices *)regions,\n\t.nregions = %zu,\n"
