@@ -395,14 +395,16 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	char a[40], b[40], c[40];
 	int rc, complete;
 
-	/* Provisioned at exactly the demand: the throughput bill at 100 % utilisation. */
-	/* Only its throughput is compared: the other lines are the same in every billing mode. */
+	/*
+	 * Provisioned at exactly the demand: the throughput bill at 100 % utilisation, its
+	 * throughput lines only (the others are the same in every billing mode).
+	 */
 	rc = ddbgt__cost_run_as(&p100, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
 	                        DDBGT__COST_CAPACITY_AT_DEMAND, 1);
 	/* The alternative: on demand, or provisioned with autoscaling at the default target. */
 	if (rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED)
-		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier,
-		                        DDBGT_BILLING_PAY_PER_REQUEST, DDBGT__COST_CAPACITY_AT_DEMAND, 0);
+		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier, DDBGT_BILLING_PAY_PER_REQUEST,
+		                        DDBGT__COST_CAPACITY_AT_DEMAND, 0);
 	else if (rc == DDBGT_OK)
 		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
 		                        DDBGT__COST_CAPACITY_AUTOSCALED, 0);

@@ -541,13 +541,13 @@ static size_t collect_definitions(const ddbgt_table *t, definition *defs)
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
 		for (size_t k = 0; k < ddbgt_gsi_partition_key_attribute_count(g); k++) {
 			ddbgt_attr_type type = ddbgt_gsi_partition_key_attribute_type(g, k);
-			DEFINE(type != DDBGT_ATTR_UNSET ? ddbgt_gsi_partition_key_attribute_name(g, k)
-			                                : NULL, type);
+			const char *name = ddbgt_gsi_partition_key_attribute_name(g, k);
+			DEFINE(type != DDBGT_ATTR_UNSET ? name : NULL, type);
 		}
 		for (size_t k = 0; k < ddbgt_gsi_sort_key_attribute_count(g); k++) {
 			ddbgt_attr_type type = ddbgt_gsi_sort_key_attribute_type(g, k);
-			DEFINE(type != DDBGT_ATTR_UNSET ? ddbgt_gsi_sort_key_attribute_name(g, k) : NULL,
-			       type);
+			const char *name = ddbgt_gsi_sort_key_attribute_name(g, k);
+			DEFINE(type != DDBGT_ATTR_UNSET ? name : NULL, type);
 		}
 	}
 	for (size_t k = 0; k < ddbgt_table_lsi_count(t); k++) {
@@ -1258,7 +1258,8 @@ static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, int k,
 		if (k < 2) {
 			size_t start = ddbgt__tfjson_offset(w);
 			write_attr(ctx, i, attrs[k]);
-			seen[2 * r + (size_t)k] = (region_value){start, ddbgt__tfjson_offset(w) - start};
+			seen[2 * r + (size_t)k].start = start;
+			seen[2 * r + (size_t)k].len = ddbgt__tfjson_offset(w) - start;
 			continue;
 		}
 		const ddbgt_replica *cls = own_class ? rep : ddbgt__emit_replica(ctx, ctx->primary);

@@ -412,7 +412,7 @@ int ddbgt__jw_kv_string(jw *w, const char *key, const char *s)
 		return 0;
 	}
 	value_begin(w);
-	/* Both in one reservation: room for each body's worst case and the five bytes around them. */
+	/* One reservation: both bodies' worst case, the six bytes around them, a word's overshoot. */
 	size_t nk = strlen(key), n = strlen(s);
 	if (!reserve_body(w, nk + n, 8))
 		return 0;

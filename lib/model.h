@@ -131,7 +131,7 @@ struct ddbgt_table {
 	ddbgt__attribute *attributes;     /* in the order added; duplicates kept */
 	size_t attribute_count;
 	size_t attribute_cap;
-	/* Two, indexed by ddbgt_rw; owned, NULL until a side is first set (most tables are on demand). */
+	/* Two, indexed by ddbgt_rw; owned, NULL until a side is first set (most are on demand). */
 	ddbgt__capacity *capacity;
 	ddbgt__opt_int on_demand_max[2];  /* indexed by ddbgt_rw */
 	ddbgt__opt_int warm_throughput[2]; /* units per second, indexed by ddbgt_rw */

@@ -558,7 +558,7 @@ int ddbgt_replica_get_gsi_read_autoscaling(const ddbgt_replica *r, const char *i
 int ddbgt_replica_set_read_autoscaling_tuning(ddbgt_replica *r, int64_t scale_in_cooldown,
                                               int64_t scale_out_cooldown, int disable_scale_in)
 {
-	/* Tuning needs autoscaling, so a replica without an override keeps none: the check runs on a blank. */
+	/* Tuning needs autoscaling: without an override the replica keeps none, checked on a blank. */
 	ddbgt__capacity blank = {0};
 
 	if (r == NULL)

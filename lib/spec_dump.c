@@ -66,8 +66,8 @@ static void put_capacity(jw *w, const ddbgt__capacity *capacity,
 {
 	static const char *const units_keys[] = {"read", "write"};
 	static const char *const auto_keys[] = {"read_autoscaling", "write_autoscaling"};
-	if (capacity != NULL && (capacity[0].units.set || capacity[1].units.set || capacity[0].autoscaling.set ||
-	    capacity[1].autoscaling.set)) {
+	if (capacity != NULL && (capacity[0].units.set || capacity[1].units.set ||
+	                         capacity[0].autoscaling.set || capacity[1].autoscaling.set)) {
 		ddbgt__jw_key(w, "capacity");
 		ddbgt__jw_object_begin(w);
 		for (int rw = 0; rw < 2; rw++) {
