@@ -160,7 +160,7 @@ static int stream_lookups(ddbgt__emit_ctx *ctx, int write)
 		return 1;
 	ddbgt__tfjson *w = &ctx->w;
 	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "aws_dynamodb_table");
+	DDBGT__TFJSON_NAME(w, "aws_dynamodb_table");
 	ddbgt__tfjson_object_begin(w);
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		if (i == ctx->primary)
@@ -168,7 +168,7 @@ static int stream_lookups(ddbgt__emit_ctx *ctx, int write)
 		ddbgt__tfjson_key(w, replica_label(ctx, i, label));
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__emit_provider_kv(ctx, i);
-		ddbgt__tfjson_key(w, "depends_on");
+		DDBGT__TFJSON_NAME(w, "depends_on");
 		ddbgt__tfjson_array_begin(w);
 		ddbgt__tfjson_literal(w, replica_dependency(ctx, i, ref));
 		ddbgt__tfjson_array_end(w);
@@ -186,7 +186,7 @@ static void write_imports(ddbgt__emit_ctx *ctx)
 		return;
 	ddbgt__tfjson *w = &ctx->w;
 	char to[DDBGT__EMIT_LABEL_MAX], label[DDBGT__EMIT_LABEL_MAX], id[600];
-	ddbgt__tfjson_key(w, "import");
+	DDBGT__TFJSON_NAME(w, "import");
 	ddbgt__tfjson_array_begin(w);
 	ddbgt__emit_write_import(ctx, table_ref(ctx, ctx->primary, to), ctx->primary,
 	                         ddbgt_table_name(ctx->t));
@@ -211,7 +211,7 @@ static void write_replica_kms_pitr(ddbgt__emit_ctx *ctx, size_t i)
 	const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
 	if (ddbgt_table_encryption(ctx->t) == DDBGT_ENCRYPTION_CUSTOMER_MANAGED &&
 	    ddbgt_replica_kms_key(r)) {
-		ddbgt__tfjson_key(&ctx->w, "kms_key_arn");
+		DDBGT__TFJSON_NAME(&ctx->w, "kms_key_arn");
 		ddbgt__emit_write_kms_value(ctx, i);
 	}
 	ddbgt__tfjson_kv_bool(&ctx->w, "point_in_time_recovery", ddbgt_replica_effective_pitr(r) == 1);
@@ -225,7 +225,7 @@ static void write_inline_replicas(ddbgt__emit_ctx *ctx)
 	/* The provider's default tags are in the table's tags_all, which propagation copies too. */
 	int propagate = ddbgt__emit_merged_tag_count(ctx, ddbgt__emit_replica(ctx, ctx->primary)) > 0 ||
 	                ctx->o->default_tag_count > 0;
-	ddbgt__tfjson_key(w, "replica");
+	DDBGT__TFJSON_NAME(w, "replica");
 	ddbgt__tfjson_array_begin(w);
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		if (i == ctx->primary)
@@ -249,14 +249,14 @@ static void write_inline_replicas(ddbgt__emit_ctx *ctx)
 static void write_table(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
-	ddbgt__tfjson_key(w, "aws_dynamodb_table");
+	DDBGT__TFJSON_NAME(w, "aws_dynamodb_table");
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__tfjson_key(w, ctx->res);
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__emit_write_table_head(ctx, ctx->primary, 0);
 	write_inline_replicas(ctx);
 	if (strong(ctx) && ddbgt_table_witness_region(ctx->t)) {
-		ddbgt__tfjson_key(w, "global_table_witness");
+		DDBGT__TFJSON_NAME(w, "global_table_witness");
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_text(w, "region_name", ddbgt_table_witness_region(ctx->t));
 		ddbgt__tfjson_object_end(w);
@@ -273,7 +273,7 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 	if (!ctx->replica_resources)
 		return;
 	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "aws_dynamodb_table_replica");
+	DDBGT__TFJSON_NAME(w, "aws_dynamodb_table_replica");
 	ddbgt__tfjson_object_begin(w);
 	long previous = -1;
 	for (size_t i = 0; i < ctx->nrep; i++) {
@@ -292,7 +292,7 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 		for (size_t s = 0; s < ctx->nscaling; s++)
 			deps += ctx->scaling[s].rw == DDBGT_WRITE;
 		if (deps) {
-			ddbgt__tfjson_key(w, "depends_on");
+			DDBGT__TFJSON_NAME(w, "depends_on");
 			ddbgt__tfjson_array_begin(w);
 			for (size_t s = 0; s < ctx->nscaling; s++) {
 				const ddbgt__emit_scaling *sc = &ctx->scaling[s];
@@ -349,7 +349,7 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	char ref[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "output");
+	DDBGT__TFJSON_NAME(w, "output");
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_table.%s.name}", ctx->res);
 	ddbgt__emit_write_output(ctx, "table_name", ref, 1);
@@ -369,7 +369,7 @@ void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx)
 	ddbgt__emit_write_header(ctx);
 	write_imports(ctx);
 	ddbgt__emit_write_data(ctx, stream_lookups);
-	ddbgt__tfjson_key(w, "resource");
+	DDBGT__TFJSON_NAME(w, "resource");
 	ddbgt__tfjson_object_begin(w);
 	write_table(ctx);
 	write_replica_resources(ctx);

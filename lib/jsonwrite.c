@@ -399,6 +399,13 @@ int ddbgt__jw_key(jw *w, const char *key)
 	return quoted(w, key, 1);
 }
 
+void ddbgt__jw_key_quoted(jw *w, const char *quoted, size_t n)
+{
+	ddbgt__jw_key_begin(w);
+	raw(w, quoted, w->compact ? n - 1 : n);
+	w->after_key = 1;
+}
+
 int ddbgt__jw_string(jw *w, const char *s)
 {
 	value_begin(w);

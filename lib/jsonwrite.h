@@ -59,6 +59,11 @@ void ddbgt__jw_array_begin(jw *w);
 void ddbgt__jw_array_end(jw *w);
 /* Both return -1 when the text is not valid UTF-8 (the writer fails), else 0. */
 int ddbgt__jw_key(jw *w, const char *key);
+/*
+ * A key already in quotes with its ": " after it (n bytes; compact drops
+ * the space), written as it is: for names the caller knows need no escape.
+ */
+void ddbgt__jw_key_quoted(jw *w, const char *quoted, size_t n);
 int ddbgt__jw_string(jw *w, const char *s);
 /*
  * "key": "s" in one call (the pairs most documents are made of): -1 when the

@@ -54,6 +54,15 @@ void ddbgt__tfjson_array_end(ddbgt__tfjson *w);
 
 /* An object key taken as it is: argument and block names, resource labels. */
 void ddbgt__tfjson_key(ddbgt__tfjson *w, const char *key);
+/*
+ * An argument or block name written in the library's source, as a string
+ * literal of letters, digits, '_' and '/' (the macro takes nothing else):
+ * quoted at compile time and copied, without the length count and escape
+ * scan of ddbgt__tfjson_key. Most keys of a document are these.
+ */
+#define DDBGT__TFJSON_NAME(w, literal) \
+	ddbgt__tfjson_key_quoted((w), "\"" literal "\": ", sizeof(literal) + 3)
+void ddbgt__tfjson_key_quoted(ddbgt__tfjson *w, const char *quoted, size_t n);
 /* An object key that Terraform reads as a template (tag keys, region keys of output maps). */
 void ddbgt__tfjson_key_text(ddbgt__tfjson *w, const char *key);
 

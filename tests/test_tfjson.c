@@ -352,6 +352,50 @@ START_TEST(utf8_validation)
 }
 END_TEST
 
+/* A name quoted at compile time writes what the escaping key writes, pretty and compact. */
+START_TEST(names_as_keys)
+{
+	for (int compact = 0; compact < 2; compact++) {
+		char *one = NULL, *other = NULL;
+		ddbgt__tfjson w;
+		ddbgt__tfjson_init(&w, compact, 0);
+		ddbgt__tfjson_object_begin(&w);
+		DDBGT__TFJSON_NAME(&w, "aws_dynamodb_table");
+		ddbgt__tfjson_object_begin(&w);
+		DDBGT__TFJSON_NAME(&w, "//");
+		ddbgt__tfjson_int(&w, 1);
+		ddbgt__tfjson_object_end(&w);
+		ddbgt__tfjson_object_end(&w);
+		ck_assert_int_eq(ddbgt__tfjson_finish(&w, &one, NULL), DDBGT_OK);
+		ddbgt__tfjson_init(&w, compact, 0);
+		ddbgt__tfjson_object_begin(&w);
+		ddbgt__tfjson_key(&w, "aws_dynamodb_table");
+		ddbgt__tfjson_object_begin(&w);
+		ddbgt__tfjson_key(&w, "//");
+		ddbgt__tfjson_int(&w, 1);
+		ddbgt__tfjson_object_end(&w);
+		ddbgt__tfjson_object_end(&w);
+		ck_assert_int_eq(ddbgt__tfjson_finish(&w, &other, NULL), DDBGT_OK);
+		ck_assert_str_eq(one, other);
+		ddbgt__free(one);
+		ddbgt__free(other);
+	}
+	/* A name outside any object, or right after another key, is a misuse, as for any key. */
+	char *out;
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 0, 0);
+	DDBGT__TFJSON_NAME(&w, "a");
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	DDBGT__TFJSON_NAME(&w, "a");
+	DDBGT__TFJSON_NAME(&w, "b");
+	ddbgt__tfjson_int(&w, 1);
+	ddbgt__tfjson_object_end(&w);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+}
+END_TEST
+
 /* A value written again is the same bytes as the first time, wherever it lands. */
 START_TEST(value_written_again)
 {
@@ -465,6 +509,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, utf8_validation);
 	tcase_add_test(tc, misuse_is_an_error);
 	tcase_add_test(tc, value_written_again);
+	tcase_add_test(tc, names_as_keys);
 	tcase_add_test(tc, allocation_failure_is_sticky);
 	tcase_add_test(tc, literal_pieces_as_piece_by_piece);
 	suite_add_tcase(s, tc);
