@@ -82,7 +82,7 @@ const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i)
 void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica)
 {
 	if (ctx->provider[replica])
-		ddbgt__tfjson_kv_literal(&ctx->w, "provider", ctx->provider[replica]);
+		DDBGT__TFJSON_KV_LITERAL(&ctx->w, "provider", ctx->provider[replica]);
 }
 
 
@@ -226,8 +226,8 @@ static void write_provider(ddbgt__emit_ctx *ctx, size_t replica, const size_t *t
 	                                                      : ctx->o->assume_role_arn;
 	ddbgt__tfjson_object_begin(w);
 	if (replica != ctx->primary)
-		ddbgt__tfjson_kv_literal(w, "alias", ctx->alias[replica]);
-	ddbgt__tfjson_kv_text(w, "region", region);
+		DDBGT__TFJSON_KV_LITERAL(w, "alias", ctx->alias[replica]);
+	DDBGT__TFJSON_KV_TEXT(w, "region", region);
 	if (ddbgt_replica_account_id(r)) {
 		/* Credentials of another account stop the plan rather than build there. */
 		DDBGT__TFJSON_NAME(w, "allowed_account_ids");
@@ -238,7 +238,7 @@ static void write_provider(ddbgt__emit_ctx *ctx, size_t replica, const size_t *t
 	if (role) {
 		DDBGT__TFJSON_NAME(w, "assume_role");
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_text(w, "role_arn", role);
+		DDBGT__TFJSON_KV_TEXT(w, "role_arn", role);
 		ddbgt__tfjson_object_end(w);
 	}
 	if (ctx->o->default_tag_count && tag_order) {
@@ -292,15 +292,15 @@ void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx)
 	DDBGT__TFJSON_NAME(w, "terraform");
 	ddbgt__tfjson_object_begin(w);
 	/* Import blocks need Terraform 1.5; one() and the rest of the document 1.0. */
-	ddbgt__tfjson_kv_literal(w, "required_version", ctx->imports ? ">= 1.5" : ">= 1.0");
+	DDBGT__TFJSON_KV_LITERAL(w, "required_version", ctx->imports ? ">= 1.5" : ">= 1.0");
 	DDBGT__TFJSON_NAME(w, "required_providers");
 	ddbgt__tfjson_object_begin(w);
 	DDBGT__TFJSON_NAME(w, "aws");
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_literal(w, "source", "hashicorp/aws");
+	DDBGT__TFJSON_KV_LITERAL(w, "source", "hashicorp/aws");
 	char constraint[32];
 	version_constraint(constraint, ctx->floor_major, ctx->floor_minor);
-	ddbgt__tfjson_kv_literal(w, "version",
+	DDBGT__TFJSON_KV_LITERAL(w, "version",
 	                         ctx->o->provider_version ? ctx->o->provider_version : constraint);
 	ddbgt__tfjson_object_end(w);
 	ddbgt__tfjson_object_end(w);
@@ -373,7 +373,7 @@ void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *
 			ddbgt__tfjson_key(w, label);
 			ddbgt__tfjson_object_begin(w);
 			ddbgt__emit_provider_kv(ctx, i);
-			ddbgt__tfjson_kv_text(w, "key_id", key);
+			DDBGT__TFJSON_KV_TEXT(w, "key_id", key);
 			ddbgt__tfjson_object_end(w);
 		}
 		ddbgt__tfjson_object_end(w);
@@ -448,8 +448,8 @@ static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_t
 {
 	ddbgt__tfjson *w = &ctx->w;
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_text(w, "name", name);
-	ddbgt__tfjson_kv_literal(w, "type", attr_type(type) ? attr_type(type) : "S");
+	DDBGT__TFJSON_KV_TEXT(w, "name", name);
+	DDBGT__TFJSON_KV_LITERAL(w, "type", attr_type(type) ? attr_type(type) : "S");
 	ddbgt__tfjson_object_end(w);
 }
 
@@ -482,9 +482,9 @@ static void write_on_demand(ddbgt__tfjson *w, int has_r, int64_t r, int has_w, i
 	DDBGT__TFJSON_NAME(w, "on_demand_throughput");
 	ddbgt__tfjson_object_begin(w);
 	if (has_r)
-		ddbgt__tfjson_kv_int(w, "max_read_request_units", r);
+		DDBGT__TFJSON_KV_INT(w, "max_read_request_units", r);
 	if (has_w)
-		ddbgt__tfjson_kv_int(w, "max_write_request_units", wr);
+		DDBGT__TFJSON_KV_INT(w, "max_write_request_units", wr);
 	ddbgt__tfjson_object_end(w);
 }
 
@@ -501,9 +501,9 @@ static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_table *t, const ddbgt_g
 	DDBGT__TFJSON_NAME(&ctx->w, "warm_throughput");
 	ddbgt__tfjson_object_begin(&ctx->w);
 	if (has[0])
-		ddbgt__tfjson_kv_int(&ctx->w, "read_units_per_second", v[0]);
+		DDBGT__TFJSON_KV_INT(&ctx->w, "read_units_per_second", v[0]);
 	if (has[1])
-		ddbgt__tfjson_kv_int(&ctx->w, "write_units_per_second", v[1]);
+		DDBGT__TFJSON_KV_INT(&ctx->w, "write_units_per_second", v[1]);
 	ddbgt__tfjson_object_end(&ctx->w);
 }
 
@@ -624,11 +624,11 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 		for (size_t i = 0; i < ctx->ngsi; i++) {
 			const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
 			ddbgt__tfjson_object_begin(w);
-			ddbgt__tfjson_kv_text(w, "name", ddbgt_gsi_name(g));
-			ddbgt__tfjson_kv_text(w, "hash_key", ddbgt_gsi_partition_key(g));
+			DDBGT__TFJSON_KV_TEXT(w, "name", ddbgt_gsi_name(g));
+			DDBGT__TFJSON_KV_TEXT(w, "hash_key", ddbgt_gsi_partition_key(g));
 			if (ddbgt_gsi_sort_key(g))
-				ddbgt__tfjson_kv_text(w, "range_key", ddbgt_gsi_sort_key(g));
-			ddbgt__tfjson_kv_literal(w, "projection_type",
+				DDBGT__TFJSON_KV_TEXT(w, "range_key", ddbgt_gsi_sort_key(g));
+			DDBGT__TFJSON_KV_LITERAL(w, "projection_type",
 			                         ddbgt_enum_name(DDBGT_ENUM_PROJECTION,
 			                                         ddbgt_gsi_projection(g)));
 			write_non_key(w, ddbgt_gsi_non_key_attribute_count(g), gsi_non_key_at, g);
@@ -636,8 +636,8 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 				ddbgt__emit_capacity rc, wc;
 				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_READ, &rc);
 				ddbgt__emit_capacity_of(ctx, rep, g, DDBGT_WRITE, &wc);
-				ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
-				ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
+				DDBGT__TFJSON_KV_INT(w, "read_capacity", declared_units(&rc));
+				DDBGT__TFJSON_KV_INT(w, "write_capacity", declared_units(&wc));
 			} else {
 				int64_t r = 0, wr = 0;
 				int has_r = ddbgt_gsi_get_on_demand_max(g, DDBGT_READ, &r) == DDBGT_OK;
@@ -657,9 +657,9 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 		for (size_t i = 0; i < nlsi; i++) {
 			const ddbgt_lsi *l = ddbgt_table_lsi_at(t, i);
 			ddbgt__tfjson_object_begin(w);
-			ddbgt__tfjson_kv_text(w, "name", ddbgt_lsi_name(l));
-			ddbgt__tfjson_kv_text(w, "range_key", ddbgt_lsi_sort_key(l));
-			ddbgt__tfjson_kv_literal(w, "projection_type",
+			DDBGT__TFJSON_KV_TEXT(w, "name", ddbgt_lsi_name(l));
+			DDBGT__TFJSON_KV_TEXT(w, "range_key", ddbgt_lsi_sort_key(l));
+			DDBGT__TFJSON_KV_LITERAL(w, "projection_type",
 			                         ddbgt_enum_name(DDBGT_ENUM_PROJECTION,
 			                                         ddbgt_lsi_projection(l)));
 			write_non_key(w, ddbgt_lsi_non_key_attribute_count(l), lsi_non_key_at, l);
@@ -734,7 +734,7 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 			ddbgt__tfjson_literal(w, dep);
 			ddbgt__tfjson_array_end(w);
 		}
-		ddbgt__tfjson_kv_literal(w, "service_namespace", "dynamodb");
+		DDBGT__TFJSON_KV_LITERAL(w, "service_namespace", "dynamodb");
 		/* The table's name attribute, not its ARN, and a reference so that the table comes first. */
 		DDBGT__TFJSON_NAME(w, "resource_id");
 		ddbgt__tfjson_string_begin(w);
@@ -747,9 +747,9 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 			                                                                (size_t)s->gsi)));
 		}
 		ddbgt__tfjson_string_end(w);
-		ddbgt__tfjson_kv_literal(w, "scalable_dimension", dimension(s));
-		ddbgt__tfjson_kv_int(w, "min_capacity", s->min);
-		ddbgt__tfjson_kv_int(w, "max_capacity", s->max);
+		DDBGT__TFJSON_KV_LITERAL(w, "scalable_dimension", dimension(s));
+		DDBGT__TFJSON_KV_INT(w, "min_capacity", s->min);
+		DDBGT__TFJSON_KV_INT(w, "max_capacity", s->max);
 		ddbgt__tfjson_object_end(w);
 	}
 	ddbgt__tfjson_object_end(w);
@@ -781,7 +781,7 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 			                                                                (size_t)s->gsi)));
 		}
 		ddbgt__tfjson_string_end(w);
-		ddbgt__tfjson_kv_literal(w, "policy_type", "TargetTrackingScaling");
+		DDBGT__TFJSON_KV_LITERAL(w, "policy_type", "TargetTrackingScaling");
 		static const char *const fields[] = {"service_namespace", "resource_id",
 		                                     "scalable_dimension"};
 		for (size_t f = 0; f < 3; f++) {
@@ -793,14 +793,14 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__tfjson_kv_number(w, "target_value", s->target);
 		if (s->cooldown[0] >= 0)
-			ddbgt__tfjson_kv_int(w, "scale_in_cooldown", s->cooldown[0]);
+			DDBGT__TFJSON_KV_INT(w, "scale_in_cooldown", s->cooldown[0]);
 		if (s->cooldown[1] >= 0)
-			ddbgt__tfjson_kv_int(w, "scale_out_cooldown", s->cooldown[1]);
+			DDBGT__TFJSON_KV_INT(w, "scale_out_cooldown", s->cooldown[1]);
 		if (s->disable_scale_in != DDBGT_INHERIT)
-			ddbgt__tfjson_kv_bool(w, "disable_scale_in", s->disable_scale_in);
+			DDBGT__TFJSON_KV_BOOL(w, "disable_scale_in", s->disable_scale_in);
 		DDBGT__TFJSON_NAME(w, "predefined_metric_specification");
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_literal(w, "predefined_metric_type", metric(s));
+		DDBGT__TFJSON_KV_LITERAL(w, "predefined_metric_type", metric(s));
 		ddbgt__tfjson_object_end(w);
 		ddbgt__tfjson_object_end(w);
 		ddbgt__tfjson_object_end(w);
@@ -853,7 +853,7 @@ static void write_insights_mode(ddbgt__tfjson *w, ddbgt_insights_mode m)
 {
 	const char *mode = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE, m);
 	if (mode)
-		ddbgt__tfjson_kv_literal(w, "mode", mode);
+		DDBGT__TFJSON_KV_LITERAL(w, "mode", mode);
 }
 
 /* One aws_dynamodb_contributor_insights per replica GSI that turns them on (index_name). */
@@ -874,7 +874,7 @@ static void write_gsi_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 			ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res, ctx->gsi_label[g],
 			                  ctx->alias[i]);
 			feature_head(ctx, label, i, table_ref, depends);
-			ddbgt__tfjson_kv_text(w, "index_name", name);
+			DDBGT__TFJSON_KV_TEXT(w, "index_name", name);
 			write_insights_mode(w, mode);
 			ddbgt__tfjson_object_end(w);
 		}
@@ -913,9 +913,9 @@ static void write_replica_feature(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table
 		} else {
 			const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
 			                                        ddbgt_replica_kinesis_stream_precision(r));
-			ddbgt__tfjson_kv_text(w, "stream_arn", ddbgt_replica_kinesis_stream_arn(r));
+			DDBGT__TFJSON_KV_TEXT(w, "stream_arn", ddbgt_replica_kinesis_stream_arn(r));
 			if (precision)
-				ddbgt__tfjson_kv_literal(w, "approximate_creation_date_time_precision",
+				DDBGT__TFJSON_KV_LITERAL(w, "approximate_creation_date_time_precision",
 				                         precision);
 		}
 		ddbgt__tfjson_object_end(w);
@@ -954,7 +954,7 @@ static void write_resource_policies(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn at
 			ddbgt__emit_provider_kv(ctx, i);
 			DDBGT__TFJSON_NAME(w, "resource_arn");
 			attr(ctx, i, stream ? "stream_arn" : "arn");
-			ddbgt__tfjson_kv_text(w, "policy", policy);
+			DDBGT__TFJSON_KV_TEXT(w, "policy", policy);
 			ddbgt__tfjson_object_end(w);
 		}
 	}
@@ -975,9 +975,9 @@ void ddbgt__emit_write_import(ddbgt__emit_ctx *ctx, const char *to, size_t repli
 {
 	ddbgt__tfjson *w = &ctx->w;
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_literal(w, "to", to);
+	DDBGT__TFJSON_KV_LITERAL(w, "to", to);
 	ddbgt__emit_provider_kv(ctx, replica);
-	ddbgt__tfjson_kv_text(w, "id", id);
+	DDBGT__TFJSON_KV_TEXT(w, "id", id);
 	ddbgt__tfjson_object_end(w);
 }
 
@@ -1001,36 +1001,36 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 	const ddbgt_replica *rep = ddbgt__emit_replica(ctx, replica);
 	int provisioned = ddbgt_table_billing_mode(t) == DDBGT_BILLING_PROVISIONED;
 
-	ddbgt__tfjson_kv_text(w, "name", ddbgt_table_name(t));
-	ddbgt__tfjson_kv_literal(w, "billing_mode", provisioned ? "PROVISIONED" : "PAY_PER_REQUEST");
-	ddbgt__tfjson_kv_text(w, "hash_key", ddbgt_table_partition_key_name(t));
+	DDBGT__TFJSON_KV_TEXT(w, "name", ddbgt_table_name(t));
+	DDBGT__TFJSON_KV_LITERAL(w, "billing_mode", provisioned ? "PROVISIONED" : "PAY_PER_REQUEST");
+	DDBGT__TFJSON_KV_TEXT(w, "hash_key", ddbgt_table_partition_key_name(t));
 	if (ddbgt_table_sort_key_name(t))
-		ddbgt__tfjson_kv_text(w, "range_key", ddbgt_table_sort_key_name(t));
+		DDBGT__TFJSON_KV_TEXT(w, "range_key", ddbgt_table_sort_key_name(t));
 	if (provisioned) {
 		ddbgt__emit_capacity rc, wc;
 		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_READ, &rc);
 		ddbgt__emit_capacity_of(ctx, rep, NULL, DDBGT_WRITE, &wc);
-		ddbgt__tfjson_kv_int(w, "read_capacity", declared_units(&rc));
-		ddbgt__tfjson_kv_int(w, "write_capacity", declared_units(&wc));
+		DDBGT__TFJSON_KV_INT(w, "read_capacity", declared_units(&rc));
+		DDBGT__TFJSON_KV_INT(w, "write_capacity", declared_units(&wc));
 	}
 	write_keys_and_indexes(ctx, replica);
 
 	if (force_stream || ddbgt_table_stream_enabled(t)) {
 		ddbgt_stream_view view = force_stream ? DDBGT_STREAM_VIEW_NEW_AND_OLD_IMAGES
 		                                      : ddbgt_table_stream_view(t);
-		ddbgt__tfjson_kv_bool(w, "stream_enabled", 1);
+		DDBGT__TFJSON_KV_BOOL(w, "stream_enabled", 1);
 		if (ddbgt_enum_name(DDBGT_ENUM_STREAM_VIEW, view))
-			ddbgt__tfjson_kv_literal(w, "stream_view_type",
+			DDBGT__TFJSON_KV_LITERAL(w, "stream_view_type",
 			                         ddbgt_enum_name(DDBGT_ENUM_STREAM_VIEW, view));
 	} else {
-		ddbgt__tfjson_kv_bool(w, "stream_enabled", 0);
+		DDBGT__TFJSON_KV_BOOL(w, "stream_enabled", 0);
 	}
 
 	ddbgt_encryption enc = ddbgt_table_encryption(t);
 	if (enc == DDBGT_ENCRYPTION_AWS_MANAGED || enc == DDBGT_ENCRYPTION_CUSTOMER_MANAGED) {
 		DDBGT__TFJSON_NAME(w, "server_side_encryption");
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_bool(w, "enabled", 1);
+		DDBGT__TFJSON_KV_BOOL(w, "enabled", 1);
 		if (kms_key_of(ctx, replica)) {
 			DDBGT__TFJSON_NAME(w, "kms_key_arn");
 			ddbgt__emit_write_kms_value(ctx, replica);
@@ -1041,22 +1041,22 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 	if (ddbgt_table_ttl_attribute(t)) {
 		DDBGT__TFJSON_NAME(w, "ttl");
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_text(w, "attribute_name", ddbgt_table_ttl_attribute(t));
-		ddbgt__tfjson_kv_bool(w, "enabled", 1);
+		DDBGT__TFJSON_KV_TEXT(w, "attribute_name", ddbgt_table_ttl_attribute(t));
+		DDBGT__TFJSON_KV_BOOL(w, "enabled", 1);
 		ddbgt__tfjson_object_end(w);
 	}
 
-	ddbgt__tfjson_kv_literal(w, "table_class",
+	DDBGT__TFJSON_KV_LITERAL(w, "table_class",
 	                         ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS,
 	                                         ddbgt_replica_effective_table_class(rep)));
-	ddbgt__tfjson_kv_bool(w, "deletion_protection_enabled",
+	DDBGT__TFJSON_KV_BOOL(w, "deletion_protection_enabled",
 	                      ddbgt_replica_effective_deletion_protection(rep) == 1);
 	DDBGT__TFJSON_NAME(w, "point_in_time_recovery");
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_bool(w, "enabled", ddbgt_replica_effective_pitr(rep) == 1);
+	DDBGT__TFJSON_KV_BOOL(w, "enabled", ddbgt_replica_effective_pitr(rep) == 1);
 	int64_t days;
 	if (pitr_period(rep, &days))
-		ddbgt__tfjson_kv_int(w, "recovery_period_in_days", days);
+		DDBGT__TFJSON_KV_INT(w, "recovery_period_in_days", days);
 	ddbgt__tfjson_object_end(w);
 }
 
@@ -1226,9 +1226,9 @@ void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char
 	ddbgt__tfjson_key(w, name);
 	ddbgt__tfjson_object_begin(w);
 	if (expression)
-		ddbgt__tfjson_kv_literal(w, "value", value);
+		DDBGT__TFJSON_KV_LITERAL(w, "value", value);
 	else
-		ddbgt__tfjson_kv_text(w, "value", value);
+		DDBGT__TFJSON_KV_TEXT(w, "value", value);
 	ddbgt__tfjson_object_end(w);
 }
 
@@ -1268,9 +1268,9 @@ static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, int k,
 			ddbgt__tfjson_key(w, attrs[a]);
 			ddbgt__tfjson_value_again(w, seen[2 * r + a].start, seen[2 * r + a].len);
 		}
-		ddbgt__tfjson_kv_literal(w, "role", ddbgt_enum_name(DDBGT_ENUM_ROLE,
+		DDBGT__TFJSON_KV_LITERAL(w, "role", ddbgt_enum_name(DDBGT_ENUM_ROLE,
 		                                                    ddbgt_replica_effective_role(rep)));
-		ddbgt__tfjson_kv_literal(w, "table_class",
+		DDBGT__TFJSON_KV_LITERAL(w, "table_class",
 		                         ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS,
 		                                         ddbgt_replica_effective_table_class(cls)));
 		ddbgt__tfjson_object_end(w);

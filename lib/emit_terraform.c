@@ -173,7 +173,7 @@ static int stream_lookups(ddbgt__emit_ctx *ctx, int write)
 		ddbgt__tfjson_literal(w, replica_dependency(ctx, i, ref));
 		ddbgt__tfjson_array_end(w);
 		ddbgt__emit_label(ctx, ref, "${aws_dynamodb_table.%s.name}", ctx->res);
-		ddbgt__tfjson_kv_literal(w, "name", ref);
+		DDBGT__TFJSON_KV_LITERAL(w, "name", ref);
 		ddbgt__tfjson_object_end(w);
 	}
 	ddbgt__tfjson_object_end(w);
@@ -214,7 +214,7 @@ static void write_replica_kms_pitr(ddbgt__emit_ctx *ctx, size_t i)
 		DDBGT__TFJSON_NAME(&ctx->w, "kms_key_arn");
 		ddbgt__emit_write_kms_value(ctx, i);
 	}
-	ddbgt__tfjson_kv_bool(&ctx->w, "point_in_time_recovery", ddbgt_replica_effective_pitr(r) == 1);
+	DDBGT__TFJSON_KV_BOOL(&ctx->w, "point_in_time_recovery", ddbgt_replica_effective_pitr(r) == 1);
 }
 
 static void write_inline_replicas(ddbgt__emit_ctx *ctx)
@@ -232,15 +232,15 @@ static void write_inline_replicas(ddbgt__emit_ctx *ctx)
 			continue;
 		const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_text(w, "region_name", ddbgt_replica_region(r));
+		DDBGT__TFJSON_KV_TEXT(w, "region_name", ddbgt_replica_region(r));
 		write_replica_kms_pitr(ctx, i);
 		/* Replica blocks have no tags: the table's are copied to them. */
 		if (propagate)
-			ddbgt__tfjson_kv_bool(w, "propagate_tags", 1);
+			DDBGT__TFJSON_KV_BOOL(w, "propagate_tags", 1);
 		if (ddbgt_replica_effective_deletion_protection(r) == 1)
-			ddbgt__tfjson_kv_bool(w, "deletion_protection_enabled", 1);
+			DDBGT__TFJSON_KV_BOOL(w, "deletion_protection_enabled", 1);
 		if (strong(ctx))
-			ddbgt__tfjson_kv_literal(w, "consistency_mode", "STRONG");
+			DDBGT__TFJSON_KV_LITERAL(w, "consistency_mode", "STRONG");
 		ddbgt__tfjson_object_end(w);
 	}
 	ddbgt__tfjson_array_end(w);
@@ -258,7 +258,7 @@ static void write_table(ddbgt__emit_ctx *ctx)
 	if (strong(ctx) && ddbgt_table_witness_region(ctx->t)) {
 		DDBGT__TFJSON_NAME(w, "global_table_witness");
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_text(w, "region_name", ddbgt_table_witness_region(ctx->t));
+		DDBGT__TFJSON_KV_TEXT(w, "region_name", ddbgt_table_witness_region(ctx->t));
 		ddbgt__tfjson_object_end(w);
 	}
 	ddbgt__emit_write_tags(ctx, ddbgt__emit_replica(ctx, ctx->primary));
@@ -310,13 +310,13 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 			ddbgt__tfjson_array_end(w);
 		}
 		ddbgt__emit_label(ctx, ref, "${aws_dynamodb_table.%s.arn}", ctx->res);
-		ddbgt__tfjson_kv_literal(w, "global_table_arn", ref);
+		DDBGT__TFJSON_KV_LITERAL(w, "global_table_arn", ref);
 		write_replica_kms_pitr(ctx, i);
 		if (class_of(ctx, i) != class_of(ctx, ctx->primary))
-			ddbgt__tfjson_kv_literal(w, "table_class_override",
+			DDBGT__TFJSON_KV_LITERAL(w, "table_class_override",
 			                         ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, class_of(ctx, i)));
 		if (ddbgt_replica_effective_deletion_protection(r) == 1)
-			ddbgt__tfjson_kv_bool(w, "deletion_protection_enabled", 1);
+			DDBGT__TFJSON_KV_BOOL(w, "deletion_protection_enabled", 1);
 		ddbgt__emit_write_tags(ctx, r);
 		ddbgt__tfjson_object_end(w);
 		previous = (long)i;
