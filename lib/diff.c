@@ -272,6 +272,37 @@ static ddbgt__diff_rule_id membership_rule(const struct ctx *c, ddbgt__diff_rule
 	return plain;
 }
 
+/*
+ * A same-account global table given replicas in other accounts, whether by
+ * moving replicas or adding them: reported once, at the first replica of NEW
+ * outside the old account.
+ */
+static void account_conversion(struct ctx *c)
+{
+	const ddbgt_replica *before = ddbgt_table_replica_at(c->old_table, 0);
+	const char *old_account = ddbgt_replica_account_id(before);
+	char path[64];
+
+	for (size_t i = 0; i < ddbgt_table_replica_count(c->new_table); i++) {
+		const ddbgt_replica *r = ddbgt_table_replica_at(c->new_table, i);
+		const char *account = ddbgt_replica_account_id(r);
+		if (account == old_account ||
+		    (account && old_account && strcmp(account, old_account) == 0))
+			continue;
+		char *a = render_text(c, ddbgt__diff_render_account, before);
+		char *b = c->status ? NULL : render_text(c, ddbgt__diff_render_account, r);
+		snprintf(path, sizeof path, "/replicas/%zu/account_id", i);
+		if (c->status) {
+			ddbgt__free(a);
+			ddbgt__free(b);
+			return;
+		}
+		add(c, DDBGT__RULE_REPLICA_ACCOUNT_CONVERT, path, ddbgt_replica_region(r), NULL, a, b,
+		    NULL);
+		return;
+	}
+}
+
 static void compare_replicas(struct ctx *c)
 {
 	const ddbgt_table *o = c->old_table, *n = c->new_table;
@@ -291,6 +322,8 @@ static void compare_replicas(struct ctx *c)
 		char *b = render_text(c, ddbgt__diff_render_region, new_home);
 		add(c, DDBGT__RULE_HOME_REGION, path, new_home_region, NULL, a, b, NULL);
 	}
+	if (ddbgt__diff_converts_to_multi_account(o, n))
+		account_conversion(c);
 	for (size_t i = 0; i < ddbgt_table_replica_count(o) && !c->status; i++) {
 		const ddbgt_replica *r = ddbgt_table_replica_at(o, i);
 		const char *region = ddbgt_replica_region(r);
