@@ -676,27 +676,38 @@ END_TEST
 
 START_TEST(allocation_failures)
 {
-	ddbgt_table *t = NULL;
-	ddbgt_test_sweep s;
-	int rc = 0;
+	/* Many findings; a valid multi-account table; refused policies and replication grants. */
+	static const struct {
+		const char *spec;
+		int verdict;
+	} specs[] = {
+		{"data/validate/many-problems.json", DDBGT_EINVALID},
+		{"../examples/specs/multi-account.json", DDBGT_OK},
+		{"../fuzz/corpus/spec/resource-policy-wildcards.json", DDBGT_EINVALID},
+	};
 
-	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/validate/many-problems.json"), 0,
-	                                      NULL), 0);
-	ddbgt_test_alloc_install();
-	for (ddbgt_test_sweep_start(&s, "validate", 0); ddbgt_test_sweep_next(&s, rc);) {
-		ddbgt_diags *d = NULL;
+	for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++) {
+		ddbgt_table *t = NULL;
+		ddbgt_test_sweep s;
+		int rc = 0;
 
-		rc = ddbgt_diags_new(&d);
-		if (rc == DDBGT_OK)
-			rc = ddbgt_table_validate(t, NULL, d);
-		ck_assert_msg(rc == DDBGT_ENOMEM || rc == DDBGT_EINVALID, "allocation %ld: %d", s.n,
-		              rc);
-		ddbgt_diags_free(d);
+		ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path(specs[k].spec), 0, NULL), 0);
+		ddbgt_test_alloc_install();
+		for (ddbgt_test_sweep_start(&s, "validate", 0); ddbgt_test_sweep_next(&s, rc);) {
+			ddbgt_diags *d = NULL;
+
+			rc = ddbgt_diags_new(&d);
+			if (rc == DDBGT_OK)
+				rc = ddbgt_table_validate(t, NULL, d);
+			ck_assert_msg(rc == DDBGT_ENOMEM || rc == specs[k].verdict,
+			              "%s: allocation %ld: %d", specs[k].spec, s.n, rc);
+			ddbgt_diags_free(d);
+		}
+		ddbgt_test_alloc_uninstall();
+		ck_assert_int_eq(s.rc, specs[k].verdict);
+		ck_assert_int_gt(s.n, 10);
+		ddbgt_table_free(t);
 	}
-	ddbgt_test_alloc_uninstall();
-	ck_assert_int_eq(s.rc, DDBGT_EINVALID);
-	ck_assert_int_gt(s.n, 10);
-	ddbgt_table_free(t);
 }
 END_TEST
 
