@@ -674,11 +674,11 @@ static const struct code_row catalogue[] = {
 	 "use region codes such as eu-west-1, each once",
 	 "doc/terraform.md (refusals the policy cannot lower)"},
 	{DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, "DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY", DDBGT_SEVERITY_ERROR,
-	 "a GSI has a multi-attribute key, which ddbgt cannot yet write for Terraform",
-	 "write the key as one attribute, or create this index outside Terraform (provider 6.29.0 "
-	 "added global_secondary_index.key_schema, which ddbgt cannot check against a schema yet)",
-	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas (one hash_key and one range_key per "
-	 "index); key_schema in 6.29.0, PR #45357 and issue #46197"},
+	 "retired before 0.1.0, kept so that no other code takes its number: emit refused a GSI "
+	 "with a multi-attribute key for Terraform; it now writes key_schema blocks",
+	 "nothing to do: the document needs hashicorp/aws 6.29 or newer "
+	 "(DDBGT_I_EMIT_PROVIDER_FLOOR says so)",
+	 "terraform-provider-aws 6.29.0: global_secondary_index.key_schema, PR #45357"},
 	{DDBGT_E_EMIT_WARM_THROUGHPUT, "DDBGT_E_EMIT_WARM_THROUGHPUT", DDBGT_SEVERITY_ERROR,
 	 "a warm throughput is below what the Terraform AWS provider accepts",
 	 "use at least 12,000 read and 4,000 write units per second, or leave warm_throughput out",
