@@ -273,34 +273,16 @@ static ddbgt__diff_rule_id membership_rule(const struct ctx *c, ddbgt__diff_rule
 }
 
 /*
- * A same-account global table given replicas in other accounts, whether by
- * moving replicas or adding them: reported once, at the first replica of NEW
- * outside the old account.
+ * A replica added to a same-account global table in another account converts
+ * the table, which AWS refuses, as much as a replica moved to one does
+ * (diff_fields.c judges those).
  */
-static void account_conversion(struct ctx *c)
+static int added_in_another_account(const struct ctx *c, const ddbgt_replica *r)
 {
-	const ddbgt_replica *before = ddbgt_table_replica_at(c->old_table, 0);
-	const char *old_account = ddbgt_replica_account_id(before);
-	char path[64];
-
-	for (size_t i = 0; i < ddbgt_table_replica_count(c->new_table); i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->new_table, i);
-		const char *account = ddbgt_replica_account_id(r);
-		if (account == old_account ||
-		    (account && old_account && strcmp(account, old_account) == 0))
-			continue;
-		char *a = render_text(c, ddbgt__diff_render_account, before);
-		char *b = c->status ? NULL : render_text(c, ddbgt__diff_render_account, r);
-		snprintf(path, sizeof path, "/replicas/%zu/account_id", i);
-		if (c->status) {
-			ddbgt__free(a);
-			ddbgt__free(b);
-			return;
-		}
-		add(c, DDBGT__RULE_REPLICA_ACCOUNT_CONVERT, path, ddbgt_replica_region(r), NULL, a, b,
-		    NULL);
-		return;
-	}
+	const char *old_account = ddbgt_replica_account_id(ddbgt_table_replica_at(c->old_table, 0));
+	const char *account = ddbgt_replica_account_id(r);
+	return ddbgt__diff_converts_to_multi_account(c->old_table, c->new_table) &&
+	       account != old_account && (!account || !old_account || strcmp(account, old_account));
 }
 
 static void compare_replicas(struct ctx *c)
@@ -322,8 +304,6 @@ static void compare_replicas(struct ctx *c)
 		char *b = render_text(c, ddbgt__diff_render_region, new_home);
 		add(c, DDBGT__RULE_HOME_REGION, path, new_home_region, NULL, a, b, NULL);
 	}
-	if (ddbgt__diff_converts_to_multi_account(o, n))
-		account_conversion(c);
 	for (size_t i = 0; i < ddbgt_table_replica_count(o) && !c->status; i++) {
 		const ddbgt_replica *r = ddbgt_table_replica_at(o, i);
 		const char *region = ddbgt_replica_region(r);
@@ -352,6 +332,12 @@ static void compare_replicas(struct ctx *c)
 			continue;
 		ddbgt__diff_rule_id rule = membership_rule(c, DDBGT__RULE_REPLICA_ADD);
 		char *extra = NULL;
+		if (rule == DDBGT__RULE_REPLICA_ADD && added_in_another_account(c, r)) {
+			snprintf(path, sizeof path, "/replicas/%zu/account_id", i);
+			added_or_removed(c, DDBGT__RULE_REPLICA_ACCOUNT_CONVERT,
+			                 ddbgt__diff_render_account, r, 1, path, region, region, NULL);
+			continue;
+		}
 		if (rule == DDBGT__RULE_REPLICA_ADD && !(extra = replica_prerequisites(n, r))) {
 			c->status = DDBGT_ENOMEM;
 			return;

@@ -949,15 +949,12 @@ int ddbgt__diff_converts_to_multi_account(const ddbgt_table *old_table,
 	       multi_account(new_table);
 }
 
-/*
- * Within a multi-account table a replica can change account; a conversion is
- * reported once for the table (diff.c), not per replica.
- */
+/* A same-account table cannot turn multi-account; within one, a replica can change account. */
 static ddbgt__diff_rule_id j_replica_account(const void *old_obj, const void *new_obj)
 {
 	if (ddbgt__diff_converts_to_multi_account(ddbgt_replica_table(REPLICA(old_obj)),
 	                                          ddbgt_replica_table(REPLICA(new_obj))))
-		return DDBGT__RULE_SKIP;
+		return DDBGT__RULE_REPLICA_ACCOUNT_CONVERT;
 	return DDBGT__RULE_REPLICA_ACCOUNT;
 }
 

@@ -232,8 +232,8 @@ static int guard(const ddbgt_table *t, int terraform, ddbgt_diags *found)
 		                       "the table needs a name and a partition key");
 	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
-		/* A multi-attribute key is written whole: key_schema blocks, a KeySchema. */
-		if (!ddbgt_gsi_partition_key_is_multi_attribute(g) && !ddbgt_gsi_partition_key(g)) {
+		/* Either form of the key: one attribute, or key_schema blocks and a KeySchema. */
+		if (ddbgt_gsi_partition_key_attribute_count(g) == 0) {
 			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu", i);
 			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, path, NULL,
 			                       "the index needs a partition key");

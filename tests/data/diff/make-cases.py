@@ -286,7 +286,7 @@ case("replica-account-convert", PPR, lambda t, r: setitem(r[1], "account_id", "4
 # Adding a replica in another account converts the table as much as moving one does.
 case("replica-account-convert-add", PPR,
      lambda t, r: r.append(replica("ap-southeast-2", account_id="444455556666")),
-     "refused replica-account-convert /replicas/3/account_id", "replica_add replica-add /replicas/3")
+     "refused replica-account-convert /replicas/3/account_id")
 # A single-Region table is where a multi-account table starts: adding one is allowed.
 SINGLE = copy.deepcopy(PPR)
 SINGLE["replicas"] = [replica("us-east-1")]
