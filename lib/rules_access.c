@@ -546,11 +546,10 @@ static const char *account_left_out(const ddbgt__vctx *c, const jr_value *s)
 		return NULL;
 	JR_OBJECT_FOREACH(equals, i, k, v) {
 		/* Condition keys are case-insensitive. */
-		size_t n = 0;
-		while (k[n] && "aws:sourceaccount"[n] && lower((unsigned char)k[n]) ==
-		                                             "aws:sourceaccount"[n])
-			n++;
-		if (k[n] != '\0' || n != strlen("aws:sourceaccount"))
+		const char *want = "aws:sourceaccount";
+		while (*k && lower((unsigned char)*k) == *want)
+			k++, want++;
+		if (*k != '\0' || *want != '\0')
 			continue;
 		for (size_t r = 0; r < c->nreplicas; r++) {
 			const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, r));
@@ -602,8 +601,9 @@ static void check_replication_grant(ddbgt__vctx *c, size_t i)
 		    !any_string(ddbgt__jr_get(principal, "Service"), is_principal, NULL) ||
 		    !any_string(ddbgt__jr_get(s, "Resource"), covers_table, &own))
 			continue;
-		if (account_left_out(c, s) != NULL) {
-			left_out = account_left_out(c, s);
+		const char *out = account_left_out(c, s);
+		if (out != NULL) {
+			left_out = out;
 			continue;
 		}
 		for (a = 0; a < N_REPLICATION_ACTIONS; a++)
@@ -618,8 +618,8 @@ static void check_replication_grant(ddbgt__vctx *c, size_t i)
 	if (n > 0 && left_out != NULL)
 		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
 		               "the statement for " REPLICATION_PRINCIPAL " limits aws:SourceAccount "
-		               "to accounts without %s, another replica's: every replica must allow "
-		               "the whole replica set", left_out);
+		               "to accounts without %s, a replica's: every replica must allow the "
+		               "whole replica set", left_out);
 	else if (n > 0)
 		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
 		               "the replica in %s is part of a multi-account global table, and its "
