@@ -18,19 +18,7 @@ command -v "$py" >/dev/null 2>&1 || {
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/emit-pulumi.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
-n=0
-for spec in "$src"/examples/specs/*.json "$src"/tests/data/emit/specs/*.json; do
-    name=$(basename "$spec" .json)
-    [ "$name" = multi-account ] && continue # every target refuses it (emit-schema6.sh)
-    target=terraform
-    grep -q '"legacy_version": true' "$spec" && target=terraform-legacy
-    if ! "$cli" emit --target "$target" "$spec" -o "$tmp/$name.tf.json" 2> "$tmp/$name.err"; then
-        echo "emit-pulumi: ddbgt emit $spec failed:" >&2
-        cat "$tmp/$name.err" >&2
-        exit 1
-    fi
-    n=$((n + 1))
-done
+n=$(sh "$src/tests/emit-examples.sh" "$tmp") || exit 1
 for need in multi-attribute-gsi warm-throughput contributor-insights-mode mrsc-witness \
         strong-three; do
     [ -f "$tmp/$need.tf.json" ] || { echo "emit-pulumi: $need was not emitted" >&2; exit 1; }
