@@ -77,61 +77,6 @@ static void open_array(ddbgt__emit_ctx *ctx, const char *key)
 	ddbgt__jw_array_begin(out(ctx));
 }
 
-/* ---- Fn::Sub strings ---- */
-
-/* A string composed for Fn::Sub, on the heap (the table name has no length limit here). */
-typedef struct sub_text {
-	char *buf;
-	size_t len, cap;
-} sub_text;
-
-static void sub_put(ddbgt__emit_ctx *ctx, sub_text *s, const char *p, size_t n)
-{
-	if (ctx->status)
-		return;
-	if (ddbgt__grow((void **)&s->buf, &s->cap, s->len + n + 1, 1)) {
-		ctx->status = DDBGT_ENOMEM;
-		return;
-	}
-	memcpy(s->buf + s->len, p, n);
-	s->len += n;
-	s->buf[s->len] = '\0';
-}
-
-/* Our own text, which may hold ${Variable} references. */
-static void sub_literal(ddbgt__emit_ctx *ctx, sub_text *s, const char *p)
-{
-	sub_put(ctx, s, p, strlen(p));
-}
-
-/* User text: every "${" escaped as "${!" so that Fn::Sub substitutes nothing in it. */
-static void sub_user(ddbgt__emit_ctx *ctx, sub_text *s, const char *p)
-{
-	for (const char *q = p; *q; q++) {
-		sub_put(ctx, s, q, 1);
-		if (q[0] == '$' && q[1] == '{') {
-			sub_put(ctx, s, "{!", 2);
-			q++;
-		}
-	}
-}
-
-/*
- * {"Fn::Sub": text}, and the text freed. The table's name is the only user
- * text an Fn::Sub holds: it is named when the text is not UTF-8.
- */
-static void write_sub(ddbgt__emit_ctx *ctx, sub_text *s)
-{
-	ddbgt__jw_object_begin(out(ctx));
-	ddbgt__jw_key(out(ctx), "Fn::Sub");
-	if (ddbgt__jw_string(out(ctx), s->buf ? s->buf : "") && !ctx->w.bad_string)
-		ctx->w.bad_string = ddbgt_table_name(ctx->t);
-	ddbgt__jw_object_end(out(ctx));
-	ddbgt__free(s->buf);
-	s->buf = NULL;
-	s->len = s->cap = 0;
-}
-
 /* "UsEast1" from "us-east-1": a region as part of a logical ID. */
 static void region_id(char *buf, size_t size, const char *region)
 {
@@ -562,10 +507,10 @@ static void write_table_name(ddbgt__emit_ctx *ctx)
 		str(ctx, ddbgt_table_name(ctx->t));
 		return;
 	}
-	sub_text s = {NULL, 0, 0};
-	sub_literal(ctx, &s, "${TableNamePrefix}");
-	sub_user(ctx, &s, ddbgt_table_name(ctx->t));
-	write_sub(ctx, &s);
+	ddbgt__sub_text s = {NULL, 0, 0};
+	ddbgt__sub_literal(ctx, &s, "${TableNamePrefix}");
+	ddbgt__sub_user(ctx, &s, ddbgt_table_name(ctx->t));
+	ddbgt__sub_write(ctx, &s);
 }
 
 static void write_properties(ddbgt__emit_ctx *ctx)
@@ -672,13 +617,13 @@ static void write_resources(ddbgt__emit_ctx *ctx)
 }
 
 /* "arn:${AWS::Partition}:dynamodb:REGION:${AWS::AccountId}:table/${Table}" */
-static void sub_arn(ddbgt__emit_ctx *ctx, sub_text *s, const char *region)
+static void sub_arn(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *region)
 {
-	sub_literal(ctx, s, "arn:${AWS::Partition}:dynamodb:");
-	sub_literal(ctx, s, region); /* a region code (the driver checked its shape) */
-	sub_literal(ctx, s, ":${AWS::AccountId}:table/${");
-	sub_literal(ctx, s, ctx->res);
-	sub_literal(ctx, s, "}");
+	ddbgt__sub_literal(ctx, s, "arn:${AWS::Partition}:dynamodb:");
+	ddbgt__sub_literal(ctx, s, region); /* a region code (the driver checked its shape) */
+	ddbgt__sub_literal(ctx, s, ":${AWS::AccountId}:table/${");
+	ddbgt__sub_literal(ctx, s, ctx->res);
+	ddbgt__sub_literal(ctx, s, "}");
 }
 
 static void write_output_get_att(ddbgt__emit_ctx *ctx, const char *name, const char *attr,
@@ -702,27 +647,27 @@ static void write_output_get_att(ddbgt__emit_ctx *ctx, const char *name, const c
  */
 static void write_routing(ddbgt__emit_ctx *ctx)
 {
-	sub_text s = {NULL, 0, 0};
-	sub_literal(ctx, &s, "{");
+	ddbgt__sub_text s = {NULL, 0, 0};
+	ddbgt__sub_literal(ctx, &s, "{");
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, ddbgt__emit_region_at(ctx, r));
-		sub_literal(ctx, &s, r ? ",\"" : "\"");
-		sub_literal(ctx, &s, ddbgt_replica_region(rep));
-		sub_literal(ctx, &s, "\":{\"arn\":\"");
+		ddbgt__sub_literal(ctx, &s, r ? ",\"" : "\"");
+		ddbgt__sub_literal(ctx, &s, ddbgt_replica_region(rep));
+		ddbgt__sub_literal(ctx, &s, "\":{\"arn\":\"");
 		sub_arn(ctx, &s, ddbgt_replica_region(rep));
-		sub_literal(ctx, &s, "\",\"role\":\"");
-		sub_literal(ctx, &s, ddbgt_enum_name(DDBGT_ENUM_ROLE, ddbgt_replica_effective_role(rep)));
-		sub_literal(ctx, &s, "\",\"table_class\":\"");
-		sub_literal(ctx, &s, ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS,
+		ddbgt__sub_literal(ctx, &s, "\",\"role\":\"");
+		ddbgt__sub_literal(ctx, &s, ddbgt_enum_name(DDBGT_ENUM_ROLE, ddbgt_replica_effective_role(rep)));
+		ddbgt__sub_literal(ctx, &s, "\",\"table_class\":\"");
+		ddbgt__sub_literal(ctx, &s, ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS,
 		                                     ddbgt_replica_effective_table_class(rep)));
-		sub_literal(ctx, &s, "\"}");
+		ddbgt__sub_literal(ctx, &s, "\"}");
 	}
-	sub_literal(ctx, &s, "}");
+	ddbgt__sub_literal(ctx, &s, "}");
 	open_object(ctx, "Regions");
 	kv_str(ctx, "Description", "Per region, as JSON: the table's ARN, its role and its table "
 	                           "class");
 	ddbgt__jw_key(out(ctx), "Value");
-	write_sub(ctx, &s);
+	ddbgt__sub_write(ctx, &s);
 	ddbgt__jw_object_end(out(ctx));
 }
 
@@ -761,9 +706,9 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 		open_object(ctx, name);
 		kv_str(ctx, "Description", description);
 		ddbgt__jw_key(out(ctx), "Value");
-		sub_text s = {NULL, 0, 0};
+		ddbgt__sub_text s = {NULL, 0, 0};
 		sub_arn(ctx, &s, region);
-		write_sub(ctx, &s);
+		ddbgt__sub_write(ctx, &s);
 		ddbgt__jw_object_end(out(ctx));
 	}
 	write_routing(ctx);

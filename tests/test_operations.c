@@ -584,6 +584,36 @@ static void alarm_labels(const char *out, char *buf, size_t size)
 	json_decref(doc);
 }
 
+static size_t alarm_count(const char *out)
+{
+	json_t *doc = json_loads(out, 0, NULL);
+	size_t n = json_object_size(
+		json_object_get(json_object_get(doc, "resource"), "aws_cloudwatch_metric_alarm"));
+	json_decref(doc);
+	return n;
+}
+
+/* No two alarms of one region (provider) share a name: the second would overwrite the first. */
+static void assert_alarm_names_unique(const char *out)
+{
+	json_t *doc = json_loads(out, 0, NULL);
+	json_t *alarms =
+		json_object_get(json_object_get(doc, "resource"), "aws_cloudwatch_metric_alarm");
+	json_t *seen = json_object();
+	const char *label;
+	json_t *v;
+	json_object_foreach(alarms, label, v) {
+		const char *provider = json_string_value(json_object_get(v, "provider"));
+		char key[600];
+		snprintf(key, sizeof key, "%s %s", provider ? provider : "aws",
+		         json_string_value(json_object_get(v, "alarm_name")));
+		ck_assert_msg(json_object_get(seen, key) == NULL, "two alarms named %s", key);
+		json_object_set_new(seen, key, json_true());
+	}
+	json_decref(seen);
+	json_decref(doc);
+}
+
 START_TEST(alarms_follow_the_table_kind)
 {
 	char labels[4096];
@@ -620,13 +650,18 @@ START_TEST(alarms_follow_the_table_kind)
 	ddbgt_table_free(t);
 	free(text);
 
-	/* PROVISIONED: utilisation of both sides, per region. */
+	/* PROVISIONED: utilisation of both sides, of the table and of each index, per region. */
 	t = load_file("data/emit/specs/operations-provisioned.json");
 	out = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
 	alarm_labels(out, labels, sizeof labels);
 	ck_assert_ptr_nonnull(strstr(labels, "inventory_ops_ap_southeast_2_read_utilization"));
+	ck_assert_ptr_nonnull(strstr(labels, "inventory_ops_ap_southeast_2_by_status_write_utilization"));
 	ck_assert_ptr_nonnull(strstr(labels, "inventory_ops_eu_west_1_by_sku_write_throttles"));
 	ck_assert_ptr_nonnull(strstr(out, "100 * consumed / (provisioned * 300)"));
+	/* 3 regions x (2 latency + 6 throttles + 1 errors + 6 utilisation). */
+	ck_assert_uint_eq(alarm_count(out), 45);
+	/* CloudWatch alarm names are unique in a region: the table's and each index's differ. */
+	assert_alarm_names_unique(out);
 	ddbgt_free(out);
 
 	/* The legacy target writes none of it, and says so. */
