@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "emit_targets.h"
+#include "emit_cfn.h"
 #include "iam_policy.h"
 
 /*
@@ -24,11 +24,6 @@
  * and 70 % is the target utilisation that DynamoDB's console proposes.
  */
 #define PINNED_TARGET 70.0
-
-static jw *out(ddbgt__emit_ctx *ctx)
-{
-	return &ctx->w.json;
-}
 
 static int strong(const ddbgt__emit_ctx *ctx)
 {
@@ -38,59 +33,6 @@ static int strong(const ddbgt__emit_ctx *ctx)
 static int provisioned(const ddbgt__emit_ctx *ctx)
 {
 	return ddbgt_table_billing_mode(ctx->t) == DDBGT_BILLING_PROVISIONED;
-}
-
-/* A string value; the first one that is not UTF-8 is kept for the driver's diagnostic. */
-static void str(ddbgt__emit_ctx *ctx, const char *s)
-{
-	if (ddbgt__jw_string(out(ctx), s) && !ctx->w.bad_string)
-		ctx->w.bad_string = s;
-}
-
-static void kv_str(ddbgt__emit_ctx *ctx, const char *key, const char *s)
-{
-	ddbgt__jw_key(out(ctx), key);
-	str(ctx, s);
-}
-
-static void kv_int(ddbgt__emit_ctx *ctx, const char *key, int64_t v)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_int(out(ctx), v);
-}
-
-static void kv_bool(ddbgt__emit_ctx *ctx, const char *key, int v)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_bool(out(ctx), v);
-}
-
-static void open_object(ddbgt__emit_ctx *ctx, const char *key)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_object_begin(out(ctx));
-}
-
-static void open_array(ddbgt__emit_ctx *ctx, const char *key)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_array_begin(out(ctx));
-}
-
-/* "UsEast1" from "us-east-1": a region as part of a logical ID. */
-static void region_id(char *buf, size_t size, const char *region)
-{
-	size_t n = 0;
-	int upper = 1;
-	for (const char *p = region; *p && n + 1 < size; p++) {
-		if (*p == '-') {
-			upper = 1;
-			continue;
-		}
-		buf[n++] = (char)(upper && *p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-		upper = 0;
-	}
-	buf[n] = '\0';
 }
 
 /* ---- the plan ---- */
@@ -128,11 +70,7 @@ int ddbgt__emit_cloudformation_plan(ddbgt__emit_ctx *ctx)
 		                    "the table exists already (adopt_existing): bring it into the "
 		                    "stack with a change set of type IMPORT; deploying the template "
 		                    "as is would try to create it");
-	if (ddbgt__emit_operations_wanted(ctx))
-		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_OPS_NOT_EMITTED, "/operations", NULL,
-		                    "the cloudformation target writes no alarms, dashboard, IAM "
-		                    "documents or VPC endpoints yet: emit them with --target "
-		                    "terraform, or write them by hand (doc/operations.md)");
+	ddbgt__emit_cfn_operations_plan(ctx);
 	plan_pinned_writes(ctx);
 	return DDBGT_OK;
 }
@@ -601,6 +539,7 @@ static void write_head(ddbgt__emit_ctx *ctx)
 		ddbgt__jw_object_end(out(ctx));
 		ddbgt__jw_object_end(out(ctx));
 	}
+	ddbgt__emit_cfn_operations_rules(ctx);
 }
 
 static void write_resources(ddbgt__emit_ctx *ctx)
@@ -613,6 +552,7 @@ static void write_resources(ddbgt__emit_ctx *ctx)
 	kv_str(ctx, "UpdateReplacePolicy", "Retain");
 	write_properties(ctx);
 	ddbgt__jw_object_end(out(ctx));
+	ddbgt__emit_cfn_operations_resources(ctx);
 	ddbgt__jw_object_end(out(ctx));
 }
 
@@ -700,7 +640,7 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 		const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx,
 		                                                              ddbgt__emit_region_at(ctx, r)));
 		char id[64], name[96], description[128];
-		region_id(id, sizeof id, region);
+		camel_id(id, sizeof id, region);
 		snprintf(name, sizeof name, "TableArn%s", id);
 		snprintf(description, sizeof description, "The ARN of the table's replica in %s", region);
 		open_object(ctx, name);
@@ -712,6 +652,7 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 		ddbgt__jw_object_end(out(ctx));
 	}
 	write_routing(ctx);
+	ddbgt__emit_cfn_operations_outputs(ctx);
 	ddbgt__jw_object_end(out(ctx));
 }
 

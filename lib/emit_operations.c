@@ -65,7 +65,7 @@ const char *ddbgt__ops_capacity_metric(ddbgt_rw rw, int provisioned)
 	return provisioned ? "ProvisionedWriteCapacityUnits" : "ConsumedWriteCapacityUnits";
 }
 
-void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn fn)
+void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn fn, void *arg)
 {
 	static const char *const throttle_metrics[] = {"ReadThrottleEvents", "WriteThrottleEvents"};
 	static const char *const throttle_whats[] = {"read_throttles", "write_throttles"};
@@ -87,7 +87,7 @@ void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn f
 			                       .description = "Replication from this region to the "
 			                                      "receiving region is falling behind (average "
 			                                      "ReplicationLatency, milliseconds)"};
-			fn(ctx, &a);
+			fn(ctx, &a, arg);
 		}
 	}
 	if (setting(ctx, DDBGT_ALARM_THROTTLES)) {
@@ -102,7 +102,7 @@ void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn f
 				                                                "throttled"
 				                                              : "Requests to this table were "
 				                                                "throttled"};
-				fn(ctx, &a);
+				fn(ctx, &a, arg);
 			}
 		}
 	}
@@ -111,7 +111,7 @@ void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn f
 		                       .what = "system_errors", .threshold = 0,
 		                       .description = "DynamoDB answered requests to this table with "
 		                                      "server errors (HTTP 500)"};
-		fn(ctx, &a);
+		fn(ctx, &a, arg);
 	}
 	if (ddbgt_table_billing_mode(ctx->t) != DDBGT_BILLING_PROVISIONED)
 		return;
@@ -127,7 +127,7 @@ void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn f
 			                                                "capacity (percent)"
 			                                              : "Consumed capacity is close to the "
 			                                                "provisioned capacity (percent)"};
-			fn(ctx, &a);
+			fn(ctx, &a, arg);
 		}
 	}
 }
@@ -239,8 +239,9 @@ static void write_queries(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
 	ddbgt__tfjson_array_end(w);
 }
 
-static void write_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
+static void write_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *arg)
 {
+	(void)arg;
 	ddbgt__tfjson *w = &ctx->w;
 	const char *topic = NULL;
 	char label[DDBGT__EMIT_LABEL_MAX];
@@ -285,7 +286,7 @@ static void write_alarms(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_key(&ctx->w, "aws_cloudwatch_metric_alarm");
 	ddbgt__tfjson_object_begin(&ctx->w);
 	for (size_t r = 0; r < ctx->nrep; r++)
-		ddbgt__ops_each_alarm(ctx, ddbgt__emit_region_at(ctx, r), write_alarm);
+		ddbgt__ops_each_alarm(ctx, ddbgt__emit_region_at(ctx, r), write_alarm, NULL);
 	ddbgt__tfjson_object_end(&ctx->w);
 }
 

@@ -44,14 +44,15 @@ typedef struct ddbgt__ops_alarm {
 	int64_t threshold;
 } ddbgt__ops_alarm;
 
-typedef void (*ddbgt__ops_alarm_fn)(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a);
+typedef void (*ddbgt__ops_alarm_fn)(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *arg);
 /*
- * Call fn for every alarm of the replica's region, in document order, when
+ * Call fn (with arg) for every alarm of the replica's region, in document order, when
  * the spec asks for alarms: latency to each other region (not for STRONG
  * tables), throttles of the table and each GSI, system errors, and for
  * PROVISIONED tables the utilisation of the table and each GSI.
  */
-void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t replica, ddbgt__ops_alarm_fn fn);
+void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t replica, ddbgt__ops_alarm_fn fn,
+                           void *arg);
 /* The index name of an alarm, or NULL for the table's. */
 const char *ddbgt__ops_alarm_gsi(const ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a);
 /* The operations whose SystemErrors the error alarm sums: an alarm takes 10 metrics. */
