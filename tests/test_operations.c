@@ -1,8 +1,9 @@
 /*
  * The operations object: the model's setters and getters, the loader and
- * dumper, the validator's rules, and what the Terraform target writes (the
- * IAM documents checked as policy documents; alarms a table's kind cannot
- * have are absent).
+ * dumper, the validator's rules, and what the Terraform and CloudFormation
+ * targets write (the IAM documents checked as policy documents; alarms a
+ * table's kind cannot have are absent; the template holds the stack
+ * region's part and says what it leaves out).
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -680,10 +681,255 @@ START_TEST(alarms_follow_the_table_kind)
 }
 END_TEST
 
+/* ---- the CloudFormation target ---- */
+
+/* s with ${AWS::Partition}, ${AWS::AccountId} and ${Table} substituted, as a deployment would. */
+static char *cfn_sub(const char *s, const char *table)
+{
+	static const char *const vars[][2] = {
+		{"${AWS::Partition}", "aws"}, {"${AWS::AccountId}", "111122223333"}, {"${Table}", NULL}};
+	char *r = malloc(strlen(s) * 2 + 1024), *p = r;
+	while (*s) {
+		size_t k;
+		for (k = 0; k < 3; k++)
+			if (strncmp(s, vars[k][0], strlen(vars[k][0])) == 0)
+				break;
+		if (k < 3) {
+			const char *v = vars[k][1] ? vars[k][1] : table;
+			memcpy(p, v, strlen(v));
+			p += strlen(v);
+			s += strlen(vars[k][0]);
+		} else {
+			ck_assert_msg(!(s[0] == '$' && s[1] == '{') || s[2] == '!',
+			              "an unexpected variable in an Fn::Sub: %.40s", s);
+			*p++ = *s++;
+		}
+	}
+	*p = '\0';
+	return r;
+}
+
+/* v with every {"Fn::Sub": s} replaced by s substituted (a new reference). */
+static json_t *cfn_resolve(json_t *v, const char *table)
+{
+	if (json_is_object(v) && json_object_size(v) == 1 && json_object_get(v, "Fn::Sub")) {
+		char *text = cfn_sub(json_string_value(json_object_get(v, "Fn::Sub")), table);
+		json_t *r = json_string(text);
+		free(text);
+		return r;
+	}
+	if (json_is_array(v)) {
+		json_t *r = json_array();
+		size_t i;
+		json_t *item;
+		json_array_foreach(v, i, item)
+			json_array_append_new(r, cfn_resolve(item, table));
+		return r;
+	}
+	if (json_is_object(v)) {
+		json_t *r = json_object();
+		const char *k;
+		json_t *item;
+		json_object_foreach(v, k, item)
+			json_object_set_new(r, k, cfn_resolve(item, table));
+		return r;
+	}
+	return json_incref(v);
+}
+
+/* A policy document of the template (an object, or an output's text) through check_policy. */
+static void check_cfn_policy(json_t *doc, const char *table, const char *const *regions,
+                             size_t nregions, int *saw_index_star)
+{
+	json_t *resolved = cfn_resolve(doc, table);
+	char *text = json_is_string(resolved) ? strdup(json_string_value(resolved))
+	                                      : json_dumps(resolved, JSON_COMPACT);
+	check_policy(text, table, regions, nregions, saw_index_star);
+	free(text);
+	json_decref(resolved);
+}
+
+static size_t resources_of_type(json_t *template, const char *type)
+{
+	const char *id;
+	json_t *r;
+	size_t n = 0;
+	json_object_foreach(json_object_get(template, "Resources"), id, r)
+		n += strcmp(json_string_value(json_object_get(r, "Type")), type) == 0;
+	return n;
+}
+
+START_TEST(cloudformation_holds_the_stack_region)
+{
+	static const char *const all[] = {"us-east-1", "eu-west-1"};
+	ddbgt_diags *d = NULL;
+	char found[1024];
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ddbgt_table *t = load_file("../examples/specs/operations.json");
+	char *out = emit(t, DDBGT_EMIT_CLOUDFORMATION, d);
+	json_t *doc = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+
+	/* The home region's 6 alarms only (the Terraform document has them in each region). */
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Alarm"), 6);
+	char *tf = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
+	ck_assert_uint_eq(alarm_count(tf), 12);
+	ddbgt_free(tf);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Dashboard"), 1);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::IAM::ManagedPolicy"), 4);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::EC2::VPCEndpoint"), 1);
+	findings_of(d, found, sizeof found, 0);
+	ck_assert_str_eq(found, "DDBGT_W_EMIT_OPS_OTHER_REGION@/operations/alarms "
+	                        "DDBGT_W_EMIT_OPS_OTHER_REGION@/operations/vpc_endpoints/eu-west-1");
+	ck_assert_str_eq(ddbgt_diags_region(d, 0), "eu-west-1");
+	ck_assert_ptr_null(strstr(out, "DDBGT_W_EMIT_OPS_NOT_EMITTED"));
+
+	/* The stack must be deployed in the home region: the rule says so. */
+	json_t *assert_ = json_object_get(json_array_get(json_object_get(json_object_get(
+		json_object_get(doc, "Rules"), "StackRegion"), "Assertions"), 0), "Assert");
+	json_t *equals = json_object_get(assert_, "Fn::Equals");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(equals, 0), "Ref")),
+	                 "AWS::Region");
+	ck_assert_str_eq(json_string_value(json_array_get(equals, 1)), "us-east-1");
+
+	/* Alarms watch the template's table by reference; an index's alarm names its index. */
+	json_t *res = json_object_get(doc, "Resources");
+	json_t *gsi_alarm = json_object_get(json_object_get(res, "TableIndexByCustomerReadThrottlesAlarm"),
+	                                    "Properties");
+	json_t *dims = json_object_get(gsi_alarm, "Dimensions");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(json_array_get(dims, 0),
+	                                                                   "Value"), "Ref")),
+	                 "Table");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(dims, 1), "Value")),
+	                 "by_customer");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(gsi_alarm, "AlarmActions"), 0)),
+	                 "arn:aws:sns:us-east-1:111122223333:ops");
+	ck_assert_ptr_nonnull(json_object_get(res, "TableReplicationLatencyToEuWest1Alarm"));
+
+	/* Every policy is a policy document of this table once deployed. */
+	const char *id;
+	json_t *r;
+	json_object_foreach(res, id, r) {
+		if (strcmp(json_string_value(json_object_get(r, "Type")), "AWS::IAM::ManagedPolicy"))
+			continue;
+		int star = 0;
+		check_cfn_policy(json_object_get(json_object_get(r, "Properties"), "PolicyDocument"),
+		                 "orders", all, 2, &star);
+		ck_assert_int_eq(star, strcmp(id, "TableStreamConsumerPolicy") != 0);
+	}
+	static const char *const home[] = {"us-east-1"};
+	int star = 0;
+	check_cfn_policy(json_object_get(json_object_get(json_object_get(res, "TableVpcEndpoint"),
+	                                                 "Properties"),
+	                                 "PolicyDocument"),
+	                 "orders", home, 1, &star);
+	ck_assert_int_eq(star, 1);
+	/* The dashboard's body is JSON once deployed, and names the table. */
+	json_t *body = cfn_resolve(json_object_get(json_object_get(json_object_get(res, "TableDashboard"),
+	                                                           "Properties"),
+	                                           "DashboardBody"),
+	                           "orders");
+	json_t *dashboard = json_loads(json_string_value(body), 0, NULL);
+	ck_assert_uint_eq(json_array_size(json_object_get(dashboard, "widgets")), 8);
+	json_decref(dashboard);
+	json_decref(body);
+	json_decref(doc);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+	ddbgt_diags_free(d);
+
+	/* IAM as outputs, key statements per region, utilisation of the table and its indexes. */
+	static const char *const three[] = {"us-east-1", "eu-west-1", "ap-southeast-2"};
+	t = load_file("data/emit/specs/operations-provisioned.json");
+	out = emit(t, DDBGT_EMIT_CLOUDFORMATION, NULL);
+	doc = json_loads(out, 0, NULL);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::IAM::ManagedPolicy"), 0);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Alarm"), 15);
+	ck_assert_ptr_nonnull(json_object_get(json_object_get(doc, "Resources"),
+	                                      "TableIndexByStatusWriteUtilizationAlarm"));
+	json_t *outputs = json_object_get(doc, "Outputs");
+	star = 0;
+	check_cfn_policy(json_object_get(json_object_get(outputs, "IamPolicyDeployer"), "Value"),
+	                 "inventory.ops", three, 3, &star);
+	ck_assert_int_eq(star, 1);
+	json_t *keys = cfn_resolve(json_object_get(json_object_get(
+						   outputs, "KmsKeyPolicyStatementsApSoutheast2"), "Value"),
+	                           "inventory.ops");
+	json_t *array = json_loads(json_string_value(keys), 0, NULL);
+	ck_assert(json_is_array(array) && json_array_size(array) == 2);
+	json_t *cond = json_object_get(json_object_get(json_array_get(array, 0), "Condition"),
+	                               "StringEquals");
+	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:ViaService")),
+	                 "dynamodb.ap-southeast-2.amazonaws.com");
+	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:CallerAccount")),
+	                 "111122223333");
+	json_decref(array);
+	json_decref(keys);
+	json_decref(doc);
+	ddbgt_free(out);
+
+	/* The logical IDs start with the resource name: one too long for them is refused. */
+	ddbgt_emit_options o;
+	char name[200];
+	memset(name, 'T', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+	o.target = DDBGT_EMIT_CLOUDFORMATION;
+	o.resource_name = name;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	out = NULL;
+	ck_assert_int_ne(ddbgt_emit_string(&out, t, &o, d), DDBGT_OK);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_OPTION));
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* A key given by alias cannot be a Resource: the template grants it by its alias. */
+START_TEST(cloudformation_grants_alias_keys_by_alias)
+{
+	ddbgt_table *t = load_file("data/cloudformation/specs/operations-kms-aliases.json");
+	char *out = emit(t, DDBGT_EMIT_CLOUDFORMATION, NULL);
+	json_t *doc = json_loads(out, 0, NULL);
+	json_t *deployer = cfn_resolve(
+		json_object_get(json_object_get(json_object_get(json_object_get(doc, "Resources"),
+	                                                        "TableDeployerPolicy"),
+	                                        "Properties"),
+	                        "PolicyDocument"),
+		"keys2");
+	json_t *st = json_object_get(deployer, "Statement");
+	json_t *by_key = json_array_get(st, json_array_size(st) - 2);
+	json_t *by_alias = json_array_get(st, json_array_size(st) - 1);
+	ck_assert_str_eq(json_string_value(json_object_get(by_key, "Sid")), "ReplicaKeys");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(by_key, "Resource"), 0)),
+	                 "arn:aws:kms:eu-central-1:111122223333:key/"
+	                 "mrk-1234abcd12ab34cd56ef1234567890ab");
+	ck_assert_uint_eq(json_array_size(json_object_get(by_key, "Resource")), 2);
+	ck_assert_str_eq(json_string_value(json_object_get(by_alias, "Sid")), "ReplicaKeysByAlias");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(by_alias, "Resource"), 0)),
+	                 "arn:aws:kms:eu-west-1:111122223333:key/*");
+	json_t *aliases = json_object_get(json_object_get(json_object_get(by_alias, "Condition"),
+	                                                  "ForAnyValue:StringEquals"),
+	                                  "kms:ResourceAliases");
+	ck_assert_str_eq(json_string_value(json_array_get(aliases, 0)), "alias/keys-table");
+	ck_assert_ptr_nonnull(strstr(out, "\"kms:ViaService\": \"dynamodb.*\""));
+	/* Throttle alarms off, STRONG not: latency to the two others and the errors, home only. */
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Alarm"), 3);
+	json_decref(deployer);
+	json_decref(doc);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 START_TEST(every_allocation_failure_is_clean)
 {
 	char *text = ddbgt_test_read_file(
 		ddbgt_test_path("data/emit/specs/operations-provisioned.json"), NULL);
+	ddbgt_emit_options cfn;
+	ck_assert_int_eq(ddbgt_emit_options_init(&cfn, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+	cfn.target = DDBGT_EMIT_CLOUDFORMATION;
 	ddbgt_test_alloc_install();
 	ddbgt_test_sweep s;
 	int rc = 0;
@@ -700,6 +946,10 @@ START_TEST(every_allocation_failure_is_clean)
 		out = NULL;
 		if (rc == DDBGT_OK)
 			rc = ddbgt_emit_string(&out, c, NULL, NULL);
+		ddbgt_free(out);
+		out = NULL;
+		if (rc == DDBGT_OK)
+			rc = ddbgt_emit_string(&out, c, &cfn, NULL);
 		ddbgt_free(out);
 		ddbgt_table_free(c);
 		ddbgt_table_free(t);
@@ -727,6 +977,8 @@ Suite *ddbgt_test_operations(void)
 	tc = tcase_create("emit");
 	tcase_add_test(tc, iam_documents_are_policy_documents);
 	tcase_add_test(tc, alarms_follow_the_table_kind);
+	tcase_add_test(tc, cloudformation_holds_the_stack_region);
+	tcase_add_test(tc, cloudformation_grants_alias_keys_by_alias);
 	tcase_add_test(tc, every_allocation_failure_is_clean);
 	suite_add_tcase(s, tc);
 	return s;
