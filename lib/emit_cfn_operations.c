@@ -6,8 +6,9 @@
  * widgets name their regions) and the IAM managed policies (IAM is global;
  * their ARNs name every region through ${AWS::Partition} and
  * ${AWS::AccountId}). The other regions' alarms and endpoints are left out
- * with a finding each (DDBGT_W_EMIT_OPS_OTHER_REGION); doc/cloudformation.md
- * says how to deploy them. The alarms, dashboard and policy texts are the
+ * with a finding each (DDBGT_W_EMIT_OPS_OTHER_REGION), and the emit option
+ * stack_region writes a region's companion template: that region's alarms
+ * and endpoint alone, for a stack deployed there (doc/cloudformation.md). The alarms, dashboard and policy texts are the
  * Terraform target's (lib/emit_operations.c), so both targets say the same.
  */
 #include <stdio.h>
@@ -31,9 +32,20 @@ static const char *region_of(const ddbgt__emit_ctx *ctx, size_t i)
 	return ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
 }
 
+/* The stack's region: the home region, or a companion template's region. */
+static const char *stack_region(const ddbgt__emit_ctx *ctx)
+{
+	return region_of(ctx, ctx->stack);
+}
+
 static const char *home_region(const ddbgt__emit_ctx *ctx)
 {
 	return region_of(ctx, ctx->primary);
+}
+
+static int companion(const ddbgt__emit_ctx *ctx)
+{
+	return ctx->stack != ctx->primary;
 }
 
 static void count_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *arg)
@@ -50,12 +62,12 @@ static size_t alarms_in(ddbgt__emit_ctx *ctx, size_t replica)
 	return n;
 }
 
-/* The home region's gateway endpoint, as its index among the endpoints, or -1. */
-static long home_endpoint(const ddbgt__emit_ctx *ctx)
+/* The stack region's gateway endpoint, as its index among the endpoints, or -1. */
+static long stack_endpoint(const ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_operations *ops = ops_of(ctx);
 	for (size_t k = 0; k < ddbgt_operations_vpc_endpoint_count(ops); k++)
-		if (strcmp(ddbgt_operations_vpc_endpoint_region(ops, k), home_region(ctx)) == 0)
+		if (strcmp(ddbgt_operations_vpc_endpoint_region(ops, k), stack_region(ctx)) == 0)
 			return (long)k;
 	return -1;
 }
@@ -64,6 +76,13 @@ void ddbgt__emit_cfn_operations_plan(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_operations *ops = ops_of(ctx);
 	char path[300];
+	if (companion(ctx) && alarms_in(ctx, ctx->stack) == 0 && stack_endpoint(ctx) < 0) {
+		ddbgt__emit_finding(ctx, DDBGT_E_EMIT_OPTION, "", stack_region(ctx),
+		                    "emit option: stack_region %s has no alarms or gateway endpoint "
+		                    "to deploy: there is no companion template for it",
+		                    stack_region(ctx));
+		return;
+	}
 	if (!ddbgt__emit_operations_wanted(ctx))
 		return;
 	if (strlen(ctx->res) > RES_MAX_WITH_OPS)
@@ -72,6 +91,9 @@ void ddbgt__emit_cfn_operations_plan(ddbgt__emit_ctx *ctx)
 		                    "the operations resources (alarms, dashboard, policies) start with "
 		                    "it and must stay within 255",
 		                    RES_MAX_WITH_OPS);
+	/* The table's template says what it leaves to the companions; they say nothing of it. */
+	if (companion(ctx))
+		return;
 	for (size_t r = 1; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		size_t n = alarms_in(ctx, i);
@@ -80,9 +102,11 @@ void ddbgt__emit_cfn_operations_plan(ddbgt__emit_ctx *ctx)
 			                    region_of(ctx, i),
 			                    "the %zu alarms of region %s are not in this template: a "
 			                    "CloudWatch alarm lives in the region of its metrics and a "
-			                    "stack in one region (%s); deploy them with a stack in %s "
-			                    "(doc/cloudformation.md, \"Operations in other regions\")",
-			                    n, region_of(ctx, i), home_region(ctx), region_of(ctx, i));
+			                    "stack in one region (%s); deploy them with a stack in %s, "
+			                    "from the template of stack_region %s (doc/cloudformation.md, "
+			                    "\"Operations in other regions\")",
+			                    n, region_of(ctx, i), home_region(ctx), region_of(ctx, i),
+			                    region_of(ctx, i));
 	}
 	for (size_t k = 0; k < ddbgt_operations_vpc_endpoint_count(ops); k++) {
 		const char *region = ddbgt_operations_vpc_endpoint_region(ops, k);
@@ -92,17 +116,18 @@ void ddbgt__emit_cfn_operations_plan(ddbgt__emit_ctx *ctx)
 		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_OPS_OTHER_REGION, path, region,
 		                    "the gateway endpoint of region %s is not in this template: an "
 		                    "endpoint lives in its VPC's region and a stack in one region "
-		                    "(%s); deploy it with a stack in %s (doc/cloudformation.md, "
-		                    "\"Operations in other regions\")",
-		                    region, home_region(ctx), region);
+		                    "(%s); deploy it with a stack in %s, from the template of "
+		                    "stack_region %s (doc/cloudformation.md, \"Operations in other "
+		                    "regions\")",
+		                    region, home_region(ctx), region, region);
 	}
 }
 
-/* The template holds resources bound to the home region: the stack must be deployed there. */
+/* The template holds resources bound to its region: the stack must be deployed there. */
 void ddbgt__emit_cfn_operations_rules(ddbgt__emit_ctx *ctx)
 {
 	char text[200];
-	if (ops_of(ctx) == NULL || (alarms_in(ctx, ctx->primary) == 0 && home_endpoint(ctx) < 0))
+	if (ops_of(ctx) == NULL || (alarms_in(ctx, ctx->stack) == 0 && stack_endpoint(ctx) < 0))
 		return;
 	open_object(ctx, "Rules");
 	open_object(ctx, "StackRegion");
@@ -113,13 +138,13 @@ void ddbgt__emit_cfn_operations_rules(ddbgt__emit_ctx *ctx)
 	ddbgt__jw_object_begin(out(ctx));
 	kv_str(ctx, "Ref", "AWS::Region");
 	ddbgt__jw_object_end(out(ctx));
-	str(ctx, home_region(ctx));
+	str(ctx, stack_region(ctx));
 	ddbgt__jw_array_end(out(ctx));
 	ddbgt__jw_object_end(out(ctx));
 	snprintf(text, sizeof text,
-	         "Deploy this stack in %s, the table's home region: its alarms and VPC endpoint "
-	         "watch and serve the replica there",
-	         home_region(ctx));
+	         "Deploy this stack in %s%s: its alarms and VPC endpoint watch and serve the "
+	         "replica there",
+	         stack_region(ctx), companion(ctx) ? "" : ", the table's home region");
 	kv_str(ctx, "AssertDescription", text);
 	ddbgt__jw_object_end(out(ctx));
 	ddbgt__jw_array_end(out(ctx));
@@ -129,12 +154,25 @@ void ddbgt__emit_cfn_operations_rules(ddbgt__emit_ctx *ctx)
 
 /* ---- alarms ---- */
 
-/* {"Ref": "<res>"}: the table's name, and a dependency on the table. */
+/*
+ * The table's name: {"Ref": "<res>"} (also a dependency on the table) in the
+ * table's template; in a companion, which has no table, the name itself
+ * (after the TableNamePrefix parameter when there is one).
+ */
 static void table_ref(ddbgt__emit_ctx *ctx)
 {
-	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "Ref", ctx->res);
-	ddbgt__jw_object_end(out(ctx));
+	if (!companion(ctx)) {
+		ddbgt__jw_object_begin(out(ctx));
+		kv_str(ctx, "Ref", ctx->res);
+		ddbgt__jw_object_end(out(ctx));
+	} else if (ctx->o->parameters) {
+		ddbgt__sub_text s = {NULL, 0, 0};
+		ddbgt__sub_literal(ctx, &s, "${TableNamePrefix}");
+		ddbgt__sub_user(ctx, &s, ddbgt_table_name(ctx->t));
+		ddbgt__sub_write(ctx, &s);
+	} else {
+		str(ctx, ddbgt_table_name(ctx->t));
+	}
 }
 
 static void dimension(ddbgt__emit_ctx *ctx, const char *name, const char *value)
@@ -364,7 +402,7 @@ static void write_policies(ddbgt__emit_ctx *ctx)
 static void write_endpoint(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_operations *ops = ops_of(ctx);
-	long k = home_endpoint(ctx);
+	long k = stack_endpoint(ctx);
 	char id[DDBGT__EMIT_LABEL_MAX], service[64];
 	if (k < 0)
 		return;
@@ -373,7 +411,7 @@ static void write_endpoint(ddbgt__emit_ctx *ctx)
 	kv_str(ctx, "Type", "AWS::EC2::VPCEndpoint");
 	open_object(ctx, "Properties");
 	kv_str(ctx, "VpcEndpointType", "Gateway");
-	snprintf(service, sizeof service, "com.amazonaws.%s.dynamodb", home_region(ctx));
+	snprintf(service, sizeof service, "com.amazonaws.%s.dynamodb", stack_region(ctx));
 	kv_str(ctx, "ServiceName", service);
 	kv_str(ctx, "VpcId", ddbgt_operations_vpc_endpoint_vpc_id(ops, (size_t)k));
 	open_array(ctx, "RouteTableIds");
@@ -384,7 +422,7 @@ static void write_endpoint(ddbgt__emit_ctx *ctx)
 		ddbgt__jw_key(out(ctx), "PolicyDocument");
 		ddbgt__sub_text s = {NULL, 0, 0};
 		ctx->sub = &s;
-		ddbgt__ops_endpoint_policy_text(ctx, home_region(ctx));
+		ddbgt__ops_endpoint_policy_text(ctx, stack_region(ctx));
 		ctx->sub = NULL;
 		policy_object(ctx, &s);
 	}
@@ -400,11 +438,14 @@ void ddbgt__emit_cfn_operations_resources(ddbgt__emit_ctx *ctx)
 		struct alarm_writer aw = {make_gsi_ids(ctx)};
 		if (aw.gsi_ids == NULL)
 			return;
-		ddbgt__ops_each_alarm(ctx, ctx->primary, write_alarm, &aw);
+		ddbgt__ops_each_alarm(ctx, ctx->stack, write_alarm, &aw);
 		ddbgt__free(aw.gsi_ids);
 	}
-	write_dashboard(ctx);
-	write_policies(ctx);
+	/* Global resources belong to the table's stack only. */
+	if (!companion(ctx)) {
+		write_dashboard(ctx);
+		write_policies(ctx);
+	}
 	write_endpoint(ctx);
 }
 
@@ -425,7 +466,7 @@ void ddbgt__emit_cfn_operations_outputs(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_operations *ops = ops_of(ctx);
 	char name[96], text[200], id[64];
-	if (ops == NULL)
+	if (ops == NULL || companion(ctx))
 		return;
 	if (ddbgt__ops_any_policy(ctx) && ddbgt_operations_iam_as_outputs(ops)) {
 		for (int k = 0; k <= DDBGT_IAM_DEPLOYER; k++) {

@@ -45,6 +45,8 @@ typedef struct ddbgt__emit_ctx {
 	char res[DDBGT__EMIT_LABEL_MAX];
 	size_t nrep;
 	size_t primary;        /* index of the primary replica */
+	size_t stack;          /* CloudFormation: the replica of the stack's region (primary but
+	                          for a companion template, options stack_region) */
 	/* Per replica: its region as an identifier ("eu_west_1"), and its provider
 	 * reference ("aws.eu_west_1"; NULL for the home region). One allocation. */
 	const char **alias;

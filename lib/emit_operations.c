@@ -478,16 +478,24 @@ static void write_partition(ddbgt__emit_ctx *ctx)
 	lit(ctx, ctx->sub ? "${AWS::Partition}" : partition(ctx));
 }
 
-/* The table's name: Fn::Sub names the template's table resource, whose Ref is its name. */
+/*
+ * The table's name: Fn::Sub names the template's table resource, whose Ref
+ * is its name; a companion template (another stack region) has no table
+ * resource and names it as the table's template does.
+ */
 static void table_name(ddbgt__emit_ctx *ctx)
 {
 	if (!ctx->sub) {
 		ddbgt__tfjson_string_text(&ctx->w, ddbgt_table_name(ctx->t));
-		return;
+	} else if (ctx->stack == ctx->primary) {
+		lit(ctx, "${");
+		lit(ctx, ctx->res);
+		lit(ctx, "}");
+	} else {
+		if (ctx->o->parameters)
+			lit(ctx, "${TableNamePrefix}");
+		user(ctx, ddbgt_table_name(ctx->t));
 	}
-	lit(ctx, "${");
-	lit(ctx, ctx->res);
-	lit(ctx, "}");
 }
 
 /* "arn:P:dynamodb:REGION:ACCOUNT:table/NAME" followed by suffix, as a JSON string. */

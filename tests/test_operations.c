@@ -886,6 +886,109 @@ START_TEST(cloudformation_holds_the_stack_region)
 }
 END_TEST
 
+/* The other regions' part: one companion template per region, for a stack there. */
+START_TEST(cloudformation_companion_per_region)
+{
+	static const char *const regions[] = {"eu-west-1", "ap-southeast-2"};
+	ddbgt_table *t = load_file("data/emit/specs/operations-provisioned.json");
+	ddbgt_emit_options o;
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+	o.target = DDBGT_EMIT_CLOUDFORMATION;
+	for (size_t k = 0; k < 2; k++) {
+		char *out = NULL;
+		ddbgt_diags *d = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		o.stack_region = regions[k];
+		ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, d), DDBGT_OK);
+		ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+		json_t *doc = json_loads(out, 0, NULL);
+		/* The region's alarms, as many as the Terraform document gives it; no table. */
+		ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Alarm"), 15);
+		ck_assert_uint_eq(json_object_size(json_object_get(doc, "Resources")), 15);
+		ck_assert_ptr_null(json_object_get(doc, "Outputs"));
+		json_t *equals = json_object_get(json_object_get(json_array_get(json_object_get(
+			json_object_get(json_object_get(doc, "Rules"), "StackRegion"), "Assertions"), 0),
+			"Assert"), "Fn::Equals");
+		ck_assert_str_eq(json_string_value(json_array_get(equals, 1)), regions[k]);
+		/* The table is named by its name: the companion has no table to refer to. */
+		json_t *dims = json_object_get(json_object_get(json_object_get(json_object_get(
+			doc, "Resources"), "TableReadThrottlesAlarm"), "Properties"), "Dimensions");
+		ck_assert_str_eq(json_string_value(json_object_get(json_array_get(dims, 0), "Value")),
+		                 "inventory.ops");
+		ck_assert_ptr_null(strstr(out, "\"Ref\": \"Table\""));
+		json_decref(doc);
+		ddbgt_free(out);
+		ddbgt_diags_free(d);
+	}
+	char *tf = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
+	ck_assert_uint_eq(alarm_count(tf), 45);
+	ddbgt_free(tf);
+
+	/* Refused: a region without a replica, and another target. */
+	static const struct {
+		int target;
+		const char *region;
+	} refused[] = {{DDBGT_EMIT_CLOUDFORMATION, "us-west-2"}, {DDBGT_EMIT_TERRAFORM, "eu-west-1"}};
+	for (size_t k = 0; k < 2; k++) {
+		char *out = NULL;
+		ddbgt_diags *d = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		o.target = refused[k].target;
+		o.stack_region = refused[k].region;
+		ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, d), DDBGT_EINVAL);
+		ck_assert_ptr_null(out);
+		ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_OPTION));
+		ddbgt_diags_free(d);
+	}
+	ddbgt_table_free(t);
+
+	/* A region with nothing of its own to deploy has no companion. */
+	char *text = spec("", TWO, "{\"iam\": {\"policies\": [\"read\"]}}");
+	t = load_text(text, NULL);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = NULL;
+	o.target = DDBGT_EMIT_CLOUDFORMATION;
+	o.stack_region = "eu-west-1";
+	ck_assert_int_ne(ddbgt_emit_string(&out, t, &o, d), DDBGT_OK);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_OPTION));
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+	free(text);
+
+	/* A companion's endpoint policy names the table's replica in its region. */
+	static const char *const central[] = {"eu-central-1"};
+	t = load_file("data/cloudformation/specs/operations-kms-aliases.json");
+	o.stack_region = "eu-central-1";
+	o.parameters = 1;
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, NULL), DDBGT_OK);
+	json_t *doc = json_loads(out, 0, NULL);
+	json_t *policy = json_object_get(json_object_get(json_object_get(json_object_get(
+		doc, "Resources"), "TableVpcEndpoint"), "Properties"), "PolicyDocument");
+	/* ${TableNamePrefix} left empty, as deployed without the parameter. */
+	char *dumped = json_dumps(policy, JSON_COMPACT);
+	char *plain = malloc(strlen(dumped) + 1), *p = plain;
+	for (const char *q = dumped; *q;) {
+		if (strncmp(q, "${TableNamePrefix}", 18) == 0)
+			q += 18;
+		else
+			*p++ = *q++;
+	}
+	*p = '\0';
+	json_t *resolved = json_loads(plain, 0, NULL);
+	int star = 0;
+	check_cfn_policy(resolved, "keys2", central, 1, &star);
+	ck_assert_int_eq(star, 1);
+	json_decref(resolved);
+	free(plain);
+	free(dumped);
+	json_decref(doc);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /* A key given by alias cannot be a Resource: the template grants it by its alias. */
 START_TEST(cloudformation_grants_alias_keys_by_alias)
 {
@@ -979,6 +1082,7 @@ Suite *ddbgt_test_operations(void)
 	tcase_add_test(tc, alarms_follow_the_table_kind);
 	tcase_add_test(tc, cloudformation_holds_the_stack_region);
 	tcase_add_test(tc, cloudformation_grants_alias_keys_by_alias);
+	tcase_add_test(tc, cloudformation_companion_per_region);
 	tcase_add_test(tc, every_allocation_failure_is_clean);
 	suite_add_tcase(s, tc);
 	return s;
