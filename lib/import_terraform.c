@@ -77,7 +77,11 @@ struct tf {
 	struct scaling *sc;
 	size_t nsc, sc_cap;
 	int status;
-	/* The last string value read, unescaped or resolved: room for a resource policy. */
+	/*
+	 * The last string value read: a literal where the reader holds it, a
+	 * template resolved into text (room for a resource policy).
+	 */
+	const char *str;
 	char text[DDBGT__IAM_POLICY_MAX_BYTES + 4096];
 	jr_value kms;    /* a key resolved through a data source, in a plan */
 };
@@ -277,7 +281,7 @@ static void unresolved(struct reader *R, struct where w, const jr_value *at, con
 
 /*
  * The value of a leaf: KNOWN with *out set, ABSENT, or UNRESOLVED (reported
- * where it stands). In a .tf.json a string's value is left in C->text,
+ * where it stands). In a .tf.json a string's value is left in C->str,
  * escapes undone and references resolved.
  */
 static int leaf(struct reader *R, struct cur c, struct where w, const jr_value **out)
@@ -320,9 +324,17 @@ static int leaf(struct reader *R, struct cur c, struct where w, const jr_value *
 	}
 	if (!c.v || c.v->type == JR_NULL)
 		return ABSENT;
-	if (c.v->type == JR_STRING && !resolve(R->C, c.v->u.str.s, R->C->text, sizeof R->C->text, 0)) {
-		unresolved(R, w, c.v, "an expression");
-		return UNRESOLVED;
+	if (c.v->type == JR_STRING) {
+		/* A literal of any length is its own value; only a template needs the copy. */
+		const char *s = c.v->u.str.s;
+		R->C->str = s;
+		if (strstr(s, "${") || strstr(s, "%{")) {
+			if (!resolve(R->C, s, R->C->text, sizeof R->C->text, 0)) {
+				unresolved(R, w, c.v, "an expression");
+				return UNRESOLVED;
+			}
+			R->C->str = R->C->text;
+		}
 	}
 	*out = c.v;
 	return KNOWN;
@@ -351,7 +363,7 @@ static const char *get_str(struct reader *R, struct cur c, const char *key, cons
 		wrong_type(R, w, v, "a string");
 		return NULL;
 	}
-	return R->C->plan ? v->u.str.s : R->C->text;
+	return R->C->plan ? v->u.str.s : R->C->str;
 }
 
 /* A whole number attribute (also "5" as .tf.json allows); 1 when KNOWN. */
@@ -374,8 +386,8 @@ static int get_int(struct reader *R, struct cur c, const char *key, const char *
 	}
 	if (v->type == JR_STRING && !R->C->plan) {
 		char *end;
-		long long x = strtoll(R->C->text, &end, 10);
-		if (end != R->C->text && *end == '\0') {
+		long long x = strtoll(R->C->str, &end, 10);
+		if (end != R->C->str && *end == '\0') {
 			*out = x;
 			return 1;
 		}
@@ -414,8 +426,8 @@ static int get_bool(struct reader *R, struct cur c, const char *key, const char 
 	if (v->type == JR_TRUE || v->type == JR_FALSE)
 		return v->type == JR_TRUE;
 	if (v->type == JR_STRING && !R->C->plan &&
-	    (strcmp(R->C->text, "true") == 0 || strcmp(R->C->text, "false") == 0))
-		return R->C->text[0] == 't';
+	    (strcmp(R->C->str, "true") == 0 || strcmp(R->C->str, "false") == 0))
+		return R->C->str[0] == 't';
 	wrong_type(R, w, v, "true or false");
 	return -1;
 }

@@ -1770,9 +1770,7 @@ START_TEST(amount_text_is_exact)
 		if (i < (int)(sizeof fixed / sizeof fixed[0])) {
 			v = fixed[i];
 		} else {
-			state ^= state << 13;
-			state ^= state >> 7;
-			state ^= state << 17;
+			ddbgt_test_next_bits(&state);
 			/* Every magnitude, and round amounts (trailing zeros) often. */
 			v = (int64_t)(state >> (state % 60));
 			if (i % 4 == 0)

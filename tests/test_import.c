@@ -748,6 +748,59 @@ START_TEST(tfjson_resource_policy_edges)
 END_TEST
 
 /*
+ * A literal policy longer than any DynamoDB accepts is still the user's own
+ * text: it is imported, so that the validator reports its size
+ * (DDBGT_E_RESOURCE_POLICY_SIZE) rather than the importer calling a plain
+ * string "an expression" because it outgrew a buffer.
+ */
+START_TEST(tfjson_resource_policy_over_the_limit)
+{
+	static const char head[] =
+	        "{\"resource\": {\"aws_dynamodb_table\": {\"orders\": {\"name\": \"orders\", "
+	        "\"billing_mode\": \"PAY_PER_REQUEST\", \"hash_key\": \"id\", "
+	        "\"attribute\": [{\"name\": \"id\", \"type\": \"S\"}], "
+	        "\"replica\": [{\"region_name\": \"eu-west-1\"}]}}, "
+	        "\"aws_dynamodb_resource_policy\": {\"big\": {"
+	        "\"resource_arn\": \"${aws_dynamodb_table.orders.arn}\", "
+	        "\"policy\": \"{\\\"Version\\\": \\\"2012-10-17\\\", \\\"Statement\\\": [";
+	static const char stmt[] =
+	        "{\\\"Sid\\\": \\\"s%03d\\\", \\\"Effect\\\": \\\"Allow\\\", "
+	        "\\\"Principal\\\": {\\\"AWS\\\": \\\"arn:aws:iam::111122223333:role/r%03d\\\"}, "
+	        "\\\"Action\\\": \\\"dynamodb:GetItem\\\", \\\"Resource\\\": "
+	        "\\\"arn:aws:dynamodb:us-east-1:111122223333:table/orders\\\"}%s";
+	size_t cap = 64 * 1024, len = 0;
+	char *doc = malloc(cap);
+	ck_assert_ptr_nonnull(doc);
+	len += (size_t)snprintf(doc, cap, "%s", head);
+	for (int i = 0; i < 200; i++)
+		len += (size_t)snprintf(doc + len, cap - len, stmt, i, i, i < 199 ? ", " : "");
+	len += (size_t)snprintf(doc + len, cap - len, "]}\"}}}, \"provider\": {\"aws\": "
+	                                              "{\"region\": \"us-east-1\"}}}");
+	ck_assert_uint_lt(len, cap - 1);
+
+	ddbgt_import *imp = NULL;
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "big.tf.json", doc, len, NULL, NULL), DDBGT_OK);
+	ck_assert_uint_eq(ddbgt_import_table_count(imp), 1);
+	ck_assert_uint_eq(ddbgt_diags_count(ddbgt_import_table_diags(imp, 0)), 0);
+	const ddbgt_table *t = ddbgt_import_table_at(imp, 0);
+	const char *policy = ddbgt_replica_resource_policy(ddbgt_table_replica_at(t, 0));
+	ck_assert_ptr_nonnull(policy);
+	ck_assert_uint_gt(strlen(policy), 30000);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	int size = 0;
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++)
+		size += ddbgt_diags_code(d, i) == DDBGT_E_RESOURCE_POLICY_SIZE &&
+		        strcmp(ddbgt_diags_path(d, i), "/replicas/0/resource_policy") == 0;
+	ck_assert_int_eq(size, 1);
+	ddbgt_diags_free(d);
+	ddbgt_import_free(imp);
+	free(doc);
+}
+END_TEST
+
+/*
  * get-resource-policy beside describe-table: the home replica's policy, or
  * its stream's when the document names a stream; text that is not one
  * object is a value error at /Policy.
@@ -1062,6 +1115,7 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, cloudformation_resource_policy);
 	tcase_add_test(tc, cloudformation_resource_policy_unresolved);
 	tcase_add_test(tc, tfjson_resource_policy_edges);
+	tcase_add_test(tc, tfjson_resource_policy_over_the_limit);
 	tcase_add_test(tc, describe_table_resource_policy);
 	tcase_add_test(tc, tfjson_key_schema);
 	tcase_add_test(tc, plan_child_module);
