@@ -492,6 +492,23 @@ static void check_policy(const char *text, const char *table, const char *const 
 	free(resolved);
 }
 
+/* ap-southeast-2's key policy statements (resolved): DynamoDB in that region, for this account. */
+static void check_key_statements(const char *text)
+{
+	json_t *array = json_loads(text, 0, NULL);
+	ck_assert(json_is_array(array) && json_array_size(array) == 2);
+	json_t *cond = json_object_get(json_object_get(json_array_get(array, 0), "Condition"),
+	                               "StringEquals");
+	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:ViaService")),
+	                 "dynamodb.ap-southeast-2.amazonaws.com");
+	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:CallerAccount")),
+	                 "111122223333");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(
+				 json_array_get(array, 1), "Principal"), "AWS")),
+	                 "arn:aws:iam::111122223333:root");
+	json_decref(array);
+}
+
 START_TEST(iam_documents_are_policy_documents)
 {
 	static const char *const all[] = {"us-east-1", "eu-west-1"};
@@ -550,18 +567,7 @@ START_TEST(iam_documents_are_policy_documents)
 	json_t *keys = json_object_get(json_object_get(outputs, "kms_key_policy_statements"), "value");
 	ck_assert_uint_eq(json_object_size(keys), 3);
 	char *statements = resolve(json_string_value(json_object_get(keys, "ap-southeast-2")));
-	json_t *array = json_loads(statements, 0, NULL);
-	ck_assert(json_is_array(array) && json_array_size(array) == 2);
-	json_t *cond = json_object_get(json_object_get(json_array_get(array, 0), "Condition"),
-	                               "StringEquals");
-	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:ViaService")),
-	                 "dynamodb.ap-southeast-2.amazonaws.com");
-	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:CallerAccount")),
-	                 "111122223333");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(
-				 json_array_get(array, 1), "Principal"), "AWS")),
-	                 "arn:aws:iam::111122223333:root");
-	json_decref(array);
+	check_key_statements(statements);
 	free(statements);
 	json_decref(doc);
 	ddbgt_free(out);
@@ -855,15 +861,7 @@ START_TEST(cloudformation_holds_the_stack_region)
 	json_t *keys = cfn_resolve(json_object_get(json_object_get(
 						   outputs, "KmsKeyPolicyStatementsApSoutheast2"), "Value"),
 	                           "inventory.ops");
-	json_t *array = json_loads(json_string_value(keys), 0, NULL);
-	ck_assert(json_is_array(array) && json_array_size(array) == 2);
-	json_t *cond = json_object_get(json_object_get(json_array_get(array, 0), "Condition"),
-	                               "StringEquals");
-	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:ViaService")),
-	                 "dynamodb.ap-southeast-2.amazonaws.com");
-	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:CallerAccount")),
-	                 "111122223333");
-	json_decref(array);
+	check_key_statements(json_string_value(keys));
 	json_decref(keys);
 	json_decref(doc);
 	ddbgt_free(out);
