@@ -3,8 +3,10 @@
  * region, one dashboard in the home region, IAM policy documents scoped to
  * this table's ARNs in every region, and DynamoDB gateway endpoints. What
  * each setting writes, and why each threshold, is doc/operations.md; the IAM
- * documents and endpoints are doc/security.md. Nothing is written when the spec has no operations, so
- * documents without them are unchanged.
+ * documents and endpoints are doc/security.md. Nothing is written when the
+ * spec has no operations, so documents without them are unchanged. The
+ * alarm list, the dashboard body and the policy texts are also what the
+ * CloudFormation target writes (emit_targets.h, lib/emit_cfn_operations.c).
  */
 #include <string.h>
 
@@ -17,7 +19,6 @@
 #define NAME_MAX_ALARM 255  /* CloudWatch alarm names */
 #define NAME_MAX_POLICY 128 /* IAM policy names */
 #define IAM_KINDS (DDBGT_IAM_DEPLOYER + 1)
-
 
 static const ddbgt_operations *ops_of(const ddbgt__emit_ctx *ctx)
 {
@@ -663,8 +664,7 @@ static const char *key_alias(const char *key)
  */
 static void replica_keys_cfn(ddbgt__emit_ctx *ctx)
 {
-	int pass_aliases;
-	for (pass_aliases = 0; pass_aliases < 2; pass_aliases++) {
+	for (int pass_aliases = 0; pass_aliases < 2; pass_aliases++) {
 		int n = 0;
 		for (size_t r = 0; r < ctx->nrep; r++) {
 			size_t i = ddbgt__emit_region_at(ctx, r);
