@@ -657,56 +657,84 @@ static const char *key_alias(const char *key)
 }
 
 /*
- * ReplicaKeys in CloudFormation, which has no key lookup: a key ARN as
- * given, a key ID as its ARN; a key given by alias cannot be named in
- * Resource (IAM would read the alias, not its key), so those regions' keys
- * are granted through the kms:ResourceAliases condition.
+ * Whether a replica's key is granted by its alias: a key given as an alias
+ * ARN, and in CloudFormation (which has no key lookup) any alias. IAM reads
+ * an alias in Resource as the alias, not its key, so those keys are granted
+ * through the kms:ResourceAliases condition instead.
  */
-static void replica_keys_cfn(ddbgt__emit_ctx *ctx)
+static int by_alias(const ddbgt__emit_ctx *ctx, const char *key)
 {
-	for (int pass_aliases = 0; pass_aliases < 2; pass_aliases++) {
+	return key_alias(key) != NULL && (ctx->sub || strncmp(key, "arn:", 4) == 0);
+}
+
+/* A key's ARN: as given, Terraform's lookup of a key ID or alias, or built from a key ID. */
+static void key_arn(ddbgt__emit_ctx *ctx, size_t i, const char *key)
+{
+	char ref[DDBGT__EMIT_LABEL_MAX];
+	if (strncmp(key, "arn:", 4) == 0) {
+		user(ctx, key);
+	} else if (!ctx->sub) {
+		/* The same lookup the table's kms_key_arn uses: an alias resolves to its key. */
+		ddbgt__emit_label(ctx, ref, "${data.aws_kms_key.%s_%s.arn}", ctx->res, ctx->alias[i]);
+		lit(ctx, ref);
+	} else {
+		lit(ctx, "arn:");
+		write_partition(ctx);
+		lit(ctx, ":kms:");
+		lit(ctx, region_of(ctx, i));
+		lit(ctx, ":");
+		account(ctx);
+		lit(ctx, ":key/");
+		user(ctx, key);
+	}
+}
+
+/*
+ * ReplicaKeys: each replica's key, only through DynamoDB (the keys are not
+ * usable directly with this policy); ReplicaKeysByAlias: the keys granted
+ * by alias, any key of their regions that carries one of the aliases.
+ */
+static void replica_keys(ddbgt__emit_ctx *ctx)
+{
+	for (int aliases = 0; aliases < 2; aliases++) {
 		int n = 0;
 		for (size_t r = 0; r < ctx->nrep; r++) {
 			size_t i = ddbgt__emit_region_at(ctx, r);
 			const char *key = ddbgt_replica_kms_key(ddbgt__emit_replica(ctx, i));
-			if (!key || (key_alias(key) != NULL) != pass_aliases)
+			if (!key || by_alias(ctx, key) != aliases)
 				continue;
 			if (n++ == 0) {
-				lit(ctx, pass_aliases ? ",{\"Sid\":\"ReplicaKeysByAlias\""
-				                      : ",{\"Sid\":\"ReplicaKeys\"");
+				lit(ctx, aliases ? ",{\"Sid\":\"ReplicaKeysByAlias\""
+				                 : ",{\"Sid\":\"ReplicaKeys\"");
 				lit(ctx, ",\"Effect\":\"Allow\",");
 				actions(ctx, kms_actions);
 				lit(ctx, ",\"Resource\":[\"");
 			} else {
 				lit(ctx, ",\"");
 			}
-			if (strncmp(key, "arn:", 4) == 0 && !pass_aliases) {
-				user(ctx, key);
-			} else {
+			if (aliases) {
 				lit(ctx, "arn:");
 				write_partition(ctx);
 				lit(ctx, ":kms:");
 				lit(ctx, region_of(ctx, i));
 				lit(ctx, ":");
 				account(ctx);
-				lit(ctx, ":key/");
-				if (pass_aliases)
-					lit(ctx, "*");
-				else
-					user(ctx, key);
+				lit(ctx, ":key/*");
+			} else {
+				key_arn(ctx, i, key);
 			}
 			lit(ctx, "\"");
 		}
 		if (n == 0)
 			continue;
 		lit(ctx, "],\"Condition\":{\"StringLike\":{\"kms:ViaService\":\"dynamodb.*\"}");
-		if (pass_aliases) {
+		if (aliases) {
 			lit(ctx, ",\"ForAnyValue:StringEquals\":{\"kms:ResourceAliases\":[");
 			n = 0;
 			for (size_t r = 0; r < ctx->nrep; r++) {
 				const char *key = ddbgt_replica_kms_key(
 					ddbgt__emit_replica(ctx, ddbgt__emit_region_at(ctx, r)));
-				if (!key || !key_alias(key))
+				if (!key || !by_alias(ctx, key))
 					continue;
 				lit(ctx, n++ ? ",\"" : "\"");
 				user(ctx, key_alias(key));
@@ -747,34 +775,7 @@ static void deployer_extra(ddbgt__emit_ctx *ctx)
 	}
 	if (ddbgt_table_encryption(ctx->t) != DDBGT_ENCRYPTION_CUSTOMER_MANAGED)
 		return;
-	/* Only through DynamoDB: the keys are not usable directly with this policy. */
-	if (ctx->sub) {
-		replica_keys_cfn(ctx);
-		return;
-	}
-	lit(ctx, ",{\"Sid\":\"ReplicaKeys\",\"Effect\":\"Allow\",");
-	actions(ctx, kms_actions);
-	lit(ctx, ",\"Resource\":[");
-	int comma = 0;
-	for (size_t r = 0; r < ctx->nrep; r++) {
-		size_t i = ddbgt__emit_region_at(ctx, r);
-		const char *key = ddbgt_replica_kms_key(ddbgt__emit_replica(ctx, i));
-		char ref[DDBGT__EMIT_LABEL_MAX];
-		if (!key)
-			continue;
-		lit(ctx, comma ? ",\"" : "\"");
-		comma = 1;
-		if (strncmp(key, "arn:", 4) == 0) {
-			user(ctx, key);
-		} else {
-			/* The same lookup the table's kms_key_arn uses: an alias resolves to its key. */
-			ddbgt__emit_label(ctx, ref, "${data.aws_kms_key.%s_%s.arn}", ctx->res,
-			                  ctx->alias[i]);
-			lit(ctx, ref);
-		}
-		lit(ctx, "\"");
-	}
-	lit(ctx, "],\"Condition\":{\"StringLike\":{\"kms:ViaService\":\"dynamodb.*\"}}}");
+	replica_keys(ctx);
 }
 
 void ddbgt__ops_policy_text(ddbgt__emit_ctx *ctx, ddbgt_iam_policy kind)

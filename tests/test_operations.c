@@ -987,6 +987,51 @@ START_TEST(cloudformation_companion_per_region)
 }
 END_TEST
 
+/* In Terraform too, a key given as an alias ARN is granted by its alias, not named as one. */
+START_TEST(terraform_grants_alias_arn_keys_by_alias)
+{
+	static const char *const both[] = {"us-east-1", "eu-west-1"};
+	char *text = spec(", \"encryption\": \"CUSTOMER_MANAGED\"",
+	                  "{\"region\": \"us-east-1\", \"kms_key\": "
+	                  "\"arn:aws:kms:us-east-1:111122223333:alias/orders\"}, "
+	                  "{\"region\": \"eu-west-1\", \"kms_key\": "
+	                  "\"arn:aws:kms:eu-west-1:111122223333:key/"
+	                  "1111aaaa-1111-aaaa-1111-aaaa1111aaaa\"}",
+	                  "{\"iam\": {\"policies\": [\"deployer\"]}}");
+	ddbgt_table *t = load_text(text, NULL);
+	char *out = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
+	json_t *doc = json_loads(out, 0, NULL);
+	const char *policy = json_string_value(json_object_get(
+		json_object_get(json_object_get(json_object_get(doc, "resource"), "aws_iam_policy"),
+	                        "orders_deployer"),
+		"policy"));
+	int star = 0;
+	check_policy(policy, "orders", both, 2, &star);
+	char *resolved = resolve(policy);
+	json_t *rdoc = json_loads(resolved, 0, NULL);
+	json_t *st = json_object_get(rdoc, "Statement");
+	json_t *by_key = json_array_get(st, json_array_size(st) - 2);
+	json_t *by_alias = json_array_get(st, json_array_size(st) - 1);
+	ck_assert_uint_eq(json_array_size(json_object_get(by_key, "Resource")), 1);
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(by_key, "Resource"), 0)),
+	                 "arn:aws:kms:eu-west-1:111122223333:key/1111aaaa-1111-aaaa-1111-aaaa1111aaaa");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(by_alias, "Resource"), 0)),
+	                 "arn:aws:kms:us-east-1:111122223333:key/*");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(json_object_get(
+				 json_object_get(by_alias, "Condition"), "ForAnyValue:StringEquals"),
+	                                                                  "kms:ResourceAliases"),
+	                                                  0)),
+	                 "alias/orders");
+	ck_assert_ptr_null(strstr(policy, ":alias/orders\""));
+	json_decref(rdoc);
+	json_decref(doc);
+	free(resolved);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+	free(text);
+}
+END_TEST
+
 /* A key given by alias cannot be a Resource: the template grants it by its alias. */
 START_TEST(cloudformation_grants_alias_keys_by_alias)
 {
@@ -1081,6 +1126,7 @@ Suite *ddbgt_test_operations(void)
 	tcase_add_test(tc, cloudformation_holds_the_stack_region);
 	tcase_add_test(tc, cloudformation_grants_alias_keys_by_alias);
 	tcase_add_test(tc, cloudformation_companion_per_region);
+	tcase_add_test(tc, terraform_grants_alias_arn_keys_by_alias);
 	tcase_add_test(tc, every_allocation_failure_is_clean);
 	suite_add_tcase(s, tc);
 	return s;
