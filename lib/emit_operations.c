@@ -667,6 +667,22 @@ static int by_alias(const ddbgt__emit_ctx *ctx, const char *key)
 	return key_alias(key) != NULL && (ctx->sub || strncmp(key, "arn:", 4) == 0);
 }
 
+/* "arn:P:kms:REGION:ACCOUNT:key/ID", or with id NULL the wildcard: every key of the region. */
+static void region_key_arn(ddbgt__emit_ctx *ctx, size_t i, const char *id)
+{
+	lit(ctx, "arn:");
+	write_partition(ctx);
+	lit(ctx, ":kms:");
+	lit(ctx, region_of(ctx, i));
+	lit(ctx, ":");
+	account(ctx);
+	lit(ctx, ":key/");
+	if (id)
+		user(ctx, id);
+	else
+		lit(ctx, "*");
+}
+
 /* A key's ARN: as given, Terraform's lookup of a key ID or alias, or built from a key ID. */
 static void key_arn(ddbgt__emit_ctx *ctx, size_t i, const char *key)
 {
@@ -678,14 +694,7 @@ static void key_arn(ddbgt__emit_ctx *ctx, size_t i, const char *key)
 		ddbgt__emit_label(ctx, ref, "${data.aws_kms_key.%s_%s.arn}", ctx->res, ctx->alias[i]);
 		lit(ctx, ref);
 	} else {
-		lit(ctx, "arn:");
-		write_partition(ctx);
-		lit(ctx, ":kms:");
-		lit(ctx, region_of(ctx, i));
-		lit(ctx, ":");
-		account(ctx);
-		lit(ctx, ":key/");
-		user(ctx, key);
+		region_key_arn(ctx, i, key);
 	}
 }
 
@@ -712,17 +721,10 @@ static void replica_keys(ddbgt__emit_ctx *ctx)
 			} else {
 				lit(ctx, ",\"");
 			}
-			if (aliases) {
-				lit(ctx, "arn:");
-				write_partition(ctx);
-				lit(ctx, ":kms:");
-				lit(ctx, region_of(ctx, i));
-				lit(ctx, ":");
-				account(ctx);
-				lit(ctx, ":key/*");
-			} else {
+			if (aliases)
+				region_key_arn(ctx, i, NULL);
+			else
 				key_arn(ctx, i, key);
-			}
 			lit(ctx, "\"");
 		}
 		if (n == 0)
