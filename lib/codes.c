@@ -696,9 +696,10 @@ static const struct code_row catalogue[] = {
 	 "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
 	 "resource-import-existing-stack.html"},
 	{DDBGT_W_EMIT_OPS_NOT_EMITTED, "DDBGT_W_EMIT_OPS_NOT_EMITTED", DDBGT_SEVERITY_WARNING,
-	 "this target does not write the operations object (alarms, dashboard, IAM documents, VPC "
-	 "endpoints)",
-	 "emit with --target terraform for a version 2019.11.21 table, or write these by hand",
+	 "target terraform-legacy does not write the operations object (alarms, dashboard, IAM "
+	 "documents, VPC endpoints)",
+	 "emit with --target terraform or cloudformation for a version 2019.11.21 table, or write "
+	 "these by hand",
 	 "doc/operations.md"},
 	{DDBGT_W_EMIT_OPS_OTHER_REGION, "DDBGT_W_EMIT_OPS_OTHER_REGION", DDBGT_SEVERITY_WARNING,
 	 "an alarm or VPC endpoint of the operations object belongs to a region other than the "
