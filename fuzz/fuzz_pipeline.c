@@ -265,7 +265,7 @@ static void emit_cloudformation(const ddbgt_table *t, int valid)
 
 static void estimate(const ddbgt_table *t)
 {
-	static ddbgt_prices *prices; /* parsed once: the estimator's own advice for loops */
+	static ddbgt_prices *prices; /* made once: the estimator's own advice for loops */
 	if (!prices)
 		fuzz_ok(ddbgt_prices_default(&prices), "ddbgt_prices_default");
 	ddbgt_cost_options opts = DDBGT_COST_OPTIONS_INIT;
