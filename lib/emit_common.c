@@ -453,6 +453,37 @@ static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_t
 	ddbgt__tfjson_object_end(w);
 }
 
+static int gsi_multi_attribute(const ddbgt_gsi *g)
+{
+	return ddbgt_gsi_partition_key_is_multi_attribute(g) ||
+	       ddbgt_gsi_sort_key_is_multi_attribute(g);
+}
+
+/*
+ * A multi-attribute index key as key_schema blocks, the key-schema order of
+ * the partition attributes (HASH) then the sort attributes (RANGE):
+ * hashicorp/aws 6.29.0 (PR #45357) added them and deprecated hash_key and
+ * range_key.
+ */
+static void write_key_schema(ddbgt__tfjson *w, const ddbgt_gsi *g)
+{
+	ddbgt__tfjson_key(w, "key_schema");
+	ddbgt__tfjson_array_begin(w);
+	for (int range = 0; range < 2; range++) {
+		size_t n = range ? ddbgt_gsi_sort_key_attribute_count(g)
+		                 : ddbgt_gsi_partition_key_attribute_count(g);
+		for (size_t i = 0; i < n; i++) {
+			ddbgt__tfjson_object_begin(w);
+			ddbgt__tfjson_kv_text(w, "attribute_name",
+			                      range ? ddbgt_gsi_sort_key_attribute_name(g, i)
+			                            : ddbgt_gsi_partition_key_attribute_name(g, i));
+			ddbgt__tfjson_kv_literal(w, "key_type", range ? "RANGE" : "HASH");
+			ddbgt__tfjson_object_end(w);
+		}
+	}
+	ddbgt__tfjson_array_end(w);
+}
+
 static void write_non_key(ddbgt__tfjson *w, size_t n, const char *(*at)(const void *, size_t),
                           const void *index)
 {
@@ -625,9 +656,13 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 			const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
 			ddbgt__tfjson_object_begin(w);
 			DDBGT__TFJSON_KV_TEXT(w, "name", ddbgt_gsi_name(g));
-			DDBGT__TFJSON_KV_TEXT(w, "hash_key", ddbgt_gsi_partition_key(g));
-			if (ddbgt_gsi_sort_key(g))
-				DDBGT__TFJSON_KV_TEXT(w, "range_key", ddbgt_gsi_sort_key(g));
+			if (gsi_multi_attribute(g)) {
+				write_key_schema(w, g);
+			} else {
+				DDBGT__TFJSON_KV_TEXT(w, "hash_key", ddbgt_gsi_partition_key(g));
+				if (ddbgt_gsi_sort_key(g))
+					DDBGT__TFJSON_KV_TEXT(w, "range_key", ddbgt_gsi_sort_key(g));
+			}
 			DDBGT__TFJSON_KV_LITERAL(w, "projection_type",
 			                         ddbgt_enum_name(DDBGT_ENUM_PROJECTION,
 			                                         ddbgt_gsi_projection(g)));
@@ -1197,6 +1232,9 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 	}
 	if (on_demand)
 		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
+	for (size_t g = 0; g < ctx->ngsi; g++)
+		if (gsi_multi_attribute(ddbgt_table_gsi_at(t, g)))
+			ddbgt__emit_need(ctx, 6, 29, "global_secondary_index.key_schema");
 	plan_warm(ctx);
 	plan_replica_on_demand(ctx);
 	for (size_t i = 0; i < ctx->nrep; i++) {
@@ -1293,4 +1331,53 @@ void ddbgt__emit_write_region_maps(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn wri
 	write_region_map(ctx, "regions", 2, write_attr, own_class, seen);
 	if (seen != local)
 		ddbgt__free(seen);
+}
+
+/* ---- CloudFormation's Fn::Sub strings ---- */
+
+static void sub_put(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p, size_t n)
+{
+	if (ctx->status)
+		return;
+	if (ddbgt__grow((void **)&s->buf, &s->cap, s->len + n + 1, 1)) {
+		ctx->status = DDBGT_ENOMEM;
+		return;
+	}
+	memcpy(s->buf + s->len, p, n);
+	s->len += n;
+	s->buf[s->len] = '\0';
+}
+
+void ddbgt__sub_literal(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p)
+{
+	sub_put(ctx, s, p, strlen(p));
+}
+
+void ddbgt__sub_user(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p)
+{
+	for (const char *q = p; *q; q++) {
+		sub_put(ctx, s, q, 1);
+		if (q[0] == '$' && q[1] == '{') {
+			sub_put(ctx, s, "{!", 2);
+			q++;
+		}
+	}
+}
+
+void ddbgt__sub_write(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s)
+{
+	jw *out = &ctx->w.json;
+	ddbgt__jw_object_begin(out);
+	ddbgt__jw_key(out, "Fn::Sub");
+	if (ddbgt__jw_string(out, s->buf ? s->buf : "") && !ctx->w.bad_string)
+		ctx->w.bad_string = ddbgt_table_name(ctx->t);
+	ddbgt__jw_object_end(out);
+	ddbgt__sub_clear(s);
+}
+
+void ddbgt__sub_clear(ddbgt__sub_text *s)
+{
+	ddbgt__free(s->buf);
+	s->buf = NULL;
+	s->len = s->cap = 0;
 }
