@@ -538,22 +538,17 @@ static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_table *t, const ddbgt_g
 	ddbgt__tfjson_object_end(&ctx->w);
 }
 
-/*
- * The k-th candidate attribute definition: the table's keys, its declared
- * attributes, then every element of every index key that carries its own
- * type (GSI partition then sort elements, LSI sort keys). 0 past the end;
- * *name is NULL for a slot that defines nothing (an untyped index key).
- */
-/* One attribute definition. */
+/* One candidate attribute definition; name NULL for a slot that defines nothing. */
 typedef struct definition {
 	const char *name;
 	ddbgt_attr_type type;
 } definition;
 
 /*
- * The table's keys, its declared attributes, then the elements of index keys
- * that carry their own type (name NULL for those without), into defs
- * (NULL: only counted); returns the count.
+ * The candidates in order: the table's keys, its declared attributes, then
+ * every element of every index key (GSI partition then sort elements, LSI
+ * sort keys; name NULL for an untyped one), into defs (NULL: only counted);
+ * returns the count.
  */
 static size_t collect_definitions(const ddbgt_table *t, definition *defs)
 {
