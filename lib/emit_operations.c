@@ -13,17 +13,11 @@
 #include "ddbgt/region.h"
 #include "emit_targets.h"
 #include "jsonwrite.h"
+#include "ops_alarms.h"
 
 #define NAME_MAX_ALARM 255  /* CloudWatch alarm names */
 #define NAME_MAX_POLICY 128 /* IAM policy names */
 #define IAM_KINDS (DDBGT_IAM_DEPLOYER + 1)
-
-/* The operations whose SystemErrors the error alarm sums: CloudWatch takes 10 metrics. */
-static const char *const error_operations[] = {
-	"GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query",
-	"Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems",
-};
-#define ERROR_OPERATIONS (sizeof error_operations / sizeof error_operations[0])
 
 static const ddbgt_operations *ops_of(const ddbgt__emit_ctx *ctx)
 {
@@ -148,9 +142,10 @@ static void write_queries(ddbgt__emit_ctx *ctx, const struct alarm *a)
 		                   read ? "ProvisionedReadCapacityUnits" : "ProvisionedWriteCapacityUnits",
 		                   "Average", NULL);
 	} else {
-		for (size_t i = 0; i < ERROR_OPERATIONS; i++) {
+		for (size_t i = 0; i < DDBGT__ALARM_ERROR_OPERATIONS; i++) {
 			char id[8] = {'m', (char)('0' + i / 10), (char)('0' + i % 10), '\0'};
-			write_query_metric(ctx, id, "SystemErrors", "Sum", error_operations[i]);
+			write_query_metric(ctx, id, "SystemErrors", "Sum",
+			                   ddbgt__alarm_error_operations[i]);
 		}
 	}
 	ddbgt__tfjson_array_end(w);
@@ -197,61 +192,54 @@ static void alarm_label(ddbgt__emit_ctx *ctx, char *buf, size_t replica, const c
 		ddbgt__emit_label(ctx, buf, "%s_%s_%s", ctx->res, ctx->alias[replica], what);
 }
 
-static void write_region_alarms(ddbgt__emit_ctx *ctx, size_t i)
+/* Write one alarm of the shared list (ops_alarms.c), with its labels and texts. */
+static void write_listed_alarm(void *ud, const ddbgt__alarm *l)
 {
+	static const char *const throttle_metrics[] = {"ReadThrottleEvents", "WriteThrottleEvents"};
+	static const char *const throttle_whats[] = {"read_throttles", "write_throttles"};
+	static const char *const utilization_whats[] = {"read_utilization", "write_utilization"};
+	ddbgt__emit_ctx *ctx = ud;
 	char label[DDBGT__EMIT_LABEL_MAX], what[96];
-	struct alarm a = {.replica = i};
-	if (!strong(ctx)) {
-		for (size_t j = 0; j < ctx->nrep; j++) {
-			if (j == i)
-				continue;
-			/* Published in the sending region, one series per receiving region. */
-			snprintf(what, sizeof what, "replication_latency_to_%s", ctx->alias[j]);
-			a = (struct alarm){.replica = i, .what = what, .metric = "ReplicationLatency",
-			                   .statistic = "Average", .receiving = region_of(ctx, j),
-			                   .threshold = setting(ctx, DDBGT_ALARM_REPLICATION_LATENCY_MS),
-			                   .description = "Replication from this region to the receiving "
-			                                  "region is falling behind (average "
-			                                  "ReplicationLatency, milliseconds)"};
-			alarm_label(ctx, label, i, NULL, what);
-			write_alarm(ctx, &a, label);
+	const char *gsi_label = NULL;
+	struct alarm a = {.replica = l->replica, .rw = l->rw};
+
+	switch (l->kind) {
+	case DDBGT__ALARM_REPLICATION_LATENCY:
+		/* Published in the sending region, one series per receiving region. */
+		snprintf(what, sizeof what, "replication_latency_to_%s", ctx->alias[l->receiving]);
+		a.what = what;
+		a.metric = "ReplicationLatency";
+		a.statistic = "Average";
+		a.receiving = region_of(ctx, l->receiving);
+		a.threshold = setting(ctx, DDBGT_ALARM_REPLICATION_LATENCY_MS);
+		a.description = "Replication from this region to the receiving region is falling "
+		                "behind (average ReplicationLatency, milliseconds)";
+		break;
+	case DDBGT__ALARM_THROTTLES:
+		a.what = throttle_whats[l->rw];
+		a.metric = throttle_metrics[l->rw];
+		a.statistic = "Sum";
+		if (l->gsi) {
+			a.gsi = ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, l->gsi - 1));
+			gsi_label = ctx->gsi_label[l->gsi - 1];
 		}
+		a.description = l->gsi ? "Requests to this index were throttled"
+		                       : "Requests to this table were throttled";
+		break;
+	case DDBGT__ALARM_SYSTEM_ERRORS:
+		a.what = "system_errors";
+		a.description = "DynamoDB answered requests to this table with server errors (HTTP "
+		                "500)";
+		break;
+	case DDBGT__ALARM_UTILIZATION:
+		a.what = utilization_whats[l->rw];
+		a.utilization = 1;
+		a.threshold = setting(ctx, DDBGT_ALARM_UTILIZATION_PERCENT);
+		a.description = "Consumed capacity is close to the provisioned capacity (percent)";
+		break;
 	}
-	if (setting(ctx, DDBGT_ALARM_THROTTLES)) {
-		static const char *const metrics[] = {"ReadThrottleEvents", "WriteThrottleEvents"};
-		static const char *const whats[] = {"read_throttles", "write_throttles"};
-		for (size_t g = 0; g <= ctx->ngsi; g++) {
-			const ddbgt_gsi *gsi = g ? ddbgt_table_gsi_at(ctx->t, g - 1) : NULL;
-			for (int rw = 0; rw < 2; rw++) {
-				a = (struct alarm){.replica = i, .what = whats[rw], .metric = metrics[rw],
-				                   .statistic = "Sum", .threshold = 0,
-				                   .gsi = gsi ? ddbgt_gsi_name(gsi) : NULL,
-				                   .description = gsi ? "Requests to this index were throttled"
-				                                      : "Requests to this table were throttled"};
-				alarm_label(ctx, label, i, gsi ? ctx->gsi_label[g - 1] : NULL, whats[rw]);
-				write_alarm(ctx, &a, label);
-			}
-		}
-	}
-	if (setting(ctx, DDBGT_ALARM_SYSTEM_ERRORS)) {
-		a = (struct alarm){.replica = i, .what = "system_errors", .threshold = 0,
-		                   .description = "DynamoDB answered requests to this table with "
-		                                  "server errors (HTTP 500)"};
-		alarm_label(ctx, label, i, NULL, "system_errors");
-		write_alarm(ctx, &a, label);
-	}
-	if (ddbgt_table_billing_mode(ctx->t) == DDBGT_BILLING_PROVISIONED) {
-		static const char *const whats[] = {"read_utilization", "write_utilization"};
-		for (int rw = 0; rw < 2; rw++) {
-			a = (struct alarm){.replica = i, .what = whats[rw], .utilization = 1,
-			                   .rw = (ddbgt_rw)rw,
-			                   .threshold = setting(ctx, DDBGT_ALARM_UTILIZATION_PERCENT),
-			                   .description = "Consumed capacity is close to the provisioned "
-			                                  "capacity (percent)"};
-			alarm_label(ctx, label, i, NULL, whats[rw]);
-			write_alarm(ctx, &a, label);
-		}
-	}
+	alarm_label(ctx, label, l->replica, gsi_label, a.what);
+	write_alarm(ctx, &a, label);
 }
 
 static void write_alarms(ddbgt__emit_ctx *ctx)
@@ -261,7 +249,8 @@ static void write_alarms(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_key(&ctx->w, "aws_cloudwatch_metric_alarm");
 	ddbgt__tfjson_object_begin(&ctx->w);
 	for (size_t r = 0; r < ctx->nrep; r++)
-		write_region_alarms(ctx, ddbgt__emit_region_at(ctx, r));
+		ddbgt__ops_alarms_each(ctx->t, ddbgt_table_billing_mode(ctx->t),
+		                       ddbgt__emit_region_at(ctx, r), write_listed_alarm, ctx);
 	ddbgt__tfjson_object_end(&ctx->w);
 }
 
@@ -335,9 +324,9 @@ static void throttle_metrics(ddbgt__emit_ctx *ctx, jw *j, size_t replica)
 static void error_metrics(ddbgt__emit_ctx *ctx, jw *j, size_t replica)
 {
 	(void)replica;
-	for (size_t i = 0; i < ERROR_OPERATIONS; i++)
+	for (size_t i = 0; i < DDBGT__ALARM_ERROR_OPERATIONS; i++)
 		widget_metric(j, ddbgt_table_name(ctx->t), "SystemErrors", "Operation",
-		              error_operations[i]);
+		              ddbgt__alarm_error_operations[i]);
 }
 
 static void capacity_metrics(ddbgt__emit_ctx *ctx, jw *j, size_t replica)

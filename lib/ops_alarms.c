@@ -1,0 +1,67 @@
+/*
+ * The alarms a table's operations object calls for, per region: which exist
+ * for the table's kind (doc/operations.md) and how many metrics each
+ * references, which is what CloudWatch bills (doc/cost.md). The Terraform
+ * emitter writes these and the estimator prices these, from this one list.
+ */
+#include "ddbgt/index.h"
+#include "ddbgt/replica.h"
+#include "ops_alarms.h"
+
+const char *const ddbgt__alarm_error_operations[DDBGT__ALARM_ERROR_OPERATIONS] = {
+	"GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query",
+	"Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems",
+};
+
+void ddbgt__ops_alarms_each(const ddbgt_table *t, ddbgt_billing_mode billing, size_t replica,
+                            void (*fn)(void *ud, const ddbgt__alarm *a), void *ud)
+{
+	const ddbgt_operations *ops = ddbgt_table_operations(t);
+	size_t nrep = ddbgt_table_replica_count(t), ngsi = ddbgt_table_gsi_count(t);
+	ddbgt__alarm a;
+
+	if (!ddbgt_operations_alarms(ops))
+		return;
+	/* An MRSC table publishes no ReplicationLatency; one region replicates nothing. */
+	if (ddbgt_table_consistency(t) != DDBGT_CONSISTENCY_STRONG)
+		for (size_t j = 0; j < nrep; j++) {
+			if (j == replica)
+				continue;
+			a = (ddbgt__alarm){.kind = DDBGT__ALARM_REPLICATION_LATENCY, .replica = replica,
+			                   .receiving = j, .metrics = 1};
+			fn(ud, &a);
+		}
+	if (ddbgt_operations_alarm_setting_effective(ops, DDBGT_ALARM_THROTTLES))
+		for (size_t g = 0; g <= ngsi; g++)
+			for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
+				a = (ddbgt__alarm){.kind = DDBGT__ALARM_THROTTLES, .replica = replica,
+				                   .gsi = g, .rw = (ddbgt_rw)rw, .metrics = 1};
+				fn(ud, &a);
+			}
+	if (ddbgt_operations_alarm_setting_effective(ops, DDBGT_ALARM_SYSTEM_ERRORS)) {
+		a = (ddbgt__alarm){.kind = DDBGT__ALARM_SYSTEM_ERRORS, .replica = replica,
+		                   .metrics = DDBGT__ALARM_ERROR_OPERATIONS};
+		fn(ud, &a);
+	}
+	/* Only provisioned capacity has a utilisation: consumed and provisioned units. */
+	if (billing == DDBGT_BILLING_PROVISIONED)
+		for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
+			a = (ddbgt__alarm){.kind = DDBGT__ALARM_UTILIZATION, .replica = replica,
+			                   .rw = (ddbgt_rw)rw, .metrics = 2};
+			fn(ud, &a);
+		}
+}
+
+static void add_metrics(void *ud, const ddbgt__alarm *a)
+{
+	*(int64_t *)ud += a->metrics;
+}
+
+int64_t ddbgt__ops_alarm_metrics(const ddbgt_table *t, ddbgt_billing_mode billing,
+                                 size_t replica)
+{
+	int64_t n = 0;
+
+	ddbgt__ops_alarms_each(t, billing, replica, add_metrics, &n);
+	return n;
+}
