@@ -343,7 +343,7 @@ static void capacity_metrics(ddbgt__emit_ctx *ctx, jw *j, size_t replica)
 
 static void write_dashboard(ddbgt__emit_ctx *ctx)
 {
-	if (!ddbgt_operations_dashboard(ops_of(ctx)))
+	if (!ddbgt__ops_writes_dashboard(ctx->t))
 		return;
 	ddbgt__tfjson *w = &ctx->w;
 	jw j;

@@ -20,7 +20,8 @@ void ddbgt__ops_alarms_each(const ddbgt_table *t, ddbgt_billing_mode billing, si
 	size_t nrep = ddbgt_table_replica_count(t), ngsi = ddbgt_table_gsi_count(t);
 	ddbgt__alarm a;
 
-	if (!ddbgt_operations_alarms(ops))
+	/* No target writes a legacy table's operations (DDBGT_W_EMIT_OPS_NOT_EMITTED). */
+	if (!ddbgt_operations_alarms(ops) || ddbgt_table_legacy_version(t) == 1)
 		return;
 	/* An MRSC table publishes no ReplicationLatency; one region replicates nothing. */
 	if (ddbgt_table_consistency(t) != DDBGT_CONSISTENCY_STRONG)
@@ -50,6 +51,12 @@ void ddbgt__ops_alarms_each(const ddbgt_table *t, ddbgt_billing_mode billing, si
 			                   .rw = (ddbgt_rw)rw, .metrics = 2};
 			fn(ud, &a);
 		}
+}
+
+int ddbgt__ops_writes_dashboard(const ddbgt_table *t)
+{
+	return ddbgt_operations_dashboard(ddbgt_table_operations(t)) &&
+	       ddbgt_table_legacy_version(t) != 1;
 }
 
 static void add_metrics(void *ud, const ddbgt__alarm *a)

@@ -38,6 +38,9 @@ extern const char *const ddbgt__alarm_error_operations[];
 void ddbgt__ops_alarms_each(const ddbgt_table *t, ddbgt_billing_mode billing, size_t replica,
                             void (*fn)(void *ud, const ddbgt__alarm *a), void *ud);
 
+/* 1 when the dashboard is written (in the home region), and so billed. */
+int ddbgt__ops_writes_dashboard(const ddbgt_table *t);
+
 /* The alarm metrics of replica's region: the quantity CloudWatch bills each month. */
 int64_t ddbgt__ops_alarm_metrics(const ddbgt_table *t, ddbgt_billing_mode billing,
                                  size_t replica);

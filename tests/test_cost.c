@@ -1422,6 +1422,104 @@ START_TEST(rule_contributor_insights_modes_and_indexes)
 END_TEST
 
 /*
+ * The operations object's CloudWatch bill: every alarm the Terraform target
+ * writes, billed per alarm metric at $0.10 a month (a metric math alarm per
+ * metric in its expression), and the dashboard at $3.00 a month in the home
+ * region (doc/cost.md, "Operations"). examples/specs/operations.json has
+ * us-east-1 and eu-west-1, one GSI, on demand. Each region holds one
+ * ReplicationLatency alarm (1 metric), read and write throttles of the table
+ * and the GSI (4 x 1) and the SystemErrors alarm summing 10 operations (10):
+ * 15 alarm metrics = $1.50. Dashboard $3.00 in us-east-1; total $6.00.
+ * PROVISIONED adds read and write utilisation, consumed over provisioned (2 x
+ * 2): 19 metrics = $1.90. Half a month (365 hours) bills half: 7.5 metric-
+ * months = $0.75, the dashboard $1.50.
+ */
+START_TEST(rule_operations_alarms_and_dashboard)
+{
+	ddbgt_table *t = load_file("../examples/specs/operations.json");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	static const char *const regions[] = {"us-east-1", "eu-west-1"};
+	for (int k = 0; k < 2; k++) {
+		ck_assert(qty(r, regions[k], "cloudwatch_alarm_metrics", NULL) == 15);
+		ck_assert_int_eq(amount(r, regions[k], "cloudwatch_alarm_metrics", NULL), USD(1.50));
+		ck_assert_int_eq(ddbgt_cost_report_subtotal_nanos(r, regions[k]),
+		                 USD(1.50) + (k ? 0 : USD(3.00)));
+	}
+	ck_assert(qty(r, "us-east-1", "cloudwatch_dashboards", NULL) == 1);
+	ck_assert_int_eq(amount(r, "us-east-1", "cloudwatch_dashboards", NULL), USD(3.00));
+	ck_assert_int_lt(find(r, "eu-west-1", "cloudwatch_dashboards", NULL), 0);
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), USD(6.00));
+	/* us-east-1's alarm price is AWS's; eu-west-1 takes it by rule C. */
+	ck_assert(!ddbgt_cost_line_is_derived(r, (size_t)must_find(r, "us-east-1",
+	                                                            "cloudwatch_alarm_metrics", NULL)));
+	ck_assert(ddbgt_cost_line_is_derived(r, (size_t)must_find(r, "eu-west-1",
+	                                                           "cloudwatch_alarm_metrics", NULL)));
+	ck_assert(ddbgt_cost_report_is_complete(r));
+	ddbgt_cost_report_free(r);
+
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "eu-west-1", "cloudwatch_alarm_metrics", NULL) == 19);
+	ck_assert_int_eq(amount(r, "eu-west-1", "cloudwatch_alarm_metrics", NULL), USD(1.90));
+	ddbgt_cost_report_free(r);
+
+	ck_assert_int_eq(ddbgt_usage_set_hours_per_month(ddbgt_table_usage_mut(t), 365), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PAY_PER_REQUEST), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "us-east-1", "cloudwatch_alarm_metrics", NULL) == 7.5);
+	ck_assert_int_eq(amount(r, "us-east-1", "cloudwatch_alarm_metrics", NULL), USD(0.75));
+	ck_assert_int_eq(amount(r, "us-east-1", "cloudwatch_dashboards", NULL), USD(1.50));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * Alarms that cannot exist are not billed. A STRONG (MRSC) table publishes
+ * no ReplicationLatency: each of its three regions has the two throttle
+ * alarms and the SystemErrors alarm, 12 metrics = $1.20, and no dashboard
+ * unless asked for. No target writes a legacy table's operations: nothing
+ * is billed. A table without operations has no CloudWatch lines at all.
+ */
+START_TEST(rule_operations_only_what_is_written)
+{
+	ddbgt_table *t = load("{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"orders\","
+	                      "\"partition_key\":{\"name\":\"pk\",\"type\":\"S\"},"
+	                      "\"consistency\":\"STRONG\"},\"replicas\":[{\"region\":\"us-east-1\"},"
+	                      "{\"region\":\"us-east-2\"},{\"region\":\"us-west-2\"}],"
+	                      "\"operations\":{\"alarms\":true}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	static const char *const regions[] = {"us-east-1", "us-east-2", "us-west-2"};
+	for (int k = 0; k < 3; k++)
+		ck_assert_int_eq(amount(r, regions[k], "cloudwatch_alarm_metrics", NULL), USD(1.20));
+	ck_assert_int_lt(find(r, "us-east-1", "cloudwatch_dashboards", NULL), 0);
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), USD(3.60));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	t = load_file("../examples/specs/legacy.json");
+	ck_assert_int_eq(ddbgt_operations_set_alarms(ddbgt_table_operations_mut(t), 1), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_set_dashboard(ddbgt_table_operations_mut(t), 1), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	double q = 0;
+	int64_t a = 0;
+	item_sum(r, "cloudwatch_alarm_metrics", &q, &a);
+	item_sum(r, "cloudwatch_dashboards", &q, &a);
+	ck_assert(q == 0 && a == 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	t = load_file("data/cost/aws-4-1b-on-demand.json");
+	r = estimate(t, 0, NULL);
+	item_sum(r, "cloudwatch_alarm_metrics", &q, &a);
+	item_sum(r, "cloudwatch_dashboards", &q, &a);
+	ck_assert(q == 0 && a == 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
  * Kinesis Data Streams for DynamoDB (issue 14's kinesis_stream): one change
  * data capture unit per KB of each item change the replica applies,
  * replicated ones included, at $0.10 per million in us-east-1
@@ -1837,6 +1935,8 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, rule_contributor_insights);
 	tcase_add_test(tc, rule_contributor_insights_modes_and_indexes);
 	tcase_add_test(tc, rule_kinesis_change_data_capture);
+	tcase_add_test(tc, rule_operations_alarms_and_dashboard);
+	tcase_add_test(tc, rule_operations_only_what_is_written);
 	tcase_add_test(tc, usage_backups_and_write_mode_spec);
 	tcase_add_test(tc, transactional_writes_on_strong_table);
 	suite_add_tcase(s, tc);

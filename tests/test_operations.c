@@ -645,6 +645,85 @@ START_TEST(alarms_follow_the_table_kind)
 }
 END_TEST
 
+/*
+ * The estimate bills exactly the alarms the Terraform document holds: for
+ * each region, the metrics its alarms reference (1 for a metric alarm, one
+ * per metric query of a metric math alarm), counted in the document, equal
+ * the cost report's alarm metric-months; the dashboard is billed once.
+ */
+static void alarms_billed_as_written(const ddbgt_table *t)
+{
+	char *out = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
+	json_t *doc = json_loads(out, 0, NULL);
+	json_t *res = json_object_get(doc, "resource");
+	json_t *alarms = json_object_get(res, "aws_cloudwatch_metric_alarm");
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_OK);
+	size_t checked = 0;
+	for (size_t k = 0; k < ddbgt_cost_report_region_count(r); k++) {
+		const char *region = ddbgt_cost_report_region_at(r, k);
+		char infix[64];
+		snprintf(infix, sizeof infix, "-%s-", region);
+		double metrics = 0, billed = 0;
+		const char *label;
+		json_t *a;
+		json_object_foreach(alarms, label, a) {
+			if (!strstr(json_string_value(json_object_get(a, "alarm_name")), infix))
+				continue;
+			if (json_object_get(a, "metric_name")) {
+				metrics += 1;
+				continue;
+			}
+			size_t i;
+			json_t *q;
+			json_array_foreach(json_object_get(a, "metric_query"), i, q)
+				metrics += json_object_get(q, "metric") != NULL;
+		}
+		for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+			if (strcmp(ddbgt_cost_line_region(r, i), region) == 0 &&
+			    ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS)
+				billed += ddbgt_cost_line_quantity(r, i);
+		ck_assert_msg(metrics == billed, "%s: %g alarm metrics written, %g billed", region,
+		              metrics, billed);
+		checked += metrics > 0;
+	}
+	ck_assert_uint_eq(checked, ddbgt_cost_report_region_count(r));
+	double dashboards = 0;
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		if (ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_DASHBOARDS)
+			dashboards += ddbgt_cost_line_quantity(r, i);
+	ck_assert(dashboards == (double)json_object_size(json_object_get(res,
+	                                                   "aws_cloudwatch_dashboard")));
+	ddbgt_cost_report_free(r);
+	json_decref(doc);
+	ddbgt_free(out);
+}
+
+START_TEST(alarms_are_billed_as_written)
+{
+	ddbgt_table *t = load_file("data/emit/specs/operations-provisioned.json");
+	alarms_billed_as_written(t);
+	ddbgt_table_free(t);
+	t = load_file("../examples/specs/operations.json");
+	alarms_billed_as_written(t);
+	/* Settings that drop alarms drop them from the bill too. */
+	ddbgt_operations *o = ddbgt_table_operations_mut(t);
+	ck_assert_int_eq(ddbgt_operations_set_alarm_setting(o, DDBGT_ALARM_SYSTEM_ERRORS, 0),
+	                 DDBGT_OK);
+	alarms_billed_as_written(t);
+	ddbgt_table_free(t);
+	/* STRONG: no replication latency alarm to bill. */
+	char *text = spec(", \"consistency\": \"STRONG\"",
+	                  "{\"region\": \"us-east-1\"}, {\"region\": \"us-east-2\"}, "
+	                  "{\"region\": \"us-west-2\"}",
+	                  "{\"alarms\": {\"throttles\": false}, \"dashboard\": true}");
+	t = load_text(text, NULL);
+	alarms_billed_as_written(t);
+	ddbgt_table_free(t);
+	free(text);
+}
+END_TEST
+
 START_TEST(every_allocation_failure_is_clean)
 {
 	char *text = ddbgt_test_read_file(
@@ -692,6 +771,7 @@ Suite *ddbgt_test_operations(void)
 	tc = tcase_create("emit");
 	tcase_add_test(tc, iam_documents_are_policy_documents);
 	tcase_add_test(tc, alarms_follow_the_table_kind);
+	tcase_add_test(tc, alarms_are_billed_as_written);
 	tcase_add_test(tc, every_allocation_failure_is_clean);
 	suite_add_tcase(s, tc);
 	return s;
