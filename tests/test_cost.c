@@ -226,6 +226,31 @@ START_TEST(default_table_values)
 	ck_assert_int_eq(n, USD(150));
 	ck_assert_int_eq(ddbgt_price_item_per(DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT), 100);
 	ck_assert_str_eq(ddbgt_price_item_name(DDBGT_PRICE_KINESIS_CDC), "kinesis_cdc");
+	/*
+	 * CloudWatch: the alarm metric sourced where a source gives it (ap-southeast-1
+	 * from the AWS Price List), rule C elsewhere; the dashboard one price worldwide
+	 * in the commercial partition, derived in GovCloud's.
+	 */
+	static const struct {
+		const char *region;
+		ddbgt_price_item item;
+		double usd;
+		int derived;
+	} cloudwatch[] = {
+		{"ap-southeast-1", DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS, 0.10, 0},
+		{"eu-west-1", DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS, 0.10, 1},
+		{"sa-east-1", DDBGT_PRICE_CLOUDWATCH_DASHBOARDS, 3.00, 0},
+		{"us-gov-west-1", DDBGT_PRICE_CLOUDWATCH_DASHBOARDS, 3.00, 1},
+	};
+	for (size_t k = 0; k < sizeof cloudwatch / sizeof cloudwatch[0]; k++) {
+		ck_assert_int_eq(ddbgt_prices_get(prices, cloudwatch[k].region, cloudwatch[k].item,
+		                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+		ck_assert_int_eq(n, USD(cloudwatch[k].usd));
+		ck_assert_int_eq(derived, cloudwatch[k].derived);
+	}
+	ck_assert_str_eq(ddbgt_price_item_unit(DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS),
+	                 "alarm metric-month");
+	ck_assert_int_eq(ddbgt_price_item_per(DDBGT_PRICE_CLOUDWATCH_DASHBOARDS), 1);
 	/* Class-independent items ignore the class. */
 	ck_assert_int_eq(ddbgt_prices_get(prices, "eu-central-1", DDBGT_PRICE_PITR,
 	                                  DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS, &n, NULL),
@@ -293,7 +318,8 @@ START_TEST(override_and_merge)
 		" \"effective_date\": \"2026-01-01\", \"source\": \"our EDP rates\",\n"
 		" \"free_tier\": {\"storage_gb\": 0},\n"
 		" \"regions\": {\n"
-		"  \"us-east-1\": {\"standard\": {\"rwru\": 0.5}, \"transfer_to\": {\"eu-west-1\": 0.015}},\n"
+		"  \"us-east-1\": {\"standard\": {\"rwru\": 0.5}, \"transfer_to\": {\"eu-west-1\": 0.015},\n"
+		"                \"cloudwatch_dashboards\": 2.5},\n"
 		"  \"ap-future-9\": {\"standard\": {\"rwru\": {\"value\": 0.6875, \"derived\": \"guess\"}}}\n"
 		" }}";
 	ddbgt_prices *o = NULL;
@@ -315,6 +341,9 @@ START_TEST(override_and_merge)
 	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "us-east-1", "eu-west-1", &n, NULL),
 	                 DDBGT_OK);
 	ck_assert_int_eq(n, USD(0.015));
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_CLOUDWATCH_DASHBOARDS,
+	                                  DDBGT_TABLE_CLASS_UNSET, &n, NULL), DDBGT_OK);
+	ck_assert_int_eq(n, USD(2.5));
 	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "us-east-1", "us-east-2", &n, NULL),
 	                 DDBGT_OK);
 	ck_assert_int_eq(n, USD(0.01));
