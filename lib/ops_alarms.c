@@ -4,8 +4,6 @@
  * references, which is what CloudWatch bills (doc/cost.md). The Terraform
  * emitter writes these and the estimator prices these, from this one list.
  */
-#include "ddbgt/index.h"
-#include "ddbgt/replica.h"
 #include "ops_alarms.h"
 
 const char *const ddbgt__alarm_error_operations[DDBGT__ALARM_ERROR_OPERATIONS] = {
