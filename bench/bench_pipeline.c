@@ -12,8 +12,8 @@
  * a function named bench_stage_STAGE, so that `valgrind --tool=callgrind
  * --toggle-collect=bench_stage_STAGE` counts its instructions alone
  * (bench/instructions.sh, `make bench-instructions`). The first table of
- * a run is a warm-up outside those functions: the embedded price table is
- * parsed once per process, and the figures are per table after the first.
+ * a run is a warm-up outside those functions (first calls bind symbols and
+ * warm caches), and the figures are per table after the first.
  */
 #include <stdio.h>
 #include <stdlib.h>

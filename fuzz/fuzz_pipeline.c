@@ -200,6 +200,35 @@ static void check_subs(const json_t *v)
 	}
 }
 
+/* Each other region's companion template (stack_region): a template, or a refusal with none. */
+static void emit_companions(const ddbgt_table *t)
+{
+	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
+	o.target = DDBGT_EMIT_CLOUDFORMATION;
+	o.parameters = 1;
+	for (size_t i = 0; i < ddbgt_table_replica_count(t); i++) {
+		const ddbgt_replica *r = ddbgt_table_replica_at(t, i);
+		if (r == ddbgt_table_primary_replica(t))
+			continue;
+		char *json = NULL;
+		o.stack_region = ddbgt_replica_region(r);
+		int rc = ddbgt_emit_string(&json, t, &o, NULL);
+		if (rc == DDBGT_OK) {
+			json_error_t err;
+			json_t *doc = json_loads(json, 0, &err);
+			if (!doc)
+				fuzz_fail("emit cloudformation: the companion is not JSON", err.text);
+			check_subs(doc);
+			json_decref(doc);
+		} else if (rc != DDBGT_EINVALID) {
+			fuzz_fail("emit cloudformation companion: unexpected status", ddbgt_status_name(rc));
+		} else if (json) {
+			fuzz_fail("emit cloudformation companion: a refusal with a document", NULL);
+		}
+		ddbgt_free(json);
+	}
+}
+
 /* The CloudFormation template, in both formats, with the prefix parameter (the Fn::Sub paths). */
 static void emit_cloudformation(const ddbgt_table *t, int valid)
 {
@@ -223,6 +252,7 @@ static void emit_cloudformation(const ddbgt_table *t, int valid)
 		fuzz_ok(ddbgt_emit_string(&again, t, &o, NULL), "emit cloudformation as YAML again");
 		if (strcmp(yaml, again) != 0)
 			fuzz_fail("emit cloudformation: a second emit gives different bytes", NULL);
+		emit_companions(t);
 	} else if (rc != DDBGT_EINVALID) {
 		fuzz_fail("emit cloudformation: unexpected status", ddbgt_status_name(rc));
 	} else if (json) {
@@ -235,7 +265,7 @@ static void emit_cloudformation(const ddbgt_table *t, int valid)
 
 static void estimate(const ddbgt_table *t)
 {
-	static ddbgt_prices *prices; /* parsed once: the estimator's own advice for loops */
+	static ddbgt_prices *prices; /* made once: the estimator's own advice for loops */
 	if (!prices)
 		fuzz_ok(ddbgt_prices_default(&prices), "ddbgt_prices_default");
 	ddbgt_cost_options opts = DDBGT_COST_OPTIONS_INIT;

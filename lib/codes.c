@@ -696,10 +696,23 @@ static const struct code_row catalogue[] = {
 	 "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
 	 "resource-import-existing-stack.html"},
 	{DDBGT_W_EMIT_OPS_NOT_EMITTED, "DDBGT_W_EMIT_OPS_NOT_EMITTED", DDBGT_SEVERITY_WARNING,
-	 "this target does not write the operations object (alarms, dashboard, IAM documents, VPC "
-	 "endpoints)",
-	 "emit with --target terraform for a version 2019.11.21 table, or write these by hand",
+	 "target terraform-legacy does not write the operations object (alarms, dashboard, IAM "
+	 "documents, VPC endpoints)",
+	 "emit with --target terraform or cloudformation for a version 2019.11.21 table, or write "
+	 "these by hand",
 	 "doc/operations.md"},
+	{DDBGT_W_EMIT_OPS_OTHER_REGION, "DDBGT_W_EMIT_OPS_OTHER_REGION", DDBGT_SEVERITY_WARNING,
+	 "an alarm or VPC endpoint of the operations object belongs to a region other than the "
+	 "CloudFormation stack's (the table's home region) and is not in the template",
+	 "deploy that region's alarms and endpoint with a stack in that region: a StackSet "
+	 "instance per region, or one stack per region, each from a template that holds that "
+	 "region's part (doc/cloudformation.md); or emit with --target terraform, whose "
+	 "providers reach every region",
+	 "AWS CloudFormation User Guide, Working with stacks (a stack's resources are created in "
+	 "the stack's region) and StackSets concepts: https://docs.aws.amazon.com/"
+	 "AWSCloudFormation/latest/UserGuide/stacksets-concepts.html; CloudWatch alarms watch "
+	 "metrics of their own region: https://docs.aws.amazon.com/AmazonCloudWatch/latest/"
+	 "monitoring/AlarmThatSendsEmail.html"},
 	/* cost and prices: 600-699 */
 	{DDBGT_W_PRICE_MISSING, "DDBGT_W_PRICE_MISSING", DDBGT_SEVERITY_WARNING,
 	 "the price table has no price for an item the estimate needs in a region",

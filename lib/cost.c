@@ -564,7 +564,7 @@ static void estimate_replica(est *e, size_t ri, int global)
 
 /*
  * What the operations object adds to the replica's region: the CloudWatch
- * alarms the Terraform target writes there, from the emitter's own list and
+ * alarms the targets write there, from their own list (ops_alarms.c) and
  * billed per alarm metric, and in the home region the dashboard. Both are
  * billed a month, prorated by the hour. IAM policies and gateway endpoints
  * cost nothing (doc/cost.md).

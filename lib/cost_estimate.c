@@ -34,9 +34,7 @@ int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *table,
 	if (opts && (rc = ddbgt__options_read_said(&o, sizeof o, opts, cost_options_ends,
 	                                           COST_OPTIONS_VERSIONS, "cost options", diags)))
 		return rc;
-	prices = o.prices;
-	if (!prices && (rc = ddbgt__prices_embedded(&prices)) != DDBGT_OK)
-		return rc;
+	prices = o.prices ? o.prices : &ddbgt__prices_builtin;
 	rc = ddbgt__cost_run(out, table, prices, o.apply_free_tier, diags);
 	if (rc == DDBGT_OK && !o.no_recommendations) {
 		rc = ddbgt__cost_recommend(*out, table, prices, o.apply_free_tier);

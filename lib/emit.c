@@ -24,6 +24,7 @@ static const size_t emit_options_ends[] = {
 	DDBGT__OPTIONS_END(ddbgt_emit_options, assume_role_arn),
 	DDBGT__OPTIONS_END(ddbgt_emit_options, validated),
 	DDBGT__OPTIONS_END(ddbgt_emit_options, parameters),
+	DDBGT__OPTIONS_END(ddbgt_emit_options, stack_region),
 };
 
 #define EMIT_OPTIONS_VERSIONS (sizeof emit_options_ends / sizeof emit_options_ends[0])
@@ -194,6 +195,8 @@ static int check_options(const ddbgt_emit_options *o, ddbgt_diags *found)
 		bad = "format YAML is for target cloudformation only (Terraform reads .tf.json)";
 	else if (o->parameters && !cfn)
 		bad = "parameters is for target cloudformation only";
+	else if (o->stack_region && !cfn)
+		bad = "stack_region is for target cloudformation only";
 	else if (cfn)
 		bad = check_cloudformation_options(o);
 	else if (o->resource_name && !valid_identifier(o->resource_name))
@@ -417,6 +420,19 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	for (size_t i = 0; i < ctx.nrep; i++)
 		if (ddbgt_table_replica_at(table, i) == primary)
 			ctx.primary = i;
+	ctx.stack = ctx.nrep;
+	for (size_t i = 0; i < ctx.nrep; i++)
+		if (o.stack_region ? strcmp(o.stack_region,
+		                            ddbgt_replica_region(ddbgt_table_replica_at(table, i))) == 0
+		                   : i == ctx.primary)
+			ctx.stack = i;
+	if (ctx.stack == ctx.nrep) {
+		rc = ddbgt__diag_addf(found, DDBGT_E_EMIT_OPTION, "", NULL,
+		                      "emit option: stack_region %s is not the region of a replica",
+		                      o.stack_region);
+		rc = rc ? rc : DDBGT_EINVAL;
+		goto done;
+	}
 	if ((rc = make_region_names(&ctx)))
 		goto done;
 	int cfn = o.target == DDBGT_EMIT_CLOUDFORMATION;

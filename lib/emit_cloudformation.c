@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "emit_targets.h"
+#include "emit_cfn.h"
 #include "iam_policy.h"
 
 /*
@@ -24,11 +24,6 @@
  * and 70 % is the target utilisation that DynamoDB's console proposes.
  */
 #define PINNED_TARGET 70.0
-
-static jw *out(ddbgt__emit_ctx *ctx)
-{
-	return &ctx->w.json;
-}
 
 static int strong(const ddbgt__emit_ctx *ctx)
 {
@@ -38,114 +33,6 @@ static int strong(const ddbgt__emit_ctx *ctx)
 static int provisioned(const ddbgt__emit_ctx *ctx)
 {
 	return ddbgt_table_billing_mode(ctx->t) == DDBGT_BILLING_PROVISIONED;
-}
-
-/* A string value; the first one that is not UTF-8 is kept for the driver's diagnostic. */
-static void str(ddbgt__emit_ctx *ctx, const char *s)
-{
-	if (ddbgt__jw_string(out(ctx), s) && !ctx->w.bad_string)
-		ctx->w.bad_string = s;
-}
-
-static void kv_str(ddbgt__emit_ctx *ctx, const char *key, const char *s)
-{
-	ddbgt__jw_key(out(ctx), key);
-	str(ctx, s);
-}
-
-static void kv_int(ddbgt__emit_ctx *ctx, const char *key, int64_t v)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_int(out(ctx), v);
-}
-
-static void kv_bool(ddbgt__emit_ctx *ctx, const char *key, int v)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_bool(out(ctx), v);
-}
-
-static void open_object(ddbgt__emit_ctx *ctx, const char *key)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_object_begin(out(ctx));
-}
-
-static void open_array(ddbgt__emit_ctx *ctx, const char *key)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_array_begin(out(ctx));
-}
-
-/* ---- Fn::Sub strings ---- */
-
-/* A string composed for Fn::Sub, on the heap (the table name has no length limit here). */
-typedef struct sub_text {
-	char *buf;
-	size_t len, cap;
-} sub_text;
-
-static void sub_put(ddbgt__emit_ctx *ctx, sub_text *s, const char *p, size_t n)
-{
-	if (ctx->status)
-		return;
-	if (ddbgt__grow((void **)&s->buf, &s->cap, s->len + n + 1, 1)) {
-		ctx->status = DDBGT_ENOMEM;
-		return;
-	}
-	memcpy(s->buf + s->len, p, n);
-	s->len += n;
-	s->buf[s->len] = '\0';
-}
-
-/* Our own text, which may hold ${Variable} references. */
-static void sub_literal(ddbgt__emit_ctx *ctx, sub_text *s, const char *p)
-{
-	sub_put(ctx, s, p, strlen(p));
-}
-
-/* User text: every "${" escaped as "${!" so that Fn::Sub substitutes nothing in it. */
-static void sub_user(ddbgt__emit_ctx *ctx, sub_text *s, const char *p)
-{
-	for (const char *q = p; *q; q++) {
-		sub_put(ctx, s, q, 1);
-		if (q[0] == '$' && q[1] == '{') {
-			sub_put(ctx, s, "{!", 2);
-			q++;
-		}
-	}
-}
-
-/*
- * {"Fn::Sub": text}, and the text freed. The table's name is the only user
- * text an Fn::Sub holds: it is named when the text is not UTF-8.
- */
-static void write_sub(ddbgt__emit_ctx *ctx, sub_text *s)
-{
-	ddbgt__jw_object_begin(out(ctx));
-	ddbgt__jw_key(out(ctx), "Fn::Sub");
-	if (ddbgt__jw_string(out(ctx), s->buf ? s->buf : "") && !ctx->w.bad_string)
-		ctx->w.bad_string = ddbgt_table_name(ctx->t);
-	ddbgt__jw_object_end(out(ctx));
-	ddbgt__free(s->buf);
-	s->buf = NULL;
-	s->len = s->cap = 0;
-}
-
-/* "UsEast1" from "us-east-1": a region as part of a logical ID. */
-static void region_id(char *buf, size_t size, const char *region)
-{
-	size_t n = 0;
-	int upper = 1;
-	for (const char *p = region; *p && n + 1 < size; p++) {
-		if (*p == '-') {
-			upper = 1;
-			continue;
-		}
-		buf[n++] = (char)(upper && *p >= 'a' && *p <= 'z' ? *p - 32 : *p);
-		upper = 0;
-	}
-	buf[n] = '\0';
 }
 
 /* ---- the plan ---- */
@@ -178,16 +65,17 @@ static void plan_pinned_writes(ddbgt__emit_ctx *ctx)
 
 int ddbgt__emit_cloudformation_plan(ddbgt__emit_ctx *ctx)
 {
+	/* A companion template holds operations only: the table's findings are the table's template's. */
+	if (ctx->stack != ctx->primary) {
+		ddbgt__emit_cfn_operations_plan(ctx);
+		return DDBGT_OK;
+	}
 	if (ddbgt_table_adopt_existing(ctx->t) == 1)
 		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_CFN_IMPORT, "/table/adopt_existing", NULL,
 		                    "the table exists already (adopt_existing): bring it into the "
 		                    "stack with a change set of type IMPORT; deploying the template "
 		                    "as is would try to create it");
-	if (ddbgt__emit_operations_wanted(ctx))
-		ddbgt__emit_finding(ctx, DDBGT_W_EMIT_OPS_NOT_EMITTED, "/operations", NULL,
-		                    "the cloudformation target writes no alarms, dashboard, IAM "
-		                    "documents or VPC endpoints yet: emit them with --target "
-		                    "terraform, or write them by hand (doc/operations.md)");
+	ddbgt__emit_cfn_operations_plan(ctx);
 	plan_pinned_writes(ctx);
 	return DDBGT_OK;
 }
@@ -562,10 +450,10 @@ static void write_table_name(ddbgt__emit_ctx *ctx)
 		str(ctx, ddbgt_table_name(ctx->t));
 		return;
 	}
-	sub_text s = {NULL, 0, 0};
-	sub_literal(ctx, &s, "${TableNamePrefix}");
-	sub_user(ctx, &s, ddbgt_table_name(ctx->t));
-	write_sub(ctx, &s);
+	ddbgt__sub_text s = {NULL, 0, 0};
+	ddbgt__sub_literal(ctx, &s, "${TableNamePrefix}");
+	ddbgt__sub_user(ctx, &s, ddbgt_table_name(ctx->t));
+	ddbgt__sub_write(ctx, &s);
 }
 
 static void write_properties(ddbgt__emit_ctx *ctx)
@@ -621,11 +509,21 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 static void write_head(ddbgt__emit_ctx *ctx)
 {
 	kv_str(ctx, "AWSTemplateFormatVersion", "2010-09-09");
-	char text[400];
-	snprintf(text, sizeof text,
-	         "Generated by libddbgt (target %s) from the spec of table %.255s. Change the spec "
-	         "and generate again rather than editing this file.",
-	         ctx->target_name, ddbgt_table_name(ctx->t));
+	char text[640];
+	const char *stack = ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->stack));
+	if (ctx->stack != ctx->primary)
+		snprintf(text, sizeof text,
+		         "Generated by libddbgt (target %s) from the spec of table %.255s: the "
+		         "alarms and VPC endpoint of region %s, for a stack in %s beside the table's "
+		         "stack in %s. Change the spec and generate again rather than editing this "
+		         "file.",
+		         ctx->target_name, ddbgt_table_name(ctx->t), stack, stack,
+		         ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)));
+	else
+		snprintf(text, sizeof text,
+		         "Generated by libddbgt (target %s) from the spec of table %.255s. Change the "
+		         "spec and generate again rather than editing this file.",
+		         ctx->target_name, ddbgt_table_name(ctx->t));
 	kv_str(ctx, "Description", text);
 	size_t n = ddbgt_diags_count(ctx->findings);
 	if (n) {
@@ -656,6 +554,7 @@ static void write_head(ddbgt__emit_ctx *ctx)
 		ddbgt__jw_object_end(out(ctx));
 		ddbgt__jw_object_end(out(ctx));
 	}
+	ddbgt__emit_cfn_operations_rules(ctx);
 }
 
 static void write_resources(ddbgt__emit_ctx *ctx)
@@ -668,17 +567,18 @@ static void write_resources(ddbgt__emit_ctx *ctx)
 	kv_str(ctx, "UpdateReplacePolicy", "Retain");
 	write_properties(ctx);
 	ddbgt__jw_object_end(out(ctx));
+	ddbgt__emit_cfn_operations_resources(ctx);
 	ddbgt__jw_object_end(out(ctx));
 }
 
 /* "arn:${AWS::Partition}:dynamodb:REGION:${AWS::AccountId}:table/${Table}" */
-static void sub_arn(ddbgt__emit_ctx *ctx, sub_text *s, const char *region)
+static void sub_arn(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *region)
 {
-	sub_literal(ctx, s, "arn:${AWS::Partition}:dynamodb:");
-	sub_literal(ctx, s, region); /* a region code (the driver checked its shape) */
-	sub_literal(ctx, s, ":${AWS::AccountId}:table/${");
-	sub_literal(ctx, s, ctx->res);
-	sub_literal(ctx, s, "}");
+	ddbgt__sub_literal(ctx, s, "arn:${AWS::Partition}:dynamodb:");
+	ddbgt__sub_literal(ctx, s, region); /* a region code (the driver checked its shape) */
+	ddbgt__sub_literal(ctx, s, ":${AWS::AccountId}:table/${");
+	ddbgt__sub_literal(ctx, s, ctx->res);
+	ddbgt__sub_literal(ctx, s, "}");
 }
 
 static void write_output_get_att(ddbgt__emit_ctx *ctx, const char *name, const char *attr,
@@ -702,27 +602,27 @@ static void write_output_get_att(ddbgt__emit_ctx *ctx, const char *name, const c
  */
 static void write_routing(ddbgt__emit_ctx *ctx)
 {
-	sub_text s = {NULL, 0, 0};
-	sub_literal(ctx, &s, "{");
+	ddbgt__sub_text s = {NULL, 0, 0};
+	ddbgt__sub_literal(ctx, &s, "{");
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, ddbgt__emit_region_at(ctx, r));
-		sub_literal(ctx, &s, r ? ",\"" : "\"");
-		sub_literal(ctx, &s, ddbgt_replica_region(rep));
-		sub_literal(ctx, &s, "\":{\"arn\":\"");
+		ddbgt__sub_literal(ctx, &s, r ? ",\"" : "\"");
+		ddbgt__sub_literal(ctx, &s, ddbgt_replica_region(rep));
+		ddbgt__sub_literal(ctx, &s, "\":{\"arn\":\"");
 		sub_arn(ctx, &s, ddbgt_replica_region(rep));
-		sub_literal(ctx, &s, "\",\"role\":\"");
-		sub_literal(ctx, &s, ddbgt_enum_name(DDBGT_ENUM_ROLE, ddbgt_replica_effective_role(rep)));
-		sub_literal(ctx, &s, "\",\"table_class\":\"");
-		sub_literal(ctx, &s, ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS,
+		ddbgt__sub_literal(ctx, &s, "\",\"role\":\"");
+		ddbgt__sub_literal(ctx, &s, ddbgt_enum_name(DDBGT_ENUM_ROLE, ddbgt_replica_effective_role(rep)));
+		ddbgt__sub_literal(ctx, &s, "\",\"table_class\":\"");
+		ddbgt__sub_literal(ctx, &s, ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS,
 		                                     ddbgt_replica_effective_table_class(rep)));
-		sub_literal(ctx, &s, "\"}");
+		ddbgt__sub_literal(ctx, &s, "\"}");
 	}
-	sub_literal(ctx, &s, "}");
+	ddbgt__sub_literal(ctx, &s, "}");
 	open_object(ctx, "Regions");
 	kv_str(ctx, "Description", "Per region, as JSON: the table's ARN, its role and its table "
 	                           "class");
 	ddbgt__jw_key(out(ctx), "Value");
-	write_sub(ctx, &s);
+	ddbgt__sub_write(ctx, &s);
 	ddbgt__jw_object_end(out(ctx));
 }
 
@@ -755,24 +655,32 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 		const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx,
 		                                                              ddbgt__emit_region_at(ctx, r)));
 		char id[64], name[96], description[128];
-		region_id(id, sizeof id, region);
+		camel_id(id, sizeof id, region);
 		snprintf(name, sizeof name, "TableArn%s", id);
 		snprintf(description, sizeof description, "The ARN of the table's replica in %s", region);
 		open_object(ctx, name);
 		kv_str(ctx, "Description", description);
 		ddbgt__jw_key(out(ctx), "Value");
-		sub_text s = {NULL, 0, 0};
+		ddbgt__sub_text s = {NULL, 0, 0};
 		sub_arn(ctx, &s, region);
-		write_sub(ctx, &s);
+		ddbgt__sub_write(ctx, &s);
 		ddbgt__jw_object_end(out(ctx));
 	}
 	write_routing(ctx);
+	ddbgt__emit_cfn_operations_outputs(ctx);
 	ddbgt__jw_object_end(out(ctx));
 }
 
 void ddbgt__emit_cloudformation_write(ddbgt__emit_ctx *ctx)
 {
 	write_head(ctx);
+	if (ctx->stack != ctx->primary) {
+		/* A companion template: the region's operations resources, and no table. */
+		open_object(ctx, "Resources");
+		ddbgt__emit_cfn_operations_resources(ctx);
+		ddbgt__jw_object_end(out(ctx));
+		return;
+	}
 	write_resources(ctx);
 	write_outputs(ctx);
 }

@@ -1213,3 +1213,52 @@ void ddbgt__emit_write_region_maps(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn wri
 	write_region_map(ctx, "stream_arns", "stream_arn", write_attr, own_class);
 	write_region_map(ctx, "regions", NULL, write_attr, own_class);
 }
+
+/* ---- CloudFormation's Fn::Sub strings ---- */
+
+static void sub_put(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p, size_t n)
+{
+	if (ctx->status)
+		return;
+	if (ddbgt__grow((void **)&s->buf, &s->cap, s->len + n + 1, 1)) {
+		ctx->status = DDBGT_ENOMEM;
+		return;
+	}
+	memcpy(s->buf + s->len, p, n);
+	s->len += n;
+	s->buf[s->len] = '\0';
+}
+
+void ddbgt__sub_literal(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p)
+{
+	sub_put(ctx, s, p, strlen(p));
+}
+
+void ddbgt__sub_user(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p)
+{
+	for (const char *q = p; *q; q++) {
+		sub_put(ctx, s, q, 1);
+		if (q[0] == '$' && q[1] == '{') {
+			sub_put(ctx, s, "{!", 2);
+			q++;
+		}
+	}
+}
+
+void ddbgt__sub_write(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s)
+{
+	jw *out = &ctx->w.json;
+	ddbgt__jw_object_begin(out);
+	ddbgt__jw_key(out, "Fn::Sub");
+	if (ddbgt__jw_string(out, s->buf ? s->buf : "") && !ctx->w.bad_string)
+		ctx->w.bad_string = ddbgt_table_name(ctx->t);
+	ddbgt__jw_object_end(out);
+	ddbgt__sub_clear(s);
+}
+
+void ddbgt__sub_clear(ddbgt__sub_text *s)
+{
+	ddbgt__free(s->buf);
+	s->buf = NULL;
+	s->len = s->cap = 0;
+}

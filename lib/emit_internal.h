@@ -45,6 +45,8 @@ typedef struct ddbgt__emit_ctx {
 	char res[DDBGT__EMIT_LABEL_MAX];
 	size_t nrep;
 	size_t primary;        /* index of the primary replica */
+	size_t stack;          /* CloudFormation: the replica of the stack's region (primary but
+	                          for a companion template, options stack_region) */
 	/* Per replica: its region as an identifier ("eu_west_1"), and its provider
 	 * reference ("aws.eu_west_1"; NULL for the home region). One allocation. */
 	const char **alias;
@@ -59,6 +61,8 @@ typedef struct ddbgt__emit_ctx {
 	int imports;           /* write import blocks (adopt_existing) */
 	int replica_resources; /* terraform: aws_dynamodb_table_replica, not inline blocks */
 	int status;            /* first error of a helper (DDBGT_ENOMEM, DDBGT_EINVAL) */
+	/* The CloudFormation target: policy texts go into this Fn::Sub text, not into w. */
+	struct ddbgt__sub_text *sub;
 } ddbgt__emit_ctx;
 
 /* A read or write capacity setting as one region sees it. */
@@ -174,5 +178,26 @@ void ddbgt__emit_write_replica_features(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn
  */
 void ddbgt__emit_write_region_maps(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn write_attr,
                                    int own_class);
+
+/*
+ * A string composed for CloudFormation's Fn::Sub, on the heap (a table's
+ * name has no length limit here). Our own text may hold ${Variable}
+ * references; user text goes through ddbgt__sub_user, which escapes every
+ * "${" as "${!" so that Fn::Sub substitutes nothing in it. A failed
+ * allocation sets ctx->status.
+ */
+typedef struct ddbgt__sub_text {
+	char *buf;
+	size_t len, cap;
+} ddbgt__sub_text;
+void ddbgt__sub_literal(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p);
+void ddbgt__sub_user(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p);
+/*
+ * {"Fn::Sub": text} into ctx->w.json, and the text freed. User text in it is
+ * valid UTF-8 (the model's setters refuse other text); were it not, the
+ * table's name is the string the driver's diagnostic names.
+ */
+void ddbgt__sub_write(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s);
+void ddbgt__sub_clear(ddbgt__sub_text *s);
 
 #endif

@@ -3,8 +3,10 @@
  * region, one dashboard in the home region, IAM policy documents scoped to
  * this table's ARNs in every region, and DynamoDB gateway endpoints. What
  * each setting writes, and why each threshold, is doc/operations.md; the IAM
- * documents and endpoints are doc/security.md. Nothing is written when the spec has no operations, so
- * documents without them are unchanged.
+ * documents and endpoints are doc/security.md. Nothing is written when the
+ * spec has no operations, so documents without them are unchanged. The
+ * alarm list, the dashboard body and the policy texts are also what the
+ * CloudFormation target writes (emit_targets.h, lib/emit_cfn_operations.c).
  */
 #include <string.h>
 
@@ -13,7 +15,6 @@
 #include "ddbgt/region.h"
 #include "emit_targets.h"
 #include "jsonwrite.h"
-#include "ops_alarms.h"
 
 #define NAME_MAX_ALARM 255  /* CloudWatch alarm names */
 #define NAME_MAX_POLICY 128 /* IAM policy names */
@@ -41,40 +42,118 @@ static const char *region_of(const ddbgt__emit_ctx *ctx, size_t i)
 
 /* ---- alarms ---- */
 
-/* What one alarm watches: one metric, or an expression over several. */
-struct alarm {
-	size_t replica;          /* the region the alarm lives in */
-	const char *what;        /* label and name suffix: "read_throttles" */
-	const char *description;
-	const char *metric;      /* a single metric, or NULL for an expression alarm */
-	const char *statistic;
-	const char *gsi;         /* GlobalSecondaryIndexName dimension, or NULL */
-	const char *receiving;   /* ReceivingRegion dimension, or NULL */
-	int64_t threshold;
-	/* Expression alarms: the utilisation of one side (rw), or the sum of SystemErrors. */
-	int utilization;
-	ddbgt_rw rw;
+const char *ddbgt__ops_alarm_gsi(const ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
+{
+	return a->gsi >= 0 ? ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, (size_t)a->gsi)) : NULL;
+}
+
+void ddbgt__ops_utilization_expression(const ddbgt__emit_ctx *ctx, char *buf, size_t size)
+{
+	/* Consumed units summed over a period, against the provisioned rate times the period. */
+	snprintf(buf, size, "100 * consumed / (provisioned * %lld)",
+	         (long long)setting(ctx, DDBGT_ALARM_PERIOD_SECONDS));
+}
+
+const char *ddbgt__ops_capacity_metric(ddbgt_rw rw, int provisioned)
+{
+	if (rw == DDBGT_READ)
+		return provisioned ? "ProvisionedReadCapacityUnits" : "ConsumedReadCapacityUnits";
+	return provisioned ? "ProvisionedWriteCapacityUnits" : "ConsumedWriteCapacityUnits";
+}
+
+struct decorate {
+	ddbgt__emit_ctx *ctx;
+	ddbgt__ops_alarm_fn fn;
+	void *arg;
 };
 
-/* name: "<table>-<region>-<what>", the table's name cut so that the whole fits. */
-static void write_alarm_name(ddbgt__emit_ctx *ctx, const struct alarm *a)
+/* One alarm of the model's list, with what the documents say of it. */
+static void decorate_alarm(void *ud, const ddbgt__alarm *l)
+{
+	static const char *const throttle_metrics[] = {"ReadThrottleEvents", "WriteThrottleEvents"};
+	static const char *const throttle_whats[] = {"read_throttles", "write_throttles"};
+	static const char *const utilization_whats[] = {"read_utilization", "write_utilization"};
+	const struct decorate *d = ud;
+	ddbgt__emit_ctx *ctx = d->ctx;
+	char what[96];
+	ddbgt__ops_alarm a = {.kind = l->kind, .replica = l->replica, .receiving = l->receiving,
+	                      .gsi = l->gsi, .rw = l->rw};
+
+	switch (l->kind) {
+	case DDBGT__OPS_LATENCY:
+		/* Published in the sending region, one series per receiving region. */
+		snprintf(what, sizeof what, "replication_latency_to_%s", ctx->alias[l->receiving]);
+		a.what = what;
+		a.metric = "ReplicationLatency";
+		a.statistic = "Average";
+		a.threshold = setting(ctx, DDBGT_ALARM_REPLICATION_LATENCY_MS);
+		a.description = "Replication from this region to the receiving region is falling "
+		                "behind (average ReplicationLatency, milliseconds)";
+		break;
+	case DDBGT__OPS_THROTTLES:
+		a.what = throttle_whats[l->rw];
+		a.metric = throttle_metrics[l->rw];
+		a.statistic = "Sum";
+		a.description = l->gsi >= 0 ? "Requests to this index were throttled"
+		                            : "Requests to this table were throttled";
+		break;
+	case DDBGT__OPS_SYSTEM_ERRORS:
+		a.what = "system_errors";
+		a.description = "DynamoDB answered requests to this table with server errors (HTTP "
+		                "500)";
+		break;
+	case DDBGT__OPS_UTILIZATION:
+		a.what = utilization_whats[l->rw];
+		a.threshold = setting(ctx, DDBGT_ALARM_UTILIZATION_PERCENT);
+		a.description = l->gsi >= 0 ? "Consumed capacity of this index is close to its "
+		                              "provisioned capacity (percent)"
+		                            : "Consumed capacity is close to the provisioned "
+		                              "capacity (percent)";
+		break;
+	}
+	d->fn(ctx, &a, d->arg);
+}
+
+void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn fn, void *arg)
+{
+	struct decorate d = {ctx, fn, arg};
+	ddbgt__ops_alarms_each(ctx->t, ddbgt_table_billing_mode(ctx->t), i, decorate_alarm, &d);
+}
+
+/*
+ * name: "<table>-<region>[-<index>]-<what>". CloudWatch names are unique per
+ * region, so an index's alarm names its index; the table's name (and, past
+ * half of what is left, the index's) is cut so that the whole fits.
+ */
+static void write_alarm_name(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	const char *table = ddbgt_table_name(ctx->t);
+	const char *gsi = ddbgt__ops_alarm_gsi(ctx, a);
 	const char *region = region_of(ctx, a->replica);
-	size_t tail = 2 + strlen(region) + strlen(a->what);
+	size_t budget = NAME_MAX_ALARM - (2 + strlen(region) + strlen(a->what) + (gsi ? 1 : 0));
+	size_t ng = gsi ? strlen(gsi) : 0, nt = strlen(table);
+	if (nt + ng > budget) {
+		if (ng > budget / 2 && nt > budget - budget / 2)
+			ng = budget / 2;
+		nt = nt < budget - ng ? nt : budget - ng;
+		ng = budget - nt < ng ? budget - nt : ng;
+	}
 	char cut[NAME_MAX_ALARM + 1];
-	size_t n = strlen(table);
-	if (n + tail > NAME_MAX_ALARM)
-		n = NAME_MAX_ALARM - tail;
-	memcpy(cut, table, n);
-	cut[n] = '\0';
 	ddbgt__tfjson_key(w, "alarm_name");
 	ddbgt__tfjson_string_begin(w);
+	memcpy(cut, table, nt);
+	cut[nt] = '\0';
 	ddbgt__tfjson_string_text(w, cut);
 	ddbgt__tfjson_string_literal(w, "-");
 	ddbgt__tfjson_string_literal(w, region);
 	ddbgt__tfjson_string_literal(w, "-");
+	if (gsi) {
+		memcpy(cut, gsi, ng);
+		cut[ng] = '\0';
+		ddbgt__tfjson_string_text(w, cut);
+		ddbgt__tfjson_string_literal(w, "-");
+	}
 	ddbgt__tfjson_string_literal(w, a->what);
 	ddbgt__tfjson_string_end(w);
 }
@@ -101,30 +180,29 @@ static void write_metric_body(ddbgt__emit_ctx *ctx, const char *metric, const ch
 }
 
 static void write_query_metric(ddbgt__emit_ctx *ctx, const char *id, const char *metric,
-                               const char *stat, const char *operation)
+                               const char *stat, const char *gsi, const char *operation)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__tfjson_kv_literal(w, "id", id);
 	ddbgt__tfjson_key(w, "metric");
 	ddbgt__tfjson_object_begin(w);
-	write_metric_body(ctx, metric, stat, NULL, NULL, operation, 1);
+	write_metric_body(ctx, metric, stat, gsi, NULL, operation, 1);
 	ddbgt__tfjson_object_end(w);
 	ddbgt__tfjson_object_end(w);
 }
 
-static void write_queries(ddbgt__emit_ctx *ctx, const struct alarm *a)
+static void write_queries(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
 {
 	ddbgt__tfjson *w = &ctx->w;
+	int utilization = a->kind == DDBGT__OPS_UTILIZATION;
 	char expr[96];
 	ddbgt__tfjson_key(w, "metric_query");
 	ddbgt__tfjson_array_begin(w);
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__tfjson_kv_literal(w, "id", "e1");
-	if (a->utilization) {
-		/* Consumed units summed over a period, against the provisioned rate times the period. */
-		snprintf(expr, sizeof expr, "100 * consumed / (provisioned * %lld)",
-		         (long long)setting(ctx, DDBGT_ALARM_PERIOD_SECONDS));
+	if (utilization) {
+		ddbgt__ops_utilization_expression(ctx, expr, sizeof expr);
 		ddbgt__tfjson_kv_literal(w, "expression", expr);
 		ddbgt__tfjson_kv_literal(w, "label", "utilization percent");
 	} else {
@@ -133,28 +211,33 @@ static void write_queries(ddbgt__emit_ctx *ctx, const struct alarm *a)
 	}
 	ddbgt__tfjson_kv_bool(w, "return_data", 1);
 	ddbgt__tfjson_object_end(w);
-	if (a->utilization) {
-		int read = a->rw == DDBGT_READ;
-		write_query_metric(ctx, "consumed",
-		                   read ? "ConsumedReadCapacityUnits" : "ConsumedWriteCapacityUnits",
-		                   "Sum", NULL);
-		write_query_metric(ctx, "provisioned",
-		                   read ? "ProvisionedReadCapacityUnits" : "ProvisionedWriteCapacityUnits",
-		                   "Average", NULL);
+	if (utilization) {
+		const char *gsi = ddbgt__ops_alarm_gsi(ctx, a);
+		write_query_metric(ctx, "consumed", ddbgt__ops_capacity_metric(a->rw, 0), "Sum", gsi,
+		                   NULL);
+		write_query_metric(ctx, "provisioned", ddbgt__ops_capacity_metric(a->rw, 1), "Average",
+		                   gsi, NULL);
 	} else {
-		for (size_t i = 0; i < DDBGT__ALARM_ERROR_OPERATIONS; i++) {
+		for (size_t i = 0; i < DDBGT__OPS_ERROR_OPERATIONS; i++) {
 			char id[8] = {'m', (char)('0' + i / 10), (char)('0' + i % 10), '\0'};
-			write_query_metric(ctx, id, "SystemErrors", "Sum",
-			                   ddbgt__alarm_error_operations[i]);
+			write_query_metric(ctx, id, "SystemErrors", "Sum", NULL,
+			                   ddbgt__ops_error_operations[i]);
 		}
 	}
 	ddbgt__tfjson_array_end(w);
 }
 
-static void write_alarm(ddbgt__emit_ctx *ctx, const struct alarm *a, const char *label)
+static void write_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *arg)
 {
+	(void)arg;
 	ddbgt__tfjson *w = &ctx->w;
 	const char *topic = NULL;
+	char label[DDBGT__EMIT_LABEL_MAX];
+	if (a->gsi >= 0)
+		ddbgt__emit_label(ctx, label, "%s_%s_%s_%s", ctx->res, ctx->alias[a->replica],
+		                  ctx->gsi_label[a->gsi], a->what);
+	else
+		ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res, ctx->alias[a->replica], a->what);
 	ddbgt_operations_get_sns_topic(ops_of(ctx), region_of(ctx, a->replica), &topic);
 	ddbgt__tfjson_key(w, label);
 	ddbgt__tfjson_object_begin(w);
@@ -167,7 +250,9 @@ static void write_alarm(ddbgt__emit_ctx *ctx, const struct alarm *a, const char 
 	/* No requests means no data points: that is not an incident. */
 	ddbgt__tfjson_kv_literal(w, "treat_missing_data", "notBreaching");
 	if (a->metric)
-		write_metric_body(ctx, a->metric, a->statistic, a->gsi, a->receiving, NULL, 0);
+		write_metric_body(ctx, a->metric, a->statistic, ddbgt__ops_alarm_gsi(ctx, a),
+		                  a->kind == DDBGT__OPS_LATENCY ? region_of(ctx, a->receiving) : NULL,
+		                  NULL, 0);
 	else
 		write_queries(ctx, a);
 	if (topic) {
@@ -182,66 +267,6 @@ static void write_alarm(ddbgt__emit_ctx *ctx, const struct alarm *a, const char 
 	ddbgt__tfjson_object_end(w);
 }
 
-static void alarm_label(ddbgt__emit_ctx *ctx, char *buf, size_t replica, const char *gsi_label,
-                        const char *what)
-{
-	if (gsi_label)
-		ddbgt__emit_label(ctx, buf, "%s_%s_%s_%s", ctx->res, ctx->alias[replica], gsi_label,
-		                  what);
-	else
-		ddbgt__emit_label(ctx, buf, "%s_%s_%s", ctx->res, ctx->alias[replica], what);
-}
-
-/* Write one alarm of the shared list (ops_alarms.c), with its labels and texts. */
-static void write_listed_alarm(void *ud, const ddbgt__alarm *l)
-{
-	static const char *const throttle_metrics[] = {"ReadThrottleEvents", "WriteThrottleEvents"};
-	static const char *const throttle_whats[] = {"read_throttles", "write_throttles"};
-	static const char *const utilization_whats[] = {"read_utilization", "write_utilization"};
-	ddbgt__emit_ctx *ctx = ud;
-	char label[DDBGT__EMIT_LABEL_MAX], what[96];
-	const char *gsi_label = NULL;
-	struct alarm a = {.replica = l->replica, .rw = l->rw};
-
-	switch (l->kind) {
-	case DDBGT__ALARM_REPLICATION_LATENCY:
-		/* Published in the sending region, one series per receiving region. */
-		snprintf(what, sizeof what, "replication_latency_to_%s", ctx->alias[l->receiving]);
-		a.what = what;
-		a.metric = "ReplicationLatency";
-		a.statistic = "Average";
-		a.receiving = region_of(ctx, l->receiving);
-		a.threshold = setting(ctx, DDBGT_ALARM_REPLICATION_LATENCY_MS);
-		a.description = "Replication from this region to the receiving region is falling "
-		                "behind (average ReplicationLatency, milliseconds)";
-		break;
-	case DDBGT__ALARM_THROTTLES:
-		a.what = throttle_whats[l->rw];
-		a.metric = throttle_metrics[l->rw];
-		a.statistic = "Sum";
-		if (l->gsi) {
-			a.gsi = ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, l->gsi - 1));
-			gsi_label = ctx->gsi_label[l->gsi - 1];
-		}
-		a.description = l->gsi ? "Requests to this index were throttled"
-		                       : "Requests to this table were throttled";
-		break;
-	case DDBGT__ALARM_SYSTEM_ERRORS:
-		a.what = "system_errors";
-		a.description = "DynamoDB answered requests to this table with server errors (HTTP "
-		                "500)";
-		break;
-	case DDBGT__ALARM_UTILIZATION:
-		a.what = utilization_whats[l->rw];
-		a.utilization = 1;
-		a.threshold = setting(ctx, DDBGT_ALARM_UTILIZATION_PERCENT);
-		a.description = "Consumed capacity is close to the provisioned capacity (percent)";
-		break;
-	}
-	alarm_label(ctx, label, l->replica, gsi_label, a.what);
-	write_alarm(ctx, &a, label);
-}
-
 static void write_alarms(ddbgt__emit_ctx *ctx)
 {
 	if (!ddbgt_operations_alarms(ops_of(ctx)))
@@ -249,8 +274,7 @@ static void write_alarms(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_key(&ctx->w, "aws_cloudwatch_metric_alarm");
 	ddbgt__tfjson_object_begin(&ctx->w);
 	for (size_t r = 0; r < ctx->nrep; r++)
-		ddbgt__ops_alarms_each(ctx->t, ddbgt_table_billing_mode(ctx->t),
-		                       ddbgt__emit_region_at(ctx, r), write_listed_alarm, ctx);
+		ddbgt__ops_each_alarm(ctx, ddbgt__emit_region_at(ctx, r), write_alarm, NULL);
 	ddbgt__tfjson_object_end(&ctx->w);
 }
 
@@ -271,9 +295,11 @@ static void widget_metric(jw *j, const char *table, const char *metric, const ch
 	ddbgt__jw_array_end(j);
 }
 
+typedef void (*metrics_fn)(ddbgt__emit_ctx *ctx, jw *j, const char *table, size_t replica);
+
 /* One graph widget of a region's row; metrics() writes its metric arrays. */
-static void widget(ddbgt__emit_ctx *ctx, jw *j, size_t replica, int x, int y, const char *title,
-                   const char *stat, void (*metrics)(ddbgt__emit_ctx *, jw *, size_t))
+static void widget(ddbgt__emit_ctx *ctx, jw *j, const char *table, size_t replica, int x, int y,
+                   const char *title, const char *stat, metrics_fn metrics)
 {
 	ddbgt__jw_object_begin(j);
 	ddbgt__jw_key(j, "type");
@@ -300,54 +326,47 @@ static void widget(ddbgt__emit_ctx *ctx, jw *j, size_t replica, int x, int y, co
 	ddbgt__jw_int(j, setting(ctx, DDBGT_ALARM_PERIOD_SECONDS));
 	ddbgt__jw_key(j, "metrics");
 	ddbgt__jw_array_begin(j);
-	metrics(ctx, j, replica);
+	metrics(ctx, j, table, replica);
 	ddbgt__jw_array_end(j);
 	ddbgt__jw_object_end(j);
 	ddbgt__jw_object_end(j);
 }
 
-static void latency_metrics(ddbgt__emit_ctx *ctx, jw *j, size_t replica)
+static void latency_metrics(ddbgt__emit_ctx *ctx, jw *j, const char *table, size_t replica)
 {
 	for (size_t k = 0; k < ctx->nrep; k++)
 		if (k != replica)
-			widget_metric(j, ddbgt_table_name(ctx->t), "ReplicationLatency", "ReceivingRegion",
-			              region_of(ctx, k));
+			widget_metric(j, table, "ReplicationLatency", "ReceivingRegion", region_of(ctx, k));
 }
 
-static void throttle_metrics(ddbgt__emit_ctx *ctx, jw *j, size_t replica)
+static void throttle_metrics(ddbgt__emit_ctx *ctx, jw *j, const char *table, size_t replica)
+{
+	(void)ctx;
+	(void)replica;
+	widget_metric(j, table, "ReadThrottleEvents", NULL, NULL);
+	widget_metric(j, table, "WriteThrottleEvents", NULL, NULL);
+}
+
+static void error_metrics(ddbgt__emit_ctx *ctx, jw *j, const char *table, size_t replica)
+{
+	(void)ctx;
+	(void)replica;
+	for (size_t i = 0; i < DDBGT__OPS_ERROR_OPERATIONS; i++)
+		widget_metric(j, table, "SystemErrors", "Operation", ddbgt__ops_error_operations[i]);
+}
+
+static void capacity_metrics(ddbgt__emit_ctx *ctx, jw *j, const char *table, size_t replica)
 {
 	(void)replica;
-	widget_metric(j, ddbgt_table_name(ctx->t), "ReadThrottleEvents", NULL, NULL);
-	widget_metric(j, ddbgt_table_name(ctx->t), "WriteThrottleEvents", NULL, NULL);
+	int provisioned = ddbgt_table_billing_mode(ctx->t) == DDBGT_BILLING_PROVISIONED;
+	for (int p = 0; p <= provisioned; p++)
+		for (int rw = 0; rw < 2; rw++)
+			widget_metric(j, table, ddbgt__ops_capacity_metric((ddbgt_rw)rw, p), NULL, NULL);
 }
 
-static void error_metrics(ddbgt__emit_ctx *ctx, jw *j, size_t replica)
+int ddbgt__ops_dashboard_body(ddbgt__emit_ctx *ctx, const char *table, char **body)
 {
-	(void)replica;
-	for (size_t i = 0; i < DDBGT__ALARM_ERROR_OPERATIONS; i++)
-		widget_metric(j, ddbgt_table_name(ctx->t), "SystemErrors", "Operation",
-		              ddbgt__alarm_error_operations[i]);
-}
-
-static void capacity_metrics(ddbgt__emit_ctx *ctx, jw *j, size_t replica)
-{
-	(void)replica;
-	const char *t = ddbgt_table_name(ctx->t);
-	widget_metric(j, t, "ConsumedReadCapacityUnits", NULL, NULL);
-	widget_metric(j, t, "ConsumedWriteCapacityUnits", NULL, NULL);
-	if (ddbgt_table_billing_mode(ctx->t) == DDBGT_BILLING_PROVISIONED) {
-		widget_metric(j, t, "ProvisionedReadCapacityUnits", NULL, NULL);
-		widget_metric(j, t, "ProvisionedWriteCapacityUnits", NULL, NULL);
-	}
-}
-
-static void write_dashboard(ddbgt__emit_ctx *ctx)
-{
-	if (!ddbgt__ops_writes_dashboard(ctx->t))
-		return;
-	ddbgt__tfjson *w = &ctx->w;
 	jw j;
-	char *body = NULL;
 	ddbgt__jw_init(&j, 1, 4096);
 	ddbgt__jw_object_begin(&j);
 	ddbgt__jw_key(&j, "widgets");
@@ -356,16 +375,26 @@ static void write_dashboard(ddbgt__emit_ctx *ctx)
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		int y = (int)r * 6, x = 0;
 		if (!strong(ctx) && ctx->nrep > 1) {
-			widget(ctx, &j, i, x, y, "Replication latency (ms)", "Average", latency_metrics);
+			widget(ctx, &j, table, i, x, y, "Replication latency (ms)", "Average",
+			       latency_metrics);
 			x += 6;
 		}
-		widget(ctx, &j, i, x, y, "Throttle events", "Sum", throttle_metrics);
-		widget(ctx, &j, i, x + 6, y, "System errors", "Sum", error_metrics);
-		widget(ctx, &j, i, x + 12, y, "Capacity units", "Sum", capacity_metrics);
+		widget(ctx, &j, table, i, x, y, "Throttle events", "Sum", throttle_metrics);
+		widget(ctx, &j, table, i, x + 6, y, "System errors", "Sum", error_metrics);
+		widget(ctx, &j, table, i, x + 12, y, "Capacity units", "Sum", capacity_metrics);
 	}
 	ddbgt__jw_array_end(&j);
 	ddbgt__jw_object_end(&j);
-	if (ddbgt__jw_finish(&j, &body, NULL)) {
+	return ddbgt__jw_finish(&j, body, NULL) ? DDBGT_ENOMEM : DDBGT_OK;
+}
+
+static void write_dashboard(ddbgt__emit_ctx *ctx)
+{
+	if (!ddbgt__ops_writes_dashboard(ctx->t))
+		return;
+	ddbgt__tfjson *w = &ctx->w;
+	char *body = NULL;
+	if (ddbgt__ops_dashboard_body(ctx, ddbgt_table_name(ctx->t), &body)) {
 		if (!ctx->status)
 			ctx->status = DDBGT_ENOMEM;
 		return;
@@ -389,23 +418,72 @@ static void write_dashboard(ddbgt__emit_ctx *ctx)
 
 /* ---- IAM policy documents ---- */
 
-/* The account, read from the table's own ARN so the plan needs no AWS call. */
+/*
+ * The documents are texts that go either into a Terraform string (ctx->w) or,
+ * for the CloudFormation target, into an Fn::Sub text (ctx->sub), where the
+ * account and partition are pseudo parameters and the table is the
+ * template's own reference to it.
+ */
+
+static void lit(ddbgt__emit_ctx *ctx, const char *s)
+{
+	if (ctx->sub)
+		ddbgt__sub_literal(ctx, ctx->sub, s);
+	else
+		ddbgt__tfjson_string_literal(&ctx->w, s);
+}
+
+/* User text: escaped for Fn::Sub, or for Terraform's templates. */
+static void user(ddbgt__emit_ctx *ctx, const char *s)
+{
+	if (ctx->sub)
+		ddbgt__sub_user(ctx, ctx->sub, s);
+	else
+		ddbgt__tfjson_string_text(&ctx->w, s);
+}
+
+/* The account: in Terraform read from the table's own ARN, so the plan needs no AWS call. */
 static void account(ddbgt__emit_ctx *ctx)
 {
 	char ref[DDBGT__EMIT_LABEL_MAX];
+	if (ctx->sub) {
+		ddbgt__sub_literal(ctx, ctx->sub, "${AWS::AccountId}");
+		return;
+	}
 	ddbgt__emit_label(ctx, ref, "${split(\":\", aws_dynamodb_table.%s.arn)[4]}", ctx->res);
 	ddbgt__tfjson_string_literal(&ctx->w, ref);
 }
 
+/* The home region's partition code, from the region catalogue. */
 static const char *partition(const ddbgt__emit_ctx *ctx)
 {
 	const char *p = ddbgt_region_code_partition(region_of(ctx, ctx->primary));
 	return p ? p : "aws";
 }
 
-static void lit(ddbgt__emit_ctx *ctx, const char *s)
+static void write_partition(ddbgt__emit_ctx *ctx)
 {
-	ddbgt__tfjson_string_literal(&ctx->w, s);
+	lit(ctx, ctx->sub ? "${AWS::Partition}" : partition(ctx));
+}
+
+/*
+ * The table's name: Fn::Sub names the template's table resource, whose Ref
+ * is its name; a companion template (another stack region) has no table
+ * resource and names it as the table's template does.
+ */
+static void table_name(ddbgt__emit_ctx *ctx)
+{
+	if (!ctx->sub) {
+		ddbgt__tfjson_string_text(&ctx->w, ddbgt_table_name(ctx->t));
+	} else if (ctx->stack == ctx->primary) {
+		lit(ctx, "${");
+		lit(ctx, ctx->res);
+		lit(ctx, "}");
+	} else {
+		if (ctx->o->parameters)
+			lit(ctx, "${TableNamePrefix}");
+		user(ctx, ddbgt_table_name(ctx->t));
+	}
 }
 
 /* "arn:P:dynamodb:REGION:ACCOUNT:table/NAME" followed by suffix, as a JSON string. */
@@ -415,16 +493,16 @@ static void table_arn(ddbgt__emit_ctx *ctx, const char *region, const char *suff
 	if (comma)
 		lit(ctx, ",");
 	lit(ctx, "\"arn:");
-	lit(ctx, partition(ctx));
+	write_partition(ctx);
 	lit(ctx, ":dynamodb:");
 	lit(ctx, region);
 	lit(ctx, ":");
 	account(ctx);
 	lit(ctx, ":table/");
-	ddbgt__tfjson_string_text(&ctx->w, ddbgt_table_name(ctx->t));
+	table_name(ctx);
 	lit(ctx, suffix);
 	if (index)
-		ddbgt__tfjson_string_text(&ctx->w, index);
+		user(ctx, index);
 	lit(ctx, "\"");
 }
 
@@ -544,7 +622,7 @@ static void slr_statement(ddbgt__emit_ctx *ctx, const char *sid, const char *ser
 	lit(ctx, sid);
 	lit(ctx, "\",\"Effect\":\"Allow\",\"Action\":[\"iam:CreateServiceLinkedRole\"],"
 	         "\"Resource\":[\"arn:");
-	lit(ctx, partition(ctx));
+	write_partition(ctx);
 	lit(ctx, ":iam::");
 	account(ctx);
 	lit(ctx, ":role/aws-service-role/");
@@ -554,6 +632,107 @@ static void slr_statement(ddbgt__emit_ctx *ctx, const char *sid, const char *ser
 	lit(ctx, "\"],\"Condition\":{\"StringEquals\":{\"iam:AWSServiceName\":\"");
 	lit(ctx, service);
 	lit(ctx, "\"}}}");
+}
+
+/* The alias a replica's key is given as ("alias/x" or an alias ARN), or NULL for a key. */
+static const char *key_alias(const char *key)
+{
+	if (strncmp(key, "alias/", 6) == 0)
+		return key;
+	const char *a = strncmp(key, "arn:", 4) == 0 ? strstr(key, ":alias/") : NULL;
+	return a ? a + 1 : NULL;
+}
+
+/*
+ * Whether a replica's key is granted by its alias: a key given as an alias
+ * ARN, and in CloudFormation (which has no key lookup) any alias. IAM reads
+ * an alias in Resource as the alias, not its key, so those keys are granted
+ * through the kms:ResourceAliases condition instead.
+ */
+static int by_alias(const ddbgt__emit_ctx *ctx, const char *key)
+{
+	return key_alias(key) != NULL && (ctx->sub || strncmp(key, "arn:", 4) == 0);
+}
+
+/* "arn:P:kms:REGION:ACCOUNT:key/ID", or with id NULL the wildcard: every key of the region. */
+static void region_key_arn(ddbgt__emit_ctx *ctx, size_t i, const char *id)
+{
+	lit(ctx, "arn:");
+	write_partition(ctx);
+	lit(ctx, ":kms:");
+	lit(ctx, region_of(ctx, i));
+	lit(ctx, ":");
+	account(ctx);
+	lit(ctx, ":key/");
+	if (id)
+		user(ctx, id);
+	else
+		lit(ctx, "*");
+}
+
+/* A key's ARN: as given, Terraform's lookup of a key ID or alias, or built from a key ID. */
+static void key_arn(ddbgt__emit_ctx *ctx, size_t i, const char *key)
+{
+	char ref[DDBGT__EMIT_LABEL_MAX];
+	if (strncmp(key, "arn:", 4) == 0) {
+		user(ctx, key);
+	} else if (!ctx->sub) {
+		/* The same lookup the table's kms_key_arn uses: an alias resolves to its key. */
+		ddbgt__emit_label(ctx, ref, "${data.aws_kms_key.%s_%s.arn}", ctx->res, ctx->alias[i]);
+		lit(ctx, ref);
+	} else {
+		region_key_arn(ctx, i, key);
+	}
+}
+
+/*
+ * ReplicaKeys: each replica's key, only through DynamoDB (the keys are not
+ * usable directly with this policy); ReplicaKeysByAlias: the keys granted
+ * by alias, any key of their regions that carries one of the aliases.
+ */
+static void replica_keys(ddbgt__emit_ctx *ctx)
+{
+	for (int aliases = 0; aliases < 2; aliases++) {
+		int n = 0;
+		for (size_t r = 0; r < ctx->nrep; r++) {
+			size_t i = ddbgt__emit_region_at(ctx, r);
+			const char *key = ddbgt_replica_kms_key(ddbgt__emit_replica(ctx, i));
+			if (!key || by_alias(ctx, key) != aliases)
+				continue;
+			if (n++ == 0) {
+				lit(ctx, aliases ? ",{\"Sid\":\"ReplicaKeysByAlias\""
+				                 : ",{\"Sid\":\"ReplicaKeys\"");
+				lit(ctx, ",\"Effect\":\"Allow\",");
+				actions(ctx, kms_actions);
+				lit(ctx, ",\"Resource\":[\"");
+			} else {
+				lit(ctx, ",\"");
+			}
+			if (aliases)
+				region_key_arn(ctx, i, NULL);
+			else
+				key_arn(ctx, i, key);
+			lit(ctx, "\"");
+		}
+		if (n == 0)
+			continue;
+		lit(ctx, "],\"Condition\":{\"StringLike\":{\"kms:ViaService\":\"dynamodb.*\"}");
+		if (aliases) {
+			lit(ctx, ",\"ForAnyValue:StringEquals\":{\"kms:ResourceAliases\":[");
+			n = 0;
+			for (size_t r = 0; r < ctx->nrep; r++) {
+				const char *key = ddbgt_replica_kms_key(
+					ddbgt__emit_replica(ctx, ddbgt__emit_region_at(ctx, r)));
+				if (!key || !by_alias(ctx, key))
+					continue;
+				lit(ctx, n++ ? ",\"" : "\"");
+				user(ctx, key_alias(key));
+				lit(ctx, "\"");
+			}
+			lit(ctx, "]}");
+		}
+		lit(ctx, "}}");
+	}
 }
 
 static void deployer_extra(ddbgt__emit_ctx *ctx)
@@ -570,7 +749,7 @@ static void deployer_extra(ddbgt__emit_ctx *ctx)
 		lit(ctx, ",\"Resource\":[");
 		for (size_t r = 0; r < ctx->nrep; r++) {
 			lit(ctx, r ? ",\"arn:" : "\"arn:");
-			lit(ctx, partition(ctx));
+			write_partition(ctx);
 			lit(ctx, ":application-autoscaling:");
 			lit(ctx, region_of(ctx, ddbgt__emit_region_at(ctx, r)));
 			lit(ctx, ":");
@@ -585,35 +764,11 @@ static void deployer_extra(ddbgt__emit_ctx *ctx)
 	}
 	if (ddbgt_table_encryption(ctx->t) != DDBGT_ENCRYPTION_CUSTOMER_MANAGED)
 		return;
-	lit(ctx, ",{\"Sid\":\"ReplicaKeys\",\"Effect\":\"Allow\",");
-	actions(ctx, kms_actions);
-	lit(ctx, ",\"Resource\":[");
-	int comma = 0;
-	for (size_t r = 0; r < ctx->nrep; r++) {
-		size_t i = ddbgt__emit_region_at(ctx, r);
-		const char *key = ddbgt_replica_kms_key(ddbgt__emit_replica(ctx, i));
-		char ref[DDBGT__EMIT_LABEL_MAX];
-		if (!key)
-			continue;
-		lit(ctx, comma ? ",\"" : "\"");
-		comma = 1;
-		if (strncmp(key, "arn:", 4) == 0) {
-			ddbgt__tfjson_string_text(&ctx->w, key);
-		} else {
-			/* The same lookup the table's kms_key_arn uses: an alias resolves to its key. */
-			ddbgt__emit_label(ctx, ref, "${data.aws_kms_key.%s_%s.arn}", ctx->res,
-			                  ctx->alias[i]);
-			lit(ctx, ref);
-		}
-		lit(ctx, "\"");
-	}
-	/* Only through DynamoDB: the keys are not usable directly with this policy. */
-	lit(ctx, "],\"Condition\":{\"StringLike\":{\"kms:ViaService\":\"dynamodb.*\"}}}");
+	replica_keys(ctx);
 }
 
-static void write_document(ddbgt__emit_ctx *ctx, ddbgt_iam_policy kind)
+void ddbgt__ops_policy_text(ddbgt__emit_ctx *ctx, ddbgt_iam_policy kind)
 {
-	ddbgt__tfjson_string_begin(&ctx->w);
 	lit(ctx, "{\"Version\":\"2012-10-17\",\"Statement\":[");
 	switch (kind) {
 	case DDBGT_IAM_READ: statement(ctx, "Read", read_actions, SCOPE_DATA, 1, 0); break;
@@ -629,10 +784,16 @@ static void write_document(ddbgt__emit_ctx *ctx, ddbgt_iam_policy kind)
 		break;
 	}
 	lit(ctx, "]}");
+}
+
+static void write_document(ddbgt__emit_ctx *ctx, ddbgt_iam_policy kind)
+{
+	ddbgt__tfjson_string_begin(&ctx->w);
+	ddbgt__ops_policy_text(ctx, kind);
 	ddbgt__tfjson_string_end(&ctx->w);
 }
 
-static int any_policy(const ddbgt__emit_ctx *ctx)
+int ddbgt__ops_any_policy(const ddbgt__emit_ctx *ctx)
 {
 	for (int k = 0; k < IAM_KINDS; k++)
 		if (ddbgt_operations_iam_policy(ops_of(ctx), (ddbgt_iam_policy)k))
@@ -662,7 +823,7 @@ static void write_policies(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	char label[DDBGT__EMIT_LABEL_MAX];
-	if (!any_policy(ctx) || ddbgt_operations_iam_as_outputs(ops_of(ctx)))
+	if (!ddbgt__ops_any_policy(ctx) || ddbgt_operations_iam_as_outputs(ops_of(ctx)))
 		return;
 	ddbgt__tfjson_key(w, "aws_iam_policy");
 	ddbgt__tfjson_object_begin(w);
@@ -689,7 +850,7 @@ static void write_policies(ddbgt__emit_ctx *ctx)
 
 /* ---- VPC gateway endpoints ---- */
 
-static size_t replica_of_region(const ddbgt__emit_ctx *ctx, const char *region)
+size_t ddbgt__ops_replica_of_region(const ddbgt__emit_ctx *ctx, const char *region)
 {
 	for (size_t i = 0; i < ctx->nrep; i++)
 		if (strcmp(region_of(ctx, i), region) == 0)
@@ -698,10 +859,8 @@ static size_t replica_of_region(const ddbgt__emit_ctx *ctx, const char *region)
 }
 
 /* Only this table's replica in the endpoint's region: its table, indexes and streams. */
-static void write_endpoint_policy(ddbgt__emit_ctx *ctx, const char *region)
+void ddbgt__ops_endpoint_policy_text(ddbgt__emit_ctx *ctx, const char *region)
 {
-	ddbgt__tfjson_key(&ctx->w, "policy");
-	ddbgt__tfjson_string_begin(&ctx->w);
 	lit(ctx, "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ThisTableOnly\","
 	         "\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":[\"dynamodb:*\"],"
 	         "\"Resource\":[");
@@ -709,6 +868,13 @@ static void write_endpoint_policy(ddbgt__emit_ctx *ctx, const char *region)
 	table_arn(ctx, region, "/index/*", NULL, 1);
 	table_arn(ctx, region, "/stream/*", NULL, 1);
 	lit(ctx, "]}]}");
+}
+
+static void write_endpoint_policy(ddbgt__emit_ctx *ctx, const char *region)
+{
+	ddbgt__tfjson_key(&ctx->w, "policy");
+	ddbgt__tfjson_string_begin(&ctx->w);
+	ddbgt__ops_endpoint_policy_text(ctx, region);
 	ddbgt__tfjson_string_end(&ctx->w);
 }
 
@@ -724,7 +890,7 @@ static void write_endpoints(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_object_begin(w);
 	for (size_t k = 0; k < n; k++) {
 		const char *region = ddbgt_operations_vpc_endpoint_region(ops, k);
-		size_t i = replica_of_region(ctx, region);
+		size_t i = ddbgt__ops_replica_of_region(ctx, region);
 		if (i == ctx->nrep)
 			continue;
 		ddbgt__emit_label(ctx, label, "%s_%s_dynamodb", ctx->res, ctx->alias[i]);
@@ -754,7 +920,7 @@ static void write_endpoints(ddbgt__emit_ctx *ctx)
 int ddbgt__emit_operations_wanted(const ddbgt__emit_ctx *ctx)
 {
 	return ddbgt_operations_alarms(ops_of(ctx)) || ddbgt_operations_dashboard(ops_of(ctx)) ||
-	       any_policy(ctx) || ddbgt_operations_vpc_endpoint_count(ops_of(ctx)) > 0 ||
+	       ddbgt__ops_any_policy(ctx) || ddbgt_operations_vpc_endpoint_count(ops_of(ctx)) > 0 ||
 	       ddbgt_operations_kms_key_policies(ops_of(ctx));
 }
 
@@ -774,7 +940,7 @@ void ddbgt__emit_write_operations(ddbgt__emit_ctx *ctx)
 static void account_root(ddbgt__emit_ctx *ctx)
 {
 	lit(ctx, "{\"AWS\":\"arn:");
-	lit(ctx, partition(ctx));
+	write_partition(ctx);
 	lit(ctx, ":iam::");
 	account(ctx);
 	lit(ctx, ":root\"}");
@@ -785,10 +951,9 @@ static void account_root(ddbgt__emit_ctx *ctx)
  * key of the user's: use through DynamoDB in the key's region by the
  * account's principals, and the key's metadata to the account.
  */
-static void write_key_statements(ddbgt__emit_ctx *ctx, size_t i)
+void ddbgt__ops_key_statements_text(ddbgt__emit_ctx *ctx, size_t i)
 {
 	const char *region = region_of(ctx, i);
-	ddbgt__tfjson_string_begin(&ctx->w);
 	lit(ctx, "[{\"Sid\":\"DynamoDBThroughService\",\"Effect\":\"Allow\",\"Principal\":");
 	account_root(ctx);
 	lit(ctx, ",");
@@ -802,7 +967,6 @@ static void write_key_statements(ddbgt__emit_ctx *ctx, size_t i)
 	account_root(ctx);
 	lit(ctx, ",\"Action\":[\"kms:Describe*\",\"kms:Get*\",\"kms:List*\"],"
 	         "\"Resource\":\"*\"}]");
-	ddbgt__tfjson_string_end(&ctx->w);
 }
 
 static void write_key_policies(ddbgt__emit_ctx *ctx)
@@ -818,7 +982,9 @@ static void write_key_policies(ddbgt__emit_ctx *ctx)
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		ddbgt__tfjson_key_text(w, region_of(ctx, i));
-		write_key_statements(ctx, i);
+		ddbgt__tfjson_string_begin(w);
+		ddbgt__ops_key_statements_text(ctx, i);
+		ddbgt__tfjson_string_end(w);
 	}
 	ddbgt__tfjson_object_end(w);
 	ddbgt__tfjson_object_end(w);
@@ -830,7 +996,7 @@ void ddbgt__emit_write_operations_outputs(ddbgt__emit_ctx *ctx)
 	if (ops_of(ctx) == NULL)
 		return;
 	write_key_policies(ctx);
-	if (!any_policy(ctx) || !ddbgt_operations_iam_as_outputs(ops_of(ctx)))
+	if (!ddbgt__ops_any_policy(ctx) || !ddbgt_operations_iam_as_outputs(ops_of(ctx)))
 		return;
 	for (int k = 0; k < IAM_KINDS; k++) {
 		if (!ddbgt_operations_iam_policy(ops_of(ctx), (ddbgt_iam_policy)k))

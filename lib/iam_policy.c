@@ -4,7 +4,8 @@
 #include "ddbgt/common.h"
 #include "iam_policy.h"
 
-void ddbgt__iam_policy_write(jw *w, const jr_value *v)
+/* sub: a string that holds "${" is written as {"Fn::Sub": string}. */
+static void write_tree(jw *w, const jr_value *v, int sub)
 {
 	size_t i;
 	const char *k;
@@ -16,22 +17,36 @@ void ddbgt__iam_policy_write(jw *w, const jr_value *v)
 	case JR_TRUE: ddbgt__jw_bool(w, 1); break;
 	case JR_INT: ddbgt__jw_int(w, v->u.i); break;
 	case JR_REAL: ddbgt__jw_number(w, v->u.d); break;
-	case JR_STRING: ddbgt__jw_string(w, v->u.str.s); break;
+	case JR_STRING:
+		if (sub && strstr(v->u.str.s, "${")) {
+			ddbgt__jw_object_begin(w);
+			ddbgt__jw_key(w, "Fn::Sub");
+			ddbgt__jw_string(w, v->u.str.s);
+			ddbgt__jw_object_end(w);
+		} else {
+			ddbgt__jw_string(w, v->u.str.s);
+		}
+		break;
 	case JR_ARRAY:
 		ddbgt__jw_array_begin(w);
 		JR_ARRAY_FOREACH(v, i, item)
-			ddbgt__iam_policy_write(w, item);
+			write_tree(w, item, sub);
 		ddbgt__jw_array_end(w);
 		break;
 	case JR_OBJECT:
 		ddbgt__jw_object_begin(w);
 		JR_OBJECT_FOREACH(v, i, k, item) {
 			ddbgt__jw_key(w, k);
-			ddbgt__iam_policy_write(w, item);
+			write_tree(w, item, sub);
 		}
 		ddbgt__jw_object_end(w);
 		break;
 	}
+}
+
+void ddbgt__iam_policy_write(jw *w, const jr_value *v)
+{
+	write_tree(w, v, 0);
 }
 
 static int depth_ok(const jr_value *v, int depth)
@@ -81,15 +96,25 @@ int ddbgt__iam_policy_canonical(char **out, const char *json, size_t len)
 	return rc;
 }
 
-void ddbgt__iam_policy_write_text(jw *w, const char *canonical)
+static void write_text(jw *w, const char *canonical, int sub)
 {
 	jr_doc *doc = NULL;
 	if (ddbgt__iam_policy_parse(&doc, canonical)) {
 		ddbgt__jw_fail(w, DDBGT_ENOMEM);
 		return;
 	}
-	ddbgt__iam_policy_write(w, ddbgt__jr_root(doc));
+	write_tree(w, ddbgt__jr_root(doc), sub);
 	ddbgt__jr_free(doc);
+}
+
+void ddbgt__iam_policy_write_text(jw *w, const char *canonical)
+{
+	write_text(w, canonical, 0);
+}
+
+void ddbgt__iam_policy_write_text_sub(jw *w, const char *text)
+{
+	write_text(w, text, 1);
 }
 
 int ddbgt__iam_policy_parse(jr_doc **out, const char *canonical)

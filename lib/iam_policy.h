@@ -39,6 +39,13 @@ int ddbgt__iam_policy_canonical(char **out, const char *json, size_t len);
 /* Write canonical text into w as the object it is (DDBGT_ENOMEM fails w). */
 void ddbgt__iam_policy_write_text(jw *w, const char *canonical);
 
+/*
+ * The same for a policy text composed for CloudFormation (one JSON object):
+ * every string that holds "${" is written as {"Fn::Sub": string}, so that
+ * ARNs built with ${AWS::Partition} and ${AWS::AccountId} resolve.
+ */
+void ddbgt__iam_policy_write_text_sub(jw *w, const char *text);
+
 /* Parse canonical text back into a tree (only memory can fail). */
 int ddbgt__iam_policy_parse(jr_doc **out, const char *canonical);
 

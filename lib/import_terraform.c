@@ -5,7 +5,10 @@
  * aws_dynamodb_table (with replica blocks), aws_dynamodb_table_replica,
  * aws_dynamodb_global_table (legacy) with its regional tables,
  * aws_appautoscaling_target/_policy, aws_dynamodb_contributor_insights,
- * aws_dynamodb_kinesis_streaming_destination, aws_dynamodb_resource_policy.
+ * aws_dynamodb_kinesis_streaming_destination, aws_dynamodb_resource_policy,
+ * and the operations object libddbgt writes beside a table
+ * (aws_cloudwatch_metric_alarm, aws_cloudwatch_dashboard, aws_iam_policy,
+ * aws_vpc_endpoint, and in a .tf.json the IAM and key policy outputs).
  *
  * A value is read as Terraform would know it at plan time. In a plan: the
  * planned value, else the configuration's constant, else (unknown until
@@ -29,6 +32,7 @@
 #include "iam_policy.h"
 #include "import_internal.h"
 #include "ddbgt/index.h"
+#include "ddbgt/operations.h"
 #include "ddbgt/replica.h"
 
 /* How deep "${a.b.c}" references may chain (a policy's resource_id names a target's). */
@@ -68,6 +72,12 @@ struct scaling {
 	const struct tfres *res;
 };
 
+/* The alarms of one table: the kinds present say whether throttles and errors were on. */
+struct ops_seen {
+	ddbgt__itable *t;
+	int throttles, errors;
+};
+
 struct tf {
 	ddbgt_import *imp;
 	int plan;
@@ -77,9 +87,15 @@ struct tf {
 	struct scaling *sc;
 	size_t nsc, sc_cap;
 	int status;
-	/* The last string value read, unescaped or resolved: room for a resource policy. */
+	/*
+	 * The last string value read: a literal where the reader holds it, a
+	 * template resolved into text (room for a resource policy).
+	 */
+	const char *str;
 	char text[DDBGT__IAM_POLICY_MAX_BYTES + 4096];
 	jr_value kms;    /* a key resolved through a data source, in a plan */
+	struct ops_seen *seen; /* per table with alarms: which kinds of alarm it has */
+	size_t nseen, seen_cap;
 };
 
 enum { ABSENT, KNOWN, UNRESOLVED };
@@ -277,7 +293,7 @@ static void unresolved(struct reader *R, struct where w, const jr_value *at, con
 
 /*
  * The value of a leaf: KNOWN with *out set, ABSENT, or UNRESOLVED (reported
- * where it stands). In a .tf.json a string's value is left in C->text,
+ * where it stands). In a .tf.json a string's value is left in C->str,
  * escapes undone and references resolved.
  */
 static int leaf(struct reader *R, struct cur c, struct where w, const jr_value **out)
@@ -320,9 +336,17 @@ static int leaf(struct reader *R, struct cur c, struct where w, const jr_value *
 	}
 	if (!c.v || c.v->type == JR_NULL)
 		return ABSENT;
-	if (c.v->type == JR_STRING && !resolve(R->C, c.v->u.str.s, R->C->text, sizeof R->C->text, 0)) {
-		unresolved(R, w, c.v, "an expression");
-		return UNRESOLVED;
+	if (c.v->type == JR_STRING) {
+		/* A literal of any length is its own value; only a template needs the copy. */
+		const char *s = c.v->u.str.s;
+		R->C->str = s;
+		if (strstr(s, "${") || strstr(s, "%{")) {
+			if (!resolve(R->C, s, R->C->text, sizeof R->C->text, 0)) {
+				unresolved(R, w, c.v, "an expression");
+				return UNRESOLVED;
+			}
+			R->C->str = R->C->text;
+		}
 	}
 	*out = c.v;
 	return KNOWN;
@@ -351,7 +375,7 @@ static const char *get_str(struct reader *R, struct cur c, const char *key, cons
 		wrong_type(R, w, v, "a string");
 		return NULL;
 	}
-	return R->C->plan ? v->u.str.s : R->C->text;
+	return R->C->plan ? v->u.str.s : R->C->str;
 }
 
 /* A whole number attribute (also "5" as .tf.json allows); 1 when KNOWN. */
@@ -374,8 +398,8 @@ static int get_int(struct reader *R, struct cur c, const char *key, const char *
 	}
 	if (v->type == JR_STRING && !R->C->plan) {
 		char *end;
-		long long x = strtoll(R->C->text, &end, 10);
-		if (end != R->C->text && *end == '\0') {
+		long long x = strtoll(R->C->str, &end, 10);
+		if (end != R->C->str && *end == '\0') {
 			*out = x;
 			return 1;
 		}
@@ -414,8 +438,8 @@ static int get_bool(struct reader *R, struct cur c, const char *key, const char 
 	if (v->type == JR_TRUE || v->type == JR_FALSE)
 		return v->type == JR_TRUE;
 	if (v->type == JR_STRING && !R->C->plan &&
-	    (strcmp(R->C->text, "true") == 0 || strcmp(R->C->text, "false") == 0))
-		return R->C->text[0] == 't';
+	    (strcmp(R->C->str, "true") == 0 || strcmp(R->C->str, "false") == 0))
+		return R->C->str[0] == 't';
 	wrong_type(R, w, v, "true or false");
 	return -1;
 }
@@ -1659,6 +1683,351 @@ static void roles_from_outputs(struct tf *C, const jr_value *outputs)
 	}
 }
 
+/* --- the operations object ---------------------------------------------------------- */
+
+/*
+ * What libddbgt's Terraform target writes for a spec's operations object
+ * (doc/operations.md, doc/security.md), read back into it: a setting is
+ * written only where it differs from its default, as the loader would keep
+ * the spec. Resources that belong to no table of the input are left alone:
+ * alarms, policies and endpoints are common beyond DynamoDB.
+ */
+
+static ddbgt_operations *ops_of(struct tf *C, ddbgt__itable *t)
+{
+	ddbgt_operations *ops = ddbgt_table_operations_mut(ddbgt__itable_table(t));
+	if (!ops)
+		fail_nomem(C, DDBGT_ENOMEM);
+	return ops;
+}
+
+/* The table a text names through "aws_dynamodb_table.NAME." (a policy's account expression). */
+static ddbgt__itable *table_in_text(struct tf *C, const char *text)
+{
+	const char *s = text ? strstr(text, "aws_dynamodb_table.") : NULL;
+	if (!s)
+		return NULL;
+	const char *dot = strchr(s + 19, '.');
+	return dot ? table_by_address(C, s, (size_t)(dot - s)) : NULL;
+}
+
+/* The table whose resource label is label[0, len): the operations resources share it. */
+static ddbgt__itable *table_by_label(struct tf *C, const char *label, size_t len)
+{
+	char address[600];
+	if (len + 20 > sizeof address)
+		return NULL;
+	memcpy(address, "aws_dynamodb_table.", 19);
+	memcpy(address + 19, label, len);
+	return table_by_address(C, address, 19 + len);
+}
+
+static void setting_if_not(struct tf *C, ddbgt_operations *ops, ddbgt_alarm_setting which,
+                           int64_t value)
+{
+	if (value != ddbgt_operations_alarm_setting_effective(ops, which) ||
+	    ddbgt_operations_get_alarm_setting(ops, which, NULL) == DDBGT_OK)
+		fail_nomem(C, ddbgt_operations_set_alarm_setting(ops, which, value) == DDBGT_ENOMEM
+		                      ? DDBGT_ENOMEM
+		                      : 0);
+}
+
+static struct ops_seen *seen_of(struct tf *C, ddbgt__itable *t)
+{
+	for (size_t i = 0; i < C->nseen; i++)
+		if (C->seen[i].t == t)
+			return &C->seen[i];
+	if (ddbgt__grow((void **)&C->seen, &C->seen_cap, C->nseen + 1, sizeof *C->seen)) {
+		fail_nomem(C, DDBGT_ENOMEM);
+		return NULL;
+	}
+	C->seen[C->nseen] = (struct ops_seen){t, 0, 0};
+	return &C->seen[C->nseen++];
+}
+
+/* The first string of a list attribute; NULL when not KNOWN. */
+static const char *first_str(struct reader *R, struct cur c, const char *key, const char *base)
+{
+	struct cur k = child(c, key);
+	const jr_value *v;
+	if (block_count(k) == 0 || leaf(R, block(k, 0), (struct where){base, key}, &v) != KNOWN ||
+	    v->type != JR_STRING)
+		return NULL;
+	return R->C->plan ? v->u.str.s : R->C->str;
+}
+
+static void import_alarm(struct tf *C, struct tfres *r)
+{
+	struct reader R = {C, r, NULL};
+	const jr_value *at;
+	char metric[64] = "", expression[96] = "";
+	const char *s = get_str(&R, r->body, "metric_name", "", &at);
+	struct cur q = child(r->body, "metric_query");
+	struct cur dims = child(r->body, "dimensions");
+	int64_t period = 0;
+	int has_period = 0;
+	if (s) {
+		snprintf(metric, sizeof metric, "%s", s);
+		has_period = get_int(&R, r->body, "period", "", &period, &at);
+	} else if (block_count(q) >= 2) {
+		/* e1 is the expression, the next query its first metric. */
+		s = get_str(&R, block(q, 0), "expression", "/metric_query/0", &at);
+		snprintf(expression, sizeof expression, "%s", s ? s : "");
+		struct cur m = child(block(q, 1), "metric");
+		dims = child(block(m, 0), "dimensions");
+		has_period = get_int(&R, block(m, 0), "period", "/metric_query/1/metric", &period, &at);
+	}
+	const char *name = get_str(&R, block(dims, 0), "TableName", "/dimensions", &at);
+	ddbgt__itable *t = name ? table_by_name(C, name) : NULL;
+	if (!t)
+		return;
+	R.t = r->owner = t;
+	ddbgt_operations *ops = ops_of(C, t);
+	struct ops_seen *seen = seen_of(C, t);
+	if (!ops || !seen)
+		return;
+	note(&R, "/operations/alarms", r->at);
+	set(&R, ddbgt_operations_set_alarms(ops, 1));
+	int64_t periods;
+	if (get_int(&R, r->body, "evaluation_periods", "", &periods, &at))
+		setting_if_not(C, ops, DDBGT_ALARM_EVALUATION_PERIODS, periods);
+	if (has_period)
+		setting_if_not(C, ops, DDBGT_ALARM_PERIOD_SECONDS, period);
+	double threshold = 0;
+	int has_threshold = get_num(&R, r->body, "threshold", "", &threshold, &at);
+	if (strcmp(metric, "ReplicationLatency") == 0 && has_threshold)
+		setting_if_not(C, ops, DDBGT_ALARM_REPLICATION_LATENCY_MS, (int64_t)threshold);
+	else if (strcmp(metric, "ReadThrottleEvents") == 0 || strcmp(metric, "WriteThrottleEvents") == 0)
+		seen->throttles = 1;
+	else if (strcmp(expression, "SUM(METRICS())") == 0)
+		seen->errors = 1;
+	else if (strncmp(expression, "100 * consumed", 14) == 0 && has_threshold)
+		setting_if_not(C, ops, DDBGT_ALARM_UTILIZATION_PERCENT, (int64_t)threshold);
+	const char *topic = first_str(&R, r->body, "alarm_actions", "");
+	if (topic && r->region && ddbgt_operations_get_sns_topic(ops, r->region, NULL) != DDBGT_OK)
+		set(&R, ddbgt_operations_set_sns_topic(ops, r->region, topic));
+}
+
+/* Alarms were on, and a kind with no alarm at all was off. */
+static void apply_alarm_kinds(struct tf *C)
+{
+	for (size_t i = 0; i < C->nseen; i++) {
+		ddbgt_operations *ops = ops_of(C, C->seen[i].t);
+		if (!ops)
+			return;
+		if (!C->seen[i].throttles)
+			fail_nomem(C, ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_THROTTLES, 0));
+		if (!C->seen[i].errors)
+			fail_nomem(C, ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_SYSTEM_ERRORS, 0));
+	}
+}
+
+static void import_dashboard(struct tf *C, struct tfres *r)
+{
+	ddbgt__itable *t = table_by_label(C, r->name, strlen(r->name));
+	ddbgt_operations *ops = t ? ops_of(C, t) : NULL;
+	if (!ops)
+		return;
+	r->owner = t;
+	fail_nomem(C, ddbgt_operations_set_dashboard(ops, 1));
+}
+
+/*
+ * A policy text as libddbgt writes it, with each "${...}" expression (the
+ * account) replaced by "0" so that it reads as JSON; NULL when it does not.
+ */
+static jr_doc *policy_doc(struct tf *C, const char *text)
+{
+	size_t n = strlen(text), o = 0;
+	char *plain = ddbgt__malloc(n + 1);
+	jr_doc *doc = NULL;
+	jr_error err;
+	if (!plain) {
+		fail_nomem(C, DDBGT_ENOMEM);
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (text[i] == '$' && text[i + 1] == '{') {
+			int depth = 0;
+			for (; i < n; i++) {
+				depth += text[i] == '{';
+				if (text[i] == '}' && --depth == 0)
+					break;
+			}
+			plain[o++] = '0';
+			continue;
+		}
+		plain[o++] = text[i];
+	}
+	plain[o] = '\0';
+	int rc = ddbgt__jr_parse(&doc, plain, o, DDBGT__IAM_POLICY_MAX_DEPTH + 1, &err);
+	if (rc == DDBGT_ENOMEM)
+		fail_nomem(C, rc);
+	if (rc)
+		doc = NULL;
+	ddbgt__free(plain);
+	return doc;
+}
+
+/*
+ * The regions and indexes an application policy is limited to: those its
+ * first statement's ARNs name, when they are not every replica and every
+ * index (the wildcard index ARN).
+ */
+static void read_policy_limits(struct tf *C, ddbgt__itable *t, ddbgt_iam_policy kind,
+                               const char *text)
+{
+	ddbgt_table *table = ddbgt__itable_table(t);
+	ddbgt_operations *ops = ops_of(C, t);
+	jr_doc *doc = ops && text && kind != DDBGT_IAM_DEPLOYER ? policy_doc(C, text) : NULL;
+	if (!doc)
+		return;
+	const jr_value *st = item(member(ddbgt__jr_root(doc), "Statement"), 0);
+	const jr_value *res = member(st, "Resource");
+	char regions[16][32];
+	size_t nregions = 0, i;
+	for (i = 0; res && res->type == JR_ARRAY && i < res->u.arr.count; i++) {
+		const jr_value *v = res->u.arr.items[i];
+		const char *arn = v->type == JR_STRING ? v->u.str.s : "";
+		const char *region = strstr(arn, ":dynamodb:");
+		const char *index = strstr(arn, "/index/");
+		if (!region)
+			continue;
+		region += 10;
+		size_t len = strcspn(region, ":");
+		int known = 0;
+		for (size_t k = 0; k < nregions; k++)
+			known |= strlen(regions[k]) == len && strncmp(regions[k], region, len) == 0;
+		if (!known && len < sizeof regions[0] && nregions < 16) {
+			memcpy(regions[nregions], region, len);
+			regions[nregions++][len] = '\0';
+		}
+		/* The wildcard is every index: only named ones limit the policy. */
+		if (index && strcmp(index + 7, "*") != 0 && kind != DDBGT_IAM_STREAM_CONSUMER) {
+			int have = 0;
+			for (size_t k = 0; k < ddbgt_operations_iam_index_count(ops); k++)
+				have |= strcmp(ddbgt_operations_iam_index_at(ops, k), index + 7) == 0;
+			if (!have)
+				fail_nomem(C, ddbgt_operations_add_iam_index(ops, index + 7) == DDBGT_ENOMEM
+				                      ? DDBGT_ENOMEM
+				                      : 0);
+		}
+	}
+	if (nregions < ddbgt_table_replica_count(table)) {
+		for (size_t k = 0; k < nregions; k++) {
+			int have = 0;
+			for (size_t j = 0; j < ddbgt_operations_iam_region_count(ops); j++)
+				have |= strcmp(ddbgt_operations_iam_region_at(ops, j), regions[k]) == 0;
+			if (!have)
+				fail_nomem(C, ddbgt_operations_add_iam_region(ops, regions[k]) == DDBGT_ENOMEM
+				                      ? DDBGT_ENOMEM
+				                      : 0);
+		}
+	}
+	ddbgt__jr_free(doc);
+}
+
+/* The kind a name ends with ("orders_read_write", "iam_policy_deployer"), or -1. */
+static int policy_kind(const char *name, size_t *prefix)
+{
+	size_t n = strlen(name);
+	for (int k = DDBGT_IAM_DEPLOYER; k >= 0; k--) {
+		const char *kind = ddbgt_iam_policy_name((ddbgt_iam_policy)k);
+		size_t len = strlen(kind);
+		if (n > len && name[n - len - 1] == '_' && strcmp(name + n - len, kind) == 0) {
+			*prefix = n - len - 1;
+			return k;
+		}
+	}
+	return -1;
+}
+
+static void import_policy(struct tf *C, struct tfres *r, const char *text, int as_output)
+{
+	size_t prefix = 0;
+	int kind = policy_kind(r ? r->name : "", &prefix);
+	ddbgt__itable *t = table_in_text(C, text);
+	if (kind < 0 || !t)
+		return;
+	ddbgt_operations *ops = ops_of(C, t);
+	if (!ops)
+		return;
+	if (r)
+		r->owner = t;
+	fail_nomem(C, ddbgt_operations_set_iam_policy(ops, (ddbgt_iam_policy)kind, 1));
+	if (as_output)
+		fail_nomem(C, ddbgt_operations_set_iam_as_outputs(ops, 1));
+	read_policy_limits(C, t, (ddbgt_iam_policy)kind, text);
+}
+
+static void import_policy_resource(struct tf *C, struct tfres *r)
+{
+	const jr_value *p = member(r->body.v, "policy");
+	import_policy(C, r, p && p->type == JR_STRING ? p->u.str.s : NULL, 0);
+}
+
+static void import_endpoint(struct tf *C, struct tfres *r)
+{
+	struct reader R = {C, r, NULL};
+	const jr_value *at, *policy = member(r->body.v, "policy");
+	ddbgt__itable *t = table_in_text(C, policy && policy->type == JR_STRING ? policy->u.str.s
+	                                                                        : NULL);
+	/* An endpoint open to every table names none: its label "<table>_<region>_dynamodb". */
+	char suffix[64];
+	snprintf(suffix, sizeof suffix, "_%s_dynamodb", r->region ? r->region : "");
+	for (char *p = suffix; *p; p++)
+		*p = *p == '-' ? '_' : *p;
+	size_t n = strlen(r->name), m = strlen(suffix);
+	if (!t && n > m && strcmp(r->name + n - m, suffix) == 0)
+		t = table_by_label(C, r->name, n - m);
+	ddbgt_operations *ops = t && r->region ? ops_of(C, t) : NULL;
+	if (!ops)
+		return;
+	R.t = r->owner = t;
+	const char *vpc = get_str(&R, r->body, "vpc_id", "", &at);
+	if (!vpc)
+		return;
+	note(&R, "/operations/vpc_endpoints", r->at);
+	set(&R, ddbgt_operations_set_vpc_endpoint(ops, r->region, vpc));
+	struct cur rt = child(r->body, "route_table_ids");
+	for (size_t i = 0; i < block_count(rt); i++) {
+		const jr_value *v;
+		if (leaf(&R, block(rt, i), (struct where){"", "route_table_ids"}, &v) == KNOWN &&
+		    v->type == JR_STRING)
+			set(&R, ddbgt_operations_add_vpc_route_table(ops, r->region,
+			                                             C->plan ? v->u.str.s : C->str));
+	}
+	/* In a plan the policy is unknown until apply (it names the account): still a policy. */
+	const jr_value *unknown = member(r->body.unk, "policy");
+	if ((!policy || policy->type == JR_NULL) && !(unknown && unknown->type == JR_TRUE))
+		set(&R, ddbgt_operations_set_vpc_endpoint_restricted(ops, r->region, 0));
+}
+
+/* The IAM documents as outputs iam_policy_<kind>, the key statements as kms_key_policy_statements. */
+static void ops_from_outputs(struct tf *C, const jr_value *outputs)
+{
+	size_t i;
+	const char *name;
+	const jr_value *v;
+	if (!outputs || outputs->type != JR_OBJECT)
+		return;
+	JR_OBJECT_FOREACH (outputs, i, name, v) {
+		const jr_value *value = member(v, "value");
+		if (strncmp(name, "iam_policy_", 11) == 0 && value && value->type == JR_STRING) {
+			struct tfres out = {.name = name};
+			import_policy(C, &out, value->u.str.s, 1);
+		} else if (strcmp(name, "kms_key_policy_statements") == 0 && value &&
+		           value->type == JR_OBJECT && value->u.obj.count > 0) {
+			const jr_value *first = value->u.obj.members[0].value;
+			ddbgt__itable *t = first->type == JR_STRING ? table_in_text(C, first->u.str.s)
+			                                             : NULL;
+			ddbgt_operations *ops = t ? ops_of(C, t) : NULL;
+			if (ops)
+				fail_nomem(C, ddbgt_operations_set_kms_key_policies(ops, 1));
+		}
+	}
+}
+
 /* --- the driver ------------------------------------------------------------------- */
 
 static void map_resources(struct tf *C)
@@ -1691,6 +2060,18 @@ static void map_resources(struct tf *C)
 		if (strcmp(C->res[i].type, "aws_appautoscaling_policy") == 0)
 			import_scaling_policy(C, &C->res[i]);
 	apply_scaling(C);
+	for (size_t i = 0; i < C->nres; i++) {
+		struct tfres *r = &C->res[i];
+		if (strcmp(r->type, "aws_cloudwatch_metric_alarm") == 0)
+			import_alarm(C, r);
+		else if (strcmp(r->type, "aws_cloudwatch_dashboard") == 0)
+			import_dashboard(C, r);
+		else if (strcmp(r->type, "aws_iam_policy") == 0)
+			import_policy_resource(C, r);
+		else if (strcmp(r->type, "aws_vpc_endpoint") == 0)
+			import_endpoint(C, r);
+	}
+	apply_alarm_kinds(C);
 	for (size_t i = 0; i < ddbgt__import_count(C->imp); i++)
 		default_stream(ddbgt__itable_table(ddbgt__import_itable(C->imp, i)));
 }
@@ -1719,7 +2100,10 @@ static struct tfres *add_res(struct tf *C, const char *type, const char *name, c
 static int interesting(const char *type)
 {
 	return strncmp(type, "aws_dynamodb_", 13) == 0 ||
-	       strncmp(type, "aws_appautoscaling_", 19) == 0;
+	       strncmp(type, "aws_appautoscaling_", 19) == 0 ||
+	       strcmp(type, "aws_cloudwatch_metric_alarm") == 0 ||
+	       strcmp(type, "aws_cloudwatch_dashboard") == 0 || strcmp(type, "aws_iam_policy") == 0 ||
+	       strcmp(type, "aws_vpc_endpoint") == 0;
 }
 
 static void done(struct tf *C)
@@ -1728,6 +2112,7 @@ static void done(struct tf *C)
 		ddbgt__free(C->res[i].address);
 	ddbgt__free(C->res);
 	ddbgt__free(C->sc);
+	ddbgt__free(C->seen);
 }
 
 /* A provider configuration's region in a plan: configuration.provider_config[key]. */
@@ -1929,6 +2314,8 @@ int ddbgt__import_terraform_json(ddbgt_import *imp, const jr_value *root)
 		map_resources(&C);
 	if (!C.status)
 		roles_from_outputs(&C, member(root, "output"));
+	if (!C.status)
+		ops_from_outputs(&C, member(root, "output"));
 	done(&C);
 	return C.status;
 }

@@ -1,12 +1,12 @@
 /*
  * The alarms a table's operations object calls for, per region: which exist
  * for the table's kind (doc/operations.md) and how many metrics each
- * references, which is what CloudWatch bills (doc/cost.md). The Terraform
- * emitter writes these and the estimator prices these, from this one list.
+ * references, which is what CloudWatch bills (doc/cost.md). The targets
+ * write these and the estimator prices these, from this one list.
  */
 #include "ops_alarms.h"
 
-const char *const ddbgt__alarm_error_operations[DDBGT__ALARM_ERROR_OPERATIONS] = {
+const char *const ddbgt__ops_error_operations[DDBGT__OPS_ERROR_OPERATIONS] = {
 	"GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query",
 	"Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems",
 };
@@ -15,10 +15,10 @@ void ddbgt__ops_alarms_each(const ddbgt_table *t, ddbgt_billing_mode billing, si
                             void (*fn)(void *ud, const ddbgt__alarm *a), void *ud)
 {
 	const ddbgt_operations *ops = ddbgt_table_operations(t);
-	size_t nrep = ddbgt_table_replica_count(t), ngsi = ddbgt_table_gsi_count(t);
+	size_t nrep = ddbgt_table_replica_count(t);
+	long ngsi = (long)ddbgt_table_gsi_count(t);
 	ddbgt__alarm a;
 
-	/* No target writes a legacy table's operations (DDBGT_W_EMIT_OPS_NOT_EMITTED). */
 	if (!ddbgt_operations_alarms(ops) || ddbgt_table_legacy_version(t) == 1)
 		return;
 	/* An MRSC table publishes no ReplicationLatency; one region replicates nothing. */
@@ -26,26 +26,28 @@ void ddbgt__ops_alarms_each(const ddbgt_table *t, ddbgt_billing_mode billing, si
 		for (size_t j = 0; j < nrep; j++) {
 			if (j == replica)
 				continue;
-			a = (ddbgt__alarm){.kind = DDBGT__ALARM_REPLICATION_LATENCY, .replica = replica,
-			                   .receiving = j, .metrics = 1};
+			a = (ddbgt__alarm){.kind = DDBGT__OPS_LATENCY, .replica = replica, .receiving = j,
+			                   .gsi = -1, .metrics = 1};
 			fn(ud, &a);
 		}
 	if (ddbgt_operations_alarm_setting_effective(ops, DDBGT_ALARM_THROTTLES))
-		for (size_t g = 0; g <= ngsi; g++)
+		for (long g = -1; g < ngsi; g++)
 			for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
-				a = (ddbgt__alarm){.kind = DDBGT__ALARM_THROTTLES, .replica = replica,
-				                   .gsi = g, .rw = (ddbgt_rw)rw, .metrics = 1};
+				a = (ddbgt__alarm){.kind = DDBGT__OPS_THROTTLES, .replica = replica, .gsi = g,
+				                   .rw = (ddbgt_rw)rw, .metrics = 1};
 				fn(ud, &a);
 			}
 	if (ddbgt_operations_alarm_setting_effective(ops, DDBGT_ALARM_SYSTEM_ERRORS)) {
-		a = (ddbgt__alarm){.kind = DDBGT__ALARM_SYSTEM_ERRORS, .replica = replica,
-		                   .metrics = DDBGT__ALARM_ERROR_OPERATIONS};
+		a = (ddbgt__alarm){.kind = DDBGT__OPS_SYSTEM_ERRORS, .replica = replica, .gsi = -1,
+		                   .metrics = DDBGT__OPS_ERROR_OPERATIONS};
 		fn(ud, &a);
 	}
-	/* Only provisioned capacity has a utilisation: consumed and provisioned units. */
-	if (billing == DDBGT_BILLING_PROVISIONED)
+	if (billing != DDBGT_BILLING_PROVISIONED)
+		return;
+	/* Consumed against provisioned units, of the table and of each index. */
+	for (long g = -1; g < ngsi; g++)
 		for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
-			a = (ddbgt__alarm){.kind = DDBGT__ALARM_UTILIZATION, .replica = replica,
+			a = (ddbgt__alarm){.kind = DDBGT__OPS_UTILIZATION, .replica = replica, .gsi = g,
 			                   .rw = (ddbgt_rw)rw, .metrics = 2};
 			fn(ud, &a);
 		}

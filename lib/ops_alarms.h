@@ -1,7 +1,8 @@
 /*
  * Internal: the CloudWatch alarms a table's operations object calls for, one
- * list for the emitter that writes them and the estimator that prices them,
- * so that the bill counts exactly the alarms the document holds.
+ * list for the targets that write them (lib/emit_operations.c decorates it
+ * with names and texts) and the estimator that prices them, so that the bill
+ * counts exactly the alarms the documents hold.
  */
 #ifndef DDBGT_LIB_OPS_ALARMS_H
 #define DDBGT_LIB_OPS_ALARMS_H
@@ -10,30 +11,34 @@
 
 #include "ddbgt/operations.h"
 
-typedef enum ddbgt__alarm_kind {
-	DDBGT__ALARM_REPLICATION_LATENCY, /* ReplicationLatency to one receiving replica */
-	DDBGT__ALARM_THROTTLES,           /* Read or WriteThrottleEvents, table or one GSI */
-	DDBGT__ALARM_SYSTEM_ERRORS,       /* metric math: the sum of SystemErrors by operation */
-	DDBGT__ALARM_UTILIZATION          /* metric math: consumed over provisioned capacity */
-} ddbgt__alarm_kind;
+typedef enum ddbgt__ops_alarm_kind {
+	DDBGT__OPS_LATENCY,       /* ReplicationLatency to one receiving region */
+	DDBGT__OPS_THROTTLES,     /* Read/WriteThrottleEvents of the table or an index */
+	DDBGT__OPS_SYSTEM_ERRORS, /* SUM(METRICS()) over SystemErrors of 10 operations */
+	DDBGT__OPS_UTILIZATION    /* consumed / provisioned of the table or an index, percent */
+} ddbgt__ops_alarm_kind;
 
+/* One alarm as the model calls for it; the targets add names, texts and thresholds. */
 typedef struct ddbgt__alarm {
-	ddbgt__alarm_kind kind;
+	ddbgt__ops_alarm_kind kind;
 	size_t replica;   /* the replica whose region holds the alarm */
-	size_t receiving; /* replication latency: the receiving replica */
-	size_t gsi;       /* throttles: 0 for the table, g + 1 for GSI g */
-	ddbgt_rw rw;      /* throttles and utilisation: the side watched */
+	size_t receiving; /* DDBGT__OPS_LATENCY: the receiving region's replica */
+	long gsi;         /* the index, or -1 for the table */
+	ddbgt_rw rw;      /* throttles and utilisation: which side */
 	int metrics;      /* metrics the alarm references: CloudWatch bills each */
 } ddbgt__alarm;
 
-/* The operations the system errors alarm sums: an alarm references at most 10 metrics. */
-extern const char *const ddbgt__alarm_error_operations[];
-#define DDBGT__ALARM_ERROR_OPERATIONS 10
+/* The operations whose SystemErrors the error alarm sums: an alarm takes 10 metrics. */
+#define DDBGT__OPS_ERROR_OPERATIONS 10
+extern const char *const ddbgt__ops_error_operations[DDBGT__OPS_ERROR_OPERATIONS];
 
 /*
- * Call fn for each alarm of replica's region, in the order they are written,
- * for the table as if its billing mode were billing (the cost estimator
- * prices the other mode too). Nothing when the table's alarms are off.
+ * Call fn for each alarm of replica's region, in document order, for the
+ * table as if its billing mode were billing (the cost estimator prices the
+ * other mode too): latency to each other region (not for STRONG tables),
+ * throttles of the table and each GSI, system errors, and for PROVISIONED
+ * the utilisation of the table and each GSI. Nothing when the spec asks for
+ * no alarms, or for a legacy table (no target writes its operations).
  */
 void ddbgt__ops_alarms_each(const ddbgt_table *t, ddbgt_billing_mode billing, size_t replica,
                             void (*fn)(void *ud, const ddbgt__alarm *a), void *ud);

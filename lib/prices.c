@@ -1,7 +1,8 @@
 /*
- * Price tables: the embedded one, the loader of price files, merge and
- * lookups. Prices are held as whole nanos so that the estimator's sums are
- * exact; a file's decimal prices must therefore have at most 9 decimals.
+ * Price tables: the loader of price files, copy, merge and lookups (the
+ * embedded table is compiled C data, see prices_embedded.c). Prices are held
+ * as whole nanos so that the estimator's sums are exact; a file's decimal
+ * prices must therefore have at most 9 decimals.
  */
 #include <errno.h>
 #include <math.h>
@@ -102,7 +103,7 @@ void ddbgt_prices_free(ddbgt_prices *prices)
 {
 	size_t i;
 
-	if (!prices)
+	if (!prices || prices->compiled_in)
 		return;
 	for (i = 0; i < prices->nregions; i++)
 		region_clear(&prices->regions[i]);
@@ -933,15 +934,4 @@ int ddbgt_prices_load_file(ddbgt_prices **out, const char *path, ddbgt_diags *di
 		rc = ddbgt_prices_load_string(out, buf, len, diags);
 	ddbgt__free(buf);
 	return rc;
-}
-
-int ddbgt_prices_default(ddbgt_prices **out)
-{
-	int rc;
-
-	if (!out)
-		return DDBGT_EINVAL;
-	rc = ddbgt_prices_load_string(out, ddbgt__prices_json, ddbgt__prices_json_len, NULL);
-	/* The embedded table is checked by the test suite; ESPEC here is a build defect. */
-	return rc == DDBGT_ESPEC ? DDBGT_EUNSUPPORTED : rc;
 }

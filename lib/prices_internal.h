@@ -44,6 +44,8 @@ struct ddbgt_prices {
 	unsigned free_set;
 	ddbgt__region_prices *regions; /* sorted by code */
 	size_t nregions, capregions;
+	/* Set only in ddbgt__prices_builtin: static storage, which ddbgt_prices_free leaves alone. */
+	unsigned char compiled_in;
 };
 
 /* Name, unit, units per price and class dependence of each ddbgt_price_item. */
@@ -65,14 +67,13 @@ const ddbgt__price_cell *ddbgt__prices_cell(const ddbgt__region_prices *rp,
 const ddbgt__price_cell *ddbgt__prices_transfer_cell(const ddbgt__region_prices *rp,
                                                      const char *to);
 
-/* The embedded data/prices.json, generated at build time into lib/prices_data.c. */
-extern const char ddbgt__prices_json[];
-extern const size_t ddbgt__prices_json_len;
-
 /*
- * The embedded table, parsed once per process and shared read-only (see
- * prices_embedded.c); DDBGT_ENOMEM leaves the next call free to try again.
+ * The embedded table: data/prices.json as compiled C data, written at build
+ * time by mk/prices2c.c through this loader into lib/prices_data.c, so that
+ * no process parses it. Const, so the compiler refuses it to every function
+ * that changes or frees a table; its strings and arrays are static storage
+ * (compiled_in). Every estimate with prices = NULL reads it.
  */
-int ddbgt__prices_embedded(const ddbgt_prices **out);
+extern const ddbgt_prices ddbgt__prices_builtin;
 
 #endif

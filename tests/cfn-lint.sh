@@ -3,7 +3,8 @@
 # test specs of tests/data/cloudformation/specs), emitted by `ddbgt emit
 # --target cloudformation` in JSON and in YAML, goes through cfn-lint 1.x with
 # --regions set to the stack's (the primary) region, and must draw no error
-# and no warning. The YAML must also read back as the JSON template's tree.
+# and no warning; so does each companion template (--stack-region) of the
+# regions whose operations the template leaves out, in its own region. The YAML must also read back as the JSON template's tree.
 # Run by `make check-cloudformation`; skipped (77), loudly, without cfn-lint.
 set -u
 cli=${DDBGT_CLI:?run through make check-cloudformation}
@@ -42,9 +43,17 @@ primary() { # the stack's region, from the JSON template's PrimaryRegion output
     "$py" -c 'import json,sys; print(json.load(open(sys.argv[1]))["Outputs"]["PrimaryRegion"]["Value"])' "$1"
 }
 
-fail=0 count=0
+companions() { # the regions whose operations the template leaves to a companion (its findings name them)
+    "$py" -c 'import json,re,sys
+f = json.load(open(sys.argv[1])).get("Metadata", {}).get("ddbgt", {}).get("Findings", [])
+print(" ".join(sorted({m for x in f for m in re.findall(r"DDBGT_W_EMIT_OPS_OTHER_REGION: .*stack_region ([a-z0-9-]+)", x)})))' "$1"
+}
+
+fail=0 count=0 companion_count=0
 # Emit every template, filed by its stack's region: one cfn-lint run per region.
-for spec in "$src"/examples/specs/*.json "$src"/tests/data/cloudformation/specs/*.json; do
+# operations-provisioned.json: the PROVISIONED operations spec (IAM as outputs, key statements).
+for spec in "$src"/examples/specs/*.json "$src"/tests/data/cloudformation/specs/*.json \
+            "$src"/tests/data/emit/specs/operations-provisioned.json; do
     name=$(basename "$spec" .json)
     [ "$name" = legacy ] && continue # a 2017.11.29 table: target terraform-legacy only
     [ "$name" = multi-account ] && continue # every target refuses it (DDBGT_E_EMIT_MULTI_ACCOUNT)
@@ -67,6 +76,21 @@ sys.exit(json.load(open(sys.argv[1])) != yaml.safe_load(open(sys.argv[2])))' "$j
             fail=1
         fi
         count=$((count + 2))
+        # Each other region's companion template (--stack-region), linted in its own region.
+        for other in $(companions "$json"); do
+            cjson=$tmp/$name$args.$other.json cyaml=$tmp/$name$args.$other.yaml
+            # shellcheck disable=SC2086 # $args is one word or none
+            if ! "$cli" emit --target cloudformation $args --stack-region "$other" -o "$cjson" "$spec" 2> "$tmp/err" ||
+               ! "$cli" emit --target cloudformation --format yaml $args --stack-region "$other" -o "$cyaml" "$spec" 2> "$tmp/err"; then
+                echo "cfn-lint: ddbgt emit --target cloudformation $args --stack-region $other $spec failed:" >&2
+                cat "$tmp/err" >&2
+                fail=1
+                continue
+            fi
+            mkdir -p "$tmp/by-region/$other"
+            cp "$cjson" "$cyaml" "$tmp/by-region/$other/"
+            companion_count=$((companion_count + 2))
+        done
     done
 done
 for dir in "$tmp"/by-region/*; do
@@ -80,5 +104,10 @@ if lint "$tmp/negative.yaml" us-east-1 2> /dev/null; then
     echo "cfn-lint: a template with an unknown resource type passed: the check cannot fail" >&2
     fail=1
 fi
-[ "$fail" = 0 ] && echo "cfn-lint: $count templates pass $version with no error or warning"
+# Operations specs have companions: their absence would mean the loop above lost them.
+if [ "$companion_count" -eq 0 ]; then
+    echo "cfn-lint: no companion template was emitted (examples/specs/operations.json has one)" >&2
+    fail=1
+fi
+[ "$fail" = 0 ] && echo "cfn-lint: $count templates and $companion_count companion templates pass $version with no error or warning"
 exit "$fail"

@@ -73,5 +73,5 @@ sh "$src/tests/tf-conformance.sh" \
     "$tmp/kms-aliases.tf.json" - \
     "$tmp/account-roles.tf.json" - \
     "$tmp/operations.tf.json" 20 \
-    "$tmp/operations-provisioned.tf.json" 56 \
+    "$tmp/operations-provisioned.tf.json" 68 \
     "$tmp/options.tf.json" -

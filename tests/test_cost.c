@@ -4,8 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <ddbgt.h>
 
@@ -281,33 +279,110 @@ START_TEST(default_table_values)
 }
 END_TEST
 
-/* The embedded table is data/prices.json itself. */
+/* 1 when both strings are NULL or both hold the same text. */
+static int same_string(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int same_cell(const ddbgt__price_cell *a, const ddbgt__price_cell *b)
+{
+	return a->nanos == b->nanos && a->set == b->set && a->derived == b->derived;
+}
+
+/* NULL when two regions' prices are the same; else what differs (names in buf). */
+static const char *region_differs(const ddbgt__region_prices *a, const ddbgt__region_prices *b,
+                                  char *buf, size_t size)
+{
+	if (!same_string(a->code, b->code))
+		return "a region code";
+	if (!same_string(a->effective_date, b->effective_date))
+		return "a region's effective_date";
+	if (!same_string(a->source, b->source))
+		return "a region's source";
+	for (int s = 0; s < DDBGT__CLASS_SLOTS; s++)
+		for (int it = 0; it < DDBGT_PRICE_ITEM_COUNT; it++)
+			if (!same_cell(&a->cell[s][it], &b->cell[s][it])) {
+				snprintf(buf, size, "%s: %s in class slot %d", a->code,
+				         ddbgt_price_item_name((ddbgt_price_item)it), s);
+				return buf;
+			}
+	if (a->npairs != b->npairs)
+		return "a region's number of transfer pairs";
+	for (size_t i = 0; i < a->npairs; i++)
+		if (!same_string(a->pairs[i].to, b->pairs[i].to) ||
+		    !same_cell(&a->pairs[i].price, &b->pairs[i].price)) {
+			snprintf(buf, size, "%s: transfer pair %zu", a->code, i);
+			return buf;
+		}
+	return NULL;
+}
+
+/* NULL when two price tables hold the same prices, flags, strings and free tier. */
+static const char *prices_differ(const ddbgt_prices *a, const ddbgt_prices *b, char *buf,
+                                 size_t size)
+{
+	if (!same_string(a->currency, b->currency))
+		return "currency";
+	if (!same_string(a->effective_date, b->effective_date))
+		return "effective_date";
+	if (!same_string(a->source, b->source))
+		return "source";
+	if (a->free_set != b->free_set || a->free_storage_gb != b->free_storage_gb ||
+	    a->free_capacity_unit_hours != b->free_capacity_unit_hours ||
+	    a->free_stream_reads != b->free_stream_reads)
+		return "free tier";
+	if (a->nregions != b->nregions)
+		return "number of regions";
+	for (size_t r = 0; r < a->nregions; r++) {
+		const char *why = region_differs(&a->regions[r], &b->regions[r], buf, size);
+		if (why)
+			return why;
+	}
+	return NULL;
+}
+
+/*
+ * The compiled table (lib/prices_data.c, written at build time by
+ * mk/prices2c) is data/prices.json as the loader reads it at run time: every
+ * cell, flag, string, transfer pair and free-tier amount. It fails when the
+ * generator writes something wrong or the build kept a stale table.
+ */
 START_TEST(embedded_table_is_the_data_file)
 {
 	ddbgt_prices *file = NULL;
 	ddbgt_diags *d = NULL;
+	char buf[160];
+	const char *why;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_prices_load_file(&file, ddbgt_test_path("../data/prices.json"), d),
 	                 DDBGT_OK);
 	ck_assert_uint_eq(ddbgt_diags_count(d), 0);
-	ck_assert_uint_eq(ddbgt_prices_region_count(file), ddbgt_prices_region_count(prices));
-	for (size_t i = 0; i < ddbgt_prices_region_count(file); i++) {
-		const char *reg = ddbgt_prices_region_at(file, i);
-		for (int item = 0; item < DDBGT_PRICE_ITEM_COUNT; item++)
-			for (int cls = 1; cls <= 2; cls++) {
-				int64_t a = -1, b = -1;
-				int da = -1, db = -1;
-				int ra = ddbgt_prices_get(file, reg, (ddbgt_price_item)item,
-				                          (ddbgt_table_class)cls, &a, &da);
-				int rb = ddbgt_prices_get(prices, reg, (ddbgt_price_item)item,
-				                          (ddbgt_table_class)cls, &b, &db);
-				ck_assert_int_eq(ra, rb);
-				ck_assert_int_eq(a, b);
-				ck_assert_int_eq(da, db);
-			}
-	}
+	ck_assert_uint_gt(ddbgt_prices_region_count(file), 30);
+	why = prices_differ(&ddbgt__prices_builtin, file, buf, sizeof buf);
+	ck_assert_msg(!why, "the compiled table differs from data/prices.json: %s", why);
+	/* ddbgt_prices_default hands out a copy of it, which the caller owns. */
+	why = prices_differ(prices, file, buf, sizeof buf);
+	ck_assert_msg(!why, "ddbgt_prices_default differs from data/prices.json: %s", why);
+	ck_assert(ddbgt__prices_builtin.compiled_in && !prices->compiled_in && !file->compiled_in);
 	ddbgt_prices_free(file);
 	ddbgt_diags_free(d);
+}
+END_TEST
+
+/*
+ * The compiled table is static storage: ddbgt_prices_free leaves it alone
+ * (a free of it would abort in the allocator), and it still reads whole.
+ */
+START_TEST(embedded_table_is_never_freed)
+{
+	size_t n = ddbgt__prices_builtin.nregions;
+	ddbgt_prices_free((ddbgt_prices *)&ddbgt__prices_builtin);
+	ck_assert_uint_eq(ddbgt__prices_builtin.nregions, n);
+	ck_assert_str_eq(ddbgt_prices_currency(&ddbgt__prices_builtin), "USD");
+	ck_assert_int_eq(ddbgt_prices_get(&ddbgt__prices_builtin, "us-east-1", DDBGT_PRICE_WRU,
+	                                  DDBGT_TABLE_CLASS_STANDARD, NULL, NULL),
+	                 DDBGT_OK);
 }
 END_TEST
 
@@ -1459,9 +1534,9 @@ END_TEST
  * ReplicationLatency alarm (1 metric), read and write throttles of the table
  * and the GSI (4 x 1) and the SystemErrors alarm summing 10 operations (10):
  * 15 alarm metrics = $1.50. Dashboard $3.00 in us-east-1; total $6.00.
- * PROVISIONED adds read and write utilisation, consumed over provisioned (2 x
- * 2): 19 metrics = $1.90. Half a month (365 hours) bills half: 7.5 metric-
- * months = $0.75, the dashboard $1.50.
+ * PROVISIONED adds read and write utilisation, consumed over provisioned, of
+ * the table and of the GSI (4 x 2): 23 metrics = $2.30. Half a month (365
+ * hours) bills half: 7.5 metric-months = $0.75, the dashboard $1.50.
  */
 START_TEST(rule_operations_alarms_and_dashboard)
 {
@@ -1488,8 +1563,8 @@ START_TEST(rule_operations_alarms_and_dashboard)
 
 	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), DDBGT_OK);
 	r = estimate(t, 0, NULL);
-	ck_assert(qty(r, "eu-west-1", "cloudwatch_alarm_metrics", NULL) == 19);
-	ck_assert_int_eq(amount(r, "eu-west-1", "cloudwatch_alarm_metrics", NULL), USD(1.90));
+	ck_assert(qty(r, "eu-west-1", "cloudwatch_alarm_metrics", NULL) == 23);
+	ck_assert_int_eq(amount(r, "eu-west-1", "cloudwatch_alarm_metrics", NULL), USD(2.30));
 	ddbgt_cost_report_free(r);
 
 	ck_assert_int_eq(ddbgt_usage_set_hours_per_month(ddbgt_table_usage_mut(t), 365), DDBGT_OK);
@@ -1717,73 +1792,32 @@ START_TEST(recommendations_linear_in_replicas)
 END_TEST
 
 /*
- * The first estimate with prices = NULL in a process parses the embedded
- * table; an allocation failure in that parse is DDBGT_ENOMEM and the next
- * call tries again; once parsed, the table is shared: an estimate with
- * prices = NULL allocates what one with a table of the caller's does.
- * Returns 0, or the number of the step that failed (ck_assert is not for
- * a forked child). fresh: nothing in this process parsed the table before
- * the fork (with CK_FORK=no, as under valgrind, earlier tests did).
+ * The embedded table is compiled in, so an estimate with prices = NULL, the
+ * first in its process included (Check runs each test in a new child of a
+ * runner that never estimates), allocates what one with a table of the
+ * caller's does: nothing is parsed or copied on first use.
  */
-static int first_parse(const ddbgt_table *t, int fresh)
+START_TEST(embedded_table_costs_no_allocation)
 {
+	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
 	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
 	ddbgt_cost_report *r = NULL;
-	long n, with_null, with_own;
-	int rc;
-
 	o.no_recommendations = 1;
 	ddbgt_test_alloc_install();
-	for (n = 0;; n++) {
-		ddbgt_test_alloc_fail(n, 0);
-		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		if (rc == DDBGT_OK)
-			break;
-		if (rc != DDBGT_ENOMEM || r)
-			return 2;
-	}
-	ddbgt_cost_report_free(r);
 	ddbgt_test_alloc_fail(-1, 0);
-	if (ddbgt_cost_estimate(&r, t, &o, NULL))
-		return 3;
-	with_null = ddbgt_test_alloc_requests();
+	int rc = ddbgt_cost_estimate(&r, t, &o, NULL);
+	long with_null = ddbgt_test_alloc_requests();
 	ddbgt_cost_report_free(r);
 	o.prices = prices;
 	ddbgt_test_alloc_fail(-1, 0);
-	if (ddbgt_cost_estimate(&r, t, &o, NULL))
-		return 4;
-	with_own = ddbgt_test_alloc_requests();
+	int rc_own = ddbgt_cost_estimate(&r, t, &o, NULL);
+	long with_own = ddbgt_test_alloc_requests();
 	ddbgt_cost_report_free(r);
-	if (with_null != with_own)
-		return 5;
-	/* The sweep met the parse's allocations, not only the estimate's. */
-	if (fresh && n <= with_own + 20)
-		return 6;
-	return 0;
-}
-
-START_TEST(embedded_table_parsed_once)
-{
-	ddbgt_table *t = load_file("data/cost/infracost-4-2-on-demand.json");
-	/*
-	 * In a child, so that the allocator and the table do not outlive the
-	 * test. Check runs each test in a child of a runner that never estimates,
-	 * so the table is not parsed there yet; with CK_FORK=no it may be.
-	 */
-	const char *ck_fork = getenv("CK_FORK");
-	int fresh = !ck_fork || strcmp(ck_fork, "no") != 0;
-	fflush(NULL);
-	pid_t pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0) {
-		int step = first_parse(t, fresh);
-		ddbgt_table_free(t);
-		_exit(step);
-	}
-	int status = 0;
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "step %d failed",
-	              WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	ddbgt_test_alloc_uninstall();
+	ck_assert_int_eq(rc, DDBGT_OK);
+	ck_assert_int_eq(rc_own, DDBGT_OK);
+	ck_assert_int_gt(with_own, 0);
+	ck_assert_int_eq(with_null, with_own);
 	ddbgt_table_free(t);
 }
 END_TEST
@@ -1897,9 +1931,7 @@ START_TEST(amount_text_is_exact)
 		if (i < (int)(sizeof fixed / sizeof fixed[0])) {
 			v = fixed[i];
 		} else {
-			state ^= state << 13;
-			state ^= state >> 7;
-			state ^= state << 17;
+			ddbgt_test_next_bits(&state);
 			/* Every magnitude, and round amounts (trailing zeros) often. */
 			v = (int64_t)(state >> (state % 60));
 			if (i % 4 == 0)
@@ -1934,6 +1966,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, default_table_is_complete);
 	tcase_add_test(tc, default_table_values);
 	tcase_add_test(tc, embedded_table_is_the_data_file);
+	tcase_add_test(tc, embedded_table_is_never_freed);
 	tcase_add_test(tc, override_and_merge);
 	tcase_add_test(tc, loader_findings);
 	suite_add_tcase(s, tc);
@@ -1979,7 +2012,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, report_golden_files);
 	tcase_add_test(tc, argument_checks);
 	tcase_add_test(tc, allocation_failures);
-	tcase_add_test(tc, embedded_table_parsed_once);
+	tcase_add_test(tc, embedded_table_costs_no_allocation);
 	tcase_add_test(tc, amount_text_is_exact);
 	tcase_add_test(tc, recommendations_linear_in_replicas);
 	suite_add_tcase(s, tc);

@@ -64,7 +64,15 @@ static const struct golden {
 	{EX "resource-policy.json", "resource-policy.json", DDBGT_EMIT_FORMAT_JSON, 0, ""},
 	{EX "resource-policy.json", "resource-policy.yaml", DDBGT_EMIT_FORMAT_YAML, 0, ""},
 	{EX "operations.json", "operations.json", DDBGT_EMIT_FORMAT_JSON, 0,
-	 "DDBGT_W_EMIT_OPS_NOT_EMITTED"},
+	 "DDBGT_W_EMIT_OPS_OTHER_REGION DDBGT_W_EMIT_OPS_OTHER_REGION"},
+	{EX "operations.json", "operations.parameters.yaml", DDBGT_EMIT_FORMAT_YAML, 1,
+	 "DDBGT_W_EMIT_OPS_OTHER_REGION DDBGT_W_EMIT_OPS_OTHER_REGION"},
+	{"data/emit/specs/operations-provisioned.json", "operations-provisioned.json",
+	 DDBGT_EMIT_FORMAT_JSON, 0, "DDBGT_W_EMIT_OPS_OTHER_REGION DDBGT_W_EMIT_OPS_OTHER_REGION"},
+	{CFN "specs/operations-kms-aliases.json", "operations-kms-aliases.json",
+	 DDBGT_EMIT_FORMAT_JSON, 0,
+	 "DDBGT_W_EMIT_OPS_OTHER_REGION DDBGT_W_EMIT_OPS_OTHER_REGION "
+	 "DDBGT_W_EMIT_OPS_OTHER_REGION"},
 	{"data/emit/specs/kms-key-ids.json", "kms-key-ids.json", DDBGT_EMIT_FORMAT_JSON, 0, ""},
 	{"data/emit/specs/strong-three.json", "strong-three.json", DDBGT_EMIT_FORMAT_JSON, 0, ""},
 	{CFN "specs/provisioned-fixed.json", "provisioned-fixed.json", DDBGT_EMIT_FORMAT_JSON, 0,
@@ -73,13 +81,25 @@ static const struct golden {
 	 "DDBGT_W_EMIT_CFN_IMPORT DDBGT_I_EMIT_CFN_WRITE_PINNED DDBGT_I_EMIT_CFN_WRITE_PINNED"},
 };
 
-START_TEST(golden_templates)
+/* Companion templates: another region's operations (emit option stack_region). */
+static const struct companion {
+	struct golden g;
+	const char *stack_region;
+} companions[] = {
+	{{EX "operations.json", "operations.eu-west-1.json", DDBGT_EMIT_FORMAT_JSON, 0, ""},
+	 "eu-west-1"},
+	{{"data/emit/specs/operations-provisioned.json", "operations-provisioned.ap-southeast-2.yaml",
+	  DDBGT_EMIT_FORMAT_YAML, 1, ""},
+	 "ap-southeast-2"},
+};
+
+static void check_golden(const struct golden *g, const char *stack_region)
 {
-	const struct golden *g = &goldens[_i];
 	ddbgt_table *t = ddbgt_test_load(g->spec);
 	ddbgt_emit_options o;
 	cfn_options(&o, g->format);
 	o.parameters = g->parameters;
+	o.stack_region = stack_region;
 	ddbgt_diags *d = NULL;
 	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
 	char *out = ddbgt_test_emit_ok(t, &o, d);
@@ -122,6 +142,17 @@ START_TEST(golden_templates)
 	ddbgt_free(out);
 	ddbgt_diags_free(d);
 	ddbgt_table_free(t);
+}
+
+START_TEST(golden_templates)
+{
+	check_golden(&goldens[_i], NULL);
+}
+END_TEST
+
+START_TEST(companion_templates)
+{
+	check_golden(&companions[_i].g, companions[_i].stack_region);
 }
 END_TEST
 
@@ -370,6 +401,8 @@ Suite *ddbgt_test_emit_cloudformation(void)
 	Suite *s = suite_create("emit_cloudformation");
 	TCase *tc = tcase_create("golden");
 	tcase_add_loop_test(tc, golden_templates, 0, (int)(sizeof goldens / sizeof goldens[0]));
+	tcase_add_loop_test(tc, companion_templates, 0,
+	                    (int)(sizeof companions / sizeof companions[0]));
 	suite_add_tcase(s, tc);
 	tc = tcase_create("behaviour");
 	tcase_add_test(tc, yaml_quotes_what_yaml_would_misread);

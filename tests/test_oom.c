@@ -19,7 +19,6 @@
 
 #include <ddbgt.h>
 
-#include "prices_internal.h"
 #include "testutil.h"
 
 static void install(void)
@@ -29,14 +28,6 @@ static void install(void)
 	ddbgt_free_fn f;
 	ddbgt_get_alloc_funcs(&m, NULL, &f);
 	json_set_alloc_funcs(m, f);
-	/*
-	 * The embedded price table is parsed once per process and kept for its
-	 * life (lib/prices_embedded.c): parse it before the sweeps count live
-	 * blocks, as a host's first estimate would. Its own allocation failures
-	 * are swept in test_cost.c (embedded_table_parsed_once).
-	 */
-	const ddbgt_prices *embedded = NULL;
-	ck_assert_int_eq(ddbgt__prices_embedded(&embedded), DDBGT_OK);
 }
 
 static void uninstall(void)

@@ -1,8 +1,9 @@
 /*
  * The operations object: the model's setters and getters, the loader and
- * dumper, the validator's rules, and what the Terraform target writes (the
- * IAM documents checked as policy documents; alarms a table's kind cannot
- * have are absent).
+ * dumper, the validator's rules, and what the Terraform and CloudFormation
+ * targets write (the IAM documents checked as policy documents; alarms a
+ * table's kind cannot have are absent; the template holds the stack
+ * region's part and says what it leaves out).
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -491,6 +492,23 @@ static void check_policy(const char *text, const char *table, const char *const 
 	free(resolved);
 }
 
+/* ap-southeast-2's key policy statements (resolved): DynamoDB in that region, for this account. */
+static void check_key_statements(const char *text)
+{
+	json_t *array = json_loads(text, 0, NULL);
+	ck_assert(json_is_array(array) && json_array_size(array) == 2);
+	json_t *cond = json_object_get(json_object_get(json_array_get(array, 0), "Condition"),
+	                               "StringEquals");
+	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:ViaService")),
+	                 "dynamodb.ap-southeast-2.amazonaws.com");
+	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:CallerAccount")),
+	                 "111122223333");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(
+				 json_array_get(array, 1), "Principal"), "AWS")),
+	                 "arn:aws:iam::111122223333:root");
+	json_decref(array);
+}
+
 START_TEST(iam_documents_are_policy_documents)
 {
 	static const char *const all[] = {"us-east-1", "eu-west-1"};
@@ -549,18 +567,7 @@ START_TEST(iam_documents_are_policy_documents)
 	json_t *keys = json_object_get(json_object_get(outputs, "kms_key_policy_statements"), "value");
 	ck_assert_uint_eq(json_object_size(keys), 3);
 	char *statements = resolve(json_string_value(json_object_get(keys, "ap-southeast-2")));
-	json_t *array = json_loads(statements, 0, NULL);
-	ck_assert(json_is_array(array) && json_array_size(array) == 2);
-	json_t *cond = json_object_get(json_object_get(json_array_get(array, 0), "Condition"),
-	                               "StringEquals");
-	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:ViaService")),
-	                 "dynamodb.ap-southeast-2.amazonaws.com");
-	ck_assert_str_eq(json_string_value(json_object_get(cond, "kms:CallerAccount")),
-	                 "111122223333");
-	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(
-				 json_array_get(array, 1), "Principal"), "AWS")),
-	                 "arn:aws:iam::111122223333:root");
-	json_decref(array);
+	check_key_statements(statements);
 	free(statements);
 	json_decref(doc);
 	ddbgt_free(out);
@@ -581,6 +588,36 @@ static void alarm_labels(const char *out, char *buf, size_t size)
 		size_t n = strlen(buf);
 		snprintf(buf + n, size - n, "%s%s", n ? " " : "", label);
 	}
+	json_decref(doc);
+}
+
+static size_t alarm_count(const char *out)
+{
+	json_t *doc = json_loads(out, 0, NULL);
+	size_t n = json_object_size(
+		json_object_get(json_object_get(doc, "resource"), "aws_cloudwatch_metric_alarm"));
+	json_decref(doc);
+	return n;
+}
+
+/* No two alarms of one region (provider) share a name: the second would overwrite the first. */
+static void assert_alarm_names_unique(const char *out)
+{
+	json_t *doc = json_loads(out, 0, NULL);
+	json_t *alarms =
+		json_object_get(json_object_get(doc, "resource"), "aws_cloudwatch_metric_alarm");
+	json_t *seen = json_object();
+	const char *label;
+	json_t *v;
+	json_object_foreach(alarms, label, v) {
+		const char *provider = json_string_value(json_object_get(v, "provider"));
+		char key[600];
+		snprintf(key, sizeof key, "%s %s", provider ? provider : "aws",
+		         json_string_value(json_object_get(v, "alarm_name")));
+		ck_assert_msg(json_object_get(seen, key) == NULL, "two alarms named %s", key);
+		json_object_set_new(seen, key, json_true());
+	}
+	json_decref(seen);
 	json_decref(doc);
 }
 
@@ -620,13 +657,18 @@ START_TEST(alarms_follow_the_table_kind)
 	ddbgt_table_free(t);
 	free(text);
 
-	/* PROVISIONED: utilisation of both sides, per region. */
+	/* PROVISIONED: utilisation of both sides, of the table and of each index, per region. */
 	t = load_file("data/emit/specs/operations-provisioned.json");
 	out = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
 	alarm_labels(out, labels, sizeof labels);
 	ck_assert_ptr_nonnull(strstr(labels, "inventory_ops_ap_southeast_2_read_utilization"));
+	ck_assert_ptr_nonnull(strstr(labels, "inventory_ops_ap_southeast_2_by_status_write_utilization"));
 	ck_assert_ptr_nonnull(strstr(labels, "inventory_ops_eu_west_1_by_sku_write_throttles"));
 	ck_assert_ptr_nonnull(strstr(out, "100 * consumed / (provisioned * 300)"));
+	/* 3 regions x (2 latency + 6 throttles + 1 errors + 6 utilisation). */
+	ck_assert_uint_eq(alarm_count(out), 45);
+	/* CloudWatch alarm names are unique in a region: the table's and each index's differ. */
+	assert_alarm_names_unique(out);
 	ddbgt_free(out);
 
 	/* The legacy target writes none of it, and says so. */
@@ -641,6 +683,388 @@ START_TEST(alarms_follow_the_table_kind)
 	ddbgt_free(out);
 	ddbgt_diags_free(d);
 	ddbgt_table_free(legacy);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* ---- the CloudFormation target ---- */
+
+/* s with ${AWS::Partition}, ${AWS::AccountId} and ${Table} substituted, as a deployment would. */
+static char *cfn_sub(const char *s, const char *table)
+{
+	static const char *const vars[][2] = {
+		{"${AWS::Partition}", "aws"}, {"${AWS::AccountId}", "111122223333"}, {"${Table}", NULL}};
+	char *r = malloc(strlen(s) * 2 + 1024), *p = r;
+	while (*s) {
+		size_t k;
+		for (k = 0; k < 3; k++)
+			if (strncmp(s, vars[k][0], strlen(vars[k][0])) == 0)
+				break;
+		if (k < 3) {
+			const char *v = vars[k][1] ? vars[k][1] : table;
+			memcpy(p, v, strlen(v));
+			p += strlen(v);
+			s += strlen(vars[k][0]);
+		} else {
+			ck_assert_msg(!(s[0] == '$' && s[1] == '{') || s[2] == '!',
+			              "an unexpected variable in an Fn::Sub: %.40s", s);
+			*p++ = *s++;
+		}
+	}
+	*p = '\0';
+	return r;
+}
+
+/* v with every {"Fn::Sub": s} replaced by s substituted (a new reference). */
+static json_t *cfn_resolve(json_t *v, const char *table)
+{
+	if (json_is_object(v) && json_object_size(v) == 1 && json_object_get(v, "Fn::Sub")) {
+		char *text = cfn_sub(json_string_value(json_object_get(v, "Fn::Sub")), table);
+		json_t *r = json_string(text);
+		free(text);
+		return r;
+	}
+	if (json_is_array(v)) {
+		json_t *r = json_array();
+		size_t i;
+		json_t *item;
+		json_array_foreach(v, i, item)
+			json_array_append_new(r, cfn_resolve(item, table));
+		return r;
+	}
+	if (json_is_object(v)) {
+		json_t *r = json_object();
+		const char *k;
+		json_t *item;
+		json_object_foreach(v, k, item)
+			json_object_set_new(r, k, cfn_resolve(item, table));
+		return r;
+	}
+	return json_incref(v);
+}
+
+/* A policy document of the template (an object, or an output's text) through check_policy. */
+static void check_cfn_policy(json_t *doc, const char *table, const char *const *regions,
+                             size_t nregions, int *saw_index_star)
+{
+	json_t *resolved = cfn_resolve(doc, table);
+	char *text = json_is_string(resolved) ? strdup(json_string_value(resolved))
+	                                      : json_dumps(resolved, JSON_COMPACT);
+	check_policy(text, table, regions, nregions, saw_index_star);
+	free(text);
+	json_decref(resolved);
+}
+
+static size_t resources_of_type(json_t *template, const char *type)
+{
+	const char *id;
+	json_t *r;
+	size_t n = 0;
+	json_object_foreach(json_object_get(template, "Resources"), id, r)
+		n += strcmp(json_string_value(json_object_get(r, "Type")), type) == 0;
+	return n;
+}
+
+START_TEST(cloudformation_holds_the_stack_region)
+{
+	static const char *const all[] = {"us-east-1", "eu-west-1"};
+	ddbgt_diags *d = NULL;
+	char found[1024];
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	ddbgt_table *t = load_file("../examples/specs/operations.json");
+	char *out = emit(t, DDBGT_EMIT_CLOUDFORMATION, d);
+	json_t *doc = json_loads(out, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+
+	/* The home region's 6 alarms only (the Terraform document has them in each region). */
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Alarm"), 6);
+	char *tf = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
+	ck_assert_uint_eq(alarm_count(tf), 12);
+	ddbgt_free(tf);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Dashboard"), 1);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::IAM::ManagedPolicy"), 4);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::EC2::VPCEndpoint"), 1);
+	findings_of(d, found, sizeof found, 0);
+	ck_assert_str_eq(found, "DDBGT_W_EMIT_OPS_OTHER_REGION@/operations/alarms "
+	                        "DDBGT_W_EMIT_OPS_OTHER_REGION@/operations/vpc_endpoints/eu-west-1");
+	ck_assert_str_eq(ddbgt_diags_region(d, 0), "eu-west-1");
+	ck_assert_ptr_null(strstr(out, "DDBGT_W_EMIT_OPS_NOT_EMITTED"));
+
+	/* The stack must be deployed in the home region: the rule says so. */
+	json_t *assert_ = json_object_get(json_array_get(json_object_get(json_object_get(
+		json_object_get(doc, "Rules"), "StackRegion"), "Assertions"), 0), "Assert");
+	json_t *equals = json_object_get(assert_, "Fn::Equals");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(equals, 0), "Ref")),
+	                 "AWS::Region");
+	ck_assert_str_eq(json_string_value(json_array_get(equals, 1)), "us-east-1");
+
+	/* Alarms watch the template's table by reference; an index's alarm names its index. */
+	json_t *res = json_object_get(doc, "Resources");
+	json_t *gsi_alarm = json_object_get(json_object_get(res, "TableIndexByCustomerReadThrottlesAlarm"),
+	                                    "Properties");
+	json_t *dims = json_object_get(gsi_alarm, "Dimensions");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(json_array_get(dims, 0),
+	                                                                   "Value"), "Ref")),
+	                 "Table");
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(dims, 1), "Value")),
+	                 "by_customer");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(gsi_alarm, "AlarmActions"), 0)),
+	                 "arn:aws:sns:us-east-1:111122223333:ops");
+	ck_assert_ptr_nonnull(json_object_get(res, "TableReplicationLatencyToEuWest1Alarm"));
+
+	/* Every policy is a policy document of this table once deployed. */
+	const char *id;
+	json_t *r;
+	json_object_foreach(res, id, r) {
+		if (strcmp(json_string_value(json_object_get(r, "Type")), "AWS::IAM::ManagedPolicy"))
+			continue;
+		int star = 0;
+		check_cfn_policy(json_object_get(json_object_get(r, "Properties"), "PolicyDocument"),
+		                 "orders", all, 2, &star);
+		ck_assert_int_eq(star, strcmp(id, "TableStreamConsumerPolicy") != 0);
+	}
+	static const char *const home[] = {"us-east-1"};
+	int star = 0;
+	check_cfn_policy(json_object_get(json_object_get(json_object_get(res, "TableVpcEndpoint"),
+	                                                 "Properties"),
+	                                 "PolicyDocument"),
+	                 "orders", home, 1, &star);
+	ck_assert_int_eq(star, 1);
+	/* The dashboard's body is JSON once deployed, and names the table. */
+	json_t *body = cfn_resolve(json_object_get(json_object_get(json_object_get(res, "TableDashboard"),
+	                                                           "Properties"),
+	                                           "DashboardBody"),
+	                           "orders");
+	json_t *dashboard = json_loads(json_string_value(body), 0, NULL);
+	ck_assert_uint_eq(json_array_size(json_object_get(dashboard, "widgets")), 8);
+	json_decref(dashboard);
+	json_decref(body);
+	json_decref(doc);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+	ddbgt_diags_free(d);
+
+	/* IAM as outputs, key statements per region, utilisation of the table and its indexes. */
+	static const char *const three[] = {"us-east-1", "eu-west-1", "ap-southeast-2"};
+	t = load_file("data/emit/specs/operations-provisioned.json");
+	out = emit(t, DDBGT_EMIT_CLOUDFORMATION, NULL);
+	doc = json_loads(out, 0, NULL);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::IAM::ManagedPolicy"), 0);
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Alarm"), 15);
+	ck_assert_ptr_nonnull(json_object_get(json_object_get(doc, "Resources"),
+	                                      "TableIndexByStatusWriteUtilizationAlarm"));
+	json_t *outputs = json_object_get(doc, "Outputs");
+	star = 0;
+	check_cfn_policy(json_object_get(json_object_get(outputs, "IamPolicyDeployer"), "Value"),
+	                 "inventory.ops", three, 3, &star);
+	ck_assert_int_eq(star, 1);
+	json_t *keys = cfn_resolve(json_object_get(json_object_get(
+						   outputs, "KmsKeyPolicyStatementsApSoutheast2"), "Value"),
+	                           "inventory.ops");
+	check_key_statements(json_string_value(keys));
+	json_decref(keys);
+	json_decref(doc);
+	ddbgt_free(out);
+
+	/* The logical IDs start with the resource name: one too long for them is refused. */
+	ddbgt_emit_options o;
+	char name[200];
+	memset(name, 'T', sizeof name - 1);
+	name[sizeof name - 1] = '\0';
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+	o.target = DDBGT_EMIT_CLOUDFORMATION;
+	o.resource_name = name;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	out = NULL;
+	ck_assert_int_ne(ddbgt_emit_string(&out, t, &o, d), DDBGT_OK);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_OPTION));
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* The other regions' part: one companion template per region, for a stack there. */
+START_TEST(cloudformation_companion_per_region)
+{
+	static const char *const regions[] = {"eu-west-1", "ap-southeast-2"};
+	ddbgt_table *t = load_file("data/emit/specs/operations-provisioned.json");
+	ddbgt_emit_options o;
+	ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+	o.target = DDBGT_EMIT_CLOUDFORMATION;
+	for (size_t k = 0; k < 2; k++) {
+		char *out = NULL;
+		ddbgt_diags *d = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		o.stack_region = regions[k];
+		ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, d), DDBGT_OK);
+		ck_assert_uint_eq(ddbgt_diags_count(d), 0);
+		json_t *doc = json_loads(out, 0, NULL);
+		/* The region's alarms, as many as the Terraform document gives it; no table. */
+		ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Alarm"), 15);
+		ck_assert_uint_eq(json_object_size(json_object_get(doc, "Resources")), 15);
+		ck_assert_ptr_null(json_object_get(doc, "Outputs"));
+		json_t *equals = json_object_get(json_object_get(json_array_get(json_object_get(
+			json_object_get(json_object_get(doc, "Rules"), "StackRegion"), "Assertions"), 0),
+			"Assert"), "Fn::Equals");
+		ck_assert_str_eq(json_string_value(json_array_get(equals, 1)), regions[k]);
+		/* The table is named by its name: the companion has no table to refer to. */
+		json_t *dims = json_object_get(json_object_get(json_object_get(json_object_get(
+			doc, "Resources"), "TableReadThrottlesAlarm"), "Properties"), "Dimensions");
+		ck_assert_str_eq(json_string_value(json_object_get(json_array_get(dims, 0), "Value")),
+		                 "inventory.ops");
+		ck_assert_ptr_null(strstr(out, "\"Ref\": \"Table\""));
+		json_decref(doc);
+		ddbgt_free(out);
+		ddbgt_diags_free(d);
+	}
+	char *tf = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
+	ck_assert_uint_eq(alarm_count(tf), 45);
+	ddbgt_free(tf);
+
+	/* Refused: a region without a replica, and another target. */
+	static const struct {
+		int target;
+		const char *region;
+	} refused[] = {{DDBGT_EMIT_CLOUDFORMATION, "us-west-2"}, {DDBGT_EMIT_TERRAFORM, "eu-west-1"}};
+	for (size_t k = 0; k < 2; k++) {
+		char *out = NULL;
+		ddbgt_diags *d = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		o.target = refused[k].target;
+		o.stack_region = refused[k].region;
+		ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, d), DDBGT_EINVAL);
+		ck_assert_ptr_null(out);
+		ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_OPTION));
+		ddbgt_diags_free(d);
+	}
+	ddbgt_table_free(t);
+
+	/* A region with nothing of its own to deploy has no companion. */
+	char *text = spec("", TWO, "{\"iam\": {\"policies\": [\"read\"]}}");
+	t = load_text(text, NULL);
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	char *out = NULL;
+	o.target = DDBGT_EMIT_CLOUDFORMATION;
+	o.stack_region = "eu-west-1";
+	ck_assert_int_ne(ddbgt_emit_string(&out, t, &o, d), DDBGT_OK);
+	ck_assert_ptr_null(out);
+	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_OPTION));
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+	free(text);
+
+	/* A companion's endpoint policy names the table's replica in its region. */
+	static const char *const central[] = {"eu-central-1"};
+	t = load_file("data/cloudformation/specs/operations-kms-aliases.json");
+	o.stack_region = "eu-central-1";
+	o.parameters = 1;
+	ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, NULL), DDBGT_OK);
+	json_t *doc = json_loads(out, 0, NULL);
+	json_t *policy = json_object_get(json_object_get(json_object_get(json_object_get(
+		doc, "Resources"), "TableVpcEndpoint"), "Properties"), "PolicyDocument");
+	/* ${TableNamePrefix} left empty, as deployed without the parameter. */
+	char *dumped = json_dumps(policy, JSON_COMPACT);
+	char *plain = malloc(strlen(dumped) + 1), *p = plain;
+	for (const char *q = dumped; *q;) {
+		if (strncmp(q, "${TableNamePrefix}", 18) == 0)
+			q += 18;
+		else
+			*p++ = *q++;
+	}
+	*p = '\0';
+	json_t *resolved = json_loads(plain, 0, NULL);
+	int star = 0;
+	check_cfn_policy(resolved, "keys2", central, 1, &star);
+	ck_assert_int_eq(star, 1);
+	json_decref(resolved);
+	free(plain);
+	free(dumped);
+	json_decref(doc);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/* In Terraform too, a key given as an alias ARN is granted by its alias, not named as one. */
+START_TEST(terraform_grants_alias_arn_keys_by_alias)
+{
+	static const char *const both[] = {"us-east-1", "eu-west-1"};
+	char *text = spec(", \"encryption\": \"CUSTOMER_MANAGED\"",
+	                  "{\"region\": \"us-east-1\", \"kms_key\": "
+	                  "\"arn:aws:kms:us-east-1:111122223333:alias/orders\"}, "
+	                  "{\"region\": \"eu-west-1\", \"kms_key\": "
+	                  "\"arn:aws:kms:eu-west-1:111122223333:key/"
+	                  "1111aaaa-1111-aaaa-1111-aaaa1111aaaa\"}",
+	                  "{\"iam\": {\"policies\": [\"deployer\"]}}");
+	ddbgt_table *t = load_text(text, NULL);
+	char *out = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
+	json_t *doc = json_loads(out, 0, NULL);
+	const char *policy = json_string_value(json_object_get(
+		json_object_get(json_object_get(json_object_get(doc, "resource"), "aws_iam_policy"),
+	                        "orders_deployer"),
+		"policy"));
+	int star = 0;
+	check_policy(policy, "orders", both, 2, &star);
+	char *resolved = resolve(policy);
+	json_t *rdoc = json_loads(resolved, 0, NULL);
+	json_t *st = json_object_get(rdoc, "Statement");
+	json_t *by_key = json_array_get(st, json_array_size(st) - 2);
+	json_t *by_alias = json_array_get(st, json_array_size(st) - 1);
+	ck_assert_uint_eq(json_array_size(json_object_get(by_key, "Resource")), 1);
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(by_key, "Resource"), 0)),
+	                 "arn:aws:kms:eu-west-1:111122223333:key/1111aaaa-1111-aaaa-1111-aaaa1111aaaa");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(by_alias, "Resource"), 0)),
+	                 "arn:aws:kms:us-east-1:111122223333:key/*");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(json_object_get(
+				 json_object_get(by_alias, "Condition"), "ForAnyValue:StringEquals"),
+	                                                                  "kms:ResourceAliases"),
+	                                                  0)),
+	                 "alias/orders");
+	ck_assert_ptr_null(strstr(policy, ":alias/orders\""));
+	json_decref(rdoc);
+	json_decref(doc);
+	free(resolved);
+	ddbgt_free(out);
+	ddbgt_table_free(t);
+	free(text);
+}
+END_TEST
+
+/* A key given by alias cannot be a Resource: the template grants it by its alias. */
+START_TEST(cloudformation_grants_alias_keys_by_alias)
+{
+	ddbgt_table *t = load_file("data/cloudformation/specs/operations-kms-aliases.json");
+	char *out = emit(t, DDBGT_EMIT_CLOUDFORMATION, NULL);
+	json_t *doc = json_loads(out, 0, NULL);
+	json_t *deployer = cfn_resolve(
+		json_object_get(json_object_get(json_object_get(json_object_get(doc, "Resources"),
+	                                                        "TableDeployerPolicy"),
+	                                        "Properties"),
+	                        "PolicyDocument"),
+		"keys2");
+	json_t *st = json_object_get(deployer, "Statement");
+	json_t *by_key = json_array_get(st, json_array_size(st) - 2);
+	json_t *by_alias = json_array_get(st, json_array_size(st) - 1);
+	ck_assert_str_eq(json_string_value(json_object_get(by_key, "Sid")), "ReplicaKeys");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(by_key, "Resource"), 0)),
+	                 "arn:aws:kms:eu-central-1:111122223333:key/"
+	                 "mrk-1234abcd12ab34cd56ef1234567890ab");
+	ck_assert_uint_eq(json_array_size(json_object_get(by_key, "Resource")), 2);
+	ck_assert_str_eq(json_string_value(json_object_get(by_alias, "Sid")), "ReplicaKeysByAlias");
+	ck_assert_str_eq(json_string_value(json_array_get(json_object_get(by_alias, "Resource"), 0)),
+	                 "arn:aws:kms:eu-west-1:111122223333:key/*");
+	json_t *aliases = json_object_get(json_object_get(json_object_get(by_alias, "Condition"),
+	                                                  "ForAnyValue:StringEquals"),
+	                                  "kms:ResourceAliases");
+	ck_assert_str_eq(json_string_value(json_array_get(aliases, 0)), "alias/keys-table");
+	ck_assert_ptr_nonnull(strstr(out, "\"kms:ViaService\": \"dynamodb.*\""));
+	/* Throttle alarms off, STRONG not: latency to the two others and the errors, home only. */
+	ck_assert_uint_eq(resources_of_type(doc, "AWS::CloudWatch::Alarm"), 3);
+	json_decref(deployer);
+	json_decref(doc);
+	ddbgt_free(out);
 	ddbgt_table_free(t);
 }
 END_TEST
@@ -728,6 +1152,9 @@ START_TEST(every_allocation_failure_is_clean)
 {
 	char *text = ddbgt_test_read_file(
 		ddbgt_test_path("data/emit/specs/operations-provisioned.json"), NULL);
+	ddbgt_emit_options cfn;
+	ck_assert_int_eq(ddbgt_emit_options_init(&cfn, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+	cfn.target = DDBGT_EMIT_CLOUDFORMATION;
 	ddbgt_test_alloc_install();
 	ddbgt_test_sweep s;
 	int rc = 0;
@@ -744,6 +1171,10 @@ START_TEST(every_allocation_failure_is_clean)
 		out = NULL;
 		if (rc == DDBGT_OK)
 			rc = ddbgt_emit_string(&out, c, NULL, NULL);
+		ddbgt_free(out);
+		out = NULL;
+		if (rc == DDBGT_OK)
+			rc = ddbgt_emit_string(&out, c, &cfn, NULL);
 		ddbgt_free(out);
 		ddbgt_table_free(c);
 		ddbgt_table_free(t);
@@ -772,6 +1203,10 @@ Suite *ddbgt_test_operations(void)
 	tcase_add_test(tc, iam_documents_are_policy_documents);
 	tcase_add_test(tc, alarms_follow_the_table_kind);
 	tcase_add_test(tc, alarms_are_billed_as_written);
+	tcase_add_test(tc, cloudformation_holds_the_stack_region);
+	tcase_add_test(tc, cloudformation_grants_alias_keys_by_alias);
+	tcase_add_test(tc, cloudformation_companion_per_region);
+	tcase_add_test(tc, terraform_grants_alias_arn_keys_by_alias);
 	tcase_add_test(tc, every_allocation_failure_is_clean);
 	suite_add_tcase(s, tc);
 	return s;

@@ -559,16 +559,6 @@ START_TEST(strings_at_every_offset)
 }
 END_TEST
 
-/* xorshift64: the same "random" doubles on every run. */
-static uint64_t next_bits(uint64_t *state)
-{
-	uint64_t x = *state;
-	x ^= x << 13;
-	x ^= x >> 7;
-	x ^= x << 17;
-	return *state = x;
-}
-
 /*
  * Numbers dump as the shortest text that reads back to the same double: a
  * usage figure of 0.1 + 0.2 is not 0.3 after a dump and a load, and neither
@@ -598,13 +588,13 @@ START_TEST(numbers_round_trip_exactly)
 	uint64_t state = 0x9e3779b97f4a7c15u;
 	for (int i = 0; i < 3000; i++) {
 		/* Random bit patterns cover every exponent; the setters take finite values >= 0. */
-		uint64_t bits = next_bits(&state) & ~(UINT64_C(1) << 63);
+		uint64_t bits = ddbgt_test_next_bits(&state) & ~(UINT64_C(1) << 63);
 		double v;
 		memcpy(&v, &bits, sizeof v);
 		if (!isfinite(v))
 			continue;
 		if (i % 3 == 0)
-			v = (double)(next_bits(&state) % 1000000) / 1000.0; /* figures a spec holds */
+			v = (double)(ddbgt_test_next_bits(&state) % 1000000) / 1000.0; /* figures a spec holds */
 		ck_assert_int_eq(ddbgt_usage_set_storage_gb(ddbgt_table_usage_mut(t), v), DDBGT_OK);
 		ck_assert_int_eq(ddbgt_spec_dump_string(&doc, t, 0), DDBGT_OK);
 		ck_assert_int_eq(ddbgt_spec_load_string(&u, doc, strlen(doc), 0, NULL), DDBGT_OK);

@@ -134,9 +134,7 @@ START_TEST(numbers_read_back_exactly)
 	uint64_t state = 0x2545f4914f6cdd1du;
 	char text[JW_NUMBER_MAX], g15[40];
 	for (int i = 0; i < 20000; i++) {
-		state ^= state << 13;
-		state ^= state >> 7;
-		state ^= state << 17;
+		ddbgt_test_next_bits(&state);
 		double v;
 		memcpy(&v, &state, sizeof v);
 		if (!isfinite(v)) {

@@ -9,13 +9,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <ddbgt.h>
 #include <ddbgt/region.h>
 
-#include "prices_internal.h"
 #include "testutil.h"
 
 #define THREADS 4
@@ -313,63 +310,6 @@ START_TEST(one_handle_read_by_many_threads)
 }
 END_TEST
 
-/* Threads that all ask for the embedded price table at once. */
-struct first_use {
-	pthread_barrier_t *start;
-	const ddbgt_prices *table;
-	int rc;
-};
-
-static void *ask_embedded(void *arg)
-{
-	struct first_use *u = arg;
-	pthread_barrier_wait(u->start);
-	u->rc = ddbgt__prices_embedded(&u->table);
-	return NULL;
-}
-
-/* 0 when every thread got the same table, parsed once; else the failed step. */
-static int race_first_use(void)
-{
-	pthread_barrier_t start;
-	struct first_use u[THREADS];
-	pthread_t id[THREADS];
-	if (pthread_barrier_init(&start, NULL, THREADS))
-		return 1;
-	for (int i = 0; i < THREADS; i++) {
-		u[i] = (struct first_use){&start, NULL, -1};
-		if (pthread_create(&id[i], NULL, ask_embedded, &u[i]))
-			return 2;
-	}
-	for (int i = 0; i < THREADS; i++)
-		pthread_join(id[i], NULL);
-	pthread_barrier_destroy(&start);
-	for (int i = 0; i < THREADS; i++)
-		if (u[i].rc != DDBGT_OK || !u[i].table || u[i].table != u[0].table)
-			return 3;
-	return 0;
-}
-
-/*
- * The embedded price table is parsed on first use, once per process: in a
- * new process (a child of Check's runner, where nothing has used it yet)
- * threads that start together all get the same table. With CK_FORK=no an
- * earlier test may have parsed it; then they must still all get that one.
- */
-START_TEST(embedded_prices_parsed_once_under_contention)
-{
-	fflush(NULL);
-	pid_t pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0)
-		_exit(race_first_use());
-	int status = 0;
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "step %d failed",
-	              WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-}
-END_TEST
-
 Suite *ddbgt_test_threads(void)
 {
 	Suite *s = suite_create("threads");
@@ -378,7 +318,6 @@ Suite *ddbgt_test_threads(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, distinct_handles_on_distinct_threads);
 	tcase_add_test(tc, one_handle_read_by_many_threads);
-	tcase_add_test(tc, embedded_prices_parsed_once_under_contention);
 	suite_add_tcase(s, tc);
 	return s;
 }

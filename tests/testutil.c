@@ -259,3 +259,12 @@ long ddbgt_test_emit_sweep(const ddbgt_table *t, const ddbgt_emit_options *o, in
 	ck_assert_int_eq(s.rc, DDBGT_OK);
 	return s.n;
 }
+
+uint64_t ddbgt_test_next_bits(uint64_t *state)
+{
+	uint64_t x = *state;
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	return *state = x;
+}

@@ -4,6 +4,7 @@
 
 #include <check.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <ddbgt.h>
 
@@ -94,5 +95,11 @@ void ddbgt_test_emitter_findings(const ddbgt_diags *d, char *buf, size_t size);
  */
 long ddbgt_test_emit_sweep(const ddbgt_table *t, const ddbgt_emit_options *o, int sticky,
                            const char *want);
+
+/*
+ * xorshift64 (Marsaglia): the next of a fixed pseudo-random sequence, so that
+ * a test's "random" values are the same on every run. *state must not be 0.
+ */
+uint64_t ddbgt_test_next_bits(uint64_t *state);
 
 #endif

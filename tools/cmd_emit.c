@@ -2,7 +2,7 @@
  * ddbgt emit [SPEC|DIR]... [--target terraform|terraform-legacy|cloudformation]
  *            [-o FILE|DIR] [--compact] [--resource-name NAME] [--provider-version CONSTRAINT]
  *            [--default-tag KEY=VALUE]... [--assume-role ARN] [--no-import] [--parameters]
- *            [--format text|json|sarif|yaml] [--color WHEN] [-q|-v]
+ *            [--stack-region REGION] [--format text|json|sarif|yaml] [--color WHEN] [-q|-v]
  *
  * The document goes to standard output or FILE; the findings (the
  * validator's, then the emitter's "cannot express" warnings) go to standard
@@ -12,7 +12,9 @@
  * NAME.tf.json per spec (NAME.template.json or .yaml for CloudFormation).
  * --format text|json|sarif is the findings' format; --format yaml (target
  * cloudformation) writes the template as YAML, with the findings as text.
- * --parameters gives a CloudFormation template its TableNamePrefix parameter.
+ * --parameters gives a CloudFormation template its TableNamePrefix parameter;
+ * --stack-region REGION writes the companion template of another replica's
+ * region (its operations alarms and endpoint) instead of the table's.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -189,6 +191,8 @@ int ddbgt_cmd_emit(int argc, char **argv)
 			r.opts.provider_version = v;
 		} else if ((v = cli_option_value(argc, argv, &i, "--assume-role", &missing))) {
 			r.opts.assume_role_arn = v;
+		} else if ((v = cli_option_value(argc, argv, &i, "--stack-region", &missing))) {
+			r.opts.stack_region = v;
 		} else if ((v = cli_option_value(argc, argv, &i, "--default-tag", &missing))) {
 			const char *eq = strchr(v, '=');
 			if (!eq || eq == v) {

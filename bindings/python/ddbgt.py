@@ -524,12 +524,15 @@ class Table(_Handle):
 
     def emit(self, target="terraform", provider_version=None, resource_name=None, compact=False,
              no_import=False, default_tags=None, assume_role_arn=None, validated=False,
-             format="json", parameters=False):
+             format="json", parameters=False, stack_region=None):
         """The infrastructure-as-code document as text.
 
         target is "terraform", "terraform-legacy" or "cloudformation";
         format "yaml" (CloudFormation only) writes the template as YAML, and
-        parameters=True gives it a TableNamePrefix parameter.
+        parameters=True gives it a TableNamePrefix parameter; stack_region
+        (CloudFormation only) names another replica's region, whose companion
+        template (that region's operations alarms and endpoint) is written
+        instead of the table's.
 
         A table with errors raises DdbgtError (DDBGT_EINVALID) whose code, path
         and diagnostics say why (the validator's findings included); the
@@ -544,8 +547,8 @@ class Table(_Handle):
         _check(lib.ddbgt_emit_target_parse(_b(target), ctypes.byref(t)), "ddbgt_emit_target_parse")
         opts.target = t.value
         # The option strings must outlive the call: keep them referenced here.
-        keep = [_b(provider_version), _b(resource_name), _b(assume_role_arn)]
-        opts.provider_version, opts.resource_name, opts.assume_role_arn = keep
+        keep = [_b(provider_version), _b(resource_name), _b(assume_role_arn), _b(stack_region)]
+        opts.provider_version, opts.resource_name, opts.assume_role_arn, opts.stack_region = keep
         opts.compact, opts.no_import = int(compact), int(no_import)
         opts.validated = int(validated)
         if format not in self._FORMATS:

@@ -301,6 +301,16 @@ class TestEmitAndCost(unittest.TestCase):
                 t.emit(format="yaml")
             self.assertEqual(cm.exception.code, "DDBGT_E_EMIT_OPTION")
 
+    def test_emit_cloudformation_companion_of_a_region(self):
+        cfn = os.path.join(SRCDIR, "tests", "data", "cloudformation")
+        with ddbgt.Table.load(os.path.join(SRCDIR, "examples", "specs", "operations.json")) as t:
+            with open(os.path.join(cfn, "operations.eu-west-1.json"), encoding="utf-8") as f:
+                self.assertEqual(t.emit(target="cloudformation", stack_region="eu-west-1"),
+                                 f.read())
+            with self.assertRaises(ddbgt.DdbgtError) as cm:
+                t.emit(target="cloudformation", stack_region="ap-south-1")
+            self.assertEqual(cm.exception.code, "DDBGT_E_EMIT_OPTION")
+
     def test_emit_refuses_an_invalid_table(self):
         with ddbgt.Table("t") as t:
             t.add_replica("us-east-1")

@@ -156,8 +156,8 @@ DDBGT_API double ddbgt_prices_free_stream_reads(const ddbgt_prices *prices);
  * ddbgt_cost_options_init(); zero in every field after version is the
  * default, and an all-zero struct (version 0) means the defaults. New fields are only ever added at the end, with a new version,
  * and the library accepts every version from 1 to its own.
- * prices NULL means the embedded table (parsed on the first such call, once
- * per process and thread-safely, then shared). apply_free_tier (default 0)
+ * prices NULL means the embedded table (compiled into the library as
+ * constant data: nothing is parsed or allocated for it). apply_free_tier (default 0)
  * subtracts AWS's always-free bands per region as negative lines.
  * no_recommendations (default 0) leaves out the table-class, billing-mode
  * and reserved-capacity recommendations, the first two computed by

@@ -57,7 +57,7 @@ typedef enum ddbgt_emit_format {
 	DDBGT_EMIT_FORMAT_YAML = 2 /* DDBGT_EMIT_CLOUDFORMATION only */
 } ddbgt_emit_format;
 
-#define DDBGT_EMIT_OPTIONS_VERSION 3
+#define DDBGT_EMIT_OPTIONS_VERSION 4
 
 /*
  * Options of every emit call. Initialise with DDBGT_EMIT_OPTIONS_INIT or
@@ -102,10 +102,20 @@ typedef struct ddbgt_emit_options {
 	 */
 	int format;
 	int parameters;
+	/*
+	 * Version 4 (DDBGT_EMIT_CLOUDFORMATION only). NULL or the primary
+	 * region: the table's template. Another replica's region: that
+	 * region's companion template, the alarms and gateway endpoint of the
+	 * spec's operations object that live in that region (a stack lives in
+	 * one region), for a stack deployed there beside the table's
+	 * (doc/cloudformation.md). DDBGT_E_EMIT_OPTION for another target, a
+	 * region without a replica, or a region with nothing to deploy.
+	 */
+	const char *stack_region;
 } ddbgt_emit_options;
 
 #define DDBGT_EMIT_OPTIONS_INIT \
-	{DDBGT_EMIT_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0}
+	{DDBGT_EMIT_OPTIONS_VERSION, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, 0, NULL}
 
 /*
  * Fill opts with the defaults of the given version (1 to
