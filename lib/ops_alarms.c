@@ -44,7 +44,7 @@ void ddbgt__ops_alarms_each(const ddbgt_table *t, ddbgt_billing_mode billing, si
 	}
 	if (billing != DDBGT_BILLING_PROVISIONED)
 		return;
-	/* Consumed against provisioned units, of the table and of each index. */
+	/* An index's own capacity too: a GSI short of write capacity throttles the table's writes. */
 	for (long g = -1; g < ngsi; g++)
 		for (int rw = DDBGT_READ; rw <= DDBGT_WRITE; rw++) {
 			a = (ddbgt__alarm){.kind = DDBGT__OPS_UTILIZATION, .replica = replica, .gsi = g,
