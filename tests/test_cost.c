@@ -1325,6 +1325,18 @@ START_TEST(allocation_failures)
 		reserved += ddbgt_cost_recommendation_subject(r, k) == DDBGT_COST_REC_RESERVED_CAPACITY;
 	ck_assert_uint_eq(reserved, 2);
 	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	/* The operations object's alarm and dashboard lines, in three regions. */
+	t = load_file("data/emit/specs/operations-provisioned.json");
+	for (ddbgt_test_sweep_start(&s, "estimate operations", 0); ddbgt_test_sweep_next(&s, rc);) {
+		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
+		if (rc)
+			ck_assert_ptr_null(r);
+	}
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_ge(find(r, "ap-southeast-2", "cloudwatch_alarm_metrics", NULL), 0);
+	ddbgt_cost_report_free(r);
 
 	text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
 	ddbgt_prices *p = NULL;
