@@ -1123,13 +1123,66 @@ static void alarms_billed_as_written(const ddbgt_table *t)
 	ddbgt_free(out);
 }
 
+/* The same for CloudFormation: the home region's template and each companion template. */
+static void cfn_alarms_billed_as_written(const ddbgt_table *t)
+{
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_OK);
+	double dashboards = 0;
+	for (size_t k = 0; k < ddbgt_cost_report_region_count(r); k++) {
+		const char *region = ddbgt_cost_report_region_at(r, k);
+		ddbgt_emit_options o;
+		char *out = NULL;
+		ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+		o.target = DDBGT_EMIT_CLOUDFORMATION;
+		o.stack_region = region;
+		ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, NULL), DDBGT_OK);
+		json_t *doc = json_loads(out, 0, NULL);
+		ck_assert_ptr_nonnull(doc);
+		double metrics = 0, billed = 0;
+		const char *id;
+		json_t *res;
+		json_object_foreach(json_object_get(doc, "Resources"), id, res) {
+			const char *type = json_string_value(json_object_get(res, "Type"));
+			json_t *props = json_object_get(res, "Properties");
+			if (strcmp(type, "AWS::CloudWatch::Dashboard") == 0)
+				dashboards++;
+			if (strcmp(type, "AWS::CloudWatch::Alarm") != 0)
+				continue;
+			if (json_object_get(props, "MetricName")) {
+				metrics += 1;
+				continue;
+			}
+			size_t i;
+			json_t *m;
+			json_array_foreach(json_object_get(props, "Metrics"), i, m)
+				metrics += json_object_get(m, "MetricStat") != NULL;
+		}
+		for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+			if (strcmp(ddbgt_cost_line_region(r, i), region) == 0 &&
+			    ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS)
+				billed += ddbgt_cost_line_quantity(r, i);
+		ck_assert_msg(metrics > 0 && metrics == billed,
+		              "%s: %g alarm metrics in the template, %g billed", region, metrics, billed);
+		json_decref(doc);
+		ddbgt_free(out);
+	}
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		if (ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_DASHBOARDS)
+			dashboards -= ddbgt_cost_line_quantity(r, i);
+	ck_assert(dashboards == 0);
+	ddbgt_cost_report_free(r);
+}
+
 START_TEST(alarms_are_billed_as_written)
 {
 	ddbgt_table *t = load_file("data/emit/specs/operations-provisioned.json");
 	alarms_billed_as_written(t);
+	cfn_alarms_billed_as_written(t);
 	ddbgt_table_free(t);
 	t = load_file("../examples/specs/operations.json");
 	alarms_billed_as_written(t);
+	cfn_alarms_billed_as_written(t);
 	/* Settings that drop alarms drop them from the bill too. */
 	ddbgt_operations *o = ddbgt_table_operations_mut(t);
 	ck_assert_int_eq(ddbgt_operations_set_alarm_setting(o, DDBGT_ALARM_SYSTEM_ERRORS, 0),
