@@ -509,6 +509,14 @@ static const struct code_row catalogue[] = {
 	 "2019.11.21 first",
 	 "DynamoDB resource-based policy considerations: not supported for version 2017.11.29 "
 	 "replicas (docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html)"},
+	{DDBGT_E_RESOURCE_POLICY_NO_STREAM, "DDBGT_E_RESOURCE_POLICY_NO_STREAM", DDBGT_SEVERITY_ERROR,
+	 "a replica has a stream_resource_policy but the table's stream is off: there is no stream "
+	 "to attach it to",
+	 "enable the stream (table.stream) or remove stream_resource_policy",
+	 "DynamoDB resource-based policy considerations: a policy attaches only to an existing "
+	 "stream (docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-considerations.html); "
+	 "PutResourcePolicy takes the stream's ARN (docs.aws.amazon.com/amazondynamodb/latest/"
+	 "APIReference/API_PutResourcePolicy.html)"},
 	{DDBGT_E_ACCOUNT_ID_INVALID, "DDBGT_E_ACCOUNT_ID_INVALID", DDBGT_SEVERITY_ERROR,
 	 "a replica's account_id is not an AWS account ID",
 	 "write the 12 digits of the account, leading zeros included",
@@ -530,6 +538,18 @@ static const struct code_row catalogue[] = {
 	 "remove account_id from the replicas, or upgrade the table to version 2019.11.21",
 	 "DG-MA: multi-account global tables are version 2019.11.21 only "
 	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/GlobalTables.html)"},
+	{DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, "DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY",
+	 DDBGT_SEVERITY_ERROR,
+	 "a replica of a multi-account global table has no resource_policy that lets DynamoDB "
+	 "replicate into and out of it",
+	 "give the replica a resource_policy statement with Effect Allow, Principal {\"Service\": "
+	 "\"replication.dynamodb.amazonaws.com\"}, the actions dynamodb:ReadDataForReplication, "
+	 "dynamodb:WriteDataForReplication and dynamodb:ReplicateSettings, and the replica's table "
+	 "as Resource; an aws:SourceAccount condition must list the account of every replica",
+	 "Multi-account global tables security: service principal authorization for replication "
+	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables_MA_security.html); "
+	 "tutorial (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
+	 "V2globaltables_MA.tutorial.html)"},
 	/* operations: 400-419 (doc/operations.md, doc/security.md) */
 	{DDBGT_E_OPS_ALARM_SETTING_RANGE, "DDBGT_E_OPS_ALARM_SETTING_RANGE", DDBGT_SEVERITY_ERROR,
 	 "an alarm setting is out of range: DynamoDB publishes its metrics each minute, so the period "
@@ -654,11 +674,11 @@ static const struct code_row catalogue[] = {
 	 "use region codes such as eu-west-1, each once",
 	 "doc/terraform.md (refusals the policy cannot lower)"},
 	{DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, "DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY", DDBGT_SEVERITY_ERROR,
-	 "a GSI has a multi-attribute key, which ddbgt cannot yet write for Terraform",
-	 "write the key as one attribute, or create this index outside Terraform (provider 6.29.0 "
-	 "added global_secondary_index.key_schema, which ddbgt cannot check against a schema yet)",
-	 "terraform-provider-aws 5.100.0 and 6.25.0 schemas (one hash_key and one range_key per "
-	 "index); key_schema in 6.29.0, PR #45357 and issue #46197"},
+	 "retired before 0.1.0, kept so that no other code takes its number: emit refused a GSI "
+	 "with a multi-attribute key for Terraform; it now writes key_schema blocks",
+	 "nothing to do: the document needs hashicorp/aws 6.29 or newer "
+	 "(DDBGT_I_EMIT_PROVIDER_FLOOR says so)",
+	 "terraform-provider-aws 6.29.0: global_secondary_index.key_schema, PR #45357"},
 	{DDBGT_E_EMIT_WARM_THROUGHPUT, "DDBGT_E_EMIT_WARM_THROUGHPUT", DDBGT_SEVERITY_ERROR,
 	 "a warm throughput is below what the Terraform AWS provider accepts",
 	 "use at least 12,000 read and 4,000 write units per second, or leave warm_throughput out",

@@ -272,6 +272,19 @@ static ddbgt__diff_rule_id membership_rule(const struct ctx *c, ddbgt__diff_rule
 	return plain;
 }
 
+/*
+ * A replica added to a same-account global table in another account converts
+ * the table, which AWS refuses, as much as a replica moved to one does
+ * (diff_fields.c judges those).
+ */
+static int added_in_another_account(const struct ctx *c, const ddbgt_replica *r)
+{
+	const char *old_account = ddbgt_replica_account_id(ddbgt_table_replica_at(c->old_table, 0));
+	const char *account = ddbgt_replica_account_id(r);
+	return ddbgt__diff_converts_to_multi_account(c->old_table, c->new_table) &&
+	       account != old_account && (!account || !old_account || strcmp(account, old_account));
+}
+
 static void compare_replicas(struct ctx *c)
 {
 	const ddbgt_table *o = c->old_table, *n = c->new_table;
@@ -319,6 +332,12 @@ static void compare_replicas(struct ctx *c)
 			continue;
 		ddbgt__diff_rule_id rule = membership_rule(c, DDBGT__RULE_REPLICA_ADD);
 		char *extra = NULL;
+		if (rule == DDBGT__RULE_REPLICA_ADD && added_in_another_account(c, r)) {
+			snprintf(path, sizeof path, "/replicas/%zu/account_id", i);
+			added_or_removed(c, DDBGT__RULE_REPLICA_ACCOUNT_CONVERT,
+			                 ddbgt__diff_render_account, r, 1, path, region, region, NULL);
+			continue;
+		}
 		if (rule == DDBGT__RULE_REPLICA_ADD && !(extra = replica_prerequisites(n, r))) {
 			c->status = DDBGT_ENOMEM;
 			return;

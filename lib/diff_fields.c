@@ -913,7 +913,7 @@ static int r_replica_stream_resource_policy(jw *w, const void *o)
 	return write_json(w, ddbgt_replica_stream_resource_policy(REPLICA(o)));
 }
 
-static int r_replica_account(jw *w, const void *o)
+int ddbgt__diff_render_account(jw *w, const void *o)
 {
 	return write_string(w, ddbgt_replica_account_id(REPLICA(o)));
 }
@@ -942,11 +942,18 @@ static int multi_account(const ddbgt_table *t)
 	return 0;
 }
 
+int ddbgt__diff_converts_to_multi_account(const ddbgt_table *old_table,
+                                          const ddbgt_table *new_table)
+{
+	return ddbgt_table_replica_count(old_table) >= 2 && !multi_account(old_table) &&
+	       multi_account(new_table);
+}
+
 /* A same-account table cannot turn multi-account; within one, a replica can change account. */
 static ddbgt__diff_rule_id j_replica_account(const void *old_obj, const void *new_obj)
 {
-	if (!multi_account(ddbgt_replica_table(REPLICA(old_obj))) &&
-	    multi_account(ddbgt_replica_table(REPLICA(new_obj))))
+	if (ddbgt__diff_converts_to_multi_account(ddbgt_replica_table(REPLICA(old_obj)),
+	                                          ddbgt_replica_table(REPLICA(new_obj))))
 		return DDBGT__RULE_REPLICA_ACCOUNT_CONVERT;
 	return DDBGT__RULE_REPLICA_ACCOUNT;
 }
@@ -984,7 +991,7 @@ const struct ddbgt__diff_field ddbgt__diff_replica_fields[] = {
 	{"resource_policy", r_replica_resource_policy, DDBGT__RULE_RESOURCE_POLICY, NULL},
 	{"stream_resource_policy", r_replica_stream_resource_policy, DDBGT__RULE_RESOURCE_POLICY,
 	 NULL},
-	{"account_id", r_replica_account, DDBGT__RULE_SKIP, j_replica_account},
+	{"account_id", ddbgt__diff_render_account, DDBGT__RULE_SKIP, j_replica_account},
 	{"settings_replication", r_replica_settings_replication, DDBGT__RULE_SETTINGS_REPLICATION,
 	 NULL},
 	{"provider_role_arn", r_replica_provider_role, DDBGT__RULE_PROVIDER_ROLE, NULL},

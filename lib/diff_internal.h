@@ -132,6 +132,15 @@ extern const size_t ddbgt__diff_replica_field_count;
 int ddbgt__diff_render_gsi(jw *w, const void *gsi);
 int ddbgt__diff_render_lsi(jw *w, const void *lsi);
 int ddbgt__diff_render_region(jw *w, const void *replica);
+/* A replica's account_id (absent: the deploying account). */
+int ddbgt__diff_render_account(jw *w, const void *replica);
+/*
+ * Does old, a same-account global table (two or more replicas, one account),
+ * become the multi-account new? AWS refuses it: a multi-account table starts
+ * from a single-Region table.
+ */
+int ddbgt__diff_converts_to_multi_account(const ddbgt_table *old_table,
+                                          const ddbgt_table *new_table);
 
 struct ddbgt__change {
 	char *path;

@@ -222,8 +222,8 @@ static int check_options(const ddbgt_emit_options *o, ddbgt_diags *found)
  * validator and the policy said: names and keys (they are written as
  * strings), and region codes that make distinct provider aliases and that
  * the outputs quote; for the Terraform targets also what the provider
- * refuses (multi-attribute index keys, warm throughput below its floor). A
- * refusal here is never a warning.
+ * refuses (warm throughput below its floor). A refusal here is never a
+ * warning.
  */
 static int guard(const ddbgt_table *t, int terraform, ddbgt_diags *found)
 {
@@ -235,18 +235,8 @@ static int guard(const ddbgt_table *t, int terraform, ddbgt_diags *found)
 		                       "the table needs a name and a partition key");
 	for (size_t i = 0; i < ddbgt_table_gsi_count(t); i++) {
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
-		int pk_multi = ddbgt_gsi_partition_key_is_multi_attribute(g);
-		if (!terraform && (pk_multi || ddbgt_gsi_sort_key_is_multi_attribute(g)))
-			continue; /* a CloudFormation KeySchema lists every attribute */
-		if (pk_multi || ddbgt_gsi_sort_key_is_multi_attribute(g)) {
-			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu/%s", i,
-			         pk_multi ? "partition_keys" : "sort_keys");
-			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_MULTI_ATTRIBUTE_KEY, path, NULL,
-			                       "index %s has a multi-attribute key: providers up to 6.25 "
-			                       "take one hash_key and one range_key per index, and the "
-			                       "key_schema block of 6.29 cannot be checked here yet",
-			                       ddbgt_gsi_name(g));
-		} else if (!ddbgt_gsi_partition_key(g)) {
+		/* Either form of the key: one attribute, or key_schema blocks and a KeySchema. */
+		if (ddbgt_gsi_partition_key_attribute_count(g) == 0) {
 			snprintf(path, sizeof path, "/table/global_secondary_indexes/%zu", i);
 			rc |= ddbgt__diag_addf(found, DDBGT_E_EMIT_INCOMPLETE, path, NULL,
 			                       "the index needs a partition key");

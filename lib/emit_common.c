@@ -425,6 +425,37 @@ static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_t
 	ddbgt__tfjson_object_end(w);
 }
 
+static int gsi_multi_attribute(const ddbgt_gsi *g)
+{
+	return ddbgt_gsi_partition_key_is_multi_attribute(g) ||
+	       ddbgt_gsi_sort_key_is_multi_attribute(g);
+}
+
+/*
+ * A multi-attribute index key as key_schema blocks, the key-schema order of
+ * the partition attributes (HASH) then the sort attributes (RANGE):
+ * hashicorp/aws 6.29.0 (PR #45357) added them and deprecated hash_key and
+ * range_key.
+ */
+static void write_key_schema(ddbgt__tfjson *w, const ddbgt_gsi *g)
+{
+	ddbgt__tfjson_key(w, "key_schema");
+	ddbgt__tfjson_array_begin(w);
+	for (int range = 0; range < 2; range++) {
+		size_t n = range ? ddbgt_gsi_sort_key_attribute_count(g)
+		                 : ddbgt_gsi_partition_key_attribute_count(g);
+		for (size_t i = 0; i < n; i++) {
+			ddbgt__tfjson_object_begin(w);
+			ddbgt__tfjson_kv_text(w, "attribute_name",
+			                      range ? ddbgt_gsi_sort_key_attribute_name(g, i)
+			                            : ddbgt_gsi_partition_key_attribute_name(g, i));
+			ddbgt__tfjson_kv_literal(w, "key_type", range ? "RANGE" : "HASH");
+			ddbgt__tfjson_object_end(w);
+		}
+	}
+	ddbgt__tfjson_array_end(w);
+}
+
 static void write_non_key(ddbgt__tfjson *w, size_t n, const char *(*at)(const void *, size_t),
                           const void *index)
 {
@@ -566,9 +597,13 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 			const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
 			ddbgt__tfjson_object_begin(w);
 			ddbgt__tfjson_kv_text(w, "name", ddbgt_gsi_name(g));
-			ddbgt__tfjson_kv_text(w, "hash_key", ddbgt_gsi_partition_key(g));
-			if (ddbgt_gsi_sort_key(g))
-				ddbgt__tfjson_kv_text(w, "range_key", ddbgt_gsi_sort_key(g));
+			if (gsi_multi_attribute(g)) {
+				write_key_schema(w, g);
+			} else {
+				ddbgt__tfjson_kv_text(w, "hash_key", ddbgt_gsi_partition_key(g));
+				if (ddbgt_gsi_sort_key(g))
+					ddbgt__tfjson_kv_text(w, "range_key", ddbgt_gsi_sort_key(g));
+			}
 			ddbgt__tfjson_kv_literal(w, "projection_type",
 			                         ddbgt_enum_name(DDBGT_ENUM_PROJECTION,
 			                                         ddbgt_gsi_projection(g)));
@@ -1138,6 +1173,9 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 	}
 	if (on_demand)
 		ddbgt__emit_need(ctx, 5, 72, "on_demand_throughput");
+	for (size_t g = 0; g < ctx->ngsi; g++)
+		if (gsi_multi_attribute(ddbgt_table_gsi_at(t, g)))
+			ddbgt__emit_need(ctx, 6, 29, "global_secondary_index.key_schema");
 	plan_warm(ctx);
 	plan_replica_on_demand(ctx);
 	for (size_t i = 0; i < ctx->nrep; i++) {

@@ -5,6 +5,7 @@
  * to; replicas in other accounts follow the rules of multi-account global
  * tables.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "ddbgt/replica.h"
@@ -13,6 +14,7 @@
 #include "validate_internal.h"
 
 static void check_accounts(ddbgt__vctx *c);
+static int account_ok(const char *s);
 
 /* One policy of replica i under check; prefix is its JSON Pointer. */
 struct policy_check {
@@ -79,28 +81,150 @@ static const char *partition_of(const ddbgt__vctx *c, size_t i)
 }
 
 /*
- * Does arn name this replica's table (a table's policy: the table, or what is
- * below it such as its indexes) or its stream (a stream's policy)? "*" names
- * whatever the policy is attached to.
+ * Resource entries are matched as IAM matches them: "*" and "?" within the
+ * colon-separated segments of an ARN, a "*" that ends a segment also matching
+ * past its colons, and no wildcard in the service segment (IAM User Guide,
+ * "IAM JSON policy elements: Resource", docs.aws.amazon.com/IAM/latest/
+ * UserGuide/reference_policies_elements_resource.html). A policy's statement
+ * takes effect only where its ARN matches the resource the policy is attached
+ * to (DynamoDB resource-based policy examples, docs.aws.amazon.com/
+ * amazondynamodb/latest/developerguide/rbac-examples.html), so an entry is
+ * accepted when it can match this replica's table (or stream), however much
+ * else it matches. The pattern is run as an automaton over the replica's ARN;
+ * a 12-digit account not given in the spec and the part below the table (an
+ * index name, a stream label) stand for any value.
  */
+#define ARN_MAX 2048 /* IAM ARNs are at most 2048 characters */
+#define ANY_DIGIT 256
+
+enum arn_target { ARN_TABLE, ARN_TABLE_OR_BELOW, ARN_STREAM };
+
+struct arn_match {
+	const char *p;
+	size_t m;
+	unsigned char set[ARN_MAX + 1];
+};
+
+/* Follow the free moves: a "*" may match nothing. */
+static void arn_closure(struct arn_match *a)
+{
+	for (size_t i = 0; i < a->m; i++)
+		if (a->set[i] && a->p[i] == '*')
+			a->set[i + 1] = 1;
+}
+
+/* Consume one character (or ANY_DIGIT); 0 when no state is left. */
+static int arn_step(struct arn_match *a, int ch)
+{
+	unsigned char next[ARN_MAX + 1];
+	int alive = 0;
+
+	memset(next, 0, a->m + 1);
+	for (size_t i = 0; i < a->m; i++) {
+		char pc = a->p[i];
+		if (!a->set[i])
+			continue;
+		if (pc == '*') {
+			if (ch != ':' || i + 1 == a->m || a->p[i + 1] == ':')
+				next[i] = 1;
+		} else if (pc == '?' ? ch != ':'
+		                     : (ch == ANY_DIGIT ? pc >= '0' && pc <= '9' : pc == ch)) {
+			next[i + 1] = 1;
+		}
+	}
+	memcpy(a->set, next, a->m + 1);
+	arn_closure(a);
+	for (size_t i = 0; i <= a->m; i++)
+		alive |= a->set[i];
+	return alive;
+}
+
+static int arn_feed(struct arn_match *a, const char *s)
+{
+	for (; *s; s++)
+		if (!arn_step(a, (unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* Some non-empty text (an index name, a stream label) can still follow. */
+static int arn_open(const struct arn_match *a)
+{
+	for (size_t i = 0; i < a->m; i++)
+		if (a->set[i])
+			return 1;
+	return 0;
+}
+
+/* The literal partition segment of pattern, or "aws" (for a replica whose region is unknown). */
+static void pattern_partition(char *out, size_t size, const char *pattern)
+{
+	const char *f = pattern + 4, *colon = strchr(f, ':');
+	size_t n = colon ? (size_t)(colon - f) : 0;
+
+	if (n == 0 || n >= size || memchr(f, '*', n) || memchr(f, '?', n)) {
+		snprintf(out, size, "aws");
+		return;
+	}
+	memcpy(out, f, n);
+	out[n] = '\0';
+}
+
+/*
+ * Can pattern match the ARN of replica i's table (ARN_TABLE), its table or
+ * what is below it (ARN_TABLE_OR_BELOW), or its stream (ARN_STREAM)?
+ */
+static int arn_matches(const ddbgt__vctx *c, size_t i, const char *pattern, enum arn_target what)
+{
+	const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+	const char *name = ddbgt_table_name(c->table);
+	const char *account = ddbgt_replica_account_id(r);
+	const char *partition = partition_of(c, i);
+	const char *service;
+	struct arn_match a;
+	char guessed[32];
+
+	if (strcmp(pattern, "*") == 0)
+		return 1;
+	if (strncmp(pattern, "arn:", 4) != 0 || name == NULL || (a.m = strlen(pattern)) > ARN_MAX)
+		return 0;
+	service = strchr(pattern + 4, ':');
+	if (service != NULL) {
+		size_t n = strcspn(++service, ":");
+		if (memchr(service, '*', n) || memchr(service, '?', n))
+			return 0;
+	}
+	if (partition == NULL) {
+		pattern_partition(guessed, sizeof guessed, pattern);
+		partition = guessed;
+	}
+	a.p = pattern;
+	memset(a.set, 0, a.m + 1);
+	a.set[0] = 1;
+	arn_closure(&a);
+	if (!arn_feed(&a, "arn:") || !arn_feed(&a, partition) || !arn_feed(&a, ":dynamodb:") ||
+	    !arn_feed(&a, ddbgt__vreplica_region(c, i)) || !arn_feed(&a, ":"))
+		return 0;
+	if (account != NULL && account_ok(account)) {
+		if (!arn_feed(&a, account))
+			return 0;
+	} else {
+		for (int k = 0; k < 12; k++)
+			if (!arn_step(&a, ANY_DIGIT))
+				return 0;
+	}
+	if (!arn_feed(&a, ":table/") || !arn_feed(&a, name))
+		return 0;
+	if (what == ARN_STREAM)
+		return arn_feed(&a, "/stream/") && arn_open(&a);
+	if (a.set[a.m])
+		return 1;
+	return what == ARN_TABLE_OR_BELOW && arn_feed(&a, "/") && arn_open(&a);
+}
+
 static int names_own(const struct policy_check *p, const char *arn)
 {
-	const char *name = ddbgt_table_name(p->c->table);
-	const char *f;
-
-	if (strcmp(arn, "*") == 0)
-		return 1;
-	f = arn_resource(arn, partition_of(p->c, p->replica), "dynamodb",
-	                 ddbgt__vreplica_region(p->c, p->replica), NULL);
-	if (f == NULL || strncmp(f, "table/", 6) != 0 || name == NULL)
-		return 0;
-	f += 6;
-	if (strncmp(f, name, strlen(name)) != 0)
-		return 0;
-	f += strlen(name);
-	if (p->stream)
-		return strncmp(f, "/stream/", 8) == 0 && f[8] != '\0';
-	return *f == '\0' || (*f == '/' && f[1] != '\0');
+	return arn_matches(p->c, p->replica, arn, p->stream ? ARN_STREAM : ARN_TABLE_OR_BELOW);
 }
 
 static void check_resources(const struct policy_check *p, const jr_value *res, const char *where)
@@ -231,6 +355,11 @@ static void check_policy(ddbgt__vctx *c, size_t i, int stream, const char *text)
 		ddbgt__vreport(c, DDBGT_E_RESOURCE_POLICY_LEGACY, prefix, ddbgt__vreplica_region(c, i),
 		               "a legacy 2017.11.29 global table cannot have resource-based policies: "
 		               "remove the policy or upgrade the table to version 2019.11.21");
+	if (stream && !ddbgt_table_stream_enabled(c->table))
+		ddbgt__vreport(c, DDBGT_E_RESOURCE_POLICY_NO_STREAM, prefix,
+		               ddbgt__vreplica_region(c, i),
+		               "the table's stream is off, so this replica has no stream to attach the "
+		               "policy to: enable table.stream or remove stream_resource_policy");
 	len = strlen(text);
 	if (len > DDBGT__IAM_POLICY_MAX_BYTES)
 		ddbgt__vreport(c, DDBGT_E_RESOURCE_POLICY_SIZE, prefix, ddbgt__vreplica_region(c, i),
@@ -309,6 +438,198 @@ static const char *override_of(const ddbgt_replica *r)
 }
 
 /*
+ * What a multi-account replica's table policy must allow the replication
+ * service principal, and with which actions (DynamoDB Developer Guide,
+ * "DynamoDB global tables security" for multi-account tables: service
+ * principal authorization for replication, docs.aws.amazon.com/amazondynamodb/
+ * latest/developerguide/globaltables_MA_security.html). Each replica grants
+ * them for the whole replica set, so a condition on aws:SourceAccount must
+ * name every replica's account.
+ */
+#define REPLICATION_PRINCIPAL "replication.dynamodb.amazonaws.com"
+static const char *const replication_actions[] = {
+	"dynamodb:ReadDataForReplication",
+	"dynamodb:WriteDataForReplication",
+	"dynamodb:ReplicateSettings",
+};
+#define N_REPLICATION_ACTIONS (sizeof replication_actions / sizeof replication_actions[0])
+
+static int lower(int ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch;
+}
+
+/*
+ * IAM action names match case-insensitively, with "*" and "?": the greedy
+ * match that backs up to the last "*", linear in practice and never worse
+ * than the product of the lengths.
+ */
+static int action_glob(const char *p, const char *s)
+{
+	const char *star = NULL, *resume = NULL;
+
+	while (*s) {
+		if (*p == '*') {
+			star = p++;
+			resume = s;
+		} else if (*p && (*p == '?' || lower((unsigned char)*p) == lower((unsigned char)*s))) {
+			p++;
+			s++;
+		} else if (star) {
+			p = star + 1;
+			s = ++resume;
+		} else {
+			return 0;
+		}
+	}
+	while (*p == '*')
+		p++;
+	return *p == '\0';
+}
+
+/* A string, or any string of an array, satisfies test(ctx, string). */
+static int any_string(const jr_value *v, int (*test)(const void *, const char *), const void *ctx)
+{
+	const jr_value *item;
+	size_t k;
+
+	if (v == NULL)
+		return 0;
+	if (v->type == JR_STRING)
+		return test(ctx, v->u.str.s);
+	if (v->type == JR_ARRAY)
+		JR_ARRAY_FOREACH(v, k, item)
+			if (item->type == JR_STRING && test(ctx, item->u.str.s))
+				return 1;
+	return 0;
+}
+
+static int is_principal(const void *ctx, const char *s)
+{
+	(void)ctx;
+	return strcmp(s, REPLICATION_PRINCIPAL) == 0;
+}
+
+static int covers_action(const void *ctx, const char *s)
+{
+	return action_glob(s, ctx);
+}
+
+struct table_of {
+	const ddbgt__vctx *c;
+	size_t replica;
+};
+
+static int covers_table(const void *ctx, const char *s)
+{
+	const struct table_of *t = ctx;
+	return arn_matches(t->c, t->replica, s, ARN_TABLE);
+}
+
+static int is_account(const void *ctx, const char *s)
+{
+	return strcmp(s, ctx) == 0;
+}
+
+/*
+ * The first replica account that statement s's aws:SourceAccount condition
+ * (StringEquals) leaves out, or NULL.
+ */
+static const char *account_left_out(const ddbgt__vctx *c, const jr_value *s)
+{
+	const jr_value *equals = ddbgt__jr_get(s, "Condition"), *v;
+	const char *k;
+	size_t i;
+
+	if (equals == NULL || equals->type != JR_OBJECT ||
+	    (equals = ddbgt__jr_get(equals, "StringEquals")) == NULL || equals->type != JR_OBJECT)
+		return NULL;
+	JR_OBJECT_FOREACH(equals, i, k, v) {
+		/* Condition keys are case-insensitive. */
+		const char *want = "aws:sourceaccount";
+		while (*k && lower((unsigned char)*k) == *want)
+			k++, want++;
+		if (*k != '\0' || *want != '\0')
+			continue;
+		for (size_t r = 0; r < c->nreplicas; r++) {
+			const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, r));
+			if (a != NULL && !any_string(v, is_account, a))
+				return a;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Report replica i when its table policy does not allow the replication
+ * principal every replication action on its table.
+ */
+static void check_replication_grant(ddbgt__vctx *c, size_t i)
+{
+	const char *text = ddbgt_replica_resource_policy(ddbgt_table_replica_at(c->table, i));
+	const char *region = ddbgt__vreplica_region(c, i), *left_out = NULL;
+	const jr_value *st, *s;
+	struct table_of own = {c, i};
+	int granted[N_REPLICATION_ACTIONS] = {0};
+	char path[64], missing[160];
+	jr_doc *doc = NULL;
+	size_t k, a, n = 0;
+
+	ddbgt__vpathf(path, sizeof path, "/replicas/%zu/resource_policy", i);
+	if (text == NULL) {
+		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
+		               "the replica in %s is part of a multi-account global table but has no "
+		               "resource_policy: it must allow " REPLICATION_PRINCIPAL " to replicate "
+		               "(ReadDataForReplication, WriteDataForReplication, ReplicateSettings)",
+		               region);
+		return;
+	}
+	if (ddbgt__iam_policy_parse(&doc, text)) {
+		c->status = DDBGT_ENOMEM;
+		return;
+	}
+	st = ddbgt__jr_get(ddbgt__jr_root(doc), "Statement");
+	for (k = 0; st != NULL && k < (st->type == JR_ARRAY ? st->u.arr.count : 1); k++) {
+		const jr_value *effect, *principal;
+		s = st->type == JR_ARRAY ? st->u.arr.items[k] : st;
+		if (s->type != JR_OBJECT)
+			continue;
+		effect = ddbgt__jr_get(s, "Effect");
+		principal = ddbgt__jr_get(s, "Principal");
+		if (effect == NULL || effect->type != JR_STRING || strcmp(effect->u.str.s, "Allow") ||
+		    principal == NULL || principal->type != JR_OBJECT ||
+		    !any_string(ddbgt__jr_get(principal, "Service"), is_principal, NULL) ||
+		    !any_string(ddbgt__jr_get(s, "Resource"), covers_table, &own))
+			continue;
+		const char *out = account_left_out(c, s);
+		if (out != NULL) {
+			left_out = out;
+			continue;
+		}
+		for (a = 0; a < N_REPLICATION_ACTIONS; a++)
+			granted[a] |= any_string(ddbgt__jr_get(s, "Action"), covers_action,
+			                         replication_actions[a]);
+	}
+	missing[0] = '\0';
+	for (a = 0; a < N_REPLICATION_ACTIONS; a++)
+		if (!granted[a])
+			n += (size_t)snprintf(missing + n, sizeof missing - n, "%s%s", n ? ", " : "",
+			                      replication_actions[a]);
+	if (n > 0 && left_out != NULL)
+		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
+		               "the statement for " REPLICATION_PRINCIPAL " limits aws:SourceAccount "
+		               "to accounts without %s, a replica's: every replica must allow the "
+		               "whole replica set", left_out);
+	else if (n > 0)
+		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
+		               "the replica in %s is part of a multi-account global table, and its "
+		               "resource_policy does not allow " REPLICATION_PRINCIPAL " %s on its "
+		               "table: add an Allow statement with that Service principal, those "
+		               "actions and the table as Resource", region, missing);
+	ddbgt__jr_free(doc);
+}
+
+/*
  * Multi-account global tables (replicas in more than one account): account
  * IDs, one replica per account, EVENTUAL only, version 2019.11.21 only, and
  * no per-replica settings while settings replication is on; the role a
@@ -357,6 +678,7 @@ static void check_accounts(ddbgt__vctx *c)
 		const char *region = ddbgt__vreplica_region(c, i);
 		const char *what = override_of(r);
 
+		check_replication_grant(c, i);
 		for (j = 0; j < i; j++)
 			if (strcmp(account_key(c, i), account_key(c, j)) == 0)
 				break;

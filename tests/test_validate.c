@@ -676,27 +676,118 @@ END_TEST
 
 START_TEST(allocation_failures)
 {
-	ddbgt_table *t = NULL;
-	ddbgt_test_sweep s;
-	int rc = 0;
+	/* Many findings; a valid multi-account table; refused policies and replication grants. */
+	static const struct {
+		const char *spec;
+		int verdict;
+	} specs[] = {
+		{"data/validate/many-problems.json", DDBGT_EINVALID},
+		{"../examples/specs/multi-account.json", DDBGT_OK},
+		{"../fuzz/corpus/spec/resource-policy-wildcards.json", DDBGT_EINVALID},
+	};
 
-	ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path("data/validate/many-problems.json"), 0,
-	                                      NULL), 0);
-	ddbgt_test_alloc_install();
-	for (ddbgt_test_sweep_start(&s, "validate", 0); ddbgt_test_sweep_next(&s, rc);) {
+	for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++) {
+		ddbgt_table *t = NULL;
+		ddbgt_test_sweep s;
+		int rc = 0;
+
+		ck_assert_int_eq(ddbgt_spec_load_file(&t, ddbgt_test_path(specs[k].spec), 0, NULL), 0);
+		ddbgt_test_alloc_install();
+		for (ddbgt_test_sweep_start(&s, "validate", 0); ddbgt_test_sweep_next(&s, rc);) {
+			ddbgt_diags *d = NULL;
+
+			rc = ddbgt_diags_new(&d);
+			if (rc == DDBGT_OK)
+				rc = ddbgt_table_validate(t, NULL, d);
+			ck_assert_msg(rc == DDBGT_ENOMEM || rc == specs[k].verdict,
+			              "%s: allocation %ld: %d", specs[k].spec, s.n, rc);
+			ddbgt_diags_free(d);
+		}
+		ddbgt_test_alloc_uninstall();
+		ck_assert_int_eq(s.rc, specs[k].verdict);
+		ck_assert_int_gt(s.n, 10);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+/*
+ * Resource entries of a resource-based policy as IAM matches them
+ * (lib/rules_access.c): the forms that can name the eu-west-1 replica's
+ * table "orders" (or its stream) are accepted, the others refused.
+ */
+START_TEST(resource_wildcards_match_as_iam_does)
+{
+	static const struct {
+		int stream;
+		const char *account; /* replica 1's account_id, or NULL */
+		const char *resource;
+		int accepted;
+	} cases[] = {
+		{0, NULL, "*", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/index/by-status", 1},
+		{0, NULL, "arn:aws:dynamodb:*:*:table/orders", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-west-?:111122223333:table/orders", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-*t-1:111122223333:table/orders", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/*", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/*/index/*", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:*", 1},
+		{0, NULL, "arn:aws:dynamodb:e*:table/orders", 1},   /* a segment's last * spans colons */
+		{0, NULL, "arn:aws:dynamodb:*", 1},
+		{0, NULL, "arn:*:dynamodb:eu-west-1:*:table/ord*", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:1111222233??:table/orders", 1},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/*", 1},
+		{0, "444455556666", "arn:aws:dynamodb:eu-west-1:444455556666:table/orders", 1},
+		{0, "444455556666", "arn:aws:dynamodb:eu-west-1:4444*:table/orders", 1},
+		{0, NULL, "arn:aws:dynamodb:e*1:table/orders", 0},  /* that * stays in its segment */
+		{0, NULL, "arn:aws:dynamodb:us-east-1:111122223333:table/orders", 0},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders2", 0},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders?", 0},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/other*", 0},
+		{0, NULL, "arn:aws:*:eu-west-1:111122223333:table/orders", 0}, /* not in the service */
+		{0, NULL, "arn:aws:dynamo??:eu-west-1:111122223333:table/orders", 0},
+		{0, NULL, "arn:aws-cn:dynamodb:eu-west-1:111122223333:table/orders", 0},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:1111:table/orders", 0},
+		{0, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/", 0},
+		{0, NULL, "dynamodb:*", 0},
+		{0, "444455556666", "arn:aws:dynamodb:eu-west-1:111122223333:table/orders", 0},
+		{1, NULL, "*", 1},
+		{1, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/*", 1},
+		{1, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/"
+		          "2024-02-12T18:57:26.492", 1},
+		{1, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/*", 1},
+		{1, NULL, "arn:aws:dynamodb:eu-west-1:*:table/orders/stream/2024-*", 1},
+		{1, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders", 0},
+		{1, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/index/*", 0},
+		{1, NULL, "arn:aws:dynamodb:eu-west-1:111122223333:table/orders/stream/", 0},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		json_t *patch = json_pack(
+			"{s:[{s:s},{s:s,s:{s:s,s:[{s:s,s:{s:s},s:s,s:s}]}}]}", "replicas", "region",
+			"us-east-1", "region", "eu-west-1",
+			cases[i].stream ? "stream_resource_policy" : "resource_policy", "Version",
+			"2012-10-17", "Statement", "Effect", "Allow", "Principal", "AWS",
+			"arn:aws:iam::444455556666:role/reader", "Action", "dynamodb:GetItem", "Resource",
+			cases[i].resource);
 		ddbgt_diags *d = NULL;
+		int loaded;
 
-		rc = ddbgt_diags_new(&d);
-		if (rc == DDBGT_OK)
-			rc = ddbgt_table_validate(t, NULL, d);
-		ck_assert_msg(rc == DDBGT_ENOMEM || rc == DDBGT_EINVALID, "allocation %ld: %d", s.n,
-		              rc);
+		ck_assert_ptr_nonnull(patch);
+		if (cases[i].account != NULL)
+			json_object_set_new(json_array_get(json_object_get(patch, "replicas"), 1),
+			                    "account_id", json_string(cases[i].account));
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		ddbgt_table_free(run_spec("ondemand", patch, d, &loaded));
+		ck_assert(loaded);
+		ck_assert_msg(has_code(d, "DDBGT_E_RESOURCE_POLICY_RESOURCE") != cases[i].accepted,
+		              "%s in a %s policy: expected %s", cases[i].resource,
+		              cases[i].stream ? "stream" : "table",
+		              cases[i].accepted ? "accepted" : "refused");
+		json_decref(patch);
 		ddbgt_diags_free(d);
 	}
-	ddbgt_test_alloc_uninstall();
-	ck_assert_int_eq(s.rc, DDBGT_EINVALID);
-	ck_assert_int_gt(s.n, 10);
-	ddbgt_table_free(t);
 }
 END_TEST
 
@@ -721,6 +812,7 @@ Suite *ddbgt_test_validate(void)
 	tcase_add_test(tc, gsi_overrides_in_any_order);
 	tcase_add_test(tc, examples_are_valid);
 	tcase_add_test(tc, allocation_failures);
+	tcase_add_test(tc, resource_wildcards_match_as_iam_does);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -374,6 +374,18 @@ type Replica struct {
 	Role       string // effective: "primary", "secondary" or "standby"
 	TableClass string // effective
 	KMSKey     string // "" when the replica names none
+
+	// Spec format 1's extensions ("" or zero when not set; see replica.go).
+	AccountID               string
+	SettingsReplication     string // "ENABLED", "DISABLED" or ""
+	ProviderRoleARN         string
+	ResourcePolicy          string // compact JSON
+	StreamResourcePolicy    string
+	KinesisStreamARN        string
+	KinesisPrecision        string
+	ContributorInsights     bool
+	ContributorInsightsMode string
+	OnDemandMaxRead         int64
 }
 
 // Replicas lists the replicas in order.
@@ -390,6 +402,7 @@ func (t *Table) Replicas() []Replica {
 			TableClass: enumName(C.DDBGT_ENUM_TABLE_CLASS, C.int(C.ddbgt_replica_effective_table_class(r))),
 			KMSKey:     gostr(C.ddbgt_replica_kms_key(r)),
 		})
+		replicaExtensions(&out[len(out)-1], r)
 	}
 	return out
 }

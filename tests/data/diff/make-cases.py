@@ -283,6 +283,17 @@ case("replica-account", ACCOUNTS, lambda t, r: setitem(r[2], "account_id", "9999
      "replace replica-account /replicas/2/account_id")
 case("replica-account-convert", PPR, lambda t, r: setitem(r[1], "account_id", "444455556666"),
      "refused replica-account-convert /replicas/1/account_id")
+# Adding a replica in another account converts the table as much as moving one does.
+case("replica-account-convert-add", PPR,
+     lambda t, r: r.append(replica("ap-southeast-2", account_id="444455556666")),
+     "refused replica-account-convert /replicas/3/account_id")
+# A single-Region table is where a multi-account table starts: adding one is allowed.
+SINGLE = copy.deepcopy(PPR)
+SINGLE["replicas"] = [replica("us-east-1")]
+SINGLE["table"]["stream"] = {"enabled": True, "view_type": "NEW_AND_OLD_IMAGES"}
+case("replica-account-from-single", SINGLE,
+     lambda t, r: r.append(replica("eu-west-1", account_id="444455556666")),
+     "replica_add replica-add /replicas/1")
 case("settings-replication", ACCOUNTS, lambda t, r: setitem(r[1], "settings_replication", "DISABLED"),
      "refused settings-replication /replicas/1/settings_replication")
 case("provider-role", ACCOUNTS,
