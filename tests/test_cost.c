@@ -1274,6 +1274,23 @@ END_TEST
  * the call succeeds (tests/testutil.h). Every failure is DDBGT_ENOMEM with a
  * NULL result, and leaks nothing.
  */
+/*
+ * An estimate with each of its allocations failing in turn (every failure is
+ * clean); the report of the run in which none failed.
+ */
+static ddbgt_cost_report *swept_estimate(const char *name, const ddbgt_table *t,
+                                         const ddbgt_cost_options *o, ddbgt_test_sweep *s)
+{
+	ddbgt_cost_report *r = NULL;
+	int rc = 0;
+	for (ddbgt_test_sweep_start(s, name, 0); ddbgt_test_sweep_next(s, rc);) {
+		rc = ddbgt_cost_estimate(&r, t, o, NULL);
+		if (rc)
+			ck_assert_ptr_null(r);
+	}
+	return r;
+}
+
 START_TEST(allocation_failures)
 {
 	ddbgt_test_alloc_install();
@@ -1284,12 +1301,7 @@ START_TEST(allocation_failures)
 	ddbgt_test_sweep s;
 	int rc = 0;
 
-	ddbgt_cost_report *r = NULL;
-	for (ddbgt_test_sweep_start(&s, "estimate", 0); ddbgt_test_sweep_next(&s, rc);) {
-		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		if (rc)
-			ck_assert_ptr_null(r);
-	}
+	ddbgt_cost_report *r = swept_estimate("estimate", t, &o, &s);
 	ck_assert_int_eq(s.rc, DDBGT_OK);
 	ck_assert_int_gt(s.n, 20);
 	ck_assert_uint_eq(ddbgt_cost_report_recommendation_count(r), 3);
@@ -1314,11 +1326,7 @@ START_TEST(allocation_failures)
 
 	/* A provisioned table: the reserved-capacity recommendations allocate too. */
 	t = load_file("data/cost/infracost-4-2-provisioned.json");
-	for (ddbgt_test_sweep_start(&s, "estimate provisioned", 0); ddbgt_test_sweep_next(&s, rc);) {
-		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		if (rc)
-			ck_assert_ptr_null(r);
-	}
+	r = swept_estimate("estimate provisioned", t, &o, &s);
 	ck_assert_int_eq(s.rc, DDBGT_OK);
 	size_t reserved = 0;
 	for (size_t k = 0; k < ddbgt_cost_report_recommendation_count(r); k++)
@@ -1329,11 +1337,7 @@ START_TEST(allocation_failures)
 
 	/* The operations object's alarm and dashboard lines, in three regions. */
 	t = load_file("data/emit/specs/operations-provisioned.json");
-	for (ddbgt_test_sweep_start(&s, "estimate operations", 0); ddbgt_test_sweep_next(&s, rc);) {
-		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		if (rc)
-			ck_assert_ptr_null(r);
-	}
+	r = swept_estimate("estimate operations", t, &o, &s);
 	ck_assert_int_eq(s.rc, DDBGT_OK);
 	ck_assert_int_ge(find(r, "ap-southeast-2", "cloudwatch_alarm_metrics", NULL), 0);
 	ddbgt_cost_report_free(r);

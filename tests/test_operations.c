@@ -1070,6 +1070,34 @@ START_TEST(cloudformation_grants_alias_keys_by_alias)
 END_TEST
 
 /*
+ * The metrics an alarm of a document references: 1 when it names one
+ * (single), else each of its queries (in queries) that reads a metric (stat).
+ */
+static double alarm_metrics(const json_t *alarm, const char *single, const char *queries,
+                            const char *stat)
+{
+	if (json_object_get(alarm, single))
+		return 1;
+	double n = 0;
+	size_t i;
+	json_t *q;
+	json_array_foreach(json_object_get(alarm, queries), i, q)
+		n += json_object_get(q, stat) != NULL;
+	return n;
+}
+
+/* The alarm metric-months the report bills in region. */
+static double billed_metrics(const ddbgt_cost_report *r, const char *region)
+{
+	double billed = 0;
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		if (strcmp(ddbgt_cost_line_region(r, i), region) == 0 &&
+		    ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS)
+			billed += ddbgt_cost_line_quantity(r, i);
+	return billed;
+}
+
+/*
  * The estimate bills exactly the alarms the Terraform document holds: for
  * each region, the metrics its alarms reference (1 for a metric alarm, one
  * per metric query of a metric math alarm), counted in the document, equal
@@ -1088,25 +1116,12 @@ static void alarms_billed_as_written(const ddbgt_table *t)
 		const char *region = ddbgt_cost_report_region_at(r, k);
 		char infix[64];
 		snprintf(infix, sizeof infix, "-%s-", region);
-		double metrics = 0, billed = 0;
+		double metrics = 0, billed = billed_metrics(r, region);
 		const char *label;
 		json_t *a;
-		json_object_foreach(alarms, label, a) {
-			if (!strstr(json_string_value(json_object_get(a, "alarm_name")), infix))
-				continue;
-			if (json_object_get(a, "metric_name")) {
-				metrics += 1;
-				continue;
-			}
-			size_t i;
-			json_t *q;
-			json_array_foreach(json_object_get(a, "metric_query"), i, q)
-				metrics += json_object_get(q, "metric") != NULL;
-		}
-		for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
-			if (strcmp(ddbgt_cost_line_region(r, i), region) == 0 &&
-			    ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS)
-				billed += ddbgt_cost_line_quantity(r, i);
+		json_object_foreach(alarms, label, a)
+			if (strstr(json_string_value(json_object_get(a, "alarm_name")), infix))
+				metrics += alarm_metrics(a, "metric_name", "metric_query", "metric");
 		ck_assert_msg(metrics == billed, "%s: %g alarm metrics written, %g billed", region,
 		              metrics, billed);
 		checked += metrics > 0;
@@ -1139,29 +1154,17 @@ static void cfn_alarms_billed_as_written(const ddbgt_table *t)
 		ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, NULL), DDBGT_OK);
 		json_t *doc = json_loads(out, 0, NULL);
 		ck_assert_ptr_nonnull(doc);
-		double metrics = 0, billed = 0;
+		double metrics = 0, billed = billed_metrics(r, region);
 		const char *id;
 		json_t *res;
 		json_object_foreach(json_object_get(doc, "Resources"), id, res) {
 			const char *type = json_string_value(json_object_get(res, "Type"));
-			json_t *props = json_object_get(res, "Properties");
 			if (strcmp(type, "AWS::CloudWatch::Dashboard") == 0)
 				dashboards++;
-			if (strcmp(type, "AWS::CloudWatch::Alarm") != 0)
-				continue;
-			if (json_object_get(props, "MetricName")) {
-				metrics += 1;
-				continue;
-			}
-			size_t i;
-			json_t *m;
-			json_array_foreach(json_object_get(props, "Metrics"), i, m)
-				metrics += json_object_get(m, "MetricStat") != NULL;
+			if (strcmp(type, "AWS::CloudWatch::Alarm") == 0)
+				metrics += alarm_metrics(json_object_get(res, "Properties"), "MetricName",
+				                         "Metrics", "MetricStat");
 		}
-		for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
-			if (strcmp(ddbgt_cost_line_region(r, i), region) == 0 &&
-			    ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS)
-				billed += ddbgt_cost_line_quantity(r, i);
 		ck_assert_msg(metrics > 0 && metrics == billed,
 		              "%s: %g alarm metrics in the template, %g billed", region, metrics, billed);
 		json_decref(doc);
