@@ -12,6 +12,7 @@
 
 #include "ddbgt/replica.h"
 #include "ddbgt/index.h"
+#include "ddbgt/operations.h"
 #include "ddbgt/policy.h"
 #include "ddbgt/region.h"
 
@@ -19,6 +20,7 @@
 #include "cost_internal.h"
 #include "diag_internal.h"
 #include "model.h"
+#include "ops_alarms.h"
 
 #define SECONDS_PER_HOUR 3600.0
 #define DEFAULT_HOURS 730.0
@@ -108,6 +110,7 @@ typedef struct est {
 	const ddbgt_table *table;
 	const ddbgt_prices *prices;
 	ddbgt_diags *diags;
+	const ddbgt_operations *ops; /* NULL for most tables: nothing to price */
 	int free_tier;
 	int provisioned;
 	ddbgt__cost_capacity capacity;
@@ -561,6 +564,27 @@ static void estimate_replica(est *e, size_t ri, int global)
 		           e->writes * e->seconds * e->write_units, NULL);
 }
 
+/*
+ * What the operations object adds to the replica's region: the CloudWatch
+ * alarms the targets write there, from their own list (ops_alarms.c) and
+ * billed per alarm metric, and in the home region the dashboard. Both are
+ * billed a month, prorated by the hour. IAM policies and gateway endpoints
+ * cost nothing (doc/cost.md).
+ */
+static void estimate_operations(est *e, size_t i, int home)
+{
+	const struct replica_info *in = &e->info[i];
+	double months = e->hours / DEFAULT_HOURS;
+	int64_t metrics = ddbgt__ops_alarm_metrics(
+		e->table, e->provisioned ? DDBGT_BILLING_PROVISIONED : DDBGT_BILLING_PAY_PER_REQUEST, i);
+
+	add_priced(e, in->reg, in->rp, "/operations/alarms", DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS,
+	           DDBGT_TABLE_CLASS_UNSET, (double)metrics * months, NULL);
+	if (home && ddbgt__ops_writes_dashboard(e->table))
+		add_priced(e, in->reg, in->rp, "/operations/dashboard",
+		           DDBGT_PRICE_CLOUDWATCH_DASHBOARDS, DDBGT_TABLE_CLASS_UNSET, months, NULL);
+}
+
 /* Replication sends each write from its origin to every other replica. */
 static void estimate_transfer(est *e, size_t i, size_t nrep)
 {
@@ -934,6 +958,7 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 	e.table = table;
 	e.prices = prices;
 	e.diags = diags;
+	e.ops = ddbgt_table_operations(table);
 	e.free_tier = free_tier;
 	e.provisioned = billing == DDBGT_BILLING_PROVISIONED;
 	e.capacity = capacity;
@@ -972,6 +997,8 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 
 		e.cur = i;
 		estimate_replica(&e, i, nrep >= 2);
+		if (e.ops && !throughput_only)
+			estimate_operations(&e, i, e.info[i].replica == primary);
 		if (nrep >= 2 && !throughput_only)
 			estimate_transfer(&e, i, nrep);
 		if (e.info[i].replica == primary && !throughput_only) {

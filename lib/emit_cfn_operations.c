@@ -340,7 +340,7 @@ static void write_dashboard(ddbgt__emit_ctx *ctx)
 {
 	char ref[DDBGT__EMIT_LABEL_MAX], id[DDBGT__EMIT_LABEL_MAX];
 	char *body = NULL;
-	if (!ddbgt_operations_dashboard(ops_of(ctx)))
+	if (!ddbgt__ops_writes_dashboard(ctx->t))
 		return;
 	/* The body names the table by the template's reference: Fn::Sub gives its name. */
 	ddbgt__emit_label(ctx, ref, "${%s}", ctx->res);

@@ -42,11 +42,6 @@ static const char *region_of(const ddbgt__emit_ctx *ctx, size_t i)
 
 /* ---- alarms ---- */
 
-const char *const ddbgt__ops_error_operations[DDBGT__OPS_ERROR_OPERATIONS] = {
-	"GetItem", "PutItem", "UpdateItem", "DeleteItem", "Query",
-	"Scan", "BatchGetItem", "BatchWriteItem", "TransactGetItems", "TransactWriteItems",
-};
-
 const char *ddbgt__ops_alarm_gsi(const ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
 {
 	return a->gsi >= 0 ? ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, (size_t)a->gsi)) : NULL;
@@ -66,71 +61,63 @@ const char *ddbgt__ops_capacity_metric(ddbgt_rw rw, int provisioned)
 	return provisioned ? "ProvisionedWriteCapacityUnits" : "ConsumedWriteCapacityUnits";
 }
 
-void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn fn, void *arg)
+struct decorate {
+	ddbgt__emit_ctx *ctx;
+	ddbgt__ops_alarm_fn fn;
+	void *arg;
+};
+
+/* One alarm of the model's list, with what the documents say of it. */
+static void decorate_alarm(void *ud, const ddbgt__alarm *l)
 {
 	static const char *const throttle_metrics[] = {"ReadThrottleEvents", "WriteThrottleEvents"};
 	static const char *const throttle_whats[] = {"read_throttles", "write_throttles"};
 	static const char *const utilization_whats[] = {"read_utilization", "write_utilization"};
+	const struct decorate *d = ud;
+	ddbgt__emit_ctx *ctx = d->ctx;
 	char what[96];
-	ddbgt__ops_alarm a;
-	if (!ddbgt_operations_alarms(ops_of(ctx)))
-		return;
-	if (!strong(ctx)) {
-		for (size_t j = 0; j < ctx->nrep; j++) {
-			if (j == i)
-				continue;
-			/* Published in the sending region, one series per receiving region. */
-			snprintf(what, sizeof what, "replication_latency_to_%s", ctx->alias[j]);
-			a = (ddbgt__ops_alarm){.kind = DDBGT__OPS_LATENCY, .replica = i, .receiving = j,
-			                       .gsi = -1, .what = what, .metric = "ReplicationLatency",
-			                       .statistic = "Average",
-			                       .threshold = setting(ctx, DDBGT_ALARM_REPLICATION_LATENCY_MS),
-			                       .description = "Replication from this region to the "
-			                                      "receiving region is falling behind (average "
-			                                      "ReplicationLatency, milliseconds)"};
-			fn(ctx, &a, arg);
-		}
+	ddbgt__ops_alarm a = {.kind = l->kind, .replica = l->replica, .receiving = l->receiving,
+	                      .gsi = l->gsi, .rw = l->rw};
+
+	switch (l->kind) {
+	case DDBGT__OPS_LATENCY:
+		/* Published in the sending region, one series per receiving region. */
+		snprintf(what, sizeof what, "replication_latency_to_%s", ctx->alias[l->receiving]);
+		a.what = what;
+		a.metric = "ReplicationLatency";
+		a.statistic = "Average";
+		a.threshold = setting(ctx, DDBGT_ALARM_REPLICATION_LATENCY_MS);
+		a.description = "Replication from this region to the receiving region is falling "
+		                "behind (average ReplicationLatency, milliseconds)";
+		break;
+	case DDBGT__OPS_THROTTLES:
+		a.what = throttle_whats[l->rw];
+		a.metric = throttle_metrics[l->rw];
+		a.statistic = "Sum";
+		a.description = l->gsi >= 0 ? "Requests to this index were throttled"
+		                            : "Requests to this table were throttled";
+		break;
+	case DDBGT__OPS_SYSTEM_ERRORS:
+		a.what = "system_errors";
+		a.description = "DynamoDB answered requests to this table with server errors (HTTP "
+		                "500)";
+		break;
+	case DDBGT__OPS_UTILIZATION:
+		a.what = utilization_whats[l->rw];
+		a.threshold = setting(ctx, DDBGT_ALARM_UTILIZATION_PERCENT);
+		a.description = l->gsi >= 0 ? "Consumed capacity of this index is close to its "
+		                              "provisioned capacity (percent)"
+		                            : "Consumed capacity is close to the provisioned "
+		                              "capacity (percent)";
+		break;
 	}
-	if (setting(ctx, DDBGT_ALARM_THROTTLES)) {
-		for (long g = -1; g < (long)ctx->ngsi; g++) {
-			for (int rw = 0; rw < 2; rw++) {
-				a = (ddbgt__ops_alarm){.kind = DDBGT__OPS_THROTTLES, .replica = i, .gsi = g,
-				                       .rw = (ddbgt_rw)rw, .what = throttle_whats[rw],
-				                       .metric = throttle_metrics[rw], .statistic = "Sum",
-				                       .threshold = 0,
-				                       .description = g >= 0
-				                                              ? "Requests to this index were "
-				                                                "throttled"
-				                                              : "Requests to this table were "
-				                                                "throttled"};
-				fn(ctx, &a, arg);
-			}
-		}
-	}
-	if (setting(ctx, DDBGT_ALARM_SYSTEM_ERRORS)) {
-		a = (ddbgt__ops_alarm){.kind = DDBGT__OPS_SYSTEM_ERRORS, .replica = i, .gsi = -1,
-		                       .what = "system_errors", .threshold = 0,
-		                       .description = "DynamoDB answered requests to this table with "
-		                                      "server errors (HTTP 500)"};
-		fn(ctx, &a, arg);
-	}
-	if (ddbgt_table_billing_mode(ctx->t) != DDBGT_BILLING_PROVISIONED)
-		return;
-	/* An index's own capacity too: a GSI short of write capacity throttles the table's writes. */
-	for (long g = -1; g < (long)ctx->ngsi; g++) {
-		for (int rw = 0; rw < 2; rw++) {
-			a = (ddbgt__ops_alarm){.kind = DDBGT__OPS_UTILIZATION, .replica = i, .gsi = g,
-			                       .rw = (ddbgt_rw)rw, .what = utilization_whats[rw],
-			                       .threshold = setting(ctx, DDBGT_ALARM_UTILIZATION_PERCENT),
-			                       .description = g >= 0
-			                                              ? "Consumed capacity of this index "
-			                                                "is close to its provisioned "
-			                                                "capacity (percent)"
-			                                              : "Consumed capacity is close to the "
-			                                                "provisioned capacity (percent)"};
-			fn(ctx, &a, arg);
-		}
-	}
+	d->fn(ctx, &a, d->arg);
+}
+
+void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t i, ddbgt__ops_alarm_fn fn, void *arg)
+{
+	struct decorate d = {ctx, fn, arg};
+	ddbgt__ops_alarms_each(ctx->t, ddbgt_table_billing_mode(ctx->t), i, decorate_alarm, &d);
 }
 
 /*
@@ -403,7 +390,7 @@ int ddbgt__ops_dashboard_body(ddbgt__emit_ctx *ctx, const char *table, char **bo
 
 static void write_dashboard(ddbgt__emit_ctx *ctx)
 {
-	if (!ddbgt_operations_dashboard(ops_of(ctx)))
+	if (!ddbgt__ops_writes_dashboard(ctx->t))
 		return;
 	ddbgt__tfjson *w = &ctx->w;
 	char *body = NULL;

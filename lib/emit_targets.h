@@ -9,6 +9,7 @@
 
 #include "ddbgt/operations.h"
 #include "emit_internal.h"
+#include "ops_alarms.h"
 
 int ddbgt__emit_terraform_plan(ddbgt__emit_ctx *ctx);
 void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx);
@@ -24,13 +25,6 @@ void ddbgt__emit_write_operations_outputs(ddbgt__emit_ctx *ctx);
  * the alarms of a region, the dashboard's body and the policy texts, so that
  * the Terraform and CloudFormation documents say the same.
  */
-typedef enum ddbgt__ops_alarm_kind {
-	DDBGT__OPS_LATENCY,       /* ReplicationLatency to one receiving region */
-	DDBGT__OPS_THROTTLES,     /* Read/WriteThrottleEvents of the table or an index */
-	DDBGT__OPS_SYSTEM_ERRORS, /* SUM(METRICS()) over SystemErrors of 10 operations */
-	DDBGT__OPS_UTILIZATION    /* consumed / provisioned of the table or an index, percent */
-} ddbgt__ops_alarm_kind;
-
 typedef struct ddbgt__ops_alarm {
 	ddbgt__ops_alarm_kind kind;
 	size_t replica;          /* the region the alarm lives in */
@@ -46,18 +40,14 @@ typedef struct ddbgt__ops_alarm {
 
 typedef void (*ddbgt__ops_alarm_fn)(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *arg);
 /*
- * Call fn (with arg) for every alarm of the replica's region, in document order, when
- * the spec asks for alarms: latency to each other region (not for STRONG
- * tables), throttles of the table and each GSI, system errors, and for
- * PROVISIONED tables the utilisation of the table and each GSI.
+ * Call fn (with arg) for every alarm of the replica's region, in document
+ * order: the model's list (lib/ops_alarms.c, which the cost estimator prices
+ * too) with each alarm's name suffix, texts, metric and threshold.
  */
 void ddbgt__ops_each_alarm(ddbgt__emit_ctx *ctx, size_t replica, ddbgt__ops_alarm_fn fn,
                            void *arg);
 /* The index name of an alarm, or NULL for the table's. */
 const char *ddbgt__ops_alarm_gsi(const ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a);
-/* The operations whose SystemErrors the error alarm sums: an alarm takes 10 metrics. */
-#define DDBGT__OPS_ERROR_OPERATIONS 10
-extern const char *const ddbgt__ops_error_operations[DDBGT__OPS_ERROR_OPERATIONS];
 /* The utilisation alarm's expression over the metrics "consumed" and "provisioned". */
 void ddbgt__ops_utilization_expression(const ddbgt__emit_ctx *ctx, char *buf, size_t size);
 /* "ConsumedReadCapacityUnits", "ProvisionedWriteCapacityUnits", ... */

@@ -49,6 +49,9 @@ const ddbgt__item_info ddbgt__item_info_table[DDBGT_PRICE_ITEM_COUNT] = {
 	[DDBGT_PRICE_RESERVED_RCU_3Y_HOURLY] = {"reserved_rcu_3y_hourly", "RCU-hour", 100, 0},
 	[DDBGT_PRICE_RESERVED_WCU_3Y_UPFRONT] = {"reserved_wcu_3y_upfront", "WCU", 100, 0},
 	[DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY] = {"reserved_wcu_3y_hourly", "WCU-hour", 100, 0},
+	[DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS] = {"cloudwatch_alarm_metrics", "alarm metric-month", 1,
+	                                          0},
+	[DDBGT_PRICE_CLOUDWATCH_DASHBOARDS] = {"cloudwatch_dashboards", "dashboard-month", 1, 0},
 };
 
 #define item_info ddbgt__item_info_table

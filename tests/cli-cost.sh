@@ -43,6 +43,13 @@ contains syntax-prices "$tmp/out" "DDBGT_E_PRICES_SYNTAX"
 check missing-prices 3 $?
 contains missing-prices "$tmp/out" "DDBGT_E_PRICES_UNREADABLE"
 
+# The operations object's CloudWatch lines: 15 alarm metrics a region, the dashboard at home.
+"$cli" cost "$DDBGT_TEST_SRCDIR/../examples/specs/operations.json" > "$tmp/out" 2> "$tmp/err"
+check operations 0 $?
+contains operations "$tmp/out" "eu-west-1  cloudwatch_alarm_metrics"
+contains operations "$tmp/out" "us-east-1  cloudwatch_dashboards"
+contains operations "$tmp/out" "6.00 USD"
+
 # China is a partition of its own, priced in CNY: the embedded USD table leaves it out.
 cat > "$tmp/unpriced.json" <<'EOF'
 {"format": "ddbgt/1",

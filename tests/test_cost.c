@@ -224,6 +224,31 @@ START_TEST(default_table_values)
 	ck_assert_int_eq(n, USD(150));
 	ck_assert_int_eq(ddbgt_price_item_per(DDBGT_PRICE_RESERVED_WCU_1Y_UPFRONT), 100);
 	ck_assert_str_eq(ddbgt_price_item_name(DDBGT_PRICE_KINESIS_CDC), "kinesis_cdc");
+	/*
+	 * CloudWatch: the alarm metric sourced where a source gives it (ap-southeast-1
+	 * from the AWS Price List), rule C elsewhere; the dashboard one price worldwide
+	 * in the commercial partition, derived in GovCloud's.
+	 */
+	static const struct {
+		const char *region;
+		ddbgt_price_item item;
+		double usd;
+		int derived;
+	} cloudwatch[] = {
+		{"ap-southeast-1", DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS, 0.10, 0},
+		{"eu-west-1", DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS, 0.10, 1},
+		{"sa-east-1", DDBGT_PRICE_CLOUDWATCH_DASHBOARDS, 3.00, 0},
+		{"us-gov-west-1", DDBGT_PRICE_CLOUDWATCH_DASHBOARDS, 3.00, 1},
+	};
+	for (size_t k = 0; k < sizeof cloudwatch / sizeof cloudwatch[0]; k++) {
+		ck_assert_int_eq(ddbgt_prices_get(prices, cloudwatch[k].region, cloudwatch[k].item,
+		                                  DDBGT_TABLE_CLASS_STANDARD, &n, &derived), DDBGT_OK);
+		ck_assert_int_eq(n, USD(cloudwatch[k].usd));
+		ck_assert_int_eq(derived, cloudwatch[k].derived);
+	}
+	ck_assert_str_eq(ddbgt_price_item_unit(DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS),
+	                 "alarm metric-month");
+	ck_assert_int_eq(ddbgt_price_item_per(DDBGT_PRICE_CLOUDWATCH_DASHBOARDS), 1);
 	/* Class-independent items ignore the class. */
 	ck_assert_int_eq(ddbgt_prices_get(prices, "eu-central-1", DDBGT_PRICE_PITR,
 	                                  DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS, &n, NULL),
@@ -368,7 +393,8 @@ START_TEST(override_and_merge)
 		" \"effective_date\": \"2026-01-01\", \"source\": \"our EDP rates\",\n"
 		" \"free_tier\": {\"storage_gb\": 0},\n"
 		" \"regions\": {\n"
-		"  \"us-east-1\": {\"standard\": {\"rwru\": 0.5}, \"transfer_to\": {\"eu-west-1\": 0.015}},\n"
+		"  \"us-east-1\": {\"standard\": {\"rwru\": 0.5}, \"transfer_to\": {\"eu-west-1\": 0.015},\n"
+		"                \"cloudwatch_dashboards\": 2.5},\n"
 		"  \"ap-future-9\": {\"standard\": {\"rwru\": {\"value\": 0.6875, \"derived\": \"guess\"}}}\n"
 		" }}";
 	ddbgt_prices *o = NULL;
@@ -390,6 +416,9 @@ START_TEST(override_and_merge)
 	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "us-east-1", "eu-west-1", &n, NULL),
 	                 DDBGT_OK);
 	ck_assert_int_eq(n, USD(0.015));
+	ck_assert_int_eq(ddbgt_prices_get(prices, "us-east-1", DDBGT_PRICE_CLOUDWATCH_DASHBOARDS,
+	                                  DDBGT_TABLE_CLASS_UNSET, &n, NULL), DDBGT_OK);
+	ck_assert_int_eq(n, USD(2.5));
 	ck_assert_int_eq(ddbgt_prices_get_transfer(prices, "us-east-1", "us-east-2", &n, NULL),
 	                 DDBGT_OK);
 	ck_assert_int_eq(n, USD(0.01));
@@ -1245,6 +1274,23 @@ END_TEST
  * the call succeeds (tests/testutil.h). Every failure is DDBGT_ENOMEM with a
  * NULL result, and leaks nothing.
  */
+/*
+ * An estimate with each of its allocations failing in turn (every failure is
+ * clean); the report of the run in which none failed.
+ */
+static ddbgt_cost_report *swept_estimate(const char *name, const ddbgt_table *t,
+                                         const ddbgt_cost_options *o, ddbgt_test_sweep *s)
+{
+	ddbgt_cost_report *r = NULL;
+	int rc = 0;
+	for (ddbgt_test_sweep_start(s, name, 0); ddbgt_test_sweep_next(s, rc);) {
+		rc = ddbgt_cost_estimate(&r, t, o, NULL);
+		if (rc)
+			ck_assert_ptr_null(r);
+	}
+	return r;
+}
+
 START_TEST(allocation_failures)
 {
 	ddbgt_test_alloc_install();
@@ -1255,12 +1301,7 @@ START_TEST(allocation_failures)
 	ddbgt_test_sweep s;
 	int rc = 0;
 
-	ddbgt_cost_report *r = NULL;
-	for (ddbgt_test_sweep_start(&s, "estimate", 0); ddbgt_test_sweep_next(&s, rc);) {
-		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		if (rc)
-			ck_assert_ptr_null(r);
-	}
+	ddbgt_cost_report *r = swept_estimate("estimate", t, &o, &s);
 	ck_assert_int_eq(s.rc, DDBGT_OK);
 	ck_assert_int_gt(s.n, 20);
 	ck_assert_uint_eq(ddbgt_cost_report_recommendation_count(r), 3);
@@ -1285,16 +1326,20 @@ START_TEST(allocation_failures)
 
 	/* A provisioned table: the reserved-capacity recommendations allocate too. */
 	t = load_file("data/cost/infracost-4-2-provisioned.json");
-	for (ddbgt_test_sweep_start(&s, "estimate provisioned", 0); ddbgt_test_sweep_next(&s, rc);) {
-		rc = ddbgt_cost_estimate(&r, t, &o, NULL);
-		if (rc)
-			ck_assert_ptr_null(r);
-	}
+	r = swept_estimate("estimate provisioned", t, &o, &s);
 	ck_assert_int_eq(s.rc, DDBGT_OK);
 	size_t reserved = 0;
 	for (size_t k = 0; k < ddbgt_cost_report_recommendation_count(r); k++)
 		reserved += ddbgt_cost_recommendation_subject(r, k) == DDBGT_COST_REC_RESERVED_CAPACITY;
 	ck_assert_uint_eq(reserved, 2);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	/* The operations object's alarm and dashboard lines, in three regions. */
+	t = load_file("data/emit/specs/operations-provisioned.json");
+	r = swept_estimate("estimate operations", t, &o, &s);
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	ck_assert_int_ge(find(r, "ap-southeast-2", "cloudwatch_alarm_metrics", NULL), 0);
 	ddbgt_cost_report_free(r);
 
 	text = ddbgt_test_read_file(ddbgt_test_path("data/cost/override-edp.json"), NULL);
@@ -1491,6 +1536,104 @@ START_TEST(rule_contributor_insights_modes_and_indexes)
 	/* us-west-2: by_gh throttled-only, with a sort key: 2. */
 	ck_assert(qty(r, "us-west-2", "contributor_insights_rules", NULL) == 2);
 	ck_assert_int_eq(amount(r, "us-west-2", "contributor_insights_rules", NULL), USD(1.00));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * The operations object's CloudWatch bill: every alarm the Terraform target
+ * writes, billed per alarm metric at $0.10 a month (a metric math alarm per
+ * metric in its expression), and the dashboard at $3.00 a month in the home
+ * region (doc/cost.md, "Operations"). examples/specs/operations.json has
+ * us-east-1 and eu-west-1, one GSI, on demand. Each region holds one
+ * ReplicationLatency alarm (1 metric), read and write throttles of the table
+ * and the GSI (4 x 1) and the SystemErrors alarm summing 10 operations (10):
+ * 15 alarm metrics = $1.50. Dashboard $3.00 in us-east-1; total $6.00.
+ * PROVISIONED adds read and write utilisation, consumed over provisioned, of
+ * the table and of the GSI (4 x 2): 23 metrics = $2.30. Half a month (365
+ * hours) bills half: 7.5 metric-months = $0.75, the dashboard $1.50.
+ */
+START_TEST(rule_operations_alarms_and_dashboard)
+{
+	ddbgt_table *t = load_file("../examples/specs/operations.json");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	static const char *const regions[] = {"us-east-1", "eu-west-1"};
+	for (int k = 0; k < 2; k++) {
+		ck_assert(qty(r, regions[k], "cloudwatch_alarm_metrics", NULL) == 15);
+		ck_assert_int_eq(amount(r, regions[k], "cloudwatch_alarm_metrics", NULL), USD(1.50));
+		ck_assert_int_eq(ddbgt_cost_report_subtotal_nanos(r, regions[k]),
+		                 USD(1.50) + (k ? 0 : USD(3.00)));
+	}
+	ck_assert(qty(r, "us-east-1", "cloudwatch_dashboards", NULL) == 1);
+	ck_assert_int_eq(amount(r, "us-east-1", "cloudwatch_dashboards", NULL), USD(3.00));
+	ck_assert_int_lt(find(r, "eu-west-1", "cloudwatch_dashboards", NULL), 0);
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), USD(6.00));
+	/* us-east-1's alarm price is AWS's; eu-west-1 takes it by rule C. */
+	ck_assert(!ddbgt_cost_line_is_derived(r, (size_t)must_find(r, "us-east-1",
+	                                                            "cloudwatch_alarm_metrics", NULL)));
+	ck_assert(ddbgt_cost_line_is_derived(r, (size_t)must_find(r, "eu-west-1",
+	                                                           "cloudwatch_alarm_metrics", NULL)));
+	ck_assert(ddbgt_cost_report_is_complete(r));
+	ddbgt_cost_report_free(r);
+
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PROVISIONED), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "eu-west-1", "cloudwatch_alarm_metrics", NULL) == 23);
+	ck_assert_int_eq(amount(r, "eu-west-1", "cloudwatch_alarm_metrics", NULL), USD(2.30));
+	ddbgt_cost_report_free(r);
+
+	ck_assert_int_eq(ddbgt_usage_set_hours_per_month(ddbgt_table_usage_mut(t), 365), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_billing_mode(t, DDBGT_BILLING_PAY_PER_REQUEST), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	ck_assert(qty(r, "us-east-1", "cloudwatch_alarm_metrics", NULL) == 7.5);
+	ck_assert_int_eq(amount(r, "us-east-1", "cloudwatch_alarm_metrics", NULL), USD(0.75));
+	ck_assert_int_eq(amount(r, "us-east-1", "cloudwatch_dashboards", NULL), USD(1.50));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
+ * Alarms that cannot exist are not billed. A STRONG (MRSC) table publishes
+ * no ReplicationLatency: each of its three regions has the two throttle
+ * alarms and the SystemErrors alarm, 12 metrics = $1.20, and no dashboard
+ * unless asked for. No target writes a legacy table's operations: nothing
+ * is billed. A table without operations has no CloudWatch lines at all.
+ */
+START_TEST(rule_operations_only_what_is_written)
+{
+	ddbgt_table *t = load("{\"format\":\"ddbgt/1\",\"table\":{\"name\":\"orders\","
+	                      "\"partition_key\":{\"name\":\"pk\",\"type\":\"S\"},"
+	                      "\"consistency\":\"STRONG\"},\"replicas\":[{\"region\":\"us-east-1\"},"
+	                      "{\"region\":\"us-east-2\"},{\"region\":\"us-west-2\"}],"
+	                      "\"operations\":{\"alarms\":true}}");
+	ddbgt_cost_report *r = estimate(t, 0, NULL);
+	static const char *const regions[] = {"us-east-1", "us-east-2", "us-west-2"};
+	for (int k = 0; k < 3; k++)
+		ck_assert_int_eq(amount(r, regions[k], "cloudwatch_alarm_metrics", NULL), USD(1.20));
+	ck_assert_int_lt(find(r, "us-east-1", "cloudwatch_dashboards", NULL), 0);
+	ck_assert_int_eq(ddbgt_cost_report_total_nanos(r), USD(3.60));
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	t = load_file("../examples/specs/legacy.json");
+	ck_assert_int_eq(ddbgt_operations_set_alarms(ddbgt_table_operations_mut(t), 1), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_set_dashboard(ddbgt_table_operations_mut(t), 1), DDBGT_OK);
+	r = estimate(t, 0, NULL);
+	double q = 0;
+	int64_t a = 0;
+	item_sum(r, "cloudwatch_alarm_metrics", &q, &a);
+	item_sum(r, "cloudwatch_dashboards", &q, &a);
+	ck_assert(q == 0 && a == 0);
+	ddbgt_cost_report_free(r);
+	ddbgt_table_free(t);
+
+	t = load_file("data/cost/aws-4-1b-on-demand.json");
+	r = estimate(t, 0, NULL);
+	item_sum(r, "cloudwatch_alarm_metrics", &q, &a);
+	item_sum(r, "cloudwatch_dashboards", &q, &a);
+	ck_assert(q == 0 && a == 0);
 	ddbgt_cost_report_free(r);
 	ddbgt_table_free(t);
 }
@@ -1897,6 +2040,8 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, rule_contributor_insights);
 	tcase_add_test(tc, rule_contributor_insights_modes_and_indexes);
 	tcase_add_test(tc, rule_kinesis_change_data_capture);
+	tcase_add_test(tc, rule_operations_alarms_and_dashboard);
+	tcase_add_test(tc, rule_operations_only_what_is_written);
 	tcase_add_test(tc, usage_backups_and_write_mode_spec);
 	tcase_add_test(tc, transactional_writes_on_strong_table);
 	suite_add_tcase(s, tc);

@@ -1069,6 +1069,141 @@ START_TEST(cloudformation_grants_alias_keys_by_alias)
 }
 END_TEST
 
+/*
+ * The metrics an alarm of a document references: 1 when it names one
+ * (single), else each of its queries (in queries) that reads a metric (stat).
+ */
+static double alarm_metrics(const json_t *alarm, const char *single, const char *queries,
+                            const char *stat)
+{
+	if (json_object_get(alarm, single))
+		return 1;
+	double n = 0;
+	size_t i;
+	json_t *q;
+	json_array_foreach(json_object_get(alarm, queries), i, q)
+		n += json_object_get(q, stat) != NULL;
+	return n;
+}
+
+/* The alarm metric-months the report bills in region. */
+static double billed_metrics(const ddbgt_cost_report *r, const char *region)
+{
+	double billed = 0;
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		if (strcmp(ddbgt_cost_line_region(r, i), region) == 0 &&
+		    ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS)
+			billed += ddbgt_cost_line_quantity(r, i);
+	return billed;
+}
+
+/*
+ * The estimate bills exactly the alarms the Terraform document holds: for
+ * each region, the metrics its alarms reference (1 for a metric alarm, one
+ * per metric query of a metric math alarm), counted in the document, equal
+ * the cost report's alarm metric-months; the dashboard is billed once.
+ */
+static void alarms_billed_as_written(const ddbgt_table *t)
+{
+	char *out = emit(t, DDBGT_EMIT_TERRAFORM, NULL);
+	json_t *doc = json_loads(out, 0, NULL);
+	json_t *res = json_object_get(doc, "resource");
+	json_t *alarms = json_object_get(res, "aws_cloudwatch_metric_alarm");
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_OK);
+	size_t checked = 0;
+	for (size_t k = 0; k < ddbgt_cost_report_region_count(r); k++) {
+		const char *region = ddbgt_cost_report_region_at(r, k);
+		char infix[64];
+		snprintf(infix, sizeof infix, "-%s-", region);
+		double metrics = 0, billed = billed_metrics(r, region);
+		const char *label;
+		json_t *a;
+		json_object_foreach(alarms, label, a)
+			if (strstr(json_string_value(json_object_get(a, "alarm_name")), infix))
+				metrics += alarm_metrics(a, "metric_name", "metric_query", "metric");
+		ck_assert_msg(metrics == billed, "%s: %g alarm metrics written, %g billed", region,
+		              metrics, billed);
+		checked += metrics > 0;
+	}
+	ck_assert_uint_eq(checked, ddbgt_cost_report_region_count(r));
+	double dashboards = 0;
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		if (ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_DASHBOARDS)
+			dashboards += ddbgt_cost_line_quantity(r, i);
+	ck_assert(dashboards == (double)json_object_size(json_object_get(res,
+	                                                   "aws_cloudwatch_dashboard")));
+	ddbgt_cost_report_free(r);
+	json_decref(doc);
+	ddbgt_free(out);
+}
+
+/* The same for CloudFormation: the home region's template and each companion template. */
+static void cfn_alarms_billed_as_written(const ddbgt_table *t)
+{
+	ddbgt_cost_report *r = NULL;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, NULL, NULL), DDBGT_OK);
+	double dashboards = 0;
+	for (size_t k = 0; k < ddbgt_cost_report_region_count(r); k++) {
+		const char *region = ddbgt_cost_report_region_at(r, k);
+		ddbgt_emit_options o;
+		char *out = NULL;
+		ck_assert_int_eq(ddbgt_emit_options_init(&o, DDBGT_EMIT_OPTIONS_VERSION), DDBGT_OK);
+		o.target = DDBGT_EMIT_CLOUDFORMATION;
+		o.stack_region = region;
+		ck_assert_int_eq(ddbgt_emit_string(&out, t, &o, NULL), DDBGT_OK);
+		json_t *doc = json_loads(out, 0, NULL);
+		ck_assert_ptr_nonnull(doc);
+		double metrics = 0, billed = billed_metrics(r, region);
+		const char *id;
+		json_t *res;
+		json_object_foreach(json_object_get(doc, "Resources"), id, res) {
+			const char *type = json_string_value(json_object_get(res, "Type"));
+			if (strcmp(type, "AWS::CloudWatch::Dashboard") == 0)
+				dashboards++;
+			if (strcmp(type, "AWS::CloudWatch::Alarm") == 0)
+				metrics += alarm_metrics(json_object_get(res, "Properties"), "MetricName",
+				                         "Metrics", "MetricStat");
+		}
+		ck_assert_msg(metrics > 0 && metrics == billed,
+		              "%s: %g alarm metrics in the template, %g billed", region, metrics, billed);
+		json_decref(doc);
+		ddbgt_free(out);
+	}
+	for (size_t i = 0; i < ddbgt_cost_report_line_count(r); i++)
+		if (ddbgt_cost_line_item(r, i) == DDBGT_PRICE_CLOUDWATCH_DASHBOARDS)
+			dashboards -= ddbgt_cost_line_quantity(r, i);
+	ck_assert(dashboards == 0);
+	ddbgt_cost_report_free(r);
+}
+
+START_TEST(alarms_are_billed_as_written)
+{
+	ddbgt_table *t = load_file("data/emit/specs/operations-provisioned.json");
+	alarms_billed_as_written(t);
+	cfn_alarms_billed_as_written(t);
+	ddbgt_table_free(t);
+	t = load_file("../examples/specs/operations.json");
+	alarms_billed_as_written(t);
+	cfn_alarms_billed_as_written(t);
+	/* Settings that drop alarms drop them from the bill too. */
+	ddbgt_operations *o = ddbgt_table_operations_mut(t);
+	ck_assert_int_eq(ddbgt_operations_set_alarm_setting(o, DDBGT_ALARM_SYSTEM_ERRORS, 0),
+	                 DDBGT_OK);
+	alarms_billed_as_written(t);
+	ddbgt_table_free(t);
+	/* STRONG: no replication latency alarm to bill. */
+	char *text = spec(", \"consistency\": \"STRONG\"",
+	                  "{\"region\": \"us-east-1\"}, {\"region\": \"us-east-2\"}, "
+	                  "{\"region\": \"us-west-2\"}",
+	                  "{\"alarms\": {\"throttles\": false}, \"dashboard\": true}");
+	t = load_text(text, NULL);
+	alarms_billed_as_written(t);
+	ddbgt_table_free(t);
+	free(text);
+}
+END_TEST
+
 START_TEST(every_allocation_failure_is_clean)
 {
 	char *text = ddbgt_test_read_file(
@@ -1123,6 +1258,7 @@ Suite *ddbgt_test_operations(void)
 	tc = tcase_create("emit");
 	tcase_add_test(tc, iam_documents_are_policy_documents);
 	tcase_add_test(tc, alarms_follow_the_table_kind);
+	tcase_add_test(tc, alarms_are_billed_as_written);
 	tcase_add_test(tc, cloudformation_holds_the_stack_region);
 	tcase_add_test(tc, cloudformation_grants_alias_keys_by_alias);
 	tcase_add_test(tc, cloudformation_companion_per_region);

@@ -10,8 +10,9 @@
  * A price table holds, per region, unit prices for both table classes (on-
  * demand WRU, RRU, replicated WRU; provisioned WCU, RCU, replicated WCU;
  * storage) and class-independent ones (PITR, stream reads, backups,
- * restores, Kinesis CDC, contributor insights, reserved capacity, inter-
- * region transfer by source region, with cheaper pairs). The library embeds
+ * restores, Kinesis CDC, contributor insights, CloudWatch alarms and
+ * dashboards, reserved capacity, inter-region transfer by source region,
+ * with cheaper pairs). The library embeds
  * one for every commercial and GovCloud region (data/prices.json); files of
  * the same format override or extend it.
  */
@@ -63,10 +64,18 @@ typedef enum ddbgt_price_item {
 	DDBGT_PRICE_RESERVED_RCU_3Y_UPFRONT = 19,
 	DDBGT_PRICE_RESERVED_RCU_3Y_HOURLY = 20,
 	DDBGT_PRICE_RESERVED_WCU_3Y_UPFRONT = 21,
-	DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY = 22
+	DDBGT_PRICE_RESERVED_WCU_3Y_HOURLY = 22,
+	/*
+	 * CloudWatch, for the spec's operations object: a standard-resolution
+	 * alarm is billed per metric it references (a metric math alarm per
+	 * metric in its expression), a custom dashboard per dashboard; both per
+	 * month, prorated by the hour.
+	 */
+	DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS = 23, /* alarm metric-month */
+	DDBGT_PRICE_CLOUDWATCH_DASHBOARDS = 24     /* dashboard-month */
 } ddbgt_price_item;
 
-#define DDBGT_PRICE_ITEM_COUNT 23
+#define DDBGT_PRICE_ITEM_COUNT 25
 
 /* "wru", "rwcu", "transfer_out"...; NULL for an unknown item. */
 DDBGT_API const char *ddbgt_price_item_name(ddbgt_price_item item);
