@@ -39,8 +39,8 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 
 	if (!report)
 		return;
-	for (i = 0; i < report->nregions; i++)
-		ddbgt__free(report->regions[i].code);
+	for (i = 0; i < report->nregions && !report->borrowed; i++)
+		ddbgt__free((char *)report->regions[i].code);
 	for (i = 0; i < report->nindexes; i++)
 		ddbgt__free(report->indexes[i]);
 	for (i = 0; i < report->nrecs; i++)
@@ -114,7 +114,7 @@ typedef struct est {
 	int free_tier;
 	int provisioned;
 	ddbgt__cost_capacity capacity;
-	int throughput_only;  /* only the lines ddbgt__cost_item_is_throughput counts */
+	ddbgt__cost_lines lines;  /* which lines to keep */
 	int oom;
 	int range;
 	double seconds;    /* seconds in the month */
@@ -159,19 +159,19 @@ static size_t region_get(est *e, const char *code)
 	ddbgt_cost_report *rep = e->rep;
 	int found;
 	size_t i = region_index(rep, code, &found);
-	char *copy;
+	char *copy = NULL;
 
 	if (found)
 		return i;
-	copy = ddbgt__strdup(code);
-	if (!copy || ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
-	                         sizeof(*rep->regions)) != DDBGT_OK) {
+	if ((!rep->borrowed && !(copy = ddbgt__strdup(code))) ||
+	    ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
+	                sizeof(*rep->regions)) != DDBGT_OK) {
 		ddbgt__free(copy);
 		e->oom = 1;
 		return (size_t)-1;
 	}
 	memset(&rep->regions[i], 0, sizeof(rep->regions[i]));
-	rep->regions[i].code = copy;
+	rep->regions[i].code = rep->borrowed ? code : copy;
 	rep->regions[i].replica = e->cur;
 	rep->nregions++;
 	return i;
@@ -241,6 +241,19 @@ static const char *partition_note(const char *code)
 	return " (this partition has its own price list: give a price file with --prices)";
 }
 
+static int line_kept(const est *e, ddbgt_price_item item)
+{
+	switch (e->lines) {
+	case DDBGT__COST_LINES_THROUGHPUT:
+		return ddbgt__cost_item_is_throughput(item);
+	case DDBGT__COST_LINES_BILLING:
+		return ddbgt__cost_item_depends_on_billing(item);
+	case DDBGT__COST_LINES_ALL:
+		break;
+	}
+	return 1;
+}
+
 /*
  * Add one line. cell NULL means the region has no prices at all; path NULL
  * means the replica being estimated. A zero quantity adds nothing: a line
@@ -254,8 +267,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	ddbgt__cost_line *l;
 	int64_t micros;
 
-	if (e->oom || reg == (size_t)-1 ||
-	    (e->throughput_only && !ddbgt__cost_item_is_throughput(item)))
+	if (e->oom || reg == (size_t)-1 || !line_kept(e, item))
 		return;
 	micros = to_micros(e, qty);
 	if (micros == 0)
@@ -318,10 +330,18 @@ static void add_priced(est *e, size_t reg, const ddbgt__region_prices *rp, const
 	         index, NULL, 0);
 }
 
-/* The report's copy of a GSI name (lines point at it). */
+/*
+ * The GSI name lines point at: the report's copy, or in an alternative
+ * estimate (no copies) the table's own.
+ */
 static const char *index_name(est *e, size_t g)
 {
-	return e->rep->indexes[g];
+	const char *name;
+
+	if (!e->rep->borrowed)
+		return e->rep->indexes[g];
+	name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, g));
+	return name ? name : "";
 }
 
 /* ---- capacity ---------------------------------------------------------- */
@@ -944,9 +964,15 @@ static int copy_index_names(est *e)
 	return DDBGT_OK;
 }
 
+/*
+ * full: the report a caller gets, with its own copies of the currency, the
+ * price date, the region codes and the index names; otherwise an
+ * alternative that borrows the table's, read only for its amounts while the
+ * table lives (ddbgt__cost_run_as).
+ */
 static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_prices *prices,
                int free_tier, ddbgt_diags *diags, ddbgt_billing_mode billing,
-               ddbgt__cost_capacity capacity, int throughput_only)
+               ddbgt__cost_capacity capacity, ddbgt__cost_lines lines, int full)
 {
 	est e;
 	const ddbgt_replica *primary;
@@ -962,15 +988,15 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 	e.free_tier = free_tier;
 	e.provisioned = billing == DDBGT_BILLING_PROVISIONED;
 	e.capacity = capacity;
-	e.throughput_only = throughput_only;
+	e.lines = lines;
 	e.rep = ddbgt__calloc(1, sizeof(*e.rep));
 	if (!e.rep)
 		return DDBGT_ENOMEM;
 	e.rep->complete = 1;
-	e.rep->currency = ddbgt__strdup(prices->currency);
-	if (!e.rep->currency ||
-	    ddbgt__set_string(&e.rep->price_date, prices->effective_date) != DDBGT_OK ||
-	    copy_index_names(&e) != DDBGT_OK) {
+	e.rep->borrowed = !full;
+	if (full && (!(e.rep->currency = ddbgt__strdup(prices->currency)) ||
+	             ddbgt__set_string(&e.rep->price_date, prices->effective_date) != DDBGT_OK ||
+	             copy_index_names(&e) != DDBGT_OK)) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
@@ -997,11 +1023,11 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 
 		e.cur = i;
 		estimate_replica(&e, i, nrep >= 2);
-		if (e.ops && !throughput_only)
+		if (e.ops && lines != DDBGT__COST_LINES_THROUGHPUT)
 			estimate_operations(&e, i, e.info[i].replica == primary);
-		if (nrep >= 2 && !throughput_only)
+		if (nrep >= 2 && lines == DDBGT__COST_LINES_ALL)
 			estimate_transfer(&e, i, nrep);
-		if (e.info[i].replica == primary && !throughput_only) {
+		if (e.info[i].replica == primary && lines == DDBGT__COST_LINES_ALL) {
 			estimate_streams(&e, i);
 			estimate_backups(&e, i);
 		}
@@ -1035,12 +1061,12 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
 {
 	return run(out, table, prices, free_tier, diags, ddbgt_table_billing_mode(table),
-	           DDBGT__COST_CAPACITY_AS_SET, 0);
+	           DDBGT__COST_CAPACITY_AS_SET, DDBGT__COST_LINES_ALL, 1);
 }
 
 int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_table *table,
                        const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
-                       ddbgt__cost_capacity capacity, int throughput_only)
+                       ddbgt__cost_capacity capacity, ddbgt__cost_lines lines)
 {
-	return run(out, table, prices, free_tier, NULL, billing, capacity, throughput_only);
+	return run(out, table, prices, free_tier, NULL, billing, capacity, lines, 0);
 }

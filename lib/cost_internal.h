@@ -20,7 +20,7 @@ typedef struct ddbgt__cost_line {
 } ddbgt__cost_line;
 
 typedef struct ddbgt__cost_region {
-	char *code;
+	const char *code;       /* the report's copy; the table's when the report borrows */
 	size_t replica;         /* the first replica in the region */
 	int64_t subtotal;
 	uint64_t derived_used;  /* bit per ddbgt_price_item priced by a derived price */
@@ -46,6 +46,7 @@ struct ddbgt_cost_report {
 	double hours;
 	int64_t total;
 	int complete;
+	int borrowed;           /* an alternative's: region codes are the table's (run_as) */
 	ddbgt__cost_region *regions;
 	size_t nregions, capregions;
 	char **indexes;
@@ -63,19 +64,28 @@ typedef enum ddbgt__cost_capacity {
 	DDBGT__COST_CAPACITY_AUTOSCALED  /* none but autoscaling everywhere at the default target */
 } ddbgt__cost_capacity;
 
+/* Which lines an estimate keeps. */
+typedef enum ddbgt__cost_lines {
+	DDBGT__COST_LINES_ALL,
+	DDBGT__COST_LINES_THROUGHPUT, /* those ddbgt__cost_item_is_throughput counts */
+	DDBGT__COST_LINES_BILLING     /* those ddbgt__cost_item_depends_on_billing counts */
+} ddbgt__cost_lines;
+
 /* One estimate, without recommendations. */
 int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags);
 /*
  * One estimate of the table as if its billing mode were billing and its
  * capacity read as capacity says: the billing-mode alternative, without a
- * copy of the table. throughput_only keeps only the lines
- * ddbgt__cost_item_is_throughput counts (the others do not depend on the
- * billing mode), for a report read only for its throughput.
+ * copy of the table, keeping only the lines `lines` names (the others are
+ * the same in every billing mode: the main estimate has them). The report is
+ * read only for its amounts: it has no currency, price date or index names
+ * of its own, its regions and lines point at the table's region codes and
+ * GSI names (borrowed), and it lives no longer than the table.
  */
 int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_table *table,
                        const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
-                       ddbgt__cost_capacity capacity, int throughput_only);
+                       ddbgt__cost_capacity capacity, ddbgt__cost_lines lines);
 /*
  * The subtotal region reg of report would have, and whether each of its
  * lines would be priced, if the region's first replica were of class cls:
@@ -100,5 +110,10 @@ void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos);
 void ddbgt__cost_format_fixed(char *buf, double v, int decimals);
 /* 1 for the items that are throughput (requests or capacity). */
 int ddbgt__cost_item_is_throughput(ddbgt_price_item item);
+/*
+ * 1 for the items whose lines change with the billing mode: throughput, and
+ * the alarm metrics (the operations object's alarms differ by mode).
+ */
+int ddbgt__cost_item_depends_on_billing(ddbgt_price_item item);
 
 #endif

@@ -2,8 +2,8 @@
  * Recommendations, by the estimator's own rules, never a second formula:
  * another table class for one replica reprices that replica's lines of the
  * report (cost.c, ddbgt__cost_region_as_class); the other billing mode is
- * two more estimates of the table read as provisioned at the demand and as
- * the alternative. The work stays linear in replicas and indexes (bench
+ * two more estimates of the lines that change with the billing mode, the
+ * table read as provisioned at the demand and as the alternative. The work stays linear in replicas and indexes (bench
  * bench_pipeline; a test counts the allocations). AWS's own Standard-IA
  * threshold rule is reported next to the exact comparison.
  */
@@ -29,6 +29,11 @@ static const double term_hours[2] = {8760.0, 26280.0};
 int ddbgt__cost_item_is_throughput(ddbgt_price_item item)
 {
 	return item <= DDBGT_PRICE_RWCU;
+}
+
+int ddbgt__cost_item_depends_on_billing(ddbgt_price_item item)
+{
+	return ddbgt__cost_item_is_throughput(item) || item == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS;
 }
 
 static const char *class_name(ddbgt_table_class c)
@@ -384,13 +389,26 @@ static int64_t throughput(const ddbgt_cost_report *rep)
 	return t;
 }
 
+/* The amount of the report's lines that change with the billing mode. */
+static int64_t billing_amount(const ddbgt_cost_report *rep)
+{
+	int64_t sum = 0;
+	size_t i;
+
+	for (i = 0; i < rep->nlines; i++)
+		if (ddbgt__cost_item_depends_on_billing(rep->lines[i].item))
+			sum += rep->lines[i].amount;
+	return sum;
+}
+
 static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
                              const ddbgt_prices *prices, int free_tier)
 {
 	ddbgt_billing_mode cur = ddbgt_table_billing_mode(table);
 	ddbgt_cost_report *p100 = NULL, *alt = NULL;
-	const ddbgt_cost_report *od, *prov;
+	const ddbgt_cost_report *od;
 	ddbgt__cost_rec *rec;
+	int64_t alt_total, od_total, prov_total;
 	message m = {.len = 0};
 	char a[40], b[40], c[40];
 	int rc, complete;
@@ -400,14 +418,18 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	 * throughput lines only (the others are the same in every billing mode).
 	 */
 	rc = ddbgt__cost_run_as(&p100, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
-	                        DDBGT__COST_CAPACITY_AT_DEMAND, 1);
-	/* The alternative: on demand, or provisioned with autoscaling at the default target. */
+	                        DDBGT__COST_CAPACITY_AT_DEMAND, DDBGT__COST_LINES_THROUGHPUT);
+	/*
+	 * The alternative: on demand, or provisioned with autoscaling at the default target.
+	 * Its lines that change with the billing mode only: its total is the report's with
+	 * those lines swapped (the others, and whether they are priced, are the report's).
+	 */
 	if (rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED)
 		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier, DDBGT_BILLING_PAY_PER_REQUEST,
-		                        DDBGT__COST_CAPACITY_AT_DEMAND, 0);
+		                        DDBGT__COST_CAPACITY_AT_DEMAND, DDBGT__COST_LINES_BILLING);
 	else if (rc == DDBGT_OK)
 		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
-		                        DDBGT__COST_CAPACITY_AUTOSCALED, 0);
+		                        DDBGT__COST_CAPACITY_AUTOSCALED, DDBGT__COST_LINES_BILLING);
 	if (rc == DDBGT_OK && !(rec = new_rec(rep)))
 		rc = DDBGT_ENOMEM;
 	if (rc != DDBGT_OK) {
@@ -415,15 +437,18 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 		ddbgt_cost_report_free(alt);
 		return rc;
 	}
+	alt_total = rep->total - billing_amount(rep) + alt->total;
 	od = cur == DDBGT_BILLING_PROVISIONED ? alt : rep;
-	prov = cur == DDBGT_BILLING_PROVISIONED ? rep : alt;
+	od_total = cur == DDBGT_BILLING_PROVISIONED ? alt_total : rep->total;
+	prov_total = cur == DDBGT_BILLING_PROVISIONED ? rep->total : alt_total;
 	rec->kind = DDBGT_COST_REC_BILLING_MODE;
 	rec->region = (size_t)-1;
 	rec->current = mode_name(cur);
 	rec->recommended = rec->current;
 	rec->current_nanos = rep->total;
-	rec->alternative_nanos = alt->total;
+	rec->alternative_nanos = alt_total;
 	rec->ratio = throughput(od) > 0 ? (double)throughput(p100) / (double)throughput(od) : 0.0;
+	/* rep->complete covers the lines the alternative shares with the report. */
 	complete = rep->complete && alt->complete && p100->complete;
 	if (complete && rec->alternative_nanos < rec->current_nanos) {
 		rec->recommended = mode_name(cur == DDBGT_BILLING_PROVISIONED
@@ -431,8 +456,8 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 		                                 : DDBGT_BILLING_PROVISIONED);
 		rec->saving_nanos = rec->current_nanos - rec->alternative_nanos;
 	}
-	ddbgt__cost_format_cents(a, sizeof(a), od->total);
-	ddbgt__cost_format_cents(b, sizeof(b), prov->total);
+	ddbgt__cost_format_cents(a, sizeof(a), od_total);
+	ddbgt__cost_format_cents(b, sizeof(b), prov_total);
 	ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
 	if (!complete) {
 		say(&m, "billing mode: cannot compare on-demand and provisioned: prices are missing",
