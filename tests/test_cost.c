@@ -1303,7 +1303,8 @@ START_TEST(allocation_failures)
 
 	ddbgt_cost_report *r = swept_estimate("estimate", t, &o, &s);
 	ck_assert_int_eq(s.rc, DDBGT_OK);
-	ck_assert_int_gt(s.n, 20);
+	/* The main estimate's allocations, the recommendations' and the two alternatives'. */
+	ck_assert_int_ge(s.n, 20);
 	ck_assert_uint_eq(ddbgt_cost_report_recommendation_count(r), 3);
 
 	char *text = NULL;
