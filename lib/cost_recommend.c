@@ -3,8 +3,9 @@
  * another table class for one replica reprices that replica's lines of the
  * report (cost.c, ddbgt__cost_region_as_class); the other billing mode is
  * two more estimates of the lines that change with the billing mode, the
- * table read as provisioned at the demand and as the alternative. The work stays linear in replicas and indexes (bench
- * bench_pipeline; a test counts the allocations). AWS's own Standard-IA
+ * table read as provisioned at the demand and as the alternative. The work
+ * stays linear in replicas and indexes (bench bench_pipeline; a test counts
+ * the allocations). AWS's own Standard-IA
  * threshold rule is reported next to the exact comparison.
  */
 #include <math.h>
