@@ -45,6 +45,7 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 		ddbgt__free(report->indexes[i]);
 	for (i = 0; i < report->nrecs; i++)
 		ddbgt__free(report->recs[i].message);
+	ddbgt__free(report->replicas);
 	ddbgt__free(report->regions);
 	ddbgt__free(report->indexes);
 	ddbgt__free(report->lines);
@@ -124,16 +125,7 @@ typedef struct est {
 	double table_write_units; /* the same for the table itself: twice for transactions */
 	double read_units;  /* read units per read at the profile's consistency */
 	double writes;      /* writes per second, summed over replica regions */
-	/* per replica, looked up once: the estimate is a hot path (bench_cost) */
-	struct replica_info {
-		const ddbgt_replica *replica;
-		const char *code;
-		const ddbgt__region_prices *rp;
-		size_t reg;        /* the report's region */
-		double writes;     /* writes per second originating here */
-		double reads;      /* reads per second served here */
-		int first;         /* the first replica in its region */
-	} *info;
+	const ddbgt__cost_replica *info; /* the replicas of the report, or of base's */
 	size_t cur;           /* the replica being estimated, for finding paths */
 	/* what was already said, to say each thing once */
 	unsigned char capacity_said[2];
@@ -159,19 +151,19 @@ static size_t region_get(est *e, const char *code)
 	ddbgt_cost_report *rep = e->rep;
 	int found;
 	size_t i = region_index(rep, code, &found);
-	char *copy = NULL;
+	char *copy;
 
 	if (found)
 		return i;
-	if ((!rep->borrowed && !(copy = ddbgt__strdup(code))) ||
-	    ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
-	                sizeof(*rep->regions)) != DDBGT_OK) {
+	copy = ddbgt__strdup(code);
+	if (!copy || ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
+	                         sizeof(*rep->regions)) != DDBGT_OK) {
 		ddbgt__free(copy);
 		e->oom = 1;
 		return (size_t)-1;
 	}
 	memset(&rep->regions[i], 0, sizeof(rep->regions[i]));
-	rep->regions[i].code = rep->borrowed ? code : copy;
+	rep->regions[i].code = copy;
 	rep->regions[i].replica = e->cur;
 	rep->nregions++;
 	return i;
@@ -480,7 +472,7 @@ static double insights_rules(int sort_key, ddbgt_insights_mode mode)
  */
 static void estimate_contributor_insights(est *e, size_t ri)
 {
-	const struct replica_info *in = &e->info[ri];
+	const ddbgt__cost_replica *in = &e->info[ri];
 	const ddbgt_replica *r = in->replica;
 	ddbgt_insights_mode mode = ddbgt_replica_contributor_insights_mode(r);
 	int table_on = ddbgt_replica_contributor_insights(r) == 1;
@@ -513,7 +505,7 @@ static void estimate_contributor_insights(est *e, size_t ri)
 
 static void estimate_replica(est *e, size_t ri, int global)
 {
-	const struct replica_info *in = &e->info[ri];
+	const ddbgt__cost_replica *in = &e->info[ri];
 	const ddbgt_replica *r = in->replica;
 	const ddbgt__region_prices *rp = in->rp;
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
@@ -593,7 +585,7 @@ static void estimate_replica(est *e, size_t ri, int global)
  */
 static void estimate_operations(est *e, size_t i, int home)
 {
-	const struct replica_info *in = &e->info[i];
+	const ddbgt__cost_replica *in = &e->info[i];
 	double months = e->hours / DEFAULT_HOURS;
 	int64_t metrics = ddbgt__ops_alarm_metrics(
 		e->table, e->provisioned ? DDBGT_BILLING_PROVISIONED : DDBGT_BILLING_PAY_PER_REQUEST, i);
@@ -608,7 +600,7 @@ static void estimate_operations(est *e, size_t i, int home)
 /* Replication sends each write from its origin to every other replica. */
 static void estimate_transfer(est *e, size_t i, size_t nrep)
 {
-	const struct replica_info *src = &e->info[i];
+	const ddbgt__cost_replica *src = &e->info[i];
 	double gb;
 	size_t j;
 
@@ -617,7 +609,7 @@ static void estimate_transfer(est *e, size_t i, size_t nrep)
 		return;
 	gb = src->writes * e->seconds * e->item_bytes / BYTES_PER_GB;
 	for (j = 0; j < nrep; j++) {
-		const struct replica_info *dst = &e->info[j];
+		const ddbgt__cost_replica *dst = &e->info[j];
 
 		if (!dst->first || dst->reg == src->reg)
 			continue;
@@ -910,7 +902,7 @@ static void read_profile(est *e)
 	}
 }
 
-/* Look up each replica's region, prices and traffic once. */
+/* Look up each replica's region, prices and traffic once, into the report. */
 static int collect_replicas(est *e, size_t nrep)
 {
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
@@ -919,11 +911,12 @@ static int collect_replicas(est *e, size_t nrep)
 	e->writes = 0;
 	if (nrep == 0)
 		return DDBGT_OK;
-	e->info = ddbgt__calloc(nrep, sizeof(*e->info));
-	if (!e->info)
+	e->rep->replicas = ddbgt__calloc(nrep, sizeof(*e->rep->replicas));
+	if (!e->rep->replicas)
 		return DDBGT_ENOMEM;
+	e->info = e->rep->replicas;
 	for (i = 0; i < nrep; i++) {
-		struct replica_info *in = &e->info[i];
+		ddbgt__cost_replica *in = &e->rep->replicas[i];
 
 		e->cur = i;
 		in->replica = ddbgt_table_replica_at(e->table, i);
@@ -938,6 +931,32 @@ static int collect_replicas(est *e, size_t nrep)
 		ddbgt_usage_get_rate(u, DDBGT_WRITE, in->code, &in->writes);
 		ddbgt_usage_get_rate(u, DDBGT_READ, in->code, &in->reads);
 		e->writes += in->writes;
+	}
+	return DDBGT_OK;
+}
+
+/*
+ * An alternative takes the main report's replicas and its regions in the
+ * same order, so that region indexes agree, borrowing their codes.
+ */
+static int borrow_replicas(est *e, const ddbgt_cost_report *base, size_t nrep)
+{
+	ddbgt_cost_report *rep = e->rep;
+	size_t i;
+
+	e->info = base->replicas;
+	e->writes = 0;
+	for (i = 0; i < nrep; i++)
+		e->writes += e->info[i].writes;
+	if (base->nregions == 0)
+		return DDBGT_OK;
+	rep->regions = ddbgt__calloc(base->nregions, sizeof(*rep->regions));
+	if (!rep->regions)
+		return DDBGT_ENOMEM;
+	rep->capregions = rep->nregions = base->nregions;
+	for (i = 0; i < base->nregions; i++) {
+		rep->regions[i].code = base->regions[i].code;
+		rep->regions[i].replica = base->regions[i].replica;
 	}
 	return DDBGT_OK;
 }
@@ -965,14 +984,16 @@ static int copy_index_names(est *e)
 }
 
 /*
- * full: the report a caller gets, with its own copies of the currency, the
- * price date, the region codes and the index names; otherwise an
- * alternative that borrows the table's, read only for its amounts while the
- * table lives (ddbgt__cost_run_as).
+ * base NULL: the report a caller gets, with its own copies of the currency,
+ * the price date, the region codes and the index names, and the replicas it
+ * looked up; otherwise an alternative of the estimate base, borrowing
+ * base's and the table's, read only for its amounts while base lives
+ * (ddbgt__cost_run_as).
  */
-static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_prices *prices,
-               int free_tier, ddbgt_diags *diags, ddbgt_billing_mode billing,
-               ddbgt__cost_capacity capacity, ddbgt__cost_lines lines, int full)
+static int run(ddbgt_cost_report **out, const ddbgt_cost_report *base,
+               const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
+               ddbgt_diags *diags, ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
+               ddbgt__cost_lines lines)
 {
 	est e;
 	const ddbgt_replica *primary;
@@ -993,8 +1014,8 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 	if (!e.rep)
 		return DDBGT_ENOMEM;
 	e.rep->complete = 1;
-	e.rep->borrowed = !full;
-	if (full && (!(e.rep->currency = ddbgt__strdup(prices->currency)) ||
+	e.rep->borrowed = base != NULL;
+	if (!base && (!(e.rep->currency = ddbgt__strdup(prices->currency)) ||
 	             ddbgt__set_string(&e.rep->price_date, prices->effective_date) != DDBGT_OK ||
 	             copy_index_names(&e) != DDBGT_OK)) {
 		rc = DDBGT_ENOMEM;
@@ -1009,7 +1030,7 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 	check_usage_regions(&e);
 	nrep = ddbgt_table_replica_count(table);
 	/* Room for every line a replica can have, so that lines never move. */
-	if (collect_replicas(&e, nrep) != DDBGT_OK ||
+	if ((base ? borrow_replicas(&e, base, nrep) : collect_replicas(&e, nrep)) != DDBGT_OK ||
 	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
 	                nrep * (8 + 2 * ddbgt_table_gsi_count(table) + nrep) + 10,
 	                sizeof(*e.rep->lines)) != DDBGT_OK) {
@@ -1047,12 +1068,10 @@ static int run(ddbgt_cost_report **out, const ddbgt_table *table, const ddbgt_pr
 		goto fail;
 	}
 	ddbgt__free(e.gsi_capacity_said);
-	ddbgt__free(e.info);
 	*out = e.rep;
 	return DDBGT_OK;
 fail:
 	ddbgt__free(e.gsi_capacity_said);
-	ddbgt__free(e.info);
 	ddbgt_cost_report_free(e.rep);
 	return rc;
 }
@@ -1060,13 +1079,14 @@ fail:
 int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
 {
-	return run(out, table, prices, free_tier, diags, ddbgt_table_billing_mode(table),
-	           DDBGT__COST_CAPACITY_AS_SET, DDBGT__COST_LINES_ALL, 1);
+	return run(out, NULL, table, prices, free_tier, diags, ddbgt_table_billing_mode(table),
+	           DDBGT__COST_CAPACITY_AS_SET, DDBGT__COST_LINES_ALL);
 }
 
-int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_table *table,
-                       const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
-                       ddbgt__cost_capacity capacity, ddbgt__cost_lines lines)
+int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_cost_report *base,
+                       const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
+                       ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
+                       ddbgt__cost_lines lines)
 {
-	return run(out, table, prices, free_tier, NULL, billing, capacity, lines, 0);
+	return run(out, base, table, prices, free_tier, NULL, billing, capacity, lines);
 }

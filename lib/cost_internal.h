@@ -27,6 +27,17 @@ typedef struct ddbgt__cost_region {
 	uint64_t missing_said;  /* bit per item and class already reported missing */
 } ddbgt__cost_region;
 
+/* One replica as the estimates read it, looked up once (the estimate is a hot path). */
+typedef struct ddbgt__cost_replica {
+	const ddbgt_replica *replica;
+	const char *code;
+	const ddbgt__region_prices *rp;
+	size_t reg;        /* the report's region */
+	double writes;     /* writes per second originating here */
+	double reads;      /* reads per second served here */
+	int first;         /* the first replica in its region */
+} ddbgt__cost_replica;
+
 typedef struct ddbgt__cost_rec {
 	ddbgt_cost_recommendation_kind kind;
 	size_t region;          /* index into regions; (size_t)-1 for the table */
@@ -46,7 +57,8 @@ struct ddbgt_cost_report {
 	double hours;
 	int64_t total;
 	int complete;
-	int borrowed;           /* an alternative's: region codes are the table's (run_as) */
+	int borrowed;           /* an alternative's: region codes are its base's (run_as) */
+	ddbgt__cost_replica *replicas; /* per replica (NULL in an alternative) */
 	ddbgt__cost_region *regions;
 	size_t nregions, capregions;
 	char **indexes;
@@ -78,12 +90,15 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
  * One estimate of the table as if its billing mode were billing and its
  * capacity read as capacity says: the billing-mode alternative, without a
  * copy of the table, keeping only the lines `lines` names (the others are
- * the same in every billing mode: the main estimate has them). The report is
- * read only for its amounts: it has no currency, price date or index names
- * of its own, its regions and lines point at the table's region codes and
- * GSI names (borrowed), and it lives no longer than the table.
+ * the same in every billing mode: base, the table's own estimate
+ * (ddbgt__cost_run), has them). The alternative reads base's replicas and
+ * takes its regions, in the same order. The report is read only for its
+ * amounts: it has no currency, price date, index names or replicas of its
+ * own, its regions and lines point at base's region codes and the table's
+ * GSI names (borrowed), and it lives no longer than base.
  */
-int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_table *table,
+int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_cost_report *base,
+                       const ddbgt_table *table,
                        const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
                        ddbgt__cost_capacity capacity, ddbgt__cost_lines lines);
 /*

@@ -418,7 +418,7 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	 * Provisioned at exactly the demand: the throughput bill at 100 % utilisation, its
 	 * throughput lines only (the others are the same in every billing mode).
 	 */
-	rc = ddbgt__cost_run_as(&p100, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
+	rc = ddbgt__cost_run_as(&p100, rep, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
 	                        DDBGT__COST_CAPACITY_AT_DEMAND, DDBGT__COST_LINES_THROUGHPUT);
 	/*
 	 * The alternative: on demand, or provisioned with autoscaling at the default target.
@@ -426,11 +426,13 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	 * those lines swapped (the others, and whether they are priced, are the report's).
 	 */
 	if (rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED)
-		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier, DDBGT_BILLING_PAY_PER_REQUEST,
-		                        DDBGT__COST_CAPACITY_AT_DEMAND, DDBGT__COST_LINES_BILLING);
+		rc = ddbgt__cost_run_as(&alt, rep, table, prices, free_tier,
+		                        DDBGT_BILLING_PAY_PER_REQUEST, DDBGT__COST_CAPACITY_AT_DEMAND,
+		                        DDBGT__COST_LINES_BILLING);
 	else if (rc == DDBGT_OK)
-		rc = ddbgt__cost_run_as(&alt, table, prices, free_tier, DDBGT_BILLING_PROVISIONED,
-		                        DDBGT__COST_CAPACITY_AUTOSCALED, DDBGT__COST_LINES_BILLING);
+		rc = ddbgt__cost_run_as(&alt, rep, table, prices, free_tier,
+		                        DDBGT_BILLING_PROVISIONED, DDBGT__COST_CAPACITY_AUTOSCALED,
+		                        DDBGT__COST_LINES_BILLING);
 	if (rc == DDBGT_OK && !(rec = new_rec(rep)))
 		rc = DDBGT_ENOMEM;
 	if (rc != DDBGT_OK) {

@@ -1303,9 +1303,17 @@ START_TEST(allocation_failures)
 
 	ddbgt_cost_report *r = swept_estimate("estimate", t, &o, &s);
 	ck_assert_int_eq(s.rc, DDBGT_OK);
-	/* The main estimate's allocations, the recommendations' and the two alternatives'. */
-	ck_assert_int_ge(s.n, 20);
 	ck_assert_uint_eq(ddbgt_cost_report_recommendation_count(r), 3);
+	long with_recs = s.n;
+	o.no_recommendations = 1;
+	ddbgt_cost_report_free(swept_estimate("estimate without recommendations", t, &o, &s));
+	ck_assert_int_eq(s.rc, DDBGT_OK);
+	/*
+	 * The sweep failed each allocation of the recommendations too: a message each
+	 * (3), their array, and the report, regions and lines of both alternative estimates.
+	 */
+	ck_assert_int_ge(with_recs, s.n + 3 + 1 + 2 * 3);
+	o.no_recommendations = 0;
 
 	char *text = NULL;
 	for (ddbgt_test_sweep_start(&s, "report json", 0); ddbgt_test_sweep_next(&s, rc);) {
