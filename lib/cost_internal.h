@@ -58,7 +58,9 @@ struct ddbgt_cost_report {
 	int64_t total;
 	int complete;
 	int borrowed;           /* an alternative's: region codes are its base's (run_as) */
-	ddbgt__cost_replica *replicas; /* per replica (NULL in an alternative) */
+	/* per replica (NULL in an alternative); they point into the table and the prices,
+	 * so only the estimate and its recommendations read them */
+	ddbgt__cost_replica *replicas;
 	ddbgt__cost_region *regions;
 	size_t nregions, capregions;
 	char **indexes;
