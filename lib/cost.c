@@ -729,7 +729,8 @@ void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_
                                  ddbgt_table_class cls, int64_t *subtotal, int *complete)
 {
 	const ddbgt__cost_region *r = &rep->regions[reg];
-	const ddbgt__region_prices *rp = ddbgt__prices_find(prices, r->code);
+	/* The prices the estimate looked up for the region's first replica. */
+	const ddbgt__region_prices *rp = rep->replicas[r->replica].rp;
 	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
 	int range = 0; /* a free quantity is at most its band: never out of range */
 	size_t k;

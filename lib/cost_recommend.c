@@ -313,11 +313,11 @@ static int64_t region_throughput(const ddbgt_cost_report *rep, const char *code)
  * billing-mode alternative). Only Standard-class, single-region WCU and RCU
  * can be reserved (AWS: not rWCU, not Standard-IA, not on-demand).
  */
-static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_prices *prices,
-                              const ddbgt_cost_report *od)
+static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_cost_report *od)
 {
 	const char *code = rep->regions[reg].code;
-	const ddbgt__region_prices *rp = ddbgt__prices_find(prices, code);
+	/* The prices the estimate looked up for the region's first replica. */
+	const ddbgt__region_prices *rp = rep->replicas[rep->regions[reg].replica].rp;
 	struct reservable rv;
 	ddbgt__cost_rec *rec;
 	int64_t cost[2], od_throughput = region_throughput(od, code);
@@ -485,7 +485,7 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	/* Reserved capacity, per region, for a provisioned table; alt is its on-demand twin. */
 	for (size_t reg = 0; rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED &&
 	                     reg < rep->nregions; reg++)
-		rc = recommend_reserved(rep, reg, prices, alt);
+		rc = recommend_reserved(rep, reg, alt);
 	ddbgt_cost_report_free(p100);
 	ddbgt_cost_report_free(alt);
 	return rc;
