@@ -20,7 +20,7 @@ typedef struct ddbgt__cost_line {
 } ddbgt__cost_line;
 
 typedef struct ddbgt__cost_region {
-	const char *code;       /* the report's copy; the table's when the report borrows */
+	const char *code;       /* the report's copy; its base's when the report borrows */
 	size_t replica;         /* the first replica in the region */
 	int64_t subtotal;
 	uint64_t derived_used;  /* bit per ddbgt_price_item priced by a derived price */
@@ -100,9 +100,9 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
  * GSI names (borrowed), and it lives no longer than base.
  */
 int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_cost_report *base,
-                       const ddbgt_table *table,
-                       const ddbgt_prices *prices, int free_tier, ddbgt_billing_mode billing,
-                       ddbgt__cost_capacity capacity, ddbgt__cost_lines lines);
+                       const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
+                       ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
+                       ddbgt__cost_lines lines);
 /*
  * The subtotal region reg of report would have, and whether each of its
  * lines would be priced, if the region's first replica were of class cls:

@@ -5,8 +5,8 @@
  * two more estimates of the lines that change with the billing mode, the
  * table read as provisioned at the demand and as the alternative. The work
  * stays linear in replicas and indexes (bench bench_pipeline; a test counts
- * the allocations). AWS's own Standard-IA
- * threshold rule is reported next to the exact comparison.
+ * the allocations). AWS's own Standard-IA threshold rule is reported next
+ * to the exact comparison.
  */
 #include <math.h>
 #include <stdarg.h>
