@@ -433,6 +433,26 @@ int ddbgt__jw_kv_string(jw *w, const char *key, const char *s)
 	return 0;
 }
 
+int ddbgt__jw_kv_quoted_string(jw *w, const char *quoted, size_t nq, const char *s)
+{
+	if (!s || w->depth == 0 || w->after_key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return 0;
+	}
+	value_begin(w);
+	size_t nk = w->compact ? nq - 1 : nq, n = strlen(s);
+	/* One reservation: the key as it is, the value's worst case, its quotes, a word's overshoot. */
+	if (!reserve_body(w, n, nk + 4))
+		return 0;
+	char *d = w->buf + w->len;
+	memcpy(d, quoted, nk);
+	d = put_quoted(w, d + nk, s, n, 0);
+	if (!d)
+		return -1;
+	w->len = (size_t)(d - w->buf);
+	return 0;
+}
+
 void ddbgt__jw_string_or_null(jw *w, const char *s)
 {
 	if (s)

@@ -71,6 +71,11 @@ int ddbgt__jw_string(jw *w, const char *s);
  * with DDBGT_EINVAL.
  */
 int ddbgt__jw_kv_string(jw *w, const char *key, const char *s);
+/*
+ * A key already quoted as for ddbgt__jw_key_quoted and the string s in one
+ * call: -1 when s is not valid UTF-8, else 0; NULL s fails with DDBGT_EINVAL.
+ */
+int ddbgt__jw_kv_quoted_string(jw *w, const char *quoted, size_t n, const char *s);
 /* s, or null for NULL. */
 void ddbgt__jw_string_or_null(jw *w, const char *s);
 void ddbgt__jw_int(jw *w, int64_t v);

@@ -288,6 +288,29 @@ static void kv_string(ddbgt__tfjson *w, const char *key, const char *s, int temp
 		w->bad_string = bad == -1 ? key : s;
 }
 
+/* The same with a name quoted at compile time (DDBGT__TFJSON_NAME). */
+static void quoted_kv_string(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s,
+                             int template_text)
+{
+	if (w->in_string || !s || (template_text && strchr(s, '{'))) {
+		ddbgt__tfjson_key_quoted(w, quoted, n);
+		whole_string(w, s, template_text);
+		return;
+	}
+	if (ddbgt__jw_kv_quoted_string(&w->json, quoted, n, s) && !w->bad_string)
+		w->bad_string = s;
+}
+
+void ddbgt__tfjson_kv_quoted_literal(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s)
+{
+	quoted_kv_string(w, quoted, n, s, 0);
+}
+
+void ddbgt__tfjson_kv_quoted_text(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s)
+{
+	quoted_kv_string(w, quoted, n, s, 1);
+}
+
 void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s)
 {
 	kv_string(w, key, s, 0);

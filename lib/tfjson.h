@@ -65,13 +65,16 @@ void ddbgt__tfjson_key(ddbgt__tfjson *w, const char *key);
 void ddbgt__tfjson_key_quoted(ddbgt__tfjson *w, const char *quoted, size_t n);
 /* The pairs below with such a name as their key (w is evaluated twice). */
 #define DDBGT__TFJSON_KV_LITERAL(w, literal, s) \
-	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_literal((w), (s)))
+	ddbgt__tfjson_kv_quoted_literal((w), "\"" literal "\": ", sizeof(literal) + 3, (s))
 #define DDBGT__TFJSON_KV_TEXT(w, literal, s) \
-	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_text((w), (s)))
+	ddbgt__tfjson_kv_quoted_text((w), "\"" literal "\": ", sizeof(literal) + 3, (s))
 #define DDBGT__TFJSON_KV_INT(w, literal, v) \
 	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_int((w), (v)))
 #define DDBGT__TFJSON_KV_BOOL(w, literal, v) \
 	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_bool((w), (v)))
+/* The name and string value of KV_LITERAL and KV_TEXT, in one writer call when it can. */
+void ddbgt__tfjson_kv_quoted_literal(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s);
+void ddbgt__tfjson_kv_quoted_text(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s);
 /* An object key that Terraform reads as a template (tag keys, region keys of output maps). */
 void ddbgt__tfjson_key_text(ddbgt__tfjson *w, const char *key);
 
