@@ -375,6 +375,79 @@ static char *names_doc(int compact, int as_names)
 	return out;
 }
 
+/*
+ * {"a": [{"region": v, "name": v}, ...]} with each pair written by the named
+ * pair macros or by a name and a separate value: status, text and the string
+ * named as not UTF-8.
+ */
+static int named_pairs_doc(const char *const *values, size_t n, int compact, int as_pairs,
+                           char **out, const char **bad)
+{
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, compact, 0);
+	ddbgt__tfjson_object_begin(&w);
+	DDBGT__TFJSON_NAME(&w, "a");
+	ddbgt__tfjson_array_begin(&w);
+	for (size_t i = 0; i < n; i++) {
+		ddbgt__tfjson_object_begin(&w);
+		if (as_pairs) {
+			DDBGT__TFJSON_KV_TEXT(&w, "region", values[i]);
+			DDBGT__TFJSON_KV_LITERAL(&w, "name", values[i]);
+		} else {
+			DDBGT__TFJSON_NAME(&w, "region");
+			ddbgt__tfjson_text(&w, values[i]);
+			DDBGT__TFJSON_NAME(&w, "name");
+			ddbgt__tfjson_literal(&w, values[i]);
+		}
+		ddbgt__tfjson_object_end(&w);
+	}
+	ddbgt__tfjson_array_end(&w);
+	ddbgt__tfjson_object_end(&w);
+	*bad = w.bad_string;
+	return ddbgt__tfjson_finish(&w, out, NULL);
+}
+
+/* A named pair in one call writes what its name and value write apart. */
+START_TEST(named_pairs_as_name_and_value)
+{
+	static const char *const fine[] = {"", "us-east-1", "${var.x}", "a$", "%{if}", "say \"hi\"\n",
+	                                   "\x01\x7f", "\xc3\xa9 long enough for whole words"};
+	static const char *const bad[] = {"ok", "\xc3\x28", "never reached"};
+	for (int compact = 0; compact < 2; compact++) {
+		char *one = NULL, *other = NULL;
+		const char *bad_one, *bad_other;
+		ck_assert_int_eq(named_pairs_doc(fine, 8, compact, 1, &one, &bad_one), DDBGT_OK);
+		ck_assert_int_eq(named_pairs_doc(fine, 8, compact, 0, &other, &bad_other), DDBGT_OK);
+		ck_assert_str_eq(one, other);
+		ck_assert_ptr_null(bad_one);
+		ddbgt__free(one);
+		ddbgt__free(other);
+		ck_assert_int_eq(named_pairs_doc(bad, 3, compact, 1, &one, &bad_one), DDBGT_EINVAL);
+		ck_assert_int_eq(named_pairs_doc(bad, 3, compact, 0, &other, &bad_other), DDBGT_EINVAL);
+		ck_assert_ptr_eq(bad_one, bad[1]);
+		ck_assert_ptr_eq(bad_other, bad[1]);
+		ck_assert_ptr_null(one);
+	}
+	/* A NULL value, a pair outside any object or right after a key, are misuses. */
+	char *out;
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	DDBGT__TFJSON_KV_LITERAL(&w, "a", NULL);
+	ddbgt__tfjson_object_end(&w);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ddbgt__tfjson_init(&w, 0, 0);
+	DDBGT__TFJSON_KV_TEXT(&w, "a", "b");
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	DDBGT__TFJSON_NAME(&w, "a");
+	DDBGT__TFJSON_KV_LITERAL(&w, "b", "c");
+	ddbgt__tfjson_object_end(&w);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+}
+END_TEST
+
 /* A name quoted at compile time writes what the escaping key writes, pretty and compact. */
 START_TEST(names_as_keys)
 {
@@ -514,6 +587,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, misuse_is_an_error);
 	tcase_add_test(tc, value_written_again);
 	tcase_add_test(tc, names_as_keys);
+	tcase_add_test(tc, named_pairs_as_name_and_value);
 	tcase_add_test(tc, allocation_failure_is_sticky);
 	tcase_add_test(tc, literal_pieces_as_piece_by_piece);
 	suite_add_tcase(s, tc);
