@@ -69,15 +69,17 @@ DDBGT_API int ddbgt_emit_target_parse(const char *name, int *out)
 /* The aliases and provider references of every region, made once per emit. */
 static int make_region_names(ddbgt__emit_ctx *ctx)
 {
-	size_t size = 2 * ctx->nrep * sizeof(char *);
+	size_t head = ctx->nrep * (sizeof(struct ddbgt__emit_key) + 2 * sizeof(char *));
+	size_t size = head;
 	for (size_t i = 0; i < ctx->nrep; i++)
-		size += 2 * strlen(ddbgt_replica_region(ddbgt__emit_replica(ctx, i))) + 6;
+		size += 3 * strlen(ddbgt_replica_region(ddbgt__emit_replica(ctx, i))) + 10;
 	char *block = ddbgt__malloc(size);
 	if (!block)
 		return DDBGT_ENOMEM;
-	ctx->alias = (const char **)(void *)block;
+	ctx->region_key = (struct ddbgt__emit_key *)(void *)block;
+	ctx->alias = (const char **)(void *)(ctx->region_key + ctx->nrep);
 	ctx->provider = ctx->alias + ctx->nrep;
-	char *o = block + 2 * ctx->nrep * sizeof(char *);
+	char *o = block + head;
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
 		size_t n = strlen(region);
@@ -88,6 +90,13 @@ static int make_region_names(ddbgt__emit_ctx *ctx)
 		alias[n] = '\0';
 		ctx->alias[i] = alias;
 		ctx->provider[i] = i == ctx->primary ? NULL : o;
+		o += n + 5;
+		/* The guard let only region codes ([a-z0-9-]) through: nothing to escape. */
+		o[0] = '"';
+		memcpy(o + 1, region, n);
+		memcpy(o + 1 + n, "\": ", 4);
+		ctx->region_key[i].quoted = o;
+		ctx->region_key[i].len = n + 4;
 		o += n + 5;
 	}
 	return DDBGT_OK;
@@ -337,7 +346,7 @@ static void free_ctx(ddbgt__emit_ctx *ctx)
 		ddbgt__free(ctx->gsi_label[i]);
 	ddbgt__free(ctx->gsi_label);
 	ddbgt__free(ctx->scaling);
-	ddbgt__free((void *)ctx->alias);
+	ddbgt__free(ctx->region_key);
 	ddbgt_diags_free(ctx->findings);
 	ddbgt__tfjson_release(&ctx->w);
 }

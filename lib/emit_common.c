@@ -1271,36 +1271,40 @@ typedef struct region_value {
 } region_value;
 
 /*
- * The map of output (attr k of every region; k = 2: the "regions" map of
- * both and more). The ARN values are written once, into the first two maps,
- * and recorded in seen; the third copies them.
+ * Output map k of every region: table_arns (k = 0), stream_arns (1), or
+ * regions (2: both ARNs and more). The ARN values are written once, into the
+ * first two maps, and recorded in seen; the third copies them.
  */
-static void write_region_map(ddbgt__emit_ctx *ctx, const char *output, int k,
-                             ddbgt__emit_attr_fn write_attr, int own_class, region_value *seen)
+static void write_region_map(ddbgt__emit_ctx *ctx, int k, ddbgt__emit_attr_fn write_attr,
+                             int own_class, region_value *seen)
 {
-	static const char *const attrs[] = {"arn", "stream_arn"};
 	ddbgt__tfjson *w = &ctx->w;
-	ddbgt__tfjson_key(w, output);
+	if (k == 0)
+		DDBGT__TFJSON_NAME(w, "table_arns");
+	else if (k == 1)
+		DDBGT__TFJSON_NAME(w, "stream_arns");
+	else
+		DDBGT__TFJSON_NAME(w, "regions");
 	ddbgt__tfjson_object_begin(w);
 	DDBGT__TFJSON_NAME(w, "value");
 	ddbgt__tfjson_object_begin(w);
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);
-		ddbgt__tfjson_key_text(w, ddbgt_replica_region(rep));
+		ddbgt__tfjson_key_quoted(w, ctx->region_key[i].quoted, ctx->region_key[i].len);
 		if (k < 2) {
 			size_t start = ddbgt__tfjson_offset(w);
-			write_attr(ctx, i, attrs[k]);
+			write_attr(ctx, i, k == 0 ? "arn" : "stream_arn");
 			seen[2 * r + (size_t)k].start = start;
 			seen[2 * r + (size_t)k].len = ddbgt__tfjson_offset(w) - start;
 			continue;
 		}
 		const ddbgt_replica *cls = own_class ? rep : ddbgt__emit_replica(ctx, ctx->primary);
 		ddbgt__tfjson_object_begin(w);
-		for (size_t a = 0; a < 2; a++) {
-			ddbgt__tfjson_key(w, attrs[a]);
-			ddbgt__tfjson_value_again(w, seen[2 * r + a].start, seen[2 * r + a].len);
-		}
+		DDBGT__TFJSON_NAME(w, "arn");
+		ddbgt__tfjson_value_again(w, seen[2 * r].start, seen[2 * r].len);
+		DDBGT__TFJSON_NAME(w, "stream_arn");
+		ddbgt__tfjson_value_again(w, seen[2 * r + 1].start, seen[2 * r + 1].len);
 		DDBGT__TFJSON_KV_LITERAL(w, "role", ddbgt_enum_name(DDBGT_ENUM_ROLE,
 		                                                    ddbgt_replica_effective_role(rep)));
 		DDBGT__TFJSON_KV_LITERAL(w, "table_class",
@@ -1321,9 +1325,8 @@ void ddbgt__emit_write_region_maps(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn wri
 		ctx_fail(ctx, DDBGT_ENOMEM);
 		return;
 	}
-	write_region_map(ctx, "table_arns", 0, write_attr, own_class, seen);
-	write_region_map(ctx, "stream_arns", 1, write_attr, own_class, seen);
-	write_region_map(ctx, "regions", 2, write_attr, own_class, seen);
+	for (int k = 0; k < 3; k++)
+		write_region_map(ctx, k, write_attr, own_class, seen);
 	if (seen != local)
 		ddbgt__free(seen);
 }

@@ -47,10 +47,16 @@ typedef struct ddbgt__emit_ctx {
 	size_t primary;        /* index of the primary replica */
 	size_t stack;          /* CloudFormation: the replica of the stack's region (primary but
 	                          for a companion template, options stack_region) */
-	/* Per replica: its region as an identifier ("eu_west_1"), and its provider
-	 * reference ("aws.eu_west_1"; NULL for the home region). One allocation. */
+	/* Per replica: its region as an identifier ("eu_west_1"), its provider
+	 * reference ("aws.eu_west_1"; NULL for the home region) and its region as
+	 * a key quoted for ddbgt__tfjson_key_quoted ("\"eu-west-1\": ", with its
+	 * length). One allocation, at region_key. */
 	const char **alias;
 	const char **provider;
+	struct ddbgt__emit_key {
+		const char *quoted;
+		size_t len;
+	} *region_key;
 	size_t ngsi;
 	char **gsi_label;      /* per GSI: its name made an identifier, unique */
 	ddbgt__emit_scaling *scaling;
