@@ -247,8 +247,8 @@ static void write_provider(ddbgt__emit_ctx *ctx, size_t replica, const size_t *t
 		DDBGT__TFJSON_NAME(w, "tags");
 		ddbgt__tfjson_object_begin(w);
 		for (size_t i = 0; i < ctx->o->default_tag_count; i++) {
-			ddbgt__tfjson_key_text(w, ctx->o->default_tag_keys[tag_order[i]]);
-			ddbgt__tfjson_text(w, ctx->o->default_tag_values[tag_order[i]]);
+			ddbgt__tfjson_kv_texts(w, ctx->o->default_tag_keys[tag_order[i]],
+			                       ctx->o->default_tag_values[tag_order[i]]);
 		}
 		ddbgt__tfjson_object_end(w);
 		ddbgt__tfjson_object_end(w);
@@ -387,8 +387,7 @@ void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *
 
 static void write_tag(ddbgt__emit_ctx *ctx, const char *key, const char *value)
 {
-	ddbgt__tfjson_key_text(&ctx->w, key);
-	ddbgt__tfjson_text(&ctx->w, value);
+	ddbgt__tfjson_kv_texts(&ctx->w, key, value);
 }
 
 static size_t merge_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica, int write)

@@ -321,6 +321,18 @@ void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s)
 	kv_string(w, key, s, 1);
 }
 
+void ddbgt__tfjson_kv_texts(ddbgt__tfjson *w, const char *key, const char *s)
+{
+	if (w->in_string || !key || !s || strchr(key, '{') || strchr(s, '{')) {
+		ddbgt__tfjson_key_text(w, key);
+		ddbgt__tfjson_text(w, s);
+		return;
+	}
+	int bad = ddbgt__jw_kv_string(&w->json, key, s);
+	if (bad && !w->bad_string)
+		w->bad_string = bad == -1 ? key : s;
+}
+
 size_t ddbgt__tfjson_offset(const ddbgt__tfjson *w)
 {
 	return w->json.len;

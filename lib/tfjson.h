@@ -116,5 +116,7 @@ void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s);
 void ddbgt__tfjson_kv_int(ddbgt__tfjson *w, const char *key, int64_t v);
 void ddbgt__tfjson_kv_number(ddbgt__tfjson *w, const char *key, double v);
 void ddbgt__tfjson_kv_bool(ddbgt__tfjson *w, const char *key, int v);
+/* key_text then text (tags), in one writer call when neither needs the template escape. */
+void ddbgt__tfjson_kv_texts(ddbgt__tfjson *w, const char *key, const char *s);
 
 #endif

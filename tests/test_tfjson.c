@@ -448,6 +448,52 @@ START_TEST(named_pairs_as_name_and_value)
 }
 END_TEST
 
+/* {"tags": {k: v}} by ddbgt__tfjson_kv_texts or by key_text and text. */
+static int text_pair_doc(const char *key, const char *value, int compact, int at_once, char **out,
+                         const char **bad)
+{
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, compact, 0);
+	ddbgt__tfjson_object_begin(&w);
+	DDBGT__TFJSON_NAME(&w, "tags");
+	ddbgt__tfjson_object_begin(&w);
+	if (at_once) {
+		ddbgt__tfjson_kv_texts(&w, key, value);
+	} else {
+		ddbgt__tfjson_key_text(&w, key);
+		ddbgt__tfjson_text(&w, value);
+	}
+	ddbgt__tfjson_object_end(&w);
+	ddbgt__tfjson_object_end(&w);
+	*bad = w.bad_string;
+	return ddbgt__tfjson_finish(&w, out, NULL);
+}
+
+/* A tag pair in one call writes what its key and value write apart, template escapes included. */
+START_TEST(text_pairs_as_key_and_value)
+{
+	static const char *const cases[][2] = {
+		{"Team", "payments"}, {"${k}", "v"},         {"k", "%{if}"},       {"a\"b", "c\\d\n"},
+		{"", ""},             {"\xc3\x28", "fine"}, {"fine", "\xc3\x28"}, {"$", "{"},
+	};
+	for (int compact = 0; compact < 2; compact++)
+		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+			char *one = NULL, *other = NULL;
+			const char *bad_one, *bad_other;
+			int rc_one = text_pair_doc(cases[i][0], cases[i][1], compact, 1, &one, &bad_one);
+			int rc_other = text_pair_doc(cases[i][0], cases[i][1], compact, 0, &other, &bad_other);
+			ck_assert_int_eq(rc_one, rc_other);
+			ck_assert_ptr_eq(bad_one, bad_other);
+			if (rc_one == DDBGT_OK)
+				ck_assert_str_eq(one, other);
+			else
+				ck_assert_ptr_nonnull(bad_one);
+			ddbgt__free(one);
+			ddbgt__free(other);
+		}
+}
+END_TEST
+
 /* A name quoted at compile time writes what the escaping key writes, pretty and compact. */
 START_TEST(names_as_keys)
 {
@@ -588,6 +634,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, value_written_again);
 	tcase_add_test(tc, names_as_keys);
 	tcase_add_test(tc, named_pairs_as_name_and_value);
+	tcase_add_test(tc, text_pairs_as_key_and_value);
 	tcase_add_test(tc, allocation_failure_is_sticky);
 	tcase_add_test(tc, literal_pieces_as_piece_by_piece);
 	suite_add_tcase(s, tc);
