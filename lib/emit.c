@@ -66,13 +66,13 @@ DDBGT_API int ddbgt_emit_target_parse(const char *name, int *out)
 
 /* ---- the driver ---- */
 
-/* The aliases and provider references of every region, made once per emit. */
+/* The aliases, provider references and quoted keys of every region, made once per emit. */
 static int make_region_names(ddbgt__emit_ctx *ctx)
 {
 	size_t head = ctx->nrep * (sizeof(struct ddbgt__emit_key) + 2 * sizeof(char *));
 	size_t size = head;
 	for (size_t i = 0; i < ctx->nrep; i++)
-		size += 3 * strlen(ddbgt_replica_region(ddbgt__emit_replica(ctx, i))) + 10;
+		size += 2 * strlen(ddbgt_replica_region(ddbgt__emit_replica(ctx, i))) + 10;
 	char *block = ddbgt__malloc(size);
 	if (!block)
 		return DDBGT_ENOMEM;

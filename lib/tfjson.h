@@ -75,7 +75,7 @@ void ddbgt__tfjson_key_quoted(ddbgt__tfjson *w, const char *quoted, size_t n);
 /* The name and string value of KV_LITERAL and KV_TEXT, in one writer call when it can. */
 void ddbgt__tfjson_kv_quoted_literal(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s);
 void ddbgt__tfjson_kv_quoted_text(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s);
-/* An object key that Terraform reads as a template (tag keys, region keys of output maps). */
+/* An object key that Terraform reads as a template (tag keys, operations outputs' regions). */
 void ddbgt__tfjson_key_text(ddbgt__tfjson *w, const char *key);
 
 /* A string value as it is. */
