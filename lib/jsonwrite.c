@@ -312,8 +312,11 @@ static inline char *put_body(char *d, const char *s, size_t n)
 	}
 }
 
-/* Room for the body of n bytes and extra more; 0 after a failure. */
-static int reserve_body(jw *w, size_t n, size_t extra)
+/* Room for the body of n bytes and extra more; 0 after a failure. Inlined: every string runs it. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int reserve_body(jw *w, size_t n, size_t extra)
 {
 	if (n > (SIZE_MAX - 16 - extra) / 6) {
 		ddbgt__jw_fail(w, DDBGT_ENOMEM);
