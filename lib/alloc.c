@@ -113,3 +113,13 @@ int ddbgt__grow(void **items, size_t *cap, size_t need, size_t size)
 	*cap = n;
 	return DDBGT_OK;
 }
+
+int ddbgt__text_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n)
+{
+	if (n > SIZE_MAX - 1 - *len || ddbgt__grow((void **)buf, cap, *len + n + 1, 1))
+		return DDBGT_ENOMEM;
+	memcpy(*buf + *len, p, n);
+	*len += n;
+	(*buf)[*len] = '\0';
+	return DDBGT_OK;
+}

@@ -18,5 +18,10 @@ char *ddbgt__strndup(const char *s, size_t n);
 int ddbgt__set_string(char **slot, const char *s);
 /* Grow *items (of *cap elements of size each) to hold at least need; DDBGT_ENOMEM on failure. */
 int ddbgt__grow(void **items, size_t *cap, size_t need, size_t size);
+/*
+ * Append n bytes of p to the text *buf (*len bytes in *cap allocated) and
+ * end it with a NUL; DDBGT_ENOMEM leaves the text as it was.
+ */
+int ddbgt__text_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n);
 
 #endif

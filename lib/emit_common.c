@@ -1334,15 +1334,8 @@ void ddbgt__emit_write_region_maps(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn wri
 
 static void sub_put(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p, size_t n)
 {
-	if (ctx->status)
-		return;
-	if (ddbgt__grow((void **)&s->buf, &s->cap, s->len + n + 1, 1)) {
-		ctx->status = DDBGT_ENOMEM;
-		return;
-	}
-	memcpy(s->buf + s->len, p, n);
-	s->len += n;
-	s->buf[s->len] = '\0';
+	if (!ctx->status)
+		ctx->status = ddbgt__text_append(&s->buf, &s->len, &s->cap, p, n);
 }
 
 void ddbgt__sub_literal(ddbgt__emit_ctx *ctx, ddbgt__sub_text *s, const char *p)

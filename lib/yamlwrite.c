@@ -22,14 +22,8 @@ typedef struct yb {
 
 static void put(yb *b, const char *s, size_t n)
 {
-	if (b->status)
-		return;
-	if (ddbgt__grow((void **)&b->buf, &b->cap, b->len + n + 1, 1)) {
-		b->status = DDBGT_ENOMEM;
-		return;
-	}
-	memcpy(b->buf + b->len, s, n);
-	b->len += n;
+	if (!b->status)
+		b->status = ddbgt__text_append(&b->buf, &b->len, &b->cap, s, n);
 }
 
 static void puts_(yb *b, const char *s)
@@ -229,7 +223,6 @@ int ddbgt__yaml_from_json(char **out, size_t *len, const char *json, size_t json
 		ddbgt__free(b.buf);
 		return b.status;
 	}
-	b.buf[b.len] = '\0';
 	*out = b.buf;
 	if (len)
 		*len = b.len;
