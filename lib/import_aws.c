@@ -268,12 +268,8 @@ static void companions(ddbgt__ireader *C, const jr_value *root)
 	}
 	const jr_value *tags = M(root, "Tags");
 	for (size_t i = 0; i < ddbgt__ir_count(tags); i++) {
-		char b[64];
-		const jr_value *kat, *vat;
-		snprintf(b, sizeof b, "/Tags/%zu", i);
-		const char *k = ddbgt__ir_str(C, ddbgt__ir_item(tags, i), "Key", b, &kat);
-		const char *v = ddbgt__ir_str(C, ddbgt__ir_item(tags, i), "Value", b, &vat);
-		if (k && v)
+		const char *k, *v;
+		if (ddbgt__ir_tag(C, tags, i, "/Tags", &k, &v))
 			ddbgt__ir_set(C, ddbgt_table_set_tag(table, k, v));
 	}
 }

@@ -429,12 +429,8 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 	/* Tags every replica has alike are the table's. */
 	const jr_value *tags0 = ddbgt__ir_member(first, "Tags");
 	for (size_t k = 0; k < ddbgt__ir_count(tags0); k++) {
-		const jr_value *tk, *tv;
-		char b[64];
-		snprintf(b, sizeof b, "/Replicas/0/Tags/%zu", k);
-		const char *key = ddbgt__ir_str(C, ddbgt__ir_item(tags0, k), "Key", b, &tk);
-		const char *value = ddbgt__ir_str(C, ddbgt__ir_item(tags0, k), "Value", b, &tv);
-		if (!key || !value)
+		const char *key, *value;
+		if (!ddbgt__ir_tag(C, tags0, k, "/Replicas/0/Tags", &key, &value))
 			continue;
 		int everywhere = 1;
 		for (size_t r = 1; r < n && everywhere; r++) {
@@ -503,14 +499,13 @@ static void import_global_table(ddbgt__ireader *C, const jr_value *p)
 		read_insights(C, r, base, rep, NULL);
 		read_kinesis(C, r, base, rep);
 		const jr_value *tags = ddbgt__ir_member(r, "Tags");
+		snprintf(b, sizeof b, "%s/Tags", base);
 		for (size_t k = 0; k < ddbgt__ir_count(tags); k++) {
-			const jr_value *tk, *tv;
-			snprintf(b, sizeof b, "%s/Tags/%zu", base, k);
-			const char *key = ddbgt__ir_str(C, ddbgt__ir_item(tags, k), "Key", b, &tk);
-			const char *value =
-			        ddbgt__ir_str(C, ddbgt__ir_item(tags, k), "Value", b, &tv);
-			const char *tval = key ? ddbgt_table_tag(table, key) : NULL;
-			if (key && value && !(tval && strcmp(tval, value) == 0))
+			const char *key, *value;
+			if (!ddbgt__ir_tag(C, tags, k, b, &key, &value))
+				continue;
+			const char *tval = ddbgt_table_tag(table, key);
+			if (!(tval && strcmp(tval, value) == 0))
 				ddbgt__ir_set(C, ddbgt_replica_set_tag(rep, key, value));
 		}
 		const jr_value *gsis = ddbgt__ir_member(r, "GlobalSecondaryIndexes");
@@ -634,12 +629,8 @@ static void import_plain_table(ddbgt__ireader *C, const jr_value *p)
 		}
 	const jr_value *tags = ddbgt__ir_member(p, "Tags");
 	for (size_t k = 0; k < ddbgt__ir_count(tags); k++) {
-		char b[64];
-		const jr_value *tk, *tv;
-		snprintf(b, sizeof b, "/Tags/%zu", k);
-		const char *key = ddbgt__ir_str(C, ddbgt__ir_item(tags, k), "Key", b, &tk);
-		const char *value = ddbgt__ir_str(C, ddbgt__ir_item(tags, k), "Value", b, &tv);
-		if (key && value)
+		const char *key, *value;
+		if (ddbgt__ir_tag(C, tags, k, "/Tags", &key, &value))
 			ddbgt__ir_set(C, ddbgt_table_set_tag(table, key, value));
 	}
 	ddbgt__ir_status(

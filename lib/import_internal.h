@@ -84,6 +84,12 @@ const jr_value *ddbgt__ir_item(const jr_value *list, size_t i);
 const jr_value *ddbgt__ir_literal(ddbgt__ireader *C, const jr_value *v, const char *path);
 const char *ddbgt__ir_str(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
                           const jr_value **at);
+/*
+ * The Key and Value of item i of a Tags list (CloudFormation's and the AWS
+ * CLI's [{"Key", "Value"}] form) found at path base; 1 when both are strings.
+ */
+int ddbgt__ir_tag(ddbgt__ireader *C, const jr_value *tags, size_t i, const char *base,
+                  const char **key, const char **value);
 /* 1 with *out set; numbers may be given as strings of digits, as CloudFormation allows. */
 int ddbgt__ir_int(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
                   int64_t *out, const jr_value **at);

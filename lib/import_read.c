@@ -78,6 +78,18 @@ const char *ddbgt__ir_str(ddbgt__ireader *C, const jr_value *obj, const char *ke
 	return NULL;
 }
 
+int ddbgt__ir_tag(ddbgt__ireader *C, const jr_value *tags, size_t i, const char *base,
+                  const char **key, const char **value)
+{
+	char path[256];
+	const jr_value *at;
+	const jr_value *item = ddbgt__ir_item(tags, i);
+	snprintf(path, sizeof path, "%s/%zu", base, i);
+	*key = ddbgt__ir_str(C, item, "Key", path, &at);
+	*value = ddbgt__ir_str(C, item, "Value", path, &at);
+	return *key && *value;
+}
+
 /* A number as CloudFormation takes it: a JSON number or a string of digits. */
 int ddbgt__ir_int(ddbgt__ireader *C, const jr_value *obj, const char *key, const char *base,
                   int64_t *out, const jr_value **at)
