@@ -324,23 +324,43 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_object_end(w);
 }
 
+/* The length of a replica's region code, and of its alias (the same code with '_' for '-'). */
+static size_t region_len(const ddbgt__emit_ctx *ctx, size_t i)
+{
+	return ctx->region_key[i].len - sizeof("\"\": ") + 1;
+}
+
 /* The ARN or stream ARN of a region's table, written as an expression. */
 static void write_region_attr(ddbgt__emit_ctx *ctx, size_t i, const char *attr)
 {
-	const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
+	/*
+	 * The label is an identifier, attr one of ours, region codes [a-z0-9-]
+	 * (checked before emitting): all plain, copied without an escape scan.
+	 */
+	const ddbgt__tfjson_piece res = {ctx->res, strlen(ctx->res), 1},
+	                          at = {attr, strlen(attr), 1};
 	if (i == ctx->primary) {
-		const char *ref[] = {"${aws_dynamodb_table.", ctx->res, ".", attr, "}"};
+		const ddbgt__tfjson_piece ref[] = {DDBGT__TFJSON_PLAIN("${aws_dynamodb_table."), res,
+		                                   DDBGT__TFJSON_PLAIN("."), at,
+		                                   DDBGT__TFJSON_PLAIN("}")};
 		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	} else if (!ctx->replica_resources) {
-		/* Region codes are [a-z0-9-] (checked before emitting): safe inside the quotes. */
-		const char *ref[] = {"${one([for r in aws_dynamodb_table.", ctx->res,
-		                     ".replica : r.", attr, " if r.region_name == \"", region,
-		                     "\"])}"};
+		/* Safe inside the expression's quotes too, which are written escaped for JSON. */
+		const ddbgt__tfjson_piece ref[] = {
+			DDBGT__TFJSON_PLAIN("${one([for r in aws_dynamodb_table."), res,
+			DDBGT__TFJSON_PLAIN(".replica : r."), at,
+			DDBGT__TFJSON_PLAIN(" if r.region_name == \\\""),
+			{ddbgt_replica_region(ddbgt__emit_replica(ctx, i)), region_len(ctx, i), 1},
+			DDBGT__TFJSON_PLAIN("\\\"])}")};
 		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	} else {
-		const char *ref[] = {strcmp(attr, "arn") == 0 ? "${aws_dynamodb_table_replica."
-		                                              : "${data.aws_dynamodb_table.",
-		                     ctx->res, "_", ctx->alias[i], ".", attr, "}"};
+		const ddbgt__tfjson_piece source = DDBGT__TFJSON_PLAIN("${aws_dynamodb_table_replica."),
+		                          data = DDBGT__TFJSON_PLAIN("${data.aws_dynamodb_table."),
+		                          ref[] = {strcmp(attr, "arn") == 0 ? source : data, res,
+		                                   DDBGT__TFJSON_PLAIN("_"),
+		                                   {ctx->alias[i], region_len(ctx, i), 1},
+		                                   DDBGT__TFJSON_PLAIN("."), at,
+		                                   DDBGT__TFJSON_PLAIN("}")};
 		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	}
 }

@@ -456,6 +456,40 @@ int ddbgt__jw_kv_quoted_string(jw *w, const char *quoted, size_t nq, const char 
 	return 0;
 }
 
+size_t ddbgt__jw_string_pieces(jw *w, const jw_piece *pieces, size_t count)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (pieces[i].n > SIZE_MAX / 8 - total) {
+			ddbgt__jw_fail(w, DDBGT_ENOMEM);
+			return 0;
+		}
+		total += pieces[i].n;
+	}
+	value_begin(w);
+	/* Room for every piece's worst case one after the other, and the quotes. */
+	if (!reserve_body(w, total, 2))
+		return 0;
+	char *d = w->buf + w->len;
+	*d++ = '"';
+	for (size_t i = 0; i < count; i++) {
+		if (pieces[i].plain) {
+			/* Most pieces are of the library's own: their escape scan costs more than the copy. */
+			memcpy(d, pieces[i].s, pieces[i].n);
+			d += pieces[i].n;
+			continue;
+		}
+		d = put_body(d, pieces[i].s, pieces[i].n);
+		if (!d) {
+			ddbgt__jw_fail(w, DDBGT_EINVAL);
+			return i + 1;
+		}
+	}
+	*d++ = '"';
+	w->len = (size_t)(d - w->buf);
+	return 0;
+}
+
 void ddbgt__jw_string_or_null(jw *w, const char *s)
 {
 	if (s)

@@ -76,6 +76,22 @@ int ddbgt__jw_kv_string(jw *w, const char *key, const char *s);
  * call: -1 when s is not valid UTF-8, else 0; NULL s fails with DDBGT_EINVAL.
  */
 int ddbgt__jw_kv_quoted_string(jw *w, const char *quoted, size_t n, const char *s);
+/*
+ * A piece of a string value: n bytes at s, escaped, or with plain set
+ * copied as they are, for text the caller knows is JSON string text
+ * already (the library's own, identifiers, region codes).
+ */
+typedef struct jw_piece {
+	const char *s;
+	size_t n;
+	int plain;
+} jw_piece;
+/*
+ * One string value of count pieces in one reservation: for values composed
+ * of known parts (Terraform's references). Returns 0, or i + 1 when piece i
+ * is not valid UTF-8 (the writer fails with DDBGT_EINVAL).
+ */
+size_t ddbgt__jw_string_pieces(jw *w, const jw_piece *pieces, size_t count);
 /* s, or null for NULL. */
 void ddbgt__jw_string_or_null(jw *w, const char *s);
 void ddbgt__jw_int(jw *w, int64_t v);

@@ -100,10 +100,17 @@ void ddbgt__tfjson_string_text(ddbgt__tfjson *w, const char *s);
 void ddbgt__tfjson_string_end(ddbgt__tfjson *w);
 /*
  * n literal pieces as one string value: what string_begin, a
- * string_literal per piece and string_end write, in one escaping pass when
- * the pieces fit a small buffer (references of the outputs, per region).
+ * string_literal per piece and string_end write, in one pass without a
+ * length count (references of the outputs, per region). Each piece is a
+ * whole NUL-terminated string with its length, and plain when it is JSON
+ * text already (see jw_piece): DDBGT__TFJSON_PLAIN for such a literal of
+ * the source (its quotes written \\\"), DDBGT__TFJSON_PIECE for any other
+ * literal, {s, strlen(s), plain} for a string known at run time.
  */
-void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const char *const *pieces, size_t n);
+typedef jw_piece ddbgt__tfjson_piece;
+#define DDBGT__TFJSON_PIECE(literal) {"" literal "", sizeof(literal) - 1, 0}
+#define DDBGT__TFJSON_PLAIN(literal) {"" literal "", sizeof(literal) - 1, 1}
+void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const ddbgt__tfjson_piece *pieces, size_t n);
 
 /* Where the next byte of the document goes: the start of a value to write again. */
 size_t ddbgt__tfjson_offset(const ddbgt__tfjson *w);

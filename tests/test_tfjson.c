@@ -255,6 +255,9 @@ START_TEST(composed_strings)
 }
 END_TEST
 
+static const char plain_ascii[] = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`"
+                                  "abcdefghijklmnopqrstuvwxyz{|}~";
+
 /* One string of pieces, through ddbgt__tfjson_literal_pieces or piece by piece. */
 static int pieces_doc(const char *const *pieces, size_t n, int at_once, char **out,
                       const char **bad)
@@ -263,7 +266,13 @@ static int pieces_doc(const char *const *pieces, size_t n, int at_once, char **o
 	ddbgt__tfjson_init(&w, 1, 0);
 	ddbgt__tfjson_array_begin(&w);
 	if (at_once) {
-		ddbgt__tfjson_literal_pieces(&w, pieces, n);
+		/* Pieces of printable ASCII but '"' and '\\' go as plain: copied, not escaped. */
+		ddbgt__tfjson_piece with_len[4];
+		for (size_t i = 0; i < n; i++)
+			with_len[i] = (ddbgt__tfjson_piece){pieces[i], strlen(pieces[i]),
+			                                    strspn(pieces[i], plain_ascii) ==
+			                                        strlen(pieces[i])};
+		ddbgt__tfjson_literal_pieces(&w, with_len, n);
 	} else {
 		ddbgt__tfjson_string_begin(&w);
 		for (size_t i = 0; i < n; i++)
@@ -277,8 +286,8 @@ static int pieces_doc(const char *const *pieces, size_t n, int at_once, char **o
 
 /*
  * The one-pass composition writes what the pieces write one by one: joins
- * where a "${" follows its sigil, pieces too long for its buffer, escapes,
- * and the string that is not UTF-8 named by its piece.
+ * where a "${" follows its sigil, long pieces, escapes, and the string that
+ * is not UTF-8 named by its piece.
  */
 START_TEST(literal_pieces_as_piece_by_piece)
 {
@@ -311,6 +320,21 @@ START_TEST(literal_pieces_as_piece_by_piece)
 		ddbgt__free(one);
 		ddbgt__free(each);
 	}
+}
+END_TEST
+
+/* A plain piece is JSON text already: its escapes are copied, not escaped again. */
+START_TEST(literal_pieces_plain_as_json_text)
+{
+	const ddbgt__tfjson_piece pieces[] = {DDBGT__TFJSON_PLAIN("r == \\\""),
+	                                      DDBGT__TFJSON_PIECE("eu\"x"),
+	                                      {"\\\"", 2, 1}};
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_literal_pieces(&w, pieces, 3);
+	ddbgt__tfjson_array_end(&w);
+	expect_doc(&w, "[\"r == \\\"eu\\\"x\\\"\"]\n");
 }
 END_TEST
 
@@ -637,6 +661,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, text_pairs_as_key_and_value);
 	tcase_add_test(tc, allocation_failure_is_sticky);
 	tcase_add_test(tc, literal_pieces_as_piece_by_piece);
+	tcase_add_test(tc, literal_pieces_plain_as_json_text);
 	suite_add_tcase(s, tc);
 	return s;
 }
