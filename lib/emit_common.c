@@ -236,22 +236,18 @@ static void write_provider(ddbgt__emit_ctx *ctx, size_t replica, const size_t *t
 	DDBGT__TFJSON_KV_TEXT(w, "region", region);
 	if (ddbgt_replica_account_id(r)) {
 		/* Credentials of another account stop the plan rather than build there. */
-		DDBGT__TFJSON_NAME(w, "allowed_account_ids");
-		ddbgt__tfjson_array_begin(w);
+		DDBGT__TFJSON_ARRAY(w, "allowed_account_ids");
 		ddbgt__tfjson_text(w, ddbgt_replica_account_id(r));
 		ddbgt__tfjson_array_end(w);
 	}
 	if (role) {
-		DDBGT__TFJSON_NAME(w, "assume_role");
-		ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "assume_role");
 		DDBGT__TFJSON_KV_TEXT(w, "role_arn", role);
 		ddbgt__tfjson_object_end(w);
 	}
 	if (ctx->o->default_tag_count && tag_order) {
-		DDBGT__TFJSON_NAME(w, "default_tags");
-		ddbgt__tfjson_object_begin(w);
-		DDBGT__TFJSON_NAME(w, "tags");
-		ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "default_tags");
+		DDBGT__TFJSON_OBJECT(w, "tags");
 		for (size_t i = 0; i < ctx->o->default_tag_count; i++) {
 			ddbgt__tfjson_kv_texts(w, ctx->o->default_tag_keys[tag_order[i]],
 			                       ctx->o->default_tag_values[tag_order[i]]);
@@ -295,14 +291,11 @@ void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson *w = &ctx->w;
 	write_comment(ctx);
 
-	DDBGT__TFJSON_NAME(w, "terraform");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "terraform");
 	/* Import blocks need Terraform 1.5; one() and the rest of the document 1.0. */
 	DDBGT__TFJSON_KV_LITERAL(w, "required_version", ctx->imports ? ">= 1.5" : ">= 1.0");
-	DDBGT__TFJSON_NAME(w, "required_providers");
-	ddbgt__tfjson_object_begin(w);
-	DDBGT__TFJSON_NAME(w, "aws");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "required_providers");
+	DDBGT__TFJSON_OBJECT(w, "aws");
 	DDBGT__TFJSON_KV_LITERAL(w, "source", "hashicorp/aws");
 	char constraint[32];
 	version_constraint(constraint, ctx->floor_major, ctx->floor_minor);
@@ -314,10 +307,8 @@ void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx)
 
 	/* One configuration per region: the home region unaliased, first. */
 	size_t *tag_order = ctx->o->default_tag_count ? sorted_default_tags(ctx) : NULL;
-	DDBGT__TFJSON_NAME(w, "provider");
-	ddbgt__tfjson_object_begin(w);
-	DDBGT__TFJSON_NAME(w, "aws");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "provider");
+	DDBGT__TFJSON_ARRAY(w, "aws");
 	write_provider(ctx, ctx->primary, tag_order);
 	for (size_t i = 0; i < ctx->nrep; i++)
 		if (i != ctx->primary)
@@ -364,12 +355,10 @@ void ddbgt__emit_write_data(ddbgt__emit_ctx *ctx, int (*extra)(ddbgt__emit_ctx *
 	int more = extra ? extra(ctx, 0) : 0;
 	if (!lookups && !more)
 		return;
-	DDBGT__TFJSON_NAME(w, "data");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "data");
 	if (lookups) {
 		/* A key ID or alias becomes the key's ARN in its own region. */
-		DDBGT__TFJSON_NAME(w, "aws_kms_key");
-		ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "aws_kms_key");
 		for (size_t i = 0; i < ctx->nrep; i++) {
 			const char *key = kms_key_of(ctx, i);
 			if (!key || key_is_arn(key))
@@ -436,8 +425,7 @@ void ddbgt__emit_write_tags(ddbgt__emit_ctx *ctx, const ddbgt_replica *replica)
 {
 	if (!merge_tags(ctx, replica, 0))
 		return;
-	DDBGT__TFJSON_NAME(&ctx->w, "tags");
-	ddbgt__tfjson_object_begin(&ctx->w);
+	DDBGT__TFJSON_OBJECT(&ctx->w, "tags");
 	merge_tags(ctx, replica, 1);
 	ddbgt__tfjson_object_end(&ctx->w);
 }
@@ -494,8 +482,7 @@ static void write_non_key(ddbgt__tfjson *w, size_t n, const char *(*at)(const vo
 {
 	if (!n)
 		return;
-	DDBGT__TFJSON_NAME(w, "non_key_attributes");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_ARRAY(w, "non_key_attributes");
 	for (size_t i = 0; i < n; i++)
 		ddbgt__tfjson_text(w, at(index, i));
 	ddbgt__tfjson_array_end(w);
@@ -515,8 +502,7 @@ static void write_on_demand(ddbgt__tfjson *w, int has_r, int64_t r, int has_w, i
 {
 	if (!has_r && !has_w)
 		return;
-	DDBGT__TFJSON_NAME(w, "on_demand_throughput");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "on_demand_throughput");
 	if (has_r)
 		DDBGT__TFJSON_KV_INT(w, "max_read_request_units", r);
 	if (has_w)
@@ -534,8 +520,7 @@ static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_table *t, const ddbgt_g
 		               : ddbgt_table_get_warm_throughput(t, rw, &v[rw])) == DDBGT_OK;
 	if (!has[0] && !has[1])
 		return;
-	DDBGT__TFJSON_NAME(&ctx->w, "warm_throughput");
-	ddbgt__tfjson_object_begin(&ctx->w);
+	DDBGT__TFJSON_OBJECT(&ctx->w, "warm_throughput");
 	if (has[0])
 		DDBGT__TFJSON_KV_INT(&ctx->w, "read_units_per_second", v[0]);
 	if (has[1])
@@ -643,15 +628,13 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 	const ddbgt_replica *rep = ddbgt__emit_replica(ctx, replica);
 
 	/* A name is declared once: Terraform keeps a set. */
-	DDBGT__TFJSON_NAME(w, "attribute");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_ARRAY(w, "attribute");
 	ddbgt__emit_each_attribute(ctx, write_attribute);
 	ddbgt__tfjson_array_end(w);
 
 	int provisioned = ddbgt_table_billing_mode(t) == DDBGT_BILLING_PROVISIONED;
 	if (ctx->ngsi) {
-		DDBGT__TFJSON_NAME(w, "global_secondary_index");
-		ddbgt__tfjson_array_begin(w);
+		DDBGT__TFJSON_ARRAY(w, "global_secondary_index");
 		for (size_t i = 0; i < ctx->ngsi; i++) {
 			const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
 			ddbgt__tfjson_object_begin(w);
@@ -687,8 +670,7 @@ static void write_keys_and_indexes(ddbgt__emit_ctx *ctx, size_t replica)
 
 	size_t nlsi = ddbgt_table_lsi_count(t);
 	if (nlsi) {
-		DDBGT__TFJSON_NAME(w, "local_secondary_index");
-		ddbgt__tfjson_array_begin(w);
+		DDBGT__TFJSON_ARRAY(w, "local_secondary_index");
 		for (size_t i = 0; i < nlsi; i++) {
 			const ddbgt_lsi *l = ddbgt_table_lsi_at(t, i);
 			ddbgt__tfjson_object_begin(w);
@@ -755,8 +737,7 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 	if (!ctx->nscaling)
 		return;
 	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX], dep[DDBGT__EMIT_LABEL_MAX];
-	DDBGT__TFJSON_NAME(w, "aws_appautoscaling_target");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_appautoscaling_target");
 	for (size_t i = 0; i < ctx->nscaling; i++) {
 		const ddbgt__emit_scaling *s = &ctx->scaling[i];
 		scaling_label(ctx, s, label, writes_per_region(ctx));
@@ -764,8 +745,7 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__emit_provider_kv(ctx, s->replica);
 		if (depends && depends(ctx, s->replica, dep)) {
-			DDBGT__TFJSON_NAME(w, "depends_on");
-			ddbgt__tfjson_array_begin(w);
+			DDBGT__TFJSON_ARRAY(w, "depends_on");
 			ddbgt__tfjson_literal(w, dep);
 			ddbgt__tfjson_array_end(w);
 		}
@@ -794,8 +774,7 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 		policies += !ctx->scaling[i].pinned;
 	if (!policies)
 		return;
-	DDBGT__TFJSON_NAME(w, "aws_appautoscaling_policy");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_appautoscaling_policy");
 	for (size_t i = 0; i < ctx->nscaling; i++) {
 		const ddbgt__emit_scaling *s = &ctx->scaling[i];
 		if (s->pinned)
@@ -824,8 +803,7 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 			                  fields[f]);
 			ddbgt__tfjson_kv_literal(w, fields[f], ref);
 		}
-		DDBGT__TFJSON_NAME(w, "target_tracking_scaling_policy_configuration");
-		ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "target_tracking_scaling_policy_configuration");
 		ddbgt__tfjson_kv_number(w, "target_value", s->target);
 		if (s->cooldown[0] >= 0)
 			DDBGT__TFJSON_KV_INT(w, "scale_in_cooldown", s->cooldown[0]);
@@ -833,8 +811,7 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 			DDBGT__TFJSON_KV_INT(w, "scale_out_cooldown", s->cooldown[1]);
 		if (s->disable_scale_in != DDBGT_INHERIT)
 			DDBGT__TFJSON_KV_BOOL(w, "disable_scale_in", s->disable_scale_in);
-		DDBGT__TFJSON_NAME(w, "predefined_metric_specification");
-		ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "predefined_metric_specification");
 		DDBGT__TFJSON_KV_LITERAL(w, "predefined_metric_type", metric(s));
 		ddbgt__tfjson_object_end(w);
 		ddbgt__tfjson_object_end(w);
@@ -871,8 +848,7 @@ static void feature_head(ddbgt__emit_ctx *ctx, const char *label, size_t i,
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__emit_provider_kv(ctx, i);
 	if (depends && depends(ctx, i, dep)) {
-		DDBGT__TFJSON_NAME(w, "depends_on");
-		ddbgt__tfjson_array_begin(w);
+		DDBGT__TFJSON_ARRAY(w, "depends_on");
 		ddbgt__tfjson_literal(w, dep);
 		ddbgt__tfjson_array_end(w);
 	}
@@ -979,8 +955,7 @@ static void write_resource_policies(ddbgt__emit_ctx *ctx, ddbgt__emit_attr_fn at
 			if (policy == NULL)
 				continue;
 			if (!any++) {
-				DDBGT__TFJSON_NAME(w, "aws_dynamodb_resource_policy");
-				ddbgt__tfjson_object_begin(w);
+				DDBGT__TFJSON_OBJECT(w, "aws_dynamodb_resource_policy");
 			}
 			ddbgt__emit_label(ctx, label, stream ? "%s_%s_stream" : "%s_%s", ctx->res,
 			                  ctx->alias[i]);
@@ -1063,8 +1038,7 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 
 	ddbgt_encryption enc = ddbgt_table_encryption(t);
 	if (enc == DDBGT_ENCRYPTION_AWS_MANAGED || enc == DDBGT_ENCRYPTION_CUSTOMER_MANAGED) {
-		DDBGT__TFJSON_NAME(w, "server_side_encryption");
-		ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "server_side_encryption");
 		DDBGT__TFJSON_KV_BOOL(w, "enabled", 1);
 		if (kms_key_of(ctx, replica)) {
 			DDBGT__TFJSON_NAME(w, "kms_key_arn");
@@ -1074,8 +1048,7 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 	}
 
 	if (ddbgt_table_ttl_attribute(t)) {
-		DDBGT__TFJSON_NAME(w, "ttl");
-		ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "ttl");
 		DDBGT__TFJSON_KV_TEXT(w, "attribute_name", ddbgt_table_ttl_attribute(t));
 		DDBGT__TFJSON_KV_BOOL(w, "enabled", 1);
 		ddbgt__tfjson_object_end(w);
@@ -1086,8 +1059,7 @@ void ddbgt__emit_write_table_head(ddbgt__emit_ctx *ctx, size_t replica, int forc
 	                                         ddbgt_replica_effective_table_class(rep)));
 	DDBGT__TFJSON_KV_BOOL(w, "deletion_protection_enabled",
 	                      ddbgt_replica_effective_deletion_protection(rep) == 1);
-	DDBGT__TFJSON_NAME(w, "point_in_time_recovery");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "point_in_time_recovery");
 	DDBGT__TFJSON_KV_BOOL(w, "enabled", ddbgt_replica_effective_pitr(rep) == 1);
 	int64_t days;
 	if (pitr_period(rep, &days))
@@ -1107,10 +1079,8 @@ void ddbgt__emit_write_lifecycle(ddbgt__emit_ctx *ctx, size_t replica, int ignor
 	int ignore_write = provisioned && wc.kind == EMIT_CAP_AUTOSCALING;
 	if (!ignore_replica && !ignore_read && !ignore_write)
 		return;
-	DDBGT__TFJSON_NAME(w, "lifecycle");
-	ddbgt__tfjson_object_begin(w);
-	DDBGT__TFJSON_NAME(w, "ignore_changes");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "lifecycle");
+	DDBGT__TFJSON_ARRAY(w, "ignore_changes");
 	if (ignore_replica)
 		ddbgt__tfjson_literal(w, "replica");
 	if (ignore_read)
@@ -1285,14 +1255,12 @@ static void write_region_map(ddbgt__emit_ctx *ctx, int k, ddbgt__emit_attr_fn wr
 {
 	ddbgt__tfjson *w = &ctx->w;
 	if (k == 0)
-		DDBGT__TFJSON_NAME(w, "table_arns");
+		DDBGT__TFJSON_OBJECT(w, "table_arns");
 	else if (k == 1)
-		DDBGT__TFJSON_NAME(w, "stream_arns");
+		DDBGT__TFJSON_OBJECT(w, "stream_arns");
 	else
-		DDBGT__TFJSON_NAME(w, "regions");
-	ddbgt__tfjson_object_begin(w);
-	DDBGT__TFJSON_NAME(w, "value");
-	ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "regions");
+	DDBGT__TFJSON_OBJECT(w, "value");
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, i);

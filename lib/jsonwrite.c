@@ -95,13 +95,19 @@ int ddbgt__jw_finish(jw *w, char **out, size_t *len)
 	return DDBGT_OK;
 }
 
-/* A newline and the indentation of depth, spaces eight at a time (d has room). */
+/*
+ * A newline and the indentation of depth, spaces sixteen at a time: one
+ * store for the usual depths up to 8. d has room for INDENT_ROOM(depth).
+ */
+#define INDENT_ROOM(depth) (2 + 2 * (size_t)(depth) + 16)
 static char *newline_indent(char *d, unsigned depth)
 {
+	static const char spaces[16] = "                ";
 	size_t indent = 2 * (size_t)depth;
 	*d++ = '\n';
-	for (size_t i = 0; i < indent; i += 8)
-		memcpy(d + i, "        ", 8);
+	memcpy(d, spaces, sizeof spaces);
+	for (size_t i = sizeof spaces; i < indent; i += sizeof spaces)
+		memcpy(d + i, spaces, sizeof spaces);
 	return d + indent;
 }
 
@@ -117,8 +123,8 @@ static inline void value_begin(jw *w)
 			ddbgt__jw_fail(w, DDBGT_EINVAL); /* one root value only */
 		return;
 	}
-	/* The indentation goes eight spaces at a time, up to seven past its end. */
-	if (!reserve(w, 2 + 2 * (size_t)w->depth + 8))
+	/* The separator, and the indentation, which may store up to 15 bytes past its end. */
+	if (!reserve(w, INDENT_ROOM(w->depth)))
 		return;
 	char *d = w->buf + w->len;
 	if (w->has_items[w->depth - 1])
@@ -155,7 +161,8 @@ static void begin_container(jw *w, char c)
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
 	}
-	raw(w, &c, 1);
+	if (reserve(w, 1))
+		w->buf[w->len++] = c;
 	w->has_items[w->depth++] = 0;
 }
 
@@ -166,7 +173,7 @@ static void end_container(jw *w, char c)
 		return;
 	}
 	int had = w->has_items[--w->depth];
-	if (!reserve(w, 2 + 2 * (size_t)w->depth + 8))
+	if (!reserve(w, INDENT_ROOM(w->depth)))
 		return;
 	char *d = w->buf + w->len;
 	if (had && !w->compact)
@@ -376,13 +383,18 @@ static int quoted(jw *w, const char *s, int key)
 	return 0;
 }
 
-void ddbgt__jw_key_begin(jw *w)
+static inline void key_begin(jw *w)
 {
 	if (w->depth == 0 || w->after_key) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
 	}
 	value_begin(w);
+}
+
+void ddbgt__jw_key_begin(jw *w)
+{
+	key_begin(w);
 }
 
 void ddbgt__jw_key_end(jw *w)
@@ -404,9 +416,25 @@ int ddbgt__jw_key(jw *w, const char *key)
 
 void ddbgt__jw_key_quoted(jw *w, const char *quoted, size_t n)
 {
-	ddbgt__jw_key_begin(w);
+	key_begin(w);
 	raw(w, quoted, w->compact ? n - 1 : n);
 	w->after_key = 1;
+}
+
+void ddbgt__jw_key_quoted_open(jw *w, const char *quoted, size_t n, char bracket)
+{
+	key_begin(w);
+	if (w->depth >= JW_MAX_DEPTH) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return;
+	}
+	size_t nk = w->compact ? n - 1 : n;
+	if (!reserve(w, nk + 1))
+		return;
+	memcpy(w->buf + w->len, quoted, nk);
+	w->buf[w->len + nk] = bracket;
+	w->len += nk + 1;
+	w->has_items[w->depth++] = 0;
 }
 
 int ddbgt__jw_string(jw *w, const char *s)

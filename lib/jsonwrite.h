@@ -64,6 +64,8 @@ int ddbgt__jw_key(jw *w, const char *key);
  * the space), written as it is: for names the caller knows need no escape.
  */
 void ddbgt__jw_key_quoted(jw *w, const char *quoted, size_t n);
+/* Such a key and its value's '{' or '[' (bracket) in one call: most containers of a document. */
+void ddbgt__jw_key_quoted_open(jw *w, const char *quoted, size_t n, char bracket);
 int ddbgt__jw_string(jw *w, const char *s);
 /*
  * "key": "s" in one call (the pairs most documents are made of): -1 when the

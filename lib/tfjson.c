@@ -236,6 +236,12 @@ void ddbgt__tfjson_key_quoted(ddbgt__tfjson *w, const char *quoted, size_t n)
 		ddbgt__jw_key_quoted(&w->json, quoted, n);
 }
 
+void ddbgt__tfjson_key_quoted_open(ddbgt__tfjson *w, const char *quoted, size_t n, char bracket)
+{
+	if (!misplaced(w))
+		ddbgt__jw_key_quoted_open(&w->json, quoted, n, bracket);
+}
+
 void ddbgt__tfjson_key_text(ddbgt__tfjson *w, const char *key)
 {
 	write_key(w, key, 1);

@@ -63,6 +63,12 @@ void ddbgt__tfjson_key(ddbgt__tfjson *w, const char *key);
 #define DDBGT__TFJSON_NAME(w, literal) \
 	ddbgt__tfjson_key_quoted((w), "\"" literal "\": ", sizeof(literal) + 3)
 void ddbgt__tfjson_key_quoted(ddbgt__tfjson *w, const char *quoted, size_t n);
+/* Such a name with an object or array opened as its value, in one writer call. */
+#define DDBGT__TFJSON_OBJECT(w, literal) \
+	ddbgt__tfjson_key_quoted_open((w), "\"" literal "\": ", sizeof(literal) + 3, '{')
+#define DDBGT__TFJSON_ARRAY(w, literal) \
+	ddbgt__tfjson_key_quoted_open((w), "\"" literal "\": ", sizeof(literal) + 3, '[')
+void ddbgt__tfjson_key_quoted_open(ddbgt__tfjson *w, const char *quoted, size_t n, char bracket);
 /* The pairs below with such a name as their key (w is evaluated twice). */
 #define DDBGT__TFJSON_KV_LITERAL(w, literal, s) \
 	ddbgt__tfjson_kv_quoted_literal((w), "\"" literal "\": ", sizeof(literal) + 3, (s))

@@ -543,6 +543,62 @@ START_TEST(names_as_keys)
 }
 END_TEST
 
+/* One named container: what its name and its own begin write apart. */
+static char *named_containers_doc(int compact, int in_one)
+{
+	char *out = NULL;
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, compact, 0);
+	ddbgt__tfjson_object_begin(&w);
+	DDBGT__TFJSON_KV_INT(&w, "n", 1);
+	for (int k = 0; k < 2; k++) {
+		if (in_one) {
+			DDBGT__TFJSON_OBJECT(&w, "obj");
+			DDBGT__TFJSON_ARRAY(&w, "list");
+		} else {
+			DDBGT__TFJSON_NAME(&w, "obj");
+			ddbgt__tfjson_object_begin(&w);
+			DDBGT__TFJSON_NAME(&w, "list");
+			ddbgt__tfjson_array_begin(&w);
+		}
+		ddbgt__tfjson_int(&w, k);
+		ddbgt__tfjson_array_end(&w);
+		ddbgt__tfjson_object_end(&w);
+	}
+	ddbgt__tfjson_object_end(&w);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_OK);
+	return out;
+}
+
+START_TEST(named_containers_as_name_and_begin)
+{
+	for (int compact = 0; compact < 2; compact++) {
+		char *one = named_containers_doc(compact, 1), *other = named_containers_doc(compact, 0);
+		ck_assert_str_eq(one, other);
+		ddbgt__free(one);
+		ddbgt__free(other);
+	}
+	/* Outside an object, after a key, and past the deepest nesting: misuses. */
+	char *out;
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 0, 0);
+	DDBGT__TFJSON_OBJECT(&w, "a");
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	DDBGT__TFJSON_NAME(&w, "a");
+	DDBGT__TFJSON_ARRAY(&w, "b");
+	ck_assert_int_eq(w.json.status, DDBGT_EINVAL);
+	ddbgt__tfjson_release(&w);
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_object_begin(&w);
+	for (int i = 1; i <= DDBGT__TFJSON_MAX_DEPTH; i++)
+		DDBGT__TFJSON_OBJECT(&w, "deeper");
+	ck_assert_int_eq(w.json.status, DDBGT_EINVAL);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+}
+END_TEST
+
 /* A value written again is the same bytes as the first time, wherever it lands. */
 START_TEST(value_written_again)
 {
@@ -662,6 +718,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, allocation_failure_is_sticky);
 	tcase_add_test(tc, literal_pieces_as_piece_by_piece);
 	tcase_add_test(tc, literal_pieces_plain_as_json_text);
+	tcase_add_test(tc, named_containers_as_name_and_begin);
 	suite_add_tcase(s, tc);
 	return s;
 }
