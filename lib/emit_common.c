@@ -460,17 +460,16 @@ static int gsi_multi_attribute(const ddbgt_gsi *g)
  */
 static void write_key_schema(ddbgt__tfjson *w, const ddbgt_gsi *g)
 {
-	ddbgt__tfjson_key(w, "key_schema");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_ARRAY(w, "key_schema");
 	for (int range = 0; range < 2; range++) {
 		size_t n = range ? ddbgt_gsi_sort_key_attribute_count(g)
 		                 : ddbgt_gsi_partition_key_attribute_count(g);
 		for (size_t i = 0; i < n; i++) {
 			ddbgt__tfjson_object_begin(w);
-			ddbgt__tfjson_kv_text(w, "attribute_name",
+			DDBGT__TFJSON_KV_TEXT(w, "attribute_name",
 			                      range ? ddbgt_gsi_sort_key_attribute_name(g, i)
 			                            : ddbgt_gsi_partition_key_attribute_name(g, i));
-			ddbgt__tfjson_kv_literal(w, "key_type", range ? "RANGE" : "HASH");
+			DDBGT__TFJSON_KV_LITERAL(w, "key_type", range ? "RANGE" : "HASH");
 			ddbgt__tfjson_object_end(w);
 		}
 	}
@@ -804,7 +803,7 @@ void ddbgt__emit_write_scaling(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 			ddbgt__tfjson_kv_literal(w, fields[f], ref);
 		}
 		DDBGT__TFJSON_OBJECT(w, "target_tracking_scaling_policy_configuration");
-		ddbgt__tfjson_kv_number(w, "target_value", s->target);
+		DDBGT__TFJSON_KV_NUMBER(w, "target_value", s->target);
 		if (s->cooldown[0] >= 0)
 			DDBGT__TFJSON_KV_INT(w, "scale_in_cooldown", s->cooldown[0]);
 		if (s->cooldown[1] >= 0)

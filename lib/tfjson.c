@@ -275,12 +275,12 @@ void ddbgt__tfjson_bool(ddbgt__tfjson *w, int v)
 		ddbgt__jw_bool(&w->json, v);
 }
 
-/* A pair with a key taken as it is: in one writer call when nothing needs the template escape. */
-static void kv_string(ddbgt__tfjson *w, const char *key, const char *s, int template_text)
+/* A pair with a key taken as it is, in one writer call. */
+void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s)
 {
-	if (w->in_string || !s || (template_text && strchr(s, '{'))) {
+	if (w->in_string || !s) {
 		ddbgt__tfjson_key(w, key);
-		whole_string(w, s, template_text);
+		whole_string(w, s, 0);
 		return;
 	}
 	int bad = ddbgt__jw_kv_string(&w->json, key, s);
@@ -311,16 +311,6 @@ void ddbgt__tfjson_kv_quoted_text(ddbgt__tfjson *w, const char *quoted, size_t n
 	quoted_kv_string(w, quoted, n, s, 1);
 }
 
-void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s)
-{
-	kv_string(w, key, s, 0);
-}
-
-void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s)
-{
-	kv_string(w, key, s, 1);
-}
-
 void ddbgt__tfjson_kv_texts(ddbgt__tfjson *w, const char *key, const char *s)
 {
 	if (w->in_string || !key || !s || strchr(key, '{') || strchr(s, '{')) {
@@ -342,22 +332,4 @@ void ddbgt__tfjson_value_again(ddbgt__tfjson *w, size_t start, size_t n)
 {
 	if (!misplaced(w))
 		ddbgt__jw_value_again(&w->json, start, n);
-}
-
-void ddbgt__tfjson_kv_int(ddbgt__tfjson *w, const char *key, int64_t v)
-{
-	ddbgt__tfjson_key(w, key);
-	ddbgt__tfjson_int(w, v);
-}
-
-void ddbgt__tfjson_kv_number(ddbgt__tfjson *w, const char *key, double v)
-{
-	ddbgt__tfjson_key(w, key);
-	ddbgt__tfjson_number(w, v);
-}
-
-void ddbgt__tfjson_kv_bool(ddbgt__tfjson *w, const char *key, int v)
-{
-	ddbgt__tfjson_key(w, key);
-	ddbgt__tfjson_bool(w, v);
 }

@@ -78,6 +78,8 @@ void ddbgt__tfjson_key_quoted_open(ddbgt__tfjson *w, const char *quoted, size_t 
 	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_int((w), (v)))
 #define DDBGT__TFJSON_KV_BOOL(w, literal, v) \
 	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_bool((w), (v)))
+#define DDBGT__TFJSON_KV_NUMBER(w, literal, v) \
+	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_number((w), (v)))
 /* The name and string value of KV_LITERAL and KV_TEXT, in one writer call when it can. */
 void ddbgt__tfjson_kv_quoted_literal(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s);
 void ddbgt__tfjson_kv_quoted_text(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s);
@@ -123,12 +125,8 @@ size_t ddbgt__tfjson_offset(const ddbgt__tfjson *w);
 /* The value written at [start, start + n) of this document (ddbgt__tfjson_offset), again. */
 void ddbgt__tfjson_value_again(ddbgt__tfjson *w, size_t start, size_t n);
 
-/* key followed by a value: the usual pairs. */
+/* A key known only at run time followed by a string value as it is. */
 void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s);
-void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s);
-void ddbgt__tfjson_kv_int(ddbgt__tfjson *w, const char *key, int64_t v);
-void ddbgt__tfjson_kv_number(ddbgt__tfjson *w, const char *key, double v);
-void ddbgt__tfjson_kv_bool(ddbgt__tfjson *w, const char *key, int v);
 /* key_text then text (tags), in one writer call when neither needs the template escape. */
 void ddbgt__tfjson_kv_texts(ddbgt__tfjson *w, const char *key, const char *s);
 

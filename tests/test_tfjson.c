@@ -59,7 +59,7 @@ START_TEST(pretty_layout_matches_two_space_indent)
 	ddbgt__tfjson_int(&w, -5);
 	ddbgt__tfjson_bool(&w, 1);
 	ddbgt__tfjson_object_begin(&w);
-	ddbgt__tfjson_kv_bool(&w, "b", 0);
+	DDBGT__TFJSON_KV_BOOL(&w, "b", 0);
 	ddbgt__tfjson_object_end(&w);
 	ddbgt__tfjson_array_end(&w);
 	ddbgt__tfjson_object_end(&w);
@@ -83,7 +83,7 @@ START_TEST(compact_layout_has_no_whitespace)
 	ddbgt__tfjson w;
 	ddbgt__tfjson_init(&w, 1, 16);
 	ddbgt__tfjson_object_begin(&w);
-	ddbgt__tfjson_kv_int(&w, "n", 9223372036854775807LL);
+	DDBGT__TFJSON_KV_INT(&w, "n", 9223372036854775807LL);
 	ddbgt__tfjson_key(&w, "l");
 	ddbgt__tfjson_array_begin(&w);
 	ddbgt__tfjson_literal(&w, "x y");
@@ -360,7 +360,7 @@ START_TEST(utf8_validation)
 		ddbgt__tfjson w;
 		ddbgt__tfjson_init(&w, 0, 0);
 		ddbgt__tfjson_object_begin(&w);
-		ddbgt__tfjson_kv_text(&w, "k", bad[i]);
+		DDBGT__TFJSON_KV_TEXT(&w, "k", bad[i]);
 		ddbgt__tfjson_object_end(&w);
 		ck_assert_ptr_eq(w.bad_string, bad[i]);
 		char *out = (char *)1;
@@ -686,7 +686,7 @@ START_TEST(allocation_failure_is_sticky)
 		ddbgt__tfjson_init(&w, 0, 0);
 		ddbgt__tfjson_object_begin(&w);
 		for (int i = 0; i < 200; i++)
-			ddbgt__tfjson_kv_text(&w, "key", "a value long enough to grow the buffer");
+			DDBGT__TFJSON_KV_TEXT(&w, "key", "a value long enough to grow the buffer");
 		ddbgt__tfjson_object_end(&w);
 		char *out = (char *)1;
 		int rc = ddbgt__tfjson_finish(&w, &out, NULL);
