@@ -66,19 +66,25 @@ DDBGT_API int ddbgt_emit_target_parse(const char *name, int *out)
 
 /* ---- the driver ---- */
 
-/* The aliases, provider references and quoted keys of every region, made once per emit. */
+/*
+ * The replicas, aliases, provider references and quoted keys of every
+ * region, made once per emit.
+ */
 static int make_region_names(ddbgt__emit_ctx *ctx)
 {
-	size_t head = ctx->nrep * (sizeof(struct ddbgt__emit_key) + 2 * sizeof(char *));
+	size_t head = ctx->nrep * (sizeof(struct ddbgt__emit_key) + 3 * sizeof(char *));
 	size_t size = head;
 	for (size_t i = 0; i < ctx->nrep; i++)
-		size += 2 * strlen(ddbgt_replica_region(ddbgt__emit_replica(ctx, i))) + 10;
+		size += 2 * strlen(ddbgt_replica_region(ddbgt_table_replica_at(ctx->t, i))) + 10;
 	char *block = ddbgt__malloc(size);
 	if (!block)
 		return DDBGT_ENOMEM;
 	ctx->region_key = (struct ddbgt__emit_key *)(void *)block;
 	ctx->alias = (const char **)(void *)(ctx->region_key + ctx->nrep);
 	ctx->provider = ctx->alias + ctx->nrep;
+	ctx->replica = (const ddbgt_replica **)(void *)(ctx->provider + ctx->nrep);
+	for (size_t i = 0; i < ctx->nrep; i++)
+		ctx->replica[i] = ddbgt_table_replica_at(ctx->t, i);
 	char *o = block + head;
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
@@ -386,12 +392,11 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
 	ddbgt__emit_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);
+	/* checked only when the validator runs here, ctx.findings at the first finding. */
 	ddbgt_diags *found = NULL, *checked = NULL;
 	int rc = ddbgt_diags_new(&found);
 	if (rc)
 		return rc;
-	if ((rc = ddbgt_diags_new(&checked)) || (rc = ddbgt_diags_new(&ctx.findings)))
-		goto done;
 	if (opts && (rc = ddbgt__options_read_said(&o, sizeof o, opts, emit_options_ends,
 	                                           EMIT_OPTIONS_VERSIONS, "emit options", found)))
 		goto done;
@@ -404,6 +409,8 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	if ((rc = check_options(&o, found)))
 		goto done;
 	/* The guard refuses what cannot be written, whatever the policy let through. */
+	if (!o.validated && (rc = ddbgt_diags_new(&checked)))
+		goto done;
 	if ((rc = check_table(table, &o, diags, checked)) || (rc = guard(table, o.target != DDBGT_EMIT_CLOUDFORMATION, found)))
 		goto refused;
 
@@ -504,7 +511,7 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 		rc = ddbgt__yaml_from_json(out, len, json, json_len);
 		ddbgt__free(json);
 	}
-	if (!rc)
+	if (!rc && ctx.findings)
 		rc = ddbgt_diags_append(found, ctx.findings);
 	goto done;
 
@@ -519,7 +526,7 @@ refused:
 			rc = DDBGT_EINVALID;
 	}
 done:
-	if (diags && rc == DDBGT_EINVALID && ddbgt_diags_append(diags, checked))
+	if (diags && checked && rc == DDBGT_EINVALID && ddbgt_diags_append(diags, checked))
 		rc = DDBGT_ENOMEM;
 	if (diags && ddbgt_diags_append(diags, found) && rc == DDBGT_OK)
 		rc = DDBGT_ENOMEM;

@@ -32,7 +32,9 @@ void ddbgt__emit_finding(ddbgt__emit_ctx *ctx, ddbgt_code code, const char *path
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (ddbgt__diag_add_sevf(ctx->findings, code, sev, path, region, "%s", msg))
+	/* Most emits find nothing: the list is made at the first finding. */
+	if ((!ctx->findings && ddbgt_diags_new(&ctx->findings)) ||
+	    ddbgt__diag_add_sevf(ctx->findings, code, sev, path, region, "%s", msg))
 		ctx_fail(ctx, DDBGT_ENOMEM);
 }
 
@@ -72,11 +74,6 @@ void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 	buf[ok ? n : 0] = '\0';
 	if (!ok)
 		ctx_fail(ctx, DDBGT_EINVAL);
-}
-
-const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i)
-{
-	return ddbgt_table_replica_at(ctx->t, i);
 }
 
 void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica)

@@ -40,7 +40,7 @@ typedef struct ddbgt__emit_ctx {
 	const ddbgt_table *t;
 	const ddbgt_emit_options *o;
 	const char *target_name; /* for the document's comment */
-	ddbgt_diags *findings; /* the emitter's own findings, in the order found */
+	ddbgt_diags *findings; /* the emitter's own findings, in the order found; NULL for none */
 	ddbgt__tfjson w;
 	char res[DDBGT__EMIT_LABEL_MAX];
 	size_t nrep;
@@ -48,11 +48,13 @@ typedef struct ddbgt__emit_ctx {
 	size_t stack;          /* CloudFormation: the replica of the stack's region (primary but
 	                          for a companion template, options stack_region) */
 	/* Per replica: its region as an identifier ("eu_west_1"), its provider
-	 * reference ("aws.eu_west_1"; NULL for the home region) and its region as
+	 * reference ("aws.eu_west_1"; NULL for the home region), its region as
 	 * a key quoted for ddbgt__tfjson_key_quoted ("\"eu-west-1\": ", with its
-	 * length). One allocation, at region_key. */
+	 * length) and the replica itself (ddbgt__emit_replica, read on every
+	 * setting). One allocation, at region_key. */
 	const char **alias;
 	const char **provider;
+	const ddbgt_replica **replica;
 	struct ddbgt__emit_key {
 		const char *quoted;
 		size_t len;
@@ -100,7 +102,11 @@ void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 	DDBGT__PRINTF(3, 4);
 /* Write "provider": ... for a non-home region. */
 void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica);
-const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i);
+/* The i-th replica of the table, or NULL past the last. */
+static inline const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i)
+{
+	return i < ctx->nrep ? ctx->replica[i] : NULL;
+}
 
 /* The document's "//" comment, "terraform" block and "provider" block. */
 void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx);
