@@ -49,25 +49,31 @@ void ddbgt__emit_need(ddbgt__emit_ctx *ctx, int major, int minor, const char *fe
 
 void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 {
-	/* Only "%s": labels are made for every resource, and vsnprintf was a third of an emit. */
+	/*
+	 * Only "%s": labels are made for every resource, and vsnprintf was a
+	 * third of an emit. The text between conversions is copied a run at a time.
+	 */
 	va_list ap;
 	va_start(ap, fmt);
 	size_t n = 0;
 	int ok = 1;
-	for (const char *f = fmt; *f && ok; f++) {
-		if (f[0] == '%' && f[1] == 's') {
-			const char *s = va_arg(ap, const char *);
-			size_t len = strlen(s);
-			ok = len < DDBGT__EMIT_LABEL_MAX - n;
-			if (ok) {
-				memcpy(buf + n, s, len);
-				n += len;
-			}
-			f++;
+	for (const char *f = fmt; ok && *f;) {
+		const char *pct = strchr(f, '%');
+		const char *s = f;
+		size_t len = pct ? (size_t)(pct - f) : strlen(f);
+		if (len == 0) {
+			/* At a '%': its string, or a '%' that starts no conversion as it is. */
+			int conversion = f[1] == 's';
+			s = conversion ? va_arg(ap, const char *) : f;
+			len = conversion ? strlen(s) : 1;
+			f += conversion ? 2 : 1;
 		} else {
-			ok = n + 1 < DDBGT__EMIT_LABEL_MAX;
-			if (ok)
-				buf[n++] = *f;
+			f += len;
+		}
+		ok = len < DDBGT__EMIT_LABEL_MAX - n;
+		if (ok) {
+			memcpy(buf + n, s, len);
+			n += len;
 		}
 	}
 	va_end(ap);

@@ -15,6 +15,7 @@
 
 #include <ddbgt.h>
 
+#include "emit_internal.h"
 #include "testutil.h"
 
 /* ---- golden documents ---- */
@@ -753,6 +754,28 @@ START_TEST(labels_are_identifiers)
 }
 END_TEST
 
+/* A label is its format's text with each %s replaced; one too long fails the emit, empty. */
+START_TEST(labels_compose_and_refuse_overflow)
+{
+	ddbgt__emit_ctx ctx;
+	memset(&ctx, 0, sizeof ctx);
+	char buf[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__emit_label(&ctx, buf, "${aws_dynamodb_table.%s.%s}", "orders", "arn");
+	ck_assert_str_eq(buf, "${aws_dynamodb_table.orders.arn}");
+	ddbgt__emit_label(&ctx, buf, "%s%s_%s", "", "a", "b");
+	ck_assert_str_eq(buf, "a_b");
+	ck_assert_int_eq(ctx.status, 0);
+	static char long_name[DDBGT__EMIT_LABEL_MAX];
+	memset(long_name, 'x', sizeof long_name - 2);
+	ddbgt__emit_label(&ctx, buf, "a%s", long_name); /* the longest that fits, with its NUL */
+	ck_assert_uint_eq(strlen(buf), sizeof buf - 1);
+	ck_assert_int_eq(ctx.status, 0);
+	ddbgt__emit_label(&ctx, buf, "ab%s", long_name);
+	ck_assert_str_eq(buf, "");
+	ck_assert_int_eq(ctx.status, DDBGT_EINVAL);
+}
+END_TEST
+
 /* ---- options and arguments ---- */
 
 START_TEST(options_and_arguments)
@@ -930,6 +953,7 @@ Suite *ddbgt_test_emit(void)
 	tcase_add_test(tc, policy_sets_the_severity_of_emitter_findings);
 	tcase_add_test(tc, provider_floor_follows_features);
 	tcase_add_test(tc, labels_are_identifiers);
+	tcase_add_test(tc, labels_compose_and_refuse_overflow);
 	tcase_add_test(tc, options_and_arguments);
 	tcase_add_test(tc, every_allocation_failure_is_clean);
 	suite_add_tcase(s, tc);
