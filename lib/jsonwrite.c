@@ -111,7 +111,19 @@ static char *newline_indent(char *d, unsigned depth)
 	return d + indent;
 }
 
-/* Inlined in this file's writers: it runs before every key and value. */
+/*
+ * The comma and indentation before an element of the open container, at d,
+ * which has room for INDENT_ROOM(w->depth); returns their end.
+ */
+static inline char *separator(jw *w, char *d)
+{
+	if (w->has_items[w->depth - 1])
+		*d++ = ',';
+	w->has_items[w->depth - 1] = 1;
+	return w->compact ? d : newline_indent(d, w->depth);
+}
+
+/* Inlined in this file's writers: it runs before every value. */
 static inline void value_begin(jw *w)
 {
 	if (w->after_key) {
@@ -126,13 +138,7 @@ static inline void value_begin(jw *w)
 	/* The separator, and the indentation, which may store up to 15 bytes past its end. */
 	if (!reserve(w, INDENT_ROOM(w->depth)))
 		return;
-	char *d = w->buf + w->len;
-	if (w->has_items[w->depth - 1])
-		*d++ = ',';
-	w->has_items[w->depth - 1] = 1;
-	if (!w->compact)
-		d = newline_indent(d, w->depth);
-	w->len = (size_t)(d - w->buf);
+	w->len = (size_t)(separator(w, w->buf + w->len) - w->buf);
 }
 
 void ddbgt__jw_value_begin(jw *w)
@@ -370,20 +376,20 @@ static inline char *put_quoted(jw *w, char *d, const char *s, size_t n, int key)
 	return d;
 }
 
-/* s in quotes, escaped, and for a key its separator; -1 when s is not valid UTF-8. */
-static int quoted(jw *w, const char *s, int key)
+/* s in quotes, escaped; -1 when s is not valid UTF-8. */
+static int quoted(jw *w, const char *s)
 {
 	size_t n = strlen(s);
 	if (!reserve_body(w, n, 4))
 		return 0;
-	char *d = put_quoted(w, w->buf + w->len, s, n, key);
+	char *d = put_quoted(w, w->buf + w->len, s, n, 0);
 	if (!d)
 		return -1;
 	w->len = (size_t)(d - w->buf);
 	return 0;
 }
 
-static inline void key_begin(jw *w)
+void ddbgt__jw_key_begin(jw *w)
 {
 	if (w->depth == 0 || w->after_key) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
@@ -392,15 +398,30 @@ static inline void key_begin(jw *w)
 	value_begin(w);
 }
 
-void ddbgt__jw_key_begin(jw *w)
-{
-	key_begin(w);
-}
-
 void ddbgt__jw_key_end(jw *w)
 {
 	raw(w, ": ", w->compact ? 1 : 2);
 	w->after_key = 1;
+}
+
+/*
+ * Where a key and value of n bytes in all go, quotes and separator
+ * included, after the container's separator, in one reservation for their
+ * worst case; NULL after a failure or out of place.
+ */
+static inline char *pair_at(jw *w, size_t n)
+{
+	if (w->depth == 0 || w->after_key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return NULL;
+	}
+	if (n > (SIZE_MAX - 64 - INDENT_ROOM(w->depth)) / 6) {
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
+		return NULL;
+	}
+	if (!reserve(w, INDENT_ROOM(w->depth) + 6 * n + 16))
+		return NULL;
+	return separator(w, w->buf + w->len);
 }
 
 int ddbgt__jw_key(jw *w, const char *key)
@@ -409,52 +430,75 @@ int ddbgt__jw_key(jw *w, const char *key)
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return 0;
 	}
-	ddbgt__jw_key_begin(w);
+	size_t n = strlen(key);
+	char *d = pair_at(w, n);
+	if (!d)
+		return 0;
+	d = put_quoted(w, d, key, n, 1);
+	if (!d)
+		return -1;
+	w->len = (size_t)(d - w->buf);
 	w->after_key = 1;
-	return quoted(w, key, 1);
+	return 0;
+}
+
+/*
+ * Where a key already quoted (nk bytes) and extra more go, after the
+ * separator, in one reservation; NULL after a failure or out of place.
+ */
+static inline char *quoted_key_at(jw *w, const char *quoted, size_t nk, size_t extra)
+{
+	if (w->depth == 0 || w->after_key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return NULL;
+	}
+	if (!reserve(w, INDENT_ROOM(w->depth) + nk + extra))
+		return NULL;
+	char *d = separator(w, w->buf + w->len);
+	memcpy(d, quoted, nk);
+	return d + nk;
 }
 
 void ddbgt__jw_key_quoted(jw *w, const char *quoted, size_t n)
 {
-	key_begin(w);
-	raw(w, quoted, w->compact ? n - 1 : n);
+	char *d = quoted_key_at(w, quoted, w->compact ? n - 1 : n, 0);
+	if (!d)
+		return;
+	w->len = (size_t)(d - w->buf);
 	w->after_key = 1;
 }
 
 void ddbgt__jw_key_quoted_open(jw *w, const char *quoted, size_t n, char bracket)
 {
-	key_begin(w);
 	if (w->depth >= JW_MAX_DEPTH) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
 	}
-	size_t nk = w->compact ? n - 1 : n;
-	if (!reserve(w, nk + 1))
+	char *d = quoted_key_at(w, quoted, w->compact ? n - 1 : n, 1);
+	if (!d)
 		return;
-	memcpy(w->buf + w->len, quoted, nk);
-	w->buf[w->len + nk] = bracket;
-	w->len += nk + 1;
+	*d++ = bracket;
+	w->len = (size_t)(d - w->buf);
 	w->has_items[w->depth++] = 0;
 }
 
 int ddbgt__jw_string(jw *w, const char *s)
 {
 	value_begin(w);
-	return quoted(w, s ? s : "", 0);
+	return quoted(w, s ? s : "");
 }
 
 int ddbgt__jw_kv_string(jw *w, const char *key, const char *s)
 {
-	if (!key || !s || w->depth == 0 || w->after_key) {
+	if (!key || !s) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return 0;
 	}
-	value_begin(w);
-	/* One reservation: both bodies' worst case, the six bytes around them, a word's overshoot. */
 	size_t nk = strlen(key), n = strlen(s);
-	if (!reserve_body(w, nk + n, 8))
+	char *d = pair_at(w, nk + n);
+	if (!d)
 		return 0;
-	char *d = put_quoted(w, w->buf + w->len, key, nk, 1);
+	d = put_quoted(w, d, key, nk, 1);
 	if (!d)
 		return -1;
 	d = put_quoted(w, d, s, n, 0);
@@ -466,18 +510,20 @@ int ddbgt__jw_kv_string(jw *w, const char *key, const char *s)
 
 int ddbgt__jw_kv_quoted_string(jw *w, const char *quoted, size_t nq, const char *s)
 {
-	if (!s || w->depth == 0 || w->after_key) {
+	if (!s) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return 0;
 	}
-	value_begin(w);
 	size_t nk = w->compact ? nq - 1 : nq, n = strlen(s);
-	/* One reservation: the key as it is, the value's worst case, its quotes, a word's overshoot. */
-	if (!reserve_body(w, n, nk + 4))
+	/* One reservation: the separator, the key, the value's worst case and its quotes. */
+	if (n > (SIZE_MAX - 64 - nk - INDENT_ROOM(w->depth)) / 6) {
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
 		return 0;
-	char *d = w->buf + w->len;
-	memcpy(d, quoted, nk);
-	d = put_quoted(w, d + nk, s, n, 0);
+	}
+	char *d = quoted_key_at(w, quoted, nk, 6 * n + 12);
+	if (!d)
+		return 0;
+	d = put_quoted(w, d, s, n, 0);
 	if (!d)
 		return -1;
 	w->len = (size_t)(d - w->buf);
