@@ -111,26 +111,26 @@ static int make_region_names(ddbgt__emit_ctx *ctx)
 /* ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$: the shape the emitters turn into provider aliases. */
 static int region_shaped(const char *r)
 {
-	size_t parts = 0, len = 0;
-	int letters = 1, digits = 1;
-	for (const char *p = r;; p++) {
-		if (*p == '-' || *p == '\0') {
-			/* The first part is two letters, the middle ones letters, the last 1-2 digits. */
-			if (len == 0 || (parts == 0 && (len != 2 || !letters)))
-				return 0;
-			if (*p == '\0')
-				return parts >= 2 && digits && len <= 2;
-			if (parts > 0 && !letters)
-				return 0;
-			parts++;
-			len = 0;
-			letters = digits = 1;
-			continue;
-		}
-		letters &= *p >= 'a' && *p <= 'z';
-		digits &= *p >= '0' && *p <= '9';
-		len++;
+	/* A run of letters at a time (the guard runs on every emit), then the digits that end it. */
+	size_t parts = 0;
+	const char *p = r;
+	for (;;) {
+		const char *start = p;
+		while ((unsigned)(*p - 'a') < 26)
+			p++;
+		size_t letters = (size_t)(p - start);
+		if (letters == 0)
+			break;
+		/* The first part is two letters; a part of letters is followed by another part. */
+		if ((parts == 0 && letters != 2) || *p != '-')
+			return 0;
+		parts++;
+		p++;
 	}
+	const char *digits = p;
+	while ((unsigned)(*p - '0') < 10)
+		p++;
+	return parts >= 2 && p - digits >= 1 && p - digits <= 2 && *p == '\0';
 }
 
 /* A Terraform identifier from a name: [A-Za-z0-9_] kept, all else '_', no leading digit. */

@@ -488,6 +488,27 @@ START_TEST(guard_holds_whatever_the_policy)
 	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_REGION));
 	ck_assert_int_eq(ddbgt_table_remove_replica(t, ddbgt_replica_region(r)), DDBGT_OK);
 
+	/* Near misses of ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$; the last two have its shape. */
+	static const struct {
+		const char *region;
+		int refused;
+	} shapes[] = {{"us-east", 1},     {"us-1", 1},       {"use-east-1", 1}, {"u-east-1", 1},
+	              {"us-east-123", 1}, {"us-east-1a", 1}, {"US-east-1", 1},  {"us--1", 1},
+	              {"us-east-1-", 1},  {"us-east1-1", 1}, {"xy-gov-west-12", 0},
+	              {"zz-north-9", 0}};
+	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+		ck_assert_int_eq(ddbgt_replica_new(&r, shapes[i].region), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+		ddbgt_diags_clear(d);
+		ddbgt_free(out);
+		out = NULL;
+		ddbgt_emit_string(&out, t, NULL, d);
+		ck_assert_msg(ddbgt_diags_has(d, DDBGT_E_EMIT_REGION) == shapes[i].refused, "%s",
+		              shapes[i].region);
+		ck_assert_int_eq(ddbgt_table_remove_replica(t, shapes[i].region), DDBGT_OK);
+	}
+	ddbgt_free(out);
+
 	/* A region twice would make two providers with one alias. */
 	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
