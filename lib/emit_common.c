@@ -539,15 +539,15 @@ typedef struct definition {
 /*
  * The candidates in order: the table's keys, its declared attributes, then
  * every element of every index key (GSI partition then sort elements, LSI
- * sort keys; name NULL for an untyped one), into defs (NULL: only counted);
- * returns the count.
+ * sort keys; name NULL for an untyped one), into defs, which has room for
+ * cap; returns the count, which may be more than cap (then collect again).
  */
-static size_t collect_definitions(const ddbgt_table *t, definition *defs)
+static size_t collect_definitions(const ddbgt_table *t, definition *defs, size_t cap)
 {
 	size_t n = 0;
 #define DEFINE(nm, ty)                                                  \
 	do {                                                            \
-		if (defs)                                               \
+		if (n < cap)                                            \
 			defs[n] = (definition){(nm), (ty)};             \
 		n++;                                                    \
 	} while (0)
@@ -588,15 +588,15 @@ static size_t name_hash(const char *s)
 
 void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn each)
 {
-	size_t n = collect_definitions(ctx->t, NULL), slots = 8;
-	while (slots < 2 * n)
-		slots *= 2;
 	/*
 	 * The definitions, then an open-addressing set of the names seen (index
-	 * + 1, 0: free); on the stack for the usual few.
+	 * + 1, 0: free); on the stack for the usual few, collected once.
 	 */
 	definition local_defs[16], *defs = local_defs;
 	size_t local_seen[32], *seen = local_seen;
+	size_t n = collect_definitions(ctx->t, local_defs, 16), slots = 8;
+	while (slots < 2 * n)
+		slots *= 2;
 	if (n > 16) {
 		defs = ddbgt__malloc(n * sizeof(*defs) + slots * sizeof(size_t));
 		if (!defs) {
@@ -604,9 +604,9 @@ void ddbgt__emit_each_attribute(ddbgt__emit_ctx *ctx, ddbgt__emit_attribute_fn e
 			return;
 		}
 		seen = (size_t *)(defs + n);
+		collect_definitions(ctx->t, defs, n);
 	}
 	memset(seen, 0, slots * sizeof(*seen));
-	collect_definitions(ctx->t, defs);
 	/* Each name once, where it is first defined: one lookup per definition, not a scan. */
 	for (size_t k = 0; k < n; k++) {
 		if (!defs[k].name)
