@@ -133,23 +133,6 @@ static int region_shaped(const char *r)
 	return parts >= 2 && p - digits >= 1 && p - digits <= 2 && *p == '\0';
 }
 
-/* A Terraform identifier from a name: [A-Za-z0-9_] kept, all else '_', no leading digit. */
-static void identifier(char *buf, size_t size, const char *name)
-{
-	size_t n = 0;
-	if (name[0] >= '0' && name[0] <= '9' && size > 3) {
-		memcpy(buf, "t_", 2);
-		n = 2;
-	}
-	for (size_t i = 0; name[i] && n + 1 < size; i++) {
-		unsigned char c = (unsigned char)name[i];
-		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		         c == '_';
-		buf[n++] = ok ? (char)c : '_';
-	}
-	buf[n] = '\0';
-}
-
 static int valid_identifier(const char *s)
 {
 	size_t n = strlen(s);
@@ -322,35 +305,9 @@ static int guard(const ddbgt_table *t, int terraform, ddbgt_diags *found)
 	return ddbgt_diags_error_count(found) > before ? DDBGT_EINVALID : DDBGT_OK;
 }
 
-/* Labels of the GSIs: identifiers, made unique with their position when two collide. */
-static int make_gsi_labels(ddbgt__emit_ctx *ctx)
-{
-	if (!ctx->ngsi)
-		return DDBGT_OK;
-	ctx->gsi_label = ddbgt__calloc(ctx->ngsi, sizeof *ctx->gsi_label);
-	if (!ctx->gsi_label)
-		return DDBGT_ENOMEM;
-	char buf[DDBGT__EMIT_LABEL_MAX];
-	for (size_t i = 0; i < ctx->ngsi; i++) {
-		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, i));
-		identifier(buf, 256, name);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(buf, ctx->gsi_label[j]) == 0) {
-				size_t len = strlen(buf);
-				snprintf(buf + len, sizeof buf - len, "_%zu", i);
-				j = (size_t)-1; /* check the new label against all again */
-			}
-		if (!(ctx->gsi_label[i] = ddbgt__strdup(buf)))
-			return DDBGT_ENOMEM;
-	}
-	return DDBGT_OK;
-}
-
 static void free_ctx(ddbgt__emit_ctx *ctx)
 {
-	for (size_t i = 0; ctx->gsi_label && i < ctx->ngsi; i++)
-		ddbgt__free(ctx->gsi_label[i]);
-	ddbgt__free(ctx->gsi_label);
+	ddbgt__emit_free_gsi_labels(ctx);
 	ddbgt__free(ctx->scaling);
 	ddbgt__free(ctx->region_key);
 	ddbgt_diags_free(ctx->findings);
@@ -447,9 +404,7 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	else if (cfn)
 		snprintf(ctx.res, sizeof ctx.res, "Table");
 	else
-		identifier(ctx.res, 256, ddbgt_table_name(table));
-	if ((rc = make_gsi_labels(&ctx)))
-		goto done;
+		ddbgt__emit_identifier(ctx.res, 256, ddbgt_table_name(table));
 
 	int legacy = o.target == DDBGT_EMIT_TERRAFORM_LEGACY;
 	if (legacy != (ddbgt_table_legacy_version(table) == 1)) {

@@ -82,6 +82,62 @@ void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 		ctx_fail(ctx, DDBGT_EINVAL);
 }
 
+void ddbgt__emit_identifier(char *buf, size_t size, const char *name)
+{
+	size_t n = 0;
+	if (name[0] >= '0' && name[0] <= '9' && size > 3) {
+		memcpy(buf, "t_", 2);
+		n = 2;
+	}
+	for (size_t i = 0; name[i] && n + 1 < size; i++) {
+		unsigned char c = (unsigned char)name[i];
+		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		         c == '_';
+		buf[n++] = ok ? (char)c : '_';
+	}
+	buf[n] = '\0';
+}
+
+/* Labels of the GSIs: identifiers, made unique with their position when two collide. */
+static int make_gsi_labels(ddbgt__emit_ctx *ctx)
+{
+	ctx->gsi_label = ddbgt__calloc(ctx->ngsi, sizeof *ctx->gsi_label);
+	if (!ctx->gsi_label)
+		return DDBGT_ENOMEM;
+	char buf[DDBGT__EMIT_LABEL_MAX];
+	for (size_t i = 0; i < ctx->ngsi; i++) {
+		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, i));
+		ddbgt__emit_identifier(buf, 256, name);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(buf, ctx->gsi_label[j]) == 0) {
+				size_t len = strlen(buf);
+				snprintf(buf + len, sizeof buf - len, "_%zu", i);
+				j = (size_t)-1; /* check the new label against all again */
+			}
+		if (!(ctx->gsi_label[i] = ddbgt__strdup(buf)))
+			return DDBGT_ENOMEM;
+	}
+	return DDBGT_OK;
+}
+
+const char *ddbgt__emit_gsi_label(ddbgt__emit_ctx *ctx, size_t gsi)
+{
+	/* Made at the first use: most tables write no resource of their own per index. */
+	if (!ctx->gsi_label && make_gsi_labels(ctx)) {
+		ddbgt__emit_free_gsi_labels(ctx);
+		ctx_fail(ctx, DDBGT_ENOMEM);
+	}
+	return ctx->gsi_label ? ctx->gsi_label[gsi] : "";
+}
+
+void ddbgt__emit_free_gsi_labels(ddbgt__emit_ctx *ctx)
+{
+	for (size_t i = 0; ctx->gsi_label && i < ctx->ngsi; i++)
+		ddbgt__free(ctx->gsi_label[i]);
+	ddbgt__free(ctx->gsi_label);
+	ctx->gsi_label = NULL;
+}
+
 void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica)
 {
 	if (ctx->provider[replica])
@@ -708,8 +764,9 @@ static void scaling_label(ddbgt__emit_ctx *ctx, const ddbgt__emit_scaling *s, ch
 		ddbgt__emit_label(ctx, buf, "%s_%s%s%s", ctx->res, rw, region ? "_" : "",
 		                  region ? alias : "");
 	else
-		ddbgt__emit_label(ctx, buf, "%s_%s_%s%s%s", ctx->res, ctx->gsi_label[s->gsi], rw,
-		                  region ? "_" : "", region ? alias : "");
+		ddbgt__emit_label(ctx, buf, "%s_%s_%s%s%s", ctx->res,
+		                  ddbgt__emit_gsi_label(ctx, (size_t)s->gsi), rw, region ? "_" : "",
+		                  region ? alias : "");
 }
 
 static const char *dimension(const ddbgt__emit_scaling *s)
@@ -884,8 +941,8 @@ static void write_gsi_insights(ddbgt__emit_ctx *ctx, ddbgt__emit_ref_fn table_re
 			if (ddbgt_replica_get_gsi_contributor_insights(r, name, &on, &mode) != DDBGT_OK ||
 			    !on)
 				continue;
-			ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res, ctx->gsi_label[g],
-			                  ctx->alias[i]);
+			ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res,
+			                  ddbgt__emit_gsi_label(ctx, g), ctx->alias[i]);
 			feature_head(ctx, label, i, table_ref, depends);
 			DDBGT__TFJSON_KV_TEXT(w, "index_name", name);
 			write_insights_mode(w, mode);
@@ -1229,12 +1286,11 @@ void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx)
 	}
 }
 
-void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,
-                              int expression)
+void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *quoted, size_t n,
+                              const char *value, int expression)
 {
 	ddbgt__tfjson *w = &ctx->w;
-	ddbgt__tfjson_key(w, name);
-	ddbgt__tfjson_object_begin(w);
+	ddbgt__tfjson_key_quoted_open(w, quoted, n, '{');
 	if (expression)
 		DDBGT__TFJSON_KV_LITERAL(w, "value", value);
 	else

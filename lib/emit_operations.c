@@ -235,7 +235,7 @@ static void write_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *a
 	char label[DDBGT__EMIT_LABEL_MAX];
 	if (a->gsi >= 0)
 		ddbgt__emit_label(ctx, label, "%s_%s_%s_%s", ctx->res, ctx->alias[a->replica],
-		                  ctx->gsi_label[a->gsi], a->what);
+		                  ddbgt__emit_gsi_label(ctx, (size_t)a->gsi), a->what);
 	else
 		ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res, ctx->alias[a->replica], a->what);
 	ddbgt_operations_get_sns_topic(ops_of(ctx), region_of(ctx, a->replica), &topic);

@@ -293,8 +293,9 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 				if (sc->gsi < 0)
 					ddbgt__emit_label(ctx, ref, "aws_appautoscaling_policy.%s_write", ctx->res);
 				else
-					ddbgt__emit_label(ctx, ref, "aws_appautoscaling_policy.%s_%s_write",
-					                  ctx->res, ctx->gsi_label[sc->gsi]);
+					ddbgt__emit_label(
+						ctx, ref, "aws_appautoscaling_policy.%s_%s_write", ctx->res,
+						ddbgt__emit_gsi_label(ctx, (size_t)sc->gsi));
 				ddbgt__tfjson_literal(w, ref);
 			}
 			if (previous >= 0)
@@ -363,11 +364,11 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 	char ref[DDBGT__EMIT_LABEL_MAX];
 	DDBGT__TFJSON_OBJECT(w, "output");
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_table.%s.name}", ctx->res);
-	ddbgt__emit_write_output(ctx, "table_name", ref, 1);
-	ddbgt__emit_write_output(ctx, "primary_region",
-	                         ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
+	DDBGT__EMIT_OUTPUT(ctx, "table_name", ref, 1);
+	DDBGT__EMIT_OUTPUT(ctx, "primary_region",
+	                   ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
 	if (strong(ctx) && ddbgt_table_witness_region(ctx->t))
-		ddbgt__emit_write_output(ctx, "witness_region", ddbgt_table_witness_region(ctx->t), 0);
+		DDBGT__EMIT_OUTPUT(ctx, "witness_region", ddbgt_table_witness_region(ctx->t), 0);
 	/* Inline replicas all have the home region's class. */
 	ddbgt__emit_write_region_maps(ctx, write_region_attr, ctx->replica_resources);
 	ddbgt__emit_write_operations_outputs(ctx);

@@ -131,11 +131,11 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 	char ref[DDBGT__EMIT_LABEL_MAX];
 	DDBGT__TFJSON_OBJECT(w, "output");
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_global_table.%s.name}", ctx->res);
-	ddbgt__emit_write_output(ctx, "table_name", ref, 1);
+	DDBGT__EMIT_OUTPUT(ctx, "table_name", ref, 1);
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_global_table.%s.arn}", ctx->res);
-	ddbgt__emit_write_output(ctx, "global_table_arn", ref, 1);
-	ddbgt__emit_write_output(ctx, "primary_region",
-	                         ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
+	DDBGT__EMIT_OUTPUT(ctx, "global_table_arn", ref, 1);
+	DDBGT__EMIT_OUTPUT(ctx, "primary_region",
+	                   ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
 	/* Each region is a table of its own, with its own class. */
 	ddbgt__emit_write_region_maps(ctx, write_attr, 1);
 	ddbgt__tfjson_object_end(w);
