@@ -677,7 +677,10 @@ END_TEST
 
 START_TEST(allocation_failures)
 {
-	/* Many findings; a valid multi-account table; refused policies and replication grants. */
+	/*
+	 * Many findings; a valid multi-account table; refused policies and replication
+	 * grants; a grant read through Deny statements and conditions.
+	 */
 	static const struct {
 		const char *spec;
 		int verdict;
@@ -685,6 +688,7 @@ START_TEST(allocation_failures)
 		{"data/validate/many-problems.json", DDBGT_EINVALID},
 		{"../examples/specs/multi-account.json", DDBGT_OK},
 		{"../fuzz/corpus/spec/resource-policy-wildcards.json", DDBGT_EINVALID},
+		{"../fuzz/corpus/spec/replication-grant-conditions.json", DDBGT_EINVALID},
 	};
 
 	for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++) {
