@@ -595,7 +595,14 @@ static void maybe_because(struct grant_request *q, const char *what, const char 
 		snprintf(q->why, sizeof q->why, "%s %s", what, name);
 }
 
-/* Is this Principal or NotPrincipal the replication service's? */
+/*
+ * Does this Principal name the replication service? "*" and {"AWS": "*"} name
+ * every principal, services included: AWS FIS pauses global-table
+ * replication with a Deny for {"AWS": "*"} conditioned on
+ * aws:PrincipalServiceName (AWS FIS User Guide, action
+ * aws:dynamodb:global-table-pause-replication, docs.aws.amazon.com/fis/latest/
+ * userguide/fis-actions-reference.html).
+ */
 static enum tri names_replication(const jr_value *p)
 {
 	if (p->type == JR_STRING)
