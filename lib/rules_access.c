@@ -643,7 +643,7 @@ static enum tri action_applies(const jr_value *s, const char *action)
  * not held to it: with the account unknown, an entry that can match the
  * table may or may not exclude it.
  */
-static enum tri resource_applies(const struct grant_request *q, const jr_value *s)
+static enum tri resource_applies(struct grant_request *q, const jr_value *s)
 {
 	struct table_of own = {q->c, q->target};
 	const jr_value *v = ddbgt__jr_get(s, "Resource");
@@ -657,7 +657,10 @@ static enum tri resource_applies(const struct grant_request *q, const jr_value *
 	if (!any_string(v, covers_table, &own))
 		return T_YES;
 	account = ddbgt_replica_account_id(ddbgt_table_replica_at(q->c->table, q->target));
-	return account != NULL && account_ok(account) ? T_NO : T_MAYBE;
+	if (account != NULL && account_ok(account))
+		return T_NO;
+	maybe_because(q, "NotResource, with the account", "not given");
+	return T_MAYBE;
 }
 
 /* The request's value of a condition key, as two strings (see UNKNOWN_DIGIT). */
@@ -970,7 +973,7 @@ static void check_replication_grant(ddbgt__vctx *c, size_t i)
 	int never[N_REPLICATION_ACTIONS];
 	size_t left_out = SIZE_MAX, unchecked_from = 0, a, n = 0;
 	const char *left_out_action = NULL;
-	char path[96], missing[160], who[64];
+	char path[96], missing[160], who[96];
 	jr_doc *doc = NULL;
 
 	ddbgt__vpathf(path, sizeof path, "/replicas/%zu/resource_policy", i);

@@ -801,8 +801,9 @@ END_TEST
  * evaluates a policy: the eu-west-1 replica's statements (Resource is its
  * table unless a form says otherwise) against requests from each of three
  * replicas, us-east-1 (111122223333), eu-west-1 (444455556666) and
- * ap-southeast-2 (777788889999, or no account_id), whose own policies allow
- * everything. 'A' accepted, 'E' refused (DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY),
+ * ap-southeast-2 (777788889999), whose own policies allow everything; a
+ * form's "unknown" bits take account_id away from ap-southeast-2 (1) or from
+ * eu-west-1 (2). 'A' accepted, 'E' refused (DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY),
  * 'W' not checkable (DDBGT_W_MULTIACCOUNT_REPLICATION_UNCHECKED, no error).
  */
 #define GRANT_ALLOW "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":" \
@@ -818,7 +819,7 @@ START_TEST(replication_grant_as_iam_evaluates)
 {
 	static const struct {
 		int verdict;
-		int third_unknown; /* ap-southeast-2 has no account_id */
+		int unknown;
 		const char *statements;
 	} cases[] = {
 		/* aws:SourceAccount (the tutorial's form, and CDK's one statement per peer) */
@@ -917,6 +918,12 @@ START_TEST(replication_grant_as_iam_evaluates)
 		         "\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
 		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:ReplicateSettings\","
 		         "\"Resource\":\"*\"}"},
+		{'E', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\",\"NotResource\":"
+		         GRANT_ARN("eu-west-1", "444455556666") "}"},
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\",\"NotResource\":"
+		         "\"arn:aws:dynamodb:eu-west-1:444455556666:table/orders/index/*\"}"},
 		/* a replica without account_id: its account matches only a wildcard for sure */
 		{'W', 1, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":[\"111122223333\","
 		                    "\"444455556666\",\"777788889999\"]}}")},
@@ -927,6 +934,12 @@ START_TEST(replication_grant_as_iam_evaluates)
 		                    "\"444455556666\"]}}")},
 		{'E', 1, GRANT_WHEN("{\"ArnEquals\":{\"aws:SourceArn\":[" GRANT_ARN("us-east-1",
 		                    "111122223333") "," GRANT_ARN("eu-west-1", "444455556666") "]}}")},
+		{'W', 2, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\",\"NotResource\":"
+		         GRANT_ARN("eu-west-1", "444455556666") "}"},
+		{'A', 2, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\",\"NotResource\":"
+		         GRANT_ARN("us-east-1", "555566667777") "}"},
 		{'E', 1, GRANT_WHEN("{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*:*:table/other\"}}")},
 	};
 	static const char open_policy[] =
@@ -945,13 +958,15 @@ START_TEST(replication_grant_as_iam_evaluates)
 		         cases[i].statements);
 		mine = json_loads(text, 0, &err);
 		ck_assert_msg(mine != NULL && open != NULL, "case %zu: %s", i, err.text);
-		patch = json_pack("{s:[{s:s,s:s,s:O},{s:s,s:s,s:o},{s:s,s:O}]}", "replicas",
-		                  "region", "us-east-1", "account_id", "111122223333",
-		                  "resource_policy", open, "region", "eu-west-1", "account_id",
-		                  "444455556666", "resource_policy", mine, "region",
+		patch = json_pack("{s:[{s:s,s:s,s:O},{s:s,s:o},{s:s,s:O}]}", "replicas", "region",
+		                  "us-east-1", "account_id", "111122223333", "resource_policy", open,
+		                  "region", "eu-west-1", "resource_policy", mine, "region",
 		                  "ap-southeast-2", "resource_policy", open);
 		ck_assert_ptr_nonnull(patch);
-		if (!cases[i].third_unknown)
+		if (!(cases[i].unknown & 2))
+			json_object_set_new(json_array_get(json_object_get(patch, "replicas"), 1),
+			                    "account_id", json_string("444455556666"));
+		if (!(cases[i].unknown & 1))
 			json_object_set_new(json_array_get(json_object_get(patch, "replicas"), 2),
 			                    "account_id", json_string("777788889999"));
 		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
