@@ -112,11 +112,10 @@ void ddbgt__tfjson_string_end(ddbgt__tfjson *w);
  * length count (references of the outputs, per region). Each piece is a
  * whole NUL-terminated string with its length, and plain when it is JSON
  * text already (see jw_piece): DDBGT__TFJSON_PLAIN for such a literal of
- * the source (its quotes written \\\"), DDBGT__TFJSON_PIECE for any other
- * literal, {s, strlen(s), plain} for a string known at run time.
+ * the source (its quotes written \\\"), {s, strlen(s), plain} for a string
+ * known at run time.
  */
 typedef jw_piece ddbgt__tfjson_piece;
-#define DDBGT__TFJSON_PIECE(literal) {"" literal "", sizeof(literal) - 1, 0}
 #define DDBGT__TFJSON_PLAIN(literal) {"" literal "", sizeof(literal) - 1, 1}
 void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const ddbgt__tfjson_piece *pieces, size_t n);
 
