@@ -168,8 +168,8 @@ static void read_alarm(struct cops *C, const char *id, const jr_value *res)
 	if (rc == 1) {
 		ddbgt__ir_not_carried(&C->R, "", res,
 		                      "an alarm on the table that the operations object does not "
-		                      "write (its alarms are replication latency, throttles, system "
-		                      "errors and capacity utilisation)");
+		                      "write; it writes replication latency, throttle, system error "
+		                      "and utilisation alarms");
 		return;
 	}
 	fail(C, rc);
@@ -241,8 +241,8 @@ static void read_endpoint(struct cops *C, const char *id, const jr_value *res)
 		return;
 	if (!region[0] || !ddbgt_table_find_replica(table, region)) {
 		ddbgt__ir_not_carried(&C->R, "/ServiceName", at,
-		                      "an endpoint of no replica's region (the operations object "
-		                      "writes the DynamoDB gateway endpoint of a replica's region)");
+		                      "an endpoint outside the replicas' regions, which the "
+		                      "operations object does not write");
 		return;
 	}
 	const char *vpc = ddbgt__ir_str(&C->R, p, "VpcId", "", &at);
