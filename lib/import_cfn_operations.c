@@ -326,10 +326,11 @@ static void read_left_out(struct cops *C, const jr_value *root)
 		snprintf(path, sizeof path, "/Metadata/ddbgt/Findings/%zu", i);
 		fail(C, ddbgt__import_findf(C->R.imp, ti < 0 ? NULL : table_at(C, (size_t)ti),
 		                            DDBGT_W_IMPORT_NOT_CARRIED, path, f,
-		                            "the template says that %.*s: that region's SNS topic "
-		                            "and gateway endpoint live in its companion template, "
-		                            "which this import does not read, so the spec has "
-		                            "none (doc/import.md)",
+		                            "the template says that %.*s: what the spec had "
+		                            "there (the region's SNS topic, its gateway endpoint) "
+		                            "is in that region's companion template, which this "
+		                            "import does not read, so the spec has none of it "
+		                            "(doc/import.md)",
 		                            (int)strcspn(what, ":"), what));
 	}
 }
