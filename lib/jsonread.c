@@ -169,11 +169,19 @@ static void skip_ws_run(struct parser *P)
 	P->p = p;
 }
 
-/* Most calls find no white space at all (the copy of the text ends in a NUL). */
+/*
+ * Most calls find no white space at all, and most of the others one space
+ * after a ':' or ','; both stay inline (the copy of the text ends in a NUL,
+ * so the byte after a space can always be read).
+ */
 static inline void skip_ws(struct parser *P)
 {
 	if ((unsigned char)*P->p > ' ')
 		return;
+	if (*P->p == ' ' && (unsigned char)P->p[1] > ' ') {
+		P->p++;
+		return;
+	}
 	skip_ws_run(P);
 }
 
