@@ -456,8 +456,10 @@ static jr_value *parse_number(struct parser *P)
 static inline int push_child(struct parser *P, const char *key, size_t key_len,
                              jr_value *value)
 {
+	/* Room for the members of a spec's largest objects at once: one allocation, not three. */
 	if (P->depth_used == P->stack_cap &&
-	    ddbgt__grow((void **)&P->stack, &P->stack_cap, P->depth_used + 1, sizeof *P->stack))
+	    ddbgt__grow((void **)&P->stack, &P->stack_cap,
+	                P->depth_used < 32 ? 32 : P->depth_used + 1, sizeof *P->stack))
 		return out_of_memory(P);
 	P->stack[P->depth_used++] = (jr_member){key, key_len, value};
 	return 0;
@@ -658,8 +660,12 @@ int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, j
 	struct parser P = {.line = 1, .max_depth = max_depth, .err = err};
 	if (new_doc(&P.doc))
 		return DDBGT_ENOMEM;
-	/* The copy of the text and the tree take about three times the text. */
-	P.first_block = len < 1024 ? 4096 : len * 3;
+	/*
+	 * The copy of the text and the tree take three to five times the text
+	 * (spec documents, price table): one block holds them, since a second,
+	 * twice as large, costs more than the bytes it saves.
+	 */
+	P.first_block = len < (SIZE_MAX - 1024) / 5 ? len * 5 + 1024 : len + 1;
 	char *copy = arena_alloc(P.doc, len + 1, P.first_block);
 	if (!copy) {
 		ddbgt__jr_free(P.doc);
