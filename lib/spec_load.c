@@ -260,7 +260,6 @@ struct field {
 	const char *key;
 	size_t len;
 	field_kind kind;
-	int required;
 	ddbgt_enum_kind enum_kind; /* F_ENUM: the values allowed, */
 	ddbgt_code bad_code;       /* and the code for any other */
 	/* F_NESTED: read v into obj; 1 when it read well. */
@@ -269,7 +268,6 @@ struct field {
 
 /* Designated initializers for the tables below. */
 #define KEY(k) .key = k, .len = sizeof k - 1
-#define REQUIRED .required = 1
 #define ENUM(values, code) .kind = F_ENUM, .enum_kind = values, .bad_code = code
 #define NESTED(reader) .kind = F_NESTED, .read = reader
 
@@ -280,9 +278,13 @@ struct object_spec {
 	size_t count;
 	/* Store a value read for fields[field]; returns a model status. */
 	int (*set)(void *obj, size_t field, const struct value *x);
+	/* A bit per required field (REQUIRED(f)): walk finds missing keys without a scan. */
+	uint32_t required;
 };
 
-#define OBJECT_SPEC(what, fields, set) {what, fields, sizeof fields / sizeof fields[0], set}
+#define REQUIRED(f) ((uint32_t)1 << (f))
+#define OBJECT_SPEC(what, fields, set, required) \
+	{what, fields, sizeof fields / sizeof fields[0], set, required}
 
 static size_t find_field(const struct object_spec *spec, const char *key, size_t len)
 {
@@ -381,9 +383,11 @@ static int walk(struct loader *L, const jr_value *v, const struct object_spec *s
 		ok &= read_field(L, spec, f, obj, m->value);
 		path_pop(L, mark);
 	}
-	for (size_t f = 0; f < spec->count; f++) {
-		if (!spec->fields[f].required || (seen & (uint32_t)1 << f))
+	uint32_t missing = spec->required & ~seen;
+	for (size_t f = 0; missing; f++) {
+		if (!(missing & REQUIRED(f)))
 			continue;
+		missing &= ~REQUIRED(f);
 		size_t mark = path_push(L, spec->fields[f].key);
 		L->at = v;
 		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" is missing%s",
@@ -423,8 +427,8 @@ struct key_value {
 
 enum { KEY_NAME, KEY_TYPE };
 static const struct field key_fields[] = {
-	[KEY_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
-	[KEY_TYPE] = {KEY("type"), REQUIRED, ENUM(DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID)},
+	[KEY_NAME] = {KEY("name"), .kind = F_STRING},
+	[KEY_TYPE] = {KEY("type"), ENUM(DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID)},
 };
 
 static int key_set(void *obj, size_t f, const struct value *x)
@@ -438,7 +442,8 @@ static int key_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec key_spec =
-	OBJECT_SPEC("an object {\"name\", \"type\"}", key_fields, key_set);
+	OBJECT_SPEC("an object {\"name\", \"type\"}", key_fields, key_set,
+	            REQUIRED(KEY_NAME) | REQUIRED(KEY_TYPE));
 
 /*
  * {"min", "max", "target_utilization"} of target-tracking autoscaling, and
@@ -453,9 +458,9 @@ struct autoscaling {
 
 enum { AUTO_MIN, AUTO_MAX, AUTO_TARGET, AUTO_IN, AUTO_OUT, AUTO_DISABLE_IN };
 static const struct field autoscaling_fields[] = {
-	[AUTO_MIN] = {KEY("min"), .kind = F_INT, REQUIRED},
-	[AUTO_MAX] = {KEY("max"), .kind = F_INT, REQUIRED},
-	[AUTO_TARGET] = {KEY("target_utilization"), .kind = F_NUMBER, REQUIRED},
+	[AUTO_MIN] = {KEY("min"), .kind = F_INT},
+	[AUTO_MAX] = {KEY("max"), .kind = F_INT},
+	[AUTO_TARGET] = {KEY("target_utilization"), .kind = F_NUMBER},
 	[AUTO_IN] = {KEY("scale_in_cooldown"), .kind = F_INT},
 	[AUTO_OUT] = {KEY("scale_out_cooldown"), .kind = F_INT},
 	[AUTO_DISABLE_IN] = {KEY("disable_scale_in"), .kind = F_BOOL},
@@ -479,7 +484,7 @@ static int autoscaling_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec autoscaling_spec =
 	OBJECT_SPEC("an object {\"min\", \"max\", \"target_utilization\"}", autoscaling_fields,
-	            autoscaling_set);
+	            autoscaling_set, REQUIRED(AUTO_MIN) | REQUIRED(AUTO_MAX) | REQUIRED(AUTO_TARGET));
 
 /* Walk an autoscaling object; cooldowns are seconds, zero or more. 1 when it read well. */
 static int read_autoscaling(struct loader *L, const jr_value *v, struct autoscaling *a)
@@ -525,7 +530,7 @@ static int capacity_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec capacity_spec =
-	OBJECT_SPEC("an object", capacity_fields, capacity_set);
+	OBJECT_SPEC("an object", capacity_fields, capacity_set, 0);
 
 static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -554,7 +559,7 @@ static int on_demand_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec on_demand_spec =
-	OBJECT_SPEC("an object {\"max_read\", \"max_write\"}", on_demand_fields, on_demand_set);
+	OBJECT_SPEC("an object {\"max_read\", \"max_write\"}", on_demand_fields, on_demand_set, 0);
 
 /* {"read_units_per_second", "write_units_per_second"} of the table or a GSI. */
 enum { WARM_READ, WARM_WRITE };
@@ -570,7 +575,7 @@ static int warm_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec warm_spec =
 	OBJECT_SPEC("an object {\"read_units_per_second\", \"write_units_per_second\"}",
-	            warm_fields, warm_set);
+	            warm_fields, warm_set, 0);
 
 static int read_warm(struct loader *L, ddbgt__opt_int *sides, const jr_value *v)
 {
@@ -675,7 +680,7 @@ enum {
 	GSI_SKS, GSI_WARM
 };
 static const struct field gsi_fields[] = {
-	[GSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
+	[GSI_NAME] = {KEY("name"), .kind = F_STRING},
 	[GSI_PK] = {KEY("partition_key"), NESTED(read_gsi_key)},
 	[GSI_SK] = {KEY("sort_key"), NESTED(read_gsi_key)},
 	[GSI_PROJECTION] = {KEY("projection"),
@@ -711,7 +716,8 @@ static int gsi_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec gsi_spec = OBJECT_SPEC("an object", gsi_fields, gsi_set);
+static const struct object_spec gsi_spec =
+	OBJECT_SPEC("an object", gsi_fields, gsi_set, REQUIRED(GSI_NAME));
 
 static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -753,8 +759,8 @@ static int read_lsi_key(struct loader *L, void *obj, size_t f, const jr_value *v
 
 enum { LSI_NAME, LSI_SK, LSI_PROJECTION, LSI_NKA };
 static const struct field lsi_fields[] = {
-	[LSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
-	[LSI_SK] = {KEY("sort_key"), REQUIRED, NESTED(read_lsi_key)},
+	[LSI_NAME] = {KEY("name"), .kind = F_STRING},
+	[LSI_SK] = {KEY("sort_key"), NESTED(read_lsi_key)},
 	[LSI_PROJECTION] = {KEY("projection"),
 	                    ENUM(DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID)},
 	[LSI_NKA] = {KEY("non_key_attributes"), .kind = F_STRING_LIST},
@@ -770,7 +776,8 @@ static int lsi_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec lsi_spec = OBJECT_SPEC("an object", lsi_fields, lsi_set);
+static const struct object_spec lsi_spec =
+	OBJECT_SPEC("an object", lsi_fields, lsi_set, REQUIRED(LSI_NAME) | REQUIRED(LSI_SK));
 
 static void read_lsi(struct loader *L, void *table, const jr_value *v)
 {
@@ -794,7 +801,7 @@ struct pitr_target {
 
 enum { PITR_ENABLED, PITR_PERIOD };
 static const struct field pitr_fields[] = {
-	[PITR_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[PITR_ENABLED] = {KEY("enabled"), .kind = F_BOOL},
 	[PITR_PERIOD] = {KEY("recovery_period_days"), .kind = F_INT},
 };
 
@@ -809,12 +816,13 @@ static int pitr_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec pitr_spec =
-	OBJECT_SPEC("an object {\"enabled\", \"recovery_period_days\"}", pitr_fields, pitr_set);
+	OBJECT_SPEC("an object {\"enabled\", \"recovery_period_days\"}", pitr_fields, pitr_set,
+	            REQUIRED(PITR_ENABLED));
 
 /* {"enabled": b, "view_type": v}, set together. */
 enum { STREAM_ENABLED, STREAM_VIEW };
 static const struct field stream_fields[] = {
-	[STREAM_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[STREAM_ENABLED] = {KEY("enabled"), .kind = F_BOOL},
 	[STREAM_VIEW] = {KEY("view_type"), ENUM(DDBGT_ENUM_STREAM_VIEW, DDBGT_E_STREAM_SPEC_INVALID)},
 };
 
@@ -826,7 +834,8 @@ static int stream_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec stream_spec =
-	OBJECT_SPEC("an object {\"enabled\", \"view_type\"}", stream_fields, stream_set);
+	OBJECT_SPEC("an object {\"enabled\", \"view_type\"}", stream_fields, stream_set,
+	            REQUIRED(STREAM_ENABLED));
 
 /* The table object. */
 static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
@@ -837,9 +846,9 @@ enum {
 	T_TAGS, T_LEGACY, T_ADOPT, T_WARM
 };
 static const struct field table_fields[] = {
-	[T_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
+	[T_NAME] = {KEY("name"), .kind = F_STRING},
 	[T_BILLING] = {KEY("billing_mode"), ENUM(DDBGT_ENUM_BILLING_MODE, DDBGT_E_BILLING_MODE_INVALID)},
-	[T_PK] = {KEY("partition_key"), REQUIRED, NESTED(read_table_nested)},
+	[T_PK] = {KEY("partition_key"), NESTED(read_table_nested)},
 	[T_SK] = {KEY("sort_key"), NESTED(read_table_nested)},
 	[T_ATTRIBUTES] = {KEY("attributes"), NESTED(read_table_nested)},
 	[T_CAPACITY] = {KEY("capacity"), NESTED(read_table_nested)},
@@ -878,7 +887,8 @@ static int table_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec table_spec = OBJECT_SPEC("an object", table_fields, table_set);
+static const struct object_spec table_spec =
+	OBJECT_SPEC("an object", table_fields, table_set, REQUIRED(T_NAME) | REQUIRED(T_PK));
 
 static void read_attribute(struct loader *L, void *table, const jr_value *v)
 {
@@ -942,7 +952,7 @@ static int read_capacity_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec read_capacity_spec =
 	OBJECT_SPEC("an object {\"units\"} or {\"autoscaling\"}", read_capacity_fields,
-	            read_capacity_set);
+	            read_capacity_set, 0);
 
 static int read_replica_autoscaling(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -999,7 +1009,7 @@ struct kinesis_value {
 
 enum { KIN_ARN, KIN_PRECISION };
 static const struct field kinesis_fields[] = {
-	[KIN_ARN] = {KEY("stream_arn"), .kind = F_STRING, REQUIRED},
+	[KIN_ARN] = {KEY("stream_arn"), .kind = F_STRING},
 	[KIN_PRECISION] = {KEY("approximate_creation_date_time_precision"),
 	                   ENUM(DDBGT_ENUM_KINESIS_PRECISION, DDBGT_E_SPEC_ENUM)},
 };
@@ -1016,12 +1026,12 @@ static int kinesis_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec kinesis_spec =
 	OBJECT_SPEC("an object {\"stream_arn\", \"approximate_creation_date_time_precision\"}",
-	            kinesis_fields, kinesis_set);
+	            kinesis_fields, kinesis_set, REQUIRED(KIN_ARN));
 
 /* {"enabled": b, "mode": m} of a replica's contributor insights. */
 enum { INS_ENABLED, INS_MODE };
 static const struct field insights_fields[] = {
-	[INS_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[INS_ENABLED] = {KEY("enabled"), .kind = F_BOOL},
 	[INS_MODE] = {KEY("mode"), ENUM(DDBGT_ENUM_INSIGHTS_MODE, DDBGT_E_SPEC_ENUM)},
 };
 
@@ -1033,7 +1043,8 @@ static int insights_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec insights_spec =
-	OBJECT_SPEC("an object {\"enabled\", \"mode\"}", insights_fields, insights_set);
+	OBJECT_SPEC("an object {\"enabled\", \"mode\"}", insights_fields, insights_set,
+	            REQUIRED(INS_ENABLED));
 
 /*
  * contributor_insights of a replica (rc->index NULL) or of a GSI in it: a
@@ -1075,7 +1086,7 @@ enum {
 	R_ACCOUNT, R_SETTINGS_REPLICATION, R_PROVIDER_ROLE
 };
 static const struct field replica_fields[] = {
-	[R_REGION] = {KEY("region"), .kind = F_STRING, REQUIRED},
+	[R_REGION] = {KEY("region"), .kind = F_STRING},
 	[R_ROLE] = {KEY("role"), ENUM(DDBGT_ENUM_ROLE, DDBGT_E_SPEC_ENUM)},
 	[R_CLASS] = {KEY("table_class"), ENUM(DDBGT_ENUM_TABLE_CLASS, DDBGT_E_TABLE_CLASS_INVALID)},
 	[R_KMS] = {KEY("kms_key"), .kind = F_STRING},
@@ -1113,7 +1124,7 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec replica_spec =
-	OBJECT_SPEC("an object", replica_fields, replica_set);
+	OBJECT_SPEC("an object", replica_fields, replica_set, REQUIRED(R_REGION));
 
 /* {"max_read": n} of a replica or of a GSI in it: the maximum write is table-wide. */
 static const struct field replica_on_demand_fields[] = {
@@ -1129,7 +1140,7 @@ static int replica_on_demand_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec replica_on_demand_spec =
-	OBJECT_SPEC("an object {\"max_read\"}", replica_on_demand_fields, replica_on_demand_set);
+	OBJECT_SPEC("an object {\"max_read\"}", replica_on_demand_fields, replica_on_demand_set, 0);
 
 static int read_replica_on_demand(struct loader *L, struct read_capacity_target *rc,
                                   const jr_value *v)
@@ -1160,7 +1171,7 @@ static const struct field replica_gsi_fields[] = {
 
 static const struct object_spec replica_gsi_spec =
 	OBJECT_SPEC("an object {\"read_capacity\", \"on_demand\", \"contributor_insights\"}",
-	            replica_gsi_fields, NULL);
+	            replica_gsi_fields, NULL, 0);
 
 /*
  * A resource-based policy: any JSON object, kept as canonical text (the
@@ -1273,7 +1284,7 @@ static int policy_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec policy_spec =
-	OBJECT_SPEC("an object", policy_fields, policy_set);
+	OBJECT_SPEC("an object", policy_fields, policy_set, 0);
 
 static int known_quota(const char *name)
 {
@@ -1338,7 +1349,7 @@ static int backups_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec backups_spec = OBJECT_SPEC("an object", backups_fields,
-                                                           backups_set);
+                                                           backups_set, 0);
 
 static int read_backups(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -1377,7 +1388,7 @@ static int usage_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec usage_spec = OBJECT_SPEC("an object", usage_fields, usage_set);
+static const struct object_spec usage_spec = OBJECT_SPEC("an object", usage_fields, usage_set, 0);
 
 /* The operations object: alarms, dashboard, IAM documents. */
 enum { A_ENABLED, A_LATENCY, A_PERIODS, A_PERIOD, A_THROTTLES, A_ERRORS, A_UTILIZATION, A_TOPICS };
@@ -1411,14 +1422,14 @@ static int alarms_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec alarms_spec =
-	OBJECT_SPEC("a boolean or an object of alarm settings", alarms_fields, alarms_set);
+	OBJECT_SPEC("a boolean or an object of alarm settings", alarms_fields, alarms_set, 0);
 
 static int read_ops_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
 static int read_iam_policies(struct loader *L, void *obj, size_t f, const jr_value *v);
 
 enum { I_POLICIES, I_REGIONS, I_INDEXES, I_OUTPUTS };
 static const struct field iam_fields[] = {
-	[I_POLICIES] = {KEY("policies"), REQUIRED, NESTED(read_iam_policies)},
+	[I_POLICIES] = {KEY("policies"), NESTED(read_iam_policies)},
 	[I_REGIONS] = {KEY("regions"), .kind = F_STRING_LIST},
 	[I_INDEXES] = {KEY("indexes"), .kind = F_STRING_LIST},
 	[I_OUTPUTS] = {KEY("as_outputs"), .kind = F_BOOL},
@@ -1434,7 +1445,8 @@ static int iam_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec iam_spec = OBJECT_SPEC("an object", iam_fields, iam_set);
+static const struct object_spec iam_spec =
+	OBJECT_SPEC("an object", iam_fields, iam_set, REQUIRED(I_POLICIES));
 
 /* "policies": names of ddbgt_iam_policy kinds; a name given twice asks once. */
 static int read_iam_policies(struct loader *L, void *obj, size_t f, const jr_value *v)
@@ -1475,7 +1487,7 @@ struct endpoint_target {
 
 enum { V_VPC, V_ROUTES, V_RESTRICT };
 static const struct field endpoint_fields[] = {
-	[V_VPC] = {KEY("vpc_id"), .kind = F_STRING, REQUIRED},
+	[V_VPC] = {KEY("vpc_id"), .kind = F_STRING},
 	[V_ROUTES] = {KEY("route_table_ids"), .kind = F_STRING_LIST},
 	[V_RESTRICT] = {KEY("restrict_to_table"), .kind = F_BOOL},
 };
@@ -1492,7 +1504,7 @@ static int endpoint_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec endpoint_spec =
 	OBJECT_SPEC("an object {\"vpc_id\", \"route_table_ids\", \"restrict_to_table\"}",
-	            endpoint_fields, endpoint_set);
+	            endpoint_fields, endpoint_set, REQUIRED(V_VPC));
 
 enum { O_ALARMS, O_DASHBOARD, O_IAM, O_KMS, O_VPC };
 static const struct field ops_fields[] = {
@@ -1529,7 +1541,7 @@ static int ops_set(void *obj, size_t f, const struct value *x)
 	return ddbgt_operations_set_dashboard(obj, x->e); /* O_DASHBOARD */
 }
 
-static const struct object_spec ops_spec = OBJECT_SPEC("an object", ops_fields, ops_set);
+static const struct object_spec ops_spec = OBJECT_SPEC("an object", ops_fields, ops_set, 0);
 
 static int read_ops_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -1557,15 +1569,17 @@ static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_valu
 
 enum { ROOT_FORMAT, ROOT_TABLE, ROOT_REPLICAS, ROOT_POLICY, ROOT_USAGE, ROOT_OPERATIONS };
 static const struct field root_fields[] = {
-	[ROOT_FORMAT] = {KEY("format"), REQUIRED, NESTED(read_root_nested)},
-	[ROOT_TABLE] = {KEY("table"), REQUIRED, NESTED(read_root_nested)},
-	[ROOT_REPLICAS] = {KEY("replicas"), REQUIRED, NESTED(read_root_nested)},
+	[ROOT_FORMAT] = {KEY("format"), NESTED(read_root_nested)},
+	[ROOT_TABLE] = {KEY("table"), NESTED(read_root_nested)},
+	[ROOT_REPLICAS] = {KEY("replicas"), NESTED(read_root_nested)},
 	[ROOT_POLICY] = {KEY("policy"), NESTED(read_root_nested)},
 	[ROOT_USAGE] = {KEY("usage"), NESTED(read_root_nested)},
 	[ROOT_OPERATIONS] = {KEY("operations"), NESTED(read_root_nested)},
 };
 
-static const struct object_spec root_spec = OBJECT_SPEC("an object", root_fields, NULL);
+static const struct object_spec root_spec =
+	OBJECT_SPEC("an object", root_fields, NULL,
+	            REQUIRED(ROOT_FORMAT) | REQUIRED(ROOT_TABLE) | REQUIRED(ROOT_REPLICAS));
 
 static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
