@@ -151,16 +151,12 @@ static int expect(struct loader *L, const jr_value *v, jr_type type, const char 
 
 /* --- typed readers: each returns 1 with *out set, 0 after reporting -------- */
 
+/* The reader refuses NUL in strings (jsonread.h), so a string value is a C string as it is. */
 static int read_string(struct loader *L, const jr_value *v, const char **out)
 {
 	if (!expect(L, v, JR_STRING, "a string"))
 		return 0;
 	*out = v->u.str.s;
-	if (strlen(*out) != v->u.str.len) {
-		report(L, DDBGT_E_SPEC_ENCODING, "a string must not contain a NUL character%s%s",
-		       NULL, NULL);
-		return 0;
-	}
 	return 1;
 }
 
@@ -416,7 +412,7 @@ static int each_item(struct loader *L, const jr_value *v, void *obj,
 static const char *peek_string(const jr_value *obj, const char *key)
 {
 	const jr_value *v = ddbgt__jr_get(obj, key);
-	return v && v->type == JR_STRING && strlen(v->u.str.s) == v->u.str.len ? v->u.str.s : "";
+	return v && v->type == JR_STRING ? v->u.str.s : "";
 }
 
 /* {"name": s, "type": "S"|"N"|"B"}: the table's keys and attribute definitions. */
