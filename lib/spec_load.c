@@ -278,7 +278,9 @@ struct object_spec {
 	uint32_t required;
 };
 
-#define REQUIRED(f) ((uint32_t)1 << (f))
+/* The bit of field f in masks of fields: no spec object has more than 32 keys. */
+#define FIELD_BIT(f) ((uint32_t)1 << (f))
+#define REQUIRED(f) FIELD_BIT(f)
 #define OBJECT_SPEC(what, fields, set, required) \
 	{what, fields, sizeof fields / sizeof fields[0], set, required}
 
@@ -358,13 +360,16 @@ static void report_unknown_key(struct loader *L, const jr_member *m)
 /*
  * Read every member of the object v against spec, in document order: unknown
  * keys and missing required keys are reported. Returns 1 when every member
- * given read well and no required key is missing.
+ * given read well and no required key is missing; *given has the bit of
+ * each field given (FIELD_BIT), for the checks that span fields.
  */
-static int walk(struct loader *L, const jr_value *v, const struct object_spec *spec, void *obj)
+static int walk_seen(struct loader *L, const jr_value *v, const struct object_spec *spec,
+                     void *obj, uint32_t *given)
 {
+	*given = 0;
 	if (!expect(L, v, JR_OBJECT, spec->what))
 		return 0;
-	uint32_t seen = 0; /* a bit per field: no spec object has more than 32 keys */
+	uint32_t seen = 0;
 	int ok = 1;
 	for (size_t i = 0; i < v->u.obj.count; i++) {
 		const jr_member *m = &v->u.obj.members[i];
@@ -375,15 +380,15 @@ static int walk(struct loader *L, const jr_value *v, const struct object_spec *s
 		}
 		size_t mark = path_push(L, m->key);
 		L->at = m->value;
-		seen |= (uint32_t)1 << f;
+		seen |= FIELD_BIT(f);
 		ok &= read_field(L, spec, f, obj, m->value);
 		path_pop(L, mark);
 	}
 	uint32_t missing = spec->required & ~seen;
 	for (size_t f = 0; missing; f++) {
-		if (!(missing & REQUIRED(f)))
+		if (!(missing & FIELD_BIT(f)))
 			continue;
-		missing &= ~REQUIRED(f);
+		missing &= ~FIELD_BIT(f);
 		size_t mark = path_push(L, spec->fields[f].key);
 		L->at = v;
 		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" is missing%s",
@@ -391,7 +396,14 @@ static int walk(struct loader *L, const jr_value *v, const struct object_spec *s
 		path_pop(L, mark);
 		ok = 0;
 	}
+	*given = seen;
 	return ok;
+}
+
+static int walk(struct loader *L, const jr_value *v, const struct object_spec *spec, void *obj)
+{
+	uint32_t given;
+	return walk_seen(L, v, spec, obj, &given);
 }
 
 /* Call each(L, obj, element) for every element of the array v. */
@@ -645,24 +657,23 @@ static int read_key_list(struct loader *L, ddbgt_gsi *g, int sort, const jr_valu
 /*
  * partition_key and partition_keys (sort_key and sort_keys) are two spellings
  * of one key: exactly one of the partition pair, at most one of the sort pair.
+ * The fields one and list of fields, which v gave as the bits of given.
  */
-static void check_key_pair(struct loader *L, const jr_value *v, const char *one,
-                           const char *list, int required)
+static void check_key_pair(struct loader *L, const jr_value *v, const struct field *fields,
+                           uint32_t given, size_t one, size_t list, int required)
 {
-	const jr_value *a = ddbgt__jr_get(v, one);
-	const jr_value *b = ddbgt__jr_get(v, list);
+	const char *a = fields[one].key, *b = fields[list].key;
 	size_t mark;
-	if (a != NULL && b != NULL) {
-		mark = path_push(L, list);
-		L->at = b;
-		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS,
-		       "give either \"%s\" or \"%s\", not both", one, list);
+	if ((given & FIELD_BIT(one)) && (given & FIELD_BIT(list))) {
+		mark = path_push(L, b);
+		L->at = ddbgt__jr_get(v, b);
+		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS, "give either \"%s\" or \"%s\", not both", a, b);
 		path_pop(L, mark);
-	} else if (required && a == NULL && b == NULL) {
-		mark = path_push(L, one);
+	} else if (required && !(given & (FIELD_BIT(one) | FIELD_BIT(list)))) {
+		mark = path_push(L, a);
 		L->at = v;
 		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" (or \"%s\") is missing",
-		       one, list);
+		       a, b);
 		path_pop(L, mark);
 	}
 }
@@ -731,10 +742,11 @@ static void read_gsi(struct loader *L, void *table, const jr_value *v)
 		L->status = DDBGT_ENOMEM;
 		return;
 	}
-	walk(L, v, &gsi_spec, g);
+	uint32_t given;
+	walk_seen(L, v, &gsi_spec, g, &given);
 	if (v->type == JR_OBJECT) {
-		check_key_pair(L, v, "partition_key", "partition_keys", 1);
-		check_key_pair(L, v, "sort_key", "sort_keys", 0);
+		check_key_pair(L, v, gsi_fields, given, GSI_PK, GSI_PKS, 1);
+		check_key_pair(L, v, gsi_fields, given, GSI_SK, GSI_SKS, 0);
 	}
 	if (ddbgt_table_add_gsi(table, g)) {
 		ddbgt_gsi_free(g);
