@@ -60,11 +60,11 @@ void ddbgt__jr_free(jr_doc *doc)
 {
 	if (!doc)
 		return;
+	/* The document itself is in the oldest block, the last one freed. */
 	for (struct block *b = doc->blocks, *next; b; b = next) {
 		next = b->next;
 		ddbgt__free(b);
 	}
-	ddbgt__free(doc);
 }
 
 const jr_value *ddbgt__jr_root(const jr_doc *doc)
@@ -645,10 +645,15 @@ static jr_value *parse_value(struct parser *P, int depth)
 	return NULL;
 }
 
-static int new_doc(jr_doc **out)
+/* A document lives in the first block of its own arena (of first_size bytes): one allocation. */
+static int new_doc(jr_doc **out, size_t first_size)
 {
-	*out = ddbgt__calloc(1, sizeof **out);
-	return *out ? DDBGT_OK : DDBGT_ENOMEM;
+	jr_doc head = {0};
+	*out = arena_alloc(&head, sizeof **out, first_size);
+	if (!*out)
+		return DDBGT_ENOMEM;
+	**out = head;
+	return DDBGT_OK;
 }
 
 int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, jr_error *err)
@@ -658,14 +663,14 @@ int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, j
 	err->line = err->column = 0;
 	err->text[0] = '\0';
 	struct parser P = {.line = 1, .max_depth = max_depth, .err = err};
-	if (new_doc(&P.doc))
-		return DDBGT_ENOMEM;
 	/*
 	 * The copy of the text and the tree take three to five times the text
 	 * (spec documents, price table): one block holds them, since a second,
 	 * twice as large, costs more than the bytes it saves.
 	 */
 	P.first_block = len < (SIZE_MAX - 1024) / 5 ? len * 5 + 1024 : len + 1;
+	if (new_doc(&P.doc, P.first_block))
+		return DDBGT_ENOMEM;
 	char *copy = arena_alloc(P.doc, len + 1, P.first_block);
 	if (!copy) {
 		ddbgt__jr_free(P.doc);
@@ -701,7 +706,7 @@ int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, j
 
 int ddbgt__jr_new(jr_doc **out)
 {
-	return new_doc(out);
+	return new_doc(out, 4096);
 }
 
 void *ddbgt__jr_alloc(jr_doc *doc, size_t n)
@@ -811,7 +816,7 @@ int ddbgt__jr_from_jansson(jr_doc **out, const json_t *json, int max_depth, jr_e
 	err->line = err->column = 0;
 	err->text[0] = '\0';
 	jr_doc *doc;
-	if (new_doc(&doc))
+	if (new_doc(&doc, 4096))
 		return DDBGT_ENOMEM;
 	int nomem = 0;
 	doc->root = convert(doc, json, 0, max_depth, err, &nomem);
