@@ -721,6 +721,22 @@ void ddbgt__jr_set_root(jr_doc *doc, jr_value *root)
 
 /* --- from a jansson value --------------------------------------------------- */
 
+/*
+ * A caller's jansson value may hold strings jansson never checked (the
+ * _nocheck functions): like the text reader, refuse invalid UTF-8, so that
+ * the loader can store what it reads without checking it again.
+ */
+static int valid_utf8(const char *s, jr_error *err)
+{
+	if (ddbgt__utf8_valid(s))
+		return 1;
+	if (err->code == DDBGT_CODE_NONE) {
+		err->code = DDBGT_E_SPEC_ENCODING;
+		snprintf(err->text, sizeof err->text, "invalid UTF-8 in a string");
+	}
+	return 0;
+}
+
 static jr_value *convert(jr_doc *doc, const json_t *j, int depth, int max_depth, jr_error *err,
                          int *nomem)
 {
@@ -759,6 +775,8 @@ static jr_value *convert(jr_doc *doc, const json_t *j, int depth, int max_depth,
 			}
 			return NULL;
 		}
+		if (!valid_utf8(json_string_value(j), err))
+			return NULL;
 		char *s = arena_alloc(doc, n + 1, 4096);
 		if (!s) {
 			*nomem = 1;
@@ -796,6 +814,8 @@ static jr_value *convert(jr_doc *doc, const json_t *j, int depth, int max_depth,
 		const char *key;
 		json_t *value;
 		json_object_foreach((json_t *)j, key, value) {
+			if (!valid_utf8(key, err))
+				return NULL;
 			jr_member *m = &v->u.obj.members[i++];
 			m->key = key;
 			m->key_len = strlen(key);

@@ -889,7 +889,7 @@ static int table_set(void *obj, size_t f, const struct value *x)
 	case T_DELETION: return ddbgt_table_set_deletion_protection(t, x->e);
 	case T_CONSISTENCY: return ddbgt_table_set_consistency(t, (ddbgt_consistency)x->e);
 	case T_WITNESS: return ddbgt_table_set_witness_region(t, x->s);
-	case T_TAGS: return ddbgt_table_set_tag(t, x->key, x->s);
+	case T_TAGS: return ddbgt__tags_set(&t->tags, x->key, x->s); /* UTF-8 checked by the reader */
 	case T_LEGACY: return ddbgt_table_set_legacy_version(t, x->e);
 	default: return ddbgt_table_set_adopt_existing(t, x->e); /* T_ADOPT */
 	}
@@ -1122,7 +1122,7 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 	case R_CLASS: return ddbgt_replica_set_table_class(r, (ddbgt_table_class)x->e);
 	case R_KMS: return ddbgt_replica_set_kms_key(r, x->s);
 	case R_DELETION: return ddbgt_replica_set_deletion_protection(r, x->e);
-	case R_TAGS: return ddbgt_replica_set_tag(r, x->key, x->s);
+	case R_TAGS: return ddbgt__tags_set(&r->tags, x->key, x->s); /* UTF-8 checked by the reader */
 	case R_ACCOUNT: return ddbgt_replica_set_account_id(r, x->s);
 	case R_SETTINGS_REPLICATION:
 		return ddbgt_replica_set_settings_replication(r, (ddbgt_settings_replication)x->e);
@@ -1384,8 +1384,8 @@ static int usage_set(void *obj, size_t f, const struct value *x)
 {
 	ddbgt_usage *u = obj;
 	switch (f) {
-	case U_WRITES: return ddbgt_usage_set_rate(u, DDBGT_WRITE, x->key, x->d);
-	case U_READS: return ddbgt_usage_set_rate(u, DDBGT_READ, x->key, x->d);
+	case U_WRITES: return ddbgt__usage_put_rate(u, DDBGT_WRITE, x->key, x->d);
+	case U_READS: return ddbgt__usage_put_rate(u, DDBGT_READ, x->key, x->d);
 	case U_ITEM_SIZE: return ddbgt_usage_set_item_size_bytes(u, x->d);
 	case U_CONSISTENCY:
 		return ddbgt_usage_set_read_consistency(u, (ddbgt_read_consistency)x->e);
