@@ -284,7 +284,11 @@ struct object_spec {
 #define OBJECT_SPEC(what, fields, set, required) \
 	{what, fields, sizeof fields / sizeof fields[0], set, required}
 
-static size_t find_field(const struct object_spec *spec, const char *key, size_t len)
+/* Inlined into walk, which calls it for every member: as a call it saved five registers. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t find_field(const struct object_spec *spec, const char *key, size_t len)
 {
 	for (size_t f = 0; f < spec->count; f++) {
 		const struct field *fd = &spec->fields[f];
