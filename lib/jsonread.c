@@ -328,7 +328,6 @@ static int decode_escapes(struct parser *P, char *start, const char *s, size_t *
 	return 0;
 }
 
-
 /*
  * Read a string starting at the opening quote. Its bytes stay where they
  * are in the parser's copy of the text: the closing quote becomes the NUL,
@@ -377,6 +376,7 @@ static inline int parse_string(struct parser *P, const char **out, size_t *out_l
 	}
 	return decode_escapes(P, start, s, out_len);
 }
+
 /* strtod in the C locale whatever the host set: swap '.' for its decimal point. */
 static double c_strtod(char *buf)
 {

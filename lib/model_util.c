@@ -211,7 +211,7 @@ ddbgt__map_entry *ddbgt__map_get(const ddbgt__map *map, const char *key)
 	return &map->entries[pos];
 }
 
-/* Insert an entry for the owned key at pos (from map_find); DDBGT_ENOMEM leaves the map as it was. */
+/* Insert an entry for the owned key at pos (from map_find); DDBGT_ENOMEM changes nothing. */
 static int map_insert(ddbgt__map *map, size_t pos, char *key, ddbgt__map_entry **out)
 {
 	int rc = ddbgt__grow((void **)&map->entries, &map->cap, map->count + 1,

@@ -496,7 +496,8 @@ static int autoscaling_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec autoscaling_spec =
 	OBJECT_SPEC("an object {\"min\", \"max\", \"target_utilization\"}", autoscaling_fields,
-	            autoscaling_set, REQUIRED(AUTO_MIN) | REQUIRED(AUTO_MAX) | REQUIRED(AUTO_TARGET));
+	            autoscaling_set,
+	            REQUIRED(AUTO_MIN) | REQUIRED(AUTO_MAX) | REQUIRED(AUTO_TARGET));
 
 /* Walk an autoscaling object; cooldowns are seconds, zero or more. 1 when it read well. */
 static int read_autoscaling(struct loader *L, const jr_value *v, struct autoscaling *a)
@@ -671,7 +672,8 @@ static void check_key_pair(struct loader *L, const jr_value *v, const struct fie
 	if ((given & FIELD_BIT(one)) && (given & FIELD_BIT(list))) {
 		mark = path_push(L, b);
 		L->at = ddbgt__jr_get(v, b);
-		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS, "give either \"%s\" or \"%s\", not both", a, b);
+		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS, "give either \"%s\" or \"%s\", not both", a,
+		       b);
 		path_pop(L, mark);
 	} else if (required && !(given & (FIELD_BIT(one) | FIELD_BIT(list)))) {
 		mark = path_push(L, a);
@@ -893,7 +895,8 @@ static int table_set(void *obj, size_t f, const struct value *x)
 	case T_DELETION: return ddbgt_table_set_deletion_protection(t, x->e);
 	case T_CONSISTENCY: return ddbgt_table_set_consistency(t, (ddbgt_consistency)x->e);
 	case T_WITNESS: return ddbgt_table_set_witness_region(t, x->s);
-	case T_TAGS: return ddbgt__tags_set(&t->tags, x->key, x->s); /* UTF-8 checked by the reader */
+	/* The reader has checked the UTF-8 that ddbgt_table_set_tag would check again. */
+	case T_TAGS: return ddbgt__tags_set(&t->tags, x->key, x->s);
 	case T_LEGACY: return ddbgt_table_set_legacy_version(t, x->e);
 	default: return ddbgt_table_set_adopt_existing(t, x->e); /* T_ADOPT */
 	}
@@ -1126,7 +1129,8 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 	case R_CLASS: return ddbgt_replica_set_table_class(r, (ddbgt_table_class)x->e);
 	case R_KMS: return ddbgt_replica_set_kms_key(r, x->s);
 	case R_DELETION: return ddbgt_replica_set_deletion_protection(r, x->e);
-	case R_TAGS: return ddbgt__tags_set(&r->tags, x->key, x->s); /* UTF-8 checked by the reader */
+	/* The reader has checked the UTF-8 that ddbgt_replica_set_tag would check again. */
+	case R_TAGS: return ddbgt__tags_set(&r->tags, x->key, x->s);
 	case R_ACCOUNT: return ddbgt_replica_set_account_id(r, x->s);
 	case R_SETTINGS_REPLICATION:
 		return ddbgt_replica_set_settings_replication(r, (ddbgt_settings_replication)x->e);
@@ -1388,6 +1392,7 @@ static int usage_set(void *obj, size_t f, const struct value *x)
 {
 	ddbgt_usage *u = obj;
 	switch (f) {
+	/* read_amount and the reader checked what ddbgt_usage_set_rate would check again. */
 	case U_WRITES: return ddbgt__usage_put_rate(u, DDBGT_WRITE, x->key, x->d);
 	case U_READS: return ddbgt__usage_put_rate(u, DDBGT_READ, x->key, x->d);
 	case U_ITEM_SIZE: return ddbgt_usage_set_item_size_bytes(u, x->d);

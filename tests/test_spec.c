@@ -331,13 +331,15 @@ START_TEST(jansson_strings_not_utf8)
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		for (int in_key = 0; in_key < 2; in_key++) {
 			json_error_t err;
-			json_t *doc = json_load_file(ddbgt_test_path("data/spec/minimal.json"), 0, &err);
+			json_t *doc =
+				json_load_file(ddbgt_test_path("data/spec/minimal.json"), 0, &err);
 			ck_assert_ptr_nonnull(doc);
 			json_t *tags = json_object();
 			if (in_key)
 				json_object_set_new_nocheck(tags, bad[i], json_string("v"));
 			else
-				json_object_set_new(tags, "team", json_stringn_nocheck(bad[i], strlen(bad[i])));
+				json_object_set_new(tags, "team",
+				                    json_stringn_nocheck(bad[i], strlen(bad[i])));
 			json_object_set_new(json_object_get(doc, "table"), "tags", tags);
 			ddbgt_diags *d = NULL;
 			ddbgt_table *t = (ddbgt_table *)1;
