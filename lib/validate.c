@@ -207,10 +207,25 @@ static int vname_cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* Lists up to this long are sorted by insertion: most are a handful of names, where qsort's
+ * set-up costs more than the sort. */
+#define VNAMES_INSERTION_MAX 16
+
 void ddbgt__vnames_sort(ddbgt__vname *names, size_t n)
 {
-	if (n > 1)
+	size_t i, j;
+
+	if (n > VNAMES_INSERTION_MAX) {
 		qsort(names, n, sizeof(*names), vname_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		ddbgt__vname v = names[i];
+
+		for (j = i; j > 0 && vname_cmp(&names[j - 1], &v) > 0; j--)
+			names[j] = names[j - 1];
+		names[j] = v;
+	}
 }
 
 const ddbgt__vname *ddbgt__vnames_find(const ddbgt__vname *names, size_t n, const char *name)
