@@ -176,7 +176,7 @@ static void pattern_partition(char *out, size_t size, const char *pattern)
  */
 static int arn_matches(const ddbgt__vctx *c, size_t i, const char *pattern, enum arn_target what)
 {
-	const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+	const ddbgt_replica *r = c->replicas[i];
 	const char *name = ddbgt_table_name(c->table);
 	const char *account = ddbgt_replica_account_id(r);
 	const char *partition = partition_of(c, i);
@@ -378,7 +378,7 @@ void ddbgt__rules_access(ddbgt__vctx *c)
 	size_t i;
 
 	for (i = 0; i < c->nreplicas; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 		check_policy(c, i, 0, ddbgt_replica_resource_policy(r));
 		check_policy(c, i, 1, ddbgt_replica_stream_resource_policy(r));
 	}
@@ -407,7 +407,7 @@ static int role_ok(const ddbgt__vctx *c, size_t i, const char *arn, const char *
 /* The key of replica i's account: its account_id, or "" for the deploying account. */
 static const char *account_key(const ddbgt__vctx *c, size_t i)
 {
-	const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, i));
+	const char *a = ddbgt_replica_account_id(c->replicas[i]);
 	return a ? a : "";
 }
 
@@ -552,7 +552,7 @@ static const char *account_left_out(const ddbgt__vctx *c, const jr_value *s)
 		if (*k != '\0' || *want != '\0')
 			continue;
 		for (size_t r = 0; r < c->nreplicas; r++) {
-			const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, r));
+			const char *a = ddbgt_replica_account_id(c->replicas[r]);
 			if (a != NULL && !any_string(v, is_account, a))
 				return a;
 		}
@@ -566,7 +566,7 @@ static const char *account_left_out(const ddbgt__vctx *c, const jr_value *s)
  */
 static void check_replication_grant(ddbgt__vctx *c, size_t i)
 {
-	const char *text = ddbgt_replica_resource_policy(ddbgt_table_replica_at(c->table, i));
+	const char *text = ddbgt_replica_resource_policy(c->replicas[i]);
 	const char *region = ddbgt__vreplica_region(c, i), *left_out = NULL;
 	const jr_value *st, *s;
 	struct table_of own = {c, i};
@@ -642,7 +642,7 @@ static void check_accounts(ddbgt__vctx *c)
 	int multi = 0;
 
 	for (i = 0; i < c->nreplicas; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 		const char *account = ddbgt_replica_account_id(r);
 		const char *role = ddbgt_replica_provider_role_arn(r);
 		const char *region = ddbgt__vreplica_region(c, i);
@@ -674,7 +674,7 @@ static void check_accounts(ddbgt__vctx *c)
 		               "the replicas are in more than one account, and multi-account global "
 		               "tables are EVENTUAL only: use EVENTUAL or one account");
 	for (i = 0; i < c->nreplicas; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 		const char *region = ddbgt__vreplica_region(c, i);
 		const char *what = override_of(r);
 

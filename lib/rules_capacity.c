@@ -364,7 +364,7 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
                           const limits *lim)
 {
 	int64_t max_read;
-	const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+	const ddbgt_replica *r = c->replicas[i];
 	size_t n = ddbgt_replica_gsi_override_count(r);
 	read_override o;
 	char path[96];
@@ -473,5 +473,4 @@ void ddbgt__rules_capacity(ddbgt__vctx *c)
 	ddbgt__vnames_sort(gsis, ng);
 	for (i = 0; i < c->nreplicas && c->status == DDBGT_OK; i++)
 		check_replica(c, i, gsis, ng, &lim);
-	ddbgt__free(gsis);
 }

@@ -7,7 +7,6 @@
 
 #include "ddbgt/replica.h"
 #include "ddbgt/policy.h"
-#include "alloc.h"
 #include "validate_internal.h"
 
 static void check_counts(ddbgt__vctx *c)
@@ -75,7 +74,6 @@ static void check_places(ddbgt__vctx *c)
 	if (c->witness != NULL)
 		check_member(c, c->witness, c->witness_region, "/table/witness_region", allowed,
 		             nallowed);
-	ddbgt__free(allowed);
 }
 
 static void check_required(ddbgt__vctx *c)
@@ -92,7 +90,7 @@ static void check_required(ddbgt__vctx *c)
 		               "encryption to CUSTOMER_MANAGED and a kms_key on every replica",
 		               ddbgt_enum_name(DDBGT_ENUM_ENCRYPTION, ddbgt_table_encryption(c->table)));
 	for (i = 0; i < c->nreplicas; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 		const char *region = ddbgt__vreplica_region(c, i);
 
 		if (pitr && !ddbgt_replica_effective_pitr(r)) {

@@ -8,7 +8,6 @@
 
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
-#include "alloc.h"
 #include "validate_internal.h"
 
 #define NAME_MIN 3
@@ -104,7 +103,6 @@ static void check_names(ddbgt__vctx *c)
 		               first->kind == IDX_GSI ? "global secondary" : "local secondary",
 		               first->kind == IDX_GSI ? first->index : first->index - ng);
 	}
-	ddbgt__free(all);
 }
 
 /* Most names are fine: call sites test this before building a path for check_attr_name. */
@@ -325,7 +323,7 @@ static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *t
 
 /*
  * names holds the index's non-key attributes with their positions; sorted,
- * a name listed twice is a run of neighbours. Frees names.
+ * a name listed twice is a run of neighbours.
  */
 static void check_nonkey_duplicates(ddbgt__vctx *c, const projection_view *p,
                                     ddbgt__vname *names)
@@ -346,7 +344,6 @@ static void check_nonkey_duplicates(ddbgt__vctx *c, const projection_view *p,
 		               "%zu): keep one", p->name, names[i].name, names[first].index,
 		               names[i].index);
 	}
-	ddbgt__free(names);
 }
 
 static int64_t gsi_max(const ddbgt__vctx *c)
@@ -400,13 +397,11 @@ static int collect_keys(ddbgt__vctx *c, schema *s)
 
 		n += ddbgt_gsi_partition_key_attribute_count(g) + ddbgt_gsi_sort_key_attribute_count(g);
 	}
-	s->refs = ddbgt__calloc(n > 0 ? n : 1, sizeof(*s->refs));
-	s->first = ddbgt__calloc(ng + nl + 1, sizeof(*s->first));
+	s->refs = ddbgt__valloc(c, n, sizeof(*s->refs));
+	s->first = ddbgt__valloc(c, ng + nl + 1, sizeof(*s->first));
 	s->keydefs = ddbgt__vnames_new(c, n);
-	if (s->refs == NULL || s->first == NULL || s->keydefs == NULL) {
-		c->status = DDBGT_ENOMEM;
+	if (c->status != DDBGT_OK)
 		return -1;
-	}
 	for (i = 0; i < ng; i++) {
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(c->table, i);
 
@@ -692,7 +687,7 @@ void ddbgt__rules_schema(ddbgt__vctx *c)
 	check_table_keys(c);
 	if (build_defs(c, &s) != 0 || collect_keys(c, &s) != 0 ||
 	    (s.used = ddbgt__vnames_new(c, s.nrefs + 2)) == NULL)
-		goto done;
+		return;
 	if (pk != NULL)
 		s.used[s.nused++] = (ddbgt__vname){pk, 0, 0};
 	if (sk != NULL)
@@ -703,10 +698,4 @@ void ddbgt__rules_schema(ddbgt__vctx *c)
 	check_lsis(c, &s, &total, &total_reported);
 	check_unused_defs(c, &s);
 	check_ttl(c, &s);
-done:
-	ddbgt__free(s.defs);
-	ddbgt__free(s.used);
-	ddbgt__free(s.refs);
-	ddbgt__free(s.first);
-	ddbgt__free(s.keydefs);
 }

@@ -147,7 +147,7 @@ static const char *reference_account(const ddbgt__vctx *c)
 			return k.account;
 	}
 	for (i = 0; i < c->nreplicas; i++) {
-		const char *key = ddbgt_replica_kms_key(ddbgt_table_replica_at(c->table, i));
+		const char *key = ddbgt_replica_kms_key(c->replicas[i]);
 
 		if (key == NULL)
 			continue;
@@ -165,7 +165,7 @@ static const char *reference_account(const ddbgt__vctx *c)
 static void check_key(ddbgt__vctx *c, size_t i, ddbgt_encryption enc, const char *account,
                       int own)
 {
-	const char *key = ddbgt_replica_kms_key(ddbgt_table_replica_at(c->table, i));
+	const char *key = ddbgt_replica_kms_key(c->replicas[i]);
 	const char *region = ddbgt__vreplica_region(c, i);
 	char path[64];
 	kms_key k;
@@ -246,7 +246,7 @@ static void check_encryption(ddbgt__vctx *c)
 		               "legacy 2017.11.29 global tables cannot use customer managed keys: "
 		               "use AWS_OWNED or AWS_MANAGED, or upgrade to version 2019.11.21");
 	for (i = 0; i < c->nreplicas; i++) {
-		const char *own = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, i));
+		const char *own = ddbgt_replica_account_id(c->replicas[i]);
 		check_key(c, i, enc, own ? own : account, own != NULL);
 	}
 }
@@ -274,7 +274,7 @@ static void check_recovery(ddbgt__vctx *c)
 		check_pitr_period(c, "/table/point_in_time_recovery/recovery_period_days", NULL, days,
 		                  ddbgt_table_pitr_enabled(c->table));
 	for (i = 0; i < c->nreplicas; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 		const char *region = ddbgt__vreplica_region(c, i);
 
 		if (ddbgt_replica_get_pitr_period(r, &days) == DDBGT_OK) {

@@ -149,7 +149,7 @@ void ddbgt__rules_tags(ddbgt__vctx *c)
 		               "%zu table tags, more than the %d a table may carry: remove some", nt,
 		               TAG_COUNT_MAX);
 	for (i = 0; i < c->nreplicas && c->status == DDBGT_OK; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 		const char *region = ddbgt__vreplica_region(c, i);
 		size_t nr = ddbgt_replica_tag_count(r);
 		size_t merged;

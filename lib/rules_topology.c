@@ -8,7 +8,6 @@
 
 #include "ddbgt/replica.h"
 #include "ddbgt/policy.h"
-#include "alloc.h"
 #include "validate_internal.h"
 
 static void check_region(ddbgt__vctx *c, const char *code, const ddbgt_region *r,
@@ -65,11 +64,9 @@ static void check_duplicates(ddbgt__vctx *c)
 
 	if (c->nreplicas < 2)
 		return;
-	first = ddbgt__malloc(c->nreplicas * sizeof(*first));
-	if (first == NULL) {
-		c->status = DDBGT_ENOMEM;
+	first = ddbgt__valloc(c, c->nreplicas, sizeof(*first));
+	if (first == NULL)
 		return;
-	}
 	for (i = 0; i < c->nreplicas; i++) {
 		const ddbgt__vname *b = &c->by_region[i];
 
@@ -86,7 +83,6 @@ static void check_duplicates(ddbgt__vctx *c)
 		               "region %s appears twice (replicas %zu and %zu): keep one replica per "
 		               "region", region, first[i], i);
 	}
-	ddbgt__free(first);
 }
 
 static void check_regions(ddbgt__vctx *c)
@@ -108,7 +104,7 @@ static void check_regions(ddbgt__vctx *c)
 		               "set policy.severity.DDBGT_E_NOT_GLOBAL to \"warning\" or \"off\"",
 		               ddbgt__vreplica_region(c, 0));
 	for (i = 0; i < c->nreplicas; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 
 		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
 		check_region(c, ddbgt__vreplica_region(c, i), c->regions[i], path, partition);
@@ -358,7 +354,7 @@ static void check_kinesis(ddbgt__vctx *c)
 	size_t i;
 
 	for (i = 0; i < c->nreplicas; i++) {
-		const char *arn = ddbgt_replica_kinesis_stream_arn(ddbgt_table_replica_at(c->table, i));
+		const char *arn = ddbgt_replica_kinesis_stream_arn(c->replicas[i]);
 		const char *region = ddbgt__vreplica_region(c, i);
 		const char *part, *reg;
 		size_t plen, rlen;

@@ -25,6 +25,8 @@ typedef struct ddbgt__vctx {
 	size_t errors;              /* findings that ended as errors */
 
 	size_t nreplicas;
+	const ddbgt_replica **replicas; /* the table's replicas, in document order */
+	const char **codes;           /* the region code of each replica, "" when none was set */
 	const ddbgt_region **regions; /* the catalogue entry of each replica, NULL if unknown */
 	ddbgt__vname *by_region;      /* replica regions sorted, for lookups */
 	const char *witness;          /* the witness region, NULL when none */
@@ -34,7 +36,19 @@ typedef struct ddbgt__vctx {
 	int global;                   /* two replicas or more */
 	int provisioned;
 	int adopt;                    /* the table exists and is being adopted */
+
+	unsigned char *scratch;       /* the free part of the scratch block on the stack */
+	size_t scratch_left;
+	struct ddbgt__vspill *spilled; /* scratch that did not fit there, on the heap */
 } ddbgt__vctx;
+
+/*
+ * n objects of size bytes (n may be 0), uninitialised as from malloc, from
+ * the scratch memory of this validation: ddbgt_table_validate releases it
+ * all at its end, so rules never free it. NULL and c->status set when
+ * memory ran out.
+ */
+void *ddbgt__valloc(ddbgt__vctx *c, size_t n, size_t size);
 
 /*
  * Report a finding with the code's catalogue severity, or with sev; the
@@ -63,11 +77,14 @@ const char *ddbgt__vpathf(char *buf, size_t size, const char *fmt, ...) DDBGT__P
 /* Sort names by name (then by index) and find one by name; NULL when absent. */
 void ddbgt__vnames_sort(ddbgt__vname *names, size_t n);
 const ddbgt__vname *ddbgt__vnames_find(const ddbgt__vname *names, size_t n, const char *name);
-/* An allocation for n names (n may be 0); NULL and c->status set on failure. */
+/* Scratch (ddbgt__valloc) for n names (n may be 0); NULL and c->status set on failure. */
 ddbgt__vname *ddbgt__vnames_new(ddbgt__vctx *c, size_t n);
 
 /* The region of replica i ("" when none was set). */
-const char *ddbgt__vreplica_region(const ddbgt__vctx *c, size_t i);
+static inline const char *ddbgt__vreplica_region(const ddbgt__vctx *c, size_t i)
+{
+	return c->codes[i];
+}
 
 /* The rule groups, each in its own lib/rules_<theme>.c. */
 void ddbgt__rules_schema(ddbgt__vctx *c);
