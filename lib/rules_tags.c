@@ -68,7 +68,16 @@ static void describe_char(char ch, char out[8])
 	}
 }
 
-static void check_tag(ddbgt__vctx *c, const char *base, const char *region, const char *key,
+/* The path of the tags of replica i, or of the table's when i is c->nreplicas. */
+static const char *tags_path(const ddbgt__vctx *c, char base[64], size_t i)
+{
+	if (i == c->nreplicas)
+		return "/table/tags";
+	return ddbgt__vpathf(base, 64, "/replicas/%zu/tags", i);
+}
+
+/* A tag of replica i, or of the table when i is c->nreplicas. */
+static void check_tag(ddbgt__vctx *c, size_t i, const char *region, const char *key,
                       const char *value)
 {
 	size_t klen = char_count(key);
@@ -81,12 +90,13 @@ static void check_tag(ddbgt__vctx *c, const char *base, const char *region, cons
 	char *heap;
 	const char *path;
 	char shown[8];
+	char base[64];
 
 	/* Most tags are fine: the path is built only for one that is not. */
 	if (klen > 0 && klen <= TAG_KEY_MAX && !reserved && kv == CHARS_OK && vlen <= TAG_VALUE_MAX &&
 	    vv == CHARS_OK)
 		return;
-	path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, base, key, "");
+	path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, tags_path(c, base, i), key, "");
 	if (path == NULL)
 		return;
 	if (klen == 0 || klen > TAG_KEY_MAX)
@@ -142,7 +152,7 @@ void ddbgt__rules_tags(ddbgt__vctx *c)
 	size_t i, k;
 
 	for (k = 0; k < nt; k++)
-		check_tag(c, "/table/tags", NULL, ddbgt_table_tag_key(c->table, k),
+		check_tag(c, c->nreplicas, NULL, ddbgt_table_tag_key(c->table, k),
 		          ddbgt_table_tag_value(c->table, k));
 	if (nt > TAG_COUNT_MAX)
 		ddbgt__vreport(c, DDBGT_E_TAG_COUNT, "/table/tags", NULL,
@@ -154,14 +164,14 @@ void ddbgt__rules_tags(ddbgt__vctx *c)
 		size_t nr = ddbgt_replica_tag_count(r);
 		size_t merged;
 
-		ddbgt__vpathf(base, sizeof(base), "/replicas/%zu/tags", i);
 		for (k = 0; k < nr; k++)
-			check_tag(c, base, region, ddbgt_replica_tag_key(r, k),
-			          ddbgt_replica_tag_value(r, k));
+			check_tag(c, i, region, ddbgt_replica_tag_key(r, k), ddbgt_replica_tag_value(r, k));
 		/* Too many table tags is said once, at the table. */
+		if (nr == 0 || nt > TAG_COUNT_MAX)
+			continue;
 		merged = merged_count(c->table, r);
-		if (nr > 0 && nt <= TAG_COUNT_MAX && merged > TAG_COUNT_MAX)
-			ddbgt__vreport(c, DDBGT_E_TAG_COUNT, base, region,
+		if (merged > TAG_COUNT_MAX)
+			ddbgt__vreport(c, DDBGT_E_TAG_COUNT, tags_path(c, base, i), region,
 			               "the replica in %s carries %zu tags with the table's, more than "
 			               "%d: remove some", region, merged, TAG_COUNT_MAX);
 	}

@@ -298,6 +298,13 @@ ddbgt__vname *ddbgt__vnames_new(ddbgt__vctx *c, size_t n)
 	return ddbgt__valloc(c, n, sizeof(ddbgt__vname));
 }
 
+const char *ddbgt__vregion_path(const ddbgt__vctx *c, char buf[48], size_t i)
+{
+	if (i == c->nreplicas)
+		return "/table/witness_region";
+	return ddbgt__vpathf(buf, 48, "/replicas/%zu/region", i);
+}
+
 /*
  * Look every replica and its region up once: most rules need the replica,
  * its region code and the catalogue entry of each.

@@ -86,6 +86,25 @@ static inline const char *ddbgt__vreplica_region(const ddbgt__vctx *c, size_t i)
 	return c->codes[i];
 }
 
+/*
+ * The table's regions as members 0 to c->nreplicas: replica i's, and the
+ * witness's last (NULL code when there is none). ddbgt__vregion_path is
+ * the path of member i's region: "/replicas/<i>/region" or
+ * "/table/witness_region"; rules call it only for a finding, so that a
+ * valid table formats no path.
+ */
+static inline const char *ddbgt__vmember_code(const ddbgt__vctx *c, size_t i)
+{
+	return i < c->nreplicas ? c->codes[i] : c->witness;
+}
+
+static inline const ddbgt_region *ddbgt__vmember_region(const ddbgt__vctx *c, size_t i)
+{
+	return i < c->nreplicas ? c->regions[i] : c->witness_region;
+}
+
+const char *ddbgt__vregion_path(const ddbgt__vctx *c, char buf[48], size_t i);
+
 /* The rule groups, each in its own lib/rules_<theme>.c. */
 void ddbgt__rules_schema(ddbgt__vctx *c);
 void ddbgt__rules_capacity(ddbgt__vctx *c);
