@@ -16,39 +16,45 @@
 
 typedef enum chars_verdict { CHARS_OK, CHARS_AT, CHARS_BAD } chars_verdict;
 
-/* Characters, not bytes: UTF-8 continuation bytes do not start one. */
-static size_t char_count(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /*
- * DynamoDB allows letters, digits, spaces and + - = . _ : / ; other AWS
- * services also allow @. Non-ASCII characters are taken as letters: telling
- * Unicode letters from symbols needs tables this library does not carry.
+ * One pass over a tag key or value: its length in characters, not bytes
+ * (UTF-8 continuation bytes do not start one), and the verdict on its
+ * characters, with the first one refused in *bad. DynamoDB allows letters,
+ * digits, spaces and + - = . _ : / ; other AWS services also allow @.
+ * Non-ASCII characters are taken as letters: telling Unicode letters from
+ * symbols needs tables this library does not carry.
  */
-static chars_verdict classify(const char *s, char *bad)
+static chars_verdict scan(const char *s, size_t *count, char *bad)
 {
 	chars_verdict v = CHARS_OK;
+	size_t n = 0;
 
 	for (; *s != '\0'; s++) {
 		unsigned char ch = (unsigned char)*s;
 
+		n += (ch & 0xC0) != 0x80;
 		if (ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9') || strchr(" +-=._:/", ch) != NULL)
+		    (ch >= '0' && ch <= '9') || v == CHARS_BAD || strchr(" +-=._:/", ch) != NULL)
 			continue;
 		if (ch == '@') {
 			v = CHARS_AT;
 			continue;
 		}
 		*bad = (char)ch;
-		return CHARS_BAD;
+		v = CHARS_BAD;
 	}
+	*count = n;
 	return v;
+}
+
+/* s starts with prefix; inline, as a strncmp call costs more than these few bytes. */
+static int starts_with(const char *s, const char *prefix)
+{
+	while (*prefix != '\0' && *s == *prefix) {
+		s++;
+		prefix++;
+	}
+	return *prefix == '\0';
 }
 
 static void describe_char(char ch, char out[8])
@@ -80,12 +86,11 @@ static const char *tags_path(const ddbgt__vctx *c, char base[64], size_t i)
 static void check_tag(ddbgt__vctx *c, size_t i, const char *region, const char *key,
                       const char *value)
 {
-	size_t klen = char_count(key);
-	size_t vlen = char_count(value);
+	size_t klen, vlen;
 	char kbad = 0, vbad = 0;
-	chars_verdict kv = classify(key, &kbad);
-	chars_verdict vv = classify(value, &vbad);
-	int reserved = strncmp(key, "aws:", 4) == 0 || strncmp(key, "AWS:", 4) == 0;
+	chars_verdict kv = scan(key, &klen, &kbad);
+	chars_verdict vv = scan(value, &vlen, &vbad);
+	int reserved = starts_with(key, "aws:") || starts_with(key, "AWS:");
 	char buf[256];
 	char *heap;
 	const char *path;
