@@ -131,8 +131,7 @@ static void check_attr_name(ddbgt__vctx *c, const char *name, const char *path)
 typedef struct schema {
 	ddbgt__vname *defs; /* table keys and attribute definitions, sorted */
 	size_t ndefs;
-	ddbgt__vname *used; /* every attribute a key of the table or an index names */
-	size_t nused;
+	unsigned char *used; /* used[i]: a key of the table or an index names attribute i */
 	ddbgt__vname *keydefs; /* index keys written {"name", "type"}, sorted; index: into refs */
 	size_t nkeydefs;
 	struct key_ref *refs;  /* every index key attribute: GSIs, then LSIs, in document order */
@@ -249,6 +248,8 @@ static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
 
 			if (s->defs[i].index >= KEY_SORT)
 				continue;
+			/* A table key uses the attributes of its name (check_unused_defs). */
+			s->used[s->defs[i].index] |= key;
 			if (first_attr == (size_t)-1 && !key) {
 				first_attr = s->defs[i].index;
 				continue;
@@ -268,17 +269,29 @@ static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
 	}
 }
 
-/* An index key must name a defined attribute; remember it as used. */
+/* Mark the attributes of def's name (its run in s->defs, which def starts) as used. */
+static void mark_used(schema *s, const ddbgt__vname *def)
+{
+	const ddbgt__vname *end = s->defs + s->ndefs;
+	const char *name = def->name;
+
+	for (; def < end && strcmp(def->name, name) == 0; def++)
+		if (def->index < KEY_SORT)
+			s->used[def->index] = 1;
+}
+
+/* An index key must name a defined attribute; mark it as used. */
 static void check_index_key(ddbgt__vctx *c, schema *s, const key_ref *k, const char *index)
 {
 	const char *name = k->name;
-	int defined = k->type != DDBGT_ATTR_UNSET ||
-	              ddbgt__vnames_find(s->defs, s->ndefs, name) != NULL ||
+	const ddbgt__vname *def = ddbgt__vnames_find(s->defs, s->ndefs, name);
+	int defined = def != NULL || k->type != DDBGT_ATTR_UNSET ||
 	              ddbgt__vnames_find(s->keydefs, s->nkeydefs, name) != NULL;
 	int suspect = attr_name_suspect(name);
 	char path[128];
 
-	s->used[s->nused++] = (ddbgt__vname){name, 0, 0};
+	if (def != NULL)
+		mark_used(s, def);
 	if (defined && !suspect)
 		return;
 	key_ref_path(path, sizeof(path), k);
@@ -667,18 +680,23 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 	}
 }
 
-static void check_unused_defs(ddbgt__vctx *c, schema *s)
+/*
+ * Attributes no key names: check_def_duplicates marked those of the table's
+ * keys, check_index_key those of the indexes' keys, each found once in the
+ * sorted definitions.
+ */
+static void check_unused_defs(ddbgt__vctx *c, const schema *s)
 {
 	size_t na = ddbgt_table_attribute_count(c->table);
 	size_t i;
 
-	ddbgt__vnames_sort(s->used, s->nused);
 	for (i = 0; i < na; i++) {
-		const char *name = str(ddbgt_table_attribute_name(c->table, i));
+		const char *name;
 		char path[64];
 
-		if (ddbgt__vnames_find(s->used, s->nused, name) != NULL)
+		if (s->used[i])
 			continue;
+		name = str(ddbgt_table_attribute_name(c->table, i));
 		ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu", i);
 		ddbgt__vreport(c, DDBGT_E_ATTR_DEF_UNUSED, path, NULL,
 		               "attribute \"%s\" is defined but no index key uses it (DynamoDB "
@@ -717,8 +735,7 @@ static void check_ttl(ddbgt__vctx *c, const schema *s)
 
 void ddbgt__rules_schema(ddbgt__vctx *c)
 {
-	const char *pk = ddbgt_table_partition_key_name(c->table);
-	const char *sk = ddbgt_table_sort_key_name(c->table);
+	size_t na = ddbgt_table_attribute_count(c->table);
 	schema s;
 	size_t total = 0;
 	int total_reported = 0;
@@ -727,12 +744,9 @@ void ddbgt__rules_schema(ddbgt__vctx *c)
 	check_names(c);
 	check_table_keys(c);
 	if (build_defs(c, &s) != 0 || collect_keys(c, &s) != 0 ||
-	    (s.used = ddbgt__vnames_new(c, s.nrefs + 2)) == NULL)
+	    (s.used = ddbgt__valloc(c, na, 1)) == NULL)
 		return;
-	if (pk != NULL)
-		s.used[s.nused++] = (ddbgt__vname){pk, 0, 0};
-	if (sk != NULL)
-		s.used[s.nused++] = (ddbgt__vname){sk, 0, 0};
+	memset(s.used, 0, na);
 	check_def_duplicates(c, &s);
 	check_key_types(c, &s);
 	check_gsis(c, &s, &total, &total_reported);
