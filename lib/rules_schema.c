@@ -110,7 +110,7 @@ static int attr_name_suspect(const char *name)
 {
 	size_t len = strlen(name);
 
-	return len == 0 || len > ATTR_NAME_MAX || strncmp(name, "aws:rep:", 8) == 0;
+	return len == 0 || len > ATTR_NAME_MAX || ddbgt__vstarts_with(name, "aws:rep:");
 }
 
 /* Attribute names: 1-255 bytes; legacy tables reserve the aws:rep: prefix. */
@@ -122,7 +122,7 @@ static void check_attr_name(ddbgt__vctx *c, const char *name, const char *path)
 		ddbgt__vreport(c, DDBGT_E_KEY_ATTR_NAME_LENGTH, path, NULL,
 		               "attribute name of %zu bytes: key and projected attribute names "
 		               "must be 1-255 bytes of UTF-8", len);
-	if (strncmp(name, "aws:rep:", 8) == 0)
+	if (ddbgt__vstarts_with(name, "aws:rep:"))
 		ddbgt__vreport(c, DDBGT_W_LEGACY_REP_ATTRS, path, NULL,
 		               "attribute \"%s\" uses the aws:rep: prefix that replication writes "
 		               "itself: rename it", name);
@@ -719,7 +719,7 @@ static void check_ttl(ddbgt__vctx *c, const schema *s)
 		               "remove ttl_attribute", len);
 		return;
 	}
-	if (strncmp(ttl, "aws:rep:", 8) == 0)
+	if (ddbgt__vstarts_with(ttl, "aws:rep:"))
 		ddbgt__vreport(c, DDBGT_W_LEGACY_REP_ATTRS, "/table/ttl_attribute", NULL,
 		               "attribute \"%s\" uses the aws:rep: prefix that replication writes "
 		               "itself: rename it", ttl);

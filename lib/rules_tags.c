@@ -47,16 +47,6 @@ static chars_verdict scan(const char *s, size_t *count, char *bad)
 	return v;
 }
 
-/* s starts with prefix; inline, as a strncmp call costs more than these few bytes. */
-static int starts_with(const char *s, const char *prefix)
-{
-	while (*prefix != '\0' && *s == *prefix) {
-		s++;
-		prefix++;
-	}
-	return *prefix == '\0';
-}
-
 static void describe_char(char ch, char out[8])
 {
 	if (ch >= 0x20 && ch < 0x7f) {
@@ -90,7 +80,7 @@ static void check_tag(ddbgt__vctx *c, size_t i, const char *region, const char *
 	char kbad = 0, vbad = 0;
 	chars_verdict kv = scan(key, &klen, &kbad);
 	chars_verdict vv = scan(value, &vlen, &vbad);
-	int reserved = starts_with(key, "aws:") || starts_with(key, "AWS:");
+	int reserved = ddbgt__vstarts_with(key, "aws:") || ddbgt__vstarts_with(key, "AWS:");
 	char buf[256];
 	char *heap;
 	const char *path;

@@ -80,6 +80,16 @@ const ddbgt__vname *ddbgt__vnames_find(const ddbgt__vname *names, size_t n, cons
 /* Scratch (ddbgt__valloc) for n names (n may be 0); NULL and c->status set on failure. */
 ddbgt__vname *ddbgt__vnames_new(ddbgt__vctx *c, size_t n);
 
+/* s starts with prefix: compared in place, as a strncmp call costs more than a short prefix. */
+static inline int ddbgt__vstarts_with(const char *s, const char *prefix)
+{
+	while (*prefix != '\0' && *s == *prefix) {
+		s++;
+		prefix++;
+	}
+	return *prefix == '\0';
+}
+
 /* The region of replica i ("" when none was set). */
 static inline const char *ddbgt__vreplica_region(const ddbgt__vctx *c, size_t i)
 {
