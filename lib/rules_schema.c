@@ -229,7 +229,7 @@ static int build_defs(ddbgt__vctx *c, schema *s)
 	return 0;
 }
 
-static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
+static void check_def_duplicates(ddbgt__vctx *c, schema *s)
 {
 	size_t a = 0;
 

@@ -209,8 +209,10 @@ static int vname_cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* Lists up to this long are sorted by insertion: most are a handful of names, where qsort's
- * set-up costs more than the sort. */
+/*
+ * Lists up to this long are sorted by insertion: most are a handful of
+ * names, where qsort's set-up costs more than the sort.
+ */
 #define VNAMES_INSERTION_MAX 16
 
 void ddbgt__vnames_sort(ddbgt__vname *names, size_t n)
