@@ -33,10 +33,12 @@ static chars_verdict scan(const char *s, size_t *count, char *bad)
 		unsigned char ch = (unsigned char)*s;
 
 		n += (ch & 0xC0) != 0x80;
-		/* Past the first refused character only the count goes on. */
-		if (v == CHARS_BAD || ch >= 0x80 || (ch >= 'a' && ch <= 'z') ||
-		    (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-		    strchr(" +-=._:/", ch) != NULL)
+		/*
+		 * Letters and digits first, as most are; past a refused
+		 * character only the count goes on.
+		 */
+		if (ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || v == CHARS_BAD || strchr(" +-=._:/", ch) != NULL)
 			continue;
 		if (ch == '@') {
 			v = CHARS_AT;
