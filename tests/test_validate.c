@@ -748,7 +748,12 @@ START_TEST(allocation_failures)
 		}
 		ddbgt_test_alloc_uninstall();
 		ck_assert_int_eq(s.rc, specs[k].verdict);
-		ck_assert_int_gt(s.n, 10);
+		/*
+		 * The sweep reached the validator's own allocations, past the diags
+		 * list's: a valid table takes fewer since validation keeps its lists
+		 * in scratch memory.
+		 */
+		ck_assert_int_gt(s.n, 5);
 		ddbgt_table_free(t);
 	}
 }
