@@ -565,6 +565,18 @@ static const struct code_row catalogue[] = {
 	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables_MA_security.html); "
 	 "IAM condition operators (docs.aws.amazon.com/IAM/latest/UserGuide/"
 	 "reference_policies_elements_condition_operators.html)"},
+	{DDBGT_E_RESOURCE_POLICY_PUBLIC, "DDBGT_E_RESOURCE_POLICY_PUBLIC", DDBGT_SEVERITY_ERROR,
+	 "a replica's resource_policy or stream_resource_policy grants public access: an Allow "
+	 "statement for Principal \"*\" (or {\"AWS\": \"*\"}) with no condition that limits it, "
+	 "which DynamoDB's Block Public Access refuses when the policy is attached",
+	 "name the principals (account IDs or IAM ARNs) instead of \"*\", or add a condition on a "
+	 "key that Block Public Access trusts with fixed values: aws:PrincipalAccount, "
+	 "aws:PrincipalArn, aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:SourceAccount, "
+	 "aws:SourceArn, aws:SourceVpc, aws:SourceVpce, aws:UserId, aws:PrincipalServiceName, "
+	 "aws:PrincipalServiceNamesList, aws:PrincipalIsAWSService (true), "
+	 "aws:Ec2InstanceSourceVpc, aws:SourceOrgID or aws:SourceOrgPaths",
+	 "Blocking public access with resource-based policies in DynamoDB "
+	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-bpa-rbp.html)"},
 	/* operations: 400-419 (doc/operations.md, doc/security.md) */
 	{DDBGT_E_OPS_ALARM_SETTING_RANGE, "DDBGT_E_OPS_ALARM_SETTING_RANGE", DDBGT_SEVERITY_ERROR,
 	 "an alarm setting is out of range: DynamoDB publishes its metrics each minute, so the period "

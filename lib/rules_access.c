@@ -25,6 +25,8 @@ struct policy_check {
 	const char *prefix;
 };
 
+static void check_public(const struct policy_check *p, const jr_value *s, const char *where);
+
 static void bad(const struct policy_check *p, const char *where, const char *what)
 {
 	char path[160];
@@ -312,6 +314,7 @@ static void check_statement(const struct policy_check *p, const jr_value *s, con
 		ddbgt__vpathf(sub, sizeof sub, "%s/Resource", where);
 		check_resources(p, res, sub);
 	}
+	check_public(p, s, where);
 }
 
 static void check_document(const struct policy_check *p, const jr_value *doc)
@@ -1114,4 +1117,93 @@ static void check_accounts(ddbgt__vctx *c)
 			               "replica's settings_replication to DISABLED", region, what);
 		}
 	}
+}
+
+/*
+ * Block Public Access (DynamoDB Developer Guide, "Blocking public access with
+ * resource-based policies in DynamoDB", docs.aws.amazon.com/amazondynamodb/
+ * latest/developerguide/rbac-bpa-rbp.html): DynamoDB refuses to attach a
+ * policy that grants public access to a table, index or stream. A statement
+ * is not public when its Principal names principals other than "*", or when
+ * a condition on one of the page's trusted keys limits it to fixed values;
+ * that page also says aws:PrincipalIsAWSService limits only when true.
+ *
+ * BPA reasons over every key and operator; this rule does not. It reports
+ * only what is public beyond doubt: an Allow for "*" or {"AWS": "*"} whose
+ * every condition (there may be none) is aws:PrincipalIsAWSService false.
+ * Any other condition (an untrusted key such as aws:SourceIp, a trusted key
+ * with a wildcard, a variable or a negated operator, an operator not known)
+ * might be what BPA reads as a limit, so it is never reported: no false
+ * alarm. NotPrincipal and service principals are left alone for the same
+ * reason, and a Deny never grants anything.
+ */
+static int grants_everyone(const jr_value *principal)
+{
+	if (principal == NULL)
+		return 0;
+	if (principal->type == JR_STRING)
+		return strcmp(principal->u.str.s, "*") == 0;
+	return principal->type == JR_OBJECT &&
+	       any_string(ddbgt__jr_get(principal, "AWS"), is_everyone, NULL);
+}
+
+/* "false" as a Bool condition value: the JSON literal, or the string in any case. */
+static int is_false(const jr_value *v)
+{
+	return v->type == JR_FALSE || (v->type == JR_STRING && key_is(v->u.str.s, "false"));
+}
+
+/* Operator op on key k with values cannot limit a grant to "*". */
+static int limits_nothing(const char *op, const char *k, const jr_value *values)
+{
+	const jr_value *item;
+	size_t n;
+
+	if (strcmp(op, "Bool") != 0 || !key_is(k, "aws:principalisawsservice"))
+		return 0;
+	if (values->type != JR_ARRAY)
+		return is_false(values);
+	if (values->u.arr.count == 0)
+		return 0;
+	JR_ARRAY_FOREACH(values, n, item)
+		if (!is_false(item))
+			return 0;
+	return 1;
+}
+
+static int unconditioned(const jr_value *cond)
+{
+	const jr_value *keys, *values;
+	const char *op, *k;
+	size_t i, n;
+
+	if (cond == NULL)
+		return 1;
+	if (cond->type != JR_OBJECT)
+		return 0;
+	JR_OBJECT_FOREACH(cond, i, op, keys) {
+		if (keys->type != JR_OBJECT)
+			return 0;
+		JR_OBJECT_FOREACH(keys, n, k, values)
+			if (!limits_nothing(op, k, values))
+				return 0;
+	}
+	return 1;
+}
+
+static void check_public(const struct policy_check *p, const jr_value *s, const char *where)
+{
+	const jr_value *effect = ddbgt__jr_get(s, "Effect");
+	char path[160];
+
+	if (effect == NULL || effect->type != JR_STRING || strcmp(effect->u.str.s, "Allow") != 0 ||
+	    !grants_everyone(ddbgt__jr_get(s, "Principal")) ||
+	    !unconditioned(ddbgt__jr_get(s, "Condition")))
+		return;
+	ddbgt__vpathf(path, sizeof path, "%s%s/Principal", p->prefix, where);
+	ddbgt__vreport(p->c, DDBGT_E_RESOURCE_POLICY_PUBLIC, path,
+	               ddbgt__vreplica_region(p->c, p->replica),
+	               "this Allow statement grants public access: its Principal is \"*\" and no "
+	               "condition limits it, so DynamoDB's Block Public Access refuses the %s",
+	               p->stream ? "stream's policy" : "table's policy");
 }
