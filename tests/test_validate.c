@@ -1033,6 +1033,126 @@ START_TEST(replication_grant_as_iam_evaluates)
 }
 END_TEST
 
+/*
+ * Block Public Access (rule 246) on the forms of its AWS page (rbac-bpa-rbp.html):
+ * 'P' public, refused with DDBGT_E_RESOURCE_POLICY_PUBLIC at the statement's
+ * Principal; 'A' accepted with no error. The validator refuses only what is
+ * public beyond doubt, so conditions it cannot weigh are accepted.
+ */
+#define BPA_READ ",\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\""
+#define BPA_EVERYONE_WHEN(cond) "{\"Effect\":\"Allow\",\"Principal\":\"*\"" BPA_READ \
+	",\"Condition\":" cond "}"
+
+START_TEST(public_policies_as_block_public_access_reads)
+{
+	static const struct {
+		int verdict;
+		int stream;
+		const char *statement;
+	} cases[] = {
+		{'P', 0, "{\"Effect\":\"Allow\",\"Principal\":\"*\"" BPA_READ "}"},
+		{'P', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"}" BPA_READ "}"},
+		{'P', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"111122223333\",\"*\"]}"
+		         BPA_READ "}"},
+		{'P', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\",\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"}" BPA_READ "}"},
+		{'P', 0, "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"NotAction\":"
+		         "\"dynamodb:DeleteTable\",\"Resource\":\"*\"}"},
+		{'P', 0, BPA_EVERYONE_WHEN("{}")},
+		{'P', 0, BPA_EVERYONE_WHEN("{\"Bool\":{\"aws:PrincipalIsAWSService\":\"false\"}}")},
+		{'P', 0, BPA_EVERYONE_WHEN("{\"Bool\":{\"aws:PrincipalIsAWSService\":false}}")},
+		{'P', 0, BPA_EVERYONE_WHEN("{\"Bool\":{\"AWS:principalisawsservice\":[\"FALSE\"]}}")},
+		{'P', 1, "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"dynamodb:GetRecords\","
+		         "\"Resource\":\"*\"}"},
+		/* the page's own non-public forms: named principals, a trusted key */
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":[\"123456789012\","
+		         "\"111122223333\"]},\"Action\":\"dynamodb:*\",\"Resource\":\"*\"}"},
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+		         "\"arn:aws:iam::111122223333:user/John\"}" BPA_READ "}"},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:PrincipalArn\":"
+		                           "\"arn:aws:iam::111122223333:user/John\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:PrincipalAccount\":\"111122223333\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:PrincipalOrgID\":\"o-a1b2c3d4e5\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"ForAnyValue:StringEquals\":{\"aws:PrincipalOrgPaths\":"
+		                           "\"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"ArnEquals\":{\"aws:SourceArn\":"
+		                           "\"arn:aws:dynamodb:us-east-1:111122223333:table/orders\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:SourceVpc\":\"vpc-1a2b3c4d\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:SourceVpce\":\"vpce-1a2b3c4d\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:UserId\":\"AIDAJQABLZS4A3QDU576Q\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:PrincipalServiceName\":"
+		                           "\"replication.dynamodb.amazonaws.com\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"ForAnyValue:StringEquals\":{"
+		                           "\"aws:PrincipalServiceNamesList\":\"lambda.amazonaws.com\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"Bool\":{\"aws:PrincipalIsAWSService\":\"true\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:Ec2InstanceSourceVpc\":"
+		                           "\"vpc-1a2b3c4d\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:SourceOrgID\":\"o-a1b2c3d4e5\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"ForAnyValue:StringEquals\":{\"aws:SourceOrgPaths\":"
+		                           "\"o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/\"}}")},
+		/* one limiting condition is enough beside one that limits nothing */
+		{'A', 0, BPA_EVERYONE_WHEN("{\"Bool\":{\"aws:PrincipalIsAWSService\":\"false\"},"
+		                           "\"StringEquals\":{\"aws:SourceAccount\":\"111122223333\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"Bool\":{\"aws:PrincipalIsAWSService\":[\"false\",\"true\"]}}")},
+		/* the multi-account replication grant (globaltables_MA_security.html) */
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":["
+		         "\"dynamodb:ReadDataForReplication\",\"dynamodb:WriteDataForReplication\","
+		         "\"dynamodb:ReplicateSettings\"],\"Resource\":\"*\",\"Condition\":{"
+		         "\"StringEquals\":{\"aws:SourceAccount\":[\"111122223333\","
+		         "\"444455556666\"]}}}"},
+		/* a Deny grants nothing */
+		{'A', 0, "{\"Effect\":\"Deny\",\"Principal\":\"*\"" BPA_READ "}"},
+		{'A', 1, "{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},\"Action\":"
+		         "\"dynamodb:GetRecords\",\"Resource\":\"*\"}"},
+		/* what the page leaves open is never refused: no false alarm */
+		{'A', 0, BPA_EVERYONE_WHEN("{\"IpAddress\":{\"aws:SourceIp\":\"192.0.2.0/24\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringLike\":{\"aws:PrincipalOrgPaths\":"
+		                           "\"o-a1b2c3d4e5/r-ab12/*\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringEquals\":{\"aws:PrincipalArn\":"
+		                           "\"arn:aws:iam::111122223333:user/${aws:username}\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"StringNotEquals\":{\"aws:PrincipalAccount\":"
+		                           "\"111122223333\"}}")},
+		{'A', 0, BPA_EVERYONE_WHEN("{\"BoolIfExists\":{\"aws:PrincipalIsAWSService\":\"false\"}}")},
+		{'A', 0, "{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":\"111122223333\"}" BPA_READ "}"},
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"*\"}" BPA_READ "}"},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *key = cases[i].stream ? "stream_resource_policy" : "resource_policy";
+		char text[1024], path[80];
+		json_error_t err;
+		json_t *policy, *patch;
+		ddbgt_diags *d = NULL;
+		int loaded, refused, at = 0;
+
+		snprintf(text, sizeof text, "{\"Version\":\"2012-10-17\",\"Statement\":[%s]}",
+		         cases[i].statement);
+		policy = json_loads(text, 0, &err);
+		ck_assert_msg(policy != NULL, "case %zu: %s", i, err.text);
+		patch = json_pack("{s:[{s:s},{s:s,s:o}]}", "replicas", "region", "us-east-1", "region",
+		                  "eu-west-1", key, policy);
+		ck_assert_ptr_nonnull(patch);
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		ddbgt_table_free(run_spec("ondemand", patch, d, &loaded));
+		ck_assert(loaded);
+		refused = has_code(d, "DDBGT_E_RESOURCE_POLICY_PUBLIC");
+		snprintf(path, sizeof path, "/replicas/1/%s/Statement/0/Principal", key);
+		for (size_t k = 0; k < ddbgt_diags_count(d); k++)
+			at |= strcmp(ddbgt_diags_path(d, k), path) == 0;
+		if (refused != (cases[i].verdict == 'P'))
+			dump(cases[i].statement, d);
+		ck_assert_msg(refused == (cases[i].verdict == 'P'), "case %zu: expected %c", i,
+		              cases[i].verdict);
+		ck_assert_msg(cases[i].verdict == 'A' ? ddbgt_diags_is_valid(d) : at,
+		              "case %zu: %s", i, cases[i].verdict == 'A' ? "another error" : "path");
+		json_decref(patch);
+		ddbgt_diags_free(d);
+	}
+}
+END_TEST
+
 /* The validator's path formatter writes what snprintf writes, cut to the buffer. */
 START_TEST(paths_as_snprintf)
 {
@@ -1076,6 +1196,7 @@ Suite *ddbgt_test_validate(void)
 	tcase_add_test(tc, paths_as_snprintf);
 	tcase_add_test(tc, resource_wildcards_match_as_iam_does);
 	tcase_add_test(tc, replication_grant_as_iam_evaluates);
+	tcase_add_test(tc, public_policies_as_block_public_access_reads);
 	tcase_add_test(tc, attributes_named_by_keys_are_used);
 	suite_add_tcase(s, tc);
 	return s;
