@@ -2,8 +2,8 @@
  * Rules of access: a replica's resource-based policies (resource_policy for
  * its table, stream_resource_policy for its stream) are IAM policy documents
  * within DynamoDB's size limit that name only the resource they are attached
- * to; replicas in other accounts follow the rules of multi-account global
- * tables.
+ * to and grant no public access; replicas in other accounts follow the rules
+ * of multi-account global tables.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -1171,6 +1171,7 @@ static int limits_nothing(const char *op, const char *k, const jr_value *values)
 	return 1;
 }
 
+/* No condition, or only conditions that limit nothing: the grant to "*" stands. */
 static int unconditioned(const jr_value *cond)
 {
 	const jr_value *keys, *values;
