@@ -354,15 +354,20 @@ static void check_read_override(ddbgt__vctx *c, const read_override *o, const li
 	}
 }
 
-/* A replica's or a replica GSI's on-demand read maximum: on demand only, at least 1. */
-static void check_replica_on_demand(ddbgt__vctx *c, const read_override *o, int64_t max_read)
+/*
+ * A replica's or a replica GSI's on-demand read maximum: on demand only, at
+ * least 1, and below the per-table quota like the table's own (AWS:
+ * on-demand-capacity-mode-max-throughput.html, "Considerations").
+ */
+static void check_replica_on_demand(ddbgt__vctx *c, const read_override *o, int64_t max_read,
+                                    const limits *lim)
 {
 	char buf[512];
 	char *heap = NULL;
 	const char *path;
 	char base[96];
 
-	if (!c->provisioned && max_read >= 1)
+	if (!c->provisioned && max_read >= 1 && max_read <= lim->table_max)
 		return;
 	ddbgt__vpathf(base, sizeof(base), o->index ? "/replicas/%zu/global_secondary_indexes"
 	                                           : "/replicas/%zu", o->replica);
@@ -375,11 +380,18 @@ static void check_replica_on_demand(ddbgt__vctx *c, const read_override *o, int6
 		ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_ON_PROVISIONED, path, o->region,
 		               "the replica in %s sets an on-demand maximum but the table is "
 		               "PROVISIONED: remove on_demand, or use PAY_PER_REQUEST", o->region);
-	else
+	else if (max_read < 1)
 		ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_RANGE, path, o->region,
 		               "the on-demand read maximum of the replica in %s is %lld: use at least "
 		               "1, or remove on_demand for the table's", o->region,
 		               (long long)max_read);
+	else
+		ddbgt__vreport(c, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA, path, o->region,
+		               "the on-demand read maximum of %s%s in %s is %lld read request units, "
+		               "above the per-table quota of %lld: request a quota increase and set "
+		               "policy.quotas.table_capacity_max", o->index ? "index " : "the replica",
+		               o->index ? o->index : "", o->region, (long long)max_read,
+		               (long long)lim->table_max);
 	ddbgt__free(heap);
 }
 
@@ -400,7 +412,7 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 	o.has_as = ddbgt_replica_get_read_autoscaling(r, &o.min, &o.max, &o.target) == DDBGT_OK;
 	check_read_override(c, &o, lim);
 	if (ddbgt_replica_get_on_demand_max_read(r, &max_read) == DDBGT_OK)
-		check_replica_on_demand(c, &o, max_read);
+		check_replica_on_demand(c, &o, max_read, lim);
 	if (c->provisioned && (o.has_units || o.has_as))
 		ddbgt__vreport(c, DDBGT_I_REPLICA_OVERRIDE_RESET,
 		               ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/read_capacity", i),
@@ -440,7 +452,7 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
 		                                                  &o.target) == DDBGT_OK;
 		check_read_override(c, &o, lim);
 		if (ddbgt_replica_get_gsi_on_demand_max_read(r, o.index, &max_read) == DDBGT_OK)
-			check_replica_on_demand(c, &o, max_read);
+			check_replica_on_demand(c, &o, max_read, lim);
 	}
 }
 

@@ -370,6 +370,10 @@ START_TEST(validator_cases_round_trip)
 		int excused = 0;
 		for (size_t k = 0; k < sizeof not_expressible / sizeof not_expressible[0]; k++)
 			excused |= strcmp(code, not_expressible[k].code) == 0;
+		/* Any finding at a replica's own on-demand maximum: Terraform cannot hold one. */
+		const char *at = json_string_value(json_object_get(c, "path"));
+		excused |= at != NULL && strncmp(at, "/replicas/", 10) == 0 &&
+		           strstr(at, "/on_demand/") != NULL;
 		if (strcmp(want, got) == 0)
 			same++;
 		else if (excused)
