@@ -319,13 +319,14 @@ static void check_read_override(ddbgt__vctx *c, const read_override *o, const li
 	int ppr = !c->provisioned && (o->has_units || o->has_as);
 	int units_off = c->provisioned && o->has_units && units_bad(o->units, lim);
 	int as_bad = c->provisioned && o->has_as && autoscaling_bad(o->min, o->max, o->target);
+	int as_high = c->provisioned && o->has_as && !as_bad && o->max > lim->table_max;
 	char buf[512];
 	char what[300];
 	char *heap;
 	const char *path;
 
 	/* Nearly every override is fine: names and paths are only made for findings. */
-	if (!ppr && !units_off && !as_bad)
+	if (!ppr && !units_off && !as_bad && !as_high)
 		return;
 	if (o->index != NULL)
 		ddbgt__vpathf(what, sizeof(what), "index %s", o->index);
@@ -346,10 +347,16 @@ static void check_read_override(ddbgt__vctx *c, const read_override *o, const li
 			check_units(c, path, o->region, what, o->units, lim);
 		ddbgt__free(heap);
 	}
-	if (as_bad) {
+	if (as_bad || as_high) {
 		path = override_path(c, o, "/autoscaling", buf, sizeof(buf), &heap);
-		if (path != NULL)
+		if (path != NULL && as_bad)
 			check_autoscaling(c, path, o->region, what, o->min, o->max, o->target);
+		else if (path != NULL)
+			ddbgt__vreport(c, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA, path, o->region,
+			               "auto scaling of %s in %s may reach %lld read units, above the "
+			               "per-table quota of %lld: request a quota increase and set "
+			               "policy.quotas.table_capacity_max", what, o->region,
+			               (long long)o->max, (long long)lim->table_max);
 		ddbgt__free(heap);
 	}
 }
