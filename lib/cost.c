@@ -39,17 +39,16 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 
 	if (!report)
 		return;
-	for (i = 0; i < report->nregions && !report->borrowed; i++)
+	for (i = 0; i < report->nregions; i++)
 		ddbgt__free((char *)report->regions[i].code);
 	for (i = 0; i < report->nindexes; i++)
 		ddbgt__free(report->indexes[i]);
-	for (i = 0; i < report->nrecs; i++)
-		ddbgt__free(report->recs[i].message);
 	ddbgt__free(report->replicas);
 	ddbgt__free(report->regions);
 	ddbgt__free(report->indexes);
 	ddbgt__free(report->lines);
 	ddbgt__free(report->recs);
+	ddbgt__free(report->messages);
 	ddbgt__free(report->currency);
 	ddbgt__free(report->price_date);
 	ddbgt__free(report);
@@ -126,7 +125,9 @@ typedef struct est {
 	double read_units;  /* read units per read at the profile's consistency */
 	double writes;      /* writes per second, summed over replica regions */
 	const ddbgt__cost_replica *info; /* the replicas of the report, or of base's */
+	ddbgt__cost_sums *sums; /* an alternative's: its lines are added up here, not kept */
 	size_t cur;           /* the replica being estimated, for finding paths */
+	double used[DDBGT_PRICE_ITEM_COUNT]; /* its lines' use of the free bands */
 	/* what was already said, to say each thing once */
 	unsigned char capacity_said[2];
 	unsigned char *gsi_capacity_said; /* 2 per GSI */
@@ -246,6 +247,44 @@ static int line_kept(const est *e, ddbgt_price_item item)
 	return 1;
 }
 
+/* A priced line's quantity counts against a free band when billed at Standard prices. */
+static void count_free_use(double *used, const ddbgt__cost_line *l)
+{
+	if (l->priced &&
+	    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
+		used[l->item] += (double)l->qty_micros / MICROS;
+}
+
+/* An alternative's line, added to its sums. */
+static void sum_line(ddbgt__cost_sums *s, const ddbgt__cost_line *l)
+{
+	s->total += l->amount;
+	s->complete &= l->priced;
+	if (ddbgt__cost_item_is_throughput(l->item)) {
+		s->throughput += l->amount;
+		if (s->region_throughput)
+			s->region_throughput[l->region] += l->amount;
+	}
+}
+
+static void say_no_prices(est *e, size_t reg, const char *path)
+{
+	ddbgt__cost_region *r = &e->rep->regions[reg];
+	char buf[48];
+
+	if (r->missing_said)
+		return;
+	r->missing_said = ~(uint64_t)0;
+	if (!path) {
+		snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
+		path = buf;
+	}
+	if (ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path, r->code,
+	                     "the price table has no prices for region %s: its lines have no "
+	                     "amount%s", r->code, partition_note(r->code)) != DDBGT_OK)
+		e->oom = 1;
+}
+
 /*
  * Add one line. cell NULL means the region has no prices at all; path NULL
  * means the replica being estimated. A zero quantity adds nothing: a line
@@ -256,7 +295,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
                      const char *index, const char *dest, int free_tier)
 {
 	ddbgt_cost_report *rep = e->rep;
-	ddbgt__cost_line *l;
+	ddbgt__cost_line l;
 	int64_t micros;
 
 	if (e->oom || reg == (size_t)-1 || !line_kept(e, item))
@@ -264,52 +303,48 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	micros = to_micros(e, qty);
 	if (micros == 0)
 		return;
+	l = (ddbgt__cost_line){
+		.region = reg,
+		.item = item,
+		.cls = ddbgt__item_info_table[item].by_class ? cls : DDBGT_TABLE_CLASS_UNSET,
+		.index = index,
+		.dest = dest,
+		.qty_micros = micros,
+		.price = -1,
+		.per = ddbgt__item_info_table[item].per,
+		.replica = e->cur,
+		.free_tier = (unsigned char)free_tier,
+	};
+	if (cell && cell->set) {
+		l.priced = 1;
+		l.derived = cell->derived;
+		l.price = cell->nanos;
+		l.amount = line_amount(micros, cell->nanos, l.per);
+	}
+	if (e->free_tier)
+		count_free_use(e->used, &l);
+	if (e->sums) {
+		sum_line(e->sums, &l);
+		return;
+	}
 	if (rep->nlines == rep->caplines &&
 	    ddbgt__grow((void **)&rep->lines, &rep->caplines, rep->nlines + 1,
 	                sizeof(*rep->lines)) != DDBGT_OK) {
 		e->oom = 1;
 		return;
 	}
-	l = &rep->lines[rep->nlines++];
-	memset(l, 0, sizeof(*l));
-	l->region = reg;
-	l->replica = e->cur;
-	l->item = item;
-	l->cls = ddbgt__item_info_table[item].by_class ? cls : DDBGT_TABLE_CLASS_UNSET;
-	l->index = index;
-	l->dest = dest;
-	l->qty_micros = micros;
-	l->per = ddbgt__item_info_table[item].per;
-	l->free_tier = (unsigned char)free_tier;
-	if (cell && cell->set) {
-		l->priced = 1;
-		l->derived = cell->derived;
-		l->price = cell->nanos;
-		l->amount = line_amount(micros, cell->nanos, l->per);
-		rep->regions[reg].subtotal += l->amount;
-		rep->total += l->amount;
-		if (cell->derived)
+	rep->lines[rep->nlines++] = l;
+	if (l.priced) {
+		rep->regions[reg].subtotal += l.amount;
+		rep->total += l.amount;
+		if (l.derived)
 			rep->regions[reg].derived_used |= (uint64_t)1 << item;
 	} else {
-		l->price = -1;
 		rep->complete = 0;
 		if (cell)
 			say_missing(e, reg, path, item, cls);
-		else if (!rep->regions[reg].missing_said) {
-			char buf[48];
-
-			rep->regions[reg].missing_said = ~(uint64_t)0;
-			if (!path) {
-				snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
-				path = buf;
-			}
-			if (ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path,
-			                     rep->regions[reg].code,
-			                     "the price table has no prices for region %s: its lines "
-			                     "have no amount%s", rep->regions[reg].code,
-			                     partition_note(rep->regions[reg].code)) != DDBGT_OK)
-				e->oom = 1;
-		}
+		else
+			say_no_prices(e, reg, path);
 	}
 }
 
@@ -322,18 +357,10 @@ static void add_priced(est *e, size_t reg, const ddbgt__region_prices *rp, const
 	         index, NULL, 0);
 }
 
-/*
- * The GSI name lines point at: the report's copy, or in an alternative
- * estimate (no copies) the table's own.
- */
-static const char *index_name(est *e, size_t g)
+/* The report's copy of a GSI name, for its lines: an alternative keeps no lines. */
+static const char *index_name(const est *e, size_t g)
 {
-	const char *name;
-
-	if (!e->rep->borrowed)
-		return e->rep->indexes[g];
-	name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, g));
-	return name ? name : "";
+	return e->rep ? e->rep->indexes[g] : NULL;
 }
 
 /* ---- capacity ---------------------------------------------------------- */
@@ -668,14 +695,6 @@ static const ddbgt_price_item freed[] = {
 };
 #define NFREED (sizeof(freed) / sizeof(freed[0]))
 
-/* A priced line's quantity counts against a free band when billed at Standard prices. */
-static void count_free_use(double *used, const ddbgt__cost_line *l)
-{
-	if (l->priced &&
-	    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
-		used[l->item] += (double)l->qty_micros / MICROS;
-}
-
 /* The quantity freed of item freed[k] (0: nothing) by a replica that used used. */
 static double free_quantity(const ddbgt_prices *prices, const double *used, size_t k)
 {
@@ -688,22 +707,17 @@ static double free_quantity(const ddbgt_prices *prices, const double *used, size
 
 /*
  * Each band a negative line, at the price of what it frees, after the
- * replica's lines (from line first on).
+ * replica's lines (whose use add_line counted).
  */
-static void estimate_free_tier(est *e, size_t i, size_t first)
+static void estimate_free_tier(est *e, size_t i)
 {
-	ddbgt_cost_report *rep = e->rep;
-	size_t reg = e->info[i].reg, nlines = rep->nlines, k;
+	size_t reg = e->info[i].reg, k;
 	const ddbgt__region_prices *rp = e->info[i].rp;
-	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
 
 	if (!rp)
 		return;
-	for (k = first; k < nlines; k++)
-		if (rep->lines[k].region == reg)
-			count_free_use(used, &rep->lines[k]);
 	for (k = 0; k < NFREED; k++) {
-		double q = free_quantity(e->prices, used, k);
+		double q = free_quantity(e->prices, e->used, k);
 
 		if (q > 0)
 			add_line(e, reg, "", freed[k], DDBGT_TABLE_CLASS_STANDARD,
@@ -936,32 +950,6 @@ static int collect_replicas(est *e, size_t nrep)
 	return DDBGT_OK;
 }
 
-/*
- * An alternative takes the main report's replicas and its regions in the
- * same order, so that region indexes agree, borrowing their codes.
- */
-static int borrow_replicas(est *e, const ddbgt_cost_report *base, size_t nrep)
-{
-	ddbgt_cost_report *rep = e->rep;
-	size_t i;
-
-	e->info = base->replicas;
-	e->writes = 0;
-	for (i = 0; i < nrep; i++)
-		e->writes += e->info[i].writes;
-	if (base->nregions == 0)
-		return DDBGT_OK;
-	rep->regions = ddbgt__calloc(base->nregions, sizeof(*rep->regions));
-	if (!rep->regions)
-		return DDBGT_ENOMEM;
-	rep->capregions = rep->nregions = base->nregions;
-	for (i = 0; i < base->nregions; i++) {
-		rep->regions[i].code = base->regions[i].code;
-		rep->regions[i].replica = base->regions[i].replica;
-	}
-	return DDBGT_OK;
-}
-
 static int copy_index_names(est *e)
 {
 	ddbgt_cost_report *rep = e->rep;
@@ -984,21 +972,35 @@ static int copy_index_names(est *e)
 	return DDBGT_OK;
 }
 
-/*
- * base NULL: the report a caller gets, with its own copies of the currency,
- * the price date, the region codes and the index names, and the replicas it
- * looked up; otherwise an alternative of the estimate base, borrowing
- * base's and the table's, read only for its amounts while base lives
- * (ddbgt__cost_run_as).
- */
-static int run(ddbgt_cost_report **out, const ddbgt_cost_report *base,
-               const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
-               ddbgt_diags *diags, ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
-               ddbgt__cost_lines lines)
+/* Each replica's lines together, so that the report is grouped by region. */
+static void estimate_replicas(est *e, size_t nrep)
+{
+	const ddbgt_replica *primary = ddbgt_table_primary_replica(e->table);
+	size_t i;
+
+	for (i = 0; i < nrep; i++) {
+		e->cur = i;
+		if (e->free_tier)
+			memset(e->used, 0, sizeof(e->used));
+		estimate_replica(e, i, nrep >= 2);
+		if (e->ops && e->lines != DDBGT__COST_LINES_THROUGHPUT)
+			estimate_operations(e, i, e->info[i].replica == primary);
+		if (nrep >= 2 && e->lines == DDBGT__COST_LINES_ALL)
+			estimate_transfer(e, i, nrep);
+		if (e->info[i].replica == primary && e->lines == DDBGT__COST_LINES_ALL) {
+			estimate_streams(e, i);
+			estimate_backups(e, i);
+		}
+		if (e->free_tier)
+			estimate_free_tier(e, i);
+	}
+}
+
+int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
+                    const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
 {
 	est e;
-	const ddbgt_replica *primary;
-	size_t i, nrep;
+	size_t nrep;
 	int rc;
 
 	*out = NULL;
@@ -1008,17 +1010,16 @@ static int run(ddbgt_cost_report **out, const ddbgt_cost_report *base,
 	e.diags = diags;
 	e.ops = ddbgt_table_operations(table);
 	e.free_tier = free_tier;
-	e.provisioned = billing == DDBGT_BILLING_PROVISIONED;
-	e.capacity = capacity;
-	e.lines = lines;
+	e.provisioned = ddbgt_table_billing_mode(table) == DDBGT_BILLING_PROVISIONED;
+	e.capacity = DDBGT__COST_CAPACITY_AS_SET;
+	e.lines = DDBGT__COST_LINES_ALL;
 	e.rep = ddbgt__calloc(1, sizeof(*e.rep));
 	if (!e.rep)
 		return DDBGT_ENOMEM;
 	e.rep->complete = 1;
-	e.rep->borrowed = base != NULL;
-	if (!base && (!(e.rep->currency = ddbgt__strdup(prices->currency)) ||
-	             ddbgt__set_string(&e.rep->price_date, prices->effective_date) != DDBGT_OK ||
-	             copy_index_names(&e) != DDBGT_OK)) {
+	if (!(e.rep->currency = ddbgt__strdup(prices->currency)) ||
+	    ddbgt__set_string(&e.rep->price_date, prices->effective_date) != DDBGT_OK ||
+	    copy_index_names(&e) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
@@ -1031,31 +1032,14 @@ static int run(ddbgt_cost_report **out, const ddbgt_cost_report *base,
 	check_usage_regions(&e);
 	nrep = ddbgt_table_replica_count(table);
 	/* Room for every line a replica can have, so that lines never move. */
-	if ((base ? borrow_replicas(&e, base, nrep) : collect_replicas(&e, nrep)) != DDBGT_OK ||
+	if (collect_replicas(&e, nrep) != DDBGT_OK ||
 	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
 	                nrep * (8 + 2 * ddbgt_table_gsi_count(table) + nrep) + 10,
 	                sizeof(*e.rep->lines)) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
-	/* Each replica's lines together, so that the report is grouped by region. */
-	primary = ddbgt_table_primary_replica(table);
-	for (i = 0; i < nrep; i++) {
-		size_t first = e.rep->nlines;
-
-		e.cur = i;
-		estimate_replica(&e, i, nrep >= 2);
-		if (e.ops && lines != DDBGT__COST_LINES_THROUGHPUT)
-			estimate_operations(&e, i, e.info[i].replica == primary);
-		if (nrep >= 2 && lines == DDBGT__COST_LINES_ALL)
-			estimate_transfer(&e, i, nrep);
-		if (e.info[i].replica == primary && lines == DDBGT__COST_LINES_ALL) {
-			estimate_streams(&e, i);
-			estimate_backups(&e, i);
-		}
-		if (e.free_tier)
-			estimate_free_tier(&e, i, first);
-	}
+	estimate_replicas(&e, nrep);
 	say_derived(&e);
 	/* Only two replicas in one region (a validator error) break the grouping. */
 	if (!e.oom && !lines_grouped(e.rep) && group_lines(e.rep) != DDBGT_OK)
@@ -1077,17 +1061,31 @@ fail:
 	return rc;
 }
 
-int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
-                    const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
-{
-	return run(out, NULL, table, prices, free_tier, diags, ddbgt_table_billing_mode(table),
-	           DDBGT__COST_CAPACITY_AS_SET, DDBGT__COST_LINES_ALL);
-}
-
-int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_cost_report *base,
+int ddbgt__cost_run_as(ddbgt__cost_sums *out, const ddbgt_cost_report *base,
                        const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
                        ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
                        ddbgt__cost_lines lines)
 {
-	return run(out, base, table, prices, free_tier, NULL, billing, capacity, lines);
+	est e;
+	size_t i, nrep = ddbgt_table_replica_count(table);
+
+	memset(&e, 0, sizeof(e));
+	e.table = table;
+	e.prices = prices;
+	e.ops = ddbgt_table_operations(table);
+	e.free_tier = free_tier;
+	e.provisioned = billing == DDBGT_BILLING_PROVISIONED;
+	e.capacity = capacity;
+	e.lines = lines;
+	e.sums = out;
+	out->total = 0;
+	out->throughput = 0;
+	out->complete = 1;
+	read_profile(&e);
+	/* base's replicas, so that region indexes agree */
+	e.info = base->replicas;
+	for (i = 0; i < nrep; i++)
+		e.writes += e.info[i].writes;
+	estimate_replicas(&e, nrep);
+	return e.range ? DDBGT_ERANGE : DDBGT_OK;
 }

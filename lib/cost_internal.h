@@ -48,7 +48,7 @@ typedef struct ddbgt__cost_rec {
 	int64_t alternative_nanos;
 	int64_t saving_nanos;
 	double ratio;
-	char *message;
+	size_t message;         /* where it starts in the report's messages */
 } ddbgt__cost_rec;
 
 struct ddbgt_cost_report {
@@ -57,9 +57,8 @@ struct ddbgt_cost_report {
 	double hours;
 	int64_t total;
 	int complete;
-	int borrowed;           /* an alternative's: region codes are its base's (run_as) */
-	/* per replica (NULL in an alternative); they point into the table and the prices,
-	 * so only the estimate and its recommendations read them */
+	/* per replica; they point into the table and the prices, so only the estimate and
+	 * its recommendations read them */
 	ddbgt__cost_replica *replicas;
 	ddbgt__cost_region *regions;
 	size_t nregions, capregions;
@@ -69,6 +68,8 @@ struct ddbgt_cost_report {
 	size_t nlines, caplines;
 	ddbgt__cost_rec *recs;
 	size_t nrecs, caprecs;
+	char *messages;         /* the recommendations' messages, one after another */
+	size_t nmessages, capmessages;
 };
 
 /* How an estimate reads the table's capacity settings. */
@@ -89,17 +90,26 @@ typedef enum ddbgt__cost_lines {
 int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags);
 /*
+ * What an alternative estimate of the recommendations adds up: its lines are
+ * priced by the estimate's own rules, but no report keeps them.
+ */
+typedef struct ddbgt__cost_sums {
+	int64_t total;              /* of the lines kept */
+	int64_t throughput;         /* of those that are throughput */
+	int64_t *region_throughput; /* the same per region of the base report, or NULL */
+	int complete;               /* every line kept has a price */
+} ddbgt__cost_sums;
+
+/*
  * One estimate of the table as if its billing mode were billing and its
  * capacity read as capacity says: the billing-mode alternative, without a
- * copy of the table, keeping only the lines `lines` names (the others are
+ * copy of the table, summing only the lines `lines` names (the others are
  * the same in every billing mode: base, the table's own estimate
- * (ddbgt__cost_run), has them). The alternative reads base's replicas and
- * takes its regions, in the same order. The report is read only for its
- * amounts: it has no currency, price date, index names or replicas of its
- * own, its regions and lines point at base's region codes and the table's
- * GSI names (borrowed), and it lives no longer than base.
+ * (ddbgt__cost_run), has them). It reads base's replicas, so that its
+ * region indexes are base's; out->region_throughput, when set, has room
+ * for base's regions and is added to.
  */
-int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_cost_report *base,
+int ddbgt__cost_run_as(ddbgt__cost_sums *out, const ddbgt_cost_report *base,
                        const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
                        ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
                        ddbgt__cost_lines lines);

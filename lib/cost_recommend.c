@@ -75,29 +75,38 @@ static void split(const ddbgt_cost_report *rep, size_t from, size_t end, int64_t
 	}
 }
 
-static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep)
+/* A message's room: enough for every message unless a region or currency is long. */
+#define MSG_SIZE 512
+/* What a message usually takes, to make room for a report's messages at once. */
+#define MSG_USUAL 256
+
+/*
+ * A message is put together from strings in the report's message text, cut
+ * to MSG_SIZE - 1 bytes as snprintf cut it: printf costs more than the rest
+ * of a recommendation.
+ */
+typedef struct message {
+	char *text; /* MSG_SIZE bytes at the end of the report's messages */
+	size_t len;
+} message;
+
+/* A new recommendation of rep, zeroed, with the room for its message in m. */
+static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep, message *m)
 {
 	ddbgt__cost_rec *r;
 
 	if (ddbgt__grow((void **)&rep->recs, &rep->caprecs, rep->nrecs + 1,
-	                sizeof(*rep->recs)) != DDBGT_OK)
+	                sizeof(*rep->recs)) != DDBGT_OK ||
+	    ddbgt__grow((void **)&rep->messages, &rep->capmessages, rep->nmessages + MSG_SIZE,
+	                1) != DDBGT_OK)
 		return NULL;
 	r = &rep->recs[rep->nrecs];
 	memset(r, 0, sizeof(*r));
+	r->message = rep->nmessages;
+	m->text = rep->messages + rep->nmessages;
+	m->len = 0;
 	return r;
 }
-
-/* A message's buffer: room for every message unless a region or currency is long. */
-#define MSG_SIZE 512
-
-/*
- * A message is put together from strings, cut to MSG_SIZE - 1 bytes as
- * snprintf cut it: printf costs more than the rest of a recommendation.
- */
-typedef struct message {
-	char text[MSG_SIZE];
-	size_t len;
-} message;
 
 /* Append the strings up to a NULL. */
 static void say(message *m, ...)
@@ -115,7 +124,6 @@ static void say(message *m, ...)
 		m->len += n;
 	}
 	va_end(ap);
-	m->text[m->len] = '\0';
 }
 
 /* Append v with the given decimals, as printf's "%.*f" writes it. */
@@ -128,19 +136,16 @@ static void say_fixed(message *m, double v, int decimals)
 }
 
 /*
- * The message quotes the region and the currency, and may have been cut
- * inside a character to fit its buffer: the report must still serialise.
- * A message shorter than the buffer was not cut.
+ * The message ends, and the next one may follow it. It quotes the region
+ * and the currency, and may have been cut inside a character to fit: the
+ * report must still serialise. A message shorter than its room was not cut.
  */
-static int set_message(ddbgt__cost_rec *r, const message *m)
+static void end_message(ddbgt_cost_report *rep, const message *m)
 {
-	r->message = ddbgt__malloc(m->len + 1);
-	if (r->message == NULL)
-		return DDBGT_ENOMEM;
-	memcpy(r->message, m->text, m->len + 1);
+	m->text[m->len] = '\0';
 	if (m->len >= MSG_SIZE - 1)
-		ddbgt__utf8_scrub(r->message);
-	return DDBGT_OK;
+		ddbgt__utf8_scrub(m->text);
+	rep->nmessages += m->len + 1;
 }
 
 /*
@@ -159,11 +164,11 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	                                  : DDBGT_TABLE_CLASS_STANDARD;
 	ddbgt__cost_rec *rec;
 	int64_t s, t;
-	message m = {.len = 0};
+	message m;
 	char a[40], b[40], c[40];
 	int comparable;
 
-	rec = new_rec(rep);
+	rec = new_rec(rep, &m);
 	if (!rec)
 		return DDBGT_ENOMEM;
 	rec->kind = DDBGT_COST_REC_TABLE_CLASS;
@@ -213,7 +218,8 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 		          2);
 		say(&m, ") says ", rec->aws_rule, (const char *)NULL);
 	}
-	return set_message(rec, &m);
+	end_message(rep, &m);
+	return DDBGT_OK;
 }
 
 /* Reservable capacity of a region: Standard-class WCU (not rWCU) and RCU lines, table and GSIs. */
@@ -294,42 +300,29 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
 	return (int64_t)llroundl(total);
 }
 
-/* The throughput amount of one region of a report, by code; 0 when it has no such region. */
-static int64_t region_throughput(const ddbgt_cost_report *rep, const char *code)
-{
-	int64_t sum = 0;
-	size_t i;
-
-	for (i = 0; i < rep->nlines; i++)
-		if (ddbgt__cost_item_is_throughput(rep->lines[i].item) &&
-		    strcmp(rep->regions[rep->lines[i].region].code, code) == 0)
-			sum += rep->lines[i].amount;
-	return sum;
-}
-
 /*
  * Reserved capacity for one region of a provisioned table, against the
- * capacity as provisioned and the region's throughput on demand (od, the
+ * capacity as provisioned and the region's throughput on demand (from the
  * billing-mode alternative). Only Standard-class, single-region WCU and RCU
  * can be reserved (AWS: not rWCU, not Standard-IA, not on-demand).
  */
-static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_cost_report *od)
+static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_throughput)
 {
 	const char *code = rep->regions[reg].code;
 	/* The prices the estimate looked up for the region's first replica. */
 	const ddbgt__region_prices *rp = rep->replicas[rep->regions[reg].replica].rp;
 	struct reservable rv;
 	ddbgt__cost_rec *rec;
-	int64_t cost[2], od_throughput = region_throughput(od, code);
+	int64_t cost[2];
 	double be[2] = {0, 0};
-	message m = {.len = 0};
+	message m;
 	char a[40], b[40], c[40], d[40], units[2][32];
 	int t, best = -1;
 
 	reservable_of(rep, reg, &rv);
 	if (rv.units[DDBGT_READ] <= 0 && rv.units[DDBGT_WRITE] <= 0)
 		return DDBGT_OK;
-	rec = new_rec(rep);
+	rec = new_rec(rep, &m);
 	if (!rec)
 		return DDBGT_ENOMEM;
 	rec->kind = DDBGT_COST_REC_RESERVED_CAPACITY;
@@ -350,7 +343,8 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_co
 	if (best < 0) {
 		say(&m, code, ": cannot price reserved capacity: prices are missing in this region",
 		    (const char *)NULL);
-		return set_message(rec, &m);
+		end_message(rep, &m);
+		return DDBGT_OK;
 	}
 	rec->alternative_nanos = cost[best];
 	if (cost[best] < rec->current_nanos) {
@@ -367,7 +361,8 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_co
 		    "provisions ", units[0], " WCU and ", units[1], " RCU that could be reserved (", a,
 		    " ", rep->currency, " a month provisioned; the region's throughput on demand: ",
 		    d, ")", (const char *)NULL);
-		return set_message(rec, &m);
+		end_message(rep, &m);
+		return DDBGT_OK;
 	}
 	say(&m, code, ": ", rec->recommended, " (", units[0], " WCU and ", units[1],
 	    " RCU reservable: ", b, " ", rep->currency, " a month with ",
@@ -379,7 +374,8 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_co
 	say(&m, " % of the term", (const char *)NULL);
 	if (rec->saving_nanos)
 		say(&m, "; saves ", c, " ", rep->currency, (const char *)NULL);
-	return set_message(rec, &m);
+	end_message(rep, &m);
+	return DDBGT_OK;
 }
 
 static int64_t throughput(const ddbgt_cost_report *rep)
@@ -406,14 +402,17 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
                              const ddbgt_prices *prices, int free_tier)
 {
 	ddbgt_billing_mode cur = ddbgt_table_billing_mode(table);
-	ddbgt_cost_report *p100 = NULL, *alt = NULL;
-	const ddbgt_cost_report *od;
+	ddbgt__cost_sums p100 = {0}, alt = {0};
 	ddbgt__cost_rec *rec;
-	int64_t alt_total, od_total, prov_total;
-	message m = {.len = 0};
+	int64_t alt_total, od_total, prov_total, od_throughput;
+	message m;
 	char a[40], b[40], c[40];
 	int rc, complete;
 
+	/* A provisioned table's reserved capacity compares with each region on demand. */
+	if (cur == DDBGT_BILLING_PROVISIONED && rep->nregions &&
+	    !(alt.region_throughput = ddbgt__calloc(rep->nregions, sizeof(int64_t))))
+		return DDBGT_ENOMEM;
 	/*
 	 * Provisioned at exactly the demand: the throughput bill at 100 % utilisation, its
 	 * throughput lines only (the others are the same in every billing mode).
@@ -433,16 +432,15 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 		rc = ddbgt__cost_run_as(&alt, rep, table, prices, free_tier,
 		                        DDBGT_BILLING_PROVISIONED, DDBGT__COST_CAPACITY_AUTOSCALED,
 		                        DDBGT__COST_LINES_BILLING);
-	if (rc == DDBGT_OK && !(rec = new_rec(rep)))
+	if (rc == DDBGT_OK && !(rec = new_rec(rep, &m)))
 		rc = DDBGT_ENOMEM;
 	if (rc != DDBGT_OK) {
-		ddbgt_cost_report_free(p100);
-		ddbgt_cost_report_free(alt);
+		ddbgt__free(alt.region_throughput);
 		return rc;
 	}
-	alt_total = rep->total - billing_amount(rep) + alt->total;
-	od = cur == DDBGT_BILLING_PROVISIONED ? alt : rep;
+	alt_total = rep->total - billing_amount(rep) + alt.total;
 	od_total = cur == DDBGT_BILLING_PROVISIONED ? alt_total : rep->total;
+	od_throughput = cur == DDBGT_BILLING_PROVISIONED ? alt.throughput : throughput(rep);
 	prov_total = cur == DDBGT_BILLING_PROVISIONED ? rep->total : alt_total;
 	rec->kind = DDBGT_COST_REC_BILLING_MODE;
 	rec->region = (size_t)-1;
@@ -450,9 +448,9 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	rec->recommended = rec->current;
 	rec->current_nanos = rep->total;
 	rec->alternative_nanos = alt_total;
-	rec->ratio = throughput(od) > 0 ? (double)throughput(p100) / (double)throughput(od) : 0.0;
+	rec->ratio = od_throughput > 0 ? (double)p100.throughput / (double)od_throughput : 0.0;
 	/* rep->complete covers the lines the alternative shares with the report. */
-	complete = rep->complete && alt->complete && p100->complete;
+	complete = rep->complete && alt.complete && p100.complete;
 	if (complete && rec->alternative_nanos < rec->current_nanos) {
 		rec->recommended = mode_name(cur == DDBGT_BILLING_PROVISIONED
 		                                 ? DDBGT_BILLING_PAY_PER_REQUEST
@@ -465,7 +463,7 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	if (!complete) {
 		say(&m, "billing mode: cannot compare on-demand and provisioned: prices are missing",
 		    (const char *)NULL);
-	} else if (throughput(od) == 0) {
+	} else if (od_throughput == 0) {
 		say(&m, "billing mode: the usage profile has no requests; on-demand bills nothing "
 		        "for an idle table",
 		    (const char *)NULL);
@@ -481,24 +479,32 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 			say(&m, "; saves ", c, " ", rep->currency, (const char *)NULL);
 	}
 	rep->nrecs++;
-	rc = set_message(rec, &m);
-	/* Reserved capacity, per region, for a provisioned table; alt is its on-demand twin. */
+	end_message(rep, &m);
+	/* Reserved capacity, per region, for a provisioned table. */
 	for (size_t reg = 0; rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED &&
 	                     reg < rep->nregions; reg++)
-		rc = recommend_reserved(rep, reg, alt);
-	ddbgt_cost_report_free(p100);
-	ddbgt_cost_report_free(alt);
+		rc = recommend_reserved(rep, reg, alt.region_throughput[reg]);
+	ddbgt__free(alt.region_throughput);
 	return rc;
 }
 
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,
                           const ddbgt_prices *prices, int free_tier)
 {
-	size_t reg, from = 0, end;
+	size_t reg, from = 0, end, most;
 	int rc = DDBGT_OK;
 
 	if (ddbgt_table_replica_count(table) == 0)
 		return DDBGT_OK;
+	/*
+	 * Room at once for the most recommendations there can be (a table class per
+	 * region, the billing mode, reserved capacity per region) and their usual text.
+	 */
+	most = 2 * rep->nregions + 1;
+	if (ddbgt__grow((void **)&rep->recs, &rep->caprecs, most, sizeof(*rep->recs)) != DDBGT_OK ||
+	    ddbgt__grow((void **)&rep->messages, &rep->capmessages, most * MSG_USUAL + MSG_SIZE,
+	                1) != DDBGT_OK)
+		return DDBGT_ENOMEM;
 	/* The lines are grouped by region, in the order of the regions. */
 	for (reg = 0; reg < rep->nregions && rc == DDBGT_OK; reg++, from = end) {
 		for (end = from; end < rep->nlines && rep->lines[end].region == reg; end++)

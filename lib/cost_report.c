@@ -393,7 +393,7 @@ const char *ddbgt_cost_recommendation_message(const ddbgt_cost_report *report, s
 {
 	const ddbgt__cost_rec *r = rec(report, i);
 
-	return r ? r->message : NULL;
+	return r ? report->messages + r->message : NULL;
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -477,7 +477,7 @@ static void rec_json(jw *w, const ddbgt_cost_report *rep, const ddbgt__cost_rec 
 	else
 		ddbgt__jw_null(w);
 	ddbgt__jw_key(w, "message");
-	ddbgt__jw_string(w, r->message ? r->message : "");
+	ddbgt__jw_string(w, rep->messages + r->message);
 	ddbgt__jw_object_end(w);
 }
 
@@ -715,7 +715,7 @@ int ddbgt_cost_report_to_text(char **out, const ddbgt_cost_report *report)
 	if (report->nrecs)
 		sb_printf(&b, "\nRecommendations\n");
 	for (i = 0; i < report->nrecs; i++)
-		sb_printf(&b, "  %s\n", report->recs[i].message ? report->recs[i].message : "");
+		sb_printf(&b, "  %s\n", report->messages + report->recs[i].message);
 	if (b.oom) {
 		ddbgt__free(b.s);
 		return DDBGT_ENOMEM;

@@ -1309,10 +1309,10 @@ START_TEST(allocation_failures)
 	ddbgt_cost_report_free(swept_estimate("estimate without recommendations", t, &o, &s));
 	ck_assert_int_eq(s.rc, DDBGT_OK);
 	/*
-	 * The sweep failed each allocation of the recommendations too: a message each
-	 * (3), their array, and the report, regions and lines of both alternative estimates.
+	 * The sweep failed each allocation of the recommendations too: their array and
+	 * their messages' text (the alternative estimates allocate nothing).
 	 */
-	ck_assert_int_ge(with_recs, s.n + 3 + 1 + 2 * 3);
+	ck_assert_int_ge(with_recs, s.n + 2);
 	o.no_recommendations = 0;
 
 	char *text = NULL;
