@@ -114,7 +114,7 @@ typedef struct est {
 	int free_tier;
 	int provisioned;
 	ddbgt__cost_capacity capacity;
-	ddbgt__cost_lines lines;  /* which lines to keep */
+	ddbgt__cost_lines lines;  /* which lines to price */
 	int oom;
 	int range;
 	double seconds;    /* seconds in the month */
@@ -234,19 +234,6 @@ static const char *partition_note(const char *code)
 	return " (this partition has its own price list: give a price file with --prices)";
 }
 
-static int line_kept(const est *e, ddbgt_price_item item)
-{
-	switch (e->lines) {
-	case DDBGT__COST_LINES_THROUGHPUT:
-		return ddbgt__cost_item_is_throughput(item);
-	case DDBGT__COST_LINES_BILLING:
-		return ddbgt__cost_item_depends_on_billing(item);
-	case DDBGT__COST_LINES_ALL:
-		break;
-	}
-	return 1;
-}
-
 /* A priced line's quantity counts against a free band when billed at Standard prices. */
 static void count_free_use(double *used, const ddbgt__cost_line *l)
 {
@@ -298,7 +285,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	ddbgt__cost_line l;
 	int64_t micros;
 
-	if (e->oom || reg == (size_t)-1 || !line_kept(e, item))
+	if (e->oom || reg == (size_t)-1)
 		return;
 	micros = to_micros(e, qty);
 	if (micros == 0)
@@ -530,21 +517,20 @@ static void estimate_contributor_insights(est *e, size_t ri)
 		           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->seconds, NULL);
 }
 
-static void estimate_replica(est *e, size_t ri, int global)
+/*
+ * The replica's throughput (the items ddbgt__cost_item_is_throughput
+ * counts), the lines that change with the billing mode with the alarms:
+ * all an alternative of the recommendations needs of the replica.
+ */
+static void estimate_throughput(est *e, size_t ri, int global)
 {
 	const ddbgt__cost_replica *in = &e->info[ri];
 	const ddbgt_replica *r = in->replica;
 	const ddbgt__region_prices *rp = in->rp;
-	const ddbgt_usage *u = ddbgt_table_usage(e->table);
-	ddbgt_table_class cls = ddbgt_replica_effective_table_class(r);
+	ddbgt_table_class cls = in->cls;
 	int provisioned = e->provisioned;
 	size_t reg = in->reg, g, ngsi = ddbgt_table_gsi_count(e->table);
-	double reads = in->reads, storage_gb = 0;
-	const char *path = NULL;
-
-	if (reg == (size_t)-1)
-		return;
-	ddbgt_usage_get_storage_gb(u, &storage_gb);
+	double reads = in->reads;
 
 	/*
 	 * Every write, wherever it originates, is billed in every replica: as
@@ -554,10 +540,10 @@ static void estimate_replica(est *e, size_t ri, int global)
 	if (provisioned) {
 		double units = table_units(e, DDBGT_WRITE, e->writes * e->table_write_units);
 
-		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWCU : DDBGT_PRICE_WCU, cls,
+		add_priced(e, reg, rp, NULL, global ? DDBGT_PRICE_RWCU : DDBGT_PRICE_WCU, cls,
 		           units * e->hours, NULL);
 	} else {
-		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWRU : DDBGT_PRICE_WRU, cls,
+		add_priced(e, reg, rp, NULL, global ? DDBGT_PRICE_RWRU : DDBGT_PRICE_WRU, cls,
 		           e->writes * e->seconds * e->table_write_units, NULL);
 	}
 	/* GSI updates are ordinary write units, in every region holding the GSI. */
@@ -566,32 +552,44 @@ static void estimate_replica(est *e, size_t ri, int global)
 		double wu = gsi_write_units(e, gsi);
 
 		if (provisioned)
-			add_priced(e, reg, rp, path, DDBGT_PRICE_WCU, cls,
+			add_priced(e, reg, rp, NULL, DDBGT_PRICE_WCU, cls,
 			           gsi_units(e, g, gsi, DDBGT_WRITE, e->writes * wu) * e->hours,
 			           index_name(e, g));
 		else
-			add_priced(e, reg, rp, path, DDBGT_PRICE_WRU, cls,
+			add_priced(e, reg, rp, NULL, DDBGT_PRICE_WRU, cls,
 			           e->writes * e->seconds * wu, index_name(e, g));
 	}
 	/* Reads are billed where they are served. */
 	if (provisioned) {
-		add_priced(e, reg, rp, path, DDBGT_PRICE_RCU, cls,
+		add_priced(e, reg, rp, NULL, DDBGT_PRICE_RCU, cls,
 		           replica_read_units(e, r, reads * e->read_units) * e->hours, NULL);
 		for (g = 0; g < ngsi; g++) {
 			const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
 
-			add_priced(e, reg, rp, path, DDBGT_PRICE_RCU, cls,
+			add_priced(e, reg, rp, NULL, DDBGT_PRICE_RCU, cls,
 			           replica_gsi_read_units(e, r, g, gsi) * e->hours,
 			           index_name(e, g));
 		}
 	} else {
-		add_priced(e, reg, rp, path, DDBGT_PRICE_RRU, cls,
+		add_priced(e, reg, rp, NULL, DDBGT_PRICE_RRU, cls,
 		           reads * e->seconds * e->read_units, NULL);
 	}
+}
+
+/* The rest of the replica's own lines, the same in every billing mode. */
+static void estimate_replica(est *e, size_t ri)
+{
+	const ddbgt__cost_replica *in = &e->info[ri];
+	const ddbgt_replica *r = in->replica;
+	const ddbgt__region_prices *rp = in->rp;
+	size_t reg = in->reg;
+	double storage_gb = 0;
+
+	ddbgt_usage_get_storage_gb(ddbgt_table_usage(e->table), &storage_gb);
 	/* Every replica stores the whole table in its own class. */
-	add_priced(e, reg, rp, path, DDBGT_PRICE_STORAGE, cls, storage_gb, NULL);
+	add_priced(e, reg, rp, NULL, DDBGT_PRICE_STORAGE, in->cls, storage_gb, NULL);
 	if (ddbgt_replica_effective_pitr(r) == 1)
-		add_priced(e, reg, rp, path, DDBGT_PRICE_PITR, cls, storage_gb, NULL);
+		add_priced(e, reg, rp, NULL, DDBGT_PRICE_PITR, in->cls, storage_gb, NULL);
 	estimate_contributor_insights(e, ri);
 	/*
 	 * Kinesis Data Streams for DynamoDB: one change data capture unit per KB
@@ -599,7 +597,7 @@ static void estimate_replica(est *e, size_t ri, int global)
 	 * included (a transaction changes items once, hence write_units).
 	 */
 	if (ddbgt_replica_kinesis_stream_arn(r) != NULL)
-		add_priced(e, reg, rp, path, DDBGT_PRICE_KINESIS_CDC, DDBGT_TABLE_CLASS_UNSET,
+		add_priced(e, reg, rp, NULL, DDBGT_PRICE_KINESIS_CDC, DDBGT_TABLE_CLASS_UNSET,
 		           e->writes * e->seconds * e->write_units, NULL);
 }
 
@@ -619,7 +617,8 @@ static void estimate_operations(est *e, size_t i, int home)
 
 	add_priced(e, in->reg, in->rp, "/operations/alarms", DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS,
 	           DDBGT_TABLE_CLASS_UNSET, (double)metrics * months, NULL);
-	if (home && ddbgt__ops_writes_dashboard(e->table))
+	/* The dashboard is the same in every billing mode. */
+	if (home && e->lines == DDBGT__COST_LINES_ALL && ddbgt__ops_writes_dashboard(e->table))
 		add_priced(e, in->reg, in->rp, "/operations/dashboard",
 		           DDBGT_PRICE_CLOUDWATCH_DASHBOARDS, DDBGT_TABLE_CLASS_UNSET, months, NULL);
 }
@@ -937,6 +936,7 @@ static int collect_replicas(est *e, size_t nrep)
 		in->replica = ddbgt_table_replica_at(e->table, i);
 		in->code = ddbgt_replica_region(in->replica);
 		in->rp = ddbgt__prices_find(e->prices, in->code);
+		in->cls = ddbgt_replica_effective_table_class(in->replica);
 		in->reg = region_get(e, in->code);
 		if (in->reg == (size_t)-1)
 			return DDBGT_ENOMEM;
@@ -978,11 +978,14 @@ static void estimate_replicas(est *e, size_t nrep)
 	const ddbgt_replica *primary = ddbgt_table_primary_replica(e->table);
 	size_t i;
 
+	/* An alternative estimates only the lines its `lines` names. */
 	for (i = 0; i < nrep; i++) {
 		e->cur = i;
 		if (e->free_tier)
 			memset(e->used, 0, sizeof(e->used));
-		estimate_replica(e, i, nrep >= 2);
+		estimate_throughput(e, i, nrep >= 2);
+		if (e->lines == DDBGT__COST_LINES_ALL)
+			estimate_replica(e, i);
 		if (e->ops && e->lines != DDBGT__COST_LINES_THROUGHPUT)
 			estimate_operations(e, i, e->info[i].replica == primary);
 		if (nrep >= 2 && e->lines == DDBGT__COST_LINES_ALL)
@@ -991,6 +994,7 @@ static void estimate_replicas(est *e, size_t nrep)
 			estimate_streams(e, i);
 			estimate_backups(e, i);
 		}
+		/* An alternative's bands are of its own lines: throughput, so WCU and RCU. */
 		if (e->free_tier)
 			estimate_free_tier(e, i);
 	}

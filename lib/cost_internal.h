@@ -32,6 +32,7 @@ typedef struct ddbgt__cost_replica {
 	const ddbgt_replica *replica;
 	const char *code;
 	const ddbgt__region_prices *rp;
+	ddbgt_table_class cls; /* its effective class */
 	size_t reg;        /* the report's region */
 	double writes;     /* writes per second originating here */
 	double reads;      /* reads per second served here */
@@ -79,7 +80,7 @@ typedef enum ddbgt__cost_capacity {
 	DDBGT__COST_CAPACITY_AUTOSCALED  /* none but autoscaling everywhere at the default target */
 } ddbgt__cost_capacity;
 
-/* Which lines an estimate keeps. */
+/* Which lines an estimate prices. */
 typedef enum ddbgt__cost_lines {
 	DDBGT__COST_LINES_ALL,
 	DDBGT__COST_LINES_THROUGHPUT, /* those ddbgt__cost_item_is_throughput counts */
