@@ -238,7 +238,7 @@ static const char *partition_note(const char *code)
 static void count_free_use(double *used, const ddbgt__cost_line *l)
 {
 	if (l->priced &&
-	    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
+	    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt__item_info_table[l->item].by_class))
 		used[l->item] += (double)l->qty_micros / MICROS;
 }
 
@@ -744,25 +744,32 @@ void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_
 	const ddbgt__cost_region *r = &rep->regions[reg];
 	/* The prices the estimate looked up for the region's first replica. */
 	const ddbgt__region_prices *rp = rep->replicas[r->replica].rp;
-	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
+	double used[DDBGT_PRICE_ITEM_COUNT];
 	int range = 0; /* a free quantity is at most its band: never out of range */
 	size_t k;
 
 	*subtotal = 0;
 	*complete = 1;
+	if (free_tier)
+		memset(used, 0, sizeof(used));
 	for (k = from; k < end; k++) {
-		ddbgt__cost_line l = rep->lines[k];
+		const ddbgt__cost_line *l = &rep->lines[k];
+		ddbgt__cost_line as;
 
-		if (l.replica == r->replica) {
+		if (l->replica == r->replica) {
 			/* The replica's free-tier lines are worked out again below. */
-			if (l.free_tier)
+			if (l->free_tier)
 				continue;
-			if (ddbgt_price_item_by_class(l.item))
-				reprice(&l, rp, cls);
-			count_free_use(used, &l);
+			if (ddbgt__item_info_table[l->item].by_class) {
+				as = *l;
+				reprice(&as, rp, cls);
+				l = &as;
+			}
+			if (free_tier)
+				count_free_use(used, l);
 		}
-		*subtotal += l.amount;
-		*complete &= l.priced;
+		*subtotal += l->amount;
+		*complete &= l->priced;
 	}
 	if (!free_tier || !rp)
 		return;

@@ -136,12 +136,19 @@ void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos);
  * of the recommendations (v from 0 up to 2^53).
  */
 void ddbgt__cost_format_fixed(char *buf, double v, int decimals);
-/* 1 for the items that are throughput (requests or capacity). */
-int ddbgt__cost_item_is_throughput(ddbgt_price_item item);
+/* 1 for the items that are throughput (requests or capacity). Inline: asked per line. */
+static inline int ddbgt__cost_item_is_throughput(ddbgt_price_item item)
+{
+	return item <= DDBGT_PRICE_RWCU;
+}
+
 /*
  * 1 for the items whose lines change with the billing mode: throughput, and
  * the alarm metrics (the operations object's alarms differ by mode).
  */
-int ddbgt__cost_item_depends_on_billing(ddbgt_price_item item);
+static inline int ddbgt__cost_item_depends_on_billing(ddbgt_price_item item)
+{
+	return ddbgt__cost_item_is_throughput(item) || item == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS;
+}
 
 #endif

@@ -27,16 +27,6 @@
 #define RESERVED_BLOCK 100
 static const double term_hours[2] = {8760.0, 26280.0};
 
-int ddbgt__cost_item_is_throughput(ddbgt_price_item item)
-{
-	return item <= DDBGT_PRICE_RWCU;
-}
-
-int ddbgt__cost_item_depends_on_billing(ddbgt_price_item item)
-{
-	return ddbgt__cost_item_is_throughput(item) || item == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS;
-}
-
 static const char *class_name(ddbgt_table_class c)
 {
 	return ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, (int)c);
