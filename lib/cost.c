@@ -35,22 +35,15 @@
 
 void ddbgt_cost_report_free(ddbgt_cost_report *report)
 {
-	size_t i;
-
 	if (!report)
 		return;
-	for (i = 0; i < report->nregions; i++)
-		ddbgt__free((char *)report->regions[i].code);
-	for (i = 0; i < report->nindexes; i++)
-		ddbgt__free(report->indexes[i]);
 	ddbgt__free(report->replicas);
 	ddbgt__free(report->regions);
 	ddbgt__free(report->indexes);
 	ddbgt__free(report->lines);
 	ddbgt__free(report->recs);
 	ddbgt__free(report->messages);
-	ddbgt__free(report->currency);
-	ddbgt__free(report->price_date);
+	ddbgt__free(report->strings);
 	ddbgt__free(report);
 }
 
@@ -126,6 +119,7 @@ typedef struct est {
 	double writes;      /* writes per second, summed over replica regions */
 	const ddbgt__cost_replica *info; /* the replicas of the report, or of base's */
 	ddbgt__cost_sums *sums; /* an alternative's: its lines are added up here, not kept */
+	char *strings_end;      /* where the next of the report's strings goes */
 	size_t cur;           /* the replica being estimated, for finding paths */
 	double used[DDBGT_PRICE_ITEM_COUNT]; /* its lines' use of the free bands */
 	/* what was already said, to say each thing once */
@@ -146,25 +140,53 @@ static size_t region_index(ddbgt_cost_report *rep, const char *code, int *found)
 	return rep->nregions;
 }
 
+/* A copy of s among the report's strings, which have room for it (keep_room). */
+static const char *keep(est *e, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *copy = memcpy(e->strings_end, s, n);
+
+	e->strings_end += n;
+	return copy;
+}
+
+/*
+ * Room for the report's strings in one block: the currency, the price date,
+ * the index names and a region code per replica at most.
+ */
+static int keep_room(est *e, size_t nrep)
+{
+	const char *date = e->prices->effective_date;
+	size_t size = strlen(e->prices->currency) + 1 + (date ? strlen(date) + 1 : 0), i,
+	       ngsi = ddbgt_table_gsi_count(e->table);
+
+	for (i = 0; i < ngsi; i++) {
+		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, i));
+
+		size += (name ? strlen(name) : 0) + 1;
+	}
+	for (i = 0; i < nrep; i++)
+		size += strlen(ddbgt_replica_region(ddbgt_table_replica_at(e->table, i))) + 1;
+	e->strings_end = e->rep->strings = ddbgt__malloc(size);
+	return e->rep->strings ? DDBGT_OK : DDBGT_ENOMEM;
+}
+
 /* The report's region entry for code, added when new; SIZE_MAX on ENOMEM. */
 static size_t region_get(est *e, const char *code)
 {
 	ddbgt_cost_report *rep = e->rep;
 	int found;
 	size_t i = region_index(rep, code, &found);
-	char *copy;
 
 	if (found)
 		return i;
-	copy = ddbgt__strdup(code);
-	if (!copy || ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
-	                         sizeof(*rep->regions)) != DDBGT_OK) {
-		ddbgt__free(copy);
+	if (ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
+	                sizeof(*rep->regions)) != DDBGT_OK) {
 		e->oom = 1;
 		return (size_t)-1;
 	}
 	memset(&rep->regions[i], 0, sizeof(rep->regions[i]));
-	rep->regions[i].code = copy;
+	rep->regions[i].code = keep(e, code);
 	rep->regions[i].replica = e->cur;
 	rep->nregions++;
 	return i;
@@ -971,10 +993,7 @@ static int copy_index_names(est *e)
 	for (g = 0; g < n; g++) {
 		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, g));
 
-		rep->indexes[g] = ddbgt__strdup(name ? name : "");
-		if (!rep->indexes[g])
-			return DDBGT_ENOMEM;
-		rep->nindexes = g + 1;
+		rep->indexes[g] = keep(e, name ? name : "");
 	}
 	return DDBGT_OK;
 }
@@ -1028,12 +1047,14 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	if (!e.rep)
 		return DDBGT_ENOMEM;
 	e.rep->complete = 1;
-	if (!(e.rep->currency = ddbgt__strdup(prices->currency)) ||
-	    ddbgt__set_string(&e.rep->price_date, prices->effective_date) != DDBGT_OK ||
-	    copy_index_names(&e) != DDBGT_OK) {
+	nrep = ddbgt_table_replica_count(table);
+	if (keep_room(&e, nrep) != DDBGT_OK || copy_index_names(&e) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
+	e.rep->currency = keep(&e, prices->currency);
+	if (prices->effective_date)
+		e.rep->price_date = keep(&e, prices->effective_date);
 	read_profile(&e);
 	e.rep->hours = e.hours;
 	if (ddbgt_usage_is_empty(ddbgt_table_usage(table)) &&
@@ -1041,7 +1062,6 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	                     "no usage profile: the estimate has no request charges") != DDBGT_OK)
 		e.oom = 1;
 	check_usage_regions(&e);
-	nrep = ddbgt_table_replica_count(table);
 	/* Room for every line a replica can have, so that lines never move. */
 	if (collect_replicas(&e, nrep) != DDBGT_OK ||
 	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,

@@ -53,8 +53,11 @@ typedef struct ddbgt__cost_rec {
 } ddbgt__cost_rec;
 
 struct ddbgt_cost_report {
-	char *currency;
-	char *price_date;
+	/* the report's own strings, one after another: the currency, the price date, the
+	 * index names and the region codes point into it */
+	char *strings;
+	const char *currency;
+	const char *price_date;
 	double hours;
 	int64_t total;
 	int complete;
@@ -63,8 +66,7 @@ struct ddbgt_cost_report {
 	ddbgt__cost_replica *replicas;
 	ddbgt__cost_region *regions;
 	size_t nregions, capregions;
-	char **indexes;
-	size_t nindexes;
+	const char **indexes;
 	ddbgt__cost_line *lines;
 	size_t nlines, caplines;
 	ddbgt__cost_rec *recs;
