@@ -75,6 +75,17 @@ struct ddbgt_cost_report {
 	size_t nmessages, capmessages;
 };
 
+/*
+ * AWS's rule for the table class, storage cost over throughput cost: above
+ * the first Standard-IA pays (awslabs table_class_optimizer: IA saves 60 %
+ * of storage and costs 25 % more throughput), below the second Standard
+ * pays again. With the two decimals the messages quote (a test checks them).
+ */
+#define DDBGT__AWS_STANDARD_TO_IA (0.25 / 0.6)
+#define DDBGT__AWS_STANDARD_TO_IA_TEXT "0.42"
+#define DDBGT__AWS_IA_TO_STANDARD (0.2 / 1.5)
+#define DDBGT__AWS_IA_TO_STANDARD_TEXT "0.13"
+
 /* How an estimate reads the table's capacity settings. */
 typedef enum ddbgt__cost_capacity {
 	DDBGT__COST_CAPACITY_AS_SET,     /* as the table sets them */

@@ -20,9 +20,6 @@
 #include "cost_internal.h"
 #include "utf8.h"
 
-/* awslabs table_class_optimizer: IA saves 60 % of storage and costs 25 % more throughput. */
-#define AWS_STANDARD_TO_IA (0.25 / 0.6)
-#define AWS_IA_TO_STANDARD (0.2 / 1.5)
 /* Reserved capacity is sold in blocks of 100 units, for terms of 1 and 3 years of 365 days. */
 #define RESERVED_BLOCK 100
 static const double term_hours[2] = {8760.0, 26280.0};
@@ -171,9 +168,9 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	split(rep, from, end, &s, &t);
 	rec->ratio = t > 0 ? (double)s / (double)t : (s > 0 ? HUGE_VAL : 0.0);
 	if (cur == DDBGT_TABLE_CLASS_STANDARD)
-		rec->aws_rule = class_name(rec->ratio > AWS_STANDARD_TO_IA ? other : cur);
+		rec->aws_rule = class_name(rec->ratio > DDBGT__AWS_STANDARD_TO_IA ? other : cur);
 	else
-		rec->aws_rule = class_name(rec->ratio < AWS_IA_TO_STANDARD ? other : cur);
+		rec->aws_rule = class_name(rec->ratio < DDBGT__AWS_IA_TO_STANDARD ? other : cur);
 	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
 	ddbgt__cost_format_cents(b, sizeof(b), rec->alternative_nanos);
 	comparable = comparable && lines_complete(rep, from, end);
@@ -199,14 +196,14 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	}
 	rep->nrecs++;
 	if (comparable && isfinite(rec->ratio)) {
-		say(&m, "; storage is ", (const char *)NULL);
-		say_fixed(&m, rec->ratio, 2);
-		say(&m, " of throughput cost, AWS's rule (",
-		    cur == DDBGT_TABLE_CLASS_STANDARD ? "Standard-IA above " : "back to Standard below ",
-		    (const char *)NULL);
-		say_fixed(&m, cur == DDBGT_TABLE_CLASS_STANDARD ? AWS_STANDARD_TO_IA : AWS_IA_TO_STANDARD,
-		          2);
-		say(&m, ") says ", rec->aws_rule, (const char *)NULL);
+		char ratio[32];
+
+		ddbgt__cost_format_fixed(ratio, rec->ratio, 2);
+		say(&m, "; storage is ", ratio, " of throughput cost, AWS's rule (",
+		    cur == DDBGT_TABLE_CLASS_STANDARD
+		        ? "Standard-IA above " DDBGT__AWS_STANDARD_TO_IA_TEXT
+		        : "back to Standard below " DDBGT__AWS_IA_TO_STANDARD_TEXT,
+		    ") says ", rec->aws_rule, (const char *)NULL);
 	}
 	end_message(rep, &m);
 	return DDBGT_OK;

@@ -1833,6 +1833,18 @@ START_TEST(fixed_decimals_as_printf)
 }
 END_TEST
 
+/* The messages quote AWS's class rule as text: the text is the rule's ratio. */
+START_TEST(class_rule_text_is_its_ratio)
+{
+	char got[32];
+
+	ddbgt__cost_format_fixed(got, DDBGT__AWS_STANDARD_TO_IA, 2);
+	ck_assert_str_eq(got, DDBGT__AWS_STANDARD_TO_IA_TEXT);
+	ddbgt__cost_format_fixed(got, DDBGT__AWS_IA_TO_STANDARD, 2);
+	ck_assert_str_eq(got, DDBGT__AWS_IA_TO_STANDARD_TEXT);
+}
+END_TEST
+
 START_TEST(recommendations_linear_in_replicas)
 {
 	long two = estimate_allocations(2, 1) - estimate_allocations(2, 0);
@@ -2067,6 +2079,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, embedded_table_costs_no_allocation);
 	tcase_add_test(tc, amount_text_is_exact);
 	tcase_add_test(tc, recommendations_linear_in_replicas);
+	tcase_add_test(tc, class_rule_text_is_its_ratio);
 	tcase_add_test(tc, fixed_decimals_as_printf);
 	suite_add_tcase(s, tc);
 	return s;
