@@ -114,10 +114,17 @@ void ddbgt__cost_format_fixed(char *buf, double v, int decimals)
 	static const uint64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
 	                                 100000000, 1000000000};
 	if (v >= 0 && v < 1e9 && !signbit(v) && decimals >= 0 && decimals <= 9) {
-		/* v = mant * 2^-shift exactly (53-bit mant): v * 10^decimals is exact in 128 bits. */
-		int exp;
-		uint64_t mant = (uint64_t)ldexp(frexp(v, &exp), 53);
-		int shift = 53 - exp;
+		/*
+		 * v = mant * 2^-shift exactly, read from the IEEE 754 bits (a normal
+		 * number has the implicit leading 1): v * 10^decimals is exact in 128 bits.
+		 */
+		uint64_t bits;
+		memcpy(&bits, &v, sizeof(bits));
+		int biased = (int)(bits >> 52);
+		uint64_t mant = bits & (((uint64_t)1 << 52) - 1);
+		if (biased)
+			mant |= (uint64_t)1 << 52;
+		int shift = 1075 - (biased ? biased : 1);
 		unsigned __int128 scaled = (unsigned __int128)mant * pow10[decimals];
 		uint64_t q = 0; /* below 10^18; 0 when scaled is under half a unit (shift >= 120) */
 		if (shift < 120) {
