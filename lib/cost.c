@@ -257,22 +257,33 @@ static const char *partition_note(const char *code)
 }
 
 /* A priced line's quantity counts against a free band when billed at Standard prices. */
-static void count_free_use(double *used, const ddbgt__cost_line *l)
+static void count_free_use(double *used, ddbgt_price_item item, ddbgt_table_class cls,
+                           int priced, int64_t qty_micros)
 {
-	if (l->priced &&
-	    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt__item_info_table[l->item].by_class))
-		used[l->item] += (double)l->qty_micros / MICROS;
+	if (priced && (cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt__item_info_table[item].by_class))
+		used[item] += (double)qty_micros / MICROS;
 }
 
-/* An alternative's line, added to its sums. */
-static void sum_line(ddbgt__cost_sums *s, const ddbgt__cost_line *l)
+/*
+ * An alternative's line: priced by the same rules as a report's, and only
+ * added to the sums, without a line to fill in.
+ */
+static void sum_line(est *e, size_t reg, ddbgt_price_item item, ddbgt_table_class cls,
+                     const ddbgt__price_cell *cell, int64_t micros)
 {
-	s->total += l->amount;
-	s->complete &= l->priced;
-	if (ddbgt__cost_item_is_throughput(l->item)) {
-		s->throughput += l->amount;
+	ddbgt__cost_sums *s = e->sums;
+	int priced = cell && cell->set;
+	int64_t amount =
+		priced ? line_amount(micros, cell->nanos, ddbgt__item_info_table[item].per) : 0;
+
+	if (e->free_tier)
+		count_free_use(e->used, item, cls, priced, micros);
+	s->total += amount;
+	s->complete &= priced;
+	if (ddbgt__cost_item_is_throughput(item)) {
+		s->throughput += amount;
 		if (s->region_throughput)
-			s->region_throughput[l->region] += l->amount;
+			s->region_throughput[reg] += amount;
 	}
 }
 
@@ -312,6 +323,10 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	micros = to_micros(e, qty);
 	if (micros == 0)
 		return;
+	if (e->sums) {
+		sum_line(e, reg, item, cls, cell, micros);
+		return;
+	}
 	l = (ddbgt__cost_line){
 		.region = reg,
 		.item = item,
@@ -331,11 +346,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 		l.amount = line_amount(micros, cell->nanos, l.per);
 	}
 	if (e->free_tier)
-		count_free_use(e->used, &l);
-	if (e->sums) {
-		sum_line(e->sums, &l);
-		return;
-	}
+		count_free_use(e->used, item, l.cls, l.priced, micros);
 	if (rep->nlines == rep->caplines &&
 	    ddbgt__grow((void **)&rep->lines, &rep->caplines, rep->nlines + 1,
 	                sizeof(*rep->lines)) != DDBGT_OK) {
@@ -788,7 +799,7 @@ void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_
 				l = &as;
 			}
 			if (free_tier)
-				count_free_use(used, l);
+				count_free_use(used, l->item, l->cls, l->priced, l->qty_micros);
 		}
 		*subtotal += l->amount;
 		*complete &= l->priced;
