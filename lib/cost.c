@@ -127,19 +127,6 @@ typedef struct est {
 	unsigned char *gsi_capacity_said; /* 2 per GSI */
 } est;
 
-static size_t region_index(ddbgt_cost_report *rep, const char *code, int *found)
-{
-	size_t i;
-
-	for (i = 0; i < rep->nregions; i++)
-		if (strcmp(rep->regions[i].code, code) == 0) {
-			*found = 1;
-			return i;
-		}
-	*found = 0;
-	return rep->nregions;
-}
-
 /* A copy of s among the report's strings, which have room for it (keep_room). */
 static const char *keep(est *e, const char *s)
 {
@@ -171,24 +158,25 @@ static int keep_room(est *e, size_t nrep)
 	return e->rep->strings ? DDBGT_OK : DDBGT_ENOMEM;
 }
 
-/* The report's region entry for code, added when new; SIZE_MAX on ENOMEM. */
-static size_t region_get(est *e, const char *code)
+/*
+ * The report's region entry for code, added when new (the report has room
+ * for a region per replica): the replica being looked up is the first in
+ * its region when it adds the region.
+ */
+static size_t region_get(est *e, const char *code, int *first)
 {
 	ddbgt_cost_report *rep = e->rep;
-	int found;
-	size_t i = region_index(rep, code, &found);
+	size_t i;
 
-	if (found)
-		return i;
-	if (ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
-	                sizeof(*rep->regions)) != DDBGT_OK) {
-		e->oom = 1;
-		return (size_t)-1;
-	}
-	memset(&rep->regions[i], 0, sizeof(rep->regions[i]));
+	for (i = 0; i < rep->nregions; i++)
+		if (strcmp(rep->regions[i].code, code) == 0) {
+			*first = 0;
+			return i;
+		}
 	rep->regions[i].code = keep(e, code);
 	rep->regions[i].replica = e->cur;
 	rep->nregions++;
+	*first = 1;
 	return i;
 }
 
@@ -318,7 +306,7 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 	ddbgt__cost_line l;
 	int64_t micros;
 
-	if (e->oom || reg == (size_t)-1)
+	if (e->oom)
 		return;
 	micros = to_micros(e, qty);
 	if (micros == 0)
@@ -966,7 +954,8 @@ static int collect_replicas(est *e, size_t nrep)
 	if (nrep == 0)
 		return DDBGT_OK;
 	e->rep->replicas = ddbgt__calloc(nrep, sizeof(*e->rep->replicas));
-	if (!e->rep->replicas)
+	e->rep->regions = ddbgt__calloc(nrep, sizeof(*e->rep->regions));
+	if (!e->rep->replicas || !e->rep->regions)
 		return DDBGT_ENOMEM;
 	e->info = e->rep->replicas;
 	for (i = 0; i < nrep; i++) {
@@ -977,10 +966,7 @@ static int collect_replicas(est *e, size_t nrep)
 		in->code = ddbgt_replica_region(in->replica);
 		in->rp = ddbgt__prices_find(e->prices, in->code);
 		in->cls = ddbgt_replica_effective_table_class(in->replica);
-		in->reg = region_get(e, in->code);
-		if (in->reg == (size_t)-1)
-			return DDBGT_ENOMEM;
-		in->first = ddbgt_table_find_replica(e->table, in->code) == in->replica;
+		in->reg = region_get(e, in->code, &in->first);
 		if (!in->first)
 			continue;
 		ddbgt_usage_get_rate(u, DDBGT_WRITE, in->code, &in->writes);

@@ -65,7 +65,7 @@ struct ddbgt_cost_report {
 	 * its recommendations read them */
 	ddbgt__cost_replica *replicas;
 	ddbgt__cost_region *regions;
-	size_t nregions, capregions;
+	size_t nregions;
 	const char **indexes;
 	ddbgt__cost_line *lines;
 	size_t nlines, caplines;
