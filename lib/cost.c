@@ -37,13 +37,10 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 {
 	if (!report)
 		return;
-	ddbgt__free(report->replicas);
-	ddbgt__free(report->regions);
-	ddbgt__free(report->indexes);
+	/* The replicas, regions, index names and strings are in the report's block. */
 	ddbgt__free(report->lines);
 	ddbgt__free(report->recs);
 	ddbgt__free(report->messages);
-	ddbgt__free(report->strings);
 	ddbgt__free(report);
 }
 
@@ -127,7 +124,7 @@ typedef struct est {
 	unsigned char *gsi_capacity_said; /* 2 per GSI */
 } est;
 
-/* A copy of s among the report's strings, which have room for it (keep_room). */
+/* A copy of s among the report's strings, which have room for it (new_report). */
 static const char *keep(est *e, const char *s)
 {
 	size_t n = strlen(s) + 1;
@@ -138,24 +135,36 @@ static const char *keep(est *e, const char *s)
 }
 
 /*
- * Room for the report's strings in one block: the currency, the price date,
- * the index names and a region code per replica at most.
+ * The report in one block with what the table's shape sizes, which lives
+ * and dies with it: an entry per replica, room for a region per replica,
+ * an index name per GSI, and the report's own strings (the currency, the
+ * price date, the index names and a region code per replica at most). All
+ * but the strings hold 8-byte fields, so each part stays aligned.
  */
-static int keep_room(est *e, size_t nrep)
+static int new_report(est *e, size_t nrep, size_t ngsi)
 {
 	const char *date = e->prices->effective_date;
-	size_t size = strlen(e->prices->currency) + 1 + (date ? strlen(date) + 1 : 0), i,
-	       ngsi = ddbgt_table_gsi_count(e->table);
+	size_t strings = strlen(e->prices->currency) + 1 + (date ? strlen(date) + 1 : 0), i;
+	ddbgt_cost_report *rep;
 
 	for (i = 0; i < ngsi; i++) {
 		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, i));
 
-		size += (name ? strlen(name) : 0) + 1;
+		strings += (name ? strlen(name) : 0) + 1;
 	}
 	for (i = 0; i < nrep; i++)
-		size += strlen(ddbgt_replica_region(ddbgt_table_replica_at(e->table, i))) + 1;
-	e->strings_end = e->rep->strings = ddbgt__malloc(size);
-	return e->rep->strings ? DDBGT_OK : DDBGT_ENOMEM;
+		strings += strlen(ddbgt_replica_region(ddbgt_table_replica_at(e->table, i))) + 1;
+	rep = ddbgt__calloc(1, sizeof(*rep) + nrep * sizeof(*rep->replicas) +
+	                           nrep * sizeof(*rep->regions) + ngsi * sizeof(*rep->indexes) +
+	                           strings);
+	if (!rep)
+		return DDBGT_ENOMEM;
+	rep->replicas = (ddbgt__cost_replica *)(rep + 1);
+	rep->regions = (ddbgt__cost_region *)(rep->replicas + nrep);
+	rep->indexes = (const char **)(rep->regions + nrep);
+	e->strings_end = (char *)(rep->indexes + ngsi);
+	e->rep = rep;
+	return DDBGT_OK;
 }
 
 /*
@@ -951,12 +960,6 @@ static int collect_replicas(est *e, size_t nrep)
 	size_t i;
 
 	e->writes = 0;
-	if (nrep == 0)
-		return DDBGT_OK;
-	e->rep->replicas = ddbgt__calloc(nrep, sizeof(*e->rep->replicas));
-	e->rep->regions = ddbgt__calloc(nrep, sizeof(*e->rep->regions));
-	if (!e->rep->replicas || !e->rep->regions)
-		return DDBGT_ENOMEM;
 	e->info = e->rep->replicas;
 	for (i = 0; i < nrep; i++) {
 		ddbgt__cost_replica *in = &e->rep->replicas[i];
@@ -976,21 +979,19 @@ static int collect_replicas(est *e, size_t nrep)
 	return DDBGT_OK;
 }
 
-static int copy_index_names(est *e)
+static int copy_index_names(est *e, size_t ngsi)
 {
-	ddbgt_cost_report *rep = e->rep;
-	size_t g, n = ddbgt_table_gsi_count(e->table);
+	size_t g;
 
-	if (n == 0)
+	if (ngsi == 0)
 		return DDBGT_OK;
-	rep->indexes = ddbgt__calloc(n, sizeof(*rep->indexes));
-	e->gsi_capacity_said = ddbgt__calloc(2 * n, 1);
-	if (!rep->indexes || !e->gsi_capacity_said)
+	e->gsi_capacity_said = ddbgt__calloc(2 * ngsi, 1);
+	if (!e->gsi_capacity_said)
 		return DDBGT_ENOMEM;
-	for (g = 0; g < n; g++) {
+	for (g = 0; g < ngsi; g++) {
 		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, g));
 
-		rep->indexes[g] = keep(e, name ? name : "");
+		e->rep->indexes[g] = keep(e, name ? name : "");
 	}
 	return DDBGT_OK;
 }
@@ -1027,7 +1028,7 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
 {
 	est e;
-	size_t nrep;
+	size_t nrep, ngsi;
 	int rc;
 
 	*out = NULL;
@@ -1040,12 +1041,12 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	e.provisioned = ddbgt_table_billing_mode(table) == DDBGT_BILLING_PROVISIONED;
 	e.capacity = DDBGT__COST_CAPACITY_AS_SET;
 	e.lines = DDBGT__COST_LINES_ALL;
-	e.rep = ddbgt__calloc(1, sizeof(*e.rep));
-	if (!e.rep)
+	nrep = ddbgt_table_replica_count(table);
+	ngsi = ddbgt_table_gsi_count(table);
+	if (new_report(&e, nrep, ngsi) != DDBGT_OK)
 		return DDBGT_ENOMEM;
 	e.rep->complete = 1;
-	nrep = ddbgt_table_replica_count(table);
-	if (keep_room(&e, nrep) != DDBGT_OK || copy_index_names(&e) != DDBGT_OK) {
+	if (copy_index_names(&e, ngsi) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
@@ -1062,7 +1063,7 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	/* Room for every line a replica can have, so that lines never move. */
 	if (collect_replicas(&e, nrep) != DDBGT_OK ||
 	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
-	                nrep * (8 + 2 * ddbgt_table_gsi_count(table) + nrep) + 10,
+	                nrep * (8 + 2 * ngsi + nrep) + 10,
 	                sizeof(*e.rep->lines)) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;

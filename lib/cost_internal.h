@@ -52,10 +52,12 @@ typedef struct ddbgt__cost_rec {
 	size_t message;         /* where it starts in the report's messages */
 } ddbgt__cost_rec;
 
+/*
+ * A report and its replicas, regions, index names and strings are one block
+ * (cost.c, new_report): the currency, the price date, the index names and
+ * the region codes are the report's own copies, in that block.
+ */
 struct ddbgt_cost_report {
-	/* the report's own strings, one after another: the currency, the price date, the
-	 * index names and the region codes point into it */
-	char *strings;
 	const char *currency;
 	const char *price_date;
 	double hours;
