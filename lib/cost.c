@@ -45,6 +45,50 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 }
 
 /*
+ * The amount of a line whose quantity x price overflows 64 bits, as a
+ * month of on-demand requests at a per-million price does: see line_amount.
+ * With q = qh 10^6 + ql and qh p = a per + b, q p / (per 10^6) is
+ * a + (b 10^6 + ql p) / (per 10^6), each term in 64 bits for the prices a
+ * table has, so that no 128-bit division is needed; on magnitudes, rounded
+ * half up, then signed. The 128-bit one is the fallback.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* out of line: keeps the common path's frame small */
+#endif
+static int64_t line_amount_wide(int64_t qty_micros, int64_t price, int64_t per)
+{
+#if defined(__GNUC__)
+	uint64_t q = qty_micros < 0 ? (uint64_t)0 - (uint64_t)qty_micros : (uint64_t)qty_micros;
+	uint64_t p = price < 0 ? (uint64_t)0 - (uint64_t)price : (uint64_t)price;
+	uint64_t den = (uint64_t)per * 1000000, hi, lo, rest, quot;
+
+	if (!__builtin_mul_overflow(q / 1000000, p, &hi) &&
+	    !__builtin_mul_overflow(q % 1000000, p, &lo) &&
+	    !__builtin_add_overflow(hi % (uint64_t)per * 1000000, lo, &rest) &&
+	    (quot = hi / (uint64_t)per + rest / den) < INT64_MAX) {
+		rest %= den;
+		quot += rest >= den - rest;
+		return (qty_micros < 0) != (price < 0) ? -(int64_t)quot : (int64_t)quot;
+	}
+#endif
+#ifdef __SIZEOF_INT128__
+	__int128 num = (__int128)qty_micros * price;
+	__int128 den128 = (__int128)per * 1000000;
+	__int128 q128 = num / den128, rem = num % den128;
+
+	if (rem < 0)
+		rem = -rem;
+	if (2 * rem >= den128)
+		q128 += num < 0 ? -1 : 1;
+	return (int64_t)q128;
+#else
+	long double v = (long double)qty_micros * price / ((long double)per * 1000000.0L);
+
+	return (int64_t)(v < 0 ? v - 0.5L : v + 0.5L);
+#endif
+}
+
+/*
  * amount = quantity (micros) x price (nanos per `per` units) / (per x 10^6),
  * rounded half away from zero to the nano.
  */
@@ -53,7 +97,7 @@ static int64_t line_amount(int64_t qty_micros, int64_t price, int64_t per)
 #if defined(__GNUC__)
 	int64_t prod;
 
-	/* Most lines fit in 64 bits; the 128-bit division is the slow path. */
+	/* Most lines fit in 64 bits. */
 	if (!__builtin_mul_overflow(qty_micros, price, &prod)) {
 		int64_t den = per * 1000000, q, rem;
 
@@ -76,21 +120,7 @@ static int64_t line_amount(int64_t qty_micros, int64_t price, int64_t per)
 		return q;
 	}
 #endif
-#ifdef __SIZEOF_INT128__
-	__int128 num = (__int128)qty_micros * price;
-	__int128 den = (__int128)per * 1000000;
-	__int128 q = num / den, rem = num % den;
-
-	if (rem < 0)
-		rem = -rem;
-	if (2 * rem >= den)
-		q += num < 0 ? -1 : 1;
-	return (int64_t)q;
-#else
-	long double v = (long double)qty_micros * price / ((long double)per * 1000000.0L);
-
-	return (int64_t)(v < 0 ? v - 0.5L : v + 0.5L);
-#endif
+	return line_amount_wide(qty_micros, price, per);
 }
 
 /* ---- the estimate's working state ---------------------------------------- */
