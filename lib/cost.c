@@ -137,12 +137,7 @@ typedef struct est {
 	ddbgt__cost_lines lines;  /* which lines to price */
 	int oom;
 	int range;
-	double seconds;    /* seconds in the month */
-	double hours;
-	double item_bytes;
-	double write_units; /* write units per write of the whole item */
-	double table_write_units; /* the same for the table itself: twice for transactions */
-	double read_units;  /* read units per read at the profile's consistency */
+	ddbgt__cost_profile prof;
 	double writes;      /* writes per second, summed over replica regions */
 	const ddbgt__cost_replica *info; /* the replicas of the report, or of base's */
 	ddbgt__cost_sums *sums; /* an alternative's: its lines are added up here, not kept */
@@ -520,7 +515,7 @@ static double replica_gsi_read_units(est *e, const ddbgt_replica *r, size_t g,
 /* Write units per write that a GSI receives: KEYS_ONLY projects keys only (one unit). */
 static double gsi_write_units(const est *e, const ddbgt_gsi *gsi)
 {
-	return ddbgt_gsi_projection(gsi) == DDBGT_PROJECTION_KEYS_ONLY ? 1.0 : e->write_units;
+	return ddbgt_gsi_projection(gsi) == DDBGT_PROJECTION_KEYS_ONLY ? 1.0 : e->prof.write_units;
 }
 
 /* ---- the billing rules, per replica --------------------------------------- */
@@ -571,10 +566,10 @@ static void estimate_contributor_insights(est *e, size_t ri)
 	if (rules == 0)
 		return;
 	add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES,
-	           DDBGT_TABLE_CLASS_UNSET, rules * e->hours / DEFAULT_HOURS, NULL);
+	           DDBGT_TABLE_CLASS_UNSET, rules * e->prof.hours / DEFAULT_HOURS, NULL);
 	if (table_on && mode != DDBGT_INSIGHTS_MODE_THROTTLED_KEYS)
 		add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS,
-		           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->seconds, NULL);
+		           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->prof.seconds, NULL);
 }
 
 /*
@@ -598,13 +593,13 @@ static void estimate_throughput(est *e, size_t ri, int global)
 	 * units for a single-region table.
 	 */
 	if (provisioned) {
-		double units = table_units(e, DDBGT_WRITE, e->writes * e->table_write_units);
+		double units = table_units(e, DDBGT_WRITE, e->writes * e->prof.table_write_units);
 
 		add_priced(e, reg, rp, NULL, global ? DDBGT_PRICE_RWCU : DDBGT_PRICE_WCU, cls,
-		           units * e->hours, NULL);
+		           units * e->prof.hours, NULL);
 	} else {
 		add_priced(e, reg, rp, NULL, global ? DDBGT_PRICE_RWRU : DDBGT_PRICE_WRU, cls,
-		           e->writes * e->seconds * e->table_write_units, NULL);
+		           e->writes * e->prof.seconds * e->prof.table_write_units, NULL);
 	}
 	/* GSI updates are ordinary write units, in every region holding the GSI. */
 	for (g = 0; g < ngsi; g++) {
@@ -613,26 +608,26 @@ static void estimate_throughput(est *e, size_t ri, int global)
 
 		if (provisioned)
 			add_priced(e, reg, rp, NULL, DDBGT_PRICE_WCU, cls,
-			           gsi_units(e, g, gsi, DDBGT_WRITE, e->writes * wu) * e->hours,
+			           gsi_units(e, g, gsi, DDBGT_WRITE, e->writes * wu) * e->prof.hours,
 			           index_name(e, g));
 		else
 			add_priced(e, reg, rp, NULL, DDBGT_PRICE_WRU, cls,
-			           e->writes * e->seconds * wu, index_name(e, g));
+			           e->writes * e->prof.seconds * wu, index_name(e, g));
 	}
 	/* Reads are billed where they are served. */
 	if (provisioned) {
 		add_priced(e, reg, rp, NULL, DDBGT_PRICE_RCU, cls,
-		           replica_read_units(e, r, reads * e->read_units) * e->hours, NULL);
+		           replica_read_units(e, r, reads * e->prof.read_units) * e->prof.hours, NULL);
 		for (g = 0; g < ngsi; g++) {
 			const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
 
 			add_priced(e, reg, rp, NULL, DDBGT_PRICE_RCU, cls,
-			           replica_gsi_read_units(e, r, g, gsi) * e->hours,
+			           replica_gsi_read_units(e, r, g, gsi) * e->prof.hours,
 			           index_name(e, g));
 		}
 	} else {
 		add_priced(e, reg, rp, NULL, DDBGT_PRICE_RRU, cls,
-		           reads * e->seconds * e->read_units, NULL);
+		           reads * e->prof.seconds * e->prof.read_units, NULL);
 	}
 }
 
@@ -658,7 +653,7 @@ static void estimate_replica(est *e, size_t ri)
 	 */
 	if (ddbgt_replica_kinesis_stream_arn(r) != NULL)
 		add_priced(e, reg, rp, NULL, DDBGT_PRICE_KINESIS_CDC, DDBGT_TABLE_CLASS_UNSET,
-		           e->writes * e->seconds * e->write_units, NULL);
+		           e->writes * e->prof.seconds * e->prof.write_units, NULL);
 }
 
 /*
@@ -671,7 +666,7 @@ static void estimate_replica(est *e, size_t ri)
 static void estimate_operations(est *e, size_t i, int home)
 {
 	const ddbgt__cost_replica *in = &e->info[i];
-	double months = e->hours / DEFAULT_HOURS;
+	double months = e->prof.hours / DEFAULT_HOURS;
 	int64_t metrics = ddbgt__ops_alarm_metrics(
 		e->table, e->provisioned ? DDBGT_BILLING_PROVISIONED : DDBGT_BILLING_PAY_PER_REQUEST, i);
 
@@ -693,7 +688,7 @@ static void estimate_transfer(est *e, size_t i, size_t nrep)
 	/* A second replica in the same region sends nothing of its own. */
 	if (src->writes <= 0 || !src->first)
 		return;
-	gb = src->writes * e->seconds * e->item_bytes / BYTES_PER_GB;
+	gb = src->writes * e->prof.seconds * e->prof.item_bytes / BYTES_PER_GB;
 	for (j = 0; j < nrep; j++) {
 		const ddbgt__cost_replica *dst = &e->info[j];
 
@@ -738,9 +733,9 @@ static void estimate_backups(est *e, size_t i)
 	ddbgt_usage_get_restores_per_month(u, &restores);
 	/* Unless told otherwise a backup is kept a month, until the next one replaces it. */
 	if (ddbgt_usage_get_backup_retention_days(u, &days) != DDBGT_OK)
-		days = e->hours / 24.0;
+		days = e->prof.hours / 24.0;
 	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_BACKUP,
-	           DDBGT_TABLE_CLASS_UNSET, per_month * days * 24.0 / e->hours * size, NULL);
+	           DDBGT_TABLE_CLASS_UNSET, per_month * days * 24.0 / e->prof.hours * size, NULL);
 	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_RESTORE,
 	           DDBGT_TABLE_CLASS_UNSET, restores * size, NULL);
 }
@@ -945,40 +940,40 @@ static void read_profile(est *e)
 	double v;
 	double per_read;
 
-	e->hours = DEFAULT_HOURS;
+	e->prof.hours = DEFAULT_HOURS;
 	if (ddbgt_usage_get_hours_per_month(u, &v) == DDBGT_OK)
-		e->hours = v;
-	e->seconds = e->hours * SECONDS_PER_HOUR;
-	e->item_bytes = DEFAULT_ITEM_BYTES;
+		e->prof.hours = v;
+	e->prof.seconds = e->prof.hours * SECONDS_PER_HOUR;
+	e->prof.item_bytes = DEFAULT_ITEM_BYTES;
 	if (ddbgt_usage_get_item_size_bytes(u, &v) == DDBGT_OK)
-		e->item_bytes = v;
+		e->prof.item_bytes = v;
 	/* Writes in 1 KB steps, reads in 4 KB steps, at least one unit each. */
-	e->write_units = fmax(1.0, ceil(e->item_bytes / 1024.0));
+	e->prof.write_units = fmax(1.0, ceil(e->prof.item_bytes / 1024.0));
 	/*
 	 * A transactional write costs two write units per KB (AWS pricing pages);
 	 * GSI updates it causes are ordinary writes. A STRONG table refuses
 	 * transactions (the validator says so): its writes are priced as the
 	 * standard writes it does take.
 	 */
-	e->table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL &&
+	e->prof.table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL &&
 	                               ddbgt_table_consistency(e->table) != DDBGT_CONSISTENCY_STRONG
-	                               ? 2.0 * e->write_units
-	                               : e->write_units;
-	per_read = fmax(1.0, ceil(e->item_bytes / 4096.0));
+	                               ? 2.0 * e->prof.write_units
+	                               : e->prof.write_units;
+	per_read = fmax(1.0, ceil(e->prof.item_bytes / 4096.0));
 	switch (ddbgt_usage_read_consistency(u)) {
 	case DDBGT_READ_CONSISTENCY_STRONG:
-		e->read_units = per_read;
+		e->prof.read_units = per_read;
 		break;
 	case DDBGT_READ_CONSISTENCY_TRANSACTIONAL:
 		/* A STRONG table refuses transactions (the validator says so): no premium for
 		 * reads that cannot run, only the strongly consistent reads it does serve. */
 		if (ddbgt_table_consistency(e->table) == DDBGT_CONSISTENCY_STRONG)
-			e->read_units = per_read;
+			e->prof.read_units = per_read;
 		else
-			e->read_units = 2.0 * per_read;
+			e->prof.read_units = 2.0 * per_read;
 		break;
 	default:
-		e->read_units = 0.5 * per_read;
+		e->prof.read_units = 0.5 * per_read;
 		break;
 	}
 }
@@ -1084,7 +1079,7 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	if (prices->effective_date)
 		e.rep->price_date = keep(&e, prices->effective_date);
 	read_profile(&e);
-	e.rep->hours = e.hours;
+	e.rep->profile = e.prof;
 	if (ddbgt_usage_is_empty(ddbgt_table_usage(table)) &&
 	    ddbgt__diag_addf(diags, DDBGT_I_USAGE_EMPTY, "/usage", NULL,
 	                     "no usage profile: the estimate has no request charges") != DDBGT_OK)
@@ -1140,7 +1135,7 @@ int ddbgt__cost_run_as(ddbgt__cost_sums *out, const ddbgt_cost_report *base,
 	out->total = 0;
 	out->throughput = 0;
 	out->complete = 1;
-	read_profile(&e);
+	e.prof = base->profile;
 	/* base's replicas, so that region indexes agree */
 	e.info = base->replicas;
 	for (i = 0; i < nrep; i++)

@@ -52,6 +52,16 @@ typedef struct ddbgt__cost_rec {
 	size_t message;         /* where it starts in the report's messages */
 } ddbgt__cost_rec;
 
+/* The usage profile as an estimate reads it: the alternatives take the report's. */
+typedef struct ddbgt__cost_profile {
+	double seconds;           /* seconds in the month */
+	double hours;
+	double item_bytes;
+	double write_units;       /* write units per write of the whole item */
+	double table_write_units; /* the same for the table itself: twice for transactions */
+	double read_units;        /* read units per read at the profile's consistency */
+} ddbgt__cost_profile;
+
 /*
  * A report and its replicas, regions, index names and strings are one block
  * (cost.c, new_report): the currency, the price date, the index names and
@@ -60,7 +70,7 @@ typedef struct ddbgt__cost_rec {
 struct ddbgt_cost_report {
 	const char *currency;
 	const char *price_date;
-	double hours;
+	ddbgt__cost_profile profile;
 	int64_t total;
 	int complete;
 	/* per replica; they point into the table and the prices, so only the estimate and
@@ -121,9 +131,9 @@ typedef struct ddbgt__cost_sums {
  * capacity read as capacity says: the billing-mode alternative, without a
  * copy of the table, summing only the lines `lines` names (the others are
  * the same in every billing mode: base, the table's own estimate
- * (ddbgt__cost_run), has them). It reads base's replicas, so that its
- * region indexes are base's; out->region_throughput, when set, has room
- * for base's regions and is added to.
+ * (ddbgt__cost_run), has them). It reads base's usage profile and
+ * replicas, so that its region indexes are base's; out->region_throughput,
+ * when set, has room for base's regions and is added to.
  */
 int ddbgt__cost_run_as(ddbgt__cost_sums *out, const ddbgt_cost_report *base,
                        const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,

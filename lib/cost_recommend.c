@@ -226,7 +226,7 @@ static void reservable_of(const ddbgt_cost_report *rep, size_t reg, struct reser
 		    (l->item != DDBGT_PRICE_WCU && l->item != DDBGT_PRICE_RCU))
 			continue;
 		rw = l->item == DDBGT_PRICE_WCU ? DDBGT_WRITE : DDBGT_READ;
-		rv->units[rw] += (double)l->qty_micros / 1e6 / rep->hours;
+		rv->units[rw] += (double)l->qty_micros / 1e6 / rep->profile.hours;
 		rv->cost[rw] += l->amount;
 		rv->price[rw] = l->price;
 		rv->priced &= l->priced;
@@ -274,9 +274,9 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
 		/* The break-even of reserving every unit, whether or not it fills a block. */
 		reserved += rv->units[rw] / RESERVED_BLOCK * (double)block_hour;
 		standard += rv->units[rw] * (double)rv->price[rw];
-		total += blocks * block_hour * rep->hours +
+		total += blocks * block_hour * rep->profile.hours +
 		         (rv->units[rw] - blocks * RESERVED_BLOCK) * (long double)rv->price[rw] *
-		                 rep->hours;
+		                 rep->profile.hours;
 	}
 	*breakeven = standard > 0 ? reserved / standard : 0.0;
 	return (int64_t)llroundl(total);

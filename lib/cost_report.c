@@ -167,7 +167,7 @@ const char *ddbgt_cost_report_price_date(const ddbgt_cost_report *report)
 
 double ddbgt_cost_report_hours_per_month(const ddbgt_cost_report *report)
 {
-	return report ? report->hours : 0;
+	return report ? report->profile.hours : 0;
 }
 
 int64_t ddbgt_cost_report_total_nanos(const ddbgt_cost_report *report)
@@ -506,7 +506,7 @@ int ddbgt_cost_report_to_json(char **out, const ddbgt_cost_report *rep)
 	ddbgt__jw_key(&w, "price_date");
 	ddbgt__jw_string_or_null(&w, rep->price_date);
 	ddbgt__jw_key(&w, "hours_per_month");
-	ddbgt__jw_number(&w, rep->hours);
+	ddbgt__jw_number(&w, rep->profile.hours);
 	put_money(&w, "total", rep->total);
 	ddbgt__jw_key(&w, "complete");
 	ddbgt__jw_bool(&w, rep->complete);
@@ -711,7 +711,7 @@ int ddbgt_cost_report_to_text(char **out, const ddbgt_cost_report *report)
 		return DDBGT_ENOMEM;
 	sb_printf(&b, "Monthly estimate in %s (amounts to the cent; JSON has them exact), %g hours, "
 	          "prices of %s%s\n\n", report->currency,
-	          report->hours, report->price_date ? report->price_date : "unknown date",
+	          report->profile.hours, report->price_date ? report->price_date : "unknown date",
 	          report->complete ? "" : " (INCOMPLETE: some prices are missing)");
 	text_body(&b, report, rows);
 	ddbgt__free(rows);
