@@ -39,8 +39,7 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 		return;
 	/* The replicas, regions, index names and strings are in the report's block. */
 	ddbgt__free(report->lines);
-	ddbgt__free(report->recs);
-	ddbgt__free(report->messages);
+	ddbgt__free(report->recs); /* and their messages */
 	ddbgt__free(report);
 }
 

@@ -82,9 +82,9 @@ struct ddbgt_cost_report {
 	ddbgt__cost_line *lines;
 	size_t nlines, caplines;
 	ddbgt__cost_rec *recs;
-	size_t nrecs, caprecs;
-	char *messages;         /* the recommendations' messages, one after another */
-	size_t nmessages, capmessages;
+	size_t nrecs;
+	char *messages;         /* their messages, one after another, in the block of recs */
+	size_t nmessages;
 };
 
 /*

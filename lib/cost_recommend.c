@@ -3,7 +3,8 @@
  * another table class for one replica reprices that replica's lines of the
  * report (cost.c, ddbgt__cost_region_as_class); the other billing mode is
  * two more estimates of the lines that change with the billing mode, the
- * table read as provisioned at the demand and as the alternative. The work
+ * table read as provisioned at the demand and as the alternative, summed
+ * without a report of their own (ddbgt__cost_run_as). The work
  * stays linear in replicas and indexes (bench bench_pipeline; a test counts
  * the allocations). AWS's own Standard-IA threshold rule is reported next
  * to the exact comparison.
@@ -63,30 +64,25 @@ static void split(const ddbgt_cost_report *rep, size_t from, size_t end, int64_t
 
 /* A message's room: enough for every message unless a region or currency is long. */
 #define MSG_SIZE 512
-/* What a message usually takes, to make room for a report's messages at once. */
-#define MSG_USUAL 256
 
 /*
- * A message is put together from strings in the report's message text, cut
- * to MSG_SIZE - 1 bytes as snprintf cut it: printf costs more than the rest
- * of a recommendation.
+ * A message is put together from strings in its room of the report's
+ * messages, cut to MSG_SIZE - 1 bytes as snprintf cut it: printf costs more
+ * than the rest of a recommendation.
  */
 typedef struct message {
 	char *text; /* MSG_SIZE bytes at the end of the report's messages */
 	size_t len;
 } message;
 
-/* A new recommendation of rep, zeroed, with the room for its message in m. */
+/*
+ * A new recommendation of rep, zeroed, with the room for its message in m.
+ * The report has room for the most there can be (ddbgt__cost_recommend).
+ */
 static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep, message *m)
 {
-	ddbgt__cost_rec *r;
+	ddbgt__cost_rec *r = &rep->recs[rep->nrecs];
 
-	if (ddbgt__grow((void **)&rep->recs, &rep->caprecs, rep->nrecs + 1,
-	                sizeof(*rep->recs)) != DDBGT_OK ||
-	    ddbgt__grow((void **)&rep->messages, &rep->capmessages, rep->nmessages + MSG_SIZE,
-	                1) != DDBGT_OK)
-		return NULL;
-	r = &rep->recs[rep->nrecs];
 	memset(r, 0, sizeof(*r));
 	r->message = rep->nmessages;
 	m->text = rep->messages + rep->nmessages;
@@ -137,8 +133,8 @@ static void end_message(ddbgt_cost_report *rep, const message *m)
  * region's first replica: a second replica in one region is the
  * validator's business, not a class choice.
  */
-static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, size_t reg,
-                           size_t from, size_t end, const ddbgt_prices *prices, int free_tier)
+static void recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, size_t reg,
+                            size_t from, size_t end, const ddbgt_prices *prices, int free_tier)
 {
 	const ddbgt_replica *r = ddbgt_table_replica_at(table, rep->regions[reg].replica);
 	const char *code = rep->regions[reg].code;
@@ -153,8 +149,6 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	int comparable;
 
 	rec = new_rec(rep, &m);
-	if (!rec)
-		return DDBGT_ENOMEM;
 	rec->kind = DDBGT_COST_REC_TABLE_CLASS;
 	rec->region = reg;
 	rec->current = class_name(cur);
@@ -201,7 +195,6 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 		    ") says ", rec->aws_rule);
 	}
 	end_message(rep, &m);
-	return DDBGT_OK;
 }
 
 /* Reservable capacity of a region: Standard-class WCU (not rWCU) and RCU lines, table and GSIs. */
@@ -288,7 +281,7 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
  * billing-mode alternative). Only Standard-class, single-region WCU and RCU
  * can be reserved (AWS: not rWCU, not Standard-IA, not on-demand).
  */
-static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_throughput)
+static void recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_throughput)
 {
 	const char *code = rep->regions[reg].code;
 	/* The prices the estimate looked up for the region's first replica. */
@@ -303,10 +296,8 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_thr
 
 	reservable_of(rep, reg, &rv);
 	if (rv.units[DDBGT_READ] <= 0 && rv.units[DDBGT_WRITE] <= 0)
-		return DDBGT_OK;
+		return;
 	rec = new_rec(rep, &m);
-	if (!rec)
-		return DDBGT_ENOMEM;
 	rec->kind = DDBGT_COST_REC_RESERVED_CAPACITY;
 	rec->region = reg;
 	rec->current = "PROVISIONED";
@@ -325,7 +316,7 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_thr
 	if (best < 0) {
 		SAY(&m, code, ": cannot price reserved capacity: prices are missing in this region");
 		end_message(rep, &m);
-		return DDBGT_OK;
+		return;
 	}
 	rec->alternative_nanos = cost[best];
 	if (cost[best] < rec->current_nanos) {
@@ -343,7 +334,7 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_thr
 		    " ", rep->currency, " a month provisioned; the region's throughput on demand: ",
 		    d, ")");
 		end_message(rep, &m);
-		return DDBGT_OK;
+		return;
 	}
 	SAY(&m, code, ": ", rec->recommended, " (", units[0], " WCU and ", units[1],
 	    " RCU reservable: ", b, " ", rep->currency, " a month with ",
@@ -355,7 +346,6 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_thr
 	if (rec->saving_nanos)
 		SAY(&m, "; saves ", c, " ", rep->currency);
 	end_message(rep, &m);
-	return DDBGT_OK;
 }
 
 static int64_t throughput(const ddbgt_cost_report *rep)
@@ -412,12 +402,11 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 		rc = ddbgt__cost_run_as(&alt, rep, table, prices, free_tier,
 		                        DDBGT_BILLING_PROVISIONED, DDBGT__COST_CAPACITY_AUTOSCALED,
 		                        DDBGT__COST_LINES_BILLING);
-	if (rc == DDBGT_OK && !(rec = new_rec(rep, &m)))
-		rc = DDBGT_ENOMEM;
 	if (rc != DDBGT_OK) {
 		ddbgt__free(alt.region_throughput);
 		return rc;
 	}
+	rec = new_rec(rep, &m);
 	alt_total = rep->total - billing_amount(rep) + alt.total;
 	od_total = cur == DDBGT_BILLING_PROVISIONED ? alt_total : rep->total;
 	od_throughput = cur == DDBGT_BILLING_PROVISIONED ? alt.throughput : throughput(rep);
@@ -458,37 +447,35 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	rep->nrecs++;
 	end_message(rep, &m);
 	/* Reserved capacity, per region, for a provisioned table. */
-	for (size_t reg = 0; rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED &&
-	                     reg < rep->nregions; reg++)
-		rc = recommend_reserved(rep, reg, alt.region_throughput[reg]);
+	for (size_t reg = 0; cur == DDBGT_BILLING_PROVISIONED && reg < rep->nregions; reg++)
+		recommend_reserved(rep, reg, alt.region_throughput[reg]);
 	ddbgt__free(alt.region_throughput);
-	return rc;
+	return DDBGT_OK;
 }
 
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,
                           const ddbgt_prices *prices, int free_tier)
 {
 	size_t reg, from = 0, end, most;
-	int rc = DDBGT_OK;
 
 	if (ddbgt_table_replica_count(table) == 0)
 		return DDBGT_OK;
 	/*
-	 * Room at once for the most recommendations there can be (a table class per
-	 * region, the billing mode, reserved capacity per region) and their usual text.
+	 * The recommendations and the room for their messages in one block, for
+	 * the most there can be: a table class per region, the billing mode, and
+	 * for a provisioned table reserved capacity per region.
 	 */
-	most = 2 * rep->nregions + 1;
-	if (ddbgt__grow((void **)&rep->recs, &rep->caprecs, most, sizeof(*rep->recs)) != DDBGT_OK ||
-	    ddbgt__grow((void **)&rep->messages, &rep->capmessages, most * MSG_USUAL + MSG_SIZE,
-	                1) != DDBGT_OK)
+	most = rep->nregions + 1 +
+	       (ddbgt_table_billing_mode(table) == DDBGT_BILLING_PROVISIONED ? rep->nregions : 0);
+	rep->recs = ddbgt__malloc(most * (sizeof(*rep->recs) + MSG_SIZE));
+	if (!rep->recs)
 		return DDBGT_ENOMEM;
+	rep->messages = (char *)(rep->recs + most);
 	/* The lines are grouped by region, in the order of the regions. */
-	for (reg = 0; reg < rep->nregions && rc == DDBGT_OK; reg++, from = end) {
+	for (reg = 0; reg < rep->nregions; reg++, from = end) {
 		for (end = from; end < rep->nlines && rep->lines[end].region == reg; end++)
 			;
-		rc = recommend_class(rep, table, reg, from, end, prices, free_tier);
+		recommend_class(rep, table, reg, from, end, prices, free_tier);
 	}
-	if (rc == DDBGT_OK)
-		rc = recommend_billing(rep, table, prices, free_tier);
-	return rc;
+	return recommend_billing(rep, table, prices, free_tier);
 }
