@@ -779,16 +779,15 @@ static void estimate_free_tier(est *e, size_t i)
 	}
 }
 
-/* A line as priced in class cls: the amount (0 when unpriced) and whether it is priced. */
-static int64_t reprice(ddbgt__cost_line *l, const ddbgt__region_prices *rp,
-                       ddbgt_table_class cls)
+/* The amount of qty_micros of item in class cls (0 when unpriced), and whether it is priced. */
+static int64_t price_as(const ddbgt__region_prices *rp, ddbgt_price_item item,
+                        ddbgt_table_class cls, int64_t qty_micros, int *priced)
 {
-	const ddbgt__price_cell *cell = rp ? ddbgt__prices_cell(rp, l->item, cls) : NULL;
+	const ddbgt__price_cell *cell = rp ? ddbgt__prices_cell(rp, item, cls) : NULL;
 
-	l->cls = cls;
-	l->priced = cell && cell->set;
-	l->amount = l->priced ? line_amount(l->qty_micros, cell->nanos, l->per) : 0;
-	return l->amount;
+	*priced = cell && cell->set;
+	return *priced ? line_amount(qty_micros, cell->nanos, ddbgt__item_info_table[item].per)
+	               : 0;
 }
 
 void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_t from,
@@ -808,35 +807,32 @@ void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_
 		memset(used, 0, sizeof(used));
 	for (k = from; k < end; k++) {
 		const ddbgt__cost_line *l = &rep->lines[k];
-		ddbgt__cost_line as;
+		int64_t amount = l->amount;
+		int priced = l->priced;
 
 		if (l->replica == r->replica) {
 			/* The replica's free-tier lines are worked out again below. */
 			if (l->free_tier)
 				continue;
-			if (ddbgt__item_info_table[l->item].by_class) {
-				as = *l;
-				reprice(&as, rp, cls);
-				l = &as;
-			}
+			if (ddbgt__item_info_table[l->item].by_class)
+				amount = price_as(rp, l->item, cls, l->qty_micros, &priced);
 			if (free_tier)
-				count_free_use(used, l->item, l->cls, l->priced, l->qty_micros);
+				count_free_use(used, l->item, cls, priced, l->qty_micros);
 		}
-		*subtotal += l->amount;
-		*complete &= l->priced;
+		*subtotal += amount;
+		*complete &= priced;
 	}
 	if (!free_tier || !rp)
 		return;
 	for (k = 0; k < NFREED; k++) {
 		double q = free_quantity(prices, used, k);
-		ddbgt__cost_line l = {0};
+		int64_t micros;
+		int priced;
 
-		if (!(q > 0) || (l.qty_micros = micros_of(-q, &range)) == 0)
+		if (!(q > 0) || (micros = micros_of(-q, &range)) == 0)
 			continue;
-		l.item = freed[k];
-		l.per = ddbgt__item_info_table[l.item].per;
-		*subtotal += reprice(&l, rp, DDBGT_TABLE_CLASS_STANDARD);
-		*complete &= l.priced;
+		*subtotal += price_as(rp, freed[k], DDBGT_TABLE_CLASS_STANDARD, micros, &priced);
+		*complete &= priced;
 	}
 }
 
