@@ -139,6 +139,7 @@ typedef struct est {
 	ddbgt__cost_profile prof;
 	double writes;      /* writes per second, summed over replica regions */
 	const ddbgt__cost_replica *info; /* the replicas of the report, or of base's */
+	const ddbgt__cost_index *gsis;   /* the GSIs of the report, or of base's */
 	ddbgt__cost_sums *sums; /* an alternative's: its lines are added up here, not kept */
 	char *strings_end;      /* where the next of the report's strings goes */
 	size_t cur;           /* the replica being estimated, for finding paths */
@@ -161,7 +162,7 @@ static const char *keep(est *e, const char *s)
 /*
  * The report in one block with what the table's shape sizes, which lives
  * and dies with it: an entry per replica, room for a region per replica,
- * an index name per GSI, and the report's own strings (the currency, the
+ * an entry per GSI, and the report's own strings (the currency, the
  * price date, the index names and a region code per replica at most). All
  * but the strings hold 8-byte fields, so each part stays aligned.
  */
@@ -185,7 +186,7 @@ static int new_report(est *e, size_t nrep, size_t ngsi)
 		return DDBGT_ENOMEM;
 	rep->replicas = (ddbgt__cost_replica *)(rep + 1);
 	rep->regions = (ddbgt__cost_region *)(rep->replicas + nrep);
-	rep->indexes = (const char **)(rep->regions + nrep);
+	rep->indexes = (ddbgt__cost_index *)(rep->regions + nrep);
 	e->strings_end = (char *)(rep->indexes + ngsi);
 	e->rep = rep;
 	return DDBGT_OK;
@@ -401,7 +402,7 @@ static void add_priced(est *e, size_t reg, const ddbgt__region_prices *rp, const
 /* The report's copy of a GSI name, for its lines: an alternative keeps no lines. */
 static const char *index_name(const est *e, size_t g)
 {
-	return e->rep ? e->rep->indexes[g] : NULL;
+	return e->rep ? e->gsis[g].name : NULL;
 }
 
 /* ---- capacity ---------------------------------------------------------- */
@@ -511,12 +512,6 @@ static double replica_gsi_read_units(est *e, const ddbgt_replica *r, size_t g,
 	return gsi_units(e, g, gsi, DDBGT_READ, 0);
 }
 
-/* Write units per write that a GSI receives: KEYS_ONLY projects keys only (one unit). */
-static double gsi_write_units(const est *e, const ddbgt_gsi *gsi)
-{
-	return ddbgt_gsi_projection(gsi) == DDBGT_PROJECTION_KEYS_ONLY ? 1.0 : e->prof.write_units;
-}
-
 /* ---- the billing rules, per replica --------------------------------------- */
 
 /*
@@ -602,8 +597,8 @@ static void estimate_throughput(est *e, size_t ri, int global)
 	}
 	/* GSI updates are ordinary write units, in every region holding the GSI. */
 	for (g = 0; g < ngsi; g++) {
-		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
-		double wu = gsi_write_units(e, gsi);
+		const ddbgt_gsi *gsi = e->gsis[g].gsi;
+		double wu = e->gsis[g].write_units;
 
 		if (provisioned)
 			add_priced(e, reg, rp, NULL, DDBGT_PRICE_WCU, cls,
@@ -618,7 +613,7 @@ static void estimate_throughput(est *e, size_t ri, int global)
 		add_priced(e, reg, rp, NULL, DDBGT_PRICE_RCU, cls,
 		           replica_read_units(e, r, reads * e->prof.read_units) * e->prof.hours, NULL);
 		for (g = 0; g < ngsi; g++) {
-			const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
+			const ddbgt_gsi *gsi = e->gsis[g].gsi;
 
 			add_priced(e, reg, rp, NULL, DDBGT_PRICE_RCU, cls,
 			           replica_gsi_read_units(e, r, g, gsi) * e->prof.hours,
@@ -999,19 +994,31 @@ static int collect_replicas(est *e, size_t nrep)
 	return DDBGT_OK;
 }
 
-static int copy_index_names(est *e, size_t ngsi)
+/*
+ * Look up each GSI once, into the report: its name (copied), and the write
+ * units a write of the table costs it, KEYS_ONLY projecting keys only (one
+ * unit) and the others the whole item (the profile's, read before).
+ */
+static int collect_indexes(est *e, size_t ngsi)
 {
 	size_t g;
 
+	e->gsis = e->rep->indexes;
 	if (ngsi == 0)
 		return DDBGT_OK;
 	e->gsi_capacity_said = ddbgt__calloc(2 * ngsi, 1);
 	if (!e->gsi_capacity_said)
 		return DDBGT_ENOMEM;
 	for (g = 0; g < ngsi; g++) {
-		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, g));
+		ddbgt__cost_index *in = &e->rep->indexes[g];
+		const char *name;
 
-		e->rep->indexes[g] = keep(e, name ? name : "");
+		in->gsi = ddbgt_table_gsi_at(e->table, g);
+		name = ddbgt_gsi_name(in->gsi);
+		in->name = keep(e, name ? name : "");
+		in->write_units = ddbgt_gsi_projection(in->gsi) == DDBGT_PROJECTION_KEYS_ONLY
+		                          ? 1.0
+		                          : e->prof.write_units;
 	}
 	return DDBGT_OK;
 }
@@ -1066,15 +1073,15 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	if (new_report(&e, nrep, ngsi) != DDBGT_OK)
 		return DDBGT_ENOMEM;
 	e.rep->complete = 1;
-	if (copy_index_names(&e, ngsi) != DDBGT_OK) {
+	read_profile(&e);
+	e.rep->profile = e.prof;
+	if (collect_indexes(&e, ngsi) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
 	e.rep->currency = keep(&e, prices->currency);
 	if (prices->effective_date)
 		e.rep->price_date = keep(&e, prices->effective_date);
-	read_profile(&e);
-	e.rep->profile = e.prof;
 	if (ddbgt_usage_is_empty(ddbgt_table_usage(table)) &&
 	    ddbgt__diag_addf(diags, DDBGT_I_USAGE_EMPTY, "/usage", NULL,
 	                     "no usage profile: the estimate has no request charges") != DDBGT_OK)
@@ -1131,6 +1138,7 @@ int ddbgt__cost_run_as(ddbgt__cost_sums *out, const ddbgt_cost_report *base,
 	out->throughput = 0;
 	out->complete = 1;
 	e.prof = base->profile;
+	e.gsis = base->indexes;
 	/* base's replicas, so that region indexes agree */
 	e.info = base->replicas;
 	for (i = 0; i < nrep; i++)

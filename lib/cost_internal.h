@@ -52,6 +52,13 @@ typedef struct ddbgt__cost_rec {
 	size_t message;         /* where it starts in the report's messages */
 } ddbgt__cost_rec;
 
+/* A GSI as the estimates read it, looked up once. */
+typedef struct ddbgt__cost_index {
+	const ddbgt_gsi *gsi;
+	const char *name;   /* the report's copy */
+	double write_units; /* per write of the table (the profile's, or 1 for KEYS_ONLY) */
+} ddbgt__cost_index;
+
 /* The usage profile as an estimate reads it: the alternatives take the report's. */
 typedef struct ddbgt__cost_profile {
 	double seconds;           /* seconds in the month */
@@ -78,7 +85,7 @@ struct ddbgt_cost_report {
 	ddbgt__cost_replica *replicas;
 	ddbgt__cost_region *regions;
 	size_t nregions;
-	const char **indexes;
+	ddbgt__cost_index *indexes; /* per GSI */
 	ddbgt__cost_line *lines;
 	size_t nlines, caplines;
 	ddbgt__cost_rec *recs;
