@@ -87,6 +87,9 @@ step "distcheck"
 (cd "$top/_build/werror" && make -s distcheck >/dev/null 2>&1) || {
 	echo "test.sh: make distcheck failed; rerun it in _build/werror to see why" >&2; exit 1; }
 
+step "cross: a cross build from the tarball and from git (tests/cross-check.sh)"
+sh "$top/tests/cross-check.sh" "$top" "$top"/_build/werror/libddbgt-*.tar.gz "$top/_build/werror"
+
 step "abi: make check-abi against abi/libddbgt.abi"
 (cd "$top/_build/werror" && make -s check-abi)
 

@@ -545,11 +545,26 @@ static const struct code_row catalogue[] = {
 	 "give the replica a resource_policy statement with Effect Allow, Principal {\"Service\": "
 	 "\"replication.dynamodb.amazonaws.com\"}, the actions dynamodb:ReadDataForReplication, "
 	 "dynamodb:WriteDataForReplication and dynamodb:ReplicateSettings, and the replica's table "
-	 "as Resource; an aws:SourceAccount condition must list the account of every replica",
+	 "as Resource; its aws:SourceAccount or aws:SourceArn condition (StringEquals, StringLike, "
+	 "ArnEquals, ArnLike) must admit every replica, this one included, and no Deny may apply "
+	 "to the replication principal, since a Deny overrides every Allow",
 	 "Multi-account global tables security: service principal authorization for replication "
 	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables_MA_security.html); "
 	 "tutorial (docs.aws.amazon.com/amazondynamodb/latest/developerguide/"
-	 "V2globaltables_MA.tutorial.html)"},
+	 "V2globaltables_MA.tutorial.html); IAM policy evaluation logic "
+	 "(docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html)"},
+	{DDBGT_W_MULTIACCOUNT_REPLICATION_UNCHECKED, "DDBGT_W_MULTIACCOUNT_REPLICATION_UNCHECKED",
+	 DDBGT_SEVERITY_WARNING,
+	 "whether a multi-account replica's resource_policy lets DynamoDB replicate from every "
+	 "replica could not be checked: a statement depends on a condition key or operator whose "
+	 "outcome the spec does not determine (aws:SourceOrgID, a date, a policy variable, an "
+	 "account_id not given)",
+	 "check the grant by hand, or give every replica its account_id and restrict the grant "
+	 "with aws:SourceAccount or aws:SourceArn (StringEquals, StringLike, ArnEquals, ArnLike)",
+	 "Multi-account global tables security "
+	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/globaltables_MA_security.html); "
+	 "IAM condition operators (docs.aws.amazon.com/IAM/latest/UserGuide/"
+	 "reference_policies_elements_condition_operators.html)"},
 	/* operations: 400-419 (doc/operations.md, doc/security.md) */
 	{DDBGT_E_OPS_ALARM_SETTING_RANGE, "DDBGT_E_OPS_ALARM_SETTING_RANGE", DDBGT_SEVERITY_ERROR,
 	 "an alarm setting is out of range: DynamoDB publishes its metrics each minute, so the period "

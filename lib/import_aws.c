@@ -78,6 +78,7 @@ static int scaling(ddbgt__ireader *C, const jr_value *s, const char *base, ddbgt
 	const jr_value *at;
 	char b[256];
 	out->cooldown_in = out->cooldown_out = -1;
+	out->seed = 0;
 	out->no_scale_in = DDBGT_INHERIT;
 	if (!s || ddbgt__ir_bool(C, s, "AutoScalingDisabled", base, &at) == 1)
 		return 0;

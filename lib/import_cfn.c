@@ -22,7 +22,7 @@
 #include "ddbgt/replica.h"
 
 /*
- * {MinCapacity, MaxCapacity, TargetTrackingScalingPolicyConfiguration:
+ * {MinCapacity, MaxCapacity, SeedCapacity, TargetTrackingScalingPolicyConfiguration:
  * {TargetValue, ScaleInCooldown, ScaleOutCooldown, DisableScaleIn}}
  */
 static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, ddbgt__iscale *out)
@@ -32,11 +32,16 @@ static int autoscaling(ddbgt__ireader *C, const jr_value *s, const char *base, d
 	snprintf(b, sizeof b, "%s/TargetTrackingScalingPolicyConfiguration", base);
 	const jr_value *tt = ddbgt__ir_member(s, "TargetTrackingScalingPolicyConfiguration");
 	out->cooldown_in = out->cooldown_out = -1;
+	out->seed = 0;
 	out->no_scale_in = DDBGT_INHERIT;
 	if (!(s && ddbgt__ir_int(C, s, "MinCapacity", base, &out->min, &at) &&
 	      ddbgt__ir_int(C, s, "MaxCapacity", base, &out->max, &at) &&
 	      ddbgt__ir_num(C, tt, "TargetValue", b, &out->target)))
 		return 0;
+	/* The units the table starts from, which the spec keeps beside its autoscaling. */
+	if (ddbgt__ir_member(s, "SeedCapacity") &&
+	    !(ddbgt__ir_int(C, s, "SeedCapacity", base, &out->seed, &at) && out->seed > 0))
+		out->seed = 0;
 	out->cooldown_in = ddbgt__ir_cooldown(C, tt, "ScaleInCooldown", b);
 	out->cooldown_out = ddbgt__ir_cooldown(C, tt, "ScaleOutCooldown", b);
 	int off = ddbgt__ir_bool(C, tt, "DisableScaleIn", b, &at);
@@ -688,5 +693,5 @@ int ddbgt__import_cloudformation(ddbgt_import *imp, const jr_value *root)
 		if (C.status)
 			return C.status;
 	}
-	return C.status;
+	return ddbgt__import_cfn_operations(imp, root);
 }

@@ -11,6 +11,7 @@
 #include "diag_internal.h"
 #include "jsonread.h"
 #include "ddbgt/import.h"
+#include "ddbgt/operations.h"
 
 /* Inputs nest no deeper than this (a plan nests about 12 levels). */
 #define DDBGT__IMPORT_MAX_DEPTH 64
@@ -127,12 +128,13 @@ typedef struct ddbgt__iscale {
 	double target;
 	int64_t cooldown_in, cooldown_out; /* -1: not given */
 	int no_scale_in;                   /* DDBGT_INHERIT: not given */
+	int64_t seed;                      /* CloudFormation's SeedCapacity: the units; 0: not given */
 } ddbgt__iscale;
 
 /* 1 when s has tuning to set; 1 when a and b are the same autoscaling. */
 int ddbgt__iscale_tuned(const ddbgt__iscale *s);
 int ddbgt__iscale_same(const ddbgt__iscale *a, const ddbgt__iscale *b);
-/* s with its tuning on one side of the table (gsi NULL) or a GSI. */
+/* s with its tuning (and seed, as the units) on one side of the table (gsi NULL) or a GSI. */
 void ddbgt__ir_set_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, const ddbgt__iscale *s);
 /* s with its tuning as the read override of a replica (index NULL) or a replica's GSI. */
 void ddbgt__ir_set_replica_scale(ddbgt__ireader *C, ddbgt_replica *rep, const char *index,
@@ -142,5 +144,58 @@ int64_t ddbgt__ir_cooldown(ddbgt__ireader *C, const jr_value *obj, const char *k
                            const char *base);
 /* WarmThroughput of obj (a table's properties or an index) into the table, or gsi. */
 void ddbgt__ir_warm(ddbgt__ireader *C, const jr_value *obj, const char *base, ddbgt_gsi *gsi);
+
+/*
+ * The operations object read back (import_operations.c), shared by the
+ * Terraform and CloudFormation importers. One alarm as libddbgt writes it:
+ * its metric, or for a metric-math alarm (metric NULL) its expression, and
+ * the values read, each with a flag.
+ */
+typedef struct ddbgt__iops_alarm {
+	const char *metric, *expression;
+	int64_t periods, period;
+	double threshold;
+	int has_periods, has_period, has_threshold;
+} ddbgt__iops_alarm;
+
+/* Which alarm kinds that can be turned off a table's alarms showed. */
+typedef struct ddbgt__iops_seen {
+	int throttles, errors;
+} ddbgt__iops_seen;
+
+/*
+ * The alarm's settings into ops, where they differ from the defaults, and
+ * alarms on: 0, DDBGT_ENOMEM, or 1 (nothing set) when it is no alarm the
+ * operations object writes.
+ */
+int ddbgt__iops_alarm_read(ddbgt_operations *ops, ddbgt__iops_seen *seen,
+                           const ddbgt__iops_alarm *a);
+/* After a table's alarms: the kinds it had none of were off. 0 or DDBGT_ENOMEM. */
+int ddbgt__iops_alarm_kinds(ddbgt_operations *ops, const ddbgt__iops_seen *seen);
+/*
+ * A policy text as libddbgt writes it, with each "${...}" (the account,
+ * the partition, the table) read as "0": *out NULL when it is not JSON.
+ * 0 or DDBGT_ENOMEM.
+ */
+int ddbgt__iops_policy_doc(jr_doc **out, const char *text);
+/*
+ * The regions and indexes an application policy of kind is limited to:
+ * those its first statement's Resource ARNs (strings, or {"Fn::Sub": s})
+ * name, when they are not every replica and every index. 0 or DDBGT_ENOMEM.
+ */
+int ddbgt__iops_policy_limits(ddbgt_operations *ops, const ddbgt_table *table,
+                              ddbgt_iam_policy kind, const jr_value *doc);
+/*
+ * The policy kind name[0, len) ends with, as Terraform labels it
+ * ("orders_read_write") or, camel set, as a CloudFormation logical ID
+ * ("TableReadWrite"), with *prefix the length before it; -1 for none.
+ */
+int ddbgt__iops_policy_kind(const char *name, size_t len, int camel, size_t *prefix);
+
+/*
+ * The operations resources and outputs of a CloudFormation template
+ * (import_cfn_operations.c), once its tables are read. 0 or DDBGT_ENOMEM.
+ */
+int ddbgt__import_cfn_operations(ddbgt_import *imp, const jr_value *root);
 
 #endif

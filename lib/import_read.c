@@ -405,6 +405,9 @@ void ddbgt__ir_set_scale(ddbgt__ireader *C, ddbgt_gsi *gsi, ddbgt_rw rw, const d
 	ddbgt_table *table = ddbgt__itable_table(C->t);
 	ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling(gsi, rw, s->min, s->max, s->target)
 	                     : ddbgt_table_set_autoscaling(table, rw, s->min, s->max, s->target));
+	if (s->seed > 0)
+		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_capacity(gsi, rw, s->seed)
+		                     : ddbgt_table_set_capacity(table, rw, s->seed));
 	if (ddbgt__iscale_tuned(s))
 		ddbgt__ir_set(C, gsi ? ddbgt_gsi_set_autoscaling_tuning(gsi, rw, s->cooldown_in,
 		                                                        s->cooldown_out,

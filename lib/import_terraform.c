@@ -32,7 +32,6 @@
 #include "iam_policy.h"
 #include "import_internal.h"
 #include "ddbgt/index.h"
-#include "ddbgt/operations.h"
 #include "ddbgt/replica.h"
 
 /* How deep "${a.b.c}" references may chain (a policy's resource_id names a target's). */
@@ -75,7 +74,7 @@ struct scaling {
 /* The alarms of one table: the kinds present say whether throttles and errors were on. */
 struct ops_seen {
 	ddbgt__itable *t;
-	int throttles, errors;
+	ddbgt__iops_seen kinds;
 };
 
 struct tf {
@@ -1722,16 +1721,6 @@ static ddbgt__itable *table_by_label(struct tf *C, const char *label, size_t len
 	return table_by_address(C, address, 19 + len);
 }
 
-static void setting_if_not(struct tf *C, ddbgt_operations *ops, ddbgt_alarm_setting which,
-                           int64_t value)
-{
-	if (value != ddbgt_operations_alarm_setting_effective(ops, which) ||
-	    ddbgt_operations_get_alarm_setting(ops, which, NULL) == DDBGT_OK)
-		fail_nomem(C, ddbgt_operations_set_alarm_setting(ops, which, value) == DDBGT_ENOMEM
-		                      ? DDBGT_ENOMEM
-		                      : 0);
-}
-
 static struct ops_seen *seen_of(struct tf *C, ddbgt__itable *t)
 {
 	for (size_t i = 0; i < C->nseen; i++)
@@ -1741,7 +1730,7 @@ static struct ops_seen *seen_of(struct tf *C, ddbgt__itable *t)
 		fail_nomem(C, DDBGT_ENOMEM);
 		return NULL;
 	}
-	C->seen[C->nseen] = (struct ops_seen){t, 0, 0};
+	C->seen[C->nseen] = (struct ops_seen){t, {0, 0}};
 	return &C->seen[C->nseen++];
 }
 
@@ -1761,21 +1750,23 @@ static void import_alarm(struct tf *C, struct tfres *r)
 	struct reader R = {C, r, NULL};
 	const jr_value *at;
 	char metric[64] = "", expression[96] = "";
+	ddbgt__iops_alarm a = {0};
 	const char *s = get_str(&R, r->body, "metric_name", "", &at);
 	struct cur q = child(r->body, "metric_query");
 	struct cur dims = child(r->body, "dimensions");
-	int64_t period = 0;
-	int has_period = 0;
 	if (s) {
 		snprintf(metric, sizeof metric, "%s", s);
-		has_period = get_int(&R, r->body, "period", "", &period, &at);
+		a.metric = metric;
+		a.has_period = get_int(&R, r->body, "period", "", &a.period, &at);
 	} else if (block_count(q) >= 2) {
 		/* e1 is the expression, the next query its first metric. */
 		s = get_str(&R, block(q, 0), "expression", "/metric_query/0", &at);
 		snprintf(expression, sizeof expression, "%s", s ? s : "");
+		a.expression = expression;
 		struct cur m = child(block(q, 1), "metric");
 		dims = child(block(m, 0), "dimensions");
-		has_period = get_int(&R, block(m, 0), "period", "/metric_query/1/metric", &period, &at);
+		a.has_period =
+		        get_int(&R, block(m, 0), "period", "/metric_query/1/metric", &a.period, &at);
 	}
 	const char *name = get_str(&R, block(dims, 0), "TableName", "/dimensions", &at);
 	ddbgt__itable *t = name ? table_by_name(C, name) : NULL;
@@ -1788,21 +1779,10 @@ static void import_alarm(struct tf *C, struct tfres *r)
 		return;
 	note(&R, "/operations/alarms", r->at);
 	set(&R, ddbgt_operations_set_alarms(ops, 1));
-	int64_t periods;
-	if (get_int(&R, r->body, "evaluation_periods", "", &periods, &at))
-		setting_if_not(C, ops, DDBGT_ALARM_EVALUATION_PERIODS, periods);
-	if (has_period)
-		setting_if_not(C, ops, DDBGT_ALARM_PERIOD_SECONDS, period);
-	double threshold = 0;
-	int has_threshold = get_num(&R, r->body, "threshold", "", &threshold, &at);
-	if (strcmp(metric, "ReplicationLatency") == 0 && has_threshold)
-		setting_if_not(C, ops, DDBGT_ALARM_REPLICATION_LATENCY_MS, (int64_t)threshold);
-	else if (strcmp(metric, "ReadThrottleEvents") == 0 || strcmp(metric, "WriteThrottleEvents") == 0)
-		seen->throttles = 1;
-	else if (strcmp(expression, "SUM(METRICS())") == 0)
-		seen->errors = 1;
-	else if (strncmp(expression, "100 * consumed", 14) == 0 && has_threshold)
-		setting_if_not(C, ops, DDBGT_ALARM_UTILIZATION_PERCENT, (int64_t)threshold);
+	a.has_periods = get_int(&R, r->body, "evaluation_periods", "", &a.periods, &at);
+	a.has_threshold = get_num(&R, r->body, "threshold", "", &a.threshold, &at);
+	fail_nomem(C, ddbgt__iops_alarm_read(ops, &seen->kinds, &a) == DDBGT_ENOMEM ? DDBGT_ENOMEM
+	                                                                            : 0);
 	const char *topic = first_str(&R, r->body, "alarm_actions", "");
 	if (topic && r->region && ddbgt_operations_get_sns_topic(ops, r->region, NULL) != DDBGT_OK)
 		set(&R, ddbgt_operations_set_sns_topic(ops, r->region, topic));
@@ -1815,10 +1795,7 @@ static void apply_alarm_kinds(struct tf *C)
 		ddbgt_operations *ops = ops_of(C, C->seen[i].t);
 		if (!ops)
 			return;
-		if (!C->seen[i].throttles)
-			fail_nomem(C, ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_THROTTLES, 0));
-		if (!C->seen[i].errors)
-			fail_nomem(C, ddbgt_operations_set_alarm_setting(ops, DDBGT_ALARM_SYSTEM_ERRORS, 0));
+		fail_nomem(C, ddbgt__iops_alarm_kinds(ops, &C->seen[i].kinds));
 	}
 }
 
@@ -1832,120 +1809,26 @@ static void import_dashboard(struct tf *C, struct tfres *r)
 	fail_nomem(C, ddbgt_operations_set_dashboard(ops, 1));
 }
 
-/*
- * A policy text as libddbgt writes it, with each "${...}" expression (the
- * account) replaced by "0" so that it reads as JSON; NULL when it does not.
- */
-static jr_doc *policy_doc(struct tf *C, const char *text)
-{
-	size_t n = strlen(text), o = 0;
-	char *plain = ddbgt__malloc(n + 1);
-	jr_doc *doc = NULL;
-	jr_error err;
-	if (!plain) {
-		fail_nomem(C, DDBGT_ENOMEM);
-		return NULL;
-	}
-	for (size_t i = 0; i < n; i++) {
-		if (text[i] == '$' && text[i + 1] == '{') {
-			int depth = 0;
-			for (; i < n; i++) {
-				depth += text[i] == '{';
-				if (text[i] == '}' && --depth == 0)
-					break;
-			}
-			plain[o++] = '0';
-			continue;
-		}
-		plain[o++] = text[i];
-	}
-	plain[o] = '\0';
-	int rc = ddbgt__jr_parse(&doc, plain, o, DDBGT__IAM_POLICY_MAX_DEPTH + 1, &err);
-	if (rc == DDBGT_ENOMEM)
-		fail_nomem(C, rc);
-	if (rc)
-		doc = NULL;
-	ddbgt__free(plain);
-	return doc;
-}
-
-/*
- * The regions and indexes an application policy is limited to: those its
- * first statement's ARNs name, when they are not every replica and every
- * index (the wildcard index ARN).
- */
+/* The regions and indexes an application policy is limited to (ddbgt__iops_policy_limits). */
 static void read_policy_limits(struct tf *C, ddbgt__itable *t, ddbgt_iam_policy kind,
                                const char *text)
 {
-	ddbgt_table *table = ddbgt__itable_table(t);
 	ddbgt_operations *ops = ops_of(C, t);
-	jr_doc *doc = ops && text && kind != DDBGT_IAM_DEPLOYER ? policy_doc(C, text) : NULL;
-	if (!doc)
+	jr_doc *doc = NULL;
+	if (!ops || !text)
 		return;
-	const jr_value *st = item(member(ddbgt__jr_root(doc), "Statement"), 0);
-	const jr_value *res = member(st, "Resource");
-	char regions[16][32];
-	size_t nregions = 0, i;
-	for (i = 0; res && res->type == JR_ARRAY && i < res->u.arr.count; i++) {
-		const jr_value *v = res->u.arr.items[i];
-		const char *arn = v->type == JR_STRING ? v->u.str.s : "";
-		const char *region = strstr(arn, ":dynamodb:");
-		const char *index = strstr(arn, "/index/");
-		if (!region)
-			continue;
-		region += 10;
-		size_t len = strcspn(region, ":");
-		int known = 0;
-		for (size_t k = 0; k < nregions; k++)
-			known |= strlen(regions[k]) == len && strncmp(regions[k], region, len) == 0;
-		if (!known && len < sizeof regions[0] && nregions < 16) {
-			memcpy(regions[nregions], region, len);
-			regions[nregions++][len] = '\0';
-		}
-		/* The wildcard is every index: only named ones limit the policy. */
-		if (index && strcmp(index + 7, "*") != 0 && kind != DDBGT_IAM_STREAM_CONSUMER) {
-			int have = 0;
-			for (size_t k = 0; k < ddbgt_operations_iam_index_count(ops); k++)
-				have |= strcmp(ddbgt_operations_iam_index_at(ops, k), index + 7) == 0;
-			if (!have)
-				fail_nomem(C, ddbgt_operations_add_iam_index(ops, index + 7) == DDBGT_ENOMEM
-				                      ? DDBGT_ENOMEM
-				                      : 0);
-		}
-	}
-	if (nregions < ddbgt_table_replica_count(table)) {
-		for (size_t k = 0; k < nregions; k++) {
-			int have = 0;
-			for (size_t j = 0; j < ddbgt_operations_iam_region_count(ops); j++)
-				have |= strcmp(ddbgt_operations_iam_region_at(ops, j), regions[k]) == 0;
-			if (!have)
-				fail_nomem(C, ddbgt_operations_add_iam_region(ops, regions[k]) == DDBGT_ENOMEM
-				                      ? DDBGT_ENOMEM
-				                      : 0);
-		}
-	}
+	fail_nomem(C, ddbgt__iops_policy_doc(&doc, text));
+	if (doc)
+		fail_nomem(C, ddbgt__iops_policy_limits(ops, ddbgt__itable_table(t), kind,
+		                                        ddbgt__jr_root(doc)));
 	ddbgt__jr_free(doc);
-}
-
-/* The kind a name ends with ("orders_read_write", "iam_policy_deployer"), or -1. */
-static int policy_kind(const char *name, size_t *prefix)
-{
-	size_t n = strlen(name);
-	for (int k = DDBGT_IAM_DEPLOYER; k >= 0; k--) {
-		const char *kind = ddbgt_iam_policy_name((ddbgt_iam_policy)k);
-		size_t len = strlen(kind);
-		if (n > len && name[n - len - 1] == '_' && strcmp(name + n - len, kind) == 0) {
-			*prefix = n - len - 1;
-			return k;
-		}
-	}
-	return -1;
 }
 
 static void import_policy(struct tf *C, struct tfres *r, const char *text, int as_output)
 {
 	size_t prefix = 0;
-	int kind = policy_kind(r ? r->name : "", &prefix);
+	const char *name = r ? r->name : "";
+	int kind = ddbgt__iops_policy_kind(name, strlen(name), 0, &prefix);
 	ddbgt__itable *t = table_in_text(C, text);
 	if (kind < 0 || !t)
 		return;

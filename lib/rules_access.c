@@ -5,6 +5,7 @@
  * to; replicas in other accounts follow the rules of multi-account global
  * tables.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -442,9 +443,9 @@ static const char *override_of(const ddbgt_replica *r)
  * service principal, and with which actions (DynamoDB Developer Guide,
  * "DynamoDB global tables security" for multi-account tables: service
  * principal authorization for replication, docs.aws.amazon.com/amazondynamodb/
- * latest/developerguide/globaltables_MA_security.html). Each replica grants
- * them for the whole replica set, so a condition on aws:SourceAccount must
- * name every replica's account.
+ * latest/developerguide/globaltables_MA_security.html). "Each replica must
+ * grant the above permissions to all other replicas and itself": the grant
+ * is checked once for every replica as the source of the request.
  */
 #define REPLICATION_PRINCIPAL "replication.dynamodb.amazonaws.com"
 static const char *const replication_actions[] = {
@@ -460,31 +461,57 @@ static int lower(int ch)
 }
 
 /*
- * IAM action names match case-insensitively, with "*" and "?": the greedy
- * match that backs up to the last "*", linear in practice and never worse
- * than the product of the lengths.
+ * A replica whose account_id the spec leaves to the deploying account has
+ * an account the validator does not know. Its request strings carry one of
+ * two stand-ins for each digit: UNKNOWN_DIGIT matches only a wildcard (a
+ * value that matches it matches every account), SOME_DIGIT matches any
+ * digit too (a value that matches it matches some account).
  */
-static int action_glob(const char *p, const char *s)
-{
-	const char *star = NULL, *resume = NULL;
+#define UNKNOWN_DIGIT '\001'
+#define SOME_DIGIT '\002'
 
-	while (*s) {
-		if (*p == '*') {
-			star = p++;
-			resume = s;
-		} else if (*p && (*p == '?' || lower((unsigned char)*p) == lower((unsigned char)*s))) {
-			p++;
-			s++;
-		} else if (star) {
-			p = star + 1;
-			s = ++resume;
+static int char_matches(int pc, int ch, int fold)
+{
+	if (ch == SOME_DIGIT)
+		return pc >= '0' && pc <= '9';
+	return ch != UNKNOWN_DIGIT && (pc == ch || (fold && lower(pc) == lower(ch)));
+}
+
+/*
+ * pn bytes of a policy value against sn bytes of a request string, with
+ * "*" and "?" when wild: the greedy match that backs up to the last "*",
+ * never worse than the product of the lengths.
+ */
+static int glob(const char *p, size_t pn, const char *s, size_t sn, int wild, int fold)
+{
+	size_t pi = 0, si = 0, star = 0, resume = 0;
+	int starred = 0;
+
+	while (si < sn) {
+		if (wild && pi < pn && p[pi] == '*') {
+			star = pi++;
+			resume = si;
+			starred = 1;
+		} else if (pi < pn && ((wild && p[pi] == '?') ||
+		                       char_matches((unsigned char)p[pi], (unsigned char)s[si], fold))) {
+			pi++;
+			si++;
+		} else if (starred) {
+			pi = star + 1;
+			si = ++resume;
 		} else {
 			return 0;
 		}
 	}
-	while (*p == '*')
-		p++;
-	return *p == '\0';
+	while (wild && pi < pn && p[pi] == '*')
+		pi++;
+	return pi == pn;
+}
+
+/* IAM action names match case-insensitively, with "*" and "?". */
+static int action_glob(const char *p, const char *s)
+{
+	return glob(p, strlen(p), s, strlen(s), 1, 1);
 }
 
 /* A string, or any string of an array, satisfies test(ctx, string). */
@@ -510,6 +537,12 @@ static int is_principal(const void *ctx, const char *s)
 	return strcmp(s, REPLICATION_PRINCIPAL) == 0;
 }
 
+static int is_everyone(const void *ctx, const char *s)
+{
+	(void)ctx;
+	return strcmp(s, "*") == 0;
+}
+
 static int covers_action(const void *ctx, const char *s)
 {
 	return action_glob(s, ctx);
@@ -526,54 +559,422 @@ static int covers_table(const void *ctx, const char *s)
 	return arn_matches(t->c, t->replica, s, ARN_TABLE);
 }
 
-static int is_account(const void *ctx, const char *s)
+/*
+ * A policy is evaluated as IAM evaluates it (IAM User Guide, "Policy
+ * evaluation logic", docs.aws.amazon.com/IAM/latest/UserGuide/
+ * reference_policies_evaluation-logic.html): a Deny that applies overrides
+ * every Allow, and without an Allow that applies the request is refused. A
+ * statement applies when its principal, action, resource and every
+ * condition do. Where the spec cannot tell (an unknown account, a condition
+ * key the request's values are not known for, an operator not read here)
+ * the answer is MAYBE, which is reported as unchecked, never as an error.
+ */
+enum tri { T_NO, T_MAYBE, T_YES };
+
+static enum tri tri_and(enum tri a, enum tri b)
 {
-	return strcmp(s, ctx) == 0;
+	return a < b ? a : b;
+}
+
+static enum tri tri_or(enum tri a, enum tri b)
+{
+	return a > b ? a : b;
+}
+
+/* One replication request: an action on replica target's table, from replica source. */
+struct grant_request {
+	const ddbgt__vctx *c;
+	size_t target, source;
+	const char *action;
+	char why[160]; /* why the last statement read was MAYBE */
+};
+
+static void maybe_because(struct grant_request *q, const char *what, const char *name)
+{
+	if (q->why[0] == '\0')
+		snprintf(q->why, sizeof q->why, "%s %s", what, name);
 }
 
 /*
- * The first replica account that statement s's aws:SourceAccount condition
- * (StringEquals) leaves out, or NULL.
+ * Does this Principal name the replication service? "*" and {"AWS": "*"} name
+ * every principal, services included: AWS FIS pauses global-table
+ * replication with a Deny for {"AWS": "*"} conditioned on
+ * aws:PrincipalServiceName (AWS FIS User Guide, action
+ * aws:dynamodb:global-table-pause-replication, docs.aws.amazon.com/fis/latest/
+ * userguide/fis-actions-reference.html).
  */
-static const char *account_left_out(const ddbgt__vctx *c, const jr_value *s)
+static enum tri names_replication(const jr_value *p)
 {
-	const jr_value *equals = ddbgt__jr_get(s, "Condition"), *v;
-	const char *k;
-	size_t i;
+	if (p->type == JR_STRING)
+		return strcmp(p->u.str.s, "*") == 0 ? T_YES : T_NO;
+	if (p->type != JR_OBJECT)
+		return T_NO;
+	return any_string(ddbgt__jr_get(p, "Service"), is_principal, NULL) ||
+	               any_string(ddbgt__jr_get(p, "AWS"), is_everyone, NULL)
+	               ? T_YES
+	               : T_NO;
+}
 
-	if (equals == NULL || equals->type != JR_OBJECT ||
-	    (equals = ddbgt__jr_get(equals, "StringEquals")) == NULL || equals->type != JR_OBJECT)
-		return NULL;
-	JR_OBJECT_FOREACH(equals, i, k, v) {
-		/* Condition keys are case-insensitive. */
-		const char *want = "aws:sourceaccount";
-		while (*k && lower((unsigned char)*k) == *want)
-			k++, want++;
-		if (*k != '\0' || *want != '\0')
-			continue;
-		for (size_t r = 0; r < c->nreplicas; r++) {
-			const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, r));
-			if (a != NULL && !any_string(v, is_account, a))
-				return a;
-		}
+static enum tri principal_applies(const jr_value *s)
+{
+	const jr_value *p = ddbgt__jr_get(s, "Principal");
+
+	if (p != NULL)
+		return names_replication(p);
+	p = ddbgt__jr_get(s, "NotPrincipal");
+	if (p == NULL || p->type == JR_STRING)
+		return T_NO;
+	return any_string(ddbgt__jr_get(p, "Service"), is_principal, NULL) ? T_NO : T_YES;
+}
+
+static enum tri action_applies(const jr_value *s, const char *action)
+{
+	const jr_value *v = ddbgt__jr_get(s, "Action");
+
+	if (v != NULL)
+		return any_string(v, covers_action, action) ? T_YES : T_NO;
+	v = ddbgt__jr_get(s, "NotAction");
+	return v != NULL && !any_string(v, covers_action, action) ? T_YES : T_NO;
+}
+
+/*
+ * Resource entries name this policy's own table (DDBGT_E_RESOURCE_POLICY_RESOURCE
+ * holds them to it), so one that can match the table does. NotResource is
+ * not held to it: with the account unknown, an entry that can match the
+ * table may or may not exclude it.
+ */
+static enum tri resource_applies(struct grant_request *q, const jr_value *s)
+{
+	struct table_of own = {q->c, q->target};
+	const jr_value *v = ddbgt__jr_get(s, "Resource");
+	const char *account;
+
+	if (v != NULL)
+		return any_string(v, covers_table, &own) ? T_YES : T_NO;
+	v = ddbgt__jr_get(s, "NotResource");
+	if (v == NULL)
+		return T_NO;
+	if (!any_string(v, covers_table, &own))
+		return T_YES;
+	account = ddbgt_replica_account_id(ddbgt_table_replica_at(q->c->table, q->target));
+	if (account != NULL && account_ok(account))
+		return T_NO;
+	maybe_because(q, "NotResource, with the account", "not given");
+	return T_MAYBE;
+}
+
+/* The request's value of a condition key, as two strings (see UNKNOWN_DIGIT). */
+struct key_value {
+	char every[ARN_MAX + 1]; /* matched by a value that matches every possible one */
+	char some[ARN_MAX + 1];  /* matched by a value that matches some possible one */
+	int known;               /* the two are the same */
+};
+
+/*
+ * aws:SourceAccount and aws:SourceArn of a request from replica j: its
+ * account and its table's ARN, the source context globaltables_MA_security.html
+ * restricts the grant with; 0 when the request's value is not known here.
+ */
+static int source_value(struct key_value *kv, const ddbgt__vctx *c, size_t j, int arn)
+{
+	const char *account = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, j));
+	const char *partition = partition_of(c, j), *name = ddbgt_table_name(c->table);
+	char every[13], some[13];
+
+	kv->known = account != NULL && account_ok(account);
+	if (!kv->known) {
+		memset(every, UNKNOWN_DIGIT, 12);
+		memset(some, SOME_DIGIT, 12);
+		every[12] = some[12] = '\0';
 	}
+	if (!arn) {
+		snprintf(kv->every, sizeof kv->every, "%s", kv->known ? account : every);
+		snprintf(kv->some, sizeof kv->some, "%s", kv->known ? account : some);
+		return 1;
+	}
+	if (partition == NULL || name == NULL)
+		return 0;
+	snprintf(kv->every, sizeof kv->every, "arn:%s:dynamodb:%s:%s:table/%s", partition,
+	         ddbgt__vreplica_region(c, j), kv->known ? account : every, name);
+	snprintf(kv->some, sizeof kv->some, "arn:%s:dynamodb:%s:%s:table/%s", partition,
+	         ddbgt__vreplica_region(c, j), kv->known ? account : some, name);
+	return 1;
+}
+
+/*
+ * ArnEquals and ArnLike (they behave identically): "each of the six
+ * colon-delimited components of the ARN is checked separately", with "*"
+ * and "?", case-sensitively (IAM User Guide, "IAM JSON policy elements:
+ * Condition operators", reference_policies_elements_condition_operators.html).
+ * -1 for a value without six components, which this file does not guess at.
+ */
+static int arn_like(const char *v, const char *s)
+{
+	for (int part = 0; part < 6; part++) {
+		size_t pn = part < 5 ? strcspn(v, ":") : strlen(v);
+		size_t sn = part < 5 ? strcspn(s, ":") : strlen(s);
+
+		if (part < 5 && v[pn] == '\0')
+			return -1;
+		if (!glob(v, pn, s, sn, 1, 0))
+			return 0;
+		v += pn + (part < 5);
+		s += sn + (part < 5);
+	}
+	return 1;
+}
+
+enum op_kind { OP_STRING, OP_ARN, OP_BOOL, OP_NULL };
+
+struct condition_op {
+	const char *name;
+	enum op_kind kind;
+	int like, fold, negated;
+};
+
+/* The operators read here; any other is MAYBE. */
+static const struct condition_op condition_ops[] = {
+	{"StringEquals", OP_STRING, 0, 0, 0},
+	{"StringNotEquals", OP_STRING, 0, 0, 1},
+	{"StringEqualsIgnoreCase", OP_STRING, 0, 1, 0},
+	{"StringNotEqualsIgnoreCase", OP_STRING, 0, 1, 1},
+	{"StringLike", OP_STRING, 1, 0, 0},
+	{"StringNotLike", OP_STRING, 1, 0, 1},
+	{"ArnEquals", OP_ARN, 1, 0, 0},
+	{"ArnLike", OP_ARN, 1, 0, 0},
+	{"ArnNotEquals", OP_ARN, 1, 0, 1},
+	{"ArnNotLike", OP_ARN, 1, 0, 1},
+	{"Bool", OP_BOOL, 0, 1, 0},
+	{"Null", OP_NULL, 0, 0, 0},
+};
+
+/*
+ * The operator named name: a set prefix (ForAnyValue:, ForAllValues:) and
+ * the IfExists suffix are dropped, because every key read here is
+ * single-valued and present in a replication request, where both mean the
+ * plain operator (IAM User Guide, "Single-valued vs. multivalued context
+ * keys" and "...IfExists condition operators").
+ */
+static const struct condition_op *condition_op(const char *name)
+{
+	size_t n;
+
+	if (strncmp(name, "ForAnyValue:", 12) == 0)
+		name += 12;
+	else if (strncmp(name, "ForAllValues:", 13) == 0)
+		name += 13;
+	n = strlen(name);
+	if (n > 8 && strcmp(name + n - 8, "IfExists") == 0)
+		n -= 8;
+	for (size_t k = 0; k < sizeof condition_ops / sizeof condition_ops[0]; k++)
+		if (strlen(condition_ops[k].name) == n && strncmp(condition_ops[k].name, name, n) == 0)
+			return n < strlen(name) && condition_ops[k].kind == OP_NULL ? NULL
+			                                                            : &condition_ops[k];
 	return NULL;
 }
 
+static int key_is(const char *k, const char *want)
+{
+	while (*k && lower((unsigned char)*k) == *want)
+		k++, want++;
+	return *k == '\0' && *want == '\0';
+}
+
+/* One policy value against the request's value: T_YES, T_NO or T_MAYBE. */
+static enum tri value_matches(const struct condition_op *op, const char *v,
+                              const struct key_value *kv)
+{
+	int every, some;
+
+	if (strstr(v, "${") != NULL) /* a policy variable, resolved only by IAM */
+		return T_MAYBE;
+	if (op->kind == OP_ARN) {
+		every = arn_like(v, kv->every);
+		some = arn_like(v, kv->some);
+		if (every < 0)
+			return T_MAYBE;
+	} else {
+		every = glob(v, strlen(v), kv->every, strlen(kv->every), op->like, op->fold);
+		some = glob(v, strlen(v), kv->some, strlen(kv->some), op->like, op->fold);
+	}
+	return every ? T_YES : some ? T_MAYBE : T_NO;
+}
+
+/* Does condition key k under operator op hold for request q? */
+static enum tri key_holds(struct grant_request *q, const char *opname, const char *k,
+                          const jr_value *values)
+{
+	const struct condition_op *op = condition_op(opname);
+	struct key_value kv;
+	enum tri any = T_NO;
+	const jr_value *item;
+	size_t n;
+
+	if (op == NULL) {
+		maybe_because(q, "the condition operator", opname);
+		return T_MAYBE;
+	}
+	if (key_is(k, "aws:sourceaccount") || key_is(k, "aws:sourcearn")) {
+		if (!source_value(&kv, q->c, q->source, key_is(k, "aws:sourcearn"))) {
+			maybe_because(q, "the condition key", k);
+			return T_MAYBE;
+		}
+	} else if (key_is(k, "aws:principalservicename")) {
+		kv.known = 1;
+		snprintf(kv.every, sizeof kv.every, "%s", REPLICATION_PRINCIPAL);
+	} else if (key_is(k, "aws:principalisawsservice")) {
+		kv.known = 1;
+		snprintf(kv.every, sizeof kv.every, "true");
+	} else {
+		maybe_because(q, "the condition key", k);
+		return T_MAYBE;
+	}
+	if (kv.known)
+		memcpy(kv.some, kv.every, strlen(kv.every) + 1);
+	if (op->kind == OP_NULL || op->kind == OP_BOOL) {
+		/* Null "false" holds for a key the request has; Bool reads a boolean key. */
+		const char *want = op->kind == OP_NULL ? "false" : "true";
+		if (op->kind == OP_BOOL && !key_is(k, "aws:principalisawsservice")) {
+			maybe_because(q, "Bool on the condition key", k);
+			return T_MAYBE;
+		}
+		if (values->type == JR_TRUE || values->type == JR_FALSE)
+			return (values->type == JR_TRUE) == (want[0] == 't') ? T_YES : T_NO;
+		if (values->type == JR_STRING)
+			return key_is(values->u.str.s, want) ? T_YES : T_NO;
+		maybe_because(q, "the value of", k);
+		return T_MAYBE;
+	}
+	if (key_is(k, "aws:principalisawsservice")) {
+		maybe_because(q, "the condition operator", opname);
+		return T_MAYBE;
+	}
+	if (values->type == JR_STRING) {
+		any = value_matches(op, values->u.str.s, &kv);
+	} else if (values->type == JR_ARRAY) {
+		JR_ARRAY_FOREACH(values, n, item)
+			any = tri_or(any, item->type == JR_STRING ? value_matches(op, item->u.str.s, &kv)
+			                                          : T_MAYBE);
+	} else {
+		any = T_MAYBE;
+	}
+	if (any == T_MAYBE)
+		maybe_because(q, kv.known ? "a policy variable or malformed value of" : "the unknown "
+		                                                                        "account in",
+		              k);
+	return op->negated ? (enum tri)(T_YES - any) : any;
+}
+
+static enum tri condition_holds(struct grant_request *q, const jr_value *s)
+{
+	const jr_value *cond = ddbgt__jr_get(s, "Condition"), *keys, *values;
+	const char *op, *k;
+	enum tri all = T_YES;
+	size_t i, n;
+
+	if (cond == NULL)
+		return T_YES;
+	if (cond->type != JR_OBJECT) {
+		maybe_because(q, "the Condition", "that is not an object");
+		return T_MAYBE;
+	}
+	JR_OBJECT_FOREACH(cond, i, op, keys) {
+		if (keys->type != JR_OBJECT) {
+			maybe_because(q, "the condition operator", op);
+			all = tri_and(all, T_MAYBE);
+			continue;
+		}
+		JR_OBJECT_FOREACH(keys, n, k, values)
+			all = tri_and(all, key_holds(q, op, k, values));
+	}
+	return all;
+}
+
+/* Does statement s apply to request q? */
+static enum tri statement_applies(struct grant_request *q, const jr_value *s)
+{
+	enum tri t = tri_and(principal_applies(s), action_applies(s, q->action));
+
+	t = tri_and(t, resource_applies(q, s));
+	return t == T_NO ? T_NO : tri_and(t, condition_holds(q, s));
+}
+
+/* What replica i's policy does with one request, and the statement that decides it. */
+struct grant_outcome {
+	enum tri allowed;
+	const char *denied_by; /* the action a Deny refuses, or NULL */
+	char at[32];           /* the statement read last: the Deny when denied_by is set */
+	char why[200];
+};
+
+static void evaluate_request(struct grant_request *q, const jr_value *st, struct grant_outcome *o)
+{
+	enum tri allow = T_NO, deny = T_NO;
+	char allow_why[200] = "", deny_why[200] = "";
+	size_t n = st == NULL ? 0 : st->type == JR_ARRAY ? st->u.arr.count : 1;
+
+	o->denied_by = NULL;
+	for (size_t k = 0; k < n; k++) {
+		const jr_value *s = st->type == JR_ARRAY ? st->u.arr.items[k] : st;
+		const jr_value *effect = ddbgt__jr_get(s, "Effect");
+		enum tri t;
+		int is_deny;
+
+		if (s->type != JR_OBJECT || effect == NULL || effect->type != JR_STRING)
+			continue;
+		is_deny = strcmp(effect->u.str.s, "Deny") == 0;
+		if (!is_deny && strcmp(effect->u.str.s, "Allow") != 0)
+			continue;
+		q->why[0] = '\0';
+		t = statement_applies(q, s);
+		if (st->type == JR_ARRAY)
+			ddbgt__vpathf(o->at, sizeof o->at, "/Statement/%zu", k);
+		else
+			ddbgt__vpathf(o->at, sizeof o->at, "/Statement");
+		if (t == T_MAYBE && (is_deny ? deny_why : allow_why)[0] == '\0')
+			ddbgt__vpathf(is_deny ? deny_why : allow_why, sizeof allow_why, "%s: %s", o->at,
+			              q->why);
+		if (is_deny && t == T_YES) {
+			o->denied_by = q->action;
+			o->allowed = T_NO;
+			return;
+		}
+		if (is_deny)
+			deny = tri_or(deny, t);
+		else
+			allow = tri_or(allow, t);
+	}
+	o->allowed = deny == T_MAYBE ? tri_and(allow, T_MAYBE) : allow;
+	memcpy(o->why, deny == T_MAYBE ? deny_why : allow_why, sizeof o->why);
+}
+
+/* "the replica in REGION (account A)" for messages. */
+static const char *replica_named(char *buf, size_t size, const ddbgt__vctx *c, size_t j)
+{
+	const char *a = ddbgt_replica_account_id(ddbgt_table_replica_at(c->table, j));
+
+	snprintf(buf, size, "the replica in %s (account %s)", ddbgt__vreplica_region(c, j),
+	         a ? a : "not given");
+	return buf;
+}
+
 /*
- * Report replica i when its table policy does not allow the replication
- * principal every replication action on its table.
+ * Report replica i when its table policy does not let the replication
+ * principal take every replication action on its table for a request from
+ * every replica (an error), or when that cannot be told (a warning).
  */
 static void check_replication_grant(ddbgt__vctx *c, size_t i)
 {
 	const char *text = ddbgt_replica_resource_policy(ddbgt_table_replica_at(c->table, i));
-	const char *region = ddbgt__vreplica_region(c, i), *left_out = NULL;
-	const jr_value *st, *s;
-	struct table_of own = {c, i};
-	int granted[N_REPLICATION_ACTIONS] = {0};
-	char path[64], missing[160];
+	const char *region = ddbgt__vreplica_region(c, i);
+	struct grant_request q = {c, i, 0, NULL, ""};
+	struct grant_outcome o, unchecked = {T_YES, NULL, "", ""};
+	const jr_value *st;
+	int never[N_REPLICATION_ACTIONS];
+	size_t left_out = SIZE_MAX, unchecked_from = 0, a, n = 0;
+	const char *left_out_action = NULL;
+	char path[96], missing[160], who[96];
 	jr_doc *doc = NULL;
-	size_t k, a, n = 0;
 
 	ddbgt__vpathf(path, sizeof path, "/replicas/%zu/resource_policy", i);
 	if (text == NULL) {
@@ -589,43 +990,55 @@ static void check_replication_grant(ddbgt__vctx *c, size_t i)
 		return;
 	}
 	st = ddbgt__jr_get(ddbgt__jr_root(doc), "Statement");
-	for (k = 0; st != NULL && k < (st->type == JR_ARRAY ? st->u.arr.count : 1); k++) {
-		const jr_value *effect, *principal;
-		s = st->type == JR_ARRAY ? st->u.arr.items[k] : st;
-		if (s->type != JR_OBJECT)
-			continue;
-		effect = ddbgt__jr_get(s, "Effect");
-		principal = ddbgt__jr_get(s, "Principal");
-		if (effect == NULL || effect->type != JR_STRING || strcmp(effect->u.str.s, "Allow") ||
-		    principal == NULL || principal->type != JR_OBJECT ||
-		    !any_string(ddbgt__jr_get(principal, "Service"), is_principal, NULL) ||
-		    !any_string(ddbgt__jr_get(s, "Resource"), covers_table, &own))
-			continue;
-		const char *out = account_left_out(c, s);
-		if (out != NULL) {
-			left_out = out;
-			continue;
+	if (st != NULL && st->type != JR_ARRAY && st->type != JR_OBJECT)
+		st = NULL;
+	for (a = 0; a < N_REPLICATION_ACTIONS; a++) {
+		never[a] = 1;
+		q.action = replication_actions[a];
+		for (q.source = 0; q.source < c->nreplicas; q.source++) {
+			evaluate_request(&q, st, &o);
+			if (o.denied_by != NULL) {
+				ddbgt__vpathf(path, sizeof path, "/replicas/%zu/resource_policy%s", i,
+				              o.at);
+				ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
+				               "this Deny applies to " REPLICATION_PRINCIPAL " %s on the "
+				               "table of the replica in %s for requests from %s, and a Deny "
+				               "overrides every Allow: replication would stop",
+				               o.denied_by, region,
+				               replica_named(who, sizeof who, c, q.source));
+				ddbgt__jr_free(doc);
+				return;
+			}
+			if (o.allowed != T_NO)
+				never[a] = 0;
+			else if (left_out == SIZE_MAX)
+				left_out = q.source, left_out_action = q.action;
+			if (o.allowed == T_MAYBE && unchecked.why[0] == '\0')
+				unchecked = o, unchecked_from = q.source;
 		}
-		for (a = 0; a < N_REPLICATION_ACTIONS; a++)
-			granted[a] |= any_string(ddbgt__jr_get(s, "Action"), covers_action,
-			                         replication_actions[a]);
 	}
 	missing[0] = '\0';
 	for (a = 0; a < N_REPLICATION_ACTIONS; a++)
-		if (!granted[a])
+		if (never[a])
 			n += (size_t)snprintf(missing + n, sizeof missing - n, "%s%s", n ? ", " : "",
 			                      replication_actions[a]);
-	if (n > 0 && left_out != NULL)
-		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
-		               "the statement for " REPLICATION_PRINCIPAL " limits aws:SourceAccount "
-		               "to accounts without %s, a replica's: every replica must allow the "
-		               "whole replica set", left_out);
-	else if (n > 0)
+	if (n > 0)
 		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
 		               "the replica in %s is part of a multi-account global table, and its "
 		               "resource_policy does not allow " REPLICATION_PRINCIPAL " %s on its "
 		               "table: add an Allow statement with that Service principal, those "
 		               "actions and the table as Resource", region, missing);
+	else if (left_out != SIZE_MAX)
+		ddbgt__vreport(c, DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY, path, region,
+		               "no statement allows " REPLICATION_PRINCIPAL " %s for requests from %s: "
+		               "the aws:SourceAccount or aws:SourceArn conditions must admit every "
+		               "replica of the table, this one included",
+		               left_out_action, replica_named(who, sizeof who, c, left_out));
+	else if (unchecked.why[0] != '\0')
+		ddbgt__vreport(c, DDBGT_W_MULTIACCOUNT_REPLICATION_UNCHECKED, path, region,
+		               "whether the policy lets " REPLICATION_PRINCIPAL " replicate from %s "
+		               "could not be checked: %s",
+		               replica_named(who, sizeof who, c, unchecked_from), unchecked.why);
 	ddbgt__jr_free(doc);
 }
 

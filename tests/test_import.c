@@ -778,6 +778,167 @@ START_TEST(cloudformation_resource_policy_unresolved)
 END_TEST
 
 /*
+ * The operations object through CloudFormation. The table's template holds
+ * the home region's alarms and endpoint and the global resources; the other
+ * regions' SNS topics and endpoints are in companion templates, which the
+ * template's own findings name. Each golden imports to its spec less those
+ * (with a finding per left-out part, where the template said it), and that
+ * emits the golden's bytes again, but for the findings of what it left out.
+ */
+static const struct {
+	const char *spec, *template;
+	size_t left_out; /* the template's DDBGT_W_EMIT_OPS_OTHER_REGION findings */
+} cfn_operations[] = {
+        {"../examples/specs/operations.json", "data/cloudformation/operations.json", 2},
+        {"data/emit/specs/operations-provisioned.json",
+         "data/cloudformation/operations-provisioned.json", 2},
+        {"data/cloudformation/specs/operations-kms-aliases.json",
+         "data/cloudformation/operations-kms-aliases.json", 3},
+};
+
+/* t's operations without the SNS topics and gateway endpoints of regions other than the home one. */
+static void home_region_only(ddbgt_table *t)
+{
+	ddbgt_operations *ops = ddbgt_table_operations_mut(t);
+	const char *home = ddbgt_replica_region(ddbgt_table_primary_replica(t));
+	for (size_t i = ddbgt_operations_sns_topic_count(ops); i-- > 0;) {
+		const char *region = ddbgt_operations_sns_topic_region(ops, i);
+		if (strcmp(region, home) != 0)
+			ck_assert_int_eq(ddbgt_operations_remove_sns_topic(ops, region), DDBGT_OK);
+	}
+	for (size_t i = ddbgt_operations_vpc_endpoint_count(ops); i-- > 0;) {
+		const char *region = ddbgt_operations_vpc_endpoint_region(ops, i);
+		if (strcmp(region, home) != 0)
+			ck_assert_int_eq(ddbgt_operations_remove_vpc_endpoint(ops, region), DDBGT_OK);
+	}
+}
+
+/* The text from the first line that starts with key (two spaces in), or "". */
+static const char *from_key(const char *text, const char *key)
+{
+	char line[64];
+	snprintf(line, sizeof line, "\n  \"%s\"", key);
+	const char *at = strstr(text, line);
+	return at ? at : "";
+}
+
+START_TEST(cloudformation_operations_round_trip)
+{
+	ddbgt_table *spec = load_spec(cfn_operations[_i].spec);
+	home_region_only(spec);
+	const char *path = cfn_operations[_i].template;
+	ddbgt_import *imp = import_ok(path, DDBGT_IMPORT_CLOUDFORMATION);
+	ck_assert_uint_eq(ddbgt_import_table_count(imp), 1);
+	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
+	ck_assert_uint_eq(ddbgt_diags_count(d), cfn_operations[_i].left_out);
+	for (size_t i = 0; i < cfn_operations[_i].left_out; i++) {
+		char at[64];
+		snprintf(at, sizeof at, "/Metadata/ddbgt/Findings/%zu", i);
+		assert_finding(d, i, DDBGT_W_IMPORT_NOT_CARRIED, at, 7 + (int)i);
+		ck_assert_int_eq(ddbgt_diags_column(d, i), 9);
+	}
+	ddbgt_table *t = restore_losses(ddbgt_import_table_at(imp, 0), spec, 0);
+	char *got = emit(t, opts_cfn_json);
+	char *want = emit(spec, opts_cfn_json);
+	assert_same_text(got, want, path);
+	/* The golden itself, from its head to Metadata and from Rules on. */
+	char *golden = ddbgt_test_read_file(ddbgt_test_path(path), NULL);
+	ck_assert_ptr_nonnull(golden);
+	size_t head = strlen(golden) - strlen(from_key(golden, "Metadata"));
+	ck_assert_int_eq(strncmp(got, golden, head), 0);
+	ck_assert_str_ne(from_key(golden, "Rules"), "");
+	assert_same_text(from_key(got, "Rules"), from_key(golden, "Rules"), path);
+
+	/* The same verdicts as on the spec. */
+	char a[4096], b[4096];
+	codes_of(spec, a, sizeof a);
+	codes_of(t, b, sizeof b);
+	ck_assert_str_eq(b, a);
+
+	/* The YAML template of the same spec reads back to the same operations. */
+	char *yaml = emit(spec, opts_cfn_yaml);
+	ddbgt_import *back = NULL;
+	ck_assert_int_eq(ddbgt_import_buffer(&back, "t.yaml", yaml, strlen(yaml), NULL, NULL),
+	                 DDBGT_OK);
+	ddbgt_table *u = restore_losses(ddbgt_import_table_at(back, 0), spec, 0);
+	char *again = emit(u, opts_cfn_yaml);
+	assert_same_text(again, yaml, "the YAML template");
+	ddbgt_free(again);
+	ddbgt_table_free(u);
+	ddbgt_import_free(back);
+	ddbgt_free(yaml);
+	free(golden);
+	ddbgt_free(want);
+	ddbgt_free(got);
+	ddbgt_table_free(t);
+	ddbgt_import_free(imp);
+	ddbgt_table_free(spec);
+}
+END_TEST
+
+/*
+ * What a template has beyond what the operations object writes, or gives
+ * through an expression: a finding with its position, and the rest read.
+ * Resources of no table of the input (an SQS alarm) are left alone.
+ */
+START_TEST(cloudformation_operations_edges)
+{
+	ddbgt_import *imp = import_ok("data/import/cfn-operations-edges.template.json",
+	                              DDBGT_IMPORT_CLOUDFORMATION);
+	const ddbgt_diags *d = ddbgt_import_table_diags(imp, 0);
+	ck_assert_uint_eq(ddbgt_diags_count(d), 3);
+	assert_finding(d, 0, DDBGT_W_IMPORT_UNRESOLVED, "/EvaluationPeriods", 25);
+	assert_finding(d, 1, DDBGT_W_IMPORT_NOT_CARRIED, "", 30);
+	assert_finding(d, 2, DDBGT_W_IMPORT_NOT_CARRIED, "/ServiceName", 59);
+	ck_assert_ptr_nonnull(strstr(ddbgt_diags_message(d, 1), "TReadCapacityAlarm"));
+	const ddbgt_operations *ops = ddbgt_table_operations(ddbgt_import_table_at(imp, 0));
+	ck_assert_ptr_nonnull(ops);
+	ck_assert_int_eq(ddbgt_operations_alarms(ops), 1);
+	/* The latency alarm names the table by its name; its threshold is not the default. */
+	int64_t v = 0;
+	ck_assert_int_eq(ddbgt_operations_get_alarm_setting(ops, DDBGT_ALARM_REPLICATION_LATENCY_MS,
+	                                                    &v),
+	                 DDBGT_OK);
+	ck_assert_int_eq(v, 90000);
+	ck_assert_int_ne(ddbgt_operations_get_alarm_setting(ops, DDBGT_ALARM_EVALUATION_PERIODS,
+	                                                    NULL),
+	                 DDBGT_OK);
+	ck_assert_int_eq(ddbgt_operations_alarm_setting_effective(ops, DDBGT_ALARM_THROTTLES), 0);
+	ck_assert_int_eq(ddbgt_operations_alarm_setting_effective(ops, DDBGT_ALARM_SYSTEM_ERRORS),
+	                 0);
+	const char *topic = NULL;
+	ck_assert_int_eq(ddbgt_operations_get_sns_topic(ops, "us-east-1", &topic), DDBGT_OK);
+	ck_assert_str_eq(topic, "arn:aws:sns:us-east-1:111122223333:ops");
+	ck_assert_int_eq(ddbgt_operations_dashboard(ops), 1);
+	/* A policy document given as its JSON text, limited to one region. */
+	ck_assert_int_eq(ddbgt_operations_iam_policy(ops, DDBGT_IAM_READ), 1);
+	ck_assert_int_eq(ddbgt_operations_iam_policy(ops, DDBGT_IAM_READ_WRITE), 0);
+	ck_assert_uint_eq(ddbgt_operations_iam_region_count(ops), 1);
+	ck_assert_str_eq(ddbgt_operations_iam_region_at(ops, 0), "us-east-1");
+	ck_assert_uint_eq(ddbgt_operations_vpc_endpoint_count(ops), 0);
+	int line = 0, column = 0;
+	ck_assert_int_eq(ddbgt_import_table_locate(imp, 0, "/operations/dashboard", &line, &column),
+	                 DDBGT_OK);
+	ck_assert_int_eq(line, 46);
+	ddbgt_import_free(imp);
+
+	/* A companion template has no table: its alarms belong to another stack's. */
+	ddbgt_diags *none = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&none), DDBGT_OK);
+	imp = (ddbgt_import *)1;
+	ck_assert_int_ne(ddbgt_import_file(&imp,
+	                                   ddbgt_test_path("data/cloudformation/"
+	                                                   "operations.eu-west-1.json"),
+	                                   NULL, none),
+	                 DDBGT_OK);
+	ck_assert_ptr_null(imp);
+	ck_assert_uint_eq(ddbgt_diags_count(none), 1);
+	ck_assert_int_eq(ddbgt_diags_code(none, 0), DDBGT_E_IMPORT_NO_TABLES);
+	ddbgt_diags_free(none);
+}
+END_TEST
+
+/*
  * aws_dynamodb_resource_policy in a .tf.json beyond what libddbgt writes: a
  * jsonencode() policy is unresolved, a literal stream ARN sets the
  * replica's stream policy, text that is not one object is a value error, a
@@ -1072,6 +1233,9 @@ static const char *const oom_inputs[] = {
         "data/import/tf-policy-edges.tf.json",
         "data/emit/operations-provisioned.tf.json",
         "data/emit/operations.tf.json",
+        "data/cloudformation/operations-provisioned.json",
+        "data/cloudformation/operations.json",
+        "data/import/cfn-operations-edges.template.json",
 };
 
 START_TEST(allocation_failures)
@@ -1181,6 +1345,9 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, describe_table_issue14_keys);
 	tcase_add_test(tc, cloudformation_resource_policy);
 	tcase_add_test(tc, cloudformation_resource_policy_unresolved);
+	tcase_add_loop_test(tc, cloudformation_operations_round_trip, 0,
+	                    (int)(sizeof cfn_operations / sizeof cfn_operations[0]));
+	tcase_add_test(tc, cloudformation_operations_edges);
 	tcase_add_test(tc, tfjson_resource_policy_edges);
 	tcase_add_test(tc, tfjson_resource_policy_over_the_limit);
 	tcase_add_test(tc, describe_table_resource_policy);

@@ -677,7 +677,10 @@ END_TEST
 
 START_TEST(allocation_failures)
 {
-	/* Many findings; a valid multi-account table; refused policies and replication grants. */
+	/*
+	 * Many findings; a valid multi-account table; refused policies and replication
+	 * grants; a grant read through Deny statements and conditions.
+	 */
 	static const struct {
 		const char *spec;
 		int verdict;
@@ -685,6 +688,7 @@ START_TEST(allocation_failures)
 		{"data/validate/many-problems.json", DDBGT_EINVALID},
 		{"../examples/specs/multi-account.json", DDBGT_OK},
 		{"../fuzz/corpus/spec/resource-policy-wildcards.json", DDBGT_EINVALID},
+		{"../fuzz/corpus/spec/replication-grant-conditions.json", DDBGT_EINVALID},
 	};
 
 	for (size_t k = 0; k < sizeof specs / sizeof specs[0]; k++) {
@@ -792,6 +796,200 @@ START_TEST(resource_wildcards_match_as_iam_does)
 }
 END_TEST
 
+/*
+ * The replication grant of a multi-account table (rule 244) read as IAM
+ * evaluates a policy: the eu-west-1 replica's statements (Resource is its
+ * table unless a form says otherwise) against requests from each of three
+ * replicas, us-east-1 (111122223333), eu-west-1 (444455556666) and
+ * ap-southeast-2 (777788889999), whose own policies allow everything; a
+ * form's "unknown" bits take account_id away from ap-southeast-2 (1) or from
+ * eu-west-1 (2). 'A' accepted, 'E' refused (DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY),
+ * 'W' not checkable (DDBGT_W_MULTIACCOUNT_REPLICATION_UNCHECKED, no error).
+ */
+#define GRANT_ALLOW "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":" \
+	"\"replication.dynamodb.amazonaws.com\"},\"Action\":[\"dynamodb:ReadDataForReplication\"," \
+	"\"dynamodb:WriteDataForReplication\",\"dynamodb:ReplicateSettings\"]," \
+	"\"Resource\":\"arn:aws:dynamodb:eu-west-1:444455556666:table/orders\""
+#define GRANT_WHEN(cond) GRANT_ALLOW ",\"Condition\":" cond "}"
+#define GRANT_ARN(region, account) "\"arn:aws:dynamodb:" region ":" account ":table/orders\""
+#define GRANT_DENY(principal, rest) "{\"Effect\":\"Deny\",\"Principal\":" principal "," rest \
+	",\"Resource\":\"arn:aws:dynamodb:eu-west-1:444455556666:table/orders\"}"
+
+START_TEST(replication_grant_as_iam_evaluates)
+{
+	static const struct {
+		int verdict;
+		int unknown;
+		const char *statements;
+	} cases[] = {
+		/* aws:SourceAccount (the tutorial's form, and CDK's one statement per peer) */
+		{'A', 0, GRANT_ALLOW "}"},
+		{'A', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":[\"111122223333\","
+		                    "\"444455556666\",\"777788889999\"]}}")},
+		{'E', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":[\"111122223333\","
+		                    "\"444455556666\"]}}")},
+		{'A', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":[\"444455556666\","
+		                    "\"111122223333\"]}}") ","
+		         GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":[\"444455556666\","
+		                    "\"777788889999\"]}}")},
+		{'E', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:sourceaccount\":\"444455556666\"}}")},
+		{'A', 0, GRANT_WHEN("{\"StringEqualsIfExists\":{\"aws:SourceAccount\":[\"111122223333\","
+		                    "\"444455556666\",\"777788889999\"]}}")},
+		{'A', 0, GRANT_WHEN("{\"ForAnyValue:StringEquals\":{\"aws:SourceAccount\":["
+		                    "\"111122223333\",\"444455556666\",\"777788889999\"]}}")},
+		{'A', 0, GRANT_WHEN("{\"StringLike\":{\"aws:SourceAccount\":[\"1111*\",\"4444*\","
+		                    "\"7777????????\"]}}")},
+		{'E', 0, GRANT_WHEN("{\"StringLike\":{\"aws:SourceAccount\":\"4444*\"}}")},
+		{'A', 0, GRANT_WHEN("{\"StringNotEquals\":{\"aws:SourceAccount\":\"999999999999\"}}")},
+		{'E', 0, GRANT_WHEN("{\"StringNotEquals\":{\"aws:SourceAccount\":\"111122223333\"}}")},
+		/* aws:SourceArn: ArnEquals and ArnLike match each of six parts; StringLike the whole */
+		{'A', 0, GRANT_WHEN("{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*:*:table/orders\"}}")},
+		{'A', 0, GRANT_WHEN("{\"ArnEquals\":{\"aws:SourceArn\":[" GRANT_ARN("us-east-1", "111122223333")
+		                    "," GRANT_ARN("eu-west-1", "444455556666") ","
+		                    GRANT_ARN("ap-southeast-2", "777788889999") "]}}")},
+		{'E', 0, GRANT_WHEN("{\"ArnEquals\":{\"aws:SourceArn\":[" GRANT_ARN("us-east-1", "111122223333")
+		                    "," GRANT_ARN("eu-west-1", "444455556666") "]}}")},
+		{'A', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceArn\":[" GRANT_ARN("us-east-1",
+		                    "111122223333") "," GRANT_ARN("eu-west-1", "444455556666") ","
+		                    GRANT_ARN("ap-southeast-2", "777788889999") "]}}")},
+		{'E', 0, GRANT_WHEN("{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*:444455556666:"
+		                    "table/orders\"}}")},
+		{'E', 0, GRANT_WHEN("{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*:*:table/ORDERS\"}}")},
+		{'A', 0, GRANT_WHEN("{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:dynamo*:*:*:table/ord?rs\"}}")},
+		{'A', 0, GRANT_WHEN("{\"StringLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*\"}}")},
+		{'W', 0, GRANT_WHEN("{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*\"}}")},
+		{'A', 0, GRANT_WHEN("{\"ArnNotLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*:*:table/old-*\"}}")},
+		{'E', 0, GRANT_WHEN("{\"ArnNotEquals\":{\"aws:SourceArn\":" GRANT_ARN("us-east-1",
+		                    "111122223333") "}}")},
+		/* a Deny that applies to the replication principal overrides the Allow */
+		{'E', 0, GRANT_ALLOW "}," GRANT_DENY("\"*\"", "\"Action\":\"dynamodb:WriteDataForReplication\"")},
+		{'E', 0, GRANT_ALLOW "}," GRANT_DENY("{\"Service\":\"replication.dynamodb.amazonaws.com\"}",
+		                                     "\"Action\":\"dynamodb:*\"")},
+		{'E', 0, GRANT_ALLOW "}," GRANT_DENY("{\"AWS\":\"*\"}", "\"Action\":\"dynamodb:Read*\","
+		         "\"Condition\":{\"StringEquals\":{\"aws:PrincipalServiceName\":"
+		         "\"replication.dynamodb.amazonaws.com\"}}")},
+		{'W', 0, GRANT_ALLOW "}," GRANT_DENY("{\"AWS\":\"*\"}", "\"Action\":\"dynamodb:Read*\","
+		         "\"Condition\":{\"StringEquals\":{\"aws:PrincipalServiceName\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"DateLessThan\":{\"aws:CurrentTime\":"
+		         "\"2024-04-10T09:51:41Z\"}}")},
+		{'E', 0, GRANT_ALLOW "}," GRANT_DENY("\"*\"", "\"Action\":\"dynamodb:*\",\"Condition\":"
+		         "{\"Bool\":{\"aws:PrincipalIsAWSService\":\"true\"}}")},
+		{'A', 0, GRANT_ALLOW "}," GRANT_DENY("\"*\"", "\"Action\":\"dynamodb:*\",\"Condition\":"
+		         "{\"Bool\":{\"aws:PrincipalIsAWSService\":false}}")},
+		{'A', 0, GRANT_ALLOW "}," GRANT_DENY("{\"AWS\":\"arn:aws:iam::111122223333:root\"}",
+		                                     "\"Action\":\"dynamodb:*\"")},
+		{'A', 0, GRANT_ALLOW "}," GRANT_DENY("\"*\"", "\"Action\":\"dynamodb:GetItem\"")},
+		{'E', 0, GRANT_ALLOW "}," GRANT_DENY("\"*\"", "\"NotAction\":\"dynamodb:*ForReplication\"")},
+		{'A', 0, GRANT_ALLOW "}," GRANT_DENY("\"*\"", "\"NotAction\":\"dynamodb:*\"")},
+		{'A', 0, GRANT_ALLOW "},{\"Effect\":\"Deny\",\"NotPrincipal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\","
+		         "\"Resource\":\"*\"}"},
+		{'E', 0, GRANT_ALLOW "},{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":"
+		         "\"arn:aws:iam::444455556666:root\"},\"Action\":\"dynamodb:*\","
+		         "\"Resource\":\"*\"}"},
+		{'A', 0, GRANT_ALLOW "},{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"dynamodb:*\","
+		         "\"Resource\":\"arn:aws:dynamodb:eu-west-1:444455556666:table/orders/index/*\"}"},
+		{'A', 0, GRANT_ALLOW "}," GRANT_DENY("\"*\"", "\"Action\":\"dynamodb:*\",\"Condition\":"
+		         "{\"StringNotEquals\":{\"aws:SourceAccount\":[\"111122223333\",\"444455556666\","
+		         "\"777788889999\"]}}")},
+		{'E', 0, GRANT_ALLOW "}," GRANT_DENY("\"*\"", "\"Action\":\"dynamodb:*\",\"Condition\":"
+		         "{\"StringNotEquals\":{\"aws:SourceAccount\":[\"111122223333\",\"444455556666\"]}}")},
+		/* other keys and operators: proven where the request's values are known, else unchecked */
+		{'W', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceOrgID\":\"o-a1b2c3d4e5\"}}")},
+		{'W', 0, GRANT_WHEN("{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}")},
+		{'W', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":\"${aws:PrincipalAccount}\"}}")},
+		{'E', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":\"444455556666\","
+		                    "\"aws:SourceOrgID\":\"o-a1b2c3d4e5\"}}")},
+		{'A', 0, GRANT_WHEN("{\"StringEquals\":{\"aws:PrincipalServiceName\":"
+		                    "\"replication.dynamodb.amazonaws.com\"}}")},
+		{'A', 0, GRANT_WHEN("{\"Null\":{\"aws:SourceArn\":\"false\"}}")},
+		{'E', 0, GRANT_WHEN("{\"Null\":{\"aws:SourceArn\":\"true\"}}")},
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"dynamodb:*\",\"Resource\":"
+		         "\"*\",\"Condition\":{\"StringEquals\":{\"aws:SourceAccount\":[\"111122223333\","
+		         "\"444455556666\",\"777788889999\"]}}}"},
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"NotAction\":\"dynamodb:DeleteTable\","
+		         "\"Resource\":\"*\"}"},
+		{'E', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"NotAction\":\"dynamodb:Replicate*\","
+		         "\"Resource\":\"*\"}"},
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*ForReplication\","
+		         "\"Resource\":\"*\"},{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:ReplicateSettings\","
+		         "\"Resource\":\"*\"}"},
+		{'E', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\",\"NotResource\":"
+		         GRANT_ARN("eu-west-1", "444455556666") "}"},
+		{'A', 0, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\",\"NotResource\":"
+		         "\"arn:aws:dynamodb:eu-west-1:444455556666:table/orders/index/*\"}"},
+		/* a replica without account_id: its account matches only a wildcard for sure */
+		{'W', 1, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":[\"111122223333\","
+		                    "\"444455556666\",\"777788889999\"]}}")},
+		{'A', 1, GRANT_WHEN("{\"StringLike\":{\"aws:SourceAccount\":\"*\"}}")},
+		{'A', 1, GRANT_WHEN("{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*:*:table/orders\"}}")},
+		{'W', 1, GRANT_WHEN("{\"StringLike\":{\"aws:SourceAccount\":[\"1111*\",\"4444*\"]}}")},
+		{'W', 1, GRANT_WHEN("{\"StringEquals\":{\"aws:SourceAccount\":[\"111122223333\","
+		                    "\"444455556666\"]}}")},
+		{'E', 1, GRANT_WHEN("{\"ArnEquals\":{\"aws:SourceArn\":[" GRANT_ARN("us-east-1",
+		                    "111122223333") "," GRANT_ARN("eu-west-1", "444455556666") "]}}")},
+		{'W', 2, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\",\"NotResource\":"
+		         GRANT_ARN("eu-west-1", "444455556666") "}"},
+		{'A', 2, "{\"Effect\":\"Allow\",\"Principal\":{\"Service\":"
+		         "\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\",\"NotResource\":"
+		         GRANT_ARN("us-east-1", "555566667777") "}"},
+		{'E', 1, GRANT_WHEN("{\"ArnLike\":{\"aws:SourceArn\":\"arn:aws:dynamodb:*:*:table/other\"}}")},
+	};
+	static const char open_policy[] =
+		"{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":"
+		"{\"Service\":\"replication.dynamodb.amazonaws.com\"},\"Action\":\"dynamodb:*\","
+		"\"Resource\":\"*\"}}";
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char text[4096];
+		json_error_t err;
+		json_t *mine, *open = json_loads(open_policy, 0, &err), *patch;
+		ddbgt_diags *d = NULL;
+		int loaded, refused, unchecked;
+
+		snprintf(text, sizeof text, "{\"Version\":\"2012-10-17\",\"Statement\":[%s]}",
+		         cases[i].statements);
+		mine = json_loads(text, 0, &err);
+		ck_assert_msg(mine != NULL && open != NULL, "case %zu: %s", i, err.text);
+		patch = json_pack("{s:[{s:s,s:s,s:O},{s:s,s:o},{s:s,s:O}]}", "replicas", "region",
+		                  "us-east-1", "account_id", "111122223333", "resource_policy", open,
+		                  "region", "eu-west-1", "resource_policy", mine, "region",
+		                  "ap-southeast-2", "resource_policy", open);
+		ck_assert_ptr_nonnull(patch);
+		if (!(cases[i].unknown & 2))
+			json_object_set_new(json_array_get(json_object_get(patch, "replicas"), 1),
+			                    "account_id", json_string("444455556666"));
+		if (!(cases[i].unknown & 1))
+			json_object_set_new(json_array_get(json_object_get(patch, "replicas"), 2),
+			                    "account_id", json_string("777788889999"));
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		ddbgt_table_free(run_spec("ondemand", patch, d, &loaded));
+		ck_assert(loaded);
+		refused = has_code(d, "DDBGT_E_MULTIACCOUNT_REPLICATION_POLICY");
+		unchecked = has_code(d, "DDBGT_W_MULTIACCOUNT_REPLICATION_UNCHECKED");
+		if (refused != (cases[i].verdict == 'E') || unchecked != (cases[i].verdict == 'W') ||
+		    (cases[i].verdict != 'E' && !ddbgt_diags_is_valid(d)))
+			dump(cases[i].statements, d);
+		ck_assert_msg(refused == (cases[i].verdict == 'E'), "case %zu: expected %c", i,
+		              cases[i].verdict);
+		ck_assert_msg(unchecked == (cases[i].verdict == 'W'), "case %zu: expected %c", i,
+		              cases[i].verdict);
+		ck_assert_msg(cases[i].verdict == 'E' || ddbgt_diags_is_valid(d),
+		              "case %zu: another error", i);
+		json_decref(patch);
+		json_decref(open);
+		ddbgt_diags_free(d);
+	}
+}
+END_TEST
+
 /* The validator's path formatter writes what snprintf writes, cut to the buffer. */
 START_TEST(paths_as_snprintf)
 {
@@ -834,6 +1032,7 @@ Suite *ddbgt_test_validate(void)
 	tcase_add_test(tc, allocation_failures);
 	tcase_add_test(tc, paths_as_snprintf);
 	tcase_add_test(tc, resource_wildcards_match_as_iam_does);
+	tcase_add_test(tc, replication_grant_as_iam_evaluates);
 	suite_add_tcase(s, tc);
 	return s;
 }
