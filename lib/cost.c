@@ -37,7 +37,7 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 {
 	if (!report)
 		return;
-	/* The replicas, regions, index names and strings are in the report's block. */
+	/* The replicas, regions, indexes and strings are in the report's block. */
 	ddbgt__free(report->lines);
 	ddbgt__free(report->recs); /* and their messages */
 	ddbgt__free(report);
@@ -309,6 +309,7 @@ static void sum_line(est *e, size_t reg, ddbgt_price_item item, ddbgt_table_clas
 	}
 }
 
+/* Once per region: the price table has no prices for it at all. */
 static void say_no_prices(est *e, size_t reg, const char *path)
 {
 	ddbgt__cost_region *r = &e->rep->regions[reg];
@@ -927,49 +928,50 @@ static int lines_grouped(const ddbgt_cost_report *rep)
 static void read_profile(est *e)
 {
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	ddbgt__cost_profile *p = &e->prof;
 	double v;
 	double per_read;
 
-	e->prof.hours = DEFAULT_HOURS;
+	p->hours = DEFAULT_HOURS;
 	if (ddbgt_usage_get_hours_per_month(u, &v) == DDBGT_OK)
-		e->prof.hours = v;
-	e->prof.seconds = e->prof.hours * SECONDS_PER_HOUR;
-	e->prof.item_bytes = DEFAULT_ITEM_BYTES;
+		p->hours = v;
+	p->seconds = p->hours * SECONDS_PER_HOUR;
+	p->item_bytes = DEFAULT_ITEM_BYTES;
 	if (ddbgt_usage_get_item_size_bytes(u, &v) == DDBGT_OK)
-		e->prof.item_bytes = v;
+		p->item_bytes = v;
 	/* Writes in 1 KB steps, reads in 4 KB steps, at least one unit each. */
-	e->prof.write_units = fmax(1.0, ceil(e->prof.item_bytes / 1024.0));
+	p->write_units = fmax(1.0, ceil(p->item_bytes / 1024.0));
 	/*
 	 * A transactional write costs two write units per KB (AWS pricing pages);
 	 * GSI updates it causes are ordinary writes. A STRONG table refuses
 	 * transactions (the validator says so): its writes are priced as the
 	 * standard writes it does take.
 	 */
-	e->prof.table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL &&
+	p->table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL &&
 	                               ddbgt_table_consistency(e->table) != DDBGT_CONSISTENCY_STRONG
-	                               ? 2.0 * e->prof.write_units
-	                               : e->prof.write_units;
-	per_read = fmax(1.0, ceil(e->prof.item_bytes / 4096.0));
+	                               ? 2.0 * p->write_units
+	                               : p->write_units;
+	per_read = fmax(1.0, ceil(p->item_bytes / 4096.0));
 	switch (ddbgt_usage_read_consistency(u)) {
 	case DDBGT_READ_CONSISTENCY_STRONG:
-		e->prof.read_units = per_read;
+		p->read_units = per_read;
 		break;
 	case DDBGT_READ_CONSISTENCY_TRANSACTIONAL:
 		/* A STRONG table refuses transactions (the validator says so): no premium for
 		 * reads that cannot run, only the strongly consistent reads it does serve. */
 		if (ddbgt_table_consistency(e->table) == DDBGT_CONSISTENCY_STRONG)
-			e->prof.read_units = per_read;
+			p->read_units = per_read;
 		else
-			e->prof.read_units = 2.0 * per_read;
+			p->read_units = 2.0 * per_read;
 		break;
 	default:
-		e->prof.read_units = 0.5 * per_read;
+		p->read_units = 0.5 * per_read;
 		break;
 	}
 }
 
 /* Look up each replica's region, prices and traffic once, into the report. */
-static int collect_replicas(est *e, size_t nrep)
+static void collect_replicas(est *e, size_t nrep)
 {
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
 	size_t i;
@@ -991,7 +993,6 @@ static int collect_replicas(est *e, size_t nrep)
 		ddbgt_usage_get_rate(u, DDBGT_READ, in->code, &in->reads);
 		e->writes += in->writes;
 	}
-	return DDBGT_OK;
 }
 
 /*
@@ -1087,10 +1088,9 @@ int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
 	                     "no usage profile: the estimate has no request charges") != DDBGT_OK)
 		e.oom = 1;
 	check_usage_regions(&e);
+	collect_replicas(&e, nrep);
 	/* Room for every line a replica can have, so that lines never move. */
-	if (collect_replicas(&e, nrep) != DDBGT_OK ||
-	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
-	                nrep * (8 + 2 * ngsi + nrep) + 10,
+	if (ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines, nrep * (8 + 2 * ngsi + nrep) + 10,
 	                sizeof(*e.rep->lines)) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;

@@ -70,7 +70,7 @@ typedef struct ddbgt__cost_profile {
 } ddbgt__cost_profile;
 
 /*
- * A report and its replicas, regions, index names and strings are one block
+ * A report and its replicas, regions, indexes and strings are one block
  * (cost.c, new_report): the currency, the price date, the index names and
  * the region codes are the report's own copies, in that block.
  */

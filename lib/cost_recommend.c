@@ -71,7 +71,7 @@ static void split(const ddbgt_cost_report *rep, size_t from, size_t end, int64_t
  * than the rest of a recommendation.
  */
 typedef struct message {
-	char *text; /* MSG_SIZE bytes at the end of the report's messages */
+	char *text; /* its room, MSG_SIZE bytes of the report's messages */
 	size_t len;
 } message;
 

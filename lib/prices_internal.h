@@ -74,6 +74,7 @@ static inline const ddbgt__price_cell *ddbgt__prices_cell(const ddbgt__region_pr
 {
 	return &rp->cell[ddbgt__prices_slot(item, cls)][item];
 }
+
 /* The transfer price from rp's region to region to (pair first, then transfer_out). */
 const ddbgt__price_cell *ddbgt__prices_transfer_cell(const ddbgt__region_prices *rp,
                                                      const char *to);
