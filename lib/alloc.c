@@ -123,3 +123,32 @@ int ddbgt__text_append(char **buf, size_t *len, size_t *cap, const char *p, size
 	(*buf)[*len] = '\0';
 	return DDBGT_OK;
 }
+
+void *ddbgt__calloc_named(size_t size, const char *name, char **name_out)
+{
+	size_t n = strlen(name) + 1;
+	if (n > SIZE_MAX - size)
+		return NULL;
+	char *obj = ddbgt__malloc(size + n);
+	if (!obj)
+		return NULL;
+	memset(obj, 0, size);
+	*name_out = memcpy(obj + size, name, n);
+	return obj;
+}
+
+void ddbgt__free_name(const void *obj, size_t size, char *name)
+{
+	if (name != (const char *)obj + size)
+		ddbgt__free(name);
+}
+
+int ddbgt__set_name(const void *obj, size_t size, char **slot, const char *name)
+{
+	char *copy = ddbgt__strdup(name);
+	if (name && !copy)
+		return DDBGT_ENOMEM;
+	ddbgt__free_name(obj, size, *slot);
+	*slot = copy;
+	return DDBGT_OK;
+}

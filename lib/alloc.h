@@ -24,4 +24,17 @@ int ddbgt__grow(void **items, size_t *cap, size_t need, size_t size);
  */
 int ddbgt__text_append(char **buf, size_t *len, size_t *cap, const char *p, size_t n);
 
+/*
+ * Objects that carry a name (a replica's region, an index's name) get it in
+ * the same block, right after the size bytes of the object: one allocation
+ * instead of two for what every one of them has. ddbgt__calloc_named
+ * returns the object zeroed, with *name_out pointing to the copy of name,
+ * or NULL when memory runs out. A new name set later is a copy of its own;
+ * ddbgt__set_name stores it and ddbgt__free_name frees a name, each leaving
+ * alone the one built into the object.
+ */
+void *ddbgt__calloc_named(size_t size, const char *name, char **name_out);
+int ddbgt__set_name(const void *obj, size_t size, char **slot, const char *name);
+void ddbgt__free_name(const void *obj, size_t size, char *name);
+
 #endif

@@ -66,19 +66,25 @@ DDBGT_API int ddbgt_emit_target_parse(const char *name, int *out)
 
 /* ---- the driver ---- */
 
-/* The aliases, provider references and quoted keys of every region, made once per emit. */
+/*
+ * The replicas, aliases, provider references and quoted keys of every
+ * region, made once per emit.
+ */
 static int make_region_names(ddbgt__emit_ctx *ctx)
 {
-	size_t head = ctx->nrep * (sizeof(struct ddbgt__emit_key) + 2 * sizeof(char *));
+	size_t head = ctx->nrep * (sizeof(struct ddbgt__emit_key) + 3 * sizeof(char *));
 	size_t size = head;
 	for (size_t i = 0; i < ctx->nrep; i++)
-		size += 2 * strlen(ddbgt_replica_region(ddbgt__emit_replica(ctx, i))) + 10;
+		size += 2 * strlen(ddbgt_replica_region(ddbgt_table_replica_at(ctx->t, i))) + 10;
 	char *block = ddbgt__malloc(size);
 	if (!block)
 		return DDBGT_ENOMEM;
 	ctx->region_key = (struct ddbgt__emit_key *)(void *)block;
 	ctx->alias = (const char **)(void *)(ctx->region_key + ctx->nrep);
 	ctx->provider = ctx->alias + ctx->nrep;
+	ctx->replica = (const ddbgt_replica **)(void *)(ctx->provider + ctx->nrep);
+	for (size_t i = 0; i < ctx->nrep; i++)
+		ctx->replica[i] = ddbgt_table_replica_at(ctx->t, i);
 	char *o = block + head;
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
@@ -105,43 +111,26 @@ static int make_region_names(ddbgt__emit_ctx *ctx)
 /* ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$: the shape the emitters turn into provider aliases. */
 static int region_shaped(const char *r)
 {
-	size_t parts = 0, len = 0;
-	int letters = 1, digits = 1;
-	for (const char *p = r;; p++) {
-		if (*p == '-' || *p == '\0') {
-			/* The first part is two letters, the middle ones letters, the last 1-2 digits. */
-			if (len == 0 || (parts == 0 && (len != 2 || !letters)))
-				return 0;
-			if (*p == '\0')
-				return parts >= 2 && digits && len <= 2;
-			if (parts > 0 && !letters)
-				return 0;
-			parts++;
-			len = 0;
-			letters = digits = 1;
-			continue;
-		}
-		letters &= *p >= 'a' && *p <= 'z';
-		digits &= *p >= '0' && *p <= '9';
-		len++;
+	/* A run of letters at a time (the guard runs on every emit), then the digits that end it. */
+	size_t parts = 0;
+	const char *p = r;
+	for (;;) {
+		const char *start = p;
+		while ((unsigned)(*p - 'a') < 26)
+			p++;
+		size_t letters = (size_t)(p - start);
+		if (letters == 0)
+			break;
+		/* The first part is two letters; a part of letters is followed by another part. */
+		if ((parts == 0 && letters != 2) || *p != '-')
+			return 0;
+		parts++;
+		p++;
 	}
-}
-
-/* A Terraform identifier from a name: [A-Za-z0-9_] kept, all else '_', no leading digit. */
-static void identifier(char *buf, size_t size, const char *name)
-{
-	size_t n = 0;
-	if (name[0] >= '0' && name[0] <= '9' && size > 3) {
-		memcpy(buf, "t_", 2);
-		n = 2;
-	}
-	for (size_t i = 0; name[i] && n + 1 < size; i++) {
-		unsigned char c = (unsigned char)name[i];
-		int ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		         c == '_';
-		buf[n++] = ok ? (char)c : '_';
-	}
-	buf[n] = '\0';
+	const char *digits = p;
+	while ((unsigned)(*p - '0') < 10)
+		p++;
+	return parts >= 2 && p - digits >= 1 && p - digits <= 2 && *p == '\0';
 }
 
 static int valid_identifier(const char *s)
@@ -316,35 +305,9 @@ static int guard(const ddbgt_table *t, int terraform, ddbgt_diags *found)
 	return ddbgt_diags_error_count(found) > before ? DDBGT_EINVALID : DDBGT_OK;
 }
 
-/* Labels of the GSIs: identifiers, made unique with their position when two collide. */
-static int make_gsi_labels(ddbgt__emit_ctx *ctx)
-{
-	if (!ctx->ngsi)
-		return DDBGT_OK;
-	ctx->gsi_label = ddbgt__calloc(ctx->ngsi, sizeof *ctx->gsi_label);
-	if (!ctx->gsi_label)
-		return DDBGT_ENOMEM;
-	char buf[DDBGT__EMIT_LABEL_MAX];
-	for (size_t i = 0; i < ctx->ngsi; i++) {
-		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(ctx->t, i));
-		identifier(buf, 256, name);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(buf, ctx->gsi_label[j]) == 0) {
-				size_t len = strlen(buf);
-				snprintf(buf + len, sizeof buf - len, "_%zu", i);
-				j = (size_t)-1; /* check the new label against all again */
-			}
-		if (!(ctx->gsi_label[i] = ddbgt__strdup(buf)))
-			return DDBGT_ENOMEM;
-	}
-	return DDBGT_OK;
-}
-
 static void free_ctx(ddbgt__emit_ctx *ctx)
 {
-	for (size_t i = 0; ctx->gsi_label && i < ctx->ngsi; i++)
-		ddbgt__free(ctx->gsi_label[i]);
-	ddbgt__free(ctx->gsi_label);
+	ddbgt__emit_free_gsi_labels(ctx);
 	ddbgt__free(ctx->scaling);
 	ddbgt__free(ctx->region_key);
 	ddbgt_diags_free(ctx->findings);
@@ -386,12 +349,11 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	ddbgt_emit_options o = DDBGT_EMIT_OPTIONS_INIT;
 	ddbgt__emit_ctx ctx;
 	memset(&ctx, 0, sizeof ctx);
+	/* checked only when the validator runs here, ctx.findings at the first finding. */
 	ddbgt_diags *found = NULL, *checked = NULL;
 	int rc = ddbgt_diags_new(&found);
 	if (rc)
 		return rc;
-	if ((rc = ddbgt_diags_new(&checked)) || (rc = ddbgt_diags_new(&ctx.findings)))
-		goto done;
 	if (opts && (rc = ddbgt__options_read_said(&o, sizeof o, opts, emit_options_ends,
 	                                           EMIT_OPTIONS_VERSIONS, "emit options", found)))
 		goto done;
@@ -404,6 +366,8 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	if ((rc = check_options(&o, found)))
 		goto done;
 	/* The guard refuses what cannot be written, whatever the policy let through. */
+	if (!o.validated && (rc = ddbgt_diags_new(&checked)))
+		goto done;
 	if ((rc = check_table(table, &o, diags, checked)) || (rc = guard(table, o.target != DDBGT_EMIT_CLOUDFORMATION, found)))
 		goto refused;
 
@@ -440,9 +404,7 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 	else if (cfn)
 		snprintf(ctx.res, sizeof ctx.res, "Table");
 	else
-		identifier(ctx.res, 256, ddbgt_table_name(table));
-	if ((rc = make_gsi_labels(&ctx)))
-		goto done;
+		ddbgt__emit_identifier(ctx.res, 256, ddbgt_table_name(table));
 
 	int legacy = o.target == DDBGT_EMIT_TERRAFORM_LEGACY;
 	if (legacy != (ddbgt_table_legacy_version(table) == 1)) {
@@ -504,7 +466,7 @@ static int emit(char **out, size_t *len, const ddbgt_table *table,
 		rc = ddbgt__yaml_from_json(out, len, json, json_len);
 		ddbgt__free(json);
 	}
-	if (!rc)
+	if (!rc && ctx.findings)
 		rc = ddbgt_diags_append(found, ctx.findings);
 	goto done;
 
@@ -519,7 +481,7 @@ refused:
 			rc = DDBGT_EINVALID;
 	}
 done:
-	if (diags && rc == DDBGT_EINVALID && ddbgt_diags_append(diags, checked))
+	if (diags && checked && rc == DDBGT_EINVALID && ddbgt_diags_append(diags, checked))
 		rc = DDBGT_ENOMEM;
 	if (diags && ddbgt_diags_append(diags, found) && rc == DDBGT_OK)
 		rc = DDBGT_ENOMEM;

@@ -24,22 +24,33 @@ static inline void str(ddbgt__emit_ctx *ctx, const char *s)
 		ctx->w.bad_string = s;
 }
 
-static inline void kv_str(ddbgt__emit_ctx *ctx, const char *key, const char *s)
+/*
+ * Keys written in the source are quoted at compile time and copied, in one
+ * writer call with their value where they can (see DDBGT__TFJSON_NAME):
+ * string literals of nothing JSON escapes. CFN_KEY(ctx, "Value") is the
+ * key alone; the functions below take keys known only at run time.
+ */
+#define CFN_QUOTED(literal) "\"" literal "\": ", sizeof(literal) + 3
+#define CFN_KEY(ctx, literal) ddbgt__jw_key_quoted(out(ctx), CFN_QUOTED(literal))
+#define CFN_KV_STR(ctx, literal, s) kv_str_quoted((ctx), CFN_QUOTED(literal), (s))
+#define CFN_KV_INT(ctx, literal, v) (CFN_KEY(ctx, literal), ddbgt__jw_int(out(ctx), (v)))
+#define CFN_KV_BOOL(ctx, literal, v) (CFN_KEY(ctx, literal), ddbgt__jw_bool(out(ctx), (v)))
+#define CFN_OBJECT(ctx, literal) ddbgt__jw_key_quoted_open(out(ctx), CFN_QUOTED(literal), '{')
+#define CFN_ARRAY(ctx, literal) ddbgt__jw_key_quoted_open(out(ctx), CFN_QUOTED(literal), '[')
+
+/* The pair of CFN_KV_STR; NULL s is written "", as str() writes it. */
+static inline void kv_str_quoted(ddbgt__emit_ctx *ctx, const char *quoted, size_t n, const char *s)
 {
-	ddbgt__jw_key(out(ctx), key);
-	str(ctx, s);
+	if (!s)
+		s = "";
+	if (ddbgt__jw_kv_quoted_string(out(ctx), quoted, n, s) && !ctx->w.bad_string)
+		ctx->w.bad_string = s;
 }
 
 static inline void kv_int(ddbgt__emit_ctx *ctx, const char *key, int64_t v)
 {
 	ddbgt__jw_key(out(ctx), key);
 	ddbgt__jw_int(out(ctx), v);
-}
-
-static inline void kv_bool(ddbgt__emit_ctx *ctx, const char *key, int v)
-{
-	ddbgt__jw_key(out(ctx), key);
-	ddbgt__jw_bool(out(ctx), v);
 }
 
 static inline void open_object(ddbgt__emit_ctx *ctx, const char *key)

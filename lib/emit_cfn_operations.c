@@ -129,14 +129,14 @@ void ddbgt__emit_cfn_operations_rules(ddbgt__emit_ctx *ctx)
 	char text[200];
 	if (ops_of(ctx) == NULL || (alarms_in(ctx, ctx->stack) == 0 && stack_endpoint(ctx) < 0))
 		return;
-	open_object(ctx, "Rules");
-	open_object(ctx, "StackRegion");
-	open_array(ctx, "Assertions");
+	CFN_OBJECT(ctx, "Rules");
+	CFN_OBJECT(ctx, "StackRegion");
+	CFN_ARRAY(ctx, "Assertions");
 	ddbgt__jw_object_begin(out(ctx));
-	open_object(ctx, "Assert");
-	open_array(ctx, "Fn::Equals");
+	CFN_OBJECT(ctx, "Assert");
+	CFN_ARRAY(ctx, "Fn::Equals");
 	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "Ref", "AWS::Region");
+	CFN_KV_STR(ctx, "Ref", "AWS::Region");
 	ddbgt__jw_object_end(out(ctx));
 	str(ctx, stack_region(ctx));
 	ddbgt__jw_array_end(out(ctx));
@@ -145,7 +145,7 @@ void ddbgt__emit_cfn_operations_rules(ddbgt__emit_ctx *ctx)
 	         "Deploy this stack in %s%s: its alarms and VPC endpoint watch and serve the "
 	         "replica there",
 	         stack_region(ctx), companion(ctx) ? "" : ", the table's home region");
-	kv_str(ctx, "AssertDescription", text);
+	CFN_KV_STR(ctx, "AssertDescription", text);
 	ddbgt__jw_object_end(out(ctx));
 	ddbgt__jw_array_end(out(ctx));
 	ddbgt__jw_object_end(out(ctx));
@@ -163,7 +163,7 @@ static void table_ref(ddbgt__emit_ctx *ctx)
 {
 	if (!companion(ctx)) {
 		ddbgt__jw_object_begin(out(ctx));
-		kv_str(ctx, "Ref", ctx->res);
+		CFN_KV_STR(ctx, "Ref", ctx->res);
 		ddbgt__jw_object_end(out(ctx));
 	} else if (ctx->o->parameters) {
 		ddbgt__sub_text s = {NULL, 0, 0};
@@ -178,8 +178,8 @@ static void table_ref(ddbgt__emit_ctx *ctx)
 static void dimension(ddbgt__emit_ctx *ctx, const char *name, const char *value)
 {
 	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "Name", name);
-	ddbgt__jw_key(out(ctx), "Value");
+	CFN_KV_STR(ctx, "Name", name);
+	CFN_KEY(ctx, "Value");
 	if (value)
 		str(ctx, value);
 	else
@@ -190,7 +190,7 @@ static void dimension(ddbgt__emit_ctx *ctx, const char *name, const char *value)
 static void dimensions(ddbgt__emit_ctx *ctx, const char *gsi, const char *receiving,
                        const char *operation)
 {
-	open_array(ctx, "Dimensions");
+	CFN_ARRAY(ctx, "Dimensions");
 	dimension(ctx, "TableName", NULL);
 	if (gsi)
 		dimension(ctx, "GlobalSecondaryIndexName", gsi);
@@ -211,17 +211,17 @@ static void metric_stat(ddbgt__emit_ctx *ctx, const char *id, const char *metric
                         const char *stat, const char *gsi, const char *operation)
 {
 	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "Id", id);
-	open_object(ctx, "MetricStat");
-	open_object(ctx, "Metric");
-	kv_str(ctx, "Namespace", "AWS/DynamoDB");
-	kv_str(ctx, "MetricName", metric);
+	CFN_KV_STR(ctx, "Id", id);
+	CFN_OBJECT(ctx, "MetricStat");
+	CFN_OBJECT(ctx, "Metric");
+	CFN_KV_STR(ctx, "Namespace", "AWS/DynamoDB");
+	CFN_KV_STR(ctx, "MetricName", metric);
 	dimensions(ctx, gsi, NULL, operation);
 	ddbgt__jw_object_end(out(ctx));
-	kv_int(ctx, "Period", period(ctx));
-	kv_str(ctx, "Stat", stat);
+	CFN_KV_INT(ctx, "Period", period(ctx));
+	CFN_KV_STR(ctx, "Stat", stat);
 	ddbgt__jw_object_end(out(ctx));
-	kv_bool(ctx, "ReturnData", 0);
+	CFN_KV_BOOL(ctx, "ReturnData", 0);
 	ddbgt__jw_object_end(out(ctx));
 }
 
@@ -229,14 +229,14 @@ static void metrics(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
 {
 	int utilization = a->kind == DDBGT__OPS_UTILIZATION;
 	char expr[96];
-	open_array(ctx, "Metrics");
+	CFN_ARRAY(ctx, "Metrics");
 	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "Id", "e1");
+	CFN_KV_STR(ctx, "Id", "e1");
 	if (utilization)
 		ddbgt__ops_utilization_expression(ctx, expr, sizeof expr);
-	kv_str(ctx, "Expression", utilization ? expr : "SUM(METRICS())");
-	kv_str(ctx, "Label", utilization ? "utilization percent" : "SystemErrors");
-	kv_bool(ctx, "ReturnData", 1);
+	CFN_KV_STR(ctx, "Expression", utilization ? expr : "SUM(METRICS())");
+	CFN_KV_STR(ctx, "Label", utilization ? "utilization percent" : "SystemErrors");
+	CFN_KV_BOOL(ctx, "ReturnData", 1);
 	ddbgt__jw_object_end(out(ctx));
 	if (utilization) {
 		const char *gsi = ddbgt__ops_alarm_gsi(ctx, a);
@@ -289,7 +289,7 @@ static void alarm_description(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
 	         ddbgt_table_name(ctx->t), gsi ? ", index " : "", gsi ? gsi : "",
 	         region_of(ctx, a->replica), a->kind == DDBGT__OPS_LATENCY ? ", to " : "",
 	         a->kind == DDBGT__OPS_LATENCY ? region_of(ctx, a->receiving) : "");
-	kv_str(ctx, "AlarmDescription", text);
+	CFN_KV_STR(ctx, "AlarmDescription", text);
 }
 
 static void write_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *arg)
@@ -303,22 +303,22 @@ static void write_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *a
 	                  what);
 	ddbgt_operations_get_sns_topic(ops, region_of(ctx, a->replica), &topic);
 	open_object(ctx, id);
-	kv_str(ctx, "Type", "AWS::CloudWatch::Alarm");
-	open_object(ctx, "Properties");
+	CFN_KV_STR(ctx, "Type", "AWS::CloudWatch::Alarm");
+	CFN_OBJECT(ctx, "Properties");
 	alarm_description(ctx, a);
-	kv_str(ctx, "ComparisonOperator", "GreaterThanThreshold");
-	kv_int(ctx, "EvaluationPeriods",
-	       ddbgt_operations_alarm_setting_effective(ops, DDBGT_ALARM_EVALUATION_PERIODS));
-	kv_int(ctx, "Threshold", a->threshold);
+	CFN_KV_STR(ctx, "ComparisonOperator", "GreaterThanThreshold");
+	CFN_KV_INT(ctx, "EvaluationPeriods",
+	           ddbgt_operations_alarm_setting_effective(ops, DDBGT_ALARM_EVALUATION_PERIODS));
+	CFN_KV_INT(ctx, "Threshold", a->threshold);
 	/* No requests means no data points: that is not an incident. */
-	kv_str(ctx, "TreatMissingData", "notBreaching");
+	CFN_KV_STR(ctx, "TreatMissingData", "notBreaching");
 	if (a->metric) {
-		kv_str(ctx, "Namespace", "AWS/DynamoDB");
-		kv_str(ctx, "MetricName", a->metric);
+		CFN_KV_STR(ctx, "Namespace", "AWS/DynamoDB");
+		CFN_KV_STR(ctx, "MetricName", a->metric);
 		dimensions(ctx, ddbgt__ops_alarm_gsi(ctx, a),
 		           a->kind == DDBGT__OPS_LATENCY ? region_of(ctx, a->receiving) : NULL, NULL);
-		kv_int(ctx, "Period", period(ctx));
-		kv_str(ctx, "Statistic", a->statistic);
+		CFN_KV_INT(ctx, "Period", period(ctx));
+		CFN_KV_STR(ctx, "Statistic", a->statistic);
 	} else {
 		metrics(ctx, a);
 	}
@@ -350,9 +350,9 @@ static void write_dashboard(ddbgt__emit_ctx *ctx)
 	}
 	ddbgt__emit_label(ctx, id, "%sDashboard", ctx->res);
 	open_object(ctx, id);
-	kv_str(ctx, "Type", "AWS::CloudWatch::Dashboard");
-	open_object(ctx, "Properties");
-	ddbgt__jw_key(out(ctx), "DashboardBody");
+	CFN_KV_STR(ctx, "Type", "AWS::CloudWatch::Dashboard");
+	CFN_OBJECT(ctx, "Properties");
+	CFN_KEY(ctx, "DashboardBody");
 	ddbgt__sub_text s = {body, strlen(body), strlen(body) + 1};
 	ddbgt__sub_write(ctx, &s);
 	ddbgt__jw_object_end(out(ctx));
@@ -383,12 +383,12 @@ static void write_policies(ddbgt__emit_ctx *ctx)
 		policy_id(kind, sizeof kind, (ddbgt_iam_policy)k);
 		ddbgt__emit_label(ctx, id, "%s%sPolicy", ctx->res, kind);
 		open_object(ctx, id);
-		kv_str(ctx, "Type", "AWS::IAM::ManagedPolicy");
-		open_object(ctx, "Properties");
+		CFN_KV_STR(ctx, "Type", "AWS::IAM::ManagedPolicy");
+		CFN_OBJECT(ctx, "Properties");
 		snprintf(text, sizeof text, "libddbgt: %s policy of the DynamoDB global table %.255s",
 		         ddbgt_iam_policy_name(k), ddbgt_table_name(ctx->t));
-		kv_str(ctx, "Description", text);
-		ddbgt__jw_key(out(ctx), "PolicyDocument");
+		CFN_KV_STR(ctx, "Description", text);
+		CFN_KEY(ctx, "PolicyDocument");
 		ddbgt__sub_text s = {NULL, 0, 0};
 		ctx->sub = &s;
 		ddbgt__ops_policy_text(ctx, (ddbgt_iam_policy)k);
@@ -408,18 +408,18 @@ static void write_endpoint(ddbgt__emit_ctx *ctx)
 		return;
 	ddbgt__emit_label(ctx, id, "%sVpcEndpoint", ctx->res);
 	open_object(ctx, id);
-	kv_str(ctx, "Type", "AWS::EC2::VPCEndpoint");
-	open_object(ctx, "Properties");
-	kv_str(ctx, "VpcEndpointType", "Gateway");
+	CFN_KV_STR(ctx, "Type", "AWS::EC2::VPCEndpoint");
+	CFN_OBJECT(ctx, "Properties");
+	CFN_KV_STR(ctx, "VpcEndpointType", "Gateway");
 	snprintf(service, sizeof service, "com.amazonaws.%s.dynamodb", stack_region(ctx));
-	kv_str(ctx, "ServiceName", service);
-	kv_str(ctx, "VpcId", ddbgt_operations_vpc_endpoint_vpc_id(ops, (size_t)k));
-	open_array(ctx, "RouteTableIds");
+	CFN_KV_STR(ctx, "ServiceName", service);
+	CFN_KV_STR(ctx, "VpcId", ddbgt_operations_vpc_endpoint_vpc_id(ops, (size_t)k));
+	CFN_ARRAY(ctx, "RouteTableIds");
 	for (size_t j = 0; j < ddbgt_operations_vpc_route_table_count(ops, (size_t)k); j++)
 		str(ctx, ddbgt_operations_vpc_route_table_at(ops, (size_t)k, j));
 	ddbgt__jw_array_end(out(ctx));
 	if (ddbgt_operations_vpc_endpoint_restricted(ops, (size_t)k)) {
-		ddbgt__jw_key(out(ctx), "PolicyDocument");
+		CFN_KEY(ctx, "PolicyDocument");
 		ddbgt__sub_text s = {NULL, 0, 0};
 		ctx->sub = &s;
 		ddbgt__ops_endpoint_policy_text(ctx, stack_region(ctx));
@@ -456,8 +456,8 @@ static void text_output(ddbgt__emit_ctx *ctx, const char *name, const char *desc
                         ddbgt__sub_text *s)
 {
 	open_object(ctx, name);
-	kv_str(ctx, "Description", description);
-	ddbgt__jw_key(out(ctx), "Value");
+	CFN_KV_STR(ctx, "Description", description);
+	CFN_KEY(ctx, "Value");
 	ddbgt__sub_write(ctx, s);
 	ddbgt__jw_object_end(out(ctx));
 }

@@ -84,15 +84,15 @@ int ddbgt__emit_cloudformation_plan(ddbgt__emit_ctx *ctx)
 
 static void write_key_schema(ddbgt__emit_ctx *ctx, const char *hash, const char *range)
 {
-	open_array(ctx, "KeySchema");
+	CFN_ARRAY(ctx, "KeySchema");
 	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "AttributeName", hash);
-	kv_str(ctx, "KeyType", "HASH");
+	CFN_KV_STR(ctx, "AttributeName", hash);
+	CFN_KV_STR(ctx, "KeyType", "HASH");
 	ddbgt__jw_object_end(out(ctx));
 	if (range) {
 		ddbgt__jw_object_begin(out(ctx));
-		kv_str(ctx, "AttributeName", range);
-		kv_str(ctx, "KeyType", "RANGE");
+		CFN_KV_STR(ctx, "AttributeName", range);
+		CFN_KV_STR(ctx, "KeyType", "RANGE");
 		ddbgt__jw_object_end(out(ctx));
 	}
 	ddbgt__jw_array_end(out(ctx));
@@ -101,15 +101,16 @@ static void write_key_schema(ddbgt__emit_ctx *ctx, const char *hash, const char 
 /* A GSI's KeySchema: every element of a multi-attribute key, in order, HASH then RANGE. */
 static void write_gsi_key_schema(ddbgt__emit_ctx *ctx, const ddbgt_gsi *g)
 {
-	open_array(ctx, "KeySchema");
+	CFN_ARRAY(ctx, "KeySchema");
 	for (int side = 0; side < 2; side++) {
 		size_t n = side ? ddbgt_gsi_sort_key_attribute_count(g)
 		                : ddbgt_gsi_partition_key_attribute_count(g);
 		for (size_t i = 0; i < n; i++) {
 			ddbgt__jw_object_begin(out(ctx));
-			kv_str(ctx, "AttributeName", side ? ddbgt_gsi_sort_key_attribute_name(g, i)
-			                                  : ddbgt_gsi_partition_key_attribute_name(g, i));
-			kv_str(ctx, "KeyType", side ? "RANGE" : "HASH");
+			CFN_KV_STR(ctx, "AttributeName",
+			           side ? ddbgt_gsi_sort_key_attribute_name(g, i)
+			                : ddbgt_gsi_partition_key_attribute_name(g, i));
+			CFN_KV_STR(ctx, "KeyType", side ? "RANGE" : "HASH");
 			ddbgt__jw_object_end(out(ctx));
 		}
 	}
@@ -120,18 +121,18 @@ static void write_attribute(ddbgt__emit_ctx *ctx, const char *name, ddbgt_attr_t
 {
 	const char *t = ddbgt_enum_name(DDBGT_ENUM_ATTR_TYPE, type);
 	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "AttributeName", name);
-	kv_str(ctx, "AttributeType", t ? t : "S");
+	CFN_KV_STR(ctx, "AttributeName", name);
+	CFN_KV_STR(ctx, "AttributeType", t ? t : "S");
 	ddbgt__jw_object_end(out(ctx));
 }
 
 static void write_projection(ddbgt__emit_ctx *ctx, ddbgt_projection p, size_t n,
                              const char *(*at)(const void *, size_t), const void *index)
 {
-	open_object(ctx, "Projection");
-	kv_str(ctx, "ProjectionType", ddbgt_enum_name(DDBGT_ENUM_PROJECTION, p));
+	CFN_OBJECT(ctx, "Projection");
+	CFN_KV_STR(ctx, "ProjectionType", ddbgt_enum_name(DDBGT_ENUM_PROJECTION, p));
 	if (n) {
-		open_array(ctx, "NonKeyAttributes");
+		CFN_ARRAY(ctx, "NonKeyAttributes");
 		for (size_t i = 0; i < n; i++)
 			str(ctx, at(index, i));
 		ddbgt__jw_array_end(out(ctx));
@@ -154,20 +155,20 @@ static void write_autoscaling(ddbgt__emit_ctx *ctx, const char *key, const ddbgt
 {
 	int pinned = cap->kind == EMIT_CAP_UNITS;
 	open_object(ctx, key);
-	kv_int(ctx, "MinCapacity", pinned ? cap->units : cap->min);
-	kv_int(ctx, "MaxCapacity", pinned ? cap->units : cap->max);
+	CFN_KV_INT(ctx, "MinCapacity", pinned ? cap->units : cap->min);
+	CFN_KV_INT(ctx, "MaxCapacity", pinned ? cap->units : cap->max);
 	/* The initial units of the model: what the table starts from before scaling. */
 	if (!pinned && cap->has_units)
-		kv_int(ctx, "SeedCapacity", cap->units);
-	open_object(ctx, "TargetTrackingScalingPolicyConfiguration");
-	ddbgt__jw_key(out(ctx), "TargetValue");
+		CFN_KV_INT(ctx, "SeedCapacity", cap->units);
+	CFN_OBJECT(ctx, "TargetTrackingScalingPolicyConfiguration");
+	CFN_KEY(ctx, "TargetValue");
 	ddbgt__jw_number(out(ctx), pinned ? PINNED_TARGET : cap->target);
 	if (!pinned && cap->cooldown[0] >= 0)
-		kv_int(ctx, "ScaleInCooldown", cap->cooldown[0]);
+		CFN_KV_INT(ctx, "ScaleInCooldown", cap->cooldown[0]);
 	if (!pinned && cap->cooldown[1] >= 0)
-		kv_int(ctx, "ScaleOutCooldown", cap->cooldown[1]);
+		CFN_KV_INT(ctx, "ScaleOutCooldown", cap->cooldown[1]);
 	if (!pinned && cap->disable_scale_in != DDBGT_INHERIT)
-		kv_bool(ctx, "DisableScaleIn", cap->disable_scale_in == 1);
+		CFN_KV_BOOL(ctx, "DisableScaleIn", cap->disable_scale_in == 1);
 	ddbgt__jw_object_end(out(ctx));
 	ddbgt__jw_object_end(out(ctx));
 }
@@ -178,7 +179,7 @@ static void write_write_settings(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
 	ddbgt__emit_capacity_of(ctx, NULL, gsi, DDBGT_WRITE, &cap);
 	if (cap.kind == EMIT_CAP_NONE)
 		return;
-	open_object(ctx, "WriteProvisionedThroughputSettings");
+	CFN_OBJECT(ctx, "WriteProvisionedThroughputSettings");
 	write_autoscaling(ctx, "WriteCapacityAutoScalingSettings", &cap);
 	ddbgt__jw_object_end(out(ctx));
 }
@@ -190,9 +191,9 @@ static void write_read_settings(ddbgt__emit_ctx *ctx, const ddbgt_replica *rep,
 	ddbgt__emit_capacity_of(ctx, rep, gsi, DDBGT_READ, &cap);
 	if (cap.kind == EMIT_CAP_NONE)
 		return;
-	open_object(ctx, "ReadProvisionedThroughputSettings");
+	CFN_OBJECT(ctx, "ReadProvisionedThroughputSettings");
 	if (cap.kind == EMIT_CAP_UNITS)
-		kv_int(ctx, "ReadCapacityUnits", cap.units);
+		CFN_KV_INT(ctx, "ReadCapacityUnits", cap.units);
 	else
 		write_autoscaling(ctx, "ReadCapacityAutoScalingSettings", &cap);
 	ddbgt__jw_object_end(out(ctx));
@@ -210,7 +211,7 @@ static void write_warm(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
 		          DDBGT_OK;
 	if (!has[0] && !has[1])
 		return;
-	open_object(ctx, "WarmThroughput");
+	CFN_OBJECT(ctx, "WarmThroughput");
 	for (int rw = 0; rw < 2; rw++)
 		if (has[rw])
 			kv_int(ctx, keys[rw], v[rw]);
@@ -228,8 +229,8 @@ static void write_write_max(ddbgt__emit_ctx *ctx, const ddbgt_gsi *gsi)
 	int rc = gsi ? ddbgt_gsi_get_on_demand_max(gsi, DDBGT_WRITE, &units)
 	             : ddbgt_table_get_on_demand_max(ctx->t, DDBGT_WRITE, &units);
 	if (rc == DDBGT_OK) {
-		open_object(ctx, "WriteOnDemandThroughputSettings");
-		kv_int(ctx, "MaxWriteRequestUnits", units);
+		CFN_OBJECT(ctx, "WriteOnDemandThroughputSettings");
+		CFN_KV_INT(ctx, "MaxWriteRequestUnits", units);
 		ddbgt__jw_object_end(out(ctx));
 	}
 }
@@ -238,11 +239,11 @@ static void write_indexes(ddbgt__emit_ctx *ctx)
 {
 	const ddbgt_table *t = ctx->t;
 	if (ctx->ngsi) {
-		open_array(ctx, "GlobalSecondaryIndexes");
+		CFN_ARRAY(ctx, "GlobalSecondaryIndexes");
 		for (size_t i = 0; i < ctx->ngsi; i++) {
 			const ddbgt_gsi *g = ddbgt_table_gsi_at(t, i);
 			ddbgt__jw_object_begin(out(ctx));
-			kv_str(ctx, "IndexName", ddbgt_gsi_name(g));
+			CFN_KV_STR(ctx, "IndexName", ddbgt_gsi_name(g));
 			write_gsi_key_schema(ctx, g);
 			write_projection(ctx, ddbgt_gsi_projection(g), ddbgt_gsi_non_key_attribute_count(g),
 			                 gsi_non_key_at, g);
@@ -258,11 +259,11 @@ static void write_indexes(ddbgt__emit_ctx *ctx)
 	size_t nlsi = ddbgt_table_lsi_count(t);
 	if (!nlsi)
 		return;
-	open_array(ctx, "LocalSecondaryIndexes");
+	CFN_ARRAY(ctx, "LocalSecondaryIndexes");
 	for (size_t i = 0; i < nlsi; i++) {
 		const ddbgt_lsi *l = ddbgt_table_lsi_at(t, i);
 		ddbgt__jw_object_begin(out(ctx));
-		kv_str(ctx, "IndexName", ddbgt_lsi_name(l));
+		CFN_KV_STR(ctx, "IndexName", ddbgt_lsi_name(l));
 		write_key_schema(ctx, ddbgt_table_partition_key_name(t), ddbgt_lsi_sort_key(l));
 		write_projection(ctx, ddbgt_lsi_projection(l), ddbgt_lsi_non_key_attribute_count(l),
 		                 lsi_non_key_at, l);
@@ -281,8 +282,8 @@ static void write_stream(ddbgt__emit_ctx *ctx)
 		view = "NEW_AND_OLD_IMAGES";
 	if (!view)
 		return;
-	open_object(ctx, "StreamSpecification");
-	kv_str(ctx, "StreamViewType", view);
+	CFN_OBJECT(ctx, "StreamSpecification");
+	CFN_KV_STR(ctx, "StreamViewType", view);
 	ddbgt__jw_object_end(out(ctx));
 }
 
@@ -294,8 +295,8 @@ static int stream_on(const ddbgt__emit_ctx *ctx)
 static void write_tag(ddbgt__emit_ctx *ctx, const char *key, const char *value)
 {
 	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "Key", key);
-	kv_str(ctx, "Value", value);
+	CFN_KV_STR(ctx, "Key", key);
+	CFN_KV_STR(ctx, "Value", value);
 	ddbgt__jw_object_end(out(ctx));
 }
 
@@ -316,19 +317,19 @@ static void write_read_max(ddbgt__emit_ctx *ctx, const ddbgt_replica *r, const d
 	int64_t units;
 	if (!read_max(ctx, r, gsi, &units))
 		return;
-	open_object(ctx, "ReadOnDemandThroughputSettings");
-	kv_int(ctx, "MaxReadRequestUnits", units);
+	CFN_OBJECT(ctx, "ReadOnDemandThroughputSettings");
+	CFN_KV_INT(ctx, "MaxReadRequestUnits", units);
 	ddbgt__jw_object_end(out(ctx));
 }
 
 /* ContributorInsightsSpecification: {Enabled} with the Mode when the spec gives one. */
 static void write_insights(ddbgt__emit_ctx *ctx, int enabled, ddbgt_insights_mode mode)
 {
-	open_object(ctx, "ContributorInsightsSpecification");
-	kv_bool(ctx, "Enabled", enabled);
+	CFN_OBJECT(ctx, "ContributorInsightsSpecification");
+	CFN_KV_BOOL(ctx, "Enabled", enabled);
 	const char *name = ddbgt_enum_name(DDBGT_ENUM_INSIGHTS_MODE, mode);
 	if (name)
-		kv_str(ctx, "Mode", name);
+		CFN_KV_STR(ctx, "Mode", name);
 	ddbgt__jw_object_end(out(ctx));
 }
 
@@ -356,13 +357,13 @@ static void write_replica_indexes(ddbgt__emit_ctx *ctx, const ddbgt_replica *r)
 		n += replica_index_said(ctx, r, ddbgt_table_gsi_at(ctx->t, g));
 	if (!n)
 		return;
-	open_array(ctx, "GlobalSecondaryIndexes");
+	CFN_ARRAY(ctx, "GlobalSecondaryIndexes");
 	for (size_t g = 0; g < ctx->ngsi; g++) {
 		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(ctx->t, g);
 		if (!replica_index_said(ctx, r, gsi))
 			continue;
 		ddbgt__jw_object_begin(out(ctx));
-		kv_str(ctx, "IndexName", ddbgt_gsi_name(gsi));
+		CFN_KV_STR(ctx, "IndexName", ddbgt_gsi_name(gsi));
 		int enabled;
 		ddbgt_insights_mode mode;
 		if (ddbgt_replica_get_gsi_contributor_insights(r, ddbgt_gsi_name(gsi), &enabled,
@@ -384,8 +385,8 @@ static void write_replica_indexes(ddbgt__emit_ctx *ctx, const ddbgt_replica *r)
  */
 static void write_resource_policy(ddbgt__emit_ctx *ctx, const char *canonical)
 {
-	open_object(ctx, "ResourcePolicy");
-	ddbgt__jw_key(out(ctx), "PolicyDocument");
+	CFN_OBJECT(ctx, "ResourcePolicy");
+	CFN_KEY(ctx, "PolicyDocument");
 	ddbgt__iam_policy_write_text(out(ctx), canonical);
 	ddbgt__jw_object_end(out(ctx));
 }
@@ -394,22 +395,23 @@ static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 {
 	const ddbgt_replica *r = ddbgt__emit_replica(ctx, i);
 	ddbgt__jw_object_begin(out(ctx));
-	kv_str(ctx, "Region", ddbgt_replica_region(r));
-	kv_str(ctx, "TableClass",
-	       ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, ddbgt_replica_effective_table_class(r)));
-	kv_bool(ctx, "DeletionProtectionEnabled", ddbgt_replica_effective_deletion_protection(r) == 1);
-	open_object(ctx, "PointInTimeRecoverySpecification");
+	CFN_KV_STR(ctx, "Region", ddbgt_replica_region(r));
+	CFN_KV_STR(ctx, "TableClass",
+	           ddbgt_enum_name(DDBGT_ENUM_TABLE_CLASS, ddbgt_replica_effective_table_class(r)));
+	CFN_KV_BOOL(ctx, "DeletionProtectionEnabled",
+	            ddbgt_replica_effective_deletion_protection(r) == 1);
+	CFN_OBJECT(ctx, "PointInTimeRecoverySpecification");
 	int pitr = ddbgt_replica_effective_pitr(r) == 1;
-	kv_bool(ctx, "PointInTimeRecoveryEnabled", pitr);
+	CFN_KV_BOOL(ctx, "PointInTimeRecoveryEnabled", pitr);
 	int64_t days;
 	if (pitr && ddbgt_replica_get_effective_pitr_period(r, &days) == DDBGT_OK)
-		kv_int(ctx, "RecoveryPeriodInDays", days);
+		CFN_KV_INT(ctx, "RecoveryPeriodInDays", days);
 	ddbgt__jw_object_end(out(ctx));
 	if (ddbgt_table_encryption(ctx->t) == DDBGT_ENCRYPTION_CUSTOMER_MANAGED &&
 	    ddbgt_replica_kms_key(r)) {
 		/* A key ID, alias or ARN: the property takes all three, in the replica's region. */
-		open_object(ctx, "SSESpecification");
-		kv_str(ctx, "KMSMasterKeyId", ddbgt_replica_kms_key(r));
+		CFN_OBJECT(ctx, "SSESpecification");
+		CFN_KV_STR(ctx, "KMSMasterKeyId", ddbgt_replica_kms_key(r));
 		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ddbgt_replica_contributor_insights(r) == 1)
@@ -420,23 +422,23 @@ static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 		write_read_max(ctx, r, NULL);
 	write_replica_indexes(ctx, r);
 	if (ddbgt_replica_kinesis_stream_arn(r)) {
-		open_object(ctx, "KinesisStreamSpecification");
-		kv_str(ctx, "StreamArn", ddbgt_replica_kinesis_stream_arn(r));
+		CFN_OBJECT(ctx, "KinesisStreamSpecification");
+		CFN_KV_STR(ctx, "StreamArn", ddbgt_replica_kinesis_stream_arn(r));
 		const char *precision = ddbgt_enum_name(DDBGT_ENUM_KINESIS_PRECISION,
 		                                        ddbgt_replica_kinesis_stream_precision(r));
 		if (precision)
-			kv_str(ctx, "ApproximateCreationDateTimePrecision", precision);
+			CFN_KV_STR(ctx, "ApproximateCreationDateTimePrecision", precision);
 		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ddbgt_replica_resource_policy(r))
 		write_resource_policy(ctx, ddbgt_replica_resource_policy(r));
 	if (ddbgt_replica_stream_resource_policy(r)) {
-		open_object(ctx, "ReplicaStreamSpecification");
+		CFN_OBJECT(ctx, "ReplicaStreamSpecification");
 		write_resource_policy(ctx, ddbgt_replica_stream_resource_policy(r));
 		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ddbgt__emit_each_tag(ctx, r, NULL)) {
-		open_array(ctx, "Tags");
+		CFN_ARRAY(ctx, "Tags");
 		ddbgt__emit_each_tag(ctx, r, write_tag);
 		ddbgt__jw_array_end(out(ctx));
 	}
@@ -445,7 +447,7 @@ static void write_replica(ddbgt__emit_ctx *ctx, size_t i)
 
 static void write_table_name(ddbgt__emit_ctx *ctx)
 {
-	ddbgt__jw_key(out(ctx), "TableName");
+	CFN_KEY(ctx, "TableName");
 	if (!ctx->o->parameters) {
 		str(ctx, ddbgt_table_name(ctx->t));
 		return;
@@ -458,10 +460,10 @@ static void write_table_name(ddbgt__emit_ctx *ctx)
 
 static void write_properties(ddbgt__emit_ctx *ctx)
 {
-	open_object(ctx, "Properties");
+	CFN_OBJECT(ctx, "Properties");
 	write_table_name(ctx);
-	kv_str(ctx, "BillingMode", provisioned(ctx) ? "PROVISIONED" : "PAY_PER_REQUEST");
-	open_array(ctx, "AttributeDefinitions");
+	CFN_KV_STR(ctx, "BillingMode", provisioned(ctx) ? "PROVISIONED" : "PAY_PER_REQUEST");
+	CFN_ARRAY(ctx, "AttributeDefinitions");
 	ddbgt__emit_each_attribute(ctx, write_attribute);
 	ddbgt__jw_array_end(out(ctx));
 	write_key_schema(ctx, ddbgt_table_partition_key_name(ctx->t),
@@ -471,15 +473,15 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 	ddbgt_encryption enc = ddbgt_table_encryption(ctx->t);
 	if (enc == DDBGT_ENCRYPTION_AWS_MANAGED || enc == DDBGT_ENCRYPTION_CUSTOMER_MANAGED) {
 		/* The key itself is per replica (Replicas[].SSESpecification). */
-		open_object(ctx, "SSESpecification");
-		kv_bool(ctx, "SSEEnabled", 1);
-		kv_str(ctx, "SSEType", "KMS");
+		CFN_OBJECT(ctx, "SSESpecification");
+		CFN_KV_BOOL(ctx, "SSEEnabled", 1);
+		CFN_KV_STR(ctx, "SSEType", "KMS");
 		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ddbgt_table_ttl_attribute(ctx->t)) {
-		open_object(ctx, "TimeToLiveSpecification");
-		kv_str(ctx, "AttributeName", ddbgt_table_ttl_attribute(ctx->t));
-		kv_bool(ctx, "Enabled", 1);
+		CFN_OBJECT(ctx, "TimeToLiveSpecification");
+		CFN_KV_STR(ctx, "AttributeName", ddbgt_table_ttl_attribute(ctx->t));
+		CFN_KV_BOOL(ctx, "Enabled", 1);
 		ddbgt__jw_object_end(out(ctx));
 	}
 	if (provisioned(ctx))
@@ -488,16 +490,16 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 		write_write_max(ctx, NULL);
 	write_warm(ctx, NULL);
 	if (strong(ctx)) {
-		kv_str(ctx, "MultiRegionConsistency", "STRONG");
+		CFN_KV_STR(ctx, "MultiRegionConsistency", "STRONG");
 		if (ddbgt_table_witness_region(ctx->t)) {
-			open_array(ctx, "GlobalTableWitnesses");
+			CFN_ARRAY(ctx, "GlobalTableWitnesses");
 			ddbgt__jw_object_begin(out(ctx));
-			kv_str(ctx, "Region", ddbgt_table_witness_region(ctx->t));
+			CFN_KV_STR(ctx, "Region", ddbgt_table_witness_region(ctx->t));
 			ddbgt__jw_object_end(out(ctx));
 			ddbgt__jw_array_end(out(ctx));
 		}
 	}
-	open_array(ctx, "Replicas");
+	CFN_ARRAY(ctx, "Replicas");
 	for (size_t r = 0; r < ctx->nrep; r++)
 		write_replica(ctx, ddbgt__emit_region_at(ctx, r));
 	ddbgt__jw_array_end(out(ctx));
@@ -508,7 +510,7 @@ static void write_properties(ddbgt__emit_ctx *ctx)
 
 static void write_head(ddbgt__emit_ctx *ctx)
 {
-	kv_str(ctx, "AWSTemplateFormatVersion", "2010-09-09");
+	CFN_KV_STR(ctx, "AWSTemplateFormatVersion", "2010-09-09");
 	char text[640];
 	const char *stack = ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->stack));
 	if (ctx->stack != ctx->primary)
@@ -524,13 +526,13 @@ static void write_head(ddbgt__emit_ctx *ctx)
 		         "Generated by libddbgt (target %s) from the spec of table %.255s. Change the "
 		         "spec and generate again rather than editing this file.",
 		         ctx->target_name, ddbgt_table_name(ctx->t));
-	kv_str(ctx, "Description", text);
+	CFN_KV_STR(ctx, "Description", text);
 	size_t n = ddbgt_diags_count(ctx->findings);
 	if (n) {
 		/* The findings travel with the template, so that its reader sees them too. */
-		open_object(ctx, "Metadata");
-		open_object(ctx, "ddbgt");
-		open_array(ctx, "Findings");
+		CFN_OBJECT(ctx, "Metadata");
+		CFN_OBJECT(ctx, "ddbgt");
+		CFN_ARRAY(ctx, "Findings");
 		for (size_t i = 0; i < n; i++) {
 			char line[1200];
 			snprintf(line, sizeof line, "%s %s: %s",
@@ -543,14 +545,15 @@ static void write_head(ddbgt__emit_ctx *ctx)
 		ddbgt__jw_object_end(out(ctx));
 	}
 	if (ctx->o->parameters) {
-		open_object(ctx, "Parameters");
-		open_object(ctx, "TableNamePrefix");
-		kv_str(ctx, "Type", "String");
-		kv_str(ctx, "Default", "");
+		CFN_OBJECT(ctx, "Parameters");
+		CFN_OBJECT(ctx, "TableNamePrefix");
+		CFN_KV_STR(ctx, "Type", "String");
+		CFN_KV_STR(ctx, "Default", "");
 		/* DynamoDB table names are [a-zA-Z0-9_.-], 3-255 long with the name after the prefix. */
-		kv_str(ctx, "AllowedPattern", "^[a-zA-Z0-9_.-]*$");
-		kv_str(ctx, "Description", "Prefix of the table's name, for one template deployed "
-		                           "more than once in an account");
+		CFN_KV_STR(ctx, "AllowedPattern", "^[a-zA-Z0-9_.-]*$");
+		CFN_KV_STR(ctx, "Description",
+		           "Prefix of the table's name, for one template deployed more than once "
+		           "in an account");
 		ddbgt__jw_object_end(out(ctx));
 		ddbgt__jw_object_end(out(ctx));
 	}
@@ -559,12 +562,12 @@ static void write_head(ddbgt__emit_ctx *ctx)
 
 static void write_resources(ddbgt__emit_ctx *ctx)
 {
-	open_object(ctx, "Resources");
+	CFN_OBJECT(ctx, "Resources");
 	open_object(ctx, ctx->res);
-	kv_str(ctx, "Type", "AWS::DynamoDB::GlobalTable");
+	CFN_KV_STR(ctx, "Type", "AWS::DynamoDB::GlobalTable");
 	/* The data outlives the stack: deleting or replacing the stack keeps the table. */
-	kv_str(ctx, "DeletionPolicy", "Retain");
-	kv_str(ctx, "UpdateReplacePolicy", "Retain");
+	CFN_KV_STR(ctx, "DeletionPolicy", "Retain");
+	CFN_KV_STR(ctx, "UpdateReplacePolicy", "Retain");
 	write_properties(ctx);
 	ddbgt__jw_object_end(out(ctx));
 	ddbgt__emit_cfn_operations_resources(ctx);
@@ -585,9 +588,9 @@ static void write_output_get_att(ddbgt__emit_ctx *ctx, const char *name, const c
                                  const char *description)
 {
 	open_object(ctx, name);
-	kv_str(ctx, "Description", description);
-	open_object(ctx, "Value");
-	open_array(ctx, "Fn::GetAtt");
+	CFN_KV_STR(ctx, "Description", description);
+	CFN_OBJECT(ctx, "Value");
+	CFN_ARRAY(ctx, "Fn::GetAtt");
 	str(ctx, ctx->res);
 	str(ctx, attr);
 	ddbgt__jw_array_end(out(ctx));
@@ -618,21 +621,21 @@ static void write_routing(ddbgt__emit_ctx *ctx)
 		ddbgt__sub_literal(ctx, &s, "\"}");
 	}
 	ddbgt__sub_literal(ctx, &s, "}");
-	open_object(ctx, "Regions");
-	kv_str(ctx, "Description", "Per region, as JSON: the table's ARN, its role and its table "
-	                           "class");
-	ddbgt__jw_key(out(ctx), "Value");
+	CFN_OBJECT(ctx, "Regions");
+	CFN_KV_STR(ctx, "Description",
+	           "Per region, as JSON: the table's ARN, its role and its table class");
+	CFN_KEY(ctx, "Value");
 	ddbgt__sub_write(ctx, &s);
 	ddbgt__jw_object_end(out(ctx));
 }
 
 static void write_outputs(ddbgt__emit_ctx *ctx)
 {
-	open_object(ctx, "Outputs");
-	open_object(ctx, "TableName");
-	kv_str(ctx, "Description", "The table's name");
-	open_object(ctx, "Value");
-	kv_str(ctx, "Ref", ctx->res);
+	CFN_OBJECT(ctx, "Outputs");
+	CFN_OBJECT(ctx, "TableName");
+	CFN_KV_STR(ctx, "Description", "The table's name");
+	CFN_OBJECT(ctx, "Value");
+	CFN_KV_STR(ctx, "Ref", ctx->res);
 	ddbgt__jw_object_end(out(ctx));
 	ddbgt__jw_object_end(out(ctx));
 	write_output_get_att(ctx, "TableArn", "Arn", "The ARN of the table in the stack's region");
@@ -640,15 +643,15 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 	if (stream_on(ctx))
 		write_output_get_att(ctx, "StreamArn", "StreamArn",
 		                     "The ARN of the table's stream in the stack's region");
-	open_object(ctx, "PrimaryRegion");
-	kv_str(ctx, "Description", "The region the stack is deployed in");
-	kv_str(ctx, "Value", ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)));
+	CFN_OBJECT(ctx, "PrimaryRegion");
+	CFN_KV_STR(ctx, "Description", "The region the stack is deployed in");
+	CFN_KV_STR(ctx, "Value", ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)));
 	ddbgt__jw_object_end(out(ctx));
 	if (strong(ctx) && ddbgt_table_witness_region(ctx->t)) {
-		open_object(ctx, "WitnessRegion");
-		kv_str(ctx, "Description", "The witness region of the multi-Region strongly "
-		                           "consistent table");
-		kv_str(ctx, "Value", ddbgt_table_witness_region(ctx->t));
+		CFN_OBJECT(ctx, "WitnessRegion");
+		CFN_KV_STR(ctx, "Description", "The witness region of the multi-Region strongly "
+		                               "consistent table");
+		CFN_KV_STR(ctx, "Value", ddbgt_table_witness_region(ctx->t));
 		ddbgt__jw_object_end(out(ctx));
 	}
 	for (size_t r = 0; r < ctx->nrep; r++) {
@@ -659,8 +662,8 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 		snprintf(name, sizeof name, "TableArn%s", id);
 		snprintf(description, sizeof description, "The ARN of the table's replica in %s", region);
 		open_object(ctx, name);
-		kv_str(ctx, "Description", description);
-		ddbgt__jw_key(out(ctx), "Value");
+		CFN_KV_STR(ctx, "Description", description);
+		CFN_KEY(ctx, "Value");
 		ddbgt__sub_text s = {NULL, 0, 0};
 		sub_arn(ctx, &s, region);
 		ddbgt__sub_write(ctx, &s);
@@ -676,7 +679,7 @@ void ddbgt__emit_cloudformation_write(ddbgt__emit_ctx *ctx)
 	write_head(ctx);
 	if (ctx->stack != ctx->primary) {
 		/* A companion template: the region's operations resources, and no table. */
-		open_object(ctx, "Resources");
+		CFN_OBJECT(ctx, "Resources");
 		ddbgt__emit_cfn_operations_resources(ctx);
 		ddbgt__jw_object_end(out(ctx));
 		return;

@@ -40,7 +40,7 @@ typedef struct ddbgt__emit_ctx {
 	const ddbgt_table *t;
 	const ddbgt_emit_options *o;
 	const char *target_name; /* for the document's comment */
-	ddbgt_diags *findings; /* the emitter's own findings, in the order found */
+	ddbgt_diags *findings; /* the emitter's own findings, in the order found; NULL for none */
 	ddbgt__tfjson w;
 	char res[DDBGT__EMIT_LABEL_MAX];
 	size_t nrep;
@@ -48,17 +48,19 @@ typedef struct ddbgt__emit_ctx {
 	size_t stack;          /* CloudFormation: the replica of the stack's region (primary but
 	                          for a companion template, options stack_region) */
 	/* Per replica: its region as an identifier ("eu_west_1"), its provider
-	 * reference ("aws.eu_west_1"; NULL for the home region) and its region as
+	 * reference ("aws.eu_west_1"; NULL for the home region), its region as
 	 * a key quoted for ddbgt__tfjson_key_quoted ("\"eu-west-1\": ", with its
-	 * length). One allocation, at region_key. */
+	 * length) and the replica itself (ddbgt__emit_replica, read on every
+	 * setting). One allocation, at region_key. */
 	const char **alias;
 	const char **provider;
+	const ddbgt_replica **replica;
 	struct ddbgt__emit_key {
 		const char *quoted;
 		size_t len;
 	} *region_key;
 	size_t ngsi;
-	char **gsi_label;      /* per GSI: its name made an identifier, unique */
+	char **gsi_label;      /* per GSI: its name made an identifier, unique; NULL until used */
 	ddbgt__emit_scaling *scaling;
 	size_t nscaling, capscaling;
 	/* The provider version floor and the feature that sets it. */
@@ -98,9 +100,21 @@ void ddbgt__emit_need(ddbgt__emit_ctx *ctx, int major, int minor, const char *fe
  */
 void ddbgt__emit_label(ddbgt__emit_ctx *ctx, char *buf, const char *fmt, ...)
 	DDBGT__PRINTF(3, 4);
+/* A Terraform identifier from a name: [A-Za-z0-9_] kept, all else '_', no leading digit. */
+void ddbgt__emit_identifier(char *buf, size_t size, const char *name);
+/*
+ * The label of a GSI (ddbgt__emit_label's part for its resources); "" when
+ * the labels cannot be made, which fails the emit with DDBGT_ENOMEM.
+ */
+const char *ddbgt__emit_gsi_label(ddbgt__emit_ctx *ctx, size_t gsi);
+void ddbgt__emit_free_gsi_labels(ddbgt__emit_ctx *ctx);
 /* Write "provider": ... for a non-home region. */
 void ddbgt__emit_provider_kv(ddbgt__emit_ctx *ctx, size_t replica);
-const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i);
+/* The i-th replica of the table, or NULL past the last. */
+static inline const ddbgt_replica *ddbgt__emit_replica(const ddbgt__emit_ctx *ctx, size_t i)
+{
+	return i < ctx->nrep ? ctx->replica[i] : NULL;
+}
 
 /* The document's "//" comment, "terraform" block and "provider" block. */
 void ddbgt__emit_write_header(ddbgt__emit_ctx *ctx);
@@ -166,9 +180,15 @@ void ddbgt__emit_plan_adopt(ddbgt__emit_ctx *ctx, const char *not_imported);
  * own on-demand read maximums are lost.
  */
 void ddbgt__emit_plan_on_demand(ddbgt__emit_ctx *ctx);
-/* An output "name": {"value": value}; an expression of ours as is, else text escaped. */
-void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *name, const char *value,
-                              int expression);
+/*
+ * An output "name": {"value": value}; an expression of ours as is, else
+ * text escaped. The name is a literal quoted as DDBGT__TFJSON_NAME quotes it.
+ */
+#define DDBGT__EMIT_OUTPUT(ctx, literal, value, expression)                              \
+	ddbgt__emit_write_output((ctx), "\"" literal "\": ", sizeof(literal) + 3, (value), \
+	                         (expression))
+void ddbgt__emit_write_output(ddbgt__emit_ctx *ctx, const char *quoted, size_t n,
+                              const char *value, int expression);
 /* Write the value of attribute attr ("arn", "stream_arn") of a region's table. */
 typedef void (*ddbgt__emit_attr_fn)(ddbgt__emit_ctx *ctx, size_t replica, const char *attr);
 /*

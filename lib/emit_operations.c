@@ -140,7 +140,7 @@ static void write_alarm_name(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
 		ng = budget - nt < ng ? budget - nt : ng;
 	}
 	char cut[NAME_MAX_ALARM + 1];
-	ddbgt__tfjson_key(w, "alarm_name");
+	DDBGT__TFJSON_NAME(w, "alarm_name");
 	ddbgt__tfjson_string_begin(w);
 	memcpy(cut, table, nt);
 	cut[nt] = '\0';
@@ -163,19 +163,21 @@ static void write_metric_body(ddbgt__emit_ctx *ctx, const char *metric, const ch
                               int in_query)
 {
 	ddbgt__tfjson *w = &ctx->w;
-	ddbgt__tfjson_kv_literal(w, "namespace", "AWS/DynamoDB");
-	ddbgt__tfjson_kv_literal(w, "metric_name", metric);
-	ddbgt__tfjson_kv_int(w, "period", setting(ctx, DDBGT_ALARM_PERIOD_SECONDS));
-	ddbgt__tfjson_kv_literal(w, in_query ? "stat" : "statistic", stat);
-	ddbgt__tfjson_key(w, "dimensions");
-	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_text(w, "TableName", ddbgt_table_name(ctx->t));
+	DDBGT__TFJSON_KV_LITERAL(w, "namespace", "AWS/DynamoDB");
+	DDBGT__TFJSON_KV_LITERAL(w, "metric_name", metric);
+	DDBGT__TFJSON_KV_INT(w, "period", setting(ctx, DDBGT_ALARM_PERIOD_SECONDS));
+	if (in_query)
+		DDBGT__TFJSON_KV_LITERAL(w, "stat", stat);
+	else
+		DDBGT__TFJSON_KV_LITERAL(w, "statistic", stat);
+	DDBGT__TFJSON_OBJECT(w, "dimensions");
+	DDBGT__TFJSON_KV_TEXT(w, "TableName", ddbgt_table_name(ctx->t));
 	if (gsi)
-		ddbgt__tfjson_kv_text(w, "GlobalSecondaryIndexName", gsi);
+		DDBGT__TFJSON_KV_TEXT(w, "GlobalSecondaryIndexName", gsi);
 	if (receiving)
-		ddbgt__tfjson_kv_literal(w, "ReceivingRegion", receiving);
+		DDBGT__TFJSON_KV_LITERAL(w, "ReceivingRegion", receiving);
 	if (operation)
-		ddbgt__tfjson_kv_literal(w, "Operation", operation);
+		DDBGT__TFJSON_KV_LITERAL(w, "Operation", operation);
 	ddbgt__tfjson_object_end(w);
 }
 
@@ -184,9 +186,8 @@ static void write_query_metric(ddbgt__emit_ctx *ctx, const char *id, const char 
 {
 	ddbgt__tfjson *w = &ctx->w;
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_literal(w, "id", id);
-	ddbgt__tfjson_key(w, "metric");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_KV_LITERAL(w, "id", id);
+	DDBGT__TFJSON_OBJECT(w, "metric");
 	write_metric_body(ctx, metric, stat, gsi, NULL, operation, 1);
 	ddbgt__tfjson_object_end(w);
 	ddbgt__tfjson_object_end(w);
@@ -197,19 +198,18 @@ static void write_queries(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a)
 	ddbgt__tfjson *w = &ctx->w;
 	int utilization = a->kind == DDBGT__OPS_UTILIZATION;
 	char expr[96];
-	ddbgt__tfjson_key(w, "metric_query");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_ARRAY(w, "metric_query");
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_literal(w, "id", "e1");
+	DDBGT__TFJSON_KV_LITERAL(w, "id", "e1");
 	if (utilization) {
 		ddbgt__ops_utilization_expression(ctx, expr, sizeof expr);
-		ddbgt__tfjson_kv_literal(w, "expression", expr);
-		ddbgt__tfjson_kv_literal(w, "label", "utilization percent");
+		DDBGT__TFJSON_KV_LITERAL(w, "expression", expr);
+		DDBGT__TFJSON_KV_LITERAL(w, "label", "utilization percent");
 	} else {
-		ddbgt__tfjson_kv_literal(w, "expression", "SUM(METRICS())");
-		ddbgt__tfjson_kv_literal(w, "label", "SystemErrors");
+		DDBGT__TFJSON_KV_LITERAL(w, "expression", "SUM(METRICS())");
+		DDBGT__TFJSON_KV_LITERAL(w, "label", "SystemErrors");
 	}
-	ddbgt__tfjson_kv_bool(w, "return_data", 1);
+	DDBGT__TFJSON_KV_BOOL(w, "return_data", 1);
 	ddbgt__tfjson_object_end(w);
 	if (utilization) {
 		const char *gsi = ddbgt__ops_alarm_gsi(ctx, a);
@@ -235,7 +235,7 @@ static void write_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *a
 	char label[DDBGT__EMIT_LABEL_MAX];
 	if (a->gsi >= 0)
 		ddbgt__emit_label(ctx, label, "%s_%s_%s_%s", ctx->res, ctx->alias[a->replica],
-		                  ctx->gsi_label[a->gsi], a->what);
+		                  ddbgt__emit_gsi_label(ctx, (size_t)a->gsi), a->what);
 	else
 		ddbgt__emit_label(ctx, label, "%s_%s_%s", ctx->res, ctx->alias[a->replica], a->what);
 	ddbgt_operations_get_sns_topic(ops_of(ctx), region_of(ctx, a->replica), &topic);
@@ -243,12 +243,12 @@ static void write_alarm(ddbgt__emit_ctx *ctx, const ddbgt__ops_alarm *a, void *a
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__emit_provider_kv(ctx, a->replica);
 	write_alarm_name(ctx, a);
-	ddbgt__tfjson_kv_literal(w, "alarm_description", a->description);
-	ddbgt__tfjson_kv_literal(w, "comparison_operator", "GreaterThanThreshold");
-	ddbgt__tfjson_kv_int(w, "evaluation_periods", setting(ctx, DDBGT_ALARM_EVALUATION_PERIODS));
-	ddbgt__tfjson_kv_int(w, "threshold", a->threshold);
+	DDBGT__TFJSON_KV_LITERAL(w, "alarm_description", a->description);
+	DDBGT__TFJSON_KV_LITERAL(w, "comparison_operator", "GreaterThanThreshold");
+	DDBGT__TFJSON_KV_INT(w, "evaluation_periods", setting(ctx, DDBGT_ALARM_EVALUATION_PERIODS));
+	DDBGT__TFJSON_KV_INT(w, "threshold", a->threshold);
 	/* No requests means no data points: that is not an incident. */
-	ddbgt__tfjson_kv_literal(w, "treat_missing_data", "notBreaching");
+	DDBGT__TFJSON_KV_LITERAL(w, "treat_missing_data", "notBreaching");
 	if (a->metric)
 		write_metric_body(ctx, a->metric, a->statistic, ddbgt__ops_alarm_gsi(ctx, a),
 		                  a->kind == DDBGT__OPS_LATENCY ? region_of(ctx, a->receiving) : NULL,
@@ -271,8 +271,7 @@ static void write_alarms(ddbgt__emit_ctx *ctx)
 {
 	if (!ddbgt_operations_alarms(ops_of(ctx)))
 		return;
-	ddbgt__tfjson_key(&ctx->w, "aws_cloudwatch_metric_alarm");
-	ddbgt__tfjson_object_begin(&ctx->w);
+	DDBGT__TFJSON_OBJECT(&ctx->w, "aws_cloudwatch_metric_alarm");
 	for (size_t r = 0; r < ctx->nrep; r++)
 		ddbgt__ops_each_alarm(ctx, ddbgt__emit_region_at(ctx, r), write_alarm, NULL);
 	ddbgt__tfjson_object_end(&ctx->w);
@@ -405,12 +404,11 @@ static void write_dashboard(ddbgt__emit_ctx *ctx)
 	for (char *p = name; *p; p++)
 		if (*p == '.')
 			*p = '-';
-	ddbgt__tfjson_key(w, "aws_cloudwatch_dashboard");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_cloudwatch_dashboard");
 	ddbgt__tfjson_key(w, ctx->res);
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_kv_text(w, "dashboard_name", name);
-	ddbgt__tfjson_kv_text(w, "dashboard_body", body);
+	DDBGT__TFJSON_KV_TEXT(w, "dashboard_name", name);
+	DDBGT__TFJSON_KV_TEXT(w, "dashboard_body", body);
 	ddbgt__tfjson_object_end(w);
 	ddbgt__tfjson_object_end(w);
 	ddbgt__free(body);
@@ -811,7 +809,7 @@ static void write_policy_name(ddbgt__emit_ctx *ctx, ddbgt_iam_policy kind)
 		n = NAME_MAX_POLICY - tail;
 	memcpy(cut, table, n);
 	cut[n] = '\0';
-	ddbgt__tfjson_key(&ctx->w, "name");
+	DDBGT__TFJSON_NAME(&ctx->w, "name");
 	ddbgt__tfjson_string_begin(&ctx->w);
 	ddbgt__tfjson_string_text(&ctx->w, cut);
 	lit(ctx, "-");
@@ -825,8 +823,7 @@ static void write_policies(ddbgt__emit_ctx *ctx)
 	char label[DDBGT__EMIT_LABEL_MAX];
 	if (!ddbgt__ops_any_policy(ctx) || ddbgt_operations_iam_as_outputs(ops_of(ctx)))
 		return;
-	ddbgt__tfjson_key(w, "aws_iam_policy");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_iam_policy");
 	for (int k = 0; k < IAM_KINDS; k++) {
 		if (!ddbgt_operations_iam_policy(ops_of(ctx), (ddbgt_iam_policy)k))
 			continue;
@@ -834,14 +831,14 @@ static void write_policies(ddbgt__emit_ctx *ctx)
 		ddbgt__tfjson_key(w, label);
 		ddbgt__tfjson_object_begin(w);
 		write_policy_name(ctx, (ddbgt_iam_policy)k);
-		ddbgt__tfjson_key(w, "description");
+		DDBGT__TFJSON_NAME(w, "description");
 		ddbgt__tfjson_string_begin(w);
 		lit(ctx, "libddbgt: ");
 		lit(ctx, ddbgt_iam_policy_name(k));
 		lit(ctx, " policy of the DynamoDB global table ");
 		ddbgt__tfjson_string_text(w, ddbgt_table_name(ctx->t));
 		ddbgt__tfjson_string_end(w);
-		ddbgt__tfjson_key(w, "policy");
+		DDBGT__TFJSON_NAME(w, "policy");
 		write_document(ctx, (ddbgt_iam_policy)k);
 		ddbgt__tfjson_object_end(w);
 	}
@@ -872,7 +869,7 @@ void ddbgt__ops_endpoint_policy_text(ddbgt__emit_ctx *ctx, const char *region)
 
 static void write_endpoint_policy(ddbgt__emit_ctx *ctx, const char *region)
 {
-	ddbgt__tfjson_key(&ctx->w, "policy");
+	DDBGT__TFJSON_NAME(&ctx->w, "policy");
 	ddbgt__tfjson_string_begin(&ctx->w);
 	ddbgt__ops_endpoint_policy_text(ctx, region);
 	ddbgt__tfjson_string_end(&ctx->w);
@@ -886,8 +883,7 @@ static void write_endpoints(ddbgt__emit_ctx *ctx)
 	char label[DDBGT__EMIT_LABEL_MAX];
 	if (n == 0)
 		return;
-	ddbgt__tfjson_key(w, "aws_vpc_endpoint");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_vpc_endpoint");
 	for (size_t k = 0; k < n; k++) {
 		const char *region = ddbgt_operations_vpc_endpoint_region(ops, k);
 		size_t i = ddbgt__ops_replica_of_region(ctx, region);
@@ -897,16 +893,15 @@ static void write_endpoints(ddbgt__emit_ctx *ctx)
 		ddbgt__tfjson_key(w, label);
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__emit_provider_kv(ctx, i);
-		ddbgt__tfjson_kv_text(w, "vpc_id", ddbgt_operations_vpc_endpoint_vpc_id(ops, k));
-		ddbgt__tfjson_key(w, "service_name");
+		DDBGT__TFJSON_KV_TEXT(w, "vpc_id", ddbgt_operations_vpc_endpoint_vpc_id(ops, k));
+		DDBGT__TFJSON_NAME(w, "service_name");
 		ddbgt__tfjson_string_begin(w);
 		lit(ctx, "com.amazonaws.");
 		lit(ctx, region);
 		lit(ctx, ".dynamodb");
 		ddbgt__tfjson_string_end(w);
-		ddbgt__tfjson_kv_literal(w, "vpc_endpoint_type", "Gateway");
-		ddbgt__tfjson_key(w, "route_table_ids");
-		ddbgt__tfjson_array_begin(w);
+		DDBGT__TFJSON_KV_LITERAL(w, "vpc_endpoint_type", "Gateway");
+		DDBGT__TFJSON_ARRAY(w, "route_table_ids");
 		for (size_t j = 0; j < ddbgt_operations_vpc_route_table_count(ops, k); j++)
 			ddbgt__tfjson_text(w, ddbgt_operations_vpc_route_table_at(ops, k, j));
 		ddbgt__tfjson_array_end(w);
@@ -975,10 +970,8 @@ static void write_key_policies(ddbgt__emit_ctx *ctx)
 	    ddbgt_table_encryption(ctx->t) != DDBGT_ENCRYPTION_CUSTOMER_MANAGED)
 		return;
 	ddbgt__tfjson *w = &ctx->w;
-	ddbgt__tfjson_key(w, "kms_key_policy_statements");
-	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_key(w, "value");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "kms_key_policy_statements");
+	DDBGT__TFJSON_OBJECT(w, "value");
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		ddbgt__tfjson_key_text(w, region_of(ctx, i));
@@ -1004,7 +997,7 @@ void ddbgt__emit_write_operations_outputs(ddbgt__emit_ctx *ctx)
 		ddbgt__emit_label(ctx, name, "iam_policy_%s", ddbgt_iam_policy_name(k));
 		ddbgt__tfjson_key(&ctx->w, name);
 		ddbgt__tfjson_object_begin(&ctx->w);
-		ddbgt__tfjson_key(&ctx->w, "value");
+		DDBGT__TFJSON_NAME(&ctx->w, "value");
 		write_document(ctx, (ddbgt_iam_policy)k);
 		ddbgt__tfjson_object_end(&ctx->w);
 	}

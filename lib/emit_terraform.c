@@ -160,16 +160,14 @@ static int stream_lookups(ddbgt__emit_ctx *ctx, int write)
 		return 1;
 	ddbgt__tfjson *w = &ctx->w;
 	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX];
-	DDBGT__TFJSON_NAME(w, "aws_dynamodb_table");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_dynamodb_table");
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		if (i == ctx->primary)
 			continue;
 		ddbgt__tfjson_key(w, replica_label(ctx, i, label));
 		ddbgt__tfjson_object_begin(w);
 		ddbgt__emit_provider_kv(ctx, i);
-		DDBGT__TFJSON_NAME(w, "depends_on");
-		ddbgt__tfjson_array_begin(w);
+		DDBGT__TFJSON_ARRAY(w, "depends_on");
 		ddbgt__tfjson_literal(w, replica_dependency(ctx, i, ref));
 		ddbgt__tfjson_array_end(w);
 		ddbgt__emit_label(ctx, ref, "${aws_dynamodb_table.%s.name}", ctx->res);
@@ -186,8 +184,7 @@ static void write_imports(ddbgt__emit_ctx *ctx)
 		return;
 	ddbgt__tfjson *w = &ctx->w;
 	char to[DDBGT__EMIT_LABEL_MAX], label[DDBGT__EMIT_LABEL_MAX], id[600];
-	DDBGT__TFJSON_NAME(w, "import");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_ARRAY(w, "import");
 	ddbgt__emit_write_import(ctx, table_ref(ctx, ctx->primary, to), ctx->primary,
 	                         ddbgt_table_name(ctx->t));
 	if (ctx->replica_resources) {
@@ -225,8 +222,7 @@ static void write_inline_replicas(ddbgt__emit_ctx *ctx)
 	/* The provider's default tags are in the table's tags_all, which propagation copies too. */
 	int propagate = ddbgt__emit_merged_tag_count(ctx, ddbgt__emit_replica(ctx, ctx->primary)) > 0 ||
 	                ctx->o->default_tag_count > 0;
-	DDBGT__TFJSON_NAME(w, "replica");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_ARRAY(w, "replica");
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		if (i == ctx->primary)
 			continue;
@@ -249,15 +245,13 @@ static void write_inline_replicas(ddbgt__emit_ctx *ctx)
 static void write_table(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
-	DDBGT__TFJSON_NAME(w, "aws_dynamodb_table");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_dynamodb_table");
 	ddbgt__tfjson_key(w, ctx->res);
 	ddbgt__tfjson_object_begin(w);
 	ddbgt__emit_write_table_head(ctx, ctx->primary, 0);
 	write_inline_replicas(ctx);
 	if (strong(ctx) && ddbgt_table_witness_region(ctx->t)) {
-		DDBGT__TFJSON_NAME(w, "global_table_witness");
-		ddbgt__tfjson_object_begin(w);
+		DDBGT__TFJSON_OBJECT(w, "global_table_witness");
 		DDBGT__TFJSON_KV_TEXT(w, "region_name", ddbgt_table_witness_region(ctx->t));
 		ddbgt__tfjson_object_end(w);
 	}
@@ -273,8 +267,7 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 	if (!ctx->replica_resources)
 		return;
 	char label[DDBGT__EMIT_LABEL_MAX], ref[DDBGT__EMIT_LABEL_MAX];
-	DDBGT__TFJSON_NAME(w, "aws_dynamodb_table_replica");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_dynamodb_table_replica");
 	long previous = -1;
 	for (size_t i = 0; i < ctx->nrep; i++) {
 		if (i == ctx->primary)
@@ -292,8 +285,7 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 		for (size_t s = 0; s < ctx->nscaling; s++)
 			deps += ctx->scaling[s].rw == DDBGT_WRITE;
 		if (deps) {
-			DDBGT__TFJSON_NAME(w, "depends_on");
-			ddbgt__tfjson_array_begin(w);
+			DDBGT__TFJSON_ARRAY(w, "depends_on");
 			for (size_t s = 0; s < ctx->nscaling; s++) {
 				const ddbgt__emit_scaling *sc = &ctx->scaling[s];
 				if (sc->rw != DDBGT_WRITE)
@@ -301,8 +293,9 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 				if (sc->gsi < 0)
 					ddbgt__emit_label(ctx, ref, "aws_appautoscaling_policy.%s_write", ctx->res);
 				else
-					ddbgt__emit_label(ctx, ref, "aws_appautoscaling_policy.%s_%s_write",
-					                  ctx->res, ctx->gsi_label[sc->gsi]);
+					ddbgt__emit_label(
+						ctx, ref, "aws_appautoscaling_policy.%s_%s_write", ctx->res,
+						ddbgt__emit_gsi_label(ctx, (size_t)sc->gsi));
 				ddbgt__tfjson_literal(w, ref);
 			}
 			if (previous >= 0)
@@ -324,23 +317,43 @@ static void write_replica_resources(ddbgt__emit_ctx *ctx)
 	ddbgt__tfjson_object_end(w);
 }
 
+/* The length of a replica's region code, and of its alias (the same code with '_' for '-'). */
+static size_t region_len(const ddbgt__emit_ctx *ctx, size_t i)
+{
+	return ctx->region_key[i].len - sizeof("\"\": ") + 1;
+}
+
 /* The ARN or stream ARN of a region's table, written as an expression. */
 static void write_region_attr(ddbgt__emit_ctx *ctx, size_t i, const char *attr)
 {
-	const char *region = ddbgt_replica_region(ddbgt__emit_replica(ctx, i));
+	/*
+	 * The label is an identifier, attr one of ours, region codes [a-z0-9-]
+	 * (checked before emitting): all plain, copied without an escape scan.
+	 */
+	const ddbgt__tfjson_piece res = {ctx->res, strlen(ctx->res), 1},
+	                          at = {attr, strlen(attr), 1};
 	if (i == ctx->primary) {
-		const char *ref[] = {"${aws_dynamodb_table.", ctx->res, ".", attr, "}"};
+		const ddbgt__tfjson_piece ref[] = {DDBGT__TFJSON_PLAIN("${aws_dynamodb_table."), res,
+		                                   DDBGT__TFJSON_PLAIN("."), at,
+		                                   DDBGT__TFJSON_PLAIN("}")};
 		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	} else if (!ctx->replica_resources) {
-		/* Region codes are [a-z0-9-] (checked before emitting): safe inside the quotes. */
-		const char *ref[] = {"${one([for r in aws_dynamodb_table.", ctx->res,
-		                     ".replica : r.", attr, " if r.region_name == \"", region,
-		                     "\"])}"};
+		/* Safe inside the expression's quotes too, which are written escaped for JSON. */
+		const ddbgt__tfjson_piece ref[] = {
+			DDBGT__TFJSON_PLAIN("${one([for r in aws_dynamodb_table."), res,
+			DDBGT__TFJSON_PLAIN(".replica : r."), at,
+			DDBGT__TFJSON_PLAIN(" if r.region_name == \\\""),
+			{ddbgt_replica_region(ddbgt__emit_replica(ctx, i)), region_len(ctx, i), 1},
+			DDBGT__TFJSON_PLAIN("\\\"])}")};
 		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	} else {
-		const char *ref[] = {strcmp(attr, "arn") == 0 ? "${aws_dynamodb_table_replica."
-		                                              : "${data.aws_dynamodb_table.",
-		                     ctx->res, "_", ctx->alias[i], ".", attr, "}"};
+		const ddbgt__tfjson_piece source = DDBGT__TFJSON_PLAIN("${aws_dynamodb_table_replica."),
+		                          data = DDBGT__TFJSON_PLAIN("${data.aws_dynamodb_table."),
+		                          ref[] = {strcmp(attr, "arn") == 0 ? source : data, res,
+		                                   DDBGT__TFJSON_PLAIN("_"),
+		                                   {ctx->alias[i], region_len(ctx, i), 1},
+		                                   DDBGT__TFJSON_PLAIN("."), at,
+		                                   DDBGT__TFJSON_PLAIN("}")};
 		ddbgt__tfjson_literal_pieces(&ctx->w, ref, sizeof ref / sizeof *ref);
 	}
 }
@@ -349,14 +362,13 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	char ref[DDBGT__EMIT_LABEL_MAX];
-	DDBGT__TFJSON_NAME(w, "output");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "output");
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_table.%s.name}", ctx->res);
-	ddbgt__emit_write_output(ctx, "table_name", ref, 1);
-	ddbgt__emit_write_output(ctx, "primary_region",
-	                         ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
+	DDBGT__EMIT_OUTPUT(ctx, "table_name", ref, 1);
+	DDBGT__EMIT_OUTPUT(ctx, "primary_region",
+	                   ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
 	if (strong(ctx) && ddbgt_table_witness_region(ctx->t))
-		ddbgt__emit_write_output(ctx, "witness_region", ddbgt_table_witness_region(ctx->t), 0);
+		DDBGT__EMIT_OUTPUT(ctx, "witness_region", ddbgt_table_witness_region(ctx->t), 0);
 	/* Inline replicas all have the home region's class. */
 	ddbgt__emit_write_region_maps(ctx, write_region_attr, ctx->replica_resources);
 	ddbgt__emit_write_operations_outputs(ctx);
@@ -369,8 +381,7 @@ void ddbgt__emit_terraform_write(ddbgt__emit_ctx *ctx)
 	ddbgt__emit_write_header(ctx);
 	write_imports(ctx);
 	ddbgt__emit_write_data(ctx, stream_lookups);
-	DDBGT__TFJSON_NAME(w, "resource");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "resource");
 	write_table(ctx);
 	write_replica_resources(ctx);
 	ddbgt__emit_write_scaling(ctx, table_ref, replica_dependency);

@@ -64,8 +64,7 @@ static void write_imports(ddbgt__emit_ctx *ctx)
 		return;
 	ddbgt__tfjson *w = &ctx->w;
 	char to[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "import");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_ARRAY(w, "import");
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		ddbgt__emit_write_import(ctx, table_ref(ctx, i, to), i, ddbgt_table_name(ctx->t));
@@ -79,8 +78,7 @@ static void write_tables(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	char ref[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "aws_dynamodb_table");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_dynamodb_table");
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		size_t i = ddbgt__emit_region_at(ctx, r);
 		const char *label = table_ref(ctx, i, ref) + strlen("aws_dynamodb_table.");
@@ -99,22 +97,19 @@ static void write_global_table(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	char ref[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "aws_dynamodb_global_table");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "aws_dynamodb_global_table");
 	ddbgt__tfjson_key(w, ctx->res);
 	ddbgt__tfjson_object_begin(w);
-	ddbgt__tfjson_key(w, "depends_on");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_ARRAY(w, "depends_on");
 	for (size_t r = 0; r < ctx->nrep; r++)
 		ddbgt__tfjson_literal(w, table_ref(ctx, ddbgt__emit_region_at(ctx, r), ref));
 	ddbgt__tfjson_array_end(w);
-	ddbgt__tfjson_kv_text(w, "name", ddbgt_table_name(ctx->t));
-	ddbgt__tfjson_key(w, "replica");
-	ddbgt__tfjson_array_begin(w);
+	DDBGT__TFJSON_KV_TEXT(w, "name", ddbgt_table_name(ctx->t));
+	DDBGT__TFJSON_ARRAY(w, "replica");
 	for (size_t r = 0; r < ctx->nrep; r++) {
 		const ddbgt_replica *rep = ddbgt__emit_replica(ctx, ddbgt__emit_region_at(ctx, r));
 		ddbgt__tfjson_object_begin(w);
-		ddbgt__tfjson_kv_text(w, "region_name", ddbgt_replica_region(rep));
+		DDBGT__TFJSON_KV_TEXT(w, "region_name", ddbgt_replica_region(rep));
 		ddbgt__tfjson_object_end(w);
 	}
 	ddbgt__tfjson_array_end(w);
@@ -134,14 +129,13 @@ static void write_outputs(ddbgt__emit_ctx *ctx)
 {
 	ddbgt__tfjson *w = &ctx->w;
 	char ref[DDBGT__EMIT_LABEL_MAX];
-	ddbgt__tfjson_key(w, "output");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "output");
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_global_table.%s.name}", ctx->res);
-	ddbgt__emit_write_output(ctx, "table_name", ref, 1);
+	DDBGT__EMIT_OUTPUT(ctx, "table_name", ref, 1);
 	ddbgt__emit_label(ctx, ref, "${aws_dynamodb_global_table.%s.arn}", ctx->res);
-	ddbgt__emit_write_output(ctx, "global_table_arn", ref, 1);
-	ddbgt__emit_write_output(ctx, "primary_region",
-	                         ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
+	DDBGT__EMIT_OUTPUT(ctx, "global_table_arn", ref, 1);
+	DDBGT__EMIT_OUTPUT(ctx, "primary_region",
+	                   ddbgt_replica_region(ddbgt__emit_replica(ctx, ctx->primary)), 0);
 	/* Each region is a table of its own, with its own class. */
 	ddbgt__emit_write_region_maps(ctx, write_attr, 1);
 	ddbgt__tfjson_object_end(w);
@@ -153,8 +147,7 @@ void ddbgt__emit_terraform_legacy_write(ddbgt__emit_ctx *ctx)
 	ddbgt__emit_write_header(ctx);
 	write_imports(ctx);
 	ddbgt__emit_write_data(ctx, NULL);
-	ddbgt__tfjson_key(w, "resource");
-	ddbgt__tfjson_object_begin(w);
+	DDBGT__TFJSON_OBJECT(w, "resource");
 	write_tables(ctx);
 	write_global_table(ctx);
 	ddbgt__emit_write_scaling(ctx, table_ref, NULL);

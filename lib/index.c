@@ -19,6 +19,7 @@ static ddbgt_projection effective_projection(ddbgt_projection p)
 int ddbgt_gsi_new(ddbgt_gsi **out, const char *name)
 {
 	ddbgt_gsi *g;
+	char *copy;
 
 	if (out == NULL)
 		return DDBGT_EINVAL;
@@ -27,14 +28,10 @@ int ddbgt_gsi_new(ddbgt_gsi **out, const char *name)
 		return DDBGT_EINVAL;
 	if (name == NULL)
 		return DDBGT_EINVAL;
-	g = ddbgt__calloc(1, sizeof(*g));
+	g = ddbgt__calloc_named(sizeof(*g), name, &copy);
 	if (g == NULL)
 		return DDBGT_ENOMEM;
-	g->name = ddbgt__strdup(name);
-	if (g->name == NULL) {
-		ddbgt__free(g);
-		return DDBGT_ENOMEM;
-	}
+	g->name = copy;
 	*out = g;
 	return 0;
 }
@@ -43,7 +40,7 @@ void ddbgt__gsi_destroy(ddbgt_gsi *g)
 {
 	if (g == NULL)
 		return;
-	ddbgt__free(g->name);
+	ddbgt__free_name(g, sizeof(*g), g->name);
 	ddbgt__free(g->capacity);
 	ddbgt__key_side_clear(&g->partition_key);
 	ddbgt__key_side_clear(&g->sort_key);
@@ -104,7 +101,7 @@ int ddbgt_gsi_set_name(ddbgt_gsi *g, const char *name)
 		return DDBGT_EINVAL;
 	if (!ddbgt__utf8_ok(name))
 		return DDBGT_EINVAL;
-	return ddbgt__set_string(&g->name, name);
+	return ddbgt__set_name(g, sizeof(*g), &g->name, name);
 }
 
 const char *ddbgt_gsi_name(const ddbgt_gsi *g)
@@ -347,6 +344,7 @@ int ddbgt_gsi_clear_warm_throughput(ddbgt_gsi *g, ddbgt_rw rw)
 int ddbgt_lsi_new(ddbgt_lsi **out, const char *name)
 {
 	ddbgt_lsi *l;
+	char *copy;
 
 	if (out == NULL)
 		return DDBGT_EINVAL;
@@ -355,14 +353,10 @@ int ddbgt_lsi_new(ddbgt_lsi **out, const char *name)
 		return DDBGT_EINVAL;
 	if (name == NULL)
 		return DDBGT_EINVAL;
-	l = ddbgt__calloc(1, sizeof(*l));
+	l = ddbgt__calloc_named(sizeof(*l), name, &copy);
 	if (l == NULL)
 		return DDBGT_ENOMEM;
-	l->name = ddbgt__strdup(name);
-	if (l->name == NULL) {
-		ddbgt__free(l);
-		return DDBGT_ENOMEM;
-	}
+	l->name = copy;
 	*out = l;
 	return 0;
 }
@@ -371,7 +365,7 @@ void ddbgt__lsi_destroy(ddbgt_lsi *l)
 {
 	if (l == NULL)
 		return;
-	ddbgt__free(l->name);
+	ddbgt__free_name(l, sizeof(*l), l->name);
 	ddbgt__key_side_clear(&l->sort_key);
 	ddbgt__strlist_clear(&l->non_key_attributes);
 	ddbgt__free(l);
@@ -419,7 +413,7 @@ int ddbgt_lsi_set_name(ddbgt_lsi *l, const char *name)
 		return DDBGT_EINVAL;
 	if (!ddbgt__utf8_ok(name))
 		return DDBGT_EINVAL;
-	return ddbgt__set_string(&l->name, name);
+	return ddbgt__set_name(l, sizeof(*l), &l->name, name);
 }
 
 const char *ddbgt_lsi_name(const ddbgt_lsi *l)

@@ -60,11 +60,11 @@ void ddbgt__jr_free(jr_doc *doc)
 {
 	if (!doc)
 		return;
+	/* The document itself is in the oldest block, the last one freed. */
 	for (struct block *b = doc->blocks, *next; b; b = next) {
 		next = b->next;
 		ddbgt__free(b);
 	}
-	ddbgt__free(doc);
 }
 
 const jr_value *ddbgt__jr_root(const jr_doc *doc)
@@ -169,11 +169,19 @@ static void skip_ws_run(struct parser *P)
 	P->p = p;
 }
 
-/* Most calls find no white space at all (the copy of the text ends in a NUL). */
+/*
+ * Most calls find no white space at all, and most of the others one space
+ * after a ':' or ','; both stay inline (the copy of the text ends in a NUL,
+ * so the byte after a space can always be read).
+ */
 static inline void skip_ws(struct parser *P)
 {
 	if ((unsigned char)*P->p > ' ')
 		return;
+	if (*P->p == ' ' && (unsigned char)P->p[1] > ' ') {
+		P->p++;
+		return;
+	}
 	skip_ws_run(P);
 }
 
@@ -263,46 +271,12 @@ static inline char *skip_plain(char *s, const char *end)
 }
 
 /*
- * Read a string starting at the opening quote. Its bytes stay where they
- * are in the parser's copy of the text: the closing quote becomes the NUL,
- * and escapes are decoded in place (a decoded escape is never longer).
+ * Decode the escapes of the string from start to its closing quote at s, in
+ * place (a decoded escape is never longer): apart from parse_string, which
+ * is inlined, since few strings have escapes.
  */
-static int parse_string(struct parser *P, const char **out, size_t *out_len)
+static int decode_escapes(struct parser *P, char *start, const char *s, size_t *out_len)
 {
-	char *start = ++P->p; /* after the quote */
-	char *s = start;
-	int escaped = 0;
-	/* First pass: find the end, validate, and learn whether escapes occur. */
-	while (1) {
-		/* Plain ASCII runs are the common case. */
-		s = skip_plain(s, P->end);
-		if (s >= P->end)
-			return fail(P, DDBGT_E_SPEC_SYNTAX, s, "unterminated string");
-		unsigned char c = (unsigned char)*s;
-		if (c == '"')
-			break;
-		if (c == '\\') {
-			escaped = 1;
-			if (s + 1 >= P->end)
-				return fail(P, DDBGT_E_SPEC_SYNTAX, s, "unterminated string");
-			s += 2;
-			continue;
-		}
-		if (c < 0x20)
-			return fail(P, c == 0 ? DDBGT_E_SPEC_ENCODING : DDBGT_E_SPEC_SYNTAX, s,
-			            "control character U+%04X in a string: escape it", c);
-		size_t n = ddbgt__utf8_seq_len((const unsigned char *)s, (size_t)(P->end - s));
-		if (n == 0)
-			return fail(P, DDBGT_E_SPEC_ENCODING, s, "invalid UTF-8 byte 0x%02X", c);
-		s += n;
-	}
-	P->p = s + 1;
-	*out = start;
-	if (!escaped) {
-		*s = '\0';
-		*out_len = (size_t)(s - start);
-		return 0;
-	}
 	char *dst = start;
 	size_t n = 0;
 	for (const char *q = start; q < s;) {
@@ -352,6 +326,55 @@ static int parse_string(struct parser *P, const char **out, size_t *out_len)
 	dst[n] = '\0';
 	*out_len = n;
 	return 0;
+}
+
+/*
+ * Read a string starting at the opening quote. Its bytes stay where they
+ * are in the parser's copy of the text: the closing quote becomes the NUL,
+ * and escapes are decoded in place. Inlined into its two callers (keys and
+ * values): as a call it saved and restored six registers for the scan's
+ * constants, and a short string costs about a third less without that.
+ */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int parse_string(struct parser *P, const char **out, size_t *out_len)
+{
+	char *start = ++P->p; /* after the quote */
+	char *s = start;
+	int escaped = 0;
+	/* First pass: find the end, validate, and learn whether escapes occur. */
+	while (1) {
+		/* Plain ASCII runs are the common case. */
+		s = skip_plain(s, P->end);
+		if (s >= P->end)
+			return fail(P, DDBGT_E_SPEC_SYNTAX, s, "unterminated string");
+		unsigned char c = (unsigned char)*s;
+		if (c == '"')
+			break;
+		if (c == '\\') {
+			escaped = 1;
+			if (s + 1 >= P->end)
+				return fail(P, DDBGT_E_SPEC_SYNTAX, s, "unterminated string");
+			s += 2;
+			continue;
+		}
+		if (c < 0x20)
+			return fail(P, c == 0 ? DDBGT_E_SPEC_ENCODING : DDBGT_E_SPEC_SYNTAX, s,
+			            "control character U+%04X in a string: escape it", c);
+		size_t n = ddbgt__utf8_seq_len((const unsigned char *)s, (size_t)(P->end - s));
+		if (n == 0)
+			return fail(P, DDBGT_E_SPEC_ENCODING, s, "invalid UTF-8 byte 0x%02X", c);
+		s += n;
+	}
+	P->p = s + 1;
+	*out = start;
+	if (!escaped) {
+		*s = '\0';
+		*out_len = (size_t)(s - start);
+		return 0;
+	}
+	return decode_escapes(P, start, s, out_len);
 }
 
 /* strtod in the C locale whatever the host set: swap '.' for its decimal point. */
@@ -448,8 +471,10 @@ static jr_value *parse_number(struct parser *P)
 static inline int push_child(struct parser *P, const char *key, size_t key_len,
                              jr_value *value)
 {
+	/* Room for the members of a spec's largest objects at once: one allocation, not three. */
 	if (P->depth_used == P->stack_cap &&
-	    ddbgt__grow((void **)&P->stack, &P->stack_cap, P->depth_used + 1, sizeof *P->stack))
+	    ddbgt__grow((void **)&P->stack, &P->stack_cap,
+	                P->depth_used < 32 ? 32 : P->depth_used + 1, sizeof *P->stack))
 		return out_of_memory(P);
 	P->stack[P->depth_used++] = (jr_member){key, key_len, value};
 	return 0;
@@ -635,10 +660,15 @@ static jr_value *parse_value(struct parser *P, int depth)
 	return NULL;
 }
 
-static int new_doc(jr_doc **out)
+/* A document lives in the first block of its own arena (of first_size bytes): one allocation. */
+static int new_doc(jr_doc **out, size_t first_size)
 {
-	*out = ddbgt__calloc(1, sizeof **out);
-	return *out ? DDBGT_OK : DDBGT_ENOMEM;
+	jr_doc head = {0};
+	*out = arena_alloc(&head, sizeof **out, first_size);
+	if (!*out)
+		return DDBGT_ENOMEM;
+	**out = head;
+	return DDBGT_OK;
 }
 
 int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, jr_error *err)
@@ -648,10 +678,14 @@ int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, j
 	err->line = err->column = 0;
 	err->text[0] = '\0';
 	struct parser P = {.line = 1, .max_depth = max_depth, .err = err};
-	if (new_doc(&P.doc))
+	/*
+	 * The copy of the text and the tree take three to five times the text
+	 * (spec documents, price table): one block holds them, since a second,
+	 * twice as large, costs more than the bytes it saves.
+	 */
+	P.first_block = len < (SIZE_MAX - 1024) / 5 ? len * 5 + 1024 : len + 1;
+	if (new_doc(&P.doc, P.first_block))
 		return DDBGT_ENOMEM;
-	/* The copy of the text and the tree take about three times the text. */
-	P.first_block = len < 1024 ? 4096 : len * 3;
 	char *copy = arena_alloc(P.doc, len + 1, P.first_block);
 	if (!copy) {
 		ddbgt__jr_free(P.doc);
@@ -687,7 +721,7 @@ int ddbgt__jr_parse(jr_doc **out, const char *text, size_t len, int max_depth, j
 
 int ddbgt__jr_new(jr_doc **out)
 {
-	return new_doc(out);
+	return new_doc(out, 4096);
 }
 
 void *ddbgt__jr_alloc(jr_doc *doc, size_t n)
@@ -701,6 +735,22 @@ void ddbgt__jr_set_root(jr_doc *doc, jr_value *root)
 }
 
 /* --- from a jansson value --------------------------------------------------- */
+
+/*
+ * A caller's jansson value may hold strings jansson never checked (the
+ * _nocheck functions): like the text reader, refuse invalid UTF-8, so that
+ * the loader can store what it reads without checking it again.
+ */
+static int valid_utf8(const char *s, jr_error *err)
+{
+	if (ddbgt__utf8_valid(s))
+		return 1;
+	if (err->code == DDBGT_CODE_NONE) {
+		err->code = DDBGT_E_SPEC_ENCODING;
+		snprintf(err->text, sizeof err->text, "invalid UTF-8 in a string");
+	}
+	return 0;
+}
 
 static jr_value *convert(jr_doc *doc, const json_t *j, int depth, int max_depth, jr_error *err,
                          int *nomem)
@@ -740,6 +790,8 @@ static jr_value *convert(jr_doc *doc, const json_t *j, int depth, int max_depth,
 			}
 			return NULL;
 		}
+		if (!valid_utf8(json_string_value(j), err))
+			return NULL;
 		char *s = arena_alloc(doc, n + 1, 4096);
 		if (!s) {
 			*nomem = 1;
@@ -777,6 +829,8 @@ static jr_value *convert(jr_doc *doc, const json_t *j, int depth, int max_depth,
 		const char *key;
 		json_t *value;
 		json_object_foreach((json_t *)j, key, value) {
+			if (!valid_utf8(key, err))
+				return NULL;
 			jr_member *m = &v->u.obj.members[i++];
 			m->key = key;
 			m->key_len = strlen(key);
@@ -797,7 +851,7 @@ int ddbgt__jr_from_jansson(jr_doc **out, const json_t *json, int max_depth, jr_e
 	err->line = err->column = 0;
 	err->text[0] = '\0';
 	jr_doc *doc;
-	if (new_doc(&doc))
+	if (new_doc(&doc, 4096))
 		return DDBGT_ENOMEM;
 	int nomem = 0;
 	doc->root = convert(doc, json, 0, max_depth, err, &nomem);

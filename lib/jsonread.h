@@ -31,7 +31,7 @@ typedef enum jr_type {
 typedef struct jr_value jr_value;
 
 typedef struct jr_member {
-	const char *key; /* NUL-terminated, no NUL inside */
+	const char *key; /* NUL-terminated, no NUL inside, valid UTF-8 */
 	size_t key_len;
 	jr_value *value;
 } jr_member;
@@ -43,7 +43,7 @@ struct jr_value {
 		int64_t i;
 		double d;
 		struct {
-			const char *s; /* NUL-terminated, no NUL inside */
+			const char *s; /* NUL-terminated, no NUL inside, valid UTF-8 */
 			size_t len;
 		} str;
 		struct {

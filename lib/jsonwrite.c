@@ -95,17 +95,35 @@ int ddbgt__jw_finish(jw *w, char **out, size_t *len)
 	return DDBGT_OK;
 }
 
-/* A newline and the indentation of depth, spaces eight at a time (d has room). */
+/*
+ * A newline and the indentation of depth, spaces sixteen at a time: one
+ * store for the usual depths up to 8. d has room for INDENT_ROOM(depth).
+ */
+#define INDENT_ROOM(depth) (2 + 2 * (size_t)(depth) + 16)
 static char *newline_indent(char *d, unsigned depth)
 {
+	static const char spaces[16] = "                ";
 	size_t indent = 2 * (size_t)depth;
 	*d++ = '\n';
-	for (size_t i = 0; i < indent; i += 8)
-		memcpy(d + i, "        ", 8);
+	memcpy(d, spaces, sizeof spaces);
+	for (size_t i = sizeof spaces; i < indent; i += sizeof spaces)
+		memcpy(d + i, spaces, sizeof spaces);
 	return d + indent;
 }
 
-/* Inlined in this file's writers: it runs before every key and value. */
+/*
+ * The comma and indentation before an element of the open container, at d,
+ * which has room for INDENT_ROOM(w->depth); returns their end.
+ */
+static inline char *separator(jw *w, char *d)
+{
+	if (w->has_items[w->depth - 1])
+		*d++ = ',';
+	w->has_items[w->depth - 1] = 1;
+	return w->compact ? d : newline_indent(d, w->depth);
+}
+
+/* Inlined in this file's writers: it runs before every value. */
 static inline void value_begin(jw *w)
 {
 	if (w->after_key) {
@@ -117,16 +135,10 @@ static inline void value_begin(jw *w)
 			ddbgt__jw_fail(w, DDBGT_EINVAL); /* one root value only */
 		return;
 	}
-	/* The indentation goes eight spaces at a time, up to seven past its end. */
-	if (!reserve(w, 2 + 2 * (size_t)w->depth + 8))
+	/* The separator, and the indentation, which may store up to 15 bytes past its end. */
+	if (!reserve(w, INDENT_ROOM(w->depth)))
 		return;
-	char *d = w->buf + w->len;
-	if (w->has_items[w->depth - 1])
-		*d++ = ',';
-	w->has_items[w->depth - 1] = 1;
-	if (!w->compact)
-		d = newline_indent(d, w->depth);
-	w->len = (size_t)(d - w->buf);
+	w->len = (size_t)(separator(w, w->buf + w->len) - w->buf);
 }
 
 void ddbgt__jw_value_begin(jw *w)
@@ -155,7 +167,8 @@ static void begin_container(jw *w, char c)
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return;
 	}
-	raw(w, &c, 1);
+	if (reserve(w, 1))
+		w->buf[w->len++] = c;
 	w->has_items[w->depth++] = 0;
 }
 
@@ -166,7 +179,7 @@ static void end_container(jw *w, char c)
 		return;
 	}
 	int had = w->has_items[--w->depth];
-	if (!reserve(w, 2 + 2 * (size_t)w->depth + 8))
+	if (!reserve(w, INDENT_ROOM(w->depth)))
 		return;
 	char *d = w->buf + w->len;
 	if (had && !w->compact)
@@ -363,13 +376,13 @@ static inline char *put_quoted(jw *w, char *d, const char *s, size_t n, int key)
 	return d;
 }
 
-/* s in quotes, escaped, and for a key its separator; -1 when s is not valid UTF-8. */
-static int quoted(jw *w, const char *s, int key)
+/* s in quotes, escaped; -1 when s is not valid UTF-8. */
+static int quoted(jw *w, const char *s)
 {
 	size_t n = strlen(s);
 	if (!reserve_body(w, n, 4))
 		return 0;
-	char *d = put_quoted(w, w->buf + w->len, s, n, key);
+	char *d = put_quoted(w, w->buf + w->len, s, n, 0);
 	if (!d)
 		return -1;
 	w->len = (size_t)(d - w->buf);
@@ -391,42 +404,101 @@ void ddbgt__jw_key_end(jw *w)
 	w->after_key = 1;
 }
 
+/*
+ * Where a key and value of n bytes in all go, quotes and separator
+ * included, after the container's separator, in one reservation for their
+ * worst case; NULL after a failure or out of place.
+ */
+static inline char *pair_at(jw *w, size_t n)
+{
+	if (w->depth == 0 || w->after_key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return NULL;
+	}
+	if (n > (SIZE_MAX - 64 - INDENT_ROOM(w->depth)) / 6) {
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
+		return NULL;
+	}
+	if (!reserve(w, INDENT_ROOM(w->depth) + 6 * n + 16))
+		return NULL;
+	return separator(w, w->buf + w->len);
+}
+
 int ddbgt__jw_key(jw *w, const char *key)
 {
 	if (!key) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return 0;
 	}
-	ddbgt__jw_key_begin(w);
+	size_t n = strlen(key);
+	char *d = pair_at(w, n);
+	if (!d)
+		return 0;
+	d = put_quoted(w, d, key, n, 1);
+	if (!d)
+		return -1;
+	w->len = (size_t)(d - w->buf);
 	w->after_key = 1;
-	return quoted(w, key, 1);
+	return 0;
+}
+
+/*
+ * Where a key already quoted (nk bytes) and extra more go, after the
+ * separator, in one reservation; NULL after a failure or out of place.
+ */
+static inline char *quoted_key_at(jw *w, const char *quoted, size_t nk, size_t extra)
+{
+	if (w->depth == 0 || w->after_key) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return NULL;
+	}
+	if (!reserve(w, INDENT_ROOM(w->depth) + nk + extra))
+		return NULL;
+	char *d = separator(w, w->buf + w->len);
+	memcpy(d, quoted, nk);
+	return d + nk;
 }
 
 void ddbgt__jw_key_quoted(jw *w, const char *quoted, size_t n)
 {
-	ddbgt__jw_key_begin(w);
-	raw(w, quoted, w->compact ? n - 1 : n);
+	char *d = quoted_key_at(w, quoted, w->compact ? n - 1 : n, 0);
+	if (!d)
+		return;
+	w->len = (size_t)(d - w->buf);
 	w->after_key = 1;
+}
+
+void ddbgt__jw_key_quoted_open(jw *w, const char *quoted, size_t n, char bracket)
+{
+	if (w->depth >= JW_MAX_DEPTH) {
+		ddbgt__jw_fail(w, DDBGT_EINVAL);
+		return;
+	}
+	char *d = quoted_key_at(w, quoted, w->compact ? n - 1 : n, 1);
+	if (!d)
+		return;
+	*d++ = bracket;
+	w->len = (size_t)(d - w->buf);
+	w->has_items[w->depth++] = 0;
 }
 
 int ddbgt__jw_string(jw *w, const char *s)
 {
 	value_begin(w);
-	return quoted(w, s ? s : "", 0);
+	return quoted(w, s ? s : "");
 }
 
 int ddbgt__jw_kv_string(jw *w, const char *key, const char *s)
 {
-	if (!key || !s || w->depth == 0 || w->after_key) {
+	if (!key || !s) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return 0;
 	}
-	value_begin(w);
-	/* One reservation: both bodies' worst case, the six bytes around them, a word's overshoot. */
 	size_t nk = strlen(key), n = strlen(s);
-	if (!reserve_body(w, nk + n, 8))
+	char *d = pair_at(w, nk + n);
+	if (!d)
 		return 0;
-	char *d = put_quoted(w, w->buf + w->len, key, nk, 1);
+	d = put_quoted(w, d, key, nk, 1);
 	if (!d)
 		return -1;
 	d = put_quoted(w, d, s, n, 0);
@@ -438,20 +510,56 @@ int ddbgt__jw_kv_string(jw *w, const char *key, const char *s)
 
 int ddbgt__jw_kv_quoted_string(jw *w, const char *quoted, size_t nq, const char *s)
 {
-	if (!s || w->depth == 0 || w->after_key) {
+	if (!s) {
 		ddbgt__jw_fail(w, DDBGT_EINVAL);
 		return 0;
 	}
-	value_begin(w);
 	size_t nk = w->compact ? nq - 1 : nq, n = strlen(s);
-	/* One reservation: the key as it is, the value's worst case, its quotes, a word's overshoot. */
-	if (!reserve_body(w, n, nk + 4))
+	/* One reservation: the separator, the key, the value's worst case and its quotes. */
+	if (n > (SIZE_MAX - 64 - nk - INDENT_ROOM(w->depth)) / 6) {
+		ddbgt__jw_fail(w, DDBGT_ENOMEM);
 		return 0;
-	char *d = w->buf + w->len;
-	memcpy(d, quoted, nk);
-	d = put_quoted(w, d + nk, s, n, 0);
+	}
+	char *d = quoted_key_at(w, quoted, nk, 6 * n + 12);
+	if (!d)
+		return 0;
+	d = put_quoted(w, d, s, n, 0);
 	if (!d)
 		return -1;
+	w->len = (size_t)(d - w->buf);
+	return 0;
+}
+
+size_t ddbgt__jw_string_pieces(jw *w, const jw_piece *pieces, size_t count)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (pieces[i].n > SIZE_MAX / 8 - total) {
+			ddbgt__jw_fail(w, DDBGT_ENOMEM);
+			return 0;
+		}
+		total += pieces[i].n;
+	}
+	value_begin(w);
+	/* Room for every piece's worst case one after the other, and the quotes. */
+	if (!reserve_body(w, total, 2))
+		return 0;
+	char *d = w->buf + w->len;
+	*d++ = '"';
+	for (size_t i = 0; i < count; i++) {
+		if (pieces[i].plain) {
+			/* Most pieces are of the library's own: their escape scan costs more than the copy. */
+			memcpy(d, pieces[i].s, pieces[i].n);
+			d += pieces[i].n;
+			continue;
+		}
+		d = put_body(d, pieces[i].s, pieces[i].n);
+		if (!d) {
+			ddbgt__jw_fail(w, DDBGT_EINVAL);
+			return i + 1;
+		}
+	}
+	*d++ = '"';
 	w->len = (size_t)(d - w->buf);
 	return 0;
 }

@@ -64,6 +64,8 @@ int ddbgt__jw_key(jw *w, const char *key);
  * the space), written as it is: for names the caller knows need no escape.
  */
 void ddbgt__jw_key_quoted(jw *w, const char *quoted, size_t n);
+/* Such a key and its value's '{' or '[' (bracket) in one call: most containers of a document. */
+void ddbgt__jw_key_quoted_open(jw *w, const char *quoted, size_t n, char bracket);
 int ddbgt__jw_string(jw *w, const char *s);
 /*
  * "key": "s" in one call (the pairs most documents are made of): -1 when the
@@ -76,6 +78,22 @@ int ddbgt__jw_kv_string(jw *w, const char *key, const char *s);
  * call: -1 when s is not valid UTF-8, else 0; NULL s fails with DDBGT_EINVAL.
  */
 int ddbgt__jw_kv_quoted_string(jw *w, const char *quoted, size_t n, const char *s);
+/*
+ * A piece of a string value: n bytes at s, escaped, or with plain set
+ * copied as they are, for text the caller knows is JSON string text
+ * already (the library's own, identifiers, region codes).
+ */
+typedef struct jw_piece {
+	const char *s;
+	size_t n;
+	int plain;
+} jw_piece;
+/*
+ * One string value of count pieces in one reservation: for values composed
+ * of known parts (Terraform's references). Returns 0, or i + 1 when piece i
+ * is not valid UTF-8 (the writer fails with DDBGT_EINVAL).
+ */
+size_t ddbgt__jw_string_pieces(jw *w, const jw_piece *pieces, size_t count);
 /* s, or null for NULL. */
 void ddbgt__jw_string_or_null(jw *w, const char *s);
 void ddbgt__jw_int(jw *w, int64_t v);

@@ -304,6 +304,12 @@ const ddbgt__map_entry *ddbgt__map_at(const ddbgt__map *map, size_t i);
 
 /* Tags (text values): set copies both strings, all-or-nothing. */
 int ddbgt__tags_set(ddbgt__map *tags, const char *key, const char *value);
+/*
+ * A usage rate, for the spec loader, which has checked the figure (finite,
+ * zero or more) and whose reader has checked the UTF-8 of the region:
+ * ddbgt_usage_set_rate without its re-checks. 0 or DDBGT_ENOMEM.
+ */
+int ddbgt__usage_put_rate(ddbgt_usage *u, ddbgt_rw rw, const char *region, double per_second);
 
 /* Capacity accessors shared by the table, GSIs and replica overrides. */
 int ddbgt__capacity_get_units(const ddbgt__capacity *c, int64_t *units);

@@ -67,10 +67,17 @@ const char *ddbgt__strlist_at(const ddbgt__strlist *list, size_t i)
 	return i < list->count ? list->items[i] : NULL;
 }
 
+/* 1 when the name of attribute i shares its slot's block (ddbgt__key_side_set). */
+static int name_in_slot_block(const ddbgt__key_side *side, size_t i)
+{
+	return i == 0 && side->attrs[0].name == (const char *)(side->attrs + 1);
+}
+
 void ddbgt__key_side_clear(ddbgt__key_side *side)
 {
 	for (size_t i = 0; i < side->count; i++)
-		ddbgt__free(side->attrs[i].name);
+		if (!name_in_slot_block(side, i))
+			ddbgt__free(side->attrs[i].name);
 	ddbgt__free(side->attrs);
 	memset(side, 0, sizeof(*side));
 }
@@ -94,18 +101,21 @@ static int key_side_push(ddbgt__key_side *side, const char *name, ddbgt_attr_typ
 int ddbgt__key_side_set(ddbgt__key_side *side, const char *name, ddbgt_attr_type type)
 {
 	ddbgt__key_side fresh = {0};
-	int rc = 0;
 
-	/* One slot, not the list's first four: every table and index holds single keys. */
+	/*
+	 * One slot, not the list's first four, with the name right after it in
+	 * the same block: every table and index holds single keys, and one
+	 * allocation instead of two is most of the cost of setting one.
+	 */
 	if (name != NULL) {
-		fresh.attrs = ddbgt__malloc(sizeof(*fresh.attrs));
-		fresh.cap = fresh.attrs != NULL;
-		rc = fresh.attrs != NULL ? key_side_push(&fresh, name, type) : DDBGT_ENOMEM;
-	}
-
-	if (rc != 0) {
-		ddbgt__key_side_clear(&fresh);
-		return rc;
+		size_t size = strlen(name) + 1;
+		if (size > SIZE_MAX - sizeof(*fresh.attrs))
+			return DDBGT_ENOMEM;
+		fresh.attrs = ddbgt__malloc(sizeof(*fresh.attrs) + size);
+		if (fresh.attrs == NULL)
+			return DDBGT_ENOMEM;
+		fresh.attrs[0] = (ddbgt__attribute){memcpy(fresh.attrs + 1, name, size), type};
+		fresh.count = fresh.cap = 1;
 	}
 	ddbgt__key_side_clear(side);
 	*side = fresh;
@@ -201,6 +211,23 @@ ddbgt__map_entry *ddbgt__map_get(const ddbgt__map *map, const char *key)
 	return &map->entries[pos];
 }
 
+/* Insert an entry for the owned key at pos (from map_find); DDBGT_ENOMEM changes nothing. */
+static int map_insert(ddbgt__map *map, size_t pos, char *key, ddbgt__map_entry **out)
+{
+	int rc = ddbgt__grow((void **)&map->entries, &map->cap, map->count + 1,
+	                     sizeof(*map->entries));
+
+	if (rc != 0)
+		return rc;
+	memmove(&map->entries[pos + 1], &map->entries[pos],
+	        (map->count - pos) * sizeof(*map->entries));
+	memset(&map->entries[pos], 0, sizeof(*map->entries));
+	map->entries[pos].key = key;
+	map->count++;
+	*out = &map->entries[pos];
+	return 0;
+}
+
 int ddbgt__map_put(ddbgt__map *map, const char *key, ddbgt__map_entry **out)
 {
 	size_t pos;
@@ -213,25 +240,46 @@ int ddbgt__map_put(ddbgt__map *map, const char *key, ddbgt__map_entry **out)
 		*out = &map->entries[pos];
 		return 0;
 	}
-	rc = ddbgt__grow((void **)&map->entries, &map->cap, map->count + 1, sizeof(*map->entries));
-	if (rc != 0)
-		return rc;
 	copy = ddbgt__strdup(key);
 	if (copy == NULL)
 		return DDBGT_ENOMEM;
-	memmove(&map->entries[pos + 1], &map->entries[pos],
-	        (map->count - pos) * sizeof(*map->entries));
-	memset(&map->entries[pos], 0, sizeof(*map->entries));
-	map->entries[pos].key = copy;
-	map->count++;
-	*out = &map->entries[pos];
-	return 0;
+	rc = map_insert(map, pos, copy, out);
+	if (rc != 0)
+		ddbgt__free(copy);
+	return rc;
+}
+
+/*
+ * A text entry's key and its first text share one block, "key\0text\0": one
+ * allocation per tag instead of two. A text set later is a copy of its own;
+ * the first text's bytes stay in the key's block, so no other block can
+ * start where text_in_key_block looks.
+ */
+static char *key_and_text(const char *key, const char *text, char **text_out)
+{
+	size_t k = strlen(key) + 1, t = strlen(text) + 1;
+	char *block;
+
+	if (t > SIZE_MAX - k)
+		return NULL;
+	block = ddbgt__malloc(k + t);
+	if (block == NULL)
+		return NULL;
+	memcpy(block, key, k);
+	*text_out = memcpy(block + k, text, t);
+	return block;
+}
+
+static int text_in_key_block(const ddbgt__map_entry *e)
+{
+	return e->key != NULL && e->text == e->key + strlen(e->key) + 1;
 }
 
 static void entry_free(ddbgt__map_entry *e)
 {
+	if (!text_in_key_block(e))
+		ddbgt__free(e->text);
 	ddbgt__free(e->key);
-	ddbgt__free(e->text);
 	ddbgt__free(e->gsi);
 }
 
@@ -273,14 +321,15 @@ int ddbgt__map_copy(ddbgt__map *dst, const ddbgt__map *src)
 	for (size_t i = 0; i < src->count; i++) {
 		ddbgt__map_entry *e = &copy.entries[i];
 		*e = src->entries[i];
-		e->key = ddbgt__strdup(src->entries[i].key);
-		e->text = ddbgt__strdup(src->entries[i].text);
+		e->text = NULL;
+		e->key = src->entries[i].text != NULL
+		                 ? key_and_text(src->entries[i].key, src->entries[i].text, &e->text)
+		                 : ddbgt__strdup(src->entries[i].key);
 		e->gsi = NULL;
 		if (src->entries[i].gsi != NULL && (e->gsi = ddbgt__malloc(sizeof(*e->gsi))) != NULL)
 			*e->gsi = *src->entries[i].gsi;
 		copy.count++;
-		if (e->key == NULL || (src->entries[i].text != NULL && e->text == NULL) ||
-		    (src->entries[i].gsi != NULL && e->gsi == NULL)) {
+		if (e->key == NULL || (src->entries[i].gsi != NULL && e->gsi == NULL)) {
 			ddbgt__map_clear(&copy);
 			return DDBGT_ENOMEM;
 		}
@@ -298,20 +347,30 @@ const ddbgt__map_entry *ddbgt__map_at(const ddbgt__map *map, size_t i)
 int ddbgt__tags_set(ddbgt__map *tags, const char *key, const char *value)
 {
 	ddbgt__map_entry *e;
-	char *copy;
+	size_t pos;
+	char *block, *copy;
 	int rc;
 
 	if (key == NULL || value == NULL)
 		return DDBGT_EINVAL;
-	copy = ddbgt__strdup(value);
-	if (copy == NULL)
+	if (map_find(tags, key, &pos)) {
+		e = &tags->entries[pos];
+		copy = ddbgt__strdup(value);
+		if (copy == NULL)
+			return DDBGT_ENOMEM;
+		if (!text_in_key_block(e))
+			ddbgt__free(e->text);
+		e->text = copy;
+		return 0;
+	}
+	block = key_and_text(key, value, &copy);
+	if (block == NULL)
 		return DDBGT_ENOMEM;
-	rc = ddbgt__map_put(tags, key, &e);
+	rc = map_insert(tags, pos, block, &e);
 	if (rc != 0) {
-		ddbgt__free(copy);
+		ddbgt__free(block);
 		return rc;
 	}
-	ddbgt__free(e->text);
 	e->text = copy;
 	return 0;
 }

@@ -202,9 +202,22 @@ const ddbgt_region *ddbgt_region_find(const char *code)
 
 	if (!code)
 		return NULL;
-	for (i = 0; i < NREGIONS; i++)
-		if (strcmp(regions[i].code, code) == 0)
+	/*
+	 * Compared inline: a code differs from most entries in its first bytes,
+	 * and a strcmp call per entry cost more than the scan itself (validation
+	 * and the estimate look every replica's region up).
+	 */
+	for (i = 0; i < NREGIONS; i++) {
+		const char *a = regions[i].code;
+		const char *b = code;
+
+		while (*a != '\0' && *a == *b) {
+			a++;
+			b++;
+		}
+		if (*a == *b)
 			return &regions[i];
+	}
 	return NULL;
 }
 

@@ -11,6 +11,7 @@
 int ddbgt_replica_new(ddbgt_replica **out, const char *region)
 {
 	ddbgt_replica *r;
+	char *copy;
 
 	if (out == NULL)
 		return DDBGT_EINVAL;
@@ -19,14 +20,10 @@ int ddbgt_replica_new(ddbgt_replica **out, const char *region)
 		return DDBGT_EINVAL;
 	if (region == NULL)
 		return DDBGT_EINVAL;
-	r = ddbgt__calloc(1, sizeof(*r));
+	r = ddbgt__calloc_named(sizeof(*r), region, &copy);
 	if (r == NULL)
 		return DDBGT_ENOMEM;
-	r->region = ddbgt__strdup(region);
-	if (r->region == NULL) {
-		ddbgt__free(r);
-		return DDBGT_ENOMEM;
-	}
+	r->region = copy;
 	r->pitr = DDBGT_INHERIT;
 	r->deletion_protection = DDBGT_INHERIT;
 	r->contributor_insights = DDBGT__NOT_SET;
@@ -38,7 +35,7 @@ void ddbgt__replica_destroy(ddbgt_replica *r)
 {
 	if (r == NULL)
 		return;
-	ddbgt__free(r->region);
+	ddbgt__free_name(r, sizeof(*r), r->region);
 	ddbgt__free(r->kms_key);
 	ddbgt__free(r->kinesis_stream_arn);
 	ddbgt__free(r->resource_policy);
@@ -116,7 +113,7 @@ int ddbgt_replica_set_region(ddbgt_replica *r, const char *region)
 		return DDBGT_EINVAL;
 	if (!ddbgt__utf8_ok(region))
 		return DDBGT_EINVAL;
-	return ddbgt__set_string(&r->region, region);
+	return ddbgt__set_name(r, sizeof(*r), &r->region, region);
 }
 
 const char *ddbgt_replica_region(const ddbgt_replica *r)

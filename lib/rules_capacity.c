@@ -23,8 +23,12 @@ static const char *const rw_name[2] = {"read", "write"};
 
 /* What a table or a GSI says about its throughput, side by side. */
 typedef struct throughput {
-	const char *base; /* "/table" or "/table/global_secondary_indexes/2" */
-	const char *what; /* "the table" or "index byEmail" */
+	const char *base; /* "/table" or "/table/global_secondary_indexes/2": see tp_base */
+	const char *what; /* "the table" or "index byEmail": see tp_what */
+	size_t gsi;       /* a GSI's position */
+	const char *name; /* a GSI's name */
+	char base_buf[64];
+	char what_buf[300];
 	int has_units[2];
 	int64_t units[2];
 	int has_as[2];
@@ -42,6 +46,25 @@ typedef struct limits {
 	int64_t account_max;
 	int64_t sum[2]; /* the most each side can reach over the table and its GSIs */
 } limits;
+
+/*
+ * A GSI's path and name are formatted on first use, for a finding: most
+ * tables have none, and validation meets every GSI.
+ */
+static const char *tp_base(throughput *tp)
+{
+	if (tp->base == NULL)
+		tp->base = ddbgt__vpathf(tp->base_buf, sizeof(tp->base_buf),
+		                         "/table/global_secondary_indexes/%zu", tp->gsi);
+	return tp->base;
+}
+
+static const char *tp_what(throughput *tp)
+{
+	if (tp->what == NULL)
+		tp->what = ddbgt__vpathf(tp->what_buf, sizeof(tp->what_buf), "index %s", tp->name);
+	return tp->what;
+}
 
 static void read_table(const ddbgt_table *t, throughput *tp)
 {
@@ -106,32 +129,32 @@ static void check_units(ddbgt__vctx *c, const char *path, const char *region, co
 		               what, (long long)units, (long long)lim->table_max);
 }
 
-static void check_provisioned(ddbgt__vctx *c, const throughput *tp, limits *lim)
+static void check_provisioned(ddbgt__vctx *c, throughput *tp, limits *lim)
 {
 	char path[128];
 	int rw;
 
 	if (!tp->has_units[0] && !tp->has_as[0] && !tp->has_units[1] && !tp->has_as[1]) {
-		ddbgt__vpathf(path, sizeof(path), "%s/capacity", tp->base);
+		ddbgt__vpathf(path, sizeof(path), "%s/capacity", tp_base(tp));
 		ddbgt__vreport(c, DDBGT_E_PROVISIONED_MISSING, path, NULL,
 		               "the table is PROVISIONED but %s has no read or write capacity: set "
 		               "capacity (write_autoscaling for a global table) or use "
-		               "PAY_PER_REQUEST", tp->what);
+		               "PAY_PER_REQUEST", tp_what(tp));
 	}
 	for (rw = 0; rw < 2; rw++) {
 		int64_t reach = 0;
 
 		if (!tp->has_units[rw] && !tp->has_as[rw] && (tp->has_units[!rw] || tp->has_as[!rw])) {
-			ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s", tp->base, rw_name[rw]);
+			ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s", tp_base(tp), rw_name[rw]);
 			ddbgt__vreport(c, DDBGT_E_PROVISIONED_MISSING, path, NULL,
 			               "the table is PROVISIONED but %s has no %s capacity: set %s or "
-			               "%s_autoscaling", tp->what, rw_name[rw], rw_name[rw], rw_name[rw]);
+			               "%s_autoscaling", tp_what(tp), rw_name[rw], rw_name[rw], rw_name[rw]);
 		}
 		if (tp->has_units[rw]) {
 			if (units_bad(tp->units[rw], lim))
-				check_units(c, ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s", tp->base,
+				check_units(c, ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s", tp_base(tp),
 				                             rw_name[rw]),
-				            NULL, tp->what, tp->units[rw], lim);
+				            NULL, tp_what(tp), tp->units[rw], lim);
 			reach = tp->units[rw];
 		}
 		if (tp->has_as[rw]) {
@@ -139,16 +162,16 @@ static void check_provisioned(ddbgt__vctx *c, const throughput *tp, limits *lim)
 			int bad = autoscaling_bad(tp->as_min[rw], tp->as_max[rw], tp->as_target[rw]);
 
 			if (bad || above)
-				ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s_autoscaling", tp->base,
+				ddbgt__vpathf(path, sizeof(path), "%s/capacity/%s_autoscaling", tp_base(tp),
 				              rw_name[rw]);
 			if (bad)
-				check_autoscaling(c, path, NULL, tp->what, tp->as_min[rw], tp->as_max[rw],
+				check_autoscaling(c, path, NULL, tp_what(tp), tp->as_min[rw], tp->as_max[rw],
 				                  tp->as_target[rw]);
 			if (above)
 				ddbgt__vreport(c, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA, path, NULL,
 				               "auto scaling of %s may reach %lld %s units, above the "
 				               "per-table quota of %lld: request a quota increase and set "
-				               "policy.quotas.table_capacity_max", tp->what,
+				               "policy.quotas.table_capacity_max", tp_what(tp),
 				               (long long)tp->as_max[rw], rw_name[rw],
 				               (long long)lim->table_max);
 			if (tp->as_max[rw] > reach)
@@ -157,47 +180,47 @@ static void check_provisioned(ddbgt__vctx *c, const throughput *tp, limits *lim)
 		if (reach > 0)
 			lim->sum[rw] += reach;
 		if (tp->has_od[rw]) {
-			ddbgt__vpathf(path, sizeof(path), "%s/on_demand/max_%s", tp->base, rw_name[rw]);
+			ddbgt__vpathf(path, sizeof(path), "%s/on_demand/max_%s", tp_base(tp), rw_name[rw]);
 			ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_ON_PROVISIONED, path, NULL,
 			               "%s sets an on-demand maximum but the table is PROVISIONED: remove "
-			               "on_demand or use PAY_PER_REQUEST", tp->what);
+			               "on_demand or use PAY_PER_REQUEST", tp_what(tp));
 		}
 	}
 	/* A provisioned global table can only add replicas when writes auto scale everywhere. */
 	if (c->global && !c->strong && tp->has_units[DDBGT_WRITE] && !tp->has_as[DDBGT_WRITE]) {
-		ddbgt__vpathf(path, sizeof(path), "%s/capacity/write_autoscaling", tp->base);
+		ddbgt__vpathf(path, sizeof(path), "%s/capacity/write_autoscaling", tp_base(tp));
 		ddbgt__vreport(c, DDBGT_E_GT_PROVISIONED_NO_WRITE_AUTOSCALING, path, NULL,
 		               "%s has fixed write capacity, but a PROVISIONED global table needs "
 		               "write auto scaling on the table and on every GSI: add "
-		               "write_autoscaling or use PAY_PER_REQUEST", tp->what);
+		               "write_autoscaling or use PAY_PER_REQUEST", tp_what(tp));
 	}
 }
 
-static void check_on_demand(ddbgt__vctx *c, const throughput *tp, const limits *lim)
+static void check_on_demand(ddbgt__vctx *c, throughput *tp, const limits *lim)
 {
 	char path[128];
 	int rw;
 
 	if (tp->has_units[0] || tp->has_as[0] || tp->has_units[1] || tp->has_as[1]) {
-		ddbgt__vpathf(path, sizeof(path), "%s/capacity", tp->base);
+		ddbgt__vpathf(path, sizeof(path), "%s/capacity", tp_base(tp));
 		ddbgt__vreport(c, DDBGT_E_PPR_WITH_PROVISIONED, path, NULL,
 		               "%s sets provisioned capacity but the table is PAY_PER_REQUEST: remove "
-		               "capacity, or set billing_mode to PROVISIONED", tp->what);
+		               "capacity, or set billing_mode to PROVISIONED", tp_what(tp));
 	}
 	for (rw = 0; rw < 2; rw++) {
 		if (!tp->has_od[rw])
 			continue;
-		ddbgt__vpathf(path, sizeof(path), "%s/on_demand/max_%s", tp->base, rw_name[rw]);
+		ddbgt__vpathf(path, sizeof(path), "%s/on_demand/max_%s", tp_base(tp), rw_name[rw]);
 		if (tp->od[rw] < 1)
 			ddbgt__vreport(c, DDBGT_E_ONDEMAND_MAX_RANGE, path, NULL,
 			               "the on-demand maximum of %s is %lld %s request units: use at "
-			               "least 1, or remove max_%s for no limit", tp->what,
+			               "least 1, or remove max_%s for no limit", tp_what(tp),
 			               (long long)tp->od[rw], rw_name[rw], rw_name[rw]);
 		else if (tp->od[rw] > lim->table_max)
 			ddbgt__vreport(c, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA, path, NULL,
 			               "the on-demand maximum of %s is %lld %s request units, above the "
 			               "per-table quota of %lld: request a quota increase and set "
-			               "policy.quotas.table_capacity_max", tp->what,
+			               "policy.quotas.table_capacity_max", tp_what(tp),
 			               (long long)tp->od[rw], rw_name[rw], (long long)lim->table_max);
 	}
 }
@@ -207,7 +230,7 @@ static void check_on_demand(ddbgt__vctx *c, const throughput *tp, const limits *
  * on demand not below the 12,000 reads and 4,000 writes a new table or index
  * already has (DG-WARM). AWS raises it and never lowers it: a note says so.
  */
-static void check_warm(ddbgt__vctx *c, const throughput *tp, const limits *lim)
+static void check_warm(ddbgt__vctx *c, throughput *tp, const limits *lim)
 {
 	static const int64_t baseline[2] = {WARM_ONDEMAND_READ, WARM_ONDEMAND_WRITE};
 	char path[128];
@@ -216,36 +239,36 @@ static void check_warm(ddbgt__vctx *c, const throughput *tp, const limits *lim)
 	for (rw = 0; rw < 2; rw++) {
 		if (!tp->has_warm[rw])
 			continue;
-		ddbgt__vpathf(path, sizeof(path), "%s/warm_throughput/%s_units_per_second", tp->base,
+		ddbgt__vpathf(path, sizeof(path), "%s/warm_throughput/%s_units_per_second", tp_base(tp),
 		              rw_name[rw]);
 		if (tp->warm[rw] < 1)
 			ddbgt__vreport(c, DDBGT_E_WARM_THROUGHPUT_INVALID, path, NULL,
 			               "the warm throughput of %s is %lld %s units per second: use at "
-			               "least 1, or leave it out", tp->what, (long long)tp->warm[rw],
+			               "least 1, or leave it out", tp_what(tp), (long long)tp->warm[rw],
 			               rw_name[rw]);
 		else if (!c->provisioned && tp->warm[rw] < baseline[rw])
 			ddbgt__vreport(c, DDBGT_W_WARM_BELOW_ONDEMAND_BASELINE, path, NULL,
 			               "the warm throughput of %s is %lld %s units per second, below the "
 			               "%lld an on-demand table or index starts with: AWS refuses a "
-			               "lower value; leave it out or use at least %lld", tp->what,
+			               "lower value; leave it out or use at least %lld", tp_what(tp),
 			               (long long)tp->warm[rw], rw_name[rw], (long long)baseline[rw],
 			               (long long)baseline[rw]);
 		else if (tp->warm[rw] > lim->table_max)
 			ddbgt__vreport(c, DDBGT_W_CAPACITY_ABOVE_DEFAULT_QUOTA, path, NULL,
 			               "the warm throughput of %s is %lld %s units per second, above the "
 			               "per-table quota of %lld that caps it: request a quota increase "
-			               "and set policy.quotas.table_capacity_max", tp->what,
+			               "and set policy.quotas.table_capacity_max", tp_what(tp),
 			               (long long)tp->warm[rw], rw_name[rw], (long long)lim->table_max);
 	}
 	if (tp->has_warm[0] || tp->has_warm[1]) {
-		ddbgt__vpathf(path, sizeof(path), "%s/warm_throughput", tp->base);
+		ddbgt__vpathf(path, sizeof(path), "%s/warm_throughput", tp_base(tp));
 		ddbgt__vreport(c, DDBGT_I_WARM_THROUGHPUT_ONLY_UP, path, NULL,
 		               "warm throughput of %s can be raised later but never lowered (a lower "
-		               "value in Terraform replaces the table or index)", tp->what);
+		               "value in Terraform replaces the table or index)", tp_what(tp));
 	}
 }
 
-static void check_throughput(ddbgt__vctx *c, const throughput *tp, limits *lim)
+static void check_throughput(ddbgt__vctx *c, throughput *tp, limits *lim)
 {
 	if (c->provisioned)
 		check_provisioned(c, tp, lim);
@@ -364,7 +387,7 @@ static void check_replica(ddbgt__vctx *c, size_t i, const ddbgt__vname *gsis, si
                           const limits *lim)
 {
 	int64_t max_read;
-	const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+	const ddbgt_replica *r = c->replicas[i];
 	size_t n = ddbgt_replica_gsi_override_count(r);
 	read_override o;
 	char path[96];
@@ -427,8 +450,6 @@ void ddbgt__rules_capacity(ddbgt__vctx *c)
 	ddbgt__vname *gsis;
 	throughput tp;
 	limits lim;
-	char base[64];
-	char what[300];
 	size_t i;
 	int rw;
 
@@ -448,10 +469,8 @@ void ddbgt__rules_capacity(ddbgt__vctx *c)
 		const char *name = ddbgt_gsi_name(g);
 
 		memset(&tp, 0, sizeof(tp));
-		ddbgt__vpathf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
-		ddbgt__vpathf(what, sizeof(what), "index %s", name != NULL ? name : "");
-		tp.base = base;
-		tp.what = what;
+		tp.gsi = i;
+		tp.name = name != NULL ? name : "";
 		read_gsi(g, &tp);
 		check_throughput(c, &tp, &lim);
 		gsis[i].name = name != NULL ? name : "";
@@ -473,5 +492,4 @@ void ddbgt__rules_capacity(ddbgt__vctx *c)
 	ddbgt__vnames_sort(gsis, ng);
 	for (i = 0; i < c->nreplicas && c->status == DDBGT_OK; i++)
 		check_replica(c, i, gsis, ng, &lim);
-	ddbgt__free(gsis);
 }

@@ -7,7 +7,6 @@
 
 #include "ddbgt/replica.h"
 #include "ddbgt/policy.h"
-#include "alloc.h"
 #include "validate_internal.h"
 
 static void check_counts(ddbgt__vctx *c)
@@ -25,14 +24,18 @@ static void check_counts(ddbgt__vctx *c)
 		               "allows at most %lld: remove replicas", regions, (long long)n);
 }
 
-static void check_member(ddbgt__vctx *c, const char *code, const ddbgt_region *r,
-                         const char *path, const ddbgt__vname *allowed, size_t nallowed)
+/* Member i of the table's regions (validate_internal.h). */
+static void check_member(ddbgt__vctx *c, size_t i, const ddbgt__vname *allowed, size_t nallowed)
 {
 	size_t njur = ddbgt_policy_jurisdiction_count(c->policy);
+	const char *code = ddbgt__vmember_code(c, i);
+	const ddbgt_region *r = ddbgt__vmember_region(c, i);
+	char path[48];
 	size_t k;
 
 	if (nallowed > 0 && ddbgt__vnames_find(allowed, nallowed, code) == NULL)
-		ddbgt__vreport(c, DDBGT_E_POLICY_REGION_NOT_ALLOWED, path, code,
+		ddbgt__vreport(c, DDBGT_E_POLICY_REGION_NOT_ALLOWED, ddbgt__vregion_path(c, path, i),
+		               code,
 		               "%s is not among the regions the policy allows: move the replica to "
 		               "an allowed region or widen policy.allowed_regions", code);
 	if (njur == 0 || r == NULL)
@@ -41,7 +44,7 @@ static void check_member(ddbgt__vctx *c, const char *code, const ddbgt_region *r
 	for (k = 0; k < njur; k++)
 		if (ddbgt_region_in_jurisdiction(r, ddbgt_policy_jurisdiction_at(c->policy, k)))
 			return;
-	ddbgt__vreport(c, DDBGT_E_POLICY_JURISDICTION, path, code,
+	ddbgt__vreport(c, DDBGT_E_POLICY_JURISDICTION, ddbgt__vregion_path(c, path, i), code,
 	               "%s lies in jurisdiction %s, outside the policy's data-residency "
 	               "jurisdictions: move the replica to a region of an allowed jurisdiction",
 	               code, ddbgt_region_jurisdiction(r) != NULL ? ddbgt_region_jurisdiction(r)
@@ -52,7 +55,6 @@ static void check_places(ddbgt__vctx *c)
 {
 	size_t nallowed = ddbgt_policy_allowed_region_count(c->policy);
 	ddbgt__vname *allowed;
-	char path[64];
 	size_t i;
 
 	if (nallowed == 0 && ddbgt_policy_jurisdiction_count(c->policy) == 0)
@@ -69,13 +71,9 @@ static void check_places(ddbgt__vctx *c)
 	}
 	ddbgt__vnames_sort(allowed, nallowed);
 	for (i = 0; i < c->nreplicas; i++)
-		check_member(c, ddbgt__vreplica_region(c, i), c->regions[i],
-		             ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i), allowed,
-		             nallowed);
+		check_member(c, i, allowed, nallowed);
 	if (c->witness != NULL)
-		check_member(c, c->witness, c->witness_region, "/table/witness_region", allowed,
-		             nallowed);
-	ddbgt__free(allowed);
+		check_member(c, c->nreplicas, allowed, nallowed);
 }
 
 static void check_required(ddbgt__vctx *c)
@@ -92,7 +90,7 @@ static void check_required(ddbgt__vctx *c)
 		               "encryption to CUSTOMER_MANAGED and a kms_key on every replica",
 		               ddbgt_enum_name(DDBGT_ENUM_ENCRYPTION, ddbgt_table_encryption(c->table)));
 	for (i = 0; i < c->nreplicas; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 		const char *region = ddbgt__vreplica_region(c, i);
 
 		if (pitr && !ddbgt_replica_effective_pitr(r)) {

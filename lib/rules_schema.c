@@ -8,7 +8,6 @@
 
 #include "ddbgt/index.h"
 #include "ddbgt/policy.h"
-#include "alloc.h"
 #include "validate_internal.h"
 
 #define NAME_MIN 3
@@ -104,7 +103,6 @@ static void check_names(ddbgt__vctx *c)
 		               first->kind == IDX_GSI ? "global secondary" : "local secondary",
 		               first->kind == IDX_GSI ? first->index : first->index - ng);
 	}
-	ddbgt__free(all);
 }
 
 /* Most names are fine: call sites test this before building a path for check_attr_name. */
@@ -112,7 +110,7 @@ static int attr_name_suspect(const char *name)
 {
 	size_t len = strlen(name);
 
-	return len == 0 || len > ATTR_NAME_MAX || strncmp(name, "aws:rep:", 8) == 0;
+	return len == 0 || len > ATTR_NAME_MAX || ddbgt__vstarts_with(name, "aws:rep:");
 }
 
 /* Attribute names: 1-255 bytes; legacy tables reserve the aws:rep: prefix. */
@@ -124,7 +122,7 @@ static void check_attr_name(ddbgt__vctx *c, const char *name, const char *path)
 		ddbgt__vreport(c, DDBGT_E_KEY_ATTR_NAME_LENGTH, path, NULL,
 		               "attribute name of %zu bytes: key and projected attribute names "
 		               "must be 1-255 bytes of UTF-8", len);
-	if (strncmp(name, "aws:rep:", 8) == 0)
+	if (ddbgt__vstarts_with(name, "aws:rep:"))
 		ddbgt__vreport(c, DDBGT_W_LEGACY_REP_ATTRS, path, NULL,
 		               "attribute \"%s\" uses the aws:rep: prefix that replication writes "
 		               "itself: rename it", name);
@@ -133,8 +131,7 @@ static void check_attr_name(ddbgt__vctx *c, const char *name, const char *path)
 typedef struct schema {
 	ddbgt__vname *defs; /* table keys and attribute definitions, sorted */
 	size_t ndefs;
-	ddbgt__vname *used; /* every attribute a key of the table or an index names */
-	size_t nused;
+	unsigned char *used; /* used[i]: a key of the table or an index names attribute i */
 	ddbgt__vname *keydefs; /* index keys written {"name", "type"}, sorted; index: into refs */
 	size_t nkeydefs;
 	struct key_ref *refs;  /* every index key attribute: GSIs, then LSIs, in document order */
@@ -142,13 +139,28 @@ typedef struct schema {
 	size_t *first;         /* refs of GSI i from first[i], of LSI i from first[ng + i] */
 } schema;
 
-/* One attribute of an index key, where it was written. */
+/* One attribute of an index key, and where it was written (key_ref_path). */
 typedef struct key_ref {
 	const char *name;
 	ddbgt_attr_type type; /* UNSET: a plain name */
 	int sort;             /* 1: of the sort key */
-	char path[128];
+	int lsi;              /* 1: of an LSI, else of a GSI */
+	int multi;            /* 1: an item of a partition_keys or sort_keys list */
+	size_t index;         /* the index's position in its list */
+	size_t item;          /* the position in the key list, when multi */
 } key_ref;
+
+/* Built only for a finding: validation meets every key attribute of every index. */
+static const char *key_ref_path(char *buf, size_t size, const key_ref *k)
+{
+	if (k->lsi)
+		return ddbgt__vpathf(buf, size, "/table/local_secondary_indexes/%zu/sort_key", k->index);
+	if (k->multi)
+		return ddbgt__vpathf(buf, size, "/table/global_secondary_indexes/%zu/%s/%zu", k->index,
+		                     k->sort ? "sort_keys" : "partition_keys", k->item);
+	return ddbgt__vpathf(buf, size, "/table/global_secondary_indexes/%zu/%s", k->index,
+	                     k->sort ? "sort_key" : "partition_key");
+}
 
 #define MULTI_KEY_MAX 4 /* attributes per side of a multi-attribute GSI key */
 
@@ -217,7 +229,7 @@ static int build_defs(ddbgt__vctx *c, schema *s)
 	return 0;
 }
 
-static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
+static void check_def_duplicates(ddbgt__vctx *c, schema *s)
 {
 	size_t a = 0;
 
@@ -236,6 +248,8 @@ static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
 
 			if (s->defs[i].index >= KEY_SORT)
 				continue;
+			/* A table key uses the attributes of its name (check_unused_defs). */
+			s->used[s->defs[i].index] |= key;
 			if (first_attr == (size_t)-1 && !key) {
 				first_attr = s->defs[i].index;
 				continue;
@@ -255,19 +269,32 @@ static void check_def_duplicates(ddbgt__vctx *c, const schema *s)
 	}
 }
 
-/* An index key must name a defined attribute; remember it as used. */
+/* Mark the attributes of def's name (its run in s->defs, which def starts) as used. */
+static void mark_used(schema *s, const ddbgt__vname *def)
+{
+	const ddbgt__vname *end = s->defs + s->ndefs;
+	const char *name = def->name;
+
+	for (; def < end && strcmp(def->name, name) == 0; def++)
+		if (def->index < KEY_SORT)
+			s->used[def->index] = 1;
+}
+
+/* An index key must name a defined attribute; mark it as used. */
 static void check_index_key(ddbgt__vctx *c, schema *s, const key_ref *k, const char *index)
 {
 	const char *name = k->name;
-	int defined = k->type != DDBGT_ATTR_UNSET ||
-	              ddbgt__vnames_find(s->defs, s->ndefs, name) != NULL ||
+	const ddbgt__vname *def = ddbgt__vnames_find(s->defs, s->ndefs, name);
+	int defined = def != NULL || k->type != DDBGT_ATTR_UNSET ||
 	              ddbgt__vnames_find(s->keydefs, s->nkeydefs, name) != NULL;
 	int suspect = attr_name_suspect(name);
-	const char *path = k->path;
+	char path[128];
 
-	s->used[s->nused++] = (ddbgt__vname){name, 0, 0};
+	if (def != NULL)
+		mark_used(s, def);
 	if (defined && !suspect)
 		return;
+	key_ref_path(path, sizeof(path), k);
 	if (suspect)
 		check_attr_name(c, name, path);
 	if (!defined)
@@ -278,15 +305,23 @@ static void check_index_key(ddbgt__vctx *c, schema *s, const key_ref *k, const c
 }
 
 typedef struct projection_view {
-	const char *base; /* "/table/global_secondary_indexes/3" */
+	const char *kind; /* "global" or "local" */
+	size_t index;     /* in the list of its kind */
 	const char *name;
 	ddbgt_projection projection;
 	size_t nonkey;
 } projection_view;
 
+/* The index's path with suffix: "/table/global_secondary_indexes/3" + suffix. */
+static const char *view_path(const projection_view *p, char path[160], const char *suffix)
+{
+	return ddbgt__vpathf(path, 160, "/table/%s_secondary_indexes/%zu%s", p->kind, p->index,
+	                     suffix);
+}
+
 static const char *nonkey_path(const projection_view *p, char path[160])
 {
-	return ddbgt__vpathf(path, 160, "%s/non_key_attributes", p->base);
+	return view_path(p, path, "/non_key_attributes");
 }
 
 static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *total,
@@ -296,8 +331,8 @@ static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *t
 
 	if (p->projection == DDBGT_PROJECTION_INCLUDE) {
 		if (p->nonkey == 0) {
-			ddbgt__vpathf(path, sizeof(path), "%s/projection", p->base);
-			ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_MISSING, path, NULL,
+			ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_MISSING,
+			               view_path(p, path, "/projection"), NULL,
 			               "index %s projects INCLUDE but names no non_key_attributes: list "
 			               "them, or use KEYS_ONLY", p->name);
 		}
@@ -325,7 +360,7 @@ static void check_projection(ddbgt__vctx *c, const projection_view *p, size_t *t
 
 /*
  * names holds the index's non-key attributes with their positions; sorted,
- * a name listed twice is a run of neighbours. Frees names.
+ * a name listed twice is a run of neighbours.
  */
 static void check_nonkey_duplicates(ddbgt__vctx *c, const projection_view *p,
                                     ddbgt__vname *names)
@@ -339,14 +374,13 @@ static void check_nonkey_duplicates(ddbgt__vctx *c, const projection_view *p,
 			first = i;
 			continue;
 		}
-		ddbgt__vpathf(path, sizeof(path), "%s/non_key_attributes/%zu", p->base,
-		              names[i].index);
+		ddbgt__vpathf(path, sizeof(path), "/table/%s_secondary_indexes/%zu/non_key_attributes/%zu",
+		              p->kind, p->index, names[i].index);
 		ddbgt__vreport(c, DDBGT_E_PROJECTION_NONKEY_DUPLICATE, path, NULL,
 		               "index %s lists non-key attribute \"%s\" twice (entries %zu and "
 		               "%zu): keep one", p->name, names[i].name, names[first].index,
 		               names[i].index);
 	}
-	ddbgt__free(names);
 }
 
 static int64_t gsi_max(const ddbgt__vctx *c)
@@ -358,8 +392,8 @@ static int64_t gsi_max(const ddbgt__vctx *c)
 	return DEFAULT_GSI_MAX;
 }
 
-/* One side of a GSI key into s->refs: the single form's path, or each list item's. */
-static void collect_side(schema *s, const ddbgt_gsi *g, const char *base, int sort)
+/* One side of GSI i's key into s->refs. */
+static void collect_side(schema *s, const ddbgt_gsi *g, size_t i, int sort)
 {
 	size_t n = sort ? ddbgt_gsi_sort_key_attribute_count(g)
 	                : ddbgt_gsi_partition_key_attribute_count(g);
@@ -375,12 +409,10 @@ static void collect_side(schema *s, const ddbgt_gsi *g, const char *base, int so
 		k->type = sort ? ddbgt_gsi_sort_key_attribute_type(g, j)
 		               : ddbgt_gsi_partition_key_attribute_type(g, j);
 		k->sort = sort;
-		if (multi)
-			ddbgt__vpathf(k->path, sizeof(k->path), "%s/%s/%zu", base,
-			              sort ? "sort_keys" : "partition_keys", j);
-		else
-			ddbgt__vpathf(k->path, sizeof(k->path), "%s/%s", base,
-			              sort ? "sort_key" : "partition_key");
+		k->lsi = 0;
+		k->multi = multi;
+		k->index = i;
+		k->item = j;
 		if (k->type != DDBGT_ATTR_UNSET)
 			s->keydefs[s->nkeydefs++] = (ddbgt__vname){k->name, s->nrefs, (int)k->type};
 		s->nrefs++;
@@ -393,27 +425,23 @@ static int collect_keys(ddbgt__vctx *c, schema *s)
 	size_t ng = ddbgt_table_gsi_count(c->table);
 	size_t nl = ddbgt_table_lsi_count(c->table);
 	size_t n = nl, i;
-	char base[64];
 
 	for (i = 0; i < ng; i++) {
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(c->table, i);
 
 		n += ddbgt_gsi_partition_key_attribute_count(g) + ddbgt_gsi_sort_key_attribute_count(g);
 	}
-	s->refs = ddbgt__calloc(n > 0 ? n : 1, sizeof(*s->refs));
-	s->first = ddbgt__calloc(ng + nl + 1, sizeof(*s->first));
+	s->refs = ddbgt__valloc(c, n, sizeof(*s->refs));
+	s->first = ddbgt__valloc(c, ng + nl + 1, sizeof(*s->first));
 	s->keydefs = ddbgt__vnames_new(c, n);
-	if (s->refs == NULL || s->first == NULL || s->keydefs == NULL) {
-		c->status = DDBGT_ENOMEM;
+	if (c->status != DDBGT_OK)
 		return -1;
-	}
 	for (i = 0; i < ng; i++) {
 		const ddbgt_gsi *g = ddbgt_table_gsi_at(c->table, i);
 
 		s->first[i] = s->nrefs;
-		ddbgt__vpathf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
-		collect_side(s, g, base, 0);
-		collect_side(s, g, base, 1);
+		collect_side(s, g, i, 0);
+		collect_side(s, g, i, 1);
 	}
 	for (i = 0; i < nl; i++) {
 		const ddbgt_lsi *l = ddbgt_table_lsi_at(c->table, i);
@@ -425,7 +453,10 @@ static int collect_keys(ddbgt__vctx *c, schema *s)
 		k->name = ddbgt_lsi_sort_key(l);
 		k->type = ddbgt_lsi_sort_key_type(l);
 		k->sort = 1;
-		ddbgt__vpathf(k->path, sizeof(k->path), "/table/local_secondary_indexes/%zu/sort_key", i);
+		k->lsi = 1;
+		k->multi = 0;
+		k->index = i;
+		k->item = 0;
 		if (k->type != DDBGT_ATTR_UNSET)
 			s->keydefs[s->nkeydefs++] = (ddbgt__vname){k->name, s->nrefs, (int)k->type};
 		s->nrefs++;
@@ -433,6 +464,15 @@ static int collect_keys(ddbgt__vctx *c, schema *s)
 	s->first[ng + nl] = s->nrefs;
 	ddbgt__vnames_sort(s->keydefs, s->nkeydefs);
 	return 0;
+}
+
+/* The path of a typed key attribute's type. */
+static const char *ref_type_path(char *buf, size_t size, const key_ref *k)
+{
+	size_t n = strlen(key_ref_path(buf, size, k));
+
+	ddbgt__vpathf(buf + n, size - n, "/type");
+	return buf;
 }
 
 static const char *def_path(char *buf, size_t size, const ddbgt__vname *def)
@@ -462,16 +502,14 @@ static void check_key_types(ddbgt__vctx *c, const schema *s)
 
 		if (strcmp(kd->name, s->keydefs[run].name) != 0)
 			run = i;
-		if (def != NULL) {
-			other = def->kind;
-			def_path(there, sizeof(there), def);
-		} else {
-			other = s->keydefs[run].kind;
-			ddbgt__vpathf(there, sizeof(there), "%s/type", s->refs[s->keydefs[run].index].path);
-		}
+		other = def != NULL ? def->kind : s->keydefs[run].kind;
 		if (other == DDBGT_ATTR_UNSET || other == kd->kind)
 			continue;
-		ddbgt__vpathf(here, sizeof(here), "%s/type", s->refs[kd->index].path);
+		if (def != NULL)
+			def_path(there, sizeof(there), def);
+		else
+			ref_type_path(there, sizeof(there), &s->refs[s->keydefs[run].index]);
+		ref_type_path(here, sizeof(here), &s->refs[kd->index]);
 		ddbgt__vreport(c, DDBGT_E_ATTR_TYPE_CONFLICT, here, NULL,
 		               "attribute \"%s\" is %s here but %s at %s: an attribute has one type, "
 		               "so give both the same", kd->name, type_name(kd->kind),
@@ -480,28 +518,34 @@ static void check_key_types(ddbgt__vctx *c, const schema *s)
 }
 
 /* A GSI key's attributes: how many, defined, and each named once. */
-static void check_gsi_keys(ddbgt__vctx *c, schema *s, const ddbgt_gsi *g, const char *base,
+static void check_gsi_keys(ddbgt__vctx *c, schema *s, const ddbgt_gsi *g, size_t i,
                            const char *name, size_t first, size_t end)
 {
 	size_t npk = ddbgt_gsi_partition_key_attribute_count(g);
 	size_t nsk = ddbgt_gsi_sort_key_attribute_count(g);
 	int pk_multi = ddbgt_gsi_partition_key_is_multi_attribute(g);
 	int sk_multi = ddbgt_gsi_sort_key_is_multi_attribute(g);
-	char path[160];
+	char path[160], other[160];
 	size_t j, q;
 
 	if (npk == 0 && !pk_multi)
 		ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE,
-		               ddbgt__vpathf(path, sizeof(path), "%s/partition_key", base), NULL,
+		               ddbgt__vpathf(path, sizeof(path),
+		                             "/table/global_secondary_indexes/%zu/partition_key", i),
+		               NULL,
 		               "index %s has no partition key: set partition_key", name);
 	if (pk_multi && (npk == 0 || npk > MULTI_KEY_MAX))
 		ddbgt__vreport(c, DDBGT_E_GSI_KEY_ATTRIBUTE_COUNT,
-		               ddbgt__vpathf(path, sizeof(path), "%s/partition_keys", base), NULL,
+		               ddbgt__vpathf(path, sizeof(path),
+		                             "/table/global_secondary_indexes/%zu/partition_keys", i),
+		               NULL,
 		               "index %s has %zu partition key attributes: a multi-attribute "
 		               "partition key has 1 to %d", name, npk, MULTI_KEY_MAX);
 	if (sk_multi && nsk > MULTI_KEY_MAX)
 		ddbgt__vreport(c, DDBGT_E_GSI_KEY_ATTRIBUTE_COUNT,
-		               ddbgt__vpathf(path, sizeof(path), "%s/sort_keys", base), NULL,
+		               ddbgt__vpathf(path, sizeof(path),
+		                             "/table/global_secondary_indexes/%zu/sort_keys", i),
+		               NULL,
 		               "index %s has %zu sort key attributes: a multi-attribute sort key "
 		               "has at most %d", name, nsk, MULTI_KEY_MAX);
 	for (j = first; j < end; j++) {
@@ -515,14 +559,16 @@ static void check_gsi_keys(ddbgt__vctx *c, schema *s, const ddbgt_gsi *g, const 
 			;
 		if (q == j)
 			continue;
+		key_ref_path(path, sizeof(path), k);
 		if (!pk_multi && !sk_multi)
-			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, k->path, NULL,
+			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
 			               "index %s uses \"%s\" as both partition and sort key: "
 			               "choose another sort key, or remove it", name, k->name);
 		else
-			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, k->path, NULL,
+			ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
 			               "index %s names \"%s\" twice in its key (also at %s): use each "
-			               "attribute once", name, k->name, s->refs[q].path);
+			               "attribute once", name, k->name,
+			               key_ref_path(other, sizeof(other), &s->refs[q]));
 	}
 }
 
@@ -542,13 +588,12 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		const char *name = str(ddbgt_gsi_name(g));
 		projection_view p;
 		ddbgt__vname *nonkeys;
-		char base[64];
 		char path[160];
 		size_t k;
 
-		ddbgt__vpathf(base, sizeof(base), "/table/global_secondary_indexes/%zu", i);
-		check_gsi_keys(c, s, g, base, name, s->first[i], s->first[i + 1]);
-		p.base = base;
+		check_gsi_keys(c, s, g, i, name, s->first[i], s->first[i + 1]);
+		p.kind = "global";
+		p.index = i;
 		p.name = name;
 		p.projection = ddbgt_gsi_projection(g);
 		p.nonkey = ddbgt_gsi_non_key_attribute_count(g);
@@ -560,8 +605,10 @@ static void check_gsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 
 			nonkeys[k] = (ddbgt__vname){attr, k, 0};
 			if (attr_name_suspect(attr))
-				check_attr_name(c, attr, ddbgt__vpathf(path, sizeof(path),
-				                                       "%s/non_key_attributes/%zu", base, k));
+				check_attr_name(c, attr,
+				                ddbgt__vpathf(path, sizeof(path),
+				                              "/table/%s_secondary_indexes/%zu/"
+				                              "non_key_attributes/%zu", p.kind, i, k));
 		}
 		check_nonkey_duplicates(c, &p, nonkeys);
 		check_projection(c, &p, total, total_reported);
@@ -589,29 +636,29 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 		const char *sk = ddbgt_lsi_sort_key(l);
 		projection_view p;
 		ddbgt__vname *nonkeys;
-		char base[64];
 		char path[160];
 		size_t k;
 
-		ddbgt__vpathf(base, sizeof(base), "/table/local_secondary_indexes/%zu", i);
-		ddbgt__vpathf(path, sizeof(path), "%s/sort_key", base);
+		p.kind = "local";
+		p.index = i;
 		if (sk == NULL) {
-			ddbgt__vreport(c, DDBGT_E_LSI_NO_RANGE, base, NULL,
+			ddbgt__vreport(c, DDBGT_E_LSI_NO_RANGE, view_path(&p, path, ""), NULL,
 			               "local secondary index %s has no sort key: set sort_key", name);
 		} else {
 			check_index_key(c, s, &s->refs[s->first[ddbgt_table_gsi_count(c->table) + i]],
 			                name);
 			if (tpk != NULL && strcmp(sk, tpk) == 0)
-				ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE, path, NULL,
+				ddbgt__vreport(c, DDBGT_E_KEY_SCHEMA_SHAPE,
+				               view_path(&p, path, "/sort_key"), NULL,
 				               "local secondary index %s sorts by the table's partition "
 				               "key \"%s\": choose another sort key", name, sk);
 			else if (tsk != NULL && strcmp(sk, tsk) == 0)
-				ddbgt__vreport(c, DDBGT_W_LSI_SAME_SORT_KEY, path, NULL,
+				ddbgt__vreport(c, DDBGT_W_LSI_SAME_SORT_KEY,
+				               view_path(&p, path, "/sort_key"), NULL,
 				               "local secondary index %s sorts by the table's own sort key "
 				               "\"%s\" and so adds nothing: choose another sort key or "
 				               "remove the index", name, sk);
 		}
-		p.base = base;
 		p.name = name;
 		p.projection = ddbgt_lsi_projection(l);
 		p.nonkey = ddbgt_lsi_non_key_attribute_count(l);
@@ -623,26 +670,33 @@ static void check_lsis(ddbgt__vctx *c, schema *s, size_t *total, int *total_repo
 
 			nonkeys[k] = (ddbgt__vname){attr, k, 0};
 			if (attr_name_suspect(attr))
-				check_attr_name(c, attr, ddbgt__vpathf(path, sizeof(path),
-				                                       "%s/non_key_attributes/%zu", base, k));
+				check_attr_name(c, attr,
+				                ddbgt__vpathf(path, sizeof(path),
+				                              "/table/%s_secondary_indexes/%zu/"
+				                              "non_key_attributes/%zu", p.kind, i, k));
 		}
 		check_nonkey_duplicates(c, &p, nonkeys);
 		check_projection(c, &p, total, total_reported);
 	}
 }
 
-static void check_unused_defs(ddbgt__vctx *c, schema *s)
+/*
+ * Attributes no key names: check_def_duplicates marked those of the table's
+ * keys, check_index_key those of the indexes' keys, each found once in the
+ * sorted definitions.
+ */
+static void check_unused_defs(ddbgt__vctx *c, const schema *s)
 {
 	size_t na = ddbgt_table_attribute_count(c->table);
 	size_t i;
 
-	ddbgt__vnames_sort(s->used, s->nused);
 	for (i = 0; i < na; i++) {
-		const char *name = str(ddbgt_table_attribute_name(c->table, i));
+		const char *name;
 		char path[64];
 
-		if (ddbgt__vnames_find(s->used, s->nused, name) != NULL)
+		if (s->used[i])
 			continue;
+		name = str(ddbgt_table_attribute_name(c->table, i));
 		ddbgt__vpathf(path, sizeof(path), "/table/attributes/%zu", i);
 		ddbgt__vreport(c, DDBGT_E_ATTR_DEF_UNUSED, path, NULL,
 		               "attribute \"%s\" is defined but no index key uses it (DynamoDB "
@@ -665,7 +719,7 @@ static void check_ttl(ddbgt__vctx *c, const schema *s)
 		               "remove ttl_attribute", len);
 		return;
 	}
-	if (strncmp(ttl, "aws:rep:", 8) == 0)
+	if (ddbgt__vstarts_with(ttl, "aws:rep:"))
 		ddbgt__vreport(c, DDBGT_W_LEGACY_REP_ATTRS, "/table/ttl_attribute", NULL,
 		               "attribute \"%s\" uses the aws:rep: prefix that replication writes "
 		               "itself: rename it", ttl);
@@ -681,8 +735,7 @@ static void check_ttl(ddbgt__vctx *c, const schema *s)
 
 void ddbgt__rules_schema(ddbgt__vctx *c)
 {
-	const char *pk = ddbgt_table_partition_key_name(c->table);
-	const char *sk = ddbgt_table_sort_key_name(c->table);
+	size_t na = ddbgt_table_attribute_count(c->table);
 	schema s;
 	size_t total = 0;
 	int total_reported = 0;
@@ -691,22 +744,13 @@ void ddbgt__rules_schema(ddbgt__vctx *c)
 	check_names(c);
 	check_table_keys(c);
 	if (build_defs(c, &s) != 0 || collect_keys(c, &s) != 0 ||
-	    (s.used = ddbgt__vnames_new(c, s.nrefs + 2)) == NULL)
-		goto done;
-	if (pk != NULL)
-		s.used[s.nused++] = (ddbgt__vname){pk, 0, 0};
-	if (sk != NULL)
-		s.used[s.nused++] = (ddbgt__vname){sk, 0, 0};
+	    (s.used = ddbgt__valloc(c, na, 1)) == NULL)
+		return;
+	memset(s.used, 0, na);
 	check_def_duplicates(c, &s);
 	check_key_types(c, &s);
 	check_gsis(c, &s, &total, &total_reported);
 	check_lsis(c, &s, &total, &total_reported);
 	check_unused_defs(c, &s);
 	check_ttl(c, &s);
-done:
-	ddbgt__free(s.defs);
-	ddbgt__free(s.used);
-	ddbgt__free(s.refs);
-	ddbgt__free(s.first);
-	ddbgt__free(s.keydefs);
 }

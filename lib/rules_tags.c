@@ -16,38 +16,38 @@
 
 typedef enum chars_verdict { CHARS_OK, CHARS_AT, CHARS_BAD } chars_verdict;
 
-/* Characters, not bytes: UTF-8 continuation bytes do not start one. */
-static size_t char_count(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /*
- * DynamoDB allows letters, digits, spaces and + - = . _ : / ; other AWS
- * services also allow @. Non-ASCII characters are taken as letters: telling
- * Unicode letters from symbols needs tables this library does not carry.
+ * One pass over a tag key or value: its length in characters, not bytes
+ * (UTF-8 continuation bytes do not start one), and the verdict on its
+ * characters, with the first one refused in *bad. DynamoDB allows letters,
+ * digits, spaces and + - = . _ : / ; other AWS services also allow @.
+ * Non-ASCII characters are taken as letters: telling Unicode letters from
+ * symbols needs tables this library does not carry.
  */
-static chars_verdict classify(const char *s, char *bad)
+static chars_verdict scan(const char *s, size_t *count, char *bad)
 {
 	chars_verdict v = CHARS_OK;
+	size_t n = 0;
 
 	for (; *s != '\0'; s++) {
 		unsigned char ch = (unsigned char)*s;
 
+		n += (ch & 0xC0) != 0x80;
+		/*
+		 * Letters and digits first, as most are; past a refused
+		 * character only the count goes on.
+		 */
 		if (ch >= 0x80 || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		    (ch >= '0' && ch <= '9') || strchr(" +-=._:/", ch) != NULL)
+		    (ch >= '0' && ch <= '9') || v == CHARS_BAD || strchr(" +-=._:/", ch) != NULL)
 			continue;
 		if (ch == '@') {
 			v = CHARS_AT;
 			continue;
 		}
 		*bad = (char)ch;
-		return CHARS_BAD;
+		v = CHARS_BAD;
 	}
+	*count = n;
 	return v;
 }
 
@@ -68,25 +68,34 @@ static void describe_char(char ch, char out[8])
 	}
 }
 
-static void check_tag(ddbgt__vctx *c, const char *base, const char *region, const char *key,
+/* The path of the tags of replica i, or of the table's when i is c->nreplicas. */
+static const char *tags_path(const ddbgt__vctx *c, char base[64], size_t i)
+{
+	if (i == c->nreplicas)
+		return "/table/tags";
+	return ddbgt__vpathf(base, 64, "/replicas/%zu/tags", i);
+}
+
+/* A tag of replica i, or of the table when i is c->nreplicas. */
+static void check_tag(ddbgt__vctx *c, size_t i, const char *region, const char *key,
                       const char *value)
 {
-	size_t klen = char_count(key);
-	size_t vlen = char_count(value);
+	size_t klen, vlen;
 	char kbad = 0, vbad = 0;
-	chars_verdict kv = classify(key, &kbad);
-	chars_verdict vv = classify(value, &vbad);
-	int reserved = strncmp(key, "aws:", 4) == 0 || strncmp(key, "AWS:", 4) == 0;
+	chars_verdict kv = scan(key, &klen, &kbad);
+	chars_verdict vv = scan(value, &vlen, &vbad);
+	int reserved = ddbgt__vstarts_with(key, "aws:") || ddbgt__vstarts_with(key, "AWS:");
 	char buf[256];
 	char *heap;
 	const char *path;
 	char shown[8];
+	char base[64];
 
 	/* Most tags are fine: the path is built only for one that is not. */
 	if (klen > 0 && klen <= TAG_KEY_MAX && !reserved && kv == CHARS_OK && vlen <= TAG_VALUE_MAX &&
 	    vv == CHARS_OK)
 		return;
-	path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, base, key, "");
+	path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, tags_path(c, base, i), key, "");
 	if (path == NULL)
 		return;
 	if (klen == 0 || klen > TAG_KEY_MAX)
@@ -142,26 +151,26 @@ void ddbgt__rules_tags(ddbgt__vctx *c)
 	size_t i, k;
 
 	for (k = 0; k < nt; k++)
-		check_tag(c, "/table/tags", NULL, ddbgt_table_tag_key(c->table, k),
+		check_tag(c, c->nreplicas, NULL, ddbgt_table_tag_key(c->table, k),
 		          ddbgt_table_tag_value(c->table, k));
 	if (nt > TAG_COUNT_MAX)
 		ddbgt__vreport(c, DDBGT_E_TAG_COUNT, "/table/tags", NULL,
 		               "%zu table tags, more than the %d a table may carry: remove some", nt,
 		               TAG_COUNT_MAX);
 	for (i = 0; i < c->nreplicas && c->status == DDBGT_OK; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const ddbgt_replica *r = c->replicas[i];
 		const char *region = ddbgt__vreplica_region(c, i);
 		size_t nr = ddbgt_replica_tag_count(r);
 		size_t merged;
 
-		ddbgt__vpathf(base, sizeof(base), "/replicas/%zu/tags", i);
 		for (k = 0; k < nr; k++)
-			check_tag(c, base, region, ddbgt_replica_tag_key(r, k),
-			          ddbgt_replica_tag_value(r, k));
+			check_tag(c, i, region, ddbgt_replica_tag_key(r, k), ddbgt_replica_tag_value(r, k));
 		/* Too many table tags is said once, at the table. */
+		if (nr == 0 || nt > TAG_COUNT_MAX)
+			continue;
 		merged = merged_count(c->table, r);
-		if (nr > 0 && nt <= TAG_COUNT_MAX && merged > TAG_COUNT_MAX)
-			ddbgt__vreport(c, DDBGT_E_TAG_COUNT, base, region,
+		if (merged > TAG_COUNT_MAX)
+			ddbgt__vreport(c, DDBGT_E_TAG_COUNT, tags_path(c, base, i), region,
 			               "the replica in %s carries %zu tags with the table's, more than "
 			               "%d: remove some", region, merged, TAG_COUNT_MAX);
 	}

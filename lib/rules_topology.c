@@ -8,34 +8,38 @@
 
 #include "ddbgt/replica.h"
 #include "ddbgt/policy.h"
-#include "alloc.h"
 #include "validate_internal.h"
 
-static void check_region(ddbgt__vctx *c, const char *code, const ddbgt_region *r,
-                         const char *path, const char *partition)
+/* Member i of the table's regions (validate_internal.h). */
+static void check_region(ddbgt__vctx *c, size_t i, const char *partition)
 {
+	const char *code = ddbgt__vmember_code(c, i);
+	const ddbgt_region *r = ddbgt__vmember_region(c, i);
+	char path[48];
+
 	if (r == NULL) {
 		if (ddbgt_region_code_is_wellformed(code))
-			ddbgt__vreport(c, DDBGT_E_REGION_UNKNOWN, path, code,
+			ddbgt__vreport(c, DDBGT_E_REGION_UNKNOWN, ddbgt__vregion_path(c, path, i), code,
 			               "region \"%s\" is not in the region catalogue: check the "
 			               "spelling (ddbgt regions lists them)", code);
 		else
-			ddbgt__vreport(c, DDBGT_E_REGION_UNKNOWN, path, code[0] != '\0' ? code : NULL,
+			ddbgt__vreport(c, DDBGT_E_REGION_UNKNOWN, ddbgt__vregion_path(c, path, i),
+			               code[0] != '\0' ? code : NULL,
 			               "\"%s\" is not a region code like eu-west-1: use a code from "
 			               "ddbgt regions", code);
 		return;
 	}
 	if (partition != NULL && strcmp(ddbgt_region_partition(r), partition) != 0)
-		ddbgt__vreport(c, DDBGT_E_REGION_CROSS_PARTITION, path, code,
+		ddbgt__vreport(c, DDBGT_E_REGION_CROSS_PARTITION, ddbgt__vregion_path(c, path, i), code,
 		               "%s is in partition %s but the table's home is in %s, and a global "
 		               "table cannot span partitions: keep every region in %s", code,
 		               ddbgt_region_partition(r), partition, partition);
 	if (ddbgt_region_is_opt_in(r))
-		ddbgt__vreport(c, DDBGT_W_REGION_OPT_IN, path, code,
+		ddbgt__vreport(c, DDBGT_W_REGION_OPT_IN, ddbgt__vregion_path(c, path, i), code,
 		               "%s is an opt-in region: enable it in the account before deploying",
 		               code);
 	if (!ddbgt_region_is_verified(r))
-		ddbgt__vreport(c, DDBGT_W_REGION_UNVERIFIED, path, code,
+		ddbgt__vreport(c, DDBGT_W_REGION_UNVERIFIED, ddbgt__vregion_path(c, path, i), code,
 		               "DynamoDB global tables are not confirmed in %s: check availability "
 		               "there before relying on it", code);
 }
@@ -65,11 +69,9 @@ static void check_duplicates(ddbgt__vctx *c)
 
 	if (c->nreplicas < 2)
 		return;
-	first = ddbgt__malloc(c->nreplicas * sizeof(*first));
-	if (first == NULL) {
-		c->status = DDBGT_ENOMEM;
+	first = ddbgt__valloc(c, c->nreplicas, sizeof(*first));
+	if (first == NULL)
 		return;
-	}
 	for (i = 0; i < c->nreplicas; i++) {
 		const ddbgt__vname *b = &c->by_region[i];
 
@@ -86,7 +88,6 @@ static void check_duplicates(ddbgt__vctx *c)
 		               "region %s appears twice (replicas %zu and %zu): keep one replica per "
 		               "region", region, first[i], i);
 	}
-	ddbgt__free(first);
 }
 
 static void check_regions(ddbgt__vctx *c)
@@ -108,11 +109,8 @@ static void check_regions(ddbgt__vctx *c)
 		               "set policy.severity.DDBGT_E_NOT_GLOBAL to \"warning\" or \"off\"",
 		               ddbgt__vreplica_region(c, 0));
 	for (i = 0; i < c->nreplicas; i++) {
-		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
-
-		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
-		check_region(c, ddbgt__vreplica_region(c, i), c->regions[i], path, partition);
-		if (ddbgt_replica_role(r) != DDBGT_ROLE_PRIMARY)
+		check_region(c, i, partition);
+		if (ddbgt_replica_role(c->replicas[i]) != DDBGT_ROLE_PRIMARY)
 			continue;
 		if (primaries++ == 0) {
 			first_primary = i;
@@ -125,7 +123,7 @@ static void check_regions(ddbgt__vctx *c)
 	}
 	check_duplicates(c);
 	if (c->witness != NULL)
-		check_region(c, c->witness, c->witness_region, "/table/witness_region", partition);
+		check_region(c, c->nreplicas, partition);
 }
 
 static void check_witness(ddbgt__vctx *c)
@@ -147,21 +145,24 @@ static void check_witness(ddbgt__vctx *c)
 		               clash->index);
 }
 
-static void check_strong_member(ddbgt__vctx *c, const char *code, const ddbgt_region *r,
-                                const char *path, const char *set)
+/* Member i of the table's regions (validate_internal.h). */
+static void check_strong_member(ddbgt__vctx *c, size_t i, const char *set)
 {
+	const char *code = ddbgt__vmember_code(c, i);
+	const ddbgt_region *r = ddbgt__vmember_region(c, i);
 	const char *own;
+	char path[48];
 
 	if (r == NULL)
 		return;
 	own = ddbgt_region_strong_consistency_set(r);
 	if (own == NULL)
-		ddbgt__vreport(c, DDBGT_E_MRSC_REGION_UNSUPPORTED, path, code,
+		ddbgt__vreport(c, DDBGT_E_MRSC_REGION_UNSUPPORTED, ddbgt__vregion_path(c, path, i), code,
 		               "%s does not offer strong consistency: use regions of one set, US "
 		               "(us-east-1, us-east-2, us-west-2), EU (eu-west-1, eu-west-2, "
 		               "eu-west-3, eu-central-1) or AP (ap-northeast-1, -2, -3)", code);
 	else if (set != NULL && strcmp(own, set) != 0)
-		ddbgt__vreport(c, DDBGT_E_MRSC_REGION_SET_SPAN, path, code,
+		ddbgt__vreport(c, DDBGT_E_MRSC_REGION_SET_SPAN, ddbgt__vregion_path(c, path, i), code,
 		               "%s belongs to the %s region set but the table's home is in the %s "
 		               "set: keep all strong-consistency regions in one set", code, own, set);
 }
@@ -169,7 +170,6 @@ static void check_strong_member(ddbgt__vctx *c, const char *code, const ddbgt_re
 static void check_strong(ddbgt__vctx *c)
 {
 	const char *set = NULL;
-	char path[64];
 	size_t i;
 
 	if (!c->strong)
@@ -186,12 +186,10 @@ static void check_strong(ddbgt__vctx *c)
 	for (i = 0; set == NULL && i < c->nreplicas; i++)
 		if (c->regions[i] != NULL)
 			set = ddbgt_region_strong_consistency_set(c->regions[i]);
-	for (i = 0; i < c->nreplicas; i++) {
-		ddbgt__vpathf(path, sizeof(path), "/replicas/%zu/region", i);
-		check_strong_member(c, ddbgt__vreplica_region(c, i), c->regions[i], path, set);
-	}
+	for (i = 0; i < c->nreplicas; i++)
+		check_strong_member(c, i, set);
 	if (c->witness != NULL)
-		check_strong_member(c, c->witness, c->witness_region, "/table/witness_region", set);
+		check_strong_member(c, c->nreplicas, set);
 	if (ddbgt_table_lsi_count(c->table) > 0)
 		ddbgt__vreport(c, DDBGT_E_MRSC_LSI, "/table/local_secondary_indexes", NULL,
 		               "STRONG consistency does not support local secondary indexes: "
@@ -358,7 +356,7 @@ static void check_kinesis(ddbgt__vctx *c)
 	size_t i;
 
 	for (i = 0; i < c->nreplicas; i++) {
-		const char *arn = ddbgt_replica_kinesis_stream_arn(ddbgt_table_replica_at(c->table, i));
+		const char *arn = ddbgt_replica_kinesis_stream_arn(c->replicas[i]);
 		const char *region = ddbgt__vreplica_region(c, i);
 		const char *part, *reg;
 		size_t plen, rlen;

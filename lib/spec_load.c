@@ -151,16 +151,12 @@ static int expect(struct loader *L, const jr_value *v, jr_type type, const char 
 
 /* --- typed readers: each returns 1 with *out set, 0 after reporting -------- */
 
+/* The reader refuses NUL in strings (jsonread.h), so a string value is a C string as it is. */
 static int read_string(struct loader *L, const jr_value *v, const char **out)
 {
 	if (!expect(L, v, JR_STRING, "a string"))
 		return 0;
 	*out = v->u.str.s;
-	if (strlen(*out) != v->u.str.len) {
-		report(L, DDBGT_E_SPEC_ENCODING, "a string must not contain a NUL character%s%s",
-		       NULL, NULL);
-		return 0;
-	}
 	return 1;
 }
 
@@ -260,7 +256,6 @@ struct field {
 	const char *key;
 	size_t len;
 	field_kind kind;
-	int required;
 	ddbgt_enum_kind enum_kind; /* F_ENUM: the values allowed, */
 	ddbgt_code bad_code;       /* and the code for any other */
 	/* F_NESTED: read v into obj; 1 when it read well. */
@@ -269,7 +264,6 @@ struct field {
 
 /* Designated initializers for the tables below. */
 #define KEY(k) .key = k, .len = sizeof k - 1
-#define REQUIRED .required = 1
 #define ENUM(values, code) .kind = F_ENUM, .enum_kind = values, .bad_code = code
 #define NESTED(reader) .kind = F_NESTED, .read = reader
 
@@ -280,11 +274,21 @@ struct object_spec {
 	size_t count;
 	/* Store a value read for fields[field]; returns a model status. */
 	int (*set)(void *obj, size_t field, const struct value *x);
+	/* A bit per required field (REQUIRED(f)): walk finds missing keys without a scan. */
+	uint32_t required;
 };
 
-#define OBJECT_SPEC(what, fields, set) {what, fields, sizeof fields / sizeof fields[0], set}
+/* The bit of field f in masks of fields: no spec object has more than 32 keys. */
+#define FIELD_BIT(f) ((uint32_t)1 << (f))
+#define REQUIRED(f) FIELD_BIT(f)
+#define OBJECT_SPEC(what, fields, set, required) \
+	{what, fields, sizeof fields / sizeof fields[0], set, required}
 
-static size_t find_field(const struct object_spec *spec, const char *key, size_t len)
+/* Inlined into walk, which calls it for every member: as a call it saved five registers. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline size_t find_field(const struct object_spec *spec, const char *key, size_t len)
 {
 	for (size_t f = 0; f < spec->count; f++) {
 		const struct field *fd = &spec->fields[f];
@@ -360,13 +364,16 @@ static void report_unknown_key(struct loader *L, const jr_member *m)
 /*
  * Read every member of the object v against spec, in document order: unknown
  * keys and missing required keys are reported. Returns 1 when every member
- * given read well and no required key is missing.
+ * given read well and no required key is missing; *given has the bit of
+ * each field given (FIELD_BIT), for the checks that span fields.
  */
-static int walk(struct loader *L, const jr_value *v, const struct object_spec *spec, void *obj)
+static int walk_seen(struct loader *L, const jr_value *v, const struct object_spec *spec,
+                     void *obj, uint32_t *given)
 {
+	*given = 0;
 	if (!expect(L, v, JR_OBJECT, spec->what))
 		return 0;
-	uint32_t seen = 0; /* a bit per field: no spec object has more than 32 keys */
+	uint32_t seen = 0;
 	int ok = 1;
 	for (size_t i = 0; i < v->u.obj.count; i++) {
 		const jr_member *m = &v->u.obj.members[i];
@@ -377,13 +384,15 @@ static int walk(struct loader *L, const jr_value *v, const struct object_spec *s
 		}
 		size_t mark = path_push(L, m->key);
 		L->at = m->value;
-		seen |= (uint32_t)1 << f;
+		seen |= FIELD_BIT(f);
 		ok &= read_field(L, spec, f, obj, m->value);
 		path_pop(L, mark);
 	}
-	for (size_t f = 0; f < spec->count; f++) {
-		if (!spec->fields[f].required || (seen & (uint32_t)1 << f))
+	uint32_t missing = spec->required & ~seen;
+	for (size_t f = 0; missing; f++) {
+		if (!(missing & FIELD_BIT(f)))
 			continue;
+		missing &= ~FIELD_BIT(f);
 		size_t mark = path_push(L, spec->fields[f].key);
 		L->at = v;
 		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" is missing%s",
@@ -391,7 +400,14 @@ static int walk(struct loader *L, const jr_value *v, const struct object_spec *s
 		path_pop(L, mark);
 		ok = 0;
 	}
+	*given = seen;
 	return ok;
+}
+
+static int walk(struct loader *L, const jr_value *v, const struct object_spec *spec, void *obj)
+{
+	uint32_t given;
+	return walk_seen(L, v, spec, obj, &given);
 }
 
 /* Call each(L, obj, element) for every element of the array v. */
@@ -412,7 +428,7 @@ static int each_item(struct loader *L, const jr_value *v, void *obj,
 static const char *peek_string(const jr_value *obj, const char *key)
 {
 	const jr_value *v = ddbgt__jr_get(obj, key);
-	return v && v->type == JR_STRING && strlen(v->u.str.s) == v->u.str.len ? v->u.str.s : "";
+	return v && v->type == JR_STRING ? v->u.str.s : "";
 }
 
 /* {"name": s, "type": "S"|"N"|"B"}: the table's keys and attribute definitions. */
@@ -423,8 +439,8 @@ struct key_value {
 
 enum { KEY_NAME, KEY_TYPE };
 static const struct field key_fields[] = {
-	[KEY_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
-	[KEY_TYPE] = {KEY("type"), REQUIRED, ENUM(DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID)},
+	[KEY_NAME] = {KEY("name"), .kind = F_STRING},
+	[KEY_TYPE] = {KEY("type"), ENUM(DDBGT_ENUM_ATTR_TYPE, DDBGT_E_ATTR_TYPE_INVALID)},
 };
 
 static int key_set(void *obj, size_t f, const struct value *x)
@@ -438,7 +454,8 @@ static int key_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec key_spec =
-	OBJECT_SPEC("an object {\"name\", \"type\"}", key_fields, key_set);
+	OBJECT_SPEC("an object {\"name\", \"type\"}", key_fields, key_set,
+	            REQUIRED(KEY_NAME) | REQUIRED(KEY_TYPE));
 
 /*
  * {"min", "max", "target_utilization"} of target-tracking autoscaling, and
@@ -453,9 +470,9 @@ struct autoscaling {
 
 enum { AUTO_MIN, AUTO_MAX, AUTO_TARGET, AUTO_IN, AUTO_OUT, AUTO_DISABLE_IN };
 static const struct field autoscaling_fields[] = {
-	[AUTO_MIN] = {KEY("min"), .kind = F_INT, REQUIRED},
-	[AUTO_MAX] = {KEY("max"), .kind = F_INT, REQUIRED},
-	[AUTO_TARGET] = {KEY("target_utilization"), .kind = F_NUMBER, REQUIRED},
+	[AUTO_MIN] = {KEY("min"), .kind = F_INT},
+	[AUTO_MAX] = {KEY("max"), .kind = F_INT},
+	[AUTO_TARGET] = {KEY("target_utilization"), .kind = F_NUMBER},
 	[AUTO_IN] = {KEY("scale_in_cooldown"), .kind = F_INT},
 	[AUTO_OUT] = {KEY("scale_out_cooldown"), .kind = F_INT},
 	[AUTO_DISABLE_IN] = {KEY("disable_scale_in"), .kind = F_BOOL},
@@ -479,7 +496,8 @@ static int autoscaling_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec autoscaling_spec =
 	OBJECT_SPEC("an object {\"min\", \"max\", \"target_utilization\"}", autoscaling_fields,
-	            autoscaling_set);
+	            autoscaling_set,
+	            REQUIRED(AUTO_MIN) | REQUIRED(AUTO_MAX) | REQUIRED(AUTO_TARGET));
 
 /* Walk an autoscaling object; cooldowns are seconds, zero or more. 1 when it read well. */
 static int read_autoscaling(struct loader *L, const jr_value *v, struct autoscaling *a)
@@ -525,7 +543,7 @@ static int capacity_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec capacity_spec =
-	OBJECT_SPEC("an object", capacity_fields, capacity_set);
+	OBJECT_SPEC("an object", capacity_fields, capacity_set, 0);
 
 static int read_sides_autoscaling(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -554,7 +572,7 @@ static int on_demand_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec on_demand_spec =
-	OBJECT_SPEC("an object {\"max_read\", \"max_write\"}", on_demand_fields, on_demand_set);
+	OBJECT_SPEC("an object {\"max_read\", \"max_write\"}", on_demand_fields, on_demand_set, 0);
 
 /* {"read_units_per_second", "write_units_per_second"} of the table or a GSI. */
 enum { WARM_READ, WARM_WRITE };
@@ -570,7 +588,7 @@ static int warm_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec warm_spec =
 	OBJECT_SPEC("an object {\"read_units_per_second\", \"write_units_per_second\"}",
-	            warm_fields, warm_set);
+	            warm_fields, warm_set, 0);
 
 static int read_warm(struct loader *L, ddbgt__opt_int *sides, const jr_value *v)
 {
@@ -644,24 +662,24 @@ static int read_key_list(struct loader *L, ddbgt_gsi *g, int sort, const jr_valu
 /*
  * partition_key and partition_keys (sort_key and sort_keys) are two spellings
  * of one key: exactly one of the partition pair, at most one of the sort pair.
+ * The fields one and list of fields, which v gave as the bits of given.
  */
-static void check_key_pair(struct loader *L, const jr_value *v, const char *one,
-                           const char *list, int required)
+static void check_key_pair(struct loader *L, const jr_value *v, const struct field *fields,
+                           uint32_t given, size_t one, size_t list, int required)
 {
-	const jr_value *a = ddbgt__jr_get(v, one);
-	const jr_value *b = ddbgt__jr_get(v, list);
+	const char *a = fields[one].key, *b = fields[list].key;
 	size_t mark;
-	if (a != NULL && b != NULL) {
-		mark = path_push(L, list);
-		L->at = b;
-		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS,
-		       "give either \"%s\" or \"%s\", not both", one, list);
+	if ((given & FIELD_BIT(one)) && (given & FIELD_BIT(list))) {
+		mark = path_push(L, b);
+		L->at = ddbgt__jr_get(v, b);
+		report(L, DDBGT_E_SPEC_EXCLUSIVE_KEYS, "give either \"%s\" or \"%s\", not both", a,
+		       b);
 		path_pop(L, mark);
-	} else if (required && a == NULL && b == NULL) {
-		mark = path_push(L, one);
+	} else if (required && !(given & (FIELD_BIT(one) | FIELD_BIT(list)))) {
+		mark = path_push(L, a);
 		L->at = v;
 		report(L, DDBGT_E_SPEC_MISSING_KEY, "the required key \"%s\" (or \"%s\") is missing",
-		       one, list);
+		       a, b);
 		path_pop(L, mark);
 	}
 }
@@ -675,7 +693,7 @@ enum {
 	GSI_SKS, GSI_WARM
 };
 static const struct field gsi_fields[] = {
-	[GSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
+	[GSI_NAME] = {KEY("name"), .kind = F_STRING},
 	[GSI_PK] = {KEY("partition_key"), NESTED(read_gsi_key)},
 	[GSI_SK] = {KEY("sort_key"), NESTED(read_gsi_key)},
 	[GSI_PROJECTION] = {KEY("projection"),
@@ -711,7 +729,8 @@ static int gsi_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec gsi_spec = OBJECT_SPEC("an object", gsi_fields, gsi_set);
+static const struct object_spec gsi_spec =
+	OBJECT_SPEC("an object", gsi_fields, gsi_set, REQUIRED(GSI_NAME));
 
 static int read_gsi_throughput(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -729,10 +748,11 @@ static void read_gsi(struct loader *L, void *table, const jr_value *v)
 		L->status = DDBGT_ENOMEM;
 		return;
 	}
-	walk(L, v, &gsi_spec, g);
+	uint32_t given;
+	walk_seen(L, v, &gsi_spec, g, &given);
 	if (v->type == JR_OBJECT) {
-		check_key_pair(L, v, "partition_key", "partition_keys", 1);
-		check_key_pair(L, v, "sort_key", "sort_keys", 0);
+		check_key_pair(L, v, gsi_fields, given, GSI_PK, GSI_PKS, 1);
+		check_key_pair(L, v, gsi_fields, given, GSI_SK, GSI_SKS, 0);
 	}
 	if (ddbgt_table_add_gsi(table, g)) {
 		ddbgt_gsi_free(g);
@@ -753,8 +773,8 @@ static int read_lsi_key(struct loader *L, void *obj, size_t f, const jr_value *v
 
 enum { LSI_NAME, LSI_SK, LSI_PROJECTION, LSI_NKA };
 static const struct field lsi_fields[] = {
-	[LSI_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
-	[LSI_SK] = {KEY("sort_key"), REQUIRED, NESTED(read_lsi_key)},
+	[LSI_NAME] = {KEY("name"), .kind = F_STRING},
+	[LSI_SK] = {KEY("sort_key"), NESTED(read_lsi_key)},
 	[LSI_PROJECTION] = {KEY("projection"),
 	                    ENUM(DDBGT_ENUM_PROJECTION, DDBGT_E_PROJECTION_TYPE_INVALID)},
 	[LSI_NKA] = {KEY("non_key_attributes"), .kind = F_STRING_LIST},
@@ -770,7 +790,8 @@ static int lsi_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec lsi_spec = OBJECT_SPEC("an object", lsi_fields, lsi_set);
+static const struct object_spec lsi_spec =
+	OBJECT_SPEC("an object", lsi_fields, lsi_set, REQUIRED(LSI_NAME) | REQUIRED(LSI_SK));
 
 static void read_lsi(struct loader *L, void *table, const jr_value *v)
 {
@@ -794,7 +815,7 @@ struct pitr_target {
 
 enum { PITR_ENABLED, PITR_PERIOD };
 static const struct field pitr_fields[] = {
-	[PITR_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[PITR_ENABLED] = {KEY("enabled"), .kind = F_BOOL},
 	[PITR_PERIOD] = {KEY("recovery_period_days"), .kind = F_INT},
 };
 
@@ -809,12 +830,13 @@ static int pitr_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec pitr_spec =
-	OBJECT_SPEC("an object {\"enabled\", \"recovery_period_days\"}", pitr_fields, pitr_set);
+	OBJECT_SPEC("an object {\"enabled\", \"recovery_period_days\"}", pitr_fields, pitr_set,
+	            REQUIRED(PITR_ENABLED));
 
 /* {"enabled": b, "view_type": v}, set together. */
 enum { STREAM_ENABLED, STREAM_VIEW };
 static const struct field stream_fields[] = {
-	[STREAM_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[STREAM_ENABLED] = {KEY("enabled"), .kind = F_BOOL},
 	[STREAM_VIEW] = {KEY("view_type"), ENUM(DDBGT_ENUM_STREAM_VIEW, DDBGT_E_STREAM_SPEC_INVALID)},
 };
 
@@ -826,7 +848,8 @@ static int stream_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec stream_spec =
-	OBJECT_SPEC("an object {\"enabled\", \"view_type\"}", stream_fields, stream_set);
+	OBJECT_SPEC("an object {\"enabled\", \"view_type\"}", stream_fields, stream_set,
+	            REQUIRED(STREAM_ENABLED));
 
 /* The table object. */
 static int read_table_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
@@ -837,9 +860,9 @@ enum {
 	T_TAGS, T_LEGACY, T_ADOPT, T_WARM
 };
 static const struct field table_fields[] = {
-	[T_NAME] = {KEY("name"), .kind = F_STRING, REQUIRED},
+	[T_NAME] = {KEY("name"), .kind = F_STRING},
 	[T_BILLING] = {KEY("billing_mode"), ENUM(DDBGT_ENUM_BILLING_MODE, DDBGT_E_BILLING_MODE_INVALID)},
-	[T_PK] = {KEY("partition_key"), REQUIRED, NESTED(read_table_nested)},
+	[T_PK] = {KEY("partition_key"), NESTED(read_table_nested)},
 	[T_SK] = {KEY("sort_key"), NESTED(read_table_nested)},
 	[T_ATTRIBUTES] = {KEY("attributes"), NESTED(read_table_nested)},
 	[T_CAPACITY] = {KEY("capacity"), NESTED(read_table_nested)},
@@ -872,13 +895,15 @@ static int table_set(void *obj, size_t f, const struct value *x)
 	case T_DELETION: return ddbgt_table_set_deletion_protection(t, x->e);
 	case T_CONSISTENCY: return ddbgt_table_set_consistency(t, (ddbgt_consistency)x->e);
 	case T_WITNESS: return ddbgt_table_set_witness_region(t, x->s);
-	case T_TAGS: return ddbgt_table_set_tag(t, x->key, x->s);
+	/* The reader has checked the UTF-8 that ddbgt_table_set_tag would check again. */
+	case T_TAGS: return ddbgt__tags_set(&t->tags, x->key, x->s);
 	case T_LEGACY: return ddbgt_table_set_legacy_version(t, x->e);
 	default: return ddbgt_table_set_adopt_existing(t, x->e); /* T_ADOPT */
 	}
 }
 
-static const struct object_spec table_spec = OBJECT_SPEC("an object", table_fields, table_set);
+static const struct object_spec table_spec =
+	OBJECT_SPEC("an object", table_fields, table_set, REQUIRED(T_NAME) | REQUIRED(T_PK));
 
 static void read_attribute(struct loader *L, void *table, const jr_value *v)
 {
@@ -942,7 +967,7 @@ static int read_capacity_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec read_capacity_spec =
 	OBJECT_SPEC("an object {\"units\"} or {\"autoscaling\"}", read_capacity_fields,
-	            read_capacity_set);
+	            read_capacity_set, 0);
 
 static int read_replica_autoscaling(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -999,7 +1024,7 @@ struct kinesis_value {
 
 enum { KIN_ARN, KIN_PRECISION };
 static const struct field kinesis_fields[] = {
-	[KIN_ARN] = {KEY("stream_arn"), .kind = F_STRING, REQUIRED},
+	[KIN_ARN] = {KEY("stream_arn"), .kind = F_STRING},
 	[KIN_PRECISION] = {KEY("approximate_creation_date_time_precision"),
 	                   ENUM(DDBGT_ENUM_KINESIS_PRECISION, DDBGT_E_SPEC_ENUM)},
 };
@@ -1016,12 +1041,12 @@ static int kinesis_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec kinesis_spec =
 	OBJECT_SPEC("an object {\"stream_arn\", \"approximate_creation_date_time_precision\"}",
-	            kinesis_fields, kinesis_set);
+	            kinesis_fields, kinesis_set, REQUIRED(KIN_ARN));
 
 /* {"enabled": b, "mode": m} of a replica's contributor insights. */
 enum { INS_ENABLED, INS_MODE };
 static const struct field insights_fields[] = {
-	[INS_ENABLED] = {KEY("enabled"), .kind = F_BOOL, REQUIRED},
+	[INS_ENABLED] = {KEY("enabled"), .kind = F_BOOL},
 	[INS_MODE] = {KEY("mode"), ENUM(DDBGT_ENUM_INSIGHTS_MODE, DDBGT_E_SPEC_ENUM)},
 };
 
@@ -1033,7 +1058,8 @@ static int insights_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec insights_spec =
-	OBJECT_SPEC("an object {\"enabled\", \"mode\"}", insights_fields, insights_set);
+	OBJECT_SPEC("an object {\"enabled\", \"mode\"}", insights_fields, insights_set,
+	            REQUIRED(INS_ENABLED));
 
 /*
  * contributor_insights of a replica (rc->index NULL) or of a GSI in it: a
@@ -1075,7 +1101,7 @@ enum {
 	R_ACCOUNT, R_SETTINGS_REPLICATION, R_PROVIDER_ROLE
 };
 static const struct field replica_fields[] = {
-	[R_REGION] = {KEY("region"), .kind = F_STRING, REQUIRED},
+	[R_REGION] = {KEY("region"), .kind = F_STRING},
 	[R_ROLE] = {KEY("role"), ENUM(DDBGT_ENUM_ROLE, DDBGT_E_SPEC_ENUM)},
 	[R_CLASS] = {KEY("table_class"), ENUM(DDBGT_ENUM_TABLE_CLASS, DDBGT_E_TABLE_CLASS_INVALID)},
 	[R_KMS] = {KEY("kms_key"), .kind = F_STRING},
@@ -1103,7 +1129,8 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 	case R_CLASS: return ddbgt_replica_set_table_class(r, (ddbgt_table_class)x->e);
 	case R_KMS: return ddbgt_replica_set_kms_key(r, x->s);
 	case R_DELETION: return ddbgt_replica_set_deletion_protection(r, x->e);
-	case R_TAGS: return ddbgt_replica_set_tag(r, x->key, x->s);
+	/* The reader has checked the UTF-8 that ddbgt_replica_set_tag would check again. */
+	case R_TAGS: return ddbgt__tags_set(&r->tags, x->key, x->s);
 	case R_ACCOUNT: return ddbgt_replica_set_account_id(r, x->s);
 	case R_SETTINGS_REPLICATION:
 		return ddbgt_replica_set_settings_replication(r, (ddbgt_settings_replication)x->e);
@@ -1113,7 +1140,7 @@ static int replica_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec replica_spec =
-	OBJECT_SPEC("an object", replica_fields, replica_set);
+	OBJECT_SPEC("an object", replica_fields, replica_set, REQUIRED(R_REGION));
 
 /* {"max_read": n} of a replica or of a GSI in it: the maximum write is table-wide. */
 static const struct field replica_on_demand_fields[] = {
@@ -1129,7 +1156,7 @@ static int replica_on_demand_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec replica_on_demand_spec =
-	OBJECT_SPEC("an object {\"max_read\"}", replica_on_demand_fields, replica_on_demand_set);
+	OBJECT_SPEC("an object {\"max_read\"}", replica_on_demand_fields, replica_on_demand_set, 0);
 
 static int read_replica_on_demand(struct loader *L, struct read_capacity_target *rc,
                                   const jr_value *v)
@@ -1160,7 +1187,7 @@ static const struct field replica_gsi_fields[] = {
 
 static const struct object_spec replica_gsi_spec =
 	OBJECT_SPEC("an object {\"read_capacity\", \"on_demand\", \"contributor_insights\"}",
-	            replica_gsi_fields, NULL);
+	            replica_gsi_fields, NULL, 0);
 
 /*
  * A resource-based policy: any JSON object, kept as canonical text (the
@@ -1273,7 +1300,7 @@ static int policy_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec policy_spec =
-	OBJECT_SPEC("an object", policy_fields, policy_set);
+	OBJECT_SPEC("an object", policy_fields, policy_set, 0);
 
 static int known_quota(const char *name)
 {
@@ -1338,7 +1365,7 @@ static int backups_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec backups_spec = OBJECT_SPEC("an object", backups_fields,
-                                                           backups_set);
+                                                           backups_set, 0);
 
 static int read_backups(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -1365,8 +1392,9 @@ static int usage_set(void *obj, size_t f, const struct value *x)
 {
 	ddbgt_usage *u = obj;
 	switch (f) {
-	case U_WRITES: return ddbgt_usage_set_rate(u, DDBGT_WRITE, x->key, x->d);
-	case U_READS: return ddbgt_usage_set_rate(u, DDBGT_READ, x->key, x->d);
+	/* read_amount and the reader checked what ddbgt_usage_set_rate would check again. */
+	case U_WRITES: return ddbgt__usage_put_rate(u, DDBGT_WRITE, x->key, x->d);
+	case U_READS: return ddbgt__usage_put_rate(u, DDBGT_READ, x->key, x->d);
 	case U_ITEM_SIZE: return ddbgt_usage_set_item_size_bytes(u, x->d);
 	case U_CONSISTENCY:
 		return ddbgt_usage_set_read_consistency(u, (ddbgt_read_consistency)x->e);
@@ -1377,7 +1405,7 @@ static int usage_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec usage_spec = OBJECT_SPEC("an object", usage_fields, usage_set);
+static const struct object_spec usage_spec = OBJECT_SPEC("an object", usage_fields, usage_set, 0);
 
 /* The operations object: alarms, dashboard, IAM documents. */
 enum { A_ENABLED, A_LATENCY, A_PERIODS, A_PERIOD, A_THROTTLES, A_ERRORS, A_UTILIZATION, A_TOPICS };
@@ -1411,14 +1439,14 @@ static int alarms_set(void *obj, size_t f, const struct value *x)
 }
 
 static const struct object_spec alarms_spec =
-	OBJECT_SPEC("a boolean or an object of alarm settings", alarms_fields, alarms_set);
+	OBJECT_SPEC("a boolean or an object of alarm settings", alarms_fields, alarms_set, 0);
 
 static int read_ops_nested(struct loader *L, void *obj, size_t f, const jr_value *v);
 static int read_iam_policies(struct loader *L, void *obj, size_t f, const jr_value *v);
 
 enum { I_POLICIES, I_REGIONS, I_INDEXES, I_OUTPUTS };
 static const struct field iam_fields[] = {
-	[I_POLICIES] = {KEY("policies"), REQUIRED, NESTED(read_iam_policies)},
+	[I_POLICIES] = {KEY("policies"), NESTED(read_iam_policies)},
 	[I_REGIONS] = {KEY("regions"), .kind = F_STRING_LIST},
 	[I_INDEXES] = {KEY("indexes"), .kind = F_STRING_LIST},
 	[I_OUTPUTS] = {KEY("as_outputs"), .kind = F_BOOL},
@@ -1434,7 +1462,8 @@ static int iam_set(void *obj, size_t f, const struct value *x)
 	}
 }
 
-static const struct object_spec iam_spec = OBJECT_SPEC("an object", iam_fields, iam_set);
+static const struct object_spec iam_spec =
+	OBJECT_SPEC("an object", iam_fields, iam_set, REQUIRED(I_POLICIES));
 
 /* "policies": names of ddbgt_iam_policy kinds; a name given twice asks once. */
 static int read_iam_policies(struct loader *L, void *obj, size_t f, const jr_value *v)
@@ -1475,7 +1504,7 @@ struct endpoint_target {
 
 enum { V_VPC, V_ROUTES, V_RESTRICT };
 static const struct field endpoint_fields[] = {
-	[V_VPC] = {KEY("vpc_id"), .kind = F_STRING, REQUIRED},
+	[V_VPC] = {KEY("vpc_id"), .kind = F_STRING},
 	[V_ROUTES] = {KEY("route_table_ids"), .kind = F_STRING_LIST},
 	[V_RESTRICT] = {KEY("restrict_to_table"), .kind = F_BOOL},
 };
@@ -1492,7 +1521,7 @@ static int endpoint_set(void *obj, size_t f, const struct value *x)
 
 static const struct object_spec endpoint_spec =
 	OBJECT_SPEC("an object {\"vpc_id\", \"route_table_ids\", \"restrict_to_table\"}",
-	            endpoint_fields, endpoint_set);
+	            endpoint_fields, endpoint_set, REQUIRED(V_VPC));
 
 enum { O_ALARMS, O_DASHBOARD, O_IAM, O_KMS, O_VPC };
 static const struct field ops_fields[] = {
@@ -1529,7 +1558,7 @@ static int ops_set(void *obj, size_t f, const struct value *x)
 	return ddbgt_operations_set_dashboard(obj, x->e); /* O_DASHBOARD */
 }
 
-static const struct object_spec ops_spec = OBJECT_SPEC("an object", ops_fields, ops_set);
+static const struct object_spec ops_spec = OBJECT_SPEC("an object", ops_fields, ops_set, 0);
 
 static int read_ops_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {
@@ -1557,15 +1586,17 @@ static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_valu
 
 enum { ROOT_FORMAT, ROOT_TABLE, ROOT_REPLICAS, ROOT_POLICY, ROOT_USAGE, ROOT_OPERATIONS };
 static const struct field root_fields[] = {
-	[ROOT_FORMAT] = {KEY("format"), REQUIRED, NESTED(read_root_nested)},
-	[ROOT_TABLE] = {KEY("table"), REQUIRED, NESTED(read_root_nested)},
-	[ROOT_REPLICAS] = {KEY("replicas"), REQUIRED, NESTED(read_root_nested)},
+	[ROOT_FORMAT] = {KEY("format"), NESTED(read_root_nested)},
+	[ROOT_TABLE] = {KEY("table"), NESTED(read_root_nested)},
+	[ROOT_REPLICAS] = {KEY("replicas"), NESTED(read_root_nested)},
 	[ROOT_POLICY] = {KEY("policy"), NESTED(read_root_nested)},
 	[ROOT_USAGE] = {KEY("usage"), NESTED(read_root_nested)},
 	[ROOT_OPERATIONS] = {KEY("operations"), NESTED(read_root_nested)},
 };
 
-static const struct object_spec root_spec = OBJECT_SPEC("an object", root_fields, NULL);
+static const struct object_spec root_spec =
+	OBJECT_SPEC("an object", root_fields, NULL,
+	            REQUIRED(ROOT_FORMAT) | REQUIRED(ROOT_TABLE) | REQUIRED(ROOT_REPLICAS));
 
 static int read_root_nested(struct loader *L, void *obj, size_t f, const jr_value *v)
 {

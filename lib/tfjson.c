@@ -9,8 +9,6 @@
 
 #include "ddbgt/common.h"
 
-#include "utf8.h"
-
 void ddbgt__tfjson_init(ddbgt__tfjson *w, int compact, size_t size_hint)
 {
 	ddbgt__jw_init(&w->json, compact, size_hint);
@@ -81,9 +79,10 @@ static int put_json(ddbgt__tfjson *w, const char *s, const char *p, const char *
 
 /*
  * Write s into the string being composed, escaped for JSON and, with
- * template_text set, for Terraform's templates.
+ * template_text set, for Terraform's templates; plain s is JSON text
+ * already (a plain jw_piece), written as it is.
  */
-static void put_piece(ddbgt__tfjson *w, const char *s, int template_text)
+static void put_piece(ddbgt__tfjson *w, const char *s, int template_text, int plain)
 {
 	jw *j = &w->json;
 	size_t n = strlen(s);
@@ -118,7 +117,9 @@ static void put_piece(ddbgt__tfjson *w, const char *s, int template_text)
 			p = b;
 		}
 	}
-	if (put_json(w, s, p, end))
+	if (plain)
+		ddbgt__jw_raw(j, s, n);
+	else if (put_json(w, s, p, end))
 		return;
 	if (n)
 		w->last = s[n - 1];
@@ -140,7 +141,7 @@ static void piece(ddbgt__tfjson *w, const char *s, int template_text)
 		ddbgt__jw_fail(&w->json, DDBGT_EINVAL);
 		return;
 	}
-	put_piece(w, s, template_text);
+	put_piece(w, s, template_text, 0);
 }
 
 void ddbgt__tfjson_string_literal(ddbgt__tfjson *w, const char *s)
@@ -176,38 +177,31 @@ static void whole_string(ddbgt__tfjson *w, const char *s, int template_text)
 		return;
 	}
 	ddbgt__tfjson_string_begin(w);
-	put_piece(w, s, template_text);
+	put_piece(w, s, template_text, 0);
 	ddbgt__tfjson_string_end(w);
 }
 
-void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const char *const *pieces, size_t n)
+void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const ddbgt__tfjson_piece *pieces, size_t n)
 {
-	char buf[512];
-	size_t len = 0, i;
-
-	for (i = 0; i < n; i++) {
-		const char *s = pieces[i];
-		size_t k = strlen(s);
-		/* A "${" after its own sigil: put_piece's rewrite must see the join. */
-		if (k >= sizeof(buf) - len ||
-		    (len && is_sigil(s[0]) && s[1] == '{' && buf[len - 1] == s[0]))
-			break;
-		memcpy(buf + len, s, k);
-		len += k;
-	}
-	if (i == n) {
-		buf[len] = '\0';
-		whole_string(w, buf, 0);
-		/* The writer keeps the string that was not UTF-8 for the finding: a piece, not buf. */
-		for (i = 0; w->bad_string == buf; i++)
-			if (i == n - 1 || !ddbgt__utf8_valid(pieces[i]))
-				w->bad_string = pieces[i];
+	if (misplaced(w))
 		return;
+	char last = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = pieces[i].s;
+		if (pieces[i].n >= 2 && is_sigil(s[0]) && s[1] == '{' && last == s[0]) {
+			/* A "${" after its own sigil: put_piece's rewrite must see the join. */
+			ddbgt__tfjson_string_begin(w);
+			for (i = 0; i < n; i++)
+				put_piece(w, pieces[i].s, 0, pieces[i].plain);
+			ddbgt__tfjson_string_end(w);
+			return;
+		}
+		if (pieces[i].n)
+			last = s[pieces[i].n - 1];
 	}
-	ddbgt__tfjson_string_begin(w);
-	for (i = 0; i < n; i++)
-		ddbgt__tfjson_string_literal(w, pieces[i]);
-	ddbgt__tfjson_string_end(w);
+	size_t bad = ddbgt__jw_string_pieces(&w->json, pieces, n);
+	if (bad && !w->bad_string)
+		w->bad_string = pieces[bad - 1].s;
 }
 
 static void write_key(ddbgt__tfjson *w, const char *key, int template_text)
@@ -226,7 +220,7 @@ static void write_key(ddbgt__tfjson *w, const char *key, int template_text)
 	ddbgt__jw_key_begin(j);
 	ddbgt__jw_raw(j, "\"", 1);
 	w->last = 0;
-	put_piece(w, key, 1);
+	put_piece(w, key, 1, 0);
 	ddbgt__jw_raw(j, "\"", 1);
 	ddbgt__jw_key_end(j);
 }
@@ -240,6 +234,12 @@ void ddbgt__tfjson_key_quoted(ddbgt__tfjson *w, const char *quoted, size_t n)
 {
 	if (!misplaced(w))
 		ddbgt__jw_key_quoted(&w->json, quoted, n);
+}
+
+void ddbgt__tfjson_key_quoted_open(ddbgt__tfjson *w, const char *quoted, size_t n, char bracket)
+{
+	if (!misplaced(w))
+		ddbgt__jw_key_quoted_open(&w->json, quoted, n, bracket);
 }
 
 void ddbgt__tfjson_key_text(ddbgt__tfjson *w, const char *key)
@@ -275,12 +275,12 @@ void ddbgt__tfjson_bool(ddbgt__tfjson *w, int v)
 		ddbgt__jw_bool(&w->json, v);
 }
 
-/* A pair with a key taken as it is: in one writer call when nothing needs the template escape. */
-static void kv_string(ddbgt__tfjson *w, const char *key, const char *s, int template_text)
+/* A pair with a key taken as it is, in one writer call. */
+void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s)
 {
-	if (w->in_string || !s || (template_text && strchr(s, '{'))) {
+	if (w->in_string || !s) {
 		ddbgt__tfjson_key(w, key);
-		whole_string(w, s, template_text);
+		whole_string(w, s, 0);
 		return;
 	}
 	int bad = ddbgt__jw_kv_string(&w->json, key, s);
@@ -311,16 +311,6 @@ void ddbgt__tfjson_kv_quoted_text(ddbgt__tfjson *w, const char *quoted, size_t n
 	quoted_kv_string(w, quoted, n, s, 1);
 }
 
-void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s)
-{
-	kv_string(w, key, s, 0);
-}
-
-void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s)
-{
-	kv_string(w, key, s, 1);
-}
-
 void ddbgt__tfjson_kv_texts(ddbgt__tfjson *w, const char *key, const char *s)
 {
 	if (w->in_string || !key || !s || strchr(key, '{') || strchr(s, '{')) {
@@ -342,22 +332,4 @@ void ddbgt__tfjson_value_again(ddbgt__tfjson *w, size_t start, size_t n)
 {
 	if (!misplaced(w))
 		ddbgt__jw_value_again(&w->json, start, n);
-}
-
-void ddbgt__tfjson_kv_int(ddbgt__tfjson *w, const char *key, int64_t v)
-{
-	ddbgt__tfjson_key(w, key);
-	ddbgt__tfjson_int(w, v);
-}
-
-void ddbgt__tfjson_kv_number(ddbgt__tfjson *w, const char *key, double v)
-{
-	ddbgt__tfjson_key(w, key);
-	ddbgt__tfjson_number(w, v);
-}
-
-void ddbgt__tfjson_kv_bool(ddbgt__tfjson *w, const char *key, int v)
-{
-	ddbgt__tfjson_key(w, key);
-	ddbgt__tfjson_bool(w, v);
 }

@@ -63,6 +63,12 @@ void ddbgt__tfjson_key(ddbgt__tfjson *w, const char *key);
 #define DDBGT__TFJSON_NAME(w, literal) \
 	ddbgt__tfjson_key_quoted((w), "\"" literal "\": ", sizeof(literal) + 3)
 void ddbgt__tfjson_key_quoted(ddbgt__tfjson *w, const char *quoted, size_t n);
+/* Such a name with an object or array opened as its value, in one writer call. */
+#define DDBGT__TFJSON_OBJECT(w, literal) \
+	ddbgt__tfjson_key_quoted_open((w), "\"" literal "\": ", sizeof(literal) + 3, '{')
+#define DDBGT__TFJSON_ARRAY(w, literal) \
+	ddbgt__tfjson_key_quoted_open((w), "\"" literal "\": ", sizeof(literal) + 3, '[')
+void ddbgt__tfjson_key_quoted_open(ddbgt__tfjson *w, const char *quoted, size_t n, char bracket);
 /* The pairs below with such a name as their key (w is evaluated twice). */
 #define DDBGT__TFJSON_KV_LITERAL(w, literal, s) \
 	ddbgt__tfjson_kv_quoted_literal((w), "\"" literal "\": ", sizeof(literal) + 3, (s))
@@ -72,6 +78,8 @@ void ddbgt__tfjson_key_quoted(ddbgt__tfjson *w, const char *quoted, size_t n);
 	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_int((w), (v)))
 #define DDBGT__TFJSON_KV_BOOL(w, literal, v) \
 	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_bool((w), (v)))
+#define DDBGT__TFJSON_KV_NUMBER(w, literal, v) \
+	(DDBGT__TFJSON_NAME(w, literal), ddbgt__tfjson_number((w), (v)))
 /* The name and string value of KV_LITERAL and KV_TEXT, in one writer call when it can. */
 void ddbgt__tfjson_kv_quoted_literal(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s);
 void ddbgt__tfjson_kv_quoted_text(ddbgt__tfjson *w, const char *quoted, size_t n, const char *s);
@@ -100,22 +108,24 @@ void ddbgt__tfjson_string_text(ddbgt__tfjson *w, const char *s);
 void ddbgt__tfjson_string_end(ddbgt__tfjson *w);
 /*
  * n literal pieces as one string value: what string_begin, a
- * string_literal per piece and string_end write, in one escaping pass when
- * the pieces fit a small buffer (references of the outputs, per region).
+ * string_literal per piece and string_end write, in one pass without a
+ * length count (references of the outputs, per region). Each piece is a
+ * whole NUL-terminated string with its length, and plain when it is JSON
+ * text already (see jw_piece): DDBGT__TFJSON_PLAIN for such a literal of
+ * the source (its quotes written \\\"), {s, strlen(s), plain} for a string
+ * known at run time.
  */
-void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const char *const *pieces, size_t n);
+typedef jw_piece ddbgt__tfjson_piece;
+#define DDBGT__TFJSON_PLAIN(literal) {"" literal "", sizeof(literal) - 1, 1}
+void ddbgt__tfjson_literal_pieces(ddbgt__tfjson *w, const ddbgt__tfjson_piece *pieces, size_t n);
 
 /* Where the next byte of the document goes: the start of a value to write again. */
 size_t ddbgt__tfjson_offset(const ddbgt__tfjson *w);
 /* The value written at [start, start + n) of this document (ddbgt__tfjson_offset), again. */
 void ddbgt__tfjson_value_again(ddbgt__tfjson *w, size_t start, size_t n);
 
-/* key followed by a value: the usual pairs. */
+/* A key known only at run time followed by a string value as it is. */
 void ddbgt__tfjson_kv_literal(ddbgt__tfjson *w, const char *key, const char *s);
-void ddbgt__tfjson_kv_text(ddbgt__tfjson *w, const char *key, const char *s);
-void ddbgt__tfjson_kv_int(ddbgt__tfjson *w, const char *key, int64_t v);
-void ddbgt__tfjson_kv_number(ddbgt__tfjson *w, const char *key, double v);
-void ddbgt__tfjson_kv_bool(ddbgt__tfjson *w, const char *key, int v);
 /* key_text then text (tags), in one writer call when neither needs the template escape. */
 void ddbgt__tfjson_kv_texts(ddbgt__tfjson *w, const char *key, const char *s);
 

@@ -76,16 +76,20 @@ static int figure_ok(double v)
 
 int ddbgt_usage_set_rate(ddbgt_usage *u, ddbgt_rw rw, const char *region, double per_second)
 {
-	ddbgt__map_entry *e;
-	int rc;
-
 	if (u == NULL || region == NULL || !DDBGT__RW_OK(rw))
 		return DDBGT_EINVAL;
 	if (!ddbgt__utf8_ok(region))
 		return DDBGT_EINVAL;
 	if (!figure_ok(per_second))
 		return DDBGT_ERANGE;
-	rc = ddbgt__map_put(&u->rates[rw], region, &e);
+	return ddbgt__usage_put_rate(u, rw, region, per_second);
+}
+
+int ddbgt__usage_put_rate(ddbgt_usage *u, ddbgt_rw rw, const char *region, double per_second)
+{
+	ddbgt__map_entry *e;
+	int rc = ddbgt__map_put(&u->rates[rw], region, &e);
+
 	if (rc == 0)
 		e->number = per_second;
 	return rc;

@@ -4,6 +4,8 @@
  * finding's severity into its final value (policy override, option flags).
  */
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,10 +209,27 @@ static int vname_cmp(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/*
+ * Lists up to this long are sorted by insertion: most are a handful of
+ * names, where qsort's set-up costs more than the sort.
+ */
+#define VNAMES_INSERTION_MAX 16
+
 void ddbgt__vnames_sort(ddbgt__vname *names, size_t n)
 {
-	if (n > 1)
+	size_t i, j;
+
+	if (n > VNAMES_INSERTION_MAX) {
 		qsort(names, n, sizeof(*names), vname_cmp);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		ddbgt__vname v = names[i];
+
+		for (j = i; j > 0 && vname_cmp(&names[j - 1], &v) > 0; j--)
+			names[j] = names[j - 1];
+		names[j] = v;
+	}
 }
 
 const ddbgt__vname *ddbgt__vnames_find(const ddbgt__vname *names, size_t n, const char *name)
@@ -230,53 +249,120 @@ const ddbgt__vname *ddbgt__vnames_find(const ddbgt__vname *names, size_t n, cons
 	return lo < n && strcmp(names[lo].name, name) == 0 ? &names[lo] : NULL;
 }
 
+/* Scratch past the stack block: one heap block per allocation, chained for the release. */
+struct ddbgt__vspill {
+	struct ddbgt__vspill *next;
+	max_align_t data[];
+};
+
+#define SCRATCH_ALIGN _Alignof(max_align_t)
+
+void *ddbgt__valloc(ddbgt__vctx *c, size_t n, size_t size)
+{
+	size_t bytes = (n > 0 ? n : 1) * size;
+	struct ddbgt__vspill *s;
+	void *p;
+
+	if ((n > 0 && bytes / n != size) ||
+	    bytes > SIZE_MAX - sizeof(*s) - SCRATCH_ALIGN) {
+		c->status = DDBGT_ENOMEM;
+		return NULL;
+	}
+	bytes = (bytes + SCRATCH_ALIGN - 1) / SCRATCH_ALIGN * SCRATCH_ALIGN;
+	if (bytes <= c->scratch_left) {
+		p = c->scratch;
+		c->scratch += bytes;
+		c->scratch_left -= bytes;
+		return p;
+	}
+	s = ddbgt__malloc(sizeof(*s) + bytes);
+	if (s == NULL) {
+		c->status = DDBGT_ENOMEM;
+		return NULL;
+	}
+	s->next = c->spilled;
+	c->spilled = s;
+	return s->data;
+}
+
+static void scratch_release(ddbgt__vctx *c)
+{
+	while (c->spilled != NULL) {
+		struct ddbgt__vspill *next = c->spilled->next;
+
+		ddbgt__free(c->spilled);
+		c->spilled = next;
+	}
+}
+
 ddbgt__vname *ddbgt__vnames_new(ddbgt__vctx *c, size_t n)
 {
-	ddbgt__vname *names = ddbgt__calloc(n > 0 ? n : 1, sizeof(*names));
-
-	if (names == NULL)
-		c->status = DDBGT_ENOMEM;
-	return names;
+	return ddbgt__valloc(c, n, sizeof(ddbgt__vname));
 }
 
-const char *ddbgt__vreplica_region(const ddbgt__vctx *c, size_t i)
+const char *ddbgt__vregion_path(const ddbgt__vctx *c, char buf[48], size_t i)
 {
-	const char *region = ddbgt_replica_region(ddbgt_table_replica_at(c->table, i));
-
-	return region != NULL ? region : "";
+	if (i == c->nreplicas)
+		return "/table/witness_region";
+	return ddbgt__vpathf(buf, 48, "/replicas/%zu/region", i);
 }
 
-/* Look every region up once: most rules need the catalogue entry of each replica. */
+/*
+ * Look every replica and its region up once: most rules need the replica,
+ * its region code and the catalogue entry of each.
+ */
 static int prepare(ddbgt__vctx *c)
 {
-	const ddbgt_replica *primary;
+	const ddbgt_replica *primary = ddbgt_table_primary_replica(c->table);
+	size_t n = ddbgt_table_replica_count(c->table);
 	size_t i;
 
-	c->nreplicas = ddbgt_table_replica_count(c->table);
-	c->regions = ddbgt__calloc(c->nreplicas > 0 ? c->nreplicas : 1, sizeof(*c->regions));
-	c->by_region = ddbgt__vnames_new(c, c->nreplicas);
-	if (c->regions == NULL || c->by_region == NULL)
-		return DDBGT_ENOMEM;
-	for (i = 0; i < c->nreplicas; i++) {
-		const char *region = ddbgt__vreplica_region(c, i);
+	c->nreplicas = n;
+	c->replicas = ddbgt__valloc(c, n, sizeof(*c->replicas));
+	c->codes = ddbgt__valloc(c, n, sizeof(*c->codes));
+	c->regions = ddbgt__valloc(c, n, sizeof(*c->regions));
+	c->by_region = ddbgt__vnames_new(c, n);
+	if (c->status != DDBGT_OK)
+		return c->status;
+	for (i = 0; i < n; i++) {
+		const ddbgt_replica *r = ddbgt_table_replica_at(c->table, i);
+		const char *region = ddbgt_replica_region(r);
 
-		c->regions[i] = ddbgt_region_find(region);
-		c->by_region[i].name = region;
+		c->replicas[i] = r;
+		c->codes[i] = region != NULL ? region : "";
+		c->regions[i] = ddbgt_region_find(c->codes[i]);
+		if (r == primary)
+			c->home = c->regions[i];
+		c->by_region[i].name = c->codes[i];
 		c->by_region[i].index = i;
 	}
-	ddbgt__vnames_sort(c->by_region, c->nreplicas);
+	ddbgt__vnames_sort(c->by_region, n);
 	c->witness = ddbgt_table_witness_region(c->table);
 	if (c->witness != NULL)
 		c->witness_region = ddbgt_region_find(c->witness);
-	primary = ddbgt_table_primary_replica(c->table);
-	if (primary != NULL)
-		c->home = ddbgt_region_find(ddbgt_replica_region(primary));
 	c->strong = ddbgt_table_consistency(c->table) == DDBGT_CONSISTENCY_STRONG;
-	c->global = c->nreplicas >= 2;
+	c->global = n >= 2;
 	c->provisioned = ddbgt_table_billing_mode(c->table) == DDBGT_BILLING_PROVISIONED;
 	c->adopt = ddbgt_table_adopt_existing(c->table) || (c->flags & DDBGT_VALIDATE_ADOPT_EXISTING);
 	return DDBGT_OK;
 }
+
+/*
+ * The scratch block on the stack: enough for the rules' lists of a table of
+ * some ten regions and indexes, so that such a table validates without a
+ * heap allocation. Under AddressSanitizer every scratch allocation is its
+ * own heap block instead, so that an overrun of one is caught.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define SCRATCH_STACK 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SCRATCH_STACK 0
+#endif
+#endif
+#ifndef SCRATCH_STACK
+#define SCRATCH_STACK 4096
+#endif
 
 int ddbgt_table_validate(const ddbgt_table *table, const ddbgt_validate_options *opts,
                          ddbgt_diags *diags)
@@ -287,6 +373,7 @@ int ddbgt_table_validate(const ddbgt_table *table, const ddbgt_validate_options 
 		ddbgt__rules_operations, ddbgt__rules_access,
 	};
 	ddbgt_validate_options o = DDBGT_VALIDATE_OPTIONS_INIT;
+	max_align_t stack[SCRATCH_STACK / sizeof(max_align_t) + 1];
 	ddbgt__vctx c;
 	size_t i;
 
@@ -303,11 +390,12 @@ int ddbgt_table_validate(const ddbgt_table *table, const ddbgt_validate_options 
 	c.diags = diags;
 	c.policy = o.policy != NULL ? o.policy : ddbgt_table_policy(table);
 	c.flags = o.flags;
+	c.scratch = (unsigned char *)stack;
+	c.scratch_left = SCRATCH_STACK;
 	c.status = prepare(&c);
 	for (i = 0; c.status == DDBGT_OK && i < sizeof(groups) / sizeof(groups[0]); i++)
 		groups[i](&c);
-	ddbgt__free(c.regions);
-	ddbgt__free(c.by_region);
+	scratch_release(&c);
 	if (c.status != DDBGT_OK)
 		return c.status;
 	return c.errors > 0 ? DDBGT_EINVALID : DDBGT_OK;

@@ -15,6 +15,7 @@
 
 #include <ddbgt.h>
 
+#include "emit_internal.h"
 #include "testutil.h"
 
 /* ---- golden documents ---- */
@@ -487,6 +488,27 @@ START_TEST(guard_holds_whatever_the_policy)
 	ck_assert(ddbgt_diags_has(d, DDBGT_E_EMIT_REGION));
 	ck_assert_int_eq(ddbgt_table_remove_replica(t, ddbgt_replica_region(r)), DDBGT_OK);
 
+	/* Near misses of ^[a-z]{2}(-[a-z]+)+-[0-9]{1,2}$; the last two have its shape. */
+	static const struct {
+		const char *region;
+		int refused;
+	} shapes[] = {{"us-east", 1},     {"us-1", 1},       {"use-east-1", 1}, {"u-east-1", 1},
+	              {"us-east-123", 1}, {"us-east-1a", 1}, {"US-east-1", 1},  {"us--1", 1},
+	              {"us-east-1-", 1},  {"us-east1-1", 1}, {"xy-gov-west-12", 0},
+	              {"zz-north-9", 0}};
+	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
+		ck_assert_int_eq(ddbgt_replica_new(&r, shapes[i].region), DDBGT_OK);
+		ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
+		ddbgt_diags_clear(d);
+		ddbgt_free(out);
+		out = NULL;
+		ddbgt_emit_string(&out, t, NULL, d);
+		ck_assert_msg(ddbgt_diags_has(d, DDBGT_E_EMIT_REGION) == shapes[i].refused, "%s",
+		              shapes[i].region);
+		ck_assert_int_eq(ddbgt_table_remove_replica(t, shapes[i].region), DDBGT_OK);
+	}
+	ddbgt_free(out);
+
 	/* A region twice would make two providers with one alias. */
 	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_add_replica(t, r), DDBGT_OK);
@@ -753,6 +775,28 @@ START_TEST(labels_are_identifiers)
 }
 END_TEST
 
+/* A label is its format's text with each %s replaced; one too long fails the emit, empty. */
+START_TEST(labels_compose_and_refuse_overflow)
+{
+	ddbgt__emit_ctx ctx;
+	memset(&ctx, 0, sizeof ctx);
+	char buf[DDBGT__EMIT_LABEL_MAX];
+	ddbgt__emit_label(&ctx, buf, "${aws_dynamodb_table.%s.%s}", "orders", "arn");
+	ck_assert_str_eq(buf, "${aws_dynamodb_table.orders.arn}");
+	ddbgt__emit_label(&ctx, buf, "%s%s_%s", "", "a", "b");
+	ck_assert_str_eq(buf, "a_b");
+	ck_assert_int_eq(ctx.status, 0);
+	static char long_name[DDBGT__EMIT_LABEL_MAX];
+	memset(long_name, 'x', sizeof long_name - 2);
+	ddbgt__emit_label(&ctx, buf, "a%s", long_name); /* the longest that fits, with its NUL */
+	ck_assert_uint_eq(strlen(buf), sizeof buf - 1);
+	ck_assert_int_eq(ctx.status, 0);
+	ddbgt__emit_label(&ctx, buf, "ab%s", long_name);
+	ck_assert_str_eq(buf, "");
+	ck_assert_int_eq(ctx.status, DDBGT_EINVAL);
+}
+END_TEST
+
 /* ---- options and arguments ---- */
 
 START_TEST(options_and_arguments)
@@ -930,6 +974,7 @@ Suite *ddbgt_test_emit(void)
 	tcase_add_test(tc, policy_sets_the_severity_of_emitter_findings);
 	tcase_add_test(tc, provider_floor_follows_features);
 	tcase_add_test(tc, labels_are_identifiers);
+	tcase_add_test(tc, labels_compose_and_refuse_overflow);
 	tcase_add_test(tc, options_and_arguments);
 	tcase_add_test(tc, every_allocation_failure_is_clean);
 	suite_add_tcase(s, tc);

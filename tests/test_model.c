@@ -2091,6 +2091,10 @@ START_TEST(allocation_failures_leave_setters_unchanged)
 	int64_t n = 0;
 
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "env", "prod"), DDBGT_OK);
+	/* Four tags fill the first entries array: a new tag then needs a second allocation. */
+	ck_assert_int_eq(ddbgt_table_set_tag(t, "team", "a"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_tag(t, "unit", "b"), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_table_set_tag(t, "zone", "c"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_table_set_partition_key(t, "pk", DDBGT_ATTR_S), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_replica_new(&r, "eu-west-1"), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_replica_set_gsi_read_capacity(r, "a", 1), DDBGT_OK);
@@ -2108,13 +2112,14 @@ START_TEST(allocation_failures_leave_setters_unchanged)
 	ck_assert_int_eq(ddbgt_policy_set_quota(ddbgt_table_policy_mut(t), "gsi_max", 1), DDBGT_ENOMEM);
 	ck_assert_int_eq(ddbgt_usage_set_rate(ddbgt_table_usage_mut(t), DDBGT_READ, "r", 1),
 	                 DDBGT_ENOMEM);
-	/* The second allocation of a new tag (the key, after the value). */
+	/* The second allocation of a new tag (the entries' growth, after the key and value). */
 	ddbgt_test_alloc_fail(1, 1);
 	ck_assert_int_eq(ddbgt_table_set_tag(t, "new", "x"), DDBGT_ENOMEM);
 	ddbgt_test_alloc_uninstall();
 
 	ck_assert_str_eq(ddbgt_table_name(t), "orders");
-	ck_assert_uint_eq(ddbgt_table_tag_count(t), 1);
+	ck_assert_uint_eq(ddbgt_table_tag_count(t), 4);
+	ck_assert_ptr_null(ddbgt_table_tag(t, "new"));
 	ck_assert_str_eq(ddbgt_table_tag(t, "env"), "prod");
 	ck_assert_str_eq(ddbgt_table_partition_key_name(t), "pk");
 	ck_assert_int_eq(ddbgt_table_partition_key_type(t), DDBGT_ATTR_S);

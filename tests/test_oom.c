@@ -416,6 +416,49 @@ static int op_validate(struct fixture *f)
 	return rc;
 }
 
+/*
+ * A copy of the table widened to 12 more replicas and 20 more GSIs: the
+ * validator's lists outgrow its scratch block on the stack, so that its heap
+ * blocks are swept too.
+ */
+static int op_validate_wide(struct fixture *f)
+{
+	static const char *const regions[] = {
+		"us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-central-1", "eu-west-2",
+		"eu-west-3", "eu-north-1", "ap-northeast-1", "ap-northeast-2", "ap-south-1",
+		"sa-east-1",
+	};
+	ddbgt_table *t = NULL;
+	ddbgt_diags *d = NULL;
+	char name[32];
+	int rc = ddbgt_table_copy(&t, f->table);
+
+	for (size_t i = 0; i < sizeof regions / sizeof regions[0] && !rc; i++) {
+		ddbgt_replica *r = NULL;
+		rc = ddbgt_replica_new(&r, regions[i]);
+		if (!rc && !(rc = ddbgt_table_add_replica(t, r)))
+			r = NULL;
+		ddbgt_replica_free(r);
+	}
+	for (int i = 0; i < 20 && !rc; i++) {
+		ddbgt_gsi *g = NULL;
+		snprintf(name, sizeof name, "wide-%02d", i);
+		rc = ddbgt_gsi_new(&g, name);
+		snprintf(name, sizeof name, "wide%02d_pk", i);
+		if (!rc) rc = ddbgt_gsi_set_partition_key(g, name);
+		if (!rc) rc = ddbgt_table_add_attribute(t, name, DDBGT_ATTR_S);
+		if (!rc) rc = ddbgt_gsi_add_non_key_attribute(g, "total");
+		if (!rc && !(rc = ddbgt_table_add_gsi(t, g)))
+			g = NULL;
+		ddbgt_gsi_free(g);
+	}
+	if (!rc) rc = ddbgt_diags_new(&d);
+	if (!rc) rc = ddbgt_table_validate(t, NULL, d);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+	return rc;
+}
+
 static int op_emit(struct fixture *f)
 {
 	ddbgt_diags *d = NULL;
@@ -540,6 +583,7 @@ static const struct op ops[] = {
 	CHANGE_OP(replica_kinesis) CHANGE_OP(replica_policy)
 	CHANGE_OP(replica_account)
 #undef CHANGE_OP
+	{"validate_wide", op_validate_wide, DDBGT_EINVALID},
 };
 
 static void sweep(const struct op *op, int sticky_mode)

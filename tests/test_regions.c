@@ -221,6 +221,10 @@ START_TEST(lookups_and_null_arguments)
 	ck_assert_ptr_null(ddbgt_region_find("EU-WEST-1"));
 	ck_assert_ptr_null(ddbgt_region_find("eu-west-9"));
 	ck_assert_ptr_null(ddbgt_region_find("us-iso-east-1")); /* well-formed, not catalogued */
+	/* Whole codes only: a prefix or an extension of a code is not it. */
+	ck_assert_ptr_null(ddbgt_region_find("us-east"));
+	ck_assert_ptr_null(ddbgt_region_find("us-east-10"));
+	ck_assert_ptr_null(ddbgt_region_find("eu-west-1 "));
 
 	ck_assert_ptr_null(ddbgt_region_code(NULL));
 	ck_assert_ptr_null(ddbgt_region_name(NULL));

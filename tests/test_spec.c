@@ -321,6 +321,40 @@ START_TEST(files_and_jansson_values)
 }
 END_TEST
 
+/*
+ * A caller's jansson value may carry strings jansson never checked: the
+ * loader refuses invalid UTF-8 in a value or a key as the text reader does.
+ */
+START_TEST(jansson_strings_not_utf8)
+{
+	static const char *const bad[] = {"\xff", "ok\xc3", "\xed\xa0\x80"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		for (int in_key = 0; in_key < 2; in_key++) {
+			json_error_t err;
+			json_t *doc =
+				json_load_file(ddbgt_test_path("data/spec/minimal.json"), 0, &err);
+			ck_assert_ptr_nonnull(doc);
+			json_t *tags = json_object();
+			if (in_key)
+				json_object_set_new_nocheck(tags, bad[i], json_string("v"));
+			else
+				json_object_set_new(tags, "team",
+				                    json_stringn_nocheck(bad[i], strlen(bad[i])));
+			json_object_set_new(json_object_get(doc, "table"), "tags", tags);
+			ddbgt_diags *d = NULL;
+			ddbgt_table *t = (ddbgt_table *)1;
+			ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+			ck_assert_int_eq(ddbgt_spec_load_json(&t, doc, 0, d), DDBGT_ESPEC);
+			ck_assert_ptr_null(t);
+			ck_assert_uint_eq(ddbgt_diags_count(d), 1);
+			ck_assert_int_eq(ddbgt_diags_code(d, 0), DDBGT_E_SPEC_ENCODING);
+			ddbgt_diags_free(d);
+			json_decref(doc);
+		}
+	}
+}
+END_TEST
+
 START_TEST(load_and_dump_flags)
 {
 	ddbgt_table *t = (ddbgt_table *)1;
@@ -905,6 +939,7 @@ Suite *ddbgt_test_spec(void)
 	TCase *tc = tcase_create("spec");
 	tcase_add_test(tc, round_trip_full);
 	tcase_add_test(tc, round_trip_minimal);
+	tcase_add_test(tc, jansson_strings_not_utf8);
 	tcase_add_test(tc, loaded_values);
 	tcase_add_loop_test(tc, malformed_documents, 0, (int)(sizeof bad_cases / sizeof bad_cases[0]));
 	tcase_add_test(tc, positions_of_findings);

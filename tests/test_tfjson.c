@@ -59,7 +59,7 @@ START_TEST(pretty_layout_matches_two_space_indent)
 	ddbgt__tfjson_int(&w, -5);
 	ddbgt__tfjson_bool(&w, 1);
 	ddbgt__tfjson_object_begin(&w);
-	ddbgt__tfjson_kv_bool(&w, "b", 0);
+	DDBGT__TFJSON_KV_BOOL(&w, "b", 0);
 	ddbgt__tfjson_object_end(&w);
 	ddbgt__tfjson_array_end(&w);
 	ddbgt__tfjson_object_end(&w);
@@ -83,7 +83,7 @@ START_TEST(compact_layout_has_no_whitespace)
 	ddbgt__tfjson w;
 	ddbgt__tfjson_init(&w, 1, 16);
 	ddbgt__tfjson_object_begin(&w);
-	ddbgt__tfjson_kv_int(&w, "n", 9223372036854775807LL);
+	DDBGT__TFJSON_KV_INT(&w, "n", 9223372036854775807LL);
 	ddbgt__tfjson_key(&w, "l");
 	ddbgt__tfjson_array_begin(&w);
 	ddbgt__tfjson_literal(&w, "x y");
@@ -255,6 +255,9 @@ START_TEST(composed_strings)
 }
 END_TEST
 
+static const char plain_ascii[] = " !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`"
+                                  "abcdefghijklmnopqrstuvwxyz{|}~";
+
 /* One string of pieces, through ddbgt__tfjson_literal_pieces or piece by piece. */
 static int pieces_doc(const char *const *pieces, size_t n, int at_once, char **out,
                       const char **bad)
@@ -263,7 +266,13 @@ static int pieces_doc(const char *const *pieces, size_t n, int at_once, char **o
 	ddbgt__tfjson_init(&w, 1, 0);
 	ddbgt__tfjson_array_begin(&w);
 	if (at_once) {
-		ddbgt__tfjson_literal_pieces(&w, pieces, n);
+		/* Pieces of printable ASCII but '"' and '\\' go as plain: copied, not escaped. */
+		ddbgt__tfjson_piece with_len[4];
+		for (size_t i = 0; i < n; i++)
+			with_len[i] = (ddbgt__tfjson_piece){pieces[i], strlen(pieces[i]),
+			                                    strspn(pieces[i], plain_ascii) ==
+			                                        strlen(pieces[i])};
+		ddbgt__tfjson_literal_pieces(&w, with_len, n);
 	} else {
 		ddbgt__tfjson_string_begin(&w);
 		for (size_t i = 0; i < n; i++)
@@ -277,8 +286,8 @@ static int pieces_doc(const char *const *pieces, size_t n, int at_once, char **o
 
 /*
  * The one-pass composition writes what the pieces write one by one: joins
- * where a "${" follows its sigil, pieces too long for its buffer, escapes,
- * and the string that is not UTF-8 named by its piece.
+ * where a "${" follows its sigil, long pieces, escapes, and the string that
+ * is not UTF-8 named by its piece.
  */
 START_TEST(literal_pieces_as_piece_by_piece)
 {
@@ -314,6 +323,21 @@ START_TEST(literal_pieces_as_piece_by_piece)
 }
 END_TEST
 
+/* A plain piece is JSON text already: its escapes are copied, not escaped again. */
+START_TEST(literal_pieces_plain_as_json_text)
+{
+	const ddbgt__tfjson_piece pieces[] = {DDBGT__TFJSON_PLAIN("r == \\\""),
+	                                      {"eu\"x", 4, 0},
+	                                      {"\\\"", 2, 1}};
+	ddbgt__tfjson w;
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_array_begin(&w);
+	ddbgt__tfjson_literal_pieces(&w, pieces, 3);
+	ddbgt__tfjson_array_end(&w);
+	expect_doc(&w, "[\"r == \\\"eu\\\"x\\\"\"]\n");
+}
+END_TEST
+
 START_TEST(utf8_validation)
 {
 	static const char *const good[] = {"", "ascii", "\xc3\xa9", "\xe2\x9c\x93", "\xf0\x9f\x98\x80",
@@ -336,7 +360,7 @@ START_TEST(utf8_validation)
 		ddbgt__tfjson w;
 		ddbgt__tfjson_init(&w, 0, 0);
 		ddbgt__tfjson_object_begin(&w);
-		ddbgt__tfjson_kv_text(&w, "k", bad[i]);
+		DDBGT__TFJSON_KV_TEXT(&w, "k", bad[i]);
 		ddbgt__tfjson_object_end(&w);
 		ck_assert_ptr_eq(w.bad_string, bad[i]);
 		char *out = (char *)1;
@@ -359,17 +383,27 @@ static char *names_doc(int compact, int as_names)
 	ddbgt__tfjson w;
 	ddbgt__tfjson_init(&w, compact, 0);
 	ddbgt__tfjson_object_begin(&w);
-	if (as_names)
-		DDBGT__TFJSON_NAME(&w, "aws_dynamodb_table");
-	else
-		ddbgt__tfjson_key(&w, "aws_dynamodb_table");
-	ddbgt__tfjson_object_begin(&w);
-	if (as_names)
-		DDBGT__TFJSON_NAME(&w, "//");
-	else
-		ddbgt__tfjson_key(&w, "//");
-	ddbgt__tfjson_int(&w, 1);
-	ddbgt__tfjson_object_end(&w);
+	/* Twice, for the commas; the containers open with their name in one call or two. */
+	for (int k = 0; k < 2; k++) {
+		if (as_names) {
+			DDBGT__TFJSON_OBJECT(&w, "aws_dynamodb_table");
+			DDBGT__TFJSON_NAME(&w, "//");
+		} else {
+			ddbgt__tfjson_key(&w, "aws_dynamodb_table");
+			ddbgt__tfjson_object_begin(&w);
+			ddbgt__tfjson_key(&w, "//");
+		}
+		ddbgt__tfjson_int(&w, k);
+		if (as_names) {
+			DDBGT__TFJSON_ARRAY(&w, "list");
+		} else {
+			ddbgt__tfjson_key(&w, "list");
+			ddbgt__tfjson_array_begin(&w);
+		}
+		ddbgt__tfjson_int(&w, 1);
+		ddbgt__tfjson_array_end(&w);
+		ddbgt__tfjson_object_end(&w);
+	}
 	ddbgt__tfjson_object_end(&w);
 	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_OK);
 	return out;
@@ -494,7 +528,10 @@ START_TEST(text_pairs_as_key_and_value)
 }
 END_TEST
 
-/* A name quoted at compile time writes what the escaping key writes, pretty and compact. */
+/*
+ * A name quoted at compile time, alone or opening its object or array,
+ * writes what the escaping key writes, pretty and compact.
+ */
 START_TEST(names_as_keys)
 {
 	for (int compact = 0; compact < 2; compact++) {
@@ -515,6 +552,22 @@ START_TEST(names_as_keys)
 	DDBGT__TFJSON_NAME(&w, "b");
 	ddbgt__tfjson_int(&w, 1);
 	ddbgt__tfjson_object_end(&w);
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	/* The same for a name that opens a container, and past the deepest nesting. */
+	ddbgt__tfjson_init(&w, 0, 0);
+	DDBGT__TFJSON_OBJECT(&w, "a");
+	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
+	ddbgt__tfjson_init(&w, 0, 0);
+	ddbgt__tfjson_object_begin(&w);
+	DDBGT__TFJSON_NAME(&w, "a");
+	DDBGT__TFJSON_ARRAY(&w, "b");
+	ck_assert_int_eq(w.json.status, DDBGT_EINVAL);
+	ddbgt__tfjson_release(&w);
+	ddbgt__tfjson_init(&w, 1, 0);
+	ddbgt__tfjson_object_begin(&w);
+	for (int i = 1; i <= DDBGT__TFJSON_MAX_DEPTH; i++)
+		DDBGT__TFJSON_OBJECT(&w, "deeper");
+	ck_assert_int_eq(w.json.status, DDBGT_EINVAL);
 	ck_assert_int_eq(ddbgt__tfjson_finish(&w, &out, NULL), DDBGT_EINVAL);
 }
 END_TEST
@@ -606,7 +659,7 @@ START_TEST(allocation_failure_is_sticky)
 		ddbgt__tfjson_init(&w, 0, 0);
 		ddbgt__tfjson_object_begin(&w);
 		for (int i = 0; i < 200; i++)
-			ddbgt__tfjson_kv_text(&w, "key", "a value long enough to grow the buffer");
+			DDBGT__TFJSON_KV_TEXT(&w, "key", "a value long enough to grow the buffer");
 		ddbgt__tfjson_object_end(&w);
 		char *out = (char *)1;
 		int rc = ddbgt__tfjson_finish(&w, &out, NULL);
@@ -637,6 +690,7 @@ Suite *ddbgt_test_tfjson(void)
 	tcase_add_test(tc, text_pairs_as_key_and_value);
 	tcase_add_test(tc, allocation_failure_is_sticky);
 	tcase_add_test(tc, literal_pieces_as_piece_by_piece);
+	tcase_add_test(tc, literal_pieces_plain_as_json_text);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -574,6 +574,44 @@ START_TEST(duplicate_regions_among_many)
 }
 END_TEST
 
+/*
+ * An attribute is used when a key of the table or of an index names it: a
+ * definition that repeats a table key, both definitions of a duplicated
+ * name, and one that only a typed or a sort key names are used; the one no
+ * key names is the only DDBGT_E_ATTR_DEF_UNUSED.
+ */
+START_TEST(attributes_named_by_keys_are_used)
+{
+	ddbgt_table *t = builder_table();
+	ddbgt_diags *d = NULL;
+	ddbgt_gsi *g = NULL;
+	static const char *const names[] = {"pk", "g", "g", "h", "unused", "sk", "t"};
+	size_t unused = 0;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		ck_assert_int_eq(ddbgt_table_add_attribute(t, names[i],
+		                                           i == 3 ? DDBGT_ATTR_N : DDBGT_ATTR_S), 0);
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "by_g"), 0);
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key(g, "g"), 0);
+	ck_assert_int_eq(ddbgt_table_add_gsi(t, g), 0);
+	ck_assert_int_eq(ddbgt_gsi_new(&g, "by_t"), 0);
+	ck_assert_int_eq(ddbgt_gsi_set_partition_key_typed(g, "t", DDBGT_ATTR_S), 0);
+	ck_assert_int_eq(ddbgt_gsi_set_sort_key(g, "h"), 0);
+	ck_assert_int_eq(ddbgt_table_add_gsi(t, g), 0);
+	ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+	ck_assert_int_eq(ddbgt_table_validate(t, NULL, d), DDBGT_EINVALID);
+	for (size_t i = 0; i < ddbgt_diags_count(d); i++) {
+		if (ddbgt_diags_code(d, i) != DDBGT_E_ATTR_DEF_UNUSED)
+			continue;
+		ck_assert_str_eq(ddbgt_diags_path(d, i), "/table/attributes/4");
+		unused++;
+	}
+	ck_assert_uint_eq(unused, 1);
+	ddbgt_diags_free(d);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /* GSI overrides added in any order, unknown names among them: each is judged right. */
 START_TEST(gsi_overrides_in_any_order)
 {
@@ -710,7 +748,12 @@ START_TEST(allocation_failures)
 		}
 		ddbgt_test_alloc_uninstall();
 		ck_assert_int_eq(s.rc, specs[k].verdict);
-		ck_assert_int_gt(s.n, 10);
+		/*
+		 * The sweep reached the validator's own allocations, past the diags
+		 * list's: a valid table takes fewer since validation keeps its lists
+		 * in scratch memory.
+		 */
+		ck_assert_int_gt(s.n, 5);
 		ddbgt_table_free(t);
 	}
 }
@@ -1033,6 +1076,7 @@ Suite *ddbgt_test_validate(void)
 	tcase_add_test(tc, paths_as_snprintf);
 	tcase_add_test(tc, resource_wildcards_match_as_iam_does);
 	tcase_add_test(tc, replication_grant_as_iam_evaluates);
+	tcase_add_test(tc, attributes_named_by_keys_are_used);
 	suite_add_tcase(s, tc);
 	return s;
 }
