@@ -35,24 +35,56 @@
 
 void ddbgt_cost_report_free(ddbgt_cost_report *report)
 {
-	size_t i;
-
 	if (!report)
 		return;
-	for (i = 0; i < report->nregions && !report->borrowed; i++)
-		ddbgt__free((char *)report->regions[i].code);
-	for (i = 0; i < report->nindexes; i++)
-		ddbgt__free(report->indexes[i]);
-	for (i = 0; i < report->nrecs; i++)
-		ddbgt__free(report->recs[i].message);
-	ddbgt__free(report->replicas);
-	ddbgt__free(report->regions);
-	ddbgt__free(report->indexes);
+	/* The replicas, regions, indexes and strings are in the report's block. */
 	ddbgt__free(report->lines);
-	ddbgt__free(report->recs);
-	ddbgt__free(report->currency);
-	ddbgt__free(report->price_date);
+	ddbgt__free(report->recs); /* and their messages */
 	ddbgt__free(report);
+}
+
+/*
+ * The amount of a line whose quantity x price overflows 64 bits, as a
+ * month of on-demand requests at a per-million price does: see line_amount.
+ * With q = qh 10^6 + ql and qh p = a per + b, q p / (per 10^6) is
+ * a + (b 10^6 + ql p) / (per 10^6), each term in 64 bits for the prices a
+ * table has, so that no 128-bit division is needed; on magnitudes, rounded
+ * half up, then signed. The 128-bit one is the fallback.
+ */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* out of line: keeps the common path's frame small */
+#endif
+static int64_t line_amount_wide(int64_t qty_micros, int64_t price, int64_t per)
+{
+#if defined(__GNUC__)
+	uint64_t q = qty_micros < 0 ? (uint64_t)0 - (uint64_t)qty_micros : (uint64_t)qty_micros;
+	uint64_t p = price < 0 ? (uint64_t)0 - (uint64_t)price : (uint64_t)price;
+	uint64_t den = (uint64_t)per * 1000000, hi, lo, rest, quot;
+
+	if (!__builtin_mul_overflow(q / 1000000, p, &hi) &&
+	    !__builtin_mul_overflow(q % 1000000, p, &lo) &&
+	    !__builtin_add_overflow(hi % (uint64_t)per * 1000000, lo, &rest) &&
+	    (quot = hi / (uint64_t)per + rest / den) < INT64_MAX) {
+		rest %= den;
+		quot += rest >= den - rest;
+		return (qty_micros < 0) != (price < 0) ? -(int64_t)quot : (int64_t)quot;
+	}
+#endif
+#ifdef __SIZEOF_INT128__
+	__int128 num = (__int128)qty_micros * price;
+	__int128 den128 = (__int128)per * 1000000;
+	__int128 q128 = num / den128, rem = num % den128;
+
+	if (rem < 0)
+		rem = -rem;
+	if (2 * rem >= den128)
+		q128 += num < 0 ? -1 : 1;
+	return (int64_t)q128;
+#else
+	long double v = (long double)qty_micros * price / ((long double)per * 1000000.0L);
+
+	return (int64_t)(v < 0 ? v - 0.5L : v + 0.5L);
+#endif
 }
 
 /*
@@ -64,7 +96,7 @@ static int64_t line_amount(int64_t qty_micros, int64_t price, int64_t per)
 #if defined(__GNUC__)
 	int64_t prod;
 
-	/* Most lines fit in 64 bits; the 128-bit division is the slow path. */
+	/* Most lines fit in 64 bits. */
 	if (!__builtin_mul_overflow(qty_micros, price, &prod)) {
 		int64_t den = per * 1000000, q, rem;
 
@@ -87,21 +119,7 @@ static int64_t line_amount(int64_t qty_micros, int64_t price, int64_t per)
 		return q;
 	}
 #endif
-#ifdef __SIZEOF_INT128__
-	__int128 num = (__int128)qty_micros * price;
-	__int128 den = (__int128)per * 1000000;
-	__int128 q = num / den, rem = num % den;
-
-	if (rem < 0)
-		rem = -rem;
-	if (2 * rem >= den)
-		q += num < 0 ? -1 : 1;
-	return (int64_t)q;
-#else
-	long double v = (long double)qty_micros * price / ((long double)per * 1000000.0L);
-
-	return (int64_t)(v < 0 ? v - 0.5L : v + 0.5L);
-#endif
+	return line_amount_wide(qty_micros, price, per);
 }
 
 /* ---- the estimate's working state ---------------------------------------- */
@@ -115,57 +133,84 @@ typedef struct est {
 	int free_tier;
 	int provisioned;
 	ddbgt__cost_capacity capacity;
-	ddbgt__cost_lines lines;  /* which lines to keep */
+	ddbgt__cost_lines lines;  /* which lines to price */
 	int oom;
 	int range;
-	double seconds;    /* seconds in the month */
-	double hours;
-	double item_bytes;
-	double write_units; /* write units per write of the whole item */
-	double table_write_units; /* the same for the table itself: twice for transactions */
-	double read_units;  /* read units per read at the profile's consistency */
+	ddbgt__cost_profile prof;
 	double writes;      /* writes per second, summed over replica regions */
 	const ddbgt__cost_replica *info; /* the replicas of the report, or of base's */
+	const ddbgt__cost_index *gsis;   /* the GSIs of the report, or of base's */
+	ddbgt__cost_sums *sums; /* an alternative's: its lines are added up here, not kept */
+	char *strings_end;      /* where the next of the report's strings goes */
 	size_t cur;           /* the replica being estimated, for finding paths */
+	double used[DDBGT_PRICE_ITEM_COUNT]; /* its lines' use of the free bands */
 	/* what was already said, to say each thing once */
 	unsigned char capacity_said[2];
 	unsigned char *gsi_capacity_said; /* 2 per GSI */
 } est;
 
-static size_t region_index(ddbgt_cost_report *rep, const char *code, int *found)
+/* A copy of s among the report's strings, which have room for it (new_report). */
+static const char *keep(est *e, const char *s)
 {
+	size_t n = strlen(s) + 1;
+	char *copy = memcpy(e->strings_end, s, n);
+
+	e->strings_end += n;
+	return copy;
+}
+
+/*
+ * The report in one block with what the table's shape sizes, which lives
+ * and dies with it: an entry per replica, room for a region per replica,
+ * an entry per GSI, and the report's own strings (the currency, the
+ * price date, the index names and a region code per replica at most). All
+ * but the strings hold 8-byte fields, so each part stays aligned.
+ */
+static int new_report(est *e, size_t nrep, size_t ngsi)
+{
+	const char *date = e->prices->effective_date;
+	size_t strings = strlen(e->prices->currency) + 1 + (date ? strlen(date) + 1 : 0), i;
+	ddbgt_cost_report *rep;
+
+	for (i = 0; i < ngsi; i++) {
+		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, i));
+
+		strings += (name ? strlen(name) : 0) + 1;
+	}
+	for (i = 0; i < nrep; i++)
+		strings += strlen(ddbgt_replica_region(ddbgt_table_replica_at(e->table, i))) + 1;
+	rep = ddbgt__calloc(1, sizeof(*rep) + nrep * sizeof(*rep->replicas) +
+	                           nrep * sizeof(*rep->regions) + ngsi * sizeof(*rep->indexes) +
+	                           strings);
+	if (!rep)
+		return DDBGT_ENOMEM;
+	rep->replicas = (ddbgt__cost_replica *)(rep + 1);
+	rep->regions = (ddbgt__cost_region *)(rep->replicas + nrep);
+	rep->indexes = (ddbgt__cost_index *)(rep->regions + nrep);
+	e->strings_end = (char *)(rep->indexes + ngsi);
+	e->rep = rep;
+	return DDBGT_OK;
+}
+
+/*
+ * The report's region entry for code, added when new (the report has room
+ * for a region per replica): the replica being looked up is the first in
+ * its region when it adds the region.
+ */
+static size_t region_get(est *e, const char *code, int *first)
+{
+	ddbgt_cost_report *rep = e->rep;
 	size_t i;
 
 	for (i = 0; i < rep->nregions; i++)
 		if (strcmp(rep->regions[i].code, code) == 0) {
-			*found = 1;
+			*first = 0;
 			return i;
 		}
-	*found = 0;
-	return rep->nregions;
-}
-
-/* The report's region entry for code, added when new; SIZE_MAX on ENOMEM. */
-static size_t region_get(est *e, const char *code)
-{
-	ddbgt_cost_report *rep = e->rep;
-	int found;
-	size_t i = region_index(rep, code, &found);
-	char *copy;
-
-	if (found)
-		return i;
-	copy = ddbgt__strdup(code);
-	if (!copy || ddbgt__grow((void **)&rep->regions, &rep->capregions, rep->nregions + 1,
-	                         sizeof(*rep->regions)) != DDBGT_OK) {
-		ddbgt__free(copy);
-		e->oom = 1;
-		return (size_t)-1;
-	}
-	memset(&rep->regions[i], 0, sizeof(rep->regions[i]));
-	rep->regions[i].code = copy;
+	rep->regions[i].code = keep(e, code);
 	rep->regions[i].replica = e->cur;
 	rep->nregions++;
+	*first = 1;
 	return i;
 }
 
@@ -233,17 +278,54 @@ static const char *partition_note(const char *code)
 	return " (this partition has its own price list: give a price file with --prices)";
 }
 
-static int line_kept(const est *e, ddbgt_price_item item)
+/* A priced line's quantity counts against a free band when billed at Standard prices. */
+static void count_free_use(double *used, ddbgt_price_item item, ddbgt_table_class cls,
+                           int priced, int64_t qty_micros)
 {
-	switch (e->lines) {
-	case DDBGT__COST_LINES_THROUGHPUT:
-		return ddbgt__cost_item_is_throughput(item);
-	case DDBGT__COST_LINES_BILLING:
-		return ddbgt__cost_item_depends_on_billing(item);
-	case DDBGT__COST_LINES_ALL:
-		break;
+	if (priced && (cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt__item_info_table[item].by_class))
+		used[item] += (double)qty_micros / MICROS;
+}
+
+/*
+ * An alternative's line: priced by the same rules as a report's, and only
+ * added to the sums, without a line to fill in.
+ */
+static void sum_line(est *e, size_t reg, ddbgt_price_item item, ddbgt_table_class cls,
+                     const ddbgt__price_cell *cell, int64_t micros)
+{
+	ddbgt__cost_sums *s = e->sums;
+	int priced = cell && cell->set;
+	int64_t amount =
+		priced ? line_amount(micros, cell->nanos, ddbgt__item_info_table[item].per) : 0;
+
+	if (e->free_tier)
+		count_free_use(e->used, item, cls, priced, micros);
+	s->total += amount;
+	s->complete &= priced;
+	if (ddbgt__cost_item_is_throughput(item)) {
+		s->throughput += amount;
+		if (s->region_throughput)
+			s->region_throughput[reg] += amount;
 	}
-	return 1;
+}
+
+/* Once per region: the price table has no prices for it at all. */
+static void say_no_prices(est *e, size_t reg, const char *path)
+{
+	ddbgt__cost_region *r = &e->rep->regions[reg];
+	char buf[48];
+
+	if (r->missing_said)
+		return;
+	r->missing_said = ~(uint64_t)0;
+	if (!path) {
+		snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
+		path = buf;
+	}
+	if (ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path, r->code,
+	                     "the price table has no prices for region %s: its lines have no "
+	                     "amount%s", r->code, partition_note(r->code)) != DDBGT_OK)
+		e->oom = 1;
 }
 
 /*
@@ -256,60 +338,56 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
                      const char *index, const char *dest, int free_tier)
 {
 	ddbgt_cost_report *rep = e->rep;
-	ddbgt__cost_line *l;
+	ddbgt__cost_line l;
 	int64_t micros;
 
-	if (e->oom || reg == (size_t)-1 || !line_kept(e, item))
+	if (e->oom)
 		return;
 	micros = to_micros(e, qty);
 	if (micros == 0)
 		return;
+	if (e->sums) {
+		sum_line(e, reg, item, cls, cell, micros);
+		return;
+	}
+	l = (ddbgt__cost_line){
+		.region = reg,
+		.item = item,
+		.cls = ddbgt__item_info_table[item].by_class ? cls : DDBGT_TABLE_CLASS_UNSET,
+		.index = index,
+		.dest = dest,
+		.qty_micros = micros,
+		.price = -1,
+		.per = ddbgt__item_info_table[item].per,
+		.replica = e->cur,
+		.free_tier = (unsigned char)free_tier,
+	};
+	if (cell && cell->set) {
+		l.priced = 1;
+		l.derived = cell->derived;
+		l.price = cell->nanos;
+		l.amount = line_amount(micros, cell->nanos, l.per);
+	}
+	if (e->free_tier)
+		count_free_use(e->used, item, l.cls, l.priced, micros);
 	if (rep->nlines == rep->caplines &&
 	    ddbgt__grow((void **)&rep->lines, &rep->caplines, rep->nlines + 1,
 	                sizeof(*rep->lines)) != DDBGT_OK) {
 		e->oom = 1;
 		return;
 	}
-	l = &rep->lines[rep->nlines++];
-	memset(l, 0, sizeof(*l));
-	l->region = reg;
-	l->replica = e->cur;
-	l->item = item;
-	l->cls = ddbgt__item_info_table[item].by_class ? cls : DDBGT_TABLE_CLASS_UNSET;
-	l->index = index;
-	l->dest = dest;
-	l->qty_micros = micros;
-	l->per = ddbgt__item_info_table[item].per;
-	l->free_tier = (unsigned char)free_tier;
-	if (cell && cell->set) {
-		l->priced = 1;
-		l->derived = cell->derived;
-		l->price = cell->nanos;
-		l->amount = line_amount(micros, cell->nanos, l->per);
-		rep->regions[reg].subtotal += l->amount;
-		rep->total += l->amount;
-		if (cell->derived)
+	rep->lines[rep->nlines++] = l;
+	if (l.priced) {
+		rep->regions[reg].subtotal += l.amount;
+		rep->total += l.amount;
+		if (l.derived)
 			rep->regions[reg].derived_used |= (uint64_t)1 << item;
 	} else {
-		l->price = -1;
 		rep->complete = 0;
 		if (cell)
 			say_missing(e, reg, path, item, cls);
-		else if (!rep->regions[reg].missing_said) {
-			char buf[48];
-
-			rep->regions[reg].missing_said = ~(uint64_t)0;
-			if (!path) {
-				snprintf(buf, sizeof(buf), "/replicas/%zu", e->cur);
-				path = buf;
-			}
-			if (ddbgt__diag_addf(e->diags, DDBGT_W_PRICE_MISSING, path,
-			                     rep->regions[reg].code,
-			                     "the price table has no prices for region %s: its lines "
-			                     "have no amount%s", rep->regions[reg].code,
-			                     partition_note(rep->regions[reg].code)) != DDBGT_OK)
-				e->oom = 1;
-		}
+		else
+			say_no_prices(e, reg, path);
 	}
 }
 
@@ -322,18 +400,10 @@ static void add_priced(est *e, size_t reg, const ddbgt__region_prices *rp, const
 	         index, NULL, 0);
 }
 
-/*
- * The GSI name lines point at: the report's copy, or in an alternative
- * estimate (no copies) the table's own.
- */
-static const char *index_name(est *e, size_t g)
+/* The report's copy of a GSI name, for its lines: an alternative keeps no lines. */
+static const char *index_name(const est *e, size_t g)
 {
-	const char *name;
-
-	if (!e->rep->borrowed)
-		return e->rep->indexes[g];
-	name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, g));
-	return name ? name : "";
+	return e->rep ? e->gsis[g].name : NULL;
 }
 
 /* ---- capacity ---------------------------------------------------------- */
@@ -443,12 +513,6 @@ static double replica_gsi_read_units(est *e, const ddbgt_replica *r, size_t g,
 	return gsi_units(e, g, gsi, DDBGT_READ, 0);
 }
 
-/* Write units per write that a GSI receives: KEYS_ONLY projects keys only (one unit). */
-static double gsi_write_units(const est *e, const ddbgt_gsi *gsi)
-{
-	return ddbgt_gsi_projection(gsi) == DDBGT_PROJECTION_KEYS_ONLY ? 1.0 : e->write_units;
-}
-
 /* ---- the billing rules, per replica --------------------------------------- */
 
 /*
@@ -497,27 +561,26 @@ static void estimate_contributor_insights(est *e, size_t ri)
 	if (rules == 0)
 		return;
 	add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_RULES,
-	           DDBGT_TABLE_CLASS_UNSET, rules * e->hours / DEFAULT_HOURS, NULL);
+	           DDBGT_TABLE_CLASS_UNSET, rules * e->prof.hours / DEFAULT_HOURS, NULL);
 	if (table_on && mode != DDBGT_INSIGHTS_MODE_THROTTLED_KEYS)
 		add_priced(e, in->reg, in->rp, NULL, DDBGT_PRICE_CONTRIBUTOR_INSIGHTS_EVENTS,
-		           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->seconds, NULL);
+		           DDBGT_TABLE_CLASS_UNSET, (in->reads + in->writes) * e->prof.seconds, NULL);
 }
 
-static void estimate_replica(est *e, size_t ri, int global)
+/*
+ * The replica's throughput (the items ddbgt__cost_item_is_throughput
+ * counts), the lines that change with the billing mode with the alarms:
+ * all an alternative of the recommendations needs of the replica.
+ */
+static void estimate_throughput(est *e, size_t ri, int global)
 {
 	const ddbgt__cost_replica *in = &e->info[ri];
 	const ddbgt_replica *r = in->replica;
 	const ddbgt__region_prices *rp = in->rp;
-	const ddbgt_usage *u = ddbgt_table_usage(e->table);
-	ddbgt_table_class cls = ddbgt_replica_effective_table_class(r);
+	ddbgt_table_class cls = in->cls;
 	int provisioned = e->provisioned;
 	size_t reg = in->reg, g, ngsi = ddbgt_table_gsi_count(e->table);
-	double reads = in->reads, storage_gb = 0;
-	const char *path = NULL;
-
-	if (reg == (size_t)-1)
-		return;
-	ddbgt_usage_get_storage_gb(u, &storage_gb);
+	double reads = in->reads;
 
 	/*
 	 * Every write, wherever it originates, is billed in every replica: as
@@ -525,46 +588,58 @@ static void estimate_replica(est *e, size_t ri, int global)
 	 * units for a single-region table.
 	 */
 	if (provisioned) {
-		double units = table_units(e, DDBGT_WRITE, e->writes * e->table_write_units);
+		double units = table_units(e, DDBGT_WRITE, e->writes * e->prof.table_write_units);
 
-		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWCU : DDBGT_PRICE_WCU, cls,
-		           units * e->hours, NULL);
+		add_priced(e, reg, rp, NULL, global ? DDBGT_PRICE_RWCU : DDBGT_PRICE_WCU, cls,
+		           units * e->prof.hours, NULL);
 	} else {
-		add_priced(e, reg, rp, path, global ? DDBGT_PRICE_RWRU : DDBGT_PRICE_WRU, cls,
-		           e->writes * e->seconds * e->table_write_units, NULL);
+		add_priced(e, reg, rp, NULL, global ? DDBGT_PRICE_RWRU : DDBGT_PRICE_WRU, cls,
+		           e->writes * e->prof.seconds * e->prof.table_write_units, NULL);
 	}
 	/* GSI updates are ordinary write units, in every region holding the GSI. */
 	for (g = 0; g < ngsi; g++) {
-		const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
-		double wu = gsi_write_units(e, gsi);
+		const ddbgt_gsi *gsi = e->gsis[g].gsi;
+		double wu = e->gsis[g].write_units;
 
 		if (provisioned)
-			add_priced(e, reg, rp, path, DDBGT_PRICE_WCU, cls,
-			           gsi_units(e, g, gsi, DDBGT_WRITE, e->writes * wu) * e->hours,
+			add_priced(e, reg, rp, NULL, DDBGT_PRICE_WCU, cls,
+			           gsi_units(e, g, gsi, DDBGT_WRITE, e->writes * wu) * e->prof.hours,
 			           index_name(e, g));
 		else
-			add_priced(e, reg, rp, path, DDBGT_PRICE_WRU, cls,
-			           e->writes * e->seconds * wu, index_name(e, g));
+			add_priced(e, reg, rp, NULL, DDBGT_PRICE_WRU, cls,
+			           e->writes * e->prof.seconds * wu, index_name(e, g));
 	}
 	/* Reads are billed where they are served. */
 	if (provisioned) {
-		add_priced(e, reg, rp, path, DDBGT_PRICE_RCU, cls,
-		           replica_read_units(e, r, reads * e->read_units) * e->hours, NULL);
+		add_priced(e, reg, rp, NULL, DDBGT_PRICE_RCU, cls,
+		           replica_read_units(e, r, reads * e->prof.read_units) * e->prof.hours, NULL);
 		for (g = 0; g < ngsi; g++) {
-			const ddbgt_gsi *gsi = ddbgt_table_gsi_at(e->table, g);
+			const ddbgt_gsi *gsi = e->gsis[g].gsi;
 
-			add_priced(e, reg, rp, path, DDBGT_PRICE_RCU, cls,
-			           replica_gsi_read_units(e, r, g, gsi) * e->hours,
+			add_priced(e, reg, rp, NULL, DDBGT_PRICE_RCU, cls,
+			           replica_gsi_read_units(e, r, g, gsi) * e->prof.hours,
 			           index_name(e, g));
 		}
 	} else {
-		add_priced(e, reg, rp, path, DDBGT_PRICE_RRU, cls,
-		           reads * e->seconds * e->read_units, NULL);
+		add_priced(e, reg, rp, NULL, DDBGT_PRICE_RRU, cls,
+		           reads * e->prof.seconds * e->prof.read_units, NULL);
 	}
+}
+
+/* The rest of the replica's own lines, the same in every billing mode. */
+static void estimate_replica(est *e, size_t ri)
+{
+	const ddbgt__cost_replica *in = &e->info[ri];
+	const ddbgt_replica *r = in->replica;
+	const ddbgt__region_prices *rp = in->rp;
+	size_t reg = in->reg;
+	double storage_gb = 0;
+
+	ddbgt_usage_get_storage_gb(ddbgt_table_usage(e->table), &storage_gb);
 	/* Every replica stores the whole table in its own class. */
-	add_priced(e, reg, rp, path, DDBGT_PRICE_STORAGE, cls, storage_gb, NULL);
+	add_priced(e, reg, rp, NULL, DDBGT_PRICE_STORAGE, in->cls, storage_gb, NULL);
 	if (ddbgt_replica_effective_pitr(r) == 1)
-		add_priced(e, reg, rp, path, DDBGT_PRICE_PITR, cls, storage_gb, NULL);
+		add_priced(e, reg, rp, NULL, DDBGT_PRICE_PITR, in->cls, storage_gb, NULL);
 	estimate_contributor_insights(e, ri);
 	/*
 	 * Kinesis Data Streams for DynamoDB: one change data capture unit per KB
@@ -572,8 +647,8 @@ static void estimate_replica(est *e, size_t ri, int global)
 	 * included (a transaction changes items once, hence write_units).
 	 */
 	if (ddbgt_replica_kinesis_stream_arn(r) != NULL)
-		add_priced(e, reg, rp, path, DDBGT_PRICE_KINESIS_CDC, DDBGT_TABLE_CLASS_UNSET,
-		           e->writes * e->seconds * e->write_units, NULL);
+		add_priced(e, reg, rp, NULL, DDBGT_PRICE_KINESIS_CDC, DDBGT_TABLE_CLASS_UNSET,
+		           e->writes * e->prof.seconds * e->prof.write_units, NULL);
 }
 
 /*
@@ -586,13 +661,14 @@ static void estimate_replica(est *e, size_t ri, int global)
 static void estimate_operations(est *e, size_t i, int home)
 {
 	const ddbgt__cost_replica *in = &e->info[i];
-	double months = e->hours / DEFAULT_HOURS;
+	double months = e->prof.hours / DEFAULT_HOURS;
 	int64_t metrics = ddbgt__ops_alarm_metrics(
 		e->table, e->provisioned ? DDBGT_BILLING_PROVISIONED : DDBGT_BILLING_PAY_PER_REQUEST, i);
 
 	add_priced(e, in->reg, in->rp, "/operations/alarms", DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS,
 	           DDBGT_TABLE_CLASS_UNSET, (double)metrics * months, NULL);
-	if (home && ddbgt__ops_writes_dashboard(e->table))
+	/* The dashboard is the same in every billing mode. */
+	if (home && e->lines == DDBGT__COST_LINES_ALL && ddbgt__ops_writes_dashboard(e->table))
 		add_priced(e, in->reg, in->rp, "/operations/dashboard",
 		           DDBGT_PRICE_CLOUDWATCH_DASHBOARDS, DDBGT_TABLE_CLASS_UNSET, months, NULL);
 }
@@ -607,7 +683,7 @@ static void estimate_transfer(est *e, size_t i, size_t nrep)
 	/* A second replica in the same region sends nothing of its own. */
 	if (src->writes <= 0 || !src->first)
 		return;
-	gb = src->writes * e->seconds * e->item_bytes / BYTES_PER_GB;
+	gb = src->writes * e->prof.seconds * e->prof.item_bytes / BYTES_PER_GB;
 	for (j = 0; j < nrep; j++) {
 		const ddbgt__cost_replica *dst = &e->info[j];
 
@@ -652,9 +728,9 @@ static void estimate_backups(est *e, size_t i)
 	ddbgt_usage_get_restores_per_month(u, &restores);
 	/* Unless told otherwise a backup is kept a month, until the next one replaces it. */
 	if (ddbgt_usage_get_backup_retention_days(u, &days) != DDBGT_OK)
-		days = e->hours / 24.0;
+		days = e->prof.hours / 24.0;
 	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_BACKUP,
-	           DDBGT_TABLE_CLASS_UNSET, per_month * days * 24.0 / e->hours * size, NULL);
+	           DDBGT_TABLE_CLASS_UNSET, per_month * days * 24.0 / e->prof.hours * size, NULL);
 	add_priced(e, e->info[i].reg, e->info[i].rp, "/usage/backups", DDBGT_PRICE_RESTORE,
 	           DDBGT_TABLE_CLASS_UNSET, restores * size, NULL);
 }
@@ -668,14 +744,6 @@ static const ddbgt_price_item freed[] = {
 };
 #define NFREED (sizeof(freed) / sizeof(freed[0]))
 
-/* A priced line's quantity counts against a free band when billed at Standard prices. */
-static void count_free_use(double *used, const ddbgt__cost_line *l)
-{
-	if (l->priced &&
-	    (l->cls == DDBGT_TABLE_CLASS_STANDARD || !ddbgt_price_item_by_class(l->item)))
-		used[l->item] += (double)l->qty_micros / MICROS;
-}
-
 /* The quantity freed of item freed[k] (0: nothing) by a replica that used used. */
 static double free_quantity(const ddbgt_prices *prices, const double *used, size_t k)
 {
@@ -688,22 +756,17 @@ static double free_quantity(const ddbgt_prices *prices, const double *used, size
 
 /*
  * Each band a negative line, at the price of what it frees, after the
- * replica's lines (from line first on).
+ * replica's lines (whose use add_line counted).
  */
-static void estimate_free_tier(est *e, size_t i, size_t first)
+static void estimate_free_tier(est *e, size_t i)
 {
-	ddbgt_cost_report *rep = e->rep;
-	size_t reg = e->info[i].reg, nlines = rep->nlines, k;
+	size_t reg = e->info[i].reg, k;
 	const ddbgt__region_prices *rp = e->info[i].rp;
-	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
 
 	if (!rp)
 		return;
-	for (k = first; k < nlines; k++)
-		if (rep->lines[k].region == reg)
-			count_free_use(used, &rep->lines[k]);
 	for (k = 0; k < NFREED; k++) {
-		double q = free_quantity(e->prices, used, k);
+		double q = free_quantity(e->prices, e->used, k);
 
 		if (q > 0)
 			add_line(e, reg, "", freed[k], DDBGT_TABLE_CLASS_STANDARD,
@@ -712,16 +775,15 @@ static void estimate_free_tier(est *e, size_t i, size_t first)
 	}
 }
 
-/* A line as priced in class cls: the amount (0 when unpriced) and whether it is priced. */
-static int64_t reprice(ddbgt__cost_line *l, const ddbgt__region_prices *rp,
-                       ddbgt_table_class cls)
+/* The amount of qty_micros of item in class cls (0 when unpriced), and whether it is priced. */
+static int64_t price_as(const ddbgt__region_prices *rp, ddbgt_price_item item,
+                        ddbgt_table_class cls, int64_t qty_micros, int *priced)
 {
-	const ddbgt__price_cell *cell = rp ? ddbgt__prices_cell(rp, l->item, cls) : NULL;
+	const ddbgt__price_cell *cell = rp ? ddbgt__prices_cell(rp, item, cls) : NULL;
 
-	l->cls = cls;
-	l->priced = cell && cell->set;
-	l->amount = l->priced ? line_amount(l->qty_micros, cell->nanos, l->per) : 0;
-	return l->amount;
+	*priced = cell && cell->set;
+	return *priced ? line_amount(qty_micros, cell->nanos, ddbgt__item_info_table[item].per)
+	               : 0;
 }
 
 void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_t from,
@@ -731,38 +793,42 @@ void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_
 	const ddbgt__cost_region *r = &rep->regions[reg];
 	/* The prices the estimate looked up for the region's first replica. */
 	const ddbgt__region_prices *rp = rep->replicas[r->replica].rp;
-	double used[DDBGT_PRICE_ITEM_COUNT] = {0};
+	double used[DDBGT_PRICE_ITEM_COUNT];
 	int range = 0; /* a free quantity is at most its band: never out of range */
 	size_t k;
 
 	*subtotal = 0;
 	*complete = 1;
+	if (free_tier)
+		memset(used, 0, sizeof(used));
 	for (k = from; k < end; k++) {
-		ddbgt__cost_line l = rep->lines[k];
+		const ddbgt__cost_line *l = &rep->lines[k];
+		int64_t amount = l->amount;
+		int priced = l->priced;
 
-		if (l.replica == r->replica) {
+		if (l->replica == r->replica) {
 			/* The replica's free-tier lines are worked out again below. */
-			if (l.free_tier)
+			if (l->free_tier)
 				continue;
-			if (ddbgt_price_item_by_class(l.item))
-				reprice(&l, rp, cls);
-			count_free_use(used, &l);
+			if (ddbgt__item_info_table[l->item].by_class)
+				amount = price_as(rp, l->item, cls, l->qty_micros, &priced);
+			if (free_tier)
+				count_free_use(used, l->item, cls, priced, l->qty_micros);
 		}
-		*subtotal += l.amount;
-		*complete &= l.priced;
+		*subtotal += amount;
+		*complete &= priced;
 	}
 	if (!free_tier || !rp)
 		return;
 	for (k = 0; k < NFREED; k++) {
 		double q = free_quantity(prices, used, k);
-		ddbgt__cost_line l = {0};
+		int64_t micros;
+		int priced;
 
-		if (!(q > 0) || (l.qty_micros = micros_of(-q, &range)) == 0)
+		if (!(q > 0) || (micros = micros_of(-q, &range)) == 0)
 			continue;
-		l.item = freed[k];
-		l.per = ddbgt__item_info_table[l.item].per;
-		*subtotal += reprice(&l, rp, DDBGT_TABLE_CLASS_STANDARD);
-		*complete &= l.priced;
+		*subtotal += price_as(rp, freed[k], DDBGT_TABLE_CLASS_STANDARD, micros, &priced);
+		*complete &= priced;
 	}
 }
 
@@ -862,59 +928,55 @@ static int lines_grouped(const ddbgt_cost_report *rep)
 static void read_profile(est *e)
 {
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
+	ddbgt__cost_profile *p = &e->prof;
 	double v;
 	double per_read;
 
-	e->hours = DEFAULT_HOURS;
+	p->hours = DEFAULT_HOURS;
 	if (ddbgt_usage_get_hours_per_month(u, &v) == DDBGT_OK)
-		e->hours = v;
-	e->seconds = e->hours * SECONDS_PER_HOUR;
-	e->item_bytes = DEFAULT_ITEM_BYTES;
+		p->hours = v;
+	p->seconds = p->hours * SECONDS_PER_HOUR;
+	p->item_bytes = DEFAULT_ITEM_BYTES;
 	if (ddbgt_usage_get_item_size_bytes(u, &v) == DDBGT_OK)
-		e->item_bytes = v;
+		p->item_bytes = v;
 	/* Writes in 1 KB steps, reads in 4 KB steps, at least one unit each. */
-	e->write_units = fmax(1.0, ceil(e->item_bytes / 1024.0));
+	p->write_units = fmax(1.0, ceil(p->item_bytes / 1024.0));
 	/*
 	 * A transactional write costs two write units per KB (AWS pricing pages);
 	 * GSI updates it causes are ordinary writes. A STRONG table refuses
 	 * transactions (the validator says so): its writes are priced as the
 	 * standard writes it does take.
 	 */
-	e->table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL &&
+	p->table_write_units = ddbgt_usage_write_mode(u) == DDBGT_WRITE_MODE_TRANSACTIONAL &&
 	                               ddbgt_table_consistency(e->table) != DDBGT_CONSISTENCY_STRONG
-	                               ? 2.0 * e->write_units
-	                               : e->write_units;
-	per_read = fmax(1.0, ceil(e->item_bytes / 4096.0));
+	                               ? 2.0 * p->write_units
+	                               : p->write_units;
+	per_read = fmax(1.0, ceil(p->item_bytes / 4096.0));
 	switch (ddbgt_usage_read_consistency(u)) {
 	case DDBGT_READ_CONSISTENCY_STRONG:
-		e->read_units = per_read;
+		p->read_units = per_read;
 		break;
 	case DDBGT_READ_CONSISTENCY_TRANSACTIONAL:
 		/* A STRONG table refuses transactions (the validator says so): no premium for
 		 * reads that cannot run, only the strongly consistent reads it does serve. */
 		if (ddbgt_table_consistency(e->table) == DDBGT_CONSISTENCY_STRONG)
-			e->read_units = per_read;
+			p->read_units = per_read;
 		else
-			e->read_units = 2.0 * per_read;
+			p->read_units = 2.0 * per_read;
 		break;
 	default:
-		e->read_units = 0.5 * per_read;
+		p->read_units = 0.5 * per_read;
 		break;
 	}
 }
 
 /* Look up each replica's region, prices and traffic once, into the report. */
-static int collect_replicas(est *e, size_t nrep)
+static void collect_replicas(est *e, size_t nrep)
 {
 	const ddbgt_usage *u = ddbgt_table_usage(e->table);
 	size_t i;
 
 	e->writes = 0;
-	if (nrep == 0)
-		return DDBGT_OK;
-	e->rep->replicas = ddbgt__calloc(nrep, sizeof(*e->rep->replicas));
-	if (!e->rep->replicas)
-		return DDBGT_ENOMEM;
 	e->info = e->rep->replicas;
 	for (i = 0; i < nrep; i++) {
 		ddbgt__cost_replica *in = &e->rep->replicas[i];
@@ -923,82 +985,78 @@ static int collect_replicas(est *e, size_t nrep)
 		in->replica = ddbgt_table_replica_at(e->table, i);
 		in->code = ddbgt_replica_region(in->replica);
 		in->rp = ddbgt__prices_find(e->prices, in->code);
-		in->reg = region_get(e, in->code);
-		if (in->reg == (size_t)-1)
-			return DDBGT_ENOMEM;
-		in->first = ddbgt_table_find_replica(e->table, in->code) == in->replica;
+		in->cls = ddbgt_replica_effective_table_class(in->replica);
+		in->reg = region_get(e, in->code, &in->first);
 		if (!in->first)
 			continue;
 		ddbgt_usage_get_rate(u, DDBGT_WRITE, in->code, &in->writes);
 		ddbgt_usage_get_rate(u, DDBGT_READ, in->code, &in->reads);
 		e->writes += in->writes;
 	}
-	return DDBGT_OK;
 }
 
 /*
- * An alternative takes the main report's replicas and its regions in the
- * same order, so that region indexes agree, borrowing their codes.
+ * Look up each GSI once, into the report: its name (copied), and the write
+ * units a write of the table costs it, KEYS_ONLY projecting keys only (one
+ * unit) and the others the whole item (the profile's, read before).
  */
-static int borrow_replicas(est *e, const ddbgt_cost_report *base, size_t nrep)
+static int collect_indexes(est *e, size_t ngsi)
 {
-	ddbgt_cost_report *rep = e->rep;
+	size_t g;
+
+	e->gsis = e->rep->indexes;
+	if (ngsi == 0)
+		return DDBGT_OK;
+	e->gsi_capacity_said = ddbgt__calloc(2 * ngsi, 1);
+	if (!e->gsi_capacity_said)
+		return DDBGT_ENOMEM;
+	for (g = 0; g < ngsi; g++) {
+		ddbgt__cost_index *in = &e->rep->indexes[g];
+		const char *name;
+
+		in->gsi = ddbgt_table_gsi_at(e->table, g);
+		name = ddbgt_gsi_name(in->gsi);
+		in->name = keep(e, name ? name : "");
+		in->write_units = ddbgt_gsi_projection(in->gsi) == DDBGT_PROJECTION_KEYS_ONLY
+		                          ? 1.0
+		                          : e->prof.write_units;
+	}
+	return DDBGT_OK;
+}
+
+/* Each replica's lines together, so that the report is grouped by region. */
+static void estimate_replicas(est *e, size_t nrep)
+{
+	const ddbgt_replica *primary = ddbgt_table_primary_replica(e->table);
 	size_t i;
 
-	e->info = base->replicas;
-	e->writes = 0;
-	for (i = 0; i < nrep; i++)
-		e->writes += e->info[i].writes;
-	if (base->nregions == 0)
-		return DDBGT_OK;
-	rep->regions = ddbgt__calloc(base->nregions, sizeof(*rep->regions));
-	if (!rep->regions)
-		return DDBGT_ENOMEM;
-	rep->capregions = rep->nregions = base->nregions;
-	for (i = 0; i < base->nregions; i++) {
-		rep->regions[i].code = base->regions[i].code;
-		rep->regions[i].replica = base->regions[i].replica;
+	/* An alternative estimates only the lines its `lines` names. */
+	for (i = 0; i < nrep; i++) {
+		e->cur = i;
+		if (e->free_tier)
+			memset(e->used, 0, sizeof(e->used));
+		estimate_throughput(e, i, nrep >= 2);
+		if (e->lines == DDBGT__COST_LINES_ALL)
+			estimate_replica(e, i);
+		if (e->ops && e->lines != DDBGT__COST_LINES_THROUGHPUT)
+			estimate_operations(e, i, e->info[i].replica == primary);
+		if (nrep >= 2 && e->lines == DDBGT__COST_LINES_ALL)
+			estimate_transfer(e, i, nrep);
+		if (e->info[i].replica == primary && e->lines == DDBGT__COST_LINES_ALL) {
+			estimate_streams(e, i);
+			estimate_backups(e, i);
+		}
+		/* An alternative's bands are of its own lines: throughput, so WCU and RCU. */
+		if (e->free_tier)
+			estimate_free_tier(e, i);
 	}
-	return DDBGT_OK;
 }
 
-static int copy_index_names(est *e)
-{
-	ddbgt_cost_report *rep = e->rep;
-	size_t g, n = ddbgt_table_gsi_count(e->table);
-
-	if (n == 0)
-		return DDBGT_OK;
-	rep->indexes = ddbgt__calloc(n, sizeof(*rep->indexes));
-	e->gsi_capacity_said = ddbgt__calloc(2 * n, 1);
-	if (!rep->indexes || !e->gsi_capacity_said)
-		return DDBGT_ENOMEM;
-	for (g = 0; g < n; g++) {
-		const char *name = ddbgt_gsi_name(ddbgt_table_gsi_at(e->table, g));
-
-		rep->indexes[g] = ddbgt__strdup(name ? name : "");
-		if (!rep->indexes[g])
-			return DDBGT_ENOMEM;
-		rep->nindexes = g + 1;
-	}
-	return DDBGT_OK;
-}
-
-/*
- * base NULL: the report a caller gets, with its own copies of the currency,
- * the price date, the region codes and the index names, and the replicas it
- * looked up; otherwise an alternative of the estimate base, borrowing
- * base's and the table's, read only for its amounts while base lives
- * (ddbgt__cost_run_as).
- */
-static int run(ddbgt_cost_report **out, const ddbgt_cost_report *base,
-               const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
-               ddbgt_diags *diags, ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
-               ddbgt__cost_lines lines)
+int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
+                    const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
 {
 	est e;
-	const ddbgt_replica *primary;
-	size_t i, nrep;
+	size_t nrep, ngsi;
 	int rc;
 
 	*out = NULL;
@@ -1008,54 +1066,36 @@ static int run(ddbgt_cost_report **out, const ddbgt_cost_report *base,
 	e.diags = diags;
 	e.ops = ddbgt_table_operations(table);
 	e.free_tier = free_tier;
-	e.provisioned = billing == DDBGT_BILLING_PROVISIONED;
-	e.capacity = capacity;
-	e.lines = lines;
-	e.rep = ddbgt__calloc(1, sizeof(*e.rep));
-	if (!e.rep)
+	e.provisioned = ddbgt_table_billing_mode(table) == DDBGT_BILLING_PROVISIONED;
+	e.capacity = DDBGT__COST_CAPACITY_AS_SET;
+	e.lines = DDBGT__COST_LINES_ALL;
+	nrep = ddbgt_table_replica_count(table);
+	ngsi = ddbgt_table_gsi_count(table);
+	if (new_report(&e, nrep, ngsi) != DDBGT_OK)
 		return DDBGT_ENOMEM;
 	e.rep->complete = 1;
-	e.rep->borrowed = base != NULL;
-	if (!base && (!(e.rep->currency = ddbgt__strdup(prices->currency)) ||
-	             ddbgt__set_string(&e.rep->price_date, prices->effective_date) != DDBGT_OK ||
-	             copy_index_names(&e) != DDBGT_OK)) {
+	read_profile(&e);
+	e.rep->profile = e.prof;
+	if (collect_indexes(&e, ngsi) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
-	read_profile(&e);
-	e.rep->hours = e.hours;
+	e.rep->currency = keep(&e, prices->currency);
+	if (prices->effective_date)
+		e.rep->price_date = keep(&e, prices->effective_date);
 	if (ddbgt_usage_is_empty(ddbgt_table_usage(table)) &&
 	    ddbgt__diag_addf(diags, DDBGT_I_USAGE_EMPTY, "/usage", NULL,
 	                     "no usage profile: the estimate has no request charges") != DDBGT_OK)
 		e.oom = 1;
 	check_usage_regions(&e);
-	nrep = ddbgt_table_replica_count(table);
+	collect_replicas(&e, nrep);
 	/* Room for every line a replica can have, so that lines never move. */
-	if ((base ? borrow_replicas(&e, base, nrep) : collect_replicas(&e, nrep)) != DDBGT_OK ||
-	    ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines,
-	                nrep * (8 + 2 * ddbgt_table_gsi_count(table) + nrep) + 10,
+	if (ddbgt__grow((void **)&e.rep->lines, &e.rep->caplines, nrep * (8 + 2 * ngsi + nrep) + 10,
 	                sizeof(*e.rep->lines)) != DDBGT_OK) {
 		rc = DDBGT_ENOMEM;
 		goto fail;
 	}
-	/* Each replica's lines together, so that the report is grouped by region. */
-	primary = ddbgt_table_primary_replica(table);
-	for (i = 0; i < nrep; i++) {
-		size_t first = e.rep->nlines;
-
-		e.cur = i;
-		estimate_replica(&e, i, nrep >= 2);
-		if (e.ops && lines != DDBGT__COST_LINES_THROUGHPUT)
-			estimate_operations(&e, i, e.info[i].replica == primary);
-		if (nrep >= 2 && lines == DDBGT__COST_LINES_ALL)
-			estimate_transfer(&e, i, nrep);
-		if (e.info[i].replica == primary && lines == DDBGT__COST_LINES_ALL) {
-			estimate_streams(&e, i);
-			estimate_backups(&e, i);
-		}
-		if (e.free_tier)
-			estimate_free_tier(&e, i, first);
-	}
+	estimate_replicas(&e, nrep);
 	say_derived(&e);
 	/* Only two replicas in one region (a validator error) break the grouping. */
 	if (!e.oom && !lines_grouped(e.rep) && group_lines(e.rep) != DDBGT_OK)
@@ -1077,17 +1117,32 @@ fail:
 	return rc;
 }
 
-int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
-                    const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags)
-{
-	return run(out, NULL, table, prices, free_tier, diags, ddbgt_table_billing_mode(table),
-	           DDBGT__COST_CAPACITY_AS_SET, DDBGT__COST_LINES_ALL);
-}
-
-int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_cost_report *base,
+int ddbgt__cost_run_as(ddbgt__cost_sums *out, const ddbgt_cost_report *base,
                        const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
                        ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
                        ddbgt__cost_lines lines)
 {
-	return run(out, base, table, prices, free_tier, NULL, billing, capacity, lines);
+	est e;
+	size_t i, nrep = ddbgt_table_replica_count(table);
+
+	memset(&e, 0, sizeof(e));
+	e.table = table;
+	e.prices = prices;
+	e.ops = ddbgt_table_operations(table);
+	e.free_tier = free_tier;
+	e.provisioned = billing == DDBGT_BILLING_PROVISIONED;
+	e.capacity = capacity;
+	e.lines = lines;
+	e.sums = out;
+	out->total = 0;
+	out->throughput = 0;
+	out->complete = 1;
+	e.prof = base->profile;
+	e.gsis = base->indexes;
+	/* base's replicas, so that region indexes agree */
+	e.info = base->replicas;
+	for (i = 0; i < nrep; i++)
+		e.writes += e.info[i].writes;
+	estimate_replicas(&e, nrep);
+	return e.range ? DDBGT_ERANGE : DDBGT_OK;
 }

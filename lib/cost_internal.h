@@ -32,6 +32,7 @@ typedef struct ddbgt__cost_replica {
 	const ddbgt_replica *replica;
 	const char *code;
 	const ddbgt__region_prices *rp;
+	ddbgt_table_class cls; /* its effective class */
 	size_t reg;        /* the report's region */
 	double writes;     /* writes per second originating here */
 	double reads;      /* reads per second served here */
@@ -48,28 +49,61 @@ typedef struct ddbgt__cost_rec {
 	int64_t alternative_nanos;
 	int64_t saving_nanos;
 	double ratio;
-	char *message;
+	size_t message;         /* where it starts in the report's messages */
 } ddbgt__cost_rec;
 
-struct ddbgt_cost_report {
-	char *currency;
-	char *price_date;
+/* A GSI as the estimates read it, looked up once. */
+typedef struct ddbgt__cost_index {
+	const ddbgt_gsi *gsi;
+	const char *name;   /* the report's copy */
+	double write_units; /* per write of the table (the profile's, or 1 for KEYS_ONLY) */
+} ddbgt__cost_index;
+
+/* The usage profile as an estimate reads it: the alternatives take the report's. */
+typedef struct ddbgt__cost_profile {
+	double seconds;           /* seconds in the month */
 	double hours;
+	double item_bytes;
+	double write_units;       /* write units per write of the whole item */
+	double table_write_units; /* the same for the table itself: twice for transactions */
+	double read_units;        /* read units per read at the profile's consistency */
+} ddbgt__cost_profile;
+
+/*
+ * A report and its replicas, regions, indexes and strings are one block
+ * (cost.c, new_report): the currency, the price date, the index names and
+ * the region codes are the report's own copies, in that block.
+ */
+struct ddbgt_cost_report {
+	const char *currency;
+	const char *price_date;
+	ddbgt__cost_profile profile;
 	int64_t total;
 	int complete;
-	int borrowed;           /* an alternative's: region codes are its base's (run_as) */
-	/* per replica (NULL in an alternative); they point into the table and the prices,
-	 * so only the estimate and its recommendations read them */
+	/* per replica; they point into the table and the prices, so only the estimate and
+	 * its recommendations read them */
 	ddbgt__cost_replica *replicas;
 	ddbgt__cost_region *regions;
-	size_t nregions, capregions;
-	char **indexes;
-	size_t nindexes;
+	size_t nregions;
+	ddbgt__cost_index *indexes; /* per GSI */
 	ddbgt__cost_line *lines;
 	size_t nlines, caplines;
 	ddbgt__cost_rec *recs;
-	size_t nrecs, caprecs;
+	size_t nrecs;
+	char *messages;         /* their messages, one after another, in the block of recs */
+	size_t nmessages;
 };
+
+/*
+ * AWS's rule for the table class, storage cost over throughput cost: above
+ * the first Standard-IA pays (awslabs table_class_optimizer: IA saves 60 %
+ * of storage and costs 25 % more throughput), below the second Standard
+ * pays again. With the two decimals the messages quote (a test checks them).
+ */
+#define DDBGT__AWS_STANDARD_TO_IA (0.25 / 0.6)
+#define DDBGT__AWS_STANDARD_TO_IA_TEXT "0.42"
+#define DDBGT__AWS_IA_TO_STANDARD (0.2 / 1.5)
+#define DDBGT__AWS_IA_TO_STANDARD_TEXT "0.13"
 
 /* How an estimate reads the table's capacity settings. */
 typedef enum ddbgt__cost_capacity {
@@ -78,7 +112,7 @@ typedef enum ddbgt__cost_capacity {
 	DDBGT__COST_CAPACITY_AUTOSCALED  /* none but autoscaling everywhere at the default target */
 } ddbgt__cost_capacity;
 
-/* Which lines an estimate keeps. */
+/* Which lines an estimate prices. */
 typedef enum ddbgt__cost_lines {
 	DDBGT__COST_LINES_ALL,
 	DDBGT__COST_LINES_THROUGHPUT, /* those ddbgt__cost_item_is_throughput counts */
@@ -89,17 +123,26 @@ typedef enum ddbgt__cost_lines {
 int ddbgt__cost_run(ddbgt_cost_report **out, const ddbgt_table *table,
                     const ddbgt_prices *prices, int free_tier, ddbgt_diags *diags);
 /*
+ * What an alternative estimate of the recommendations adds up: its lines are
+ * priced by the estimate's own rules, but no report keeps them.
+ */
+typedef struct ddbgt__cost_sums {
+	int64_t total;              /* of the lines kept */
+	int64_t throughput;         /* of those that are throughput */
+	int64_t *region_throughput; /* the same per region of the base report, or NULL */
+	int complete;               /* every line kept has a price */
+} ddbgt__cost_sums;
+
+/*
  * One estimate of the table as if its billing mode were billing and its
  * capacity read as capacity says: the billing-mode alternative, without a
- * copy of the table, keeping only the lines `lines` names (the others are
+ * copy of the table, summing only the lines `lines` names (the others are
  * the same in every billing mode: base, the table's own estimate
- * (ddbgt__cost_run), has them). The alternative reads base's replicas and
- * takes its regions, in the same order. The report is read only for its
- * amounts: it has no currency, price date, index names or replicas of its
- * own, its regions and lines point at base's region codes and the table's
- * GSI names (borrowed), and it lives no longer than base.
+ * (ddbgt__cost_run), has them). It reads base's usage profile and
+ * replicas, so that its region indexes are base's; out->region_throughput,
+ * when set, has room for base's regions and is added to.
  */
-int ddbgt__cost_run_as(ddbgt_cost_report **out, const ddbgt_cost_report *base,
+int ddbgt__cost_run_as(ddbgt__cost_sums *out, const ddbgt_cost_report *base,
                        const ddbgt_table *table, const ddbgt_prices *prices, int free_tier,
                        ddbgt_billing_mode billing, ddbgt__cost_capacity capacity,
                        ddbgt__cost_lines lines);
@@ -125,12 +168,19 @@ void ddbgt__cost_format_cents(char *buf, size_t size, int64_t nanos);
  * of the recommendations (v from 0 up to 2^53).
  */
 void ddbgt__cost_format_fixed(char *buf, double v, int decimals);
-/* 1 for the items that are throughput (requests or capacity). */
-int ddbgt__cost_item_is_throughput(ddbgt_price_item item);
+/* 1 for the items that are throughput (requests or capacity). Inline: asked per line. */
+static inline int ddbgt__cost_item_is_throughput(ddbgt_price_item item)
+{
+	return item <= DDBGT_PRICE_RWCU;
+}
+
 /*
  * 1 for the items whose lines change with the billing mode: throughput, and
  * the alarm metrics (the operations object's alarms differ by mode).
  */
-int ddbgt__cost_item_depends_on_billing(ddbgt_price_item item);
+static inline int ddbgt__cost_item_depends_on_billing(ddbgt_price_item item)
+{
+	return ddbgt__cost_item_is_throughput(item) || item == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS;
+}
 
 #endif

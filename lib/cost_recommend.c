@@ -3,13 +3,13 @@
  * another table class for one replica reprices that replica's lines of the
  * report (cost.c, ddbgt__cost_region_as_class); the other billing mode is
  * two more estimates of the lines that change with the billing mode, the
- * table read as provisioned at the demand and as the alternative. The work
+ * table read as provisioned at the demand and as the alternative, summed
+ * without a report of their own (ddbgt__cost_run_as). The work
  * stays linear in replicas and indexes (bench bench_pipeline; a test counts
  * the allocations). AWS's own Standard-IA threshold rule is reported next
  * to the exact comparison.
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,22 +20,9 @@
 #include "cost_internal.h"
 #include "utf8.h"
 
-/* awslabs table_class_optimizer: IA saves 60 % of storage and costs 25 % more throughput. */
-#define AWS_STANDARD_TO_IA (0.25 / 0.6)
-#define AWS_IA_TO_STANDARD (0.2 / 1.5)
 /* Reserved capacity is sold in blocks of 100 units, for terms of 1 and 3 years of 365 days. */
 #define RESERVED_BLOCK 100
 static const double term_hours[2] = {8760.0, 26280.0};
-
-int ddbgt__cost_item_is_throughput(ddbgt_price_item item)
-{
-	return item <= DDBGT_PRICE_RWCU;
-}
-
-int ddbgt__cost_item_depends_on_billing(ddbgt_price_item item)
-{
-	return ddbgt__cost_item_is_throughput(item) || item == DDBGT_PRICE_CLOUDWATCH_ALARM_METRICS;
-}
 
 static const char *class_name(ddbgt_table_class c)
 {
@@ -75,47 +62,48 @@ static void split(const ddbgt_cost_report *rep, size_t from, size_t end, int64_t
 	}
 }
 
-static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep)
-{
-	ddbgt__cost_rec *r;
-
-	if (ddbgt__grow((void **)&rep->recs, &rep->caprecs, rep->nrecs + 1,
-	                sizeof(*rep->recs)) != DDBGT_OK)
-		return NULL;
-	r = &rep->recs[rep->nrecs];
-	memset(r, 0, sizeof(*r));
-	return r;
-}
-
-/* A message's buffer: room for every message unless a region or currency is long. */
+/* A message's room: enough for every message unless a region or currency is long. */
 #define MSG_SIZE 512
 
 /*
- * A message is put together from strings, cut to MSG_SIZE - 1 bytes as
- * snprintf cut it: printf costs more than the rest of a recommendation.
+ * A message is put together from strings in its room of the report's
+ * messages, cut to MSG_SIZE - 1 bytes as snprintf cut it: printf costs more
+ * than the rest of a recommendation.
  */
 typedef struct message {
-	char text[MSG_SIZE];
+	char *text; /* its room, MSG_SIZE bytes of the report's messages */
 	size_t len;
 } message;
 
-/* Append the strings up to a NULL. */
-static void say(message *m, ...)
+/*
+ * A new recommendation of rep, zeroed, with the room for its message in m.
+ * The report has room for the most there can be (ddbgt__cost_recommend).
+ */
+static ddbgt__cost_rec *new_rec(ddbgt_cost_report *rep, message *m)
 {
-	va_list ap;
-	const char *s;
+	ddbgt__cost_rec *r = &rep->recs[rep->nrecs];
 
-	va_start(ap, m);
-	while ((s = va_arg(ap, const char *)) != NULL) {
-		size_t n = strlen(s);
+	memset(r, 0, sizeof(*r));
+	r->message = rep->nmessages;
+	m->text = rep->messages + rep->nmessages;
+	m->len = 0;
+	return r;
+}
+
+/* Append the strings in order: SAY(&m, "a", b, ...). */
+#define SAY(m, ...) say((m), (const char *const[]){__VA_ARGS__, NULL})
+
+/* The strings up to a NULL: an array, cheaper to walk than a va_list. */
+static void say(message *m, const char *const *parts)
+{
+	for (; *parts; parts++) {
+		size_t n = strlen(*parts);
 
 		if (n > MSG_SIZE - 1 - m->len)
 			n = MSG_SIZE - 1 - m->len;
-		memcpy(m->text + m->len, s, n);
+		memcpy(m->text + m->len, *parts, n);
 		m->len += n;
 	}
-	va_end(ap);
-	m->text[m->len] = '\0';
 }
 
 /* Append v with the given decimals, as printf's "%.*f" writes it. */
@@ -124,23 +112,20 @@ static void say_fixed(message *m, double v, int decimals)
 	char num[32];
 
 	ddbgt__cost_format_fixed(num, v, decimals);
-	say(m, num, (const char *)NULL);
+	SAY(m, num);
 }
 
 /*
- * The message quotes the region and the currency, and may have been cut
- * inside a character to fit its buffer: the report must still serialise.
- * A message shorter than the buffer was not cut.
+ * The message ends, and the next one may follow it. It quotes the region
+ * and the currency, and may have been cut inside a character to fit: the
+ * report must still serialise. A message shorter than its room was not cut.
  */
-static int set_message(ddbgt__cost_rec *r, const message *m)
+static void end_message(ddbgt_cost_report *rep, const message *m)
 {
-	r->message = ddbgt__malloc(m->len + 1);
-	if (r->message == NULL)
-		return DDBGT_ENOMEM;
-	memcpy(r->message, m->text, m->len + 1);
+	m->text[m->len] = '\0';
 	if (m->len >= MSG_SIZE - 1)
-		ddbgt__utf8_scrub(r->message);
-	return DDBGT_OK;
+		ddbgt__utf8_scrub(m->text);
+	rep->nmessages += m->len + 1;
 }
 
 /*
@@ -148,8 +133,8 @@ static int set_message(ddbgt__cost_rec *r, const message *m)
  * region's first replica: a second replica in one region is the
  * validator's business, not a class choice.
  */
-static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, size_t reg,
-                           size_t from, size_t end, const ddbgt_prices *prices, int free_tier)
+static void recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, size_t reg,
+                            size_t from, size_t end, const ddbgt_prices *prices, int free_tier)
 {
 	const ddbgt_replica *r = ddbgt_table_replica_at(table, rep->regions[reg].replica);
 	const char *code = rep->regions[reg].code;
@@ -159,13 +144,11 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	                                  : DDBGT_TABLE_CLASS_STANDARD;
 	ddbgt__cost_rec *rec;
 	int64_t s, t;
-	message m = {.len = 0};
+	message m;
 	char a[40], b[40], c[40];
 	int comparable;
 
-	rec = new_rec(rep);
-	if (!rec)
-		return DDBGT_ENOMEM;
+	rec = new_rec(rep, &m);
 	rec->kind = DDBGT_COST_REC_TABLE_CLASS;
 	rec->region = reg;
 	rec->current = class_name(cur);
@@ -176,44 +159,42 @@ static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, siz
 	split(rep, from, end, &s, &t);
 	rec->ratio = t > 0 ? (double)s / (double)t : (s > 0 ? HUGE_VAL : 0.0);
 	if (cur == DDBGT_TABLE_CLASS_STANDARD)
-		rec->aws_rule = class_name(rec->ratio > AWS_STANDARD_TO_IA ? other : cur);
+		rec->aws_rule = class_name(rec->ratio > DDBGT__AWS_STANDARD_TO_IA ? other : cur);
 	else
-		rec->aws_rule = class_name(rec->ratio < AWS_IA_TO_STANDARD ? other : cur);
+		rec->aws_rule = class_name(rec->ratio < DDBGT__AWS_IA_TO_STANDARD ? other : cur);
 	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
 	ddbgt__cost_format_cents(b, sizeof(b), rec->alternative_nanos);
 	comparable = comparable && lines_complete(rep, from, end);
 	if (!comparable) {
 		rec->aws_rule = NULL;
-		say(&m, code, ": cannot compare table classes: prices are missing for ",
-		    class_name(cur), " or ", class_name(other), " in this region", (const char *)NULL);
+		SAY(&m, code, ": cannot compare table classes: prices are missing for ",
+		    class_name(cur), " or ", class_name(other), " in this region");
 	} else if (rec->alternative_nanos < rec->current_nanos) {
 		rec->recommended = class_name(other);
 		rec->saving_nanos = rec->current_nanos - rec->alternative_nanos;
 		ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
-		say(&m, code, ": ", rec->recommended, " saves ", c, " ", rep->currency,
+		SAY(&m, code, ": ", rec->recommended, " saves ", c, " ", rep->currency,
 		    " a month (", b, " instead of ", a, ")",
 		    other == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS &&
 		            ddbgt_replica_effective_role(r) == DDBGT_ROLE_STANDBY
 		        ? "; a standby replica with little traffic is the textbook Standard-IA case"
-		        : "",
-		    (const char *)NULL);
+		        : "");
 	} else {
-		say(&m, code, ": ", rec->current, " is the cheaper class (", class_name(other),
-		    " would cost ", b, " ", rep->currency, " a month instead of ", a, ")",
-		    (const char *)NULL);
+		SAY(&m, code, ": ", rec->current, " is the cheaper class (", class_name(other),
+		    " would cost ", b, " ", rep->currency, " a month instead of ", a, ")");
 	}
 	rep->nrecs++;
 	if (comparable && isfinite(rec->ratio)) {
-		say(&m, "; storage is ", (const char *)NULL);
-		say_fixed(&m, rec->ratio, 2);
-		say(&m, " of throughput cost, AWS's rule (",
-		    cur == DDBGT_TABLE_CLASS_STANDARD ? "Standard-IA above " : "back to Standard below ",
-		    (const char *)NULL);
-		say_fixed(&m, cur == DDBGT_TABLE_CLASS_STANDARD ? AWS_STANDARD_TO_IA : AWS_IA_TO_STANDARD,
-		          2);
-		say(&m, ") says ", rec->aws_rule, (const char *)NULL);
+		char ratio[32];
+
+		ddbgt__cost_format_fixed(ratio, rec->ratio, 2);
+		SAY(&m, "; storage is ", ratio, " of throughput cost, AWS's rule (",
+		    cur == DDBGT_TABLE_CLASS_STANDARD
+		        ? "Standard-IA above " DDBGT__AWS_STANDARD_TO_IA_TEXT
+		        : "back to Standard below " DDBGT__AWS_IA_TO_STANDARD_TEXT,
+		    ") says ", rec->aws_rule);
 	}
-	return set_message(rec, &m);
+	end_message(rep, &m);
 }
 
 /* Reservable capacity of a region: Standard-class WCU (not rWCU) and RCU lines, table and GSIs. */
@@ -238,7 +219,7 @@ static void reservable_of(const ddbgt_cost_report *rep, size_t reg, struct reser
 		    (l->item != DDBGT_PRICE_WCU && l->item != DDBGT_PRICE_RCU))
 			continue;
 		rw = l->item == DDBGT_PRICE_WCU ? DDBGT_WRITE : DDBGT_READ;
-		rv->units[rw] += (double)l->qty_micros / 1e6 / rep->hours;
+		rv->units[rw] += (double)l->qty_micros / 1e6 / rep->profile.hours;
 		rv->cost[rw] += l->amount;
 		rv->price[rw] = l->price;
 		rv->priced &= l->priced;
@@ -286,52 +267,37 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
 		/* The break-even of reserving every unit, whether or not it fills a block. */
 		reserved += rv->units[rw] / RESERVED_BLOCK * (double)block_hour;
 		standard += rv->units[rw] * (double)rv->price[rw];
-		total += blocks * block_hour * rep->hours +
+		total += blocks * block_hour * rep->profile.hours +
 		         (rv->units[rw] - blocks * RESERVED_BLOCK) * (long double)rv->price[rw] *
-		                 rep->hours;
+		                 rep->profile.hours;
 	}
 	*breakeven = standard > 0 ? reserved / standard : 0.0;
 	return (int64_t)llroundl(total);
 }
 
-/* The throughput amount of one region of a report, by code; 0 when it has no such region. */
-static int64_t region_throughput(const ddbgt_cost_report *rep, const char *code)
-{
-	int64_t sum = 0;
-	size_t i;
-
-	for (i = 0; i < rep->nlines; i++)
-		if (ddbgt__cost_item_is_throughput(rep->lines[i].item) &&
-		    strcmp(rep->regions[rep->lines[i].region].code, code) == 0)
-			sum += rep->lines[i].amount;
-	return sum;
-}
-
 /*
  * Reserved capacity for one region of a provisioned table, against the
- * capacity as provisioned and the region's throughput on demand (od, the
+ * capacity as provisioned and the region's throughput on demand (from the
  * billing-mode alternative). Only Standard-class, single-region WCU and RCU
  * can be reserved (AWS: not rWCU, not Standard-IA, not on-demand).
  */
-static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_cost_report *od)
+static void recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_throughput)
 {
 	const char *code = rep->regions[reg].code;
 	/* The prices the estimate looked up for the region's first replica. */
 	const ddbgt__region_prices *rp = rep->replicas[rep->regions[reg].replica].rp;
 	struct reservable rv;
 	ddbgt__cost_rec *rec;
-	int64_t cost[2], od_throughput = region_throughput(od, code);
+	int64_t cost[2];
 	double be[2] = {0, 0};
-	message m = {.len = 0};
+	message m;
 	char a[40], b[40], c[40], d[40], units[2][32];
 	int t, best = -1;
 
 	reservable_of(rep, reg, &rv);
 	if (rv.units[DDBGT_READ] <= 0 && rv.units[DDBGT_WRITE] <= 0)
-		return DDBGT_OK;
-	rec = new_rec(rep);
-	if (!rec)
-		return DDBGT_ENOMEM;
+		return;
+	rec = new_rec(rep, &m);
 	rec->kind = DDBGT_COST_REC_RESERVED_CAPACITY;
 	rec->region = reg;
 	rec->current = "PROVISIONED";
@@ -348,9 +314,9 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_co
 	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
 	ddbgt__cost_format_cents(d, sizeof(d), od_throughput);
 	if (best < 0) {
-		say(&m, code, ": cannot price reserved capacity: prices are missing in this region",
-		    (const char *)NULL);
-		return set_message(rec, &m);
+		SAY(&m, code, ": cannot price reserved capacity: prices are missing in this region");
+		end_message(rep, &m);
+		return;
 	}
 	rec->alternative_nanos = cost[best];
 	if (cost[best] < rec->current_nanos) {
@@ -363,23 +329,23 @@ static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, const ddbgt_co
 	snprintf(units[1], sizeof(units[1]), "%.0f", rv.units[DDBGT_READ]);
 	if (floor(rv.units[DDBGT_READ] / RESERVED_BLOCK) < 1 &&
 	    floor(rv.units[DDBGT_WRITE] / RESERVED_BLOCK) < 1) {
-		say(&m, code, ": reserved capacity is sold in blocks of 100 units; this region "
+		SAY(&m, code, ": reserved capacity is sold in blocks of 100 units; this region "
 		    "provisions ", units[0], " WCU and ", units[1], " RCU that could be reserved (", a,
 		    " ", rep->currency, " a month provisioned; the region's throughput on demand: ",
-		    d, ")", (const char *)NULL);
-		return set_message(rec, &m);
+		    d, ")");
+		end_message(rep, &m);
+		return;
 	}
-	say(&m, code, ": ", rec->recommended, " (", units[0], " WCU and ", units[1],
+	SAY(&m, code, ": ", rec->recommended, " (", units[0], " WCU and ", units[1],
 	    " RCU reservable: ", b, " ", rep->currency, " a month with ",
 	    best == 0 ? "1" : "3", "-year reserved capacity, upfront spread over the term, "
 	    "against ", a, " provisioned; the region's throughput on demand: ", d,
-	    "); the reservation pays while the reserved units stay provisioned above ",
-	    (const char *)NULL);
+	    "); the reservation pays while the reserved units stay provisioned above ");
 	say_fixed(&m, rec->ratio * 100.0, 0);
-	say(&m, " % of the term", (const char *)NULL);
+	SAY(&m, " % of the term");
 	if (rec->saving_nanos)
-		say(&m, "; saves ", c, " ", rep->currency, (const char *)NULL);
-	return set_message(rec, &m);
+		SAY(&m, "; saves ", c, " ", rep->currency);
+	end_message(rep, &m);
 }
 
 static int64_t throughput(const ddbgt_cost_report *rep)
@@ -406,14 +372,17 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
                              const ddbgt_prices *prices, int free_tier)
 {
 	ddbgt_billing_mode cur = ddbgt_table_billing_mode(table);
-	ddbgt_cost_report *p100 = NULL, *alt = NULL;
-	const ddbgt_cost_report *od;
+	ddbgt__cost_sums p100 = {0}, alt = {0};
 	ddbgt__cost_rec *rec;
-	int64_t alt_total, od_total, prov_total;
-	message m = {.len = 0};
+	int64_t alt_total, od_total, prov_total, od_throughput;
+	message m;
 	char a[40], b[40], c[40];
 	int rc, complete;
 
+	/* A provisioned table's reserved capacity compares with each region on demand. */
+	if (cur == DDBGT_BILLING_PROVISIONED && rep->nregions &&
+	    !(alt.region_throughput = ddbgt__calloc(rep->nregions, sizeof(int64_t))))
+		return DDBGT_ENOMEM;
 	/*
 	 * Provisioned at exactly the demand: the throughput bill at 100 % utilisation, its
 	 * throughput lines only (the others are the same in every billing mode).
@@ -433,16 +402,14 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 		rc = ddbgt__cost_run_as(&alt, rep, table, prices, free_tier,
 		                        DDBGT_BILLING_PROVISIONED, DDBGT__COST_CAPACITY_AUTOSCALED,
 		                        DDBGT__COST_LINES_BILLING);
-	if (rc == DDBGT_OK && !(rec = new_rec(rep)))
-		rc = DDBGT_ENOMEM;
 	if (rc != DDBGT_OK) {
-		ddbgt_cost_report_free(p100);
-		ddbgt_cost_report_free(alt);
+		ddbgt__free(alt.region_throughput);
 		return rc;
 	}
-	alt_total = rep->total - billing_amount(rep) + alt->total;
-	od = cur == DDBGT_BILLING_PROVISIONED ? alt : rep;
+	rec = new_rec(rep, &m);
+	alt_total = rep->total - billing_amount(rep) + alt.total;
 	od_total = cur == DDBGT_BILLING_PROVISIONED ? alt_total : rep->total;
+	od_throughput = cur == DDBGT_BILLING_PROVISIONED ? alt.throughput : throughput(rep);
 	prov_total = cur == DDBGT_BILLING_PROVISIONED ? rep->total : alt_total;
 	rec->kind = DDBGT_COST_REC_BILLING_MODE;
 	rec->region = (size_t)-1;
@@ -450,9 +417,9 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	rec->recommended = rec->current;
 	rec->current_nanos = rep->total;
 	rec->alternative_nanos = alt_total;
-	rec->ratio = throughput(od) > 0 ? (double)throughput(p100) / (double)throughput(od) : 0.0;
+	rec->ratio = od_throughput > 0 ? (double)p100.throughput / (double)od_throughput : 0.0;
 	/* rep->complete covers the lines the alternative shares with the report. */
-	complete = rep->complete && alt->complete && p100->complete;
+	complete = rep->complete && alt.complete && p100.complete;
 	if (complete && rec->alternative_nanos < rec->current_nanos) {
 		rec->recommended = mode_name(cur == DDBGT_BILLING_PROVISIONED
 		                                 ? DDBGT_BILLING_PAY_PER_REQUEST
@@ -463,49 +430,52 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	ddbgt__cost_format_cents(b, sizeof(b), prov_total);
 	ddbgt__cost_format_cents(c, sizeof(c), rec->saving_nanos);
 	if (!complete) {
-		say(&m, "billing mode: cannot compare on-demand and provisioned: prices are missing",
-		    (const char *)NULL);
-	} else if (throughput(od) == 0) {
-		say(&m, "billing mode: the usage profile has no requests; on-demand bills nothing "
-		        "for an idle table",
-		    (const char *)NULL);
+		SAY(&m, "billing mode: cannot compare on-demand and provisioned: prices are missing");
+	} else if (od_throughput == 0) {
+		SAY(&m, "billing mode: the usage profile has no requests; on-demand bills nothing "
+		        "for an idle table");
 	} else {
-		say(&m, "billing mode: ", rec->recommended, " (on-demand ", a, " ", rep->currency,
+		SAY(&m, "billing mode: ", rec->recommended, " (on-demand ", a, " ", rep->currency,
 		    ", provisioned ", b, " ", rep->currency, " a month",
 		    cur == DDBGT_BILLING_PROVISIONED ? " as configured" : " at 70 % target",
-		    "); provisioned is cheaper while average utilisation of its capacity stays above ",
-		    (const char *)NULL);
+		    "); provisioned is cheaper while average utilisation of its capacity stays above ");
 		say_fixed(&m, rec->ratio * 100.0, 0);
-		say(&m, " %", (const char *)NULL);
+		SAY(&m, " %");
 		if (rec->saving_nanos)
-			say(&m, "; saves ", c, " ", rep->currency, (const char *)NULL);
+			SAY(&m, "; saves ", c, " ", rep->currency);
 	}
 	rep->nrecs++;
-	rc = set_message(rec, &m);
-	/* Reserved capacity, per region, for a provisioned table; alt is its on-demand twin. */
-	for (size_t reg = 0; rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED &&
-	                     reg < rep->nregions; reg++)
-		rc = recommend_reserved(rep, reg, alt);
-	ddbgt_cost_report_free(p100);
-	ddbgt_cost_report_free(alt);
-	return rc;
+	end_message(rep, &m);
+	/* Reserved capacity, per region, for a provisioned table. */
+	for (size_t reg = 0; cur == DDBGT_BILLING_PROVISIONED && reg < rep->nregions; reg++)
+		recommend_reserved(rep, reg, alt.region_throughput[reg]);
+	ddbgt__free(alt.region_throughput);
+	return DDBGT_OK;
 }
 
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,
                           const ddbgt_prices *prices, int free_tier)
 {
-	size_t reg, from = 0, end;
-	int rc = DDBGT_OK;
+	size_t reg, from = 0, end, most;
 
 	if (ddbgt_table_replica_count(table) == 0)
 		return DDBGT_OK;
+	/*
+	 * The recommendations and the room for their messages in one block, for
+	 * the most there can be: a table class per region, the billing mode, and
+	 * for a provisioned table reserved capacity per region.
+	 */
+	most = rep->nregions + 1 +
+	       (ddbgt_table_billing_mode(table) == DDBGT_BILLING_PROVISIONED ? rep->nregions : 0);
+	rep->recs = ddbgt__malloc(most * (sizeof(*rep->recs) + MSG_SIZE));
+	if (!rep->recs)
+		return DDBGT_ENOMEM;
+	rep->messages = (char *)(rep->recs + most);
 	/* The lines are grouped by region, in the order of the regions. */
-	for (reg = 0; reg < rep->nregions && rc == DDBGT_OK; reg++, from = end) {
+	for (reg = 0; reg < rep->nregions; reg++, from = end) {
 		for (end = from; end < rep->nlines && rep->lines[end].region == reg; end++)
 			;
-		rc = recommend_class(rep, table, reg, from, end, prices, free_tier);
+		recommend_class(rep, table, reg, from, end, prices, free_tier);
 	}
-	if (rc == DDBGT_OK)
-		rc = recommend_billing(rep, table, prices, free_tier);
-	return rc;
+	return recommend_billing(rep, table, prices, free_tier);
 }

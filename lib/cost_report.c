@@ -114,10 +114,17 @@ void ddbgt__cost_format_fixed(char *buf, double v, int decimals)
 	static const uint64_t pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
 	                                 100000000, 1000000000};
 	if (v >= 0 && v < 1e9 && !signbit(v) && decimals >= 0 && decimals <= 9) {
-		/* v = mant * 2^-shift exactly (53-bit mant): v * 10^decimals is exact in 128 bits. */
-		int exp;
-		uint64_t mant = (uint64_t)ldexp(frexp(v, &exp), 53);
-		int shift = 53 - exp;
+		/*
+		 * v = mant * 2^-shift exactly, read from the IEEE 754 bits (a normal
+		 * number has the implicit leading 1): v * 10^decimals is exact in 128 bits.
+		 */
+		uint64_t bits;
+		memcpy(&bits, &v, sizeof(bits));
+		int biased = (int)(bits >> 52);
+		uint64_t mant = bits & (((uint64_t)1 << 52) - 1);
+		if (biased)
+			mant |= (uint64_t)1 << 52;
+		int shift = 1075 - (biased ? biased : 1);
 		unsigned __int128 scaled = (unsigned __int128)mant * pow10[decimals];
 		uint64_t q = 0; /* below 10^18; 0 when scaled is under half a unit (shift >= 120) */
 		if (shift < 120) {
@@ -160,7 +167,7 @@ const char *ddbgt_cost_report_price_date(const ddbgt_cost_report *report)
 
 double ddbgt_cost_report_hours_per_month(const ddbgt_cost_report *report)
 {
-	return report ? report->hours : 0;
+	return report ? report->profile.hours : 0;
 }
 
 int64_t ddbgt_cost_report_total_nanos(const ddbgt_cost_report *report)
@@ -393,7 +400,7 @@ const char *ddbgt_cost_recommendation_message(const ddbgt_cost_report *report, s
 {
 	const ddbgt__cost_rec *r = rec(report, i);
 
-	return r ? r->message : NULL;
+	return r ? report->messages + r->message : NULL;
 }
 
 /* ---- JSON ------------------------------------------------------------------ */
@@ -477,7 +484,7 @@ static void rec_json(jw *w, const ddbgt_cost_report *rep, const ddbgt__cost_rec 
 	else
 		ddbgt__jw_null(w);
 	ddbgt__jw_key(w, "message");
-	ddbgt__jw_string(w, r->message ? r->message : "");
+	ddbgt__jw_string(w, rep->messages + r->message);
 	ddbgt__jw_object_end(w);
 }
 
@@ -499,7 +506,7 @@ int ddbgt_cost_report_to_json(char **out, const ddbgt_cost_report *rep)
 	ddbgt__jw_key(&w, "price_date");
 	ddbgt__jw_string_or_null(&w, rep->price_date);
 	ddbgt__jw_key(&w, "hours_per_month");
-	ddbgt__jw_number(&w, rep->hours);
+	ddbgt__jw_number(&w, rep->profile.hours);
 	put_money(&w, "total", rep->total);
 	ddbgt__jw_key(&w, "complete");
 	ddbgt__jw_bool(&w, rep->complete);
@@ -704,7 +711,7 @@ int ddbgt_cost_report_to_text(char **out, const ddbgt_cost_report *report)
 		return DDBGT_ENOMEM;
 	sb_printf(&b, "Monthly estimate in %s (amounts to the cent; JSON has them exact), %g hours, "
 	          "prices of %s%s\n\n", report->currency,
-	          report->hours, report->price_date ? report->price_date : "unknown date",
+	          report->profile.hours, report->price_date ? report->price_date : "unknown date",
 	          report->complete ? "" : " (INCOMPLETE: some prices are missing)");
 	text_body(&b, report, rows);
 	ddbgt__free(rows);
@@ -715,7 +722,7 @@ int ddbgt_cost_report_to_text(char **out, const ddbgt_cost_report *report)
 	if (report->nrecs)
 		sb_printf(&b, "\nRecommendations\n");
 	for (i = 0; i < report->nrecs; i++)
-		sb_printf(&b, "  %s\n", report->recs[i].message ? report->recs[i].message : "");
+		sb_printf(&b, "  %s\n", report->messages + report->recs[i].message);
 	if (b.oom) {
 		ddbgt__free(b.s);
 		return DDBGT_ENOMEM;

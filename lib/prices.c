@@ -210,17 +210,6 @@ static int pair_set(ddbgt__region_prices *rp, const char *to, const ddbgt__price
 	return DDBGT_OK;
 }
 
-static int class_slot(ddbgt_table_class cls)
-{
-	return cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS ? 1 : 0;
-}
-
-const ddbgt__price_cell *ddbgt__prices_cell(const ddbgt__region_prices *rp,
-                                            ddbgt_price_item item, ddbgt_table_class cls)
-{
-	return &rp->cell[item_info[item].by_class ? class_slot(cls) : 0][item];
-}
-
 const ddbgt__price_cell *ddbgt__prices_transfer_cell(const ddbgt__region_prices *rp,
                                                      const char *to)
 {
@@ -416,7 +405,7 @@ int ddbgt_prices_set(ddbgt_prices *prices, const char *region, ddbgt_price_item 
 	rc = region_get_or_add(prices, region, &rp);
 	if (rc != DDBGT_OK)
 		return rc;
-	c = &rp->cell[item_info[item].by_class ? class_slot(table_class) : 0][item];
+	c = &rp->cell[ddbgt__prices_slot(item, table_class)][item];
 	c->nanos = nanos;
 	c->set = 1;
 	c->derived = 0;

@@ -60,9 +60,21 @@ extern const ddbgt__item_info ddbgt__item_info_table[DDBGT_PRICE_ITEM_COUNT];
 
 /* The region's prices, or NULL. */
 const ddbgt__region_prices *ddbgt__prices_find(const ddbgt_prices *prices, const char *region);
-/* The cell of an item for a class (slot 0 for class-independent items). */
-const ddbgt__price_cell *ddbgt__prices_cell(const ddbgt__region_prices *rp,
-                                            ddbgt_price_item item, ddbgt_table_class cls);
+/* The class slot of an item's cell: class-independent items live in slot 0. */
+static inline int ddbgt__prices_slot(ddbgt_price_item item, ddbgt_table_class cls)
+{
+	return ddbgt__item_info_table[item].by_class &&
+	       cls == DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS;
+}
+
+/* The cell of an item for a class. Inline: the estimate looks one up for every line. */
+static inline const ddbgt__price_cell *ddbgt__prices_cell(const ddbgt__region_prices *rp,
+                                                          ddbgt_price_item item,
+                                                          ddbgt_table_class cls)
+{
+	return &rp->cell[ddbgt__prices_slot(item, cls)][item];
+}
+
 /* The transfer price from rp's region to region to (pair first, then transfer_out). */
 const ddbgt__price_cell *ddbgt__prices_transfer_cell(const ddbgt__region_prices *rp,
                                                      const char *to);
