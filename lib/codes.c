@@ -577,6 +577,18 @@ static const struct code_row catalogue[] = {
 	 "aws:Ec2InstanceSourceVpc, aws:SourceOrgID or aws:SourceOrgPaths",
 	 "Blocking public access with resource-based policies in DynamoDB "
 	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-bpa-rbp.html)"},
+	{DDBGT_W_CONTRIBUTOR_INSIGHTS_KMS, "DDBGT_W_CONTRIBUTOR_INSIGHTS_KMS",
+	 DDBGT_SEVERITY_WARNING,
+	 "CloudWatch Contributor Insights is on for a replica or one of its indexes while the table "
+	 "is encrypted with a KMS key (AWS_MANAGED or CUSTOMER_MANAGED): its graphs show the "
+	 "partition and sort keys of the most accessed and throttled items in plaintext, and AWS "
+	 "advises against it when the keys must stay under KMS encryption",
+	 "turn contributor_insights off on that replica and its indexes, or, if the key values are "
+	 "not sensitive, lower this finding with policy.severity",
+	 "UpdateContributorInsights API reference: the graphs display keys in plaintext, so tables "
+	 "whose keys need KMS encryption with an AWS managed or customer managed key should not "
+	 "enable it (docs.aws.amazon.com/amazondynamodb/latest/APIReference/"
+	 "API_UpdateContributorInsights.html)"},
 	/* operations: 400-419 (doc/operations.md, doc/security.md) */
 	{DDBGT_E_OPS_ALARM_SETTING_RANGE, "DDBGT_E_OPS_ALARM_SETTING_RANGE", DDBGT_SEVERITY_ERROR,
 	 "an alarm setting is out of range: DynamoDB publishes its metrics each minute, so the period "

@@ -1,11 +1,13 @@
 /*
  * Rules about protecting the data: encryption type and per-replica KMS keys,
- * point-in-time recovery, deletion protection. Facts: dynamodb-rules.md
- * sections 7, 9 and 10 (KMS key identifier forms, CFN ReplicaSSESpecification).
+ * Contributor Insights beside KMS keys, point-in-time recovery, deletion
+ * protection. Facts: dynamodb-rules.md sections 7, 9 and 10 (KMS key
+ * identifier forms, CFN ReplicaSSESpecification), API_UpdateContributorInsights.
  */
 #include <string.h>
 
 #include "ddbgt/replica.h"
+#include "alloc.h"
 #include "validate_internal.h"
 
 #define PITR_DAYS_MIN 1
@@ -236,6 +238,48 @@ static void check_key(ddbgt__vctx *c, size_t i, ddbgt_encryption enc, const char
 		               "a key of the table's account", key, k.account, account);
 }
 
+/*
+ * Contributor Insights graphs the keys of the most used items in plaintext,
+ * which AWS advises against on a table whose keys a KMS key protects
+ * (API_UpdateContributorInsights.html). Paths are made only for a finding.
+ */
+static void check_insights(ddbgt__vctx *c, size_t i, const char *key)
+{
+	const ddbgt_replica *r = c->replicas[i];
+	const char *region = ddbgt__vreplica_region(c, i);
+	size_t n = ddbgt_replica_gsi_override_count(r);
+	ddbgt_insights_mode mode;
+	char base[96], buf[512];
+	char *heap;
+	const char *path;
+	int on;
+	size_t k;
+
+	if (ddbgt_replica_contributor_insights(r))
+		ddbgt__vreport(c, DDBGT_W_CONTRIBUTOR_INSIGHTS_KMS,
+		               ddbgt__vpathf(buf, sizeof(buf), "/replicas/%zu/contributor_insights", i),
+		               region, "Contributor Insights in %s shows the keys of the most accessed "
+		               "and throttled items in plaintext, while the table encrypts them with %s: "
+		               "turn it off, or lower the finding with policy.severity", region, key);
+	for (k = 0; k < n && c->status == DDBGT_OK; k++) {
+		const char *index = ddbgt_replica_gsi_override_name(r, k);
+
+		if (ddbgt_replica_get_gsi_contributor_insights(r, index, &on, &mode) != DDBGT_OK ||
+		    !on)
+			continue;
+		ddbgt__vpathf(base, sizeof(base), "/replicas/%zu/global_secondary_indexes", i);
+		path = ddbgt__vpath_key(c, buf, sizeof(buf), &heap, base, index,
+		                        "/contributor_insights");
+		if (path != NULL)
+			ddbgt__vreport(c, DDBGT_W_CONTRIBUTOR_INSIGHTS_KMS, path, region,
+			               "Contributor Insights of index %s in %s shows the keys of the "
+			               "most accessed and throttled items in plaintext, while the table "
+			               "encrypts them with %s: turn it off, or lower the finding with "
+			               "policy.severity", index, region, key);
+		ddbgt__free(heap);
+	}
+}
+
 static void check_encryption(ddbgt__vctx *c)
 {
 	ddbgt_encryption enc = ddbgt_table_encryption(c->table);
@@ -249,6 +293,10 @@ static void check_encryption(ddbgt__vctx *c)
 	for (i = 0; i < c->nreplicas; i++) {
 		const char *own = ddbgt_replica_account_id(c->replicas[i]);
 		check_key(c, i, enc, own ? own : account, own != NULL);
+		if (enc == DDBGT_ENCRYPTION_AWS_MANAGED || enc == DDBGT_ENCRYPTION_CUSTOMER_MANAGED)
+			check_insights(c, i, enc == DDBGT_ENCRYPTION_AWS_MANAGED
+			                             ? "the AWS managed key"
+			                             : "a customer managed key");
 	}
 }
 
