@@ -577,14 +577,14 @@ static const struct code_row catalogue[] = {
 	 "aws:Ec2InstanceSourceVpc, aws:SourceOrgID or aws:SourceOrgPaths",
 	 "Blocking public access with resource-based policies in DynamoDB "
 	 "(docs.aws.amazon.com/amazondynamodb/latest/developerguide/rbac-bpa-rbp.html)"},
-	{DDBGT_W_CONTRIBUTOR_INSIGHTS_KMS, "DDBGT_W_CONTRIBUTOR_INSIGHTS_KMS",
-	 DDBGT_SEVERITY_WARNING,
+	{DDBGT_I_CONTRIBUTOR_INSIGHTS_KMS, "DDBGT_I_CONTRIBUTOR_INSIGHTS_KMS",
+	 DDBGT_SEVERITY_INFO,
 	 "CloudWatch Contributor Insights is on for a replica or one of its indexes while the table "
 	 "is encrypted with a KMS key (AWS_MANAGED or CUSTOMER_MANAGED): its graphs show the "
 	 "partition and sort keys of the most accessed and throttled items in plaintext, and AWS "
 	 "advises against it when the keys must stay under KMS encryption",
-	 "turn contributor_insights off on that replica and its indexes, or, if the key values are "
-	 "not sensitive, lower this finding with policy.severity",
+	 "if the key values must stay under KMS encryption, turn contributor_insights off on that "
+	 "replica and its indexes; if they are not sensitive, nothing needs to change",
 	 "UpdateContributorInsights API reference: the graphs display keys in plaintext, so tables "
 	 "whose keys need KMS encryption with an AWS managed or customer managed key should not "
 	 "enable it (docs.aws.amazon.com/amazondynamodb/latest/APIReference/"

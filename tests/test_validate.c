@@ -665,8 +665,6 @@ START_TEST(examples_are_valid)
 		{"legacy.json", DDBGT_E_LEGACY_VERSION},
 		{"tags-hostile.json", DDBGT_E_TAG_KEY_INVALID},
 		{"tags-hostile.json", DDBGT_E_TAG_VALUE_INVALID},
-		/* Contributor Insights on a replica beside customer managed keys (rule 247). */
-		{"three-region-cmk-pitr.json", DDBGT_W_CONTRIBUTOR_INSIGHTS_KMS},
 	};
 	char dir[4096];
 	DIR *dp;
