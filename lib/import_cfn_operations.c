@@ -172,6 +172,9 @@ static void read_alarm(struct cops *C, const char *id, const jr_value *res)
 		                      "and utilisation alarms");
 		return;
 	}
+	if (rc == 2)
+		ddbgt__ir_bad(&C->R, "/Threshold", ddbgt__ir_member(p, "Threshold"),
+		              "a whole number (the spec's setting is)");
 	fail(C, rc);
 	C->alarmed[ti] = 1;
 	ddbgt__ir_note(&C->R, "/operations/alarms", res);

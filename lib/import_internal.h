@@ -165,8 +165,9 @@ typedef struct ddbgt__iops_seen {
 
 /*
  * The alarm's settings into ops, where they differ from the defaults, and
- * alarms on: 0, DDBGT_ENOMEM, or 1 (nothing set) when it is no alarm the
- * operations object writes.
+ * alarms on: 0, DDBGT_ENOMEM, 1 (nothing set) when it is no alarm the
+ * operations object writes, or 2 when the threshold it takes is not a
+ * whole number of at most 9e15 (the rest set, the threshold not).
  */
 int ddbgt__iops_alarm_read(ddbgt_operations *ops, ddbgt__iops_seen *seen,
                            const ddbgt__iops_alarm *a);

@@ -6,6 +6,7 @@
  * alarms and policy texts (lib/ops_alarms.c, lib/emit_operations.c), so one
  * reading serves both; each importer finds the values in its own document.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,8 @@ int ddbgt__iops_alarm_read(ddbgt_operations *ops, ddbgt__iops_seen *seen,
 	        strcmp(metric, "ReadThrottleEvents") == 0 || strcmp(metric, "WriteThrottleEvents") == 0;
 	int errors = !a->metric && strcmp(expression, "SUM(METRICS())") == 0;
 	int utilization = !a->metric && strncmp(expression, "100 * consumed", 14) == 0;
+	/* Settings are whole numbers, as libddbgt writes them: casting another is wrong or undefined. */
+	int whole = a->has_threshold && fabs(a->threshold) < 9e15 && a->threshold == floor(a->threshold);
 	int rc = DDBGT_OK;
 	if (!(latency || throttles || errors || utilization))
 		return 1;
@@ -42,13 +45,15 @@ int ddbgt__iops_alarm_read(ddbgt_operations *ops, ddbgt__iops_seen *seen,
 		rc |= setting_if_not(ops, DDBGT_ALARM_EVALUATION_PERIODS, a->periods);
 	if (a->has_period)
 		rc |= setting_if_not(ops, DDBGT_ALARM_PERIOD_SECONDS, a->period);
-	if (latency && a->has_threshold)
+	if (latency && whole)
 		rc |= setting_if_not(ops, DDBGT_ALARM_REPLICATION_LATENCY_MS, (int64_t)a->threshold);
-	else if (utilization && a->has_threshold)
+	else if (utilization && whole)
 		rc |= setting_if_not(ops, DDBGT_ALARM_UTILIZATION_PERCENT, (int64_t)a->threshold);
 	seen->throttles |= throttles;
 	seen->errors |= errors;
-	return rc ? DDBGT_ENOMEM : DDBGT_OK;
+	if (rc)
+		return DDBGT_ENOMEM;
+	return (latency || utilization) && a->has_threshold && !whole ? 2 : DDBGT_OK;
 }
 
 int ddbgt__iops_alarm_kinds(ddbgt_operations *ops, const ddbgt__iops_seen *seen)

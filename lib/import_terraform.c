@@ -1781,8 +1781,11 @@ static void import_alarm(struct tf *C, struct tfres *r)
 	set(&R, ddbgt_operations_set_alarms(ops, 1));
 	a.has_periods = get_int(&R, r->body, "evaluation_periods", "", &a.periods, &at);
 	a.has_threshold = get_num(&R, r->body, "threshold", "", &a.threshold, &at);
-	fail_nomem(C, ddbgt__iops_alarm_read(ops, &seen->kinds, &a) == DDBGT_ENOMEM ? DDBGT_ENOMEM
-	                                                                            : 0);
+	int rc = ddbgt__iops_alarm_read(ops, &seen->kinds, &a);
+	if (rc == 2)
+		wrong_type(&R, (struct where){"", "threshold"}, at,
+		           "a whole number (the spec's setting is)");
+	fail_nomem(C, rc == DDBGT_ENOMEM ? DDBGT_ENOMEM : 0);
 	const char *topic = first_str(&R, r->body, "alarm_actions", "");
 	if (topic && r->region && ddbgt_operations_get_sns_topic(ops, r->region, NULL) != DDBGT_OK)
 		set(&R, ddbgt_operations_set_sns_topic(ops, r->region, topic));

@@ -943,6 +943,72 @@ START_TEST(cloudformation_operations_edges)
 END_TEST
 
 /*
+ * An alarm threshold the spec's whole-number settings cannot hold (1e300,
+ * 60000.5) is a bad value at its position in both importers, not a cast
+ * that is undefined or drops the fraction; the other settings are read.
+ */
+static const char *const threshold_inputs[][2] = {
+        {"t.template.json",
+         "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::GlobalTable\", \"Properties\": {\n"
+         "\"TableName\": \"orders\", \"BillingMode\": \"PAY_PER_REQUEST\",\n"
+         "\"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"}],\n"
+         "\"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}],\n"
+         "\"StreamSpecification\": {\"StreamViewType\": \"NEW_AND_OLD_IMAGES\"},\n"
+         "\"Replicas\": [{\"Region\": \"us-east-1\"}, {\"Region\": \"eu-west-1\"}]}},\n"
+         "\"TLatencyAlarm\": {\"Type\": \"AWS::CloudWatch::Alarm\", \"Properties\": {\n"
+         "\"MetricName\": \"ReplicationLatency\", \"Period\": 120,\n"
+         "\"Dimensions\": [{\"Name\": \"TableName\", \"Value\": {\"Ref\": \"T\"}}],\n"
+         "\"Threshold\": %s}}}}\n"},
+        {"t.tf.json",
+         "{\"provider\": {\"aws\": {\"region\": \"us-east-1\"}},\n"
+         "\"resource\": {\"aws_dynamodb_table\": {\"orders\": {\"name\": \"orders\",\n"
+         "\"billing_mode\": \"PAY_PER_REQUEST\", \"hash_key\": \"pk\",\n"
+         "\"attribute\": [{\"name\": \"pk\", \"type\": \"S\"}], \"stream_enabled\": true,\n"
+         "\"stream_view_type\": \"NEW_AND_OLD_IMAGES\",\n"
+         "\"replica\": [{\"region_name\": \"eu-west-1\"}]}},\n"
+         "\"aws_cloudwatch_metric_alarm\": {\"orders_latency\": {\n"
+         "\"metric_name\": \"ReplicationLatency\", \"period\": 120,\n"
+         "\"dimensions\": {\"TableName\": \"orders\"},\n"
+         "\"threshold\": %s}}}}\n"},
+};
+
+START_TEST(alarm_threshold_not_whole)
+{
+	static const char *const thresholds[] = {"1e300", "-1e300", "60000.5"};
+	for (size_t k = 0; k < sizeof thresholds / sizeof thresholds[0]; k++) {
+		char text[2048];
+		snprintf(text, sizeof text, threshold_inputs[_i][1], thresholds[k]);
+		ddbgt_import *imp = NULL;
+		ddbgt_diags *d = NULL;
+		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+		int rc = ddbgt_import_buffer(&imp, threshold_inputs[_i][0], text, strlen(text), NULL, d);
+		/* The finding is the table's, when there is one. */
+		char *all = NULL;
+		ddbgt_diags_to_text(&all, rc == DDBGT_OK ? ddbgt_import_table_diags(imp, 0) : d);
+		ck_assert_msg(all && strstr(all, "DDBGT_E_IMPORT_VALUE") &&
+		                      strstr(all, "line 10 column 14") &&
+		                      strstr(all, "must be a whole number"),
+		              "%s %s: %s", threshold_inputs[_i][0], thresholds[k], all ? all : "");
+		if (rc == DDBGT_OK) {
+			const ddbgt_operations *ops =
+			        ddbgt_table_operations(ddbgt_import_table_at(imp, 0));
+			ck_assert_int_ne(ddbgt_operations_get_alarm_setting(
+			                         ops, DDBGT_ALARM_REPLICATION_LATENCY_MS, NULL),
+			                 DDBGT_OK);
+			int64_t v = 0;
+			ck_assert_int_eq(ddbgt_operations_get_alarm_setting(
+			                         ops, DDBGT_ALARM_PERIOD_SECONDS, &v),
+			                 DDBGT_OK);
+			ck_assert_int_eq(v, 120);
+		}
+		ddbgt_free(all);
+		ddbgt_diags_free(d);
+		ddbgt_import_free(imp);
+	}
+}
+END_TEST
+
+/*
  * aws_dynamodb_resource_policy in a .tf.json beyond what libddbgt writes: a
  * jsonencode() policy is unresolved, a literal stream ARN sets the
  * replica's stream policy, text that is not one object is a value error, a
@@ -1352,6 +1418,8 @@ Suite *ddbgt_test_import(void)
 	tcase_add_loop_test(tc, cloudformation_operations_round_trip, 0,
 	                    (int)(sizeof cfn_operations / sizeof cfn_operations[0]));
 	tcase_add_test(tc, cloudformation_operations_edges);
+	tcase_add_loop_test(tc, alarm_threshold_not_whole, 0,
+	                    (int)(sizeof threshold_inputs / sizeof threshold_inputs[0]));
 	tcase_add_test(tc, tfjson_resource_policy_edges);
 	tcase_add_test(tc, tfjson_resource_policy_over_the_limit);
 	tcase_add_test(tc, describe_table_resource_policy);
