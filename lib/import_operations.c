@@ -115,14 +115,27 @@ static int add_index(ddbgt_operations *ops, const char *index)
 	return ddbgt_operations_add_iam_index(ops, index) == DDBGT_ENOMEM ? DDBGT_ENOMEM : DDBGT_OK;
 }
 
-static int add_region(ddbgt_operations *ops, const char *region)
+/* The region region[0, len) named, once. */
+static int add_region(ddbgt_operations *ops, const char *region, size_t len)
 {
-	for (size_t j = 0; j < ddbgt_operations_iam_region_count(ops); j++)
-		if (strcmp(ddbgt_operations_iam_region_at(ops, j), region) == 0)
+	for (size_t j = 0; j < ddbgt_operations_iam_region_count(ops); j++) {
+		const char *known = ddbgt_operations_iam_region_at(ops, j);
+		if (strlen(known) == len && strncmp(known, region, len) == 0)
 			return DDBGT_OK;
-	return ddbgt_operations_add_iam_region(ops, region) == DDBGT_ENOMEM ? DDBGT_ENOMEM
-	                                                                     : DDBGT_OK;
+	}
+	char *copy = ddbgt__strndup(region, len);
+	if (!copy)
+		return DDBGT_ENOMEM;
+	int rc = ddbgt_operations_add_iam_region(ops, copy);
+	ddbgt__free(copy);
+	return rc == DDBGT_ENOMEM ? DDBGT_ENOMEM : DDBGT_OK;
 }
+
+/* A region an ARN names, at s for len bytes. */
+struct named {
+	const char *s;
+	size_t len;
+};
 
 int ddbgt__iops_policy_limits(ddbgt_operations *ops, const ddbgt_table *table,
                               ddbgt_iam_policy kind, const jr_value *doc)
@@ -131,8 +144,9 @@ int ddbgt__iops_policy_limits(ddbgt_operations *ops, const ddbgt_table *table,
 		return DDBGT_OK;
 	const jr_value *st = ddbgt__ir_item(ddbgt__ir_member(doc, "Statement"), 0);
 	const jr_value *res = ddbgt__ir_member(st, "Resource");
-	char regions[16][32];
-	size_t nregions = 0;
+	/* Every region named, once: as many as there are, a table has no cap on replicas. */
+	struct named *regions = NULL;
+	size_t nregions = 0, cap = 0;
 	int rc = DDBGT_OK;
 	for (size_t i = 0; i < ddbgt__ir_count(res); i++) {
 		const char *arn = arn_text(ddbgt__ir_item(res, i));
@@ -141,13 +155,15 @@ int ddbgt__iops_policy_limits(ddbgt_operations *ops, const ddbgt_table *table,
 		if (!region)
 			continue;
 		region += 10;
-		size_t len = strcspn(region, ":");
-		int known = 0;
-		for (size_t k = 0; k < nregions; k++)
-			known |= strlen(regions[k]) == len && strncmp(regions[k], region, len) == 0;
-		if (!known && len < sizeof regions[0] && nregions < 16) {
-			memcpy(regions[nregions], region, len);
-			regions[nregions++][len] = '\0';
+		size_t len = strcspn(region, ":"), k = 0;
+		while (k < nregions && !(regions[k].len == len && strncmp(regions[k].s, region, len) == 0))
+			k++;
+		if (k == nregions) {
+			if (ddbgt__grow((void **)&regions, &cap, nregions + 1, sizeof *regions)) {
+				ddbgt__free(regions);
+				return DDBGT_ENOMEM;
+			}
+			regions[nregions++] = (struct named){region, len};
 		}
 		/* The wildcard is every index: only named ones limit the policy. */
 		if (index && strcmp(index + 7, "*") != 0 && kind != DDBGT_IAM_STREAM_CONSUMER)
@@ -156,7 +172,8 @@ int ddbgt__iops_policy_limits(ddbgt_operations *ops, const ddbgt_table *table,
 	/* Every replica's region named is no limit. */
 	if (nregions < ddbgt_table_replica_count(table))
 		for (size_t k = 0; k < nregions; k++)
-			rc |= add_region(ops, regions[k]);
+			rc |= add_region(ops, regions[k].s, regions[k].len);
+	ddbgt__free(regions);
 	return rc ? DDBGT_ENOMEM : DDBGT_OK;
 }
 

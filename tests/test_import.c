@@ -1009,6 +1009,57 @@ START_TEST(alarm_threshold_not_whole)
 END_TEST
 
 /*
+ * An application policy limited to 17 of a table's 20 regions reads back
+ * limited to those 17 through both targets: a table has no cap on its
+ * replicas, so neither has the regions an importer keeps.
+ */
+START_TEST(iam_regions_beyond_sixteen)
+{
+	static const char *const regions[] = {
+	        "us-east-1",      "us-east-2",      "us-west-1",      "us-west-2",
+	        "ca-central-1",   "sa-east-1",      "eu-west-1",      "eu-west-2",
+	        "eu-west-3",      "eu-central-1",   "eu-north-1",     "eu-south-1",
+	        "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1",
+	        "ap-southeast-1", "ap-southeast-2", "ap-east-1",      "af-south-1"};
+	enum { NREP = sizeof regions / sizeof regions[0], LIMITED = 17 };
+	char spec[4096], *at = spec, *end = spec + sizeof spec;
+	at += snprintf(at, (size_t)(end - at),
+	               "{\"format\": \"ddbgt/1\", \"table\": {\"name\": \"orders\", "
+	               "\"partition_key\": {\"name\": \"pk\", \"type\": \"S\"}}, \"replicas\": [");
+	for (size_t i = 0; i < NREP; i++)
+		at += snprintf(at, (size_t)(end - at), "%s{\"region\": \"%s\"}", i ? ", " : "",
+		               regions[i]);
+	at += snprintf(at, (size_t)(end - at),
+	               "], \"operations\": {\"iam\": {\"policies\": [\"read\"], \"regions\": [");
+	for (size_t i = 0; i < LIMITED; i++)
+		at += snprintf(at, (size_t)(end - at), "%s\"%s\"", i ? ", " : "", regions[i]);
+	snprintf(at, (size_t)(end - at), "]}}}");
+	ck_assert(at < end - 8);
+	ddbgt_table *t = NULL;
+	ck_assert_int_eq(ddbgt_spec_load_string(&t, spec, strlen(spec), 0, NULL), DDBGT_OK);
+	void (*const targets[])(ddbgt_emit_options *) = {NULL, opts_cfn_json};
+	const char *const names[] = {"t.tf.json", "t.template.json"};
+	for (size_t k = 0; k < 2; k++) {
+		char *doc = emit(t, targets[k]);
+		ddbgt_import *imp = NULL;
+		ck_assert_int_eq(ddbgt_import_buffer(&imp, names[k], doc, strlen(doc), NULL, NULL),
+		                 DDBGT_OK);
+		const ddbgt_operations *ops = ddbgt_table_operations(ddbgt_import_table_at(imp, 0));
+		ck_assert_uint_eq(ddbgt_operations_iam_region_count(ops), LIMITED);
+		for (size_t i = 0; i < LIMITED; i++) {
+			size_t j = 0;
+			while (j < LIMITED && strcmp(ddbgt_operations_iam_region_at(ops, j), regions[i]))
+				j++;
+			ck_assert_msg(j < LIMITED, "%s: %s is not kept", names[k], regions[i]);
+		}
+		ddbgt_import_free(imp);
+		ddbgt_free(doc);
+	}
+	ddbgt_table_free(t);
+}
+END_TEST
+
+/*
  * aws_dynamodb_resource_policy in a .tf.json beyond what libddbgt writes: a
  * jsonencode() policy is unresolved, a literal stream ARN sets the
  * replica's stream policy, text that is not one object is a value error, a
@@ -1420,6 +1471,7 @@ Suite *ddbgt_test_import(void)
 	tcase_add_test(tc, cloudformation_operations_edges);
 	tcase_add_loop_test(tc, alarm_threshold_not_whole, 0,
 	                    (int)(sizeof threshold_inputs / sizeof threshold_inputs[0]));
+	tcase_add_test(tc, iam_regions_beyond_sixteen);
 	tcase_add_test(tc, tfjson_resource_policy_edges);
 	tcase_add_test(tc, tfjson_resource_policy_over_the_limit);
 	tcase_add_test(tc, describe_table_resource_policy);
