@@ -34,8 +34,9 @@ int ddbgt__iops_alarm_read(ddbgt_operations *ops, ddbgt__iops_seen *seen,
 	        strcmp(metric, "ReadThrottleEvents") == 0 || strcmp(metric, "WriteThrottleEvents") == 0;
 	int errors = !a->metric && strcmp(expression, "SUM(METRICS())") == 0;
 	int utilization = !a->metric && strncmp(expression, "100 * consumed", 14) == 0;
-	/* Settings are whole numbers, as libddbgt writes them: casting another is wrong or undefined. */
-	int whole = a->has_threshold && fabs(a->threshold) < 9e15 && a->threshold == floor(a->threshold);
+	/* Settings are whole numbers, as libddbgt writes them: casting another is wrong or UB. */
+	int whole = a->has_threshold && fabs(a->threshold) < 9e15 &&
+	            a->threshold == floor(a->threshold);
 	int rc = DDBGT_OK;
 	if (!(latency || throttles || errors || utilization))
 		return 1;
@@ -156,7 +157,8 @@ int ddbgt__iops_policy_limits(ddbgt_operations *ops, const ddbgt_table *table,
 			continue;
 		region += 10;
 		size_t len = strcspn(region, ":"), k = 0;
-		while (k < nregions && !(regions[k].len == len && strncmp(regions[k].s, region, len) == 0))
+		while (k < nregions &&
+		       !(regions[k].len == len && strncmp(regions[k].s, region, len) == 0))
 			k++;
 		if (k == nregions) {
 			if (ddbgt__grow((void **)&regions, &cap, nregions + 1, sizeof *regions)) {
