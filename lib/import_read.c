@@ -4,6 +4,7 @@
  * path and position, and resolve CloudFormation's Ref to a parameter with a
  * Default (other intrinsics are reported unresolved).
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,8 +106,10 @@ int ddbgt__ir_int(ddbgt__ireader *C, const jr_value *obj, const char *key, const
 	}
 	if (v->type == JR_STRING) {
 		char *end;
+		/* Out of range, strtoll gives its limit: that is no value of the template's. */
+		errno = 0;
 		long long x = strtoll(v->u.str.s, &end, 10);
-		if (end != v->u.str.s && *end == '\0') {
+		if (end != v->u.str.s && *end == '\0' && errno != ERANGE) {
 			*out = x;
 			return 1;
 		}

@@ -23,6 +23,7 @@
  * emitter spells every default out, and an import of its output must give
  * back the spec it came from.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -397,8 +398,10 @@ static int get_int(struct reader *R, struct cur c, const char *key, const char *
 	}
 	if (v->type == JR_STRING && !R->C->plan) {
 		char *end;
+		/* Out of range, strtoll gives its limit: that is no value of the document's. */
+		errno = 0;
 		long long x = strtoll(R->C->str, &end, 10);
-		if (end != R->C->str && *end == '\0') {
+		if (end != R->C->str && *end == '\0' && errno != ERANGE) {
 			*out = x;
 			return 1;
 		}

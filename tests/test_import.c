@@ -945,9 +945,13 @@ END_TEST
 /*
  * An alarm threshold the spec's whole-number settings cannot hold (1e300,
  * 60000.5) is a bad value at its position in both importers, not a cast
- * that is undefined or drops the fraction; the other settings are read.
+ * that is undefined or drops the fraction; nor is a whole number out of
+ * 64-bit range (a string) read as strtoll's limit. The other settings are
+ * read. Line 10 of each input is "KEY": VALUE.
  */
-static const char *const threshold_inputs[][2] = {
+static const struct {
+	const char *name, *text, *threshold, *periods;
+} alarm_inputs[] = {
         {"t.template.json",
          "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::GlobalTable\", \"Properties\": {\n"
          "\"TableName\": \"orders\", \"BillingMode\": \"PAY_PER_REQUEST\",\n"
@@ -958,7 +962,8 @@ static const char *const threshold_inputs[][2] = {
          "\"TLatencyAlarm\": {\"Type\": \"AWS::CloudWatch::Alarm\", \"Properties\": {\n"
          "\"MetricName\": \"ReplicationLatency\", \"Period\": 120,\n"
          "\"Dimensions\": [{\"Name\": \"TableName\", \"Value\": {\"Ref\": \"T\"}}],\n"
-         "\"Threshold\": %s}}}}\n"},
+         "\"%s\": %s}}}}\n",
+         "Threshold", "EvaluationPeriods"},
         {"t.tf.json",
          "{\"provider\": {\"aws\": {\"region\": \"us-east-1\"}},\n"
          "\"resource\": {\"aws_dynamodb_table\": {\"orders\": {\"name\": \"orders\",\n"
@@ -969,42 +974,57 @@ static const char *const threshold_inputs[][2] = {
          "\"aws_cloudwatch_metric_alarm\": {\"orders_latency\": {\n"
          "\"metric_name\": \"ReplicationLatency\", \"period\": 120,\n"
          "\"dimensions\": {\"TableName\": \"orders\"},\n"
-         "\"threshold\": %s}}}}\n"},
+         "\"%s\": %s}}}}\n",
+         "threshold", "evaluation_periods"},
 };
+
+/* Input i with key: value at line 10 imports with a bad whole number there, and setting unset. */
+static void expect_not_whole(size_t i, const char *key, const char *value,
+                             ddbgt_alarm_setting unset)
+{
+	char text[2048], at[32];
+	snprintf(text, sizeof text, alarm_inputs[i].text, key, value);
+	snprintf(at, sizeof at, "line 10 column %d", (int)strlen(key) + 5);
+	ddbgt_import *imp = NULL;
+	ddbgt_diags *d = NULL;
+	ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
+	int rc = ddbgt_import_buffer(&imp, alarm_inputs[i].name, text, strlen(text), NULL, d);
+	/* The finding is the table's, when there is one. */
+	char *all = NULL;
+	ddbgt_diags_to_text(&all, rc == DDBGT_OK ? ddbgt_import_table_diags(imp, 0) : d);
+	ck_assert_msg(all && strstr(all, "DDBGT_E_IMPORT_VALUE") && strstr(all, at) &&
+	                      strstr(all, "must be a whole number"),
+	              "%s %s: %s", alarm_inputs[i].name, value, all ? all : "");
+	if (rc == DDBGT_OK) {
+		const ddbgt_operations *ops = ddbgt_table_operations(ddbgt_import_table_at(imp, 0));
+		ck_assert_int_ne(ddbgt_operations_get_alarm_setting(ops, unset, NULL), DDBGT_OK);
+		int64_t v = 0;
+		ck_assert_int_eq(
+		        ddbgt_operations_get_alarm_setting(ops, DDBGT_ALARM_PERIOD_SECONDS, &v),
+		        DDBGT_OK);
+		ck_assert_int_eq(v, 120);
+	}
+	ddbgt_free(all);
+	ddbgt_diags_free(d);
+	ddbgt_import_free(imp);
+}
 
 START_TEST(alarm_threshold_not_whole)
 {
 	static const char *const thresholds[] = {"1e300", "-1e300", "60000.5"};
-	for (size_t k = 0; k < sizeof thresholds / sizeof thresholds[0]; k++) {
-		char text[2048];
-		snprintf(text, sizeof text, threshold_inputs[_i][1], thresholds[k]);
-		ddbgt_import *imp = NULL;
-		ddbgt_diags *d = NULL;
-		ck_assert_int_eq(ddbgt_diags_new(&d), DDBGT_OK);
-		int rc = ddbgt_import_buffer(&imp, threshold_inputs[_i][0], text, strlen(text), NULL, d);
-		/* The finding is the table's, when there is one. */
-		char *all = NULL;
-		ddbgt_diags_to_text(&all, rc == DDBGT_OK ? ddbgt_import_table_diags(imp, 0) : d);
-		ck_assert_msg(all && strstr(all, "DDBGT_E_IMPORT_VALUE") &&
-		                      strstr(all, "line 10 column 14") &&
-		                      strstr(all, "must be a whole number"),
-		              "%s %s: %s", threshold_inputs[_i][0], thresholds[k], all ? all : "");
-		if (rc == DDBGT_OK) {
-			const ddbgt_operations *ops =
-			        ddbgt_table_operations(ddbgt_import_table_at(imp, 0));
-			ck_assert_int_ne(ddbgt_operations_get_alarm_setting(
-			                         ops, DDBGT_ALARM_REPLICATION_LATENCY_MS, NULL),
-			                 DDBGT_OK);
-			int64_t v = 0;
-			ck_assert_int_eq(ddbgt_operations_get_alarm_setting(
-			                         ops, DDBGT_ALARM_PERIOD_SECONDS, &v),
-			                 DDBGT_OK);
-			ck_assert_int_eq(v, 120);
-		}
-		ddbgt_free(all);
-		ddbgt_diags_free(d);
-		ddbgt_import_free(imp);
-	}
+	for (size_t k = 0; k < sizeof thresholds / sizeof thresholds[0]; k++)
+		expect_not_whole((size_t)_i, alarm_inputs[_i].threshold, thresholds[k],
+		                 DDBGT_ALARM_REPLICATION_LATENCY_MS);
+}
+END_TEST
+
+START_TEST(whole_number_string_out_of_range)
+{
+	static const char *const periods[] = {"\"99999999999999999999999\"",
+	                                      "\"-99999999999999999999999\""};
+	for (size_t k = 0; k < sizeof periods / sizeof periods[0]; k++)
+		expect_not_whole((size_t)_i, alarm_inputs[_i].periods, periods[k],
+		                 DDBGT_ALARM_EVALUATION_PERIODS);
 }
 END_TEST
 
@@ -1048,7 +1068,8 @@ START_TEST(iam_regions_beyond_sixteen)
 		ck_assert_uint_eq(ddbgt_operations_iam_region_count(ops), LIMITED);
 		for (size_t i = 0; i < LIMITED; i++) {
 			size_t j = 0;
-			while (j < LIMITED && strcmp(ddbgt_operations_iam_region_at(ops, j), regions[i]))
+			while (j < LIMITED &&
+			       strcmp(ddbgt_operations_iam_region_at(ops, j), regions[i]) != 0)
 				j++;
 			ck_assert_msg(j < LIMITED, "%s: %s is not kept", names[k], regions[i]);
 		}
@@ -1470,7 +1491,9 @@ Suite *ddbgt_test_import(void)
 	                    (int)(sizeof cfn_operations / sizeof cfn_operations[0]));
 	tcase_add_test(tc, cloudformation_operations_edges);
 	tcase_add_loop_test(tc, alarm_threshold_not_whole, 0,
-	                    (int)(sizeof threshold_inputs / sizeof threshold_inputs[0]));
+	                    (int)(sizeof alarm_inputs / sizeof alarm_inputs[0]));
+	tcase_add_loop_test(tc, whole_number_string_out_of_range, 0,
+	                    (int)(sizeof alarm_inputs / sizeof alarm_inputs[0]));
 	tcase_add_test(tc, iam_regions_beyond_sixteen);
 	tcase_add_test(tc, tfjson_resource_policy_edges);
 	tcase_add_test(tc, tfjson_resource_policy_over_the_limit);
