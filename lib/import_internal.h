@@ -182,7 +182,8 @@ int ddbgt__iops_policy_doc(jr_doc **out, const char *text);
 /*
  * The regions and indexes an application policy of kind is limited to:
  * those its first statement's Resource ARNs (strings, or {"Fn::Sub": s})
- * name, when they are not every replica and every index. 0 or DDBGT_ENOMEM.
+ * name, unless they name every replica's region (and every index). 0 or
+ * DDBGT_ENOMEM.
  */
 int ddbgt__iops_policy_limits(ddbgt_operations *ops, const ddbgt_table *table,
                               ddbgt_iam_policy kind, const jr_value *doc);

@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "iam_policy.h"
 #include "import_internal.h"
+#include "ddbgt/replica.h"
 
 /* A setting is kept only where it differs from its default, as the loader would keep the spec. */
 static int setting_if_not(ddbgt_operations *ops, ddbgt_alarm_setting which, int64_t value)
@@ -171,8 +172,20 @@ int ddbgt__iops_policy_limits(ddbgt_operations *ops, const ddbgt_table *table,
 		if (index && strcmp(index + 7, "*") != 0 && kind != DDBGT_IAM_STREAM_CONSUMER)
 			rc |= add_index(ops, index + 7);
 	}
-	/* Every replica's region named is no limit. */
-	if (nregions < ddbgt_table_replica_count(table))
+	/*
+	 * Every replica's region named is no limit; a region of no replica named
+	 * instead of one is kept, for the validator to see, not read as every region.
+	 */
+	size_t nrep = ddbgt_table_replica_count(table), covered = 0;
+	for (size_t r = 0; r < nrep; r++) {
+		const char *code = ddbgt_replica_region(ddbgt_table_replica_at(table, r));
+		size_t k = 0;
+		while (k < nregions && !(regions[k].len == strlen(code) &&
+		                         strncmp(regions[k].s, code, regions[k].len) == 0))
+			k++;
+		covered += k < nregions;
+	}
+	if (covered < nrep)
 		for (size_t k = 0; k < nregions; k++)
 			rc |= add_region(ops, regions[k].s, regions[k].len);
 	ddbgt__free(regions);

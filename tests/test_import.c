@@ -1081,6 +1081,37 @@ START_TEST(iam_regions_beyond_sixteen)
 END_TEST
 
 /*
+ * A policy that names as many regions as the table has replicas, one of
+ * them no replica's, is limited to those regions: not read as every
+ * region, which would widen it on the next emit.
+ */
+START_TEST(iam_region_of_no_replica_is_a_limit)
+{
+	static const char template[] =
+	        "{\"Resources\": {\"T\": {\"Type\": \"AWS::DynamoDB::GlobalTable\", \"Properties\": {"
+	        "\"TableName\": \"orders\", \"BillingMode\": \"PAY_PER_REQUEST\","
+	        "\"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"}],"
+	        "\"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}],"
+	        "\"StreamSpecification\": {\"StreamViewType\": \"NEW_AND_OLD_IMAGES\"},"
+	        "\"Replicas\": [{\"Region\": \"us-east-1\"}, {\"Region\": \"eu-west-1\"}]}},"
+	        "\"TReadPolicy\": {\"Type\": \"AWS::IAM::ManagedPolicy\", \"Properties\": {"
+	        "\"PolicyDocument\": {\"Statement\": [{\"Resource\": ["
+	        "\"arn:aws:dynamodb:us-east-1:111122223333:table/orders\","
+	        "\"arn:aws:dynamodb:ap-south-1:111122223333:table/orders\"]}]}}}}}";
+	ddbgt_import *imp = NULL;
+	ck_assert_int_eq(ddbgt_import_buffer(&imp, "t.template.json", template, strlen(template),
+	                                     NULL, NULL),
+	                 DDBGT_OK);
+	const ddbgt_operations *ops = ddbgt_table_operations(ddbgt_import_table_at(imp, 0));
+	ck_assert_int_eq(ddbgt_operations_iam_policy(ops, DDBGT_IAM_READ), 1);
+	ck_assert_uint_eq(ddbgt_operations_iam_region_count(ops), 2);
+	ck_assert_str_eq(ddbgt_operations_iam_region_at(ops, 0), "us-east-1");
+	ck_assert_str_eq(ddbgt_operations_iam_region_at(ops, 1), "ap-south-1");
+	ddbgt_import_free(imp);
+}
+END_TEST
+
+/*
  * aws_dynamodb_resource_policy in a .tf.json beyond what libddbgt writes: a
  * jsonencode() policy is unresolved, a literal stream ARN sets the
  * replica's stream policy, text that is not one object is a value error, a
@@ -1495,6 +1526,7 @@ Suite *ddbgt_test_import(void)
 	tcase_add_loop_test(tc, whole_number_string_out_of_range, 0,
 	                    (int)(sizeof alarm_inputs / sizeof alarm_inputs[0]));
 	tcase_add_test(tc, iam_regions_beyond_sixteen);
+	tcase_add_test(tc, iam_region_of_no_replica_is_a_limit);
 	tcase_add_test(tc, tfjson_resource_policy_edges);
 	tcase_add_test(tc, tfjson_resource_policy_over_the_limit);
 	tcase_add_test(tc, describe_table_resource_policy);
