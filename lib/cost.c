@@ -44,6 +44,27 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 }
 
 /*
+ * The most a report's or an alternative's line amounts add up to, in
+ * absolute value, in nanos (2^60, some 1.15 billion a month): every sum the
+ * estimate and its recommendations make of them (totals, subtotals, a
+ * total with the billing-mode lines swapped, a saving) then fits in 64
+ * bits. Beyond it the estimate is DDBGT_ERANGE, as a quantity beyond
+ * 9.2e12 units is.
+ */
+#define AMOUNTS_MAX ((uint64_t)1 << 60)
+
+/* amount counted in *sum of magnitudes: 0 once they pass AMOUNTS_MAX. */
+static int amount_fits(uint64_t *sum, int64_t amount)
+{
+	uint64_t a = amount < 0 ? (uint64_t)0 - (uint64_t)amount : (uint64_t)amount;
+
+	if (a > AMOUNTS_MAX - *sum)
+		return 0;
+	*sum += a;
+	return 1;
+}
+
+/*
  * The amount of a line whose quantity x price overflows 64 bits, as a
  * month of on-demand requests at a per-million price does: see line_amount.
  * With q = qh 10^6 + ql and qh p = a per + b, q p / (per 10^6) is
@@ -79,10 +100,15 @@ static int64_t line_amount_wide(int64_t qty_micros, int64_t price, int64_t per)
 		rem = -rem;
 	if (2 * rem >= den128)
 		q128 += num < 0 ? -1 : 1;
+	/* An amount no int64_t holds is at least AMOUNTS_MAX: the estimate is out of range. */
+	if (q128 > INT64_MAX || q128 < -INT64_MAX)
+		return q128 < 0 ? -INT64_MAX : INT64_MAX;
 	return (int64_t)q128;
 #else
 	long double v = (long double)qty_micros * price / ((long double)per * 1000000.0L);
 
+	if (!(fabsl(v) < 9.2e18L))
+		return v < 0 ? -INT64_MAX : INT64_MAX;
 	return (int64_t)(v < 0 ? v - 0.5L : v + 0.5L);
 #endif
 }
@@ -136,6 +162,7 @@ typedef struct est {
 	ddbgt__cost_lines lines;  /* which lines to price */
 	int oom;
 	int range;
+	uint64_t amounts; /* the magnitudes of the amounts so far (AMOUNTS_MAX) */
 	ddbgt__cost_profile prof;
 	double writes;      /* writes per second, summed over replica regions */
 	const ddbgt__cost_replica *info; /* the replicas of the report, or of base's */
@@ -298,6 +325,10 @@ static void sum_line(est *e, size_t reg, ddbgt_price_item item, ddbgt_table_clas
 	int64_t amount =
 		priced ? line_amount(micros, cell->nanos, ddbgt__item_info_table[item].per) : 0;
 
+	if (!amount_fits(&e->amounts, amount)) {
+		e->range = 1;
+		return;
+	}
 	if (e->free_tier)
 		count_free_use(e->used, item, cls, priced, micros);
 	s->total += amount;
@@ -367,6 +398,10 @@ static void add_line(est *e, size_t reg, const char *path, ddbgt_price_item item
 		l.derived = cell->derived;
 		l.price = cell->nanos;
 		l.amount = line_amount(micros, cell->nanos, l.per);
+		if (!amount_fits(&e->amounts, l.amount)) {
+			e->range = 1;
+			return;
+		}
 	}
 	if (e->free_tier)
 		count_free_use(e->used, item, l.cls, l.priced, micros);
@@ -786,15 +821,16 @@ static int64_t price_as(const ddbgt__region_prices *rp, ddbgt_price_item item,
 	               : 0;
 }
 
-void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_t from,
-                                 size_t end, const ddbgt_prices *prices, int free_tier,
-                                 ddbgt_table_class cls, int64_t *subtotal, int *complete)
+int ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_t from,
+                                size_t end, const ddbgt_prices *prices, int free_tier,
+                                ddbgt_table_class cls, int64_t *subtotal, int *complete)
 {
 	const ddbgt__cost_region *r = &rep->regions[reg];
 	/* The prices the estimate looked up for the region's first replica. */
 	const ddbgt__region_prices *rp = rep->replicas[r->replica].rp;
 	double used[DDBGT_PRICE_ITEM_COUNT];
 	int range = 0; /* a free quantity is at most its band: never out of range */
+	uint64_t amounts = 0; /* repriced, the lines may pass AMOUNTS_MAX */
 	size_t k;
 
 	*subtotal = 0;
@@ -815,21 +851,27 @@ void ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_
 			if (free_tier)
 				count_free_use(used, l->item, cls, priced, l->qty_micros);
 		}
+		if (!amount_fits(&amounts, amount))
+			return DDBGT_ERANGE;
 		*subtotal += amount;
 		*complete &= priced;
 	}
 	if (!free_tier || !rp)
-		return;
+		return DDBGT_OK;
 	for (k = 0; k < NFREED; k++) {
 		double q = free_quantity(prices, used, k);
-		int64_t micros;
+		int64_t micros, amount;
 		int priced;
 
 		if (!(q > 0) || (micros = micros_of(-q, &range)) == 0)
 			continue;
-		*subtotal += price_as(rp, freed[k], DDBGT_TABLE_CLASS_STANDARD, micros, &priced);
+		amount = price_as(rp, freed[k], DDBGT_TABLE_CLASS_STANDARD, micros, &priced);
+		if (!amount_fits(&amounts, amount))
+			return DDBGT_ERANGE;
+		*subtotal += amount;
 		*complete &= priced;
 	}
+	return DDBGT_OK;
 }
 
 /* Usage for regions without a replica is ignored, and said so. */

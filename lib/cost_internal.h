@@ -150,11 +150,12 @@ int ddbgt__cost_run_as(ddbgt__cost_sums *out, const ddbgt_cost_report *base,
  * The subtotal region reg of report would have, and whether each of its
  * lines would be priced, if the region's first replica were of class cls:
  * that replica's lines (lines from to end of the region) repriced and its
- * free-tier lines worked out again, by the estimate's own rules.
+ * free-tier lines worked out again, by the estimate's own rules. 0, or
+ * DDBGT_ERANGE when the amounts pass what the estimate holds (cost.c).
  */
-void ddbgt__cost_region_as_class(const ddbgt_cost_report *report, size_t reg, size_t from,
-                                 size_t end, const ddbgt_prices *prices, int free_tier,
-                                 ddbgt_table_class cls, int64_t *subtotal, int *complete);
+int ddbgt__cost_region_as_class(const ddbgt_cost_report *report, size_t reg, size_t from,
+                                size_t end, const ddbgt_prices *prices, int free_tier,
+                                ddbgt_table_class cls, int64_t *subtotal, int *complete);
 /* Add the recommendations to report, estimating altered copies of table. */
 int ddbgt__cost_recommend(ddbgt_cost_report *report, const ddbgt_table *table,
                           const ddbgt_prices *prices, int free_tier);

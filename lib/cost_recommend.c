@@ -133,8 +133,8 @@ static void end_message(ddbgt_cost_report *rep, const message *m)
  * region's first replica: a second replica in one region is the
  * validator's business, not a class choice.
  */
-static void recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, size_t reg,
-                            size_t from, size_t end, const ddbgt_prices *prices, int free_tier)
+static int recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, size_t reg,
+                           size_t from, size_t end, const ddbgt_prices *prices, int free_tier)
 {
 	const ddbgt_replica *r = ddbgt_table_replica_at(table, rep->regions[reg].replica);
 	const char *code = rep->regions[reg].code;
@@ -154,8 +154,9 @@ static void recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, si
 	rec->current = class_name(cur);
 	rec->recommended = rec->current;
 	rec->current_nanos = rep->regions[reg].subtotal;
-	ddbgt__cost_region_as_class(rep, reg, from, end, prices, free_tier, other,
-	                            &rec->alternative_nanos, &comparable);
+	if (ddbgt__cost_region_as_class(rep, reg, from, end, prices, free_tier, other,
+	                                &rec->alternative_nanos, &comparable) != DDBGT_OK)
+		return DDBGT_ERANGE;
 	split(rep, from, end, &s, &t);
 	rec->ratio = t > 0 ? (double)s / (double)t : (s > 0 ? HUGE_VAL : 0.0);
 	if (cur == DDBGT_TABLE_CLASS_STANDARD)
@@ -195,6 +196,7 @@ static void recommend_class(ddbgt_cost_report *rep, const ddbgt_table *table, si
 		    ") says ", rec->aws_rule);
 	}
 	end_message(rep, &m);
+	return DDBGT_OK;
 }
 
 /* Reservable capacity of a region: Standard-class WCU (not rWCU) and RCU lines, table and GSIs. */
@@ -475,7 +477,8 @@ int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,
 	for (reg = 0; reg < rep->nregions; reg++, from = end) {
 		for (end = from; end < rep->nlines && rep->lines[end].region == reg; end++)
 			;
-		recommend_class(rep, table, reg, from, end, prices, free_tier);
+		if (recommend_class(rep, table, reg, from, end, prices, free_tier) != DDBGT_OK)
+			return DDBGT_ERANGE;
 	}
 	return recommend_billing(rep, table, prices, free_tier);
 }

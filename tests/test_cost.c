@@ -1881,6 +1881,61 @@ START_TEST(line_amounts_are_exact)
 }
 END_TEST
 
+/*
+ * A line amount or a sum of them past what 64 bits hold (100 billion
+ * GB-months at 0.25 USD: 2.5e19 nanos) is DDBGT_ERANGE, as a quantity out
+ * of range is, not an amount wrapped negative; so is a class alternative
+ * that passes it with another price file's Standard-IA storage. Just
+ * below, the amount is exact.
+ */
+START_TEST(amounts_past_64_bits_are_out_of_range)
+{
+	static const char spec[] = HEAD "},\"replicas\":[{\"region\":\"eu-west-1\"},"
+	                                "{\"region\":\"us-east-1\"}],\"usage\":{\"storage_gb\":%s}}";
+	char text[512];
+	ddbgt_cost_report *r = (ddbgt_cost_report *)1;
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	ddbgt_prices *own = NULL;
+
+	for (int recs = 0; recs < 2; recs++) {
+		snprintf(text, sizeof text, spec, "100000000000");
+		ddbgt_table *t = load(text);
+		o.prices = NULL;
+		o.no_recommendations = !recs;
+		ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_ERANGE);
+		ck_assert_ptr_null(r);
+		ddbgt_table_free(t);
+	}
+	snprintf(text, sizeof text, spec, "1000000000");
+	ddbgt_table *t = load(text);
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	ck_assert_int_eq(amount(r, "us-east-1", "storage", NULL), USD(250000000));
+	ddbgt_cost_report_free(r);
+
+	/* The estimate holds; Standard-IA storage at 1,000,000 USD a GB-month does not. */
+	ck_assert_int_eq(ddbgt_prices_new(&own, "USD"), DDBGT_OK);
+	for (int k = 0; k < 2; k++) {
+		const char *region = k ? "us-east-1" : "eu-west-1";
+		ck_assert_int_eq(ddbgt_prices_set(own, region, DDBGT_PRICE_STORAGE,
+		                                  DDBGT_TABLE_CLASS_STANDARD, USD(0.25)),
+		                 DDBGT_OK);
+		ck_assert_int_eq(ddbgt_prices_set(own, region, DDBGT_PRICE_STORAGE,
+		                                  DDBGT_TABLE_CLASS_STANDARD_INFREQUENT_ACCESS,
+		                                  USD(1000000)),
+		                 DDBGT_OK);
+	}
+	o.prices = own;
+	o.no_recommendations = 1;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	ddbgt_cost_report_free(r);
+	o.no_recommendations = 0;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_ERANGE);
+	ck_assert_ptr_null(r);
+	ddbgt_prices_free(own);
+	ddbgt_table_free(t);
+}
+END_TEST
+
 /* The messages quote AWS's class rule as text: the text is the rule's ratio. */
 START_TEST(class_rule_text_is_its_ratio)
 {
@@ -2129,6 +2184,7 @@ Suite *ddbgt_test_cost(void)
 	tcase_add_test(tc, recommendations_linear_in_replicas);
 	tcase_add_test(tc, class_rule_text_is_its_ratio);
 	tcase_add_test(tc, line_amounts_are_exact);
+	tcase_add_test(tc, amounts_past_64_bits_are_out_of_range);
 	tcase_add_test(tc, fixed_decimals_as_printf);
 	suite_add_tcase(s, tc);
 	return s;
