@@ -54,16 +54,10 @@ void ddbgt_gsi_free(ddbgt_gsi *g)
 		ddbgt__gsi_destroy(g);
 }
 
-/* A copy of an optional string: 0, or DDBGT_ENOMEM. */
-static int dup_opt(char **dst, const char *src)
-{
-	*dst = ddbgt__strdup(src);
-	return src != NULL && *dst == NULL ? DDBGT_ENOMEM : 0;
-}
-
 int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *src)
 {
 	ddbgt_gsi *g;
+	char *name;
 	int rc;
 
 	if (out == NULL)
@@ -71,14 +65,15 @@ int ddbgt_gsi_copy(ddbgt_gsi **out, const ddbgt_gsi *src)
 	*out = NULL;
 	if (src == NULL)
 		return DDBGT_EINVAL;
-	g = ddbgt__calloc(1, sizeof(*g));
+	/* Built as ddbgt_gsi_new builds it: ddbgt__free_name tells the name apart by its place. */
+	g = ddbgt__calloc_named(sizeof(*g), src->name, &name);
 	if (g == NULL)
 		return DDBGT_ENOMEM;
+	g->name = name;
 	g->projection = src->projection;
 	memcpy(g->on_demand_max, src->on_demand_max, sizeof(g->on_demand_max));
 	memcpy(g->warm_throughput, src->warm_throughput, sizeof(g->warm_throughput));
-	rc = dup_opt(&g->name, src->name);
-	rc = rc ? rc : ddbgt__capacity_copy(&g->capacity, src->capacity, 2);
+	rc = ddbgt__capacity_copy(&g->capacity, src->capacity, 2);
 	rc = rc ? rc : ddbgt__key_side_copy(&g->partition_key, &src->partition_key);
 	rc = rc ? rc : ddbgt__key_side_copy(&g->sort_key, &src->sort_key);
 	rc = rc ? rc : ddbgt__strlist_copy(&g->non_key_attributes, &src->non_key_attributes);
@@ -380,6 +375,7 @@ void ddbgt_lsi_free(ddbgt_lsi *l)
 int ddbgt_lsi_copy(ddbgt_lsi **out, const ddbgt_lsi *src)
 {
 	ddbgt_lsi *l;
+	char *name;
 	int rc;
 
 	if (out == NULL)
@@ -387,12 +383,13 @@ int ddbgt_lsi_copy(ddbgt_lsi **out, const ddbgt_lsi *src)
 	*out = NULL;
 	if (src == NULL)
 		return DDBGT_EINVAL;
-	l = ddbgt__calloc(1, sizeof(*l));
+	/* Built as ddbgt_lsi_new builds it: ddbgt__free_name tells the name apart by its place. */
+	l = ddbgt__calloc_named(sizeof(*l), src->name, &name);
 	if (l == NULL)
 		return DDBGT_ENOMEM;
+	l->name = name;
 	l->projection = src->projection;
-	rc = dup_opt(&l->name, src->name);
-	rc = rc ? rc : ddbgt__key_side_copy(&l->sort_key, &src->sort_key);
+	rc = ddbgt__key_side_copy(&l->sort_key, &src->sort_key);
 	rc = rc ? rc : ddbgt__strlist_copy(&l->non_key_attributes, &src->non_key_attributes);
 	if (rc != 0) {
 		ddbgt__lsi_destroy(l);

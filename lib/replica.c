@@ -57,19 +57,21 @@ void ddbgt_replica_free(ddbgt_replica *r)
 int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 {
 	ddbgt_replica *r;
+	char *region;
 
 	if (out == NULL)
 		return DDBGT_EINVAL;
 	*out = NULL;
 	if (src == NULL)
 		return DDBGT_EINVAL;
-	r = ddbgt__calloc(1, sizeof(*r));
+	/* Built as ddbgt_replica_new builds it: ddbgt__free_name knows the region by its place. */
+	r = ddbgt__calloc_named(sizeof(*r), src->region, &region);
 	if (r == NULL)
 		return DDBGT_ENOMEM;
 	/* Scalars by assignment; every owned member is then rebuilt from empty. */
 	*r = *src;
 	r->table = NULL;
-	r->region = NULL;
+	r->region = region;
 	r->kms_key = NULL;
 	r->kinesis_stream_arn = NULL;
 	r->resource_policy = NULL;
@@ -79,14 +81,13 @@ int ddbgt_replica_copy(ddbgt_replica **out, const ddbgt_replica *src)
 	r->read_capacity = NULL;
 	memset(&r->gsi_read_capacity, 0, sizeof(r->gsi_read_capacity));
 	memset(&r->tags, 0, sizeof(r->tags));
-	r->region = ddbgt__strdup(src->region);
 	r->kms_key = ddbgt__strdup(src->kms_key);
 	r->kinesis_stream_arn = ddbgt__strdup(src->kinesis_stream_arn);
 	r->resource_policy = ddbgt__strdup(src->resource_policy);
 	r->stream_resource_policy = ddbgt__strdup(src->stream_resource_policy);
 	r->account_id = ddbgt__strdup(src->account_id);
 	r->provider_role_arn = ddbgt__strdup(src->provider_role_arn);
-	if (r->region == NULL || (src->kms_key != NULL && r->kms_key == NULL) ||
+	if ((src->kms_key != NULL && r->kms_key == NULL) ||
 	    (src->kinesis_stream_arn != NULL && r->kinesis_stream_arn == NULL) ||
 	    (src->resource_policy != NULL && r->resource_policy == NULL) ||
 	    (src->stream_resource_policy != NULL && r->stream_resource_policy == NULL) ||

@@ -238,6 +238,13 @@ static void check_key(ddbgt__vctx *c, size_t i, ddbgt_encryption enc, const char
 		               "a key of the table's account", key, k.account, account);
 }
 
+/* What the graphs show in mode: THROTTLED_KEYS records throttled items only. */
+static const char *insights_shown(ddbgt_insights_mode mode)
+{
+	return mode == DDBGT_INSIGHTS_MODE_THROTTLED_KEYS ? "the most throttled items"
+	                                                  : "the most accessed and throttled items";
+}
+
 /*
  * Contributor Insights graphs the keys of the most used items in plaintext,
  * which AWS advises against on a table whose keys a KMS key protects
@@ -260,9 +267,10 @@ static void check_insights(ddbgt__vctx *c, size_t i, const char *key)
 	if (ddbgt_replica_contributor_insights(r))
 		ddbgt__vreport(c, DDBGT_I_CONTRIBUTOR_INSIGHTS_KMS,
 		               ddbgt__vpathf(buf, sizeof(buf), "/replicas/%zu/contributor_insights", i),
-		               region, "Contributor Insights in %s shows the keys of the most accessed "
-		               "and throttled items in plaintext, while the table encrypts them with %s: "
-		               "turn it off if the key values must stay encrypted", region, key);
+		               region, "Contributor Insights in %s shows the keys of %s in plaintext, "
+		               "while the table encrypts them with %s: turn it off if the key values "
+		               "must stay encrypted", region,
+		               insights_shown(ddbgt_replica_contributor_insights_mode(r)), key);
 	for (k = 0; k < n && c->status == DDBGT_OK; k++) {
 		const char *index = ddbgt_replica_gsi_override_name(r, k);
 
@@ -274,10 +282,10 @@ static void check_insights(ddbgt__vctx *c, size_t i, const char *key)
 		                        "/contributor_insights");
 		if (path != NULL)
 			ddbgt__vreport(c, DDBGT_I_CONTRIBUTOR_INSIGHTS_KMS, path, region,
-			               "Contributor Insights of index %s in %s shows the keys of the "
-			               "most accessed and throttled items in plaintext, while the table "
-			               "encrypts them with %s: turn it off if the key values must stay "
-			               "encrypted", index, region, key);
+			               "Contributor Insights of index %s in %s shows the keys of %s in "
+			               "plaintext, while the table encrypts them with %s: turn it off if "
+			               "the key values must stay encrypted", index, region,
+			               insights_shown(mode), key);
 		ddbgt__free(heap);
 	}
 }

@@ -575,6 +575,49 @@ START_TEST(duplicate_regions_among_many)
 END_TEST
 
 /*
+ * Note 247 says what the graphs show: in THROTTLED_KEYS mode only the keys
+ * of throttled items, in AWS's default mode those of the most accessed ones
+ * too (API_UpdateContributorInsights.html, ContributorInsightsMode).
+ */
+START_TEST(insights_note_names_what_its_mode_records)
+{
+	static const struct {
+		int gsi;
+		ddbgt_insights_mode mode;
+		int accessed;
+	} cases[] = {
+		{0, DDBGT_INSIGHTS_MODE_UNSET, 1},
+		{0, DDBGT_INSIGHTS_MODE_ACCESSED_AND_THROTTLED_KEYS, 1},
+		{0, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS, 0},
+		{1, DDBGT_INSIGHTS_MODE_ACCESSED_AND_THROTTLED_KEYS, 1},
+		{1, DDBGT_INSIGHTS_MODE_THROTTLED_KEYS, 0},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ddbgt_table *t = builder_table();
+		ddbgt_replica *r = ddbgt_table_replica_at_mut(t, 1);
+		ddbgt_diags *d = NULL;
+		const char *m;
+
+		ck_assert_int_eq(ddbgt_table_set_encryption(t, DDBGT_ENCRYPTION_AWS_MANAGED), 0);
+		if (cases[i].gsi)
+			ck_assert_int_eq(ddbgt_replica_set_gsi_contributor_insights_mode(r, "by-status", 1,
+			                                                                 cases[i].mode), 0);
+		else
+			ck_assert_int_eq(ddbgt_replica_set_contributor_insights_mode(r, 1, cases[i].mode), 0);
+		ck_assert_int_eq(ddbgt_diags_new(&d), 0);
+		ddbgt_table_validate(t, NULL, d);
+		m = ddbgt_diags_message(d, find(d, DDBGT_I_CONTRIBUTOR_INSIGHTS_KMS));
+		ck_assert_msg((strstr(m, "most accessed and throttled items") != NULL) ==
+		              cases[i].accessed, "case %zu: %s", i, m);
+		ck_assert_msg(strstr(m, "throttled items") != NULL, "case %zu: %s", i, m);
+		ddbgt_diags_free(d);
+		ddbgt_table_free(t);
+	}
+}
+END_TEST
+
+/*
  * An attribute is used when a key of the table or of an index names it: a
  * definition that repeats a table key, both definitions of a duplicated
  * name, and one that only a typed or a sort key names are used; the one no
@@ -1198,6 +1241,7 @@ Suite *ddbgt_test_validate(void)
 	tcase_add_test(tc, replication_grant_as_iam_evaluates);
 	tcase_add_test(tc, public_policies_as_block_public_access_reads);
 	tcase_add_test(tc, attributes_named_by_keys_are_used);
+	tcase_add_test(tc, insights_note_names_what_its_mode_records);
 	suite_add_tcase(s, tc);
 	return s;
 }
