@@ -43,22 +43,12 @@ void ddbgt_cost_report_free(ddbgt_cost_report *report)
 	ddbgt__free(report);
 }
 
-/*
- * The most a report's or an alternative's line amounts add up to, in
- * absolute value, in nanos (2^60, some 1.15 billion a month): every sum the
- * estimate and its recommendations make of them (totals, subtotals, a
- * total with the billing-mode lines swapped, a saving) then fits in 64
- * bits. Beyond it the estimate is DDBGT_ERANGE, as a quantity beyond
- * 9.2e12 units is.
- */
-#define AMOUNTS_MAX ((uint64_t)1 << 60)
-
-/* amount counted in *sum of magnitudes: 0 once they pass AMOUNTS_MAX. */
+/* amount counted in *sum of magnitudes; 0 (not counted) when it would pass the cap. */
 static int amount_fits(uint64_t *sum, int64_t amount)
 {
 	uint64_t a = amount < 0 ? (uint64_t)0 - (uint64_t)amount : (uint64_t)amount;
 
-	if (a > AMOUNTS_MAX - *sum)
+	if (a > DDBGT__COST_AMOUNTS_MAX - *sum)
 		return 0;
 	*sum += a;
 	return 1;
@@ -100,7 +90,7 @@ static int64_t line_amount_wide(int64_t qty_micros, int64_t price, int64_t per)
 		rem = -rem;
 	if (2 * rem >= den128)
 		q128 += num < 0 ? -1 : 1;
-	/* An amount no int64_t holds is at least AMOUNTS_MAX: the estimate is out of range. */
+	/* An amount no int64_t holds passes DDBGT__COST_AMOUNTS_MAX: out of range. */
 	if (q128 > INT64_MAX || q128 < -INT64_MAX)
 		return q128 < 0 ? -INT64_MAX : INT64_MAX;
 	return (int64_t)q128;
@@ -162,7 +152,7 @@ typedef struct est {
 	ddbgt__cost_lines lines;  /* which lines to price */
 	int oom;
 	int range;
-	uint64_t amounts; /* the magnitudes of the amounts so far (AMOUNTS_MAX) */
+	uint64_t amounts; /* the magnitudes of the amounts so far (DDBGT__COST_AMOUNTS_MAX) */
 	ddbgt__cost_profile prof;
 	double writes;      /* writes per second, summed over replica regions */
 	const ddbgt__cost_replica *info; /* the replicas of the report, or of base's */
@@ -830,7 +820,7 @@ int ddbgt__cost_region_as_class(const ddbgt_cost_report *rep, size_t reg, size_t
 	const ddbgt__region_prices *rp = rep->replicas[r->replica].rp;
 	double used[DDBGT_PRICE_ITEM_COUNT];
 	int range = 0; /* a free quantity is at most its band: never out of range */
-	uint64_t amounts = 0; /* repriced, the lines may pass AMOUNTS_MAX */
+	uint64_t amounts = 0; /* repriced, the lines may pass DDBGT__COST_AMOUNTS_MAX */
 	size_t k;
 
 	*subtotal = 0;

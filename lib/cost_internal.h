@@ -105,6 +105,16 @@ struct ddbgt_cost_report {
 #define DDBGT__AWS_IA_TO_STANDARD (0.2 / 1.5)
 #define DDBGT__AWS_IA_TO_STANDARD_TEXT "0.13"
 
+/*
+ * The most a report's or an alternative's line amounts add up to, in
+ * absolute value, in nanos (2^60, some 1.15 billion a month): every sum the
+ * estimate and its recommendations make of them (totals, subtotals, a
+ * total with the billing-mode lines swapped, a saving) then fits in 64
+ * bits. Beyond it the estimate is DDBGT_ERANGE, as a quantity beyond
+ * 9.2e12 units is; so is a reserved-capacity cost beyond it.
+ */
+#define DDBGT__COST_AMOUNTS_MAX ((uint64_t)1 << 60)
+
 /* How an estimate reads the table's capacity settings. */
 typedef enum ddbgt__cost_capacity {
 	DDBGT__COST_CAPACITY_AS_SET,     /* as the table sets them */

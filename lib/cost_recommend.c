@@ -232,7 +232,8 @@ static void reservable_of(const ddbgt_cost_report *rep, size_t reg, struct reser
  * The monthly bill of the reservable capacity when every whole block of 100
  * units is reserved for the term (t: 0 one year, 1 three years): the upfront
  * price spread over the term's hours, the reserved hourly price, and the
- * units beyond the blocks at the provisioned price. -1 without prices.
+ * units beyond the blocks at the provisioned price. -1 without prices, -2 past
+ * DDBGT__COST_AMOUNTS_MAX.
  */
 static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_prices *rp,
                              const struct reservable *rv, int t, double *breakeven)
@@ -274,6 +275,8 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
 		                 rep->profile.hours;
 	}
 	*breakeven = standard > 0 ? reserved / standard : 0.0;
+	if (!(fabsl(total) < (long double)DDBGT__COST_AMOUNTS_MAX))
+		return -2;
 	return (int64_t)llroundl(total);
 }
 
@@ -283,7 +286,7 @@ static int64_t reserved_cost(const ddbgt_cost_report *rep, const ddbgt__region_p
  * billing-mode alternative). Only Standard-class, single-region WCU and RCU
  * can be reserved (AWS: not rWCU, not Standard-IA, not on-demand).
  */
-static void recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_throughput)
+static int recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_throughput)
 {
 	const char *code = rep->regions[reg].code;
 	/* The prices the estimate looked up for the region's first replica. */
@@ -298,7 +301,7 @@ static void recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_th
 
 	reservable_of(rep, reg, &rv);
 	if (rv.units[DDBGT_READ] <= 0 && rv.units[DDBGT_WRITE] <= 0)
-		return;
+		return DDBGT_OK;
 	rec = new_rec(rep, &m);
 	rec->kind = DDBGT_COST_REC_RESERVED_CAPACITY;
 	rec->region = reg;
@@ -311,6 +314,8 @@ static void recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_th
 		if (cost[t] >= 0 && (best < 0 || cost[t] < cost[best]))
 			best = t;
 	}
+	if (cost[0] == -2 || cost[1] == -2)
+		return DDBGT_ERANGE;
 	rec->ratio = best >= 0 ? be[best] : 0.0;
 	rep->nrecs++;
 	ddbgt__cost_format_cents(a, sizeof(a), rec->current_nanos);
@@ -318,7 +323,7 @@ static void recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_th
 	if (best < 0) {
 		SAY(&m, code, ": cannot price reserved capacity: prices are missing in this region");
 		end_message(rep, &m);
-		return;
+		return DDBGT_OK;
 	}
 	rec->alternative_nanos = cost[best];
 	if (cost[best] < rec->current_nanos) {
@@ -336,7 +341,7 @@ static void recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_th
 		    " ", rep->currency, " a month provisioned; the region's throughput on demand: ",
 		    d, ")");
 		end_message(rep, &m);
-		return;
+		return DDBGT_OK;
 	}
 	SAY(&m, code, ": ", rec->recommended, " (", units[0], " WCU and ", units[1],
 	    " RCU reservable: ", b, " ", rep->currency, " a month with ",
@@ -348,6 +353,7 @@ static void recommend_reserved(ddbgt_cost_report *rep, size_t reg, int64_t od_th
 	if (rec->saving_nanos)
 		SAY(&m, "; saves ", c, " ", rep->currency);
 	end_message(rep, &m);
+	return DDBGT_OK;
 }
 
 static int64_t throughput(const ddbgt_cost_report *rep)
@@ -449,10 +455,11 @@ static int recommend_billing(ddbgt_cost_report *rep, const ddbgt_table *table,
 	rep->nrecs++;
 	end_message(rep, &m);
 	/* Reserved capacity, per region, for a provisioned table. */
-	for (size_t reg = 0; cur == DDBGT_BILLING_PROVISIONED && reg < rep->nregions; reg++)
-		recommend_reserved(rep, reg, alt.region_throughput[reg]);
+	for (size_t reg = 0; rc == DDBGT_OK && cur == DDBGT_BILLING_PROVISIONED &&
+	                     reg < rep->nregions; reg++)
+		rc = recommend_reserved(rep, reg, alt.region_throughput[reg]);
 	ddbgt__free(alt.region_throughput);
-	return DDBGT_OK;
+	return rc;
 }
 
 int ddbgt__cost_recommend(ddbgt_cost_report *rep, const ddbgt_table *table,

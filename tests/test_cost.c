@@ -1885,8 +1885,8 @@ END_TEST
  * A line amount or a sum of them past what 64 bits hold (100 billion
  * GB-months at 0.25 USD: 2.5e19 nanos) is DDBGT_ERANGE, as a quantity out
  * of range is, not an amount wrapped negative; so is a class alternative
- * that passes it with another price file's Standard-IA storage. Just
- * below, the amount is exact.
+ * or a reserved-capacity cost that passes the cap with another price
+ * file's prices. Just below, the amount is exact.
  */
 START_TEST(amounts_past_64_bits_are_out_of_range)
 {
@@ -1931,6 +1931,28 @@ START_TEST(amounts_past_64_bits_are_out_of_range)
 	o.no_recommendations = 0;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_ERANGE);
 	ck_assert_ptr_null(r);
+	ddbgt_prices_free(own);
+	ddbgt_table_free(t);
+
+	/* Nor does reserved capacity at a billion USD a block-hour (7.3e21 nanos a month). */
+	t = load(HEAD ",\"billing_mode\":\"PROVISIONED\",\"capacity\":{\"read\":1000,"
+	         "\"write\":1000}},\"replicas\":[{\"region\":\"us-east-1\"}],"
+	         "\"policy\":{\"severity\":{\"DDBGT_E_NOT_GLOBAL\":\"off\"}}}");
+	static const char file[] = "{\"format\":\"ddbgt-prices/1\",\"currency\":\"USD\","
+	                           "\"regions\":{\"us-east-1\":{\"reserved_wcu_1y_hourly\":1e9,"
+	                           "\"reserved_rcu_1y_hourly\":1e9,\"reserved_wcu_3y_hourly\":1e9,"
+	                           "\"reserved_rcu_3y_hourly\":1e9}}}";
+	ddbgt_prices *dear = NULL;
+	ck_assert_int_eq(ddbgt_prices_copy(&own, prices), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_load_string(&dear, file, sizeof file - 1, NULL), DDBGT_OK);
+	ck_assert_int_eq(ddbgt_prices_merge(own, dear), DDBGT_OK);
+	o.no_recommendations = 1;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	ddbgt_cost_report_free(r);
+	o.no_recommendations = 0;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_ERANGE);
+	ck_assert_ptr_null(r);
+	ddbgt_prices_free(dear);
 	ddbgt_prices_free(own);
 	ddbgt_table_free(t);
 }
