@@ -187,7 +187,9 @@ DDBGT_API int ddbgt_cost_options_init(ddbgt_cost_options *opts, unsigned version
  * derived prices, usage for a region without a replica...) go into diags,
  * which may be NULL. A missing price gives a line without an amount, a
  * DDBGT_W_PRICE_MISSING finding and ddbgt_cost_report_is_complete() == 0;
- * never a silent zero. The table is not validated here: validate first.
+ * never a silent zero. A quantity past 9.2e12 units, or amounts past 2^60
+ * nanos (some 1.15 billion a month), in the estimate or a recommendation,
+ * are DDBGT_ERANGE. The table is not validated here: validate first.
  */
 DDBGT_API int ddbgt_cost_estimate(ddbgt_cost_report **out, const ddbgt_table *table,
                                   const ddbgt_cost_options *opts, ddbgt_diags *diags);
