@@ -1946,6 +1946,7 @@ START_TEST(amounts_past_64_bits_are_out_of_range)
 	ck_assert_int_eq(ddbgt_prices_copy(&own, prices), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_prices_load_string(&dear, file, sizeof file - 1, NULL), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_prices_merge(own, dear), DDBGT_OK);
+	o.prices = own;
 	o.no_recommendations = 1;
 	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
 	ddbgt_cost_report_free(r);
