@@ -1881,6 +1881,22 @@ START_TEST(line_amounts_are_exact)
 }
 END_TEST
 
+/* t estimates with own, and its recommendations are DDBGT_ERANGE. */
+static void recommendations_out_of_range(const ddbgt_table *t, const ddbgt_prices *own)
+{
+	ddbgt_cost_options o = DDBGT_COST_OPTIONS_INIT;
+	ddbgt_cost_report *r = NULL;
+
+	o.prices = own;
+	o.no_recommendations = 1;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
+	ddbgt_cost_report_free(r);
+	o.no_recommendations = 0;
+	r = (ddbgt_cost_report *)1;
+	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_ERANGE);
+	ck_assert_ptr_null(r);
+}
+
 /*
  * A line amount or a sum of them past what 64 bits hold (100 billion
  * GB-months at 0.25 USD: 2.5e19 nanos) is DDBGT_ERANGE, as a quantity out
@@ -1924,13 +1940,7 @@ START_TEST(amounts_past_64_bits_are_out_of_range)
 		                                  USD(1000000)),
 		                 DDBGT_OK);
 	}
-	o.prices = own;
-	o.no_recommendations = 1;
-	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
-	ddbgt_cost_report_free(r);
-	o.no_recommendations = 0;
-	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_ERANGE);
-	ck_assert_ptr_null(r);
+	recommendations_out_of_range(t, own);
 	ddbgt_prices_free(own);
 	ddbgt_table_free(t);
 
@@ -1946,13 +1956,7 @@ START_TEST(amounts_past_64_bits_are_out_of_range)
 	ck_assert_int_eq(ddbgt_prices_copy(&own, prices), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_prices_load_string(&dear, file, sizeof file - 1, NULL), DDBGT_OK);
 	ck_assert_int_eq(ddbgt_prices_merge(own, dear), DDBGT_OK);
-	o.prices = own;
-	o.no_recommendations = 1;
-	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_OK);
-	ddbgt_cost_report_free(r);
-	o.no_recommendations = 0;
-	ck_assert_int_eq(ddbgt_cost_estimate(&r, t, &o, NULL), DDBGT_ERANGE);
-	ck_assert_ptr_null(r);
+	recommendations_out_of_range(t, own);
 	ddbgt_prices_free(dear);
 	ddbgt_prices_free(own);
 	ddbgt_table_free(t);
