@@ -581,8 +581,9 @@ static const struct code_row catalogue[] = {
 	 DDBGT_SEVERITY_INFO,
 	 "CloudWatch Contributor Insights is on for a replica or one of its indexes while the table "
 	 "is encrypted with a KMS key (AWS_MANAGED or CUSTOMER_MANAGED): its graphs show the "
-	 "partition and sort keys of the most accessed and throttled items in plaintext, and AWS "
-	 "advises against it when the keys must stay under KMS encryption",
+	 "partition and sort keys of the most accessed and throttled items (the most throttled "
+	 "only, in THROTTLED_KEYS mode) in plaintext, and AWS advises against it when the keys "
+	 "must stay under KMS encryption",
 	 "if the key values must stay under KMS encryption, turn contributor_insights off on that "
 	 "replica and its indexes; if they are not sensitive, nothing needs to change",
 	 "UpdateContributorInsights API reference: the graphs display keys in plaintext, so tables "
