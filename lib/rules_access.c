@@ -546,6 +546,17 @@ static int is_everyone(const void *ctx, const char *s)
 	return strcmp(s, "*") == 0;
 }
 
+/* A Principal of "*" or {"AWS": "*"}: every principal (rules 244 and 246). */
+static int grants_everyone(const jr_value *principal)
+{
+	if (principal == NULL)
+		return 0;
+	if (principal->type == JR_STRING)
+		return strcmp(principal->u.str.s, "*") == 0;
+	return principal->type == JR_OBJECT &&
+	       any_string(ddbgt__jr_get(principal, "AWS"), is_everyone, NULL);
+}
+
 static int covers_action(const void *ctx, const char *s)
 {
 	return action_glob(s, ctx);
@@ -608,12 +619,8 @@ static void maybe_because(struct grant_request *q, const char *what, const char 
  */
 static enum tri names_replication(const jr_value *p)
 {
-	if (p->type == JR_STRING)
-		return strcmp(p->u.str.s, "*") == 0 ? T_YES : T_NO;
-	if (p->type != JR_OBJECT)
-		return T_NO;
-	return any_string(ddbgt__jr_get(p, "Service"), is_principal, NULL) ||
-	               any_string(ddbgt__jr_get(p, "AWS"), is_everyone, NULL)
+	return grants_everyone(p) || (p->type == JR_OBJECT &&
+	                              any_string(ddbgt__jr_get(p, "Service"), is_principal, NULL))
 	               ? T_YES
 	               : T_NO;
 }
@@ -1137,16 +1144,6 @@ static void check_accounts(ddbgt__vctx *c)
  * alarm. NotPrincipal and service principals are left alone for the same
  * reason, and a Deny never grants anything.
  */
-static int grants_everyone(const jr_value *principal)
-{
-	if (principal == NULL)
-		return 0;
-	if (principal->type == JR_STRING)
-		return strcmp(principal->u.str.s, "*") == 0;
-	return principal->type == JR_OBJECT &&
-	       any_string(ddbgt__jr_get(principal, "AWS"), is_everyone, NULL);
-}
-
 /* "false" as a Bool condition value: the JSON literal, or the string in any case. */
 static int is_false(const jr_value *v)
 {
