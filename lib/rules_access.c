@@ -286,15 +286,17 @@ static void check_statement(const struct policy_check *p, const jr_value *s, con
 {
 	char sub[160];
 	const jr_value *effect, *action, *res;
+	int allow;
 
 	if (s->type != JR_OBJECT) {
 		bad(p, where, "a statement must be an object");
 		return;
 	}
 	effect = ddbgt__jr_get(s, "Effect");
+	allow = effect != NULL && effect->type == JR_STRING && strcmp(effect->u.str.s, "Allow") == 0;
 	ddbgt__vpathf(sub, sizeof sub, "%s/Effect", where);
-	if (effect == NULL || effect->type != JR_STRING ||
-	    (strcmp(effect->u.str.s, "Allow") != 0 && strcmp(effect->u.str.s, "Deny") != 0))
+	if (!allow && (effect == NULL || effect->type != JR_STRING ||
+	               strcmp(effect->u.str.s, "Deny") != 0))
 		bad(p, sub, "a statement needs Effect \"Allow\" or \"Deny\"");
 	action = ddbgt__jr_get(s, "Action");
 	if (action == NULL)
@@ -314,7 +316,8 @@ static void check_statement(const struct policy_check *p, const jr_value *s, con
 		ddbgt__vpathf(sub, sizeof sub, "%s/Resource", where);
 		check_resources(p, res, sub);
 	}
-	check_public(p, s, where);
+	if (allow)
+		check_public(p, s, where);
 }
 
 static void check_document(const struct policy_check *p, const jr_value *doc)
@@ -1189,13 +1192,12 @@ static int unconditioned(const jr_value *cond)
 	return 1;
 }
 
+/* Statement s, whose Effect is Allow, at where. */
 static void check_public(const struct policy_check *p, const jr_value *s, const char *where)
 {
-	const jr_value *effect = ddbgt__jr_get(s, "Effect");
 	char path[160];
 
-	if (effect == NULL || effect->type != JR_STRING || strcmp(effect->u.str.s, "Allow") != 0 ||
-	    !grants_everyone(ddbgt__jr_get(s, "Principal")) ||
+	if (!grants_everyone(ddbgt__jr_get(s, "Principal")) ||
 	    !unconditioned(ddbgt__jr_get(s, "Condition")))
 		return;
 	ddbgt__vpathf(path, sizeof path, "%s%s/Principal", p->prefix, where);
